@@ -1,0 +1,85 @@
+package dev.drrunbooks.starter;
+
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Where the starter finds Temporal, the worker's task queue, the UI and the catalog; defaults from the environment. */
+public final class Connection implements AutoCloseable {
+  @Option(names = "--address", defaultValue = "${env:TEMPORAL_ADDRESS:-127.0.0.1:7233}",
+      description = "Temporal frontend host:port (env TEMPORAL_ADDRESS; default ${DEFAULT-VALUE})")
+  String address;
+
+  @Option(names = "--namespace", defaultValue = "${env:TEMPORAL_NAMESPACE:-default}",
+      description = "Temporal namespace (env TEMPORAL_NAMESPACE; default ${DEFAULT-VALUE})")
+  String namespace;
+
+  @Option(names = "--task-queue", defaultValue = "${env:DR_TASK_QUEUE:-dr-runbooks}",
+      description = "Task queue the workers poll (env DR_TASK_QUEUE; default ${DEFAULT-VALUE})")
+  String taskQueue;
+
+  @Option(names = "--ui", defaultValue = "${env:TEMPORAL_UI_URL:-}",
+      description = "Temporal Web UI base URL for run links (env TEMPORAL_UI_URL)")
+  String uiUrl;
+
+  @Option(names = "--catalog", defaultValue = "${env:DR_CATALOG:-deploy/catalog/mycomputer.yaml}",
+      description = "Service catalog (env DR_CATALOG; default ${DEFAULT-VALUE})")
+  Path catalog;
+
+  private WorkflowServiceStubs stubs;
+  private WorkflowClient client;
+
+  public WorkflowServiceStubs stubs() {
+    if (stubs == null) {
+      stubs = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder().setTarget(address).build());
+    }
+    return stubs;
+  }
+
+  public WorkflowClient client() {
+    if (client == null) {
+      client = WorkflowClient.newInstance(stubs(), WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
+    }
+    return client;
+  }
+
+  public String address() {
+    return address;
+  }
+
+  public String namespace() {
+    return namespace;
+  }
+
+  public String taskQueue() {
+    return taskQueue;
+  }
+
+  public String uiUrl() {
+    return uiUrl == null ? "" : uiUrl.replaceAll("/+$", "");
+  }
+
+  public Path catalog() {
+    return catalog;
+  }
+
+  /** The run's page in the Temporal Web UI, or a note that there is no UI. */
+  public String runLink(String workflowId, String runId) {
+    if (uiUrl().isEmpty()) return "(no Temporal Web UI configured: set TEMPORAL_UI_URL)";
+    return uiUrl() + "/namespaces/" + enc(namespace) + "/workflows/" + enc(workflowId) + "/" + enc(runId) + "/history";
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public void close() {
+    if (stubs != null) stubs.shutdown();
+  }
+}

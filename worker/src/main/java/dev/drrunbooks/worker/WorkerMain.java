@@ -1,0 +1,61 @@
+package dev.drrunbooks.worker;
+
+import dev.drrunbooks.aws.AwsClients;
+import dev.drrunbooks.catalog.Catalog;
+import dev.drrunbooks.catalog.CatalogException;
+import dev.drrunbooks.catalog.CatalogLoader;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import io.temporal.worker.WorkerFactory;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The long-lived worker. On SIGTERM it stops polling, lets running activities finish (up to 30 s),
+ * and exits; workflows it was running continue on any other worker.
+ */
+public final class WorkerMain {
+  private static final Logger log = LoggerFactory.getLogger(WorkerMain.class);
+
+  private WorkerMain() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    WorkerConfig config = WorkerConfig.fromEnvironment();
+    Catalog catalog;
+    try {
+      catalog = CatalogLoader.load(config.catalogPath());
+    } catch (CatalogException e) {
+      log.error("{}", e.getMessage());
+      System.exit(2);
+      return;
+    }
+    AwsClients aws = AwsClients.fromEnvironment();
+    WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(
+        WorkflowServiceStubsOptions.newBuilder().setTarget(config.temporalAddress()).build());
+    WorkflowClient client = WorkflowClient.newInstance(service,
+        WorkflowClientOptions.newBuilder().setNamespace(config.namespace()).build());
+    WorkerFactory factory = WorkerFactory.newInstance(client);
+    DrWorker.register(factory.newWorker(config.taskQueue()), catalog, config.catalogPath().toString(), aws);
+    factory.start();
+
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      log.info("Shutting down: no new tasks; waiting up to 30 s for running activities");
+      factory.shutdown();
+      factory.awaitTermination(30, TimeUnit.SECONDS);
+      service.shutdown();
+      aws.close();
+      log.info("Worker stopped");
+      stopped.countDown();
+    }, "worker-shutdown"));
+
+    log.info("Worker started: task queue {}, Temporal {} namespace {}, AWS {}, catalog {} ({} services)",
+        config.taskQueue(), config.temporalAddress(), config.namespace(), aws.describeEndpoint(),
+        config.catalogPath(), catalog.services().size());
+    stopped.await();
+  }
+}

@@ -1,0 +1,43 @@
+package dev.drrunbooks.worker.sandbox;
+
+import dev.drrunbooks.model.SearchAttributes;
+import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
+import io.temporal.serviceclient.OperatorServiceStubs;
+import io.temporal.serviceclient.OperatorServiceStubsOptions;
+import io.temporal.testserver.TestServer;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The sandbox's fallback when the Temporal CLI cannot be built: the SDK's in-memory test server on a
+ * port. It keeps nothing across restarts and has no Web UI.
+ */
+public final class InMemoryTemporalServer {
+  private InMemoryTemporalServer() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    int port = Integer.parseInt(args[0]);
+    TestServer.PortBoundTestServer server = TestServer.createPortBoundServer(port, false);
+    OperatorServiceStubs operator = OperatorServiceStubs.newServiceStubs(
+        OperatorServiceStubsOptions.newBuilder().setTarget("127.0.0.1:" + port).build());
+    operator.blockingStub().addSearchAttributes(AddSearchAttributesRequest.newBuilder()
+        .setNamespace("default")
+        .putSearchAttributes(SearchAttributes.PROCEDURE.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+        .putSearchAttributes(SearchAttributes.SERVICE.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+        .putSearchAttributes(SearchAttributes.PHASE.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+        .build());
+    System.out.println("WARNING: in-memory Temporal test server on 127.0.0.1:" + port
+        + ": it keeps nothing across restarts and has no Web UI");
+    CountDownLatch forever = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      operator.shutdownNow();
+      try {
+        server.close();
+      } catch (Exception ignored) {
+        // exiting anyway
+      }
+      forever.countDown();
+    }));
+    forever.await();
+  }
+}

@@ -1,0 +1,16 @@
+package dev.drrunbooks.activities.catalog;
+
+import dev.drrunbooks.catalog.ServiceDefinition;
+import io.temporal.activity.ActivityInterface;
+import java.util.List;
+
+/**
+ * Reads the catalog the worker was started with. An activity, so the definitions a run acted on are
+ * recorded in its history and a catalog edited mid-run cannot change a replay.
+ */
+@ActivityInterface(namePrefix = "Catalog")
+public interface CatalogActivities {
+
+  /** The named service, or every service for "all"; an unknown name fails non-retryably with the known ones. */
+  List<ServiceDefinition> resolveServices(String selector);
+}

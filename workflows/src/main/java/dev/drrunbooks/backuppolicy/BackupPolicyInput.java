@@ -1,0 +1,19 @@
+package dev.drrunbooks.backuppolicy;
+
+/**
+ * What to check and whether to fix it. {@code {}} audits every service; {@code {"service":
+ * "inventory", "apply": true}} enforces the policy on Inventory.
+ */
+public record BackupPolicyInput(String service, Boolean apply) {
+
+  public static final String ALL = "all";
+
+  /** The catalog key, or "all" when none was given. */
+  public String selector() {
+    return service == null || service.isBlank() ? ALL : service.trim();
+  }
+
+  public boolean applyChanges() {
+    return Boolean.TRUE.equals(apply);
+  }
+}

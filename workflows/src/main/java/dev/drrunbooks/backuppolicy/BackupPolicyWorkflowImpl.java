@@ -1,0 +1,212 @@
+package dev.drrunbooks.backuppolicy;
+
+import dev.drrunbooks.activities.catalog.CatalogActivities;
+import dev.drrunbooks.activities.rds.BackupSettings;
+import dev.drrunbooks.activities.rds.RdsActivities;
+import dev.drrunbooks.activities.s3.ReplicationRuleState;
+import dev.drrunbooks.activities.s3.S3Activities;
+import dev.drrunbooks.catalog.BackupSpec;
+import dev.drrunbooks.catalog.BucketSpec;
+import dev.drrunbooks.catalog.ReplicationSpec;
+import dev.drrunbooks.catalog.ServiceDefinition;
+import dev.drrunbooks.model.ActivityDefaults;
+import dev.drrunbooks.model.Outcome;
+import dev.drrunbooks.model.SearchAttributes;
+import dev.drrunbooks.model.Failures;
+import dev.drrunbooks.model.Timeline;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Workflow;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+public class BackupPolicyWorkflowImpl implements BackupPolicyWorkflow {
+  static final String VERSIONING_ENABLED = "Enabled";
+
+  private final CatalogActivities catalog =
+      Workflow.newActivityStub(CatalogActivities.class, ActivityDefaults.shortCalls());
+  private final RdsActivities rds = Workflow.newActivityStub(RdsActivities.class, ActivityDefaults.shortCalls());
+  private final S3Activities s3 = Workflow.newActivityStub(S3Activities.class, ActivityDefaults.shortCalls());
+
+  private final Timeline timeline = new Timeline();
+  private final List<PolicyCheck> checks = new ArrayList<>();
+  private String phase = "starting";
+  private String currentService;
+
+  @Override
+  public BackupPolicyResult run(BackupPolicyInput input) {
+    BackupPolicyInput in = input == null ? new BackupPolicyInput(null, null) : input;
+    String selector = in.selector();
+    if (!selector.matches("[a-z0-9][a-z0-9-]*")) {
+      throw ApplicationFailure.newNonRetryableFailure("service: '" + selector
+          + "' is not a catalog key; use a key such as inventory (lower case, digits, '-') or 'all'", "InvalidInput");
+    }
+    Workflow.upsertTypedSearchAttributes(
+        SearchAttributes.PROCEDURE.valueSet("backup-policy"), SearchAttributes.SERVICE.valueSet(selector));
+    enterPhase("resolve");
+    List<ServiceDefinition> services = resolve(selector);
+
+    boolean apply = in.applyChanges();
+    enterPhase(apply ? "apply" : "audit");
+    for (ServiceDefinition service : services) {
+      currentService = service.key();
+      checks.addAll(databaseChecks(service, apply));
+      for (BucketSpec bucket : service.buckets()) {
+        checks.addAll(bucketChecks(service.key(), bucket, apply));
+      }
+    }
+    currentService = null;
+    enterPhase("done");
+    return BackupPolicyResult.of(apply, services.stream().map(ServiceDefinition::key).toList(), checks,
+        timeline.entries());
+  }
+
+  @Override
+  public BackupPolicyStatus status() {
+    return new BackupPolicyStatus(phase, currentService, checks.size());
+  }
+
+  private List<ServiceDefinition> resolve(String selector) {
+    try {
+      return timeline.step("resolve " + selector, () -> catalog.resolveServices(selector),
+          list -> list.size() + " service(s)");
+    } catch (ActivityFailure e) {
+      throw ApplicationFailure.newNonRetryableFailure("service: " + Failures.rootMessage(e), "InvalidInput");
+    }
+  }
+
+  /** Retention, window and IAM auth: one describe, and when asked one modify for all three. */
+  private List<PolicyCheck> databaseChecks(ServiceDefinition service, boolean apply) {
+    String region = service.regions().primary();
+    String instance = service.spec().database().instance();
+    BackupSpec policy = service.spec().database().backup();
+    String resource = "rds:" + instance;
+    Instant start = Timeline.now();
+
+    BackupSettings before;
+    try {
+      before = rds.describeBackupSettings(region, instance);
+    } catch (ActivityFailure e) {
+      String why = Failures.rootMessage(e);
+      timeline.record("check " + resource, start, Outcome.FAILED, why);
+      return List.of(PolicyCheck.unreadable(service.key(), resource, "backup-settings", "readable", why));
+    }
+    List<PolicyCheck> found = rdsChecks(service.key(), resource, policy, before);
+    List<PolicyCheck> offPolicy = found.stream().filter(PolicyCheck::offPolicy).toList();
+    if (!apply || offPolicy.isEmpty()) {
+      timeline.record("check " + resource, start, Outcome.SUCCEEDED, offPolicy.size() + " off policy");
+      return found;
+    }
+    try {
+      BackupSettings after = rds.applyBackupSettings(region, instance, policy);
+      List<PolicyCheck> now = rdsChecks(service.key(), resource, policy, after);
+      List<PolicyCheck> result = new ArrayList<>();
+      for (int i = 0; i < found.size(); i++) {
+        PolicyCheck check = found.get(i);
+        result.add(check.offPolicy() ? check.changedTo(now.get(i).found()) : check);
+      }
+      timeline.record("enforce " + resource, start, Outcome.SUCCEEDED, "modified " + offPolicy.size() + " setting(s)");
+      return result;
+    } catch (ActivityFailure e) {
+      String why = Failures.rootMessage(e);
+      timeline.record("enforce " + resource, start, Outcome.FAILED, why);
+      return found.stream().map(c -> c.offPolicy() ? c.failed(why) : c).toList();
+    }
+  }
+
+  private static List<PolicyCheck> rdsChecks(String service, String resource, BackupSpec policy, BackupSettings s) {
+    String retention = s.pendingRetentionDays() == null
+        ? String.valueOf(s.retentionDays()) : s.pendingRetentionDays() + " (pending)";
+    return List.of(
+        PolicyCheck.audited(service, resource, "backup-retention-days", String.valueOf(policy.retentionDays()),
+            s.pendingRetentionDays() != null && s.pendingRetentionDays().equals(policy.retentionDays())
+                ? String.valueOf(policy.retentionDays()) : retention),
+        PolicyCheck.audited(service, resource, "preferred-backup-window", policy.window(), s.window()),
+        PolicyCheck.audited(service, resource, "iam-database-authentication",
+            String.valueOf(policy.iamDatabaseAuthentication()), String.valueOf(s.iamDatabaseAuthentication())));
+  }
+
+  /** Replica versioning first: S3 refuses a replication rule to an unversioned destination. */
+  private List<PolicyCheck> bucketChecks(String service, BucketSpec bucket, boolean apply) {
+    List<PolicyCheck> result = new ArrayList<>();
+    Instant start = Timeline.now();
+    ReplicationSpec replication = bucket.replication();
+    PolicyCheck replicaVersioning = null;
+    if (replication != null) {
+      replicaVersioning = versioningCheck(service, replication.destinationRegion(), replication.destinationBucket(), apply);
+      result.add(replicaVersioning);
+    }
+    PolicyCheck sourceVersioning = null;
+    if (Boolean.TRUE.equals(bucket.versioning())) {
+      sourceVersioning = versioningCheck(service, bucket.region(), bucket.name(), apply);
+      result.add(sourceVersioning);
+    }
+    if (replication != null) {
+      result.add(replicationCheck(service, bucket, replication, apply, replicaVersioning, sourceVersioning));
+    }
+    long failed = result.stream().filter(c -> c.action() == PolicyAction.FAILED).count();
+    timeline.record((apply ? "enforce " : "check ") + "s3:" + bucket.name(), start,
+        failed > 0 ? Outcome.FAILED : Outcome.SUCCEEDED,
+        result.stream().filter(c -> c.action() != PolicyAction.COMPLIANT).count() + " not compliant before, "
+            + failed + " failed");
+    return result;
+  }
+
+  private PolicyCheck versioningCheck(String service, String region, String bucket, boolean apply) {
+    String resource = "s3:" + bucket;
+    return observeAndEnforce(
+        service, resource, "versioning", VERSIONING_ENABLED,
+        () -> s3.versioningStatus(region, bucket), apply,
+        () -> s3.enableVersioning(region, bucket));
+  }
+
+  private PolicyCheck replicationCheck(String service, BucketSpec bucket, ReplicationSpec spec, boolean apply,
+      PolicyCheck replicaVersioning, PolicyCheck sourceVersioning) {
+    String expected = expectedRule(spec).describe();
+    Supplier<String> read = () -> {
+      ReplicationRuleState state = s3.replicationRule(bucket.region(), bucket.name(), spec.ruleId());
+      return state == null ? "no rule " + spec.ruleId() : state.describe();
+    };
+    String resource = "s3:" + bucket.name();
+    Runnable change = () -> {
+      for (PolicyCheck prerequisite : new PolicyCheck[] {replicaVersioning, sourceVersioning}) {
+        if (prerequisite != null && prerequisite.action() == PolicyAction.FAILED) {
+          throw ApplicationFailure.newNonRetryableFailure("not attempted: versioning of " + prerequisite.resource()
+              + " is " + prerequisite.found() + " and S3 requires it Enabled on both buckets", "Prerequisite");
+        }
+      }
+      s3.putReplicationRule(bucket.region(), bucket.name(), spec);
+    };
+    return observeAndEnforce(service, resource, "replication-rule " + spec.ruleId(), expected, read, apply, change);
+  }
+
+  static ReplicationRuleState expectedRule(ReplicationSpec spec) {
+    return new ReplicationRuleState(spec.ruleId(), "Enabled", spec.role(), spec.destinationBucketArn(),
+        spec.storageClass(), (int) spec.replicationTime().toMinutes());
+  }
+
+  /** Reads a setting; when asked and off policy, changes it and reads it back. */
+  private PolicyCheck observeAndEnforce(String service, String resource, String check, String expected,
+      Supplier<String> read, boolean apply, Runnable change) {
+    PolicyCheck audited;
+    try {
+      audited = PolicyCheck.audited(service, resource, check, expected, read.get());
+    } catch (ActivityFailure e) {
+      return PolicyCheck.unreadable(service, resource, check, expected, Failures.rootMessage(e));
+    }
+    if (!apply || !audited.offPolicy()) return audited;
+    try {
+      change.run();
+      return audited.changedTo(read.get());
+    } catch (ActivityFailure | ApplicationFailure e) {
+      return audited.failed(Failures.rootMessage(e));
+    }
+  }
+
+  private void enterPhase(String next) {
+    phase = next;
+    Workflow.upsertTypedSearchAttributes(SearchAttributes.PHASE.valueSet(next));
+  }
+}

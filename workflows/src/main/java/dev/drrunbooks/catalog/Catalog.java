@@ -1,0 +1,37 @@
+package dev.drrunbooks.catalog;
+
+import java.util.List;
+import java.util.Map;
+
+/** The service catalog: what the runbook protects, its objectives and where it lives. */
+public record Catalog(
+    String organisation,
+    String accountId,
+    Regions regions,
+    Map<String, ServiceSpec> services,
+    Map<String, DnsRecordSpec> dnsRecords,
+    Map<String, BucketSpec> buckets) {
+
+  public Catalog {
+    services = services == null ? Map.of() : Map.copyOf(services);
+    dnsRecords = dnsRecords == null ? Map.of() : Map.copyOf(dnsRecords);
+    buckets = buckets == null ? Map.of() : Map.copyOf(buckets);
+  }
+
+  /** Service keys in a stable order, for tables and "all". */
+  public List<String> serviceKeys() {
+    return services.keySet().stream().sorted().toList();
+  }
+
+  /** One service with the DNS record and buckets it references resolved. */
+  public ServiceDefinition definitionOf(String serviceKey) {
+    ServiceSpec spec = services.get(serviceKey);
+    if (spec == null) {
+      throw new IllegalArgumentException("service '" + serviceKey + "' is not in the catalog; known services: "
+          + String.join(", ", serviceKeys()));
+    }
+    DnsRecordSpec dns = spec.dns() == null ? null : dnsRecords.get(spec.dns());
+    List<BucketSpec> serviceBuckets = spec.buckets().stream().map(buckets::get).toList();
+    return new ServiceDefinition(serviceKey, accountId, regions, spec, dns, serviceBuckets);
+  }
+}

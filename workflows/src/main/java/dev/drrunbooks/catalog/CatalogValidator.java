@@ -1,0 +1,176 @@
+package dev.drrunbooks.catalog;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The rules Jackson cannot express: required fields, ranges, and references between entries. */
+final class CatalogValidator {
+  private static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov)?-[a-z]+-\\d");
+  private static final Pattern BACKUP_WINDOW = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-3]):[0-5]\\d");
+  private static final Set<String> STORAGE_CLASSES = Set.of(
+      "STANDARD", "REDUCED_REDUNDANCY", "STANDARD_IA", "ONEZONE_IA", "INTELLIGENT_TIERING", "GLACIER",
+      "DEEP_ARCHIVE", "GLACIER_IR");
+
+  private final Catalog catalog;
+  private final List<CatalogException.Problem> problems = new ArrayList<>();
+
+  CatalogValidator(Catalog catalog) {
+    this.catalog = catalog;
+  }
+
+  List<CatalogException.Problem> problems() {
+    required("organisation", catalog.organisation());
+    required("accountId", catalog.accountId());
+    if (required("regions", catalog.regions())) {
+      region("regions.primary", catalog.regions().primary());
+      region("regions.dr", catalog.regions().dr());
+    }
+    if (catalog.services().isEmpty()) {
+      problem("services", "at least one service is required");
+    }
+    catalog.services().forEach((key, spec) -> service("services." + key, spec));
+    catalog.dnsRecords().forEach((key, dns) -> dnsRecord("dnsRecords." + key, dns));
+    catalog.buckets().forEach((key, bucket) -> bucket("buckets." + key, bucket));
+    return problems;
+  }
+
+  private void service(String at, ServiceSpec s) {
+    if (!required(at, s)) return;
+    required(at + ".displayName", s.displayName());
+    required(at + ".priority", s.priority());
+    if (required(at + ".objectives", s.objectives())) {
+      notNegative(at + ".objectives.rto", s.objectives().rto());
+      notNegative(at + ".objectives.rpo", s.objectives().rpo());
+    }
+    for (int i = 0; i < s.dependsOn().size(); i++) {
+      reference(at + ".dependsOn[" + i + "]", s.dependsOn().get(i), catalog.services(), "service", "services");
+    }
+    if (required(at + ".database", s.database())) {
+      required(at + ".database.instance", s.database().instance());
+      required(at + ".database.name", s.database().name());
+      if (required(at + ".database.backup", s.database().backup())) backup(at + ".database.backup", s.database().backup());
+    }
+    if (s.ecs() != null) {
+      required(at + ".ecs.cluster", s.ecs().cluster());
+      required(at + ".ecs.service", s.ecs().service());
+      if (required(at + ".ecs.stableTaskDefinition", s.ecs().stableTaskDefinition())
+          && !s.ecs().stableTaskDefinition().matches("[A-Za-z0-9_-]+:[A-Za-z0-9_-]+")) {
+        problem(at + ".ecs.stableTaskDefinition", "'" + s.ecs().stableTaskDefinition()
+            + "' must be family:label or family:revision, e.g. inventory-service:stable");
+      }
+      if (required(at + ".ecs.desiredCount", s.ecs().desiredCount()) && s.ecs().desiredCount() < 0) {
+        problem(at + ".ecs.desiredCount", "must be 0 or more, found " + s.ecs().desiredCount());
+      }
+    }
+    if (s.dns() != null) reference(at + ".dns", s.dns(), catalog.dnsRecords(), "DNS record", "dnsRecords");
+    for (int i = 0; i < s.buckets().size(); i++) {
+      reference(at + ".buckets[" + i + "]", s.buckets().get(i), catalog.buckets(), "bucket", "buckets");
+    }
+    if (s.healthEndpoint() != null && !s.healthEndpoint().matches("https?://\\S+")) {
+      problem(at + ".healthEndpoint", "'" + s.healthEndpoint() + "' must be an http(s) URL");
+    }
+    for (int i = 0; i < s.validationQueries().size(); i++) {
+      validationQuery(at + ".validationQueries[" + i + "]", s.validationQueries().get(i));
+    }
+  }
+
+  private void backup(String at, BackupSpec b) {
+    if (required(at + ".retentionDays", b.retentionDays()) && (b.retentionDays() < 1 || b.retentionDays() > 35)) {
+      problem(at + ".retentionDays", "must be between 1 and 35 days (the RDS limit), found " + b.retentionDays());
+    }
+    if (required(at + ".window", b.window()) && !BACKUP_WINDOW.matcher(b.window()).matches()) {
+      problem(at + ".window", "'" + b.window() + "' must be hh24:mi-hh24:mi in UTC, e.g. 03:00-04:00");
+    }
+    required(at + ".iamDatabaseAuthentication", b.iamDatabaseAuthentication());
+  }
+
+  private void dnsRecord(String at, DnsRecordSpec d) {
+    if (!required(at, d)) return;
+    required(at + ".hostedZone", d.hostedZone());
+    required(at + ".name", d.name());
+    required(at + ".type", d.type());
+    weightedTarget(at + ".primary", d.primary());
+    weightedTarget(at + ".secondary", d.secondary());
+  }
+
+  private void weightedTarget(String at, WeightedTarget t) {
+    if (!required(at, t)) return;
+    required(at + ".setIdentifier", t.setIdentifier());
+    region(at + ".region", t.region());
+    required(at + ".aliasHostedZoneId", t.aliasHostedZoneId());
+    required(at + ".aliasDnsName", t.aliasDnsName());
+    required(at + ".evaluateTargetHealth", t.evaluateTargetHealth());
+  }
+
+  private void bucket(String at, BucketSpec b) {
+    if (!required(at, b)) return;
+    required(at + ".name", b.name());
+    region(at + ".region", b.region());
+    required(at + ".versioning", b.versioning());
+    ReplicationSpec r = b.replication();
+    if (r == null) return;
+    String rat = at + ".replication";
+    required(rat + ".ruleId", r.ruleId());
+    if (required(rat + ".role", r.role()) && !r.role().startsWith("arn:aws:iam::")) {
+      problem(rat + ".role", "'" + r.role() + "' must be an IAM role ARN (arn:aws:iam::ACCOUNT:role/NAME)");
+    }
+    required(rat + ".destinationBucket", r.destinationBucket());
+    region(rat + ".destinationRegion", r.destinationRegion());
+    if (required(rat + ".replicationTime", r.replicationTime()) && !r.replicationTime().equals(Duration.ofMinutes(15))) {
+      problem(rat + ".replicationTime", "S3 Replication Time Control supports exactly 15 minutes, found "
+          + Durations.format(r.replicationTime()));
+    }
+    if (required(rat + ".storageClass", r.storageClass()) && !STORAGE_CLASSES.contains(r.storageClass())) {
+      problem(rat + ".storageClass", "'" + r.storageClass() + "' is not an S3 storage class; allowed: "
+          + String.join(", ", STORAGE_CLASSES.stream().sorted().toList()));
+    }
+    if (Boolean.FALSE.equals(b.versioning())) {
+      problem(at + ".versioning", "must be true when replication is configured (S3 requires versioning on both buckets)");
+    }
+  }
+
+  private void validationQuery(String at, ValidationQuery q) {
+    if (!required(at, q)) return;
+    required(at + ".name", q.name());
+    required(at + ".sql", q.sql());
+    if (required(at + ".expect", q.expect()) && q.expect().kindsSet() != 1) {
+      problem(at + ".expect", "needs exactly one of equals, atLeast, withinPercentOfSource; found "
+          + q.expect().kindsSet());
+    }
+  }
+
+  private void region(String at, String region) {
+    if (required(at, region) && !REGION.matcher(region).matches()) {
+      problem(at, "'" + region + "' is not an AWS region name such as eu-west-1");
+    }
+  }
+
+  private void notNegative(String at, Duration d) {
+    if (required(at, d) && d.isNegative()) {
+      problem(at, "must not be negative, found " + Durations.format(d));
+    }
+  }
+
+  private void reference(String at, String key, Map<String, ?> defined, String what, String section) {
+    if (required(at, key) && !defined.containsKey(key)) {
+      problem(at, what + " '" + key + "' is not defined under " + section + "; defined: "
+          + String.join(", ", defined.keySet().stream().sorted().toList()));
+    }
+  }
+
+  private boolean required(String at, Object value) {
+    if (value == null) {
+      problem(at, "required field is missing");
+      return false;
+    }
+    return true;
+  }
+
+  private void problem(String at, String message) {
+    problems.add(new CatalogException.Problem(at, message));
+  }
+}

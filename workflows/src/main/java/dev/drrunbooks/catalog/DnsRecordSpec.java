@@ -1,0 +1,4 @@
+package dev.drrunbooks.catalog;
+
+/** A weighted Route53 record with its Primary and Secondary alias sets. */
+public record DnsRecordSpec(String hostedZone, String name, String type, WeightedTarget primary, WeightedTarget secondary) {}

@@ -1,0 +1,7 @@
+package dev.drrunbooks.catalog;
+
+/**
+ * The service's ECS deployment. {@code stableTaskDefinition} is family:label, e.g.
+ * inventory-service:stable; the label names the revision tagged release=label.
+ */
+public record EcsSpec(String cluster, String service, String stableTaskDefinition, Integer desiredCount) {}

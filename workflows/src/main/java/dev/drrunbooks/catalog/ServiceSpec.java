@@ -1,0 +1,23 @@
+package dev.drrunbooks.catalog;
+
+import java.util.List;
+
+/** One service as written in the catalog; {@code dns} and {@code buckets} are keys into the catalog. */
+public record ServiceSpec(
+    String displayName,
+    Priority priority,
+    Objectives objectives,
+    List<String> dependsOn,
+    DatabaseSpec database,
+    EcsSpec ecs,
+    String dns,
+    List<String> buckets,
+    String healthEndpoint,
+    List<ValidationQuery> validationQueries) {
+
+  public ServiceSpec {
+    dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
+    buckets = buckets == null ? List.of() : List.copyOf(buckets);
+    validationQueries = validationQueries == null ? List.of() : List.copyOf(validationQueries);
+  }
+}

@@ -1,0 +1,9 @@
+package dev.drrunbooks.model;
+
+/** How a step ended. */
+public enum Outcome {
+  SUCCEEDED,
+  FAILED,
+  SKIPPED,
+  COMPENSATED
+}
