@@ -1,0 +1,113 @@
+package dev.drrunbooks.backuppolicy;
+
+import dev.drrunbooks.activities.catalog.CatalogActivities;
+import dev.drrunbooks.activities.rds.BackupSettings;
+import dev.drrunbooks.activities.rds.RdsActivities;
+import dev.drrunbooks.activities.s3.ReplicationRuleState;
+import dev.drrunbooks.activities.s3.S3Activities;
+import dev.drrunbooks.catalog.BackupSpec;
+import dev.drrunbooks.catalog.BucketSpec;
+import dev.drrunbooks.catalog.Catalog;
+import dev.drrunbooks.catalog.ReplicationSpec;
+import dev.drrunbooks.catalog.ServiceDefinition;
+import io.temporal.failure.ApplicationFailure;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * An in-memory stand-in for RDS, S3 and the catalog, for workflow-logic tests only: it keeps the
+ * state the activities would read and change, and records every change made.
+ */
+final class FakeAwsWorld implements RdsActivities, S3Activities, CatalogActivities {
+  final Map<String, BackupSettings> instances = new ConcurrentHashMap<>();
+  final Map<String, String> versioning = new ConcurrentHashMap<>();
+  final Map<String, ReplicationRuleState> rules = new ConcurrentHashMap<>();
+  final List<String> changes = Collections.synchronizedList(new ArrayList<>());
+  private final Catalog catalog;
+
+  /** Every catalog resource compliant except, as in the sandbox, the Inventory instance and its buckets. */
+  static FakeAwsWorld likeTheSandbox(Catalog catalog) {
+    FakeAwsWorld world = new FakeAwsWorld(catalog);
+    for (String key : catalog.serviceKeys()) {
+      ServiceDefinition s = catalog.definitionOf(key);
+      BackupSpec policy = s.spec().database().backup();
+      world.instances.put(s.regions().primary() + "/" + s.spec().database().instance(),
+          new BackupSettings(s.spec().database().instance(), "available", policy.retentionDays(), null,
+              policy.window(), policy.iamDatabaseAuthentication()));
+      for (BucketSpec b : s.buckets()) {
+        world.versioning.put(b.region() + "/" + b.name(), "Enabled");
+        ReplicationSpec r = b.replication();
+        world.versioning.put(r.destinationRegion() + "/" + r.destinationBucket(), "Enabled");
+        world.rules.put(b.region() + "/" + b.name() + "/" + r.ruleId(), BackupPolicyWorkflowImpl.expectedRule(r));
+      }
+    }
+    world.instances.put("eu-west-1/mycomputer-inventory-db",
+        new BackupSettings("mycomputer-inventory-db", "available", 7, null, "22:00-22:30", false));
+    world.versioning.put("eu-west-1/mycomputer-assets", "Off");
+    world.versioning.put("eu-central-1/mycomputer-assets-dr", "Off");
+    world.rules.remove("eu-west-1/mycomputer-assets/ReplicateAll");
+    return world;
+  }
+
+  private FakeAwsWorld(Catalog catalog) {
+    this.catalog = catalog;
+  }
+
+  @Override
+  public List<ServiceDefinition> resolveServices(String selector) {
+    if ("all".equals(selector)) return catalog.serviceKeys().stream().map(catalog::definitionOf).toList();
+    if (!catalog.services().containsKey(selector)) {
+      throw ApplicationFailure.newNonRetryableFailure("'" + selector + "' is not in the catalog test.yaml; known services: "
+          + String.join(", ", catalog.serviceKeys()) + " (or 'all')", "UnknownService");
+    }
+    return List.of(catalog.definitionOf(selector));
+  }
+
+  @Override
+  public BackupSettings describeBackupSettings(String region, String instanceId) {
+    BackupSettings s = instances.get(region + "/" + instanceId);
+    if (s == null) {
+      throw ApplicationFailure.newNonRetryableFailure("RDS instance '" + instanceId + "' not found in " + region,
+          "RdsInstanceNotFound");
+    }
+    return s;
+  }
+
+  @Override
+  public BackupSettings applyBackupSettings(String region, String instanceId, BackupSpec policy) {
+    describeBackupSettings(region, instanceId);
+    changes.add("modify-db-instance " + instanceId);
+    BackupSettings after = new BackupSettings(instanceId, "modifying", policy.retentionDays(), null, policy.window(),
+        policy.iamDatabaseAuthentication());
+    instances.put(region + "/" + instanceId, after);
+    return after;
+  }
+
+  @Override
+  public String versioningStatus(String region, String bucket) {
+    String status = versioning.get(region + "/" + bucket);
+    if (status == null) throw ApplicationFailure.newNonRetryableFailure("NoSuchBucket " + bucket, "AwsNoSuchBucket");
+    return status;
+  }
+
+  @Override
+  public void enableVersioning(String region, String bucket) {
+    versioningStatus(region, bucket);
+    changes.add("put-bucket-versioning " + bucket);
+    versioning.put(region + "/" + bucket, "Enabled");
+  }
+
+  @Override
+  public ReplicationRuleState replicationRule(String region, String bucket, String ruleId) {
+    return rules.get(region + "/" + bucket + "/" + ruleId);
+  }
+
+  @Override
+  public void putReplicationRule(String region, String bucket, ReplicationSpec rule) {
+    changes.add("put-bucket-replication " + bucket);
+    rules.put(region + "/" + bucket + "/" + rule.ruleId(), BackupPolicyWorkflowImpl.expectedRule(rule));
+  }
+}
