@@ -1,0 +1,80 @@
+package dev.drrunbooks.aws;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.drrunbooks.activities.rds.BackupSettings;
+import dev.drrunbooks.aws.rds.RdsActivitiesImpl;
+import dev.drrunbooks.catalog.BackupSpec;
+import io.temporal.failure.ApplicationFailure;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.rds.RdsClient;
+
+/** RDS backup settings read and enforced through the AWS SDK over HTTP against the sandbox's emulator. */
+class RdsActivitiesSandboxTest {
+  private static final String REGION = "eu-west-1";
+  private AwsClients aws;
+  private RdsActivitiesImpl activities;
+  private String instance;
+
+  @BeforeEach
+  void createOffPolicyInstance() {
+    aws = SandboxAws.clients();
+    activities = new RdsActivitiesImpl(aws);
+    instance = SandboxAws.uniqueName("dr-test-db");
+    aws.rds(REGION).createDBInstance(r -> r.dbInstanceIdentifier(instance).engine("postgres")
+        .dbInstanceClass("db.t3.micro").allocatedStorage(20).masterUsername("dr_admin")
+        .masterUserPassword("not-a-secret-1").backupRetentionPeriod(7).preferredBackupWindow("22:00-22:30")
+        .enableIAMDatabaseAuthentication(false));
+  }
+
+  @AfterEach
+  void deleteTestInstance() {
+    RdsClient rds = aws.rds(REGION);
+    rds.deleteDBInstance(r -> r.dbInstanceIdentifier(instance).skipFinalSnapshot(true));
+    aws.close();
+  }
+
+  @Test
+  void readsTheSettingsTheInstanceWasCreatedWith() {
+    BackupSettings settings = activities.describeBackupSettings(REGION, instance);
+    assertEquals(instance, settings.instanceId());
+    assertEquals(7, settings.retentionDays());
+    assertEquals("22:00-22:30", settings.window());
+    assertFalse(settings.iamDatabaseAuthentication());
+  }
+
+  @Test
+  void enforcesThePolicyInOneModifyAndReadsItBack() {
+    BackupSettings after = activities.applyBackupSettings(REGION, instance, new BackupSpec(30, "03:00-04:00", true));
+    assertEquals(30, after.effectiveRetentionDays());
+    assertEquals("03:00-04:00", after.window());
+    assertTrue(after.iamDatabaseAuthentication());
+
+    BackupSettings reread = activities.describeBackupSettings(REGION, instance);
+    assertEquals(30, reread.effectiveRetentionDays());
+    assertEquals("03:00-04:00", reread.window());
+    assertTrue(reread.iamDatabaseAuthentication());
+  }
+
+  @Test
+  void aMissingInstanceIsANonRetryableFailureNamingIt() {
+    ApplicationFailure e = assertThrows(ApplicationFailure.class,
+        () -> activities.describeBackupSettings(REGION, "no-such-db"));
+    assertTrue(e.isNonRetryable());
+    assertEquals("RDS instance 'no-such-db' not found in eu-west-1", e.getOriginalMessage());
+  }
+
+  @Test
+  void anInvalidWindowIsRefusedByRdsAndNotRetried() {
+    ApplicationFailure e = assertThrows(ApplicationFailure.class,
+        () -> activities.applyBackupSettings(REGION, instance, new BackupSpec(30, "25:00-26:00", true)));
+    assertTrue(e.isNonRetryable());
+    assertTrue(e.getOriginalMessage().startsWith("modify-db-instance " + instance + " in eu-west-1 failed: InvalidParameter"),
+        e.getOriginalMessage());
+  }
+}
