@@ -1,0 +1,102 @@
+package dev.drrunbooks.starter.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.rds.model.DBInstance;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
+
+/**
+ * The backup-policy procedure end to end: the starter's command, a real Temporal server, a real worker,
+ * the AWS emulator over HTTP. Inventory is put off policy first, so the test does not depend on what
+ * earlier runs left behind.
+ */
+class BackupPolicyEndToEndTest {
+  private static final String INSTANCE = "mycomputer-inventory-db";
+  private static final String BUCKET = "mycomputer-assets";
+  private static SandboxWorker worker;
+
+  @BeforeAll
+  static void startWorker() {
+    worker = new SandboxWorker();
+  }
+
+  @AfterAll
+  static void stopWorker() {
+    worker.close();
+  }
+
+  @Test
+  void auditThenApplyThenApplyAgain() {
+    putInventoryOffPolicy();
+
+    CliRun audit = CliRun.of(worker.connectionArgs(), "backup-policy", "--service", "inventory");
+    assertEquals(0, audit.exitCode(), audit.toString());
+    assertTrue(audit.out().contains("OFF_POLICY"), audit.toString());
+    assertTrue(audit.out().contains("nothing changed (audit only"), audit.toString());
+    assertEquals(7, instance().backupRetentionPeriod(), "audit must not change anything");
+    assertRunLink(audit, "backup-policy-audit-inventory-");
+
+    CliRun apply = CliRun.of(worker.connectionArgs(), "backup-policy", "--service", "inventory", "--apply");
+    assertEquals(0, apply.exitCode(), apply.toString());
+    assertTrue(apply.out().contains("Changed 6 setting(s)"), apply.toString());
+    DBInstance db = instance();
+    assertEquals(30, db.backupRetentionPeriod());
+    assertEquals("03:00-04:00", db.preferredBackupWindow());
+    assertTrue(db.iamDatabaseAuthenticationEnabled());
+    S3Client s3 = worker.aws.s3("eu-west-1");
+    assertEquals(BucketVersioningStatus.ENABLED, s3.getBucketVersioning(r -> r.bucket(BUCKET)).status());
+    var rule = s3.getBucketReplication(r -> r.bucket(BUCKET)).replicationConfiguration().rules().get(0);
+    assertEquals("ReplicateAll", rule.id());
+    assertEquals("arn:aws:s3:::mycomputer-assets-dr", rule.destination().bucket());
+    assertEquals(15, rule.destination().replicationTime().time().minutes());
+    assertRunLink(apply, "backup-policy-apply-inventory-");
+
+    CliRun again = CliRun.of(worker.connectionArgs(), "backup-policy", "--service", "inventory", "--apply");
+    assertEquals(0, again.exitCode(), again.toString());
+    assertTrue(again.out().contains("checks compliant; nothing to change"), again.toString());
+    assertFalse(again.out().contains("CHANGED"), again.toString());
+  }
+
+  @Test
+  void anUnknownServiceFailsTheRunWithAClearMessage() {
+    CliRun run = CliRun.of(worker.connectionArgs(), "backup-policy", "--service", "billing");
+    assertEquals(1, run.exitCode(), run.toString());
+    assertTrue(run.err().contains("service: 'billing' is not in the catalog"), run.toString());
+    assertTrue(run.err().contains("known services: customer-base, inventory, locations, payments (or 'all')"),
+        run.toString());
+  }
+
+  /** The seeded world's off-policy state, re-made: 7-day retention, a night window, no IAM auth, no versioning. */
+  private static void putInventoryOffPolicy() {
+    worker.aws.rds("eu-west-1").modifyDBInstance(r -> r.dbInstanceIdentifier(INSTANCE).backupRetentionPeriod(7)
+        .preferredBackupWindow("22:00-22:30").enableIAMDatabaseAuthentication(false).applyImmediately(true));
+    S3Client s3 = worker.aws.s3("eu-west-1");
+    s3.deleteBucketReplication(r -> r.bucket(BUCKET));
+    s3.putBucketVersioning(r -> r.bucket(BUCKET).versioningConfiguration(v -> v.status(BucketVersioningStatus.SUSPENDED)));
+    worker.aws.s3("eu-central-1").putBucketVersioning(r -> r.bucket(BUCKET + "-dr")
+        .versioningConfiguration(v -> v.status(BucketVersioningStatus.SUSPENDED)));
+  }
+
+  private static DBInstance instance() {
+    return worker.aws.rds("eu-west-1").describeDBInstances(r -> r.dbInstanceIdentifier(INSTANCE)).dbInstances().get(0);
+  }
+
+  /** The printed link names the run and, on the dev server, the UI serves it. */
+  private static void assertRunLink(CliRun run, String workflowIdPrefix) {
+    Matcher m = Pattern.compile("Started backup-policy: workflow (\\S+) run (\\S+)").matcher(run.out());
+    assertTrue(m.find(), run.toString());
+    assertTrue(m.group(1).startsWith(workflowIdPrefix), m.group(1));
+    if (!worker.env.get("TEMPORAL_UI_URL", "").isEmpty()) {
+      assertTrue(run.out().contains(worker.env.require("TEMPORAL_UI_URL") + "/namespaces/default/workflows/"
+          + m.group(1) + "/" + m.group(2) + "/history"), run.toString());
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package dev.drrunbooks.starter.e2e;
+
+import dev.drrunbooks.aws.AwsClients;
+import dev.drrunbooks.catalog.CatalogFixture;
+import dev.drrunbooks.catalog.CatalogLoader;
+import dev.drrunbooks.testing.SandboxEnv;
+import dev.drrunbooks.worker.DrWorker;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import io.temporal.worker.WorkerFactory;
+import java.net.URI;
+import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+/**
+ * A real worker, registered exactly as WorkerMain registers it, polling a task queue of its own on
+ * the sandbox's Temporal server, so a stray worker elsewhere cannot take the test's tasks.
+ */
+final class SandboxWorker implements AutoCloseable {
+  final SandboxEnv env = SandboxEnv.get();
+  final String taskQueue = "dr-e2e-" + Long.toString(System.nanoTime(), 36);
+  final AwsClients aws = new AwsClients(URI.create(env.require("AWS_ENDPOINT_URL")), StaticCredentialsProvider.create(
+      AwsBasicCredentials.create(env.require("AWS_ACCESS_KEY_ID"), env.require("AWS_SECRET_ACCESS_KEY"))));
+  private final WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
+      WorkflowServiceStubsOptions.newBuilder().setTarget(env.require("TEMPORAL_ADDRESS")).build());
+  private final WorkerFactory factory = WorkerFactory.newInstance(WorkflowClient.newInstance(stubs,
+      WorkflowClientOptions.newBuilder().setNamespace(env.get("TEMPORAL_NAMESPACE", "default")).build()));
+
+  SandboxWorker() {
+    DrWorker.register(factory.newWorker(taskQueue), CatalogLoader.load(CatalogFixture.path()),
+        CatalogFixture.path().toString(), aws);
+    factory.start();
+  }
+
+  /** The starter's connection flags for this sandbox and this worker's task queue. */
+  String[] connectionArgs() {
+    return new String[] {"--address", env.require("TEMPORAL_ADDRESS"), "--task-queue", taskQueue,
+        "--ui", env.get("TEMPORAL_UI_URL", ""), "--catalog", CatalogFixture.path().toString()};
+  }
+
+  @Override
+  public void close() {
+    factory.shutdown();
+    factory.awaitTermination(10, TimeUnit.SECONDS);
+    stubs.shutdown();
+    aws.close();
+  }
+}
