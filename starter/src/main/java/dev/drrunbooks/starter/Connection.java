@@ -1,9 +1,9 @@
 package dev.drrunbooks.starter;
 
+import dev.drrunbooks.connect.TemporalServiceFactory;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -36,7 +36,7 @@ public final class Connection implements AutoCloseable {
 
   public WorkflowServiceStubs stubs() {
     if (stubs == null) {
-      stubs = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder().setTarget(address).build());
+      stubs = TemporalServiceFactory.connect(address, System.getenv());
     }
     return stubs;
   }

@@ -4,10 +4,10 @@ import dev.drrunbooks.aws.AwsClients;
 import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.catalog.CatalogException;
 import dev.drrunbooks.catalog.CatalogLoader;
+import dev.drrunbooks.connect.TemporalServiceFactory;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.WorkerFactory;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -34,8 +34,7 @@ public final class WorkerMain {
       return;
     }
     AwsClients aws = AwsClients.fromEnvironment();
-    WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(
-        WorkflowServiceStubsOptions.newBuilder().setTarget(config.temporalAddress()).build());
+    WorkflowServiceStubs service = TemporalServiceFactory.connect(config.temporalAddress(), System.getenv());
     WorkflowClient client = WorkflowClient.newInstance(service,
         WorkflowClientOptions.newBuilder().setNamespace(config.namespace()).build());
     WorkerFactory factory = WorkerFactory.newInstance(client);
@@ -53,8 +52,9 @@ public final class WorkerMain {
       stopped.countDown();
     }, "worker-shutdown"));
 
-    log.info("Worker started: task queue {}, Temporal {} namespace {}, AWS {}, catalog {} ({} services)",
-        config.taskQueue(), config.temporalAddress(), config.namespace(), aws.describeEndpoint(),
+    log.info("Worker started: task queue {}, Temporal {} ({}) namespace {}, AWS {}, catalog {} ({} services)",
+        config.taskQueue(), config.temporalAddress(), TemporalServiceFactory.describeSecurity(System.getenv()),
+        config.namespace(), aws.describeEndpoint(),
         config.catalogPath(), catalog.services().size());
     stopped.await();
   }
