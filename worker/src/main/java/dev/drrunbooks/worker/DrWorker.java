@@ -1,7 +1,7 @@
 package dev.drrunbooks.worker;
 
 import dev.drrunbooks.aws.AwsClients;
-import dev.drrunbooks.aws.rds.RdsActivitiesImpl;
+import dev.drrunbooks.aws.rds.RdsBackupActivitiesImpl;
 import dev.drrunbooks.aws.s3.S3ActivitiesImpl;
 import dev.drrunbooks.backuppolicy.BackupPolicyWorkflowImpl;
 import dev.drrunbooks.catalog.Catalog;
@@ -16,7 +16,7 @@ public final class DrWorker {
     worker.registerWorkflowImplementationTypes(BackupPolicyWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         new CatalogActivitiesImpl(catalog, catalogSource),
-        new RdsActivitiesImpl(aws),
+        new RdsBackupActivitiesImpl(aws),
         new S3ActivitiesImpl(aws));
   }
 }

@@ -2,7 +2,7 @@ package dev.drrunbooks.backuppolicy;
 
 import dev.drrunbooks.activities.catalog.CatalogActivities;
 import dev.drrunbooks.activities.rds.BackupSettings;
-import dev.drrunbooks.activities.rds.RdsActivities;
+import dev.drrunbooks.activities.rds.RdsBackupActivities;
 import dev.drrunbooks.activities.s3.ReplicationRuleState;
 import dev.drrunbooks.activities.s3.S3Activities;
 import dev.drrunbooks.catalog.BackupSpec;
@@ -27,7 +27,7 @@ public class BackupPolicyWorkflowImpl implements BackupPolicyWorkflow {
 
   private final CatalogActivities catalog =
       Workflow.newActivityStub(CatalogActivities.class, ActivityDefaults.shortCalls());
-  private final RdsActivities rds = Workflow.newActivityStub(RdsActivities.class, ActivityDefaults.shortCalls());
+  private final RdsBackupActivities rds = Workflow.newActivityStub(RdsBackupActivities.class, ActivityDefaults.shortCalls());
   private final S3Activities s3 = Workflow.newActivityStub(S3Activities.class, ActivityDefaults.shortCalls());
 
   private final Timeline timeline = new Timeline();

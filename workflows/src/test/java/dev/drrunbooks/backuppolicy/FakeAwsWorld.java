@@ -2,7 +2,7 @@ package dev.drrunbooks.backuppolicy;
 
 import dev.drrunbooks.activities.catalog.CatalogActivities;
 import dev.drrunbooks.activities.rds.BackupSettings;
-import dev.drrunbooks.activities.rds.RdsActivities;
+import dev.drrunbooks.activities.rds.RdsBackupActivities;
 import dev.drrunbooks.activities.s3.ReplicationRuleState;
 import dev.drrunbooks.activities.s3.S3Activities;
 import dev.drrunbooks.catalog.BackupSpec;
@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * An in-memory stand-in for RDS, S3 and the catalog, for workflow-logic tests only: it keeps the
  * state the activities would read and change, and records every change made.
  */
-final class FakeAwsWorld implements RdsActivities, S3Activities, CatalogActivities {
+final class FakeAwsWorld implements RdsBackupActivities, S3Activities, CatalogActivities {
   final Map<String, BackupSettings> instances = new ConcurrentHashMap<>();
   final Map<String, String> versioning = new ConcurrentHashMap<>();
   final Map<String, ReplicationRuleState> rules = new ConcurrentHashMap<>();

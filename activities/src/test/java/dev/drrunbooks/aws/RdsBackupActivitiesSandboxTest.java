@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.drrunbooks.activities.rds.BackupSettings;
-import dev.drrunbooks.aws.rds.RdsActivitiesImpl;
+import dev.drrunbooks.aws.rds.RdsBackupActivitiesImpl;
 import dev.drrunbooks.catalog.BackupSpec;
 import io.temporal.failure.ApplicationFailure;
 import org.junit.jupiter.api.AfterEach;
@@ -15,16 +15,16 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.rds.RdsClient;
 
 /** RDS backup settings read and enforced through the AWS SDK over HTTP against the sandbox's emulator. */
-class RdsActivitiesSandboxTest {
+class RdsBackupActivitiesSandboxTest {
   private static final String REGION = "eu-west-1";
   private AwsClients aws;
-  private RdsActivitiesImpl activities;
+  private RdsBackupActivitiesImpl activities;
   private String instance;
 
   @BeforeEach
   void createOffPolicyInstance() {
     aws = SandboxAws.clients();
-    activities = new RdsActivitiesImpl(aws);
+    activities = new RdsBackupActivitiesImpl(aws);
     instance = SandboxAws.uniqueName("dr-test-db");
     aws.rds(REGION).createDBInstance(r -> r.dbInstanceIdentifier(instance).engine("postgres")
         .dbInstanceClass("db.t3.micro").allocatedStorage(20).masterUsername("dr_admin")

@@ -3,9 +3,9 @@ package dev.drrunbooks.activities.rds;
 import dev.drrunbooks.catalog.BackupSpec;
 import io.temporal.activity.ActivityInterface;
 
-/** RDS instance operations. Each call has at most one side effect and is safe to retry. */
+/** RDS backup configuration of production instances (the backup-policy procedure). Each call is safe to retry. */
 @ActivityInterface(namePrefix = "Rds")
-public interface RdsActivities {
+public interface RdsBackupActivities {
 
   /** Backup retention, preferred window and IAM authentication of an instance, including pending changes. */
   BackupSettings describeBackupSettings(String region, String instanceId);

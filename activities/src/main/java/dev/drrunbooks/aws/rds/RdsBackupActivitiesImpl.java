@@ -1,7 +1,7 @@
 package dev.drrunbooks.aws.rds;
 
 import dev.drrunbooks.activities.rds.BackupSettings;
-import dev.drrunbooks.activities.rds.RdsActivities;
+import dev.drrunbooks.activities.rds.RdsBackupActivities;
 import dev.drrunbooks.aws.AwsClients;
 import dev.drrunbooks.aws.AwsFailures;
 import dev.drrunbooks.catalog.BackupSpec;
@@ -10,10 +10,10 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 import software.amazon.awssdk.services.rds.model.DbInstanceNotFoundException;
 
-public class RdsActivitiesImpl implements RdsActivities {
+public class RdsBackupActivitiesImpl implements RdsBackupActivities {
   private final AwsClients aws;
 
-  public RdsActivitiesImpl(AwsClients aws) {
+  public RdsBackupActivitiesImpl(AwsClients aws) {
     this.aws = aws;
   }
 

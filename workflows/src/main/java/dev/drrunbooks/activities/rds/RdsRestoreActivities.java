@@ -1,0 +1,38 @@
+package dev.drrunbooks.activities.rds;
+
+import dev.drrunbooks.model.Ownership;
+import io.temporal.activity.ActivityInterface;
+import java.time.Instant;
+
+/**
+ * Restoring RDS instances. Creating calls are idempotent by name: a retry that finds the instance
+ * already created by this run returns it; one that finds it created by anyone else fails,
+ * non-retryably, naming the instance and its tags.
+ */
+@ActivityInterface(namePrefix = "Rds")
+public interface RdsRestoreActivities {
+
+  /** Earliest and latest restorable time of an instance. */
+  RestorableWindow restorableWindow(String region, String instanceId);
+
+  InstanceInfo describeInstance(String region, String instanceId);
+
+  /** Starts the restore and returns at once; tags the instance with the owner and the restore point. */
+  InstanceInfo restoreToPointInTime(PointInTimeRestoreRequest request);
+
+  /** Starts the restore and returns at once; tags the instance with the owner and the snapshot it came from. */
+  InstanceInfo restoreFromSnapshot(SnapshotRestoreRequest request);
+
+  /**
+   * Polls until the instance is available, with capped exponential backoff, heartbeating the status
+   * it sees. Past {@code deadline} it fails non-retryably with the last status seen. Resumes after a
+   * worker restart: the deadline is absolute and the heartbeat carries the polls so far.
+   */
+  InstanceInfo awaitInstanceAvailable(String region, String instanceId, Instant deadline);
+
+  /**
+   * Deletes the instance (no final snapshot) only if its tags name {@code owner}; refuses loudly
+   * otherwise. Returns "deleting", or "already gone" when there is nothing to delete.
+   */
+  String deleteOwnedInstance(String region, String instanceId, Ownership owner);
+}
