@@ -19,7 +19,7 @@ public final class InMemoryTemporalServer {
     int port = Integer.parseInt(args[0]);
     TestServer.PortBoundTestServer server = TestServer.createPortBoundServer(port, false);
     OperatorServiceStubs operator = OperatorServiceStubs.newServiceStubs(
-        OperatorServiceStubsOptions.newBuilder().setTarget("127.0.0.1:" + port).build());
+        OperatorServiceStubsOptions.newBuilder().setTarget("127.0.0.1:" + port).validateAndBuildWithDefaults());
     operator.blockingStub().addSearchAttributes(AddSearchAttributesRequest.newBuilder()
         .setNamespace("default")
         .putSearchAttributes(SearchAttributes.PROCEDURE.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)

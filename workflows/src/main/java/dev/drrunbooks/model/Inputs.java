@@ -1,0 +1,69 @@
+package dev.drrunbooks.model;
+
+import dev.drrunbooks.catalog.Durations;
+import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Parsing of what operators type into workflow inputs; a bad value ends the run at once with a
+ * non-retryable failure naming the field, the value and what is allowed.
+ */
+public final class Inputs {
+  public static final String INVALID_INPUT = "InvalidInput";
+
+  private Inputs() {}
+
+  public static ApplicationFailure invalid(String field, Object value, String allowed) {
+    return ApplicationFailure.newNonRetryableFailure(
+        field + ": '" + value + "' is not valid; " + allowed, INVALID_INPUT);
+  }
+
+  /** An ISO-8601 instant such as 2024-01-15T03:30:00Z, or null when blank. */
+  public static Instant instant(String field, String value) {
+    if (value == null || value.isBlank()) return null;
+    try {
+      return Instant.parse(value.trim());
+    } catch (DateTimeParseException e) {
+      throw invalid(field, value, "expected an ISO-8601 UTC instant such as 2024-01-15T03:30:00Z");
+    }
+  }
+
+  /** A duration such as 30m, 2h or PT45M, or {@code fallback} when blank; must be positive. */
+  public static Duration duration(String field, String value, Duration fallback) {
+    if (value == null || value.isBlank()) return fallback;
+    Duration d;
+    try {
+      d = Durations.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw invalid(field, value, "expected a duration such as 30m, 2h or PT45M");
+    }
+    if (d.isNegative() || d.isZero()) throw invalid(field, value, "must be longer than zero");
+    return d;
+  }
+
+  /** An RDS identifier typed by an operator: letters, digits, single hyphens, starting with a letter. */
+  public static String rdsIdentifier(String field, String value) {
+    if (value == null || value.isBlank()) return null;
+    String v = value.trim();
+    if (!v.matches("[a-zA-Z](?!.*--)[a-zA-Z0-9-]{0,62}") || v.endsWith("-")) {
+      throw invalid(field, value, "an RDS identifier has 1 to 63 letters, digits or hyphens, starts with a letter, "
+          + "and has no two hyphens in a row nor one at the end");
+    }
+    return v;
+  }
+
+  /** A catalog service key; blank allowed when {@code optional}. */
+  public static String serviceKey(String field, String value, boolean optional) {
+    if (value == null || value.isBlank()) {
+      if (optional) return null;
+      throw invalid(field, value, "a catalog service key such as inventory is required");
+    }
+    String v = value.trim();
+    if (!v.matches("[a-z0-9][a-z0-9-]*")) {
+      throw invalid(field, value, "a catalog service key: lower case letters, digits and '-', e.g. inventory");
+    }
+    return v;
+  }
+}
