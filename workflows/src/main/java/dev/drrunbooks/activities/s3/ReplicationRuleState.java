@@ -9,8 +9,11 @@ public record ReplicationRuleState(
     String storageClass,
     Integer replicationTimeMinutes) {
 
+  /** Short enough for a table cell: "Enabled to mycomputer-assets-dr, STANDARD_IA, RTC 15m, role replication-role". */
   public String describe() {
-    return "status=" + status + " dest=" + destinationBucketArn + " class=" + storageClass
-        + " rtc=" + (replicationTimeMinutes == null ? "off" : replicationTimeMinutes + "m") + " role=" + role;
+    String bucket = destinationBucketArn == null ? "?" : destinationBucketArn.replaceFirst("^arn:aws:s3:::", "");
+    String roleName = role == null ? "none" : role.replaceFirst("^arn:aws:iam::\\d+:role/", "");
+    return status + " to " + bucket + ", " + storageClass + ", RTC "
+        + (replicationTimeMinutes == null ? "off" : replicationTimeMinutes + "m") + ", role " + roleName;
   }
 }

@@ -1,0 +1,114 @@
+package dev.drrunbooks.backupvalidation;
+
+import dev.drrunbooks.activities.rds.InstanceInfo;
+import dev.drrunbooks.activities.rds.InstanceShape;
+import dev.drrunbooks.activities.rds.SnapshotInfo;
+import dev.drrunbooks.activities.rds.SnapshotRestoreRequest;
+import dev.drrunbooks.activities.sql.ValidationReport;
+import dev.drrunbooks.catalog.ServiceDefinition;
+import dev.drrunbooks.catalog.ValidationQuery;
+import dev.drrunbooks.model.Cleanup;
+import dev.drrunbooks.model.CleanupRecord;
+import dev.drrunbooks.model.Inputs;
+import dev.drrunbooks.model.Outcome;
+import dev.drrunbooks.model.Ownership;
+import dev.drrunbooks.model.ResourceNames;
+import dev.drrunbooks.model.Timeline;
+import dev.drrunbooks.restore.RestoreStatus;
+import dev.drrunbooks.restore.RestoreSteps;
+import dev.drrunbooks.restore.SnapshotChoice;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.TemporalFailure;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+public class BackupValidationWorkflowImpl implements BackupValidationWorkflow {
+  static final String PROCEDURE = "backup-validation";
+
+  private final Timeline timeline = new Timeline();
+  private final RestoreSteps steps = new RestoreSteps(timeline);
+  private final Cleanup cleanup = new Cleanup();
+  private String target;
+  private String detail = "";
+
+  @Override
+  public BackupValidationResult run(BackupValidationInput input) {
+    Instant start = Timeline.now();
+    BackupValidationInput in = input == null ? BackupValidationInput.newest(null) : input;
+    String serviceKey = Inputs.serviceKey("service", in.service(), false);
+    String pick = in.pick() == null || in.pick().isBlank() ? "newest" : in.pick().trim();
+    if (!pick.equals("newest") && !pick.equals("random")) {
+      throw Inputs.invalid("pick", in.pick(), "allowed: newest, random");
+    }
+    Duration randomWithin = Inputs.duration("randomWithin", in.randomWithin(), Duration.ofDays(7));
+    String workflowId = Workflow.getInfo().getWorkflowId();
+    target = ResourceNames.rds(workflowId, "validation");
+    steps.tag(PROCEDURE, serviceKey);
+
+    steps.enterPhase("resolve");
+    ServiceDefinition service = steps.resolveService(serviceKey);
+    String region = service.regions().primary();
+    String instance = service.spec().database().instance();
+    Duration budget = Inputs.duration("waitBudget", in.waitBudget(), service.spec().objectives().rto());
+    List<ValidationQuery> queries = in.validationQueries() != null ? in.validationQueries()
+        : service.spec().validationQueries();
+
+    steps.enterPhase("pick-snapshot");
+    double random = Workflow.newRandom().nextDouble();
+    SnapshotInfo snapshot = timeline.step("pick the " + pick + " snapshot of " + instance, () -> {
+      List<SnapshotInfo> all = steps.snapshots().listSnapshots(region, instance);
+      Optional<SnapshotInfo> chosen = pick.equals("newest") ? SnapshotChoice.newest(all)
+          : SnapshotChoice.randomRecent(all, Timeline.now(), randomWithin, random);
+      return chosen.orElseThrow(() -> ApplicationFailure.newNonRetryableFailure("snapshot: no available snapshot of "
+          + instance + " in " + region + (pick.equals("random") ? " from the last " + randomWithin : ""),
+          "SnapshotNotFound"));
+    }, s -> s.snapshotId() + " (" + s.type() + ", created " + s.createdAt() + ")");
+
+    Ownership owner = new Ownership(workflowId, PROCEDURE);
+    // Always removed, whatever happens next: the validation instance exists only for this run.
+    cleanup.add("rds:" + target, () -> steps.rds().deleteOwnedInstance(region, target, owner));
+    InstanceInfo ready;
+    ValidationReport report;
+    Instant restoreStarted = Timeline.now();
+    Duration restoreDuration;
+    try {
+      steps.enterPhase("restore");
+      detail = "restoring " + snapshot.snapshotId();
+      timeline.step("restore " + snapshot.snapshotId() + " as " + target,
+          () -> steps.rds().restoreFromSnapshot(new SnapshotRestoreRequest(region, snapshot, target,
+              new InstanceShape(in.instanceClass(), null, List.of()), owner)),
+          InstanceInfo::status);
+      steps.enterPhase("wait");
+      ready = steps.awaitAvailable(region, target, start.plus(budget));
+      restoreDuration = Duration.between(restoreStarted, Timeline.now());
+      steps.enterPhase("validate");
+      report = steps.validate(service, region, ready, queries);
+    } catch (TemporalFailure e) {
+      throw steps.cleanUpAfter(e, cleanup, null);
+    }
+
+    steps.enterPhase("cleanup");
+    List<CleanupRecord> cleaned = cleanup.run(timeline);
+    boolean leftBehind = cleaned.stream().anyMatch(r -> r.outcome() == Outcome.FAILED);
+    if (!report.passed() || leftBehind) {
+      steps.enterPhase("failed");
+      String why = !report.passed() ? "backup " + snapshot.snapshotId() + " failed validation: " + RestoreSteps.evidence(report)
+          : "validation passed but cleanup failed";
+      throw ApplicationFailure.newNonRetryableFailure(why + " (cleanup: " + cleanup.summary() + ")",
+          !report.passed() ? "ValidationFailed" : "CleanupFailed", report);
+    }
+    steps.enterPhase("done");
+    detail = "validated and deleted";
+    return new BackupValidationResult(serviceKey, snapshot, target, restoreDuration, report, cleaned,
+        timeline.entries(), "Backup " + snapshot.snapshotId() + " restored in " + restoreDuration.toSeconds() + " s; "
+            + report.summary() + "; " + cleanup.summary());
+  }
+
+  @Override
+  public RestoreStatus status() {
+    return new RestoreStatus(steps.phase(), target, detail);
+  }
+}

@@ -1,0 +1,58 @@
+package dev.drrunbooks.model;
+
+import io.temporal.failure.ActivityFailure;
+import io.temporal.workflow.Workflow;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Saga-style compensation: undo steps registered as resources are created, run newest first in a
+ * detached cancellation scope so a cancelled run still cleans up. Each undo is attempted even when
+ * an earlier one failed, and its outcome is recorded. Workflow code only.
+ */
+public final class Cleanup {
+  private record Undo(String resource, Supplier<String> action) {}
+
+  private final Deque<Undo> undos = new ArrayDeque<>();
+  private final List<CleanupRecord> done = new ArrayList<>();
+
+  /** Registers how to remove {@code resource}; the action returns what it did ("deleting", "already gone"). */
+  public void add(String resource, Supplier<String> action) {
+    undos.push(new Undo(resource, action));
+  }
+
+  /** Runs every registered undo once; later calls run only what was added since. */
+  public List<CleanupRecord> run(Timeline timeline) {
+    Workflow.newDetachedCancellationScope(() -> {
+      while (!undos.isEmpty()) {
+        Undo undo = undos.pop();
+        Instant start = Timeline.now();
+        try {
+          String what = undo.action().get();
+          done.add(new CleanupRecord(undo.resource(), Outcome.COMPENSATED, what));
+          timeline.record("clean up " + undo.resource(), start, Outcome.COMPENSATED, what);
+        } catch (ActivityFailure e) {
+          String why = Failures.rootMessage(e);
+          done.add(new CleanupRecord(undo.resource(), Outcome.FAILED, why));
+          timeline.record("clean up " + undo.resource(), start, Outcome.FAILED, why);
+        }
+      }
+    }).run();
+    return List.copyOf(done);
+  }
+
+  public List<CleanupRecord> records() {
+    return List.copyOf(done);
+  }
+
+  /** One line for failure messages: "rds:x deleting; rds:y FAILED (why)". */
+  public String summary() {
+    if (done.isEmpty()) return "nothing to clean up";
+    return String.join("; ", done.stream().map(r -> r.resource() + " "
+        + (r.outcome() == Outcome.FAILED ? "FAILED (" + r.detail() + ")" : r.detail())).toList());
+  }
+}

@@ -1,0 +1,31 @@
+package dev.drrunbooks.pitr;
+
+import dev.drrunbooks.catalog.ValidationQuery;
+import java.util.List;
+
+/**
+ * {@code {"service": "inventory"}} restores Inventory's database to its latest restorable time.
+ * Times are ISO-8601 UTC instants; {@code waitBudget} a duration (default: the service's RTO).
+ *
+ * @param sourceInstance overrides the catalog's instance of the service
+ * @param restoreTime an instant, or "latest" (default)
+ * @param targetInstance default derived from the workflow id
+ * @param incidentTime when the incident began: achieved RTO and RPO are measured from it
+ * @param keepOnFailure keep the restored instance for forensics when a later step fails
+ * @param validationQueries override the catalog's queries for the service
+ */
+public record PointInTimeRestoreInput(
+    String service,
+    String sourceInstance,
+    String restoreTime,
+    String targetInstance,
+    String incidentTime,
+    String waitBudget,
+    Boolean keepOnFailure,
+    String instanceClass,
+    List<ValidationQuery> validationQueries) {
+
+  public static PointInTimeRestoreInput latest(String service) {
+    return new PointInTimeRestoreInput(service, null, null, null, null, null, null, null, null);
+  }
+}

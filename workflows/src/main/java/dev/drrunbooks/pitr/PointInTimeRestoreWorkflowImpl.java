@@ -1,0 +1,107 @@
+package dev.drrunbooks.pitr;
+
+import dev.drrunbooks.activities.rds.InstanceInfo;
+import dev.drrunbooks.activities.rds.InstanceShape;
+import dev.drrunbooks.activities.rds.PointInTimeRestoreRequest;
+import dev.drrunbooks.activities.rds.RestorableWindow;
+import dev.drrunbooks.activities.sql.ValidationReport;
+import dev.drrunbooks.catalog.ServiceDefinition;
+import dev.drrunbooks.catalog.ValidationQuery;
+import dev.drrunbooks.model.Cleanup;
+import dev.drrunbooks.model.Inputs;
+import dev.drrunbooks.model.Ownership;
+import dev.drrunbooks.model.RecoveryObjectives;
+import dev.drrunbooks.model.ResourceNames;
+import dev.drrunbooks.model.Timeline;
+import dev.drrunbooks.restore.RestoreStatus;
+import dev.drrunbooks.restore.RestoreSteps;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.TemporalFailure;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+public class PointInTimeRestoreWorkflowImpl implements PointInTimeRestoreWorkflow {
+  static final String PROCEDURE = "pitr";
+
+  private final Timeline timeline = new Timeline();
+  private final RestoreSteps steps = new RestoreSteps(timeline);
+  private final Cleanup cleanup = new Cleanup();
+  private String target;
+  private String detail = "";
+
+  @Override
+  public PointInTimeRestoreResult run(PointInTimeRestoreInput input) {
+    Instant start = Timeline.now();
+    PointInTimeRestoreInput in = input == null ? PointInTimeRestoreInput.latest(null) : input;
+    String serviceKey = Inputs.serviceKey("service", in.service(), false);
+    String sourceOverride = Inputs.rdsIdentifier("sourceInstance", in.sourceInstance());
+    boolean latest = in.restoreTime() == null || in.restoreTime().isBlank() || "latest".equalsIgnoreCase(in.restoreTime().trim());
+    Instant requested = latest ? null : Inputs.instant("restoreTime", in.restoreTime());
+    Instant incident = Inputs.instant("incidentTime", in.incidentTime());
+    String workflowId = Workflow.getInfo().getWorkflowId();
+    target = in.targetInstance() == null || in.targetInstance().isBlank()
+        ? ResourceNames.rds(workflowId, "pitr") : Inputs.rdsIdentifier("targetInstance", in.targetInstance());
+    steps.tag(PROCEDURE, serviceKey);
+
+    steps.enterPhase("resolve");
+    ServiceDefinition service = steps.resolveService(serviceKey);
+    String region = service.regions().primary();
+    String source = sourceOverride != null ? sourceOverride : service.spec().database().instance();
+    if (source.equals(target)) throw Inputs.invalid("targetInstance", target, "must differ from the source instance");
+    Duration budget = Inputs.duration("waitBudget", in.waitBudget(), service.spec().objectives().rto());
+    List<ValidationQuery> queries = in.validationQueries() != null ? in.validationQueries()
+        : service.spec().validationQueries();
+
+    steps.enterPhase("check-window");
+    RestorableWindow window = timeline.step("restorable window of " + source,
+        () -> steps.rds().restorableWindow(region, source), w -> w.earliest() + " to " + w.latest());
+    Instant point = latest ? window.latest() : requested;
+    if (!window.contains(point)) {
+      throw Inputs.invalid("restoreTime", requested, "the restorable window of " + source + " in " + region + " is "
+          + window.earliest() + " to " + window.latest());
+    }
+
+    Ownership owner = new Ownership(workflowId, PROCEDURE);
+    if (!Boolean.TRUE.equals(in.keepOnFailure())) {
+      // Registered before the call: a restore that went through but timed out is still cleaned up.
+      cleanup.add("rds:" + target, () -> steps.rds().deleteOwnedInstance(region, target, owner));
+    }
+    try {
+      steps.enterPhase("restore");
+      detail = "restoring " + source + " to " + point;
+      timeline.step("restore " + source + " to " + point + " as " + target,
+          () -> steps.rds().restoreToPointInTime(new PointInTimeRestoreRequest(region, source, target, point,
+              new InstanceShape(in.instanceClass(), null, List.of()), owner)),
+          i -> i.status());
+
+      steps.enterPhase("wait");
+      InstanceInfo ready = steps.awaitAvailable(region, target, start.plus(budget));
+
+      steps.enterPhase("validate");
+      ValidationReport report = steps.validate(service, region, ready, queries);
+      if (!report.passed()) {
+        throw ApplicationFailure.newNonRetryableFailure("data validation failed on " + target + ": "
+            + RestoreSteps.evidence(report), "ValidationFailed", report);
+      }
+      Instant recovered = Timeline.now();
+      RecoveryObjectives objectives = RecoveryObjectives.measure(service.spec().objectives(), incident, start,
+          recovered, point);
+      steps.enterPhase("done");
+      detail = "available at " + ready.endpointAddress() + ":" + ready.port();
+      return new PointInTimeRestoreResult(serviceKey, source, target, ready.endpointAddress(), ready.port(), point,
+          window, report, objectives, timeline.entries(),
+          "Restored " + source + " to " + point + " as " + target + "; " + report.summary()
+              + (objectives.breached() ? "; OBJECTIVE BREACHED" : "; within objectives"));
+    } catch (TemporalFailure e) {
+      throw steps.cleanUpAfter(e, cleanup,
+          Boolean.TRUE.equals(in.keepOnFailure()) ? "kept rds:" + target + " for forensics" : null);
+    }
+  }
+
+  @Override
+  public RestoreStatus status() {
+    return new RestoreStatus(steps.phase(), target, detail);
+  }
+}

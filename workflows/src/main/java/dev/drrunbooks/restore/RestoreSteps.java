@@ -1,0 +1,155 @@
+package dev.drrunbooks.restore;
+
+import dev.drrunbooks.activities.catalog.CatalogActivities;
+import dev.drrunbooks.activities.rds.InstanceInfo;
+import dev.drrunbooks.activities.rds.RdsRestoreActivities;
+import dev.drrunbooks.activities.rds.RdsSnapshotActivities;
+import dev.drrunbooks.activities.rds.SnapshotInfo;
+import dev.drrunbooks.activities.sql.DataValidationActivities;
+import dev.drrunbooks.activities.sql.DatabaseTarget;
+import dev.drrunbooks.activities.sql.ValidationReport;
+import dev.drrunbooks.catalog.ServiceDefinition;
+import dev.drrunbooks.catalog.ValidationQuery;
+import dev.drrunbooks.model.ActivityDefaults;
+import dev.drrunbooks.model.Cleanup;
+import dev.drrunbooks.model.Failures;
+import dev.drrunbooks.model.Inputs;
+import dev.drrunbooks.model.SearchAttributes;
+import dev.drrunbooks.model.Timeline;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.failure.TemporalFailure;
+import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** The steps the database procedures share, as workflow code: resolve, wait, validate, report phase. */
+public final class RestoreSteps {
+  private static final Duration HEARTBEAT = Duration.ofMinutes(2);
+
+  private final CatalogActivities catalog =
+      Workflow.newActivityStub(CatalogActivities.class, ActivityDefaults.shortCalls());
+  final RdsRestoreActivities rds = Workflow.newActivityStub(RdsRestoreActivities.class, ActivityDefaults.shortCalls());
+  final RdsSnapshotActivities snapshots =
+      Workflow.newActivityStub(RdsSnapshotActivities.class, ActivityDefaults.shortCalls());
+  private final DataValidationActivities data = Workflow.newActivityStub(DataValidationActivities.class,
+      ActivityOptions.newBuilder(ActivityDefaults.shortCalls()).setStartToCloseTimeout(Duration.ofMinutes(10)).build());
+  private final Timeline timeline;
+  private String phase = "starting";
+
+  public RestoreSteps(Timeline timeline) {
+    this.timeline = timeline;
+  }
+
+  public RdsRestoreActivities rds() {
+    return rds;
+  }
+
+  public RdsSnapshotActivities snapshots() {
+    return snapshots;
+  }
+
+  public String phase() {
+    return phase;
+  }
+
+  public void enterPhase(String next) {
+    phase = next;
+    Workflow.upsertTypedSearchAttributes(SearchAttributes.PHASE.valueSet(next));
+  }
+
+  public void tag(String procedure, String service) {
+    Workflow.upsertTypedSearchAttributes(
+        SearchAttributes.PROCEDURE.valueSet(procedure), SearchAttributes.SERVICE.valueSet(service));
+  }
+
+  /** The service's catalog definition; an unknown service ends the run as bad input. */
+  public ServiceDefinition resolveService(String service) {
+    try {
+      return timeline.step("resolve " + service, () -> catalog.resolveServices(service).get(0),
+          s -> s.spec().displayName() + ", RTO " + s.spec().objectives().rto() + ", RPO " + s.spec().objectives().rpo());
+    } catch (ActivityFailure e) {
+      throw ApplicationFailure.newNonRetryableFailure("service: " + Failures.rootMessage(e), Inputs.INVALID_INPUT);
+    }
+  }
+
+  /** Waits in one heartbeating activity; its deadline is the run's budget, so retries never extend it. */
+  public InstanceInfo awaitAvailable(String region, String instanceId, Instant deadline) {
+    RdsRestoreActivities waiting = Workflow.newActivityStub(RdsRestoreActivities.class, waitOptions(deadline));
+    return timeline.step("wait until " + instanceId + " is available",
+        () -> waiting.awaitInstanceAvailable(region, instanceId, deadline),
+        i -> i.status() + " at " + i.endpointAddress() + ":" + i.port());
+  }
+
+  /** Like {@link #awaitAvailable}, for a snapshot being created or copied. */
+  public SnapshotInfo awaitSnapshotAvailable(String region, String snapshotId, Instant deadline) {
+    RdsSnapshotActivities waiting = Workflow.newActivityStub(RdsSnapshotActivities.class, waitOptions(deadline));
+    return timeline.step("wait until snapshot " + snapshotId + " is available",
+        () -> waiting.awaitSnapshotAvailable(region, snapshotId, deadline), SnapshotInfo::status);
+  }
+
+  private static ActivityOptions waitOptions(Instant deadline) {
+    Duration left = Duration.between(Timeline.now(), deadline);
+    return ActivityOptions.newBuilder()
+        .setStartToCloseTimeout((left.isNegative() ? Duration.ZERO : left).plus(Duration.ofMinutes(5)))
+        .setHeartbeatTimeout(HEARTBEAT)
+        .setRetryOptions(RetryOptions.newBuilder().setInitialInterval(Duration.ofSeconds(1))
+            .setMaximumInterval(Duration.ofSeconds(30)).build())
+        .build();
+  }
+
+  /**
+   * Runs the validation queries on the restored instance; the source instance is read too when an
+   * expectation compares with it.
+   */
+  public ValidationReport validate(ServiceDefinition service, String region, InstanceInfo restored,
+      List<ValidationQuery> queries) {
+    String dbName = service.spec().database().name();
+    DatabaseTarget target = new DatabaseTarget(region, restored.instanceId(), restored.endpointAddress(),
+        restored.port(), dbName);
+    boolean needsSource = queries.stream().anyMatch(q -> q.expect().withinPercentOfSource() != null);
+    DatabaseTarget source = null;
+    if (needsSource) {
+      String sourceRegion = service.regions().primary();
+      InstanceInfo src = rds.describeInstance(sourceRegion, service.spec().database().instance());
+      source = new DatabaseTarget(sourceRegion, src.instanceId(), src.endpointAddress(), src.port(), dbName);
+    }
+    DatabaseTarget from = source;
+    return timeline.step("validate data on " + restored.instanceId(), () -> data.validate(target, from, queries),
+        ValidationReport::summary);
+  }
+
+  /**
+   * After a failed or cancelled step: runs the cleanup, then returns what the run should end with.
+   * A cancelled run stays cancelled; a failed one fails non-retryably with the cause and what was
+   * cleaned up (or {@code kept}, when the input asked to keep resources for forensics).
+   */
+  public RuntimeException cleanUpAfter(TemporalFailure failure, Cleanup cleanup, String kept) {
+    boolean cancelled = CancellationScope.current().isCancelRequested();
+    String failedIn = phase;
+    enterPhase("cleanup");
+    cleanup.run(timeline);
+    String done = kept != null ? kept + "; " + cleanup.summary() : cleanup.summary();
+    enterPhase(cancelled ? "cancelled" : "failed");
+    if (cancelled) return new CanceledFailure("cancelled during " + failedIn + " (cleanup: " + done + ")");
+    String type = failure instanceof ApplicationFailure af ? af.getType() : "StepFailed";
+    Object[] details = failure instanceof ApplicationFailure af && "ValidationFailed".equals(af.getType())
+        ? new Object[] {af.getDetails().get(ValidationReport.class)} : new Object[0];
+    return ApplicationFailure.newNonRetryableFailureWithCause(
+        Failures.rootMessage(failure) + " (cleanup: " + done + ")", type, failure, details);
+  }
+
+  /** The evidence of a failed validation, one clause per failed query. */
+  public static String evidence(ValidationReport report) {
+    return report.summary() + ": " + String.join("; ", report.outcomes().stream().filter(o -> !o.pass())
+        .map(o -> o.name() + " expected " + o.expected() + ", found " + (o.found() == null ? "nothing" : o.found())
+            + (o.sourceValue() == null ? "" : " (source " + o.sourceValue() + ")")
+            + (o.error() == null ? "" : " [" + o.error() + "]"))
+        .toList());
+  }
+}

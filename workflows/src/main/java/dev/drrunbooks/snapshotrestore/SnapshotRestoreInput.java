@@ -1,0 +1,30 @@
+package dev.drrunbooks.snapshotrestore;
+
+import dev.drrunbooks.catalog.ValidationQuery;
+import java.util.List;
+
+/**
+ * {@code {"service": "inventory"}} restores the newest snapshot of Inventory's instance in the
+ * primary region; {@code "copyToDrRegion": true} copies it to the DR region first and restores there.
+ *
+ * @param snapshot a snapshot id or ARN, or "latest" (default): the newest available snapshot of the instance
+ * @param kmsKeyId the DR region's KMS key for copying an encrypted snapshot
+ * @param incidentTime when the incident began (ISO-8601): RTO and RPO are measured from it
+ * @param waitBudget how long waiting may take in all (default: the service's RTO)
+ */
+public record SnapshotRestoreInput(
+    String service,
+    String snapshot,
+    Boolean copyToDrRegion,
+    String kmsKeyId,
+    String targetInstance,
+    String incidentTime,
+    String waitBudget,
+    Boolean keepOnFailure,
+    String instanceClass,
+    List<ValidationQuery> validationQueries) {
+
+  public static SnapshotRestoreInput latest(String service) {
+    return new SnapshotRestoreInput(service, null, null, null, null, null, null, null, null, null);
+  }
+}

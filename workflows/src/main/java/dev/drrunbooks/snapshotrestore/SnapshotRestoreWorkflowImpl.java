@@ -1,0 +1,144 @@
+package dev.drrunbooks.snapshotrestore;
+
+import dev.drrunbooks.activities.rds.InstanceInfo;
+import dev.drrunbooks.activities.rds.InstanceShape;
+import dev.drrunbooks.activities.rds.SnapshotCopyRequest;
+import dev.drrunbooks.activities.rds.SnapshotInfo;
+import dev.drrunbooks.activities.rds.SnapshotRestoreRequest;
+import dev.drrunbooks.activities.sql.ValidationReport;
+import dev.drrunbooks.catalog.ServiceDefinition;
+import dev.drrunbooks.catalog.ValidationQuery;
+import dev.drrunbooks.model.Cleanup;
+import dev.drrunbooks.model.Failures;
+import dev.drrunbooks.model.Inputs;
+import dev.drrunbooks.model.Ownership;
+import dev.drrunbooks.model.RecoveryObjectives;
+import dev.drrunbooks.model.ResourceNames;
+import dev.drrunbooks.model.Timeline;
+import dev.drrunbooks.restore.RestoreStatus;
+import dev.drrunbooks.restore.RestoreSteps;
+import dev.drrunbooks.restore.SnapshotChoice;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.TemporalFailure;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+public class SnapshotRestoreWorkflowImpl implements SnapshotRestoreWorkflow {
+  static final String PROCEDURE = "snapshot-restore";
+
+  private final Timeline timeline = new Timeline();
+  private final RestoreSteps steps = new RestoreSteps(timeline);
+  private final Cleanup cleanup = new Cleanup();
+  private String target;
+  private String detail = "";
+
+  @Override
+  public SnapshotRestoreResult run(SnapshotRestoreInput input) {
+    Instant start = Timeline.now();
+    SnapshotRestoreInput in = input == null ? SnapshotRestoreInput.latest(null) : input;
+    String serviceKey = Inputs.serviceKey("service", in.service(), false);
+    String snapshotRef = in.snapshot() == null || in.snapshot().isBlank() ? "latest" : in.snapshot().trim();
+    Instant incident = Inputs.instant("incidentTime", in.incidentTime());
+    boolean copy = Boolean.TRUE.equals(in.copyToDrRegion());
+    String workflowId = Workflow.getInfo().getWorkflowId();
+    target = in.targetInstance() == null || in.targetInstance().isBlank()
+        ? ResourceNames.rds(workflowId, "restored") : Inputs.rdsIdentifier("targetInstance", in.targetInstance());
+    steps.tag(PROCEDURE, serviceKey);
+
+    steps.enterPhase("resolve");
+    ServiceDefinition service = steps.resolveService(serviceKey);
+    String primary = service.regions().primary();
+    String instance = service.spec().database().instance();
+    Duration budget = Inputs.duration("waitBudget", in.waitBudget(), service.spec().objectives().rto());
+    List<ValidationQuery> queries = in.validationQueries() != null ? in.validationQueries()
+        : service.spec().validationQueries();
+
+    steps.enterPhase("find-snapshot");
+    SnapshotInfo snapshot = "latest".equalsIgnoreCase(snapshotRef)
+        ? newestSnapshot(primary, instance)
+        : findSnapshot(primary, snapshotRef);
+
+    Ownership owner = new Ownership(workflowId, PROCEDURE);
+    boolean keep = Boolean.TRUE.equals(in.keepOnFailure());
+    try {
+      SnapshotInfo restoreFrom = snapshot;
+      SnapshotInfo drCopy = null;
+      String region = primary;
+      if (copy) {
+        region = service.regions().dr();
+        drCopy = copyToDr(snapshot, region, in.kmsKeyId(), owner, keep, start.plus(budget));
+        restoreFrom = drCopy;
+      }
+      String restoreRegion = region;
+      SnapshotInfo from = restoreFrom;
+      if (!keep) cleanup.add("rds:" + target, () -> steps.rds().deleteOwnedInstance(restoreRegion, target, owner));
+      steps.enterPhase("restore");
+      detail = "restoring " + from.snapshotId() + " in " + restoreRegion;
+      timeline.step("restore " + from.snapshotId() + " as " + target + " in " + restoreRegion,
+          () -> steps.rds().restoreFromSnapshot(new SnapshotRestoreRequest(restoreRegion, from, target,
+              new InstanceShape(in.instanceClass(), null, List.of()), owner)),
+          InstanceInfo::status);
+
+      steps.enterPhase("wait");
+      InstanceInfo ready = steps.awaitAvailable(restoreRegion, target, start.plus(budget));
+
+      steps.enterPhase("validate");
+      ValidationReport report = steps.validate(service, restoreRegion, ready, queries);
+      if (!report.passed()) {
+        throw ApplicationFailure.newNonRetryableFailure("data validation failed on " + target + ": "
+            + RestoreSteps.evidence(report), "ValidationFailed", report);
+      }
+      RecoveryObjectives objectives = RecoveryObjectives.measure(service.spec().objectives(), incident, start,
+          Timeline.now(), snapshot.createdAt());
+      steps.enterPhase("done");
+      detail = "available at " + ready.endpointAddress() + ":" + ready.port();
+      return new SnapshotRestoreResult(serviceKey, snapshot, drCopy, restoreRegion, target, ready.endpointAddress(),
+          ready.port(), report, objectives, timeline.entries(),
+          "Restored " + snapshot.snapshotId() + (copy ? " (copied to " + restoreRegion + ")" : "") + " as " + target
+              + "; " + report.summary() + (objectives.breached() ? "; OBJECTIVE BREACHED" : "; within objectives"));
+    } catch (TemporalFailure e) {
+      throw steps.cleanUpAfter(e, cleanup, keep ? "kept what this run created for forensics" : null);
+    }
+  }
+
+  private SnapshotInfo newestSnapshot(String region, String instance) {
+    return timeline.step("newest snapshot of " + instance,
+        () -> SnapshotChoice.newest(steps.snapshots().listSnapshots(region, instance))
+            .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure("snapshot: no available snapshot of "
+                + instance + " in " + region, "SnapshotNotFound")),
+        s -> s.snapshotId() + " created " + s.createdAt());
+  }
+
+  private SnapshotInfo findSnapshot(String region, String id) {
+    try {
+      return timeline.step("find snapshot " + id, () -> steps.snapshots().describeSnapshot(region, id),
+          s -> s.status() + ", created " + s.createdAt());
+    } catch (TemporalFailure e) {
+      throw ApplicationFailure.newNonRetryableFailure("snapshot: " + Failures.rootMessage(e),
+          "SnapshotNotFound");
+    }
+  }
+
+  private SnapshotInfo copyToDr(SnapshotInfo source, String drRegion, String kmsKeyId, Ownership owner, boolean keep,
+      Instant deadline) {
+    if (source.encrypted() && (kmsKeyId == null || kmsKeyId.isBlank())) {
+      throw Inputs.invalid("kmsKeyId", kmsKeyId, "snapshot " + source.snapshotId()
+          + " is encrypted: give a KMS key of " + drRegion + " to copy it there");
+    }
+    String copyId = ResourceNames.rds(Workflow.getInfo().getWorkflowId(), "dr-copy");
+    if (!keep) cleanup.add("rds-snapshot:" + copyId, () -> steps.snapshots().deleteOwnedSnapshot(drRegion, copyId, owner));
+    steps.enterPhase("copy");
+    detail = "copying " + source.snapshotId() + " to " + drRegion;
+    timeline.step("copy " + source.snapshotId() + " to " + drRegion + " as " + copyId,
+        () -> steps.snapshots().copySnapshot(new SnapshotCopyRequest(source, drRegion, copyId, kmsKeyId, owner)),
+        SnapshotInfo::status);
+    return steps.awaitSnapshotAvailable(drRegion, copyId, deadline);
+  }
+
+  @Override
+  public RestoreStatus status() {
+    return new RestoreStatus(steps.phase(), target, detail);
+  }
+}
