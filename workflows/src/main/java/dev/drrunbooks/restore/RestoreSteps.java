@@ -140,8 +140,9 @@ public final class RestoreSteps {
     String type = failure instanceof ApplicationFailure af ? af.getType() : "StepFailed";
     Object[] details = failure instanceof ApplicationFailure af && "ValidationFailed".equals(af.getType())
         ? new Object[] {af.getDetails().get(ValidationReport.class)} : new Object[0];
-    return ApplicationFailure.newNonRetryableFailureWithCause(
-        Failures.rootMessage(failure) + " (cleanup: " + done + ")", type, failure, details);
+    // The message carries the root cause: operators read the innermost message, so no cause chain here.
+    return ApplicationFailure.newNonRetryableFailure(Failures.rootMessage(failure) + " (cleanup: " + done + ")", type,
+        details);
   }
 
   /** The evidence of a failed validation, one clause per failed query. */

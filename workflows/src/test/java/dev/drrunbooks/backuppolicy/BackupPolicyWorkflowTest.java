@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.drrunbooks.catalog.CatalogFixture;
 import dev.drrunbooks.model.Failures;
-import io.temporal.api.enums.v1.IndexedValueType;
+import dev.drrunbooks.testing.TimeSkipping;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
@@ -25,13 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class BackupPolicyWorkflowTest {
   @RegisterExtension
-  static final TestWorkflowExtension temporal = TestWorkflowExtension.newBuilder()
-      .registerWorkflowImplementationTypes(BackupPolicyWorkflowImpl.class)
-      .registerSearchAttribute("DrProcedure", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-      .registerSearchAttribute("DrService", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-      .registerSearchAttribute("DrPhase", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-      .setDoNotStart(true)
-      .build();
+  static final TestWorkflowExtension temporal = TimeSkipping.extension(BackupPolicyWorkflowImpl.class);
 
   private FakeAwsWorld world;
 

@@ -1,0 +1,331 @@
+package dev.drrunbooks.aws.rds;
+
+import static dev.drrunbooks.aws.rds.RdsSupport.instanceNotFound;
+import static dev.drrunbooks.aws.rds.RdsSupport.require;
+import static dev.drrunbooks.aws.rds.RdsSupport.snapshotNotFound;
+
+import dev.drrunbooks.activities.rds.InstanceInfo;
+import dev.drrunbooks.activities.rds.InstanceShape;
+import dev.drrunbooks.activities.rds.PointInTimeRestoreRequest;
+import dev.drrunbooks.activities.rds.RdsRestoreActivities;
+import dev.drrunbooks.activities.rds.RestorableWindow;
+import dev.drrunbooks.activities.rds.SnapshotInfo;
+import dev.drrunbooks.activities.rds.SnapshotRestoreRequest;
+import dev.drrunbooks.aws.AwsClients;
+import dev.drrunbooks.aws.AwsFailures;
+import dev.drrunbooks.model.Ownership;
+import io.temporal.failure.ApplicationFailure;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.rds.model.DBInstance;
+import software.amazon.awssdk.services.rds.model.DBInstanceAutomatedBackup;
+import software.amazon.awssdk.services.rds.model.DbInstanceAlreadyExistsException;
+import software.amazon.awssdk.services.rds.model.DbInstanceAutomatedBackupNotFoundException;
+import software.amazon.awssdk.services.rds.model.DbInstanceNotFoundException;
+import software.amazon.awssdk.services.rds.model.DbSnapshotNotFoundException;
+import software.amazon.awssdk.services.rds.model.InstanceQuotaExceededException;
+import software.amazon.awssdk.services.rds.model.InvalidDbInstanceStateException;
+import software.amazon.awssdk.services.rds.model.InvalidRestoreException;
+import software.amazon.awssdk.services.rds.model.PointInTimeRestoreNotEnabledException;
+import software.amazon.awssdk.services.rds.model.RestoreDbInstanceFromDbSnapshotRequest;
+import software.amazon.awssdk.services.rds.model.RestoreDbInstanceToPointInTimeRequest;
+import software.amazon.awssdk.services.rds.model.StorageQuotaExceededException;
+
+/**
+ * Restores RDS instances (restore-db-instance-to-point-in-time, restore-db-instance-from-db-snapshot),
+ * waits for them, and deletes them only when their tags name the run.
+ *
+ * <p>Idempotent by name: a create first looks for the target; one that exists and carries the run's
+ * tags is returned as is (a retried attempt finds its own work), one that exists with anyone else's
+ * tags is refused non-retryably, naming it and its tags. Every restore sends its tags explicitly:
+ * the owner's, {@value RdsTags#RESTORED_FROM} and {@value RdsTags#RESTORE_POINT} (moto, unlike AWS,
+ * would otherwise copy the source's tags onto the restored instance).
+ */
+public class RdsRestoreActivitiesImpl implements RdsRestoreActivities {
+  private static final Logger log = LoggerFactory.getLogger(RdsRestoreActivitiesImpl.class);
+
+  /** Instance states that never turn into "available" by waiting. */
+  static final Set<String> FAILED_STATES = Set.of("failed", "incompatible-restore", "incompatible-parameters",
+      "incompatible-network", "incompatible-option-group", "incompatible-credentials",
+      "inaccessible-encryption-credentials", "restore-error", "storage-full", "deleting", "deleted");
+
+  private final RdsSupport rds;
+  private final StatusPoller poller;
+
+  public RdsRestoreActivitiesImpl(AwsClients aws) {
+    this(aws::rds, Polling.DEFAULT);
+  }
+
+  public RdsRestoreActivitiesImpl(AwsClients aws, Polling polling) {
+    this(aws::rds, polling);
+  }
+
+  /** @param rds the RDS client of a region (tests pass a stub) */
+  public RdsRestoreActivitiesImpl(Function<String, RdsClient> rds, Polling polling) {
+    this.rds = new RdsSupport(rds);
+    this.poller = new StatusPoller(polling, Clock.systemUTC());
+  }
+
+  @Override
+  public RestorableWindow restorableWindow(String region, String instanceId) {
+    return restorableWindow(region, instanceId, true);
+  }
+
+  /**
+   * The restorable window. Latest: the instance's LatestRestorableTime. Earliest: the
+   * RestoreWindow.EarliestTime of its active automated backup (DescribeDBInstanceAutomatedBackups);
+   * when that is absent (moto does not model it) it is estimated as latest minus the backup retention
+   * period, and, when {@code boundByCreateTime}, never before the instance's InstanceCreateTime (there
+   * are no backups from before the instance existed). The sandbox passes false: its emulated data
+   * predates the emulator's instance.
+   */
+  public RestorableWindow restorableWindow(String region, String instanceId, boolean boundByCreateTime) {
+    require(region, "region");
+    require(instanceId, "instanceId");
+    DBInstance db = rds.instance(region, instanceId);
+    int retention = db.backupRetentionPeriod() == null ? 0 : db.backupRetentionPeriod();
+    Instant latest = db.latestRestorableTime();
+    if (latest == null || retention == 0) {
+      throw ApplicationFailure.newNonRetryableFailure("RDS instance '" + instanceId + "' in " + region
+          + " has no restorable window: automated backups are off (backup retention " + retention + " days"
+          + (latest == null ? ", no latest restorable time" : "") + ")", "RdsNoRestorableWindow");
+    }
+    Instant earliest = earliestFromAutomatedBackup(region, db).orElseGet(() -> {
+      Instant estimate = latest.minus(Duration.ofDays(retention));
+      Instant created = db.instanceCreateTime();
+      return boundByCreateTime && created != null && estimate.isBefore(created) ? created : estimate;
+    });
+    if (earliest.isAfter(latest)) earliest = latest;
+    return new RestorableWindow(earliest, latest);
+  }
+
+  private Optional<Instant> earliestFromAutomatedBackup(String region, DBInstance db) {
+    List<DBInstanceAutomatedBackup> backups;
+    try {
+      backups = rds.client(region).describeDBInstanceAutomatedBackups(r -> r.dbInstanceIdentifier(db.dbInstanceIdentifier()))
+          .dbInstanceAutomatedBackups();
+    } catch (DbInstanceAutomatedBackupNotFoundException e) {
+      return Optional.empty();
+    } catch (SdkException e) {
+      throw AwsFailures.translate(e, "describe-db-instance-automated-backups " + db.dbInstanceIdentifier() + " in " + region);
+    }
+    // Retained backups of an earlier instance of the same name are not this instance's window.
+    return backups.stream()
+        .filter(b -> db.dbiResourceId() == null || b.dbiResourceId() == null || db.dbiResourceId().equals(b.dbiResourceId()))
+        .filter(b -> b.status() == null || "active".equals(b.status()))
+        .map(b -> b.restoreWindow() == null ? null : b.restoreWindow().earliestTime())
+        .filter(t -> t != null)
+        .min(Instant::compareTo);
+  }
+
+  @Override
+  public InstanceInfo describeInstance(String region, String instanceId) {
+    require(region, "region");
+    require(instanceId, "instanceId");
+    DBInstance db = rds.instance(region, instanceId);
+    return toInfo(region, db, rds.tags(region, db));
+  }
+
+  @Override
+  public InstanceInfo restoreToPointInTime(PointInTimeRestoreRequest req) {
+    require(req, "request");
+    require(req.region(), "region");
+    require(req.sourceInstanceId(), "sourceInstanceId");
+    require(req.targetInstanceId(), "targetInstanceId");
+    require(req.restoreTime(), "restoreTime");
+    require(req.owner(), "owner");
+    String region = req.region();
+    String target = req.targetInstanceId();
+    String point = RdsTags.instant(req.restoreTime());
+    Map<String, String> tags = RdsTags.owned(req.owner(), RdsTags.RESTORED_FROM, req.sourceInstanceId(),
+        RdsTags.RESTORE_POINT, point);
+
+    Optional<DBInstance> existing = rds.findInstance(region, target);
+    if (existing.isPresent()) return adopt(region, existing.get(), req.owner(), req.sourceInstanceId(), req.restoreTime());
+
+    InstanceShape shape = req.shape() == null ? InstanceShape.asSource() : req.shape();
+    RestoreDbInstanceToPointInTimeRequest.Builder call = RestoreDbInstanceToPointInTimeRequest.builder()
+        .sourceDBInstanceIdentifier(req.sourceInstanceId())
+        .targetDBInstanceIdentifier(target)
+        // Always an explicit point, never UseLatestRestorableTime: the run must know what it restored to.
+        .restoreTime(req.restoreTime())
+        .tags(RdsTags.toTags(tags));
+    applyShape(shape, call::dbInstanceClass, call::dbSubnetGroupName, call::vpcSecurityGroupIds);
+    try {
+      DBInstance created = rds.client(region).restoreDBInstanceToPointInTime(call.build()).dbInstance();
+      log.info("restoring RDS instance {} in {} from {} to {} (status {})", target, region, req.sourceInstanceId(),
+          point, created.dbInstanceStatus());
+      return toInfo(region, created, created.hasTagList() && !created.tagList().isEmpty() ? RdsTags.toMap(created.tagList()) : tags);
+    } catch (DbInstanceAlreadyExistsException e) {
+      return adopt(region, rds.instance(region, target), req.owner(), req.sourceInstanceId(), req.restoreTime());
+    } catch (DbInstanceNotFoundException e) {
+      throw ApplicationFailure.newNonRetryableFailure("source RDS instance '" + req.sourceInstanceId() + "' not found in "
+          + region, "RdsInstanceNotFound");
+    } catch (InvalidRestoreException | PointInTimeRestoreNotEnabledException e) {
+      throw ApplicationFailure.newNonRetryableFailure("RDS refused to restore '" + req.sourceInstanceId() + "' in " + region
+          + " to " + point + ": " + awsMessage(e) + " (check the restorable window)", "RdsInvalidRestore");
+    } catch (InstanceQuotaExceededException | StorageQuotaExceededException e) {
+      throw quota(e, "restore of " + target + " in " + region);
+    } catch (SdkException e) {
+      throw AwsFailures.translate(e, "restore-db-instance-to-point-in-time " + req.sourceInstanceId() + " -> " + target
+          + " in " + region);
+    }
+  }
+
+  @Override
+  public InstanceInfo restoreFromSnapshot(SnapshotRestoreRequest req) {
+    require(req, "request");
+    require(req.region(), "region");
+    require(req.snapshot(), "snapshot");
+    require(req.snapshot().snapshotId(), "snapshot.snapshotId");
+    require(req.targetInstanceId(), "targetInstanceId");
+    require(req.owner(), "owner");
+    String region = req.region();
+    String target = req.targetInstanceId();
+    SnapshotInfo snapshot = req.snapshot();
+    if (snapshot.region() != null && !snapshot.region().equals(region)) {
+      throw RdsSupport.invalidInput("snapshot '" + snapshot.snapshotId() + "' is in " + snapshot.region()
+          + ", not " + region + ": copy it to " + region + " first (copySnapshot)");
+    }
+    Instant point = snapshot.createdAt();
+    Map<String, String> tags = point == null
+        ? RdsTags.owned(req.owner(), RdsTags.RESTORED_FROM, snapshot.snapshotId())
+        : RdsTags.owned(req.owner(), RdsTags.RESTORED_FROM, snapshot.snapshotId(), RdsTags.RESTORE_POINT, RdsTags.instant(point));
+
+    Optional<DBInstance> existing = rds.findInstance(region, target);
+    if (existing.isPresent()) return adopt(region, existing.get(), req.owner(), snapshot.snapshotId(), point);
+
+    InstanceShape shape = req.shape() == null ? InstanceShape.asSource() : req.shape();
+    RestoreDbInstanceFromDbSnapshotRequest.Builder call = RestoreDbInstanceFromDbSnapshotRequest.builder()
+        .dbInstanceIdentifier(target)
+        .dbSnapshotIdentifier(snapshot.snapshotId())
+        .tags(RdsTags.toTags(tags));
+    applyShape(shape, call::dbInstanceClass, call::dbSubnetGroupName, call::vpcSecurityGroupIds);
+    try {
+      DBInstance created = rds.client(region).restoreDBInstanceFromDBSnapshot(call.build()).dbInstance();
+      log.info("restoring RDS instance {} in {} from snapshot {} (status {})", target, region, snapshot.snapshotId(),
+          created.dbInstanceStatus());
+      return toInfo(region, created, created.hasTagList() && !created.tagList().isEmpty() ? RdsTags.toMap(created.tagList()) : tags);
+    } catch (DbInstanceAlreadyExistsException e) {
+      return adopt(region, rds.instance(region, target), req.owner(), snapshot.snapshotId(), point);
+    } catch (DbSnapshotNotFoundException e) {
+      throw snapshotNotFound(region, snapshot.snapshotId());
+    } catch (InstanceQuotaExceededException | StorageQuotaExceededException e) {
+      throw quota(e, "restore of " + target + " in " + region);
+    } catch (SdkException e) {
+      throw AwsFailures.translate(e, "restore-db-instance-from-db-snapshot " + snapshot.snapshotId() + " -> " + target
+          + " in " + region);
+    }
+  }
+
+  @Override
+  public InstanceInfo awaitInstanceAvailable(String region, String instanceId, Instant deadline) {
+    require(region, "region");
+    require(instanceId, "instanceId");
+    String subject = "RDS instance '" + instanceId + "' in " + region;
+    DBInstance db = poller.await(subject, () -> rds.instance(region, instanceId), DBInstance::dbInstanceStatus,
+        "available", FAILED_STATES, deadline);
+    return toInfo(region, db, rds.tags(region, db));
+  }
+
+  @Override
+  public String deleteOwnedInstance(String region, String instanceId, Ownership owner) {
+    require(region, "region");
+    require(instanceId, "instanceId");
+    require(owner, "owner");
+    Optional<DBInstance> found = rds.findInstance(region, instanceId);
+    if (found.isEmpty()) {
+      log.info("RDS instance {} in {}: already gone", instanceId, region);
+      return "already gone";
+    }
+    DBInstance db = found.get();
+    Map<String, String> tags = rds.tags(region, db);
+    if (!owner.owns(tags)) {
+      ApplicationFailure refusal = RdsSupport.refuseDelete("RDS instance", instanceId, region, tags, owner);
+      log.warn(refusal.getOriginalMessage());
+      throw refusal;
+    }
+    if ("deleting".equals(db.dbInstanceStatus())) return "deleting";
+    try {
+      rds.client(region).deleteDBInstance(r -> r.dbInstanceIdentifier(instanceId).skipFinalSnapshot(true)
+          .deleteAutomatedBackups(true));
+    } catch (DbInstanceNotFoundException e) {
+      return "already gone";
+    } catch (InvalidDbInstanceStateException e) {
+      // Already being deleted by an earlier attempt, or busy (retried with backoff).
+      if (rds.findInstance(region, instanceId).map(d -> "deleting".equals(d.dbInstanceStatus())).orElse(true)) {
+        return "deleting";
+      }
+      throw e;
+    } catch (SdkException e) {
+      throw AwsFailures.translate(e, "delete-db-instance " + instanceId + " in " + region);
+    }
+    log.info("deleting RDS instance {} in {} (owned by {})", instanceId, region, owner.workflowId());
+    return "deleting";
+  }
+
+  /** A target that already exists: ours (same source and point) is returned, anything else refused. */
+  private InstanceInfo adopt(String region, DBInstance db, Ownership owner, String restoredFrom, Instant point) {
+    Map<String, String> tags = rds.tags(region, db);
+    String id = db.dbInstanceIdentifier();
+    if (!owner.owns(tags)) throw RdsSupport.existsNotOwned("RDS instance", id, region, tags, owner);
+    String hadFrom = tags.get(RdsTags.RESTORED_FROM);
+    Instant hadPoint = parseInstant(tags.get(RdsTags.RESTORE_POINT));
+    boolean sameFrom = hadFrom == null || hadFrom.equals(restoredFrom);
+    boolean samePoint = point == null || hadPoint == null || hadPoint.equals(point);
+    if (!sameFrom || !samePoint) {
+      throw ApplicationFailure.newNonRetryableFailure("RDS instance '" + id + "' in " + region + " was already restored"
+          + " by this run from '" + hadFrom + "' to " + tags.get(RdsTags.RESTORE_POINT) + ", not from '" + restoredFrom
+          + "' to " + point + ": the run asked for two different restores under one name", "RestoreConflict");
+    }
+    log.info("RDS instance {} in {} already exists and belongs to this run ({}): returning it", id, region,
+        db.dbInstanceStatus());
+    return toInfo(region, db, tags);
+  }
+
+  private static Instant parseInstant(String s) {
+    if (s == null) return null;
+    try {
+      return Instant.parse(s);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  static InstanceInfo toInfo(String region, DBInstance db, Map<String, String> tags) {
+    String address = db.endpoint() == null ? null : db.endpoint().address();
+    Integer port = db.endpoint() == null ? null : db.endpoint().port();
+    return new InstanceInfo(db.dbInstanceIdentifier(), region, db.dbInstanceArn(), db.dbInstanceStatus(), address, port,
+        tags);
+  }
+
+  private static void applyShape(InstanceShape shape, Function<String, ?> instanceClass, Function<String, ?> subnetGroup,
+      Function<List<String>, ?> securityGroups) {
+    if (shape.instanceClass() != null && !shape.instanceClass().isBlank()) instanceClass.apply(shape.instanceClass());
+    if (shape.subnetGroup() != null && !shape.subnetGroup().isBlank()) subnetGroup.apply(shape.subnetGroup());
+    if (!shape.securityGroupIds().isEmpty()) securityGroups.apply(shape.securityGroupIds());
+  }
+
+  static ApplicationFailure quota(SdkException e, String attempted) {
+    return ApplicationFailure.newNonRetryableFailure(attempted + " failed: account quota reached: " + awsMessage(e)
+        + " (raise the quota or remove unused resources)", "RdsQuotaExceeded");
+  }
+
+  static String awsMessage(SdkException e) {
+    if (e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException ase && ase.awsErrorDetails() != null) {
+      return ase.awsErrorDetails().errorCode() + ": " + ase.awsErrorDetails().errorMessage();
+    }
+    return e.getMessage();
+  }
+}

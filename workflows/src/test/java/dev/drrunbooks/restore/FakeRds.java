@@ -1,0 +1,224 @@
+package dev.drrunbooks.restore;
+
+import dev.drrunbooks.activities.catalog.CatalogActivities;
+import dev.drrunbooks.activities.rds.InstanceInfo;
+import dev.drrunbooks.activities.rds.PointInTimeRestoreRequest;
+import dev.drrunbooks.activities.rds.RdsRestoreActivities;
+import dev.drrunbooks.activities.rds.RdsSnapshotActivities;
+import dev.drrunbooks.activities.rds.RestorableWindow;
+import dev.drrunbooks.activities.rds.SnapshotCopyRequest;
+import dev.drrunbooks.activities.rds.SnapshotInfo;
+import dev.drrunbooks.activities.rds.SnapshotRestoreRequest;
+import dev.drrunbooks.activities.sql.DataValidationActivities;
+import dev.drrunbooks.activities.sql.DatabaseTarget;
+import dev.drrunbooks.activities.sql.QueryOutcome;
+import dev.drrunbooks.activities.sql.ValidationReport;
+import dev.drrunbooks.catalog.Catalog;
+import dev.drrunbooks.catalog.CatalogFixture;
+import dev.drrunbooks.catalog.ServiceDefinition;
+import dev.drrunbooks.catalog.ValidationQuery;
+import dev.drrunbooks.model.Ownership;
+import io.temporal.activity.Activity;
+import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An in-memory RDS, catalog and database checker for workflow-logic tests only. It keeps instances
+ * and snapshots with their tags, enforces ownership on delete like the real activities, and can be
+ * told to fail or block at given steps.
+ */
+public final class FakeRds implements RdsRestoreActivities, RdsSnapshotActivities, DataValidationActivities,
+    CatalogActivities {
+  public final Map<String, InstanceInfo> instances = new ConcurrentHashMap<>();
+  public final Map<String, SnapshotInfo> snapshots = new ConcurrentHashMap<>();
+  public final List<String> created = Collections.synchronizedList(new ArrayList<>());
+  public final List<String> deleted = Collections.synchronizedList(new ArrayList<>());
+  public final AtomicInteger restoreCalls = new AtomicInteger();
+  public final Instant now = Instant.now();
+  public RestorableWindow window = new RestorableWindow(now.minus(Duration.ofDays(7)), now.minus(Duration.ofMinutes(5)));
+  /** Simulates a worker dying after RDS accepted the restore: the first call creates, then fails. */
+  public volatile boolean crashAfterFirstRestore;
+  /** Makes awaitInstanceAvailable heartbeat until cancelled; {@link #waiting} opens when it starts. */
+  public volatile boolean blockInAwait;
+  public final CountDownLatch waiting = new CountDownLatch(1);
+  public volatile boolean failValidation;
+  private final Catalog catalog = CatalogFixture.load();
+
+  public FakeRds() {
+    production("eu-west-1", "mycomputer-inventory-db");
+    snapshot("eu-west-1", "inventory-snapshot-old", now.minus(Duration.ofDays(3)), "manual");
+    snapshot("eu-west-1", "rds:mycomputer-inventory-db-auto", now.minus(Duration.ofHours(20)), "automated");
+    snapshot("eu-west-1", "inventory-snapshot-newest", now.minus(Duration.ofHours(2)), "manual");
+  }
+
+  private void production(String region, String id) {
+    instances.put(region + "/" + id, new InstanceInfo(id, region, "arn:aws:rds:" + region + ":123456789012:db:" + id,
+        "available", id + ".example.eu-west-1.rds.amazonaws.com", 5432, Map.of("environment", "production")));
+  }
+
+  public void snapshot(String region, String id, Instant createdAt, String type) {
+    snapshots.put(region + "/" + id, new SnapshotInfo(id, "arn:aws:rds:" + region + ":123456789012:snapshot:" + id,
+        region, "mycomputer-inventory-db", type, "available", createdAt, false, null));
+  }
+
+  public List<InstanceInfo> ownedBy(String workflowId) {
+    return instances.values().stream().filter(i -> workflowId.equals(i.tags().get(Ownership.WORKFLOW_TAG))).toList();
+  }
+
+  @Override
+  public List<ServiceDefinition> resolveServices(String selector) {
+    if (!catalog.services().containsKey(selector)) {
+      throw ApplicationFailure.newNonRetryableFailure("'" + selector + "' is not in the catalog", "UnknownService");
+    }
+    return List.of(catalog.definitionOf(selector));
+  }
+
+  @Override
+  public RestorableWindow restorableWindow(String region, String instanceId) {
+    describeInstance(region, instanceId);
+    return window;
+  }
+
+  @Override
+  public InstanceInfo describeInstance(String region, String instanceId) {
+    InstanceInfo i = instances.get(region + "/" + instanceId);
+    if (i == null) {
+      throw ApplicationFailure.newNonRetryableFailure("RDS instance '" + instanceId + "' not found in " + region,
+          "RdsInstanceNotFound");
+    }
+    return i;
+  }
+
+  @Override
+  public InstanceInfo restoreToPointInTime(PointInTimeRestoreRequest r) {
+    describeInstance(r.region(), r.sourceInstanceId());
+    return restore(r.region(), r.targetInstanceId(), r.owner());
+  }
+
+  @Override
+  public InstanceInfo restoreFromSnapshot(SnapshotRestoreRequest r) {
+    describeSnapshot(r.region(), r.snapshot().snapshotId());
+    return restore(r.region(), r.targetInstanceId(), r.owner());
+  }
+
+  private InstanceInfo restore(String region, String id, Ownership owner) {
+    int call = restoreCalls.incrementAndGet();
+    InstanceInfo existing = instances.get(region + "/" + id);
+    if (existing != null) {
+      if (!owner.owns(existing.tags())) {
+        throw ApplicationFailure.newNonRetryableFailure("instance " + id + " exists and is not ours", "NotOwned");
+      }
+      return existing;
+    }
+    Map<String, String> tags = new HashMap<>(owner.tags());
+    InstanceInfo created = new InstanceInfo(id, region, "arn:aws:rds:" + region + ":123456789012:db:" + id, "creating",
+        id + ".example." + region + ".rds.amazonaws.com", 5432, tags);
+    instances.put(region + "/" + id, created);
+    this.created.add(region + "/" + id);
+    if (crashAfterFirstRestore && call == 1) {
+      throw new IllegalStateException("worker lost its connection after RDS accepted the restore");
+    }
+    return created;
+  }
+
+  @Override
+  public InstanceInfo awaitInstanceAvailable(String region, String instanceId, Instant deadline) {
+    if (blockInAwait) {
+      waiting.countDown();
+      for (int i = 0; i < 600; i++) {
+        Activity.getExecutionContext().heartbeat(i);
+        sleep(100);
+      }
+      throw new IllegalStateException("the test never cancelled the run");
+    }
+    InstanceInfo i = describeInstance(region, instanceId);
+    InstanceInfo available = new InstanceInfo(i.instanceId(), region, i.arn(), "available", i.endpointAddress(),
+        i.port(), i.tags());
+    instances.put(region + "/" + instanceId, available);
+    return available;
+  }
+
+  @Override
+  public String deleteOwnedInstance(String region, String instanceId, Ownership owner) {
+    InstanceInfo i = instances.get(region + "/" + instanceId);
+    if (i == null) return "already gone";
+    if (!owner.owns(i.tags())) {
+      throw ApplicationFailure.newNonRetryableFailure("refusing to delete " + instanceId + ": tags " + i.tags()
+          + " lack " + owner.requiredTags(), "NotOwned");
+    }
+    instances.remove(region + "/" + instanceId);
+    deleted.add(region + "/" + instanceId);
+    return "deleting";
+  }
+
+  @Override
+  public List<SnapshotInfo> listSnapshots(String region, String instanceId) {
+    return snapshots.values().stream().filter(s -> s.region().equals(region) && instanceId.equals(s.instanceId()))
+        .toList();
+  }
+
+  @Override
+  public SnapshotInfo describeSnapshot(String region, String snapshotId) {
+    SnapshotInfo s = snapshots.get(region + "/" + snapshotId);
+    if (s == null) {
+      throw ApplicationFailure.newNonRetryableFailure("DB snapshot '" + snapshotId + "' not found in " + region,
+          "SnapshotNotFound");
+    }
+    return s;
+  }
+
+  @Override
+  public SnapshotInfo createManualSnapshot(String region, String instanceId, String snapshotId, Ownership owner) {
+    throw new UnsupportedOperationException("not used by these workflows");
+  }
+
+  @Override
+  public SnapshotInfo copySnapshot(SnapshotCopyRequest r) {
+    SnapshotInfo copy = new SnapshotInfo(r.targetSnapshotId(),
+        "arn:aws:rds:" + r.targetRegion() + ":123456789012:snapshot:" + r.targetSnapshotId(), r.targetRegion(),
+        r.source().instanceId(), "manual", "available", r.source().createdAt(), false, r.kmsKeyId());
+    snapshots.putIfAbsent(r.targetRegion() + "/" + r.targetSnapshotId(), copy);
+    created.add("snapshot " + r.targetRegion() + "/" + r.targetSnapshotId());
+    return copy;
+  }
+
+  @Override
+  public SnapshotInfo awaitSnapshotAvailable(String region, String snapshotId, Instant deadline) {
+    return describeSnapshot(region, snapshotId);
+  }
+
+  @Override
+  public String deleteOwnedSnapshot(String region, String snapshotId, Ownership owner) {
+    return snapshots.remove(region + "/" + snapshotId) == null ? "already gone" : "deleted";
+  }
+
+  @Override
+  public ValidationReport validate(DatabaseTarget target, DatabaseTarget source, List<ValidationQuery> queries) {
+    describeInstance(target.region(), target.instanceId());
+    List<QueryOutcome> outcomes = new ArrayList<>();
+    for (ValidationQuery q : queries) {
+      boolean pass = !failValidation || !q.name().equals("items-present");
+      outcomes.add(new QueryOutcome(q.name(), q.sql(), q.expect().describe(), pass ? 200L : 0L,
+          source == null ? null : 200L, pass, null));
+    }
+    return ValidationReport.of(outcomes);
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
