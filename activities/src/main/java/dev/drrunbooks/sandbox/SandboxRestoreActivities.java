@@ -1,0 +1,127 @@
+package dev.drrunbooks.sandbox;
+
+import dev.drrunbooks.activities.rds.InstanceInfo;
+import dev.drrunbooks.activities.rds.PointInTimeRestoreRequest;
+import dev.drrunbooks.activities.rds.RdsRestoreActivities;
+import dev.drrunbooks.activities.rds.RestorableWindow;
+import dev.drrunbooks.activities.rds.SnapshotRestoreRequest;
+import dev.drrunbooks.aws.rds.RdsRestoreActivitiesImpl;
+import dev.drrunbooks.catalog.Catalog;
+import dev.drrunbooks.catalog.ServiceSpec;
+import dev.drrunbooks.model.Ownership;
+import io.temporal.failure.ApplicationFailure;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link RdsRestoreActivities} for the sandbox: the real activities against the AWS emulator, plus a
+ * database for each restored instance on the sandbox's PostgreSQL ({@link SandboxDatabases}), since the
+ * emulator's restored instance has no data. After a restore succeeds, the clone of the source's database
+ * is made as of the restore point; after a delete succeeds, the clone is dropped. Registered instead of
+ * {@link RdsRestoreActivitiesImpl} when {@code DR_SANDBOX_DATABASES=true} (same activity names).
+ *
+ * <p>Source database of a restore: the clone of the source instance when it has one (a restore of a
+ * restored instance), else {@code instanceToDatabase} (the catalog's database.instance to database.name).
+ * For a snapshot restore the source instance is the snapshot's instance. An instance with neither gets no
+ * clone (logged), and validation of it then falls back to the catalog's database name.
+ *
+ * <p>The restorable window is reported as AWS would for an instance that has existed for its whole
+ * retention period (latest minus retention days): the sandbox's databases hold history from before the
+ * emulator created its instances at seeding, and a restore to "two hours ago" must be possible there.
+ */
+public final class SandboxRestoreActivities implements RdsRestoreActivities {
+  private static final Logger log = LoggerFactory.getLogger(SandboxRestoreActivities.class);
+
+  private final RdsRestoreActivitiesImpl delegate;
+  private final SandboxDatabases databases;
+  private final Map<String, String> instanceToDatabase;
+
+  public SandboxRestoreActivities(RdsRestoreActivitiesImpl delegate, SandboxDatabases databases,
+      Map<String, String> instanceToDatabase) {
+    this.delegate = delegate;
+    this.databases = databases;
+    this.instanceToDatabase = Map.copyOf(instanceToDatabase);
+  }
+
+  /** The catalog's RDS instance id to database name, for every service with a database. */
+  public static Map<String, String> instanceToDatabase(Catalog catalog) {
+    Map<String, String> map = new LinkedHashMap<>();
+    for (ServiceSpec s : catalog.services().values()) {
+      if (s.database() != null && s.database().instance() != null && s.database().name() != null) {
+        map.put(s.database().instance(), s.database().name());
+      }
+    }
+    return map;
+  }
+
+  @Override
+  public RestorableWindow restorableWindow(String region, String instanceId) {
+    return delegate.restorableWindow(region, instanceId, false);
+  }
+
+  @Override
+  public InstanceInfo describeInstance(String region, String instanceId) {
+    return delegate.describeInstance(region, instanceId);
+  }
+
+  @Override
+  public InstanceInfo restoreToPointInTime(PointInTimeRestoreRequest request) {
+    InstanceInfo restored = delegate.restoreToPointInTime(request);
+    materialize(restored.instanceId(), request.sourceInstanceId(), request.restoreTime());
+    return restored;
+  }
+
+  @Override
+  public InstanceInfo restoreFromSnapshot(SnapshotRestoreRequest request) {
+    InstanceInfo restored = delegate.restoreFromSnapshot(request);
+    materialize(restored.instanceId(), request.snapshot().instanceId(), request.snapshot().createdAt());
+    return restored;
+  }
+
+  @Override
+  public InstanceInfo awaitInstanceAvailable(String region, String instanceId, Instant deadline) {
+    return delegate.awaitInstanceAvailable(region, instanceId, deadline);
+  }
+
+  @Override
+  public String deleteOwnedInstance(String region, String instanceId, Ownership owner) {
+    String outcome = delegate.deleteOwnedInstance(region, instanceId, owner); // refuses before anything is dropped
+    try {
+      databases.drop(instanceId);
+    } catch (SQLException e) {
+      throw ApplicationFailure.newFailure("sandbox: dropping the database of RDS instance " + instanceId + " ("
+          + SandboxDatabases.cloneName(instanceId) + ") failed: " + e.getMessage(), "SandboxDatabase");
+    }
+    return outcome;
+  }
+
+  private void materialize(String instanceId, String sourceInstanceId, Instant restorePoint) {
+    try {
+      String source = sourceDatabase(sourceInstanceId);
+      if (source == null) {
+        log.warn("sandbox: no database for RDS instance {} (source {} is not in the catalog and has no clone): "
+            + "restored instance {} gets none", instanceId, sourceInstanceId, instanceId);
+        return;
+      }
+      String clone = databases.materialize(instanceId, source, restorePoint);
+      log.info("sandbox: RDS instance {} is database {} (clone of {} as of {})", instanceId, clone, source, restorePoint);
+    } catch (SQLException e) {
+      if ("3D000".equals(e.getSQLState())) {
+        throw ApplicationFailure.newNonRetryableFailure("sandbox: " + e.getMessage(), "SandboxDatabase");
+      }
+      throw ApplicationFailure.newFailure("sandbox: making the database of RDS instance " + instanceId + " failed: "
+          + (e.getSQLState() == null ? "" : "SQLSTATE " + e.getSQLState() + ": ") + e.getMessage(), "SandboxDatabase");
+    }
+  }
+
+  private String sourceDatabase(String sourceInstanceId) throws SQLException {
+    if (sourceInstanceId == null) return null;
+    String clone = SandboxDatabases.cloneName(sourceInstanceId);
+    if (databases.exists(clone)) return clone;
+    return instanceToDatabase.get(sourceInstanceId);
+  }
+}
