@@ -2,7 +2,10 @@ package dev.drrunbooks.starter;
 
 import dev.drrunbooks.starter.commands.BackupPolicyCommand;
 import dev.drrunbooks.starter.commands.DoctorCommand;
+import dev.drrunbooks.starter.commands.PitrCommand;
+import dev.drrunbooks.starter.commands.RestoreSnapshotCommand;
 import dev.drrunbooks.starter.commands.ServicesCommand;
+import dev.drrunbooks.starter.commands.ValidateBackupsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,7 +15,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "dr-runbooks 0.1.0",
     description = "Runs MyComputer's disaster-recovery procedures as durable Temporal workflows.",
-    subcommands = {ServicesCommand.class, DoctorCommand.class, BackupPolicyCommand.class})
+    subcommands = {ServicesCommand.class, DoctorCommand.class, BackupPolicyCommand.class, PitrCommand.class,
+        RestoreSnapshotCommand.class, ValidateBackupsCommand.class})
 public final class DrCli {
 
   public static void main(String[] args) {

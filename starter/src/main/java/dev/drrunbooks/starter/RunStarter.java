@@ -32,14 +32,14 @@ public final class RunStarter {
    */
   public <W, R> int start(String procedure, String service, String subject, Class<W> workflow, Consumer<W> launch,
       Class<R> resultType, boolean noWait, Function<R, Integer> onResult) {
-    String workflowId = WorkflowIds.of(procedure, subject, Instant.now());
+    String workflowId = WorkflowIds.of(procedure, subject == null || subject.isBlank() ? "unknown" : subject, Instant.now());
     WorkflowClient client = connection.client();
     W stub = client.newWorkflowStub(workflow, WorkflowOptions.newBuilder()
         .setTaskQueue(connection.taskQueue())
         .setWorkflowId(workflowId)
         .setTypedSearchAttributes(io.temporal.common.SearchAttributes.newBuilder()
             .set(SearchAttributes.PROCEDURE, procedure)
-            .set(SearchAttributes.SERVICE, service)
+            .set(SearchAttributes.SERVICE, service == null || service.isBlank() ? "unknown" : service)
             .set(SearchAttributes.PHASE, "queued")
             .build())
         .build());
