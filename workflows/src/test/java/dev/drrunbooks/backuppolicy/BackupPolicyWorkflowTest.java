@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.drrunbooks.catalog.CatalogFixture;
 import dev.drrunbooks.model.Failures;
+import dev.drrunbooks.replay.Histories;
 import dev.drrunbooks.testing.TimeSkipping;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
@@ -79,7 +80,10 @@ class BackupPolicyWorkflowTest {
 
   @Test
   void aSecondApplyChangesNothingAndSaysSo(WorkflowClient client, Worker worker) {
-    run(client, worker, new BackupPolicyInput(null, true));
+    BackupPolicyWorkflow first = client.newWorkflowStub(BackupPolicyWorkflow.class,
+        WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue()).setWorkflowId("backup-policy-apply-all").build());
+    first.run(new BackupPolicyInput(null, true));
+    Histories.record(client, "backup-policy-apply-all", "backup-policy-apply-all");
     int changesAfterFirst = world.changes.size();
 
     BackupPolicyResult second = run(client, worker, new BackupPolicyInput(null, true));

@@ -12,6 +12,7 @@ import dev.drrunbooks.backupvalidation.BackupValidationWorkflow;
 import dev.drrunbooks.backupvalidation.BackupValidationWorkflowImpl;
 import dev.drrunbooks.model.Failures;
 import dev.drrunbooks.model.Outcome;
+import dev.drrunbooks.replay.Histories;
 import dev.drrunbooks.testing.TimeSkipping;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
@@ -44,6 +45,7 @@ class BackupValidationWorkflowTest {
   void restoresTheNewestBackupValidatesItAndAlwaysDeletesTheInstance(WorkflowClient client, Worker worker) {
     BackupValidationResult result = stub(client, worker, "validate-backups-inventory-1").run(BackupValidationInput.newest("inventory"));
 
+    Histories.record(client, "validate-backups-inventory-1", "backup-validation-newest");
     assertEquals("inventory-snapshot-newest", result.snapshot().snapshotId());
     assertEquals("validate-backups-inventory-1-validation", result.validationInstance());
     assertTrue(result.validation().passed());
@@ -62,7 +64,8 @@ class BackupValidationWorkflowTest {
         () -> stub(client, worker, "validate-bad").run(BackupValidationInput.newest("inventory")));
 
     ApplicationFailure failure = assertInstanceOf(ApplicationFailure.class, e.getCause());
-    assertEquals("ValidationFailed", failure.getType());
+
+    Histories.record(client, "validate-bad", "backup-validation-failed");    assertEquals("ValidationFailed", failure.getType());
     assertTrue(failure.getOriginalMessage().startsWith("backup inventory-snapshot-newest failed validation: 1 of 4 checks "
         + "FAILED: items-present expected >= 100, found 0"), failure.getOriginalMessage());
     ValidationReport evidence = failure.getDetails().get(ValidationReport.class);

@@ -13,6 +13,7 @@ import dev.drrunbooks.pitr.PointInTimeRestoreInput;
 import dev.drrunbooks.pitr.PointInTimeRestoreResult;
 import dev.drrunbooks.pitr.PointInTimeRestoreWorkflow;
 import dev.drrunbooks.pitr.PointInTimeRestoreWorkflowImpl;
+import dev.drrunbooks.replay.Histories;
 import dev.drrunbooks.testing.TimeSkipping;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
@@ -48,6 +49,7 @@ class PointInTimeRestoreWorkflowTest {
     PointInTimeRestoreResult result = stub(client, worker, "pitr-inventory-20240115T0330Z")
         .run(PointInTimeRestoreInput.latest("inventory"));
 
+    Histories.record(client, "pitr-inventory-20240115T0330Z", "pitr-latest");
     assertEquals("pitr-inventory-20240115t0330z-pitr", result.restoredInstance());
     assertEquals(rds.window.latest(), result.restorePoint());
     assertTrue(result.validation().passed());
@@ -140,7 +142,8 @@ class PointInTimeRestoreWorkflowTest {
     WorkflowFailedException e = assertThrows(WorkflowFailedException.class,
         () -> WorkflowStub.fromTyped(wf).getResult(PointInTimeRestoreResult.class));
     assertInstanceOf(CanceledFailure.class, e.getCause());
-    assertEquals(List.of("eu-west-1/pitr-cancel-pitr"), rds.deleted);
+
+    Histories.record(client, "pitr-cancel", "pitr-cancelled-mid-wait");    assertEquals(List.of("eu-west-1/pitr-cancel-pitr"), rds.deleted);
     assertEquals(0, rds.ownedBy("pitr-cancel").size());
   }
 

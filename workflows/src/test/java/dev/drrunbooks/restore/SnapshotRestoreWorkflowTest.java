@@ -10,6 +10,7 @@ import dev.drrunbooks.snapshotrestore.SnapshotRestoreInput;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreResult;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreWorkflow;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreWorkflowImpl;
+import dev.drrunbooks.replay.Histories;
 import dev.drrunbooks.testing.TimeSkipping;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
@@ -54,6 +55,7 @@ class SnapshotRestoreWorkflowTest {
     SnapshotRestoreResult result = stub(client, worker, "restore-snapshot-dr").run(new SnapshotRestoreInput(
         "inventory", "inventory-snapshot-old", true, null, null, null, null, null, null, null));
 
+    Histories.record(client, "restore-snapshot-dr", "snapshot-restore-dr-copy");
     assertEquals("inventory-snapshot-old", result.snapshot().snapshotId());
     assertEquals("eu-central-1", result.drCopy().region());
     assertEquals("restore-snapshot-dr-dr-copy", result.drCopy().snapshotId());

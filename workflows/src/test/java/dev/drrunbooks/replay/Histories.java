@@ -1,0 +1,31 @@
+package dev.drrunbooks.replay;
+
+import io.temporal.client.WorkflowClient;
+import io.temporal.common.WorkflowExecutionHistory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Records a finished run's history for the replay test. Histories are committed; re-record them
+ * deliberately ({@code -Ddr.record.histories=true}) only when a change is meant to be incompatible
+ * and running workflows have been drained or versioned.
+ */
+public final class Histories {
+  static final Path DIR = Path.of("src/test/resources/histories");
+
+  private Histories() {}
+
+  public static void record(WorkflowClient client, String workflowId, String name) {
+    Path file = DIR.resolve(name + ".json");
+    if (!Boolean.getBoolean("dr.record.histories") && Files.exists(file)) return;
+    WorkflowExecutionHistory history = client.fetchHistory(workflowId);
+    try {
+      Files.createDirectories(DIR);
+      Files.writeString(file, history.toJson(true));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package dev.drrunbooks.replay;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.drrunbooks.backuppolicy.BackupPolicyWorkflowImpl;
+import dev.drrunbooks.backupvalidation.BackupValidationWorkflowImpl;
+import dev.drrunbooks.pitr.PointInTimeRestoreWorkflowImpl;
+import dev.drrunbooks.snapshotrestore.SnapshotRestoreWorkflowImpl;
+import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.testing.WorkflowReplayer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Committed histories replayed against today's code: a change that would break running workflows fails here. */
+class RecordedHistoriesReplayTest {
+
+  static List<Path> histories() throws IOException {
+    try (Stream<Path> files = Files.list(Histories.DIR)) {
+      List<Path> all = files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+      assertTrue(all.size() >= 4, "recorded histories missing from " + Histories.DIR.toAbsolutePath());
+      return all;
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("histories")
+  void replaysWithoutNonDeterminism(Path file) throws Exception {
+    WorkflowReplayer.replayWorkflowExecution(WorkflowExecutionHistory.fromJson(Files.readString(file)),
+        BackupPolicyWorkflowImpl.class, PointInTimeRestoreWorkflowImpl.class, SnapshotRestoreWorkflowImpl.class,
+        BackupValidationWorkflowImpl.class);
+  }
+}
