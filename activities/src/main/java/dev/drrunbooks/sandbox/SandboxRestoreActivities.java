@@ -11,6 +11,7 @@ import dev.drrunbooks.catalog.ServiceSpec;
 import dev.drrunbooks.model.Ownership;
 import io.temporal.failure.ApplicationFailure;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,12 +40,34 @@ public final class SandboxRestoreActivities implements RdsRestoreActivities {
   private final RdsRestoreActivitiesImpl delegate;
   private final SandboxDatabases databases;
   private final Map<String, String> instanceToDatabase;
+  private final Duration provisioningTime;
 
   public SandboxRestoreActivities(RdsRestoreActivitiesImpl delegate, SandboxDatabases databases,
       Map<String, String> instanceToDatabase) {
+    this(delegate, databases, instanceToDatabase, Duration.ZERO);
+  }
+
+  /**
+   * @param provisioningTime how long a restored instance stays "creating" (moto makes it available at
+   *     once; RDS takes minutes): DR_SANDBOX_RESTORE_SECONDS, so waits, heartbeats and worker restarts
+   *     can be seen in the sandbox
+   */
+  public SandboxRestoreActivities(RdsRestoreActivitiesImpl delegate, SandboxDatabases databases,
+      Map<String, String> instanceToDatabase, Duration provisioningTime) {
     this.delegate = delegate;
     this.databases = databases;
     this.instanceToDatabase = Map.copyOf(instanceToDatabase);
+    this.provisioningTime = provisioningTime;
+  }
+
+  /** DR_SANDBOX_RESTORE_SECONDS from the environment, zero when unset. */
+  public static Duration provisioningTime(Map<String, String> env) {
+    String seconds = env.getOrDefault("DR_SANDBOX_RESTORE_SECONDS", "0").trim();
+    try {
+      return Duration.ofSeconds(Long.parseLong(seconds));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("DR_SANDBOX_RESTORE_SECONDS: '" + seconds + "' is not a whole number of seconds");
+    }
   }
 
   /** The catalog's RDS instance id to database name, for every service with a database. */
@@ -84,7 +107,12 @@ public final class SandboxRestoreActivities implements RdsRestoreActivities {
 
   @Override
   public InstanceInfo awaitInstanceAvailable(String region, String instanceId, Instant deadline) {
-    return delegate.awaitInstanceAvailable(region, instanceId, deadline);
+    if (provisioningTime.isZero()) return delegate.awaitInstanceAvailable(region, instanceId, deadline);
+    return delegate.awaitInstanceAvailable(region, instanceId, deadline, db -> {
+      Instant created = db.instanceCreateTime();
+      boolean provisioning = created != null && Instant.now().isBefore(created.plus(provisioningTime));
+      return provisioning && "available".equals(db.dbInstanceStatus()) ? "creating" : db.dbInstanceStatus();
+    });
   }
 
   @Override

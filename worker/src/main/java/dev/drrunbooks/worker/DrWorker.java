@@ -2,21 +2,57 @@ package dev.drrunbooks.worker;
 
 import dev.drrunbooks.aws.AwsClients;
 import dev.drrunbooks.aws.rds.RdsBackupActivitiesImpl;
+import dev.drrunbooks.aws.rds.RdsRestoreActivitiesImpl;
+import dev.drrunbooks.aws.rds.RdsSnapshotActivitiesImpl;
 import dev.drrunbooks.aws.s3.S3ActivitiesImpl;
 import dev.drrunbooks.backuppolicy.BackupPolicyWorkflowImpl;
+import dev.drrunbooks.backupvalidation.BackupValidationWorkflowImpl;
 import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.catalog.CatalogActivitiesImpl;
+import dev.drrunbooks.pitr.PointInTimeRestoreWorkflowImpl;
+import dev.drrunbooks.sandbox.SandboxDatabases;
+import dev.drrunbooks.sandbox.SandboxLocator;
+import dev.drrunbooks.sandbox.SandboxRestoreActivities;
+import dev.drrunbooks.snapshotrestore.SnapshotRestoreWorkflowImpl;
+import dev.drrunbooks.sql.CredentialsSource;
+import dev.drrunbooks.sql.DataValidationActivitiesImpl;
+import dev.drrunbooks.sql.DatabaseLocator;
+import dev.drrunbooks.sql.RdsEndpointLocator;
 import io.temporal.worker.Worker;
+import java.util.Map;
 
 /** Everything one worker serves: the one place that lists workflow and activity implementations. */
 public final class DrWorker {
   private DrWorker() {}
 
-  public static void register(Worker worker, Catalog catalog, String catalogSource, AwsClients aws) {
-    worker.registerWorkflowImplementationTypes(BackupPolicyWorkflowImpl.class);
+  /**
+   * @param env the worker's environment: DR_SANDBOX_DATABASES=true stands the sandbox's PostgreSQL in
+   *     for restored RDS instances (moto has no database engine); otherwise instances are reached at
+   *     their own endpoints with credentials from Secrets Manager or the environment
+   */
+  public static void register(Worker worker, Catalog catalog, String catalogSource, AwsClients aws,
+      Map<String, String> env) {
+    worker.registerWorkflowImplementationTypes(BackupPolicyWorkflowImpl.class, PointInTimeRestoreWorkflowImpl.class,
+        SnapshotRestoreWorkflowImpl.class, BackupValidationWorkflowImpl.class);
+
+    RdsRestoreActivitiesImpl restore = new RdsRestoreActivitiesImpl(aws);
+    boolean sandbox = SandboxDatabases.enabled(env);
+    SandboxDatabases databases = sandbox ? SandboxDatabases.fromEnvironment(env) : null;
+    DatabaseLocator locator = sandbox ? new SandboxLocator(databases)
+        : new RdsEndpointLocator(CredentialsSource.fromEnvironment(env, aws));
     worker.registerActivitiesImplementations(
         new CatalogActivitiesImpl(catalog, catalogSource),
         new RdsBackupActivitiesImpl(aws),
-        new S3ActivitiesImpl(aws));
+        new S3ActivitiesImpl(aws),
+        sandbox ? new SandboxRestoreActivities(restore, databases, SandboxRestoreActivities.instanceToDatabase(catalog),
+            SandboxRestoreActivities.provisioningTime(env)) : restore,
+        new RdsSnapshotActivitiesImpl(aws),
+        new DataValidationActivitiesImpl(locator));
+  }
+
+  /** How restored databases are reached, for the start-up log line. */
+  public static String describeDatabases(Map<String, String> env) {
+    return SandboxDatabases.enabled(env) ? "sandbox PostgreSQL stands in for restored instances"
+        : "restored instances at their RDS endpoints";
   }
 }

@@ -38,7 +38,8 @@ public final class WorkerMain {
     WorkflowClient client = WorkflowClient.newInstance(service,
         WorkflowClientOptions.newBuilder().setNamespace(config.namespace()).build());
     WorkerFactory factory = WorkerFactory.newInstance(client);
-    DrWorker.register(factory.newWorker(config.taskQueue()), catalog, config.catalogPath().toString(), aws);
+    DrWorker.register(factory.newWorker(config.taskQueue()), catalog, config.catalogPath().toString(), aws,
+        System.getenv());
     factory.start();
 
     CountDownLatch stopped = new CountDownLatch(1);
@@ -52,10 +53,10 @@ public final class WorkerMain {
       stopped.countDown();
     }, "worker-shutdown"));
 
-    log.info("Worker started: task queue {}, Temporal {} ({}) namespace {}, AWS {}, catalog {} ({} services)",
+    log.info("Worker started: task queue {}, Temporal {} ({}) namespace {}, AWS {}, catalog {} ({} services), {}",
         config.taskQueue(), config.temporalAddress(), TemporalServiceFactory.describeSecurity(System.getenv()),
-        config.namespace(), aws.describeEndpoint(),
-        config.catalogPath(), catalog.services().size());
+        config.namespace(), aws.describeEndpoint(), config.catalogPath(), catalog.services().size(),
+        DrWorker.describeDatabases(System.getenv()));
     stopped.await();
   }
 }

@@ -30,7 +30,8 @@ import java.util.List;
 
 /** The steps the database procedures share, as workflow code: resolve, wait, validate, report phase. */
 public final class RestoreSteps {
-  private static final Duration HEARTBEAT = Duration.ofMinutes(2);
+  /** The wait activities heartbeat at least every 5 s: a worker that dies is noticed within this. */
+  private static final Duration HEARTBEAT = Duration.ofSeconds(30);
 
   private final CatalogActivities catalog =
       Workflow.newActivityStub(CatalogActivities.class, ActivityDefaults.shortCalls());

@@ -231,10 +231,16 @@ public class RdsRestoreActivitiesImpl implements RdsRestoreActivities {
 
   @Override
   public InstanceInfo awaitInstanceAvailable(String region, String instanceId, Instant deadline) {
+    return awaitInstanceAvailable(region, instanceId, deadline, DBInstance::dbInstanceStatus);
+  }
+
+  /** As above, with the status read through {@code statusView}: the sandbox uses it to emulate provisioning time. */
+  public InstanceInfo awaitInstanceAvailable(String region, String instanceId, Instant deadline,
+      Function<DBInstance, String> statusView) {
     require(region, "region");
     require(instanceId, "instanceId");
     String subject = "RDS instance '" + instanceId + "' in " + region;
-    DBInstance db = poller.await(subject, () -> rds.instance(region, instanceId), DBInstance::dbInstanceStatus,
+    DBInstance db = poller.await(subject, () -> rds.instance(region, instanceId), statusView,
         "available", FAILED_STATES, deadline);
     return toInfo(region, db, rds.tags(region, db));
   }

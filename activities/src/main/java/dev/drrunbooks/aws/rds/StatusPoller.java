@@ -26,6 +26,9 @@ import software.amazon.awssdk.core.exception.SdkException;
 final class StatusPoller {
   private static final Logger log = LoggerFactory.getLogger(StatusPoller.class);
 
+  /** The longest stretch without a heartbeat: workflows can use a heartbeat timeout of a few times this. */
+  static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(5);
+
   private final Polling polling;
   private final Clock clock;
 
@@ -77,13 +80,29 @@ final class StatusPoller {
       Duration left = Duration.between(now, deadline);
       if (left.compareTo(pause) < 0) pause = left;
       log.debug("{} is '{}' (poll {}); next poll in {}", subject, status, polls, pause);
-      sleep(pause, subject);
+      pauseWithHeartbeats(ctx, pause, new PollProgress(polls, status), subject);
     }
   }
 
-  private static void sleep(Duration pause, String subject) {
+  /**
+   * Sleeps in slices of at most {@link #HEARTBEAT_EVERY}, heartbeating between them, so a short
+   * heartbeat timeout detects a dead worker quickly even while polls are 30 s apart.
+   */
+  private static void pauseWithHeartbeats(ActivityExecutionContext ctx, Duration pause, PollProgress progress,
+      String subject) {
+    // rounded up: waking a fraction of a millisecond early would cost one more poll before the deadline
+    long leftMs = Math.max(1, (pause.toNanos() + 999_999) / 1_000_000);
+    while (leftMs > 0) {
+      long slice = Math.min(leftMs, HEARTBEAT_EVERY.toMillis());
+      sleep(slice, subject);
+      leftMs -= slice;
+      if (leftMs > 0) ctx.heartbeat(progress);
+    }
+  }
+
+  private static void sleep(long millis, String subject) {
     try {
-      Thread.sleep(Math.max(1, pause.toMillis()));
+      Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw ApplicationFailure.newFailure("interrupted while waiting for " + subject

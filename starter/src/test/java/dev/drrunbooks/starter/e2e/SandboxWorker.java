@@ -31,7 +31,7 @@ final class SandboxWorker implements AutoCloseable {
 
   SandboxWorker() {
     DrWorker.register(factory.newWorker(taskQueue), CatalogLoader.load(CatalogFixture.path()),
-        CatalogFixture.path().toString(), aws);
+        CatalogFixture.path().toString(), aws, env.all());
     factory.start();
   }
 
