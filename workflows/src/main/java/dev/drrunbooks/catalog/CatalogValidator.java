@@ -76,6 +76,26 @@ final class CatalogValidator {
     for (int i = 0; i < s.validationQueries().size(); i++) {
       validationQuery(at + ".validationQueries[" + i + "]", s.validationQueries().get(i));
     }
+    if (s.failover() != null) failover(at + ".failover", s.failover());
+  }
+
+  private void failover(String at, FailoverPolicy f) {
+    if (f.approvalTimeout() != null && (f.approvalTimeout().isNegative() || f.approvalTimeout().isZero())) {
+      problem(at + ".approvalTimeout", "must be longer than zero, found " + Durations.format(f.approvalTimeout()));
+    }
+    List<Integer> stages = f.stages();
+    if (stages == null) return;
+    int previous = 0;
+    for (int i = 0; i < stages.size(); i++) {
+      Integer w = stages.get(i);
+      if (w == null || w <= previous || w > 100) {
+        problem(at + ".stages[" + i + "]", "stages are rising percentages of traffic to the secondary, each above the "
+            + "last and at most 100; found " + w);
+        return;
+      }
+      previous = w;
+    }
+    if (previous != 100) problem(at + ".stages", "the last stage must be 100 (all traffic), found " + previous);
   }
 
   private void backup(String at, BackupSpec b) {
@@ -95,6 +115,9 @@ final class CatalogValidator {
     required(at + ".type", d.type());
     weightedTarget(at + ".primary", d.primary());
     weightedTarget(at + ".secondary", d.secondary());
+    if (d.healthCheck() != null && d.healthCheck().id() == null && d.healthCheck().fqdn() == null) {
+      problem(at + ".healthCheck", "needs an id, or the fqdn (and path) the health check probes");
+    }
   }
 
   private void weightedTarget(String at, WeightedTarget t) {
@@ -104,6 +127,9 @@ final class CatalogValidator {
     required(at + ".aliasHostedZoneId", t.aliasHostedZoneId());
     required(at + ".aliasDnsName", t.aliasDnsName());
     required(at + ".evaluateTargetHealth", t.evaluateTargetHealth());
+    if (t.healthEndpoint() != null && !t.healthEndpoint().matches("https?://\\S+")) {
+      problem(at + ".healthEndpoint", "'" + t.healthEndpoint() + "' must be an http(s) URL");
+    }
   }
 
   private void bucket(String at, BucketSpec b) {

@@ -13,11 +13,17 @@ public record ServiceSpec(
     String dns,
     List<String> buckets,
     String healthEndpoint,
-    List<ValidationQuery> validationQueries) {
+    List<ValidationQuery> validationQueries,
+    FailoverPolicy failover) {
 
   public ServiceSpec {
     dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
     buckets = buckets == null ? List.of() : List.copyOf(buckets);
     validationQueries = validationQueries == null ? List.of() : List.copyOf(validationQueries);
+  }
+
+  /** The failover policy with defaults filled in. */
+  public FailoverPolicy failoverPolicy() {
+    return failover == null ? FailoverPolicy.DEFAULT : failover.withDefaults();
   }
 }

@@ -1,0 +1,23 @@
+package dev.drrunbooks.activities.ecs;
+
+import io.temporal.activity.ActivityInterface;
+import java.time.Instant;
+
+/** ECS services: recover to a known-good task definition, scale, wait for a steady state. */
+@ActivityInterface(namePrefix = "Ecs")
+public interface EcsActivities {
+
+  /**
+   * family:revision as is; family:label (the runbook's inventory-service:stable) as the newest ACTIVE
+   * revision of the family tagged release=label. Returns the task definition ARN; none fails non-retryably.
+   */
+  String resolveTaskDefinition(String region, String familyAndLabel);
+
+  EcsServiceState describeService(String region, String cluster, String service);
+
+  /** update-service; idempotent: applying the same update again leaves the service as it is. */
+  EcsServiceState updateService(EcsServiceUpdate update);
+
+  /** Polls until steady (one deployment, running = desired), heartbeating; past the deadline fails with what it saw. */
+  EcsServiceState awaitSteady(String region, String cluster, String service, Instant deadline);
+}
