@@ -1,6 +1,11 @@
 package dev.drrunbooks.model;
 
+import dev.drrunbooks.activities.sql.ValidationReport;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.failure.TemporalFailure;
+import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -43,6 +48,29 @@ public final class Cleanup {
       }
     }).run();
     return List.copyOf(done);
+  }
+
+  /**
+   * After a failed or cancelled step: runs the cleanup, then returns what the run should end with.
+   * A cancelled run stays cancelled; a failed one fails non-retryably with the root cause and what
+   * was cleaned up (or {@code kept}, when the input asked to keep resources for forensics). The
+   * message carries the root cause, so no cause chain: operators read the innermost message.
+   */
+  public RuntimeException endRun(TemporalFailure failure, Timeline timeline, Phases phases, String kept) {
+    boolean cancelled = CancellationScope.current().isCancelRequested();
+    String failedIn = phases.current();
+    phases.enter("cleanup");
+    run(timeline);
+    String done = kept != null ? kept + "; " + summary() : summary();
+    phases.enter(cancelled ? "cancelled" : "failed");
+    if (cancelled) return new CanceledFailure("cancelled during " + failedIn + " (cleanup: " + done + ")");
+    ApplicationFailure app = failure instanceof ApplicationFailure af ? af : null;
+    String type = app != null ? app.getType() : "StepFailed";
+    // A failed validation's report is the evidence: keep it on the run's final failure.
+    Object[] details = app != null && "ValidationFailed".equals(type) && app.getDetails().getSize() > 0
+        ? new Object[] {app.getDetails().get(ValidationReport.class)} : new Object[0];
+    return ApplicationFailure.newNonRetryableFailure(Failures.rootMessage(failure) + " (cleanup: " + done + ")", type,
+        details);
   }
 
   public List<CleanupRecord> records() {

@@ -14,15 +14,12 @@ import dev.drrunbooks.model.ActivityDefaults;
 import dev.drrunbooks.model.Cleanup;
 import dev.drrunbooks.model.Failures;
 import dev.drrunbooks.model.Inputs;
-import dev.drrunbooks.model.SearchAttributes;
+import dev.drrunbooks.model.Phases;
 import dev.drrunbooks.model.Timeline;
 import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
-import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TemporalFailure;
-import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,8 +27,6 @@ import java.util.List;
 
 /** The steps the database procedures share, as workflow code: resolve, wait, validate, report phase. */
 public final class RestoreSteps {
-  /** The wait activities heartbeat at least every 5 s: a worker that dies is noticed within this. */
-  private static final Duration HEARTBEAT = Duration.ofSeconds(30);
 
   private final CatalogActivities catalog =
       Workflow.newActivityStub(CatalogActivities.class, ActivityDefaults.shortCalls());
@@ -41,7 +36,7 @@ public final class RestoreSteps {
   private final DataValidationActivities data = Workflow.newActivityStub(DataValidationActivities.class,
       ActivityOptions.newBuilder(ActivityDefaults.shortCalls()).setStartToCloseTimeout(Duration.ofMinutes(10)).build());
   private final Timeline timeline;
-  private String phase = "starting";
+  private final Phases phases = new Phases();
 
   public RestoreSteps(Timeline timeline) {
     this.timeline = timeline;
@@ -56,17 +51,15 @@ public final class RestoreSteps {
   }
 
   public String phase() {
-    return phase;
+    return phases.current();
   }
 
   public void enterPhase(String next) {
-    phase = next;
-    Workflow.upsertTypedSearchAttributes(SearchAttributes.PHASE.valueSet(next));
+    phases.enter(next);
   }
 
   public void tag(String procedure, String service) {
-    Workflow.upsertTypedSearchAttributes(
-        SearchAttributes.PROCEDURE.valueSet(procedure), SearchAttributes.SERVICE.valueSet(service));
+    phases.tag(procedure, service);
   }
 
   /** The service's catalog definition; an unknown service ends the run as bad input. */
@@ -81,7 +74,7 @@ public final class RestoreSteps {
 
   /** Waits in one heartbeating activity; its deadline is the run's budget, so retries never extend it. */
   public InstanceInfo awaitAvailable(String region, String instanceId, Instant deadline) {
-    RdsRestoreActivities waiting = Workflow.newActivityStub(RdsRestoreActivities.class, waitOptions(deadline));
+    RdsRestoreActivities waiting = Workflow.newActivityStub(RdsRestoreActivities.class, ActivityDefaults.waitUntil(deadline));
     return timeline.step("wait until " + instanceId + " is available",
         () -> waiting.awaitInstanceAvailable(region, instanceId, deadline),
         i -> i.status() + " at " + i.endpointAddress() + ":" + i.port());
@@ -89,19 +82,9 @@ public final class RestoreSteps {
 
   /** Like {@link #awaitAvailable}, for a snapshot being created or copied. */
   public SnapshotInfo awaitSnapshotAvailable(String region, String snapshotId, Instant deadline) {
-    RdsSnapshotActivities waiting = Workflow.newActivityStub(RdsSnapshotActivities.class, waitOptions(deadline));
+    RdsSnapshotActivities waiting = Workflow.newActivityStub(RdsSnapshotActivities.class, ActivityDefaults.waitUntil(deadline));
     return timeline.step("wait until snapshot " + snapshotId + " is available",
         () -> waiting.awaitSnapshotAvailable(region, snapshotId, deadline), SnapshotInfo::status);
-  }
-
-  private static ActivityOptions waitOptions(Instant deadline) {
-    Duration left = Duration.between(Timeline.now(), deadline);
-    return ActivityOptions.newBuilder()
-        .setStartToCloseTimeout((left.isNegative() ? Duration.ZERO : left).plus(Duration.ofMinutes(5)))
-        .setHeartbeatTimeout(HEARTBEAT)
-        .setRetryOptions(RetryOptions.newBuilder().setInitialInterval(Duration.ofSeconds(1))
-            .setMaximumInterval(Duration.ofSeconds(30)).build())
-        .build();
   }
 
   /**
@@ -125,25 +108,9 @@ public final class RestoreSteps {
         ValidationReport::summary);
   }
 
-  /**
-   * After a failed or cancelled step: runs the cleanup, then returns what the run should end with.
-   * A cancelled run stays cancelled; a failed one fails non-retryably with the cause and what was
-   * cleaned up (or {@code kept}, when the input asked to keep resources for forensics).
-   */
+  /** See {@link Cleanup#endRun}. */
   public RuntimeException cleanUpAfter(TemporalFailure failure, Cleanup cleanup, String kept) {
-    boolean cancelled = CancellationScope.current().isCancelRequested();
-    String failedIn = phase;
-    enterPhase("cleanup");
-    cleanup.run(timeline);
-    String done = kept != null ? kept + "; " + cleanup.summary() : cleanup.summary();
-    enterPhase(cancelled ? "cancelled" : "failed");
-    if (cancelled) return new CanceledFailure("cancelled during " + failedIn + " (cleanup: " + done + ")");
-    String type = failure instanceof ApplicationFailure af ? af.getType() : "StepFailed";
-    Object[] details = failure instanceof ApplicationFailure af && "ValidationFailed".equals(af.getType())
-        ? new Object[] {af.getDetails().get(ValidationReport.class)} : new Object[0];
-    // The message carries the root cause: operators read the innermost message, so no cause chain here.
-    return ApplicationFailure.newNonRetryableFailure(Failures.rootMessage(failure) + " (cleanup: " + done + ")", type,
-        details);
+    return cleanup.endRun(failure, timeline, phases, kept);
   }
 
   /** The evidence of a failed validation, one clause per failed query. */

@@ -13,6 +13,7 @@ import dev.drrunbooks.activities.rds.SnapshotInfo;
 import dev.drrunbooks.activities.rds.SnapshotRestoreRequest;
 import dev.drrunbooks.aws.AwsClients;
 import dev.drrunbooks.aws.AwsFailures;
+import dev.drrunbooks.aws.StatusPoller;
 import dev.drrunbooks.model.Ownership;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Clock;
@@ -241,7 +242,7 @@ public class RdsRestoreActivitiesImpl implements RdsRestoreActivities {
     require(instanceId, "instanceId");
     String subject = "RDS instance '" + instanceId + "' in " + region;
     DBInstance db = poller.await(subject, () -> rds.instance(region, instanceId), statusView,
-        "available", FAILED_STATES, deadline);
+        "available", FAILED_STATES, "RdsBadState", deadline);
     return toInfo(region, db, rds.tags(region, db));
   }
 

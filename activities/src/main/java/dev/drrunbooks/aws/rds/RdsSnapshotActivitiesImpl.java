@@ -8,6 +8,7 @@ import dev.drrunbooks.activities.rds.SnapshotCopyRequest;
 import dev.drrunbooks.activities.rds.SnapshotInfo;
 import dev.drrunbooks.aws.AwsClients;
 import dev.drrunbooks.aws.AwsFailures;
+import dev.drrunbooks.aws.StatusPoller;
 import dev.drrunbooks.model.Ownership;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Clock;
@@ -171,7 +172,7 @@ public class RdsSnapshotActivitiesImpl implements RdsSnapshotActivities {
     String subject = "RDS snapshot '" + snapshotId + "' in " + region;
     DBSnapshot s = poller.await(subject,
         () -> rds.findSnapshot(region, snapshotId).orElseThrow(() -> snapshotNotFound(region, snapshotId)),
-        DBSnapshot::status, "available", FAILED_STATES, deadline);
+        DBSnapshot::status, "available", FAILED_STATES, "RdsBadState", deadline);
     return toInfo(region, s);
   }
 

@@ -1,5 +1,7 @@
-package dev.drrunbooks.aws.rds;
+package dev.drrunbooks.aws;
 
+import dev.drrunbooks.aws.rds.PollProgress;
+import dev.drrunbooks.aws.rds.Polling;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.failure.ApplicationFailure;
@@ -14,8 +16,8 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * "Until it is available" as one activity: describe, heartbeat what was seen, pause with capped
- * exponential backoff, never past the deadline. The deadline is absolute (the run's RTO budget), so a
+ * "Until it is ready" as one activity (an RDS instance available, a Route53 change INSYNC): describe,
+ * heartbeat what was seen, pause with capped exponential backoff, never past the deadline. The deadline is absolute (the run's RTO budget), so a
  * retried attempt after a worker restart waits no longer than the first would have; the heartbeat
  * carries the poll count across attempts.
  *
@@ -23,16 +25,16 @@ import software.amazon.awssdk.core.exception.SdkException;
  * (e.g. {@link io.temporal.client.ActivityCanceledException}) once the workflow cancels the activity;
  * it is deliberately not caught, so it ends the activity.
  */
-final class StatusPoller {
+public final class StatusPoller {
   private static final Logger log = LoggerFactory.getLogger(StatusPoller.class);
 
   /** The longest stretch without a heartbeat: workflows can use a heartbeat timeout of a few times this. */
-  static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(5);
+  public static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(5);
 
   private final Polling polling;
   private final Clock clock;
 
-  StatusPoller(Polling polling, Clock clock) {
+  public StatusPoller(Polling polling, Clock clock) {
     this.polling = polling;
     this.clock = clock;
   }
@@ -41,9 +43,11 @@ final class StatusPoller {
    * @param subject for messages, e.g. "RDS instance 'x' in eu-west-1"
    * @param describe one describe call; a retryable {@link SdkException} (throttling, 5xx, network) counts
    *     as a poll that saw nothing, anything else ends the wait
+   * @param failed states it never becomes {@code ready} from: the wait fails non-retryably at once
+   * @param failedType the failure type for those, e.g. "RdsBadState"
    */
-  <T> T await(String subject, Supplier<T> describe, Function<T, String> statusOf, String ready, Set<String> failed,
-      Instant deadline) {
+  public <T> T await(String subject, Supplier<T> describe, Function<T, String> statusOf, String ready,
+      Set<String> failed, String failedType, Instant deadline) {
     if (deadline == null) {
       throw ApplicationFailure.newNonRetryableFailure("waiting for " + subject + " needs a deadline; none was given",
           "InvalidInput");
@@ -69,7 +73,7 @@ final class StatusPoller {
       }
       if (failed.contains(status)) {
         throw ApplicationFailure.newNonRetryableFailure(subject + " is '" + status + "', a state it will not become '"
-            + ready + "' from (after " + polls + " polls)", "RdsBadState");
+            + ready + "' from (after " + polls + " polls)", failedType);
       }
       Instant now = clock.instant();
       if (!now.isBefore(deadline)) {

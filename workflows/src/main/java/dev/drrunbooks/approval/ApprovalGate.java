@@ -1,0 +1,77 @@
+package dev.drrunbooks.approval;
+
+import dev.drrunbooks.catalog.Durations;
+import dev.drrunbooks.catalog.GateDefault;
+import dev.drrunbooks.model.Outcome;
+import dev.drrunbooks.model.Timeline;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One approval gate in workflow code. People answer through a validated Update (a wrong step, a
+ * missing name or reason, or no gate waiting is rejected before it reaches history); bots that can
+ * only signal send the same answer as a signal, which is recorded and ignored when it does not fit.
+ */
+public final class ApprovalGate {
+  private final Timeline timeline;
+  private GateStatus waiting;
+  private GateDecision decision;
+
+  public ApprovalGate(Timeline timeline) {
+    this.timeline = timeline;
+  }
+
+  /** Blocks until an answer or the timeout; then the default decides. */
+  public GateDecision await(String step, Duration timeout, GateDefault onTimeout) {
+    Instant start = Timeline.now();
+    decision = null;
+    waiting = new GateStatus(step, start.plus(timeout), onTimeout.name().toLowerCase());
+    boolean answered = Workflow.await(timeout, () -> decision != null);
+    if (!answered) {
+      decision = new GateDecision(step, onTimeout == GateDefault.PROCEED ? GateDecision.Verdict.TIMED_OUT_PROCEEDED
+          : GateDecision.Verdict.TIMED_OUT_ABORTED, "nobody", "no answer within " + Durations.format(timeout)
+          + "; the default is to " + waiting.onTimeout(), Timeline.now());
+    }
+    waiting = null;
+    timeline.record("approval: " + step, start, decision.proceeds() ? Outcome.SUCCEEDED : Outcome.FAILED,
+        decision.verdict() + " by " + decision.who() + ": " + decision.why());
+    return decision;
+  }
+
+  public static GateDecision notRequired(String step, String why) {
+    return new GateDecision(step, GateDecision.Verdict.NOT_REQUIRED, "policy", why, Timeline.now());
+  }
+
+  /** For the Update validators: throws with the reason the answer cannot be taken. */
+  public void validate(Approval a) {
+    if (waiting == null) {
+      throw new IllegalArgumentException("no approval is waiting" + (decision == null ? ""
+          : "; the last gate, '" + decision.step() + "', was " + decision.verdict() + " by " + decision.who()));
+    }
+    if (a == null || a.step() == null || !a.step().equals(waiting.step())) {
+      throw new IllegalArgumentException("step: '" + (a == null ? null : a.step()) + "' is not the step waiting; "
+          + "the run waits at '" + waiting.step() + "'");
+    }
+    if (a.who() == null || a.who().isBlank()) throw new IllegalArgumentException("who: say who approves or aborts");
+    if (a.why() == null || a.why().isBlank()) throw new IllegalArgumentException("why: give a reason");
+  }
+
+  /** Records an answer that passed validation (Update) or is checked here (signal). */
+  public GateDecision answer(Approval a, boolean approve, String channel) {
+    try {
+      validate(a);
+    } catch (IllegalArgumentException e) {
+      timeline.record("ignored " + channel + (approve ? " approve" : " abort"), Timeline.now(), Outcome.SKIPPED,
+          e.getMessage());
+      return null;
+    }
+    decision = new GateDecision(a.step(), approve ? GateDecision.Verdict.APPROVED : GateDecision.Verdict.ABORTED,
+        a.who(), a.why() + " (" + channel + ")", Timeline.now());
+    return decision;
+  }
+
+  public GateStatus waiting() {
+    return waiting;
+  }
+}

@@ -1,0 +1,23 @@
+package dev.drrunbooks.model;
+
+import io.temporal.workflow.Workflow;
+
+/** Where a run is, for its status query and for the Temporal UI (the DrPhase search attribute). */
+public final class Phases {
+  private String current = "starting";
+
+  public String current() {
+    return current;
+  }
+
+  public void enter(String next) {
+    current = next;
+    Workflow.upsertTypedSearchAttributes(SearchAttributes.PHASE.valueSet(next));
+  }
+
+  /** Sets the procedure and service search attributes, so the UI can filter runs by them. */
+  public void tag(String procedure, String service) {
+    Workflow.upsertTypedSearchAttributes(
+        SearchAttributes.PROCEDURE.valueSet(procedure), SearchAttributes.SERVICE.valueSet(service));
+  }
+}
