@@ -1,0 +1,297 @@
+package dev.drrunbooks.failover;
+
+import dev.drrunbooks.activities.catalog.CatalogActivities;
+import dev.drrunbooks.activities.dns.HealthCheckState;
+import dev.drrunbooks.activities.dns.Route53Activities;
+import dev.drrunbooks.activities.dns.WeightedRecordState;
+import dev.drrunbooks.activities.http.HttpProbeActivities;
+import dev.drrunbooks.activities.http.ProbeReport;
+import dev.drrunbooks.activities.http.ProbeVerdict;
+import dev.drrunbooks.activities.metrics.AlarmState;
+import dev.drrunbooks.activities.metrics.CloudWatchActivities;
+import dev.drrunbooks.approval.Approval;
+import dev.drrunbooks.approval.ApprovalGate;
+import dev.drrunbooks.approval.GateDecision;
+import dev.drrunbooks.catalog.DnsRecordSpec;
+import dev.drrunbooks.catalog.FailoverPolicy;
+import dev.drrunbooks.catalog.GateDefault;
+import dev.drrunbooks.catalog.ServiceDefinition;
+import dev.drrunbooks.catalog.WeightedTarget;
+import dev.drrunbooks.model.ActivityDefaults;
+import dev.drrunbooks.model.Cleanup;
+import dev.drrunbooks.model.Failures;
+import dev.drrunbooks.model.Inputs;
+import dev.drrunbooks.model.ObjectiveCheck;
+import dev.drrunbooks.model.Phases;
+import dev.drrunbooks.model.Timeline;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.TemporalFailure;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+public class DnsFailoverWorkflowImpl implements DnsFailoverWorkflow {
+  public static final String GATE_STEP = "switch-traffic";
+  private static final Duration PROBE_INTERVAL = Duration.ofSeconds(2);
+  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
+  /** Route53 propagates a change to all its servers within about a minute; ten is generous. */
+  private static final Duration IN_SYNC_BUDGET = Duration.ofMinutes(10);
+
+  private final CatalogActivities catalog =
+      Workflow.newActivityStub(CatalogActivities.class, ActivityDefaults.shortCalls());
+  private final Route53Activities route53 =
+      Workflow.newActivityStub(Route53Activities.class, ActivityDefaults.shortCalls());
+  private final CloudWatchActivities cloudWatch =
+      Workflow.newActivityStub(CloudWatchActivities.class, ActivityDefaults.shortCalls());
+  private final HttpProbeActivities http = Workflow.newActivityStub(HttpProbeActivities.class,
+      ActivityOptions.newBuilder(ActivityDefaults.shortCalls()).setHeartbeatTimeout(Duration.ofSeconds(30)).build());
+
+  private final Timeline timeline = new Timeline();
+  private final Phases phases = new Phases();
+  private final ApprovalGate gate = new ApprovalGate(timeline);
+  private final Cleanup cleanup = new Cleanup();
+  private WeightedRecordState before;
+  private DnsRecordSpec record;
+  private String detail = "";
+
+  @Override
+  public DnsFailoverResult run(DnsFailoverInput input) {
+    Instant start = Timeline.now();
+    DnsFailoverInput in = input == null ? DnsFailoverInput.of(null, null) : input;
+    String serviceKey = Inputs.serviceKey("service", in.service(), false);
+    Direction direction = in.direction() == null ? Direction.FAILOVER : in.direction();
+    Instant incident = Inputs.instant("incidentTime", in.incidentTime());
+    boolean force = Boolean.TRUE.equals(in.force());
+    int probes = in.probes() == null ? 3 : in.probes();
+    if (probes < 1 || probes > 20) throw Inputs.invalid("probes", probes, "between 1 and 20");
+    phases.tag(direction == Direction.FAILOVER ? "dns-failover" : "dns-failback", serviceKey);
+
+    phases.enter("resolve");
+    ServiceDefinition service = resolve(serviceKey);
+    DnsRecordSpec dns = service.dns();
+    if (dns == null) throw Inputs.invalid("service", serviceKey, "this service has no DNS record in the catalog");
+    record = dns;
+    FailoverPolicy policy = service.spec().failoverPolicy();
+    boolean requireApproval = in.requireApproval() != null ? in.requireApproval() : policy.requireApproval();
+    Duration approvalTimeout = Inputs.duration("approvalTimeout", in.approvalTimeout(), policy.approvalTimeout());
+    GateDefault onTimeout = gateDefault(in.onApprovalTimeout(), policy.onApprovalTimeout());
+    List<Integer> stages = stages(in.stages() != null ? in.stages() : policy.stages());
+    WeightedTarget from = direction == Direction.FAILOVER ? dns.primary() : dns.secondary();
+    WeightedTarget to = direction == Direction.FAILOVER ? dns.secondary() : dns.primary();
+    String label = dns.name() + " " + direction.name().toLowerCase();
+
+    phases.enter("assess");
+    before = timeline.step("read weights of " + dns.name(), () -> route53.readWeights(dns), WeightedRecordState::describe);
+    if (weightOf(before, to) != null && weightOf(before, to) == 100 && Long.valueOf(0).equals(weightOf(before, from))) {
+      return end(service, direction, FailoverOutcome.ALREADY_DONE, null, List.of("all traffic already goes to "
+          + to.setIdentifier()), List.of(), start, incident, "Nothing to do: " + before.describe());
+    }
+    List<String> assessment = new ArrayList<>();
+    if (direction == Direction.FAILOVER && !Boolean.TRUE.equals(in.skipAssessment())) {
+      boolean healthy = assessSource(dns, from, probes, assessment);
+      if (healthy && !force) {
+        return end(service, direction, FailoverOutcome.NOT_NEEDED, null, assessment, List.of(), start, incident,
+            "No failover needed: " + from.setIdentifier() + " (" + from.region() + ") is healthy");
+      }
+    }
+
+    phases.enter("check-target");
+    ProbeReport target = probe(to, probes, "target");
+    assessment.add("target " + target.describe());
+    if (target.verdict() != ProbeVerdict.HEALTHY && !force) {
+      throw ApplicationFailure.newNonRetryableFailure("refusing to send traffic to " + to.setIdentifier() + " ("
+          + to.region() + "): " + target.describe() + "; run with force to override", "TargetUnhealthy");
+    }
+
+    phases.enter("approval");
+    detail = "waiting for approval of " + label;
+    GateDecision decision = requireApproval ? gate.await(GATE_STEP, approvalTimeout, onTimeout)
+        : ApprovalGate.notRequired(GATE_STEP, "the service's policy allows automatic failover");
+    if (!decision.proceeds()) {
+      return end(service, direction, FailoverOutcome.ABORTED, decision, assessment, List.of(), start, incident,
+          "Aborted: " + decision.verdict() + " by " + decision.who() + " (" + decision.why() + ")");
+    }
+
+    try {
+      phases.enter("switch");
+      WeightedRecordState recorded = before;
+      cleanup.add("dns:" + dns.name(), () -> {
+        setWeights(dns, recorded.primaryWeight(), recorded.secondaryWeight());
+        return "weights restored to " + recorded.describe();
+      });
+      for (int stage : stages) {
+        detail = stage + "% of traffic to " + to.setIdentifier();
+        long toWeight = stage;
+        long fromWeight = 100 - stage;
+        timeline.step("shift " + stage + "% to " + to.setIdentifier(), () -> {
+          setWeights(dns, direction == Direction.FAILOVER ? fromWeight : toWeight,
+              direction == Direction.FAILOVER ? toWeight : fromWeight);
+          return null;
+        }, x -> "INSYNC");
+        if (stage < 100) {
+          ProbeReport between = probe(to, probes, "after " + stage + "%");
+          if (between.verdict() != ProbeVerdict.HEALTHY) {
+            throw ApplicationFailure.newNonRetryableFailure("at " + stage + "% " + to.setIdentifier()
+                + " became unhealthy: " + between.describe(), "StageCheckFailed");
+          }
+        }
+      }
+
+      phases.enter("verify");
+      List<ProbeReport> verification = new ArrayList<>();
+      if (service.spec().healthEndpoint() != null) {
+        verification.add(timeline.step("probe " + service.spec().healthEndpoint(), () -> http.probe(
+            service.spec().healthEndpoint(), probes, PROBE_INTERVAL, PROBE_TIMEOUT), ProbeReport::describe));
+      }
+      verification.add(probe(to, probes, "verify"));
+      WeightedRecordState after = timeline.step("read back weights", () -> route53.readWeights(dns),
+          WeightedRecordState::describe);
+      List<String> problems = new ArrayList<>();
+      verification.stream().filter(p -> p.verdict() != ProbeVerdict.HEALTHY).forEach(p -> problems.add(p.describe()));
+      if (!Long.valueOf(100).equals(weightOf(after, to)) || !Long.valueOf(0).equals(weightOf(after, from))) {
+        problems.add("Route53 reports " + after.describe());
+      }
+      if (!problems.isEmpty()) {
+        throw ApplicationFailure.newNonRetryableFailure("verification failed: " + String.join("; ", problems),
+            "VerificationFailed");
+      }
+      phases.enter("done");
+      return new DnsFailoverResult(service.key(), dns.name(), direction, FailoverOutcome.SWITCHED, before, after,
+          decision, assessment, verification, rto(service, start, incident), timeline.entries(),
+          "Switched " + dns.name() + " to " + to.setIdentifier() + " (" + to.region() + "): " + before.describe()
+              + " -> " + after.describe());
+    } catch (TemporalFailure e) {
+      throw cleanup.endRun(e, timeline, phases, null);
+    }
+  }
+
+  /** The source region's health: several HTTP probes, the Route53 health check, the CloudWatch alarm. */
+  private boolean assessSource(DnsRecordSpec dns, WeightedTarget from, int probes, List<String> evidence) {
+    boolean healthy = true;
+    if (from.healthEndpoint() != null) {
+      ProbeReport report = probe(from, probes, "source");
+      evidence.add("source " + report.describe());
+      healthy = report.verdict() == ProbeVerdict.HEALTHY;
+    }
+    if (dns.healthCheck() != null) {
+      HealthCheckState hc = timeline.step("Route53 health check of " + dns.name(), () -> route53.healthCheckStatus(dns),
+          h -> h.healthyCheckers() + "/" + h.checkers() + " checkers healthy");
+      evidence.add("Route53 health check " + hc.healthCheckId() + ": " + hc.healthyCheckers() + "/" + hc.checkers()
+          + " checkers healthy");
+      healthy &= hc.healthy();
+    }
+    if (from.alarm() != null) {
+      AlarmState alarm = timeline.step("CloudWatch alarm " + from.alarm(), () -> cloudWatch.alarmState(from.region(),
+          from.alarm()), AlarmState::state);
+      evidence.add("alarm " + alarm.alarmName() + " (" + alarm.region() + "): " + alarm.state());
+      healthy &= !alarm.firing();
+    }
+    return healthy;
+  }
+
+  private ProbeReport probe(WeightedTarget target, int probes, String why) {
+    if (target.healthEndpoint() == null) {
+      throw Inputs.invalid("service", target.setIdentifier(), "the catalog gives no healthEndpoint for this target");
+    }
+    return timeline.step("probe " + target.setIdentifier() + " (" + why + ")",
+        () -> http.probe(target.healthEndpoint(), probes, PROBE_INTERVAL, PROBE_TIMEOUT), ProbeReport::describe);
+  }
+
+  private void setWeights(DnsRecordSpec dns, long primary, long secondary) {
+    String change = route53.upsertWeights(dns, primary, secondary);
+    Route53Activities waiting = Workflow.newActivityStub(Route53Activities.class,
+        ActivityDefaults.waitUntil(Timeline.now().plus(IN_SYNC_BUDGET)));
+    waiting.awaitInSync(change, Timeline.now().plus(IN_SYNC_BUDGET));
+  }
+
+  /** The weight of the catalog's primary or secondary set: which one {@code target} is decides. */
+  private Long weightOf(WeightedRecordState state, WeightedTarget target) {
+    return target.equals(record.primary()) ? state.primaryWeight() : state.secondaryWeight();
+  }
+
+  private ServiceDefinition resolve(String serviceKey) {
+    try {
+      return timeline.step("resolve " + serviceKey, () -> catalog.resolveServices(serviceKey).get(0),
+          s -> s.dns() == null ? "no DNS record" : s.dns().name());
+    } catch (ActivityFailure e) {
+      throw ApplicationFailure.newNonRetryableFailure("service: " + Failures.rootMessage(e), Inputs.INVALID_INPUT);
+    }
+  }
+
+  private static GateDefault gateDefault(String typed, GateDefault fallback) {
+    if (typed == null || typed.isBlank()) return fallback;
+    return switch (typed.trim().toLowerCase()) {
+      case "abort" -> GateDefault.ABORT;
+      case "proceed" -> GateDefault.PROCEED;
+      default -> throw Inputs.invalid("onApprovalTimeout", typed, "allowed: abort, proceed");
+    };
+  }
+
+  private static List<Integer> stages(List<Integer> stages) {
+    int previous = 0;
+    for (Integer s : stages) {
+      if (s == null || s <= previous || s > 100) {
+        throw Inputs.invalid("stages", stages, "rising percentages of traffic to the target, each above the last, "
+            + "at most 100, ending at 100, e.g. [10, 50, 100]");
+      }
+      previous = s;
+    }
+    if (previous != 100) throw Inputs.invalid("stages", stages, "the last stage must be 100");
+    return stages;
+  }
+
+  private DnsFailoverResult end(ServiceDefinition service, Direction direction, FailoverOutcome outcome,
+      GateDecision decision, List<String> assessment, List<ProbeReport> verification, Instant start, Instant incident,
+      String summary) {
+    phases.enter(outcome == FailoverOutcome.ABORTED ? "aborted" : "done");
+    detail = summary;
+    return new DnsFailoverResult(service.key(), service.dns().name(), direction, outcome, before, before, decision,
+        assessment, verification, outcome == FailoverOutcome.SWITCHED ? rto(service, start, incident) : null,
+        timeline.entries(), summary);
+  }
+
+  private static ObjectiveCheck rto(ServiceDefinition service, Instant start, Instant incident) {
+    Instant from = incident != null ? incident : start;
+    return ObjectiveCheck.of(service.spec().objectives().rto(), Duration.between(from, Timeline.now()),
+        incident != null ? "from incident time " + incident : "from run start " + start);
+  }
+
+  @Override
+  public GateDecision approve(Approval approval) {
+    return gate.answer(approval, true, "update");
+  }
+
+  @Override
+  public void validateApprove(Approval approval) {
+    gate.validate(approval);
+  }
+
+  @Override
+  public GateDecision abort(Approval approval) {
+    return gate.answer(approval, false, "update");
+  }
+
+  @Override
+  public void validateAbort(Approval approval) {
+    gate.validate(approval);
+  }
+
+  @Override
+  public void approveSignal(Approval approval) {
+    gate.answer(approval, true, "signal");
+  }
+
+  @Override
+  public void abortSignal(Approval approval) {
+    gate.answer(approval, false, "signal");
+  }
+
+  @Override
+  public FailoverStatus status() {
+    return new FailoverStatus(phases.current(), gate.waiting(), before, detail);
+  }
+}

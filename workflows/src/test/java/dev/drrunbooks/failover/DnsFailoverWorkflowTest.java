@@ -1,0 +1,229 @@
+package dev.drrunbooks.failover;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.drrunbooks.approval.Approval;
+import dev.drrunbooks.approval.GateDecision;
+import dev.drrunbooks.model.Failures;
+import dev.drrunbooks.replay.Histories;
+import dev.drrunbooks.testing.TimeSkipping;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class DnsFailoverWorkflowTest {
+  private static final String API = "api.mycomputer.com";
+
+  @RegisterExtension
+  static final TestWorkflowExtension temporal = TimeSkipping.extension(DnsFailoverWorkflowImpl.class);
+
+  private final FakeRegions aws = new FakeRegions();
+
+  @BeforeEach
+  void startWorker(TestWorkflowEnvironment env, Worker worker) {
+    worker.registerActivitiesImplementations(aws);
+    env.start();
+  }
+
+  @Test
+  void approvedByUpdateShiftsInTheCatalogsStagesAndVerifies(WorkflowClient client, Worker worker) {
+    aws.primaryDown();
+    DnsFailoverWorkflow wf = start(client, worker, "dns-failover-api-1", DnsFailoverInput.of("inventory", null));
+    awaitGate(wf);
+
+    GateDecision decision = wf.approve(new Approval(DnsFailoverWorkflowImpl.GATE_STEP, "alice", "primary returns 503"));
+
+    assertEquals(GateDecision.Verdict.APPROVED, decision.verdict());
+    DnsFailoverResult result = WorkflowStub.fromTyped(wf).getResult(DnsFailoverResult.class);
+    assertEquals(FailoverOutcome.SWITCHED, result.outcome());
+    assertEquals(List.of(API + " 90/10", API + " 50/50", API + " 0/100"), aws.changes, "staged shift 10, 50, 100");
+    assertEquals(0L, result.weightsAfter().primaryWeight());
+    assertEquals(100L, result.weightsAfter().secondaryWeight());
+    assertEquals(100L, result.weightsBefore().primaryWeight());
+    assertEquals("alice", result.approval().who());
+    assertTrue(result.assessment().stream().anyMatch(a -> a.contains("UNHEALTHY")), result.assessment().toString());
+    assertTrue(result.rto() != null && result.rto().objective().toMinutes() == 30);
+    Histories.record(client, "dns-failover-api-1", "dns-failover-approved");
+  }
+
+  @Test
+  void approvedBySignalFromABot(WorkflowClient client, Worker worker) {
+    aws.primaryDown();
+    DnsFailoverWorkflow wf = start(client, worker, "dns-failover-api-2", DnsFailoverInput.of("inventory", null));
+    awaitGate(wf);
+
+    wf.approveSignal(new Approval(DnsFailoverWorkflowImpl.GATE_STEP, "pagerduty-bot", "P1 INC-42"));
+
+    DnsFailoverResult result = WorkflowStub.fromTyped(wf).getResult(DnsFailoverResult.class);
+    assertEquals(FailoverOutcome.SWITCHED, result.outcome());
+    assertEquals("pagerduty-bot", result.approval().who());
+  }
+
+  @Test
+  void theValidatorRejectsAWrongStepOrAMissingNameBeforeAnythingHappens(WorkflowClient client, Worker worker) {
+    aws.primaryDown();
+    DnsFailoverWorkflow wf = start(client, worker, "dns-failover-api-3", DnsFailoverInput.of("inventory", null));
+    awaitGate(wf);
+
+    WorkflowUpdateException wrongStep = assertThrows(WorkflowUpdateException.class,
+        () -> wf.approve(new Approval("restore-db", "alice", "go")));
+    assertTrue(Failures.rootMessage(wrongStep).contains("step: 'restore-db' is not the step waiting; the run waits at "
+        + "'switch-traffic'"), Failures.rootMessage(wrongStep));
+    WorkflowUpdateException noName = assertThrows(WorkflowUpdateException.class,
+        () -> wf.approve(new Approval(DnsFailoverWorkflowImpl.GATE_STEP, " ", "go")));
+    assertTrue(Failures.rootMessage(noName).contains("who: say who approves or aborts"), Failures.rootMessage(noName));
+    wf.approveSignal(new Approval("restore-db", "bot", "wrong step by signal"));
+    assertEquals(List.of(), aws.changes, "nothing switched yet");
+
+    wf.abort(new Approval(DnsFailoverWorkflowImpl.GATE_STEP, "bob", "false alarm, monitoring glitch"));
+    DnsFailoverResult result = WorkflowStub.fromTyped(wf).getResult(DnsFailoverResult.class);
+    assertEquals(FailoverOutcome.ABORTED, result.outcome());
+    assertTrue(result.timeline().stream().anyMatch(t -> t.step().equals("ignored signal approve")));
+    assertEquals(List.of(), aws.changes);
+  }
+
+  @Test
+  void aGateNobodyAnswersAbortsWhereThePolicySaysAbort(WorkflowClient client, Worker worker) {
+    aws.primaryDown();
+    DnsFailoverResult result = stub(client, worker, "dns-failover-api-4").run(DnsFailoverInput.of("inventory", null));
+    assertEquals(FailoverOutcome.ABORTED, result.outcome());
+    assertEquals(GateDecision.Verdict.TIMED_OUT_ABORTED, result.approval().verdict());
+    assertTrue(result.approval().why().startsWith("no answer within 15m; the default is to abort"), result.approval().why());
+    assertEquals(List.of(), aws.changes);
+  }
+
+  @Test
+  void aGateNobodyAnswersProceedsWhereThePolicyAllowsIt(WorkflowClient client, Worker worker) {
+    aws.primaryDown();
+    DnsFailoverResult result = stub(client, worker, "dns-failover-customers").run(DnsFailoverInput.of("customer-base", null));
+    assertEquals(FailoverOutcome.SWITCHED, result.outcome());
+    assertEquals(GateDecision.Verdict.TIMED_OUT_PROCEEDED, result.approval().verdict());
+    assertEquals(List.of("customers.mycomputer.com 0/100"), aws.changes);
+  }
+
+  @Test
+  void aSecondFailoverOfTheSameRecordIsRefusedWhileOneRuns(WorkflowClient client, Worker worker) {
+    aws.primaryDown();
+    DnsFailoverWorkflow first = start(client, worker, "dns-failover-" + API, DnsFailoverInput.of("inventory", null));
+    awaitGate(first);
+
+    DnsFailoverWorkflow second = stub(client, worker, "dns-failover-" + API);
+    WorkflowExecutionAlreadyStarted e = assertThrows(WorkflowExecutionAlreadyStarted.class,
+        () -> WorkflowClient.start(second::run, DnsFailoverInput.of("inventory", Direction.FAILBACK)));
+    assertEquals("dns-failover-" + API, e.getExecution().getWorkflowId());
+    first.abort(new Approval(DnsFailoverWorkflowImpl.GATE_STEP, "alice", "test done"));
+  }
+
+  @Test
+  void aHealthyPrimaryMeansNoFailoverUnlessForced(WorkflowClient client, Worker worker) {
+    DnsFailoverResult result = stub(client, worker, "dns-healthy").run(DnsFailoverInput.of("inventory", null));
+    assertEquals(FailoverOutcome.NOT_NEEDED, result.outcome());
+    assertEquals(List.of(), aws.changes);
+    assertTrue(result.summary().startsWith("No failover needed: Primary (eu-west-1) is healthy"), result.summary());
+
+    DnsFailoverResult forced = stub(client, worker, "dns-forced").run(new DnsFailoverInput("locations", null, true,
+        null, null, null, null, null, null, null));
+    assertEquals(FailoverOutcome.SWITCHED, forced.outcome());
+  }
+
+  @Test
+  void anUnhealthySecondaryIsRefusedWithTheEvidence(WorkflowClient client, Worker worker) {
+    aws.primaryDown();
+    aws.healthy.put(FakeRegions.secondaryUrl(), false);
+    WorkflowFailedException e = assertThrows(WorkflowFailedException.class,
+        () -> stub(client, worker, "dns-bad-target").run(DnsFailoverInput.of("locations", null)));
+    ApplicationFailure cause = assertInstanceOf(ApplicationFailure.class, e.getCause());
+    assertEquals("TargetUnhealthy", cause.getType());
+    assertEquals("refusing to send traffic to Secondary (eu-central-1): " + FakeRegions.secondaryUrl()
+        + ": UNHEALTHY (0/3 ok, median 30 ms); run with force to override", cause.getOriginalMessage());
+    assertEquals(List.of(), aws.changes);
+  }
+
+  @Test
+  void aFailedVerificationPutsTheRecordedWeightsBack(WorkflowClient client, Worker worker) {
+    aws.primaryDown();
+    aws.healthy.put("https://locations.mycomputer.com/health", false);
+    WorkflowFailedException e = assertThrows(WorkflowFailedException.class,
+        () -> stub(client, worker, "dns-verify-fails").run(DnsFailoverInput.of("locations", null)));
+    assertTrue(Failures.rootMessage(e).startsWith("verification failed: https://locations.mycomputer.com/health: "
+        + "UNHEALTHY"), Failures.rootMessage(e));
+    assertTrue(Failures.rootMessage(e).endsWith("(cleanup: dns:locations.mycomputer.com weights restored to "
+        + "Primary 100 / Secondary 0)"), Failures.rootMessage(e));
+    assertEquals(List.of("locations.mycomputer.com 0/100", "locations.mycomputer.com 100/0"), aws.changes);
+    assertArrayEquals(new long[] {100, 0}, aws.weights.get("locations.mycomputer.com"));
+    Histories.record(client, "dns-verify-fails", "dns-failover-rolled-back");
+  }
+
+  @Test
+  void aTargetThatFailsBetweenStagesIsRolledBack(WorkflowClient client, Worker worker) {
+    aws.primaryDown();
+    aws.failAfter.put(FakeRegions.secondaryUrl(), 3);
+    WorkflowFailedException e = assertThrows(WorkflowFailedException.class, () -> stub(client, worker, "dns-stage")
+        .run(new DnsFailoverInput("inventory", null, null, null, false, null, null, null, null, null)));
+    assertTrue(Failures.rootMessage(e).startsWith("at 10% Secondary became unhealthy"), Failures.rootMessage(e));
+    assertEquals(List.of(API + " 90/10", API + " 100/0"), aws.changes);
+  }
+
+  @Test
+  void failbackMovesTrafficHome(WorkflowClient client, Worker worker) {
+    aws.weights.put("locations.mycomputer.com", new long[] {0, 100});
+    DnsFailoverResult result = stub(client, worker, "dns-failback")
+        .run(DnsFailoverInput.of("locations", Direction.FAILBACK));
+    assertEquals(FailoverOutcome.SWITCHED, result.outcome());
+    assertEquals(List.of("locations.mycomputer.com 100/0"), aws.changes);
+
+    DnsFailoverResult again = stub(client, worker, "dns-failback-2").run(DnsFailoverInput.of("locations", Direction.FAILBACK));
+    assertEquals(FailoverOutcome.ALREADY_DONE, again.outcome());
+  }
+
+  @Test
+  void badStagesAreRefused(WorkflowClient client, Worker worker) {
+    WorkflowFailedException e = assertThrows(WorkflowFailedException.class, () -> stub(client, worker, "dns-bad")
+        .run(new DnsFailoverInput("inventory", null, null, null, null, null, null, List.of(50, 20), null, null)));
+    assertEquals("stages: '[50, 20]' is not valid; rising percentages of traffic to the target, each above the last, "
+        + "at most 100, ending at 100, e.g. [10, 50, 100]", Failures.rootMessage(e));
+  }
+
+  private static void awaitGate(DnsFailoverWorkflow wf) {
+    for (int i = 0; i < 200; i++) {
+      FailoverStatus status = wf.status();
+      if (status.waitingFor() != null) return;
+      sleep(50);
+    }
+    throw new AssertionError("the run never reached the approval gate: " + wf.status());
+  }
+
+  private static DnsFailoverWorkflow start(WorkflowClient client, Worker worker, String id, DnsFailoverInput input) {
+    DnsFailoverWorkflow wf = stub(client, worker, id);
+    WorkflowClient.start(wf::run, input);
+    return wf;
+  }
+
+  private static DnsFailoverWorkflow stub(WorkflowClient client, Worker worker, String id) {
+    return client.newWorkflowStub(DnsFailoverWorkflow.class,
+        WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue()).setWorkflowId(id).build());
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,104 @@
+package dev.drrunbooks.failover;
+
+import dev.drrunbooks.activities.catalog.CatalogActivities;
+import dev.drrunbooks.activities.dns.HealthCheckState;
+import dev.drrunbooks.activities.dns.Route53Activities;
+import dev.drrunbooks.activities.dns.WeightedRecordState;
+import dev.drrunbooks.activities.http.HttpProbeActivities;
+import dev.drrunbooks.activities.http.ProbeReport;
+import dev.drrunbooks.activities.http.ProbeSample;
+import dev.drrunbooks.activities.metrics.AlarmState;
+import dev.drrunbooks.activities.metrics.CloudWatchActivities;
+import dev.drrunbooks.catalog.Catalog;
+import dev.drrunbooks.catalog.CatalogFixture;
+import dev.drrunbooks.catalog.DnsRecordSpec;
+import dev.drrunbooks.catalog.ServiceDefinition;
+import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * In-memory Route53, CloudWatch, HTTP endpoints and catalog for workflow-logic tests only. Endpoints
+ * answer as told (healthy, failing, or healthy until the Nth probe); every weight change is recorded.
+ */
+final class FakeRegions implements Route53Activities, CloudWatchActivities, HttpProbeActivities, CatalogActivities {
+  final Map<String, long[]> weights = new ConcurrentHashMap<>();
+  final List<String> changes = Collections.synchronizedList(new ArrayList<>());
+  final Map<String, Boolean> healthy = new ConcurrentHashMap<>();
+  /** Probes of a URL that still succeed before it starts failing (flapping after a switch). */
+  final Map<String, Integer> failAfter = new ConcurrentHashMap<>();
+  private final Map<String, Integer> probed = new ConcurrentHashMap<>();
+  volatile String alarmState = "OK";
+  private final Catalog catalog = CatalogFixture.load();
+
+  FakeRegions() {
+    catalog.dnsRecords().values().forEach(r -> weights.put(r.name(), new long[] {100, 0}));
+  }
+
+  static String primaryUrl() {
+    return "https://primary-alb.eu-west-1.elb.amazonaws.com/health";
+  }
+
+  static String secondaryUrl() {
+    return "https://secondary-alb.eu-central-1.elb.amazonaws.com/health";
+  }
+
+  FakeRegions primaryDown() {
+    healthy.put(primaryUrl(), false);
+    return this;
+  }
+
+  @Override
+  public List<ServiceDefinition> resolveServices(String selector) {
+    if ("all".equals(selector)) return catalog.serviceKeys().stream().map(catalog::definitionOf).toList();
+    if (!catalog.services().containsKey(selector)) {
+      throw ApplicationFailure.newNonRetryableFailure("'" + selector + "' is not in the catalog", "UnknownService");
+    }
+    return List.of(catalog.definitionOf(selector));
+  }
+
+  @Override
+  public WeightedRecordState readWeights(DnsRecordSpec record) {
+    long[] w = weights.get(record.name());
+    return new WeightedRecordState("ZFAKE", record.name(), w[0], w[1]);
+  }
+
+  @Override
+  public String upsertWeights(DnsRecordSpec record, long primaryWeight, long secondaryWeight) {
+    weights.put(record.name(), new long[] {primaryWeight, secondaryWeight});
+    changes.add(record.name() + " " + primaryWeight + "/" + secondaryWeight);
+    return "C" + changes.size();
+  }
+
+  @Override
+  public String awaitInSync(String changeId, Instant deadline) {
+    return "INSYNC";
+  }
+
+  @Override
+  public HealthCheckState healthCheckStatus(DnsRecordSpec record) {
+    boolean up = healthy.getOrDefault(primaryUrl(), true);
+    return new HealthCheckState("hc-" + record.name(), up ? 3 : 0, 3, up ? "Success" : "Failure");
+  }
+
+  @Override
+  public AlarmState alarmState(String region, String alarmName) {
+    return new AlarmState(alarmName, region, alarmState, "fake");
+  }
+
+  @Override
+  public ProbeReport probe(String url, int probes, Duration interval, Duration timeout) {
+    List<ProbeSample> samples = new ArrayList<>();
+    for (int i = 0; i < probes; i++) {
+      int n = probed.merge(url, 1, Integer::sum);
+      boolean up = healthy.getOrDefault(url, true) && n <= failAfter.getOrDefault(url, Integer.MAX_VALUE);
+      samples.add(up ? new ProbeSample(200, 12, null) : new ProbeSample(503, 30, "HTTP 503"));
+    }
+    return ProbeReport.of(url, samples);
+  }
+}
