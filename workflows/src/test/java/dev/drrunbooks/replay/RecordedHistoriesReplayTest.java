@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.drrunbooks.backuppolicy.BackupPolicyWorkflowImpl;
 import dev.drrunbooks.backupvalidation.BackupValidationWorkflowImpl;
+import dev.drrunbooks.ecsrecovery.EcsServiceRecoveryWorkflowImpl;
 import dev.drrunbooks.failover.DnsFailoverWorkflowImpl;
 import dev.drrunbooks.pitr.PointInTimeRestoreWorkflowImpl;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreWorkflowImpl;
@@ -33,6 +34,6 @@ class RecordedHistoriesReplayTest {
   void replaysWithoutNonDeterminism(Path file) throws Exception {
     WorkflowReplayer.replayWorkflowExecution(WorkflowExecutionHistory.fromJson(Files.readString(file)),
         BackupPolicyWorkflowImpl.class, PointInTimeRestoreWorkflowImpl.class, SnapshotRestoreWorkflowImpl.class,
-        BackupValidationWorkflowImpl.class, DnsFailoverWorkflowImpl.class);
+        BackupValidationWorkflowImpl.class, DnsFailoverWorkflowImpl.class, EcsServiceRecoveryWorkflowImpl.class);
   }
 }

@@ -1,0 +1,119 @@
+package dev.drrunbooks.ecsrecovery;
+
+import dev.drrunbooks.activities.catalog.CatalogActivities;
+import dev.drrunbooks.activities.ecs.EcsActivities;
+import dev.drrunbooks.activities.ecs.EcsServiceState;
+import dev.drrunbooks.activities.ecs.EcsServiceUpdate;
+import dev.drrunbooks.catalog.EcsSpec;
+import dev.drrunbooks.catalog.ServiceDefinition;
+import dev.drrunbooks.model.ActivityDefaults;
+import dev.drrunbooks.model.Cleanup;
+import dev.drrunbooks.model.Failures;
+import dev.drrunbooks.model.Inputs;
+import dev.drrunbooks.model.ObjectiveCheck;
+import dev.drrunbooks.model.Phases;
+import dev.drrunbooks.model.Timeline;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.TemporalFailure;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.time.Instant;
+
+public class EcsServiceRecoveryWorkflowImpl implements EcsServiceRecoveryWorkflow {
+  private final CatalogActivities catalog =
+      Workflow.newActivityStub(CatalogActivities.class, ActivityDefaults.shortCalls());
+  private final EcsActivities ecs = Workflow.newActivityStub(EcsActivities.class, ActivityDefaults.shortCalls());
+  private final Timeline timeline = new Timeline();
+  private final Phases phases = new Phases();
+  private final Cleanup rollback = new Cleanup();
+
+  @Override
+  public EcsRecoveryResult run(EcsRecoveryInput input) {
+    Instant start = Timeline.now();
+    EcsRecoveryInput in = input == null ? EcsRecoveryInput.of(null) : input;
+    String serviceKey = Inputs.serviceKey("service", in.service(), false);
+    if (in.desiredCount() != null && (in.desiredCount() < 0 || in.desiredCount() > 1000)) {
+      throw Inputs.invalid("desiredCount", in.desiredCount(), "between 0 and 1000");
+    }
+    phases.tag("ecs-recovery", serviceKey);
+
+    phases.enter("resolve");
+    ServiceDefinition service = resolve(serviceKey);
+    EcsSpec spec = service.spec().ecs();
+    if (spec == null) throw Inputs.invalid("service", serviceKey, "this service has no ECS deployment in the catalog");
+    String typedRegion = in.region() == null || in.region().isBlank() ? "primary" : in.region().trim();
+    boolean dr = typedRegion.equals("dr") || typedRegion.equals(service.regions().dr());
+    String region = switch (typedRegion) {
+      case "primary" -> service.regions().primary();
+      case "dr" -> service.regions().dr();
+      default -> {
+        if (!typedRegion.matches("[a-z]{2}(-gov)?-[a-z]+-\\d")) {
+          throw Inputs.invalid("region", typedRegion, "primary, dr, or an AWS region such as eu-central-1");
+        }
+        yield typedRegion;
+      }
+    };
+    String cluster = in.cluster() != null && !in.cluster().isBlank() ? in.cluster().trim()
+        : dr ? spec.drCluster() : spec.cluster();
+    if (cluster == null) throw Inputs.invalid("cluster", null, "the catalog names no DR cluster for " + serviceKey);
+    String taskDefinition = in.taskDefinition() != null && !in.taskDefinition().isBlank() ? in.taskDefinition().trim()
+        : spec.stableTaskDefinition();
+    if (!taskDefinition.matches("[A-Za-z0-9_-]+:[A-Za-z0-9_-]+")) {
+      throw Inputs.invalid("taskDefinition", taskDefinition, "family:label or family:revision, e.g. inventory-service:stable");
+    }
+    int desired = in.desiredCount() != null ? in.desiredCount() : spec.desiredCount();
+    Duration budget = Inputs.duration("waitBudget", in.waitBudget(), service.spec().objectives().rto());
+
+    phases.enter("inspect");
+    EcsServiceState before = timeline.step("describe " + spec.service() + " in " + cluster,
+        () -> ecs.describeService(region, cluster, spec.service()), EcsServiceState::describe);
+    String target = timeline.step("resolve " + taskDefinition, () -> ecs.resolveTaskDefinition(region, taskDefinition),
+        arn -> arn);
+
+    try {
+      rollback.add("ecs:" + cluster + "/" + spec.service(), () -> {
+        ecs.updateService(new EcsServiceUpdate(region, cluster, spec.service(), before.taskDefinitionArn(), null, true));
+        EcsServiceState back = awaitSteady(region, cluster, spec.service(), Timeline.now().plus(budget));
+        return "rolled back to " + before.taskDefinitionArn() + ": " + back.describe();
+      });
+      phases.enter("deploy");
+      timeline.step("update to " + taskDefinition + " with a forced new deployment",
+          () -> ecs.updateService(new EcsServiceUpdate(region, cluster, spec.service(), target, null, true)),
+          EcsServiceState::describe);
+      phases.enter("scale");
+      timeline.step("scale to " + desired,
+          () -> ecs.updateService(new EcsServiceUpdate(region, cluster, spec.service(), null, desired, false)),
+          EcsServiceState::describe);
+      phases.enter("wait");
+      EcsServiceState after = awaitSteady(region, cluster, spec.service(), start.plus(budget));
+      phases.enter("done");
+      Duration took = Duration.between(start, Timeline.now());
+      return new EcsRecoveryResult(serviceKey, region, cluster, target, before, after,
+          ObjectiveCheck.of(service.spec().objectives().rto(), took, "from run start " + start), timeline.entries(),
+          "Recovered " + spec.service() + " in " + cluster + " (" + region + ") on " + target + ": " + after.describe());
+    } catch (TemporalFailure e) {
+      throw rollback.endRun(e, timeline, phases, null);
+    }
+  }
+
+  private EcsServiceState awaitSteady(String region, String cluster, String service, Instant deadline) {
+    EcsActivities waiting = Workflow.newActivityStub(EcsActivities.class, ActivityDefaults.waitUntil(deadline));
+    return timeline.step("wait until " + service + " is steady", () -> waiting.awaitSteady(region, cluster, service,
+        deadline), EcsServiceState::describe);
+  }
+
+  private ServiceDefinition resolve(String serviceKey) {
+    try {
+      return timeline.step("resolve " + serviceKey, () -> catalog.resolveServices(serviceKey).get(0),
+          s -> s.spec().displayName());
+    } catch (ActivityFailure e) {
+      throw ApplicationFailure.newNonRetryableFailure("service: " + Failures.rootMessage(e), Inputs.INVALID_INPUT);
+    }
+  }
+
+  @Override
+  public String status() {
+    return phases.current();
+  }
+}

@@ -1,0 +1,89 @@
+package dev.drrunbooks.ecsrecovery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.drrunbooks.model.Failures;
+import dev.drrunbooks.replay.Histories;
+import dev.drrunbooks.testing.TimeSkipping;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class EcsServiceRecoveryWorkflowTest {
+  @RegisterExtension
+  static final TestWorkflowExtension temporal = TimeSkipping.extension(EcsServiceRecoveryWorkflowImpl.class);
+
+  private final FakeEcs ecs = new FakeEcs();
+
+  @BeforeEach
+  void startWorker(TestWorkflowEnvironment env, Worker worker) {
+    worker.registerActivitiesImplementations(ecs);
+    env.start();
+  }
+
+  @Test
+  void theRunbooksRecoveryStableTaskDefinitionForcedThenScaledToFiveThenSteady(WorkflowClient client, Worker worker) {
+    EcsRecoveryResult result = stub(client, worker, "recover-ecs-inventory").run(EcsRecoveryInput.of("inventory"));
+
+    String stable = FakeEcs.arn("eu-west-1", "inventory-service", 2);
+    assertEquals(List.of(
+        "eu-west-1 mycomputer-production/inventory-service td=" + stable + " desired=null force=true",
+        "eu-west-1 mycomputer-production/inventory-service td=null desired=5 force=false"), ecs.updates);
+    assertEquals(stable, result.taskDefinitionArn());
+    assertTrue(result.after().steady());
+    assertEquals(5, result.after().running());
+    assertEquals(FakeEcs.arn("eu-west-1", "inventory-service", 3), result.before().taskDefinitionArn());
+    Histories.record(client, "recover-ecs-inventory", "ecs-recovery-steady");
+  }
+
+  @Test
+  void aServiceThatNeverSteadiesIsRolledBackToThePreviousTaskDefinition(WorkflowClient client, Worker worker) {
+    String stable = FakeEcs.arn("eu-west-1", "inventory-service", 2);
+    String previous = FakeEcs.arn("eu-west-1", "inventory-service", 3);
+    ecs.neverSteady.add(stable);
+
+    WorkflowFailedException e = assertThrows(WorkflowFailedException.class,
+        () -> stub(client, worker, "recover-ecs-rollback").run(EcsRecoveryInput.of("inventory")));
+
+    String message = Failures.rootMessage(e);
+    assertTrue(message.startsWith("service inventory-service in cluster mycomputer-production not steady at"), message);
+    assertTrue(message.contains("(cleanup: ecs:mycomputer-production/inventory-service rolled back to " + previous),
+        message);
+    assertEquals("eu-west-1 mycomputer-production/inventory-service td=" + previous + " desired=null force=true",
+        ecs.updates.get(2));
+    assertEquals(previous, ecs.services.get("eu-west-1/mycomputer-production/inventory-service").taskDefinitionArn());
+    Histories.record(client, "recover-ecs-rollback", "ecs-recovery-rolled-back");
+  }
+
+  @Test
+  void inTheDrRegionItUsesTheDrCluster(WorkflowClient client, Worker worker) {
+    EcsRecoveryResult result = stub(client, worker, "recover-ecs-dr")
+        .run(new EcsRecoveryInput("payments", "dr", null, null, null, null));
+    assertEquals("eu-central-1", result.region());
+    assertEquals("mycomputer-dr", result.cluster());
+    assertEquals(5, result.after().desired());
+  }
+
+  @Test
+  void badInputIsRefusedClearly(WorkflowClient client, Worker worker) {
+    WorkflowFailedException e = assertThrows(WorkflowFailedException.class, () -> stub(client, worker, "recover-bad")
+        .run(new EcsRecoveryInput("inventory", "mars-1", null, null, null, null)));
+    assertEquals("region: 'mars-1' is not valid; primary, dr, or an AWS region such as eu-central-1",
+        Failures.rootMessage(e));
+    assertEquals(List.of(), ecs.updates);
+  }
+
+  private static EcsServiceRecoveryWorkflow stub(WorkflowClient client, Worker worker, String id) {
+    return client.newWorkflowStub(EcsServiceRecoveryWorkflow.class,
+        WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue()).setWorkflowId(id).build());
+  }
+}

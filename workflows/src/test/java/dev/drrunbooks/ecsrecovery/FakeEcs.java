@@ -1,0 +1,90 @@
+package dev.drrunbooks.ecsrecovery;
+
+import dev.drrunbooks.activities.catalog.CatalogActivities;
+import dev.drrunbooks.activities.ecs.EcsActivities;
+import dev.drrunbooks.activities.ecs.EcsServiceState;
+import dev.drrunbooks.activities.ecs.EcsServiceUpdate;
+import dev.drrunbooks.catalog.Catalog;
+import dev.drrunbooks.catalog.CatalogFixture;
+import dev.drrunbooks.catalog.ServiceDefinition;
+import io.temporal.failure.ApplicationFailure;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** In-memory ECS and catalog for workflow-logic tests only; can be told that a task definition never steadies. */
+public final class FakeEcs implements EcsActivities, CatalogActivities {
+  public final Map<String, EcsServiceState> services = new ConcurrentHashMap<>();
+  public final List<String> updates = Collections.synchronizedList(new ArrayList<>());
+  /** Task definition ARNs whose deployments never reach a steady state. */
+  public final List<String> neverSteady = Collections.synchronizedList(new ArrayList<>());
+  private final Catalog catalog = CatalogFixture.load();
+
+  public FakeEcs() {
+    for (String key : catalog.serviceKeys()) {
+      var ecs = catalog.services().get(key).ecs();
+      services.put("eu-west-1/" + ecs.cluster() + "/" + ecs.service(),
+          new EcsServiceState(ecs.cluster(), ecs.service(), arn("eu-west-1", ecs.service(), 3), 2, 2, 0, 1, "ACTIVE"));
+      services.put("eu-central-1/" + ecs.drCluster() + "/" + ecs.service(),
+          new EcsServiceState(ecs.drCluster(), ecs.service(), arn("eu-central-1", ecs.service(), 2), 0, 0, 0, 1,
+              "ACTIVE"));
+    }
+  }
+
+  public static String arn(String region, String family, int revision) {
+    return "arn:aws:ecs:" + region + ":123456789012:task-definition/" + family + ":" + revision;
+  }
+
+  @Override
+  public List<ServiceDefinition> resolveServices(String selector) {
+    if ("all".equals(selector)) return catalog.serviceKeys().stream().map(catalog::definitionOf).toList();
+    if (!catalog.services().containsKey(selector)) {
+      throw ApplicationFailure.newNonRetryableFailure("'" + selector + "' is not in the catalog", "UnknownService");
+    }
+    return List.of(catalog.definitionOf(selector));
+  }
+
+  @Override
+  public String resolveTaskDefinition(String region, String familyAndLabel) {
+    String[] parts = familyAndLabel.split(":");
+    return arn(region, parts[0], parts[1].equals("stable") ? 2 : parts[1].equals("latest") ? 3 : Integer.parseInt(parts[1]));
+  }
+
+  @Override
+  public EcsServiceState describeService(String region, String cluster, String service) {
+    EcsServiceState s = services.get(region + "/" + cluster + "/" + service);
+    if (s == null) {
+      throw ApplicationFailure.newNonRetryableFailure("ECS service " + service + " not found in cluster " + cluster
+          + " (" + region + ")", "EcsServiceNotFound");
+    }
+    return s;
+  }
+
+  @Override
+  public EcsServiceState updateService(EcsServiceUpdate u) {
+    EcsServiceState s = describeService(u.region(), u.cluster(), u.service());
+    updates.add(u.region() + " " + u.cluster() + "/" + u.service() + " td=" + u.taskDefinition() + " desired="
+        + u.desiredCount() + " force=" + u.forceNewDeployment());
+    String td = u.taskDefinition() != null ? u.taskDefinition() : s.taskDefinitionArn();
+    int desired = u.desiredCount() != null ? u.desiredCount() : s.desired();
+    EcsServiceState next = new EcsServiceState(s.cluster(), s.service(), td, desired, s.running(), desired, 2, "ACTIVE");
+    services.put(u.region() + "/" + u.cluster() + "/" + u.service(), next);
+    return next;
+  }
+
+  @Override
+  public EcsServiceState awaitSteady(String region, String cluster, String service, Instant deadline) {
+    EcsServiceState s = describeService(region, cluster, service);
+    if (neverSteady.contains(s.taskDefinitionArn())) {
+      throw ApplicationFailure.newNonRetryableFailure("service " + service + " in cluster " + cluster
+          + " not steady at " + deadline + ": " + s.describe(), "EcsNotSteady");
+    }
+    EcsServiceState steady = new EcsServiceState(s.cluster(), s.service(), s.taskDefinitionArn(), s.desired(),
+        s.desired(), 0, 1, "ACTIVE");
+    services.put(region + "/" + cluster + "/" + service, steady);
+    return steady;
+  }
+}
