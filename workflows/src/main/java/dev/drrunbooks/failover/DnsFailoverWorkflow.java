@@ -1,11 +1,7 @@
 package dev.drrunbooks.failover;
 
-import dev.drrunbooks.approval.Approval;
-import dev.drrunbooks.approval.GateDecision;
+import dev.drrunbooks.approval.Approvable;
 import io.temporal.workflow.QueryMethod;
-import io.temporal.workflow.SignalMethod;
-import io.temporal.workflow.UpdateMethod;
-import io.temporal.workflow.UpdateValidatorMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 
@@ -16,29 +12,10 @@ import io.temporal.workflow.WorkflowMethod;
  * the starter derives the workflow id from the record.
  */
 @WorkflowInterface
-public interface DnsFailoverWorkflow {
+public interface DnsFailoverWorkflow extends Approvable {
 
   @WorkflowMethod(name = "DnsFailover")
   DnsFailoverResult run(DnsFailoverInput input);
-
-  @UpdateMethod
-  GateDecision approve(Approval approval);
-
-  @UpdateValidatorMethod(updateName = "approve")
-  void validateApprove(Approval approval);
-
-  @UpdateMethod
-  GateDecision abort(Approval approval);
-
-  @UpdateValidatorMethod(updateName = "abort")
-  void validateAbort(Approval approval);
-
-  /** For bots that can only signal: the same answer as {@link #approve}, ignored (and recorded) if it does not fit. */
-  @SignalMethod(name = "approveSignal")
-  void approveSignal(Approval approval);
-
-  @SignalMethod(name = "abortSignal")
-  void abortSignal(Approval approval);
 
   @QueryMethod
   FailoverStatus status();

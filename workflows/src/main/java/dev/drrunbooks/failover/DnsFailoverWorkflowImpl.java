@@ -9,7 +9,7 @@ import dev.drrunbooks.activities.http.ProbeReport;
 import dev.drrunbooks.activities.http.ProbeVerdict;
 import dev.drrunbooks.activities.metrics.AlarmState;
 import dev.drrunbooks.activities.metrics.CloudWatchActivities;
-import dev.drrunbooks.approval.Approval;
+import dev.drrunbooks.approval.GatedWorkflow;
 import dev.drrunbooks.approval.ApprovalGate;
 import dev.drrunbooks.approval.GateDecision;
 import dev.drrunbooks.catalog.DnsRecordSpec;
@@ -34,7 +34,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-public class DnsFailoverWorkflowImpl implements DnsFailoverWorkflow {
+public class DnsFailoverWorkflowImpl extends GatedWorkflow implements DnsFailoverWorkflow {
   public static final String GATE_STEP = "switch-traffic";
   private static final Duration PROBE_INTERVAL = Duration.ofSeconds(2);
   private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
@@ -50,9 +50,7 @@ public class DnsFailoverWorkflowImpl implements DnsFailoverWorkflow {
   private final HttpProbeActivities http = Workflow.newActivityStub(HttpProbeActivities.class,
       ActivityOptions.newBuilder(ActivityDefaults.shortCalls()).setHeartbeatTimeout(Duration.ofSeconds(30)).build());
 
-  private final Timeline timeline = new Timeline();
   private final Phases phases = new Phases();
-  private final ApprovalGate gate = new ApprovalGate(timeline);
   private final Cleanup cleanup = new Cleanup();
   private WeightedRecordState before;
   private DnsRecordSpec record;
@@ -258,36 +256,6 @@ public class DnsFailoverWorkflowImpl implements DnsFailoverWorkflow {
     Instant from = incident != null ? incident : start;
     return ObjectiveCheck.of(service.spec().objectives().rto(), Duration.between(from, Timeline.now()),
         incident != null ? "from incident time " + incident : "from run start " + start);
-  }
-
-  @Override
-  public GateDecision approve(Approval approval) {
-    return gate.answer(approval, true, "update");
-  }
-
-  @Override
-  public void validateApprove(Approval approval) {
-    gate.validate(approval);
-  }
-
-  @Override
-  public GateDecision abort(Approval approval) {
-    return gate.answer(approval, false, "update");
-  }
-
-  @Override
-  public void validateAbort(Approval approval) {
-    gate.validate(approval);
-  }
-
-  @Override
-  public void approveSignal(Approval approval) {
-    gate.answer(approval, true, "signal");
-  }
-
-  @Override
-  public void abortSignal(Approval approval) {
-    gate.answer(approval, false, "signal");
   }
 
   @Override

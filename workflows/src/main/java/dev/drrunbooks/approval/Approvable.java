@@ -1,0 +1,31 @@
+package dev.drrunbooks.approval;
+
+import io.temporal.workflow.SignalMethod;
+import io.temporal.workflow.UpdateMethod;
+import io.temporal.workflow.UpdateValidatorMethod;
+
+/**
+ * A workflow with approval gates. People approve or abort with an Update, validated before it is
+ * accepted (which step, who, why); incident bots that can only signal send the same answer as a
+ * signal, recorded and ignored when it does not fit the waiting gate.
+ */
+public interface Approvable {
+
+  @UpdateMethod
+  GateDecision approve(Approval approval);
+
+  @UpdateValidatorMethod(updateName = "approve")
+  void validateApprove(Approval approval);
+
+  @UpdateMethod
+  GateDecision abort(Approval approval);
+
+  @UpdateValidatorMethod(updateName = "abort")
+  void validateAbort(Approval approval);
+
+  @SignalMethod(name = "approveSignal")
+  void approveSignal(Approval approval);
+
+  @SignalMethod(name = "abortSignal")
+  void abortSignal(Approval approval);
+}
