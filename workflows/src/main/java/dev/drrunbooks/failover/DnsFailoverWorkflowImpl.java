@@ -76,7 +76,7 @@ public class DnsFailoverWorkflowImpl extends GatedWorkflow implements DnsFailove
     FailoverPolicy policy = service.spec().failoverPolicy();
     boolean requireApproval = in.requireApproval() != null ? in.requireApproval() : policy.requireApproval();
     Duration approvalTimeout = Inputs.duration("approvalTimeout", in.approvalTimeout(), policy.approvalTimeout());
-    GateDefault onTimeout = gateDefault(in.onApprovalTimeout(), policy.onApprovalTimeout());
+    GateDefault onTimeout = Inputs.gateDefault("onApprovalTimeout", in.onApprovalTimeout(), policy.onApprovalTimeout());
     List<Integer> stages = stages(in.stages() != null ? in.stages() : policy.stages());
     WeightedTarget from = direction == Direction.FAILOVER ? dns.primary() : dns.secondary();
     WeightedTarget to = direction == Direction.FAILOVER ? dns.secondary() : dns.primary();
@@ -218,15 +218,6 @@ public class DnsFailoverWorkflowImpl extends GatedWorkflow implements DnsFailove
     } catch (ActivityFailure e) {
       throw ApplicationFailure.newNonRetryableFailure("service: " + Failures.rootMessage(e), Inputs.INVALID_INPUT);
     }
-  }
-
-  private static GateDefault gateDefault(String typed, GateDefault fallback) {
-    if (typed == null || typed.isBlank()) return fallback;
-    return switch (typed.trim().toLowerCase()) {
-      case "abort" -> GateDefault.ABORT;
-      case "proceed" -> GateDefault.PROCEED;
-      default -> throw Inputs.invalid("onApprovalTimeout", typed, "allowed: abort, proceed");
-    };
   }
 
   private static List<Integer> stages(List<Integer> stages) {

@@ -1,6 +1,7 @@
 package dev.drrunbooks.model;
 
 import dev.drrunbooks.catalog.Durations;
+import dev.drrunbooks.catalog.GateDefault;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,6 +53,16 @@ public final class Inputs {
           + "and has no two hyphens in a row nor one at the end");
     }
     return v;
+  }
+
+  /** What a gate does when nobody answers: abort or proceed; {@code fallback} when blank. */
+  public static GateDefault gateDefault(String field, String typed, GateDefault fallback) {
+    if (typed == null || typed.isBlank()) return fallback;
+    return switch (typed.trim().toLowerCase()) {
+      case "abort" -> GateDefault.ABORT;
+      case "proceed" -> GateDefault.PROCEED;
+      default -> throw invalid(field, typed, "allowed: abort, proceed");
+    };
   }
 
   /** A catalog service key; blank allowed when {@code optional}. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.drrunbooks.model.Failures;
 import dev.drrunbooks.replay.Histories;
+import dev.drrunbooks.testing.FakeCatalog;
 import dev.drrunbooks.testing.TimeSkipping;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
@@ -26,7 +27,7 @@ class EcsServiceRecoveryWorkflowTest {
 
   @BeforeEach
   void startWorker(TestWorkflowEnvironment env, Worker worker) {
-    worker.registerActivitiesImplementations(ecs);
+    worker.registerActivitiesImplementations(ecs, new FakeCatalog());
     env.start();
   }
 

@@ -1,6 +1,5 @@
 package dev.drrunbooks.ecsrecovery;
 
-import dev.drrunbooks.activities.catalog.CatalogActivities;
 import dev.drrunbooks.activities.ecs.EcsActivities;
 import dev.drrunbooks.activities.ecs.EcsServiceState;
 import dev.drrunbooks.activities.ecs.EcsServiceUpdate;
@@ -16,7 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** In-memory ECS and catalog for workflow-logic tests only; can be told that a task definition never steadies. */
-public final class FakeEcs implements EcsActivities, CatalogActivities {
+public final class FakeEcs implements EcsActivities {
   public final Map<String, EcsServiceState> services = new ConcurrentHashMap<>();
   public final List<String> updates = Collections.synchronizedList(new ArrayList<>());
   /** Task definition ARNs whose deployments never reach a steady state. */
@@ -36,15 +35,6 @@ public final class FakeEcs implements EcsActivities, CatalogActivities {
 
   public static String arn(String region, String family, int revision) {
     return "arn:aws:ecs:" + region + ":123456789012:task-definition/" + family + ":" + revision;
-  }
-
-  @Override
-  public List<ServiceDefinition> resolveServices(String selector) {
-    if ("all".equals(selector)) return catalog.serviceKeys().stream().map(catalog::definitionOf).toList();
-    if (!catalog.services().containsKey(selector)) {
-      throw ApplicationFailure.newNonRetryableFailure("'" + selector + "' is not in the catalog", "UnknownService");
-    }
-    return List.of(catalog.definitionOf(selector));
   }
 
   @Override

@@ -10,6 +10,7 @@ import dev.drrunbooks.approval.Approval;
 import dev.drrunbooks.approval.GateDecision;
 import dev.drrunbooks.model.Failures;
 import dev.drrunbooks.replay.Histories;
+import dev.drrunbooks.testing.FakeCatalog;
 import dev.drrunbooks.testing.TimeSkipping;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
@@ -36,7 +37,7 @@ class DnsFailoverWorkflowTest {
 
   @BeforeEach
   void startWorker(TestWorkflowEnvironment env, Worker worker) {
-    worker.registerActivitiesImplementations(aws);
+    worker.registerActivitiesImplementations(aws, new FakeCatalog());
     env.start();
   }
 

@@ -1,6 +1,5 @@
 package dev.drrunbooks.failover;
 
-import dev.drrunbooks.activities.catalog.CatalogActivities;
 import dev.drrunbooks.activities.dns.HealthCheckState;
 import dev.drrunbooks.activities.dns.Route53Activities;
 import dev.drrunbooks.activities.dns.WeightedRecordState;
@@ -26,40 +25,31 @@ import java.util.concurrent.ConcurrentHashMap;
  * In-memory Route53, CloudWatch, HTTP endpoints and catalog for workflow-logic tests only. Endpoints
  * answer as told (healthy, failing, or healthy until the Nth probe); every weight change is recorded.
  */
-final class FakeRegions implements Route53Activities, CloudWatchActivities, HttpProbeActivities, CatalogActivities {
-  final Map<String, long[]> weights = new ConcurrentHashMap<>();
-  final List<String> changes = Collections.synchronizedList(new ArrayList<>());
-  final Map<String, Boolean> healthy = new ConcurrentHashMap<>();
+public final class FakeRegions implements Route53Activities, CloudWatchActivities, HttpProbeActivities {
+  public final Map<String, long[]> weights = new ConcurrentHashMap<>();
+  public final List<String> changes = Collections.synchronizedList(new ArrayList<>());
+  public final Map<String, Boolean> healthy = new ConcurrentHashMap<>();
   /** Probes of a URL that still succeed before it starts failing (flapping after a switch). */
-  final Map<String, Integer> failAfter = new ConcurrentHashMap<>();
+  public final Map<String, Integer> failAfter = new ConcurrentHashMap<>();
   private final Map<String, Integer> probed = new ConcurrentHashMap<>();
   volatile String alarmState = "OK";
   private final Catalog catalog = CatalogFixture.load();
 
-  FakeRegions() {
+  public FakeRegions() {
     catalog.dnsRecords().values().forEach(r -> weights.put(r.name(), new long[] {100, 0}));
   }
 
-  static String primaryUrl() {
+  public static String primaryUrl() {
     return "https://primary-alb.eu-west-1.elb.amazonaws.com/health";
   }
 
-  static String secondaryUrl() {
+  public static String secondaryUrl() {
     return "https://secondary-alb.eu-central-1.elb.amazonaws.com/health";
   }
 
-  FakeRegions primaryDown() {
+  public FakeRegions primaryDown() {
     healthy.put(primaryUrl(), false);
     return this;
-  }
-
-  @Override
-  public List<ServiceDefinition> resolveServices(String selector) {
-    if ("all".equals(selector)) return catalog.serviceKeys().stream().map(catalog::definitionOf).toList();
-    if (!catalog.services().containsKey(selector)) {
-      throw ApplicationFailure.newNonRetryableFailure("'" + selector + "' is not in the catalog", "UnknownService");
-    }
-    return List.of(catalog.definitionOf(selector));
   }
 
   @Override

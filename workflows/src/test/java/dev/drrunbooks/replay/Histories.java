@@ -15,10 +15,16 @@ import java.nio.file.Path;
 public final class Histories {
   static final Path DIR = Path.of("src/test/resources/histories");
 
+  static String workflowIdOf(Path file) {
+    String name = file.getFileName().toString().replaceFirst("\\.json$", "");
+    return name.substring(name.indexOf("--") + 2);
+  }
+
   private Histories() {}
 
+  /** Files are named NAME--WORKFLOWID.json: replay needs the id, which child workflow ids derive from. */
   public static void record(WorkflowClient client, String workflowId, String name) {
-    Path file = DIR.resolve(name + ".json");
+    Path file = DIR.resolve(name + "--" + workflowId + ".json");
     if (!Boolean.getBoolean("dr.record.histories") && Files.exists(file)) return;
     WorkflowExecutionHistory history = client.fetchHistory(workflowId);
     try {

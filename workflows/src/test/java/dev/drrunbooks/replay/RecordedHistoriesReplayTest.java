@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.drrunbooks.backuppolicy.BackupPolicyWorkflowImpl;
 import dev.drrunbooks.backupvalidation.BackupValidationWorkflowImpl;
 import dev.drrunbooks.ecsrecovery.EcsServiceRecoveryWorkflowImpl;
+import dev.drrunbooks.evacuation.RegionEvacuationWorkflowImpl;
 import dev.drrunbooks.failover.DnsFailoverWorkflowImpl;
 import dev.drrunbooks.pitr.PointInTimeRestoreWorkflowImpl;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreWorkflowImpl;
@@ -32,8 +33,9 @@ class RecordedHistoriesReplayTest {
   @ParameterizedTest
   @MethodSource("histories")
   void replaysWithoutNonDeterminism(Path file) throws Exception {
-    WorkflowReplayer.replayWorkflowExecution(WorkflowExecutionHistory.fromJson(Files.readString(file)),
+    WorkflowReplayer.replayWorkflowExecution(WorkflowExecutionHistory.fromJson(Files.readString(file), Histories.workflowIdOf(file)),
         BackupPolicyWorkflowImpl.class, PointInTimeRestoreWorkflowImpl.class, SnapshotRestoreWorkflowImpl.class,
-        BackupValidationWorkflowImpl.class, DnsFailoverWorkflowImpl.class, EcsServiceRecoveryWorkflowImpl.class);
+        BackupValidationWorkflowImpl.class, DnsFailoverWorkflowImpl.class, EcsServiceRecoveryWorkflowImpl.class,
+        RegionEvacuationWorkflowImpl.class);
   }
 }

@@ -13,6 +13,7 @@ import dev.drrunbooks.backupvalidation.BackupValidationWorkflowImpl;
 import dev.drrunbooks.model.Failures;
 import dev.drrunbooks.model.Outcome;
 import dev.drrunbooks.replay.Histories;
+import dev.drrunbooks.testing.FakeCatalog;
 import dev.drrunbooks.testing.TimeSkipping;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
@@ -37,7 +38,7 @@ class BackupValidationWorkflowTest {
 
   @BeforeEach
   void startWorker(TestWorkflowEnvironment env, Worker worker) {
-    worker.registerActivitiesImplementations(rds);
+    worker.registerActivitiesImplementations(rds, new FakeCatalog());
     env.start();
   }
 

@@ -1,6 +1,5 @@
 package dev.drrunbooks.restore;
 
-import dev.drrunbooks.activities.catalog.CatalogActivities;
 import dev.drrunbooks.activities.rds.InstanceInfo;
 import dev.drrunbooks.activities.rds.PointInTimeRestoreRequest;
 import dev.drrunbooks.activities.rds.RdsRestoreActivities;
@@ -36,8 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and snapshots with their tags, enforces ownership on delete like the real activities, and can be
  * told to fail or block at given steps.
  */
-public final class FakeRds implements RdsRestoreActivities, RdsSnapshotActivities, DataValidationActivities,
-    CatalogActivities {
+public final class FakeRds implements RdsRestoreActivities, RdsSnapshotActivities, DataValidationActivities {
   public final Map<String, InstanceInfo> instances = new ConcurrentHashMap<>();
   public final Map<String, SnapshotInfo> snapshots = new ConcurrentHashMap<>();
   public final List<String> created = Collections.synchronizedList(new ArrayList<>());
@@ -72,14 +70,6 @@ public final class FakeRds implements RdsRestoreActivities, RdsSnapshotActivitie
 
   public List<InstanceInfo> ownedBy(String workflowId) {
     return instances.values().stream().filter(i -> workflowId.equals(i.tags().get(Ownership.WORKFLOW_TAG))).toList();
-  }
-
-  @Override
-  public List<ServiceDefinition> resolveServices(String selector) {
-    if (!catalog.services().containsKey(selector)) {
-      throw ApplicationFailure.newNonRetryableFailure("'" + selector + "' is not in the catalog", "UnknownService");
-    }
-    return List.of(catalog.definitionOf(selector));
   }
 
   @Override

@@ -14,6 +14,7 @@ import dev.drrunbooks.pitr.PointInTimeRestoreResult;
 import dev.drrunbooks.pitr.PointInTimeRestoreWorkflow;
 import dev.drrunbooks.pitr.PointInTimeRestoreWorkflowImpl;
 import dev.drrunbooks.replay.Histories;
+import dev.drrunbooks.testing.FakeCatalog;
 import dev.drrunbooks.testing.TimeSkipping;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
@@ -40,7 +41,7 @@ class PointInTimeRestoreWorkflowTest {
 
   @BeforeEach
   void startWorker(TestWorkflowEnvironment env, Worker worker) {
-    worker.registerActivitiesImplementations(rds);
+    worker.registerActivitiesImplementations(rds, new FakeCatalog());
     env.start();
   }
 

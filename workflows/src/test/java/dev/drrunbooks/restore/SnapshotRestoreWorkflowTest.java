@@ -11,6 +11,7 @@ import dev.drrunbooks.snapshotrestore.SnapshotRestoreResult;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreWorkflow;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreWorkflowImpl;
 import dev.drrunbooks.replay.Histories;
+import dev.drrunbooks.testing.FakeCatalog;
 import dev.drrunbooks.testing.TimeSkipping;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
@@ -32,7 +33,7 @@ class SnapshotRestoreWorkflowTest {
 
   @BeforeEach
   void startWorker(TestWorkflowEnvironment env, Worker worker) {
-    worker.registerActivitiesImplementations(rds);
+    worker.registerActivitiesImplementations(rds, new FakeCatalog());
     env.start();
   }
 

@@ -1,0 +1,140 @@
+package dev.drrunbooks.evacuation;
+
+import dev.drrunbooks.activities.catalog.CatalogActivities;
+import dev.drrunbooks.approval.ApprovalGate;
+import dev.drrunbooks.approval.GateDecision;
+import dev.drrunbooks.approval.GatedWorkflow;
+import dev.drrunbooks.catalog.GateDefault;
+import dev.drrunbooks.catalog.ServiceDefinition;
+import dev.drrunbooks.ecsrecovery.EcsRecoveryInput;
+import dev.drrunbooks.ecsrecovery.EcsRecoveryResult;
+import dev.drrunbooks.ecsrecovery.EcsServiceRecoveryWorkflow;
+import dev.drrunbooks.failover.Direction;
+import dev.drrunbooks.failover.DnsFailoverInput;
+import dev.drrunbooks.failover.DnsFailoverResult;
+import dev.drrunbooks.failover.DnsFailoverWorkflow;
+import dev.drrunbooks.model.ActivityDefaults;
+import dev.drrunbooks.model.Failures;
+import dev.drrunbooks.model.Inputs;
+import dev.drrunbooks.model.Phases;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.TemporalFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.ChildWorkflowOptions;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+public class RegionEvacuationWorkflowImpl extends GatedWorkflow implements RegionEvacuationWorkflow {
+  public static final String GATE_STEP = "evacuate";
+
+  private final CatalogActivities catalog =
+      Workflow.newActivityStub(CatalogActivities.class, ActivityDefaults.shortCalls());
+  private final Phases phases = new Phases();
+  private final Map<String, ServiceEvacuation> progress = new LinkedHashMap<>();
+
+  @Override
+  public RegionEvacuationResult run(RegionEvacuationInput input) {
+    RegionEvacuationInput in = input == null ? RegionEvacuationInput.of(null) : input;
+    List<String> requested = in.services() == null ? List.of() : in.services();
+    requested.forEach(s -> Inputs.serviceKey("services", s, false));
+    boolean requireApproval = in.requireApproval() == null || in.requireApproval();
+    Duration approvalTimeout = Inputs.duration("approvalTimeout", in.approvalTimeout(), Duration.ofMinutes(15));
+    GateDefault onTimeout = Inputs.gateDefault("onApprovalTimeout", in.onApprovalTimeout(), GateDefault.ABORT);
+    Inputs.instant("incidentTime", in.incidentTime());
+    phases.tag("region-evacuation", requested.isEmpty() ? "all" : String.join(",", requested));
+
+    phases.enter("resolve");
+    List<ServiceDefinition> services = resolve(requested);
+    services.forEach(s -> progress.put(s.key(), new ServiceEvacuation(s.key(), "pending", null, "pending", null)));
+
+    phases.enter("approval");
+    GateDecision decision = requireApproval ? gate.await(GATE_STEP, approvalTimeout, onTimeout)
+        : ApprovalGate.notRequired(GATE_STEP, "the input asked for no approval");
+    if (!decision.proceeds()) {
+      phases.enter("aborted");
+      return new RegionEvacuationResult("ABORTED", decision, List.copyOf(progress.values()), timeline.entries(),
+          "Evacuation aborted: " + decision.verdict() + " by " + decision.who() + " (" + decision.why() + ")");
+    }
+
+    phases.enter("scale-up-dr");
+    String parent = Workflow.getInfo().getWorkflowId();
+    Map<String, Promise<EcsRecoveryResult>> scaling = new LinkedHashMap<>();
+    for (ServiceDefinition s : services) {
+      EcsServiceRecoveryWorkflow child = Workflow.newChildWorkflowStub(EcsServiceRecoveryWorkflow.class,
+          ChildWorkflowOptions.newBuilder().setWorkflowId(parent + "-ecs-" + s.key()).build());
+      scaling.put(s.key(), Async.function(child::run,
+          new EcsRecoveryInput(s.key(), "dr", null, null, null, in.waitBudget())));
+    }
+    List<ServiceDefinition> ready = new ArrayList<>();
+    for (ServiceDefinition s : services) {
+      try {
+        EcsRecoveryResult r = scaling.get(s.key()).get();
+        progress.put(s.key(), new ServiceEvacuation(s.key(), "recovered", r.summary(), "pending", null));
+        ready.add(s);
+      } catch (TemporalFailure e) {
+        progress.put(s.key(), new ServiceEvacuation(s.key(), "FAILED", Failures.rootMessage(e), "not moved",
+            "its DR capacity did not come up, so its traffic stays in " + s.regions().primary()));
+      }
+    }
+
+    phases.enter("failover-dns");
+    Map<String, Promise<DnsFailoverResult>> switching = new LinkedHashMap<>();
+    for (ServiceDefinition s : ready) {
+      DnsFailoverWorkflow child = Workflow.newChildWorkflowStub(DnsFailoverWorkflow.class,
+          ChildWorkflowOptions.newBuilder().setWorkflowId("dns-failover-" + s.dns().name()).build());
+      switching.put(s.key(), Async.function(child::run, new DnsFailoverInput(s.key(), Direction.FAILOVER,
+          in.force(), true, false, null, null, null, null, in.incidentTime())));
+    }
+    for (ServiceDefinition s : ready) {
+      ServiceEvacuation before = progress.get(s.key());
+      try {
+        DnsFailoverResult r = switching.get(s.key()).get();
+        progress.put(s.key(), new ServiceEvacuation(s.key(), before.ecs(), before.ecsDetail(), r.outcome().name(),
+            r.summary()));
+      } catch (TemporalFailure e) {
+        progress.put(s.key(), new ServiceEvacuation(s.key(), before.ecs(), before.ecsDetail(), "FAILED",
+            Failures.rootMessage(e)));
+      }
+    }
+
+    List<ServiceEvacuation> results = List.copyOf(progress.values());
+    long moved = results.stream().filter(r -> r.dns().equals("SWITCHED") || r.dns().equals("ALREADY_DONE")).count();
+    String outcome = moved == results.size() ? "COMPLETE" : moved == 0 ? "FAILED" : "PARTIAL";
+    phases.enter(outcome.toLowerCase());
+    return new RegionEvacuationResult(outcome, decision, results, timeline.entries(),
+        "Evacuation " + outcome + ": " + moved + " of " + results.size() + " service(s) now served from the DR region");
+  }
+
+  private List<ServiceDefinition> resolve(List<String> requested) {
+    List<ServiceDefinition> all;
+    try {
+      all = new ArrayList<>();
+      if (requested.isEmpty()) {
+        all.addAll(catalog.resolveServices("all"));
+      } else {
+        for (String key : requested) all.addAll(catalog.resolveServices(key));
+      }
+    } catch (ActivityFailure e) {
+      throw ApplicationFailure.newNonRetryableFailure("services: " + Failures.rootMessage(e), Inputs.INVALID_INPUT);
+    }
+    List<ServiceDefinition> usable = all.stream()
+        .filter(s -> s.dns() != null && s.spec().ecs() != null && s.spec().ecs().drCluster() != null).toList();
+    if (!requested.isEmpty() && usable.size() != all.size()) {
+      throw Inputs.invalid("services", requested, "every service evacuated needs a DNS record and ecs.drCluster in "
+          + "the catalog");
+    }
+    if (usable.isEmpty()) throw Inputs.invalid("services", requested, "no service in the catalog can be evacuated");
+    return usable;
+  }
+
+  @Override
+  public EvacuationStatus status() {
+    return new EvacuationStatus(phases.current(), gate.waiting(), List.copyOf(progress.values()));
+  }
+}

@@ -1,0 +1,93 @@
+package dev.drrunbooks.evacuation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.drrunbooks.approval.Approval;
+import dev.drrunbooks.ecsrecovery.EcsServiceRecoveryWorkflowImpl;
+import dev.drrunbooks.ecsrecovery.FakeEcs;
+import dev.drrunbooks.failover.DnsFailoverWorkflowImpl;
+import dev.drrunbooks.failover.FakeRegions;
+import dev.drrunbooks.replay.Histories;
+import dev.drrunbooks.testing.FakeCatalog;
+import dev.drrunbooks.testing.TimeSkipping;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class RegionEvacuationWorkflowTest {
+  @RegisterExtension
+  static final TestWorkflowExtension temporal = TimeSkipping.extension(RegionEvacuationWorkflowImpl.class,
+      EcsServiceRecoveryWorkflowImpl.class, DnsFailoverWorkflowImpl.class);
+
+  private final FakeEcs ecs = new FakeEcs();
+  private final FakeRegions dns = new FakeRegions();
+
+  @BeforeEach
+  void startWorker(TestWorkflowEnvironment env, Worker worker) {
+    worker.registerActivitiesImplementations(ecs, dns, new FakeCatalog());
+    env.start();
+  }
+
+  @Test
+  void oneApprovalThenDrCapacityThenDnsForEachService(WorkflowClient client, Worker worker) {
+    RegionEvacuationWorkflow wf = client.newWorkflowStub(RegionEvacuationWorkflow.class,
+        WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue()).setWorkflowId("evacuate-1").build());
+    WorkflowClient.start(wf::run, RegionEvacuationInput.of(List.of("inventory", "payments")));
+    for (int i = 0; i < 200 && wf.status().waitingFor() == null; i++) sleep(50);
+    assertEquals(List.of(), ecs.updates, "nothing moves before the approval");
+
+    wf.approve(new Approval(RegionEvacuationWorkflowImpl.GATE_STEP, "incident-commander", "eu-west-1 outage"));
+
+    RegionEvacuationResult result = WorkflowStub.fromTyped(wf).getResult(RegionEvacuationResult.class);
+    assertEquals("COMPLETE", result.outcome(), result.toString());
+    assertEquals(2, result.services().size());
+    assertTrue(ecs.updates.stream().allMatch(u -> u.startsWith("eu-central-1 mycomputer-dr/")), ecs.updates.toString());
+    assertEquals(4, ecs.updates.size(), "deploy and scale for each service");
+    assertTrue(dns.changes.containsAll(List.of("api.mycomputer.com 0/100", "payments.mycomputer.com 0/100")),
+        dns.changes.toString());
+    assertTrue(result.services().stream().allMatch(s -> s.dns().equals("SWITCHED")), result.services().toString());
+    Histories.record(client, "evacuate-1", "region-evacuation-complete");
+  }
+
+  @Test
+  void aServiceWhoseDrCapacityFailsKeepsItsTraffic(WorkflowClient client, Worker worker) {
+    ecs.neverSteady.add(FakeEcs.arn("eu-central-1", "payments-service", 2));
+    RegionEvacuationResult result = client.newWorkflowStub(RegionEvacuationWorkflow.class,
+        WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue()).setWorkflowId("evacuate-2").build())
+        .run(new RegionEvacuationInput(List.of("inventory", "payments"), false, null, null, null, null, null));
+
+    assertEquals("PARTIAL", result.outcome());
+    ServiceEvacuation payments = result.services().stream().filter(s -> s.service().equals("payments")).findFirst()
+        .orElseThrow();
+    assertEquals("FAILED", payments.ecs());
+    assertEquals("not moved", payments.dns());
+    assertTrue(!dns.changes.contains("payments.mycomputer.com 0/100"), dns.changes.toString());
+    assertTrue(dns.changes.contains("api.mycomputer.com 0/100"), dns.changes.toString());
+  }
+
+  @Test
+  void noAnswerAbortsAndNothingMoves(WorkflowClient client, Worker worker) {
+    RegionEvacuationResult result = client.newWorkflowStub(RegionEvacuationWorkflow.class,
+        WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue()).setWorkflowId("evacuate-3").build())
+        .run(RegionEvacuationInput.of(null));
+    assertEquals("ABORTED", result.outcome());
+    assertEquals(List.of(), ecs.updates);
+    assertEquals(List.of(), dns.changes);
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,23 @@
+package dev.drrunbooks.testing;
+
+import dev.drrunbooks.activities.catalog.CatalogActivities;
+import dev.drrunbooks.catalog.Catalog;
+import dev.drrunbooks.catalog.CatalogFixture;
+import dev.drrunbooks.catalog.ServiceDefinition;
+import io.temporal.failure.ApplicationFailure;
+import java.util.List;
+
+/** The project's catalog served as the worker serves it, for workflow-logic tests. */
+public final class FakeCatalog implements CatalogActivities {
+  private final Catalog catalog = CatalogFixture.load();
+
+  @Override
+  public List<ServiceDefinition> resolveServices(String selector) {
+    if ("all".equals(selector)) return catalog.serviceKeys().stream().map(catalog::definitionOf).toList();
+    if (!catalog.services().containsKey(selector)) {
+      throw ApplicationFailure.newNonRetryableFailure("'" + selector + "' is not in the catalog test.yaml; known "
+          + "services: " + String.join(", ", catalog.serviceKeys()) + " (or 'all')", "UnknownService");
+    }
+    return List.of(catalog.definitionOf(selector));
+  }
+}
