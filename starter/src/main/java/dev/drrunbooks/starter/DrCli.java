@@ -2,9 +2,14 @@ package dev.drrunbooks.starter;
 
 import dev.drrunbooks.starter.commands.BackupPolicyCommand;
 import dev.drrunbooks.starter.commands.DoctorCommand;
+import dev.drrunbooks.starter.commands.EvacuateCommand;
+import dev.drrunbooks.starter.commands.FailoverCommand;
+import dev.drrunbooks.starter.commands.GateCommand;
 import dev.drrunbooks.starter.commands.PitrCommand;
+import dev.drrunbooks.starter.commands.RecoverEcsCommand;
 import dev.drrunbooks.starter.commands.RestoreSnapshotCommand;
 import dev.drrunbooks.starter.commands.ServicesCommand;
+import dev.drrunbooks.starter.commands.StatusCommand;
 import dev.drrunbooks.starter.commands.ValidateBackupsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,7 +21,9 @@ import picocli.CommandLine.Command;
     version = "dr-runbooks 0.1.0",
     description = "Runs MyComputer's disaster-recovery procedures as durable Temporal workflows.",
     subcommands = {ServicesCommand.class, DoctorCommand.class, BackupPolicyCommand.class, PitrCommand.class,
-        RestoreSnapshotCommand.class, ValidateBackupsCommand.class})
+        RestoreSnapshotCommand.class, ValidateBackupsCommand.class, FailoverCommand.Failover.class,
+        FailoverCommand.Failback.class, RecoverEcsCommand.class, EvacuateCommand.class, GateCommand.Approve.class,
+        GateCommand.Abort.class, StatusCommand.class})
 public final class DrCli {
 
   public static void main(String[] args) {

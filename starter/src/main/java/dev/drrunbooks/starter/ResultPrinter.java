@@ -47,6 +47,14 @@ public final class ResultPrinter {
     out.print(t.render());
   }
 
+  public void rto(ObjectiveCheck rto) {
+    if (rto == null) return;
+    Table t = new Table("OBJECTIVE", "TARGET", "ACHIEVED", "BREACHED", "MEASURED");
+    row(t, "RTO", rto);
+    out.println("\nRecovery objective");
+    out.print(t.render());
+  }
+
   public void cleanup(List<CleanupRecord> records) {
     if (records == null || records.isEmpty()) return;
     Table t = new Table("RESOURCE", "OUTCOME", "DETAIL");

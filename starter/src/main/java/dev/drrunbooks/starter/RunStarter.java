@@ -32,7 +32,13 @@ public final class RunStarter {
    */
   public <W, R> int start(String procedure, String service, String subject, Class<W> workflow, Consumer<W> launch,
       Class<R> resultType, boolean noWait, Function<R, Integer> onResult) {
-    String workflowId = WorkflowIds.of(procedure, subject == null || subject.isBlank() ? "unknown" : subject, Instant.now());
+    return startWithId(WorkflowIds.of(procedure, subject == null || subject.isBlank() ? "unknown" : subject,
+        Instant.now()), procedure, service, workflow, launch, resultType, noWait, onResult);
+  }
+
+  /** As {@link #start}, with an id the caller chose: e.g. one per DNS record, so two runs cannot overlap. */
+  public <W, R> int startWithId(String workflowId, String procedure, String service, Class<W> workflow,
+      Consumer<W> launch, Class<R> resultType, boolean noWait, Function<R, Integer> onResult) {
     WorkflowClient client = connection.client();
     W stub = client.newWorkflowStub(workflow, WorkflowOptions.newBuilder()
         .setTaskQueue(connection.taskQueue())
@@ -47,8 +53,8 @@ public final class RunStarter {
     try {
       execution = WorkflowClient.start(() -> launch.accept(stub));
     } catch (WorkflowExecutionAlreadyStarted e) {
-      err.printf("A %s run with id %s is already running: %s%n", procedure, workflowId,
-          connection.runLink(workflowId, e.getExecution().getRunId()));
+      err.printf("Refused: run %s (run id %s) is already running and only one may run at a time: %s%n", workflowId,
+          e.getExecution().getRunId(), connection.runLink(workflowId, e.getExecution().getRunId()));
       return 4;
     } catch (RuntimeException e) {
       err.printf("Could not start %s on Temporal at %s: %s%n(check with: dr doctor)%n", procedure,

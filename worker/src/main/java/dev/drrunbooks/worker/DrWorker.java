@@ -1,14 +1,22 @@
 package dev.drrunbooks.worker;
 
 import dev.drrunbooks.aws.AwsClients;
+import dev.drrunbooks.aws.cloudwatch.CloudWatchActivitiesImpl;
+import dev.drrunbooks.aws.ecs.EcsActivitiesImpl;
 import dev.drrunbooks.aws.rds.RdsBackupActivitiesImpl;
 import dev.drrunbooks.aws.rds.RdsRestoreActivitiesImpl;
 import dev.drrunbooks.aws.rds.RdsSnapshotActivitiesImpl;
+import dev.drrunbooks.aws.route53.Route53ActivitiesImpl;
 import dev.drrunbooks.aws.s3.S3ActivitiesImpl;
 import dev.drrunbooks.backuppolicy.BackupPolicyWorkflowImpl;
 import dev.drrunbooks.backupvalidation.BackupValidationWorkflowImpl;
 import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.catalog.CatalogActivitiesImpl;
+import dev.drrunbooks.ecsrecovery.EcsServiceRecoveryWorkflowImpl;
+import dev.drrunbooks.evacuation.RegionEvacuationWorkflowImpl;
+import dev.drrunbooks.failover.DnsFailoverWorkflowImpl;
+import dev.drrunbooks.http.EndpointMap;
+import dev.drrunbooks.http.HttpProbeActivitiesImpl;
 import dev.drrunbooks.pitr.PointInTimeRestoreWorkflowImpl;
 import dev.drrunbooks.sandbox.SandboxDatabases;
 import dev.drrunbooks.sandbox.SandboxLocator;
@@ -28,12 +36,14 @@ public final class DrWorker {
   /**
    * @param env the worker's environment: DR_SANDBOX_DATABASES=true stands the sandbox's PostgreSQL in
    *     for restored RDS instances (moto has no database engine); otherwise instances are reached at
-   *     their own endpoints with credentials from Secrets Manager or the environment
+   *     their own endpoints with credentials from Secrets Manager or the environment;
+   *     DR_HTTP_ENDPOINT_MAP points health probes of catalog URLs at stand-ins (sandbox and tests)
    */
   public static void register(Worker worker, Catalog catalog, String catalogSource, AwsClients aws,
       Map<String, String> env) {
     worker.registerWorkflowImplementationTypes(BackupPolicyWorkflowImpl.class, PointInTimeRestoreWorkflowImpl.class,
-        SnapshotRestoreWorkflowImpl.class, BackupValidationWorkflowImpl.class);
+        SnapshotRestoreWorkflowImpl.class, BackupValidationWorkflowImpl.class, DnsFailoverWorkflowImpl.class,
+        EcsServiceRecoveryWorkflowImpl.class, RegionEvacuationWorkflowImpl.class);
 
     RdsRestoreActivitiesImpl restore = new RdsRestoreActivitiesImpl(aws);
     boolean sandbox = SandboxDatabases.enabled(env);
@@ -47,7 +57,11 @@ public final class DrWorker {
         sandbox ? new SandboxRestoreActivities(restore, databases, SandboxRestoreActivities.instanceToDatabase(catalog),
             SandboxRestoreActivities.provisioningTime(env)) : restore,
         new RdsSnapshotActivitiesImpl(aws),
-        new DataValidationActivitiesImpl(locator));
+        new DataValidationActivitiesImpl(locator),
+        new Route53ActivitiesImpl(aws),
+        new CloudWatchActivitiesImpl(aws),
+        new HttpProbeActivitiesImpl(EndpointMap.parse(env.get(EndpointMap.ENV))),
+        new EcsActivitiesImpl(aws));
   }
 
   /** How restored databases are reached, for the start-up log line. */

@@ -1,0 +1,86 @@
+package dev.drrunbooks.starter.commands;
+
+import dev.drrunbooks.catalog.CatalogLoader;
+import dev.drrunbooks.failover.Direction;
+import dev.drrunbooks.failover.DnsFailoverInput;
+import dev.drrunbooks.failover.DnsFailoverResult;
+import dev.drrunbooks.failover.DnsFailoverWorkflow;
+import dev.drrunbooks.failover.FailoverOutcome;
+import dev.drrunbooks.starter.Connection;
+import dev.drrunbooks.starter.InputFile;
+import dev.drrunbooks.starter.ResultPrinter;
+import dev.drrunbooks.starter.RunStarter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code dr failover} and {@code dr failback}: the same workflow, one run per DNS record at a time. */
+public abstract class FailoverCommand implements Callable<Integer> {
+  @Mixin Connection connection;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--service", description = "Catalog service key, e.g. inventory") String service;
+  @Option(names = "--force", description = "Go ahead although the source looks healthy or the target does not") boolean force;
+  @Option(names = "--no-approval", description = "Skip the approval gate the catalog asks for") boolean noApproval;
+  @Option(names = "--approval-timeout", description = "e.g. 15m (default from the catalog)") String approvalTimeout;
+  @Option(names = "--on-approval-timeout", description = "abort or proceed (default from the catalog)") String onTimeout;
+  @Option(names = "--stages", split = ",", description = "Traffic shift in stages, e.g. 10,50,100") List<Integer> stages;
+  @Option(names = "--incident-time", description = "When the incident began (ISO-8601): the RTO is measured from it") String incidentTime;
+  @Option(names = "--input", description = "The workflow input as JSON (instead of the flags above)") Path input;
+  @Option(names = "--no-wait", description = "Print the run id and link, do not wait for the result") boolean noWait;
+
+  abstract Direction direction();
+
+  @Override
+  public Integer call() {
+    DnsFailoverInput in = input != null ? InputFile.read(spec, input, DnsFailoverInput.class)
+        : new DnsFailoverInput(service, direction(), force ? Boolean.TRUE : null, null, noApproval ? Boolean.FALSE : null,
+            approvalTimeout, onTimeout, stages, null, incidentTime);
+    if (in.service() == null || in.service().isBlank()) {
+      throw new ParameterException(spec.commandLine(), "--service is required (a catalog key such as inventory)");
+    }
+    var catalog = CatalogLoader.load(connection.catalog());
+    if (!catalog.services().containsKey(in.service()) || catalog.definitionOf(in.service()).dns() == null) {
+      throw new ParameterException(spec.commandLine(), "--service: '" + in.service() + "' is not a catalog service "
+          + "with a DNS record; known: " + String.join(", ", catalog.serviceKeys()));
+    }
+    // One run per DNS record: failover and failback of a record share this id, so they cannot overlap.
+    String workflowId = "dns-failover-" + catalog.definitionOf(in.service()).dns().name();
+    try (Connection conn = connection) {
+      RunStarter runs = new RunStarter(conn, spec.commandLine().getOut(), spec.commandLine().getErr());
+      String procedure = direction() == Direction.FAILOVER ? "dns-failover" : "dns-failback";
+      return runs.startWithId(workflowId, procedure, in.service(), DnsFailoverWorkflow.class, wf -> wf.run(in),
+          DnsFailoverResult.class, noWait, r -> {
+            var out = spec.commandLine().getOut();
+            new ResultPrinter(out).timeline(r.timeline());
+            r.assessment().forEach(a -> out.println("  assessed: " + a));
+            r.verification().forEach(v -> out.println("  verified: " + v.describe()));
+            if (r.rto() != null) new ResultPrinter(out).rto(r.rto());
+            out.printf("%n%s: %s%n", r.outcome(), r.summary());
+            return r.outcome() == FailoverOutcome.ABORTED ? 2 : 0;
+          });
+    }
+  }
+
+  @Command(name = "failover", description = "Fail a service's DNS record over to the DR region (checks, approval, staged switch, verification).")
+  public static final class Failover extends FailoverCommand {
+    @Override
+    Direction direction() {
+      return Direction.FAILOVER;
+    }
+  }
+
+  @Command(name = "failback", description = "Move a service's DNS record back to the primary region, with the same checks and gates.")
+  public static final class Failback extends FailoverCommand {
+    @Override
+    Direction direction() {
+      return Direction.FAILBACK;
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package dev.drrunbooks.starter.commands;
+
+import dev.drrunbooks.approval.Approval;
+import dev.drrunbooks.approval.GateDecision;
+import dev.drrunbooks.model.Failures;
+import dev.drrunbooks.starter.Connection;
+import io.temporal.client.WorkflowStub;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code dr approve} and {@code dr abort}: answers a run's approval gate with a validated Update (the
+ * run rejects a wrong step, a missing name or reason), or with {@code --signal} as an incident bot would.
+ */
+public abstract class GateCommand implements Callable<Integer> {
+  @Mixin Connection connection;
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "WORKFLOW_ID", description = "The run's workflow id, e.g. dns-failover-api.mycomputer.com")
+  String workflowId;
+
+  @Option(names = "--run-id", description = "A particular run (default: the latest)") String runId;
+  @Option(names = "--step", required = true, description = "The gate's step, as the run's status shows it") String step;
+  @Option(names = "--who", required = true, description = "Who decides") String who;
+  @Option(names = "--why", required = true, description = "Why") String why;
+  @Option(names = "--signal", description = "Send a signal instead of an Update (no validation answer comes back)") boolean signal;
+
+  abstract boolean approve();
+
+  @Override
+  public Integer call() {
+    var out = spec.commandLine().getOut();
+    var err = spec.commandLine().getErr();
+    try (Connection conn = connection) {
+      WorkflowStub run = conn.client().newUntypedWorkflowStub(workflowId, Optional.ofNullable(runId), Optional.empty());
+      Approval answer = new Approval(step, who, why);
+      String verb = approve() ? "approve" : "abort";
+      if (signal) {
+        run.signal(verb + "Signal", answer);
+        out.printf("Sent %s signal to %s for step %s (the run records it, or ignores it if it does not fit)%n", verb,
+            workflowId, step);
+        return 0;
+      }
+      try {
+        GateDecision decision = run.update(verb, GateDecision.class, answer);
+        out.printf("%s %s at step %s by %s: %s%n", workflowId, decision.verdict(), decision.step(), decision.who(),
+            decision.why());
+        return 0;
+      } catch (RuntimeException e) {
+        err.printf("Rejected: %s%n", Failures.rootMessage(e));
+        return 1;
+      }
+    }
+  }
+
+  @Command(name = "approve", description = "Approve the step a run waits at.")
+  public static final class Approve extends GateCommand {
+    @Override
+    boolean approve() {
+      return true;
+    }
+  }
+
+  @Command(name = "abort", description = "Abort at the step a run waits at.")
+  public static final class Abort extends GateCommand {
+    @Override
+    boolean approve() {
+      return false;
+    }
+  }
+}
