@@ -3,8 +3,8 @@
 
 Creates exactly the resources named in the service catalog (deploy/catalog/mycomputer.yaml):
 RDS instances and snapshots, the Route53 zone with weighted Primary/Secondary alias records and a
-health check, the S3 buckets with their -dr replicas, and the ECS clusters, task definitions and
-services. Idempotent: every resource is looked up before it is created, nothing that exists is
+health check per record, the CloudWatch alarms named by the records' primary and secondary, the S3
+buckets with their -dr replicas, and the ECS clusters, task definitions and services. Idempotent: every resource is looked up before it is created, nothing that exists is
 modified, so a second run creates nothing (and leaves, say, a failed-over DNS weight alone).
 
 Some resources are deliberately OFF-POLICY so the backup-policy procedure has work to do:
@@ -39,6 +39,13 @@ STABLE_REVISION, LATEST_REVISION = 2, 3
 PROD_DESIRED, DR_DESIRED = 2, 0
 ZONE_CALLER_REF = "dr-runbooks-sandbox:zone:{zone}"
 HEALTH_CHECK_CALLER_REF = "dr-runbooks-sandbox:healthcheck:{name}:primary"
+# The catalog's alarms (<record>-primary-unhealthy, <record>-secondary-unhealthy) watch the 5XX count
+# of the side's load balancer in the side's region (Route53's HealthCheckStatus metric only exists in
+# us-east-1). The load balancer id is made up: moto has no ELB behind the alias names.
+ALARM_METRIC = {"Namespace": "AWS/ApplicationELB", "MetricName": "HTTPCode_ELB_5XX_Count", "Statistic": "Sum",
+                "Period": 60, "EvaluationPeriods": 3, "DatapointsToAlarm": 2, "Threshold": 10.0,
+                "ComparisonOperator": "GreaterThanOrEqualToThreshold", "TreatMissingData": "notBreaching"}
+ALB_ID = "50dc6c495c0c9188"
 
 
 class Counter:
@@ -196,10 +203,12 @@ class Seeder:
                     ChangeBatch={"Comment": "dr-runbooks sandbox seed", "Changes": changes},
                 )
 
-        # HTTPS health check on the primary of api.mycomputer.com (the runbook's Step 1 / Step 3).
-        api = records.get("api")
-        if api:
-            self._health_check(r53, api["name"].rstrip("."), by_dns.get("api", "inventory"))
+        # An HTTPS health check on the primary of every record (the runbook's Step 1 / Step 3), checking
+        # what the catalog's healthCheck names (fqdn and path; default: the record's name, /health).
+        for key, rec in records.items():
+            hc = rec.get("healthCheck") or {}
+            fqdn = (hc.get("fqdn") or rec["name"]).rstrip(".")
+            self._health_check(r53, fqdn, hc.get("path") or "/health", by_dns.get(key, key))
 
     def _zone(self, r53, zone):
         # moto (unlike AWS) happily creates a second zone with the same CallerReference: look first.
@@ -228,7 +237,8 @@ class Seeder:
                 out.add((rr["Name"], rr["Type"], rr.get("SetIdentifier")))
         return out
 
-    def _health_check(self, r53, fqdn, service):
+    def _health_check(self, r53, fqdn, path, service):
+        # moto (unlike AWS) would create a second check with the same CallerReference: look first.
         ref = HEALTH_CHECK_CALLER_REF.format(name=fqdn)
         for page in r53.get_paginator("list_health_checks").paginate():
             for hc in page["HealthChecks"]:
@@ -241,7 +251,7 @@ class Seeder:
                 "Type": "HTTPS",
                 "FullyQualifiedDomainName": fqdn,
                 "Port": 443,
-                "ResourcePath": "/health",
+                "ResourcePath": path,
                 "RequestInterval": 30,
                 "FailureThreshold": 3,
                 "EnableSNI": True,
@@ -252,8 +262,37 @@ class Seeder:
             ResourceId=hc["Id"],
             AddTags=tags_kv({"Name": f"{fqdn}-primary", **prod_tags(service)}),
         )
-        self.c.made(f"route53 health check {fqdn} (HTTPS /health)")
+        self.c.made(f"route53 health check {fqdn} (HTTPS {path})")
         return hc["Id"]
+
+    # ---- CloudWatch -----------------------------------------------------------------------------
+    def cloudwatch(self):
+        by_dns = {svc.get("dns"): key for key, svc in self.cat["services"].items()}
+        for key, rec in self.cat.get("dnsRecords", {}).items():
+            for side in ("primary", "secondary"):
+                s = rec[side]
+                if not s.get("alarm"):
+                    continue
+                region = s.get("region") or (self.primary if side == "primary" else self.dr)
+                self._alarm(self.client("cloudwatch", region), s["alarm"], region, rec["name"].rstrip("."), side,
+                            s.get("aliasDnsName", ""), by_dns.get(key, key))
+
+    def _alarm(self, cw, name, region, record, side, alias_dns, service):
+        if cw.describe_alarms(AlarmNames=[name]).get("MetricAlarms"):
+            self.c.found(f"cloudwatch alarm {name} ({region})")
+            return
+        lb_name = alias_dns.split(".")[0] or f"{side}-alb"
+        cw.put_metric_alarm(
+            AlarmName=name,
+            AlarmDescription=f"{record}: the {side} load balancer ({alias_dns}) answers 5XX",
+            ActionsEnabled=False,
+            Dimensions=[{"Name": "LoadBalancer", "Value": f"app/{lb_name}/{ALB_ID}"}],
+            Tags=tags_kv(prod_tags(service)),
+            **ALARM_METRIC,
+        )
+        # AWS starts a new alarm in INSUFFICIENT_DATA (moto in OK): the seeded world is healthy.
+        cw.set_alarm_state(AlarmName=name, StateValue="OK", StateReason="dr-runbooks sandbox seed: healthy")
+        self.c.made(f"cloudwatch alarm {name} ({region}) OK")
 
     # ---- S3 -------------------------------------------------------------------------------------
     def s3(self):
@@ -470,7 +509,7 @@ def main():
     with open(args.catalog) as f:
         catalog = yaml.safe_load(f)
     s = Seeder(args.endpoint, catalog)
-    for step in (s.rds, s.route53, s.s3, s.ecs):
+    for step in (s.rds, s.route53, s.cloudwatch, s.s3, s.ecs):
         try:
             step()
         except Exception as e:  # name the failing step, then fail

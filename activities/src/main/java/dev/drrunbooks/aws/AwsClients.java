@@ -1,5 +1,6 @@
 package dev.drrunbooks.aws;
 
+import dev.drrunbooks.aws.cloudwatch.CloudWatchJsonProtocol;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -69,7 +70,12 @@ public final class AwsClients implements AutoCloseable {
   }
 
   public CloudWatchClient cloudWatch(String region) {
-    return client("cloudwatch", region, r -> configure(CloudWatchClient.builder(), r).build());
+    return client("cloudwatch", region, r -> {
+      var builder = configure(CloudWatchClient.builder(), r);
+      // The SDK speaks CloudWatch's CBOR protocol; emulators (moto) answer only JSON 1.0 and Query.
+      if (endpoint != null) builder.overrideConfiguration(o -> o.addExecutionInterceptor(new CloudWatchJsonProtocol()));
+      return builder.build();
+    });
   }
 
   public StsClient sts(String region) {

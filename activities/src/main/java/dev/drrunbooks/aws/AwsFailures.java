@@ -22,8 +22,10 @@ public final class AwsFailures {
   /** Wraps {@code e} for Temporal: non-retryable with the operator-facing message, or the original for a retry. */
   public static RuntimeException translate(SdkException e, String attempted) {
     if (e instanceof AwsServiceException ase && isPermanent(ase)) {
-      String code = ase.awsErrorDetails() == null ? "HTTP" + ase.statusCode() : ase.awsErrorDetails().errorCode();
-      String message = ase.awsErrorDetails() == null ? ase.getMessage() : ase.awsErrorDetails().errorMessage();
+      String code = ase.awsErrorDetails() == null || ase.awsErrorDetails().errorCode() == null
+          ? "HTTP" + ase.statusCode() : ase.awsErrorDetails().errorCode();
+      String message = ase.awsErrorDetails() == null || ase.awsErrorDetails().errorMessage() == null
+          ? ase.getMessage() : ase.awsErrorDetails().errorMessage();
       return ApplicationFailure.newNonRetryableFailure(attempted + " failed: " + code + ": " + message, "Aws" + code);
     }
     return e;

@@ -11,6 +11,8 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.WorkerFactory;
 import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -30,8 +32,15 @@ final class SandboxWorker implements AutoCloseable {
       WorkflowClientOptions.newBuilder().setNamespace(env.get("TEMPORAL_NAMESPACE", "default")).build()));
 
   SandboxWorker() {
+    this(Map.of());
+  }
+
+  /** @param extraEnv on top of the sandbox's env file, e.g. DR_HTTP_ENDPOINT_MAP for local health endpoints */
+  SandboxWorker(Map<String, String> extraEnv) {
+    Map<String, String> workerEnv = new HashMap<>(env.all());
+    workerEnv.putAll(extraEnv);
     DrWorker.register(factory.newWorker(taskQueue), CatalogLoader.load(CatalogFixture.path()),
-        CatalogFixture.path().toString(), aws, env.all());
+        CatalogFixture.path().toString(), aws, workerEnv);
     factory.start();
   }
 

@@ -1,0 +1,408 @@
+package dev.drrunbooks.aws.route53;
+
+import dev.drrunbooks.activities.dns.HealthCheckState;
+import dev.drrunbooks.activities.dns.Route53Activities;
+import dev.drrunbooks.activities.dns.WeightedRecordState;
+import dev.drrunbooks.aws.AwsClients;
+import dev.drrunbooks.aws.AwsFailures;
+import dev.drrunbooks.aws.StatusPoller;
+import dev.drrunbooks.aws.rds.Polling;
+import dev.drrunbooks.catalog.DnsRecordSpec;
+import dev.drrunbooks.catalog.HealthCheckRef;
+import dev.drrunbooks.catalog.WeightedTarget;
+import io.temporal.failure.ApplicationFailure;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.route53.model.Change;
+import software.amazon.awssdk.services.route53.model.ChangeAction;
+import software.amazon.awssdk.services.route53.model.ChangeInfo;
+import software.amazon.awssdk.services.route53.model.HealthCheck;
+import software.amazon.awssdk.services.route53.model.HealthCheckConfig;
+import software.amazon.awssdk.services.route53.model.HealthCheckObservation;
+import software.amazon.awssdk.services.route53.model.HostedZone;
+import software.amazon.awssdk.services.route53.model.ListHostedZonesByNameResponse;
+import software.amazon.awssdk.services.route53.model.ListResourceRecordSetsResponse;
+import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
+
+/**
+ * The runbook's DNS failover step: the weighted Primary/Secondary alias sets of a record, changed in
+ * one {@code change-resource-record-sets} batch of two UPSERTs, then {@code get-change} until INSYNC;
+ * and the Route53 health check that watches the primary.
+ *
+ * <p>Route53 is global: {@link AwsClients#route53()} is the one client. The hosted zone is found by name
+ * ({@code ListHostedZonesByName}, exact match, with or without the trailing dot; a public zone wins
+ * over a private one of the same name). Zone, record sets and change are never created or deleted
+ * here: only the weights of the two sets named in the catalog are written.
+ *
+ * <p>Failures: a missing zone, health check or change, an invalid change batch or input are
+ * non-retryable and named; throttling, {@code PriorRequestNotComplete} (another change of the zone is
+ * still being applied), 5xx and network errors are rethrown for Temporal to retry.
+ */
+public class Route53ActivitiesImpl implements Route53Activities {
+  private static final Logger log = LoggerFactory.getLogger(Route53ActivitiesImpl.class);
+
+  /** GetChange: 1 s, 2 s, 4 s, 8 s, then every 10 s. AWS propagates a change in about a minute. */
+  public static final Polling DNS_POLLING = new Polling(Duration.ofSeconds(1), Duration.ofSeconds(10));
+
+  /** Weights Route53 accepts. */
+  static final long MAX_WEIGHT = 255;
+
+  /** Errors of Route53 that asking again will not fix, beyond those {@link AwsFailures} knows. */
+  private static final Set<String> PERMANENT = Set.of("InvalidChangeBatch", "InvalidInput", "InvalidDomainName",
+      "NoSuchHostedZone", "NoSuchHealthCheck", "NoSuchChange", "InvalidArgument");
+
+  private final Supplier<Route53Client> route53;
+  private final StatusPoller poller;
+
+  public Route53ActivitiesImpl(AwsClients aws) {
+    this(aws::route53, DNS_POLLING);
+  }
+
+  public Route53ActivitiesImpl(AwsClients aws, Polling polling) {
+    this(aws::route53, polling);
+  }
+
+  /** @param route53 the (global) Route53 client; tests pass a scripted one */
+  public Route53ActivitiesImpl(Supplier<Route53Client> route53, Polling polling) {
+    this.route53 = route53;
+    this.poller = new StatusPoller(polling, Clock.systemUTC());
+  }
+
+  @Override
+  public WeightedRecordState readWeights(DnsRecordSpec record) {
+    requireRecord(record);
+    String zoneId = zoneId(record.hostedZone());
+    Map<String, ResourceRecordSet> sets = weightedSets(zoneId, record);
+    Long primary = weightOf(sets.get(record.primary().setIdentifier()));
+    Long secondary = weightOf(sets.get(record.secondary().setIdentifier()));
+    log.info("Route53 {} {} in zone {} ({}): {} {} / {} {}", record.name(), record.type(), record.hostedZone(), zoneId,
+        record.primary().setIdentifier(), primary, record.secondary().setIdentifier(), secondary);
+    return new WeightedRecordState(zoneId, record.name(), primary, secondary);
+  }
+
+  @Override
+  public String upsertWeights(DnsRecordSpec record, long primaryWeight, long secondaryWeight) {
+    requireRecord(record);
+    requireAlias(record.primary(), "primary");
+    requireAlias(record.secondary(), "secondary");
+    requireWeight(primaryWeight, "primaryWeight", record);
+    requireWeight(secondaryWeight, "secondaryWeight", record);
+    String zoneId = zoneId(record.hostedZone());
+    String comment = "dr-runbooks: " + record.name() + " " + record.primary().setIdentifier() + " " + primaryWeight
+        + " / " + record.secondary().setIdentifier() + " " + secondaryWeight;
+    List<Change> changes = List.of(
+        upsert(record, record.primary(), primaryWeight),
+        upsert(record, record.secondary(), secondaryWeight));
+    ChangeInfo info;
+    try {
+      info = route53.get().changeResourceRecordSets(r -> r.hostedZoneId(zoneId)
+          .changeBatch(b -> b.comment(comment).changes(changes))).changeInfo();
+    } catch (SdkException e) {
+      throw translate(e, "change-resource-record-sets " + record.name() + " " + record.type() + " in zone "
+          + record.hostedZone() + " (" + zoneId + ")");
+    }
+    String changeId = stripPrefix(info.id(), "/change/");
+    log.info("Route53 change {} ({}): {}", changeId, info.statusAsString(), comment);
+    return changeId;
+  }
+
+  /** The runbook's UPSERT: the catalog's alias target and the given weight, nothing else. */
+  private static Change upsert(DnsRecordSpec record, WeightedTarget side, long weight) {
+    return Change.builder().action(ChangeAction.UPSERT).resourceRecordSet(s -> s
+        .name(record.name())
+        .type(record.type())
+        .setIdentifier(side.setIdentifier())
+        .weight(weight)
+        .aliasTarget(a -> a.hostedZoneId(side.aliasHostedZoneId()).dnsName(side.aliasDnsName())
+            .evaluateTargetHealth(side.evaluateTargetHealth() == null || side.evaluateTargetHealth())))
+        .build();
+  }
+
+  @Override
+  public String awaitInSync(String changeId, Instant deadline) {
+    if (changeId == null || changeId.isBlank()) {
+      throw ApplicationFailure.newNonRetryableFailure("changeId is empty: give the id upsertWeights returned",
+          "InvalidInput");
+    }
+    String id = stripPrefix(changeId.trim(), "/change/");
+    String subject = "Route53 change '" + id + "'";
+    ChangeInfo info = poller.await(subject, () -> {
+      try {
+        return route53.get().getChange(r -> r.id(id)).changeInfo();
+      } catch (SdkException e) {
+        RuntimeException t = translate(e, "get-change " + id);
+        if (t instanceof ApplicationFailure af && af.isNonRetryable()) throw af;
+        throw e; // throttling, 5xx, network: a poll that saw nothing
+      }
+    }, ChangeInfo::statusAsString, "INSYNC", Set.of(), "Route53BadState", deadline);
+    return info.statusAsString();
+  }
+
+  @Override
+  public HealthCheckState healthCheckStatus(DnsRecordSpec record) {
+    if (record == null) throw invalid("record is missing");
+    HealthCheckRef ref = record.healthCheck();
+    if (ref == null || blank(ref.id()) && blank(ref.fqdn())) {
+      throw invalid("DNS record " + record.name() + " has no healthCheck in the catalog (id, or fqdn and path)");
+    }
+    HealthCheck check = blank(ref.id()) ? findByTarget(ref) : byId(ref.id().trim());
+    List<HealthCheckObservation> observations;
+    try {
+      observations = route53.get().getHealthCheckStatus(r -> r.healthCheckId(check.id())).healthCheckObservations();
+    } catch (SdkException e) {
+      throw translate(e, "get-health-check-status " + check.id());
+    }
+    int healthy = 0;
+    List<String> failing = new ArrayList<>();
+    for (HealthCheckObservation o : observations) {
+      String status = o.statusReport() == null || o.statusReport().status() == null ? "" : o.statusReport().status();
+      if (status.startsWith("Success")) {
+        healthy++;
+      } else {
+        failing.add((o.region() == null ? "?" : o.regionAsString()) + ": " + (status.isEmpty() ? "no report" : status));
+      }
+    }
+    StringBuilder detail = new StringBuilder().append(describeTarget(check.healthCheckConfig())).append(": ")
+        .append(healthy).append('/').append(observations.size()).append(" checkers report Success");
+    if (!failing.isEmpty()) detail.append("; ").append(String.join("; ", failing.subList(0, Math.min(3, failing.size()))));
+    HealthCheckState state = new HealthCheckState(check.id(), healthy, observations.size(), detail.toString());
+    log.info("Route53 health check {} {}", check.id(), state.detail());
+    return state;
+  }
+
+  // ---- zone and record sets -------------------------------------------------------------------
+
+  /** The id (without /hostedzone/) of the zone named exactly {@code name}; missing: non-retryable. */
+  String zoneId(String name) {
+    String wanted = fqdn(name);
+    List<HostedZone> matches = new ArrayList<>();
+    String nextName = wanted;
+    String nextId = null;
+    try {
+      while (true) {
+        String startName = nextName;
+        String startId = nextId;
+        ListHostedZonesByNameResponse page = route53.get().listHostedZonesByName(r -> r.dnsName(startName)
+            .hostedZoneId(startId));
+        boolean past = false;
+        for (HostedZone z : page.hostedZones()) {
+          if (fqdn(z.name()).equals(wanted)) {
+            matches.add(z);
+          } else {
+            past = true; // zones come in name order from ours on: another name means ours are all seen
+            break;
+          }
+        }
+        if (past || !Boolean.TRUE.equals(page.isTruncated()) || page.nextDNSName() == null) break;
+        nextName = page.nextDNSName();
+        nextId = page.nextHostedZoneId();
+      }
+    } catch (SdkException e) {
+      throw translate(e, "list-hosted-zones-by-name " + name);
+    }
+    if (matches.isEmpty()) {
+      throw ApplicationFailure.newNonRetryableFailure("Route53 hosted zone '" + name + "' not found",
+          "Route53ZoneNotFound");
+    }
+    List<HostedZone> publicZones = matches.stream()
+        .filter(z -> z.config() == null || !Boolean.TRUE.equals(z.config().privateZone())).toList();
+    List<HostedZone> candidates = publicZones.isEmpty() ? matches : publicZones;
+    if (candidates.size() > 1) {
+      throw ApplicationFailure.newNonRetryableFailure("Route53 has " + candidates.size() + " "
+          + (publicZones.isEmpty() ? "private" : "public") + " hosted zones named '" + name + "' ("
+          + String.join(", ", candidates.stream().map(z -> stripPrefix(z.id(), "/hostedzone/")).toList())
+          + "): name the zone's id instead", "Route53ZoneAmbiguous");
+    }
+    return stripPrefix(candidates.get(0).id(), "/hostedzone/");
+  }
+
+  /** The record's sets (any set identifier) of its name and type, by set identifier. */
+  private Map<String, ResourceRecordSet> weightedSets(String zoneId, DnsRecordSpec record) {
+    String name = fqdn(record.name());
+    String type = record.type().trim().toUpperCase(Locale.ROOT);
+    Map<String, ResourceRecordSet> sets = new HashMap<>();
+    String startName = name;
+    String startType = type;
+    String startIdentifier = null;
+    try {
+      while (true) {
+        String n = startName;
+        String t = startType;
+        String i = startIdentifier;
+        ListResourceRecordSetsResponse page = route53.get().listResourceRecordSets(r -> r.hostedZoneId(zoneId)
+            .startRecordName(n).startRecordType(t).startRecordIdentifier(i));
+        boolean past = false;
+        for (ResourceRecordSet s : page.resourceRecordSets()) {
+          if (!fqdn(unescape(s.name())).equals(name) || !type.equals(s.typeAsString())) {
+            past = true; // sorted by name and type: the rest belong to other records
+            break;
+          }
+          if (s.setIdentifier() != null) sets.putIfAbsent(s.setIdentifier(), s);
+        }
+        if (past || !Boolean.TRUE.equals(page.isTruncated()) || page.nextRecordName() == null) break;
+        if (!fqdn(unescape(page.nextRecordName())).equals(name) || !type.equals(page.nextRecordTypeAsString())) break;
+        if (page.nextRecordName().equals(startName) && page.nextRecordTypeAsString().equals(startType)
+            && Objects.equals(page.nextRecordIdentifier(), startIdentifier)) {
+          break; // the same page again (an emulator without StartRecordIdentifier): nothing more to learn
+        }
+        startName = page.nextRecordName();
+        startType = page.nextRecordTypeAsString();
+        startIdentifier = page.nextRecordIdentifier();
+      }
+    } catch (SdkException e) {
+      throw translate(e, "list-resource-record-sets " + record.name() + " " + record.type() + " in zone "
+          + record.hostedZone() + " (" + zoneId + ")");
+    }
+    return sets;
+  }
+
+  private static Long weightOf(ResourceRecordSet s) {
+    return s == null ? null : s.weight();
+  }
+
+  // ---- health checks --------------------------------------------------------------------------
+
+  private HealthCheck byId(String id) {
+    try {
+      return route53.get().getHealthCheck(r -> r.healthCheckId(id)).healthCheck();
+    } catch (SdkException e) {
+      if (AwsFailures.isNotFound(e, "NoSuchHealthCheck")) {
+        throw ApplicationFailure.newNonRetryableFailure("Route53 health check '" + id + "' not found",
+            "Route53HealthCheckNotFound");
+      }
+      throw translate(e, "get-health-check " + id);
+    }
+  }
+
+  /** The health check whose config checks the ref's FQDN and path; the lowest id when several do. */
+  private HealthCheck findByTarget(HealthCheckRef ref) {
+    String host = fqdn(ref.fqdn());
+    String path = normalisePath(ref.path());
+    List<HealthCheck> matches = new ArrayList<>();
+    try {
+      for (HealthCheck hc : route53.get().listHealthChecksPaginator(r -> {}).healthChecks()) {
+        HealthCheckConfig c = hc.healthCheckConfig();
+        if (c == null || c.fullyQualifiedDomainName() == null) continue;
+        if (fqdn(c.fullyQualifiedDomainName()).equals(host) && normalisePath(c.resourcePath()).equals(path)) {
+          matches.add(hc);
+        }
+      }
+    } catch (SdkException e) {
+      throw translate(e, "list-health-checks");
+    }
+    if (matches.isEmpty()) {
+      throw ApplicationFailure.newNonRetryableFailure("Route53 health check of " + ref.fqdn() + path
+          + " not found (no health check has FullyQualifiedDomainName " + ref.fqdn() + " and ResourcePath " + path + ")",
+          "Route53HealthCheckNotFound");
+    }
+    matches.sort(Comparator.comparing(HealthCheck::id));
+    if (matches.size() > 1) {
+      log.warn("{} Route53 health checks watch {}{} ({}); using {}", matches.size(), ref.fqdn(), path,
+          matches.stream().map(HealthCheck::id).toList(), matches.get(0).id());
+    }
+    return matches.get(0);
+  }
+
+  private static String describeTarget(HealthCheckConfig c) {
+    if (c == null) return "health check";
+    String where = c.fullyQualifiedDomainName() != null ? c.fullyQualifiedDomainName() : c.ipAddress();
+    if (where == null) return c.typeAsString();
+    return c.typeAsString() + " " + where + (c.port() == null ? "" : ":" + c.port())
+        + (c.resourcePath() == null ? "" : normalisePath(c.resourcePath()));
+  }
+
+  // ---- input and names ------------------------------------------------------------------------
+
+  private static void requireRecord(DnsRecordSpec record) {
+    if (record == null) throw invalid("record is missing");
+    if (blank(record.hostedZone())) throw invalid("DNS record " + record.name() + ": hostedZone is empty");
+    if (blank(record.name())) throw invalid("DNS record in zone " + record.hostedZone() + ": name is empty");
+    if (blank(record.type())) throw invalid("DNS record " + record.name() + ": type is empty");
+    if (record.primary() == null || blank(record.primary().setIdentifier())) {
+      throw invalid("DNS record " + record.name() + ": primary.setIdentifier is empty");
+    }
+    if (record.secondary() == null || blank(record.secondary().setIdentifier())) {
+      throw invalid("DNS record " + record.name() + ": secondary.setIdentifier is empty");
+    }
+    if (record.primary().setIdentifier().equals(record.secondary().setIdentifier())) {
+      throw invalid("DNS record " + record.name() + ": primary and secondary have the same setIdentifier '"
+          + record.primary().setIdentifier() + "'");
+    }
+  }
+
+  private static void requireAlias(WeightedTarget side, String which) {
+    if (blank(side.aliasHostedZoneId())) throw invalid(which + ".aliasHostedZoneId is empty");
+    if (blank(side.aliasDnsName())) throw invalid(which + ".aliasDnsName is empty");
+  }
+
+  private static void requireWeight(long weight, String field, DnsRecordSpec record) {
+    if (weight < 0 || weight > MAX_WEIGHT) {
+      throw invalid(field + " of " + record.name() + " must be between 0 and " + MAX_WEIGHT + ", was " + weight);
+    }
+  }
+
+  private static ApplicationFailure invalid(String message) {
+    return ApplicationFailure.newNonRetryableFailure(message, "InvalidInput");
+  }
+
+  private static RuntimeException translate(SdkException e, String attempted) {
+    if (e instanceof AwsServiceException ase && ase.awsErrorDetails() != null && !ase.isThrottlingException()
+        && ase.statusCode() < 500 && PERMANENT.contains(ase.awsErrorDetails().errorCode())) {
+      String code = ase.awsErrorDetails().errorCode();
+      return ApplicationFailure.newNonRetryableFailure(attempted + " failed: " + code + ": "
+          + ase.awsErrorDetails().errorMessage(), "Aws" + code);
+    }
+    return AwsFailures.translate(e, attempted);
+  }
+
+  /** Lower case with the trailing dot: how Route53 names compare. */
+  static String fqdn(String name) {
+    String n = name.trim().toLowerCase(Locale.ROOT);
+    return n.endsWith(".") ? n : n + ".";
+  }
+
+  /** Route53 returns some characters octal-escaped ({@code \052} for {@code *}). */
+  private static String unescape(String name) {
+    if (name == null || name.indexOf('\\') < 0) return name;
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c == '\\' && i + 3 < name.length() && name.substring(i + 1, i + 4).matches("[0-7]{3}")) {
+        out.append((char) Integer.parseInt(name.substring(i + 1, i + 4), 8));
+        i += 3;
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  private static String normalisePath(String path) {
+    if (path == null || path.isBlank()) return "/";
+    String p = path.trim();
+    return p.startsWith("/") ? p : "/" + p;
+  }
+
+  private static String stripPrefix(String id, String prefix) {
+    return id != null && id.startsWith(prefix) ? id.substring(prefix.length()) : id;
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+}

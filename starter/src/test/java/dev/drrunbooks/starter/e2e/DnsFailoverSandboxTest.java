@@ -1,0 +1,106 @@
+package dev.drrunbooks.starter.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.drrunbooks.http.LocalEndpoint;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
+
+/**
+ * DNS failover through the starter, on the sandbox's Temporal server, against the emulator's Route53
+ * with the runbook's weighted alias records and local HTTP endpoints standing in for healthy, failing
+ * and flapping regions. Uses Locations (no approval gate in its policy); each test leaves the record
+ * at Primary 100 / Secondary 0, as seeded.
+ */
+class DnsFailoverSandboxTest {
+  private static final String RECORD = "locations.mycomputer.com";
+  private static RegionsStandIn regions;
+  private static SandboxWorker worker;
+
+  @BeforeAll
+  static void start() {
+    regions = new RegionsStandIn();
+    worker = new SandboxWorker(regions.endpointMap());
+  }
+
+  @AfterAll
+  static void stop() {
+    worker.close();
+    regions.close();
+  }
+
+  @AfterEach
+  void weightsAsSeeded() {
+    assertEquals(List.of(100L, 0L), weights(), "the test must leave the record as seeded");
+    regions.allHealthy();
+  }
+
+  @Test
+  void anUnhealthyPrimaryIsFailedOverVerifiedAndFailedBack() {
+    regions.primary.behave(LocalEndpoint.Mode.FAILING);
+
+    CliRun failover = CliRun.of(worker.connectionArgs(), "failover", "--service", "locations");
+    assertEquals(0, failover.exitCode(), failover.toString());
+    assertTrue(failover.out().contains("SWITCHED: Switched " + RECORD + " to Secondary (eu-central-1)"), failover.toString());
+    assertTrue(failover.out().contains("Started dns-failover: workflow dns-failover-" + RECORD), failover.toString());
+    assertEquals(List.of(0L, 100L), weights());
+
+    regions.primary.behave(LocalEndpoint.Mode.HEALTHY);
+    CliRun failback = CliRun.of(worker.connectionArgs(), "failback", "--service", "locations");
+    assertEquals(0, failback.exitCode(), failback.toString());
+    assertTrue(failback.out().contains("SWITCHED"), failback.toString());
+  }
+
+  @Test
+  void aHealthyPrimaryNeedsNoFailover() {
+    CliRun run = CliRun.of(worker.connectionArgs(), "failover", "--service", "locations");
+    assertEquals(0, run.exitCode(), run.toString());
+    assertTrue(run.out().contains("NOT_NEEDED: No failover needed: Primary (eu-west-1) is healthy"), run.toString());
+    assertTrue(regions.primary.requestCount() >= 3, "the primary was probed several times");
+  }
+
+  @Test
+  void anUnhealthyOrFlappingSecondaryIsRefused() {
+    regions.primary.behave(LocalEndpoint.Mode.FAILING);
+    regions.secondary.behave(LocalEndpoint.Mode.FAILING);
+    CliRun down = CliRun.of(worker.connectionArgs(), "failover", "--service", "locations");
+    assertEquals(1, down.exitCode(), down.toString());
+    assertTrue(down.err().contains("refusing to send traffic to Secondary (eu-central-1): "
+        + "https://secondary-alb.eu-central-1.elb.amazonaws.com/health: UNHEALTHY"), down.toString());
+
+    regions.secondary.behave(LocalEndpoint.Mode.FLAPPING);
+    CliRun flapping = CliRun.of(worker.connectionArgs(), "failover", "--service", "locations");
+    assertEquals(1, flapping.exitCode(), flapping.toString());
+    assertTrue(flapping.err().contains("FLAPPING"), flapping.toString());
+  }
+
+  @Test
+  void aFailedVerificationRestoresTheRecordedWeights() {
+    regions.primary.behave(LocalEndpoint.Mode.FAILING);
+    regions.publicName.behave(LocalEndpoint.Mode.FAILING);
+
+    CliRun run = CliRun.of(worker.connectionArgs(), "failover", "--service", "locations");
+
+    assertEquals(1, run.exitCode(), run.toString());
+    assertTrue(run.err().contains("verification failed: https://locations.mycomputer.com/health: UNHEALTHY"), run.toString());
+    assertTrue(run.err().contains("weights restored to Primary 100 / Secondary 0"), run.toString());
+  }
+
+  /** [Primary, Secondary] weights as Route53 (the emulator) has them, read through the SDK. */
+  private static List<Long> weights() {
+    Route53Client r53 = worker.aws.route53();
+    String zone = r53.listHostedZonesByName(r -> r.dnsName("mycomputer.com.")).hostedZones().get(0).id();
+    List<ResourceRecordSet> sets = r53.listResourceRecordSets(r -> r.hostedZoneId(zone)).resourceRecordSets();
+    long primary = sets.stream().filter(s -> s.name().startsWith(RECORD) && "Primary".equals(s.setIdentifier()))
+        .findFirst().orElseThrow().weight();
+    long secondary = sets.stream().filter(s -> s.name().startsWith(RECORD) && "Secondary".equals(s.setIdentifier()))
+        .findFirst().orElseThrow().weight();
+    return List.of(primary, secondary);
+  }
+}
