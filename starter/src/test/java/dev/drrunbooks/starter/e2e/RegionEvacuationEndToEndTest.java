@@ -82,7 +82,7 @@ class RegionEvacuationEndToEndTest {
   /** Leaves the emulator as seeded: traffic on the primary, DR capacity at zero. */
   private static void putBack(SandboxWorker worker) {
     Route53Client r53 = worker.aws.route53();
-    String zone = r53.listHostedZonesByName(r -> r.dnsName("mycomputer.com.")).hostedZones().get(0).id();
+    String zone = RegionsStandIn.zoneId(r53);
     List<ResourceRecordSet> sets = r53.listResourceRecordSets(r -> r.hostedZoneId(zone)).resourceRecordSets().stream()
         .filter(s -> s.name().startsWith("api.mycomputer.com") && s.setIdentifier() != null).toList();
     r53.changeResourceRecordSets(r -> r.hostedZoneId(zone).changeBatch(b -> b.changes(sets.stream()
@@ -95,7 +95,7 @@ class RegionEvacuationEndToEndTest {
 
   private static List<Long> weights(SandboxWorker worker, String record) {
     Route53Client r53 = worker.aws.route53();
-    String zone = r53.listHostedZonesByName(r -> r.dnsName("mycomputer.com.")).hostedZones().get(0).id();
+    String zone = RegionsStandIn.zoneId(r53);
     List<ResourceRecordSet> sets = r53.listResourceRecordSets(r -> r.hostedZoneId(zone)).resourceRecordSets();
     return List.of(
         sets.stream().filter(s -> s.name().startsWith(record) && "Primary".equals(s.setIdentifier())).findFirst()

@@ -23,6 +23,12 @@ final class RegionsStandIn implements AutoCloseable {
     return Map.of("DR_HTTP_ENDPOINT_MAP", map);
   }
 
+  /** The sandbox's mycomputer.com zone (the emulator's ListHostedZonesByName is not AWS's, so list and match). */
+  static String zoneId(software.amazon.awssdk.services.route53.Route53Client r53) {
+    return r53.listHostedZones().hostedZones().stream().filter(z -> z.name().equals("mycomputer.com."))
+        .findFirst().orElseThrow(() -> new AssertionError("no mycomputer.com zone in the sandbox")).id();
+  }
+
   void allHealthy() {
     primary.behave(LocalEndpoint.Mode.HEALTHY);
     secondary.behave(LocalEndpoint.Mode.HEALTHY);
