@@ -1,0 +1,50 @@
+package dev.drrunbooks.starter.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.Service;
+
+/** The runbook's ECS service recovery through the starter, against the emulator's ECS. */
+class EcsRecoveryEndToEndTest {
+  private static SandboxWorker worker;
+
+  @BeforeAll
+  static void start() {
+    worker = new SandboxWorker();
+  }
+
+  @AfterAll
+  static void stop() {
+    worker.close();
+  }
+
+  @Test
+  void stableTaskDefinitionForcedDeploymentScaledToFiveAndSteady() {
+    EcsClient ecs = worker.aws.ecs("eu-west-1");
+    Service before = service(ecs);
+    try {
+      CliRun run = CliRun.of(worker.connectionArgs(), "recover-ecs", "--service", "inventory");
+      assertEquals(0, run.exitCode(), run.toString());
+      assertTrue(run.out().contains("Recovered inventory-service in mycomputer-production (eu-west-1) on "
+          + "arn:aws:ecs:eu-west-1:"), run.toString());
+
+      Service after = service(ecs);
+      assertTrue(after.taskDefinition().endsWith("task-definition/inventory-service:2"), after.taskDefinition());
+      assertEquals(5, after.desiredCount());
+      assertEquals(5, after.runningCount());
+      assertTrue(!after.deployments().get(0).id().equals(before.deployments().get(0).id()), "a new deployment was forced");
+    } finally {
+      ecs.updateService(r -> r.cluster("mycomputer-production").service("inventory-service")
+          .taskDefinition(before.taskDefinition()).desiredCount(before.desiredCount()));
+    }
+  }
+
+  private static Service service(EcsClient ecs) {
+    return ecs.describeServices(r -> r.cluster("mycomputer-production").services("inventory-service")).services().get(0);
+  }
+}
