@@ -1,7 +1,9 @@
 package dev.drrunbooks.ecsrecovery;
 
 import dev.drrunbooks.activities.ecs.EcsActivities;
+import dev.drrunbooks.activities.ecs.EcsServiceCreate;
 import dev.drrunbooks.activities.ecs.EcsServiceState;
+import dev.drrunbooks.model.Ownership;
 import dev.drrunbooks.activities.ecs.EcsServiceUpdate;
 import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.catalog.CatalogFixture;
@@ -63,6 +65,40 @@ public final class FakeEcs implements EcsActivities {
     EcsServiceState next = new EcsServiceState(s.cluster(), s.service(), td, desired, s.running(), desired, 2, "ACTIVE");
     services.put(u.region() + "/" + u.cluster() + "/" + u.service(), next);
     return next;
+  }
+
+  public final List<String> created = Collections.synchronizedList(new ArrayList<>());
+  public final List<String> deleted = Collections.synchronizedList(new ArrayList<>());
+  private final Map<String, Ownership> owners = new ConcurrentHashMap<>();
+
+  @Override
+  public EcsServiceState createService(EcsServiceCreate c) {
+    String key = c.region() + "/" + c.cluster() + "/" + c.service();
+    EcsServiceState existing = services.get(key);
+    if (existing != null) {
+      if (!c.owner().equals(owners.get(key))) {
+        throw ApplicationFailure.newNonRetryableFailure("service " + c.service() + " exists and is not ours", "NotOwned");
+      }
+      return existing;
+    }
+    EcsServiceState state = new EcsServiceState(c.cluster(), c.service(), c.taskDefinitionArn(), c.desiredCount(), 0,
+        c.desiredCount(), 1, "ACTIVE");
+    services.put(key, state);
+    owners.put(key, c.owner());
+    created.add(key);
+    return state;
+  }
+
+  @Override
+  public String deleteOwnedService(String region, String cluster, String service, Ownership owner) {
+    String key = region + "/" + cluster + "/" + service;
+    if (!services.containsKey(key)) return "already gone";
+    if (!owner.equals(owners.get(key))) {
+      throw ApplicationFailure.newNonRetryableFailure("refusing to delete " + service + ": not ours", "NotOwned");
+    }
+    services.remove(key);
+    deleted.add(key);
+    return "deleting";
   }
 
   @Override

@@ -1,5 +1,10 @@
 package dev.drrunbooks.aws.ecs;
 
+import software.amazon.awssdk.services.ecs.model.PropagateTags;
+import java.util.stream.Collectors;
+import java.util.Map;
+import dev.drrunbooks.model.Ownership;
+import dev.drrunbooks.activities.ecs.EcsServiceCreate;
 import static dev.drrunbooks.aws.ecs.EcsFailures.require;
 
 import dev.drrunbooks.activities.ecs.EcsActivities;
@@ -196,6 +201,84 @@ public class EcsActivitiesImpl implements EcsActivities {
   @Override
   public EcsServiceState updateService(EcsServiceUpdate update) {
     return update(update, earlierAttemptsSince());
+  }
+
+  @Override
+  public EcsServiceState createService(EcsServiceCreate c) {
+    if (c == null || c.owner() == null) {
+      throw ApplicationFailure.newNonRetryableFailure("create-service needs the service and its owner", "InvalidInput");
+    }
+    Optional<Service> existing = findService(c.region(), c.cluster(), c.service());
+    if (existing.isPresent()) {
+      Map<String, String> tags = tagsOf(c.region(), existing.get());
+      if (!c.owner().owns(tags)) {
+        throw ApplicationFailure.newNonRetryableFailure("ECS service '" + c.service() + "' in cluster '" + c.cluster()
+            + "' (" + c.region() + ") exists and is not this run's: tags " + tags + "; it would need "
+            + c.owner().requiredTags(), "NotOwned");
+      }
+      return toState(existing.get(), c.cluster());
+    }
+    try {
+      Service created = ecs.apply(c.region()).createService(b -> {
+        b.cluster(c.cluster()).serviceName(c.service()).taskDefinition(c.taskDefinitionArn())
+            .desiredCount(c.desiredCount()).propagateTags(PropagateTags.SERVICE)
+            .tags(c.owner().tags().entrySet().stream()
+                .map(t -> Tag.builder().key(t.getKey()).value(t.getValue()).build()).toList());
+        if (!c.subnets().isEmpty()) {
+          b.networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(c.subnets())
+              .securityGroups(c.securityGroups())));
+        }
+      }).service();
+      return toState(created, c.cluster());
+    } catch (ClusterNotFoundException e) {
+      throw EcsFailures.clusterNotFound(c.region(), c.cluster());
+    } catch (SdkException e) {
+      throw EcsFailures.translate(e, "create-service " + c.service() + " in cluster " + c.cluster() + " in "
+          + c.region());
+    }
+  }
+
+  @Override
+  public String deleteOwnedService(String region, String cluster, String service, Ownership owner) {
+    if (owner == null) {
+      throw ApplicationFailure.newNonRetryableFailure("delete-service needs the owner to check", "InvalidInput");
+    }
+    Optional<Service> found = findService(region, cluster, service);
+    if (found.isEmpty()) return "already gone";
+    Map<String, String> tags = tagsOf(region, found.get());
+    if (!owner.owns(tags)) {
+      throw ApplicationFailure.newNonRetryableFailure("refusing to delete ECS service '" + service + "' in cluster '"
+          + cluster + "' (" + region + "): its tags " + tags + " do not mark it as created by this run ("
+          + owner.requiredTags() + ")", "NotOwned");
+    }
+    try {
+      ecs.apply(region).deleteService(b -> b.cluster(cluster).service(service).force(true));
+      return "deleting";
+    } catch (SdkException e) {
+      throw EcsFailures.translate(e, "delete-service " + service + " in cluster " + cluster + " in " + region);
+    }
+  }
+
+  /** The service if it exists and is not INACTIVE (deleted services linger as INACTIVE); no cluster: empty. */
+  private Optional<Service> findService(String region, String cluster, String service) {
+    try {
+      DescribeServicesResponse r = ecs.apply(region).describeServices(b -> b.cluster(cluster).services(service));
+      return r.hasServices() ? r.services().stream().filter(s -> !"INACTIVE".equals(s.status())).findFirst()
+          : Optional.empty();
+    } catch (ClusterNotFoundException e) {
+      return Optional.empty();
+    } catch (SdkException e) {
+      throw EcsFailures.translate(e, "describe-services " + service + " in cluster " + cluster + " in " + region);
+    }
+  }
+
+  private Map<String, String> tagsOf(String region, Service s) {
+    try {
+      return ecs.apply(region).listTagsForResource(b -> b.resourceArn(s.serviceArn())).tags().stream()
+          .collect(Collectors.toMap(Tag::key, Tag::value, (a, b) -> b));
+    } catch (SdkException e) {
+      throw EcsFailures.translate(e, "list-tags-for-resource " + s.serviceArn() + " in " + region);
+    }
   }
 
   /**

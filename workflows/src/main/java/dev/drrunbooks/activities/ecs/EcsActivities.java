@@ -18,6 +18,18 @@ public interface EcsActivities {
   /** update-service; idempotent: applying the same update again leaves the service as it is. */
   EcsServiceState updateService(EcsServiceUpdate update);
 
+  /**
+   * create-service (the runbook's drill step); idempotent: a service of this name created by this run
+   * is returned as it is, one not ours is refused naming it and its tags.
+   */
+  EcsServiceState createService(EcsServiceCreate create);
+
+  /**
+   * Scales the service to 0 and deletes it, only if its tags name {@code owner}; refuses loudly
+   * otherwise. "deleting" or "already gone".
+   */
+  String deleteOwnedService(String region, String cluster, String service, dev.drrunbooks.model.Ownership owner);
+
   /** Polls until steady (one deployment, running = desired), heartbeating; past the deadline fails with what it saw. */
   EcsServiceState awaitSteady(String region, String cluster, String service, Instant deadline);
 }
