@@ -1,6 +1,8 @@
 package dev.drrunbooks.worker;
 
 import dev.drrunbooks.aws.AwsClients;
+import dev.drrunbooks.aws.cfn.CloudFormationActivitiesImpl;
+import dev.drrunbooks.aws.inventory.OwnedResourceActivitiesImpl;
 import dev.drrunbooks.aws.cloudwatch.CloudWatchActivitiesImpl;
 import dev.drrunbooks.aws.ecs.EcsActivitiesImpl;
 import dev.drrunbooks.aws.rds.RdsBackupActivitiesImpl;
@@ -12,12 +14,14 @@ import dev.drrunbooks.backuppolicy.BackupPolicyWorkflowImpl;
 import dev.drrunbooks.backupvalidation.BackupValidationWorkflowImpl;
 import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.catalog.CatalogActivitiesImpl;
+import dev.drrunbooks.drill.DrDrillWorkflowImpl;
 import dev.drrunbooks.ecsrecovery.EcsServiceRecoveryWorkflowImpl;
 import dev.drrunbooks.evacuation.RegionEvacuationWorkflowImpl;
 import dev.drrunbooks.failover.DnsFailoverWorkflowImpl;
 import dev.drrunbooks.http.EndpointMap;
 import dev.drrunbooks.http.HttpProbeActivitiesImpl;
 import dev.drrunbooks.pitr.PointInTimeRestoreWorkflowImpl;
+import dev.drrunbooks.report.ReportActivitiesImpl;
 import dev.drrunbooks.sandbox.SandboxDatabases;
 import dev.drrunbooks.sandbox.SandboxLocator;
 import dev.drrunbooks.sandbox.SandboxRestoreActivities;
@@ -27,6 +31,7 @@ import dev.drrunbooks.sql.DataValidationActivitiesImpl;
 import dev.drrunbooks.sql.DatabaseLocator;
 import dev.drrunbooks.sql.RdsEndpointLocator;
 import io.temporal.worker.Worker;
+import java.nio.file.Path;
 import java.util.Map;
 
 /** Everything one worker serves: the one place that lists workflow and activity implementations. */
@@ -37,13 +42,14 @@ public final class DrWorker {
    * @param env the worker's environment: DR_SANDBOX_DATABASES=true stands the sandbox's PostgreSQL in
    *     for restored RDS instances (moto has no database engine); otherwise instances are reached at
    *     their own endpoints with credentials from Secrets Manager or the environment;
-   *     DR_HTTP_ENDPOINT_MAP points health probes of catalog URLs at stand-ins (sandbox and tests)
+   *     DR_HTTP_ENDPOINT_MAP points health probes of catalog URLs at stand-ins (sandbox and tests);
+   *     DR_TEMPLATE_DIR holds the CloudFormation templates (deploy/aws), DR_REPORT_DIR receives reports
    */
   public static void register(Worker worker, Catalog catalog, String catalogSource, AwsClients aws,
       Map<String, String> env) {
     worker.registerWorkflowImplementationTypes(BackupPolicyWorkflowImpl.class, PointInTimeRestoreWorkflowImpl.class,
         SnapshotRestoreWorkflowImpl.class, BackupValidationWorkflowImpl.class, DnsFailoverWorkflowImpl.class,
-        EcsServiceRecoveryWorkflowImpl.class, RegionEvacuationWorkflowImpl.class);
+        EcsServiceRecoveryWorkflowImpl.class, RegionEvacuationWorkflowImpl.class, DrDrillWorkflowImpl.class);
 
     RdsRestoreActivitiesImpl restore = new RdsRestoreActivitiesImpl(aws);
     boolean sandbox = SandboxDatabases.enabled(env);
@@ -61,7 +67,10 @@ public final class DrWorker {
         new Route53ActivitiesImpl(aws),
         new CloudWatchActivitiesImpl(aws),
         new HttpProbeActivitiesImpl(EndpointMap.parse(env.get(EndpointMap.ENV))),
-        new EcsActivitiesImpl(aws));
+        new EcsActivitiesImpl(aws),
+        new CloudFormationActivitiesImpl(aws, Path.of(env.getOrDefault("DR_TEMPLATE_DIR", "deploy/aws"))),
+        new OwnedResourceActivitiesImpl(aws),
+        new ReportActivitiesImpl(Path.of(env.getOrDefault(ReportActivitiesImpl.ENV, ReportActivitiesImpl.DEFAULT_DIR))));
   }
 
   /** How restored databases are reached, for the start-up log line. */

@@ -10,17 +10,24 @@ public record Catalog(
     Regions regions,
     Map<String, ServiceSpec> services,
     Map<String, DnsRecordSpec> dnsRecords,
-    Map<String, BucketSpec> buckets) {
+    Map<String, BucketSpec> buckets,
+    Map<String, ScheduleSpec> schedules) {
 
   public Catalog {
     services = services == null ? Map.of() : Map.copyOf(services);
     dnsRecords = dnsRecords == null ? Map.of() : Map.copyOf(dnsRecords);
     buckets = buckets == null ? Map.of() : Map.copyOf(buckets);
+    schedules = schedules == null ? Map.of() : Map.copyOf(schedules);
   }
 
   /** Service keys in a stable order, for tables and "all". */
   public List<String> serviceKeys() {
     return services.keySet().stream().sorted().toList();
+  }
+
+  /** Schedule keys in a stable order; each is the Temporal Schedule {@code dr-<key>}. */
+  public List<String> scheduleKeys() {
+    return schedules.keySet().stream().sorted().toList();
   }
 
   /** One service with the DNS record and buckets it references resolved. */

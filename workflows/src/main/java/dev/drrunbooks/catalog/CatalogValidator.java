@@ -1,6 +1,8 @@
 package dev.drrunbooks.catalog;
 
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +13,9 @@ import java.util.regex.Pattern;
 final class CatalogValidator {
   private static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov)?-[a-z]+-\\d");
   private static final Pattern BACKUP_WINDOW = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-3]):[0-5]\\d");
+  private static final Pattern SCHEDULE_KEY = Pattern.compile("[a-z0-9]([a-z0-9-]{0,60}[a-z0-9])?");
+  /** Temporal raises a shorter catch-up window to this. */
+  private static final Duration MIN_CATCHUP_WINDOW = Duration.ofSeconds(10);
   private static final Set<String> STORAGE_CLASSES = Set.of(
       "STANDARD", "REDUCED_REDUNDANCY", "STANDARD_IA", "ONEZONE_IA", "INTELLIGENT_TIERING", "GLACIER",
       "DEEP_ARCHIVE", "GLACIER_IR");
@@ -35,6 +40,7 @@ final class CatalogValidator {
     catalog.services().forEach((key, spec) -> service("services." + key, spec));
     catalog.dnsRecords().forEach((key, dns) -> dnsRecord("dnsRecords." + key, dns));
     catalog.buckets().forEach((key, bucket) -> bucket("buckets." + key, bucket));
+    catalog.scheduleKeys().forEach(key -> schedule(key, catalog.schedules().get(key)));
     return problems;
   }
 
@@ -77,6 +83,70 @@ final class CatalogValidator {
       validationQuery(at + ".validationQueries[" + i + "]", s.validationQueries().get(i));
     }
     if (s.failover() != null) failover(at + ".failover", s.failover());
+  }
+
+  /** A declared Temporal Schedule: a procedure it can start, defined services, a valid calendar, a real catch-up. */
+  private void schedule(String key, ScheduleSpec s) {
+    String at = "schedules." + key;
+    if (!SCHEDULE_KEY.matcher(key).matches()) {
+      problem(at, "'" + key + "' must be lower-case letters, digits and hyphens (at most 62), starting and ending with "
+          + "a letter or digit: it names the Temporal Schedule dr-" + key);
+    }
+    if (!required(at, s)) return;
+    if (required(at + ".procedure", s.procedure()) && !ScheduleSpec.PROCEDURES.contains(s.procedure())) {
+      problem(at + ".procedure", "unknown procedure '" + s.procedure() + "'; a schedule can start: "
+          + String.join(", ", ScheduleSpec.PROCEDURES));
+    }
+    if (s.services().isEmpty()) {
+      problem(at + ".services", "at least one service is required");
+    }
+    for (int i = 0; i < s.services().size(); i++) {
+      reference(at + ".services[" + i + "]", s.services().get(i), catalog.services(), "service", "services");
+    }
+    if (ScheduleSpec.BACKUP_VALIDATION.equals(s.procedure()) && s.services().size() > 1) {
+      problem(at + ".services", "a backup-validation schedule validates one service; declare one schedule per "
+          + "service, found " + s.services().size() + ": " + String.join(", ", s.services()));
+    }
+    if (required(at + ".calendar", s.calendar())) {
+      required(at + ".calendar.hour", s.calendar().hour());
+      required(at + ".calendar.minute", s.calendar().minute());
+      for (CalendarField field : CalendarField.values()) {
+        String text = s.calendar().text(field);
+        if (text == null) continue;
+        try {
+          field.parse(text);
+        } catch (IllegalArgumentException e) {
+          problem(at + ".calendar." + field.key(), e.getMessage());
+        }
+      }
+    }
+    if (s.timeZone() != null) {
+      try {
+        ZoneId.of(s.timeZone());
+      } catch (DateTimeException e) {
+        problem(at + ".timeZone", "'" + s.timeZone() + "' is not a time zone; write an IANA name such as UTC or "
+            + "Europe/Dublin");
+      }
+    }
+    if (required(at + ".catchupWindow", s.catchupWindow())) {
+      if (s.catchupWindow().isNegative() || s.catchupWindow().isZero()) {
+        problem(at + ".catchupWindow", "must be longer than zero (how late a missed run may still start), found "
+            + Durations.format(s.catchupWindow()));
+      } else if (s.catchupWindow().compareTo(MIN_CATCHUP_WINDOW) < 0) {
+        problem(at + ".catchupWindow", "Temporal's shortest catch-up window is 10s, found "
+            + Durations.format(s.catchupWindow()));
+      }
+    }
+    if (s.waitBudget() != null && (s.waitBudget().isNegative() || s.waitBudget().isZero())) {
+      problem(at + ".waitBudget", "must be longer than zero, found " + Durations.format(s.waitBudget()));
+    }
+    if (s.pick() != null) {
+      if (!ScheduleSpec.BACKUP_VALIDATION.equals(s.procedure())) {
+        problem(at + ".pick", "only a backup-validation schedule picks a snapshot");
+      } else if (!s.pick().equals("newest") && !s.pick().equals("random")) {
+        problem(at + ".pick", "'" + s.pick() + "' must be newest or random");
+      }
+    }
   }
 
   private void failover(String at, FailoverPolicy f) {

@@ -11,6 +11,8 @@ import java.util.List;
  * @param kmsKeyId the DR region's KMS key for copying an encrypted snapshot
  * @param incidentTime when the incident began (ISO-8601): RTO and RPO are measured from it
  * @param waitBudget how long waiting may take in all (default: the service's RTO)
+ * @param dbSubnetGroup and {@code securityGroupIds}: where the restored instance goes (a drill's test
+ *     environment); default as the snapshot's source
  */
 public record SnapshotRestoreInput(
     String service,
@@ -22,9 +24,11 @@ public record SnapshotRestoreInput(
     String waitBudget,
     Boolean keepOnFailure,
     String instanceClass,
-    List<ValidationQuery> validationQueries) {
+    List<ValidationQuery> validationQueries,
+    String dbSubnetGroup,
+    List<String> securityGroupIds) {
 
   public static SnapshotRestoreInput latest(String service) {
-    return new SnapshotRestoreInput(service, null, null, null, null, null, null, null, null, null);
+    return new SnapshotRestoreInput(service, null, null, null, null, null, null, null, null, null, null, null);
   }
 }

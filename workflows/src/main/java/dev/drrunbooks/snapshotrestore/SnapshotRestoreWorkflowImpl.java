@@ -78,7 +78,7 @@ public class SnapshotRestoreWorkflowImpl implements SnapshotRestoreWorkflow {
       detail = "restoring " + from.snapshotId() + " in " + restoreRegion;
       timeline.step("restore " + from.snapshotId() + " as " + target + " in " + restoreRegion,
           () -> steps.rds().restoreFromSnapshot(new SnapshotRestoreRequest(restoreRegion, from, target,
-              new InstanceShape(in.instanceClass(), null, List.of()), owner)),
+              new InstanceShape(in.instanceClass(), in.dbSubnetGroup(), in.securityGroupIds()), owner)),
           InstanceInfo::status);
 
       steps.enterPhase("wait");

@@ -99,6 +99,142 @@ class CatalogLoaderTest {
   }
 
   @Test
+  void schedulesAreTheMonthlyDrillAndTheWeeklyBackupValidation() {
+    Catalog catalog = CatalogFixture.load();
+    assertEquals(List.of("monthly-dr-drill", "weekly-backup-validation-inventory"), catalog.scheduleKeys());
+    ScheduleSpec drill = catalog.schedules().get("monthly-dr-drill");
+    assertEquals(ScheduleSpec.DR_DRILL, drill.procedure());
+    assertEquals(List.of("inventory"), drill.services());
+    assertEquals(Duration.ofDays(7), drill.catchupWindow());
+    assertEquals("UTC", drill.timeZoneOrDefault());
+    assertEquals(List.of(new CalendarRange(1, 7, 1)), drill.calendar().ranges(CalendarField.DAY_OF_MONTH));
+    assertEquals(List.of(CalendarRange.of(1)), drill.calendar().ranges(CalendarField.DAY_OF_WEEK));
+    assertEquals(List.of(CalendarRange.of(10)), drill.calendar().ranges(CalendarField.HOUR));
+    assertEquals(List.of(CalendarRange.of(0)), drill.calendar().ranges(CalendarField.MINUTE));
+    assertEquals(List.of(CalendarRange.of(0)), drill.calendar().ranges(CalendarField.SECOND), "second defaults to 0");
+    assertEquals(List.of(new CalendarRange(1, 12, 1)), drill.calendar().ranges(CalendarField.MONTH));
+
+    ScheduleSpec weekly = catalog.schedules().get("weekly-backup-validation-inventory");
+    assertEquals(ScheduleSpec.BACKUP_VALIDATION, weekly.procedure());
+    assertEquals(List.of(CalendarRange.of(0)), weekly.calendar().ranges(CalendarField.DAY_OF_WEEK));
+    assertEquals(List.of(CalendarRange.of(3)), weekly.calendar().ranges(CalendarField.HOUR));
+    assertEquals(List.of(CalendarRange.of(30)), weekly.calendar().ranges(CalendarField.MINUTE));
+    assertEquals(Duration.ofDays(1), weekly.catchupWindow());
+    // every service with validation queries has its weekly backup validation
+    for (String key : catalog.serviceKeys()) {
+      if (catalog.services().get(key).validationQueries().isEmpty()) continue;
+      assertTrue(catalog.schedules().values().stream().anyMatch(s -> s.procedure().equals(ScheduleSpec.BACKUP_VALIDATION)
+          && s.services().equals(List.of(key))), "no weekly backup validation for " + key);
+    }
+  }
+
+  @Test
+  void calendarFieldsAcceptTemporalsRanges() {
+    assertEquals(List.of(new CalendarRange(1, 5, 1)), CalendarField.DAY_OF_WEEK.parse("MON-FRI"));
+    assertEquals(List.of(CalendarRange.of(0), CalendarRange.of(30)), CalendarField.MINUTE.parse("0,30"));
+    assertEquals(List.of(new CalendarRange(0, 59, 15)), CalendarField.MINUTE.parse("*/15"));
+    assertEquals(List.of(new CalendarRange(1, 12, 3)), CalendarField.MONTH.parse("JAN-DEC/3"));
+    assertEquals(List.of(new CalendarRange(0, 6, 1)), CalendarField.DAY_OF_WEEK.parse("*"));
+    assertEquals(List.of(CalendarRange.of(6)), CalendarField.DAY_OF_WEEK.parse("sat"));
+  }
+
+  @Test
+  void scheduleOfAnUnknownProcedureIsRefused() {
+    CatalogException e = refused(CatalogFixture.text().replace("procedure: dr-drill", "procedure: chaos-monkey"));
+    assertEquals(List.of(new CatalogException.Problem("schedules.monthly-dr-drill.procedure",
+        "unknown procedure 'chaos-monkey'; a schedule can start: backup-validation, dr-drill")), e.problems());
+  }
+
+  @Test
+  void scheduleOfAServiceThatIsNotDefinedIsRefused() {
+    CatalogException e = refused(CatalogFixture.text().replace(
+        "procedure: dr-drill\n    services: [inventory]", "procedure: dr-drill\n    services: [inventory, billing]"));
+    assertEquals(List.of(new CatalogException.Problem("schedules.monthly-dr-drill.services[1]",
+        "service 'billing' is not defined under services; defined: customer-base, inventory, locations, payments")),
+        e.problems());
+  }
+
+  @Test
+  void scheduleWithoutServicesIsRefused() {
+    CatalogException e = refused(CatalogFixture.text().replace(
+        "procedure: dr-drill\n    services: [inventory]", "procedure: dr-drill\n    services: []"));
+    assertEquals(List.of(new CatalogException.Problem("schedules.monthly-dr-drill.services",
+        "at least one service is required")), e.problems());
+  }
+
+  @Test
+  void backupValidationScheduleOfSeveralServicesIsRefused() {
+    CatalogException e = refused(CatalogFixture.text().replace(
+        "procedure: backup-validation\n    services: [inventory]",
+        "procedure: backup-validation\n    services: [inventory, payments]"));
+    assertEquals("schedules.weekly-backup-validation-inventory.services", e.problems().get(0).path());
+    assertTrue(e.problems().get(0).message().contains("declare one schedule per service"), e.getMessage());
+  }
+
+  @Test
+  void badCalendarValuesAreRefusedEachWithItsField() {
+    CatalogException e = refused(CatalogFixture.text()
+        .replace("calendar: { hour: 10, minute: 0, dayOfMonth: 1-7, dayOfWeek: MON }",
+            "calendar: { hour: 24, minute: 0, dayOfMonth: 7-1, dayOfWeek: MONDAY, month: 13 }"));
+    String at = "schedules.monthly-dr-drill.calendar.";
+    assertEquals(List.of(at + "hour", at + "dayOfMonth", at + "month", at + "dayOfWeek"),
+        e.problems().stream().map(CatalogException.Problem::path).toList(), e.getMessage());
+    assertTrue(e.problems().get(0).message().startsWith("'24' is out of range; hour takes 0-23"), e.getMessage());
+    assertTrue(e.problems().get(1).message().startsWith("'7-1' starts after it ends"), e.getMessage());
+    assertTrue(e.problems().get(3).message().contains("'MONDAY' is not a dayOfWeek value; dayOfWeek takes 0-6 "
+        + "(0 is Sunday) or SUN, MON, TUE, WED, THU, FRI, SAT"), e.getMessage());
+  }
+
+  @Test
+  void calendarWithoutAnHourIsRefused() {
+    CatalogException e = refused(CatalogFixture.text().replace("calendar: { hour: 3, minute: 30, dayOfWeek: SUN }",
+        "calendar: { minute: 30, dayOfWeek: SUN }"));
+    assertEquals(List.of(new CatalogException.Problem("schedules.weekly-backup-validation-inventory.calendar.hour",
+        "required field is missing")), e.problems());
+  }
+
+  @Test
+  void calendarStringInsteadOfFieldsIsRefused() {
+    CatalogException e = refused(CatalogFixture.text().replace("calendar: { hour: 3, minute: 30, dayOfWeek: SUN }",
+        "calendar: { cron: \"30 3 * * SUN\" }"));
+    assertEquals("schedules.weekly-backup-validation-inventory.calendar.cron", e.problems().get(0).path());
+    assertTrue(e.problems().get(0).message().startsWith("unknown key 'cron'; allowed here: dayOfMonth, dayOfWeek, "
+        + "hour, minute, month, second"), e.getMessage());
+  }
+
+  @Test
+  void catchupWindowOfZeroOrLessIsRefused() {
+    CatalogException zero = refused(CatalogFixture.text().replace("catchupWindow: 7d", "catchupWindow: 0m"));
+    assertEquals(List.of(new CatalogException.Problem("schedules.monthly-dr-drill.catchupWindow",
+        "must be longer than zero (how late a missed run may still start), found 0m")), zero.problems());
+    CatalogException negative = refused(CatalogFixture.text().replace("catchupWindow: 1d", "catchupWindow: -1h"));
+    assertEquals("schedules.weekly-backup-validation-inventory.catchupWindow", negative.problems().get(0).path());
+    CatalogException missing = refused(CatalogFixture.text().replace("    catchupWindow: 1d\n", ""));
+    assertEquals(List.of(new CatalogException.Problem("schedules.weekly-backup-validation-inventory.catchupWindow",
+        "required field is missing")), missing.problems());
+  }
+
+  @Test
+  void unknownTimeZoneIsRefused() {
+    CatalogException e = refused(CatalogFixture.text().replaceFirst("timeZone: UTC", "timeZone: Mars/Olympus"));
+    assertEquals("schedules.monthly-dr-drill.timeZone", e.problems().get(0).path());
+  }
+
+  @Test
+  void scheduleKeyThatCannotNameATemporalScheduleIsRefused() {
+    CatalogException e = refused(CatalogFixture.text().replace("  monthly-dr-drill:\n", "  Monthly DR drill:\n"));
+    assertEquals("schedules.Monthly DR drill", e.problems().get(0).path());
+  }
+
+  @Test
+  void snapshotPickOnADrillIsRefused() {
+    CatalogException e = refused(CatalogFixture.text().replace("    catchupWindow: 7d\n",
+        "    catchupWindow: 7d\n    pick: random\n"));
+    assertEquals(List.of(new CatalogException.Problem("schedules.monthly-dr-drill.pick",
+        "only a backup-validation schedule picks a snapshot")), e.problems());
+  }
+
+  @Test
   void missingFileIsNamed() {
     CatalogException e = assertThrows(CatalogException.class, () -> CatalogLoader.load(Path.of("no/such/catalog.yaml")));
     assertTrue(e.getMessage().contains("no/such/catalog.yaml: (file): does not exist"), e.getMessage());

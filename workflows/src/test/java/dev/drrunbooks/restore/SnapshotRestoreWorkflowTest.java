@@ -54,7 +54,7 @@ class SnapshotRestoreWorkflowTest {
   @Test
   void copiesToTheDrRegionFirstAndRestoresThere(WorkflowClient client, Worker worker) {
     SnapshotRestoreResult result = stub(client, worker, "restore-snapshot-dr").run(new SnapshotRestoreInput(
-        "inventory", "inventory-snapshot-old", true, null, null, null, null, null, null, null));
+        "inventory", "inventory-snapshot-old", true, null, null, null, null, null, null, null, null, null));
 
     Histories.record(client, "restore-snapshot-dr", "snapshot-restore-dr-copy");
     assertEquals("inventory-snapshot-old", result.snapshot().snapshotId());
@@ -68,7 +68,7 @@ class SnapshotRestoreWorkflowTest {
   void aSnapshotThatDoesNotExistEndsTheRunBeforeAnythingIsCreated(WorkflowClient client, Worker worker) {
     WorkflowFailedException e = assertThrows(WorkflowFailedException.class, () -> stub(client, worker, "restore-missing")
         .run(new SnapshotRestoreInput("inventory", "inventory-snapshot-20990101", null, null, null, null, null, null,
-            null, null)));
+            null, null, null, null)));
     assertEquals("snapshot: DB snapshot 'inventory-snapshot-20990101' not found in eu-west-1", Failures.rootMessage(e));
     assertEquals(0, rds.restoreCalls.get());
   }
@@ -85,7 +85,7 @@ class SnapshotRestoreWorkflowTest {
   void aFailedValidationAfterADrCopyRemovesBothTheInstanceAndTheCopy(WorkflowClient client, Worker worker) {
     rds.failValidation = true;
     WorkflowFailedException e = assertThrows(WorkflowFailedException.class, () -> stub(client, worker, "restore-bad")
-        .run(new SnapshotRestoreInput("inventory", null, true, null, null, null, null, null, null, null)));
+        .run(new SnapshotRestoreInput("inventory", null, true, null, null, null, null, null, null, null, null, null)));
     assertTrue(Failures.rootMessage(e).endsWith("(cleanup: rds:restore-bad-restored deleting; "
         + "rds-snapshot:restore-bad-dr-copy deleted)"), Failures.rootMessage(e));
     assertEquals(List.of("eu-central-1/restore-bad-restored"), rds.deleted);

@@ -42,7 +42,7 @@ public final class RestoreSnapshotCommand implements Callable<Integer> {
     SnapshotRestoreInput in = input != null
         ? InputFile.read(spec, input, SnapshotRestoreInput.class)
         : new SnapshotRestoreInput(service, snapshot, copyToDr ? Boolean.TRUE : null, kmsKeyId, targetInstance,
-            incidentTime, waitBudget, keep ? Boolean.TRUE : null, instanceClass, null);
+            incidentTime, waitBudget, keep ? Boolean.TRUE : null, instanceClass, null, null, null);
     try (Connection conn = connection) {
       RunStarter runs = new RunStarter(conn, spec.commandLine().getOut(), spec.commandLine().getErr());
       return runs.start("restore-snapshot", in.service(), in.service(), SnapshotRestoreWorkflow.class,

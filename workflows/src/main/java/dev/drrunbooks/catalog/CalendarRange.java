@@ -1,0 +1,13 @@
+package dev.drrunbooks.catalog;
+
+/** One range of a calendar field, as Temporal counts it: start to end inclusive, every {@code step}. */
+public record CalendarRange(int start, int end, int step) {
+
+  public static CalendarRange of(int value) {
+    return new CalendarRange(value, value, 1);
+  }
+
+  public boolean single() {
+    return start == end;
+  }
+}

@@ -1,0 +1,227 @@
+package dev.drrunbooks.drill;
+
+import dev.drrunbooks.activities.catalog.CatalogActivities;
+import dev.drrunbooks.activities.cfn.CloudFormationActivities;
+import dev.drrunbooks.activities.cfn.StackInfo;
+import dev.drrunbooks.activities.cfn.StackRequest;
+import dev.drrunbooks.activities.ecs.EcsActivities;
+import dev.drrunbooks.activities.ecs.EcsServiceCreate;
+import dev.drrunbooks.activities.ecs.EcsServiceState;
+import dev.drrunbooks.activities.http.HttpProbeActivities;
+import dev.drrunbooks.activities.http.ProbeReport;
+import dev.drrunbooks.activities.http.ProbeVerdict;
+import dev.drrunbooks.activities.inventory.OwnedResourceActivities;
+import dev.drrunbooks.activities.rds.RdsRestoreActivities;
+import dev.drrunbooks.activities.report.ReportActivities;
+import dev.drrunbooks.activities.report.ReportFiles;
+import dev.drrunbooks.catalog.EcsSpec;
+import dev.drrunbooks.catalog.ServiceDefinition;
+import dev.drrunbooks.model.ActivityDefaults;
+import dev.drrunbooks.model.Cleanup;
+import dev.drrunbooks.model.CleanupRecord;
+import dev.drrunbooks.model.Failures;
+import dev.drrunbooks.model.Inputs;
+import dev.drrunbooks.model.Ownership;
+import dev.drrunbooks.model.Phases;
+import dev.drrunbooks.model.RecoveryObjectives;
+import dev.drrunbooks.model.ResourceNames;
+import dev.drrunbooks.model.Timeline;
+import dev.drrunbooks.report.RunReports;
+import dev.drrunbooks.snapshotrestore.SnapshotRestoreInput;
+import dev.drrunbooks.snapshotrestore.SnapshotRestoreResult;
+import dev.drrunbooks.snapshotrestore.SnapshotRestoreWorkflow;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.TemporalFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.ChildWorkflowOptions;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+public class DrDrillWorkflowImpl implements DrDrillWorkflow {
+  static final String PROCEDURE = "dr-drill";
+  static final String TEMPLATE = "dr-test-environment.yaml";
+  private static final Duration STACK_BUDGET = Duration.ofMinutes(30);
+
+  private final CatalogActivities catalog =
+      Workflow.newActivityStub(CatalogActivities.class, ActivityDefaults.shortCalls());
+  private final CloudFormationActivities cfn =
+      Workflow.newActivityStub(CloudFormationActivities.class, ActivityDefaults.shortCalls());
+  private final EcsActivities ecs = Workflow.newActivityStub(EcsActivities.class, ActivityDefaults.shortCalls());
+  private final RdsRestoreActivities rds =
+      Workflow.newActivityStub(RdsRestoreActivities.class, ActivityDefaults.shortCalls());
+  private final OwnedResourceActivities owned =
+      Workflow.newActivityStub(OwnedResourceActivities.class, ActivityDefaults.shortCalls());
+  private final HttpProbeActivities http = Workflow.newActivityStub(HttpProbeActivities.class,
+      ActivityOptions.newBuilder(ActivityDefaults.shortCalls()).setHeartbeatTimeout(Duration.ofSeconds(30)).build());
+
+  private final ReportActivities reports =
+      Workflow.newActivityStub(ReportActivities.class, ActivityDefaults.shortCalls());
+  private final Timeline timeline = new Timeline();
+  private final Phases phases = new Phases();
+  private final Cleanup cleanup = new Cleanup();
+
+  @Override
+  public DrDrillResult run(DrDrillInput input) {
+    Instant start = Timeline.now();
+    DrDrillInput in = input == null ? new DrDrillInput(null, null) : input;
+    List<String> keys = in.services() == null || in.services().isEmpty() ? List.of("inventory") : in.services();
+    keys.forEach(k -> Inputs.serviceKey("services", k, false));
+    String workflowId = Workflow.getInfo().getWorkflowId();
+    Ownership owner = new Ownership(workflowId, PROCEDURE);
+    phases.tag(PROCEDURE, String.join(",", keys));
+
+    phases.enter("resolve");
+    List<ServiceDefinition> services = resolve(keys);
+    String region = services.get(0).regions().primary();
+    String stackName = ResourceNames.rds(workflowId, "env");
+
+    List<ServiceDrill> results = new ArrayList<>();
+    // Registered first, so deleted last: the services and instances inside it go before it.
+    cleanup.add("stack:" + stackName, () -> {
+      String outcome = cfn.deleteOwnedStack(region, stackName, owner);
+      CloudFormationActivities waiting = Workflow.newActivityStub(CloudFormationActivities.class,
+          ActivityDefaults.waitUntil(Timeline.now().plus(STACK_BUDGET)));
+      return outcome + ", " + waiting.awaitStackDeleted(region, stackName, Timeline.now().plus(STACK_BUDGET));
+    });
+    try {
+      phases.enter("environment");
+      StackInfo stack = createEnvironment(region, stackName, workflowId, owner);
+
+      phases.enter("drill");
+      Map<String, Promise<ServiceDrill>> running = new LinkedHashMap<>();
+      for (ServiceDefinition s : services) {
+        running.put(s.key(), Async.function(() -> drill(s, stack, in.waitBudget(), start, owner)));
+      }
+      for (ServiceDefinition s : services) results.add(running.get(s.key()).get());
+    } catch (TemporalFailure e) {
+      throw cleanup.endRun(e, timeline, phases, null);
+    }
+
+    phases.enter("cleanup");
+    List<CleanupRecord> cleaned = cleanup.run(timeline);
+    phases.enter("verify-cleanup");
+    List<String> leftovers = timeline.step("look for anything left with this run's tags",
+        () -> owned.ownedResources(region, workflowId), l -> l.isEmpty() ? "nothing left" : l.size() + " left: " + l);
+    if (!leftovers.isEmpty()) {
+      phases.enter("failed");
+      throw ApplicationFailure.newNonRetryableFailure("cleanup left resources tagged with this run: "
+          + String.join(", ", leftovers) + " (cleanup: " + cleanup.summary() + ")", "CleanupIncomplete");
+    }
+    boolean passed = results.stream().allMatch(ServiceDrill::passed);
+    String summary = "DR drill " + (passed ? "PASSED" : "FAILED") + " for " + String.join(", ", keys) + ": "
+        + String.join("; ", results.stream().map(r -> r.service() + " " + (r.passed() ? "passed" : "FAILED: "
+            + r.failure())).toList()) + "; cleanup: " + cleanup.summary();
+    DrDrillResult result = new DrDrillResult(results, stackName, cleaned, leftovers, timeline.entries(), passed, null,
+        summary);
+
+    // After the cleanup, so the report says what was cleaned up and that nothing was left.
+    phases.enter("report");
+    ReportFiles files = timeline.step("write the report", () -> reports.write(RunReports.from(result, workflowId)),
+        ReportFiles::html);
+    phases.enter(passed ? "passed" : "failed");
+    return new DrDrillResult(results, stackName, cleaned, leftovers, timeline.entries(), passed, files.html(), summary);
+  }
+
+  private StackInfo createEnvironment(String region, String stackName, String workflowId, Ownership owner) {
+    Map<String, String> parameters = Map.of("DrillId", stackName, "OwnerWorkflowId", workflowId);
+    timeline.step("create stack " + stackName, () -> cfn.createStack(new StackRequest(region, stackName, TEMPLATE,
+        parameters, owner)), StackInfo::status);
+    Instant deadline = Timeline.now().plus(STACK_BUDGET);
+    CloudFormationActivities waiting = Workflow.newActivityStub(CloudFormationActivities.class,
+        ActivityDefaults.waitUntil(deadline));
+    return timeline.step("wait for " + stackName, () -> waiting.awaitStackCreated(region, stackName, deadline),
+        s -> s.status() + " " + s.outputs());
+  }
+
+  /** One service's drill; a failure here fails this service, not the others. */
+  private ServiceDrill drill(ServiceDefinition service, StackInfo stack, String waitBudget, Instant start,
+      Ownership owner) {
+    Timeline steps = new Timeline();
+    String key = service.key();
+    String workflowId = Workflow.getInfo().getWorkflowId();
+    String region = service.regions().primary();
+    Duration budget = Inputs.duration("waitBudget", waitBudget, service.spec().objectives().rto());
+    Instant deadline = start.plus(budget);
+    SnapshotRestoreResult restored = null;
+    ProbeReport smoke = null;
+    try {
+      String restoreId = workflowId + "-restore-" + key;
+      String instance = ResourceNames.rds(workflowId, key + "-db");
+      Ownership restoreOwner = new Ownership(restoreId, "snapshot-restore");
+      cleanup.add("rds:" + instance, () -> rds.deleteOwnedInstance(region, instance, restoreOwner));
+      SnapshotRestoreWorkflow child = Workflow.newChildWorkflowStub(SnapshotRestoreWorkflow.class,
+          ChildWorkflowOptions.newBuilder().setWorkflowId(restoreId).build());
+      List<String> subnets = Arrays.stream(stack.outputs().getOrDefault("SubnetIds", "").split(","))
+          .filter(x -> !x.isBlank()).toList();
+      List<String> groups = stack.outputs().containsKey("SecurityGroupId")
+          ? List.of(stack.outputs().get("SecurityGroupId")) : List.of();
+      SnapshotRestoreResult r = steps.step(key + ": restore the newest snapshot into the test environment",
+          () -> child.run(new SnapshotRestoreInput(key, "latest", false, null, instance, null,
+              Duration.between(Timeline.now(), deadline).toSeconds() + "s", false, null, null,
+              stack.outputs().get("DbSubnetGroupName"), groups)),
+          x -> x.snapshot().snapshotId() + " as " + x.restoredInstance() + "; " + x.validation().summary());
+      restored = r;
+
+      EcsSpec spec = service.spec().ecs();
+      if (spec != null) {
+        String cluster = stack.outputs().get("ClusterName");
+        String family = spec.stableTaskDefinition().substring(0, spec.stableTaskDefinition().indexOf(':'));
+        String serviceName = key + "-drill";
+        String taskDefinition = steps.step(key + ": resolve " + family + ":latest",
+            () -> ecs.resolveTaskDefinition(region, family + ":latest"), arn -> arn);
+        cleanup.add("ecs:" + cluster + "/" + serviceName,
+            () -> ecs.deleteOwnedService(region, cluster, serviceName, owner));
+        steps.step(key + ": deploy " + serviceName + " in " + cluster, () -> ecs.createService(new EcsServiceCreate(
+            region, cluster, serviceName, taskDefinition, spec.desiredCount(), subnets, groups, owner)),
+            EcsServiceState::describe);
+        EcsActivities waiting = Workflow.newActivityStub(EcsActivities.class, ActivityDefaults.waitUntil(deadline));
+        steps.step(key + ": wait until " + serviceName + " is steady",
+            () -> waiting.awaitSteady(region, cluster, serviceName, deadline), EcsServiceState::describe);
+      }
+
+      if (service.spec().healthEndpoint() != null) {
+        ProbeReport probe = steps.step(key + ": smoke test " + service.spec().healthEndpoint(),
+            () -> http.probe(service.spec().healthEndpoint(), 3, Duration.ofSeconds(1), Duration.ofSeconds(5)),
+            ProbeReport::describe);
+        smoke = probe;
+        if (probe.verdict() != ProbeVerdict.HEALTHY) {
+          throw ApplicationFailure.newNonRetryableFailure("smoke test failed: " + probe.describe(), "SmokeTestFailed");
+        }
+      }
+      RecoveryObjectives objectives = RecoveryObjectives.measure(service.spec().objectives(), null, start,
+          Timeline.now(), r.snapshot().createdAt());
+      // Passing means every step worked; a missed RTO or RPO is a finding the report flags, not a failed drill.
+      return new ServiceDrill(key, steps.entries(), r.snapshot().snapshotId(), r.validation(), smoke, objectives,
+          true, null);
+    } catch (TemporalFailure e) {
+      if (CancellationScope.current().isCancelRequested()) throw e;
+      return new ServiceDrill(key, steps.entries(), restored == null ? null : restored.snapshot().snapshotId(),
+          restored == null ? null : restored.validation(), smoke, null, false, Failures.rootMessage(e));
+    }
+  }
+
+  private List<ServiceDefinition> resolve(List<String> keys) {
+    try {
+      List<ServiceDefinition> all = new ArrayList<>();
+      for (String k : keys) all.addAll(catalog.resolveServices(k));
+      return all;
+    } catch (ActivityFailure e) {
+      throw ApplicationFailure.newNonRetryableFailure("services: " + Failures.rootMessage(e), Inputs.INVALID_INPUT);
+    }
+  }
+
+  @Override
+  public String status() {
+    return phases.current();
+  }
+}

@@ -1,0 +1,132 @@
+package dev.drrunbooks.report;
+
+import static dev.drrunbooks.report.ReportText.duration;
+import static dev.drrunbooks.report.ReportText.md;
+import static dev.drrunbooks.report.ReportText.time;
+
+import java.util.List;
+
+/** A run's report as Markdown: for a ticket, a chat thread or a repository. Pure string building. */
+public final class MarkdownReport {
+  private MarkdownReport() {}
+
+  public static String render(RunReport r) {
+    StringBuilder out = new StringBuilder();
+    out.append("# ").append(md(r.title())).append(": ").append(md(r.outcome()))
+        .append(r.breached() ? " (OBJECTIVE BREACHED)" : "").append("\n\n");
+    out.append("| | |\n|---|---|\n");
+    row(out, "Workflow", r.workflowId());
+    row(out, "Procedure", r.procedure());
+    row(out, "Started", time(r.start()));
+    row(out, "Ended", time(r.end()));
+    row(out, "Took", duration(r.took()));
+    row(out, "Outcome", r.outcome() + (r.passed() ? "" : " (did not pass)"));
+    row(out, "Objectives", objectivesLine(r));
+    out.append('\n');
+    if (r.summary() != null) out.append(md(r.summary())).append("\n\n");
+
+    objectives(out, r);
+    timeline(out, r);
+    evidence(out, r);
+    cleanup(out, r);
+    if (!r.notes().isEmpty()) {
+      out.append("## Notes\n\n");
+      r.notes().forEach(n -> out.append("- ").append(md(n)).append('\n'));
+      out.append('\n');
+    }
+    out.append("_All times UTC. Generated from workflow ").append(md(r.workflowId())).append("._\n");
+    return out.toString();
+  }
+
+  static String objectivesLine(RunReport r) {
+    if (r.objectives().stream().noneMatch(o -> o.rtoObjective() != null || o.rpoObjective() != null)) {
+      return ReportText.noResult(r) ? "not known: the run ended without a result" : "none measured by this procedure";
+    }
+    if (!r.breached()) return "all measured objectives met";
+    List<String> missed = r.objectives().stream().filter(ObjectiveRow::breached)
+        .map(o -> (o.service() == null ? "" : o.service() + " ") + (o.rtoBreached() && o.rpoBreached() ? "RTO and RPO"
+            : o.rtoBreached() ? "RTO" : "RPO"))
+        .toList();
+    return "BREACHED: " + String.join(", ", missed);
+  }
+
+  static void objectives(StringBuilder out, RunReport r) {
+    out.append("## Recovery objectives\n\n");
+    if (r.objectives().isEmpty()) {
+      out.append(ReportText.noResult(r) ? ReportText.NO_RESULT : "This procedure measures no RTO or RPO.").append("\n\n");
+      return;
+    }
+    boolean verdicts = r.objectives().stream().anyMatch(o -> o.passed() != null);
+    out.append("| Service | RTO objective | RTO achieved | RTO | RPO objective | RPO achieved | RPO | ")
+        .append(verdicts ? "Verdict | " : "").append("Measured |\n");
+    out.append(verdicts ? "|---|---|---|---|---|---|---|---|---|\n" : "|---|---|---|---|---|---|---|---|\n");
+    for (ObjectiveRow o : r.objectives()) {
+      out.append("| ").append(md(o.service())).append(" | ")
+          .append(duration(o.rtoObjective())).append(" | ").append(duration(o.rtoAchieved())).append(" | ")
+          .append(mark(ReportText.verdict(o.rtoObjective(), o.rtoAchieved(), o.rtoBreached()))).append(" | ")
+          .append(duration(o.rpoObjective())).append(" | ").append(duration(o.rpoAchieved())).append(" | ")
+          .append(mark(ReportText.verdict(o.rpoObjective(), o.rpoAchieved(), o.rpoBreached()))).append(" | ")
+          .append(!verdicts ? "" : o.passed() == null ? "- | " : o.passed() ? "passed | " : "**FAILED** | ")
+          .append(md(o.basis())).append(" |\n");
+    }
+    out.append('\n');
+    if (r.rtoLine() != null) out.append(md(ReportText.rtoSentence(r.rtoLine()))).append("\n\n");
+  }
+
+  private static String mark(String verdict) {
+    return "BREACHED".equals(verdict) ? "**BREACHED**" : verdict;
+  }
+
+  static void timeline(StringBuilder out, RunReport r) {
+    out.append("## Timeline\n\n");
+    if (r.timeline().isEmpty()) {
+      out.append("No timeline available.\n\n");
+      return;
+    }
+    out.append("| # | Step | Start (UTC) | Took | Outcome | Detail |\n|---|---|---|---|---|---|\n");
+    int i = 1;
+    for (ReportStep s : r.timeline()) {
+      out.append("| ").append(i++).append(" | ").append(md(ReportText.stepLabel(r, s))).append(" | ")
+          .append(time(s.start())).append(" | ").append(duration(s.took())).append(" | ")
+          .append(s.outcome() == null ? "-" : s.outcome()).append(" | ").append(md(s.detail())).append(" |\n");
+    }
+    out.append('\n');
+  }
+
+  static void evidence(StringBuilder out, RunReport r) {
+    out.append("## Validation evidence\n\n");
+    if (r.evidence().isEmpty()) {
+      out.append("No validation evidence recorded.\n\n");
+      return;
+    }
+    out.append("| Service | Check | Expected | Found | Source | Pass | Query / probe | Note |\n");
+    out.append("|---|---|---|---|---|---|---|---|\n");
+    for (EvidenceRow e : r.evidence()) {
+      out.append("| ").append(md(e.service())).append(" | ").append(md(e.check())).append(" | ")
+          .append(md(e.expected())).append(" | ").append(md(e.found())).append(" | ").append(md(e.source()))
+          .append(" | ").append(e.pass() ? "yes" : "**NO**").append(" | ").append(md(e.query())).append(" | ")
+          .append(md(e.note())).append(" |\n");
+    }
+    out.append('\n');
+  }
+
+  static void cleanup(StringBuilder out, RunReport r) {
+    out.append("## Clean-up\n\n");
+    if (r.cleanup().isEmpty()) {
+      out.append(ReportText.noResult(r) ? ReportText.NO_RESULT
+          : "No clean-up recorded: this procedure keeps what it creates, or created nothing.").append("\n\n");
+      return;
+    }
+    out.append("| Service | Resource | Outcome | Detail |\n|---|---|---|---|\n");
+    for (CleanupRow c : r.cleanup()) {
+      out.append("| ").append(md(c.service())).append(" | ").append(md(c.resource())).append(" | ")
+          .append(c.failed() ? "**FAILED: may still exist**" : String.valueOf(c.outcome())).append(" | ")
+          .append(md(c.detail())).append(" |\n");
+    }
+    out.append('\n');
+  }
+
+  private static void row(StringBuilder out, String key, Object value) {
+    out.append("| ").append(key).append(" | ").append(md(value)).append(" |\n");
+  }
+}

@@ -1,0 +1,22 @@
+package dev.drrunbooks.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class JsonReportTest {
+
+  @Test
+  void writesIsoTimesAndDurationsAndReadsBackTheSameReport() {
+    RunReport report = RunReports.from(ReportFixtures.pitrThatMissedItsRto(), "pitr-inventory-1");
+    String json = JsonReport.render(report);
+
+    assertTrue(json.contains("\"rtoObjective\" : \"PT30M\""), json);
+    assertTrue(json.contains("\"rtoAchieved\" : \"PT42M\""), json);
+    assertTrue(json.contains("\"rtoBreached\" : true"), json);
+    assertTrue(json.contains("\"breached\" : true"), json);
+    assertTrue(json.contains("\"start\" : \"2024-01-15T03:30:00Z\""), json);
+    assertEquals(report, JsonReport.parse(json));
+  }
+}

@@ -1,0 +1,65 @@
+package dev.drrunbooks.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.drrunbooks.model.CleanupRecord;
+import dev.drrunbooks.model.ObjectiveCheck;
+import dev.drrunbooks.model.Outcome;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RunReportsTest {
+
+  @Test
+  void aRestoreCarriesItsObjectivesMeasuredFromTheIncident() {
+    RunReport r = RunReports.from(ReportFixtures.pitrThatMissedItsRto(), "pitr-inventory-1");
+    assertEquals("pitr", r.procedure());
+    assertEquals(ReportFixtures.START, r.start());
+    assertEquals(ReportFixtures.START.plus(Duration.ofMinutes(23)), r.end());
+    assertTrue(r.breached());
+    ObjectiveRow row = r.objectives().get(0);
+    assertTrue(row.rtoBreached());
+    assertFalse(row.rpoBreached());
+    assertEquals(ReportFixtures.INCIDENT, r.rtoLine().from(), "the RTO clock starts at the incident");
+    assertEquals(2, r.evidence().size());
+  }
+
+  @Test
+  void aBackupTestWithoutObjectivesDrawsNoLine() {
+    RunReport r = RunReports.from(ReportFixtures.backupValidation(), "bv-1");
+    assertNull(r.rtoLine());
+    assertTrue(r.objectives().isEmpty());
+    assertEquals(1, r.cleanup().size());
+  }
+
+  /** What a drill's adapter will do: one service() per service, the run's steps, its clean-up. */
+  @Test
+  void severalServicesGiveOneRowEachAndTheStrictestObjectiveAsTheLine() {
+    RunReport r = RunReport.builder("dr-drill-1", "dr-drill", "Monthly DR drill")
+        .outcome("FAILED", false, "1 of 2 services failed")
+        .steps(List.of(ReportFixtures.step("create test environment", 0, 3, Outcome.SUCCEEDED, "stack up")))
+        .service("inventory", List.of(ReportFixtures.step("restore", 3, 20, Outcome.SUCCEEDED, "ok")),
+            ObjectiveCheck.of(Duration.ofMinutes(30), Duration.ofMinutes(20), "from run start " + ReportFixtures.START),
+            null, ReportFixtures.validation(true), true)
+        .service("payments", List.of(ReportFixtures.step("restore", 3, 18, Outcome.FAILED, "timeout")),
+            ObjectiveCheck.of(Duration.ofMinutes(15), Duration.ofMinutes(18), "from run start " + ReportFixtures.START),
+            null, ReportFixtures.validation(false), false)
+        .cleanup(null, List.of(new CleanupRecord("stack:dr-test-1", Outcome.COMPENSATED, "deleting")))
+        .build();
+
+    assertEquals(List.of("inventory", "payments"), r.services());
+    assertEquals(2, r.objectives().size());
+    assertEquals("payments", r.rtoLine().service());
+    assertEquals(Duration.ofMinutes(15), r.rtoLine().objective());
+    assertTrue(r.rtoLine().breached());
+    assertEquals(3, r.timeline().size());
+    assertEquals(4, r.evidence().size());
+    String html = HtmlReport.render(r);
+    assertTrue(html.contains("payments \u00b7 restore"), "steps carry their service when there are several");
+    assertTrue(MarkdownReport.render(r).contains("| payments | 15m | 18m | **BREACHED** | - | - | - | **FAILED** |"));
+  }
+}
