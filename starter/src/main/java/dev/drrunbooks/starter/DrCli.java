@@ -2,6 +2,7 @@ package dev.drrunbooks.starter;
 
 import dev.drrunbooks.starter.commands.BackupPolicyCommand;
 import dev.drrunbooks.starter.commands.DoctorCommand;
+import dev.drrunbooks.starter.commands.DrillCommand;
 import dev.drrunbooks.starter.commands.EvacuateCommand;
 import dev.drrunbooks.starter.commands.FailoverCommand;
 import dev.drrunbooks.starter.commands.GateCommand;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "dr-runbooks 0.1.0",
     description = "Runs MyComputer's disaster-recovery procedures as durable Temporal workflows.",
-    subcommands = {ServicesCommand.class, DoctorCommand.class, BackupPolicyCommand.class, PitrCommand.class,
+    subcommands = {ServicesCommand.class, DoctorCommand.class, DrillCommand.class, BackupPolicyCommand.class, PitrCommand.class,
         RestoreSnapshotCommand.class, ValidateBackupsCommand.class, FailoverCommand.Failover.class,
         FailoverCommand.Failback.class, RecoverEcsCommand.class, EvacuateCommand.class, GateCommand.Approve.class,
         GateCommand.Abort.class, StatusCommand.class, SchedulesCommand.class, ReportCommand.class})

@@ -7,6 +7,7 @@ import dev.drrunbooks.activities.cfn.StackRequest;
 import dev.drrunbooks.activities.ecs.EcsActivities;
 import dev.drrunbooks.activities.ecs.EcsServiceCreate;
 import dev.drrunbooks.activities.ecs.EcsServiceState;
+import dev.drrunbooks.activities.ecs.EcsServiceUpdate;
 import dev.drrunbooks.activities.http.HttpProbeActivities;
 import dev.drrunbooks.activities.http.ProbeReport;
 import dev.drrunbooks.activities.http.ProbeVerdict;
@@ -181,8 +182,11 @@ public class DrDrillWorkflowImpl implements DrDrillWorkflow {
             () -> ecs.resolveTaskDefinition(region, family + ":latest"), arn -> arn);
         cleanup.add("ecs:" + cluster + "/" + serviceName,
             () -> ecs.deleteOwnedService(region, cluster, serviceName, owner));
+        // Created empty, then scaled as the runbook's recovery does: the deployment is then the same two steps.
         steps.step(key + ": deploy " + serviceName + " in " + cluster, () -> ecs.createService(new EcsServiceCreate(
-            region, cluster, serviceName, taskDefinition, spec.desiredCount(), subnets, groups, owner)),
+            region, cluster, serviceName, taskDefinition, 0, subnets, groups, owner)), EcsServiceState::describe);
+        steps.step(key + ": scale " + serviceName + " to " + spec.desiredCount(), () -> ecs.updateService(
+            new EcsServiceUpdate(region, cluster, serviceName, null, spec.desiredCount(), false)),
             EcsServiceState::describe);
         EcsActivities waiting = Workflow.newActivityStub(EcsActivities.class, ActivityDefaults.waitUntil(deadline));
         steps.step(key + ": wait until " + serviceName + " is steady",

@@ -52,8 +52,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  * then {@code dr report}), one of a restore that missed its RTO. Chromium must be installed
  * ({@code deploy/local/ensure-chromium}); the sandbox must be up (fails, never skips).
  */
-class HtmlReportScreenshotTest {
-  static final Path SHOTS = Path.of(System.getProperty("basedir", "."), "target", "report-screenshots");
+public class HtmlReportScreenshotTest {
+  public static final Path SHOTS = Path.of(System.getProperty("basedir", "."), "target", "report-screenshots");
   private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
   @Test
@@ -150,7 +150,7 @@ class HtmlReportScreenshotTest {
   }
 
   /** Runs headless Chromium on the page; returns the PNG. */
-  static Path screenshot(Path page, Path png) throws IOException, InterruptedException {
+  public static Path screenshot(Path page, Path png) throws IOException, InterruptedException {
     Files.createDirectories(png.getParent());
     Files.deleteIfExists(png);
     Path profile = Files.createTempDirectory("dr-report-chromium-");
@@ -176,7 +176,7 @@ class HtmlReportScreenshotTest {
   }
 
   /** A real PNG of the window's size with more than a blank page in it. */
-  static void assertScreenshot(Path png) throws IOException {
+  public static void assertScreenshot(Path png) throws IOException {
     byte[] bytes = Files.readAllBytes(png);
     assertTrue(bytes.length > 20_000, png + " is only " + bytes.length + " bytes: a blank page?");
     for (int i = 0; i < PNG_SIGNATURE.length; i++) assertEquals(PNG_SIGNATURE[i], bytes[i], png + " is not a PNG");

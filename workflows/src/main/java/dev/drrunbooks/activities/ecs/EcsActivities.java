@@ -25,8 +25,8 @@ public interface EcsActivities {
   EcsServiceState createService(EcsServiceCreate create);
 
   /**
-   * Scales the service to 0 and deletes it, only if its tags name {@code owner}; refuses loudly
-   * otherwise. "deleting" or "already gone".
+   * Deletes the service (forced: ECS stops its tasks), only if its tags name {@code owner}; refuses
+   * loudly otherwise. "deleting" or "already gone".
    */
   String deleteOwnedService(String region, String cluster, String service, dev.drrunbooks.model.Ownership owner);
 

@@ -12,4 +12,10 @@ public record EcsServiceCreate(
     int desiredCount,
     List<String> subnets,
     List<String> securityGroups,
-    Ownership owner) {}
+    Ownership owner) {
+
+  public EcsServiceCreate {
+    subnets = subnets == null ? List.of() : List.copyOf(subnets);
+    securityGroups = securityGroups == null ? List.of() : List.copyOf(securityGroups);
+  }
+}
