@@ -30,6 +30,7 @@ import dev.drrunbooks.sql.CredentialsSource;
 import dev.drrunbooks.sql.DataValidationActivitiesImpl;
 import dev.drrunbooks.sql.DatabaseLocator;
 import dev.drrunbooks.sql.RdsEndpointLocator;
+import dev.drrunbooks.sql.replay.ReplayActivitiesImpl;
 import io.temporal.worker.Worker;
 import java.nio.file.Path;
 import java.util.Map;
@@ -64,6 +65,7 @@ public final class DrWorker {
             SandboxRestoreActivities.provisioningTime(env)) : restore,
         new RdsSnapshotActivitiesImpl(aws),
         new DataValidationActivitiesImpl(locator),
+        new ReplayActivitiesImpl(locator),
         new Route53ActivitiesImpl(aws),
         new CloudWatchActivitiesImpl(aws),
         new HttpProbeActivitiesImpl(EndpointMap.parse(env.get(EndpointMap.ENV))),

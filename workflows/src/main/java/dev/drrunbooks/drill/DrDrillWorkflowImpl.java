@@ -77,6 +77,7 @@ public class DrDrillWorkflowImpl implements DrDrillWorkflow {
     DrDrillInput in = input == null ? new DrDrillInput(null, null) : input;
     List<String> keys = in.services() == null || in.services().isEmpty() ? List.of("inventory") : in.services();
     keys.forEach(k -> Inputs.serviceKey("services", k, false));
+    Inputs.duration("waitBudget", in.waitBudget(), Duration.ofMinutes(1)); // refuse a bad budget before anything starts
     String workflowId = Workflow.getInfo().getWorkflowId();
     Ownership owner = new Ownership(workflowId, PROCEDURE);
     phases.tag(PROCEDURE, String.join(",", keys));

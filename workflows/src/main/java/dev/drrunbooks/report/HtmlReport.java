@@ -231,7 +231,8 @@ public final class HtmlReport {
     String css = rto.breached() ? "rto-line breach" : "rto-line";
     String head = "RTO " + duration(rto.objective()) + (rto.service() != null && r.services().size() > 1
         ? " (" + rto.service() + ")" : "");
-    if (rto.from().isBefore(r.start())) {
+    // An incident before the run; a clock that starts with the run (milliseconds before its first step) is not one.
+    if (rto.from().isBefore(r.start().minusSeconds(1))) {
       double xi = axis.x(rto.from());
       out.append("<line class=\"incident\" x1=\"").append(f(xi)).append("\" y1=\"").append(TOP - 6).append("\" x2=\"")
           .append(f(xi)).append("\" y2=\"").append(bottom).append("\"/><text class=\"rto-label\" x=\"").append(f(xi + 4))
