@@ -14,6 +14,7 @@ import dev.drrunbooks.backuppolicy.BackupPolicyWorkflowImpl;
 import dev.drrunbooks.backupvalidation.BackupValidationWorkflowImpl;
 import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.catalog.CatalogActivitiesImpl;
+import dev.drrunbooks.datarecovery.CorruptedDataRecoveryWorkflowImpl;
 import dev.drrunbooks.drill.DrDrillWorkflowImpl;
 import dev.drrunbooks.ecsrecovery.EcsServiceRecoveryWorkflowImpl;
 import dev.drrunbooks.evacuation.RegionEvacuationWorkflowImpl;
@@ -50,7 +51,8 @@ public final class DrWorker {
       Map<String, String> env) {
     worker.registerWorkflowImplementationTypes(BackupPolicyWorkflowImpl.class, PointInTimeRestoreWorkflowImpl.class,
         SnapshotRestoreWorkflowImpl.class, BackupValidationWorkflowImpl.class, DnsFailoverWorkflowImpl.class,
-        EcsServiceRecoveryWorkflowImpl.class, RegionEvacuationWorkflowImpl.class, DrDrillWorkflowImpl.class);
+        EcsServiceRecoveryWorkflowImpl.class, RegionEvacuationWorkflowImpl.class, DrDrillWorkflowImpl.class,
+        CorruptedDataRecoveryWorkflowImpl.class);
 
     RdsRestoreActivitiesImpl restore = new RdsRestoreActivitiesImpl(aws);
     boolean sandbox = SandboxDatabases.enabled(env);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.drrunbooks.backuppolicy.BackupPolicyWorkflowImpl;
 import dev.drrunbooks.backupvalidation.BackupValidationWorkflowImpl;
+import dev.drrunbooks.datarecovery.CorruptedDataRecoveryWorkflowImpl;
 import dev.drrunbooks.drill.DrDrillWorkflowImpl;
 import dev.drrunbooks.ecsrecovery.EcsServiceRecoveryWorkflowImpl;
 import dev.drrunbooks.evacuation.RegionEvacuationWorkflowImpl;
@@ -37,6 +38,7 @@ class RecordedHistoriesReplayTest {
     WorkflowReplayer.replayWorkflowExecution(WorkflowExecutionHistory.fromJson(Files.readString(file), Histories.workflowIdOf(file)),
         BackupPolicyWorkflowImpl.class, PointInTimeRestoreWorkflowImpl.class, SnapshotRestoreWorkflowImpl.class,
         BackupValidationWorkflowImpl.class, DnsFailoverWorkflowImpl.class, EcsServiceRecoveryWorkflowImpl.class,
-        RegionEvacuationWorkflowImpl.class, DrDrillWorkflowImpl.class);
+        RegionEvacuationWorkflowImpl.class, DrDrillWorkflowImpl.class,
+        CorruptedDataRecoveryWorkflowImpl.class);
   }
 }

@@ -1,0 +1,189 @@
+package dev.drrunbooks.datarecovery;
+
+import dev.drrunbooks.activities.catalog.CatalogActivities;
+import dev.drrunbooks.activities.rds.InstanceInfo;
+import dev.drrunbooks.activities.rds.RdsRestoreActivities;
+import dev.drrunbooks.activities.replay.CorruptionEvidence;
+import dev.drrunbooks.activities.replay.CorruptionRule;
+import dev.drrunbooks.activities.replay.ReplayActivities;
+import dev.drrunbooks.activities.replay.ReplayPlan;
+import dev.drrunbooks.activities.replay.ReplayProgress;
+import dev.drrunbooks.activities.sql.DatabaseTarget;
+import dev.drrunbooks.approval.GateDecision;
+import dev.drrunbooks.approval.GatedWorkflow;
+import dev.drrunbooks.catalog.Expectation;
+import dev.drrunbooks.catalog.GateDefault;
+import dev.drrunbooks.catalog.ServiceDefinition;
+import dev.drrunbooks.catalog.ValidationQuery;
+import dev.drrunbooks.model.ActivityDefaults;
+import dev.drrunbooks.model.Failures;
+import dev.drrunbooks.model.Inputs;
+import dev.drrunbooks.model.ObjectiveCheck;
+import dev.drrunbooks.model.Phases;
+import dev.drrunbooks.model.Timeline;
+import dev.drrunbooks.pitr.PointInTimeRestoreInput;
+import dev.drrunbooks.pitr.PointInTimeRestoreResult;
+import dev.drrunbooks.pitr.PointInTimeRestoreWorkflow;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.ChildWorkflowOptions;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+public class CorruptedDataRecoveryWorkflowImpl extends GatedWorkflow implements CorruptedDataRecoveryWorkflow {
+  public static final String CONFIRM_STEP = "confirm-restore-point";
+  public static final String REPLAY_STEP = "apply-replay";
+  /** The tables a restore must bring back, counted as part of the integrity check. */
+  private static final List<String> TABLES = List.of("inventory_items", "inventory_transactions", "audit_log");
+
+  private final CatalogActivities catalog =
+      Workflow.newActivityStub(CatalogActivities.class, ActivityDefaults.shortCalls());
+  private final RdsRestoreActivities rds =
+      Workflow.newActivityStub(RdsRestoreActivities.class, ActivityDefaults.shortCalls());
+  private final ReplayActivities replay = Workflow.newActivityStub(ReplayActivities.class,
+      ActivityOptions.newBuilder(ActivityDefaults.shortCalls()).setStartToCloseTimeout(Duration.ofMinutes(30))
+          .setHeartbeatTimeout(Duration.ofSeconds(60)).build());
+  private final Phases phases = new Phases();
+  private Instant corruptionTime;
+  private Instant restorePoint;
+  private ReplayPlan plan;
+  private String detail = "";
+
+  @Override
+  public CorruptedDataRecoveryResult run(CorruptedDataRecoveryInput input) {
+    CorruptedDataRecoveryInput in = input == null ? CorruptedDataRecoveryInput.of(null) : input;
+    String serviceKey = Inputs.serviceKey("service", in.service(), false);
+    Instant givenCorruption = Inputs.instant("corruptionTime", in.corruptionTime());
+    Instant since = Inputs.instant("searchSince", in.searchSince());
+    Duration gateTimeout = Inputs.duration("approvalTimeout", in.approvalTimeout(), Duration.ofMinutes(30));
+    int batchSize = in.batchSize() == null ? 500 : in.batchSize();
+    if (batchSize < 1 || batchSize > 10_000) throw Inputs.invalid("batchSize", batchSize, "between 1 and 10000");
+    phases.tag("data-recovery", serviceKey);
+
+    phases.enter("resolve");
+    ServiceDefinition service = resolve(serviceKey);
+    String region = service.regions().primary();
+    String sourceId = service.spec().database().instance();
+    InstanceInfo sourceInstance = timeline.step("describe " + sourceId, () -> rds.describeInstance(region, sourceId),
+        InstanceInfo::status);
+    DatabaseTarget source = new DatabaseTarget(region, sourceId, sourceInstance.endpointAddress(),
+        sourceInstance.port(), service.spec().database().name());
+
+    phases.enter("find-corruption");
+    CorruptionEvidence evidence = null;
+    if (givenCorruption != null) {
+      corruptionTime = givenCorruption;
+      restorePoint = givenCorruption.truncatedTo(ChronoUnit.SECONDS).minusSeconds(1);
+    } else {
+      CorruptionEvidence found = timeline.step("search audit_log for the corruption",
+          () -> replay.findCorruption(source, since, CorruptionRule.DEFAULT), CorruptionEvidence::summary);
+      if (!found.found()) {
+        throw Inputs.invalid("corruptionTime", null, "no corruption found in " + sourceId + "'s audit_log"
+            + (since == null ? "" : " since " + since) + " by the default rule (" + found.summary()
+            + "); give the corruption time");
+      }
+      evidence = found;
+      corruptionTime = found.first().createdAt();
+      restorePoint = found.lastGoodInstant();
+    }
+    detail = "corruption at " + corruptionTime + "; proposed restore point " + restorePoint;
+
+    phases.enter("confirm");
+    GateDecision confirmed = gate.await(CONFIRM_STEP, gateTimeout, GateDefault.ABORT);
+    if (!confirmed.proceeds()) {
+      throw ApplicationFailure.newNonRetryableFailure("aborted before restoring: " + confirmed.verdict() + " by "
+          + confirmed.who() + " (" + confirmed.why() + "); nothing was restored", "Aborted");
+    }
+
+    phases.enter("restore");
+    String workflowId = Workflow.getInfo().getWorkflowId();
+    List<ValidationQuery> integrity = new ArrayList<>(service.spec().validationQueries());
+    TABLES.forEach(t -> integrity.add(new ValidationQuery("rows-" + t, "SELECT count(*) FROM " + t,
+        new Expectation(null, 1L, null))));
+    PointInTimeRestoreWorkflow child = Workflow.newChildWorkflowStub(PointInTimeRestoreWorkflow.class,
+        ChildWorkflowOptions.newBuilder().setWorkflowId(workflowId + "-pitr").build());
+    Instant point = restorePoint;
+    PointInTimeRestoreResult restored = timeline.step("restore " + sourceId + " to " + point,
+        () -> child.run(new PointInTimeRestoreInput(serviceKey, null, point.toString(), null,
+            corruptionTime.toString(), null, null, null, integrity)),
+        r -> r.restoredInstance() + "; " + r.validation().summary());
+    DatabaseTarget target = new DatabaseTarget(region, restored.restoredInstance(), restored.endpoint(),
+        restored.port(), service.spec().database().name());
+
+    phases.enter("plan-replay");
+    CorruptionRule rule = evidence == null || evidence.actors().isEmpty() ? CorruptionRule.DEFAULT
+        : CorruptionRule.withActors(evidence.actors());
+    plan = timeline.step("plan the replay of transactions after " + point,
+        () -> replay.plan(source, point, rule), ReplayPlan::summary);
+    detail = plan.summary();
+
+    phases.enter("confirm-replay");
+    GateDecision replayApproved = gate.await(REPLAY_STEP, gateTimeout, GateDefault.ABORT);
+    ReplayProgress progress = null;
+    if (replayApproved.proceeds()) {
+      phases.enter("replay");
+      progress = timeline.step("replay into " + target.instanceId(), () -> replay.apply(source, target, plan,
+          batchSize), ReplayProgress::summary);
+    }
+    boolean complete = progress != null && progress.conflicts().isEmpty()
+        && progress.applied() + progress.alreadyPresent() >= plan.toApply();
+    ObjectiveCheck rpo = ObjectiveCheck.of(service.spec().objectives().rpo(),
+        complete ? Duration.ZERO : Duration.between(point, corruptionTime),
+        complete ? "every good transaction after the restore point was replayed"
+            : "transactions between the restore point and the corruption were not all replayed");
+    phases.enter("done");
+    String summary = "Restored " + sourceId + " to " + point + " as " + restored.restoredInstance() + "; "
+        + (progress == null ? "replay not approved (" + replayApproved.verdict() + " by " + replayApproved.who() + ")"
+            : progress.summary()) + "; RPO " + (complete ? "0" : "not zero");
+    return new CorruptedDataRecoveryResult(serviceKey, corruptionTime, point, evidence, restored.restoredInstance(),
+        restored.validation(), plan, progress, rpo, timeline.entries(), summary);
+  }
+
+  private ServiceDefinition resolve(String serviceKey) {
+    try {
+      return timeline.step("resolve " + serviceKey, () -> catalog.resolveServices(serviceKey).get(0),
+          s -> s.spec().displayName());
+    } catch (ActivityFailure e) {
+      throw ApplicationFailure.newNonRetryableFailure("service: " + Failures.rootMessage(e), Inputs.INVALID_INPUT);
+    }
+  }
+
+  @Override
+  public Instant correctRestorePoint(RestorePointCorrection correction) {
+    Instant before = restorePoint;
+    restorePoint = Instant.parse(correction.restorePoint().trim());
+    timeline.record("restore point corrected by " + correction.who(), Timeline.now(),
+        dev.drrunbooks.model.Outcome.SUCCEEDED, before + " -> " + restorePoint + ": " + correction.why());
+    detail = "corruption at " + corruptionTime + "; restore point " + restorePoint + " (corrected)";
+    return restorePoint;
+  }
+
+  @Override
+  public void validateCorrection(RestorePointCorrection c) {
+    if (gate.waiting() == null || !CONFIRM_STEP.equals(gate.waiting().step())) {
+      throw new IllegalArgumentException("the restore point can be corrected only while it waits for confirmation");
+    }
+    if (c == null || c.who() == null || c.who().isBlank()) throw new IllegalArgumentException("who: say who corrects it");
+    if (c.why() == null || c.why().isBlank()) throw new IllegalArgumentException("why: give a reason");
+    Instant point;
+    try {
+      point = Instant.parse(c.restorePoint() == null ? "" : c.restorePoint().trim());
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("restorePoint: '" + c.restorePoint() + "' is not an ISO-8601 instant such as "
+          + "2024-01-14T23:00:00Z");
+    }
+    if (!point.isBefore(corruptionTime)) {
+      throw new IllegalArgumentException("restorePoint: " + point + " is not before the corruption at " + corruptionTime);
+    }
+  }
+
+  @Override
+  public DataRecoveryStatus status() {
+    return new DataRecoveryStatus(phases.current(), gate.waiting(), corruptionTime, restorePoint, plan, detail);
+  }
+}

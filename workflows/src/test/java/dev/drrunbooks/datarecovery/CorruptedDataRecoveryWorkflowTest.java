@@ -1,0 +1,122 @@
+package dev.drrunbooks.datarecovery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.drrunbooks.approval.Approval;
+import dev.drrunbooks.model.Failures;
+import dev.drrunbooks.pitr.PointInTimeRestoreWorkflowImpl;
+import dev.drrunbooks.replay.Histories;
+import dev.drrunbooks.restore.FakeRds;
+import dev.drrunbooks.testing.FakeCatalog;
+import dev.drrunbooks.testing.TimeSkipping;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class CorruptedDataRecoveryWorkflowTest {
+  @RegisterExtension
+  static final TestWorkflowExtension temporal = TimeSkipping.extension(CorruptedDataRecoveryWorkflowImpl.class,
+      PointInTimeRestoreWorkflowImpl.class);
+
+  private final FakeRds rds = new FakeRds();
+  private final FakeReplay replay = new FakeReplay();
+
+  @BeforeEach
+  void startWorker(TestWorkflowEnvironment env, Worker worker) {
+    worker.registerActivitiesImplementations(rds, replay, new FakeCatalog());
+    env.start();
+  }
+
+  @Test
+  void findsConfirmsRestoresAndReplaysWithTwoApprovals(WorkflowClient client, Worker worker) {
+    CorruptedDataRecoveryWorkflow wf = start(client, worker, "recover-data-inventory-1");
+    awaitGate(wf, CorruptedDataRecoveryWorkflowImpl.CONFIRM_STEP);
+    assertEquals(replay.corruption, wf.status().corruptionTime());
+    assertEquals(List.of(), rds.created, "nothing restored before the operator confirms");
+
+    wf.approve(new Approval(CorruptedDataRecoveryWorkflowImpl.CONFIRM_STEP, "dba", "matches the ETL incident"));
+    awaitGate(wf, CorruptedDataRecoveryWorkflowImpl.REPLAY_STEP);
+    assertEquals(61, wf.status().plan().toApply(), "the operator sees the plan before approving it");
+    assertTrue(replay.calls.stream().noneMatch(c -> c.startsWith("apply")));
+
+    wf.approve(new Approval(CorruptedDataRecoveryWorkflowImpl.REPLAY_STEP, "dba", "61 good, 5 ETL rows skipped"));
+    CorruptedDataRecoveryResult result = WorkflowStub.fromTyped(wf).getResult(CorruptedDataRecoveryResult.class);
+
+    assertEquals(replay.corruption.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).minusSeconds(1), result.restorePoint());
+    assertEquals("recover-data-inventory-1-pitr-pitr", result.recoveredInstance());
+    assertEquals(61, result.replay().applied());
+    assertEquals(1, result.replay().skipped().size());
+    assertEquals(Duration.ZERO, result.rpo().achieved(), "every good transaction replayed: RPO zero");
+    assertTrue(result.integrity().outcomes().stream().anyMatch(o -> o.name().equals("rows-inventory_transactions")));
+    assertTrue(replay.calls.contains("plan after " + result.restorePoint() + " skipping [etl:stock-sync]"),
+        replay.calls.toString());
+    Histories.record(client, "recover-data-inventory-1", "data-recovery-replayed");
+  }
+
+  @Test
+  void anOperatorCorrectsTheRestorePointAndABadCorrectionIsRejected(WorkflowClient client, Worker worker) {
+    CorruptedDataRecoveryWorkflow wf = start(client, worker, "recover-data-corrected");
+    awaitGate(wf, CorruptedDataRecoveryWorkflowImpl.CONFIRM_STEP);
+
+    WorkflowUpdateException late = assertThrows(WorkflowUpdateException.class, () -> wf.correctRestorePoint(
+        new RestorePointCorrection(replay.corruption.plusSeconds(60).toString(), "dba", "typo")));
+    assertTrue(Failures.rootMessage(late).contains("is not before the corruption"), Failures.rootMessage(late));
+    Instant earlier = replay.corruption.minus(Duration.ofMinutes(10)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    assertEquals(earlier, wf.correctRestorePoint(new RestorePointCorrection(earlier.toString(), "dba",
+        "a bad import started at :50")));
+
+    wf.approve(new Approval(CorruptedDataRecoveryWorkflowImpl.CONFIRM_STEP, "dba", "confirmed"));
+    awaitGate(wf, CorruptedDataRecoveryWorkflowImpl.REPLAY_STEP);
+    wf.abort(new Approval(CorruptedDataRecoveryWorkflowImpl.REPLAY_STEP, "dba", "replay by hand"));
+    CorruptedDataRecoveryResult result = WorkflowStub.fromTyped(wf).getResult(CorruptedDataRecoveryResult.class);
+
+    assertEquals(earlier, result.restorePoint());
+    assertNull(result.replay());
+    assertTrue(result.rpo().achieved().compareTo(Duration.ofMinutes(10)) >= 0, result.rpo().toString());
+    assertEquals(1, rds.ownedBy("recover-data-corrected-pitr").size(), "the recovered instance stays up");
+  }
+
+  @Test
+  void noCorruptionFoundAsksForTheTime(WorkflowClient client, Worker worker) {
+    replay.noCorruption = true;
+    WorkflowFailedException e = assertThrows(WorkflowFailedException.class, () -> client.newWorkflowStub(
+        CorruptedDataRecoveryWorkflow.class, WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue())
+            .setWorkflowId("recover-data-none").build()).run(CorruptedDataRecoveryInput.of("inventory")));
+    assertTrue(Failures.rootMessage(e).startsWith("corruptionTime: 'null' is not valid; no corruption found in "
+        + "mycomputer-inventory-db's audit_log"), Failures.rootMessage(e));
+  }
+
+  private static CorruptedDataRecoveryWorkflow start(WorkflowClient client, Worker worker, String id) {
+    CorruptedDataRecoveryWorkflow wf = client.newWorkflowStub(CorruptedDataRecoveryWorkflow.class,
+        WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue()).setWorkflowId(id).build());
+    WorkflowClient.start(wf::run, CorruptedDataRecoveryInput.of("inventory"));
+    return wf;
+  }
+
+  private static void awaitGate(CorruptedDataRecoveryWorkflow wf, String step) {
+    for (int i = 0; i < 400; i++) {
+      DataRecoveryStatus s = wf.status();
+      if (s.waitingFor() != null && s.waitingFor().step().equals(step)) return;
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    throw new AssertionError("never reached gate " + step + ": " + wf.status());
+  }
+}

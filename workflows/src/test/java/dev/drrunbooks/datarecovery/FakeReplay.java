@@ -1,0 +1,53 @@
+package dev.drrunbooks.datarecovery;
+
+import dev.drrunbooks.activities.replay.AuditEntry;
+import dev.drrunbooks.activities.replay.CorruptionEvidence;
+import dev.drrunbooks.activities.replay.CorruptionRule;
+import dev.drrunbooks.activities.replay.ReplayActivities;
+import dev.drrunbooks.activities.replay.ReplayPlan;
+import dev.drrunbooks.activities.replay.ReplayProgress;
+import dev.drrunbooks.activities.replay.SkippedTransaction;
+import dev.drrunbooks.activities.replay.TransactionRef;
+import dev.drrunbooks.activities.sql.DatabaseTarget;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/** The replay activities as a script, for workflow-logic tests only: a corruption an hour ago, 61 good and 5 bad transactions after. */
+final class FakeReplay implements ReplayActivities {
+  final Instant corruption = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).plusMillis(400);
+  final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+  volatile boolean noCorruption;
+
+  @Override
+  public CorruptionEvidence findCorruption(DatabaseTarget db, Instant since, CorruptionRule rule) {
+    calls.add("find " + db.instanceId());
+    if (noCorruption) {
+      return new CorruptionEvidence(false, since, rule, null, null, 0, List.of(), List.of(), "no suspicious entries");
+    }
+    AuditEntry first = new AuditEntry(4242, corruption, "etl:stock-sync", "BULK_UPDATE", "inventory_items", null,
+        "{}", "action BULK_UPDATE");
+    return new CorruptionEvidence(true, since, rule, first, corruption.truncatedTo(ChronoUnit.SECONDS).minusSeconds(1),
+        1, List.of("etl:stock-sync"), List.of(first), "BULK_UPDATE by etl:stock-sync at " + corruption);
+  }
+
+  @Override
+  public ReplayPlan plan(DatabaseTarget source, Instant after, CorruptionRule rule) {
+    calls.add("plan after " + after + " skipping " + rule.actors());
+    TransactionRef first = new TransactionRef(3001, "T-3001", after.plusSeconds(1), 7, 2);
+    TransactionRef last = new TransactionRef(3066, "T-3066", corruption.plusSeconds(600), 9, -1);
+    List<SkippedTransaction> skip = List.of(new SkippedTransaction(new TransactionRef(3010, "T-3010",
+        corruption.plusSeconds(60), 3, 500), "audit_log #4250: etl:stock-sync INSERT"));
+    return new ReplayPlan("replay-1", source.instanceId(), source.databaseName(), after, 3066, 66, 61, first, last, skip,
+        70, Map.of("inventory-service", 61L), 1, rule, "66 transactions after " + after + ": 61 to replay, 5 to skip");
+  }
+
+  @Override
+  public ReplayProgress apply(DatabaseTarget source, DatabaseTarget target, ReplayPlan plan, int batchSize) {
+    calls.add("apply to " + target.instanceId() + " in batches of " + batchSize);
+    return new ReplayProgress(plan.replayId(), 66, 61, 0, plan.skip(), List.of(), 3066, 1, "61 applied, 5 skipped");
+  }
+}
