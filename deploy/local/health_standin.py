@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""The sandbox's stand-in for the services' health endpoints and the regions' load balancers.
+"""The sandbox's stand-in for the services' health endpoints, the regions' load balancers, and the
+incident escalation webhook (POST /escalations: each body is appended to escalations.jsonl in the
+working directory and answered 202).
 
 The catalog's URLs (https://api.mycomputer.com/health, the ALBs) cannot be reached from here, so the
 sandbox maps their hosts to this server with DR_HTTP_ENDPOINT_MAP. It answers 200 "ok" to any GET,
@@ -39,6 +41,14 @@ class Handler(http.server.BaseHTTPRequestHandler):
     do_HEAD = do_GET
 
     def do_POST(self):
+        if self.path.rstrip("/") == "/escalations":
+            body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            with LOCK, open("escalations.jsonl", "ab") as f:
+                f.write(body.replace(b"\n", b" ") + b"\n")
+            self.send_response(202)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
         parts = self.path.strip("/").split("/")
         if len(parts) == 2 and parts[0] in ("_down", "_up"):
             with LOCK:

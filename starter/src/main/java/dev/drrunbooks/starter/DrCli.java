@@ -6,6 +6,7 @@ import dev.drrunbooks.starter.commands.DrillCommand;
 import dev.drrunbooks.starter.commands.EvacuateCommand;
 import dev.drrunbooks.starter.commands.FailoverCommand;
 import dev.drrunbooks.starter.commands.GateCommand;
+import dev.drrunbooks.starter.commands.IncidentCommand;
 import dev.drrunbooks.starter.commands.PitrCommand;
 import dev.drrunbooks.starter.commands.RecoverDataCommand;
 import dev.drrunbooks.starter.commands.RecoverEcsCommand;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Command;
     subcommands = {ServicesCommand.class, DoctorCommand.class, DrillCommand.class, BackupPolicyCommand.class, PitrCommand.class,
         RestoreSnapshotCommand.class, ValidateBackupsCommand.class, FailoverCommand.Failover.class,
         FailoverCommand.Failback.class, RecoverEcsCommand.class, EvacuateCommand.class, GateCommand.Approve.class,
-        GateCommand.Abort.class, StatusCommand.class, RecoverDataCommand.class, RestorePointCommand.class, SchedulesCommand.class, ReportCommand.class})
+        GateCommand.Abort.class, StatusCommand.class, RecoverDataCommand.class, RestorePointCommand.class, SchedulesCommand.class, ReportCommand.class,
+        IncidentCommand.class})
 public final class DrCli {
 
   public static void main(String[] args) {

@@ -21,6 +21,8 @@ import dev.drrunbooks.evacuation.RegionEvacuationWorkflowImpl;
 import dev.drrunbooks.failover.DnsFailoverWorkflowImpl;
 import dev.drrunbooks.http.EndpointMap;
 import dev.drrunbooks.http.HttpProbeActivitiesImpl;
+import dev.drrunbooks.http.WebhookEscalationActivitiesImpl;
+import dev.drrunbooks.incident.IncidentResponseWorkflowImpl;
 import dev.drrunbooks.pitr.PointInTimeRestoreWorkflowImpl;
 import dev.drrunbooks.report.ReportActivitiesImpl;
 import dev.drrunbooks.sandbox.SandboxDatabases;
@@ -52,7 +54,7 @@ public final class DrWorker {
     worker.registerWorkflowImplementationTypes(BackupPolicyWorkflowImpl.class, PointInTimeRestoreWorkflowImpl.class,
         SnapshotRestoreWorkflowImpl.class, BackupValidationWorkflowImpl.class, DnsFailoverWorkflowImpl.class,
         EcsServiceRecoveryWorkflowImpl.class, RegionEvacuationWorkflowImpl.class, DrDrillWorkflowImpl.class,
-        CorruptedDataRecoveryWorkflowImpl.class);
+        CorruptedDataRecoveryWorkflowImpl.class, IncidentResponseWorkflowImpl.class);
 
     RdsRestoreActivitiesImpl restore = new RdsRestoreActivitiesImpl(aws);
     boolean sandbox = SandboxDatabases.enabled(env);
@@ -68,6 +70,7 @@ public final class DrWorker {
         new RdsSnapshotActivitiesImpl(aws),
         new DataValidationActivitiesImpl(locator),
         new ReplayActivitiesImpl(locator),
+        new WebhookEscalationActivitiesImpl(env.get(WebhookEscalationActivitiesImpl.ENV)),
         new Route53ActivitiesImpl(aws),
         new CloudWatchActivitiesImpl(aws),
         new HttpProbeActivitiesImpl(EndpointMap.parse(env.get(EndpointMap.ENV))),

@@ -16,7 +16,7 @@ import java.util.Set;
 public final class PostIncidentReview {
   /** The procedures that recover from an incident, and so have one to review. */
   public static final Set<String> RECOVERY_PROCEDURES = Set.of("pitr", "snapshot-restore", "dns-failover",
-      "dns-failback", "ecs-recovery", "region-evacuation");
+      "dns-failback", "ecs-recovery", "region-evacuation", "incident-response", "data-recovery");
 
   static final String TO_FILL = "_to be filled in_";
 

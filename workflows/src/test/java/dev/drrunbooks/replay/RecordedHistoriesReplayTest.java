@@ -9,6 +9,7 @@ import dev.drrunbooks.drill.DrDrillWorkflowImpl;
 import dev.drrunbooks.ecsrecovery.EcsServiceRecoveryWorkflowImpl;
 import dev.drrunbooks.evacuation.RegionEvacuationWorkflowImpl;
 import dev.drrunbooks.failover.DnsFailoverWorkflowImpl;
+import dev.drrunbooks.incident.IncidentResponseWorkflowImpl;
 import dev.drrunbooks.pitr.PointInTimeRestoreWorkflowImpl;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreWorkflowImpl;
 import io.temporal.common.WorkflowExecutionHistory;
@@ -39,6 +40,6 @@ class RecordedHistoriesReplayTest {
         BackupPolicyWorkflowImpl.class, PointInTimeRestoreWorkflowImpl.class, SnapshotRestoreWorkflowImpl.class,
         BackupValidationWorkflowImpl.class, DnsFailoverWorkflowImpl.class, EcsServiceRecoveryWorkflowImpl.class,
         RegionEvacuationWorkflowImpl.class, DrDrillWorkflowImpl.class,
-        CorruptedDataRecoveryWorkflowImpl.class);
+        CorruptedDataRecoveryWorkflowImpl.class, IncidentResponseWorkflowImpl.class);
   }
 }

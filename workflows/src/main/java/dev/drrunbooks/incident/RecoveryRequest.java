@@ -1,0 +1,41 @@
+package dev.drrunbooks.incident;
+
+import java.util.List;
+
+/**
+ * Starts a recovery procedure as a child of the incident, with its own approval gates (answer them
+ * with {@code dr approve <child id>}).
+ *
+ * @param kind failover (DNS failover, child id {@code dns-failover-<record>}), restore (point-in-time
+ *     restore, {@code <incident>-pitr-<service>}), ecs (ECS recovery, {@code <incident>-ecs-<service>}) or
+ *     data (corrupted-data recovery with lost-transaction replay, {@code <incident>-data-<service>})
+ * @param service one of the incident's services
+ * @param force failover: go ahead although the primary looks healthy or the target does not
+ * @param requireApproval failover: overrides the catalog's policy
+ * @param stages failover: e.g. [10, 50, 100]
+ * @param restoreTime restore: an instant or "latest"; data: when the corruption began, if known
+ * @param targetInstance restore: the new instance's id (default derived from the child id)
+ * @param region ecs: primary (default), dr, or a region name
+ * @param taskDefinition ecs: family:label or family:revision
+ * @param desiredCount ecs: default the catalog's
+ */
+public record RecoveryRequest(
+    String kind,
+    String service,
+    String who,
+    String why,
+    Boolean force,
+    Boolean requireApproval,
+    List<Integer> stages,
+    String restoreTime,
+    String targetInstance,
+    String region,
+    String taskDefinition,
+    Integer desiredCount) {
+
+  public static final List<String> KINDS = List.of("failover", "restore", "ecs", "data");
+
+  public static RecoveryRequest of(String kind, String service, String who, String why) {
+    return new RecoveryRequest(kind, service, who, why, null, null, null, null, null, null, null, null);
+  }
+}
