@@ -79,6 +79,11 @@ public class CorruptedDataRecoveryWorkflowImpl extends GatedWorkflow implements 
     if (givenCorruption != null) {
       corruptionTime = givenCorruption;
       restorePoint = givenCorruption.truncatedTo(ChronoUnit.SECONDS).minusSeconds(1);
+      // The time is the operator's; the audit log from then on still says who did it, so their later
+      // writes can be left out of the replay.
+      CorruptionEvidence from = timeline.step("search audit_log from " + givenCorruption + " for who did it",
+          () -> replay.findCorruption(source, givenCorruption, CorruptionRule.DEFAULT), CorruptionEvidence::summary);
+      if (from.found()) evidence = from;
     } else {
       CorruptionEvidence found = timeline.step("search audit_log for the corruption",
           () -> replay.findCorruption(source, since, CorruptionRule.DEFAULT), CorruptionEvidence::summary);

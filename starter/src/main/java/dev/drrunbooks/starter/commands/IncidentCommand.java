@@ -175,14 +175,14 @@ public final class IncidentCommand implements Callable<Integer> {
       description = "Start a recovery procedure as a child run with its own approval gate; prints its id "
           + "(approve it with dr approve CHILD_ID ...).")
   static final class Recover extends Steer {
-    @Parameters(index = "1", paramLabel = "KIND", description = "failover, restore or ecs") String kind;
+    @Parameters(index = "1", paramLabel = "KIND", description = "failover, restore, ecs or data (corrupted-data recovery)") String kind;
     @Option(names = "--service", required = true) String service;
     @Option(names = "--who", required = true) String who;
     @Option(names = "--why", required = true) String why;
     @Option(names = "--force", description = "failover: even if the primary looks healthy") Boolean force;
     @Option(names = "--no-approval", description = "failover: skip the approval gate") boolean noApproval;
     @Option(names = "--stages", split = ",", description = "failover: e.g. 10,50,100") List<Integer> stages;
-    @Option(names = "--restore-time", description = "restore: an instant or latest") String restoreTime;
+    @Option(names = "--restore-time", description = "restore: an instant or latest; data: when the corruption began, if known") String restoreTime;
     @Option(names = "--target-instance", description = "restore: the new instance's id") String targetInstance;
     @Option(names = "--region", description = "ecs: primary (default), dr, or a region") String region;
     @Option(names = "--task-definition", description = "ecs: family:label or family:revision") String taskDefinition;
