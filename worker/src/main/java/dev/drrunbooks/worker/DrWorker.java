@@ -6,6 +6,7 @@ import dev.drrunbooks.aws.inventory.OwnedResourceActivitiesImpl;
 import dev.drrunbooks.aws.cloudwatch.CloudWatchActivitiesImpl;
 import dev.drrunbooks.aws.ecs.EcsActivitiesImpl;
 import dev.drrunbooks.aws.rds.RdsBackupActivitiesImpl;
+import dev.drrunbooks.aws.rds.RdsLogActivitiesImpl;
 import dev.drrunbooks.aws.rds.RdsRestoreActivitiesImpl;
 import dev.drrunbooks.aws.rds.RdsSnapshotActivitiesImpl;
 import dev.drrunbooks.aws.route53.Route53ActivitiesImpl;
@@ -70,6 +71,7 @@ public final class DrWorker {
         new RdsSnapshotActivitiesImpl(aws),
         new DataValidationActivitiesImpl(locator),
         new ReplayActivitiesImpl(locator),
+        new RdsLogActivitiesImpl(aws),
         new WebhookEscalationActivitiesImpl(env.get(WebhookEscalationActivitiesImpl.ENV)),
         new Route53ActivitiesImpl(aws),
         new CloudWatchActivitiesImpl(aws),

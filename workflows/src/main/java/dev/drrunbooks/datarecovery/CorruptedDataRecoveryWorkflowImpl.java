@@ -3,6 +3,8 @@ package dev.drrunbooks.datarecovery;
 import dev.drrunbooks.activities.catalog.CatalogActivities;
 import dev.drrunbooks.activities.rds.InstanceInfo;
 import dev.drrunbooks.activities.rds.RdsRestoreActivities;
+import dev.drrunbooks.activities.rdslogs.ErrorLogScan;
+import dev.drrunbooks.activities.rdslogs.RdsLogActivities;
 import dev.drrunbooks.activities.replay.CorruptionEvidence;
 import dev.drrunbooks.activities.replay.CorruptionRule;
 import dev.drrunbooks.activities.replay.ReplayActivities;
@@ -25,6 +27,7 @@ import dev.drrunbooks.pitr.PointInTimeRestoreInput;
 import dev.drrunbooks.pitr.PointInTimeRestoreResult;
 import dev.drrunbooks.pitr.PointInTimeRestoreWorkflow;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.ChildWorkflowOptions;
@@ -52,6 +55,7 @@ public class CorruptedDataRecoveryWorkflowImpl extends GatedWorkflow implements 
   private Instant corruptionTime;
   private Instant restorePoint;
   private ReplayPlan plan;
+  private ErrorLogScan errorLogs;
   private String detail = "";
 
   @Override
@@ -85,18 +89,29 @@ public class CorruptedDataRecoveryWorkflowImpl extends GatedWorkflow implements 
           () -> replay.findCorruption(source, givenCorruption, CorruptionRule.DEFAULT), CorruptionEvidence::summary);
       if (from.found()) evidence = from;
     } else {
+      // Added after the first release: runs recorded before it replay without the log scan.
+      if (Workflow.getVersion("error-log-scan", Workflow.DEFAULT_VERSION, 1) == 1) {
+        errorLogs = scanErrorLogs(region, sourceId, since);
+      }
       CorruptionEvidence found = timeline.step("search audit_log for the corruption",
           () -> replay.findCorruption(source, since, CorruptionRule.DEFAULT), CorruptionEvidence::summary);
-      if (!found.found()) {
+      if (!found.found() && errorLogs != null && errorLogs.firstError() != null) {
+        corruptionTime = errorLogs.firstError();
+        restorePoint = corruptionTime.minusSeconds(1);
+      } else if (!found.found()) {
         throw Inputs.invalid("corruptionTime", null, "no corruption found in " + sourceId + "'s audit_log"
             + (since == null ? "" : " since " + since) + " by the default rule (" + found.summary()
+            + "), nor an ERROR in its error logs (" + (errorLogs == null ? "not readable" : errorLogs.summary())
             + "); give the corruption time");
       }
-      evidence = found;
-      corruptionTime = found.first().createdAt();
-      restorePoint = found.lastGoodInstant();
+      if (found.found()) {
+        evidence = found;
+        corruptionTime = found.first().createdAt();
+        restorePoint = found.lastGoodInstant();
+      }
     }
-    detail = "corruption at " + corruptionTime + "; proposed restore point " + restorePoint;
+    detail = "corruption at " + corruptionTime + "; proposed restore point " + restorePoint
+        + (errorLogs == null ? "" : "; error logs: " + errorLogs.summary());
 
     phases.enter("confirm");
     GateDecision confirmed = gate.await(CONFIRM_STEP, gateTimeout, GateDefault.ABORT);
@@ -147,6 +162,22 @@ public class CorruptedDataRecoveryWorkflowImpl extends GatedWorkflow implements 
             : progress.summary()) + "; RPO " + (complete ? "0" : "not zero");
     return new CorruptedDataRecoveryResult(serviceKey, corruptionTime, point, evidence, restored.restoredInstance(),
         restored.validation(), plan, progress, rpo, timeline.entries(), summary);
+  }
+
+  /**
+   * The runbook's describe-db-log-files --filename-contains error: evidence for the operator, and the
+   * corruption time when the audit log has none. A few attempts only: logs help, they do not block.
+   */
+  private ErrorLogScan scanErrorLogs(String region, String instance, Instant since) {
+    RdsLogActivities logs = Workflow.newActivityStub(RdsLogActivities.class, ActivityOptions.newBuilder(
+        ActivityDefaults.shortCalls()).setScheduleToCloseTimeout(Duration.ofMinutes(3))
+        .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(3).build()).build());
+    try {
+      return timeline.step("scan the error logs of " + instance, () -> logs.scanErrorLogs(region, instance, since),
+          ErrorLogScan::summary);
+    } catch (ActivityFailure e) {
+      return null;
+    }
   }
 
   private ServiceDefinition resolve(String serviceKey) {

@@ -64,6 +64,7 @@ class CorruptedDataRecoveryWorkflowTest {
     assertTrue(result.integrity().outcomes().stream().anyMatch(o -> o.name().equals("rows-inventory_transactions")));
     assertTrue(replay.calls.contains("plan after " + result.restorePoint() + " skipping [etl:stock-sync]"),
         replay.calls.toString());
+    assertTrue(replay.calls.contains("scan logs mycomputer-inventory-db"), "the runbook's error log scan ran");
     Histories.record(client, "recover-data-inventory-1", "data-recovery-replayed");
   }
 

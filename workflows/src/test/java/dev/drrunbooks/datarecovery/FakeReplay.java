@@ -1,5 +1,7 @@
 package dev.drrunbooks.datarecovery;
 
+import dev.drrunbooks.activities.rdslogs.ErrorLogScan;
+import dev.drrunbooks.activities.rdslogs.RdsLogActivities;
 import dev.drrunbooks.activities.replay.AuditEntry;
 import dev.drrunbooks.activities.replay.CorruptionEvidence;
 import dev.drrunbooks.activities.replay.CorruptionRule;
@@ -17,10 +19,17 @@ import java.util.List;
 import java.util.Map;
 
 /** The replay activities as a script, for workflow-logic tests only: a corruption an hour ago, 61 good and 5 bad transactions after. */
-final class FakeReplay implements ReplayActivities {
+final class FakeReplay implements ReplayActivities, RdsLogActivities {
   final Instant corruption = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).plusMillis(400);
   final List<String> calls = Collections.synchronizedList(new ArrayList<>());
   volatile boolean noCorruption;
+
+  @Override
+  public ErrorLogScan scanErrorLogs(String region, String instanceId, Instant since) {
+    calls.add("scan logs " + instanceId);
+    return new ErrorLogScan(List.of("error/postgresql.log"), noCorruption ? null : corruption.plusSeconds(2),
+        List.of(), noCorruption ? "no ERROR lines in 1 file(s)" : "first ERROR at " + corruption.plusSeconds(2));
+  }
 
   @Override
   public CorruptionEvidence findCorruption(DatabaseTarget db, Instant since, CorruptionRule rule) {
