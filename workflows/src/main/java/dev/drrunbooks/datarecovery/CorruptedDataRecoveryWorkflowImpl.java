@@ -18,10 +18,10 @@ import dev.drrunbooks.catalog.GateDefault;
 import dev.drrunbooks.catalog.ServiceDefinition;
 import dev.drrunbooks.catalog.ValidationQuery;
 import dev.drrunbooks.model.ActivityDefaults;
-import dev.drrunbooks.model.Failures;
 import dev.drrunbooks.model.Inputs;
 import dev.drrunbooks.model.ObjectiveCheck;
 import dev.drrunbooks.model.Phases;
+import dev.drrunbooks.model.ServiceLookup;
 import dev.drrunbooks.model.Timeline;
 import dev.drrunbooks.pitr.PointInTimeRestoreInput;
 import dev.drrunbooks.pitr.PointInTimeRestoreResult;
@@ -70,7 +70,7 @@ public class CorruptedDataRecoveryWorkflowImpl extends GatedWorkflow implements 
     phases.tag("data-recovery", serviceKey);
 
     phases.enter("resolve");
-    ServiceDefinition service = resolve(serviceKey);
+    ServiceDefinition service = ServiceLookup.resolve(catalog, timeline, serviceKey);
     String region = service.regions().primary();
     String sourceId = service.spec().database().instance();
     InstanceInfo sourceInstance = timeline.step("describe " + sourceId, () -> rds.describeInstance(region, sourceId),
@@ -177,15 +177,6 @@ public class CorruptedDataRecoveryWorkflowImpl extends GatedWorkflow implements 
           ErrorLogScan::summary);
     } catch (ActivityFailure e) {
       return null;
-    }
-  }
-
-  private ServiceDefinition resolve(String serviceKey) {
-    try {
-      return timeline.step("resolve " + serviceKey, () -> catalog.resolveServices(serviceKey).get(0),
-          s -> s.spec().displayName());
-    } catch (ActivityFailure e) {
-      throw ApplicationFailure.newNonRetryableFailure("service: " + Failures.rootMessage(e), Inputs.INVALID_INPUT);
     }
   }
 

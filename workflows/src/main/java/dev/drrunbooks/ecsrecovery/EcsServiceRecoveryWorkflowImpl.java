@@ -8,13 +8,11 @@ import dev.drrunbooks.catalog.EcsSpec;
 import dev.drrunbooks.catalog.ServiceDefinition;
 import dev.drrunbooks.model.ActivityDefaults;
 import dev.drrunbooks.model.Cleanup;
-import dev.drrunbooks.model.Failures;
 import dev.drrunbooks.model.Inputs;
 import dev.drrunbooks.model.ObjectiveCheck;
 import dev.drrunbooks.model.Phases;
+import dev.drrunbooks.model.ServiceLookup;
 import dev.drrunbooks.model.Timeline;
-import io.temporal.failure.ActivityFailure;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -39,7 +37,7 @@ public class EcsServiceRecoveryWorkflowImpl implements EcsServiceRecoveryWorkflo
     phases.tag("ecs-recovery", serviceKey);
 
     phases.enter("resolve");
-    ServiceDefinition service = resolve(serviceKey);
+    ServiceDefinition service = ServiceLookup.resolve(catalog, timeline, serviceKey);
     EcsSpec spec = service.spec().ecs();
     if (spec == null) throw Inputs.invalid("service", serviceKey, "this service has no ECS deployment in the catalog");
     String typedRegion = in.region() == null || in.region().isBlank() ? "primary" : in.region().trim();
@@ -101,15 +99,6 @@ public class EcsServiceRecoveryWorkflowImpl implements EcsServiceRecoveryWorkflo
     EcsActivities waiting = Workflow.newActivityStub(EcsActivities.class, ActivityDefaults.waitUntil(deadline));
     return timeline.step("wait until " + service + " is steady", () -> waiting.awaitSteady(region, cluster, service,
         deadline), EcsServiceState::describe);
-  }
-
-  private ServiceDefinition resolve(String serviceKey) {
-    try {
-      return timeline.step("resolve " + serviceKey, () -> catalog.resolveServices(serviceKey).get(0),
-          s -> s.spec().displayName());
-    } catch (ActivityFailure e) {
-      throw ApplicationFailure.newNonRetryableFailure("service: " + Failures.rootMessage(e), Inputs.INVALID_INPUT);
-    }
   }
 
   @Override

@@ -19,13 +19,12 @@ import dev.drrunbooks.catalog.ServiceDefinition;
 import dev.drrunbooks.catalog.WeightedTarget;
 import dev.drrunbooks.model.ActivityDefaults;
 import dev.drrunbooks.model.Cleanup;
-import dev.drrunbooks.model.Failures;
 import dev.drrunbooks.model.Inputs;
 import dev.drrunbooks.model.ObjectiveCheck;
 import dev.drrunbooks.model.Phases;
+import dev.drrunbooks.model.ServiceLookup;
 import dev.drrunbooks.model.Timeline;
 import io.temporal.activity.ActivityOptions;
-import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Workflow;
@@ -69,7 +68,7 @@ public class DnsFailoverWorkflowImpl extends GatedWorkflow implements DnsFailove
     phases.tag(direction == Direction.FAILOVER ? "dns-failover" : "dns-failback", serviceKey);
 
     phases.enter("resolve");
-    ServiceDefinition service = resolve(serviceKey);
+    ServiceDefinition service = ServiceLookup.resolve(catalog, timeline, serviceKey);
     DnsRecordSpec dns = service.dns();
     if (dns == null) throw Inputs.invalid("service", serviceKey, "this service has no DNS record in the catalog");
     record = dns;
@@ -209,15 +208,6 @@ public class DnsFailoverWorkflowImpl extends GatedWorkflow implements DnsFailove
   /** The weight of the catalog's primary or secondary set: which one {@code target} is decides. */
   private Long weightOf(WeightedRecordState state, WeightedTarget target) {
     return target.equals(record.primary()) ? state.primaryWeight() : state.secondaryWeight();
-  }
-
-  private ServiceDefinition resolve(String serviceKey) {
-    try {
-      return timeline.step("resolve " + serviceKey, () -> catalog.resolveServices(serviceKey).get(0),
-          s -> s.dns() == null ? "no DNS record" : s.dns().name());
-    } catch (ActivityFailure e) {
-      throw ApplicationFailure.newNonRetryableFailure("service: " + Failures.rootMessage(e), Inputs.INVALID_INPUT);
-    }
   }
 
   private static List<Integer> stages(List<Integer> stages) {

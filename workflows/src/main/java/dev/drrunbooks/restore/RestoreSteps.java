@@ -12,13 +12,10 @@ import dev.drrunbooks.catalog.ServiceDefinition;
 import dev.drrunbooks.catalog.ValidationQuery;
 import dev.drrunbooks.model.ActivityDefaults;
 import dev.drrunbooks.model.Cleanup;
-import dev.drrunbooks.model.Failures;
-import dev.drrunbooks.model.Inputs;
 import dev.drrunbooks.model.Phases;
+import dev.drrunbooks.model.ServiceLookup;
 import dev.drrunbooks.model.Timeline;
 import io.temporal.activity.ActivityOptions;
-import io.temporal.failure.ActivityFailure;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -64,13 +61,9 @@ public final class RestoreSteps {
 
   /** The service's catalog definition; an unknown service ends the run as bad input. */
   public ServiceDefinition resolveService(String service) {
-    try {
-      return timeline.step("resolve " + service, () -> catalog.resolveServices(service).get(0),
-          s -> s.spec().displayName() + ", RTO " + s.spec().objectives().rto() + ", RPO " + s.spec().objectives().rpo());
-    } catch (ActivityFailure e) {
-      throw ApplicationFailure.newNonRetryableFailure("service: " + Failures.rootMessage(e), Inputs.INVALID_INPUT);
-    }
+    return ServiceLookup.resolve(catalog, timeline, service);
   }
+
 
   /** Waits in one heartbeating activity; its deadline is the run's budget, so retries never extend it. */
   public InstanceInfo awaitAvailable(String region, String instanceId, Instant deadline) {
