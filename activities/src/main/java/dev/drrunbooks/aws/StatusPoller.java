@@ -92,7 +92,7 @@ public final class StatusPoller {
    * Sleeps in slices of at most {@link #HEARTBEAT_EVERY}, heartbeating between them, so a short
    * heartbeat timeout detects a dead worker quickly even while polls are 30 s apart.
    */
-  private static void pauseWithHeartbeats(ActivityExecutionContext ctx, Duration pause, PollProgress progress,
+  public static void pauseWithHeartbeats(ActivityExecutionContext ctx, Duration pause, Object progress,
       String subject) {
     // rounded up: waking a fraction of a millisecond early would cost one more poll before the deadline
     long leftMs = Math.max(1, (pause.toNanos() + 999_999) / 1_000_000);

@@ -1,6 +1,8 @@
 package dev.drrunbooks.aws.ecs;
 
 import dev.drrunbooks.activities.ecs.EcsServiceState;
+import dev.drrunbooks.aws.StatusPoller;
+import dev.drrunbooks.aws.rds.Polling;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.failure.ApplicationFailure;
@@ -32,33 +34,24 @@ import software.amazon.awssdk.services.ecs.model.Service;
 final class SteadyPoller {
   private static final Logger log = LoggerFactory.getLogger(SteadyPoller.class);
 
-  /** The longest stretch without a heartbeat: workflows can use a heartbeat timeout of a few times this. */
-  static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(5);
+  /** The longest stretch without a heartbeat (shared with {@link StatusPoller}). */
+  static final Duration HEARTBEAT_EVERY = StatusPoller.HEARTBEAT_EVERY;
 
-  private final Duration initialInterval;
-  private final Duration maxInterval;
+  private final Polling polling;
   private final Clock clock;
 
+  /** Same rules as the RDS waits ({@link Polling}); the intervals are checked there. */
   SteadyPoller(Duration initialInterval, Duration maxInterval, Clock clock) {
-    if (initialInterval == null || initialInterval.isNegative() || initialInterval.isZero()) {
-      throw new IllegalArgumentException("initial poll interval must be positive, was " + initialInterval);
-    }
-    if (maxInterval == null || maxInterval.compareTo(initialInterval) < 0) {
-      throw new IllegalArgumentException("max poll interval must be at least the initial one (" + initialInterval
-          + "), was " + maxInterval);
-    }
-    this.initialInterval = initialInterval;
-    this.maxInterval = maxInterval;
+    this.polling = new Polling(initialInterval, maxInterval);
     this.clock = clock;
   }
 
+
   /** The pause after {@code polls} polls (1 = after the first): initial * 2^(polls-1), capped. */
   Duration intervalAfter(int polls) {
-    int doublings = Math.max(0, Math.min(polls - 1, 30));
-    Duration d = initialInterval;
-    for (int i = 0; i < doublings && d.compareTo(maxInterval) < 0; i++) d = d.multipliedBy(2);
-    return d.compareTo(maxInterval) > 0 ? maxInterval : d;
+    return polling.intervalAfter(polls);
   }
+
 
   /**
    * @param describe one describe-services call returning the ACTIVE service; a retryable {@link SdkException}
@@ -107,7 +100,7 @@ final class SteadyPoller {
       Duration left = Duration.between(now, deadline);
       if (left.compareTo(pause) < 0) pause = left;
       log.debug("{}: {} (poll {}); next poll in {}", subject, seen, polls, pause);
-      pauseWithHeartbeats(ctx, pause, new SteadyProgress(polls, seen), subject);
+      StatusPoller.pauseWithHeartbeats(ctx, pause, new SteadyProgress(polls, seen), subject);
     }
   }
 
@@ -131,31 +124,5 @@ final class SteadyPoller {
     return ApplicationFailure.newNonRetryableFailure("deployment " + failed.id() + " (" + failed.taskDefinition()
         + ") of service " + service + " in cluster " + cluster + " in " + region + " FAILED: " + reason + rollback
         + "; now " + state.describe(), "EcsDeploymentFailed");
-  }
-
-  /**
-   * Sleeps in slices of at most {@link #HEARTBEAT_EVERY}, heartbeating between them, so a short heartbeat
-   * timeout detects a dead worker quickly even while polls are 30 s apart.
-   */
-  private static void pauseWithHeartbeats(ActivityExecutionContext ctx, Duration pause, SteadyProgress progress,
-      String subject) {
-    // rounded up: waking a fraction of a millisecond early would cost one more poll before the deadline
-    long leftMs = Math.max(1, (pause.toNanos() + 999_999) / 1_000_000);
-    while (leftMs > 0) {
-      long slice = Math.min(leftMs, HEARTBEAT_EVERY.toMillis());
-      sleep(slice, subject);
-      leftMs -= slice;
-      if (leftMs > 0) ctx.heartbeat(progress);
-    }
-  }
-
-  private static void sleep(long millis, String subject) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw ApplicationFailure.newFailure("interrupted while waiting for " + subject
-          + " (worker shutting down?); a retry resumes the wait", "Interrupted");
-    }
   }
 }
