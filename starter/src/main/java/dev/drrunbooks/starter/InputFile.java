@@ -18,6 +18,14 @@ public final class InputFile {
 
   private InputFile() {}
 
+  /** Flags need {@code --service}; an input file carries its own (the workflow checks it). */
+  public static void requireService(CommandSpec spec, Path input, String service) {
+    if (input == null && (service == null || service.isBlank())) {
+      throw new ParameterException(spec.commandLine(), "--service is required (a catalog key such as inventory), "
+          + "or give the whole input with --input file.json");
+    }
+  }
+
   public static <T> T read(CommandSpec spec, Path file, Class<T> type) {
     try {
       return JSON.readValue(Files.readString(file), type);

@@ -11,7 +11,7 @@ import dev.drrunbooks.catalog.ReplicationSpec;
 import dev.drrunbooks.catalog.ServiceDefinition;
 import dev.drrunbooks.model.ActivityDefaults;
 import dev.drrunbooks.model.Outcome;
-import dev.drrunbooks.model.SearchAttributes;
+import dev.drrunbooks.model.Phases;
 import dev.drrunbooks.model.Failures;
 import dev.drrunbooks.model.Timeline;
 import io.temporal.failure.ActivityFailure;
@@ -32,7 +32,7 @@ public class BackupPolicyWorkflowImpl implements BackupPolicyWorkflow {
 
   private final Timeline timeline = new Timeline();
   private final List<PolicyCheck> checks = new ArrayList<>();
-  private String phase = "starting";
+  private final Phases phases = new Phases();
   private String currentService;
 
   @Override
@@ -43,13 +43,12 @@ public class BackupPolicyWorkflowImpl implements BackupPolicyWorkflow {
       throw ApplicationFailure.newNonRetryableFailure("service: '" + selector
           + "' is not a catalog key; use a key such as inventory (lower case, digits, '-') or 'all'", "InvalidInput");
     }
-    Workflow.upsertTypedSearchAttributes(
-        SearchAttributes.PROCEDURE.valueSet("backup-policy"), SearchAttributes.SERVICE.valueSet(selector));
-    enterPhase("resolve");
+    phases.tag("backup-policy", selector);
+    phases.enter("resolve");
     List<ServiceDefinition> services = resolve(selector);
 
     boolean apply = in.applyChanges();
-    enterPhase(apply ? "apply" : "audit");
+    phases.enter(apply ? "apply" : "audit");
     for (ServiceDefinition service : services) {
       currentService = service.key();
       checks.addAll(databaseChecks(service, apply));
@@ -58,14 +57,14 @@ public class BackupPolicyWorkflowImpl implements BackupPolicyWorkflow {
       }
     }
     currentService = null;
-    enterPhase("done");
+    phases.enter("done");
     return BackupPolicyResult.of(apply, services.stream().map(ServiceDefinition::key).toList(), checks,
         timeline.entries());
   }
 
   @Override
   public BackupPolicyStatus status() {
-    return new BackupPolicyStatus(phase, currentService, checks.size());
+    return new BackupPolicyStatus(phases.current(), currentService, checks.size());
   }
 
   private List<ServiceDefinition> resolve(String selector) {
@@ -203,10 +202,5 @@ public class BackupPolicyWorkflowImpl implements BackupPolicyWorkflow {
     } catch (ActivityFailure | ApplicationFailure e) {
       return audited.failed(Failures.rootMessage(e));
     }
-  }
-
-  private void enterPhase(String next) {
-    phase = next;
-    Workflow.upsertTypedSearchAttributes(SearchAttributes.PHASE.valueSet(next));
   }
 }

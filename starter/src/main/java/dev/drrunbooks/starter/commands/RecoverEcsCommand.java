@@ -12,7 +12,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -32,9 +31,7 @@ public final class RecoverEcsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (input == null && (service == null || service.isBlank())) {
-      throw new ParameterException(spec.commandLine(), "--service is required (a catalog key such as inventory)");
-    }
+    InputFile.requireService(spec, input, service);
     EcsRecoveryInput in = input != null ? InputFile.read(spec, input, EcsRecoveryInput.class)
         : new EcsRecoveryInput(service, region, cluster, taskDefinition, desiredCount, waitBudget);
     try (Connection conn = connection) {

@@ -12,7 +12,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -35,10 +34,7 @@ public final class RestoreSnapshotCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (input == null && (service == null || service.isBlank())) {
-      throw new ParameterException(spec.commandLine(), "--service is required (a catalog key such as inventory), "
-          + "or give the whole input with --input file.json");
-    }
+    InputFile.requireService(spec, input, service);
     SnapshotRestoreInput in = input != null
         ? InputFile.read(spec, input, SnapshotRestoreInput.class)
         : new SnapshotRestoreInput(service, snapshot, copyToDr ? Boolean.TRUE : null, kmsKeyId, targetInstance,
