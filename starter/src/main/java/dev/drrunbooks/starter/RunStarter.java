@@ -3,6 +3,7 @@ package dev.drrunbooks.starter;
 import dev.drrunbooks.model.Failures;
 import dev.drrunbooks.model.SearchAttributes;
 import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowFailedException;
@@ -43,6 +44,8 @@ public final class RunStarter {
     W stub = client.newWorkflowStub(workflow, WorkflowOptions.newBuilder()
         .setTaskQueue(connection.taskQueue())
         .setWorkflowId(workflowId)
+        // An id names one run forever: a closed run's id is never given to another start.
+        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
         .setTypedSearchAttributes(io.temporal.common.SearchAttributes.newBuilder()
             .set(SearchAttributes.PROCEDURE, procedure)
             .set(SearchAttributes.SERVICE, service == null || service.isBlank() ? "unknown" : service)

@@ -21,14 +21,13 @@ import dev.drrunbooks.starter.InputFile;
 import dev.drrunbooks.starter.ResultPrinter;
 import dev.drrunbooks.starter.RunStarter;
 import dev.drrunbooks.starter.Table;
+import dev.drrunbooks.starter.WorkflowIds;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -51,7 +50,6 @@ import picocli.CommandLine.Spec;
         IncidentCommand.Note.class, IncidentCommand.Recover.class, IncidentCommand.Verify.class,
         IncidentCommand.Resolve.class, IncidentCommand.Status.class})
 public final class IncidentCommand implements Callable<Integer> {
-  static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm").withZone(ZoneOffset.UTC);
 
   @Spec CommandSpec spec;
 
@@ -61,9 +59,9 @@ public final class IncidentCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** {@code incident-20261127T1400-inventory}. */
+  /** {@code incident-inventory-20261127T140005Z-k3f9}: unique per start, like every run id. */
   public static String incidentId(String firstService, Instant at) {
-    return "incident-" + STAMP.format(at) + "-" + firstService;
+    return WorkflowIds.of("incident", firstService, at);
   }
 
   @Command(name = "open", mixinStandardHelpOptions = true,
@@ -107,7 +105,7 @@ public final class IncidentCommand implements Callable<Integer> {
     @Mixin Connection connection;
     @Spec CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "INCIDENT_ID", description = "e.g. incident-20261127T1400-inventory")
+    @Parameters(index = "0", paramLabel = "INCIDENT_ID", description = "e.g. incident-inventory-20261127T140005Z-k3f9")
     String incidentId;
 
     abstract int send(IncidentResponseWorkflow incident, PrintWriter out, Connection conn);
