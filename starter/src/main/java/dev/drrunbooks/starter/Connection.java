@@ -1,8 +1,8 @@
 package dev.drrunbooks.starter;
 
+import dev.drrunbooks.connect.DrClientOptions;
 import dev.drrunbooks.connect.TemporalServiceFactory;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +43,7 @@ public final class Connection implements AutoCloseable {
 
   public WorkflowClient client() {
     if (client == null) {
-      client = WorkflowClient.newInstance(stubs(), WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
+      client = WorkflowClient.newInstance(stubs(), DrClientOptions.forNamespace(namespace));
     }
     return client;
   }

@@ -5,8 +5,6 @@ import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.catalog.CatalogException;
 import dev.drrunbooks.catalog.CatalogLoader;
 import dev.drrunbooks.connect.TemporalServiceFactory;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.worker.WorkerFactory;
 import java.util.concurrent.CountDownLatch;
@@ -35,9 +33,7 @@ public final class WorkerMain {
     }
     AwsClients aws = AwsClients.fromEnvironment();
     WorkflowServiceStubs service = TemporalServiceFactory.connect(config.temporalAddress(), System.getenv());
-    WorkflowClient client = WorkflowClient.newInstance(service,
-        WorkflowClientOptions.newBuilder().setNamespace(config.namespace()).build());
-    WorkerFactory factory = WorkerFactory.newInstance(client);
+    WorkerFactory factory = DrWorkerFactory.create(service, config.namespace());
     DrWorker.register(factory.newWorker(config.taskQueue()), catalog, config.catalogPath().toString(), aws,
         System.getenv());
     factory.start();

@@ -5,8 +5,7 @@ import dev.drrunbooks.catalog.CatalogFixture;
 import dev.drrunbooks.catalog.CatalogLoader;
 import dev.drrunbooks.testing.SandboxEnv;
 import dev.drrunbooks.worker.DrWorker;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
+import dev.drrunbooks.worker.DrWorkerFactory;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.WorkerFactory;
@@ -28,8 +27,7 @@ final class SandboxWorker implements AutoCloseable {
       AwsBasicCredentials.create(env.require("AWS_ACCESS_KEY_ID"), env.require("AWS_SECRET_ACCESS_KEY"))));
   private final WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
       WorkflowServiceStubsOptions.newBuilder().setTarget(env.require("TEMPORAL_ADDRESS")).build());
-  private final WorkerFactory factory = WorkerFactory.newInstance(WorkflowClient.newInstance(stubs,
-      WorkflowClientOptions.newBuilder().setNamespace(env.get("TEMPORAL_NAMESPACE", "default")).build()));
+  private final WorkerFactory factory = DrWorkerFactory.create(stubs, env.get("TEMPORAL_NAMESPACE", "default"));
 
   SandboxWorker() {
     this(Map.of());

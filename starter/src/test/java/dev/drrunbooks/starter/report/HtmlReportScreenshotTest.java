@@ -18,8 +18,7 @@ import dev.drrunbooks.report.RunReports;
 import dev.drrunbooks.starter.DrCli;
 import dev.drrunbooks.testing.SandboxEnv;
 import dev.drrunbooks.worker.DrWorker;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
+import dev.drrunbooks.worker.DrWorkerFactory;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.WorkerFactory;
@@ -64,8 +63,7 @@ public class HtmlReportScreenshotTest {
     workerEnv.put("DR_SANDBOX_RESTORE_SECONDS", "6"); // a wait worth a bar on the chart
     WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
         WorkflowServiceStubsOptions.newBuilder().setTarget(env.require("TEMPORAL_ADDRESS")).build());
-    WorkerFactory factory = WorkerFactory.newInstance(WorkflowClient.newInstance(stubs,
-        WorkflowClientOptions.newBuilder().setNamespace(env.get("TEMPORAL_NAMESPACE", "default")).build()));
+    WorkerFactory factory = DrWorkerFactory.create(stubs, env.get("TEMPORAL_NAMESPACE", "default"));
     try (AwsClients aws = new AwsClients(URI.create(env.require("AWS_ENDPOINT_URL")), StaticCredentialsProvider.create(
         AwsBasicCredentials.create(env.require("AWS_ACCESS_KEY_ID"), env.require("AWS_SECRET_ACCESS_KEY"))))) {
       DrWorker.register(factory.newWorker(taskQueue), CatalogLoader.load(CatalogFixture.path()),

@@ -1,0 +1,29 @@
+package dev.drrunbooks.worker;
+
+import dev.drrunbooks.connect.DrClientOptions;
+import io.temporal.client.WorkflowClient;
+import io.temporal.common.interceptors.WorkerInterceptor;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
+import java.util.List;
+
+/**
+ * The worker factory WorkerMain and the end-to-end tests build workers from: the shared client
+ * options and the worker interceptors every dr-runbooks worker runs with.
+ */
+public final class DrWorkerFactory {
+  private DrWorkerFactory() {}
+
+  public static WorkerFactory create(WorkflowServiceStubs service, String namespace) {
+    WorkflowClient client = WorkflowClient.newInstance(service, DrClientOptions.forNamespace(namespace));
+    return WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder()
+        .setWorkerInterceptors(interceptors().toArray(WorkerInterceptor[]::new))
+        .build());
+  }
+
+  /** Interceptors of every worker, outermost first. */
+  static List<WorkerInterceptor> interceptors() {
+    return List.of();
+  }
+}
