@@ -2,9 +2,9 @@ package dev.drrunbooks.worker;
 
 import dev.drrunbooks.aws.AwsClients;
 import dev.drrunbooks.aws.cfn.CloudFormationActivitiesImpl;
-import dev.drrunbooks.aws.inventory.OwnedResourceActivitiesImpl;
 import dev.drrunbooks.aws.cloudwatch.CloudWatchActivitiesImpl;
 import dev.drrunbooks.aws.ecs.EcsActivitiesImpl;
+import dev.drrunbooks.aws.inventory.OwnedResourceActivitiesImpl;
 import dev.drrunbooks.aws.rds.RdsBackupActivitiesImpl;
 import dev.drrunbooks.aws.rds.RdsLogActivitiesImpl;
 import dev.drrunbooks.aws.rds.RdsRestoreActivitiesImpl;
@@ -24,6 +24,8 @@ import dev.drrunbooks.http.EndpointMap;
 import dev.drrunbooks.http.HttpProbeActivitiesImpl;
 import dev.drrunbooks.http.WebhookEscalationActivitiesImpl;
 import dev.drrunbooks.incident.IncidentResponseWorkflowImpl;
+import dev.drrunbooks.lock.ResourceLockWorkflowImpl;
+import dev.drrunbooks.payload.DrWorkflowOptions;
 import dev.drrunbooks.pitr.PointInTimeRestoreWorkflowImpl;
 import dev.drrunbooks.report.ReportActivitiesImpl;
 import dev.drrunbooks.sandbox.SandboxDatabases;
@@ -35,6 +37,7 @@ import dev.drrunbooks.sql.DataValidationActivitiesImpl;
 import dev.drrunbooks.sql.DatabaseLocator;
 import dev.drrunbooks.sql.RdsEndpointLocator;
 import dev.drrunbooks.sql.replay.ReplayActivitiesImpl;
+import dev.drrunbooks.temporal.LockActivitiesImpl;
 import io.temporal.worker.Worker;
 import java.nio.file.Path;
 import java.util.Map;
@@ -52,10 +55,10 @@ public final class DrWorker {
    */
   public static void register(Worker worker, Catalog catalog, String catalogSource, AwsClients aws,
       Map<String, String> env) {
-    worker.registerWorkflowImplementationTypes(BackupPolicyWorkflowImpl.class, PointInTimeRestoreWorkflowImpl.class,
+    worker.registerWorkflowImplementationTypes(DrWorkflowOptions.get(), BackupPolicyWorkflowImpl.class, PointInTimeRestoreWorkflowImpl.class,
         SnapshotRestoreWorkflowImpl.class, BackupValidationWorkflowImpl.class, DnsFailoverWorkflowImpl.class,
         EcsServiceRecoveryWorkflowImpl.class, RegionEvacuationWorkflowImpl.class, DrDrillWorkflowImpl.class,
-        CorruptedDataRecoveryWorkflowImpl.class, IncidentResponseWorkflowImpl.class);
+        CorruptedDataRecoveryWorkflowImpl.class, IncidentResponseWorkflowImpl.class, ResourceLockWorkflowImpl.class);
 
     RdsRestoreActivitiesImpl restore = new RdsRestoreActivitiesImpl(aws);
     boolean sandbox = SandboxDatabases.enabled(env);
@@ -79,6 +82,7 @@ public final class DrWorker {
         new EcsActivitiesImpl(aws),
         new CloudFormationActivitiesImpl(aws, Path.of(env.getOrDefault("DR_TEMPLATE_DIR", "deploy/aws"))),
         new OwnedResourceActivitiesImpl(aws),
+        new LockActivitiesImpl(),
         new ReportActivitiesImpl(Path.of(env.getOrDefault(ReportActivitiesImpl.ENV, ReportActivitiesImpl.DEFAULT_DIR))));
   }
 

@@ -7,6 +7,8 @@ import dev.drrunbooks.model.Timeline;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One approval gate in workflow code. People answer through a validated Update (a wrong step, a
@@ -17,6 +19,9 @@ public final class ApprovalGate {
   private final Timeline timeline;
   private GateStatus waiting;
   private GateDecision decision;
+  /** The latest answers that did not fit, newest last, for the status query. */
+  private final List<String> ignored = new ArrayList<>();
+  private static final int MAX_IGNORED = 10;
 
   public ApprovalGate(Timeline timeline) {
     this.timeline = timeline;
@@ -45,12 +50,17 @@ public final class ApprovalGate {
 
   /** For the Update validators: throws with the reason the answer cannot be taken. */
   public void validate(Approval a) {
+    if (a == null) {
+      throw new IllegalArgumentException("approval: no payload; send a JSON object such as "
+          + "{\"step\": \"" + (waiting == null ? "STEP" : waiting.step()) + "\", \"who\": \"NAME\", \"why\": \"REASON\"}");
+    }
+    if (a.problem() != null) throw new IllegalArgumentException(a.problem());
     if (waiting == null) {
       throw new IllegalArgumentException("no approval is waiting" + (decision == null ? ""
           : "; the last gate, '" + decision.step() + "', was " + decision.verdict() + " by " + decision.who()));
     }
-    if (a == null || a.step() == null || !a.step().equals(waiting.step())) {
-      throw new IllegalArgumentException("step: '" + (a == null ? null : a.step()) + "' is not the step waiting; "
+    if (a.step() == null || !a.step().equals(waiting.step())) {
+      throw new IllegalArgumentException("step: '" + a.step() + "' is not the step waiting; "
           + "the run waits at '" + waiting.step() + "'");
     }
     if (a.who() == null || a.who().isBlank()) throw new IllegalArgumentException("who: say who approves or aborts");
@@ -62,8 +72,10 @@ public final class ApprovalGate {
     try {
       validate(a);
     } catch (IllegalArgumentException e) {
-      timeline.record("ignored " + channel + (approve ? " approve" : " abort"), Timeline.now(), Outcome.SKIPPED,
-          e.getMessage());
+      String what = "ignored " + channel + (approve ? " approve" : " abort");
+      timeline.record(what, Timeline.now(), Outcome.SKIPPED, e.getMessage());
+      if (ignored.size() == MAX_IGNORED) ignored.remove(0);
+      ignored.add(what + " at " + Timeline.now() + ": " + e.getMessage());
       return null;
     }
     decision = new GateDecision(a.step(), approve ? GateDecision.Verdict.APPROVED : GateDecision.Verdict.ABORTED,
@@ -73,5 +85,10 @@ public final class ApprovalGate {
 
   public GateStatus waiting() {
     return waiting;
+  }
+
+  /** Answers the run ignored and why (at most the latest ten), e.g. a bot's signal for another step. */
+  public List<String> ignored() {
+    return List.copyOf(ignored);
   }
 }

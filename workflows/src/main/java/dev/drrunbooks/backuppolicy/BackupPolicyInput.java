@@ -1,10 +1,11 @@
 package dev.drrunbooks.backuppolicy;
 
+import dev.drrunbooks.payload.RunInput;
 /**
  * What to check and whether to fix it. {@code {}} audits every service; {@code {"service":
  * "inventory", "apply": true}} enforces the policy on Inventory.
  */
-public record BackupPolicyInput(String service, Boolean apply) {
+public record BackupPolicyInput(String service, Boolean apply) implements RunInput {
 
   public static final String ALL = "all";
 

@@ -1,6 +1,7 @@
 package dev.drrunbooks.backupvalidation;
 
 import dev.drrunbooks.catalog.ValidationQuery;
+import dev.drrunbooks.payload.RunInput;
 import java.util.List;
 
 /**
@@ -17,7 +18,7 @@ public record BackupValidationInput(
     String randomWithin,
     String waitBudget,
     String instanceClass,
-    List<ValidationQuery> validationQueries) {
+    List<ValidationQuery> validationQueries) implements RunInput {
 
   public static BackupValidationInput newest(String service) {
     return new BackupValidationInput(service, null, null, null, null, null);

@@ -13,6 +13,7 @@ import dev.drrunbooks.model.Inputs;
 import dev.drrunbooks.model.Outcome;
 import dev.drrunbooks.model.Ownership;
 import dev.drrunbooks.model.ResourceNames;
+import dev.drrunbooks.model.RunOwnership;
 import dev.drrunbooks.model.Timeline;
 import dev.drrunbooks.restore.RestoreStatus;
 import dev.drrunbooks.restore.RestoreSteps;
@@ -67,7 +68,7 @@ public class BackupValidationWorkflowImpl implements BackupValidationWorkflow {
           "SnapshotNotFound"));
     }, s -> s.snapshotId() + " (" + s.type() + ", created " + s.createdAt() + ")");
 
-    Ownership owner = new Ownership(workflowId, PROCEDURE);
+    Ownership owner = RunOwnership.current(PROCEDURE);
     // Always removed, whatever happens next: the validation instance exists only for this run.
     cleanup.add("rds:" + target, () -> steps.rds().deleteOwnedInstance(region, target, owner));
     InstanceInfo ready;
@@ -87,6 +88,7 @@ public class BackupValidationWorkflowImpl implements BackupValidationWorkflow {
       steps.enterPhase("validate");
       report = steps.validate(service, region, ready, queries);
     } catch (TemporalFailure e) {
+      if (owner.runToken() != null) cleanup.forgetWhenNotOurs(e, "rds:" + target);
       throw steps.cleanUpAfter(e, cleanup, null);
     }
 

@@ -1,11 +1,11 @@
 package dev.drrunbooks.connect;
 
+import dev.drrunbooks.payload.DrDataConverter;
 import io.temporal.client.WorkflowClientOptions;
-import io.temporal.common.converter.DefaultDataConverter;
 
 /**
  * The client options every dr-runbooks client uses (worker, starter, tests), so all of them read and
- * write payloads the same way.
+ * write payloads the same way: {@link DrDataConverter}.
  */
 public final class DrClientOptions {
   private DrClientOptions() {}
@@ -13,7 +13,7 @@ public final class DrClientOptions {
   public static WorkflowClientOptions forNamespace(String namespace) {
     return WorkflowClientOptions.newBuilder()
         .setNamespace(namespace)
-        .setDataConverter(DefaultDataConverter.newDefaultInstance())
+        .setDataConverter(DrDataConverter.get())
         .build();
   }
 }

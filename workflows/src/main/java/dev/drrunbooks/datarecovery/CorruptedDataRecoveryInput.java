@@ -1,5 +1,6 @@
 package dev.drrunbooks.datarecovery;
 
+import dev.drrunbooks.payload.RunInput;
 /**
  * {@code {"service": "inventory"}} finds the corruption in the audit log, proposes the last good
  * instant for an operator to confirm or correct, restores to it, and after a second approval replays
@@ -11,7 +12,7 @@ package dev.drrunbooks.datarecovery;
  * @param batchSize transactions per replay batch (default 500)
  */
 public record CorruptedDataRecoveryInput(
-    String service, String corruptionTime, String searchSince, String approvalTimeout, Integer batchSize) {
+    String service, String corruptionTime, String searchSince, String approvalTimeout, Integer batchSize) implements RunInput {
 
   public static CorruptedDataRecoveryInput of(String service) {
     return new CorruptedDataRecoveryInput(service, null, null, null, null);

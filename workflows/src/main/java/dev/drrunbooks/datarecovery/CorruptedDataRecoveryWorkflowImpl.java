@@ -211,6 +211,7 @@ public class CorruptedDataRecoveryWorkflowImpl extends GatedWorkflow implements 
 
   @Override
   public DataRecoveryStatus status() {
-    return new DataRecoveryStatus(phases.current(), gate.waiting(), corruptionTime, restorePoint, plan, detail);
+    return new DataRecoveryStatus(phases.current(), gate.waiting(), corruptionTime, restorePoint, plan, detail,
+        gate.ignored());
   }
 }

@@ -1,5 +1,6 @@
 package dev.drrunbooks.drill;
 
+import dev.drrunbooks.payload.RunInput;
 import java.util.List;
 
 /**
@@ -9,7 +10,7 @@ import java.util.List;
  *
  * @param waitBudget how long each service's restore and deployment may take (default: its RTO)
  */
-public record DrDrillInput(List<String> services, String waitBudget) {
+public record DrDrillInput(List<String> services, String waitBudget) implements RunInput {
 
   public static DrDrillInput of(String... services) {
     return new DrDrillInput(List.of(services), null);

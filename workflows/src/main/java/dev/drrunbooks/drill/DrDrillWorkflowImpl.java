@@ -26,12 +26,14 @@ import dev.drrunbooks.model.Ownership;
 import dev.drrunbooks.model.Phases;
 import dev.drrunbooks.model.RecoveryObjectives;
 import dev.drrunbooks.model.ResourceNames;
+import dev.drrunbooks.model.RunOwnership;
 import dev.drrunbooks.model.Timeline;
 import dev.drrunbooks.report.RunReports;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreInput;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreResult;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreWorkflow;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
@@ -79,7 +81,7 @@ public class DrDrillWorkflowImpl implements DrDrillWorkflow {
     keys.forEach(k -> Inputs.serviceKey("services", k, false));
     Inputs.duration("waitBudget", in.waitBudget(), Duration.ofMinutes(1)); // refuse a bad budget before anything starts
     String workflowId = Workflow.getInfo().getWorkflowId();
-    Ownership owner = new Ownership(workflowId, PROCEDURE);
+    Ownership owner = RunOwnership.current(PROCEDURE);
     phases.tag(PROCEDURE, String.join(",", keys));
 
     phases.enter("resolve");
@@ -159,18 +161,27 @@ public class DrDrillWorkflowImpl implements DrDrillWorkflow {
     try {
       String restoreId = workflowId + "-restore-" + key;
       String instance = ResourceNames.rds(workflowId, key + "-db");
-      Ownership restoreOwner = new Ownership(restoreId, "snapshot-restore");
-      cleanup.add("rds:" + instance, () -> rds.deleteOwnedInstance(region, instance, restoreOwner));
+      // The child restore owns its instance: its run id (known once it starts) is the run token.
+      boolean runTokens = RunOwnership.usesRunTokens();
+      String[] childRun = new String[1];
+      cleanup.add("rds:" + instance, () -> runTokens && childRun[0] == null ? "nothing created: the restore never started"
+          : rds.deleteOwnedInstance(region, instance,
+              new Ownership(restoreId, runTokens ? childRun[0] : null, "snapshot-restore")));
       SnapshotRestoreWorkflow child = Workflow.newChildWorkflowStub(SnapshotRestoreWorkflow.class,
-          ChildWorkflowOptions.newBuilder().setWorkflowId(restoreId).build());
+          ChildWorkflowOptions.newBuilder().setWorkflowId(restoreId)
+              .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE).build());
       List<String> subnets = Arrays.stream(stack.outputs().getOrDefault("SubnetIds", "").split(","))
           .filter(x -> !x.isBlank()).toList();
       List<String> groups = stack.outputs().containsKey("SecurityGroupId")
           ? List.of(stack.outputs().get("SecurityGroupId")) : List.of();
-      SnapshotRestoreResult r = steps.step(key + ": restore the newest snapshot into the test environment",
-          () -> child.run(new SnapshotRestoreInput(key, "latest", false, null, instance, null,
-              Duration.between(Timeline.now(), deadline).toSeconds() + "s", false, null, null,
-              stack.outputs().get("DbSubnetGroupName"), groups)),
+      SnapshotRestoreInput restoreInput = new SnapshotRestoreInput(key, "latest", false, null, instance, null,
+          Duration.between(Timeline.now(), deadline).toSeconds() + "s", false, null, null,
+          stack.outputs().get("DbSubnetGroupName"), groups);
+      SnapshotRestoreResult r = steps.step(key + ": restore the newest snapshot into the test environment", () -> {
+            Promise<SnapshotRestoreResult> done = Async.function(child::run, restoreInput);
+            childRun[0] = Workflow.getWorkflowExecution(child).get().getRunId();
+            return done.get();
+          },
           x -> x.snapshot().snapshotId() + " as " + x.restoredInstance() + "; " + x.validation().summary());
       restored = r;
 

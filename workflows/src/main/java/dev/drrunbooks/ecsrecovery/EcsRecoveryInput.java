@@ -1,5 +1,6 @@
 package dev.drrunbooks.ecsrecovery;
 
+import dev.drrunbooks.payload.RunInput;
 /**
  * {@code {"service": "inventory"}} is the runbook's ECS recovery in the primary region: the stable
  * task definition with a forced new deployment, then the catalog's desired count, then a steady state.
@@ -11,7 +12,7 @@ package dev.drrunbooks.ecsrecovery;
  * @param waitBudget how long the service may take to become steady (default: the service's RTO)
  */
 public record EcsRecoveryInput(
-    String service, String region, String cluster, String taskDefinition, Integer desiredCount, String waitBudget) {
+    String service, String region, String cluster, String taskDefinition, Integer desiredCount, String waitBudget) implements RunInput {
 
   public static EcsRecoveryInput of(String service) {
     return new EcsRecoveryInput(service, null, null, null, null, null);

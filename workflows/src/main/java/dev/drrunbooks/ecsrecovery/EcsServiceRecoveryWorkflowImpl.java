@@ -6,6 +6,7 @@ import dev.drrunbooks.activities.ecs.EcsServiceState;
 import dev.drrunbooks.activities.ecs.EcsServiceUpdate;
 import dev.drrunbooks.catalog.EcsSpec;
 import dev.drrunbooks.catalog.ServiceDefinition;
+import dev.drrunbooks.lock.ResourceLocks;
 import dev.drrunbooks.model.ActivityDefaults;
 import dev.drrunbooks.model.Cleanup;
 import dev.drrunbooks.model.Inputs;
@@ -63,6 +64,10 @@ public class EcsServiceRecoveryWorkflowImpl implements EcsServiceRecoveryWorkflo
     int desired = in.desiredCount() != null ? in.desiredCount() : spec.desiredCount();
     Duration budget = Inputs.duration("waitBudget", in.waitBudget(), service.spec().objectives().rto());
 
+    if (Workflow.getVersion(ResourceLocks.CHANGE_ID, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      phases.enter("lock");
+      ResourceLocks.acquire("ecs-service:" + region + "/" + cluster + "/" + spec.service(), "ecs-recovery");
+    }
     phases.enter("inspect");
     EcsServiceState before = timeline.step("describe " + spec.service() + " in " + cluster,
         () -> ecs.describeService(region, cluster, spec.service()), EcsServiceState::describe);

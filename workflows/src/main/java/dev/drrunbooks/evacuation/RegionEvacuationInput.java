@@ -1,5 +1,6 @@
 package dev.drrunbooks.evacuation;
 
+import dev.drrunbooks.payload.RunInput;
 import java.util.List;
 
 /**
@@ -18,7 +19,7 @@ public record RegionEvacuationInput(
     String onApprovalTimeout,
     Boolean force,
     String incidentTime,
-    String waitBudget) {
+    String waitBudget) implements RunInput {
 
   public static RegionEvacuationInput of(List<String> services) {
     return new RegionEvacuationInput(services, null, null, null, null, null, null);

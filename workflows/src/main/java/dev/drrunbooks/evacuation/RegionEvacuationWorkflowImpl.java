@@ -84,10 +84,13 @@ public class RegionEvacuationWorkflowImpl extends GatedWorkflow implements Regio
     }
 
     phases.enter("failover-dns");
+    // Runs begun before unique child ids used the record's id; one failover per record is now the failover's lock.
+    boolean uniqueIds = Workflow.getVersion("evacuation-failover-child-id", Workflow.DEFAULT_VERSION, 1) >= 1;
     Map<String, Promise<DnsFailoverResult>> switching = new LinkedHashMap<>();
     for (ServiceDefinition s : ready) {
       DnsFailoverWorkflow child = Workflow.newChildWorkflowStub(DnsFailoverWorkflow.class,
-          ChildWorkflowOptions.newBuilder().setWorkflowId("dns-failover-" + s.dns().name()).build());
+          ChildWorkflowOptions.newBuilder().setWorkflowId(uniqueIds ? parent + "-dns-" + s.key()
+              : "dns-failover-" + s.dns().name()).build());
       switching.put(s.key(), Async.function(child::run, new DnsFailoverInput(s.key(), Direction.FAILOVER,
           in.force(), true, false, null, null, null, null, in.incidentTime())));
     }
@@ -135,6 +138,7 @@ public class RegionEvacuationWorkflowImpl extends GatedWorkflow implements Regio
 
   @Override
   public EvacuationStatus status() {
-    return new EvacuationStatus(phases.current(), gate.waiting(), List.copyOf(progress.values()));
+    return new EvacuationStatus(phases.current(), gate.waiting(), List.copyOf(progress.values()),
+        gate.ignored());
   }
 }

@@ -1,5 +1,6 @@
 package dev.drrunbooks.failover;
 
+import dev.drrunbooks.payload.RunInput;
 import java.util.List;
 
 /**
@@ -27,7 +28,7 @@ public record DnsFailoverInput(
     String onApprovalTimeout,
     List<Integer> stages,
     Integer probes,
-    String incidentTime) {
+    String incidentTime) implements RunInput {
 
   public static DnsFailoverInput of(String service, Direction direction) {
     return new DnsFailoverInput(service, direction, null, null, null, null, null, null, null, null);

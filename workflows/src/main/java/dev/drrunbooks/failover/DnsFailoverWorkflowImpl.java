@@ -9,14 +9,15 @@ import dev.drrunbooks.activities.http.ProbeReport;
 import dev.drrunbooks.activities.http.ProbeVerdict;
 import dev.drrunbooks.activities.metrics.AlarmState;
 import dev.drrunbooks.activities.metrics.CloudWatchActivities;
-import dev.drrunbooks.approval.GatedWorkflow;
 import dev.drrunbooks.approval.ApprovalGate;
 import dev.drrunbooks.approval.GateDecision;
+import dev.drrunbooks.approval.GatedWorkflow;
 import dev.drrunbooks.catalog.DnsRecordSpec;
 import dev.drrunbooks.catalog.FailoverPolicy;
 import dev.drrunbooks.catalog.GateDefault;
 import dev.drrunbooks.catalog.ServiceDefinition;
 import dev.drrunbooks.catalog.WeightedTarget;
+import dev.drrunbooks.lock.ResourceLocks;
 import dev.drrunbooks.model.ActivityDefaults;
 import dev.drrunbooks.model.Cleanup;
 import dev.drrunbooks.model.Inputs;
@@ -80,6 +81,11 @@ public class DnsFailoverWorkflowImpl extends GatedWorkflow implements DnsFailove
     WeightedTarget from = direction == Direction.FAILOVER ? dns.primary() : dns.secondary();
     WeightedTarget to = direction == Direction.FAILOVER ? dns.secondary() : dns.primary();
     String label = dns.name() + " " + direction.name().toLowerCase();
+    if (Workflow.getVersion(ResourceLocks.CHANGE_ID, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      // Failover and failback of a record share the lock: two runs must never move one record's weights.
+      phases.enter("lock");
+      ResourceLocks.acquire("dns-record:" + dns.name(), direction == Direction.FAILOVER ? "dns-failover" : "dns-failback");
+    }
 
     phases.enter("assess");
     before = timeline.step("read weights of " + dns.name(), () -> route53.readWeights(dns), WeightedRecordState::describe);
@@ -241,6 +247,6 @@ public class DnsFailoverWorkflowImpl extends GatedWorkflow implements DnsFailove
 
   @Override
   public FailoverStatus status() {
-    return new FailoverStatus(phases.current(), gate.waiting(), before, detail);
+    return new FailoverStatus(phases.current(), gate.waiting(), before, detail, gate.ignored());
   }
 }

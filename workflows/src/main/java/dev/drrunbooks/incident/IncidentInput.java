@@ -1,5 +1,6 @@
 package dev.drrunbooks.incident;
 
+import dev.drrunbooks.payload.RunInput;
 import java.util.List;
 
 /**
@@ -11,7 +12,7 @@ import java.util.List;
  * @param detectedAt when the alert fired (ISO-8601); phase deadlines and the RTO run from it (default: now)
  * @param openedBy who or what opened it (default "alert")
  */
-public record IncidentInput(String severity, List<String> services, String summary, String detectedAt, String openedBy) {
+public record IncidentInput(String severity, List<String> services, String summary, String detectedAt, String openedBy) implements RunInput {
 
   public static IncidentInput of(String severity, List<String> services, String summary) {
     return new IncidentInput(severity, services, summary, null, null);

@@ -8,12 +8,12 @@ import dev.drrunbooks.activities.report.ReportFiles;
 import dev.drrunbooks.activities.sql.ValidationReport;
 import dev.drrunbooks.catalog.Durations;
 import dev.drrunbooks.catalog.ServiceDefinition;
-import dev.drrunbooks.ecsrecovery.EcsRecoveryInput;
-import dev.drrunbooks.ecsrecovery.EcsRecoveryResult;
-import dev.drrunbooks.ecsrecovery.EcsServiceRecoveryWorkflow;
 import dev.drrunbooks.datarecovery.CorruptedDataRecoveryInput;
 import dev.drrunbooks.datarecovery.CorruptedDataRecoveryResult;
 import dev.drrunbooks.datarecovery.CorruptedDataRecoveryWorkflow;
+import dev.drrunbooks.ecsrecovery.EcsRecoveryInput;
+import dev.drrunbooks.ecsrecovery.EcsRecoveryResult;
+import dev.drrunbooks.ecsrecovery.EcsServiceRecoveryWorkflow;
 import dev.drrunbooks.failover.Direction;
 import dev.drrunbooks.failover.DnsFailoverInput;
 import dev.drrunbooks.failover.DnsFailoverResult;
@@ -362,17 +362,22 @@ public class IncidentResponseWorkflowImpl implements IncidentResponseWorkflow {
         if (s.spec().ecs() == null) throw new IllegalArgumentException("service: " + s.key() + " has no ECS service in the catalog to recover");
       }
     }
-    String id = childId(kind, s);
-    ChildRecovery running = children.get(id);
-    if (running != null && running.running()) {
-      throw new IllegalArgumentException("a " + kind + " of " + s.key() + " is already running: " + id);
-    }
+    children.values().stream().filter(c -> c.running() && c.kind().equals(kind) && c.service().equals(s.key()))
+        .findFirst().ifPresent(c -> {
+          throw new IllegalArgumentException("a " + kind + " of " + s.key() + " is already running: " + c.workflowId());
+        });
   }
 
-  /** failover: one per DNS record; restore and ecs: derived from the incident, numbered after the first. */
+  /**
+   * Derived from the incident and numbered after the first, so unique per start. Failovers of runs
+   * begun before that used the record's id ({@code dns-failover-<record>}); one failover per record
+   * is now the failover's own lock, whoever starts it.
+   */
   private String childId(String kind, ServiceDefinition s) {
-    if (kind.equals("failover")) return "dns-failover-" + s.dns().name();
-    String base = incidentId + (kind.equals("restore") ? "-pitr-" : kind.equals("data") ? "-data-" : "-ecs-") + s.key();
+    boolean uniqueFailoverIds = Workflow.getVersion("incident-failover-child-id", Workflow.DEFAULT_VERSION, 1) >= 1;
+    if (kind.equals("failover") && !uniqueFailoverIds) return "dns-failover-" + s.dns().name();
+    String base = incidentId + (kind.equals("restore") ? "-pitr-" : kind.equals("data") ? "-data-"
+        : kind.equals("failover") ? "-failover-" : "-ecs-") + s.key();
     String id = base;
     for (int n = 2; children.containsKey(id) && !children.get(id).running(); n++) id = base + "-" + n;
     return id;

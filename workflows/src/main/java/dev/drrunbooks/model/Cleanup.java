@@ -30,6 +30,14 @@ public final class Cleanup {
     undos.push(new Undo(resource, action));
   }
 
+  /**
+   * Drops the undo of {@code resource} when {@code failure} says the resource exists but another run
+   * (or a person) created it: the run never created it, so its clean-up must not even try to delete it.
+   */
+  public void forgetWhenNotOurs(TemporalFailure failure, String resource) {
+    if (Ownership.NOT_OWNED.equals(Failures.rootType(failure))) undos.removeIf(u -> u.resource().equals(resource));
+  }
+
   /** Runs every registered undo once; later calls run only what was added since. */
   public List<CleanupRecord> run(Timeline timeline) {
     Workflow.newDetachedCancellationScope(() -> {

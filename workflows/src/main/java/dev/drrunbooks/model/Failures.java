@@ -6,6 +6,15 @@ import io.temporal.failure.ApplicationFailure;
 public final class Failures {
   private Failures() {}
 
+  /** The type of the innermost ApplicationFailure in the chain ("NotOwned", "InvalidInput"), or null. */
+  public static String rootType(Throwable e) {
+    String type = null;
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof ApplicationFailure af) type = af.getType();
+    }
+    return type;
+  }
+
   /** The innermost cause's message: "RDS instance 'x' not found in eu-west-1", not "Activity task failed". */
   public static String rootMessage(Throwable e) {
     Throwable t = e;

@@ -1,6 +1,7 @@
 package dev.drrunbooks.pitr;
 
 import dev.drrunbooks.catalog.ValidationQuery;
+import dev.drrunbooks.payload.RunInput;
 import java.util.List;
 
 /**
@@ -23,7 +24,7 @@ public record PointInTimeRestoreInput(
     String waitBudget,
     Boolean keepOnFailure,
     String instanceClass,
-    List<ValidationQuery> validationQueries) {
+    List<ValidationQuery> validationQueries) implements RunInput {
 
   public static PointInTimeRestoreInput latest(String service) {
     return new PointInTimeRestoreInput(service, null, null, null, null, null, null, null, null);

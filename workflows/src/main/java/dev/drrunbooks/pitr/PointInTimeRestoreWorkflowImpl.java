@@ -12,6 +12,7 @@ import dev.drrunbooks.model.Inputs;
 import dev.drrunbooks.model.Ownership;
 import dev.drrunbooks.model.RecoveryObjectives;
 import dev.drrunbooks.model.ResourceNames;
+import dev.drrunbooks.model.RunOwnership;
 import dev.drrunbooks.model.Timeline;
 import dev.drrunbooks.restore.RestoreStatus;
 import dev.drrunbooks.restore.RestoreSteps;
@@ -63,7 +64,7 @@ public class PointInTimeRestoreWorkflowImpl implements PointInTimeRestoreWorkflo
           + window.earliest() + " to " + window.latest());
     }
 
-    Ownership owner = new Ownership(workflowId, PROCEDURE);
+    Ownership owner = RunOwnership.current(PROCEDURE);
     if (!Boolean.TRUE.equals(in.keepOnFailure())) {
       // Registered before the call: a restore that went through but timed out is still cleaned up.
       cleanup.add("rds:" + target, () -> steps.rds().deleteOwnedInstance(region, target, owner));
@@ -95,6 +96,7 @@ public class PointInTimeRestoreWorkflowImpl implements PointInTimeRestoreWorkflo
           "Restored " + source + " to " + point + " as " + target + "; " + report.summary()
               + (objectives.breached() ? "; OBJECTIVE BREACHED" : "; within objectives"));
     } catch (TemporalFailure e) {
+      if (owner.runToken() != null) cleanup.forgetWhenNotOurs(e, "rds:" + target);
       throw steps.cleanUpAfter(e, cleanup,
           Boolean.TRUE.equals(in.keepOnFailure()) ? "kept rds:" + target + " for forensics" : null);
     }

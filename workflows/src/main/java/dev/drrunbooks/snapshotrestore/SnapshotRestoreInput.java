@@ -1,6 +1,7 @@
 package dev.drrunbooks.snapshotrestore;
 
 import dev.drrunbooks.catalog.ValidationQuery;
+import dev.drrunbooks.payload.RunInput;
 import java.util.List;
 
 /**
@@ -26,7 +27,7 @@ public record SnapshotRestoreInput(
     String instanceClass,
     List<ValidationQuery> validationQueries,
     String dbSubnetGroup,
-    List<String> securityGroupIds) {
+    List<String> securityGroupIds) implements RunInput {
 
   public static SnapshotRestoreInput latest(String service) {
     return new SnapshotRestoreInput(service, null, null, null, null, null, null, null, null, null, null, null);

@@ -14,6 +14,7 @@ import dev.drrunbooks.model.Inputs;
 import dev.drrunbooks.model.Ownership;
 import dev.drrunbooks.model.RecoveryObjectives;
 import dev.drrunbooks.model.ResourceNames;
+import dev.drrunbooks.model.RunOwnership;
 import dev.drrunbooks.model.Timeline;
 import dev.drrunbooks.restore.RestoreStatus;
 import dev.drrunbooks.restore.RestoreSteps;
@@ -60,7 +61,7 @@ public class SnapshotRestoreWorkflowImpl implements SnapshotRestoreWorkflow {
         ? newestSnapshot(primary, instance)
         : findSnapshot(primary, snapshotRef);
 
-    Ownership owner = new Ownership(workflowId, PROCEDURE);
+    Ownership owner = RunOwnership.current(PROCEDURE);
     boolean keep = Boolean.TRUE.equals(in.keepOnFailure());
     try {
       SnapshotInfo restoreFrom = snapshot;
@@ -99,6 +100,7 @@ public class SnapshotRestoreWorkflowImpl implements SnapshotRestoreWorkflow {
           "Restored " + snapshot.snapshotId() + (copy ? " (copied to " + restoreRegion + ")" : "") + " as " + target
               + "; " + report.summary() + (objectives.breached() ? "; OBJECTIVE BREACHED" : "; within objectives"));
     } catch (TemporalFailure e) {
+      if (owner.runToken() != null) cleanup.forgetWhenNotOurs(e, "rds:" + target);
       throw steps.cleanUpAfter(e, cleanup, keep ? "kept what this run created for forensics" : null);
     }
   }

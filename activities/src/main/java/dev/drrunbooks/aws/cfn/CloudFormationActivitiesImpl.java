@@ -174,7 +174,7 @@ public class CloudFormationActivitiesImpl implements CloudFormationActivities {
       ApplicationFailure refusal = ApplicationFailure.newNonRetryableFailure("CloudFormation stack '"
           + stack.stackName() + "' already exists in " + region + " (" + stack.stackStatusAsString() + ") and was not "
           + "created by this run: its tags are " + RdsTags.describe(tags) + "; a run's own stack carries "
-          + owner.requiredTags() + ". Choose another stack name or remove it by hand.", "NotOwned");
+          + owner.requiredTags() + ". Choose another stack name or remove it by hand.", Ownership.NOT_OWNED);
       log.warn(refusal.getOriginalMessage());
       throw refusal;
     }
@@ -323,7 +323,7 @@ public class CloudFormationActivitiesImpl implements CloudFormationActivities {
       ApplicationFailure refusal = ApplicationFailure.newNonRetryableFailure("REFUSING to delete CloudFormation stack '"
           + stackName + "' in " + region + " (" + stack.stackId() + ", " + stack.stackStatusAsString() + "): it was not "
           + "created by this run. Its tags are " + RdsTags.describe(tags) + "; deleting needs " + owner.requiredTags()
-          + ". Nothing was deleted.", "NotOwned");
+          + ". Nothing was deleted.", Ownership.NOT_OWNED);
       log.warn(refusal.getOriginalMessage());
       throw refusal;
     }

@@ -1,16 +1,13 @@
 package dev.drrunbooks.aws.ecs;
 
-import software.amazon.awssdk.services.ecs.model.PropagateTags;
-import java.util.stream.Collectors;
-import java.util.Map;
-import dev.drrunbooks.model.Ownership;
-import dev.drrunbooks.activities.ecs.EcsServiceCreate;
 import static dev.drrunbooks.aws.ecs.EcsFailures.require;
 
 import dev.drrunbooks.activities.ecs.EcsActivities;
+import dev.drrunbooks.activities.ecs.EcsServiceCreate;
 import dev.drrunbooks.activities.ecs.EcsServiceState;
 import dev.drrunbooks.activities.ecs.EcsServiceUpdate;
 import dev.drrunbooks.aws.AwsClients;
+import dev.drrunbooks.model.Ownership;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityInfo;
 import io.temporal.failure.ApplicationFailure;
@@ -20,8 +17,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -31,6 +30,7 @@ import software.amazon.awssdk.services.ecs.model.DescribeServicesResponse;
 import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionResponse;
 import software.amazon.awssdk.services.ecs.model.Failure;
 import software.amazon.awssdk.services.ecs.model.ListTaskDefinitionsRequest;
+import software.amazon.awssdk.services.ecs.model.PropagateTags;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.ServiceNotActiveException;
 import software.amazon.awssdk.services.ecs.model.ServiceNotFoundException;
@@ -214,7 +214,7 @@ public class EcsActivitiesImpl implements EcsActivities {
       if (!c.owner().owns(tags)) {
         throw ApplicationFailure.newNonRetryableFailure("ECS service '" + c.service() + "' in cluster '" + c.cluster()
             + "' (" + c.region() + ") exists and is not this run's: tags " + tags + "; it would need "
-            + c.owner().requiredTags(), "NotOwned");
+            + c.owner().requiredTags(), Ownership.NOT_OWNED);
       }
       return toState(existing.get(), c.cluster());
     }
@@ -249,7 +249,7 @@ public class EcsActivitiesImpl implements EcsActivities {
     if (!owner.owns(tags)) {
       throw ApplicationFailure.newNonRetryableFailure("refusing to delete ECS service '" + service + "' in cluster '"
           + cluster + "' (" + region + "): its tags " + tags + " do not mark it as created by this run ("
-          + owner.requiredTags() + ")", "NotOwned");
+          + owner.requiredTags() + ")", Ownership.NOT_OWNED);
     }
     try {
       ecs.apply(region).deleteService(b -> b.cluster(cluster).service(service).force(true));

@@ -88,14 +88,14 @@ final class RdsSupport {
   static ApplicationFailure existsNotOwned(String kind, String id, String region, Map<String, String> tags, Ownership owner) {
     return ApplicationFailure.newNonRetryableFailure(kind + " '" + id + "' already exists in " + region
         + " and was not created by this run: its tags are " + RdsTags.describe(tags) + "; a run's own resource carries "
-        + owner.requiredTags() + ". Choose another target name or remove it by hand.", "NotOwned");
+        + owner.requiredTags() + ". Choose another target name or remove it by hand.", Ownership.NOT_OWNED);
   }
 
   /** A delete refused because the tags do not name this run. */
   static ApplicationFailure refuseDelete(String kind, String id, String region, Map<String, String> tags, Ownership owner) {
     return ApplicationFailure.newNonRetryableFailure("REFUSING to delete " + kind + " '" + id + "' in " + region
         + ": it was not created by this run. Its tags are " + RdsTags.describe(tags) + "; deleting needs "
-        + owner.requiredTags() + ". Nothing was deleted.", "NotOwned");
+        + owner.requiredTags() + ". Nothing was deleted.", Ownership.NOT_OWNED);
   }
 
   static ApplicationFailure invalidInput(String message) {

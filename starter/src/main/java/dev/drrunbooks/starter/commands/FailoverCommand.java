@@ -50,12 +50,11 @@ public abstract class FailoverCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--service: '" + in.service() + "' is not a catalog service "
           + "with a DNS record; known: " + String.join(", ", catalog.serviceKeys()));
     }
-    // One run per DNS record: failover and failback of a record share this id, so they cannot overlap.
-    String workflowId = "dns-failover-" + catalog.definitionOf(in.service()).dns().name();
+    // One run per DNS record is the run's own lock (taken on the server whoever starts it), not this id.
     try (Connection conn = connection) {
       RunStarter runs = new RunStarter(conn, spec.commandLine().getOut(), spec.commandLine().getErr());
       String procedure = direction() == Direction.FAILOVER ? "dns-failover" : "dns-failback";
-      return runs.startWithId(workflowId, procedure, in.service(), DnsFailoverWorkflow.class, wf -> wf.run(in),
+      return runs.start(procedure, in.service(), in.service(), DnsFailoverWorkflow.class, wf -> wf.run(in),
           DnsFailoverResult.class, noWait, r -> {
             var out = spec.commandLine().getOut();
             new ResultPrinter(out).timeline(r.timeline());

@@ -48,7 +48,7 @@ class DnsFailoverSandboxTest {
     CliRun failover = CliRun.of(worker.connectionArgs(), "failover", "--service", "locations");
     assertEquals(0, failover.exitCode(), failover.toString());
     assertTrue(failover.out().contains("SWITCHED: Switched " + RECORD + " to Secondary (eu-central-1)"), failover.toString());
-    assertTrue(failover.out().contains("Started dns-failover: workflow dns-failover-" + RECORD), failover.toString());
+    assertTrue(failover.out().contains("Started dns-failover: workflow dns-failover-locations-"), failover.toString());
     assertEquals(List.of(0L, 100L), weights());
 
     regions.primary.behave(LocalEndpoint.Mode.HEALTHY);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.drrunbooks.datarecovery.CorruptedDataRecoveryWorkflow;
 import dev.drrunbooks.datarecovery.CorruptedDataRecoveryWorkflowImpl;
 import dev.drrunbooks.datarecovery.DataRecoveryStatus;
+import dev.drrunbooks.model.ResourceNames;
 import dev.drrunbooks.sandbox.SandboxDatabases;
 import dev.drrunbooks.testing.SandboxEnv;
 import io.temporal.client.WorkflowClient;
@@ -124,8 +125,9 @@ class IncidentDataRecoveryEndToEndTest {
     return status.out().contains("RECOVERED");
   }
 
+  /** The instance the data recovery's PITR child restores: named from its id, as the procedure names it. */
   private static String recoveredInstance(String child) {
-    return (child + "-pitr-pitr").toLowerCase();
+    return ResourceNames.rds(child + "-pitr", "pitr");
   }
 
   private static DataRecoveryStatus awaitGate(CorruptedDataRecoveryWorkflow wf, String step) throws InterruptedException {

@@ -1,0 +1,78 @@
+package dev.drrunbooks.payload;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.temporal.api.common.v1.Payload;
+import io.temporal.common.converter.DataConverterException;
+import io.temporal.common.converter.JacksonJsonPayloadConverter;
+import java.io.IOException;
+import java.lang.reflect.Type;
+
+/**
+ * Temporal's JSON payload converter with strict reading: unknown fields, numbers for enums and
+ * {@code null} where a workflow input belongs are errors, and every error reads as one line naming
+ * the field, the value and what is allowed ({@link JsonInputErrors}). Enum values are matched
+ * without regard to case ({@code "failback"} reads as {@code FAILBACK}).
+ *
+ * <p>A {@link RunInput} that cannot be read throws {@link InvalidInputException}, which fails the
+ * run; anything else (an update's or activity's argument) throws a plain
+ * {@link DataConverterException} with the same readable message, so an Update is rejected with it.
+ */
+public final class StrictJsonPayloadConverter extends JacksonJsonPayloadConverter {
+  private final ObjectMapper mapper;
+
+  public StrictJsonPayloadConverter() {
+    this(strictMapper());
+  }
+
+  private StrictJsonPayloadConverter(ObjectMapper mapper) {
+    super(mapper);
+    this.mapper = mapper;
+  }
+
+  static ObjectMapper strictMapper() {
+    return JsonMapper.builder()
+        .addModule(new JavaTimeModule())
+        .addModule(new Jdk8Module())
+        .configure(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS, true)
+        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+        .configure(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS, true)
+        .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
+        .configure(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE, false)
+        .configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false)
+        // As Temporal's default mapper: records and plain classes alike are read by their fields.
+        .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+        .build();
+  }
+
+  @Override
+  public <T> T fromData(Payload content, Class<T> valueClass, Type valueType) throws DataConverterException {
+    boolean runInput = RunInput.class.isAssignableFrom(valueClass);
+    byte[] data = content.getData().toByteArray();
+    if (data.length == 0) return null;
+    JavaType type = mapper.getTypeFactory().constructType(valueType);
+    T value;
+    try {
+      value = mapper.readValue(data, type);
+    } catch (JsonProcessingException e) {
+      String message = JsonInputErrors.describe(e, mapper, data, valueClass);
+      throw runInput ? new InvalidInputException(message) : new DataConverterException(message, e);
+    } catch (IOException e) {
+      throw new DataConverterException(e);
+    }
+    if (value == null && runInput) {
+      throw new InvalidInputException("input: null is not valid; allowed: "
+          + JsonInputErrors.expected(mapper, mapper.constructType(valueClass)));
+    }
+    return value;
+  }
+}
