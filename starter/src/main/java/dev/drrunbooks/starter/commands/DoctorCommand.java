@@ -11,7 +11,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "doctor", description = "Checks the catalog, Temporal, a worker, the UI, the AWS endpoint and the database.")
+@Command(name = "doctor", description = "Checks the catalog, Temporal, a worker polling the task queue (seen within "
+    + "the last 2 minutes), the UI, the AWS endpoint and the database; exits 1 when a check fails.")
 public final class DoctorCommand implements Callable<Integer> {
   @Mixin Connection connection;
   @Spec CommandSpec spec;
@@ -23,9 +24,11 @@ public final class DoctorCommand implements Callable<Integer> {
       Table table = new Table("CHECK", "STATUS", "DETAIL");
       results.forEach(r -> table.row(r.name(), r.status(), r.detail()));
       spec.commandLine().getOut().print(table.render());
-      boolean failed = results.stream().anyMatch(r -> r.status() == CheckResult.Status.FAIL);
-      spec.commandLine().getOut().println(failed ? "Some checks FAILED." : "All checks passed.");
-      return failed ? 1 : 0;
+      List<String> failed = results.stream().filter(r -> r.status() == CheckResult.Status.FAIL)
+          .map(CheckResult::name).toList();
+      spec.commandLine().getOut().println(failed.isEmpty() ? "All checks passed."
+          : "Some checks FAILED: " + String.join(", ", failed) + ".");
+      return failed.isEmpty() ? 0 : 1;
     }
   }
 }

@@ -6,6 +6,7 @@ import dev.drrunbooks.catalog.CatalogLoader;
 import dev.drrunbooks.model.Failures;
 import dev.drrunbooks.starter.Connection;
 import io.temporal.api.enums.v1.TaskQueueType;
+import io.temporal.api.taskqueue.v1.PollerInfo;
 import io.temporal.api.taskqueue.v1.TaskQueue;
 import io.temporal.api.workflowservice.v1.DescribeNamespaceRequest;
 import io.temporal.api.workflowservice.v1.DescribeTaskQueueRequest;
@@ -20,10 +21,14 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** What doctor checks, each answering what exactly is wrong and what to do. */
 public final class Checks {
@@ -64,23 +69,76 @@ public final class Checks {
     }
   }
 
+  /**
+   * A poller counts as a worker when the server saw it poll within this long. The server keeps a
+   * poller listed for minutes after it stopped polling (the matching service's poller history, 5
+   * minutes by default) with the time of its last poll; a live worker starts a new long poll at
+   * least every ~70 s (the server answers an empty long poll after about a minute), so 2 minutes
+   * tells a live worker from one that is gone, with room for some clock skew.
+   */
+  static final Duration POLLER_SEEN_WITHIN = Duration.ofMinutes(2);
+
   CheckResult worker() {
+    return worker(Instant.now());
+  }
+
+  CheckResult worker(Instant now) {
+    String where = "task queue " + temporal.taskQueue() + " (namespace " + temporal.namespace() + ")";
+    List<PollerInfo> workflowPollers;
+    List<PollerInfo> activityPollers;
     try {
-      int pollers = temporal.stubs().blockingStub().withDeadlineAfter(5, TimeUnit.SECONDS)
-          .describeTaskQueue(DescribeTaskQueueRequest.newBuilder()
-              .setNamespace(temporal.namespace())
-              .setTaskQueue(TaskQueue.newBuilder().setName(temporal.taskQueue()).build())
-              .setTaskQueueType(TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW)
-              .build())
-          .getPollersCount();
-      return pollers > 0
-          ? CheckResult.ok("worker", pollers + " poller(s) on task queue " + temporal.taskQueue())
-          : CheckResult.warn("worker", "no worker polls task queue " + temporal.taskQueue()
-              + ": runs will wait until one starts (deploy/local/sandbox worker start)");
+      workflowPollers = pollers(TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW);
+      activityPollers = pollers(TaskQueueType.TASK_QUEUE_TYPE_ACTIVITY);
     } catch (RuntimeException e) {
-      return CheckResult.fail("worker", "cannot ask Temporal about task queue " + temporal.taskQueue() + ": "
-          + Failures.rootMessage(e));
+      return CheckResult.fail("worker", "cannot ask Temporal about " + where + ": " + Failures.rootMessage(e));
     }
+    List<PollerInfo> liveWorkflow = recent(workflowPollers, now);
+    List<PollerInfo> liveActivity = recent(activityPollers, now);
+    String start = ": start one with deploy/local/sandbox worker start";
+    if (liveWorkflow.isEmpty() && liveActivity.isEmpty()) {
+      return CheckResult.fail("worker", "no worker polls " + where + start
+          + lastSeen(workflowPollers, activityPollers, now));
+    }
+    if (liveWorkflow.isEmpty() || liveActivity.isEmpty()) {
+      boolean noWorkflow = liveWorkflow.isEmpty();
+      return CheckResult.fail("worker", "no worker polls " + (noWorkflow ? "workflow" : "activity") + " tasks on "
+          + where + " (" + identities(noWorkflow ? liveActivity : liveWorkflow) + " polls only "
+          + (noWorkflow ? "activity" : "workflow") + " tasks): runs would wait" + start);
+    }
+    List<PollerInfo> live = Stream.concat(liveWorkflow.stream(), liveActivity.stream()).toList();
+    long workers = live.stream().map(PollerInfo::getIdentity).distinct().count();
+    return CheckResult.ok("worker", workers + " worker(s) poll " + where + ": " + identities(live));
+  }
+
+  private List<PollerInfo> pollers(TaskQueueType type) {
+    return temporal.stubs().blockingStub().withDeadlineAfter(5, TimeUnit.SECONDS)
+        .describeTaskQueue(DescribeTaskQueueRequest.newBuilder()
+            .setNamespace(temporal.namespace())
+            .setTaskQueue(TaskQueue.newBuilder().setName(temporal.taskQueue()).build())
+            .setTaskQueueType(type)
+            .build())
+        .getPollersList();
+  }
+
+  private static List<PollerInfo> recent(List<PollerInfo> pollers, Instant now) {
+    return pollers.stream().filter(p -> !lastAccess(p).isBefore(now.minus(POLLER_SEEN_WITHIN))).toList();
+  }
+
+  private static Instant lastAccess(PollerInfo p) {
+    return Instant.ofEpochSecond(p.getLastAccessTime().getSeconds(), p.getLastAccessTime().getNanos());
+  }
+
+  private static String identities(List<PollerInfo> pollers) {
+    return pollers.stream().map(PollerInfo::getIdentity).distinct().sorted().collect(Collectors.joining(", "));
+  }
+
+  /** Pollers the server still lists but that stopped polling: when the last of them was seen. */
+  private static String lastSeen(List<PollerInfo> workflowPollers, List<PollerInfo> activityPollers, Instant now) {
+    return Stream.concat(workflowPollers.stream(), activityPollers.stream())
+        .max(Comparator.comparing(Checks::lastAccess))
+        .map(p -> " (last poll by " + p.getIdentity() + " " + Duration.between(lastAccess(p), now).toSeconds()
+            + " s ago; a worker not seen for " + POLLER_SEEN_WITHIN.toMinutes() + " minutes counts as gone)")
+        .orElse("");
   }
 
   CheckResult temporalUi() {

@@ -45,6 +45,15 @@ final class WorkerProcess implements AutoCloseable {
     process.destroyForcibly().waitFor();
   }
 
+  /** The worker's OS process id; its Temporal identity is {@code <pid>@<host>}. */
+  long pid() {
+    return process.pid();
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
   String logText() {
     try {
       return Files.exists(log) ? Files.readString(log) : "";
