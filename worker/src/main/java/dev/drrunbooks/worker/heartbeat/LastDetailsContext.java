@@ -16,12 +16,18 @@ import java.util.concurrent.locks.ReentrantLock;
  * attempt too.
  */
 final class LastDetailsContext extends ActivityExecutionContextBase {
-  /** Orders the activity's heartbeats and re-sends, so a re-send never lands after a newer heartbeat. */
+  /**
+   * Orders the activity's heartbeats and re-sends, so a re-send never lands after a newer heartbeat.
+   * The activity's heartbeat may wait for a re-send in flight, as it would for the SDK's own send.
+   */
   private final ReentrantLock order = new ReentrantLock();
   private final ActivityExecutionContext next;
-  private boolean ownHeartbeat;
-  private Object ownDetails;
+  /** The activity's own last heartbeat; null until it heartbeats. Read without the lock. */
+  private volatile Own own;
   private RawValue previousAttempt;
+
+  /** Details as the activity gave them (may be null). */
+  private record Own(Object details) {}
 
   LastDetailsContext(ActivityExecutionContext next) {
     super(next);
@@ -32,8 +38,7 @@ final class LastDetailsContext extends ActivityExecutionContextBase {
   public <V> void heartbeat(V details) throws ActivityCompletionException {
     order.lock();
     try {
-      ownHeartbeat = true;
-      ownDetails = details;
+      own = new Own(details);
       next.heartbeat(details);
     } finally {
       order.unlock();
@@ -49,8 +54,9 @@ final class LastDetailsContext extends ActivityExecutionContextBase {
   boolean resendLast() {
     if (!order.tryLock()) return false;
     try {
-      if (ownHeartbeat) {
-        next.heartbeat(ownDetails);
+      Own last = own;
+      if (last != null) {
+        next.heartbeat(last.details());
       } else {
         if (previousAttempt == null) previousAttempt = next.getLastHeartbeatDetails(RawValue.class).orElse(null);
         next.heartbeat(previousAttempt);
@@ -68,13 +74,9 @@ final class LastDetailsContext extends ActivityExecutionContextBase {
   @Override
   @SuppressWarnings("unchecked")
   public <V> Optional<V> getHeartbeatDetails(Class<V> detailsClass, Type detailsGenericType) {
-    order.lock();
-    try {
-      return ownHeartbeat ? Optional.ofNullable((V) ownDetails)
-          : next.getLastHeartbeatDetails(detailsClass, detailsGenericType);
-    } finally {
-      order.unlock();
-    }
+    Own last = own; // no lock: a re-send in flight must not hold the activity up
+    return last != null ? Optional.ofNullable((V) last.details())
+        : next.getLastHeartbeatDetails(detailsClass, detailsGenericType);
   }
 
   @Override
