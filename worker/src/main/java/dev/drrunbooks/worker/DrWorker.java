@@ -28,6 +28,7 @@ import dev.drrunbooks.lock.ResourceLockWorkflowImpl;
 import dev.drrunbooks.payload.DrWorkflowOptions;
 import dev.drrunbooks.pitr.PointInTimeRestoreWorkflowImpl;
 import dev.drrunbooks.report.ReportActivitiesImpl;
+import dev.drrunbooks.sandbox.SandboxDataValidation;
 import dev.drrunbooks.sandbox.SandboxDatabases;
 import dev.drrunbooks.sandbox.SandboxLocator;
 import dev.drrunbooks.sandbox.SandboxRestoreActivities;
@@ -72,7 +73,8 @@ public final class DrWorker {
         sandbox ? new SandboxRestoreActivities(restore, databases, SandboxRestoreActivities.instanceToDatabase(catalog),
             SandboxRestoreActivities.provisioningTime(env)) : restore,
         new RdsSnapshotActivitiesImpl(aws),
-        new DataValidationActivitiesImpl(locator),
+        sandbox ? SandboxDataValidation.of(new DataValidationActivitiesImpl(locator), env)
+            : new DataValidationActivitiesImpl(locator),
         new ReplayActivitiesImpl(locator),
         new RdsLogActivitiesImpl(aws),
         new WebhookEscalationActivitiesImpl(env.get(WebhookEscalationActivitiesImpl.ENV)),

@@ -1,6 +1,7 @@
 package dev.drrunbooks.worker;
 
 import dev.drrunbooks.connect.DrClientOptions;
+import dev.drrunbooks.worker.heartbeat.HeartbeatOnBehalfInterceptor;
 import io.temporal.client.WorkflowClient;
 import io.temporal.common.interceptors.WorkerInterceptor;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -22,8 +23,11 @@ public final class DrWorkerFactory {
         .build());
   }
 
-  /** Interceptors of every worker, outermost first. */
+  /**
+   * Interceptors of every worker, outermost first: every activity heartbeats while it runs, so a dead
+   * worker is noticed within the activity's heartbeat timeout ({@code ActivityDefaults}).
+   */
   static List<WorkerInterceptor> interceptors() {
-    return List.of();
+    return List.of(new HeartbeatOnBehalfInterceptor());
   }
 }

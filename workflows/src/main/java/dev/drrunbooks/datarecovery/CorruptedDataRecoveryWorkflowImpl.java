@@ -49,8 +49,7 @@ public class CorruptedDataRecoveryWorkflowImpl extends GatedWorkflow implements 
   private final RdsRestoreActivities rds =
       Workflow.newActivityStub(RdsRestoreActivities.class, ActivityDefaults.shortCalls());
   private final ReplayActivities replay = Workflow.newActivityStub(ReplayActivities.class,
-      ActivityOptions.newBuilder(ActivityDefaults.shortCalls()).setStartToCloseTimeout(Duration.ofMinutes(30))
-          .setHeartbeatTimeout(Duration.ofSeconds(60)).build());
+      ActivityDefaults.longCalls(Duration.ofMinutes(30)));
   private final Phases phases = new Phases();
   private Instant corruptionTime;
   private Instant restorePoint;

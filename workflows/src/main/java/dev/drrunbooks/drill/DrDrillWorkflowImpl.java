@@ -32,7 +32,6 @@ import dev.drrunbooks.report.RunReports;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreInput;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreResult;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreWorkflow;
-import io.temporal.activity.ActivityOptions;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
@@ -65,7 +64,7 @@ public class DrDrillWorkflowImpl implements DrDrillWorkflow {
   private final OwnedResourceActivities owned =
       Workflow.newActivityStub(OwnedResourceActivities.class, ActivityDefaults.shortCalls());
   private final HttpProbeActivities http = Workflow.newActivityStub(HttpProbeActivities.class,
-      ActivityOptions.newBuilder(ActivityDefaults.shortCalls()).setHeartbeatTimeout(Duration.ofSeconds(30)).build());
+      ActivityDefaults.shortCalls());
 
   private final ReportActivities reports =
       Workflow.newActivityStub(ReportActivities.class, ActivityDefaults.shortCalls());

@@ -25,7 +25,6 @@ import dev.drrunbooks.model.ObjectiveCheck;
 import dev.drrunbooks.model.Phases;
 import dev.drrunbooks.model.ServiceLookup;
 import dev.drrunbooks.model.Timeline;
-import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Workflow;
@@ -48,7 +47,7 @@ public class DnsFailoverWorkflowImpl extends GatedWorkflow implements DnsFailove
   private final CloudWatchActivities cloudWatch =
       Workflow.newActivityStub(CloudWatchActivities.class, ActivityDefaults.shortCalls());
   private final HttpProbeActivities http = Workflow.newActivityStub(HttpProbeActivities.class,
-      ActivityOptions.newBuilder(ActivityDefaults.shortCalls()).setHeartbeatTimeout(Duration.ofSeconds(30)).build());
+      ActivityDefaults.shortCalls());
 
   private final Phases phases = new Phases();
   private final Cleanup cleanup = new Cleanup();

@@ -68,6 +68,7 @@ public class IncidentResponseWorkflowImpl implements IncidentResponseWorkflow {
   private final EscalationActivities escalation = Workflow.newActivityStub(EscalationActivities.class,
       ActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofSeconds(30))
+          .setHeartbeatTimeout(ActivityDefaults.HEARTBEAT_TIMEOUT)
           .setScheduleToCloseTimeout(Duration.ofMinutes(5))
           .setRetryOptions(RetryOptions.newBuilder().setInitialInterval(Duration.ofSeconds(2))
               .setMaximumInterval(Duration.ofSeconds(30)).build())

@@ -15,7 +15,6 @@ import dev.drrunbooks.model.Cleanup;
 import dev.drrunbooks.model.Phases;
 import dev.drrunbooks.model.ServiceLookup;
 import dev.drrunbooks.model.Timeline;
-import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -31,7 +30,7 @@ public final class RestoreSteps {
   final RdsSnapshotActivities snapshots =
       Workflow.newActivityStub(RdsSnapshotActivities.class, ActivityDefaults.shortCalls());
   private final DataValidationActivities data = Workflow.newActivityStub(DataValidationActivities.class,
-      ActivityOptions.newBuilder(ActivityDefaults.shortCalls()).setStartToCloseTimeout(Duration.ofMinutes(10)).build());
+      ActivityDefaults.longCalls(Duration.ofMinutes(10)));
   private final Timeline timeline;
   private final Phases phases = new Phases();
 

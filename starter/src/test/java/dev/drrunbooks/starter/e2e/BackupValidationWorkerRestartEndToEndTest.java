@@ -10,7 +10,10 @@ import dev.drrunbooks.catalog.CatalogFixture;
 import dev.drrunbooks.model.Ownership;
 import dev.drrunbooks.restore.RestoreStatus;
 import dev.drrunbooks.testing.SandboxEnv;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.PendingActivityState;
 import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowStub;
@@ -19,6 +22,7 @@ import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,28 +39,50 @@ import software.amazon.awssdk.services.rds.model.SourceType;
 
 /**
  * The weekly backup test survives its worker dying: started from the starter, the worker process is
- * killed while the run waits for the restored instance, a new worker takes over, and the run ends
- * with exactly one validation instance ever created and none left.
+ * killed (SIGKILL) while the run waits for the restored instance, or while it runs the data checks (a
+ * short call that does not heartbeat itself: the worker heartbeats it), a new worker takes over within
+ * {@link #TAKEOVER_LIMIT}, and the run ends with exactly one validation instance ever created and none
+ * left.
  */
 class BackupValidationWorkerRestartEndToEndTest {
   /** The sandbox keeps a restored instance "creating" this long, so there is a wait to interrupt. */
   private static final Map<String, String> SLOW_RESTORES = Map.of("DR_SANDBOX_RESTORE_SECONDS", "25");
+  /** The sandbox's data checks take this long on the first worker: far longer than the takeover may. */
+  private static final Map<String, String> SLOW_VALIDATION = Map.of("DR_SANDBOX_VALIDATION_SECONDS", "90");
+  /** The longest a dead worker may hold a run up: from the kill to the retried attempt's start. */
+  private static final Duration TAKEOVER_LIMIT = Duration.ofSeconds(30);
 
   private final SandboxEnv env = SandboxEnv.get();
   private final String taskQueue = "dr-e2e-restart-" + Long.toString(System.nanoTime(), 36);
+  private final String namespace = env.get("TEMPORAL_NAMESPACE", "default");
 
   @Test
   void aWorkerKilledMidWaitIsReplacedAndTheRunFinishesWithOneInstanceAndNoneLeft() throws Exception {
+    killAndReplace("wait", "RdsAwaitInstanceAvailable", SLOW_RESTORES, SLOW_RESTORES);
+  }
+
+  @Test
+  void aWorkerKilledDuringTheDataChecksIsReplacedWithinSeconds() throws Exception {
+    killAndReplace("validate", "DataValidate", SLOW_VALIDATION, Map.of());
+  }
+
+  /**
+   * Starts the run on a first worker, kills it once {@code activityType} has run there long enough to
+   * have heartbeated, starts a second worker and checks the run's end and the takeover's delay.
+   */
+  private void killAndReplace(String phase, String activityType, Map<String, String> firstEnv,
+      Map<String, String> secondEnv) throws Exception {
     WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
         WorkflowServiceStubsOptions.newBuilder().setTarget(env.require("TEMPORAL_ADDRESS")).build());
     WorkflowClient client = WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder()
-        .setNamespace(env.get("TEMPORAL_NAMESPACE", "default")).build());
+        .setNamespace(namespace).build());
     try (AwsClients aws = new AwsClients(URI.create(env.require("AWS_ENDPOINT_URL")), StaticCredentialsProvider.create(
         AwsBasicCredentials.create(env.require("AWS_ACCESS_KEY_ID"), env.require("AWS_SECRET_ACCESS_KEY"))))) {
       RdsClient rds = aws.rds("eu-west-1");
       String workflowId;
       String runId;
-      try (WorkerProcess first = WorkerProcess.start(env, taskQueue, "worker-first", SLOW_RESTORES)) {
+      Instant killedAt;
+      try (WorkerProcess first = WorkerProcess.start(env, taskQueue, "worker-first-" + phase, firstEnv)) {
         CliRun started = CliRun.of(connection(), "validate-backups", "--service", "inventory", "--no-wait");
         assertEquals(0, started.exitCode(), started.toString());
         Matcher m = Pattern.compile("workflow (\\S+) run (\\S+)").matcher(started.out());
@@ -64,12 +90,14 @@ class BackupValidationWorkerRestartEndToEndTest {
         workflowId = m.group(1);
         runId = m.group(2);
 
-        awaitPhase(client, workflowId, runId, "wait", Duration.ofSeconds(60), first);
-        assertEquals(1, owned(rds, workflowId).size(), "the validation instance exists while the run waits");
+        awaitPhase(client, workflowId, runId, phase, Duration.ofSeconds(60), first);
+        awaitHeartbeat(stubs, workflowId, runId, activityType, Duration.ofSeconds(30), first);
+        assertEquals(1, owned(rds, workflowId).size(), "the validation instance exists while the run is in " + phase);
+        killedAt = Instant.now();
         first.kill();
       }
 
-      try (WorkerProcess second = WorkerProcess.start(env, taskQueue, "worker-second", SLOW_RESTORES)) {
+      try (WorkerProcess second = WorkerProcess.start(env, taskQueue, "worker-second-" + phase, secondEnv)) {
         WorkflowStub run = client.newUntypedWorkflowStub(workflowId, Optional.of(runId), Optional.empty());
         BackupValidationResult result = run.getResult(3, TimeUnit.MINUTES, BackupValidationResult.class);
 
@@ -80,8 +108,16 @@ class BackupValidationWorkerRestartEndToEndTest {
             .startTime(Instant.now().minus(Duration.ofHours(1)))).events().stream()
             .filter(e -> e.eventCategories().contains("creation")).toList();
         assertEquals(1, creations.size(), "exactly one validation instance was created: " + creations);
-        assertTrue(awaitAttempts(client, workflowId, runId) >= 2,
-            "the wait was taken over by the second worker after the first was killed\n" + second.logText());
+
+        HistoryEvent retried = lastStart(client, workflowId, runId, activityType);
+        int attempt = retried.getActivityTaskStartedEventAttributes().getAttempt();
+        assertTrue(attempt >= 2, activityType + " was taken over by the second worker after the first was killed "
+            + "(attempt " + attempt + ")\n" + second.logText());
+        Duration takeover = Duration.between(killedAt, eventTime(retried));
+        System.out.printf("takeover after kill: %.1f s (%s, attempt %d)%n", takeover.toMillis() / 1000.0, activityType,
+            attempt);
+        assertTrue(takeover.compareTo(TAKEOVER_LIMIT) <= 0, "the retried " + activityType + " started "
+            + takeover.toMillis() / 1000.0 + " s after the kill; at most " + TAKEOVER_LIMIT.toSeconds() + " s allowed");
       }
     } finally {
       stubs.shutdown();
@@ -118,16 +154,41 @@ class BackupValidationWorkerRestartEndToEndTest {
         .collect(java.util.stream.Collectors.toMap(t -> t.key(), t -> t.value(), (a, b) -> b));
   }
 
-  /** The attempt on which the wait activity finally completed, read from the run's history. */
-  private static int awaitAttempts(WorkflowClient client, String workflowId, String runId) {
+  /**
+   * Waits until {@code activityType} runs on a worker and the server has had a heartbeat from it: the
+   * kill then lands on an attempt kept alive by heartbeats, not one that never got going.
+   */
+  private void awaitHeartbeat(WorkflowServiceStubs stubs, String workflowId, String runId, String activityType,
+      Duration timeout, WorkerProcess worker) {
+    Instant until = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(until)) {
+      boolean heartbeating = stubs.blockingStub().describeWorkflowExecution(DescribeWorkflowExecutionRequest.newBuilder()
+              .setNamespace(namespace)
+              .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId).setRunId(runId)).build())
+          .getPendingActivitiesList().stream()
+          .anyMatch(a -> a.getActivityType().getName().equals(activityType)
+              && a.getState() == PendingActivityState.PENDING_ACTIVITY_STATE_STARTED && a.hasLastHeartbeatTime());
+      if (heartbeating) return;
+      WorkerProcess.sleep(250);
+    }
+    throw new AssertionError(activityType + " never heartbeated within " + timeout + "\n" + worker.logText());
+  }
+
+  /** The start of the attempt of {@code activityType} that finally ended, from the run's history. */
+  private static HistoryEvent lastStart(WorkflowClient client, String workflowId, String runId, String activityType) {
     List<HistoryEvent> events = client.fetchHistory(workflowId, runId).getEvents();
     return events.stream().filter(HistoryEvent::hasActivityTaskStartedEventAttributes)
         .filter(e -> {
           long scheduledId = e.getActivityTaskStartedEventAttributes().getScheduledEventId();
           return events.stream().anyMatch(s -> s.getEventId() == scheduledId
-              && s.getActivityTaskScheduledEventAttributes().getActivityType().getName()
-                  .equals("RdsAwaitInstanceAvailable"));
+              && s.getActivityTaskScheduledEventAttributes().getActivityType().getName().equals(activityType));
         })
-        .mapToInt(e -> e.getActivityTaskStartedEventAttributes().getAttempt()).max().orElse(0);
+        .max(Comparator.comparingInt(e -> e.getActivityTaskStartedEventAttributes().getAttempt()))
+        .orElseThrow(() -> new AssertionError("no " + activityType + " started in the history of " + workflowId));
+  }
+
+  /** When the event happened; for a started attempt that is when a worker took it (the server records it so). */
+  private static Instant eventTime(HistoryEvent e) {
+    return Instant.ofEpochSecond(e.getEventTime().getSeconds(), e.getEventTime().getNanos());
   }
 }
