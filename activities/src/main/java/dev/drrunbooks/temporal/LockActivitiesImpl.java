@@ -1,30 +1,42 @@
 package dev.drrunbooks.temporal;
 
 import dev.drrunbooks.lock.LockActivities;
+import dev.drrunbooks.lock.LockHolderState;
 import io.temporal.activity.Activity;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowNotFoundException;
+import java.util.Optional;
 
 /** Reads a lock's holder from the lock run's description: its parent is the holder. */
 public class LockActivitiesImpl implements LockActivities {
+  private static final WorkflowExecutionStatus RUNNING = WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING;
 
   @Override
-  public String describeHolder(String lockWorkflowId) {
+  public LockHolderState describeHolder(String lockWorkflowId) {
+    WorkflowClient client = Activity.getExecutionContext().getWorkflowClient();
     WorkflowExecutionDescription lock;
     try {
-      lock = Activity.getExecutionContext().getWorkflowClient().newUntypedWorkflowStub(lockWorkflowId).describe();
+      lock = client.newUntypedWorkflowStub(lockWorkflowId).describe();
     } catch (WorkflowNotFoundException e) {
-      return "a run that has released it meanwhile (start again)";
+      return new LockHolderState("nobody (released meanwhile)", false);
     }
-    if (lock.getStatus() != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
-      return "a run that has released it meanwhile (start again)";
-    }
+    if (lock.getStatus() != RUNNING) return new LockHolderState("nobody (released meanwhile)", false);
     WorkflowExecution parent = lock.getParentExecution();
     if (parent == null || parent.getWorkflowId().isEmpty()) {
-      return "lock run " + lockWorkflowId + " (run id " + lock.getExecution().getRunId() + ") with no holding run";
+      return new LockHolderState("lock run " + lockWorkflowId + " with no holding run (cancel or terminate it to "
+          + "free the lock)", true);
     }
-    return "run " + parent.getWorkflowId() + " (run id " + parent.getRunId() + ")";
+    WorkflowExecutionStatus holder;
+    try {
+      holder = client.newUntypedWorkflowStub(parent.getWorkflowId(), Optional.of(parent.getRunId()), Optional.empty())
+          .describe().getStatus();
+    } catch (WorkflowNotFoundException e) {
+      holder = WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_UNSPECIFIED;
+    }
+    return new LockHolderState("run " + parent.getWorkflowId() + " (run id " + parent.getRunId() + ")",
+        holder == RUNNING);
   }
 }

@@ -9,9 +9,9 @@ public interface LockActivities {
 
   /**
    * @param lockWorkflowId the lock's workflow id
-   * @return e.g. "dns-failover run dns-failover-inventory-20261130T223442Z-k3f9 (run id ...)", or a
-   *     sentence saying the lock was released meanwhile
+   * @return the holding run and whether it is still open: a holder that just closed leaves its lock
+   *     open for a moment, until the server applies its parent close policy
    */
   @ActivityMethod(name = "LockDescribeHolder")
-  String describeHolder(String lockWorkflowId);
+  LockHolderState describeHolder(String lockWorkflowId);
 }

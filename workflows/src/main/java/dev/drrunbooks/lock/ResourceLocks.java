@@ -10,6 +10,7 @@ import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInfo;
+import java.time.Duration;
 
 /**
  * Takes one-at-a-time locks from workflow code: whichever client started the run (the starter, the
@@ -21,6 +22,8 @@ public final class ResourceLocks {
   public static final String ALREADY_RUNNING = "AlreadyRunning";
   /** The {@code Workflow.getVersion} change id of procedures that began taking locks: older runs replay without. */
   public static final String CHANGE_ID = "resource-lock";
+  private static final int RELEASE_ATTEMPTS = 10;
+  private static final Duration RELEASE_WAIT = Duration.ofSeconds(1);
 
   private ResourceLocks() {}
 
@@ -35,6 +38,24 @@ public final class ResourceLocks {
    * @param resource e.g. {@code dns-record:api.mycomputer.com}
    */
   public static void acquire(String resource, String procedure) {
+    String lockId = lockId(resource);
+    LockActivities locks = Workflow.newActivityStub(LockActivities.class, ActivityDefaults.shortCalls());
+    for (int attempt = 1; ; attempt++) {
+      if (tryAcquire(resource, procedure)) return;
+      LockHolderState held = locks.describeHolder(lockId);
+      // A holder that has just closed frees its lock as soon as the server applies the close policy.
+      if (!held.holderOpen() && attempt < RELEASE_ATTEMPTS) {
+        Workflow.sleep(RELEASE_WAIT);
+        continue;
+      }
+      throw ApplicationFailure.newNonRetryableFailure("refused: only one run at a time may work on " + resource
+          + "; it is held by " + held.description() + " (lock " + lockId + "). Wait for that run to end, or cancel it.",
+          ALREADY_RUNNING);
+    }
+  }
+
+  /** Starts the lock run as a child; false when another run holds it. */
+  private static boolean tryAcquire(String resource, String procedure) {
     WorkflowInfo me = Workflow.getInfo();
     String lockId = lockId(resource);
     ResourceLockWorkflow lock = Workflow.newChildWorkflowStub(ResourceLockWorkflow.class,
@@ -49,13 +70,10 @@ public final class ResourceLocks {
     Workflow.newDetachedCancellationScope(() -> Async.procedure(lock::hold, holder)).run();
     try {
       Workflow.getWorkflowExecution(lock).get();
+      return true;
     } catch (ChildWorkflowFailure e) {
       if (!(e.getCause() instanceof WorkflowExecutionAlreadyStarted)) throw e;
-      LockActivities locks = Workflow.newActivityStub(LockActivities.class, ActivityDefaults.shortCalls());
-      String heldBy = locks.describeHolder(lockId);
-      throw ApplicationFailure.newNonRetryableFailure("refused: only one run at a time may work on " + resource
-          + "; it is held by " + heldBy + " (lock " + lockId + "). Wait for that run to end, or cancel it.",
-          ALREADY_RUNNING);
+      return false;
     }
   }
 }

@@ -1,10 +1,22 @@
 package dev.drrunbooks.starter.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.drrunbooks.failover.Direction;
+import dev.drrunbooks.failover.DnsFailoverInput;
+import dev.drrunbooks.failover.DnsFailoverResult;
+import dev.drrunbooks.failover.DnsFailoverWorkflow;
 import dev.drrunbooks.http.LocalEndpoint;
+import dev.drrunbooks.model.Failures;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -90,6 +102,45 @@ class DnsFailoverSandboxTest {
     assertEquals(1, run.exitCode(), run.toString());
     assertTrue(run.err().contains("verification failed: https://locations.mycomputer.com/health: UNHEALTHY"), run.toString());
     assertTrue(run.err().contains("weights restored to Primary 100 / Secondary 0"), run.toString());
+  }
+
+  @Test
+  void aSecondRunStartedWithAnyIdIsRefusedNamingTheHolderUntilTheHolderIsCancelled() throws Exception {
+    regions.primary.behave(LocalEndpoint.Mode.FAILING);
+    WorkflowClient client = worker.client();
+    String holderId = "typed-in-the-ui-holder-" + System.nanoTime();
+    DnsFailoverWorkflow holder = client.newWorkflowStub(DnsFailoverWorkflow.class,
+        WorkflowOptions.newBuilder().setTaskQueue(worker.taskQueue).setWorkflowId(holderId).build());
+    WorkflowClient.start(holder::run, new DnsFailoverInput("locations", Direction.FAILOVER, null, null, true, "10m",
+        "abort", null, null, null));
+    awaitGate(holder);
+
+    WorkflowStub second = client.newUntypedWorkflowStub("DnsFailover", WorkflowOptions.newBuilder()
+        .setTaskQueue(worker.taskQueue).setWorkflowId("typed-in-the-ui-second-" + System.nanoTime()).build());
+    second.start(Map.of("service", "locations", "direction", "failback"));
+    WorkflowFailedException refused = assertThrows(WorkflowFailedException.class,
+        () -> second.getResult(30, TimeUnit.SECONDS, DnsFailoverResult.class));
+    assertEquals("AlreadyRunning", Failures.rootType(refused));
+    assertTrue(Failures.rootMessage(refused).contains("it is held by run " + holderId + " (run id "),
+        Failures.rootMessage(refused));
+
+    WorkflowStub.fromTyped(holder).cancel();
+    assertThrows(WorkflowFailedException.class,
+        () -> WorkflowStub.fromTyped(holder).getResult(30, TimeUnit.SECONDS, DnsFailoverResult.class));
+    CliRun failover = CliRun.of(worker.connectionArgs(), "failover", "--service", "locations");
+    assertEquals(0, failover.exitCode(), "the cancelled holder's lock is free again: " + failover);
+    assertTrue(failover.out().contains("SWITCHED"), failover.toString());
+    regions.primary.behave(LocalEndpoint.Mode.HEALTHY);
+    CliRun failback = CliRun.of(worker.connectionArgs(), "failback", "--service", "locations");
+    assertEquals(0, failback.exitCode(), "a failed-over run's lock is free again: " + failback);
+  }
+
+  private static void awaitGate(DnsFailoverWorkflow wf) throws InterruptedException {
+    for (int i = 0; i < 300; i++) {
+      if (wf.status().waitingFor() != null) return;
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the run never reached its gate: " + wf.status());
   }
 
   /** [Primary, Secondary] weights as Route53 (the emulator) has them, read through the SDK. */

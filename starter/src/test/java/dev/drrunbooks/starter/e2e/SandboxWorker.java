@@ -6,6 +6,7 @@ import dev.drrunbooks.catalog.CatalogLoader;
 import dev.drrunbooks.testing.SandboxEnv;
 import dev.drrunbooks.worker.DrWorker;
 import dev.drrunbooks.worker.DrWorkerFactory;
+import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.WorkerFactory;
@@ -40,6 +41,11 @@ final class SandboxWorker implements AutoCloseable {
     DrWorker.register(factory.newWorker(taskQueue), CatalogLoader.load(CatalogFixture.path()),
         CatalogFixture.path().toString(), aws, workerEnv);
     factory.start();
+  }
+
+  /** A client of the sandbox's Temporal server, with the shared client options. */
+  WorkflowClient client() {
+    return factory.getWorkflowClient();
   }
 
   /** The starter's connection flags for this sandbox and this worker's task queue. */
