@@ -23,6 +23,8 @@ import dev.drrunbooks.report.RunReport;
 import dev.drrunbooks.report.RunReports;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreResult;
 import dev.drrunbooks.starter.Connection;
+import dev.drrunbooks.starter.FailureMessage;
+import dev.drrunbooks.starter.RunLookup;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
@@ -128,14 +130,7 @@ public final class ReportCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     try (Connection conn = connection) {
       WorkflowStub run = conn.client().newUntypedWorkflowStub(workflowId, Optional.ofNullable(runId), Optional.empty());
-      WorkflowExecutionDescription d;
-      try {
-        d = run.describe();
-      } catch (RuntimeException e) {
-        err.printf("No run %s%s on Temporal at %s: %s%n", workflowId, runId == null ? "" : " (run id " + runId + ")",
-            conn.address(), Failures.rootMessage(e));
-        return 1;
-      }
+      WorkflowExecutionDescription d = RunLookup.describe(run, workflowId);
       String type = d.getWorkflowType();
       String actualRunId = d.getExecution().getRunId();
       Kind<?> kind = KINDS.get(type);
@@ -171,10 +166,10 @@ public final class ReportCommand implements Callable<Integer> {
         try {
           run.getResult(30, TimeUnit.SECONDS, kind.resultType());
         } catch (WorkflowFailedException e) {
-          message = Failures.rootMessage(e);
+          message = FailureMessage.of(e);
           evidence = validationEvidence(e);
         } catch (Exception e) {
-          message = Failures.rootMessage(e);
+          message = FailureMessage.of(e);
         }
         String service = d.getTypedSearchAttributes().get(SearchAttributes.SERVICE);
         report = RunReports.ended(workflowId, procedure, service,
