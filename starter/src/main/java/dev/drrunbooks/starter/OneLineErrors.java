@@ -34,15 +34,19 @@ public final class OneLineErrors implements IExecutionExceptionHandler, IParamet
     return failure.exitCode();
   }
 
-  /** A usage error or bad input: the message and, for a mistyped option, picocli's suggestions; no usage dump. */
+  /**
+   * A usage error or bad input: one line (no usage dump); picocli's own parse errors point to --help, and a
+   * mistyped option gets picocli's suggestions.
+   */
   @Override
   public int handleParseException(ParameterException e, String[] args) {
     CommandLine cli = e.getCommandLine();
     PrintWriter err = cli.getErr();
-    err.println(e.getMessage());
-    if (!UnmatchedArgumentException.printSuggestions(e, err)) {
-      err.println("(" + cli.getCommandSpec().qualifiedName() + " --help lists the options)");
-    }
+    // Commands throw plain ParameterExceptions with their whole message; picocli throws subclasses.
+    boolean fromParsing = e.getClass() != ParameterException.class;
+    String help = " (" + cli.getCommandSpec().qualifiedName() + " --help lists the options)";
+    err.println(e.getMessage() + (fromParsing ? help : ""));
+    UnmatchedArgumentException.printSuggestions(e, err);
     if (verbose(cli.getParseResult())) e.printStackTrace(err);
     err.flush();
     return ExitCodes.BAD_INPUT;
@@ -69,7 +73,8 @@ public final class OneLineErrors implements IExecutionExceptionHandler, IParamet
           + " (check with: dr doctor)", e);
     }
     if (hasStatus(e, Status.Code.NOT_FOUND)) return new CliFailure(ExitCodes.NOT_FOUND, FailureMessage.of(e), e);
-    return new CliFailure(ExitCodes.RUN_FAILED, FailureMessage.of(e), e);
+    // Not one of the kinds above: most likely a bug in dr; --verbose shows where.
+    return new CliFailure(ExitCodes.RUN_FAILED, "dr failed: " + FailureMessage.of(e) + " (--verbose shows where)", e);
   }
 
   /** Whether a gRPC status with this code is anywhere in the cause chain. */

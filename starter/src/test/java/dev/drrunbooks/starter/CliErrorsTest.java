@@ -79,7 +79,7 @@ class CliErrorsTest {
   @Test
   void aUsageErrorIsOneLineWithoutTheUsageDump() {
     CliRun run = CliRun.of(NO_SERVER, "approve", "some-run", "--step", "evacuate");
-    assertBadInput(run, "Missing required options: '--who=<who>', '--why=<why>'");
+    assertBadInput(run, "Missing required options: '--who=<who>', '--why=<why>' (dr approve --help lists the options)");
     assertFalse(run.err().contains("Usage:"), run.toString());
   }
 
@@ -114,5 +114,6 @@ class CliErrorsTest {
     assertTrue(run.err().contains(message), "expected '" + message + "' in:\n" + run);
     assertTrue(run.noStackTrace(), run.toString());
     assertEquals("", run.out(), run.toString());
+    assertEquals(1, run.err().strip().lines().count(), "one line: " + run);
   }
 }

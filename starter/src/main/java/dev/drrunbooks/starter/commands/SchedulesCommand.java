@@ -9,6 +9,7 @@ import dev.drrunbooks.catalog.CatalogLoader;
 import dev.drrunbooks.model.Failures;
 import dev.drrunbooks.starter.CliFailure;
 import dev.drrunbooks.starter.Connection;
+import dev.drrunbooks.starter.ExitCodes;
 import dev.drrunbooks.starter.FailureMessage;
 import dev.drrunbooks.starter.OneLineErrors;
 import dev.drrunbooks.starter.Table;
@@ -75,7 +76,7 @@ public final class SchedulesCommand implements Callable<Integer> {
         catalog = CatalogLoader.load(connection.catalog());
       } catch (CatalogException e) {
         err.println(e.getMessage());
-        return 2;
+        return ExitCodes.BAD_INPUT;
       }
       try (Connection conn = connection) {
         ScheduleClient client = ScheduleClient.newInstance(conn.connectedStubs(),
