@@ -7,10 +7,14 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /** Where the starter finds Temporal, the worker's task queue, the UI and the catalog; defaults from the environment. */
 public final class Connection implements AutoCloseable {
+  /** How long a command waits for Temporal to answer a health check before it says it cannot connect. */
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
   @Option(names = "--address", defaultValue = "${env:TEMPORAL_ADDRESS:-127.0.0.1:7233}",
       description = "Temporal frontend host:port (env TEMPORAL_ADDRESS; default ${DEFAULT-VALUE})")
   String address;
@@ -33,6 +37,7 @@ public final class Connection implements AutoCloseable {
 
   private WorkflowServiceStubs stubs;
   private WorkflowClient client;
+  private boolean connected;
 
   public WorkflowServiceStubs stubs() {
     if (stubs == null) {
@@ -41,8 +46,27 @@ public final class Connection implements AutoCloseable {
     return stubs;
   }
 
+  /**
+   * The stubs of a server that answered a health check; else a {@link CliFailure} saying it cannot connect.
+   * Without the check, every call would retry for a minute before failing.
+   */
+  public WorkflowServiceStubs connectedStubs() {
+    if (!connected) {
+      try {
+        stubs().connect(CONNECT_TIMEOUT);
+      } catch (RuntimeException e) {
+        throw new CliFailure(ExitCodes.CANNOT_CONNECT, "cannot connect to Temporal at " + address + " (namespace "
+            + namespace + "): " + FailureMessage.of(e) + " (check with: dr doctor)", e);
+      }
+      connected = true;
+    }
+    return stubs();
+  }
+
+  /** A client of a server that answered a health check ({@link #connectedStubs}). */
   public WorkflowClient client() {
     if (client == null) {
+      connectedStubs();
       client = WorkflowClient.newInstance(stubs(), DrClientOptions.forNamespace(namespace));
     }
     return client;

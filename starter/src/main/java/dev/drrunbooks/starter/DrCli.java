@@ -19,6 +19,8 @@ import dev.drrunbooks.starter.commands.StatusCommand;
 import dev.drrunbooks.starter.commands.ValidateBackupsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** The dr-runbooks client: starts procedures, reads their results, checks the set-up. */
 @Command(
@@ -32,12 +34,19 @@ import picocli.CommandLine.Command;
         GateCommand.Abort.class, StatusCommand.class, RecoverDataCommand.class, RestorePointCommand.class, SchedulesCommand.class, ReportCommand.class,
         IncidentCommand.class})
 public final class DrCli {
+  @Option(names = OneLineErrors.VERBOSE, scope = ScopeType.INHERIT,
+      description = "On an error, also print the stack trace (for a bug report)")
+  boolean verbose;
 
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));
   }
 
+  /** The command line with its error handling: one line and an exit code per kind ({@link ExitCodes}). */
   public static CommandLine commandLine() {
-    return new CommandLine(new DrCli());
+    OneLineErrors errors = new OneLineErrors();
+    return new CommandLine(new DrCli())
+        .setExecutionExceptionHandler(errors)
+        .setParameterExceptionHandler(errors);
   }
 }

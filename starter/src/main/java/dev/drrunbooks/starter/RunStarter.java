@@ -1,15 +1,17 @@
 package dev.drrunbooks.starter;
 
-import dev.drrunbooks.model.Failures;
 import dev.drrunbooks.model.SearchAttributes;
 import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -17,6 +19,11 @@ import java.util.function.Function;
 
 /** Starts a procedure with a readable id and its search attributes, prints where to watch it, and waits for it. */
 public final class RunStarter {
+  /** How long {@link #startConfirmed} waits for the run to get past its opening phase. */
+  private static final Duration OPENING_WAIT = Duration.ofSeconds(20);
+  /** The phase a run is started with, before a worker takes its first step. */
+  private static final String QUEUED = "queued";
+
   private final Connection connection;
   private final PrintWriter out;
   private final PrintWriter err;
@@ -28,6 +35,9 @@ public final class RunStarter {
   }
 
   /**
+   * Starts a run; when waiting, prints its result or throws a {@link CliFailure} with the run's whole
+   * failure reason and the exit code of its kind ({@link FailureMessage#exitCode}).
+   *
    * @param launch calls the workflow method on the stub (e.g. {@code wf -> wf.run(input)})
    * @param onResult prints the result and returns the exit code
    */
@@ -40,6 +50,56 @@ public final class RunStarter {
   /** As {@link #start}, with an id the caller chose: e.g. one per DNS record, so two runs cannot overlap. */
   public <W, R> int startWithId(String workflowId, String procedure, String service, Class<W> workflow,
       Consumer<W> launch, Class<R> resultType, boolean noWait, Function<R, Integer> onResult) {
+    WorkflowExecution execution = launch(workflowId, procedure, service, workflow, launch);
+    if (noWait) return ExitCodes.OK;
+
+    WorkflowStub untyped = connection.client().newUntypedWorkflowStub(workflowId, Optional.of(execution.getRunId()),
+        Optional.empty());
+    try {
+      R result = untyped.getResult(resultType);
+      int code = onResult.apply(result);
+      out.printf("Run: %s%n", connection.runLink(workflowId, execution.getRunId()));
+      return code;
+    } catch (WorkflowFailedException e) {
+      throw new CliFailure(FailureMessage.exitCode(e), procedure + " run " + workflowId + " failed: "
+          + FailureMessage.of(e), e);
+    }
+  }
+
+  /**
+   * Starts a run that lives long (an incident) and returns once it is past its opening phase, so a run that
+   * fails at once (input only the run can check, such as a service missing from the catalog) is reported
+   * as failed rather than as started. Reads the run's phase search attribute: no worker query needed.
+   */
+  public <W> int startConfirmed(String workflowId, String procedure, String service, Class<W> workflow,
+      Consumer<W> launch, String openingPhase) {
+    WorkflowExecution execution = launch(workflowId, procedure, service, workflow, launch);
+    WorkflowStub untyped = connection.client().newUntypedWorkflowStub(workflowId, Optional.of(execution.getRunId()),
+        Optional.empty());
+    Instant until = Instant.now().plus(OPENING_WAIT);
+    while (Instant.now().isBefore(until)) {
+      WorkflowExecutionDescription d = untyped.describe();
+      if (d.getStatus() != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+        try {
+          untyped.getResult(Object.class);
+          return ExitCodes.OK;
+        } catch (WorkflowFailedException e) {
+          throw new CliFailure(FailureMessage.exitCode(e), procedure + " run " + workflowId + " failed at once: "
+              + FailureMessage.of(e), e);
+        }
+      }
+      String phase = d.getTypedSearchAttributes().get(SearchAttributes.PHASE);
+      if (phase != null && !phase.equals(QUEUED) && !phase.equals(openingPhase)) return ExitCodes.OK;
+      sleep();
+    }
+    err.printf("(%s has not got past %s within %ss: no worker may be polling task queue %s; check with: dr doctor)%n",
+        workflowId, openingPhase, OPENING_WAIT.toSeconds(), connection.taskQueue());
+    return ExitCodes.OK;
+  }
+
+  /** Starts the run and prints where to watch it; refusals and connection trouble become {@link CliFailure}s. */
+  private <W> WorkflowExecution launch(String workflowId, String procedure, String service, Class<W> workflow,
+      Consumer<W> launch) {
     WorkflowClient client = connection.client();
     W stub = client.newWorkflowStub(workflow, WorkflowOptions.newBuilder()
         .setTaskQueue(connection.taskQueue())
@@ -49,36 +109,32 @@ public final class RunStarter {
         .setTypedSearchAttributes(io.temporal.common.SearchAttributes.newBuilder()
             .set(SearchAttributes.PROCEDURE, procedure)
             .set(SearchAttributes.SERVICE, service == null || service.isBlank() ? "unknown" : service)
-            .set(SearchAttributes.PHASE, "queued")
+            .set(SearchAttributes.PHASE, QUEUED)
             .build())
         .build());
     WorkflowExecution execution;
     try {
       execution = WorkflowClient.start(() -> launch.accept(stub));
     } catch (WorkflowExecutionAlreadyStarted e) {
-      err.printf("Refused: run %s (run id %s) is already running and only one may run at a time: %s%n", workflowId,
-          e.getExecution().getRunId(), connection.runLink(workflowId, e.getExecution().getRunId()));
-      return 4;
+      throw new CliFailure(ExitCodes.REFUSED, "refused: run " + workflowId + " (run id " + e.getExecution().getRunId()
+          + ") already exists and only one may run at a time: " + connection.runLink(workflowId,
+          e.getExecution().getRunId()), e);
     } catch (RuntimeException e) {
-      err.printf("Could not start %s on Temporal at %s: %s%n(check with: dr doctor)%n", procedure,
-          connection.address(), Failures.rootMessage(e));
-      return 5;
+      throw new CliFailure(OneLineErrors.classify(e).exitCode(), "could not start " + procedure + " on Temporal at "
+          + connection.address() + ": " + FailureMessage.of(e) + " (check with: dr doctor)", e);
     }
     out.printf("Started %s: workflow %s run %s%n  Temporal UI: %s%n", procedure, workflowId, execution.getRunId(),
         connection.runLink(workflowId, execution.getRunId()));
     out.flush();
-    if (noWait) return 0;
+    return execution;
+  }
 
-    WorkflowStub untyped = client.newUntypedWorkflowStub(workflowId, Optional.of(execution.getRunId()), Optional.empty());
+  private static void sleep() {
     try {
-      R result = untyped.getResult(resultType);
-      int code = onResult.apply(result);
-      out.printf("Run: %s%n", connection.runLink(workflowId, execution.getRunId()));
-      return code;
-    } catch (WorkflowFailedException e) {
-      err.printf("%s run %s failed: %s%n  Temporal UI: %s%n", procedure, workflowId, Failures.rootMessage(e),
-          connection.runLink(workflowId, execution.getRunId()));
-      return 1;
+      Thread.sleep(250);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CliFailure(ExitCodes.RUN_FAILED, "interrupted while waiting for the run to open", e);
     }
   }
 }

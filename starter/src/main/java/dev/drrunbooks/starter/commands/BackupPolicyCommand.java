@@ -5,6 +5,7 @@ import dev.drrunbooks.backuppolicy.BackupPolicyResult;
 import dev.drrunbooks.backuppolicy.BackupPolicyWorkflow;
 import dev.drrunbooks.backuppolicy.PolicyCheck;
 import dev.drrunbooks.starter.Connection;
+import dev.drrunbooks.starter.ExitCodes;
 import dev.drrunbooks.starter.RunStarter;
 import dev.drrunbooks.starter.Table;
 import java.util.concurrent.Callable;
@@ -38,7 +39,7 @@ public final class BackupPolicyCommand implements Callable<Integer> {
           wf -> wf.run(new BackupPolicyInput(service, apply)), BackupPolicyResult.class, noWait,
           result -> {
             print(result);
-            return result.failed() > 0 ? 3 : 0;
+            return result.failed() > 0 ? ExitCodes.OUTCOME_NOT_SUCCESS : ExitCodes.OK;
           });
     }
   }

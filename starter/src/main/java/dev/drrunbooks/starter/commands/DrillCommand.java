@@ -5,6 +5,7 @@ import dev.drrunbooks.drill.DrDrillResult;
 import dev.drrunbooks.drill.DrDrillWorkflow;
 import dev.drrunbooks.drill.ServiceDrill;
 import dev.drrunbooks.starter.Connection;
+import dev.drrunbooks.starter.ExitCodes;
 import dev.drrunbooks.starter.InputFile;
 import dev.drrunbooks.starter.ResultPrinter;
 import dev.drrunbooks.starter.RunStarter;
@@ -51,7 +52,7 @@ public final class DrillCommand implements Callable<Integer> {
             out.print(t.render());
             print.cleanup(r.cleanup());
             out.printf("%n%s%nReport: %s%n", r.summary(), r.reportLocation());
-            return r.passed() ? 0 : 2;
+            return r.passed() ? ExitCodes.OK : ExitCodes.OUTCOME_NOT_SUCCESS;
           });
     }
   }

@@ -5,6 +5,7 @@ import dev.drrunbooks.evacuation.RegionEvacuationResult;
 import dev.drrunbooks.evacuation.RegionEvacuationWorkflow;
 import dev.drrunbooks.evacuation.ServiceEvacuation;
 import dev.drrunbooks.starter.Connection;
+import dev.drrunbooks.starter.ExitCodes;
 import dev.drrunbooks.starter.InputFile;
 import dev.drrunbooks.starter.ResultPrinter;
 import dev.drrunbooks.starter.RunStarter;
@@ -51,7 +52,7 @@ public final class EvacuateCommand implements Callable<Integer> {
             out.println();
             out.print(t.render());
             out.printf("%n%s%n", r.summary());
-            return r.outcome().equals("COMPLETE") ? 0 : 2;
+            return r.outcome().equals("COMPLETE") ? ExitCodes.OK : ExitCodes.OUTCOME_NOT_SUCCESS;
           });
     }
   }

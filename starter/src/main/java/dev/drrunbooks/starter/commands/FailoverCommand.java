@@ -7,6 +7,7 @@ import dev.drrunbooks.failover.DnsFailoverResult;
 import dev.drrunbooks.failover.DnsFailoverWorkflow;
 import dev.drrunbooks.failover.FailoverOutcome;
 import dev.drrunbooks.starter.Connection;
+import dev.drrunbooks.starter.ExitCodes;
 import dev.drrunbooks.starter.InputFile;
 import dev.drrunbooks.starter.ResultPrinter;
 import dev.drrunbooks.starter.RunStarter;
@@ -62,7 +63,7 @@ public abstract class FailoverCommand implements Callable<Integer> {
             r.verification().forEach(v -> out.println("  verified: " + v.describe()));
             if (r.rto() != null) new ResultPrinter(out).rto(r.rto());
             out.printf("%n%s: %s%n", r.outcome(), r.summary());
-            return r.outcome() == FailoverOutcome.ABORTED ? 2 : 0;
+            return r.outcome() == FailoverOutcome.ABORTED ? ExitCodes.OUTCOME_NOT_SUCCESS : ExitCodes.OK;
           });
     }
   }

@@ -2,8 +2,9 @@ package dev.drrunbooks.starter.commands;
 
 import dev.drrunbooks.approval.Approval;
 import dev.drrunbooks.approval.GateDecision;
-import dev.drrunbooks.model.Failures;
 import dev.drrunbooks.starter.Connection;
+import dev.drrunbooks.starter.ExitCodes;
+import dev.drrunbooks.starter.RunLookup;
 import io.temporal.client.WorkflowStub;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -36,26 +37,25 @@ public abstract class GateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var out = spec.commandLine().getOut();
-    var err = spec.commandLine().getErr();
     try (Connection conn = connection) {
       WorkflowStub run = conn.client().newUntypedWorkflowStub(workflowId, Optional.ofNullable(runId), Optional.empty());
       Approval answer = new Approval(step, who, why);
       String verb = approve() ? "approve" : "abort";
       if (signal) {
-        run.signal(verb + "Signal", answer);
+        RunLookup.whileRunning(run, workflowId, () -> {
+          run.signal(verb + "Signal", answer);
+          return null;
+        });
         out.printf("Sent %s signal to %s for step %s (the run records it, or ignores it if it does not fit)%n", verb,
             workflowId, step);
-        return 0;
+        return ExitCodes.OK;
       }
-      try {
-        GateDecision decision = run.update(verb, GateDecision.class, answer);
-        out.printf("%s %s at step %s by %s: %s%n", workflowId, decision.verdict(), decision.step(), decision.who(),
-            decision.why());
-        return 0;
-      } catch (RuntimeException e) {
-        err.printf("Rejected: %s%n", Failures.rootMessage(e));
-        return 1;
-      }
+      // A rejection by the run's validator is a WorkflowUpdateException: refused, with the run's reason.
+      GateDecision decision = RunLookup.whileRunning(run, workflowId,
+          () -> run.update(verb, GateDecision.class, answer));
+      out.printf("%s %s at step %s by %s: %s%n", workflowId, decision.verdict(), decision.step(), decision.who(),
+          decision.why());
+      return ExitCodes.OK;
     }
   }
 

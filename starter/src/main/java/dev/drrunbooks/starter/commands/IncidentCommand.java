@@ -14,15 +14,14 @@ import dev.drrunbooks.incident.Resolution;
 import dev.drrunbooks.incident.ServiceRecovery;
 import dev.drrunbooks.incident.SeverityChange;
 import dev.drrunbooks.incident.Verification;
-import dev.drrunbooks.model.Failures;
 import dev.drrunbooks.report.FollowUpDrill;
 import dev.drrunbooks.starter.Connection;
 import dev.drrunbooks.starter.InputFile;
 import dev.drrunbooks.starter.ResultPrinter;
+import dev.drrunbooks.starter.RunLookup;
 import dev.drrunbooks.starter.RunStarter;
 import dev.drrunbooks.starter.Table;
 import dev.drrunbooks.starter.WorkflowIds;
-import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -87,20 +86,27 @@ public final class IncidentCommand implements Callable<Integer> {
       if (in.severity() == null || in.summary() == null) {
         throw new ParameterException(spec.commandLine(), "--severity and --summary are required");
       }
+      try {
+        dev.drrunbooks.incident.Severity.parse(input != null ? "--input " + input + ": severity" : "--severity", in.severity());
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), e.getMessage());
+      }
       String id = incidentId(in.services().get(0).trim(), Instant.now());
       try (Connection conn = connection) {
         RunStarter runs = new RunStarter(conn, spec.commandLine().getOut(), spec.commandLine().getErr());
-        int code = runs.startWithId(id, "incident-response", String.join(",", in.services()),
-            IncidentResponseWorkflow.class, wf -> wf.run(in), IncidentResult.class, true, r -> 0);
-        if (code == 0) {
-          spec.commandLine().getOut().printf("Incident %s open. Next: dr incident ack %s --who YOU --why ...%n", id, id);
-        }
+        // Confirmed, not just started: a run that fails at once (a service not in the catalog) is not "open".
+        int code = runs.startConfirmed(id, "incident-response", String.join(",", in.services()),
+            IncidentResponseWorkflow.class, wf -> wf.run(in), "opening");
+        spec.commandLine().getOut().printf("Incident %s open. Next: dr incident ack %s --who YOU --why ...%n", id, id);
         return code;
       }
     }
   }
 
-  /** Connects, sends one update to the incident, prints its answer; a refusal is exit code 1 with the reason. */
+  /**
+   * Connects, sends one update to the incident, prints its answer; a refusal by the run's validator, an
+   * unknown or finished incident reach the operator through the starter's exception handler (exit 3 or 4).
+   */
   abstract static class Steer implements Callable<Integer> {
     @Mixin Connection connection;
     @Spec CommandSpec spec;
@@ -110,19 +116,22 @@ public final class IncidentCommand implements Callable<Integer> {
 
     abstract int send(IncidentResponseWorkflow incident, PrintWriter out, Connection conn);
 
+    /** Whether the verb needs a running incident (an update does; reading the status does not). */
+    boolean needsRunningIncident() {
+      return true;
+    }
+
     @Override
     public final Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      PrintWriter err = spec.commandLine().getErr();
       try (Connection conn = connection) {
         IncidentResponseWorkflow incident = conn.client().newWorkflowStub(IncidentResponseWorkflow.class, incidentId);
-        return send(incident, out, conn);
-      } catch (WorkflowFailedException e) {
-        err.printf("%s failed: %s%n", incidentId, Failures.rootMessage(e));
-        return 1;
-      } catch (RuntimeException e) {
-        err.printf("Rejected: %s%n", Failures.rootMessage(e));
-        return 1;
+        WorkflowStub run = WorkflowStub.fromTyped(incident);
+        if (!needsRunningIncident()) {
+          RunLookup.describe(run, incidentId);
+          return send(incident, out, conn);
+        }
+        return RunLookup.whileRunning(run, incidentId, () -> send(incident, out, conn));
       } finally {
         out.flush();
       }
@@ -251,6 +260,11 @@ public final class IncidentCommand implements Callable<Integer> {
   @Command(name = "status", mixinStandardHelpOptions = true,
       description = "Phase, each phase against its deadline, the recoveries started and their state.")
   static final class Status extends Steer {
+    @Override
+    boolean needsRunningIncident() {
+      return false;
+    }
+
     @Override
     int send(IncidentResponseWorkflow incident, PrintWriter out, Connection conn) {
       print(out, incident.status());

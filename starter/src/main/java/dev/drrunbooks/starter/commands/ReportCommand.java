@@ -23,6 +23,9 @@ import dev.drrunbooks.report.RunReport;
 import dev.drrunbooks.report.RunReports;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreResult;
 import dev.drrunbooks.starter.Connection;
+import dev.drrunbooks.starter.ExitCodes;
+import dev.drrunbooks.starter.FailureMessage;
+import dev.drrunbooks.starter.RunLookup;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
@@ -128,35 +131,28 @@ public final class ReportCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     try (Connection conn = connection) {
       WorkflowStub run = conn.client().newUntypedWorkflowStub(workflowId, Optional.ofNullable(runId), Optional.empty());
-      WorkflowExecutionDescription d;
-      try {
-        d = run.describe();
-      } catch (RuntimeException e) {
-        err.printf("No run %s%s on Temporal at %s: %s%n", workflowId, runId == null ? "" : " (run id " + runId + ")",
-            conn.address(), Failures.rootMessage(e));
-        return 1;
-      }
+      WorkflowExecutionDescription d = RunLookup.describe(run, workflowId);
       String type = d.getWorkflowType();
       String actualRunId = d.getExecution().getRunId();
       Kind<?> kind = KINDS.get(type);
       if (kind == null) {
         err.printf("%s is a %s run: there is no report for that workflow type (reports exist for %s)%n", workflowId,
             type, String.join(", ", KINDS.keySet()));
-        return 2;
+        return ExitCodes.BAD_INPUT;
       }
       String procedure = procedureOf(d, kind);
       if (review && !PostIncidentReview.appliesTo(procedure)) {
         err.printf("--review: %s is a %s run; a post-incident review is over a failover or restore run (%s). "
             + "Run without --review for its report.%n", workflowId, procedure,
             String.join(", ", PostIncidentReview.RECOVERY_PROCEDURES.stream().sorted().toList()));
-        return 2;
+        return ExitCodes.BAD_INPUT;
       }
       WorkflowExecutionStatus status = d.getStatus();
       if (status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
         err.printf("%s (%s) is still running (phase %s, started %s): a report needs a finished run. "
             + "Watch it with: dr status %s%n", workflowId, type,
             d.getTypedSearchAttributes().get(SearchAttributes.PHASE), d.getStartTime(), workflowId);
-        return 3;
+        return ExitCodes.REFUSED;
       }
 
       RunReport report;
@@ -171,10 +167,10 @@ public final class ReportCommand implements Callable<Integer> {
         try {
           run.getResult(30, TimeUnit.SECONDS, kind.resultType());
         } catch (WorkflowFailedException e) {
-          message = Failures.rootMessage(e);
+          message = FailureMessage.of(e);
           evidence = validationEvidence(e);
         } catch (Exception e) {
-          message = Failures.rootMessage(e);
+          message = FailureMessage.of(e);
         }
         String service = d.getTypedSearchAttributes().get(SearchAttributes.SERVICE);
         report = RunReports.ended(workflowId, procedure, service,
@@ -183,7 +179,7 @@ public final class ReportCommand implements Callable<Integer> {
         err.printf("%s (%s) %s: %s%nA run that ends without a result has no timeline to report; the report below "
             + "says what is known. Every step is in its history: %s%n", workflowId, type, state, message,
             conn.runLink(workflowId, actualRunId));
-        code = 1;
+        code = ExitCodes.RUN_FAILED;
       }
 
       Path dir = outDir != null ? outDir : Path.of("reports", safeName(workflowId));
@@ -202,8 +198,8 @@ public final class ReportCommand implements Callable<Integer> {
               PostIncidentReview.render(report, followUpDrill(conn))));
         }
       } catch (IOException e) {
-        err.printf("Cannot write the report into %s: %s%n", dir.toAbsolutePath(), e);
-        return 1;
+        err.printf("Cannot write the report into %s: %s%n", dir.toAbsolutePath(), e.getMessage());
+        return ExitCodes.RUN_FAILED;
       }
       out.printf("Report of %s (%s, %s): %s%s%n", workflowId, type, state, report.outcome(),
           report.breached() ? ", OBJECTIVE BREACHED" : "");

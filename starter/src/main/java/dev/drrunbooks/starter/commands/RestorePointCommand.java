@@ -1,8 +1,9 @@
 package dev.drrunbooks.starter.commands;
 
 import dev.drrunbooks.datarecovery.RestorePointCorrection;
-import dev.drrunbooks.model.Failures;
 import dev.drrunbooks.starter.Connection;
+import dev.drrunbooks.starter.ExitCodes;
+import dev.drrunbooks.starter.RunLookup;
 import io.temporal.client.WorkflowStub;
 import java.time.Instant;
 import java.util.Optional;
@@ -28,14 +29,10 @@ public final class RestorePointCommand implements Callable<Integer> {
   public Integer call() {
     try (Connection conn = connection) {
       WorkflowStub run = conn.client().newUntypedWorkflowStub(workflowId, Optional.empty(), Optional.empty());
-      try {
-        Instant now = run.update("correctRestorePoint", Instant.class, new RestorePointCorrection(at, who, why));
-        spec.commandLine().getOut().printf("%s: restore point is now %s (confirm it with dr approve)%n", workflowId, now);
-        return 0;
-      } catch (RuntimeException e) {
-        spec.commandLine().getErr().printf("Rejected: %s%n", Failures.rootMessage(e));
-        return 1;
-      }
+      Instant now = RunLookup.whileRunning(run, workflowId,
+          () -> run.update("correctRestorePoint", Instant.class, new RestorePointCorrection(at, who, why)));
+      spec.commandLine().getOut().printf("%s: restore point is now %s (confirm it with dr approve)%n", workflowId, now);
+      return ExitCodes.OK;
     }
   }
 }

@@ -7,7 +7,11 @@ import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.catalog.CatalogException;
 import dev.drrunbooks.catalog.CatalogLoader;
 import dev.drrunbooks.model.Failures;
+import dev.drrunbooks.starter.CliFailure;
 import dev.drrunbooks.starter.Connection;
+import dev.drrunbooks.starter.ExitCodes;
+import dev.drrunbooks.starter.FailureMessage;
+import dev.drrunbooks.starter.OneLineErrors;
 import dev.drrunbooks.starter.Table;
 import dev.drrunbooks.starter.schedules.ScheduleCommandException;
 import dev.drrunbooks.starter.schedules.ScheduleManager;
@@ -72,19 +76,21 @@ public final class SchedulesCommand implements Callable<Integer> {
         catalog = CatalogLoader.load(connection.catalog());
       } catch (CatalogException e) {
         err.println(e.getMessage());
-        return 2;
+        return ExitCodes.BAD_INPUT;
       }
       try (Connection conn = connection) {
-        ScheduleClient client = ScheduleClient.newInstance(conn.stubs(),
+        ScheduleClient client = ScheduleClient.newInstance(conn.connectedStubs(),
             ScheduleClientOptions.newBuilder().setNamespace(conn.namespace()).build());
         return run(new ScheduleManager(client, catalog, conn.taskQueue()), out, conn);
       } catch (ScheduleCommandException e) {
         err.println(e.getMessage());
         return e.exitCode();
+      } catch (CliFailure e) {
+        throw e;
       } catch (RuntimeException e) {
-        err.printf("Could not %s schedules on Temporal at %s (namespace %s): %s%n(check with: dr doctor)%n",
-            spec.name(), connection.address(), connection.namespace(), Failures.rootMessage(e));
-        return 5;
+        throw new CliFailure(OneLineErrors.classify(e).exitCode(), "could not " + spec.name() + " schedules on "
+            + "Temporal at " + connection.address() + " (namespace " + connection.namespace() + "): "
+            + FailureMessage.of(e), e);
       } finally {
         out.flush();
       }

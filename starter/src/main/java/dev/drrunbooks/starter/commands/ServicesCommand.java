@@ -6,6 +6,7 @@ import dev.drrunbooks.catalog.CatalogLoader;
 import dev.drrunbooks.catalog.Durations;
 import dev.drrunbooks.catalog.ServiceSpec;
 import dev.drrunbooks.starter.Connection;
+import dev.drrunbooks.starter.ExitCodes;
 import dev.drrunbooks.starter.Table;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,7 +26,7 @@ public final class ServicesCommand implements Callable<Integer> {
       catalog = CatalogLoader.load(connection.catalog());
     } catch (CatalogException e) {
       spec.commandLine().getErr().println(e.getMessage());
-      return 2;
+      return ExitCodes.BAD_INPUT;
     }
     Table table = new Table("SERVICE", "NAME", "PRIORITY", "RTO", "RPO", "RDS INSTANCE", "ECS SERVICE", "DNS RECORD");
     for (String key : catalog.serviceKeys()) {

@@ -3,14 +3,19 @@ package dev.drrunbooks.starter.commands;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import dev.drrunbooks.model.Failures;
 import dev.drrunbooks.model.SearchAttributes;
 import dev.drrunbooks.starter.Connection;
+import dev.drrunbooks.starter.ExitCodes;
+import dev.drrunbooks.starter.FailureMessage;
+import dev.drrunbooks.starter.RunLookup;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowStub;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,7 +23,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "status", description = "A run's state: Temporal's view, its phase, and its own status query (gate waited at, progress).")
+@Command(name = "status", description = "A run's state: Temporal's view, its phase, and its own status query (gate waited at, progress); "
+    + "for a run that failed, its whole failure reason.")
 public final class StatusCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
@@ -34,26 +40,44 @@ public final class StatusCommand implements Callable<Integer> {
     var out = spec.commandLine().getOut();
     try (Connection conn = connection) {
       WorkflowStub run = conn.client().newUntypedWorkflowStub(workflowId, Optional.ofNullable(runId), Optional.empty());
-      WorkflowExecutionDescription d;
-      try {
-        d = run.describe();
-      } catch (RuntimeException e) {
-        spec.commandLine().getErr().printf("No run %s: %s%n", workflowId, Failures.rootMessage(e));
-        return 1;
-      }
+      WorkflowExecutionDescription d = RunLookup.describe(run, workflowId);
       out.printf("%s (%s) run %s: %s, started %s%n", workflowId, d.getWorkflowType(), d.getExecution().getRunId(),
           d.getStatus(), d.getStartTime());
       var attributes = d.getTypedSearchAttributes();
       out.printf("procedure %s, service %s, phase %s%n", attributes.get(SearchAttributes.PROCEDURE),
           attributes.get(SearchAttributes.SERVICE), attributes.get(SearchAttributes.PHASE));
-      try {
-        Object status = run.query("status", Object.class);
-        out.println(status instanceof Map || status instanceof Iterable ? JSON.writeValueAsString(status) : status);
-      } catch (RuntimeException e) {
-        out.println("(no status query answer: " + Failures.rootMessage(e) + ")");
+      if (endedWithoutResult(d.getStatus())) {
+        out.printf("%s at %s: %s%n", RunLookup.state(d.getStatus()), d.getCloseTime(), failureOf(conn, d));
+      } else {
+        try {
+          Object status = run.query("status", Object.class);
+          out.println(status instanceof Map || status instanceof Iterable ? JSON.writeValueAsString(status) : status);
+        } catch (RuntimeException e) {
+          out.println("(no status query answer: " + FailureMessage.of(e) + ")");
+        }
       }
       out.println("Temporal UI: " + conn.runLink(workflowId, d.getExecution().getRunId()));
-      return 0;
+      return ExitCodes.OK;
+    }
+  }
+
+  private static boolean endedWithoutResult(WorkflowExecutionStatus status) {
+    return status != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING
+        && status != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED
+        && status != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CONTINUED_AS_NEW;
+  }
+
+  /** The close event's failure, read as the run's result; the run has ended, so this does not wait. */
+  private String failureOf(Connection conn, WorkflowExecutionDescription d) {
+    WorkflowStub closed = conn.client().newUntypedWorkflowStub(workflowId, Optional.of(d.getExecution().getRunId()),
+        Optional.empty());
+    try {
+      closed.getResult(10, TimeUnit.SECONDS, Object.class);
+      return "(no failure recorded)";
+    } catch (WorkflowFailedException e) {
+      return FailureMessage.of(e);
+    } catch (Exception e) {
+      return "(cannot read its failure: " + FailureMessage.of(e) + ")";
     }
   }
 }

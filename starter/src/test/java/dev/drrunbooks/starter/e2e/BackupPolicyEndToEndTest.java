@@ -68,7 +68,7 @@ class BackupPolicyEndToEndTest {
   @Test
   void anUnknownServiceFailsTheRunWithAClearMessage() {
     CliRun run = CliRun.of(worker.connectionArgs(), "backup-policy", "--service", "billing");
-    assertEquals(1, run.exitCode(), run.toString());
+    assertEquals(2, run.exitCode(), "the run refuses its input: bad input, " + run);
     assertTrue(run.err().contains("service: 'billing' is not in the catalog"), run.toString());
     assertTrue(run.err().contains("known services: customer-base, inventory, locations, payments (or 'all')"),
         run.toString());

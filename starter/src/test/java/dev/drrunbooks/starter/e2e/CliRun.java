@@ -8,9 +8,9 @@ import java.util.List;
 import picocli.CommandLine;
 
 /** One invocation of the starter as an operator would type it, with what it printed and its exit code. */
-record CliRun(int exitCode, String out, String err) {
+public record CliRun(int exitCode, String out, String err) {
 
-  static CliRun of(String[] connection, String... args) {
+  public static CliRun of(String[] connection, String... args) {
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(List.of(connection));
     StringWriter out = new StringWriter();
@@ -20,6 +20,11 @@ record CliRun(int exitCode, String out, String err) {
     cli.setErr(new PrintWriter(err, true));
     int code = cli.execute(all.toArray(String[]::new));
     return new CliRun(code, out.toString(), err.toString());
+  }
+
+  /** Printed nothing an operator should not see: no exception names, no stack frames. */
+  public boolean noStackTrace() {
+    return !(out + err).contains("Exception") && !(out + err).contains("\tat ");
   }
 
   @Override

@@ -51,7 +51,7 @@ class RegionEvacuationEndToEndTest {
 
         CliRun wrong = CliRun.of(worker.connectionArgs(), "approve", workflowId, "--step", "switch-traffic",
             "--who", "alice", "--why", "eu-west-1 is down");
-        assertEquals(1, wrong.exitCode(), wrong.toString());
+        assertEquals(3, wrong.exitCode(), "refused by the run's validator: " + wrong);
         assertTrue(wrong.err().contains("is not the step waiting; the run waits at 'evacuate'"), wrong.toString());
 
         CliRun approved = CliRun.of(worker.connectionArgs(), "approve", workflowId, "--step", "evacuate",

@@ -100,8 +100,8 @@ public class HtmlReportScreenshotTest {
       assertTrue(review.err.contains("a post-incident review is over a failover or restore run"), review.toString());
 
       Cli missing = Cli.run(connection, "report", "no-such-run-" + taskQueue);
-      assertEquals(1, missing.code, missing.toString());
-      assertTrue(missing.err.contains("No run no-such-run-"), missing.toString());
+      assertEquals(4, missing.code, "not found: " + missing);
+      assertTrue(missing.err.contains("no run with id no-such-run-"), missing.toString());
 
       assertScreenshot(screenshot(out.resolve("report.html"), SHOTS.resolve("backup-validation-sandbox.png")));
     } finally {

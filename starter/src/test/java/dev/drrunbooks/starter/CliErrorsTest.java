@@ -1,0 +1,119 @@
+package dev.drrunbooks.starter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.drrunbooks.catalog.CatalogFixture;
+import dev.drrunbooks.starter.e2e.CliRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Errors the starter finds without a server: one line, the exit code of its kind, no stack trace. */
+class CliErrorsTest {
+  /** Nothing listens on port 1: connecting fails at once. */
+  private static final String[] NO_SERVER = {"--address", "127.0.0.1:1"};
+
+  @TempDir Path dir;
+
+  @Test
+  void anInputFileHoldingNullIsBadInput() throws IOException {
+    Path file = write("null.json", "null");
+    CliRun run = CliRun.of(NO_SERVER, "pitr", "--input", file.toString());
+    assertBadInput(run, "--input " + file + ": the input must be a JSON object such as {\"service\": \"inventory\"}; "
+        + "found null");
+  }
+
+  @Test
+  void anInputFileHoldingAnArrayOrNothingIsBadInput() throws IOException {
+    Path array = write("array.json", "[]");
+    assertBadInput(CliRun.of(NO_SERVER, "validate-backups", "--input", array.toString()),
+        "the input must be a JSON object");
+    Path empty = write("empty.json", "");
+    assertBadInput(CliRun.of(NO_SERVER, "recover-ecs", "--input", empty.toString()), "found an empty file");
+  }
+
+  @Test
+  void aMissingInputFileIsBadInput() {
+    Path missing = dir.resolve("missing.json");
+    assertBadInput(CliRun.of(NO_SERVER, "drill", "--input", missing.toString()), "--input " + missing + ": no such file");
+  }
+
+  @Test
+  void anInputFileAndAFlagThatSetsAnInputFieldAreRefused() throws IOException {
+    Path file = write("f.json", "{\"service\": \"inventory\"}");
+    assertBadInput(CliRun.of(NO_SERVER, "pitr", "--input", file.toString(), "--service", "payments"),
+        "--input " + file + " and --service cannot be combined: the input file holds the whole input");
+    String[][] starts = {
+        {"restore-snapshot", "--copy-to-dr"}, {"validate-backups", "--pick", "random"},
+        {"failover", "--force"}, {"failback", "--stages", "50,100"}, {"recover-ecs", "--region", "dr"},
+        {"evacuate", "--no-approval"}, {"drill", "--wait-budget", "1h"}, {"recover-data", "--batch-size", "10"},
+        {"incident", "open", "--severity", "P1"}};
+    for (String[] start : starts) {
+      String[] args = new String[start.length + 2];
+      System.arraycopy(start, 0, args, 0, start.length);
+      args[start.length] = "--input";
+      args[start.length + 1] = file.toString();
+      String flag = start[start[0].equals("incident") ? 2 : 1];
+      assertBadInput(CliRun.of(NO_SERVER, args), "--input " + file + " and " + flag + " cannot be combined");
+    }
+  }
+
+  @Test
+  void aConnectionFlagOrNoWaitWithAnInputFileIsNotAConflict() throws IOException {
+    Path file = write("f.json", "{\"service\": \"inventory\"}");
+    CliRun run = CliRun.of(NO_SERVER, "pitr", "--input", file.toString(), "--no-wait", "--namespace", "default");
+    assertEquals(ExitCodes.CANNOT_CONNECT, run.exitCode(), run.toString());
+  }
+
+  @Test
+  void anUnknownSeverityIsRefusedBeforeStarting() {
+    CliRun run = CliRun.of(NO_SERVER, "incident", "open", "--severity", "P9", "--service", "inventory",
+        "--summary", "checkout down");
+    assertBadInput(run, "--severity: 'P9' is not valid; allowed: P1 (complete outage), P2 (partial degradation)");
+  }
+
+  @Test
+  void aUsageErrorIsOneLineWithoutTheUsageDump() {
+    CliRun run = CliRun.of(NO_SERVER, "approve", "some-run", "--step", "evacuate");
+    assertBadInput(run, "Missing required options: '--who=<who>', '--why=<why>' (dr approve --help lists the options)");
+    assertFalse(run.err().contains("Usage:"), run.toString());
+  }
+
+  @Test
+  void noServerIsCannotConnectForEveryKindOfCommand() {
+    String[][] commands = {
+        {"status", "some-run"}, {"approve", "some-run", "--step", "s", "--who", "w", "--why", "r", "--signal"},
+        {"incident", "ack", "incident-x", "--who", "w"}, {"pitr", "--service", "inventory"},
+        {"report", "some-run"}, {"schedules", "list", "--catalog", CatalogFixture.path().toString()}};
+    for (String[] command : commands) {
+      CliRun run = CliRun.of(NO_SERVER, command);
+      assertEquals(ExitCodes.CANNOT_CONNECT, run.exitCode(), run.toString());
+      assertTrue(run.err().contains("cannot connect to Temporal at 127.0.0.1:1"), run.toString());
+      assertTrue(run.noStackTrace(), run.toString());
+      assertEquals(1, run.err().strip().lines().count(), "one line: " + run);
+    }
+  }
+
+  @Test
+  void verboseAddsTheStackTrace() {
+    CliRun run = CliRun.of(NO_SERVER, "status", "some-run", "--verbose");
+    assertEquals(ExitCodes.CANNOT_CONNECT, run.exitCode(), run.toString());
+    assertTrue(run.err().contains("\tat "), run.toString());
+  }
+
+  private Path write(String name, String text) throws IOException {
+    return Files.writeString(dir.resolve(name), text);
+  }
+
+  private static void assertBadInput(CliRun run, String message) {
+    assertEquals(ExitCodes.BAD_INPUT, run.exitCode(), run.toString());
+    assertTrue(run.err().contains(message), "expected '" + message + "' in:\n" + run);
+    assertTrue(run.noStackTrace(), run.toString());
+    assertEquals("", run.out(), run.toString());
+    assertEquals(1, run.err().strip().lines().count(), "one line: " + run);
+  }
+}
