@@ -26,9 +26,14 @@ public class EcsServiceRecoveryWorkflowImpl implements EcsServiceRecoveryWorkflo
   private final Timeline timeline = new Timeline();
   private final Phases phases = new Phases();
   private final Cleanup rollback = new Cleanup();
+  private final ResourceLocks locks = new ResourceLocks();
 
   @Override
   public EcsRecoveryResult run(EcsRecoveryInput input) {
+    return locks.holdingWhile(() -> recover(input));
+  }
+
+  private EcsRecoveryResult recover(EcsRecoveryInput input) {
     Instant start = Timeline.now();
     EcsRecoveryInput in = input == null ? EcsRecoveryInput.of(null) : input;
     String serviceKey = Inputs.serviceKey("service", in.service(), false);
@@ -66,7 +71,7 @@ public class EcsServiceRecoveryWorkflowImpl implements EcsServiceRecoveryWorkflo
 
     if (Workflow.getVersion(ResourceLocks.CHANGE_ID, Workflow.DEFAULT_VERSION, 1) >= 1) {
       phases.enter("lock");
-      ResourceLocks.acquire("ecs-service:" + region + "/" + cluster + "/" + spec.service(), "ecs-recovery");
+      locks.acquire("ecs-service:" + region + "/" + cluster + "/" + spec.service(), "ecs-recovery");
     }
     phases.enter("inspect");
     EcsServiceState before = timeline.step("describe " + spec.service() + " in " + cluster,

@@ -51,12 +51,17 @@ public class DnsFailoverWorkflowImpl extends GatedWorkflow implements DnsFailove
 
   private final Phases phases = new Phases();
   private final Cleanup cleanup = new Cleanup();
+  private final ResourceLocks locks = new ResourceLocks();
   private WeightedRecordState before;
   private DnsRecordSpec record;
   private String detail = "";
 
   @Override
   public DnsFailoverResult run(DnsFailoverInput input) {
+    return locks.holdingWhile(() -> switchTraffic(input));
+  }
+
+  private DnsFailoverResult switchTraffic(DnsFailoverInput input) {
     Instant start = Timeline.now();
     DnsFailoverInput in = input == null ? DnsFailoverInput.of(null, null) : input;
     String serviceKey = Inputs.serviceKey("service", in.service(), false);
@@ -83,7 +88,7 @@ public class DnsFailoverWorkflowImpl extends GatedWorkflow implements DnsFailove
     if (Workflow.getVersion(ResourceLocks.CHANGE_ID, Workflow.DEFAULT_VERSION, 1) >= 1) {
       // Failover and failback of a record share the lock: two runs must never move one record's weights.
       phases.enter("lock");
-      ResourceLocks.acquire("dns-record:" + dns.name(), direction == Direction.FAILOVER ? "dns-failover" : "dns-failback");
+      locks.acquire("dns-record:" + dns.name(), direction == Direction.FAILOVER ? "dns-failover" : "dns-failback");
     }
 
     phases.enter("assess");

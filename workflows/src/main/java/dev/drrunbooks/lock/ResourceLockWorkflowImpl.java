@@ -4,12 +4,17 @@ import io.temporal.workflow.Workflow;
 
 public class ResourceLockWorkflowImpl implements ResourceLockWorkflow {
   private LockHolder holder;
+  private boolean released;
 
   @Override
   public void hold(LockHolder holder) {
     this.holder = holder;
-    // Held until the holder closes (parent close policy) or a person cancels or terminates this run.
-    Workflow.await(() -> false);
+    Workflow.await(() -> released);
+  }
+
+  @Override
+  public void release() {
+    released = true;
   }
 
   @Override

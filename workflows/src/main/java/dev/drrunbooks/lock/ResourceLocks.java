@@ -1,21 +1,31 @@
 package dev.drrunbooks.lock;
 
 import dev.drrunbooks.model.ActivityDefaults;
+import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.ChildWorkflowFailure;
+import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInfo;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
- * Takes one-at-a-time locks from workflow code: whichever client started the run (the starter, the
- * Temporal UI with any workflow id, a schedule, an evacuation or incident as a child), the second
- * run for the same resource fails at once with {@value #ALREADY_RUNNING}, naming the holder.
+ * The one-at-a-time locks a run holds, in workflow code: whichever client started the run (the
+ * starter, the Temporal UI with any workflow id, a schedule, an evacuation or incident as a child),
+ * a second run for the same resource fails at once with {@value #ALREADY_RUNNING}, naming the holder.
+ *
+ * <p>A lock is a child run whose workflow id is the lock ({@link #lockId}): the Temporal server lets
+ * at most one open run have an id, so the server, not a client's id format, decides. The holder
+ * releases its locks when it ends ({@link #holdingWhile}); should it never get to (terminated, timed
+ * out), the server ends them by the parent close policy.
  */
 public final class ResourceLocks {
   /** The failure type of a run refused because another run holds its lock. */
@@ -25,7 +35,7 @@ public final class ResourceLocks {
   private static final int RELEASE_ATTEMPTS = 10;
   private static final Duration RELEASE_WAIT = Duration.ofSeconds(1);
 
-  private ResourceLocks() {}
+  private final List<WorkflowExecution> held = new ArrayList<>();
 
   /** The lock's workflow id: {@code lock-dns-record-api.mycomputer.com}. */
   public static String lockId(String resource) {
@@ -33,47 +43,78 @@ public final class ResourceLocks {
   }
 
   /**
-   * Holds {@code resource} until this run closes, or fails the run non-retryably naming the holder.
+   * Runs {@code body}, then releases every lock it took, whether it returned, failed or was cancelled.
+   * (Not a {@code finally}: a workflow thread being evicted from the worker's cache must not act.)
+   */
+  public <R> R holdingWhile(Supplier<R> body) {
+    R result;
+    try {
+      result = body.get();
+    } catch (RuntimeException e) {
+      releaseAll();
+      throw e;
+    }
+    releaseAll();
+    return result;
+  }
+
+  /**
+   * Holds {@code resource} until released, or fails the run non-retryably naming the holder.
    *
    * @param resource e.g. {@code dns-record:api.mycomputer.com}
    */
-  public static void acquire(String resource, String procedure) {
+  public void acquire(String resource, String procedure) {
     String lockId = lockId(resource);
     LockActivities locks = Workflow.newActivityStub(LockActivities.class, ActivityDefaults.shortCalls());
     for (int attempt = 1; ; attempt++) {
-      if (tryAcquire(resource, procedure)) return;
-      LockHolderState held = locks.describeHolder(lockId);
-      // A holder that has just closed frees its lock as soon as the server applies the close policy.
-      if (!held.holderOpen() && attempt < RELEASE_ATTEMPTS) {
+      WorkflowExecution lock = tryAcquire(resource, procedure);
+      if (lock != null) {
+        held.add(lock);
+        return;
+      }
+      LockHolderState holder = locks.describeHolder(lockId);
+      // A holder that has just closed frees its lock as soon as its release (or close policy) lands.
+      if (!holder.holderOpen() && attempt < RELEASE_ATTEMPTS) {
         Workflow.sleep(RELEASE_WAIT);
         continue;
       }
       throw ApplicationFailure.newNonRetryableFailure("refused: only one run at a time may work on " + resource
-          + "; it is held by " + held.description() + " (lock " + lockId + "). Wait for that run to end, or cancel it.",
+          + "; it is held by " + holder.description() + " (lock " + lockId + "). Wait for that run to end, or cancel it.",
           ALREADY_RUNNING);
     }
   }
 
-  /** Starts the lock run as a child; false when another run holds it. */
-  private static boolean tryAcquire(String resource, String procedure) {
+  /** Starts the lock run as a child; null when another run holds it. */
+  private static WorkflowExecution tryAcquire(String resource, String procedure) {
     WorkflowInfo me = Workflow.getInfo();
-    String lockId = lockId(resource);
     ResourceLockWorkflow lock = Workflow.newChildWorkflowStub(ResourceLockWorkflow.class,
         ChildWorkflowOptions.newBuilder()
-            .setWorkflowId(lockId)
+            .setWorkflowId(lockId(resource))
             .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_TERMINATE)
             // A released lock (closed run) may be taken again; an open one may not: the server decides.
             .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
             .build());
     LockHolder holder = new LockHolder(resource, me.getWorkflowId(), me.getRunId(), procedure);
-    // Detached: cancelling this run must not release the lock while its clean-up still works on the resource.
+    // Detached: cancelling this run must not end the lock while its clean-up still works on the resource.
     Workflow.newDetachedCancellationScope(() -> Async.procedure(lock::hold, holder)).run();
     try {
-      Workflow.getWorkflowExecution(lock).get();
-      return true;
+      return Workflow.getWorkflowExecution(lock).get();
     } catch (ChildWorkflowFailure e) {
       if (!(e.getCause() instanceof WorkflowExecutionAlreadyStarted)) throw e;
-      return false;
+      return null;
     }
+  }
+
+  private void releaseAll() {
+    Workflow.newDetachedCancellationScope(() -> {
+      for (WorkflowExecution lock : held) {
+        try {
+          Workflow.newUntypedExternalWorkflowStub(lock).signal(ResourceLockWorkflow.RELEASE);
+        } catch (TemporalFailure alreadyEnded) {
+          // Ended already (terminated by a person, or by the server): released either way.
+        }
+      }
+      held.clear();
+    }).run();
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.drrunbooks.model.Failures;
 import dev.drrunbooks.replay.Histories;
 import dev.drrunbooks.testing.FakeCatalog;
+import dev.drrunbooks.testing.FakeLocks;
 import dev.drrunbooks.testing.TimeSkipping;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
@@ -27,7 +28,7 @@ class EcsServiceRecoveryWorkflowTest {
 
   @BeforeEach
   void startWorker(TestWorkflowEnvironment env, Worker worker) {
-    worker.registerActivitiesImplementations(ecs, new FakeCatalog());
+    worker.registerActivitiesImplementations(ecs, new FakeCatalog(), new FakeLocks());
     env.start();
   }
 

@@ -10,6 +10,7 @@ import dev.drrunbooks.failover.DnsFailoverWorkflowImpl;
 import dev.drrunbooks.failover.FakeRegions;
 import dev.drrunbooks.replay.Histories;
 import dev.drrunbooks.testing.FakeCatalog;
+import dev.drrunbooks.testing.FakeLocks;
 import dev.drrunbooks.testing.TimeSkipping;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -32,7 +33,7 @@ class RegionEvacuationWorkflowTest {
 
   @BeforeEach
   void startWorker(TestWorkflowEnvironment env, Worker worker) {
-    worker.registerActivitiesImplementations(ecs, dns, new FakeCatalog());
+    worker.registerActivitiesImplementations(ecs, dns, new FakeCatalog(), new FakeLocks());
     env.start();
   }
 

@@ -11,6 +11,7 @@ import dev.drrunbooks.approval.GateDecision;
 import dev.drrunbooks.model.Failures;
 import dev.drrunbooks.replay.Histories;
 import dev.drrunbooks.testing.FakeCatalog;
+import dev.drrunbooks.testing.FakeLocks;
 import dev.drrunbooks.testing.TimeSkipping;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
@@ -37,7 +38,7 @@ class DnsFailoverWorkflowTest {
 
   @BeforeEach
   void startWorker(TestWorkflowEnvironment env, Worker worker) {
-    worker.registerActivitiesImplementations(aws, new FakeCatalog());
+    worker.registerActivitiesImplementations(aws, new FakeCatalog(), new FakeLocks());
     env.start();
   }
 

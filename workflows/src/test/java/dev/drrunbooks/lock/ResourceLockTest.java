@@ -16,6 +16,7 @@ import dev.drrunbooks.failover.FakeRegions;
 import dev.drrunbooks.model.Failures;
 import dev.drrunbooks.replay.Histories;
 import dev.drrunbooks.testing.FakeCatalog;
+import dev.drrunbooks.testing.FakeLocks;
 import dev.drrunbooks.testing.TimeSkipping;
 import io.temporal.activity.Activity;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
@@ -43,20 +44,9 @@ class ResourceLockTest {
 
   private final FakeRegions aws = new FakeRegions();
 
-  /** Test stand-in for the worker's LockActivities: asks the lock run itself who holds it. */
-  public static final class QueryingLockActivities implements LockActivities {
-    @Override
-    public LockHolderState describeHolder(String lockWorkflowId) {
-      WorkflowClient client = Activity.getExecutionContext().getWorkflowClient();
-      LockHolder holder = client.newWorkflowStub(ResourceLockWorkflow.class, lockWorkflowId).holder();
-      return new LockHolderState(holder.describe(), client.newUntypedWorkflowStub(holder.workflowId()).describe()
-          .getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
-    }
-  }
-
   @BeforeEach
   void startWorker(TestWorkflowEnvironment env, Worker worker) {
-    worker.registerActivitiesImplementations(aws, new FakeCatalog(), new QueryingLockActivities());
+    worker.registerActivitiesImplementations(aws, new FakeCatalog(), new FakeLocks());
     env.start();
   }
 
@@ -69,12 +59,15 @@ class ResourceLockTest {
         () -> run(client, worker, "typed-in-the-ui", Direction.FAILBACK));
     assertEquals(ResourceLocks.ALREADY_RUNNING, Failures.rootType(refused));
     assertTrue(Failures.rootMessage(refused).startsWith("refused: only one run at a time may work on "
-        + "dns-record:api.mycomputer.com; it is held by dns-failover run dns-failover-api-holder (run id "),
+        + "dns-record:api.mycomputer.com; it is held by run dns-failover-api-holder (run id "),
         Failures.rootMessage(refused));
     assertEquals(List.of(), aws.changes, "the refused run changed nothing");
 
     holder.abort(new Approval(DnsFailoverWorkflowImpl.GATE_STEP, "bob", "false alarm"));
     assertEquals(FailoverOutcome.ABORTED, WorkflowStub.fromTyped(holder).getResult(DnsFailoverResult.class).outcome());
+    for (int i = 0; i < 100 && lockStatus(client) == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING; i++) {
+      sleep(50); // the server applies the parent close policy just after the holder closes
+    }
     assertTrue(lockStatus(client) != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING,
         "the server ended the lock with its holder");
     Histories.record(client, "dns-failover-api-holder", "dns-failover-locked-aborted");

@@ -10,6 +10,7 @@ import dev.drrunbooks.ecsrecovery.EcsServiceRecoveryWorkflowImpl;
 import dev.drrunbooks.evacuation.RegionEvacuationWorkflowImpl;
 import dev.drrunbooks.failover.DnsFailoverWorkflowImpl;
 import dev.drrunbooks.incident.IncidentResponseWorkflowImpl;
+import dev.drrunbooks.lock.ResourceLockWorkflowImpl;
 import dev.drrunbooks.pitr.PointInTimeRestoreWorkflowImpl;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreWorkflowImpl;
 import io.temporal.common.WorkflowExecutionHistory;
@@ -40,6 +41,6 @@ class RecordedHistoriesReplayTest {
         BackupPolicyWorkflowImpl.class, PointInTimeRestoreWorkflowImpl.class, SnapshotRestoreWorkflowImpl.class,
         BackupValidationWorkflowImpl.class, DnsFailoverWorkflowImpl.class, EcsServiceRecoveryWorkflowImpl.class,
         RegionEvacuationWorkflowImpl.class, DrDrillWorkflowImpl.class,
-        CorruptedDataRecoveryWorkflowImpl.class, IncidentResponseWorkflowImpl.class);
+        CorruptedDataRecoveryWorkflowImpl.class, IncidentResponseWorkflowImpl.class, ResourceLockWorkflowImpl.class);
   }
 }
