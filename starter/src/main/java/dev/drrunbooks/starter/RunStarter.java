@@ -116,9 +116,10 @@ public final class RunStarter {
     try {
       execution = WorkflowClient.start(() -> launch.accept(stub));
     } catch (WorkflowExecutionAlreadyStarted e) {
-      throw new CliFailure(ExitCodes.REFUSED, "refused: run " + workflowId + " (run id " + e.getExecution().getRunId()
-          + ") already exists and only one may run at a time: " + connection.runLink(workflowId,
-          e.getExecution().getRunId()), e);
+      // REJECT_DUPLICATE: the id may belong to a run still going or to one that has ended.
+      throw new CliFailure(ExitCodes.REFUSED, "refused: a run with id " + workflowId + " already exists (run id "
+          + e.getExecution().getRunId() + "); only one may run at a time and an id is never reused: "
+          + connection.runLink(workflowId, e.getExecution().getRunId()), e);
     } catch (RuntimeException e) {
       throw new CliFailure(OneLineErrors.classify(e).exitCode(), "could not start " + procedure + " on Temporal at "
           + connection.address() + ": " + FailureMessage.of(e) + " (check with: dr doctor)", e);

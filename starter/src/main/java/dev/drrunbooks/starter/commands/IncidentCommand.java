@@ -86,8 +86,10 @@ public final class IncidentCommand implements Callable<Integer> {
       if (in.severity() == null || in.summary() == null) {
         throw new ParameterException(spec.commandLine(), "--severity and --summary are required");
       }
+      // Checked here too, so a bad severity is a usage error rather than a run that fails at once.
       try {
-        dev.drrunbooks.incident.Severity.parse(input != null ? "--input " + input + ": severity" : "--severity", in.severity());
+        dev.drrunbooks.incident.Severity.parse(input != null ? "--input " + input + ": severity" : "--severity",
+            in.severity());
       } catch (IllegalArgumentException e) {
         throw new ParameterException(spec.commandLine(), e.getMessage());
       }
