@@ -1,5 +1,6 @@
 package dev.drrunbooks.starter;
 
+import dev.drrunbooks.lock.ResourceLocks;
 import dev.drrunbooks.model.Inputs;
 import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowException;
@@ -23,9 +24,6 @@ import java.util.Set;
  * kept once.
  */
 public final class FailureMessage {
-  /** The failure type of a run refused because another run holds its one-at-a-time lock. */
-  public static final String ALREADY_RUNNING = "AlreadyRunning";
-
   private FailureMessage() {}
 
   /** The cause chain in one line, outermost first. */
@@ -51,7 +49,7 @@ public final class FailureMessage {
     for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
       if (t instanceof ApplicationFailure af) {
         if (Inputs.INVALID_INPUT.equals(af.getType())) return ExitCodes.BAD_INPUT;
-        if (ALREADY_RUNNING.equals(af.getType())) return ExitCodes.REFUSED;
+        if (ResourceLocks.ALREADY_RUNNING.equals(af.getType())) return ExitCodes.REFUSED;
       }
     }
     return ExitCodes.RUN_FAILED;

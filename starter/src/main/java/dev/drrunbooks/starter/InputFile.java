@@ -1,11 +1,10 @@
 package dev.drrunbooks.starter;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.drrunbooks.payload.InvalidInputException;
+import dev.drrunbooks.payload.RunInput;
+import dev.drrunbooks.payload.StrictJsonPayloadConverter;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -13,16 +12,15 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
 
-/** A workflow input from a JSON file, read strictly: the same JSON an operator would paste into the Temporal UI. */
+/**
+ * A workflow input from a JSON file, read exactly as a worker reads a start from the Temporal UI
+ * ({@link StrictJsonPayloadConverter#readInput}): the same JSON, the same one-line errors.
+ */
 public final class InputFile {
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
-
   private static final Set<String> NOT_INPUT = Set.of("--input", "--no-wait");
 
   private InputFile() {}
@@ -40,7 +38,7 @@ public final class InputFile {
    * given as well: the file holds the whole input, and merging the two silently would run something else
    * than either says.
    */
-  public static <T> T read(CommandSpec spec, Path file, Class<T> type) {
+  public static <T extends RunInput> T read(CommandSpec spec, Path file, Class<T> type) {
     refuseInputFlags(spec, file);
     String text;
     try {
@@ -53,19 +51,9 @@ public final class InputFile {
       throw new ParameterException(spec.commandLine(), "--input " + file + ": cannot be read: " + e.getMessage());
     }
     try {
-      JsonNode node = JSON.readTree(text);
-      if (node == null || !node.isObject()) {
-        throw new ParameterException(spec.commandLine(), "--input " + file + ": the input must be a JSON object "
-            + "such as {\"service\": \"inventory\"}; found " + describe(node));
-      }
-      return JSON.treeToValue(node, type);
-    } catch (UnrecognizedPropertyException e) {
-      String allowed = e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
-      throw new ParameterException(spec.commandLine(), "--input " + file + ": unknown field '" + e.getPropertyName()
-          + "'; allowed: " + allowed);
-    } catch (JsonProcessingException e) {
-      throw new ParameterException(spec.commandLine(), "--input " + file + ": not valid JSON for "
-          + type.getSimpleName() + ": " + e.getOriginalMessage());
+      return StrictJsonPayloadConverter.readInput(text.getBytes(StandardCharsets.UTF_8), type);
+    } catch (InvalidInputException e) {
+      throw new ParameterException(spec.commandLine(), "--input " + file + ": " + e.getMessage());
     }
   }
 
@@ -78,12 +66,5 @@ public final class InputFile {
       throw new ParameterException(spec.commandLine(), "--input " + file + " and " + o.longestName()
           + " cannot be combined: the input file holds the whole input");
     }
-  }
-
-  private static String describe(JsonNode node) {
-    if (node == null || node.isMissingNode()) return "an empty file";
-    if (node.isNull()) return "null";
-    if (node.isArray()) return "an array";
-    return "a " + node.getNodeType().name().toLowerCase() + " (" + node + ")";
   }
 }

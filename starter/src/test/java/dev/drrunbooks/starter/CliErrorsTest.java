@@ -23,17 +23,29 @@ class CliErrorsTest {
   void anInputFileHoldingNullIsBadInput() throws IOException {
     Path file = write("null.json", "null");
     CliRun run = CliRun.of(NO_SERVER, "pitr", "--input", file.toString());
-    assertBadInput(run, "--input " + file + ": the input must be a JSON object such as {\"service\": \"inventory\"}; "
-        + "found null");
+    assertBadInput(run, "--input " + file + ": input: null is not valid; allowed: a JSON object with fields incidentTime, ");
   }
 
   @Test
   void anInputFileHoldingAnArrayOrNothingIsBadInput() throws IOException {
     Path array = write("array.json", "[]");
     assertBadInput(CliRun.of(NO_SERVER, "validate-backups", "--input", array.toString()),
-        "the input must be a JSON object");
+        "input: [] is not valid; allowed: a JSON object with fields ");
     Path empty = write("empty.json", "");
-    assertBadInput(CliRun.of(NO_SERVER, "recover-ecs", "--input", empty.toString()), "found an empty file");
+    assertBadInput(CliRun.of(NO_SERVER, "recover-ecs", "--input", empty.toString()), "input: nothing is not valid; allowed: a JSON object with fields ");
+  }
+
+  @Test
+  void anInputFileIsReadAsTheTemporalUiInputIsRead() throws IOException {
+    Path bogus = write("bogus.json", "{\"service\": \"inventory\", \"bogus\": 1}");
+    assertBadInput(CliRun.of(NO_SERVER, "pitr", "--input", bogus.toString()), "--input " + bogus
+        + ": bogus: unknown field (value 1); allowed fields of PointInTimeRestoreInput: incidentTime, instanceClass, ");
+    Path yes = write("yes.json", "{\"service\": \"inventory\", \"keepOnFailure\": \"yes\"}");
+    assertBadInput(CliRun.of(NO_SERVER, "pitr", "--input", yes.toString()),
+        "keepOnFailure: 'yes' is not valid; allowed: true or false");
+    Path sideways = write("sideways.json", "{\"service\": \"inventory\", \"direction\": \"SIDEWAYS\"}");
+    assertBadInput(CliRun.of(NO_SERVER, "failover", "--input", sideways.toString()),
+        "direction: 'SIDEWAYS' is not valid; allowed: one of FAILOVER, FAILBACK");
   }
 
   @Test

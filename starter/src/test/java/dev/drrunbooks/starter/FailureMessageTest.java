@@ -2,6 +2,7 @@ package dev.drrunbooks.starter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.drrunbooks.lock.ResourceLocks;
 import dev.drrunbooks.model.Inputs;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.EventType;
@@ -44,7 +45,7 @@ class FailureMessageTest {
     assertEquals(ExitCodes.BAD_INPUT, FailureMessage.exitCode(runFailed(
         ApplicationFailure.newNonRetryableFailure("restoreTime: 'yesterday' is not valid", Inputs.INVALID_INPUT))));
     assertEquals(ExitCodes.REFUSED, FailureMessage.exitCode(runFailed(child(ApplicationFailure.newNonRetryableFailure(
-        "dns-failover-api is running (started by alice)", FailureMessage.ALREADY_RUNNING)))));
+        "dns-failover-api is running (started by alice)", ResourceLocks.ALREADY_RUNNING)))));
   }
 
   private static WorkflowFailedException runFailed(Throwable cause) {

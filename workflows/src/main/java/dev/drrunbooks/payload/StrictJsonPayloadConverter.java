@@ -11,11 +11,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.google.protobuf.ByteString;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.common.converter.DataConverterException;
 import io.temporal.common.converter.JacksonJsonPayloadConverter;
 import java.io.IOException;
 import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Temporal's JSON payload converter with strict reading: unknown fields, numbers for enums and
@@ -28,6 +30,7 @@ import java.lang.reflect.Type;
  * {@link DataConverterException} with the same readable message, so an Update is rejected with it.
  */
 public final class StrictJsonPayloadConverter extends JacksonJsonPayloadConverter {
+  private static final StrictJsonPayloadConverter READER = new StrictJsonPayloadConverter();
   private final ObjectMapper mapper;
 
   public StrictJsonPayloadConverter() {
@@ -52,6 +55,20 @@ public final class StrictJsonPayloadConverter extends JacksonJsonPayloadConverte
         // As Temporal's default mapper: records and plain classes alike are read by their fields.
         .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
         .build();
+  }
+
+  /**
+   * Reads {@code json} as a workflow input exactly as a worker reads a start from the Temporal UI,
+   * so a client can refuse bad input before it starts anything.
+   *
+   * @throws InvalidInputException naming the field, the value and what is allowed
+   */
+  public static <T extends RunInput> T readInput(byte[] json, Class<T> type) {
+    if (new String(json, StandardCharsets.UTF_8).isBlank()) {
+      throw new InvalidInputException("input: nothing is not valid; allowed: "
+          + JsonInputErrors.expected(READER.mapper, READER.mapper.constructType(type)));
+    }
+    return READER.fromData(Payload.newBuilder().setData(ByteString.copyFrom(json)).build(), type, type);
   }
 
   @Override
