@@ -24,6 +24,7 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -97,6 +98,46 @@ class DnsFailoverWorkflowTest {
     assertEquals(FailoverOutcome.ABORTED, result.outcome());
     assertTrue(result.timeline().stream().anyMatch(t -> t.step().equals("ignored signal approve")));
     assertEquals(List.of(), aws.changes);
+  }
+
+  @Test
+  void malformedAnswersAreRejectedByTheValidatorOrRecordedAsIgnoredWithWhy(WorkflowClient client, Worker worker) {
+    aws.primaryDown();
+    DnsFailoverWorkflow wf = start(client, worker, "dns-failover-api-bad-answers", DnsFailoverInput.of("inventory", null));
+    awaitGate(wf);
+    WorkflowStub raw = WorkflowStub.fromTyped(wf);
+    String step = DnsFailoverWorkflowImpl.GATE_STEP;
+
+    raw.signal("approveSignal");
+    raw.signal("approveSignal", Map.of());
+    raw.signal("approveSignal", Map.of("step", 5, "who", "bot", "why", "page"));
+    raw.signal("approveSignal", Map.of("step", step, "who", "bot", "why", "page", "bogus", 1));
+    raw.signal("approveSignal", List.of(1, 2));
+    List<String> ignored = List.of();
+    for (int i = 0; i < 200 && ignored.size() < 5; i++) {
+      ignored = wf.status().ignoredAnswers();
+      sleep(50);
+    }
+    assertEquals(5, ignored.size(), ignored.toString());
+    assertTrue(ignored.get(0).contains("approval: no payload; send a JSON object such as {\"step\": \"" + step + "\""),
+        ignored.get(0));
+    assertTrue(ignored.get(1).contains("step: 'null' is not the step waiting"), ignored.get(1));
+    assertTrue(ignored.get(2).contains("step: 5 is not valid; allowed: a string"), ignored.get(2));
+    assertTrue(ignored.get(3).contains("bogus: unknown field (value 1); allowed fields: step, who, why"), ignored.get(3));
+    assertTrue(ignored.get(4).contains("approval: [1,2] is not valid; allowed: a JSON object"), ignored.get(4));
+
+    WorkflowUpdateException empty = assertThrows(WorkflowUpdateException.class,
+        () -> raw.update("approve", GateDecision.class, (Object) null));
+    assertTrue(Failures.rootMessage(empty).startsWith("approval: no payload"), Failures.rootMessage(empty));
+    WorkflowUpdateException unknown = assertThrows(WorkflowUpdateException.class,
+        () -> raw.update("abort", GateDecision.class, Map.of("step", step, "who", "a", "why", "b", "bogus", 1)));
+    assertTrue(Failures.rootMessage(unknown).startsWith("bogus: unknown field"), Failures.rootMessage(unknown));
+    assertEquals(List.of(), aws.changes, "nothing moved on a malformed answer");
+
+    wf.abort(new Approval(step, "bob", "done testing"));
+    DnsFailoverResult result = raw.getResult(DnsFailoverResult.class);
+    assertEquals(FailoverOutcome.ABORTED, result.outcome());
+    assertEquals(5, result.timeline().stream().filter(t -> t.step().equals("ignored signal approve")).count());
   }
 
   @Test

@@ -28,6 +28,7 @@ import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,11 +58,32 @@ class PointInTimeRestoreWorkflowTest {
     assertEquals(4, result.validation().outcomes().size());
     InstanceInfo restored = rds.instances.get("eu-west-1/pitr-inventory-20240115t0330z-pitr");
     assertEquals("available", restored.status(), "the recovered instance stays up");
-    assertTrue(new Ownership("pitr-inventory-20240115T0330Z", "pitr").owns(restored.tags()));
+    String runId = client.newUntypedWorkflowStub("pitr-inventory-20240115T0330Z").describe().getExecution().getRunId();
+    assertEquals(runId, restored.tags().get(Ownership.RUN_TAG), "owned by this very run: " + restored.tags());
+    assertTrue(new Ownership("pitr-inventory-20240115T0330Z", runId, "pitr").owns(restored.tags()));
+    assertFalse(new Ownership("pitr-inventory-20240115T0330Z", "another-run", "pitr").owns(restored.tags()),
+        "another run with the same workflow id does not own it");
     assertEquals(List.of(), rds.deleted);
     assertEquals(Duration.ofMinutes(30), result.objectives().rto().objective());
     assertEquals(Duration.ofMinutes(15), result.objectives().rpo().objective());
     assertFalse(result.timeline().isEmpty());
+  }
+
+  @Test
+  void anInstanceOfItsNameCreatedByAnEarlierRunOfTheSameIdIsRefusedAndLeftAlone(WorkflowClient client, Worker worker) {
+    // An earlier run with the same workflow id (a reused id) restored and kept this instance.
+    String target = "pitr-inventory-reused-pitr";
+    Map<String, String> earlier = new Ownership("pitr-inventory-reused", "run-of-the-earlier-start", "pitr").tags();
+    rds.instances.put("eu-west-1/" + target, new InstanceInfo(target, "eu-west-1", "arn:" + target, "available",
+        target + ".example", 5432, earlier));
+
+    WorkflowFailedException failed = assertThrows(WorkflowFailedException.class,
+        () -> stub(client, worker, "pitr-inventory-reused").run(PointInTimeRestoreInput.latest("inventory")));
+
+    assertTrue(Failures.rootMessage(failed).startsWith("instance " + target + " exists and is not ours (cleanup: "
+        + "nothing to clean up)"), Failures.rootMessage(failed));
+    assertEquals(List.of(), rds.deleted, "the earlier run's kept restore is untouched");
+    assertEquals("available", rds.instances.get("eu-west-1/" + target).status());
   }
 
   @Test
