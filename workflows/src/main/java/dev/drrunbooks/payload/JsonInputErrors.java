@@ -1,6 +1,5 @@
 package dev.drrunbooks.payload;
 
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.JavaType;
@@ -10,11 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import java.io.IOException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -35,10 +31,7 @@ public final class JsonInputErrors {
    * @return e.g. {@code bogus: unknown field (value 1); allowed fields: incidentTime, restoreTime, service}
    */
   public static String describe(JsonProcessingException e, ObjectMapper mapper, byte[] json, Class<?> type) {
-    if (e instanceof JsonParseException p) {
-      return "input: not valid JSON (" + p.getOriginalMessage() + ")";
-    }
-    if (!(e instanceof JsonMappingException m)) return "input: " + e.getOriginalMessage();
+    if (!(e instanceof JsonMappingException m)) return "input: not valid JSON (" + e.getOriginalMessage() + ")";
     String field = path(m.getPath());
     String value = valueAt(mapper, json, m.getPath());
     if (e instanceof UnrecognizedPropertyException u) {
@@ -50,9 +43,6 @@ public final class JsonInputErrors {
     }
     if (e instanceof MismatchedInputException mi && mi.getTargetType() != null) {
       return field + ": " + value + " is not valid; allowed: " + expected(mapper, mi.getTargetType());
-    }
-    if (e instanceof ValueInstantiationException vi && vi.getCause() != null) {
-      return field + ": " + value + " is not valid; " + vi.getCause().getMessage();
     }
     return field + ": " + value + " is not valid (" + m.getOriginalMessage() + ")";
   }
@@ -70,10 +60,7 @@ public final class JsonInputErrors {
     if (raw == Boolean.class || raw == boolean.class) return "true or false";
     if (Number.class.isAssignableFrom(raw) || (raw.isPrimitive() && raw != char.class)) return "a number";
     if (raw == String.class) return "a string";
-    if (raw == Instant.class) return "an ISO-8601 UTC instant such as 2024-01-15T03:30:00Z";
-    if (raw == Duration.class) return "an ISO-8601 duration such as PT30M";
     if (type.isCollectionLikeType() || raw.isArray()) return "a JSON array";
-    if (type.isMapLikeType()) return "a JSON object";
     BeanDescription bean = mapper.getDeserializationConfig().introspect(type);
     List<String> fields = bean.findProperties().stream().map(BeanPropertyDefinition::getName).sorted().toList();
     return "a JSON object" + (fields.isEmpty() ? "" : " with fields " + String.join(", ", fields));
