@@ -25,6 +25,8 @@ import picocli.CommandLine.ScopeType;
 /** The dr-runbooks client: starts procedures, reads their results, checks the set-up. */
 @Command(
     name = "dr",
+    // Inherited: every command, however deep, answers --help and --version.
+    scope = ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     version = "dr-runbooks 0.1.0",
     description = "Runs MyComputer's disaster-recovery procedures as durable Temporal workflows.",

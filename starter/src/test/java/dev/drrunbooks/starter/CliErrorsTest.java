@@ -9,8 +9,12 @@ import dev.drrunbooks.starter.e2e.CliRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** Errors the starter finds without a server: one line, the exit code of its kind, no stack trace. */
 class CliErrorsTest {
@@ -46,6 +50,30 @@ class CliErrorsTest {
     Path sideways = write("sideways.json", "{\"service\": \"inventory\", \"direction\": \"SIDEWAYS\"}");
     assertBadInput(CliRun.of(NO_SERVER, "failover", "--input", sideways.toString()),
         "direction: 'SIDEWAYS' is not valid; allowed: one of FAILOVER, FAILBACK");
+  }
+
+  @Test
+  void everyCommandAnswersHelpWithItsUsage() {
+    List<String[]> commands = new ArrayList<>();
+    collect(DrCli.commandLine(), List.of(), commands);
+    assertTrue(commands.size() > 30, "all commands and subcommands: " + commands.size());
+    for (String[] command : commands) {
+      String[] args = Arrays.copyOf(command, command.length + 1);
+      args[command.length] = "--help";
+      CliRun run = CliRun.of(new String[0], args);
+      assertEquals(0, run.exitCode(), String.join(" ", args) + ": " + run);
+      assertTrue(run.out().startsWith("Usage: dr " + String.join(" ", command)), String.join(" ", args) + ": " + run);
+    }
+  }
+
+  private static void collect(CommandLine cli, List<String> path, List<String[]> into) {
+    cli.getSubcommands().forEach((name, sub) -> {
+      if (!sub.getCommandName().equals(name)) return; // an alias
+      List<String> here = new ArrayList<>(path);
+      here.add(name);
+      into.add(here.toArray(String[]::new));
+      collect(sub, here, into);
+    });
   }
 
   @Test

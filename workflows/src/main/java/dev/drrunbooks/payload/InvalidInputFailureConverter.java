@@ -23,8 +23,10 @@ public final class InvalidInputFailureConverter implements FailureConverter {
   @Override
   public Failure exceptionToFailure(Throwable throwable, DataConverter dataConverter) {
     if (throwable instanceof InvalidInputException e) {
-      return standard.exceptionToFailure(
-          ApplicationFailure.newNonRetryableFailure(e.getMessage(), Inputs.INVALID_INPUT), dataConverter);
+      ApplicationFailure invalid = ApplicationFailure.newNonRetryableFailure(e.getMessage(), Inputs.INVALID_INPUT);
+      // The operator's mistake is the whole story: no converter frames under it in the UI.
+      invalid.setStackTrace(new StackTraceElement[0]);
+      return standard.exceptionToFailure(invalid, dataConverter);
     }
     return standard.exceptionToFailure(throwable, dataConverter);
   }

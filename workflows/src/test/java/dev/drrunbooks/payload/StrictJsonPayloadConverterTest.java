@@ -112,6 +112,7 @@ class StrictJsonPayloadConverterTest {
     assertEquals("service: bad", failure.getMessage());
     assertEquals(Inputs.INVALID_INPUT, failure.getApplicationFailureInfo().getType());
     assertTrue(failure.getApplicationFailureInfo().getNonRetryable());
+    assertEquals("", failure.getStackTrace(), "no converter frames under the operator's mistake");
     Failure other = new InvalidInputFailureConverter().exceptionToFailure(new IllegalStateException("boom"),
         DrDataConverter.get());
     assertEquals("java.lang.IllegalStateException", other.getApplicationFailureInfo().getType());

@@ -12,6 +12,7 @@ import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowStub;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -42,10 +43,11 @@ public final class StatusCommand implements Callable<Integer> {
       WorkflowStub run = conn.client().newUntypedWorkflowStub(workflowId, Optional.ofNullable(runId), Optional.empty());
       WorkflowExecutionDescription d = RunLookup.describe(run, workflowId);
       out.printf("%s (%s) run %s: %s, started %s%n", workflowId, d.getWorkflowType(), d.getExecution().getRunId(),
-          d.getStatus(), d.getStartTime());
+          RunLookup.state(d.getStatus()), d.getStartTime().truncatedTo(ChronoUnit.SECONDS));
       var attributes = d.getTypedSearchAttributes();
-      out.printf("procedure %s, service %s, phase %s%n", attributes.get(SearchAttributes.PROCEDURE),
-          attributes.get(SearchAttributes.SERVICE), attributes.get(SearchAttributes.PHASE));
+      // A run started raw (the Temporal UI) that failed before its first step has set none of them.
+      out.printf("procedure %s, service %s, phase %s%n", orUnset(attributes.get(SearchAttributes.PROCEDURE)),
+          orUnset(attributes.get(SearchAttributes.SERVICE)), orUnset(attributes.get(SearchAttributes.PHASE)));
       if (endedWithoutResult(d.getStatus())) {
         out.printf("%s at %s: %s%n", RunLookup.state(d.getStatus()), d.getCloseTime(), failureOf(conn, d));
       } else {
@@ -79,5 +81,9 @@ public final class StatusCommand implements Callable<Integer> {
     } catch (Exception e) {
       return "(cannot read its failure: " + FailureMessage.of(e) + ")";
     }
+  }
+
+  private static String orUnset(String value) {
+    return value == null ? "(not set)" : value;
   }
 }
