@@ -106,7 +106,10 @@ public class BackupPolicyWorkflowImpl implements BackupPolicyWorkflow {
         PolicyCheck check = found.get(i);
         result.add(check.offPolicy() ? check.changedTo(now.get(i).found()) : check);
       }
-      timeline.record("enforce " + resource, start, Outcome.SUCCEEDED, "modified " + offPolicy.size() + " setting(s)");
+      timeline.record("enforce " + resource, start, Outcome.SUCCEEDED, "modified " + offPolicy.size() + " setting(s)"
+          + (after.otherPendingChanges() == null || after.otherPendingChanges().isEmpty() ? ""
+              : "; not applied, left for the next maintenance window: "
+                  + String.join(", ", after.otherPendingChanges())));
       return result;
     } catch (ActivityFailure e) {
       String why = Failures.rootMessage(e);
@@ -117,7 +120,7 @@ public class BackupPolicyWorkflowImpl implements BackupPolicyWorkflow {
 
   private static List<PolicyCheck> rdsChecks(String service, String resource, BackupSpec policy, BackupSettings s) {
     String retention = s.pendingRetentionDays() == null
-        ? String.valueOf(s.retentionDays()) : s.pendingRetentionDays() + " (pending)";
+        ? String.valueOf(s.retentionDays()) : s.pendingRetentionDays() + " (pending: next maintenance window)";
     return List.of(
         PolicyCheck.audited(service, resource, "backup-retention-days", String.valueOf(policy.retentionDays()),
             s.pendingRetentionDays() != null && s.pendingRetentionDays().equals(policy.retentionDays())
