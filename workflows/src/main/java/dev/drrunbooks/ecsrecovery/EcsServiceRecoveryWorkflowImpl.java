@@ -2,6 +2,7 @@ package dev.drrunbooks.ecsrecovery;
 
 import dev.drrunbooks.activities.catalog.CatalogActivities;
 import dev.drrunbooks.activities.ecs.EcsActivities;
+import dev.drrunbooks.activities.ecs.EcsRollback;
 import dev.drrunbooks.activities.ecs.EcsServiceState;
 import dev.drrunbooks.activities.ecs.EcsServiceUpdate;
 import dev.drrunbooks.catalog.EcsSpec;
@@ -20,6 +21,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 public class EcsServiceRecoveryWorkflowImpl implements EcsServiceRecoveryWorkflow {
+  /** Version 1: the waits check the task definition the service is steady on, not only its counts. */
+  static final String VERIFY_TASK_DEFINITION = "ecs-recovery-verify-task-definition";
+
   private final CatalogActivities catalog =
       Workflow.newActivityStub(CatalogActivities.class, ActivityDefaults.shortCalls());
   private final EcsActivities ecs = Workflow.newActivityStub(EcsActivities.class, ActivityDefaults.shortCalls());
@@ -79,10 +83,14 @@ public class EcsServiceRecoveryWorkflowImpl implements EcsServiceRecoveryWorkflo
     String target = timeline.step("resolve " + taskDefinition, () -> ecs.resolveTaskDefinition(region, taskDefinition),
         arn -> arn);
 
+    // Runs recorded before this change waited for the counts only: they replay down that branch.
+    boolean verifyTaskDefinition =
+        Workflow.getVersion(VERIFY_TASK_DEFINITION, Workflow.DEFAULT_VERSION, 1) >= 1;
     try {
       rollback.add("ecs:" + cluster + "/" + spec.service(), () -> {
         ecs.updateService(new EcsServiceUpdate(region, cluster, spec.service(), before.taskDefinitionArn(), null, true));
-        EcsServiceState back = awaitSteady(region, cluster, spec.service(), Timeline.now().plus(budget));
+        EcsServiceState back = awaitSteady(region, cluster, spec.service(),
+            verifyTaskDefinition ? before.taskDefinitionArn() : null, Timeline.now().plus(budget));
         return "rolled back to " + before.taskDefinitionArn() + ": " + back.describe();
       });
       phases.enter("deploy");
@@ -94,7 +102,8 @@ public class EcsServiceRecoveryWorkflowImpl implements EcsServiceRecoveryWorkflo
           () -> ecs.updateService(new EcsServiceUpdate(region, cluster, spec.service(), null, desired, false)),
           EcsServiceState::describe);
       phases.enter("wait");
-      EcsServiceState after = awaitSteady(region, cluster, spec.service(), start.plus(budget));
+      EcsServiceState after = awaitSteady(region, cluster, spec.service(), verifyTaskDefinition ? target : null,
+          start.plus(budget));
       phases.enter("done");
       Duration took = Duration.between(start, Timeline.now());
       return new EcsRecoveryResult(serviceKey, region, cluster, target, before, after,
@@ -105,10 +114,19 @@ public class EcsServiceRecoveryWorkflowImpl implements EcsServiceRecoveryWorkflo
     }
   }
 
-  private EcsServiceState awaitSteady(String region, String cluster, String service, Instant deadline) {
+  /**
+   * Waits in one heartbeating activity until the service is steady; on {@code taskDefinition} when given, so a
+   * rollback (ECS's circuit breaker, or a person) fails the step with type {@code EcsRolledBack}.
+   */
+  private EcsServiceState awaitSteady(String region, String cluster, String service, String taskDefinition,
+      Instant deadline) {
     EcsActivities waiting = Workflow.newActivityStub(EcsActivities.class, ActivityDefaults.waitUntil(deadline));
-    return timeline.step("wait until " + service + " is steady", () -> waiting.awaitSteady(region, cluster, service,
-        deadline), EcsServiceState::describe);
+    if (taskDefinition == null) {
+      return timeline.step("wait until " + service + " is steady", () -> waiting.awaitSteady(region, cluster, service,
+          deadline), EcsServiceState::describe);
+    }
+    return timeline.step("wait until " + service + " is steady on " + EcsRollback.familyRevision(taskDefinition),
+        () -> waiting.awaitSteadyOn(region, cluster, service, taskDefinition, deadline), EcsServiceState::describe);
   }
 
   @Override

@@ -14,6 +14,7 @@ import java.util.List;
  * @param waitBudget how long waiting may take in all (default: the service's RTO)
  * @param dbSubnetGroup and {@code securityGroupIds}: where the restored instance goes (a drill's test
  *     environment); default as the snapshot's source
+ * @param allowOtherSource true restores a named snapshot of another DB instance than the service's (default: refused)
  */
 public record SnapshotRestoreInput(
     String service,
@@ -27,9 +28,10 @@ public record SnapshotRestoreInput(
     String instanceClass,
     List<ValidationQuery> validationQueries,
     String dbSubnetGroup,
-    List<String> securityGroupIds) implements RunInput {
+    List<String> securityGroupIds,
+    Boolean allowOtherSource) implements RunInput {
 
   public static SnapshotRestoreInput latest(String service) {
-    return new SnapshotRestoreInput(service, null, null, null, null, null, null, null, null, null, null, null);
+    return new SnapshotRestoreInput(service, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 }

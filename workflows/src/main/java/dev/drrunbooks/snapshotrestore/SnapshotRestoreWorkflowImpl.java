@@ -5,6 +5,7 @@ import dev.drrunbooks.activities.rds.InstanceShape;
 import dev.drrunbooks.activities.rds.SnapshotCopyRequest;
 import dev.drrunbooks.activities.rds.SnapshotInfo;
 import dev.drrunbooks.activities.rds.SnapshotRestoreRequest;
+import dev.drrunbooks.activities.rds.SnapshotStatus;
 import dev.drrunbooks.activities.sql.ValidationReport;
 import dev.drrunbooks.catalog.ServiceDefinition;
 import dev.drrunbooks.catalog.ValidationQuery;
@@ -28,6 +29,8 @@ import java.util.List;
 
 public class SnapshotRestoreWorkflowImpl implements SnapshotRestoreWorkflow {
   static final String PROCEDURE = "snapshot-restore";
+  /** Version 1: a named snapshot must be the service's instance's and available (or becoming so). */
+  static final String NAMED_SNAPSHOT_CHECKS = "snapshot-restore-named-snapshot-checks";
 
   private final Timeline timeline = new Timeline();
   private final RestoreSteps steps = new RestoreSteps(timeline);
@@ -59,7 +62,7 @@ public class SnapshotRestoreWorkflowImpl implements SnapshotRestoreWorkflow {
     steps.enterPhase("find-snapshot");
     SnapshotInfo snapshot = "latest".equalsIgnoreCase(snapshotRef)
         ? newestSnapshot(primary, instance)
-        : findSnapshot(primary, snapshotRef);
+        : findSnapshot(primary, snapshotRef, instance, Boolean.TRUE.equals(in.allowOtherSource()), start.plus(budget));
 
     Ownership owner = RunOwnership.current(PROCEDURE);
     boolean keep = Boolean.TRUE.equals(in.keepOnFailure());
@@ -113,13 +116,40 @@ public class SnapshotRestoreWorkflowImpl implements SnapshotRestoreWorkflow {
         s -> s.snapshotId() + " created " + s.createdAt());
   }
 
-  private SnapshotInfo findSnapshot(String region, String id) {
+  /**
+   * A named snapshot, usable for this service: of its instance (unless {@code allowOtherSource}) and
+   * available, a creating or copying one waited for until {@code deadline}; any other status is refused at
+   * once, naming it (RDS would answer InvalidDBSnapshotState). Runs recorded before these checks skip them.
+   */
+  private SnapshotInfo findSnapshot(String region, String id, String instance, boolean allowOtherSource,
+      Instant deadline) {
+    SnapshotInfo found;
     try {
-      return timeline.step("find snapshot " + id, () -> steps.snapshots().describeSnapshot(region, id),
+      found = timeline.step("find snapshot " + id, () -> steps.snapshots().describeSnapshot(region, id),
           s -> s.status() + ", created " + s.createdAt());
     } catch (TemporalFailure e) {
       throw ApplicationFailure.newNonRetryableFailure("snapshot: " + Failures.rootMessage(e),
           "SnapshotNotFound");
+    }
+    if (Workflow.getVersion(NAMED_SNAPSHOT_CHECKS, Workflow.DEFAULT_VERSION, 1) < 1) return found;
+    if (!allowOtherSource && (found.instanceId() == null || !found.instanceId().equalsIgnoreCase(instance))) {
+      throw Inputs.invalid("snapshot", id, "it is a snapshot of RDS instance '" + found.instanceId()
+          + "', not of the service's instance '" + instance + "'; set allowOtherSource: true (--allow-other-source)"
+          + " to restore it anyway");
+    }
+    if (SnapshotStatus.available(found.status())) return found;
+    if (!SnapshotStatus.inProgress(found.status())) {
+      throw Inputs.invalid("snapshot", id, "its status is '" + found.status() + "': only an available snapshot can"
+          + " be restored (a creating or copying one is waited for)");
+    }
+    steps.enterPhase("wait-snapshot");
+    detail = "waiting for snapshot " + found.snapshotId() + " (" + found.status() + ")";
+    try {
+      return steps.awaitSnapshotAvailable(found.region(), found.snapshotId(), deadline);
+    } catch (TemporalFailure e) {
+      String type = Failures.rootType(e);
+      throw ApplicationFailure.newNonRetryableFailure("snapshot: " + Failures.rootMessage(e),
+          type == null ? "SnapshotNotAvailable" : type);
     }
   }
 

@@ -66,6 +66,34 @@ class EcsServiceRecoveryWorkflowTest {
     Histories.record(client, "recover-ecs-rollback", "ecs-recovery-rolled-back");
   }
 
+  /**
+   * Issue 10, finding 1: the stable revision 2 is deployed, ECS's deployment circuit breaker rolls the service
+   * back to revision 3 (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-circuit-breaker.html),
+   * which is steady: the run fails saying so, after its rollback path, instead of reporting a recovery.
+   */
+  @Test
+  void aServiceRolledBackByTheCircuitBreakerFailsTheRunNamingWhereItSettled(WorkflowClient client, Worker worker) {
+    String stable = FakeEcs.arn("eu-west-1", "inventory-service", 2);
+    String previous = FakeEcs.arn("eu-west-1", "inventory-service", 3);
+    ecs.rollsBackTo.put(stable, previous);
+
+    WorkflowFailedException e = assertThrows(WorkflowFailedException.class,
+        () -> stub(client, worker, "recover-ecs-circuit-breaker").run(EcsRecoveryInput.of("inventory")));
+
+    String message = Failures.rootMessage(e);
+    assertTrue(message.startsWith("ECS service 'inventory-service' in cluster 'mycomputer-production' (eu-west-1) is "
+        + "steady on inventory-service:3, not the requested inventory-service:2 (rolled back); deployment ecs-svc/fake "
+        + "of inventory-service:2 FAILED: ECS deployment circuit breaker: tasks failed to start."), message);
+    assertTrue(message.contains("(cleanup: ecs:mycomputer-production/inventory-service rolled back to " + previous),
+        message);
+    assertEquals(List.of(
+        "eu-west-1 mycomputer-production/inventory-service td=" + stable + " desired=null force=true",
+        "eu-west-1 mycomputer-production/inventory-service td=null desired=5 force=false",
+        "eu-west-1 mycomputer-production/inventory-service td=" + previous + " desired=null force=true"), ecs.updates);
+    assertEquals(previous, ecs.services.get("eu-west-1/mycomputer-production/inventory-service").taskDefinitionArn());
+    Histories.record(client, "recover-ecs-circuit-breaker", "ecs-recovery-circuit-breaker");
+  }
+
   @Test
   void inTheDrRegionItUsesTheDrCluster(WorkflowClient client, Worker worker) {
     EcsRecoveryResult result = stub(client, worker, "recover-ecs-dr")

@@ -1,6 +1,7 @@
 package dev.drrunbooks.ecsrecovery;
 
 import dev.drrunbooks.activities.ecs.EcsActivities;
+import dev.drrunbooks.activities.ecs.EcsRollback;
 import dev.drrunbooks.activities.ecs.EcsServiceCreate;
 import dev.drrunbooks.activities.ecs.EcsServiceState;
 import dev.drrunbooks.model.Ownership;
@@ -20,6 +21,11 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class FakeEcs implements EcsActivities {
   public final Map<String, EcsServiceState> services = new ConcurrentHashMap<>();
   public final List<String> updates = Collections.synchronizedList(new ArrayList<>());
+  /**
+   * Task definition ARN -> the one ECS's circuit breaker rolls the service back to: a deployment of the
+   * key FAILED, the service then settles on the value.
+   */
+  public final Map<String, String> rollsBackTo = new ConcurrentHashMap<>();
   /** Task definition ARNs whose deployments never reach a steady state. */
   public final List<String> neverSteady = Collections.synchronizedList(new ArrayList<>());
   private final Catalog catalog = CatalogFixture.load();
@@ -111,6 +117,26 @@ public final class FakeEcs implements EcsActivities {
     EcsServiceState steady = new EcsServiceState(s.cluster(), s.service(), s.taskDefinitionArn(), s.desired(),
         s.desired(), 0, 1, "ACTIVE");
     services.put(region + "/" + cluster + "/" + service, steady);
+    return steady;
+  }
+
+  @Override
+  public EcsServiceState awaitSteadyOn(String region, String cluster, String service, String taskDefinitionArn,
+      Instant deadline) {
+    EcsServiceState s = describeService(region, cluster, service);
+    String back = rollsBackTo.get(s.taskDefinitionArn());
+    String why = null;
+    if (back != null) {
+      why = "deployment ecs-svc/fake of " + EcsRollback.familyRevision(s.taskDefinitionArn())
+          + " FAILED: ECS deployment circuit breaker: tasks failed to start.";
+      s = new EcsServiceState(s.cluster(), s.service(), back, s.desired(), s.running(), s.pending(), 2, "ACTIVE");
+      services.put(region + "/" + cluster + "/" + service, s);
+    }
+    EcsServiceState steady = awaitSteady(region, cluster, service, deadline);
+    if (!steady.taskDefinitionArn().equals(taskDefinitionArn)) {
+      throw ApplicationFailure.newNonRetryableFailure(EcsRollback.message(region, cluster, service,
+          steady.taskDefinitionArn(), taskDefinitionArn, why), EcsRollback.TYPE);
+    }
     return steady;
   }
 }

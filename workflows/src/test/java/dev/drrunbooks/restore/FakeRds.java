@@ -41,6 +41,8 @@ public final class FakeRds implements RdsRestoreActivities, RdsSnapshotActivitie
   public final List<String> created = Collections.synchronizedList(new ArrayList<>());
   public final List<String> deleted = Collections.synchronizedList(new ArrayList<>());
   public final AtomicInteger restoreCalls = new AtomicInteger();
+  /** Each awaitSnapshotAvailable: "region/id from status"; a creating or copying snapshot is then available. */
+  public final List<String> snapshotWaits = Collections.synchronizedList(new ArrayList<>());
   public final Instant now = Instant.now();
   public RestorableWindow window = new RestorableWindow(now.minus(Duration.ofDays(7)), now.minus(Duration.ofMinutes(5)));
   /** Simulates a worker dying after RDS accepted the restore: the first call creates, then fails. */
@@ -64,8 +66,13 @@ public final class FakeRds implements RdsRestoreActivities, RdsSnapshotActivitie
   }
 
   public void snapshot(String region, String id, Instant createdAt, String type) {
+    snapshot(region, id, createdAt, type, "available", "mycomputer-inventory-db");
+  }
+
+  /** A snapshot in any status ("creating", "failed"...) of any instance. */
+  public void snapshot(String region, String id, Instant createdAt, String type, String status, String instanceId) {
     snapshots.put(region + "/" + id, new SnapshotInfo(id, "arn:aws:rds:" + region + ":123456789012:snapshot:" + id,
-        region, "mycomputer-inventory-db", type, "available", createdAt, false, null));
+        region, instanceId, type, status, createdAt, false, null));
   }
 
   public List<InstanceInfo> ownedBy(String workflowId) {
@@ -96,7 +103,11 @@ public final class FakeRds implements RdsRestoreActivities, RdsSnapshotActivitie
 
   @Override
   public InstanceInfo restoreFromSnapshot(SnapshotRestoreRequest r) {
-    describeSnapshot(r.region(), r.snapshot().snapshotId());
+    SnapshotInfo s = describeSnapshot(r.region(), r.snapshot().snapshotId());
+    if (!"available".equals(s.status())) { // as RDS: InvalidDBSnapshotState
+      throw ApplicationFailure.newNonRetryableFailure("RDS snapshot '" + s.snapshotId() + "' is '" + s.status()
+          + "'", "RdsInvalidSnapshotState");
+    }
     return restore(r.region(), r.targetInstanceId(), r.owner());
   }
 
@@ -183,7 +194,14 @@ public final class FakeRds implements RdsRestoreActivities, RdsSnapshotActivitie
 
   @Override
   public SnapshotInfo awaitSnapshotAvailable(String region, String snapshotId, Instant deadline) {
-    return describeSnapshot(region, snapshotId);
+    SnapshotInfo s = describeSnapshot(region, snapshotId);
+    snapshotWaits.add(region + "/" + snapshotId + " from " + s.status());
+    if (s.status().equals("creating") || s.status().equals("copying")) {
+      s = new SnapshotInfo(s.snapshotId(), s.arn(), s.region(), s.instanceId(), s.type(), "available", s.createdAt(),
+          s.encrypted(), s.kmsKeyId());
+      snapshots.put(region + "/" + snapshotId, s);
+    }
+    return s;
   }
 
   @Override

@@ -54,7 +54,7 @@ class SnapshotRestoreWorkflowTest {
   @Test
   void copiesToTheDrRegionFirstAndRestoresThere(WorkflowClient client, Worker worker) {
     SnapshotRestoreResult result = stub(client, worker, "restore-snapshot-dr").run(new SnapshotRestoreInput(
-        "inventory", "inventory-snapshot-old", true, null, null, null, null, null, null, null, null, null));
+        "inventory", "inventory-snapshot-old", true, null, null, null, null, null, null, null, null, null, null));
 
     Histories.record(client, "restore-snapshot-dr", "snapshot-restore-dr-copy");
     assertEquals("inventory-snapshot-old", result.snapshot().snapshotId());
@@ -68,7 +68,7 @@ class SnapshotRestoreWorkflowTest {
   void aSnapshotThatDoesNotExistEndsTheRunBeforeAnythingIsCreated(WorkflowClient client, Worker worker) {
     WorkflowFailedException e = assertThrows(WorkflowFailedException.class, () -> stub(client, worker, "restore-missing")
         .run(new SnapshotRestoreInput("inventory", "inventory-snapshot-20990101", null, null, null, null, null, null,
-            null, null, null, null)));
+            null, null, null, null, null)));
     assertEquals("snapshot: DB snapshot 'inventory-snapshot-20990101' not found in eu-west-1", Failures.rootMessage(e));
     assertEquals(0, rds.restoreCalls.get());
   }
@@ -85,11 +85,79 @@ class SnapshotRestoreWorkflowTest {
   void aFailedValidationAfterADrCopyRemovesBothTheInstanceAndTheCopy(WorkflowClient client, Worker worker) {
     rds.failValidation = true;
     WorkflowFailedException e = assertThrows(WorkflowFailedException.class, () -> stub(client, worker, "restore-bad")
-        .run(new SnapshotRestoreInput("inventory", null, true, null, null, null, null, null, null, null, null, null)));
+        .run(new SnapshotRestoreInput("inventory", null, true, null, null, null, null, null, null, null, null, null, null)));
     assertTrue(Failures.rootMessage(e).endsWith("(cleanup: rds:restore-bad-restored deleting; "
         + "rds-snapshot:restore-bad-dr-copy deleted)"), Failures.rootMessage(e));
     assertEquals(List.of("eu-central-1/restore-bad-restored"), rds.deleted);
     assertTrue(!rds.snapshots.containsKey("eu-central-1/restore-bad-dr-copy"));
+  }
+
+  /**
+   * Issue 10, finding 4: a named snapshot whose status is 'failed' is refused before any restore, at once
+   * (RDS would answer InvalidDBSnapshotState:
+   * https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_RestoreDBInstanceFromDBSnapshot.html).
+   */
+  @Test
+  void aFailedSnapshotIsRefusedAtOnceNamingItsStatus(WorkflowClient client, Worker worker) {
+    rds.snapshot("eu-west-1", "inventory-snapshot-failed", rds.now.minus(Duration.ofHours(1)), "manual", "failed",
+        "mycomputer-inventory-db");
+
+    WorkflowFailedException e = assertThrows(WorkflowFailedException.class, () -> stub(client, worker,
+        "restore-failed-snapshot").run(named("inventory-snapshot-failed", null)));
+
+    assertEquals("snapshot: 'inventory-snapshot-failed' is not valid; its status is 'failed': only an available "
+        + "snapshot can be restored (a creating or copying one is waited for)", Failures.rootMessage(e));
+    assertEquals("InvalidInput", Failures.rootType(e));
+    assertEquals(0, rds.restoreCalls.get());
+    assertEquals(List.of(), rds.snapshotWaits);
+    assertTrue(runTime(client, "restore-failed-snapshot").compareTo(Duration.ofSeconds(1)) < 0,
+        "refused after " + runTime(client, "restore-failed-snapshot"));
+  }
+
+  @Test
+  void aSnapshotStillBeingCreatedIsWaitedForThenRestored(WorkflowClient client, Worker worker) {
+    rds.snapshot("eu-west-1", "inventory-snapshot-creating", rds.now.minus(Duration.ofMinutes(10)), "manual",
+        "creating", "mycomputer-inventory-db");
+
+    SnapshotRestoreResult result = stub(client, worker, "restore-creating-snapshot")
+        .run(named("inventory-snapshot-creating", null));
+
+    Histories.record(client, "restore-creating-snapshot", "snapshot-restore-waited-for-creating");
+    assertEquals(List.of("eu-west-1/inventory-snapshot-creating from creating"), rds.snapshotWaits);
+    assertEquals("available", result.snapshot().status());
+    assertEquals(1, rds.restoreCalls.get());
+    assertTrue(rds.instances.containsKey("eu-west-1/restore-creating-snapshot-restored"));
+  }
+
+  @Test
+  void aSnapshotOfAnotherInstanceIsRefusedUnlessAllowed(WorkflowClient client, Worker worker) {
+    rds.snapshot("eu-west-1", "payments-snapshot", rds.now.minus(Duration.ofHours(1)), "manual", "available",
+        "mycomputer-payments-db");
+
+    WorkflowFailedException e = assertThrows(WorkflowFailedException.class, () -> stub(client, worker,
+        "restore-other-source").run(named("payments-snapshot", null)));
+    assertEquals("snapshot: 'payments-snapshot' is not valid; it is a snapshot of RDS instance 'mycomputer-payments-db'"
+        + ", not of the service's instance 'mycomputer-inventory-db'; set allowOtherSource: true (--allow-other-source)"
+        + " to restore it anyway", Failures.rootMessage(e));
+    assertEquals(0, rds.restoreCalls.get());
+
+    SnapshotRestoreResult allowed = stub(client, worker, "restore-other-source-allowed")
+        .run(named("payments-snapshot", true));
+    assertEquals("mycomputer-payments-db", allowed.snapshot().instanceId());
+    assertEquals(1, rds.restoreCalls.get());
+  }
+
+  private static SnapshotRestoreInput named(String snapshot, Boolean allowOtherSource) {
+    return new SnapshotRestoreInput("inventory", snapshot, null, null, null, null, null, null, null, null, null, null,
+        allowOtherSource);
+  }
+
+  /** From the run's first event to its last, on the test server's (skipping) clock. */
+  private static Duration runTime(WorkflowClient client, String workflowId) {
+    var events = client.fetchHistory(workflowId).getEvents();
+    var first = events.get(0).getEventTime();
+    var last = events.get(events.size() - 1).getEventTime();
+    return Duration.ofSeconds(last.getSeconds() - first.getSeconds(), last.getNanos() - first.getNanos());
   }
 
   private static SnapshotRestoreWorkflow stub(WorkflowClient client, Worker worker, String workflowId) {

@@ -379,6 +379,17 @@ public class EcsActivitiesImpl implements EcsActivities {
     return poller.await(region, cluster, service, () -> activeService(region, cluster, service), deadline);
   }
 
+  @Override
+  public EcsServiceState awaitSteadyOn(String region, String cluster, String service, String taskDefinitionArn,
+      Instant deadline) {
+    require(region, "region");
+    require(cluster, "cluster");
+    require(service, "service");
+    require(taskDefinitionArn, "taskDefinitionArn");
+    return poller.await(region, cluster, service, taskDefinitionArn, () -> activeService(region, cluster, service),
+        deadline);
+  }
+
   /** The contract's view of a described service; {@code cluster} when the response names none. */
   static EcsServiceState toState(Service s, String cluster) {
     String clusterName = s.clusterArn() == null ? cluster : s.clusterArn().substring(s.clusterArn().lastIndexOf('/') + 1);

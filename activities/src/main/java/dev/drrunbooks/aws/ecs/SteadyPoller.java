@@ -1,5 +1,6 @@
 package dev.drrunbooks.aws.ecs;
 
+import dev.drrunbooks.activities.ecs.EcsRollback;
 import dev.drrunbooks.activities.ecs.EcsServiceState;
 import dev.drrunbooks.aws.StatusPoller;
 import dev.drrunbooks.aws.rds.Polling;
@@ -26,7 +27,8 @@ import software.amazon.awssdk.services.ecs.model.Service;
  * pausing.
  *
  * <p>Ends early, non-retryably, when a deployment's rollout FAILED (ECS's deployment circuit breaker):
- * waiting cannot make it steady on the task definition asked for.
+ * waiting cannot make it steady on the task definition asked for. Given the task definition it must be
+ * steady on, a service that settles on another one (rolled back) fails as such ({@link RolloutCheck}).
  *
  * <p>Cancellation: {@code heartbeat} throws {@link io.temporal.client.ActivityCompletionException} once
  * the workflow cancels the activity; it is deliberately not caught, so it ends the wait.
@@ -59,6 +61,16 @@ final class SteadyPoller {
    *     missing or INACTIVE) ends the wait
    */
   EcsServiceState await(String region, String cluster, String service, Supplier<Service> describe, Instant deadline) {
+    return await(region, cluster, service, null, describe, deadline);
+  }
+
+  /**
+   * @param requested the task definition the service must be steady on (ARN or family:revision), or null for
+   *     any: one that settles on another fails non-retryably ({@link EcsRollback#TYPE}); a rollback under way
+   *     is waited for, so the failure says where the service settled
+   */
+  EcsServiceState await(String region, String cluster, String service, String requested, Supplier<Service> describe,
+      Instant deadline) {
     if (deadline == null) {
       throw EcsFailures.invalidInput("waiting for ECS service '" + service + "' in cluster '" + cluster
           + "' to become steady needs a deadline; none was given");
@@ -69,6 +81,8 @@ final class SteadyPoller {
     int polls = prior == null ? 0 : prior.polls();
     if (prior != null) log.info("waiting for {}: resuming after {} polls (last seen: {})", subject, polls, prior.lastState());
     EcsServiceState lastSeen = null;
+    String rollbackWhy = null;
+    String rollingBackTo = null;
     while (true) {
       Service raw = null;
       String seen;
@@ -81,7 +95,18 @@ final class SteadyPoller {
       }
       polls++;
       ctx.heartbeat(new SteadyProgress(polls, seen));
-      if (raw != null) {
+      if (raw != null && requested != null && RolloutCheck.rolledBack(raw, requested)) {
+        rollbackWhy = RolloutCheck.failedDeploymentOf(raw, requested).map(RolloutCheck::describeFailure)
+            .orElse(rollbackWhy);
+        String on = RolloutCheck.currentTaskDefinition(raw, requested);
+        if (RolloutCheck.settled(raw, lastSeen)) {
+          log.warn("{} settled on {}, not the requested {}: {}", subject, on, requested, seen);
+          throw ApplicationFailure.newNonRetryableFailure(EcsRollback.message(region, cluster, service, on, requested,
+              rollbackWhy), EcsRollback.TYPE);
+        }
+        rollingBackTo = on; // under way: wait for it to settle, so the failure says where the service is
+      } else if (raw != null) {
+        rollingBackTo = null;
         if (lastSeen.steady()) {
           log.info("{} is steady after {} polls: {}", subject, polls, seen);
           return lastSeen;
@@ -94,7 +119,9 @@ final class SteadyPoller {
         String last = lastSeen != null ? lastSeen.describe() : seen;
         throw ApplicationFailure.newNonRetryableFailure("service " + service + " in cluster " + cluster
             + " not steady at " + deadline + ": " + last + " (after " + polls + " polls in " + region
-            + "; the deadline is the run's RTO budget)", "EcsNotSteady");
+            + "; the deadline is the run's RTO budget)" + (rollingBackTo == null ? "" : "; rolling back to "
+            + EcsRollback.familyRevision(rollingBackTo) + ", not the requested " + EcsRollback.familyRevision(requested)
+            + (rollbackWhy == null ? "" : " (" + rollbackWhy + ")")), "EcsNotSteady");
       }
       Duration pause = intervalAfter(polls);
       Duration left = Duration.between(now, deadline);

@@ -31,12 +31,14 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 import software.amazon.awssdk.services.rds.model.DBInstanceAutomatedBackup;
+import software.amazon.awssdk.services.rds.model.DBSnapshot;
 import software.amazon.awssdk.services.rds.model.DbInstanceAlreadyExistsException;
 import software.amazon.awssdk.services.rds.model.DbInstanceAutomatedBackupNotFoundException;
 import software.amazon.awssdk.services.rds.model.DbInstanceNotFoundException;
 import software.amazon.awssdk.services.rds.model.DbSnapshotNotFoundException;
 import software.amazon.awssdk.services.rds.model.InstanceQuotaExceededException;
 import software.amazon.awssdk.services.rds.model.InvalidDbInstanceStateException;
+import software.amazon.awssdk.services.rds.model.InvalidDbSnapshotStateException;
 import software.amazon.awssdk.services.rds.model.InvalidRestoreException;
 import software.amazon.awssdk.services.rds.model.PointInTimeRestoreNotEnabledException;
 import software.amazon.awssdk.services.rds.model.RestoreDbInstanceFromDbSnapshotRequest;
@@ -222,6 +224,8 @@ public class RdsRestoreActivitiesImpl implements RdsRestoreActivities {
       return adopt(region, rds.instance(region, target), req.owner(), snapshot.snapshotId(), point);
     } catch (DbSnapshotNotFoundException e) {
       throw snapshotNotFound(region, snapshot.snapshotId());
+    } catch (InvalidDbSnapshotStateException e) {
+      throw snapshotNotAvailable(region, snapshot.snapshotId(), e);
     } catch (InstanceQuotaExceededException | StorageQuotaExceededException e) {
       throw quota(e, "restore of " + target + " in " + region);
     } catch (SdkException e) {
@@ -322,6 +326,23 @@ public class RdsRestoreActivitiesImpl implements RdsRestoreActivities {
     if (shape.instanceClass() != null && !shape.instanceClass().isBlank()) instanceClass.apply(shape.instanceClass());
     if (shape.subnetGroup() != null && !shape.subnetGroup().isBlank()) subnetGroup.apply(shape.subnetGroup());
     if (!shape.securityGroupIds().isEmpty()) securityGroups.apply(shape.securityGroupIds());
+  }
+
+  /**
+   * RestoreDBInstanceFromDBSnapshot's InvalidDBSnapshotState: the snapshot is not available
+   * (https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_RestoreDBInstanceFromDBSnapshot.html). Not
+   * retried: the run checks the status and waits for a creating snapshot before restoring, so a retry would
+   * only spend its budget. Names the status as described now, when describing works.
+   */
+  private ApplicationFailure snapshotNotAvailable(String region, String snapshotId, SdkException e) {
+    String status;
+    try {
+      status = rds.findSnapshot(region, snapshotId).map(DBSnapshot::status).map(x -> "'" + x + "'").orElse("gone");
+    } catch (RuntimeException describeFailed) {
+      status = "unknown (describe failed: " + describeFailed.getMessage() + ")";
+    }
+    return ApplicationFailure.newNonRetryableFailure("RDS refused to restore from snapshot '" + snapshotId + "' in "
+        + region + ": its status is " + status + ", not 'available' (" + awsMessage(e) + ")", "RdsInvalidSnapshotState");
   }
 
   static ApplicationFailure quota(SdkException e, String attempted) {

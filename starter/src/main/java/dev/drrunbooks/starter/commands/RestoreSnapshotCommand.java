@@ -29,6 +29,7 @@ public final class RestoreSnapshotCommand implements Callable<Integer> {
   @Option(names = "--wait-budget", description = "How long waiting may take (default: the service's RTO)") String waitBudget;
   @Option(names = "--keep-on-failure", description = "Keep what the run created for forensics if a step fails") boolean keep;
   @Option(names = "--instance-class", description = "e.g. db.r6g.large") String instanceClass;
+  @Option(names = "--allow-other-source", description = "Restore a named snapshot of another DB instance than the service's") boolean allowOtherSource;
   @Option(names = "--input", description = "The workflow input as JSON (instead of the flags above)") Path input;
   @Option(names = "--no-wait", description = "Print the run id and link, do not wait for the result") boolean noWait;
 
@@ -38,7 +39,8 @@ public final class RestoreSnapshotCommand implements Callable<Integer> {
     SnapshotRestoreInput in = input != null
         ? InputFile.read(spec, input, SnapshotRestoreInput.class)
         : new SnapshotRestoreInput(service, snapshot, copyToDr ? Boolean.TRUE : null, kmsKeyId, targetInstance,
-            incidentTime, waitBudget, keep ? Boolean.TRUE : null, instanceClass, null, null, null);
+            incidentTime, waitBudget, keep ? Boolean.TRUE : null, instanceClass, null, null, null,
+            allowOtherSource ? Boolean.TRUE : null);
     try (Connection conn = connection) {
       RunStarter runs = new RunStarter(conn, spec.commandLine().getOut(), spec.commandLine().getErr());
       return runs.start("restore-snapshot", in.service(), in.service(), SnapshotRestoreWorkflow.class,

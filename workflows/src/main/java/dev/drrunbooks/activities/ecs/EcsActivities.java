@@ -32,4 +32,13 @@ public interface EcsActivities {
 
   /** Polls until steady (one deployment, running = desired), heartbeating; past the deadline fails with what it saw. */
   EcsServiceState awaitSteady(String region, String cluster, String service, Instant deadline);
+
+  /**
+   * Like {@link #awaitSteady}, and steady on {@code taskDefinitionArn}: a service that settles on another
+   * task definition (ECS's circuit breaker rolled it back, or someone updated it back) fails non-retryably
+   * with type {@link EcsRollback#TYPE} naming both; while a rollback is under way it keeps waiting for it
+   * to settle, within the deadline.
+   */
+  EcsServiceState awaitSteadyOn(String region, String cluster, String service, String taskDefinitionArn,
+      Instant deadline);
 }
