@@ -17,6 +17,10 @@ import org.slf4j.LoggerFactory;
  * The catalog's validation queries on a restored database (and its source, for "within N% of source"),
  * each in a READ ONLY transaction with a statement timeout ({@link ValidationQueryRunner}).
  *
+ * <p>A query that is not exactly one read query (two statements, {@code COMMIT}, {@code SET}, an
+ * {@code UPDATE}...) is refused before any connection is opened: a non-retryable {@code InvalidInput}
+ * failure naming the query and why ({@link SingleQueryGuard}).
+ *
  * <p>A check that does not pass is evidence in the report, not a failure. A database that cannot be
  * reached (or is lost mid-run) fails the activity with a retryable failure naming host, port and
  * database, never credentials; a database that does not exist fails non-retryably.
@@ -43,8 +47,19 @@ public class DataValidationActivitiesImpl implements DataValidationActivities {
       throw ApplicationFailure.newNonRetryableFailure("validate needs a target database; none was given", "InvalidInput");
     }
     List<ValidationQuery> checks = queries == null ? List.of() : queries;
+    try {
+      checks.forEach(q -> SingleQueryGuard.check(q, true));
+    } catch (SingleQueryGuard.RefusedQuery e) {
+      throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), "InvalidInput");
+    }
     try (Connection t = open(target, "target"); Connection s = source == null ? null : open(source, "source")) {
-      List<QueryOutcome> outcomes = runner.run(t, s, checks);
+      List<QueryOutcome> outcomes;
+      try {
+        outcomes = runner.run(t, s, checks);
+      } catch (SingleQueryGuard.RefusedQuery | IllegalStateException e) {
+        // refused as the server reads strings (standard_conforming_strings off), or a connection in simple mode
+        throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), "InvalidInput");
+      }
       for (QueryOutcome o : outcomes) {
         // SQLSTATE class 08: the connection itself failed; that is "unreachable", not a failed check.
         if (o.error() != null && o.error().contains("SQLSTATE 08")) {

@@ -10,10 +10,20 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.postgresql.PGConnection;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.jdbc.PreferQueryMode;
 
 /**
- * Runs validation queries so they cannot change what they check: each in its own READ ONLY
- * transaction with a statement timeout, rolled back afterwards. Each query must answer one number.
+ * Runs validation queries so they cannot change what they check: each must be exactly one read query
+ * ({@link SingleQueryGuard}, checked for all queries before the first is sent), and runs in its own
+ * READ ONLY transaction with a statement timeout, rolled back afterwards. Each query must answer one
+ * number.
+ *
+ * <p>The transaction is made read-only by {@code SET TRANSACTION READ ONLY} before the query, every
+ * time: the one statement allowed cannot end that transaction ({@code COMMIT} is refused) and cannot
+ * make it read-write once it has begun (PostgreSQL: "transaction read-write mode must be set before
+ * any query", SQLSTATE 25001); a session default it changes does not reach the next check.
  */
 public final class ValidationQueryRunner {
   private final Duration statementTimeout;
@@ -24,6 +34,12 @@ public final class ValidationQueryRunner {
 
   /** @param source the database restored from, for "within N% of source" expectations; may be null */
   public List<QueryOutcome> run(Connection target, Connection source, List<ValidationQuery> queries) {
+    for (ValidationQuery q : queries) {
+      SingleQueryGuard.check(q, standardConformingStrings(target));
+      if (source != null) SingleQueryGuard.check(q, standardConformingStrings(source));
+    }
+    requireExtendedProtocol(target);
+    if (source != null) requireExtendedProtocol(source);
     List<QueryOutcome> outcomes = new ArrayList<>();
     for (ValidationQuery q : queries) {
       outcomes.add(runOne(target, source, q));
@@ -78,6 +94,31 @@ public final class ValidationQueryRunner {
     } finally {
       c.rollback();
       c.setAutoCommit(autoCommit);
+    }
+  }
+
+  /** As the server reads string literals; {@code true} (PostgreSQL's default) when the driver cannot say. */
+  private static boolean standardConformingStrings(Connection c) {
+    try {
+      return !c.isWrapperFor(BaseConnection.class) || c.unwrap(BaseConnection.class).getStandardConformingStrings();
+    } catch (SQLException e) {
+      return true;
+    }
+  }
+
+  /**
+   * {@code preferQueryMode=simple} would send a query as one simple-protocol message, in which PostgreSQL
+   * runs every statement it finds; the extended protocol (the driver's default) holds one.
+   */
+  private static void requireExtendedProtocol(Connection c) {
+    try {
+      if (c.isWrapperFor(PGConnection.class)
+          && c.unwrap(PGConnection.class).getPreferQueryMode() == PreferQueryMode.SIMPLE) {
+        throw new IllegalStateException("the database connection uses preferQueryMode=simple; validation queries "
+            + "need the extended query protocol (preferQueryMode=extended, the driver's default)");
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the connection's query mode: " + e.getMessage(), e);
     }
   }
 

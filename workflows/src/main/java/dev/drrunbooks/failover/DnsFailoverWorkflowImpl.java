@@ -21,6 +21,7 @@ import dev.drrunbooks.lock.ResourceLocks;
 import dev.drrunbooks.model.ActivityDefaults;
 import dev.drrunbooks.model.Cleanup;
 import dev.drrunbooks.model.Inputs;
+import dev.drrunbooks.model.Outcome;
 import dev.drrunbooks.model.ObjectiveCheck;
 import dev.drrunbooks.model.Phases;
 import dev.drrunbooks.model.ServiceLookup;
@@ -33,8 +34,22 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+/**
+ * The runbook's DNS failover (and failback) of one service's weighted record.
+ *
+ * <p>Assessing the source (since version 1 of {@link #HEALTH_RULE_CHANGE}; issue 10, finding 5): the
+ * Route53 health check counts as healthy by Route 53's own rule, more than 18% of its checkers
+ * ({@link HealthCheckState#healthy()}), not a majority. The source is healthy only when every signal
+ * (HTTP probes, health check, alarm) says so. When the signals disagree, a person decides: the
+ * disagreement is named in the assessment, the timeline (before the gate), the status while waiting and
+ * the result's summary; the gate is required even where the policy or input skips it, and a gate nobody
+ * answers aborts instead of proceeding. Only {@code force} (the operator's explicit choice to fail over
+ * whatever the health) keeps the configured gate.
+ */
 public class DnsFailoverWorkflowImpl extends GatedWorkflow implements DnsFailoverWorkflow {
   public static final String GATE_STEP = "switch-traffic";
+  /** Version 1: Route 53's 18% rule for the health check; disagreeing signals go to a gate that aborts on timeout. */
+  public static final String HEALTH_RULE_CHANGE = "route53-health-rule";
   private static final Duration PROBE_INTERVAL = Duration.ofSeconds(2);
   private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
   /** Route53 propagates a change to all its servers within about a minute; ten is generous. */
@@ -98,13 +113,23 @@ public class DnsFailoverWorkflowImpl extends GatedWorkflow implements DnsFailove
           + to.setIdentifier()), List.of(), start, incident, "Nothing to do: " + before.describe());
     }
     List<String> assessment = new ArrayList<>();
+    String disagreement = null;
     if (direction == Direction.FAILOVER && !Boolean.TRUE.equals(in.skipAssessment())) {
-      boolean healthy = assessSource(dns, from, probes, assessment);
-      if (healthy && !force) {
+      boolean route53Rule = Workflow.getVersion(HEALTH_RULE_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
+      Instant assessed = Timeline.now();
+      SourceSignals signals = assessSource(dns, from, probes, assessment, route53Rule);
+      if (signals.healthy() && !force) {
         return end(service, direction, FailoverOutcome.NOT_NEEDED, null, assessment, List.of(), start, incident,
             "No failover needed: " + from.setIdentifier() + " (" + from.region() + ") is healthy");
       }
+      if (route53Rule && signals.disagreement() != null) {
+        disagreement = signals.disagreement();
+        assessment.add(disagreement);
+        timeline.record("assessment of " + from.setIdentifier() + " (" + from.region() + ")", assessed, Outcome.FAILED,
+            disagreement + (force ? "; forced" : "; a person decides: approval required, no answer aborts"));
+      }
     }
+    boolean askPerson = disagreement != null && !force;
 
     phases.enter("check-target");
     ProbeReport target = probe(to, probes, "target");
@@ -115,12 +140,14 @@ public class DnsFailoverWorkflowImpl extends GatedWorkflow implements DnsFailove
     }
 
     phases.enter("approval");
-    detail = "waiting for approval of " + label;
-    GateDecision decision = requireApproval ? gate.await(GATE_STEP, approvalTimeout, onTimeout)
+    detail = "waiting for approval of " + label + (disagreement == null ? "" : ": " + disagreement);
+    GateDecision decision = requireApproval || askPerson
+        ? gate.await(GATE_STEP, approvalTimeout, askPerson ? GateDefault.ABORT : onTimeout)
         : ApprovalGate.notRequired(GATE_STEP, "the service's policy allows automatic failover");
+    String disagreed = disagreement == null ? "" : " (" + disagreement + ")";
     if (!decision.proceeds()) {
       return end(service, direction, FailoverOutcome.ABORTED, decision, assessment, List.of(), start, incident,
-          "Aborted: " + decision.verdict() + " by " + decision.who() + " (" + decision.why() + ")");
+          "Aborted: " + decision.verdict() + " by " + decision.who() + " (" + decision.why() + ")" + disagreed);
     }
 
     try {
@@ -170,34 +197,41 @@ public class DnsFailoverWorkflowImpl extends GatedWorkflow implements DnsFailove
       return new DnsFailoverResult(service.key(), dns.name(), direction, FailoverOutcome.SWITCHED, before, after,
           decision, assessment, verification, rto(service, start, incident), timeline.entries(),
           "Switched " + dns.name() + " to " + to.setIdentifier() + " (" + to.region() + "): " + before.describe()
-              + " -> " + after.describe());
+              + " -> " + after.describe() + disagreed);
     } catch (TemporalFailure e) {
       throw cleanup.endRun(e, timeline, phases, null);
     }
   }
 
-  /** The source region's health: several HTTP probes, the Route53 health check, the CloudWatch alarm. */
-  private boolean assessSource(DnsRecordSpec dns, WeightedTarget from, int probes, List<String> evidence) {
-    boolean healthy = true;
+  /**
+   * The source region's health: several HTTP probes, the Route53 health check, the CloudWatch alarm.
+   *
+   * @param route53Rule Route 53's 18% rule for the health check (else the majority rule of runs recorded before)
+   */
+  private SourceSignals assessSource(DnsRecordSpec dns, WeightedTarget from, int probes, List<String> evidence,
+      boolean route53Rule) {
+    SourceSignals signals = new SourceSignals(List.of());
     if (from.healthEndpoint() != null) {
       ProbeReport report = probe(from, probes, "source");
       evidence.add("source " + report.describe());
-      healthy = report.verdict() == ProbeVerdict.HEALTHY;
+      signals = signals.with("HTTP probes", report.verdict() == ProbeVerdict.HEALTHY);
     }
     if (dns.healthCheck() != null) {
       HealthCheckState hc = timeline.step("Route53 health check of " + dns.name(), () -> route53.healthCheckStatus(dns),
           h -> h.healthyCheckers() + "/" + h.checkers() + " checkers healthy");
+      boolean healthy = route53Rule ? hc.healthy() : hc.healthyByMajority();
       evidence.add("Route53 health check " + hc.healthCheckId() + ": " + hc.healthyCheckers() + "/" + hc.checkers()
-          + " checkers healthy");
-      healthy &= hc.healthy();
+          + " checkers healthy" + (route53Rule ? (healthy ? ": healthy" : ": unhealthy")
+              + " (Route 53 needs more than 18%)" : ""));
+      signals = signals.with("Route53 health check", healthy);
     }
     if (from.alarm() != null) {
       AlarmState alarm = timeline.step("CloudWatch alarm " + from.alarm(), () -> cloudWatch.alarmState(from.region(),
           from.alarm()), AlarmState::state);
       evidence.add("alarm " + alarm.alarmName() + " (" + alarm.region() + "): " + alarm.state());
-      healthy &= !alarm.firing();
+      signals = signals.with("CloudWatch alarm", !alarm.firing());
     }
-    return healthy;
+    return signals;
   }
 
   private ProbeReport probe(WeightedTarget target, int probes, String why) {

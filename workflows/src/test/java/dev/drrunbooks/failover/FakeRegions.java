@@ -33,6 +33,8 @@ public final class FakeRegions implements Route53Activities, CloudWatchActivitie
   public final Map<String, Integer> failAfter = new ConcurrentHashMap<>();
   private final Map<String, Integer> probed = new ConcurrentHashMap<>();
   volatile String alarmState = "OK";
+  /** When set, what the Route53 health check reports (else all 3 checkers agree with the primary's probes). */
+  public volatile HealthCheckState healthCheck;
   private final Catalog catalog = CatalogFixture.load();
 
   public FakeRegions() {
@@ -47,8 +49,10 @@ public final class FakeRegions implements Route53Activities, CloudWatchActivitie
     return "https://secondary-alb.eu-central-1.elb.amazonaws.com/health";
   }
 
+  /** The primary's probes fail, its health check sees 0 of 3 checkers healthy and its alarm fires: all agree. */
   public FakeRegions primaryDown() {
     healthy.put(primaryUrl(), false);
+    alarmState = "ALARM";
     return this;
   }
 
@@ -72,6 +76,7 @@ public final class FakeRegions implements Route53Activities, CloudWatchActivitie
 
   @Override
   public HealthCheckState healthCheckStatus(DnsRecordSpec record) {
+    if (healthCheck != null) return healthCheck;
     boolean up = healthy.getOrDefault(primaryUrl(), true);
     return new HealthCheckState("hc-" + record.name(), up ? 3 : 0, 3, up ? "Success" : "Failure");
   }

@@ -179,6 +179,9 @@ public class Route53ActivitiesImpl implements Route53Activities {
     }
     StringBuilder detail = new StringBuilder().append(describeTarget(check.healthCheckConfig())).append(": ")
         .append(healthy).append('/').append(observations.size()).append(" checkers report Success");
+    // Route 53: healthy when more than 18% of checkers report healthy (HealthCheckState#healthy)
+    detail.append(new HealthCheckState(check.id(), healthy, observations.size(), "").healthy()
+        ? " (healthy: more than 18%)" : " (unhealthy: 18% or fewer)");
     if (!failing.isEmpty()) detail.append("; ").append(String.join("; ", failing.subList(0, Math.min(3, failing.size()))));
     HealthCheckState state = new HealthCheckState(check.id(), healthy, observations.size(), detail.toString());
     log.info("Route53 health check {} {}", check.id(), state.detail());
