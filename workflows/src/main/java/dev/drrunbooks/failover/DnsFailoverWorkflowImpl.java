@@ -3,6 +3,7 @@ package dev.drrunbooks.failover;
 import dev.drrunbooks.activities.catalog.CatalogActivities;
 import dev.drrunbooks.activities.dns.HealthCheckState;
 import dev.drrunbooks.activities.dns.Route53Activities;
+import dev.drrunbooks.activities.dns.WeightChange;
 import dev.drrunbooks.activities.dns.WeightedRecordState;
 import dev.drrunbooks.activities.http.HttpProbeActivities;
 import dev.drrunbooks.activities.http.ProbeReport;
@@ -54,6 +55,8 @@ public class DnsFailoverWorkflowImpl extends GatedWorkflow implements DnsFailove
   private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
   /** Route53 propagates a change to all its servers within about a minute; ten is generous. */
   private static final Duration IN_SYNC_BUDGET = Duration.ofMinutes(10);
+  /** Version marker: each weight change is read back and compared field by field once INSYNC. */
+  static final String VERIFY_RECORD_SETS = "dns-verify-record-sets";
 
   private final CatalogActivities catalog =
       Workflow.newActivityStub(CatalogActivities.class, ActivityDefaults.shortCalls());
@@ -242,11 +245,22 @@ public class DnsFailoverWorkflowImpl extends GatedWorkflow implements DnsFailove
         () -> http.probe(target.healthEndpoint(), probes, PROBE_INTERVAL, PROBE_TIMEOUT), ProbeReport::describe);
   }
 
+  /**
+   * One weight change, INSYNC, then (from {@link #VERIFY_RECORD_SETS} on) the sets read back: the weights
+   * as intended and every other field (health check, TTL, alias target...) as before the change, else the
+   * run fails naming the field.
+   */
   private void setWeights(DnsRecordSpec dns, long primary, long secondary) {
-    String change = route53.upsertWeights(dns, primary, secondary);
     Route53Activities waiting = Workflow.newActivityStub(Route53Activities.class,
         ActivityDefaults.waitUntil(Timeline.now().plus(IN_SYNC_BUDGET)));
-    waiting.awaitInSync(change, Timeline.now().plus(IN_SYNC_BUDGET));
+    if (Workflow.getVersion(VERIFY_RECORD_SETS, Workflow.DEFAULT_VERSION, 1) < 1) {
+      String change = route53.upsertWeights(dns, primary, secondary); // recorded before the field check
+      waiting.awaitInSync(change, Timeline.now().plus(IN_SYNC_BUDGET));
+      return;
+    }
+    WeightChange change = route53.changeWeights(dns, primary, secondary);
+    waiting.awaitInSync(change.changeId(), Timeline.now().plus(IN_SYNC_BUDGET));
+    route53.verifyWeights(dns, change, primary, secondary);
   }
 
   /** The weight of the catalog's primary or secondary set: which one {@code target} is decides. */

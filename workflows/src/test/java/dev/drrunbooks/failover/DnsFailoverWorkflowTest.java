@@ -55,6 +55,7 @@ class DnsFailoverWorkflowTest {
     DnsFailoverResult result = WorkflowStub.fromTyped(wf).getResult(DnsFailoverResult.class);
     assertEquals(FailoverOutcome.SWITCHED, result.outcome());
     assertEquals(List.of(API + " 90/10", API + " 50/50", API + " 0/100"), aws.changes, "staged shift 10, 50, 100");
+    assertEquals(List.of(API + " C1", API + " C2", API + " C3"), aws.verified, "each change read back once INSYNC");
     assertEquals(0L, result.weightsAfter().primaryWeight());
     assertEquals(100L, result.weightsAfter().secondaryWeight());
     assertEquals(100L, result.weightsBefore().primaryWeight());
@@ -210,6 +211,22 @@ class DnsFailoverWorkflowTest {
     assertEquals(List.of("locations.mycomputer.com 0/100", "locations.mycomputer.com 100/0"), aws.changes);
     assertArrayEquals(new long[] {100, 0}, aws.weights.get("locations.mycomputer.com"));
     Histories.record(client, "dns-verify-fails", "dns-failover-rolled-back");
+  }
+
+  @Test
+  void aRecordSetChangedBySomeoneElseFailsTheRunNamingTheFieldAndPutsTheWeightsBack(WorkflowClient client,
+      Worker worker) {
+    aws.primaryDown();
+    aws.changedBySomeoneElse = "set 'Primary' HealthCheckId: 'hc-primary' -> (none)";
+    WorkflowFailedException e = assertThrows(WorkflowFailedException.class,
+        () -> stub(client, worker, "dns-field-changed").run(DnsFailoverInput.of("locations", null)));
+    assertTrue(Failures.rootMessage(e).contains("after change C1 are not as intended: set 'Primary' HealthCheckId: "
+        + "'hc-primary' -> (none)"), Failures.rootMessage(e));
+    assertTrue(Failures.rootMessage(e).endsWith("(cleanup: dns:locations.mycomputer.com weights restored to "
+        + "Primary 100 / Secondary 0)"), Failures.rootMessage(e));
+    assertEquals(List.of("locations.mycomputer.com 0/100", "locations.mycomputer.com 100/0"), aws.changes);
+    assertEquals(List.of("locations.mycomputer.com C1", "locations.mycomputer.com C2"), aws.verified);
+    Histories.record(client, "dns-field-changed", "dns-failover-record-set-changed");
   }
 
   @Test

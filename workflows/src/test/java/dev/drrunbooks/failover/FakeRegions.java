@@ -1,7 +1,9 @@
 package dev.drrunbooks.failover;
 
 import dev.drrunbooks.activities.dns.HealthCheckState;
+import dev.drrunbooks.activities.dns.RecordSetSnapshot;
 import dev.drrunbooks.activities.dns.Route53Activities;
+import dev.drrunbooks.activities.dns.WeightChange;
 import dev.drrunbooks.activities.dns.WeightedRecordState;
 import dev.drrunbooks.activities.http.HttpProbeActivities;
 import dev.drrunbooks.activities.http.ProbeReport;
@@ -28,6 +30,10 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class FakeRegions implements Route53Activities, CloudWatchActivities, HttpProbeActivities {
   public final Map<String, long[]> weights = new ConcurrentHashMap<>();
   public final List<String> changes = Collections.synchronizedList(new ArrayList<>());
+  /** Each change read back after INSYNC: record name and change id. */
+  public final List<String> verified = Collections.synchronizedList(new ArrayList<>());
+  /** When set, the next read-back finds this field changed (someone else changed the set meanwhile). */
+  volatile String changedBySomeoneElse;
   public final Map<String, Boolean> healthy = new ConcurrentHashMap<>();
   /** Probes of a URL that still succeed before it starts failing (flapping after a switch). */
   public final Map<String, Integer> failAfter = new ConcurrentHashMap<>();
@@ -67,6 +73,34 @@ public final class FakeRegions implements Route53Activities, CloudWatchActivitie
     weights.put(record.name(), new long[] {primaryWeight, secondaryWeight});
     changes.add(record.name() + " " + primaryWeight + "/" + secondaryWeight);
     return "C" + changes.size();
+  }
+
+  @Override
+  public WeightChange changeWeights(DnsRecordSpec record, long primaryWeight, long secondaryWeight) {
+    long[] w = weights.get(record.name());
+    List<RecordSetSnapshot> before = List.of(
+        new RecordSetSnapshot(record.primary().setIdentifier(), w[0], Map.of("HealthCheckId", "hc-primary")),
+        new RecordSetSnapshot(record.secondary().setIdentifier(), w[1], Map.of("HealthCheckId", "hc-secondary")));
+    return new WeightChange(upsertWeights(record, primaryWeight, secondaryWeight), before);
+  }
+
+  /** As the real one: the weights as intended, else a non-retryable mismatch naming the set. */
+  @Override
+  public WeightedRecordState verifyWeights(DnsRecordSpec record, WeightChange change, long primaryWeight,
+      long secondaryWeight) {
+    verified.add(record.name() + " " + change.changeId());
+    String changed = changedBySomeoneElse;
+    if (changed != null) {
+      changedBySomeoneElse = null;
+      throw ApplicationFailure.newNonRetryableFailure("Route53 record sets of " + record.name() + " A after change "
+          + change.changeId() + " are not as intended: " + changed, "Route53RecordSetMismatch");
+    }
+    WeightedRecordState now = readWeights(record);
+    if (now.primaryWeight() != primaryWeight || now.secondaryWeight() != secondaryWeight) {
+      throw ApplicationFailure.newNonRetryableFailure("set 'Primary' Weight: intended " + primaryWeight + ", is "
+          + now.primaryWeight(), "Route53RecordSetMismatch");
+    }
+    return now;
   }
 
   @Override

@@ -1,7 +1,9 @@
 package dev.drrunbooks.aws.route53;
 
 import dev.drrunbooks.activities.dns.HealthCheckState;
+import dev.drrunbooks.activities.dns.RecordSetSnapshot;
 import dev.drrunbooks.activities.dns.Route53Activities;
+import dev.drrunbooks.activities.dns.WeightChange;
 import dev.drrunbooks.activities.dns.WeightedRecordState;
 import dev.drrunbooks.aws.AwsClients;
 import dev.drrunbooks.aws.AwsFailures;
@@ -40,14 +42,16 @@ import software.amazon.awssdk.services.route53.model.ListResourceRecordSetsRespo
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
 /**
- * The runbook's DNS failover step: the weighted Primary/Secondary alias sets of a record, changed in
- * one {@code change-resource-record-sets} batch of two UPSERTs, then {@code get-change} until INSYNC;
- * and the Route53 health check that watches the primary.
+ * The runbook's DNS failover step: the weighted Primary/Secondary sets of a record, changed in one
+ * {@code change-resource-record-sets} batch of two UPSERTs that each send the set as listed with only
+ * its weight changed, then {@code get-change} until INSYNC, then read back and compared field by field
+ * with what was listed before; and the Route53 health check that watches the primary.
  *
  * <p>Route53 is global: {@link AwsClients#route53()} is the one client. The hosted zone is found by name
  * ({@code ListHostedZonesByName}, exact match, with or without the trailing dot; a public zone wins
  * over a private one of the same name). Zone, record sets and change are never created or deleted
- * here: only the weights of the two sets named in the catalog are written.
+ * here: only the weights of the two existing sets named in the catalog are written (a missing set is
+ * refused, never created).
  *
  * <p>Failures: a missing zone, health check or change, an invalid change batch or input are
  * non-retryable and named; throttling, {@code PriorRequestNotComplete} (another change of the zone is
@@ -97,17 +101,27 @@ public class Route53ActivitiesImpl implements Route53Activities {
 
   @Override
   public String upsertWeights(DnsRecordSpec record, long primaryWeight, long secondaryWeight) {
+    return changeWeights(record, primaryWeight, secondaryWeight).changeId();
+  }
+
+  /**
+   * Read-modify-write: each UPSERT is the set as ListResourceRecordSets returned it with only the weight
+   * changed, because an UPSERT replaces the whole set with what is sent (a field left out, such as
+   * {@code HealthCheckId}, is removed): AWS API Reference, ChangeResourceRecordSets,
+   * https://docs.aws.amazon.com/Route53/latest/APIReference/API_ChangeResourceRecordSets.html
+   */
+  @Override
+  public WeightChange changeWeights(DnsRecordSpec record, long primaryWeight, long secondaryWeight) {
     requireRecord(record);
-    requireAlias(record.primary(), "primary");
-    requireAlias(record.secondary(), "secondary");
     requireWeight(primaryWeight, "primaryWeight", record);
     requireWeight(secondaryWeight, "secondaryWeight", record);
     String zoneId = zoneId(record.hostedZone());
+    Map<String, ResourceRecordSet> sets = weightedSets(zoneId, record);
+    ResourceRecordSet primary = existingWeighted(sets, record, record.primary(), zoneId);
+    ResourceRecordSet secondary = existingWeighted(sets, record, record.secondary(), zoneId);
     String comment = "dr-runbooks: " + record.name() + " " + record.primary().setIdentifier() + " " + primaryWeight
         + " / " + record.secondary().setIdentifier() + " " + secondaryWeight;
-    List<Change> changes = List.of(
-        upsert(record, record.primary(), primaryWeight),
-        upsert(record, record.secondary(), secondaryWeight));
+    List<Change> changes = List.of(withWeight(primary, primaryWeight), withWeight(secondary, secondaryWeight));
     ChangeInfo info;
     try {
       info = route53.get().changeResourceRecordSets(r -> r.hostedZoneId(zoneId)
@@ -118,19 +132,68 @@ public class Route53ActivitiesImpl implements Route53Activities {
     }
     String changeId = stripPrefix(info.id(), "/change/");
     log.info("Route53 change {} ({}): {}", changeId, info.statusAsString(), comment);
-    return changeId;
+    return new WeightChange(changeId, List.of(RecordSetFields.snapshot(primary), RecordSetFields.snapshot(secondary)));
   }
 
-  /** The runbook's UPSERT: the catalog's alias target and the given weight, nothing else. */
-  private static Change upsert(DnsRecordSpec record, WeightedTarget side, long weight) {
-    return Change.builder().action(ChangeAction.UPSERT).resourceRecordSet(s -> s
-        .name(record.name())
-        .type(record.type())
-        .setIdentifier(side.setIdentifier())
-        .weight(weight)
-        .aliasTarget(a -> a.hostedZoneId(side.aliasHostedZoneId()).dnsName(side.aliasDnsName())
-            .evaluateTargetHealth(side.evaluateTargetHealth() == null || side.evaluateTargetHealth())))
+  /** The set as listed, only its weight changed: everything else is sent back exactly as it is. */
+  private static Change withWeight(ResourceRecordSet current, long weight) {
+    return Change.builder().action(ChangeAction.UPSERT).resourceRecordSet(current.toBuilder().weight(weight).build())
         .build();
+  }
+
+  /** The catalog's set; missing or not weighted: non-retryable, for an UPSERT would create or reshape it. */
+  private static ResourceRecordSet existingWeighted(Map<String, ResourceRecordSet> sets, DnsRecordSpec record,
+      WeightedTarget side, String zoneId) {
+    ResourceRecordSet set = sets.get(side.setIdentifier());
+    String what = "Route53 record set " + record.name() + " " + record.type() + " '" + side.setIdentifier()
+        + "' in zone " + record.hostedZone() + " (" + zoneId + ")";
+    if (set == null) {
+      throw ApplicationFailure.newNonRetryableFailure(what + " not found: refusing to create it; "
+          + "create it (with its health check) or correct the catalog", "Route53RecordSetNotFound");
+    }
+    if (set.weight() == null) {
+      throw ApplicationFailure.newNonRetryableFailure(what + " is not a weighted set: refusing to change it",
+          "Route53RecordSetNotWeighted");
+    }
+    return set;
+  }
+
+  @Override
+  public WeightedRecordState verifyWeights(DnsRecordSpec record, WeightChange change, long primaryWeight,
+      long secondaryWeight) {
+    requireRecord(record);
+    if (change == null || change.before() == null) throw invalid("change is missing: give what changeWeights returned");
+    String zoneId = zoneId(record.hostedZone());
+    Map<String, ResourceRecordSet> sets = weightedSets(zoneId, record);
+    List<String> problems = new ArrayList<>();
+    problems.addAll(mismatches(record.primary(), primaryWeight, change, sets));
+    problems.addAll(mismatches(record.secondary(), secondaryWeight, change, sets));
+    if (!problems.isEmpty()) {
+      throw ApplicationFailure.newNonRetryableFailure("Route53 record sets of " + record.name() + " " + record.type()
+          + " in zone " + record.hostedZone() + " (" + zoneId + ") after change " + change.changeId()
+          + " are not as intended: " + String.join("; ", problems), "Route53RecordSetMismatch");
+    }
+    WeightedRecordState state = new WeightedRecordState(zoneId, record.name(), primaryWeight, secondaryWeight);
+    log.info("Route53 {} verified after change {}: {}, every other field as before", record.name(),
+        change.changeId(), state.describe());
+    return state;
+  }
+
+  /** What differs in one set: its weight from the intended one, any other field from before the change. */
+  private static List<String> mismatches(WeightedTarget side, long weight, WeightChange change,
+      Map<String, ResourceRecordSet> sets) {
+    String id = side.setIdentifier();
+    ResourceRecordSet now = sets.get(id);
+    if (now == null) return List.of("set '" + id + "' no longer exists");
+    List<String> out = new ArrayList<>();
+    if (!Long.valueOf(weight).equals(now.weight())) {
+      out.add("set '" + id + "' Weight: intended " + weight + ", is " + now.weight());
+    }
+    RecordSetSnapshot before = change.before().stream().filter(b -> id.equals(b.setIdentifier())).findFirst()
+        .orElseThrow(() -> invalid("change " + change.changeId() + " has no record of set '" + id + "' before it"));
+    RecordSetFields.differences(before, RecordSetFields.snapshot(now))
+        .forEach(d -> out.add("set '" + id + "' " + d));
+    return out;
   }
 
   @Override
@@ -346,11 +409,6 @@ public class Route53ActivitiesImpl implements Route53Activities {
       throw invalid("DNS record " + record.name() + ": primary and secondary have the same setIdentifier '"
           + record.primary().setIdentifier() + "'");
     }
-  }
-
-  private static void requireAlias(WeightedTarget side, String which) {
-    if (blank(side.aliasHostedZoneId())) throw invalid(which + ".aliasHostedZoneId is empty");
-    if (blank(side.aliasDnsName())) throw invalid(which + ".aliasDnsName is empty");
   }
 
   private static void requireWeight(long weight, String field, DnsRecordSpec record) {

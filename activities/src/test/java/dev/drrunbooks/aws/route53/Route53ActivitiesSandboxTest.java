@@ -3,11 +3,13 @@ package dev.drrunbooks.aws.route53;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.drrunbooks.activities.dns.HealthCheckState;
 import dev.drrunbooks.activities.dns.Route53Activities;
+import dev.drrunbooks.activities.dns.WeightChange;
 import dev.drrunbooks.activities.dns.WeightedRecordState;
 import dev.drrunbooks.aws.AwsClients;
 import dev.drrunbooks.aws.SandboxAws;
@@ -21,11 +23,17 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestActivityEnvironment;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.route53.model.Change;
+import software.amazon.awssdk.services.route53.model.ChangeAction;
+import software.amazon.awssdk.services.route53.model.HealthCheckType;
+import software.amazon.awssdk.services.route53.model.RRType;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
 /**
@@ -210,13 +218,150 @@ class Route53ActivitiesSandboxTest {
   }
 
   @Test
-  void aRecordOutsideItsZoneIsRefusedByRoute53AndNotRetried() {
+  void aRecordOutsideItsZoneIsRefusedAsNotFoundAndNothingIsSent() {
     DnsRecordSpec wrong = new DnsRecordSpec(API.hostedZone(), "api.example.org", API.type(), API.primary(),
         API.secondary(), API.healthCheck());
     ApplicationFailure e = assertThrows(ApplicationFailure.class, () -> activities.upsertWeights(wrong, 0, 100));
     assertTrue(e.isNonRetryable(), e.getOriginalMessage());
-    assertTrue(e.getOriginalMessage().startsWith("change-resource-record-sets api.example.org A in zone mycomputer.com"),
+    assertEquals("Route53RecordSetNotFound", e.getType());
+    assertTrue(e.getOriginalMessage().startsWith("Route53 record set api.example.org A 'Primary' in zone mycomputer.com"),
         e.getOriginalMessage());
+  }
+
+  // ---- read-modify-write: what the failover does not own is kept (issue 10, finding 2) -------------
+
+  @Test
+  void failoverAndFailbackKeepEachSetsHealthCheckTtlLessAliasAndEvaluateTargetHealth() {
+    try (OwnRecord own = new OwnRecord()) {
+      Map<String, ResourceRecordSet> seeded = own.sets();
+      for (long[] w : new long[][] {{0, 100}, {100, 0}}) { // failover, then failback
+        WeightChange change = activities.changeWeights(own.spec, w[0], w[1]);
+        assertEquals("INSYNC", awaitInSync(change.changeId()));
+        WeightedRecordState verified = activities.verifyWeights(own.spec, change, w[0], w[1]);
+        assertEquals("Primary " + w[0] + " / Secondary " + w[1], verified.describe());
+
+        Map<String, ResourceRecordSet> now = own.sets();
+        for (String id : List.of(own.primaryId, own.secondaryId)) {
+          ResourceRecordSet was = seeded.get(id);
+          ResourceRecordSet is = now.get(id);
+          assertEquals(own.healthChecks.get(id), is.healthCheckId(), id + " keeps its health check");
+          assertNull(is.ttl(), id + " stays a TTL-less alias");
+          assertTrue(is.resourceRecords().isEmpty(), is.toString());
+          assertEquals(Boolean.TRUE, is.aliasTarget().evaluateTargetHealth(), id);
+          assertEquals(was.aliasTarget(), is.aliasTarget(), id);
+          assertEquals(was.toBuilder().weight(is.weight()).build(), is, "only the weight changed");
+        }
+        assertEquals(w[0], now.get(own.primaryId).weight());
+        assertEquals(w[1], now.get(own.secondaryId).weight());
+      }
+    }
+  }
+
+  @Test
+  void aHealthCheckRemovedByOthersBetweenTheChangeAndItsReadBackIsReportedNamingTheField() {
+    try (OwnRecord own = new OwnRecord()) {
+      WeightChange change = activities.changeWeights(own.spec, 0, 100);
+      ResourceRecordSet primary = own.sets().get(own.primaryId);
+      own.upsert(primary.toBuilder().healthCheckId(null).build()); // someone else, meanwhile
+      ApplicationFailure e = assertThrows(ApplicationFailure.class,
+          () -> activities.verifyWeights(own.spec, change, 0, 100));
+      assertTrue(e.isNonRetryable());
+      assertEquals("Route53RecordSetMismatch", e.getType());
+      assertTrue(e.getOriginalMessage().contains("set '" + own.primaryId + "' HealthCheckId: '"
+          + own.healthChecks.get(own.primaryId) + "' -> (none)"), e.getOriginalMessage());
+      assertFalse(e.getOriginalMessage().contains(own.secondaryId), "the secondary is as intended: "
+          + e.getOriginalMessage());
+    }
+  }
+
+  @Test
+  void aSetTheCatalogNamesThatDoesNotExistIsRefusedAndNotCreated() {
+    DnsRecordSpec missing = new DnsRecordSpec(API.hostedZone(), API.name(), API.type(),
+        side(API.primary(), "Tertiary-" + UUID.randomUUID()), API.secondary(), API.healthCheck());
+    WeightedRecordState before = activities.readWeights(API);
+    ApplicationFailure e = assertThrows(ApplicationFailure.class, () -> activities.changeWeights(missing, 0, 100));
+    assertTrue(e.isNonRetryable());
+    assertEquals("Route53RecordSetNotFound", e.getType());
+    assertTrue(e.getOriginalMessage().contains("'" + missing.primary().setIdentifier() + "' in zone mycomputer.com"),
+        e.getOriginalMessage());
+    assertTrue(e.getOriginalMessage().contains("not found: refusing to create it"), e.getOriginalMessage());
+    assertNull(activities.readWeights(missing).primaryWeight(), "not created");
+    assertEquals(before, activities.readWeights(API), "the other set untouched: nothing was sent");
+  }
+
+  /** What the fix works around, seen in moto as on AWS: an UPSERT replaces the whole set, dropping a field left out. */
+  @Test
+  void motoLikeRoute53ReplacesTheWholeSetOnUpsert() {
+    try (OwnRecord own = new OwnRecord()) {
+      ResourceRecordSet primary = own.sets().get(own.primaryId);
+      own.upsert(ResourceRecordSet.builder().name(primary.name()).type(primary.type())
+          .setIdentifier(primary.setIdentifier()).weight(0L).aliasTarget(primary.aliasTarget()).build());
+      assertNull(own.sets().get(own.primaryId).healthCheckId(), "HealthCheckId dropped by an UPSERT without it");
+    }
+  }
+
+  /** GetChange until INSYNC, on the activity test environment (the wait heartbeats). */
+  private String awaitInSync(String changeId) {
+    TestActivityEnvironment env = TestActivityEnvironment.newInstance();
+    try {
+      env.registerActivitiesImplementations(activities);
+      return env.newActivityStub(Route53Activities.class, ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofMinutes(1)).build()).awaitInSync(changeId, Instant.now().plusSeconds(30));
+    } finally {
+      env.close();
+    }
+  }
+
+  /**
+   * A weighted Primary/Secondary alias record of its own in the seeded zone (unique name and set
+   * identifiers: moto's DELETE by set identifier removes that identifier's sets of every name), each
+   * set with a health check of its own; all deleted on close.
+   */
+  private final class OwnRecord implements AutoCloseable {
+    final String suffix = UUID.randomUUID().toString().substring(0, 8);
+    final String name = "r53-" + suffix + ".mycomputer.com";
+    final String primaryId = "Primary-" + suffix;
+    final String secondaryId = "Secondary-" + suffix;
+    final String zoneId = activities.zoneId("mycomputer.com");
+    final Map<String, String> healthChecks = new HashMap<>();
+    final DnsRecordSpec spec = new DnsRecordSpec(API.hostedZone(), name, "A", side(API.primary(), primaryId),
+        side(API.secondary(), secondaryId), API.healthCheck());
+
+    OwnRecord() {
+      for (WeightedTarget side : List.of(spec.primary(), spec.secondary())) {
+        String hc = aws.route53().createHealthCheck(r -> r.callerReference("dr-test-" + side.setIdentifier())
+            .healthCheckConfig(c -> c.type(HealthCheckType.HTTPS).fullyQualifiedDomainName(side.aliasDnsName())
+                .port(443).resourcePath("/health"))).healthCheck().id();
+        healthChecks.put(side.setIdentifier(), hc);
+        aws.route53().changeResourceRecordSets(r -> r.hostedZoneId(zoneId).changeBatch(b -> b.changes(
+            Change.builder().action(ChangeAction.CREATE).resourceRecordSet(s -> s.name(name).type(RRType.A)
+                .setIdentifier(side.setIdentifier()).weight(side == spec.primary() ? 100L : 0L).healthCheckId(hc)
+                .aliasTarget(a -> a.hostedZoneId(side.aliasHostedZoneId()).dnsName(side.aliasDnsName())
+                    .evaluateTargetHealth(true))).build())));
+      }
+    }
+
+    Map<String, ResourceRecordSet> sets() {
+      Map<String, ResourceRecordSet> out = new HashMap<>();
+      aws.route53().listResourceRecordSets(r -> r.hostedZoneId(zoneId).startRecordName(name + ".").startRecordType("A"))
+          .resourceRecordSets().stream().filter(s -> s.name().equals(name + ".") && s.setIdentifier() != null)
+          .forEach(s -> out.put(s.setIdentifier(), s));
+      return out;
+    }
+
+    void upsert(ResourceRecordSet set) {
+      aws.route53().changeResourceRecordSets(r -> r.hostedZoneId(zoneId).changeBatch(b -> b.changes(
+          Change.builder().action(ChangeAction.UPSERT).resourceRecordSet(set).build())));
+    }
+
+    @Override
+    public void close() {
+      for (ResourceRecordSet s : sets().values()) {
+        aws.route53().changeResourceRecordSets(r -> r.hostedZoneId(zoneId).changeBatch(b -> b.changes(
+            Change.builder().action(ChangeAction.DELETE).resourceRecordSet(s).build())));
+      }
+      healthChecks.values().forEach(id -> aws.route53().deleteHealthCheck(r -> r.healthCheckId(id)));
+    }
   }
 
   private static DnsRecordSpec withZone(DnsRecordSpec r, String zone) {
