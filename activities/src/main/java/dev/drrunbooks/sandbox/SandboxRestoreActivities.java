@@ -1,6 +1,7 @@
 package dev.drrunbooks.sandbox;
 
 import dev.drrunbooks.activities.rds.InstanceInfo;
+import dev.drrunbooks.activities.rds.PlacementCheck;
 import dev.drrunbooks.activities.rds.PointInTimeRestoreRequest;
 import dev.drrunbooks.activities.rds.RdsRestoreActivities;
 import dev.drrunbooks.activities.rds.RestorableWindow;
@@ -113,6 +114,11 @@ public final class SandboxRestoreActivities implements RdsRestoreActivities {
       boolean provisioning = created != null && Instant.now().isBefore(created.plus(provisioningTime));
       return provisioning && "available".equals(db.dbInstanceStatus()) ? "creating" : db.dbInstanceStatus();
     });
+  }
+
+  @Override
+  public String verifyPlacement(PlacementCheck check) {
+    return delegate.verifyPlacement(check);
   }
 
   @Override

@@ -71,6 +71,9 @@ public class BackupValidationWorkflowImpl implements BackupValidationWorkflow {
     Ownership owner = RunOwnership.current(PROCEDURE);
     // Always removed, whatever happens next: the validation instance exists only for this run.
     cleanup.add("rds:" + target, () -> steps.rds().deleteOwnedInstance(region, target, owner));
+    // A validation copy: single-AZ, in the service's network as the source (or the catalog) says.
+    InstanceShape shape = RestoreSteps.requestedShape(service, region,
+        new InstanceShape(in.instanceClass(), null, List.of()).singleAz());
     InstanceInfo ready;
     ValidationReport report;
     Instant restoreStarted = Timeline.now();
@@ -79,11 +82,11 @@ public class BackupValidationWorkflowImpl implements BackupValidationWorkflow {
       steps.enterPhase("restore");
       detail = "restoring " + snapshot.snapshotId();
       timeline.step("restore " + snapshot.snapshotId() + " as " + target,
-          () -> steps.rds().restoreFromSnapshot(new SnapshotRestoreRequest(region, snapshot, target,
-              new InstanceShape(in.instanceClass(), null, List.of()), owner)),
+          () -> steps.rds().restoreFromSnapshot(new SnapshotRestoreRequest(region, snapshot, target, shape, owner)),
           InstanceInfo::status);
       steps.enterPhase("wait");
       ready = steps.awaitAvailable(region, target, start.plus(budget));
+      steps.verifyPlacement(region, target, snapshot.instanceId(), shape);
       restoreDuration = Duration.between(restoreStarted, Timeline.now());
       steps.enterPhase("validate");
       report = steps.validate(service, region, ready, queries);

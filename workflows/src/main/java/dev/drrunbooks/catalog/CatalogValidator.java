@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 final class CatalogValidator {
   private static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov)?-[a-z]+-\\d");
   private static final Pattern BACKUP_WINDOW = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-3]):[0-5]\\d");
+  private static final Pattern SECURITY_GROUP_ID = Pattern.compile("sg-[0-9a-f]{8}([0-9a-f]{9})?");
+  private static final Pattern RDS_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._: -]{0,254}");
   private static final Pattern SCHEDULE_KEY = Pattern.compile("[a-z0-9]([a-z0-9-]{0,60}[a-z0-9])?");
   /** Temporal raises a shorter catch-up window to this. */
   private static final Duration MIN_CATCHUP_WINDOW = Duration.ofSeconds(10);
@@ -59,6 +61,7 @@ final class CatalogValidator {
       required(at + ".database.instance", s.database().instance());
       required(at + ".database.name", s.database().name());
       if (required(at + ".database.backup", s.database().backup())) backup(at + ".database.backup", s.database().backup());
+      if (s.database().restore() != null) restore(at + ".database.restore", s.database().restore());
     }
     if (s.ecs() != null) {
       required(at + ".ecs.cluster", s.ecs().cluster());
@@ -176,6 +179,34 @@ final class CatalogValidator {
       problem(at + ".window", "'" + b.window() + "' must be hh24:mi-hh24:mi in UTC, e.g. 03:00-04:00");
     }
     required(at + ".iamDatabaseAuthentication", b.iamDatabaseAuthentication());
+  }
+
+  /** Names RDS accepts: a restore with a malformed one would fail only at restore time, mid-incident. */
+  private void restore(String at, RestoreSettings r) {
+    if (r.subnetGroup() == null && r.securityGroupIds().isEmpty() && r.parameterGroup() == null
+        && r.optionGroup() == null) {
+      problem(at, "is empty: give at least one of subnetGroup, securityGroupIds, parameterGroup, optionGroup, or leave"
+          + " it out (restores then take the source instance's settings)");
+    }
+    rdsName(at + ".subnetGroup", r.subnetGroup());
+    rdsName(at + ".parameterGroup", r.parameterGroup());
+    rdsName(at + ".optionGroup", r.optionGroup());
+    for (int i = 0; i < r.securityGroupIds().size(); i++) {
+      String id = r.securityGroupIds().get(i);
+      if (id == null || !SECURITY_GROUP_ID.matcher(id).matches()) {
+        problem(at + ".securityGroupIds[" + i + "]", "'" + id + "' is not a VPC security group id such as "
+            + "sg-0123456789abcdef0 (write the id, not the group's name)");
+      } else if (r.securityGroupIds().indexOf(id) != i) {
+        problem(at + ".securityGroupIds[" + i + "]", "'" + id + "' is listed twice");
+      }
+    }
+  }
+
+  private void rdsName(String at, String name) {
+    if (name != null && !RDS_NAME.matcher(name).matches()) {
+      problem(at, "'" + name + "' is not an RDS group name: at most 255 letters, digits, '.', '_', ':', '-' or spaces,"
+          + " starting with a letter or digit");
+    }
   }
 
   private void dnsRecord(String at, DnsRecordSpec d) {

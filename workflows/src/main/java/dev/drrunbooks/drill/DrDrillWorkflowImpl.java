@@ -175,7 +175,7 @@ public class DrDrillWorkflowImpl implements DrDrillWorkflow {
           ? List.of(stack.outputs().get("SecurityGroupId")) : List.of();
       SnapshotRestoreInput restoreInput = new SnapshotRestoreInput(key, "latest", false, null, instance, null,
           Duration.between(Timeline.now(), deadline).toSeconds() + "s", false, null, null,
-          stack.outputs().get("DbSubnetGroupName"), groups, null);
+          stack.outputs().get("DbSubnetGroupName"), groups, null, null, null, false); // a single-AZ validation copy
       SnapshotRestoreResult r = steps.step(key + ": restore the newest snapshot into the test environment", () -> {
             Promise<SnapshotRestoreResult> done = Async.function(child::run, restoreInput);
             childRun[0] = Workflow.getWorkflowExecution(child).get().getRunId();

@@ -69,16 +69,18 @@ public class PointInTimeRestoreWorkflowImpl implements PointInTimeRestoreWorkflo
       // Registered before the call: a restore that went through but timed out is still cleaned up.
       cleanup.add("rds:" + target, () -> steps.rds().deleteOwnedInstance(region, target, owner));
     }
+    InstanceShape shape = RestoreSteps.requestedShape(service, region, new InstanceShape(in.instanceClass(), null, List.of()));
     try {
       steps.enterPhase("restore");
       detail = "restoring " + source + " to " + point;
       timeline.step("restore " + source + " to " + point + " as " + target,
           () -> steps.rds().restoreToPointInTime(new PointInTimeRestoreRequest(region, source, target, point,
-              new InstanceShape(in.instanceClass(), null, List.of()), owner)),
+              shape, owner)),
           i -> i.status());
 
       steps.enterPhase("wait");
       InstanceInfo ready = steps.awaitAvailable(region, target, start.plus(budget));
+      steps.verifyPlacement(region, target, source, shape);
 
       steps.enterPhase("validate");
       ValidationReport report = steps.validate(service, region, ready, queries);

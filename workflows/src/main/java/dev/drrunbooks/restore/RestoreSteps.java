@@ -2,12 +2,15 @@ package dev.drrunbooks.restore;
 
 import dev.drrunbooks.activities.catalog.CatalogActivities;
 import dev.drrunbooks.activities.rds.InstanceInfo;
+import dev.drrunbooks.activities.rds.InstanceShape;
+import dev.drrunbooks.activities.rds.PlacementCheck;
 import dev.drrunbooks.activities.rds.RdsRestoreActivities;
 import dev.drrunbooks.activities.rds.RdsSnapshotActivities;
 import dev.drrunbooks.activities.rds.SnapshotInfo;
 import dev.drrunbooks.activities.sql.DataValidationActivities;
 import dev.drrunbooks.activities.sql.DatabaseTarget;
 import dev.drrunbooks.activities.sql.ValidationReport;
+import dev.drrunbooks.catalog.RestoreSettings;
 import dev.drrunbooks.catalog.ServiceDefinition;
 import dev.drrunbooks.catalog.ValidationQuery;
 import dev.drrunbooks.model.ActivityDefaults;
@@ -23,6 +26,8 @@ import java.util.List;
 
 /** The steps the database procedures share, as workflow code: resolve, wait, validate, report phase. */
 public final class RestoreSteps {
+  /** Version 1: a restored instance's subnet group, security groups and parameter group are verified. */
+  public static final String PLACEMENT_CHECK = "restore-placement-check";
 
   private final CatalogActivities catalog =
       Workflow.newActivityStub(CatalogActivities.class, ActivityDefaults.shortCalls());
@@ -63,6 +68,29 @@ public final class RestoreSteps {
     return ServiceLookup.resolve(catalog, timeline, service);
   }
 
+
+  /**
+   * The settings a restore of {@code service} in {@code region} asks for: the run's where it has them, then the
+   * catalog's {@code database.restore} (primary region only: its names are that region's); anything left unset
+   * is taken from the source instance by the restore activity.
+   */
+  public static InstanceShape requestedShape(ServiceDefinition service, String region, InstanceShape run) {
+    RestoreSettings catalog = service.spec().database().restore();
+    if (catalog == null || !region.equals(service.regions().primary())) return run;
+    return run.over(new InstanceShape(null, catalog.subnetGroup(), catalog.securityGroupIds(),
+        catalog.parameterGroup(), catalog.optionGroup(), null));
+  }
+
+  /**
+   * After the instance is available: is it in the intended subnet group, security groups, parameter and option
+   * group, Multi-AZ? Fails the run non-retryably naming each field that differs. Runs recorded before this
+   * check skip it ({@value #PLACEMENT_CHECK}).
+   */
+  public void verifyPlacement(String region, String instanceId, String sourceInstanceId, InstanceShape requested) {
+    if (Workflow.getVersion(PLACEMENT_CHECK, Workflow.DEFAULT_VERSION, 1) < 1) return;
+    timeline.step("verify where " + instanceId + " is",
+        () -> rds.verifyPlacement(new PlacementCheck(region, instanceId, sourceInstanceId, requested)), x -> x);
+  }
 
   /** Waits in one heartbeating activity; its deadline is the run's budget, so retries never extend it. */
   public InstanceInfo awaitAvailable(String region, String instanceId, Instant deadline) {

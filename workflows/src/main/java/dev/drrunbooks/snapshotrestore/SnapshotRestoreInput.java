@@ -1,5 +1,6 @@
 package dev.drrunbooks.snapshotrestore;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import dev.drrunbooks.catalog.ValidationQuery;
 import dev.drrunbooks.payload.RunInput;
 import java.util.List;
@@ -15,6 +16,9 @@ import java.util.List;
  * @param dbSubnetGroup and {@code securityGroupIds}: where the restored instance goes (a drill's test
  *     environment); default as the snapshot's source
  * @param allowOtherSource true restores a named snapshot of another DB instance than the service's (default: refused)
+ * @param dbParameterGroup and {@code optionGroup}: default the catalog's {@code database.restore}, then the
+ *     snapshot's source instance's
+ * @param multiAz false for a validation copy (a drill's); default as the source instance
  */
 public record SnapshotRestoreInput(
     String service,
@@ -29,7 +33,22 @@ public record SnapshotRestoreInput(
     List<ValidationQuery> validationQueries,
     String dbSubnetGroup,
     List<String> securityGroupIds,
-    Boolean allowOtherSource) implements RunInput {
+    Boolean allowOtherSource,
+    String dbParameterGroup,
+    String optionGroup,
+    Boolean multiAz) implements RunInput {
+
+  /** Without the parameter group, option group and Multi-AZ fields: as the catalog and the source say. */
+  public SnapshotRestoreInput(String service, String snapshot, Boolean copyToDrRegion, String kmsKeyId,
+      String targetInstance, String incidentTime, String waitBudget, Boolean keepOnFailure, String instanceClass,
+      List<ValidationQuery> validationQueries, String dbSubnetGroup, List<String> securityGroupIds,
+      Boolean allowOtherSource) {
+    this(service, snapshot, copyToDrRegion, kmsKeyId, targetInstance, incidentTime, waitBudget, keepOnFailure,
+        instanceClass, validationQueries, dbSubnetGroup, securityGroupIds, allowOtherSource, null, null, null);
+  }
+
+  @JsonCreator
+  public SnapshotRestoreInput {}
 
   public static SnapshotRestoreInput latest(String service) {
     return new SnapshotRestoreInput(service, null, null, null, null, null, null, null, null, null, null, null, null);

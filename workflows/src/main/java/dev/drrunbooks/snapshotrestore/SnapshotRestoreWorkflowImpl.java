@@ -80,13 +80,15 @@ public class SnapshotRestoreWorkflowImpl implements SnapshotRestoreWorkflow {
       if (!keep) cleanup.add("rds:" + target, () -> steps.rds().deleteOwnedInstance(restoreRegion, target, owner));
       steps.enterPhase("restore");
       detail = "restoring " + from.snapshotId() + " in " + restoreRegion;
+      InstanceShape shape = RestoreSteps.requestedShape(service, restoreRegion, new InstanceShape(in.instanceClass(),
+          in.dbSubnetGroup(), in.securityGroupIds(), in.dbParameterGroup(), in.optionGroup(), in.multiAz()));
       timeline.step("restore " + from.snapshotId() + " as " + target + " in " + restoreRegion,
-          () -> steps.rds().restoreFromSnapshot(new SnapshotRestoreRequest(restoreRegion, from, target,
-              new InstanceShape(in.instanceClass(), in.dbSubnetGroup(), in.securityGroupIds()), owner)),
+          () -> steps.rds().restoreFromSnapshot(new SnapshotRestoreRequest(restoreRegion, from, target, shape, owner)),
           InstanceInfo::status);
 
       steps.enterPhase("wait");
       InstanceInfo ready = steps.awaitAvailable(restoreRegion, target, start.plus(budget));
+      steps.verifyPlacement(restoreRegion, target, from.instanceId(), shape);
 
       steps.enterPhase("validate");
       ValidationReport report = steps.validate(service, restoreRegion, ready, queries);

@@ -240,6 +240,49 @@ class CatalogLoaderTest {
     assertTrue(e.getMessage().contains("no/such/catalog.yaml: (file): does not exist"), e.getMessage());
   }
 
+  private static final String INVENTORY_BACKUP =
+      "      backup: { retentionDays: 30, window: \"03:00-04:00\", iamDatabaseAuthentication: true }\n";
+
+  /** Issue 10, finding 3: a service's restores can be placed by the catalog instead of as the source. */
+  @Test
+  void aDatabaseRestoreBlockIsReadAsTheServicesRestoreSettings() {
+    assertTrue(CatalogFixture.text().contains("      instance: mycomputer-inventory-db\n      name: inventory\n"
+        + INVENTORY_BACKUP), "fixture changed");
+    Catalog c = CatalogLoader.parse(CatalogFixture.text().replace("      name: inventory\n" + INVENTORY_BACKUP,
+        "      name: inventory\n" + INVENTORY_BACKUP + "      restore:\n        subnetGroup: inventory-db-subnets\n"
+            + "        securityGroupIds: [sg-0a1b2c3d4e5f60718]\n        parameterGroup: inventory-pg15\n"), SOURCE);
+
+    assertEquals(new RestoreSettings("inventory-db-subnets", List.of("sg-0a1b2c3d4e5f60718"), "inventory-pg15", null),
+        c.services().get("inventory").database().restore());
+    assertEquals(null, c.services().get("payments").database().restore(), "absent: as the source");
+  }
+
+  @Test
+  void aRestoreBlockWithASecurityGroupNameOrNothingInItIsRefusedNamingTheField() {
+    CatalogException e = refused(CatalogFixture.text().replace("      name: inventory\n" + INVENTORY_BACKUP,
+        "      name: inventory\n" + INVENTORY_BACKUP + "      restore:\n        securityGroupIds: [inventory-db, "
+            + "sg-0a1b2c3d]\n        subnetGroup: \"-bad\"\n        paramGroup: x\n"));
+    assertEquals("services.inventory.database.restore.paramGroup", e.problems().get(0).path());
+    assertTrue(e.getMessage().contains("unknown key 'paramGroup'; allowed here: optionGroup, parameterGroup, "
+        + "securityGroupIds, subnetGroup"), e.getMessage());
+
+    e = refused(CatalogFixture.text().replace("      name: inventory\n" + INVENTORY_BACKUP,
+        "      name: inventory\n" + INVENTORY_BACKUP + "      restore:\n        securityGroupIds: [inventory-db, "
+            + "sg-0a1b2c3d]\n        subnetGroup: \"-bad\"\n"));
+    assertEquals(List.of(
+        new CatalogException.Problem("services.inventory.database.restore.subnetGroup", "'-bad' is not an RDS group "
+            + "name: at most 255 letters, digits, '.', '_', ':', '-' or spaces, starting with a letter or digit"),
+        new CatalogException.Problem("services.inventory.database.restore.securityGroupIds[0]", "'inventory-db' is not"
+            + " a VPC security group id such as sg-0123456789abcdef0 (write the id, not the group's name)")),
+        e.problems());
+
+    e = refused(CatalogFixture.text().replace("      name: inventory\n" + INVENTORY_BACKUP,
+        "      name: inventory\n" + INVENTORY_BACKUP + "      restore: {}\n"));
+    assertEquals(List.of(new CatalogException.Problem("services.inventory.database.restore", "is empty: give at least"
+        + " one of subnetGroup, securityGroupIds, parameterGroup, optionGroup, or leave it out (restores then take the"
+        + " source instance's settings)")), e.problems());
+  }
+
   private static CatalogException refused(String yaml) {
     return assertThrows(CatalogException.class, () -> CatalogLoader.parse(yaml, SOURCE));
   }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.drrunbooks.activities.rds.InstanceShape;
 import dev.drrunbooks.activities.sql.ValidationReport;
 import dev.drrunbooks.backupvalidation.BackupValidationInput;
 import dev.drrunbooks.backupvalidation.BackupValidationResult;
@@ -55,6 +56,15 @@ class BackupValidationWorkflowTest {
     assertEquals(Outcome.COMPENSATED, result.cleanup().get(0).outcome());
     assertTrue(result.restoreDuration() != null);
     assertEquals(0, rds.ownedBy("validate-backups-inventory-1").size());
+  }
+
+  /** Issue 10, finding 3: a validation copy is single-AZ, its network from the source, and checked once available. */
+  @Test
+  void theValidationCopyIsSingleAzAndItsPlacementIsVerified(WorkflowClient client, Worker worker) {
+    stub(client, worker, "validate-single-az").run(BackupValidationInput.newest("inventory"));
+
+    assertEquals(List.of(new InstanceShape(null, null, List.of(), null, null, false)), rds.restoreShapes);
+    assertEquals(List.of("eu-west-1/validate-single-az-validation from mycomputer-inventory-db"), rds.placementChecks);
   }
 
   @Test

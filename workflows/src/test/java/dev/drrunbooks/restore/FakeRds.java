@@ -1,6 +1,8 @@
 package dev.drrunbooks.restore;
 
 import dev.drrunbooks.activities.rds.InstanceInfo;
+import dev.drrunbooks.activities.rds.InstanceShape;
+import dev.drrunbooks.activities.rds.PlacementCheck;
 import dev.drrunbooks.activities.rds.PointInTimeRestoreRequest;
 import dev.drrunbooks.activities.rds.RdsRestoreActivities;
 import dev.drrunbooks.activities.rds.RdsSnapshotActivities;
@@ -51,6 +53,12 @@ public final class FakeRds implements RdsRestoreActivities, RdsSnapshotActivitie
   public volatile boolean blockInAwait;
   public final CountDownLatch waiting = new CountDownLatch(1);
   public volatile boolean failValidation;
+  /** The shape each restore asked for, in call order. */
+  public final List<InstanceShape> restoreShapes = Collections.synchronizedList(new ArrayList<>());
+  /** Each verifyPlacement: "region/instance from source". */
+  public final List<String> placementChecks = Collections.synchronizedList(new ArrayList<>());
+  /** When set, verifyPlacement fails as RdsRestoreActivitiesImpl does, with this as the difference. */
+  public volatile String misplaced;
   private final Catalog catalog = CatalogFixture.load();
 
   public FakeRds() {
@@ -98,6 +106,7 @@ public final class FakeRds implements RdsRestoreActivities, RdsSnapshotActivitie
   @Override
   public InstanceInfo restoreToPointInTime(PointInTimeRestoreRequest r) {
     describeInstance(r.region(), r.sourceInstanceId());
+    restoreShapes.add(r.shape());
     return restore(r.region(), r.targetInstanceId(), r.owner());
   }
 
@@ -108,7 +117,19 @@ public final class FakeRds implements RdsRestoreActivities, RdsSnapshotActivitie
       throw ApplicationFailure.newNonRetryableFailure("RDS snapshot '" + s.snapshotId() + "' is '" + s.status()
           + "'", "RdsInvalidSnapshotState");
     }
+    restoreShapes.add(r.shape());
     return restore(r.region(), r.targetInstanceId(), r.owner());
+  }
+
+  @Override
+  public String verifyPlacement(PlacementCheck c) {
+    describeInstance(c.region(), c.instanceId());
+    placementChecks.add(c.region() + "/" + c.instanceId() + " from " + c.sourceInstanceId());
+    if (misplaced != null) {
+      throw ApplicationFailure.newNonRetryableFailure("RDS instance '" + c.instanceId() + "' in " + c.region()
+          + " is not where the restore intended: " + misplaced, "RestorePlacementMismatch");
+    }
+    return "as intended";
   }
 
   private InstanceInfo restore(String region, String id, Ownership owner) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.drrunbooks.activities.rds.InstanceInfo;
+import dev.drrunbooks.activities.rds.InstanceShape;
 import dev.drrunbooks.model.Failures;
 import dev.drrunbooks.model.Ownership;
 import dev.drrunbooks.pitr.PointInTimeRestoreInput;
@@ -168,6 +169,31 @@ class PointInTimeRestoreWorkflowTest {
 
     Histories.record(client, "pitr-cancel", "pitr-cancelled-mid-wait");    assertEquals(List.of("eu-west-1/pitr-cancel-pitr"), rds.deleted);
     assertEquals(0, rds.ownedBy("pitr-cancel").size());
+  }
+
+  /** Issue 10, finding 3: the restore asks for the source's settings; the instance's are checked once available. */
+  @Test
+  void verifiesWhereTheRestoredInstanceIsOnceAvailable(WorkflowClient client, Worker worker) {
+    stub(client, worker, "pitr-placement").run(PointInTimeRestoreInput.latest("inventory"));
+
+    Histories.record(client, "pitr-placement", "pitr-placement-verified");
+    assertEquals(List.of(InstanceShape.asSource()), rds.restoreShapes,
+        "nothing set in the catalog or the input: the activity takes every setting from the source");
+    assertEquals(List.of("eu-west-1/pitr-placement-pitr from mycomputer-inventory-db"), rds.placementChecks);
+  }
+
+  @Test
+  void aRestoredInstanceOutsideTheIntendedSecurityGroupsFailsTheRunNamingTheFieldAndIsDeleted(WorkflowClient client,
+      Worker worker) {
+    rds.misplaced = "VPC security groups: intended [sg-0a1b2c3d4e5f60718], found [sg-0default000000000]";
+
+    WorkflowFailedException e = assertThrows(WorkflowFailedException.class,
+        () -> stub(client, worker, "pitr-misplaced").run(PointInTimeRestoreInput.latest("inventory")));
+
+    assertTrue(Failures.rootMessage(e).startsWith("RDS instance 'pitr-misplaced-pitr' in eu-west-1 is not where the"
+        + " restore intended: VPC security groups: intended [sg-0a1b2c3d4e5f60718], found [sg-0default000000000]"),
+        Failures.rootMessage(e));
+    assertEquals(List.of("eu-west-1/pitr-misplaced-pitr"), rds.deleted, "an unreachable restore is not kept");
   }
 
   private static PointInTimeRestoreWorkflow stub(WorkflowClient client, Worker worker, String workflowId) {

@@ -6,6 +6,7 @@ import static dev.drrunbooks.aws.rds.RdsSupport.snapshotNotFound;
 
 import dev.drrunbooks.activities.rds.InstanceInfo;
 import dev.drrunbooks.activities.rds.InstanceShape;
+import dev.drrunbooks.activities.rds.PlacementCheck;
 import dev.drrunbooks.activities.rds.PointInTimeRestoreRequest;
 import dev.drrunbooks.activities.rds.RdsRestoreActivities;
 import dev.drrunbooks.activities.rds.RestorableWindow;
@@ -157,18 +158,22 @@ public class RdsRestoreActivitiesImpl implements RdsRestoreActivities {
     Optional<DBInstance> existing = rds.findInstance(region, target);
     if (existing.isPresent()) return adopt(region, existing.get(), req.owner(), req.sourceInstanceId(), req.restoreTime());
 
-    InstanceShape shape = req.shape() == null ? InstanceShape.asSource() : req.shape();
+    DBInstance source = rds.findInstance(region, req.sourceInstanceId()).orElseThrow(() ->
+        ApplicationFailure.newNonRetryableFailure("source RDS instance '" + req.sourceInstanceId() + "' not found in "
+            + region, "RdsInstanceNotFound"));
+    InstanceShape shape = RestorePlacement.intended(req.shape(), Optional.of(source), req.sourceInstanceId(), region);
     RestoreDbInstanceToPointInTimeRequest.Builder call = RestoreDbInstanceToPointInTimeRequest.builder()
         .sourceDBInstanceIdentifier(req.sourceInstanceId())
         .targetDBInstanceIdentifier(target)
         // Always an explicit point, never UseLatestRestorableTime: the run must know what it restored to.
         .restoreTime(req.restoreTime())
         .tags(RdsTags.toTags(tags));
-    applyShape(shape, call::dbInstanceClass, call::dbSubnetGroupName, call::vpcSecurityGroupIds);
+    applyShape(shape, call::dbInstanceClass, call::dbSubnetGroupName, call::vpcSecurityGroupIds,
+        call::dbParameterGroupName, call::optionGroupName, call::multiAZ);
     try {
       DBInstance created = rds.client(region).restoreDBInstanceToPointInTime(call.build()).dbInstance();
-      log.info("restoring RDS instance {} in {} from {} to {} (status {})", target, region, req.sourceInstanceId(),
-          point, created.dbInstanceStatus());
+      log.info("restoring RDS instance {} in {} from {} to {} (status {}) into {}", target, region,
+          req.sourceInstanceId(), point, created.dbInstanceStatus(), RestorePlacement.describe(shape));
       return toInfo(region, created, created.hasTagList() && !created.tagList().isEmpty() ? RdsTags.toMap(created.tagList()) : tags);
     } catch (DbInstanceAlreadyExistsException e) {
       return adopt(region, rds.instance(region, target), req.owner(), req.sourceInstanceId(), req.restoreTime());
@@ -209,16 +214,22 @@ public class RdsRestoreActivitiesImpl implements RdsRestoreActivities {
     Optional<DBInstance> existing = rds.findInstance(region, target);
     if (existing.isPresent()) return adopt(region, existing.get(), req.owner(), snapshot.snapshotId(), point);
 
-    InstanceShape shape = req.shape() == null ? InstanceShape.asSource() : req.shape();
+    // The snapshot's instance, when it still exists here, is the source of the settings not requested.
+    Optional<DBInstance> source = snapshot.instanceId() == null ? Optional.empty()
+        : rds.findInstance(region, snapshot.instanceId());
+    InstanceShape shape = RestorePlacement.intended(req.shape(), source,
+        snapshot.instanceId() == null ? "(unknown instance of snapshot " + snapshot.snapshotId() + ")" : snapshot.instanceId(),
+        region);
     RestoreDbInstanceFromDbSnapshotRequest.Builder call = RestoreDbInstanceFromDbSnapshotRequest.builder()
         .dbInstanceIdentifier(target)
         .dbSnapshotIdentifier(snapshot.snapshotId())
         .tags(RdsTags.toTags(tags));
-    applyShape(shape, call::dbInstanceClass, call::dbSubnetGroupName, call::vpcSecurityGroupIds);
+    applyShape(shape, call::dbInstanceClass, call::dbSubnetGroupName, call::vpcSecurityGroupIds,
+        call::dbParameterGroupName, call::optionGroupName, call::multiAZ);
     try {
       DBInstance created = rds.client(region).restoreDBInstanceFromDBSnapshot(call.build()).dbInstance();
-      log.info("restoring RDS instance {} in {} from snapshot {} (status {})", target, region, snapshot.snapshotId(),
-          created.dbInstanceStatus());
+      log.info("restoring RDS instance {} in {} from snapshot {} (status {}) into {}", target, region,
+          snapshot.snapshotId(), created.dbInstanceStatus(), RestorePlacement.describe(shape));
       return toInfo(region, created, created.hasTagList() && !created.tagList().isEmpty() ? RdsTags.toMap(created.tagList()) : tags);
     } catch (DbInstanceAlreadyExistsException e) {
       return adopt(region, rds.instance(region, target), req.owner(), snapshot.snapshotId(), point);
@@ -248,6 +259,29 @@ public class RdsRestoreActivitiesImpl implements RdsRestoreActivities {
     DBInstance db = poller.await(subject, () -> rds.instance(region, instanceId), statusView,
         "available", FAILED_STATES, "RdsBadState", deadline);
     return toInfo(region, db, rds.tags(region, db));
+  }
+
+  /**
+   * Compares the restored instance with the intended placement, re-resolved as the restore resolved it
+   * (the request over the source as it is now). A difference is not retried: waiting does not move an
+   * instance to another security group, and AWS gives one silently when none is sent.
+   */
+  @Override
+  public String verifyPlacement(PlacementCheck check) {
+    require(check, "check");
+    require(check.region(), "region");
+    require(check.instanceId(), "instanceId");
+    String region = check.region();
+    Optional<DBInstance> source = check.sourceInstanceId() == null ? Optional.empty()
+        : rds.findInstance(region, check.sourceInstanceId());
+    InstanceShape intended = RestorePlacement.intended(check.requested(), source, check.sourceInstanceId(), region);
+    InstanceShape found = RestorePlacement.of(rds.instance(region, check.instanceId()));
+    List<String> differences = RestorePlacement.differences(intended, found);
+    if (!differences.isEmpty()) {
+      throw ApplicationFailure.newNonRetryableFailure("RDS instance '" + check.instanceId() + "' in " + region
+          + " is not where the restore intended: " + String.join("; ", differences), "RestorePlacementMismatch");
+    }
+    return RestorePlacement.describe(found);
   }
 
   @Override
@@ -321,11 +355,16 @@ public class RdsRestoreActivitiesImpl implements RdsRestoreActivities {
         tags);
   }
 
+  /** Sends every setting the intended placement has; an unset one is left to RDS (there was nothing to copy). */
   private static void applyShape(InstanceShape shape, Function<String, ?> instanceClass, Function<String, ?> subnetGroup,
-      Function<List<String>, ?> securityGroups) {
-    if (shape.instanceClass() != null && !shape.instanceClass().isBlank()) instanceClass.apply(shape.instanceClass());
-    if (shape.subnetGroup() != null && !shape.subnetGroup().isBlank()) subnetGroup.apply(shape.subnetGroup());
+      Function<List<String>, ?> securityGroups, Function<String, ?> parameterGroup, Function<String, ?> optionGroup,
+      Function<Boolean, ?> multiAz) {
+    if (shape.instanceClass() != null) instanceClass.apply(shape.instanceClass());
+    if (shape.subnetGroup() != null) subnetGroup.apply(shape.subnetGroup());
     if (!shape.securityGroupIds().isEmpty()) securityGroups.apply(shape.securityGroupIds());
+    if (shape.parameterGroup() != null) parameterGroup.apply(shape.parameterGroup());
+    if (shape.optionGroup() != null) optionGroup.apply(shape.optionGroup());
+    if (shape.multiAz() != null) multiAz.apply(shape.multiAz());
   }
 
   /**

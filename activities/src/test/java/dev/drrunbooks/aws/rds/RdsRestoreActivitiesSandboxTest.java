@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.drrunbooks.activities.rds.InstanceInfo;
 import dev.drrunbooks.activities.rds.InstanceShape;
+import dev.drrunbooks.activities.rds.PlacementCheck;
 import dev.drrunbooks.activities.rds.PointInTimeRestoreRequest;
 import dev.drrunbooks.activities.rds.RdsRestoreActivities;
 import dev.drrunbooks.activities.rds.RestorableWindow;
@@ -287,5 +288,24 @@ class RdsRestoreActivitiesSandboxTest {
     assertEquals(List.of(Tag.builder().key("service").value("inventory").build()),
         rds.listTagsForResource(r -> r.resourceName(arn)).tagList());
     assertEquals(Map.of("service", "inventory"), activities.describeInstance(REGION, theirs).tags());
+  }
+
+  /**
+   * Issue 10, finding 3, against moto: the restore sends the source's settings and the restored instance passes
+   * the placement check; a security group the run asks for is sent and found. moto does not model AWS's default
+   * security group on restore ({@link RestoreNetworkDefaultsTest} does).
+   */
+  @Test
+  void aRestoredInstanceIsWhereTheRestoreIntended() {
+    String asSource = newInstanceName("dr-test-pitr");
+    Instant point = Instant.now().minus(30, ChronoUnit.MINUTES);
+    activities.restoreToPointInTime(pitr(asSource, point));
+    activities.verifyPlacement(new PlacementCheck(REGION, asSource, SEEDED, InstanceShape.asSource()));
+
+    String placed = newInstanceName("dr-test-pitr");
+    InstanceShape requested = new InstanceShape(null, null, List.of("sg-0a1b2c3d4e5f60718"));
+    activities.restoreToPointInTime(new PointInTimeRestoreRequest(REGION, SEEDED, placed, point, requested, owner));
+    assertTrue(activities.verifyPlacement(new PlacementCheck(REGION, placed, SEEDED, requested))
+        .contains("security groups [sg-0a1b2c3d4e5f60718]"));
   }
 }

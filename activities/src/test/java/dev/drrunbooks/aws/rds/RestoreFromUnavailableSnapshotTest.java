@@ -25,9 +25,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.rds.model.DBInstance;
 import software.amazon.awssdk.services.rds.model.DBSnapshot;
 import software.amazon.awssdk.services.rds.model.DbInstanceNotFoundException;
 import software.amazon.awssdk.services.rds.model.DescribeDbInstancesRequest;
+import software.amazon.awssdk.services.rds.model.DescribeDbInstancesResponse;
 import software.amazon.awssdk.services.rds.model.DescribeDbSnapshotsRequest;
 import software.amazon.awssdk.services.rds.model.DescribeDbSnapshotsResponse;
 import software.amazon.awssdk.services.rds.model.InvalidDbSnapshotStateException;
@@ -86,10 +88,14 @@ class RestoreFromUnavailableSnapshotTest {
     assertTrue(took.compareTo(Duration.ofSeconds(1)) < 0, "took " + took);
   }
 
-  /** describe-db-instances: no such target; restore: InvalidDBSnapshotState; describe-db-snapshots: {@code status}. */
+  /** describe-db-instances: the source exists, no such target; restore: InvalidDBSnapshotState; describe-db-snapshots: {@code status}. */
   private RdsClient scriptedRds(String status) {
     InvocationHandler handler = (proxy, method, args) -> {
       Object arg = args == null || args.length == 0 ? null : args[0];
+      if (arg instanceof DescribeDbInstancesRequest r && r.dbInstanceIdentifier().equals("mycomputer-inventory-db")) {
+        return DescribeDbInstancesResponse.builder().dbInstances(DBInstance.builder().dbInstanceIdentifier(
+            r.dbInstanceIdentifier()).dbInstanceStatus("available").build()).build(); // the source, for its settings
+      }
       if (arg instanceof DescribeDbInstancesRequest r) {
         throw DbInstanceNotFoundException.builder().statusCode(404).message("DBInstance " + r.dbInstanceIdentifier()
             + " not found.").build();

@@ -17,10 +17,19 @@ public interface RdsRestoreActivities {
 
   InstanceInfo describeInstance(String region, String instanceId);
 
-  /** Starts the restore and returns at once; tags the instance with the owner and the restore point. */
+  /**
+   * Starts the restore and returns at once; tags the instance with the owner and the restore point. Sends
+   * the request's shape over the source instance's subnet group, security groups, parameter and option
+   * group and Multi-AZ, so the restored instance is in the application's network (RDS would otherwise use
+   * its defaults).
+   */
   InstanceInfo restoreToPointInTime(PointInTimeRestoreRequest request);
 
-  /** Starts the restore and returns at once; tags the instance with the owner and the snapshot it came from. */
+  /**
+   * Starts the restore and returns at once; tags the instance with the owner and the snapshot it came from.
+   * Settings as {@link #restoreToPointInTime}, from the snapshot's instance; when that no longer exists,
+   * the request must give subnet group, security groups and parameter group (refused, naming what is missing).
+   */
   InstanceInfo restoreFromSnapshot(SnapshotRestoreRequest request);
 
   /**
@@ -29,6 +38,13 @@ public interface RdsRestoreActivities {
    * worker restart: the deadline is absolute and the heartbeat carries the polls so far.
    */
   InstanceInfo awaitInstanceAvailable(String region, String instanceId, Instant deadline);
+
+  /**
+   * Checks that an available restored instance is where {@code check} intended: subnet group, security
+   * groups, parameter group, option group, Multi-AZ. Fails non-retryably ({@code RestorePlacementMismatch})
+   * naming each field that differs; returns the placement found.
+   */
+  String verifyPlacement(PlacementCheck check);
 
   /**
    * Deletes the instance (no final snapshot) only if its tags name {@code owner}; refuses loudly
