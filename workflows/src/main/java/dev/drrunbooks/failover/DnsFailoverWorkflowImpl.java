@@ -41,15 +41,15 @@ import java.util.List;
  * <p>Assessing the source (since version 1 of {@link #HEALTH_RULE_CHANGE}; issue 10, finding 5): the
  * Route53 health check counts as healthy by Route 53's own rule, more than 18% of its checkers
  * ({@link HealthCheckState#healthy()}), not a majority. The source is healthy only when every signal
- * (HTTP probes, health check, alarm) says so. When the signals disagree, a person decides: the
- * disagreement is named in the assessment, the timeline (before the gate), the status while waiting and
- * the result's summary; the gate is required even where the policy or input skips it, and a gate nobody
- * answers aborts instead of proceeding. Only {@code force} (the operator's explicit choice to fail over
- * whatever the health) keeps the configured gate.
+ * (HTTP probes, health check, alarm) says so. When the signals disagree, the disagreement is named in
+ * the assessment, the timeline (before the gate), the status while waiting and the result's summary,
+ * and a gate nobody answers aborts instead of proceeding: disagreeing signals never fail a service over
+ * without a person. A service whose policy has no gate (automatic failover) proceeds as its policy
+ * says, with the disagreement on record. Only {@code force} keeps the configured timeout default.
  */
 public class DnsFailoverWorkflowImpl extends GatedWorkflow implements DnsFailoverWorkflow {
   public static final String GATE_STEP = "switch-traffic";
-  /** Version 1: Route 53's 18% rule for the health check; disagreeing signals go to a gate that aborts on timeout. */
+  /** Version 1: Route 53's 18% rule for the health check; with disagreeing signals a gate's timeout aborts. */
   public static final String HEALTH_RULE_CHANGE = "route53-health-rule";
   private static final Duration PROBE_INTERVAL = Duration.ofSeconds(2);
   private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
@@ -129,10 +129,11 @@ public class DnsFailoverWorkflowImpl extends GatedWorkflow implements DnsFailove
         disagreement = signals.disagreement();
         assessment.add(disagreement);
         timeline.record("assessment of " + from.setIdentifier() + " (" + from.region() + ")", assessed, Outcome.FAILED,
-            disagreement + (force ? "; forced" : "; a person decides: approval required, no answer aborts"));
+            disagreement + (force ? "; forced" : requireApproval ? "; a gate nobody answers aborts"
+                : "; the service's policy allows automatic failover"));
       }
     }
-    boolean askPerson = disagreement != null && !force;
+    boolean abortOnSilence = disagreement != null && !force;
 
     phases.enter("check-target");
     ProbeReport target = probe(to, probes, "target");
@@ -144,9 +145,10 @@ public class DnsFailoverWorkflowImpl extends GatedWorkflow implements DnsFailove
 
     phases.enter("approval");
     detail = "waiting for approval of " + label + (disagreement == null ? "" : ": " + disagreement);
-    GateDecision decision = requireApproval || askPerson
-        ? gate.await(GATE_STEP, approvalTimeout, askPerson ? GateDefault.ABORT : onTimeout)
-        : ApprovalGate.notRequired(GATE_STEP, "the service's policy allows automatic failover");
+    GateDecision decision = requireApproval
+        ? gate.await(GATE_STEP, approvalTimeout, abortOnSilence ? GateDefault.ABORT : onTimeout)
+        : ApprovalGate.notRequired(GATE_STEP, "the service's policy allows automatic failover"
+            + (disagreement == null ? "" : "; " + disagreement));
     String disagreed = disagreement == null ? "" : " (" + disagreement + ")";
     if (!decision.proceeds()) {
       return end(service, direction, FailoverOutcome.ABORTED, decision, assessment, List.of(), start, incident,

@@ -92,27 +92,27 @@ class DnsFailoverHealthSignalsTest {
     assertTrue(result.assessment().contains(DISAGREE), result.assessment().toString());
     assertTrue(result.summary().endsWith("(" + DISAGREE + ")"), result.summary());
     assertTrue(result.timeline().stream().anyMatch(t -> t.step().equals("assessment of Primary (eu-west-1)")
-        && t.detail().equals(DISAGREE + "; a person decides: approval required, no answer aborts")),
+        && t.detail().equals(DISAGREE + "; a gate nobody answers aborts")),
         result.timeline().toString());
     assertEquals(List.of(), aws.changes);
   }
 
   @Test
-  void disagreeingSignalsNeedAPersonEvenWhereThePolicySkipsTheGate(WorkflowClient client, Worker worker) {
+  void whereThePolicyAllowsAutomaticFailoverDisagreeingSignalsAreRecordedNotHidden(WorkflowClient client,
+      Worker worker) {
     aws.primaryDown();
     aws.alarmState = "OK";
     aws.healthCheck = checkers(16);
-    // locations' policy: no approval
+    // locations' policy: no approval, automatic failover
     DnsFailoverWorkflow wf = start(client, worker, "dns-disagree-no-gate", DnsFailoverInput.of("locations", null));
-
-    FailoverStatus status = awaitGate(wf);
-    assertTrue(status.detail().endsWith(DISAGREE), status.detail());
-    wf.approve(new Approval(DnsFailoverWorkflowImpl.GATE_STEP, "alice", "users report errors"));
 
     DnsFailoverResult result = WorkflowStub.fromTyped(wf).getResult(DnsFailoverResult.class);
     assertEquals(FailoverOutcome.SWITCHED, result.outcome());
-    assertEquals("alice", result.approval().who());
+    assertEquals("the service's policy allows automatic failover; " + DISAGREE, result.approval().why());
     assertTrue(result.summary().endsWith("(" + DISAGREE + ")"), result.summary());
+    assertTrue(result.assessment().contains(DISAGREE), result.assessment().toString());
+    assertTrue(result.timeline().stream().anyMatch(t -> t.detail().equals(DISAGREE
+        + "; the service's policy allows automatic failover")), result.timeline().toString());
     assertFalse(aws.changes.isEmpty());
   }
 
