@@ -232,7 +232,8 @@ public final class SandboxDatabases {
    * their transactions, e.g. a direct {@code UPDATE inventory_items SET quantity = 0}) get their row as
    * of {@code at} back from the seed's opening rows: opening stock plus their transactions up to
    * {@code at}. RDS restores them from its backup and log; without this the clone would keep the
-   * overwrite. Returns their ids.
+   * overwrite. The sandbox has no log of when such a write happened, so it is taken as after
+   * {@code at}: a restore to a later point undoes it too. Returns their ids.
    */
   private static List<Long> rebuildItemsWrittenOutsideTheLedger(Connection c, Timestamp at) throws SQLException {
     List<Long> ids = new ArrayList<>();
