@@ -14,8 +14,9 @@ import java.util.List;
  * The restore point and why, the recovered instance and its integrity checks (as restored, and again
  * after the replay), what was replayed and skipped, the rows still wrong after it, the outcome, and the
  * RPO achieved: zero only when every good transaction was carried over and nothing is still wrong.
- * Runs recorded before the check after the replay have null {@code outcome}, {@code integrityAfterReplay}
- * and {@code verification}.
+ * {@code integrityAfterReplay} and {@code verification} are null without a replay, and in runs started
+ * before the check after the replay existed (their outcome says only whether the replay completed);
+ * results stored before this field existed have a null {@code outcome}.
  */
 public record CorruptedDataRecoveryResult(
     String service,

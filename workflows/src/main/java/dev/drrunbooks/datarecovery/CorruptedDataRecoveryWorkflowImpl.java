@@ -7,8 +7,8 @@ import dev.drrunbooks.activities.rdslogs.ErrorLogScan;
 import dev.drrunbooks.activities.rdslogs.RdsLogActivities;
 import dev.drrunbooks.activities.replay.CorruptionEvidence;
 import dev.drrunbooks.activities.replay.CorruptionRule;
-import dev.drrunbooks.activities.replay.ReplayActivities;
 import dev.drrunbooks.activities.replay.RecoveryVerification;
+import dev.drrunbooks.activities.replay.ReplayActivities;
 import dev.drrunbooks.activities.replay.ReplayPlan;
 import dev.drrunbooks.activities.replay.ReplayProgress;
 import dev.drrunbooks.activities.sql.DataValidationActivities;
@@ -156,7 +156,7 @@ public class CorruptedDataRecoveryWorkflowImpl extends GatedWorkflow implements 
       progress = timeline.step("replay into " + target.instanceId(), () -> replay.apply(source, target, plan,
           batchSize), ReplayProgress::summary);
     }
-    ReplayVerification verified = progress == null ? ReplayVerification.NOT_RUN : verifyAfterReplay(source, target,
+    AfterReplayChecks verified = progress == null ? AfterReplayChecks.NOT_RUN : verifyAfterReplay(source, target,
         integrity);
     boolean replayed = progress != null && progress.conflicts().isEmpty()
         && progress.applied() + progress.alreadyPresent() >= plan.toApply();
@@ -165,7 +165,7 @@ public class CorruptedDataRecoveryWorkflowImpl extends GatedWorkflow implements 
         complete ? Duration.ZERO : Duration.between(point, corruptionTime),
         complete ? "every good transaction after the restore point was replayed"
             + (verified.ran() ? " and the recovered database passed its checks after the replay" : "")
-            : replayed ? "the recovered database is still wrong after the replay: " + verified.problems()
+            : replayed ? "the recovered database is still wrong after the replay: " + verified.describe()
             : "transactions between the restore point and the corruption were not all replayed");
     DataRecoveryOutcome outcome = progress == null ? DataRecoveryOutcome.REPLAY_NOT_APPROVED
         : complete ? DataRecoveryOutcome.RECOVERED : DataRecoveryOutcome.NOT_RECOVERED;
@@ -173,13 +173,13 @@ public class CorruptedDataRecoveryWorkflowImpl extends GatedWorkflow implements 
     String replaySummary = progress == null
         ? "replay not approved (" + replayApproved.verdict() + " by " + replayApproved.who() + ")"
         : progress.summary();
-    String summary = (verified.ran() && !complete ? "NOT RECOVERED: " + verified.problems() + ". " : "")
+    String summary = (verified.ran() && !complete ? "NOT RECOVERED: " + verified.describe() + ". " : "")
         + "Restored " + sourceId + " to " + point + " as " + restored.restoredInstance() + "; " + replaySummary
-        + (verified.ran() && complete ? "; " + verified.problems() : "") + "; RPO " + (complete ? "0" : "not zero");
+        + (verified.ran() && complete ? "; " + verified.describe() : "") + "; RPO " + (complete ? "0" : "not zero");
     detail = summary;
     return new CorruptedDataRecoveryResult(serviceKey, corruptionTime, point, evidence, restored.restoredInstance(),
         restored.validation(), plan, progress, verified.integrity(), verified.rows(),
-        verified.ran() ? outcome : null, rpo, timeline.entries(), summary);
+        outcome, rpo, timeline.entries(), summary);
   }
 
   /**
@@ -187,17 +187,17 @@ public class CorruptedDataRecoveryWorkflowImpl extends GatedWorkflow implements 
    * about what the replay added to it), and the rows still wrong. Added after the first release: runs
    * recorded before it end without the check, as they did.
    */
-  private ReplayVerification verifyAfterReplay(DatabaseTarget source, DatabaseTarget target,
+  private AfterReplayChecks verifyAfterReplay(DatabaseTarget source, DatabaseTarget target,
       List<ValidationQuery> integrity) {
     if (Workflow.getVersion(VERIFY_AFTER_REPLAY, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
-      return ReplayVerification.NOT_RUN;
+      return AfterReplayChecks.NOT_RUN;
     }
     phases.enter("verify");
     ValidationReport checks = timeline.step("re-run the integrity checks on " + target.instanceId()
         + " after the replay", () -> data.validate(target, source, integrity), ValidationReport::summary);
     RecoveryVerification rows = timeline.step("look for rows of " + target.instanceId() + " still wrong",
         () -> replay.verify(source, target, plan), RecoveryVerification::summary);
-    return new ReplayVerification(checks, rows);
+    return new AfterReplayChecks(checks, rows);
   }
 
   /**

@@ -124,6 +124,8 @@ class CorruptedDataRecoveryWorkflowTest {
 
     assertEquals(earlier, result.restorePoint());
     assertNull(result.replay());
+    assertEquals(DataRecoveryOutcome.REPLAY_NOT_APPROVED, result.outcome());
+    assertNull(result.verification(), "nothing replayed, nothing to check after it");
     assertTrue(result.rpo().achieved().compareTo(Duration.ofMinutes(10)) >= 0, result.rpo().toString());
     assertEquals(1, rds.ownedBy("recover-data-corrected-pitr").size(), "the recovered instance stays up");
   }

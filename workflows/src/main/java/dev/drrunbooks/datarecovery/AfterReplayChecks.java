@@ -10,8 +10,8 @@ import java.util.List;
  * What the checks after the replay found: the integrity checks re-run on the recovered database and
  * its rows still wrong; both null when they did not run (no replay, or a run recorded before them).
  */
-record ReplayVerification(ValidationReport integrity, RecoveryVerification rows) {
-  static final ReplayVerification NOT_RUN = new ReplayVerification(null, null);
+record AfterReplayChecks(ValidationReport integrity, RecoveryVerification rows) {
+  static final AfterReplayChecks NOT_RUN = new AfterReplayChecks(null, null);
 
   boolean ran() {
     return integrity != null && rows != null;
@@ -22,8 +22,8 @@ record ReplayVerification(ValidationReport integrity, RecoveryVerification rows)
     return !ran() || integrity.passed() && rows.passed();
   }
 
-  /** One sentence for the summary and the RPO basis. */
-  String problems() {
+  /** One sentence for the summary and the RPO basis: what passed, or what is still wrong. */
+  String describe() {
     if (!ran()) return "not checked after the replay";
     if (passed()) return "after the replay " + integrity.summary() + " and " + rows.summary();
     List<String> clauses = new ArrayList<>();
