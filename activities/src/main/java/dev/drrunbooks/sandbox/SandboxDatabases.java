@@ -12,6 +12,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
@@ -30,7 +32,9 @@ import org.slf4j.LoggerFactory;
  *   <li>content: {@code CREATE DATABASE clone TEMPLATE source}, then the restore point is emulated in the
  *       clone: inventory transactions after the point are deleted (their quantity_delta first taken back
  *       out of inventory_items.quantity, so quantities are as of the point) and so are audit_log rows
- *       after the point. A database without those tables is cloned as is.
+ *       after the point. An item written outside that ledger (a direct UPDATE of its quantity) is
+ *       rebuilt instead from the seed's {@value #OPENING_ITEMS} plus its transactions up to the
+ *       point, as RDS would restore it from its backup. A database without those tables is cloned as is.
  * </ul>
  *
  * Enabled by {@code DR_SANDBOX_DATABASES=true}; the cluster is {@code DR_DB_HOST}, {@code DR_DB_PORT},
@@ -43,6 +47,8 @@ public final class SandboxDatabases {
   private static final int PG_MAX_NAME = 63;
   private static final String MAINTENANCE_DB = "postgres";
   private static final int TEMPLATE_BUSY_ATTEMPTS = 8;
+  /** The seed's items before any transaction: what a restore rebuilds overwritten items from. */
+  static final String OPENING_ITEMS = "sandbox_backup.inventory_items_opening";
 
   private final String host;
   private final int port;
@@ -181,13 +187,19 @@ public final class SandboxDatabases {
       Timestamp at = Timestamp.from(point);
       long transactions = 0;
       long audit = 0;
+      List<Long> rebuilt = List.of();
       if (tableExists(c, "inventory_transactions")) {
+        if (tableExists(c, "inventory_items") && tableExists(c, OPENING_ITEMS)) {
+          rebuilt = rebuildItemsWrittenOutsideTheLedger(c, at);
+        }
         if (tableExists(c, "inventory_items")) {
           try (PreparedStatement st = c.prepareStatement(
               "UPDATE inventory_items AS i SET quantity = i.quantity - later.total "
                   + "FROM (SELECT item_id, sum(quantity_delta)::int AS total FROM inventory_transactions "
-                  + "WHERE transaction_date > ? GROUP BY item_id) AS later WHERE later.item_id = i.id")) {
+                  + "WHERE transaction_date > ? GROUP BY item_id) AS later WHERE later.item_id = i.id "
+                  + "AND NOT (i.id = ANY(?))")) {
             st.setTimestamp(1, at);
+            st.setArray(2, c.createArrayOf("bigint", rebuilt.toArray(Long[]::new)));
             st.executeUpdate();
           }
         }
@@ -203,9 +215,9 @@ public final class SandboxDatabases {
         }
       }
       c.commit();
-      if (transactions + audit > 0) {
-        log.info("sandbox: {} as of {}: removed {} later transaction(s) and {} later audit row(s)", clone, point,
-            transactions, audit);
+      if (transactions + audit + rebuilt.size() > 0) {
+        log.info("sandbox: {} as of {}: removed {} later transaction(s) and {} later audit row(s); rebuilt {} item(s) "
+            + "written outside the ledger {}", clone, point, transactions, audit, rebuilt.size(), rebuilt);
       }
     } catch (SQLException e) {
       c.rollback();
@@ -215,9 +227,36 @@ public final class SandboxDatabases {
     }
   }
 
+  /**
+   * Items a statement wrote outside the ledger (their quantity is no longer their opening stock plus
+   * their transactions, e.g. a direct {@code UPDATE inventory_items SET quantity = 0}) get their row as
+   * of {@code at} back from the seed's opening rows: opening stock plus their transactions up to
+   * {@code at}. RDS restores them from its backup and log; without this the clone would keep the
+   * overwrite. The sandbox has no log of when such a write happened, so it is taken as after
+   * {@code at}: a restore to a later point undoes it too. Returns their ids.
+   */
+  private static List<Long> rebuildItemsWrittenOutsideTheLedger(Connection c, Timestamp at) throws SQLException {
+    List<Long> ids = new ArrayList<>();
+    try (PreparedStatement st = c.prepareStatement("WITH ledger AS (SELECT o.id, o.quantity + coalesce(sum(t.quantity_delta), 0) "
+        + "AS quantity, o.quantity + coalesce(sum(t.quantity_delta) FILTER (WHERE t.transaction_date <= ?), 0) AS quantity_at, "
+        + "greatest(o.updated_at, max(t.transaction_date) FILTER (WHERE t.transaction_date <= ?)) AS updated_at "
+        + "FROM " + OPENING_ITEMS + " o LEFT JOIN inventory_transactions t ON t.item_id = o.id GROUP BY o.id, o.quantity, "
+        + "o.updated_at) "
+        + "UPDATE inventory_items AS i SET sku = o.sku, name = o.name, location = o.location, quantity = l.quantity_at, "
+        + "updated_at = l.updated_at FROM ledger l JOIN " + OPENING_ITEMS + " o ON o.id = l.id "
+        + "WHERE l.id = i.id AND i.quantity <> l.quantity RETURNING i.id")) {
+      st.setTimestamp(1, at);
+      st.setTimestamp(2, at);
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) ids.add(rs.getLong(1));
+      }
+    }
+    return ids;
+  }
+
   private static boolean tableExists(Connection c, String table) throws SQLException {
     try (PreparedStatement st = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
-      st.setString(1, "public." + table);
+      st.setString(1, table.contains(".") ? table : "public." + table);
       try (ResultSet rs = st.executeQuery()) {
         rs.next();
         return rs.getBoolean(1);

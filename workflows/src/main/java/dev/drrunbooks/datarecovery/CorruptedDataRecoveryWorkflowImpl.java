@@ -7,10 +7,13 @@ import dev.drrunbooks.activities.rdslogs.ErrorLogScan;
 import dev.drrunbooks.activities.rdslogs.RdsLogActivities;
 import dev.drrunbooks.activities.replay.CorruptionEvidence;
 import dev.drrunbooks.activities.replay.CorruptionRule;
+import dev.drrunbooks.activities.replay.RecoveryVerification;
 import dev.drrunbooks.activities.replay.ReplayActivities;
 import dev.drrunbooks.activities.replay.ReplayPlan;
 import dev.drrunbooks.activities.replay.ReplayProgress;
+import dev.drrunbooks.activities.sql.DataValidationActivities;
 import dev.drrunbooks.activities.sql.DatabaseTarget;
+import dev.drrunbooks.activities.sql.ValidationReport;
 import dev.drrunbooks.approval.GateDecision;
 import dev.drrunbooks.approval.GatedWorkflow;
 import dev.drrunbooks.catalog.Expectation;
@@ -41,6 +44,8 @@ import java.util.List;
 public class CorruptedDataRecoveryWorkflowImpl extends GatedWorkflow implements CorruptedDataRecoveryWorkflow {
   public static final String CONFIRM_STEP = "confirm-restore-point";
   public static final String REPLAY_STEP = "apply-replay";
+  /** The Workflow.getVersion change id of the checks after the replay. */
+  static final String VERIFY_AFTER_REPLAY = "verify-after-replay";
   /** The tables a restore must bring back, counted as part of the integrity check. */
   private static final List<String> TABLES = List.of("inventory_items", "inventory_transactions", "audit_log");
 
@@ -50,6 +55,8 @@ public class CorruptedDataRecoveryWorkflowImpl extends GatedWorkflow implements 
       Workflow.newActivityStub(RdsRestoreActivities.class, ActivityDefaults.shortCalls());
   private final ReplayActivities replay = Workflow.newActivityStub(ReplayActivities.class,
       ActivityDefaults.longCalls(Duration.ofMinutes(30)));
+  private final DataValidationActivities data = Workflow.newActivityStub(DataValidationActivities.class,
+      ActivityDefaults.longCalls(Duration.ofMinutes(10)));
   private final Phases phases = new Phases();
   private Instant corruptionTime;
   private Instant restorePoint;
@@ -149,18 +156,48 @@ public class CorruptedDataRecoveryWorkflowImpl extends GatedWorkflow implements 
       progress = timeline.step("replay into " + target.instanceId(), () -> replay.apply(source, target, plan,
           batchSize), ReplayProgress::summary);
     }
-    boolean complete = progress != null && progress.conflicts().isEmpty()
+    AfterReplayChecks verified = progress == null ? AfterReplayChecks.NOT_RUN : verifyAfterReplay(source, target,
+        integrity);
+    boolean replayed = progress != null && progress.conflicts().isEmpty()
         && progress.applied() + progress.alreadyPresent() >= plan.toApply();
+    boolean complete = replayed && verified.passed();
     ObjectiveCheck rpo = ObjectiveCheck.of(service.spec().objectives().rpo(),
         complete ? Duration.ZERO : Duration.between(point, corruptionTime),
         complete ? "every good transaction after the restore point was replayed"
+            + (verified.ran() ? " and the recovered database passed its checks after the replay" : "")
+            : replayed ? "the recovered database is still wrong after the replay: " + verified.describe()
             : "transactions between the restore point and the corruption were not all replayed");
+    DataRecoveryOutcome outcome = progress == null ? DataRecoveryOutcome.REPLAY_NOT_APPROVED
+        : complete ? DataRecoveryOutcome.RECOVERED : DataRecoveryOutcome.NOT_RECOVERED;
     phases.enter("done");
-    String summary = "Restored " + sourceId + " to " + point + " as " + restored.restoredInstance() + "; "
-        + (progress == null ? "replay not approved (" + replayApproved.verdict() + " by " + replayApproved.who() + ")"
-            : progress.summary()) + "; RPO " + (complete ? "0" : "not zero");
+    String replaySummary = progress == null
+        ? "replay not approved (" + replayApproved.verdict() + " by " + replayApproved.who() + ")"
+        : progress.summary();
+    String summary = (verified.ran() && !complete ? "NOT RECOVERED: " + verified.describe() + ". " : "")
+        + "Restored " + sourceId + " to " + point + " as " + restored.restoredInstance() + "; " + replaySummary
+        + (verified.ran() && complete ? "; " + verified.describe() : "") + "; RPO " + (complete ? "0" : "not zero");
+    detail = summary;
     return new CorruptedDataRecoveryResult(serviceKey, corruptionTime, point, evidence, restored.restoredInstance(),
-        restored.validation(), plan, progress, rpo, timeline.entries(), summary);
+        restored.validation(), plan, progress, verified.integrity(), verified.rows(),
+        outcome, rpo, timeline.entries(), summary);
+  }
+
+  /**
+   * The integrity checks again, now on the replayed database (the ones the restore passed say nothing
+   * about what the replay added to it), and the rows still wrong. Added after the first release: runs
+   * recorded before it end without the check, as they did.
+   */
+  private AfterReplayChecks verifyAfterReplay(DatabaseTarget source, DatabaseTarget target,
+      List<ValidationQuery> integrity) {
+    if (Workflow.getVersion(VERIFY_AFTER_REPLAY, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+      return AfterReplayChecks.NOT_RUN;
+    }
+    phases.enter("verify");
+    ValidationReport checks = timeline.step("re-run the integrity checks on " + target.instanceId()
+        + " after the replay", () -> data.validate(target, source, integrity), ValidationReport::summary);
+    RecoveryVerification rows = timeline.step("look for rows of " + target.instanceId() + " still wrong",
+        () -> replay.verify(source, target, plan), RecoveryVerification::summary);
+    return new AfterReplayChecks(checks, rows);
   }
 
   /**

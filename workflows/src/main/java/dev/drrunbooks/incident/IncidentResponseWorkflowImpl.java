@@ -11,6 +11,7 @@ import dev.drrunbooks.catalog.ServiceDefinition;
 import dev.drrunbooks.datarecovery.CorruptedDataRecoveryInput;
 import dev.drrunbooks.datarecovery.CorruptedDataRecoveryResult;
 import dev.drrunbooks.datarecovery.CorruptedDataRecoveryWorkflow;
+import dev.drrunbooks.datarecovery.DataRecoveryOutcome;
 import dev.drrunbooks.ecsrecovery.EcsRecoveryInput;
 import dev.drrunbooks.ecsrecovery.EcsRecoveryResult;
 import dev.drrunbooks.ecsrecovery.EcsServiceRecoveryWorkflow;
@@ -457,7 +458,9 @@ public class IncidentResponseWorkflowImpl implements IncidentResponseWorkflow {
       if (p.objectives() != null && p.objectives().rpo() != null) rpoByService.put(service, p.objectives().rpo());
       if (p.validation() != null) validationByService.put(service, p.validation());
     } else if (result instanceof CorruptedDataRecoveryResult d) {
-      state = d.replay() == null ? "RESTORED_NOT_REPLAYED" : "RECOVERED";
+      // A replay whose recovered database is still wrong is not a recovery (runs before that check: null).
+      state = d.replay() == null ? "RESTORED_NOT_REPLAYED"
+          : d.outcome() == DataRecoveryOutcome.NOT_RECOVERED ? "NOT_RECOVERED" : "RECOVERED";
       detail = d.summary();
       childTimelines.put(id, d.timeline());
       if (d.rpo() != null) rpoByService.put(service, d.rpo());
@@ -473,7 +476,8 @@ public class IncidentResponseWorkflowImpl implements IncidentResponseWorkflow {
     children.put(id, new ChildRecovery(id, kind, service, before.startedBy(), before.startedAt(), state,
         Timeline.now(), detail));
     timeline.record("recovery " + id + ": " + state, before.startedAt(),
-        failure == null && !state.equals("ABORTED") ? Outcome.SUCCEEDED : Outcome.FAILED, detail);
+        failure == null && !state.equals("ABORTED") && !state.equals("NOT_RECOVERED") ? Outcome.SUCCEEDED
+            : Outcome.FAILED, detail);
     changed();
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.drrunbooks.activities.replay.UnrecoveredRow;
 import dev.drrunbooks.approval.Approval;
 import dev.drrunbooks.model.Failures;
 import dev.drrunbooks.pitr.PointInTimeRestoreWorkflowImpl;
@@ -65,7 +66,43 @@ class CorruptedDataRecoveryWorkflowTest {
     assertTrue(replay.calls.contains("plan after " + result.restorePoint() + " skipping [etl:stock-sync]"),
         replay.calls.toString());
     assertTrue(replay.calls.contains("scan logs mycomputer-inventory-db"), "the runbook's error log scan ran");
+    assertEquals(DataRecoveryOutcome.RECOVERED, result.outcome());
+    assertTrue(result.integrityAfterReplay().passed(), result.integrityAfterReplay().summary());
+    assertTrue(result.verification().passed(), result.verification().summary());
+    assertEquals(replay.calls.indexOf("apply to " + result.recoveredInstance() + " in batches of 500") + 1,
+        replay.calls.indexOf("verify " + result.recoveredInstance()), "checked after the replay: " + replay.calls);
+    assertTrue(result.summary().endsWith("RPO 0"), result.summary());
     Histories.record(client, "recover-data-inventory-1", "data-recovery-replayed");
+    Histories.record(client, "recover-data-inventory-1", "data-recovery-verified");
+  }
+
+  /**
+   * Finding 8: the recovered database still has rows wrong after the replay. The run does not report
+   * success or RPO 0; it ends NOT_RECOVERED naming exactly those rows, table and id.
+   */
+  @Test
+  void rowsStillWrongAfterTheReplayEndTheRunNotRecoveredNamingThem(WorkflowClient client, Worker worker) {
+    List<UnrecoveredRow> wrong = List.of(
+        new UnrecoveredRow("inventory_items", 7, "quantity -3 is negative"),
+        new UnrecoveredRow("inventory_transactions", 3042, "good transaction T-3042 (+2 on item 9) is missing"));
+    replay.stillWrong = wrong;
+    CorruptedDataRecoveryWorkflow wf = start(client, worker, "recover-data-still-wrong");
+    awaitGate(wf, CorruptedDataRecoveryWorkflowImpl.CONFIRM_STEP);
+    wf.approve(new Approval(CorruptedDataRecoveryWorkflowImpl.CONFIRM_STEP, "dba", "matches the ETL incident"));
+    awaitGate(wf, CorruptedDataRecoveryWorkflowImpl.REPLAY_STEP);
+    wf.approve(new Approval(CorruptedDataRecoveryWorkflowImpl.REPLAY_STEP, "dba", "replay"));
+
+    CorruptedDataRecoveryResult result = WorkflowStub.fromTyped(wf).getResult(CorruptedDataRecoveryResult.class);
+
+    assertEquals(DataRecoveryOutcome.NOT_RECOVERED, result.outcome());
+    assertEquals(wrong, result.verification().rows());
+    assertTrue(result.summary().startsWith("NOT RECOVERED: 2 row(s) of recover-data-still-wrong-pitr-pitr still wrong: "
+        + "inventory_items #7: quantity -3 is negative; inventory_transactions #3042: good transaction T-3042"),
+        result.summary());
+    assertTrue(result.summary().endsWith("RPO not zero"), result.summary());
+    assertTrue(result.rpo().achieved().compareTo(Duration.ZERO) > 0, result.rpo().toString());
+    assertTrue(result.rpo().basis().contains("inventory_items #7"), result.rpo().basis());
+    assertEquals(1, rds.ownedBy("recover-data-still-wrong-pitr").size(), "the recovered instance stays up to repair");
   }
 
   @Test
@@ -87,6 +124,8 @@ class CorruptedDataRecoveryWorkflowTest {
 
     assertEquals(earlier, result.restorePoint());
     assertNull(result.replay());
+    assertEquals(DataRecoveryOutcome.REPLAY_NOT_APPROVED, result.outcome());
+    assertNull(result.verification(), "nothing replayed, nothing to check after it");
     assertTrue(result.rpo().achieved().compareTo(Duration.ofMinutes(10)) >= 0, result.rpo().toString());
     assertEquals(1, rds.ownedBy("recover-data-corrected-pitr").size(), "the recovered instance stays up");
   }

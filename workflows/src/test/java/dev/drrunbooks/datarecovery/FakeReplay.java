@@ -6,10 +6,12 @@ import dev.drrunbooks.activities.replay.AuditEntry;
 import dev.drrunbooks.activities.replay.CorruptionEvidence;
 import dev.drrunbooks.activities.replay.CorruptionRule;
 import dev.drrunbooks.activities.replay.ReplayActivities;
+import dev.drrunbooks.activities.replay.RecoveryVerification;
 import dev.drrunbooks.activities.replay.ReplayPlan;
 import dev.drrunbooks.activities.replay.ReplayProgress;
 import dev.drrunbooks.activities.replay.SkippedTransaction;
 import dev.drrunbooks.activities.replay.TransactionRef;
+import dev.drrunbooks.activities.replay.UnrecoveredRow;
 import dev.drrunbooks.activities.sql.DatabaseTarget;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -52,6 +54,19 @@ final class FakeReplay implements ReplayActivities, RdsLogActivities {
         corruption.plusSeconds(60), 3, 500), "audit_log #4250: etl:stock-sync INSERT"));
     return new ReplayPlan("replay-1", source.instanceId(), source.databaseName(), after, 3066, 66, 61, first, last, skip,
         70, Map.of("inventory-service", 61L), 1, rule, "66 transactions after " + after + ": 61 to replay, 5 to skip");
+  }
+
+  /** What verify answers after the replay: the rows still wrong (none by default). */
+  volatile List<UnrecoveredRow> stillWrong = List.of();
+
+  @Override
+  public RecoveryVerification verify(DatabaseTarget source, DatabaseTarget target, ReplayPlan plan) {
+    calls.add("verify " + target.instanceId());
+    List<UnrecoveredRow> rows = stillWrong;
+    return new RecoveryVerification(plan.replayId(), rows.isEmpty(), rows.size(), rows, rows.isEmpty()
+        ? "no row of " + target.instanceId() + " is still wrong"
+        : rows.size() + " row(s) of " + target.instanceId() + " still wrong: "
+            + String.join("; ", rows.stream().map(UnrecoveredRow::describe).toList()));
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.drrunbooks.sql.replay;
 import dev.drrunbooks.activities.replay.AuditEntry;
 import dev.drrunbooks.activities.replay.CorruptionEvidence;
 import dev.drrunbooks.activities.replay.CorruptionRule;
+import dev.drrunbooks.activities.replay.RecoveryVerification;
 import dev.drrunbooks.activities.replay.ReplayActivities;
 import dev.drrunbooks.activities.replay.ReplayCheckpoint;
 import dev.drrunbooks.activities.replay.ReplayPlan;
@@ -423,6 +424,111 @@ public class ReplayActivitiesImpl implements ReplayActivities {
       + "'reference', ins.reference, 'item_id', ins.item_id, 'quantity_delta', ins.quantity_delta, "
       + "'transaction_date', ins.transaction_date) FROM ins RETURNING 1) "
       + "SELECT id FROM ins";
+
+  // ---------------------------------------------------------------------------------------------
+  // verify
+
+  @Override
+  public RecoveryVerification verify(DatabaseTarget source, DatabaseTarget target, ReplayPlan plan) {
+    requireTarget(source, "source");
+    requireTarget(target, "target");
+    if (plan == null || plan.after() == null || plan.replayId() == null) {
+      throw ApplicationFailure.newNonRetryableFailure("verify needs the plan from plan(); none was given", "InvalidInput");
+    }
+    UnrecoveredRows wrong = new UnrecoveredRows();
+    try (Connection src = open(source, "source"); Connection dst = open(target, "target")) {
+      src.setReadOnly(true);
+      dst.setReadOnly(true);
+      try {
+        negativeItems(dst, wrong);
+      } catch (SQLException e) {
+        throw queryFailed(target, "looking for negative quantities", e);
+      }
+      missingGoodTransactions(source, src, target, dst, plan, wrong);
+      try {
+        corruptTransactionsPresent(dst, plan, wrong);
+      } catch (SQLException e) {
+        throw queryFailed(target, "looking for the corruption's transactions", e);
+      }
+    } catch (SQLException e) {
+      throw closeFailed(target, e);
+    }
+    RecoveryVerification result = wrong.verification(plan.replayId(), target.instanceId());
+    log.info("verify {}: {}", plan.replayId(), result.summary());
+    return result;
+  }
+
+  private static void negativeItems(Connection dst, UnrecoveredRows wrong) throws SQLException {
+    try (ResultSet rs = dst.createStatement().executeQuery(
+        "SELECT id, quantity FROM inventory_items WHERE quantity < 0 ORDER BY id")) {
+      while (rs.next()) wrong.add("inventory_items", rs.getLong(1), "quantity " + rs.getInt(2) + " is negative");
+    }
+  }
+
+  /** The plan's good transactions whose reference the target lacks, and the items they should have moved. */
+  private void missingGoodTransactions(DatabaseTarget source, Connection src, DatabaseTarget target, Connection dst,
+      ReplayPlan plan, UnrecoveredRows wrong) {
+    Set<Long> skip = new HashSet<>();
+    plan.skip().forEach(s -> skip.add(s.transaction().id()));
+    Timestamp after = Timestamp.from(plan.after());
+    Map<Long, List<TransactionRef>> missingByItem = new TreeMap<>();
+    long cursor = 0;
+    while (true) {
+      List<TransactionRef> batch = readBatch(source, src, after, cursor, plan.lastId(), MAX_BATCH);
+      if (batch.isEmpty()) break;
+      cursor = batch.get(batch.size() - 1).id();
+      List<TransactionRef> good = batch.stream().filter(t -> !skip.contains(t.id())).toList();
+      Set<String> present;
+      try {
+        present = referencesIn(dst, good.stream().map(TransactionRef::reference).toList());
+      } catch (SQLException e) {
+        throw queryFailed(target, "looking for the replayed transactions", e);
+      }
+      for (TransactionRef t : good) {
+        if (present.contains(t.reference())) continue;
+        wrong.add("inventory_transactions", t.id(), "good transaction " + t.reference() + " (" + signed(t.quantityDelta())
+            + " on item " + t.itemId() + ", " + t.transactionDate() + ") is missing");
+        missingByItem.computeIfAbsent(t.itemId(), k -> new ArrayList<>()).add(t);
+      }
+    }
+    missingByItem.forEach((item, txns) -> wrong.add("inventory_items", item, "quantity misses "
+        + signed(txns.stream().mapToInt(TransactionRef::quantityDelta).sum()) + " of " + txns.size()
+        + " transaction(s) not replayed: " + txns.stream().map(TransactionRef::reference).toList()));
+  }
+
+  private static void corruptTransactionsPresent(Connection dst, ReplayPlan plan, UnrecoveredRows wrong)
+      throws SQLException {
+    if (plan.skip().isEmpty()) return;
+    Map<String, SkippedTransaction> byReference = new HashMap<>();
+    plan.skip().forEach(s -> byReference.put(s.transaction().reference(), s));
+    try (PreparedStatement st = dst.prepareStatement(
+        "SELECT id, reference FROM inventory_transactions WHERE reference = ANY(?) ORDER BY id")) {
+      st.setArray(1, dst.createArrayOf("text", byReference.keySet().toArray(String[]::new)));
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          wrong.add("inventory_transactions", rs.getLong(1), "transaction " + rs.getString(2) + " is the corruption ("
+              + byReference.get(rs.getString(2)).reason() + ") and is present");
+        }
+      }
+    }
+  }
+
+  private static Set<String> referencesIn(Connection dst, List<String> references) throws SQLException {
+    Set<String> out = new HashSet<>();
+    if (references.isEmpty()) return out;
+    try (PreparedStatement st = dst.prepareStatement(
+        "SELECT reference FROM inventory_transactions WHERE reference = ANY(?)")) {
+      st.setArray(1, dst.createArrayOf("text", references.toArray(String[]::new)));
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) out.add(rs.getString(1));
+      }
+    }
+    return out;
+  }
+
+  private static String signed(int n) {
+    return n >= 0 ? "+" + n : Integer.toString(n);
+  }
 
   // ---------------------------------------------------------------------------------------------
   // the rule in SQL (audit_log aliased as a)

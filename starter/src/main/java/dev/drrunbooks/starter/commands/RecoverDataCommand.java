@@ -2,9 +2,11 @@ package dev.drrunbooks.starter.commands;
 
 import dev.drrunbooks.datarecovery.CorruptedDataRecoveryInput;
 import dev.drrunbooks.datarecovery.CorruptedDataRecoveryResult;
+import dev.drrunbooks.datarecovery.DataRecoveryOutcome;
 import dev.drrunbooks.datarecovery.CorruptedDataRecoveryWorkflow;
 import dev.drrunbooks.datarecovery.CorruptedDataRecoveryWorkflowImpl;
 import dev.drrunbooks.starter.Connection;
+import dev.drrunbooks.starter.ExitCodes;
 import dev.drrunbooks.starter.InputFile;
 import dev.drrunbooks.starter.ResultPrinter;
 import dev.drrunbooks.starter.RunStarter;
@@ -48,9 +50,17 @@ public final class RecoverDataCommand implements Callable<Integer> {
             ResultPrinter print = new ResultPrinter(out);
             print.timeline(r.timeline());
             print.validation(r.integrity());
+            if (r.integrityAfterReplay() != null) {
+              out.print("\nAfter the replay:");
+              print.validation(r.integrityAfterReplay());
+            }
+            if (r.verification() != null && !r.verification().passed()) {
+              out.printf("%nRows still wrong after the replay (%d):%n", r.verification().total());
+              r.verification().rows().forEach(row -> out.printf("  %s%n", row.describe()));
+            }
             print.rto(r.rpo());
             out.printf("%n%s%n", r.summary());
-            return 0;
+            return r.outcome() == DataRecoveryOutcome.NOT_RECOVERED ? ExitCodes.OUTCOME_NOT_SUCCESS : ExitCodes.OK;
           });
     }
   }

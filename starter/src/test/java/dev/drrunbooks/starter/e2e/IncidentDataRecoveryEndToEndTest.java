@@ -3,8 +3,10 @@ package dev.drrunbooks.starter.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.drrunbooks.datarecovery.CorruptedDataRecoveryResult;
 import dev.drrunbooks.datarecovery.CorruptedDataRecoveryWorkflow;
 import dev.drrunbooks.datarecovery.CorruptedDataRecoveryWorkflowImpl;
+import dev.drrunbooks.datarecovery.DataRecoveryOutcome;
 import dev.drrunbooks.datarecovery.DataRecoveryStatus;
 import dev.drrunbooks.model.ResourceNames;
 import dev.drrunbooks.sandbox.SandboxDatabases;
@@ -103,6 +105,10 @@ class IncidentDataRecoveryEndToEndTest {
         incident = null;
 
         assertRecoveredHolds(recoveredInstance(child), good, bogus);
+        CorruptedDataRecoveryResult result = client.newUntypedWorkflowStub(child)
+            .getResult(CorruptedDataRecoveryResult.class);
+        assertEquals(DataRecoveryOutcome.RECOVERED, result.outcome(), result.summary());
+        assertTrue(result.integrityAfterReplay().passed() && result.verification().passed(), result.summary());
       } finally {
         endIfStillOpen(client, incident);
         stubs.shutdown();

@@ -40,4 +40,15 @@ public interface ReplayActivities {
    * transaction, item missing) instead of failing.
    */
   ReplayProgress apply(DatabaseTarget source, DatabaseTarget target, ReplayPlan plan, int batchSize);
+
+  /** At most this many rows are named in a {@link RecoveryVerification}; its total counts them all. */
+  int MAX_UNRECOVERED_ROWS = 200;
+
+  /**
+   * Read only. After {@link #apply}: the rows of {@code target} that are still wrong, each named by
+   * table and id: items with a negative quantity, good transactions of {@code plan} (not in its skip
+   * list) missing from the target, with the items they should have moved, and transactions of its
+   * skip list (the corruption) present there.
+   */
+  RecoveryVerification verify(DatabaseTarget source, DatabaseTarget target, ReplayPlan plan);
 }
