@@ -137,7 +137,7 @@ public class DrDrillWorkflowImpl implements DrDrillWorkflow {
             () -> owned.ownedResources(region, workflowId), l -> l.isEmpty() ? "nothing left" : l.size() + " left: " + l);
     if (!leftovers.isEmpty()) {
       phases.enter("failed");
-      throw ApplicationFailure.newNonRetryableFailure("cleanup left resources tagged with this run: "
+      throw ApplicationFailure.newNonRetryableFailure("cleanup left resources of this run (by tag or name): "
           + String.join(", ", leftovers) + " (cleanup: " + cleanup.summary() + ")", "CleanupIncomplete");
     }
     boolean passed = results.stream().allMatch(ServiceDrill::passed);
