@@ -4,7 +4,10 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -82,10 +85,32 @@ final class CatalogValidator {
     if (s.healthEndpoint() != null && !s.healthEndpoint().matches("https?://\\S+")) {
       problem(at + ".healthEndpoint", "'" + s.healthEndpoint() + "' must be an http(s) URL");
     }
+    if (s.drillHealthUrl() != null) {
+      DrillHealthUrl.problems(s.drillHealthUrl(), productionHosts()).forEach(p -> problem(at + ".drillHealthUrl", p));
+    }
     for (int i = 0; i < s.validationQueries().size(); i++) {
       validationQuery(at + ".validationQueries[" + i + "]", s.validationQueries().get(i));
     }
     if (s.failover() != null) failover(at + ".failover", s.failover());
+  }
+
+  /** Hosts a drill must never smoke-test: every service's health endpoint, DNS record and regional endpoint. */
+  private Set<String> productionHosts() {
+    Set<String> hosts = new HashSet<>();
+    for (ServiceSpec s : catalog.services().values()) {
+      if (s != null && s.healthEndpoint() != null) hosts.add(DrillHealthUrl.hostOf(s.healthEndpoint()));
+    }
+    for (DnsRecordSpec d : catalog.dnsRecords().values()) {
+      if (d == null) continue;
+      if (d.name() != null) hosts.add(d.name().toLowerCase(Locale.ROOT).replaceAll("\\.$", ""));
+      for (WeightedTarget t : Arrays.asList(d.primary(), d.secondary())) {
+        if (t == null) continue;
+        if (t.aliasDnsName() != null) hosts.add(t.aliasDnsName().toLowerCase(Locale.ROOT));
+        if (t.healthEndpoint() != null) hosts.add(DrillHealthUrl.hostOf(t.healthEndpoint()));
+      }
+    }
+    hosts.remove(null);
+    return hosts;
   }
 
   /** A declared Temporal Schedule: a procedure it can start, defined services, a valid calendar, a real catch-up. */

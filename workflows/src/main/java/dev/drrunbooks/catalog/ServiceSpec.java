@@ -2,7 +2,11 @@ package dev.drrunbooks.catalog;
 
 import java.util.List;
 
-/** One service as written in the catalog; {@code dns} and {@code buckets} are keys into the catalog. */
+/**
+ * One service as written in the catalog; {@code dns} and {@code buckets} are keys into the catalog.
+ * {@code healthEndpoint} is production's; {@code drillHealthUrl} is the template of where the monthly
+ * drill smoke-tests its own deployment ({@link DrillHealthUrl}; none: the drill has no smoke test).
+ */
 public record ServiceSpec(
     String displayName,
     Priority priority,
@@ -13,6 +17,7 @@ public record ServiceSpec(
     String dns,
     List<String> buckets,
     String healthEndpoint,
+    String drillHealthUrl,
     List<ValidationQuery> validationQueries,
     FailoverPolicy failover) {
 

@@ -15,6 +15,7 @@ import dev.drrunbooks.activities.inventory.OwnedResourceActivities;
 import dev.drrunbooks.activities.rds.RdsRestoreActivities;
 import dev.drrunbooks.activities.report.ReportActivities;
 import dev.drrunbooks.activities.report.ReportFiles;
+import dev.drrunbooks.catalog.DrillHealthUrl;
 import dev.drrunbooks.catalog.EcsSpec;
 import dev.drrunbooks.catalog.ServiceDefinition;
 import dev.drrunbooks.model.ActivityDefaults;
@@ -22,6 +23,7 @@ import dev.drrunbooks.model.Cleanup;
 import dev.drrunbooks.model.CleanupRecord;
 import dev.drrunbooks.model.Failures;
 import dev.drrunbooks.model.Inputs;
+import dev.drrunbooks.model.Outcome;
 import dev.drrunbooks.model.Ownership;
 import dev.drrunbooks.model.Phases;
 import dev.drrunbooks.model.RecoveryObjectives;
@@ -53,6 +55,13 @@ public class DrDrillWorkflowImpl implements DrDrillWorkflow {
   static final String PROCEDURE = "dr-drill";
   static final String TEMPLATE = "dr-test-environment.yaml";
   private static final Duration STACK_BUDGET = Duration.ofMinutes(30);
+  /**
+   * The {@code Workflow.getVersion} change id of drills that smoke-test their own deployment (the catalog's
+   * drillHealthUrl, never production), wait until it is steady on the deployed task definition, pass only
+   * when RTO and RPO are met, and look for (and delete) the stack's ECS cluster by its name. Older
+   * histories replay without.
+   */
+  static final String OWN_DEPLOYMENT = "drill-own-deployment";
 
   private final CatalogActivities catalog =
       Workflow.newActivityStub(CatalogActivities.class, ActivityDefaults.shortCalls());
@@ -71,6 +80,7 @@ public class DrDrillWorkflowImpl implements DrDrillWorkflow {
   private final Timeline timeline = new Timeline();
   private final Phases phases = new Phases();
   private final Cleanup cleanup = new Cleanup();
+  private boolean ownDeployment;
 
   @Override
   public DrDrillResult run(DrDrillInput input) {
@@ -82,6 +92,7 @@ public class DrDrillWorkflowImpl implements DrDrillWorkflow {
     String workflowId = Workflow.getInfo().getWorkflowId();
     Ownership owner = RunOwnership.current(PROCEDURE);
     phases.tag(PROCEDURE, String.join(",", keys));
+    ownDeployment = Workflow.getVersion(OWN_DEPLOYMENT, Workflow.DEFAULT_VERSION, 1) >= 1;
 
     phases.enter("resolve");
     List<ServiceDefinition> services = resolve(keys);
@@ -89,6 +100,11 @@ public class DrDrillWorkflowImpl implements DrDrillWorkflow {
     String stackName = ResourceNames.rds(workflowId, "env");
 
     List<ServiceDrill> results = new ArrayList<>();
+    String clusterName = DrillEnvironment.clusterName(stackName);
+    if (ownDeployment) {
+      // Registered before the stack, so it runs after the stack's deletion: on AWS that deleted the cluster.
+      cleanup.add("ecs-cluster:" + clusterName, () -> ecs.deleteClusterLeftByStack(region, clusterName, owner));
+    }
     // Registered first, so deleted last: the services and instances inside it go before it.
     cleanup.add("stack:" + stackName, () -> {
       String outcome = cfn.deleteOwnedStack(region, stackName, owner);
@@ -113,11 +129,15 @@ public class DrDrillWorkflowImpl implements DrDrillWorkflow {
     phases.enter("cleanup");
     List<CleanupRecord> cleaned = cleanup.run(timeline);
     phases.enter("verify-cleanup");
-    List<String> leftovers = timeline.step("look for anything left with this run's tags",
-        () -> owned.ownedResources(region, workflowId), l -> l.isEmpty() ? "nothing left" : l.size() + " left: " + l);
+    List<String> leftovers = ownDeployment
+        ? timeline.step("look for anything left with this run's tags, and its cluster " + clusterName,
+            () -> owned.leftovers(region, workflowId, List.of(clusterName)),
+            l -> l.isEmpty() ? "nothing left" : l.size() + " left: " + l)
+        : timeline.step("look for anything left with this run's tags",
+            () -> owned.ownedResources(region, workflowId), l -> l.isEmpty() ? "nothing left" : l.size() + " left: " + l);
     if (!leftovers.isEmpty()) {
       phases.enter("failed");
-      throw ApplicationFailure.newNonRetryableFailure("cleanup left resources tagged with this run: "
+      throw ApplicationFailure.newNonRetryableFailure("cleanup left resources of this run (by tag or name): "
           + String.join(", ", leftovers) + " (cleanup: " + cleanup.summary() + ")", "CleanupIncomplete");
     }
     boolean passed = results.stream().allMatch(ServiceDrill::passed);
@@ -200,11 +220,20 @@ public class DrDrillWorkflowImpl implements DrDrillWorkflow {
             new EcsServiceUpdate(region, cluster, serviceName, null, spec.desiredCount(), false)),
             EcsServiceState::describe);
         EcsActivities waiting = Workflow.newActivityStub(EcsActivities.class, ActivityDefaults.waitUntil(deadline));
-        steps.step(key + ": wait until " + serviceName + " is steady",
-            () -> waiting.awaitSteady(region, cluster, serviceName, deadline), EcsServiceState::describe);
+        if (ownDeployment) {
+          // steady on what was deployed: a circuit-breaker rollback is a failed deployment, not a steady one
+          steps.step(key + ": wait until " + serviceName + " is steady on " + taskDefinition,
+              () -> waiting.awaitSteadyOn(region, cluster, serviceName, taskDefinition, deadline),
+              EcsServiceState::describe);
+        } else {
+          steps.step(key + ": wait until " + serviceName + " is steady",
+              () -> waiting.awaitSteady(region, cluster, serviceName, deadline), EcsServiceState::describe);
+        }
       }
 
-      if (service.spec().healthEndpoint() != null) {
+      if (ownDeployment) {
+        smoke = smokeTest(service, stack, steps);
+      } else if (service.spec().healthEndpoint() != null) {
         ProbeReport probe = steps.step(key + ": smoke test " + service.spec().healthEndpoint(),
             () -> http.probe(service.spec().healthEndpoint(), 3, Duration.ofSeconds(1), Duration.ofSeconds(5)),
             ProbeReport::describe);
@@ -215,7 +244,13 @@ public class DrDrillWorkflowImpl implements DrDrillWorkflow {
       }
       RecoveryObjectives objectives = RecoveryObjectives.measure(service.spec().objectives(), null, start,
           Timeline.now(), r.snapshot().createdAt());
-      // Passing means every step worked; a missed RTO or RPO is a finding the report flags, not a failed drill.
+      if (ownDeployment) {
+        // Passing means every step worked and every measured objective was met.
+        String breaches = DrillVerdict.breaches(objectives, r.validation());
+        return new ServiceDrill(key, steps.entries(), r.snapshot().snapshotId(), r.validation(), smoke, objectives,
+            breaches == null, breaches);
+      }
+      // Before OWN_DEPLOYMENT: a missed RTO or RPO was only flagged in the report.
       return new ServiceDrill(key, steps.entries(), r.snapshot().snapshotId(), r.validation(), smoke, objectives,
           true, null);
     } catch (TemporalFailure e) {
@@ -223,6 +258,32 @@ public class DrDrillWorkflowImpl implements DrDrillWorkflow {
       return new ServiceDrill(key, steps.entries(), restored == null ? null : restored.snapshot().snapshotId(),
           restored == null ? null : restored.validation(), smoke, null, false, Failures.rootMessage(e));
     }
+  }
+
+  /**
+   * Probes the drill's own deployment at the catalog's drillHealthUrl, resolved for this drill; never
+   * production's healthEndpoint. No drillHealthUrl: no smoke test, said in the timeline.
+   */
+  private ProbeReport smokeTest(ServiceDefinition service, StackInfo stack, Timeline steps) {
+    String key = service.key();
+    String template = service.spec().drillHealthUrl();
+    if (template == null) {
+      steps.record(key + ": no smoke test: the catalog gives no drillHealthUrl (production is never probed)",
+          Timeline.now(), Outcome.SKIPPED, null);
+      return null;
+    }
+    String url;
+    try {
+      url = DrillHealthUrl.resolve(template, stack.stackName(), key, stack.outputs());
+    } catch (IllegalArgumentException e) {
+      throw ApplicationFailure.newNonRetryableFailure("smoke test: " + e.getMessage(), "SmokeTestTarget");
+    }
+    ProbeReport probe = steps.step(key + ": smoke test of the drill's deployment " + url,
+        () -> http.probe(url, 3, Duration.ofSeconds(1), Duration.ofSeconds(5)), ProbeReport::describe);
+    if (probe.verdict() != ProbeVerdict.HEALTHY) {
+      throw ApplicationFailure.newNonRetryableFailure("smoke test failed: " + probe.describe(), "SmokeTestFailed");
+    }
+    return probe;
   }
 
   private List<ServiceDefinition> resolve(List<String> keys) {

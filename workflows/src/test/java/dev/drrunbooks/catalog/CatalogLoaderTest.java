@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CatalogLoaderTest {
@@ -281,6 +282,47 @@ class CatalogLoaderTest {
     assertEquals(List.of(new CatalogException.Problem("services.inventory.database.restore", "is empty: give at least"
         + " one of subnetGroup, securityGroupIds, parameterGroup, optionGroup, or leave it out (restores then take the"
         + " source instance's settings)")), e.problems());
+  }
+
+  @Test
+  void drillHealthUrlIsATemplateForTheDrillsOwnDeployment() {
+    ServiceSpec inventory = CatalogFixture.load().services().get("inventory");
+    assertEquals("https://drill.mycomputer.com/dr-drill-x-env/inventory/health",
+        DrillHealthUrl.resolve(inventory.drillHealthUrl(), "dr-drill-x-env", "inventory", Map.of()));
+    assertEquals("https://internal-alb-1.elb.amazonaws.com/inventory/health", DrillHealthUrl.resolve(
+        "https://{output:ServiceHost}/{service}/health", "d", "inventory",
+        Map.of("ServiceHost", "internal-alb-1.elb.amazonaws.com")));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> DrillHealthUrl.resolve("https://{output:ServiceHost}/health", "d", "inventory", Map.of("VpcId", "v")));
+    assertEquals("drillHealthUrl 'https://{output:ServiceHost}/health' needs the stack output 'ServiceHost'; the "
+        + "stack has: VpcId", e.getMessage());
+  }
+
+  @Test
+  void drillHealthUrlOnAProductionHostIsRefused() {
+    CatalogException e = refused(drillHealthUrl("https://api.mycomputer.com/{drillId}/health"));
+    assertEquals(List.of(new CatalogException.Problem("services.inventory.drillHealthUrl",
+        "'https://api.mycomputer.com/{drillId}/health' points at the production host api.mycomputer.com; a drill must "
+            + "probe its own deployment, not production, e.g. https://drill.mycomputer.com/{drillId}/inventory/health")),
+        e.problems());
+    assertEquals("services.inventory.drillHealthUrl", refused(drillHealthUrl(
+        "https://primary-alb.eu-west-1.elb.amazonaws.com/{drillId}")).problems().get(0).path());
+  }
+
+  @Test
+  void drillHealthUrlThatNamesNoDrillOrHasAnUnknownPlaceholderIsRefused() {
+    assertTrue(refused(drillHealthUrl("https://drill.mycomputer.com/health")).getMessage().contains(
+        "services.inventory.drillHealthUrl: 'https://drill.mycomputer.com/health' names no drill: include {drillId} "
+            + "or a stack output"));
+    assertTrue(refused(drillHealthUrl("https://drill.mycomputer.com/{drillId}/{region}/health")).getMessage().contains(
+        "unknown placeholder '{region}'; allowed: {drillId}, {service}, {output:<StackOutput>}"));
+    assertTrue(refused(drillHealthUrl("drill.mycomputer.com/{drillId}")).getMessage().contains(
+        "'drill.mycomputer.com/{drillId}' must be an http(s) URL"));
+  }
+
+  private static String drillHealthUrl(String url) {
+    return CatalogFixture.text().replace("drillHealthUrl: https://drill.mycomputer.com/{drillId}/inventory/health",
+        "drillHealthUrl: \"" + url + "\"");
   }
 
   private static CatalogException refused(String yaml) {

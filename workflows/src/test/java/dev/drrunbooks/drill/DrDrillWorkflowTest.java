@@ -22,6 +22,8 @@ import io.temporal.failure.CanceledFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,6 +48,7 @@ class DrDrillWorkflowTest {
 
   @Test
   void aDrillThatPassesLeavesNothingBehind(WorkflowClient client, Worker worker) {
+    freshSnapshot();
     DrDrillResult result = stub(client, worker, "dr-drill-inventory-1").run(DrDrillInput.of("inventory"));
 
     assertTrue(result.passed(), result.summary());
@@ -53,6 +56,8 @@ class DrDrillWorkflowTest {
     assertEquals("inventory-snapshot-newest", inventory.snapshotId());
     assertTrue(inventory.validation().passed());
     assertEquals("HEALTHY", inventory.smoke().verdict().name());
+    assertEquals(drillUrl("dr-drill-inventory-1"), inventory.smoke().url(), "the drill's own deployment, not production");
+    assertEquals(List.of(), List.copyOf(ecs.clusters), "the stack's cluster was deleted by name");
     assertTrue(inventory.steps().size() >= 4, inventory.steps().toString());
     assertEquals(List.of(), result.leftovers());
     assertEquals(List.of(), cfn.ownedResources("eu-west-1", "dr-drill-inventory-1"));
@@ -62,7 +67,59 @@ class DrDrillWorkflowTest {
     assertEquals("reports/dr-drill-inventory-1/report.html", result.reportLocation());
     assertEquals(1, cfn.reports.size());
     assertTrue(cfn.reports.get(0).passed());
-    Histories.record(client, "dr-drill-inventory-1", "dr-drill-passed");
+    Histories.record(client, "dr-drill-inventory-1", "dr-drill-own-deployment-passed");
+  }
+
+  @Test
+  void productionBeingDownDoesNotFailTheDrill(WorkflowClient client, Worker worker) {
+    freshSnapshot();
+    http.healthy.put("https://api.mycomputer.com/health", false);
+    DrDrillResult result = stub(client, worker, "dr-drill-prod-down").run(DrDrillInput.of("inventory"));
+    assertTrue(result.passed(), result.summary());
+    assertEquals(drillUrl("dr-drill-prod-down"), result.services().get(0).smoke().url());
+  }
+
+  @Test
+  void theDrillsOwnEndpointBeingDownFailsTheDrillAndCleansUp(WorkflowClient client, Worker worker) {
+    freshSnapshot();
+    http.healthy.put(drillUrl("dr-drill-smoke"), false);
+    DrDrillResult result = stub(client, worker, "dr-drill-smoke").run(DrDrillInput.of("inventory"));
+    assertFalse(result.passed());
+    assertTrue(result.services().get(0).failure().startsWith("smoke test failed"), result.services().get(0).failure());
+    assertEquals(List.of(), cfn.ownedResources("eu-west-1", "dr-drill-smoke"));
+  }
+
+  @Test
+  void aDrillThatBreachesItsRpoIsFailedNotPassed(WorkflowClient client, Worker worker) {
+    // the newest snapshot is 2 hours old; Inventory's RPO is 15 minutes
+    DrDrillResult result = stub(client, worker, "dr-drill-rpo").run(DrDrillInput.of("inventory"));
+    assertFalse(result.passed(), result.summary());
+    ServiceDrill inventory = result.services().get(0);
+    assertTrue(inventory.objectives().rpo().breached());
+    assertTrue(inventory.failure().startsWith("RPO breached: 2h achieved, objective 15m"), inventory.failure());
+    assertTrue(result.summary().startsWith("DR drill FAILED for inventory"), result.summary());
+    assertEquals("FAILED", cfn.reports.get(0).outcome(), "the report's verdict");
+    assertEquals(List.of(), result.leftovers());
+  }
+
+  @Test
+  void aDeploymentRolledBackByEcsFailsTheService(WorkflowClient client, Worker worker) {
+    freshSnapshot();
+    ecs.rollsBackTo.put(FakeEcs.arn("eu-west-1", "inventory-service", 3), FakeEcs.arn("eu-west-1", "inventory-service", 2));
+    DrDrillResult result = stub(client, worker, "dr-drill-rollback").run(DrDrillInput.of("inventory"));
+    assertFalse(result.passed());
+    assertTrue(result.services().get(0).failure().contains("rolled back"), result.services().get(0).failure());
+    assertEquals(List.of(), cfn.ownedResources("eu-west-1", "dr-drill-rollback"));
+  }
+
+  @Test
+  void theStacksClusterLeftBehindUntaggedIsFoundByItsName(WorkflowClient client, Worker worker) {
+    freshSnapshot();
+    ecs.keepClusters = true;
+    WorkflowFailedException e = assertThrows(WorkflowFailedException.class,
+        () -> stub(client, worker, "dr-drill-cluster").run(DrDrillInput.of("inventory")));
+    assertTrue(Failures.rootMessage(e).contains("ecs-cluster dr-drill-dr-drill-cluster-env (named for this run)"),
+        Failures.rootMessage(e));
   }
 
   @Test
@@ -95,15 +152,6 @@ class DrDrillWorkflowTest {
   }
 
   @Test
-  void aFailedSmokeTestFailsTheServiceAndCleansUp(WorkflowClient client, Worker worker) {
-    http.healthy.put("https://api.mycomputer.com/health", false);
-    DrDrillResult result = stub(client, worker, "dr-drill-smoke").run(DrDrillInput.of("inventory"));
-    assertFalse(result.passed());
-    assertTrue(result.services().get(0).failure().startsWith("smoke test failed"), result.services().get(0).failure());
-    assertEquals(List.of(), cfn.ownedResources("eu-west-1", "dr-drill-smoke"));
-  }
-
-  @Test
   void aDrillCancelledMidRestoreStillCleansUp(WorkflowClient client, Worker worker) throws Exception {
     rds.blockInAwait = true;
     DrDrillWorkflow wf = stub(client, worker, "dr-drill-cancel");
@@ -117,6 +165,16 @@ class DrDrillWorkflowTest {
     assertInstanceOf(CanceledFailure.class, e.getCause());
     for (int i = 0; i < 100 && !cfn.ownedResources("eu-west-1", "dr-drill-cancel").isEmpty(); i++) Thread.sleep(50);
     assertEquals(List.of(), cfn.ownedResources("eu-west-1", "dr-drill-cancel"));
+  }
+
+  /** A snapshot 5 minutes old: within Inventory's 15-minute RPO. */
+  private void freshSnapshot() {
+    rds.snapshot("eu-west-1", "inventory-snapshot-newest", Instant.now().minus(Duration.ofMinutes(5)), "manual");
+  }
+
+  /** The catalog's drillHealthUrl for Inventory, resolved for the drill with this workflow id. */
+  private static String drillUrl(String workflowId) {
+    return "https://drill.mycomputer.com/" + workflowId + "-env/inventory/health";
   }
 
   private static DrDrillWorkflow stub(WorkflowClient client, Worker worker, String id) {

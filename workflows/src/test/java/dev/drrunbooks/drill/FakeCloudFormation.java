@@ -48,6 +48,7 @@ final class FakeCloudFormation implements CloudFormationActivities, OwnedResourc
       throw ApplicationFailure.newNonRetryableFailure("stack " + stackName + " is ROLLBACK_COMPLETE: DbSubnetGroup "
           + "CREATE_FAILED (Some input subnets are invalid)", "StackFailed");
     }
+    ecs.clusters.add(region + "/dr-drill-" + stackName); // the stack's Cluster, which its deletion leaves here
     return new StackInfo(stackName, "arn:stack/" + stackName, "CREATE_COMPLETE", Map.of(
         "ClusterName", "mycomputer-production", "DbSubnetGroupName", stackName + "-db", "SecurityGroupId", "sg-1",
         "SubnetIds", "subnet-a,subnet-b"), List.of());
@@ -86,6 +87,14 @@ final class FakeCloudFormation implements CloudFormationActivities, OwnedResourc
       if (i.tags().getOrDefault(Ownership.WORKFLOW_TAG, "").startsWith(workflowIdPrefix)) left.add("rds " + i.instanceId());
     }
     ecs.services.keySet().stream().filter(k -> k.endsWith("-drill")).forEach(k -> left.add("ecs " + k));
+    return left;
+  }
+
+  @Override
+  public List<String> leftovers(String region, String workflowIdPrefix, List<String> ecsClusterNames) {
+    List<String> left = ownedResources(region, workflowIdPrefix);
+    ecsClusterNames.stream().filter(n -> ecs.clusters.contains(region + "/" + n))
+        .forEach(n -> left.add("ecs-cluster " + n + " (named for this run)"));
     return left;
   }
 }

@@ -28,6 +28,10 @@ public final class FakeEcs implements EcsActivities {
   public final Map<String, String> rollsBackTo = new ConcurrentHashMap<>();
   /** Task definition ARNs whose deployments never reach a steady state. */
   public final List<String> neverSteady = Collections.synchronizedList(new ArrayList<>());
+  /** "region/cluster" of clusters a stack created, which its deletion leaves (as the AWS emulator does). */
+  public final java.util.Set<String> clusters = ConcurrentHashMap.newKeySet();
+  /** Makes deleteClusterLeftByStack leave the cluster where it is, to show the leftover search finds it. */
+  public volatile boolean keepClusters;
   private final Catalog catalog = CatalogFixture.load();
 
   public FakeEcs() {
@@ -138,5 +142,11 @@ public final class FakeEcs implements EcsActivities {
           steady.taskDefinitionArn(), taskDefinitionArn, why), EcsRollback.TYPE);
     }
     return steady;
+  }
+
+  @Override
+  public String deleteClusterLeftByStack(String region, String cluster, Ownership owner) {
+    if (keepClusters) return "kept (test)";
+    return clusters.remove(region + "/" + cluster) ? "deleted" : "already gone";
   }
 }

@@ -25,6 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.Cluster;
+import software.amazon.awssdk.services.ecs.model.ClusterField;
 import software.amazon.awssdk.services.ecs.model.ClusterNotFoundException;
 import software.amazon.awssdk.services.ecs.model.DescribeServicesResponse;
 import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionResponse;
@@ -399,5 +401,36 @@ public class EcsActivitiesImpl implements EcsActivities {
 
   private static int n(Integer i) {
     return i == null ? 0 : i;
+  }
+
+  @Override
+  public String deleteClusterLeftByStack(String region, String cluster, Ownership owner) {
+    if (owner == null) {
+      throw ApplicationFailure.newNonRetryableFailure("delete-cluster needs the owner to check", "InvalidInput");
+    }
+    Cluster found;
+    try {
+      found = ecs.apply(region).describeClusters(b -> b.clusters(cluster).include(ClusterField.TAGS)).clusters()
+          .stream().filter(c -> "ACTIVE".equals(c.status())).findFirst().orElse(null);
+    } catch (SdkException e) {
+      throw EcsFailures.translate(e, "describe-clusters " + cluster + " in " + region);
+    }
+    if (found == null) return "already gone";
+    Map<String, String> tags = found.hasTags()
+        ? found.tags().stream().collect(Collectors.toMap(Tag::key, Tag::value, (a, b) -> b)) : Map.of();
+    // Untagged: left by an emulator's stack deletion; tagged for another run: never ours to delete.
+    if (tags.containsKey(Ownership.WORKFLOW_TAG) && !owner.owns(tags)) {
+      throw ApplicationFailure.newNonRetryableFailure("refusing to delete ECS cluster '" + cluster + "' (" + region
+          + "): its tags " + tags + " do not mark it as created by this run (" + owner.requiredTags() + ")",
+          Ownership.NOT_OWNED);
+    }
+    try {
+      ecs.apply(region).deleteCluster(b -> b.cluster(cluster));
+      return "deleted";
+    } catch (ClusterNotFoundException e) {
+      return "already gone";
+    } catch (SdkException e) {
+      throw EcsFailures.translate(e, "delete-cluster " + cluster + " in " + region);
+    }
   }
 }

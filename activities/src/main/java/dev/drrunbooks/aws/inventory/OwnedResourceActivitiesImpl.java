@@ -34,6 +34,8 @@ import software.amazon.awssdk.services.rds.model.Tag;
  * DELETE_COMPLETE), ECS clusters (ACTIVE) and services (ACTIVE or DRAINING) in any cluster. Every list
  * call is paginated. Read-only: the drill's last check, and an operator's "what is still there".
  *
+ * {@link #leftovers} adds ECS clusters by the names the run gave them.
+ *
  * <p>Each as {@code <type> <id> (<workflow-id>)}, e.g. {@code rds-instance pitr-inventory-x (pitr-inventory-x)},
  * {@code ecs-service dr-drill-x/inventory-test (drill-x)}; sorted by type, then id.
  */
@@ -85,6 +87,29 @@ public class OwnedResourceActivitiesImpl implements OwnedResourceActivities {
     found.sort(Comparator.comparing(Found::type).thenComparing(Found::id));
     List<String> result = found.stream().map(Found::toString).toList();
     log.info("resources in {} owned by {}*: {}", region, workflowIdPrefix, result.isEmpty() ? "none" : result);
+    return result;
+  }
+
+  @Override
+  public List<String> leftovers(String region, String workflowIdPrefix, List<String> ecsClusterNames) {
+    List<String> result = new ArrayList<>(ownedResources(region, workflowIdPrefix));
+    List<String> names = ecsClusterNames == null ? List.of()
+        : ecsClusterNames.stream().filter(n -> n != null && !n.isBlank()).distinct().toList();
+    if (names.isEmpty()) return result;
+    List<Cluster> clusters;
+    try {
+      clusters = ecs.apply(region).describeClusters(r -> r.clusters(names)).clusters();
+    } catch (SdkException e) {
+      throw AwsFailures.translate(e, "describe-clusters " + names + " in " + region);
+    }
+    for (Cluster c : clusters) {
+      // already listed when found by its tag
+      if ("ACTIVE".equals(c.status()) && result.stream().noneMatch(r -> r.startsWith("ecs-cluster " + c.clusterName()
+          + " "))) {
+        result.add("ecs-cluster " + c.clusterName() + " (named for this run)");
+      }
+    }
+    log.info("ECS clusters named for {} still in {}: {}", workflowIdPrefix, region, result);
     return result;
   }
 

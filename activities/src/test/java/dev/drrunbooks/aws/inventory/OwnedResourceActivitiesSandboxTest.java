@@ -167,6 +167,36 @@ class OwnedResourceActivitiesSandboxTest {
     assertEquals(List.of("rds-instance " + otherDb + " (x" + run + ")"), owned.ownedResources(REGION, "x" + run));
   }
 
+  /**
+   * moto keeps the stack's ECS cluster, untagged, after the stack is deleted (AWS deletes it with the stack):
+   * only a search by its name finds it, and the drill's cleanup deletes it by that name. A cluster of that
+   * name tagged for another run is refused.
+   */
+  @Test
+  void theClusterAStacksDeletionLeftUntaggedIsFoundByNameAndDeleted() {
+    Ownership drill = new Ownership(run, "drill");
+    String stackCluster = "dr-drill-" + stackName;
+    cfn.createStack(new StackRequest(REGION, stackName, Templates.DR_TEST_ENVIRONMENT,
+        Map.of("DrillId", stackName, "OwnerWorkflowId", run), drill));
+    Templates.removeStack(aws, REGION, stackName, null); // deletes the stack only, as the drill does
+
+    assertEquals(List.of(), owned.ownedResources(REGION, run), "no tag to find it by");
+    assertEquals(List.of("ecs-cluster " + stackCluster + " (named for this run)"),
+        owned.leftovers(REGION, run, List.of(stackCluster)));
+
+    assertEquals("deleted", ecsActivities.deleteClusterLeftByStack(REGION, stackCluster, drill));
+    assertEquals(List.of(), owned.leftovers(REGION, run, List.of(stackCluster)));
+    assertEquals("already gone", ecsActivities.deleteClusterLeftByStack(REGION, stackCluster, drill));
+
+    ecs.createCluster(r -> r.clusterName(cluster).tags(software.amazon.awssdk.services.ecs.model.Tag.builder()
+        .key(Ownership.WORKFLOW_TAG).value("another-run").build()));
+    ApplicationFailure e = assertThrows(ApplicationFailure.class,
+        () -> ecsActivities.deleteClusterLeftByStack(REGION, cluster, drill));
+    assertEquals(Ownership.NOT_OWNED, e.getType());
+    assertEquals(List.of("ecs-cluster " + cluster + " (named for this run)"), owned.leftovers(REGION, run,
+        List.of(cluster)), "found by name whoever tagged it");
+  }
+
   @Test
   void aBlankPrefixIsRefused() {
     for (String blank : new String[] {null, "", "  "}) {

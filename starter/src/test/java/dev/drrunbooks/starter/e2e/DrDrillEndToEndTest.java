@@ -35,7 +35,11 @@ class DrDrillEndToEndTest {
 
   @Test
   void aDrillOfInventoryPassesLeavesNothingTaggedAndWritesItsReport() throws Exception {
-    CliRun run = CliRun.of(worker.connectionArgs(), "drill", "--service", "inventory");
+    CliRun run;
+    try (FreshSnapshot fresh = new FreshSnapshot(worker.aws)) {
+      run = CliRun.of(worker.connectionArgs(), "drill", "--service", "inventory");
+      assertTrue(run.out().contains(fresh.id), run.toString());
+    }
 
     assertEquals(0, run.exitCode(), run.toString());
     assertTrue(run.out().contains("DR drill PASSED for inventory"), run.toString());
@@ -59,6 +63,10 @@ class DrDrillEndToEndTest {
     assertTrue(report.find(), run.toString());
     Path html = Path.of(report.group(1));
     assertTrue(Files.readString(html).contains("DR drill of inventory"), html.toString());
+    // smoke-tested at the catalog's drillHealthUrl, which the sandbox's stand-in answers for; not production
+    assertTrue(Files.readString(html).contains("https://drill.mycomputer.com/" + workflowId.toLowerCase()
+        + "-env/inventory/health"), html.toString());
+    assertTrue(!Files.readString(html).contains("https://api.mycomputer.com/health"), html.toString());
     Path png = HtmlReportScreenshotTest.screenshot(html, HtmlReportScreenshotTest.SHOTS.resolve("dr-drill-sandbox.png"));
     HtmlReportScreenshotTest.assertScreenshot(png);
   }

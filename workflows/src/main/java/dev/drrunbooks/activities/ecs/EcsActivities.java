@@ -41,4 +41,13 @@ public interface EcsActivities {
    */
   EcsServiceState awaitSteadyOn(String region, String cluster, String service, String taskDefinitionArn,
       Instant deadline);
+
+  /**
+   * Deletes the ECS cluster a run's CloudFormation stack declared, once that stack is deleted: CloudFormation
+   * deletes it on AWS (then this finds it gone); an emulator may keep it, untagged. Deleted when its tags
+   * name {@code owner} or it carries no {@code dr-runbooks:workflow-id} tag at all (its name derives from the
+   * run's unique stack); refused when they name another run, and by ECS while it still holds services.
+   * "deleted", "already gone".
+   */
+  String deleteClusterLeftByStack(String region, String cluster, dev.drrunbooks.model.Ownership owner);
 }

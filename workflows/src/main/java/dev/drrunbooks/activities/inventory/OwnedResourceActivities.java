@@ -3,7 +3,7 @@ package dev.drrunbooks.activities.inventory;
 import io.temporal.activity.ActivityInterface;
 import java.util.List;
 
-/** What a run (and its child runs) left behind, found by the ownership tags. */
+/** What a run (and its child runs) left behind, found by the ownership tags and by the names it gave. */
 @ActivityInterface(namePrefix = "Owned")
 public interface OwnedResourceActivities {
 
@@ -13,4 +13,11 @@ public interface OwnedResourceActivities {
    * snapshots, CloudFormation stacks, ECS clusters and services. Each as "type id (workflow-id)".
    */
   List<String> ownedResources(String region, String workflowIdPrefix);
+
+  /**
+   * {@link #ownedResources}, and each of {@code ecsClusterNames} that is still ACTIVE, tagged or not, as
+   * "ecs-cluster NAME (named for this run)": a stack's cluster that its deletion left behind untagged
+   * (as the AWS emulator does) has no tag to be found by.
+   */
+  List<String> leftovers(String region, String workflowIdPrefix, List<String> ecsClusterNames);
 }
