@@ -69,6 +69,12 @@ public class CorruptedDataRecoveryWorkflowImpl extends GatedWorkflow implements 
     CorruptedDataRecoveryInput in = input == null ? CorruptedDataRecoveryInput.of(null) : input;
     String serviceKey = Inputs.serviceKey("service", in.service(), false);
     Instant givenCorruption = Inputs.instant("corruptionTime", in.corruptionTime());
+    // Issue 10: a corruption time in the future is a typo, refused before anything (later runs only).
+    if (Workflow.getVersion("future-corruption-refused", Workflow.DEFAULT_VERSION, 1) >= 1 && givenCorruption != null
+        && givenCorruption.isAfter(Timeline.now())) {
+      throw Inputs.invalid("corruptionTime", in.corruptionTime(), "must not be in the future (now is " + Timeline.now()
+          + ")");
+    }
     Instant since = Inputs.instant("searchSince", in.searchSince());
     Duration gateTimeout = Inputs.duration("approvalTimeout", in.approvalTimeout(), Duration.ofMinutes(30));
     int batchSize = in.batchSize() == null ? 500 : in.batchSize();

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.drrunbooks.activities.replay.UnrecoveredRow;
 import dev.drrunbooks.approval.Approval;
 import dev.drrunbooks.model.Failures;
+import dev.drrunbooks.model.Inputs;
 import dev.drrunbooks.pitr.PointInTimeRestoreWorkflowImpl;
 import dev.drrunbooks.replay.Histories;
 import dev.drrunbooks.restore.FakeRds;
@@ -128,6 +129,19 @@ class CorruptedDataRecoveryWorkflowTest {
     assertNull(result.verification(), "nothing replayed, nothing to check after it");
     assertTrue(result.rpo().achieved().compareTo(Duration.ofMinutes(10)) >= 0, result.rpo().toString());
     assertEquals(1, rds.ownedBy("recover-data-corrected-pitr").size(), "the recovered instance stays up");
+  }
+
+  @Test
+  void aCorruptionTimeInTheFutureIsRefusedBeforeAnything(WorkflowClient client, Worker worker) {
+    String tomorrow = Instant.now().plus(Duration.ofDays(1)).toString();
+    WorkflowFailedException e = assertThrows(WorkflowFailedException.class, () -> client.newWorkflowStub(
+        CorruptedDataRecoveryWorkflow.class, WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue())
+            .setWorkflowId("recover-data-future").build())
+        .run(new CorruptedDataRecoveryInput("inventory", tomorrow, null, null, null)));
+    assertEquals(Inputs.INVALID_INPUT, Failures.rootType(e));
+    assertTrue(Failures.rootMessage(e).startsWith("corruptionTime: '" + tomorrow + "' is not valid; must not be in "
+        + "the future"), Failures.rootMessage(e));
+    assertEquals(List.of(), rds.created, "nothing restored");
   }
 
   @Test
