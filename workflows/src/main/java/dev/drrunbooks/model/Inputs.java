@@ -6,6 +6,7 @@ import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 
 /**
  * Parsing of what operators type into workflow inputs; a bad value ends the run at once with a
@@ -53,6 +54,18 @@ public final class Inputs {
           + "and has no two hyphens in a row nor one at the end");
     }
     return v;
+  }
+
+  /** VPC security group ids as RDS takes them ({@code sg-} and 8 or 17 hex digits); empty when null. */
+  public static List<String> securityGroupIds(String field, List<String> ids) {
+    if (ids == null) return List.of();
+    for (int i = 0; i < ids.size(); i++) {
+      String id = ids.get(i);
+      if (id == null || !id.matches("sg-([0-9a-f]{8}|[0-9a-f]{17})")) {
+        throw invalid(field + "[" + i + "]", id, "a VPC security group id such as sg-0123456789abcdef0 (not a name)");
+      }
+    }
+    return List.copyOf(ids);
   }
 
   /** What a gate does when nobody answers: abort or proceed; {@code fallback} when blank. */

@@ -14,6 +14,8 @@ import java.util.List;
  * @param incidentTime when the incident began: achieved RTO and RPO are measured from it
  * @param keepOnFailure keep the restored instance for forensics when a later step fails
  * @param validationQueries override the catalog's queries for the service
+ * @param dbSubnetGroup, securityGroupIds, dbParameterGroup, optionGroup where the restored instance goes;
+ *     each defaults to the catalog's {@code database.restore}, then to the source instance's own
  */
 public record PointInTimeRestoreInput(
     String service,
@@ -24,7 +26,19 @@ public record PointInTimeRestoreInput(
     String waitBudget,
     Boolean keepOnFailure,
     String instanceClass,
-    List<ValidationQuery> validationQueries) implements RunInput {
+    List<ValidationQuery> validationQueries,
+    String dbSubnetGroup,
+    List<String> securityGroupIds,
+    String dbParameterGroup,
+    String optionGroup) implements RunInput {
+
+  /** Placed as the catalog or the source instance says. */
+  public PointInTimeRestoreInput(String service, String sourceInstance, String restoreTime, String targetInstance,
+      String incidentTime, String waitBudget, Boolean keepOnFailure, String instanceClass,
+      List<ValidationQuery> validationQueries) {
+    this(service, sourceInstance, restoreTime, targetInstance, incidentTime, waitBudget, keepOnFailure, instanceClass,
+        validationQueries, null, null, null, null);
+  }
 
   public static PointInTimeRestoreInput latest(String service) {
     return new PointInTimeRestoreInput(service, null, null, null, null, null, null, null, null);

@@ -69,7 +69,9 @@ public class PointInTimeRestoreWorkflowImpl implements PointInTimeRestoreWorkflo
       // Registered before the call: a restore that went through but timed out is still cleaned up.
       cleanup.add("rds:" + target, () -> steps.rds().deleteOwnedInstance(region, target, owner));
     }
-    InstanceShape shape = RestoreSteps.requestedShape(service, region, new InstanceShape(in.instanceClass(), null, List.of()));
+    InstanceShape shape = RestoreSteps.requestedShape(service, region, new InstanceShape(in.instanceClass(),
+        in.dbSubnetGroup(), Inputs.securityGroupIds("securityGroupIds", in.securityGroupIds()), in.dbParameterGroup(),
+        in.optionGroup(), null));
     try {
       steps.enterPhase("restore");
       detail = "restoring " + source + " to " + point;

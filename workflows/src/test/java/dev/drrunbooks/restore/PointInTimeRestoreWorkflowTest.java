@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.drrunbooks.activities.rds.InstanceInfo;
 import dev.drrunbooks.activities.rds.InstanceShape;
 import dev.drrunbooks.model.Failures;
+import dev.drrunbooks.model.Inputs;
 import dev.drrunbooks.model.Ownership;
 import dev.drrunbooks.pitr.PointInTimeRestoreInput;
 import dev.drrunbooks.pitr.PointInTimeRestoreResult;
@@ -85,6 +86,25 @@ class PointInTimeRestoreWorkflowTest {
         + "nothing to clean up)"), Failures.rootMessage(failed));
     assertEquals(List.of(), rds.deleted, "the earlier run's kept restore is untouched");
     assertEquals("available", rds.instances.get("eu-west-1/" + target).status());
+  }
+
+  @Test
+  void aRunPlacesItsRestoreWhereItsInputSaysAndRefusesASecurityGroupName(WorkflowClient client, Worker worker) {
+    PointInTimeRestoreInput placed = new PointInTimeRestoreInput("inventory", null, null, null, null, null, null, null,
+        null, "app-subnets", List.of("sg-0123456789abcdef0"), "app-postgres15", null);
+    stub(client, worker, "pitr-inventory-placed").run(placed);
+    InstanceShape sent = rds.restoreShapes.get(rds.restoreShapes.size() - 1);
+    assertEquals("app-subnets", sent.subnetGroup());
+    assertEquals(List.of("sg-0123456789abcdef0"), sent.securityGroupIds());
+    assertEquals("app-postgres15", sent.parameterGroup());
+
+    PointInTimeRestoreInput named = new PointInTimeRestoreInput("inventory", null, null, null, null, null, null, null,
+        null, null, List.of("web-sg"), null, null);
+    WorkflowFailedException refused = assertThrows(WorkflowFailedException.class,
+        () -> stub(client, worker, "pitr-inventory-sg-name").run(named));
+    assertEquals(Inputs.INVALID_INPUT, Failures.rootType(refused));
+    assertTrue(Failures.rootMessage(refused).startsWith("securityGroupIds[0]: 'web-sg' is not valid; a VPC security "
+        + "group id"), Failures.rootMessage(refused));
   }
 
   @Test
