@@ -11,7 +11,10 @@ public final class ExitCodes {
   public static final int OK = 0;
   /** The run failed (or the command failed for a reason none of the codes below names). */
   public static final int RUN_FAILED = 1;
-  /** Bad input: a usage error, a bad --input file, a value the run refused as InvalidInput (picocli's usage code). */
+  /**
+   * Bad input: a usage error, a bad --input file, a value the run refused as InvalidInput (picocli's usage code),
+   * including an input that would weaken the catalog's approval policy, and --no-approval on dr failover.
+   */
   public static final int BAD_INPUT = CommandLine.ExitCode.USAGE;
   /** Refused: another run holds the one-at-a-time lock, the run's validator rejected an Update, the run ended. */
   public static final int REFUSED = 3;

@@ -102,6 +102,18 @@ class CliErrorsTest {
     }
   }
 
+  /** Issue 10, finding 10: no flag skips the gate the catalog requires; the emergency override names a person. */
+  @Test
+  void noApprovalPointsToBreakGlassWhichNeedsAPersonAndAReason() {
+    assertBadInput(CliRun.of(NO_SERVER, "failback", "--service", "inventory", "--no-approval"),
+        "--no-approval is not supported: a run cannot skip the approval gate the service's catalog policy requires; "
+            + "in an emergency use --break-glass --who NAME --why REASON (recorded as break-glass)");
+    assertBadInput(CliRun.of(NO_SERVER, "failover", "--service", "inventory", "--break-glass", "--who", "alice"),
+        "--break-glass needs --who NAME and --why REASON");
+    assertBadInput(CliRun.of(NO_SERVER, "failover", "--service", "inventory", "--who", "alice", "--why", "x"),
+        "--who and --why go with --break-glass");
+  }
+
   @Test
   void aConnectionFlagOrNoWaitWithAnInputFileIsNotAConflict() throws IOException {
     Path file = write("f.json", "{\"service\": \"inventory\"}");

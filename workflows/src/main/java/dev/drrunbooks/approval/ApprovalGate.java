@@ -48,6 +48,32 @@ public final class ApprovalGate {
     return new GateDecision(step, GateDecision.Verdict.NOT_REQUIRED, "policy", why, Timeline.now());
   }
 
+  /**
+   * Records a named person's emergency override of the gate, as exactly that (never as a policy that
+   * needs no approval).
+   *
+   * @param overridden the policy the override skips, e.g. the catalog's
+   */
+  public GateDecision breakGlass(String step, BreakGlass override, String overridden) {
+    decision = new GateDecision(step, GateDecision.Verdict.BREAK_GLASS, override.who(), override.reason(),
+        Timeline.now());
+    timeline.record("approval: " + step, decision.at(), Outcome.SUCCEEDED, "BREAK_GLASS by " + override.who() + ": "
+        + override.reason() + "; overrides " + overridden);
+    return decision;
+  }
+
+  /**
+   * Records that a parent run's gate covers this one (a region evacuation's single approval for its
+   * failovers), keeping the parent's verdict, who and why.
+   */
+  public GateDecision coveredByParent(String step, GateDecision parent, String parentId) {
+    decision = new GateDecision(step, parent.verdict(), parent.who(), "at " + parentId + "'s gate '" + parent.step()
+        + "': " + parent.why(), Timeline.now());
+    timeline.record("approval: " + step, decision.at(), Outcome.SUCCEEDED, decision.verdict() + " by "
+        + decision.who() + " " + decision.why());
+    return decision;
+  }
+
   /** For the Update validators: throws with the reason the answer cannot be taken. */
   public void validate(Approval a) {
     if (a == null) {

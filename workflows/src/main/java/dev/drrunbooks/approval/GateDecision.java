@@ -13,10 +13,13 @@ public record GateDecision(String step, Verdict verdict, String who, String why,
     /** Nobody answered in time and the gate's default is to abort. */
     TIMED_OUT_ABORTED,
     /** The gate was not needed: the policy or the input asked for none. */
-    NOT_REQUIRED
+    NOT_REQUIRED,
+    /** A named person skipped the gate in an emergency, with a reason ({@link BreakGlass}). */
+    BREAK_GLASS
   }
 
   public boolean proceeds() {
-    return verdict == Verdict.APPROVED || verdict == Verdict.TIMED_OUT_PROCEEDED || verdict == Verdict.NOT_REQUIRED;
+    return verdict == Verdict.APPROVED || verdict == Verdict.TIMED_OUT_PROCEEDED || verdict == Verdict.NOT_REQUIRED
+        || verdict == Verdict.BREAK_GLASS;
   }
 }

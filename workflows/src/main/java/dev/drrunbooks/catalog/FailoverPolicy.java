@@ -18,6 +18,22 @@ public record FailoverPolicy(
     stages = stages == null ? null : List.copyOf(stages);
   }
 
+  /**
+   * The gate fields of several services' policies at their strictest (approval if any requires it, abort if
+   * any aborts, the longest timeout), e.g. for one gate covering them all; stages are not merged.
+   */
+  public static FailoverPolicy strictest(List<FailoverPolicy> policies) {
+    FailoverPolicy strictest = null;
+    for (FailoverPolicy p : policies) {
+      FailoverPolicy f = p.withDefaults();
+      strictest = strictest == null ? f : new FailoverPolicy(strictest.requireApproval || f.requireApproval,
+          strictest.approvalTimeout.compareTo(f.approvalTimeout) >= 0 ? strictest.approvalTimeout : f.approvalTimeout,
+          strictest.onApprovalTimeout == GateDefault.ABORT || f.onApprovalTimeout == GateDefault.ABORT
+              ? GateDefault.ABORT : GateDefault.PROCEED, null);
+    }
+    return strictest == null ? DEFAULT : strictest;
+  }
+
   /** This policy with the default filled in wherever a field was left out. */
   public FailoverPolicy withDefaults() {
     return new FailoverPolicy(

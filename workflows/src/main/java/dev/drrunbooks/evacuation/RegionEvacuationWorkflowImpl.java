@@ -3,7 +3,9 @@ package dev.drrunbooks.evacuation;
 import dev.drrunbooks.activities.catalog.CatalogActivities;
 import dev.drrunbooks.approval.ApprovalGate;
 import dev.drrunbooks.approval.GateDecision;
+import dev.drrunbooks.approval.GatePolicy;
 import dev.drrunbooks.approval.GatedWorkflow;
+import dev.drrunbooks.catalog.FailoverPolicy;
 import dev.drrunbooks.catalog.GateDefault;
 import dev.drrunbooks.catalog.ServiceDefinition;
 import dev.drrunbooks.ecsrecovery.EcsRecoveryInput;
@@ -30,8 +32,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+/**
+ * Evacuates services to the DR region behind one approval gate. Since version 1 of {@link #CATALOG_GATE_POLICY}
+ * (issue 10, finding 10) that gate is at least as strict as the strictest catalog policy of the services
+ * evacuated (the input may strengthen it, never weaken it: see {@link GatePolicy}), and each service's
+ * failover records this gate's decision as its own approval instead of being told to skip its gate.
+ */
 public class RegionEvacuationWorkflowImpl extends GatedWorkflow implements RegionEvacuationWorkflow {
   public static final String GATE_STEP = "evacuate";
+  /** Version 1: the gate follows the services' catalog policies; the failovers get its decision. */
+  public static final String CATALOG_GATE_POLICY = "evacuation-catalog-gate-policy";
+  /** The evacuation's own default: a whole region moves, so a person approves unless the input says otherwise. */
+  private static final FailoverPolicy EVACUATION_DEFAULT = FailoverPolicy.DEFAULT;
 
   private final CatalogActivities catalog =
       Workflow.newActivityStub(CatalogActivities.class, ActivityDefaults.shortCalls());
@@ -43,9 +55,10 @@ public class RegionEvacuationWorkflowImpl extends GatedWorkflow implements Regio
     RegionEvacuationInput in = input == null ? RegionEvacuationInput.of(null) : input;
     List<String> requested = in.services() == null ? List.of() : in.services();
     requested.forEach(s -> Inputs.serviceKey("services", s, false));
-    boolean requireApproval = in.requireApproval() == null || in.requireApproval();
-    Duration approvalTimeout = Inputs.duration("approvalTimeout", in.approvalTimeout(), Duration.ofMinutes(15));
-    GateDefault onTimeout = Inputs.gateDefault("onApprovalTimeout", in.onApprovalTimeout(), GateDefault.ABORT);
+    boolean catalogGate = Workflow.getVersion(CATALOG_GATE_POLICY, Workflow.DEFAULT_VERSION, 1) >= 1;
+    GatePolicy inputGate = catalogGate ? null : new GatePolicy(in.requireApproval() == null || in.requireApproval(),
+        Inputs.duration("approvalTimeout", in.approvalTimeout(), Duration.ofMinutes(15)),
+        Inputs.gateDefault("onApprovalTimeout", in.onApprovalTimeout(), GateDefault.ABORT), null);
     Inputs.instant("incidentTime", in.incidentTime());
     phases.tag("region-evacuation", requested.isEmpty() ? "all" : String.join(",", requested));
 
@@ -53,9 +66,19 @@ public class RegionEvacuationWorkflowImpl extends GatedWorkflow implements Regio
     List<ServiceDefinition> services = resolve(requested);
     services.forEach(s -> progress.put(s.key(), new ServiceEvacuation(s.key(), "pending", null, "pending", null)));
 
+    FailoverPolicy catalogPolicy = FailoverPolicy.strictest(services.stream().map(s -> s.spec().failoverPolicy())
+        .toList());
+    GatePolicy gatePolicy = catalogGate ? GatePolicy.enforce("the services evacuated ("
+        + String.join(", ", services.stream().map(ServiceDefinition::key).toList()) + ")", catalogPolicy,
+        EVACUATION_DEFAULT, in.requireApproval(), in.approvalTimeout(), in.onApprovalTimeout(), in.breakGlass())
+        : inputGate;
+
     phases.enter("approval");
-    GateDecision decision = requireApproval ? gate.await(GATE_STEP, approvalTimeout, onTimeout)
-        : ApprovalGate.notRequired(GATE_STEP, "the input asked for no approval");
+    GateDecision decision = gatePolicy.required() ? gate.await(GATE_STEP, gatePolicy.timeout(), gatePolicy.onTimeout())
+        : gatePolicy.breakGlass() != null ? gate.breakGlass(GATE_STEP, gatePolicy.breakGlass(),
+            "the strictest catalog policy of the services evacuated (" + GatePolicy.describe(catalogPolicy) + ")")
+        : ApprovalGate.notRequired(GATE_STEP, catalogGate ? "no evacuated service's catalog policy requires "
+            + "approval and the input asked for none" : "the input asked for no approval");
     if (!decision.proceeds()) {
       phases.enter("aborted");
       return new RegionEvacuationResult("ABORTED", decision, List.copyOf(progress.values()), timeline.entries(),
@@ -92,7 +115,8 @@ public class RegionEvacuationWorkflowImpl extends GatedWorkflow implements Regio
           ChildWorkflowOptions.newBuilder().setWorkflowId(uniqueIds ? parent + "-dns-" + s.key()
               : "dns-failover-" + s.dns().name()).build());
       switching.put(s.key(), Async.function(child::run, new DnsFailoverInput(s.key(), Direction.FAILOVER,
-          in.force(), true, false, null, null, null, null, in.incidentTime())));
+          in.force(), true, catalogGate ? null : false, null, null, null, null, in.incidentTime(), null,
+          catalogGate ? decision : null)));
     }
     for (ServiceDefinition s : ready) {
       ServiceEvacuation before = progress.get(s.key());
@@ -111,7 +135,9 @@ public class RegionEvacuationWorkflowImpl extends GatedWorkflow implements Regio
     String outcome = moved == results.size() ? "COMPLETE" : moved == 0 ? "FAILED" : "PARTIAL";
     phases.enter(outcome.toLowerCase());
     return new RegionEvacuationResult(outcome, decision, results, timeline.entries(),
-        "Evacuation " + outcome + ": " + moved + " of " + results.size() + " service(s) now served from the DR region");
+        "Evacuation " + outcome + ": " + moved + " of " + results.size() + " service(s) now served from the DR region"
+            + (decision.verdict() == GateDecision.Verdict.BREAK_GLASS ? " (break-glass by " + decision.who() + ": "
+                + decision.why() + ")" : ""));
   }
 
   private List<ServiceDefinition> resolve(List<String> requested) {

@@ -12,6 +12,7 @@ import dev.drrunbooks.activities.metrics.AlarmState;
 import dev.drrunbooks.activities.metrics.CloudWatchActivities;
 import dev.drrunbooks.approval.ApprovalGate;
 import dev.drrunbooks.approval.GateDecision;
+import dev.drrunbooks.approval.GatePolicy;
 import dev.drrunbooks.approval.GatedWorkflow;
 import dev.drrunbooks.catalog.DnsRecordSpec;
 import dev.drrunbooks.catalog.FailoverPolicy;
@@ -43,14 +44,22 @@ import java.util.List;
  * ({@link HealthCheckState#healthy()}), not a majority. The source is healthy only when every signal
  * (HTTP probes, health check, alarm) says so. When the signals disagree, the disagreement is named in
  * the assessment, the timeline (before the gate), the status while waiting and the result's summary,
- * and a gate nobody answers aborts instead of proceeding: disagreeing signals never fail a service over
- * without a person. A service whose policy has no gate (automatic failover) proceeds as its policy
- * says, with the disagreement on record. Only {@code force} keeps the configured timeout default.
+ * and a gate nobody answers aborts instead of proceeding. A service whose policy has no gate (automatic
+ * failover) proceeds as its policy says, with the disagreement on record. Only {@code force} keeps the
+ * configured timeout default.
+ *
+ * <p>The gate follows the catalog (since version 1 of {@link #CATALOG_GATE_POLICY}; issue 10, finding 10): the
+ * input may strengthen the service's policy, never weaken it ({@link GatePolicy}); a weakening input is
+ * refused as InvalidInput before the lock or any check. The only way past a required gate without an answer
+ * is {@code breakGlass} (a person and a reason, recorded as BREAK_GLASS), or a parent evacuation's own gate
+ * ({@code parentApproval}, accepted only from a parent run).
  */
 public class DnsFailoverWorkflowImpl extends GatedWorkflow implements DnsFailoverWorkflow {
   public static final String GATE_STEP = "switch-traffic";
   /** Version 1: Route 53's 18% rule for the health check; with disagreeing signals a gate's timeout aborts. */
   public static final String HEALTH_RULE_CHANGE = "route53-health-rule";
+  /** Version 1: the input cannot weaken the catalog's gate; break-glass and a parent's gate are recorded as such. */
+  public static final String CATALOG_GATE_POLICY = "dns-catalog-gate-policy";
   private static final Duration PROBE_INTERVAL = Duration.ofSeconds(2);
   private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
   /** Route53 propagates a change to all its servers within about a minute; ten is generous. */
@@ -96,9 +105,10 @@ public class DnsFailoverWorkflowImpl extends GatedWorkflow implements DnsFailove
     if (dns == null) throw Inputs.invalid("service", serviceKey, "this service has no DNS record in the catalog");
     record = dns;
     FailoverPolicy policy = service.spec().failoverPolicy();
-    boolean requireApproval = in.requireApproval() != null ? in.requireApproval() : policy.requireApproval();
-    Duration approvalTimeout = Inputs.duration("approvalTimeout", in.approvalTimeout(), policy.approvalTimeout());
-    GateDefault onTimeout = Inputs.gateDefault("onApprovalTimeout", in.onApprovalTimeout(), policy.onApprovalTimeout());
+    GatePolicy gatePolicy = gatePolicy(service, policy, in);
+    boolean requireApproval = gatePolicy.required();
+    Duration approvalTimeout = gatePolicy.timeout();
+    GateDefault onTimeout = gatePolicy.onTimeout();
     List<Integer> stages = stages(in.stages() != null ? in.stages() : policy.stages());
     WeightedTarget from = direction == Direction.FAILOVER ? dns.primary() : dns.secondary();
     WeightedTarget to = direction == Direction.FAILOVER ? dns.secondary() : dns.primary();
@@ -147,9 +157,9 @@ public class DnsFailoverWorkflowImpl extends GatedWorkflow implements DnsFailove
     detail = "waiting for approval of " + label + (disagreement == null ? "" : ": " + disagreement);
     GateDecision decision = requireApproval
         ? gate.await(GATE_STEP, approvalTimeout, abortOnSilence ? GateDefault.ABORT : onTimeout)
-        : ApprovalGate.notRequired(GATE_STEP, "the service's policy allows automatic failover"
-            + (disagreement == null ? "" : "; " + disagreement));
-    String disagreed = disagreement == null ? "" : " (" + disagreement + ")";
+        : passWithoutWaiting(gatePolicy, policy, in.parentApproval(), disagreement);
+    String disagreed = (disagreement == null ? "" : " (" + disagreement + ")") + (decision.verdict()
+        == GateDecision.Verdict.BREAK_GLASS ? " (break-glass by " + decision.who() + ": " + decision.why() + ")" : "");
     if (!decision.proceeds()) {
       return end(service, direction, FailoverOutcome.ABORTED, decision, assessment, List.of(), start, incident,
           "Aborted: " + decision.verdict() + " by " + decision.who() + " (" + decision.why() + ")" + disagreed);
@@ -206,6 +216,46 @@ public class DnsFailoverWorkflowImpl extends GatedWorkflow implements DnsFailove
     } catch (TemporalFailure e) {
       throw cleanup.endRun(e, timeline, phases, null);
     }
+  }
+
+  /** No one to wait for: a person broke the glass, a parent's gate covers the run, or the catalog needs no approval. */
+  private GateDecision passWithoutWaiting(GatePolicy gatePolicy, FailoverPolicy policy, GateDecision parentApproval,
+      String disagreement) {
+    if (gatePolicy.breakGlass() != null) {
+      return gate.breakGlass(GATE_STEP, gatePolicy.breakGlass(), "the catalog's policy (" + GatePolicy.describe(policy)
+          + ")");
+    }
+    if (parentApproval != null) {
+      return gate.coveredByParent(GATE_STEP, parentApproval, Workflow.getInfo().getParentWorkflowId().orElseThrow());
+    }
+    return ApprovalGate.notRequired(GATE_STEP, "the service's policy allows automatic failover"
+        + (disagreement == null ? "" : "; " + disagreement));
+  }
+
+  /**
+   * The gate from the catalog's policy and the input (see {@link GatePolicy}); runs recorded before
+   * {@link #CATALOG_GATE_POLICY} let the input override the policy.
+   */
+  private static GatePolicy gatePolicy(ServiceDefinition service, FailoverPolicy policy, DnsFailoverInput in) {
+    if (Workflow.getVersion(CATALOG_GATE_POLICY, Workflow.DEFAULT_VERSION, 1) < 1) {
+      return new GatePolicy(in.requireApproval() != null ? in.requireApproval() : policy.requireApproval(),
+          Inputs.duration("approvalTimeout", in.approvalTimeout(), policy.approvalTimeout()),
+          Inputs.gateDefault("onApprovalTimeout", in.onApprovalTimeout(), policy.onApprovalTimeout()), null);
+    }
+    if (in.parentApproval() != null) {
+      if (Workflow.getInfo().getParentWorkflowId().isEmpty()) {
+        throw Inputs.invalid("parentApproval", in.parentApproval().verdict(), "only a parent run (a region "
+            + "evacuation) passes its gate's decision to this run; use breakGlass with who and reason instead");
+      }
+      if (!in.parentApproval().proceeds() || in.breakGlass() != null) {
+        throw Inputs.invalid("parentApproval", in.parentApproval().verdict(), "a parent passes only a decision to "
+            + "go ahead, and never with breakGlass");
+      }
+      return new GatePolicy(false, Inputs.duration("approvalTimeout", in.approvalTimeout(), policy.approvalTimeout()),
+          GateDefault.ABORT, null);
+    }
+    return GatePolicy.enforce("service " + service.key(), policy, policy, in.requireApproval(), in.approvalTimeout(),
+        in.onApprovalTimeout(), in.breakGlass());
   }
 
   /**

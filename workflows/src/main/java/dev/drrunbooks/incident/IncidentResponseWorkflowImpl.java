@@ -6,6 +6,7 @@ import dev.drrunbooks.activities.escalation.EscalationActivities;
 import dev.drrunbooks.activities.report.ReportActivities;
 import dev.drrunbooks.activities.report.ReportFiles;
 import dev.drrunbooks.activities.sql.ValidationReport;
+import dev.drrunbooks.approval.GatePolicy;
 import dev.drrunbooks.catalog.Durations;
 import dev.drrunbooks.catalog.ServiceDefinition;
 import dev.drrunbooks.datarecovery.CorruptedDataRecoveryInput;
@@ -60,6 +61,11 @@ import java.util.Set;
  */
 public class IncidentResponseWorkflowImpl implements IncidentResponseWorkflow {
   public static final String PROCEDURE = "incident-response";
+  /**
+   * Version 1: the recovery phase is done when a recovery procedure started from the incident succeeds (not
+   * when it starts), and is due within the strictest RTO (see {@link IncidentPhase#RECOVERY}).
+   */
+  public static final String RECOVERY_DONE_ON_CHILD_SUCCESS = "incident-recovery-done-on-child-success";
 
   private final CatalogActivities catalog =
       Workflow.newActivityStub(CatalogActivities.class, ActivityDefaults.shortCalls());
@@ -102,6 +108,8 @@ public class IncidentResponseWorkflowImpl implements IncidentResponseWorkflow {
   private final List<String> severityHistory = new ArrayList<>();
   private Resolution resolution;
   private Instant resolvedAt;
+  /** Decided once per run ({@link #RECOVERY_DONE_ON_CHILD_SUCCESS}): runs recorded before keep "started" and +20m. */
+  private boolean recoveryDoneOnChildSuccess;
   /** Bumped by every update that changes deadlines or what is done: wakes the main loop. */
   private int version;
 
@@ -128,6 +136,8 @@ public class IncidentResponseWorkflowImpl implements IncidentResponseWorkflow {
     detectedAt = given != null ? given : now;
     String openedBy = in.openedBy() == null || in.openedBy().isBlank() ? "alert" : in.openedBy().trim();
     severityHistory.add(severity + " at open by " + openedBy);
+    recoveryDoneOnChildSuccess =
+        Workflow.getVersion(RECOVERY_DONE_ON_CHILD_SUCCESS, Workflow.DEFAULT_VERSION, 1) >= 1;
     started = true;
     phases.tag(PROCEDURE, String.join(",", services));
     phases.enter("opening");
@@ -193,9 +203,13 @@ public class IncidentResponseWorkflowImpl implements IncidentResponseWorkflow {
     return next;
   }
 
-  /** Detection + the phase's P1 offset scaled by severity; verification: the strictest RTO, scaled. */
+  /**
+   * Detection + the phase's P1 offset scaled by severity; verification (and recovery, since
+   * {@link #RECOVERY_DONE_ON_CHILD_SUCCESS}): the strictest RTO, scaled.
+   */
   private Instant deadlineOf(IncidentPhase p) {
-    if (p.p1Deadline() != null) return detectedAt.plus(severity.scaled(p.p1Deadline()));
+    boolean byRto = p.p1Deadline() == null || (p == IncidentPhase.RECOVERY && recoveryDoneOnChildSuccess);
+    if (!byRto) return detectedAt.plus(severity.scaled(p.p1Deadline()));
     Duration rto = strictestRto();
     return rto == null ? null : detectedAt.plus(severity.scaled(rto));
   }
@@ -356,6 +370,12 @@ public class IncidentResponseWorkflowImpl implements IncidentResponseWorkflow {
     switch (kind) {
       case "failover" -> {
         if (s.dns() == null) throw new IllegalArgumentException("service: " + s.key() + " has no DNS record in the catalog to fail over");
+        if (Boolean.FALSE.equals(r.requireApproval()) && s.spec().failoverPolicy().withDefaults().requireApproval()) {
+          // The failover would refuse it as InvalidInput; say so before it starts (issue 10, finding 10).
+          throw new IllegalArgumentException("requireApproval: false is not valid; the catalog's policy for service "
+              + s.key() + " is " + GatePolicy.describe(s.spec().failoverPolicy()) + "; a run may strengthen it, "
+              + "not weaken it (answer the failover's gate with dr approve)");
+        }
       }
       case "restore", "data" -> {
         if (s.spec().database() == null) throw new IllegalArgumentException("service: " + s.key() + " has no database in the catalog to restore");
@@ -400,7 +420,7 @@ public class IncidentResponseWorkflowImpl implements IncidentResponseWorkflow {
         DnsFailoverWorkflow child = Workflow.newChildWorkflowStub(DnsFailoverWorkflow.class, options);
         stub = child;
         done = Async.function(child::run, new DnsFailoverInput(s.key(), Direction.FAILOVER, r.force(), null,
-            r.requireApproval(), null, null, r.stages(), null, detectedAt.toString()));
+            r.requireApproval(), null, null, r.stages(), null, detectedAt.toString(), null, null));
       }
       case "restore" -> {
         PointInTimeRestoreWorkflow child = Workflow.newChildWorkflowStub(PointInTimeRestoreWorkflow.class, options);
@@ -433,7 +453,7 @@ public class IncidentResponseWorkflowImpl implements IncidentResponseWorkflow {
       throw ApplicationFailure.newFailure("could not start " + id + ": " + Failures.rootMessage(e), "RecoveryNotStarted");
     }
     markDone(IncidentPhase.ASSESSMENT, r.who());
-    markDone(IncidentPhase.RECOVERY, r.who());
+    if (!recoveryDoneOnChildSuccess) markDone(IncidentPhase.RECOVERY, r.who());
     changed();
     timeline.record("recovery started: " + id, start, Outcome.SUCCEEDED, kind + " of " + s.key() + " by " + r.who()
         + ": " + r.why());
@@ -478,7 +498,17 @@ public class IncidentResponseWorkflowImpl implements IncidentResponseWorkflow {
     timeline.record("recovery " + id + ": " + state, before.startedAt(),
         failure == null && !state.equals("ABORTED") && !state.equals("NOT_RECOVERED") ? Outcome.SUCCEEDED
             : Outcome.FAILED, detail);
+    if (recoveryDoneOnChildSuccess && recovered(failure, state)) markDone(IncidentPhase.RECOVERY, before.startedBy());
     changed();
+  }
+
+  /**
+   * Whether a child's end completes the recovery phase: it succeeded and changed something. FAILED and
+   * ABORTED do not; nor does a failover found NOT_NEEDED (the primary was healthy, nothing was recovered).
+   */
+  private static boolean recovered(RuntimeException failure, String state) {
+    return failure == null && !state.equals("ABORTED") && !state.equals("NOT_NEEDED")
+        && !state.equals("NOT_RECOVERED");
   }
 
   @Override

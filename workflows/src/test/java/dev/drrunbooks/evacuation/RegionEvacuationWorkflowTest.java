@@ -1,9 +1,14 @@
 package dev.drrunbooks.evacuation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.drrunbooks.approval.Approval;
+import dev.drrunbooks.approval.BreakGlass;
+import dev.drrunbooks.approval.GateDecision;
+import dev.drrunbooks.model.Failures;
+import io.temporal.client.WorkflowFailedException;
 import dev.drrunbooks.ecsrecovery.EcsServiceRecoveryWorkflowImpl;
 import dev.drrunbooks.ecsrecovery.FakeEcs;
 import dev.drrunbooks.failover.DnsFailoverWorkflowImpl;
@@ -63,15 +68,42 @@ class RegionEvacuationWorkflowTest {
     ecs.neverSteady.add(FakeEcs.arn("eu-central-1", "payments-service", 2));
     RegionEvacuationResult result = client.newWorkflowStub(RegionEvacuationWorkflow.class,
         WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue()).setWorkflowId("evacuate-2").build())
-        .run(new RegionEvacuationInput(List.of("inventory", "payments"), false, null, null, null, null, null));
+        .run(new RegionEvacuationInput(List.of("inventory", "payments"), null, null, null, null, null, null,
+            new BreakGlass("incident-commander", "INC-9: eu-west-1 down, approver unreachable")));
 
     assertEquals("PARTIAL", result.outcome());
+    assertEquals(GateDecision.Verdict.BREAK_GLASS, result.approval().verdict());
+    assertTrue(result.summary().endsWith("(break-glass by incident-commander: INC-9: eu-west-1 down, approver "
+        + "unreachable)"), result.summary());
+    assertTrue(result.services().stream().filter(s -> s.service().equals("inventory")).findFirst().orElseThrow()
+        .dnsDetail().startsWith("Switched"), result.services().toString());
     ServiceEvacuation payments = result.services().stream().filter(s -> s.service().equals("payments")).findFirst()
         .orElseThrow();
     assertEquals("FAILED", payments.ecs());
     assertEquals("not moved", payments.dns());
     assertTrue(!dns.changes.contains("payments.mycomputer.com 0/100"), dns.changes.toString());
     assertTrue(dns.changes.contains("api.mycomputer.com 0/100"), dns.changes.toString());
+  }
+
+  /** Issue 10, finding 10: the evacuation's gate is at least as strict as the services' catalog policies. */
+  @Test
+  void skippingOrWeakeningTheGateTheCatalogRequiresIsRefused(WorkflowClient client, Worker worker) {
+    WorkflowFailedException skip = assertThrows(WorkflowFailedException.class, () -> client.newWorkflowStub(
+        RegionEvacuationWorkflow.class, WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue())
+            .setWorkflowId("evacuate-skip").build())
+        .run(new RegionEvacuationInput(List.of("inventory"), false, null, null, null, null, null, null)));
+    assertEquals("InvalidInput", Failures.rootType(skip));
+    assertTrue(Failures.rootMessage(skip).startsWith("requireApproval: 'false' is not valid; the catalog's policy for "
+        + "the services evacuated (inventory) is requireApproval: true"), Failures.rootMessage(skip));
+    WorkflowFailedException proceed = assertThrows(WorkflowFailedException.class, () -> client.newWorkflowStub(
+        RegionEvacuationWorkflow.class, WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue())
+            .setWorkflowId("evacuate-proceed").build())
+        .run(new RegionEvacuationInput(List.of("inventory", "customer-base"), null, null, "proceed", null, null, null,
+            null)));
+    assertTrue(Failures.rootMessage(proceed).startsWith("onApprovalTimeout: 'proceed' is not valid"),
+        Failures.rootMessage(proceed));
+    assertEquals(List.of(), ecs.updates);
+    assertEquals(List.of(), dns.changes);
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.drrunbooks.approval.Approval;
+import dev.drrunbooks.approval.BreakGlass;
 import dev.drrunbooks.approval.GateDecision;
 import dev.drrunbooks.model.Failures;
 import dev.drrunbooks.replay.Histories;
@@ -160,6 +161,91 @@ class DnsFailoverWorkflowTest {
     assertEquals(List.of("customers.mycomputer.com 0/100"), aws.changes);
   }
 
+  /** Issue 10, finding 10, the reported input: `dr failback --approval-timeout 15s --on-approval-timeout proceed`. */
+  @Test
+  void aFailbackThatWouldProceedOnTimeoutWhereTheCatalogAbortsIsRefusedBeforeAnyStep(WorkflowClient client,
+      Worker worker) {
+    aws.weights.put(API, new long[] {0, 100});
+    WorkflowFailedException e = assertThrows(WorkflowFailedException.class, () -> stub(client, worker, "dns-weaker")
+        .run(new DnsFailoverInput("inventory", Direction.FAILBACK, null, null, null, "15s", "proceed", null, null, null,
+            null, null)));
+    assertEquals("InvalidInput", Failures.rootType(e));
+    assertEquals("onApprovalTimeout: 'proceed' is not valid; the catalog's policy for service inventory is "
+        + "requireApproval: true, approvalTimeout: 15m, onApprovalTimeout: abort; a run may strengthen it, not "
+        + "weaken it (in an emergency: breakGlass with who and reason)", Failures.rootMessage(e));
+    assertEquals(List.of(), aws.changes);
+    assertTrue(client.fetchHistory("dns-weaker").getEvents().stream()
+        .noneMatch(ev -> ev.hasActivityTaskScheduledEventAttributes()
+            && !ev.getActivityTaskScheduledEventAttributes().getActivityType().getName().endsWith("ResolveServices")),
+        "nothing but the catalog read before the refusal");
+  }
+
+  /** Issue 10, finding 10: `--no-approval` (requireApproval false) where the catalog requires approval. */
+  @Test
+  void skippingAGateTheCatalogRequiresIsRefused(WorkflowClient client, Worker worker) {
+    aws.primaryDown();
+    WorkflowFailedException e = assertThrows(WorkflowFailedException.class, () -> stub(client, worker, "dns-no-gate")
+        .run(new DnsFailoverInput("inventory", null, true, null, false, null, null, null, null, null, null, null)));
+    assertEquals("InvalidInput", Failures.rootType(e));
+    assertTrue(Failures.rootMessage(e).startsWith("requireApproval: 'false' is not valid; the catalog's policy for "
+        + "service inventory is requireApproval: true"), Failures.rootMessage(e));
+    assertEquals(List.of(), aws.changes);
+  }
+
+  @Test
+  void aShorterTimeoutOnAGateThatProceedsIsAWeakeningToo(WorkflowClient client, Worker worker) {
+    WorkflowFailedException e = assertThrows(WorkflowFailedException.class, () -> stub(client, worker, "dns-sooner")
+        .run(new DnsFailoverInput("customer-base", null, null, null, null, "1m", null, null, null, null, null, null)));
+    assertTrue(Failures.rootMessage(e).startsWith("approvalTimeout: '1m' is not valid; shorter than the catalog's 10m "
+        + "on a gate that proceeds on timeout"), Failures.rootMessage(e));
+  }
+
+  @Test
+  void breakGlassIsRecordedAsSuchInTheResultAndTimeline(WorkflowClient client, Worker worker) {
+    aws.primaryDown();
+    DnsFailoverResult result = stub(client, worker, "dns-break-glass").run(new DnsFailoverInput("inventory", null,
+        null, null, null, null, null, null, null, null, new BreakGlass("alice", "INC-42: approvers unreachable"), null));
+    assertEquals(FailoverOutcome.SWITCHED, result.outcome());
+    assertEquals(GateDecision.Verdict.BREAK_GLASS, result.approval().verdict());
+    assertEquals("alice", result.approval().who());
+    assertEquals("INC-42: approvers unreachable", result.approval().why());
+    assertTrue(result.timeline().stream().anyMatch(t -> t.step().equals("approval: " + DnsFailoverWorkflowImpl.GATE_STEP)
+        && t.detail().equals("BREAK_GLASS by alice: INC-42: approvers unreachable; overrides the catalog's policy "
+            + "(requireApproval: true, approvalTimeout: 15m, onApprovalTimeout: abort)")), result.timeline().toString());
+    assertTrue(result.summary().endsWith("(break-glass by alice: INC-42: approvers unreachable)"), result.summary());
+    assertTrue(result.timeline().stream().noneMatch(t -> String.valueOf(t.detail()).contains("allows automatic")));
+  }
+
+  @Test
+  void breakGlassNeedsAPersonAndAReason(WorkflowClient client, Worker worker) {
+    WorkflowFailedException e = assertThrows(WorkflowFailedException.class, () -> stub(client, worker, "dns-bg-bad")
+        .run(new DnsFailoverInput("inventory", null, null, null, null, null, null, null, null, null,
+            new BreakGlass("alice", " "), null)));
+    assertEquals("breakGlass.reason: ' ' is not valid; give the reason for the emergency override",
+        Failures.rootMessage(e));
+  }
+
+  @Test
+  void aParentsApprovalIsRefusedFromARunWithoutAParent(WorkflowClient client, Worker worker) {
+    GateDecision forged = new GateDecision("evacuate", GateDecision.Verdict.APPROVED, "mallory", "trust me",
+        java.time.Instant.parse("2024-01-15T03:30:00Z"));
+    WorkflowFailedException e = assertThrows(WorkflowFailedException.class, () -> stub(client, worker, "dns-forged")
+        .run(new DnsFailoverInput("inventory", null, null, null, null, null, null, null, null, null, null, forged)));
+    assertTrue(Failures.rootMessage(e).startsWith("parentApproval: 'APPROVED' is not valid; only a parent run"),
+        Failures.rootMessage(e));
+  }
+
+  @Test
+  void aRunMayStrengthenThePolicy(WorkflowClient client, Worker worker) {
+    aws.primaryDown();
+    DnsFailoverResult result = stub(client, worker, "dns-stronger").run(new DnsFailoverInput("customer-base", null,
+        null, null, null, "30m", "abort", null, null, null, null, null));
+    assertEquals(FailoverOutcome.ABORTED, result.outcome(), "the catalog proceeds after 10m; this run aborts after 30m");
+    assertEquals(GateDecision.Verdict.TIMED_OUT_ABORTED, result.approval().verdict());
+    assertTrue(result.approval().why().startsWith("no answer within 30m"), result.approval().why());
+    assertEquals(List.of(), aws.changes);
+  }
+
   @Test
   void aSecondFailoverOfTheSameRecordIsRefusedWhileOneRuns(WorkflowClient client, Worker worker) {
     aws.primaryDown();
@@ -181,7 +267,7 @@ class DnsFailoverWorkflowTest {
     assertTrue(result.summary().startsWith("No failover needed: Primary (eu-west-1) is healthy"), result.summary());
 
     DnsFailoverResult forced = stub(client, worker, "dns-forced").run(new DnsFailoverInput("locations", null, true,
-        null, null, null, null, null, null, null));
+        null, null, null, null, null, null, null, null, null));
     assertEquals(FailoverOutcome.SWITCHED, forced.outcome());
   }
 
@@ -234,7 +320,8 @@ class DnsFailoverWorkflowTest {
     aws.primaryDown();
     aws.failAfter.put(FakeRegions.secondaryUrl(), 3);
     WorkflowFailedException e = assertThrows(WorkflowFailedException.class, () -> stub(client, worker, "dns-stage")
-        .run(new DnsFailoverInput("inventory", null, null, null, false, null, null, null, null, null)));
+        .run(new DnsFailoverInput("inventory", null, null, null, null, null, null, null, null, null,
+            new BreakGlass("alice", "INC-7: stage rollback under test"), null)));
     assertTrue(Failures.rootMessage(e).startsWith("at 10% Secondary became unhealthy"), Failures.rootMessage(e));
     assertEquals(List.of(API + " 90/10", API + " 100/0"), aws.changes);
   }
@@ -254,7 +341,7 @@ class DnsFailoverWorkflowTest {
   @Test
   void badStagesAreRefused(WorkflowClient client, Worker worker) {
     WorkflowFailedException e = assertThrows(WorkflowFailedException.class, () -> stub(client, worker, "dns-bad")
-        .run(new DnsFailoverInput("inventory", null, null, null, null, null, null, List.of(50, 20), null, null)));
+        .run(new DnsFailoverInput("inventory", null, null, null, null, null, null, List.of(50, 20), null, null, null, null)));
     assertEquals("stages: '[50, 20]' is not valid; rising percentages of traffic to the target, each above the last, "
         + "at most 100, ending at 100, e.g. [10, 50, 100]", Failures.rootMessage(e));
   }

@@ -1,6 +1,7 @@
 package dev.drrunbooks.incident;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -162,7 +163,8 @@ class IncidentResponseWorkflowTest {
     String childId = wf.recover(RecoveryRequest.of("failover", "inventory", "alice", "primary returns 503"));
     assertEquals("incident-failover-failover-inventory", childId, "derived from the incident: unique per start");
     assertEquals("RUNNING", wf.status().children().get(0).state());
-    assertEquals("done", phase(wf.status(), "recovery").state());
+    assertEquals("open", phase(wf.status(), "recovery").state(), "started is not done (issue 10, finding 11)");
+    assertEquals("done", phase(wf.status(), "assessment").state());
 
     DnsFailoverWorkflow child = client.newWorkflowStub(DnsFailoverWorkflow.class, childId);
     for (int i = 0; i < 200 && child.status().waitingFor() == null; i++) sleep(50);
@@ -174,6 +176,8 @@ class IncidentResponseWorkflowTest {
     ChildRecovery c = status.children().get(0);
     assertEquals("SWITCHED", c.state(), c.toString());
     assertEquals(childId, c.workflowId());
+    assertEquals("done", phase(status, "recovery").state(), "done when the child succeeded");
+    assertEquals("alice", phase(status, "recovery").doneBy());
     assertEquals(List.of("api.mycomputer.com 90/10", "api.mycomputer.com 50/50", "api.mycomputer.com 0/100"), aws.changes);
 
     WorkflowUpdateException early = assertThrows(WorkflowUpdateException.class,
@@ -205,12 +209,15 @@ class IncidentResponseWorkflowTest {
         wf.recover(RecoveryRequest.of("failover", "inventory", "erin", "primary down")));
     IncidentStatus afterRefusal = awaitStatus(wf, s -> s.children().size() == 1 && !s.children().get(0).running());
     assertEquals("FAILED", afterRefusal.children().get(0).state());
+    assertNotEquals("done", phase(afterRefusal, "recovery").state(), "a failed child does not complete recovery");
     assertTrue(afterRefusal.children().get(0).detail().contains("held by run dns-failover-api.mycomputer.com"),
         afterRefusal.children().get(0).detail());
 
     String first = wf.recover(RecoveryRequest.of("ecs", "inventory", "erin", "redeploy the stable task definition"));
     assertEquals("incident-ecs-ecs-inventory", first);
-    awaitStatus(wf, s -> s.children().stream().anyMatch(c -> c.workflowId().equals(first) && c.state().equals("RECOVERED")));
+    IncidentStatus recovered = awaitStatus(wf, s -> s.children().stream()
+        .anyMatch(c -> c.workflowId().equals(first) && c.state().equals("RECOVERED")));
+    assertTrue(phase(recovered, "recovery").state().startsWith("done"), phase(recovered, "recovery").toString());
     String second = wf.recover(RecoveryRequest.of("ecs", "inventory", "erin", "once more"));
     assertEquals("incident-ecs-ecs-inventory-2", second, "a finished child's id is not reused");
     awaitStatus(wf, s -> s.children().stream().anyMatch(c -> c.workflowId().equals(second) && !c.running()));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.drrunbooks.approval.Approval;
+import dev.drrunbooks.approval.BreakGlass;
 import dev.drrunbooks.failover.Direction;
 import dev.drrunbooks.failover.DnsFailoverInput;
 import dev.drrunbooks.failover.DnsFailoverResult;
@@ -115,7 +116,7 @@ class ResourceLockTest {
         WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue()).setWorkflowId(id).build());
     // A long approval timeout: time skipping must not end the holder while the test looks at the lock.
     WorkflowClient.start(wf::run, new DnsFailoverInput("inventory", Direction.FAILOVER, null, null, true, "72h",
-        "abort", null, null, null));
+        "abort", null, null, null, null, null));
     for (int i = 0; i < 200; i++) {
       FailoverStatus status = wf.status();
       if (status.waitingFor() != null) return wf;
@@ -127,7 +128,8 @@ class ResourceLockTest {
   private static DnsFailoverResult run(WorkflowClient client, Worker worker, String id, Direction direction) {
     WorkflowStub stub = client.newUntypedWorkflowStub("DnsFailover",
         WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue()).setWorkflowId(id).build());
-    stub.start(new DnsFailoverInput("inventory", direction, null, null, false, null, null, null, null, null));
+    stub.start(new DnsFailoverInput("inventory", direction, null, null, null, null, null, null, null, null,
+        new BreakGlass("lock-test", "no gate: the lock is under test"), null));
     return stub.getResult(DnsFailoverResult.class);
   }
 
@@ -139,7 +141,8 @@ class ResourceLockTest {
       Direction direction) {
     WorkflowStub stub = client.newUntypedWorkflowStub("DnsFailover",
         WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue()).setWorkflowId(id).build());
-    stub.start(new DnsFailoverInput("inventory", direction, null, null, false, null, null, null, null, null));
+    stub.start(new DnsFailoverInput("inventory", direction, null, null, null, null, null, null, null, null,
+        new BreakGlass("lock-test", "no gate: the lock is under test"), null));
     for (int i = 0; i < 200 && stub.describe().getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING;
         i++) {
       sleep(50);

@@ -25,9 +25,11 @@ public final class EvacuateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--service", description = "Service to evacuate; repeat for several (default: all)") List<String> services;
-  @Option(names = "--no-approval", description = "Skip the approval gate") boolean noApproval;
+  @Option(names = "--no-approval", description = "No approval gate; refused unless no evacuated service's catalog "
+      + "policy requires approval") boolean noApproval;
   @Option(names = "--approval-timeout", description = "Default 15m") String approvalTimeout;
-  @Option(names = "--on-approval-timeout", description = "abort (default) or proceed") String onTimeout;
+  @Option(names = "--on-approval-timeout", description = "abort (default) or proceed (refused unless every "
+      + "evacuated service's catalog policy proceeds)") String onTimeout;
   @Option(names = "--force", description = "Send traffic even to a DR target that fails its health probe") boolean force;
   @Option(names = "--incident-time", description = "When the incident began (ISO-8601)") String incidentTime;
   @Option(names = "--input", description = "The workflow input as JSON (instead of the flags above)") Path input;
@@ -37,7 +39,7 @@ public final class EvacuateCommand implements Callable<Integer> {
   public Integer call() {
     RegionEvacuationInput in = input != null ? InputFile.read(spec, input, RegionEvacuationInput.class)
         : new RegionEvacuationInput(services, noApproval ? Boolean.FALSE : null, approvalTimeout, onTimeout,
-            force ? Boolean.TRUE : null, incidentTime, null);
+            force ? Boolean.TRUE : null, incidentTime, null, null);
     String subject = in.services() == null || in.services().isEmpty() ? "all" : String.join("-", in.services());
     try (Connection conn = connection) {
       RunStarter runs = new RunStarter(conn, spec.commandLine().getOut(), spec.commandLine().getErr());

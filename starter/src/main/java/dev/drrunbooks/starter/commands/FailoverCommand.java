@@ -1,5 +1,6 @@
 package dev.drrunbooks.starter.commands;
 
+import dev.drrunbooks.approval.BreakGlass;
 import dev.drrunbooks.catalog.CatalogLoader;
 import dev.drrunbooks.failover.Direction;
 import dev.drrunbooks.failover.DnsFailoverInput;
@@ -28,9 +29,16 @@ public abstract class FailoverCommand implements Callable<Integer> {
 
   @Option(names = "--service", description = "Catalog service key, e.g. inventory") String service;
   @Option(names = "--force", description = "Go ahead although the source looks healthy or the target does not") boolean force;
-  @Option(names = "--no-approval", description = "Skip the approval gate the catalog asks for") boolean noApproval;
-  @Option(names = "--approval-timeout", description = "e.g. 15m (default from the catalog)") String approvalTimeout;
-  @Option(names = "--on-approval-timeout", description = "abort or proceed (default from the catalog)") String onTimeout;
+  /** Gone: a run cannot skip the gate the catalog requires. Kept hidden only to point to --break-glass. */
+  @Option(names = "--no-approval", hidden = true) boolean noApproval;
+  @Option(names = "--break-glass", description = "Emergency: skip the catalog's approval gate; needs --who and --why, "
+      + "recorded as break-glass") boolean breakGlass;
+  @Option(names = "--who", description = "With --break-glass: who takes the decision") String who;
+  @Option(names = "--why", description = "With --break-glass: the reason for the emergency override") String why;
+  @Option(names = "--approval-timeout", description = "e.g. 15m (default from the catalog; shorter is refused "
+      + "where the gate proceeds on timeout)") String approvalTimeout;
+  @Option(names = "--on-approval-timeout", description = "abort or proceed (default from the catalog; proceed is "
+      + "refused where the catalog aborts)") String onTimeout;
   @Option(names = "--stages", split = ",", description = "Traffic shift in stages, e.g. 10,50,100") List<Integer> stages;
   @Option(names = "--incident-time", description = "When the incident began (ISO-8601): the RTO is measured from it") String incidentTime;
   @Option(names = "--input", description = "The workflow input as JSON (instead of the flags above)") Path input;
@@ -38,11 +46,36 @@ public abstract class FailoverCommand implements Callable<Integer> {
 
   abstract Direction direction();
 
+  /** The break-glass flags as the input's breakGlass; --no-approval is refused, pointing here. */
+  private BreakGlass breakGlass() {
+    if (noApproval) {
+      throw new ParameterException(spec.commandLine(), "--no-approval is not supported: a run cannot skip the approval "
+          + "gate the service's catalog policy requires; in an emergency use --break-glass --who NAME --why REASON "
+          + "(recorded as break-glass)");
+    }
+    if (!breakGlass) {
+      if (who != null || why != null) {
+        throw new ParameterException(spec.commandLine(), "--who and --why go with --break-glass; answer a gate with "
+            + "dr approve");
+      }
+      return null;
+    }
+    if (who == null || who.isBlank() || why == null || why.isBlank()) {
+      throw new ParameterException(spec.commandLine(), "--break-glass needs --who NAME and --why REASON");
+    }
+    if (approvalTimeout != null || onTimeout != null) {
+      throw new ParameterException(spec.commandLine(), "--break-glass skips the gate: give no --approval-timeout or "
+          + "--on-approval-timeout with it");
+    }
+    return new BreakGlass(who, why);
+  }
+
   @Override
   public Integer call() {
+    BreakGlass override = breakGlass();
     DnsFailoverInput in = input != null ? InputFile.read(spec, input, DnsFailoverInput.class)
-        : new DnsFailoverInput(service, direction(), force ? Boolean.TRUE : null, null, noApproval ? Boolean.FALSE : null,
-            approvalTimeout, onTimeout, stages, null, incidentTime);
+        : new DnsFailoverInput(service, direction(), force ? Boolean.TRUE : null, null, null,
+            approvalTimeout, onTimeout, stages, null, incidentTime, override, null);
     if (in.service() == null || in.service().isBlank()) {
       throw new ParameterException(spec.commandLine(), "--service is required (a catalog key such as inventory)");
     }

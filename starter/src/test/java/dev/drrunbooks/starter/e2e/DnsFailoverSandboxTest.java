@@ -112,7 +112,7 @@ class DnsFailoverSandboxTest {
     DnsFailoverWorkflow holder = client.newWorkflowStub(DnsFailoverWorkflow.class,
         WorkflowOptions.newBuilder().setTaskQueue(worker.taskQueue).setWorkflowId(holderId).build());
     WorkflowClient.start(holder::run, new DnsFailoverInput("locations", Direction.FAILOVER, null, null, true, "10m",
-        "abort", null, null, null));
+        "abort", null, null, null, null, null));
     awaitGate(holder);
 
     WorkflowStub second = client.newUntypedWorkflowStub("DnsFailover", WorkflowOptions.newBuilder()
