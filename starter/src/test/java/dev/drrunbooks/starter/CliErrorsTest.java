@@ -27,7 +27,7 @@ class CliErrorsTest {
   void anInputFileHoldingNullIsBadInput() throws IOException {
     Path file = write("null.json", "null");
     CliRun run = CliRun.of(NO_SERVER, "pitr", "--input", file.toString());
-    assertBadInput(run, "--input " + file + ": input: null is not valid; allowed: a JSON object with fields incidentTime, ");
+    assertBadInput(run, "--input " + file + ": input: null is not valid; allowed: a JSON object with fields dbParameterGroup, ");
   }
 
   @Test
@@ -43,7 +43,7 @@ class CliErrorsTest {
   void anInputFileIsReadAsTheTemporalUiInputIsRead() throws IOException {
     Path bogus = write("bogus.json", "{\"service\": \"inventory\", \"bogus\": 1}");
     assertBadInput(CliRun.of(NO_SERVER, "pitr", "--input", bogus.toString()), "--input " + bogus
-        + ": bogus: unknown field (value 1); allowed fields of PointInTimeRestoreInput: incidentTime, instanceClass, ");
+        + ": bogus: unknown field (value 1); allowed fields of PointInTimeRestoreInput: dbParameterGroup, dbSubnetGroup, incidentTime, ");
     Path yes = write("yes.json", "{\"service\": \"inventory\", \"keepOnFailure\": \"yes\"}");
     assertBadInput(CliRun.of(NO_SERVER, "pitr", "--input", yes.toString()),
         "keepOnFailure: 'yes' is not valid; allowed: true or false");

@@ -48,9 +48,9 @@ class BadRunInputTest {
   @Test
   void anUnknownFieldIsNamedWithTheAllowedFields(WorkflowClient client, Worker worker) {
     String message = failure(client, worker, "PointInTimeRestore", map("service", "inventory", "bogus", 1));
-    assertEquals("bogus: unknown field (value 1); allowed fields of PointInTimeRestoreInput: incidentTime, "
-        + "instanceClass, keepOnFailure, restoreTime, service, sourceInstance, targetInstance, validationQueries, "
-        + "waitBudget", message);
+    assertEquals("bogus: unknown field (value 1); allowed fields of PointInTimeRestoreInput: dbParameterGroup, "
+        + "dbSubnetGroup, incidentTime, instanceClass, keepOnFailure, optionGroup, restoreTime, securityGroupIds, "
+        + "service, sourceInstance, targetInstance, validationQueries, waitBudget", message);
   }
 
   @Test
@@ -75,7 +75,7 @@ class BadRunInputTest {
   @Test
   void anArrayWhereTheObjectBelongs(WorkflowClient client, Worker worker) {
     String message = failure(client, worker, "PointInTimeRestore", List.of(1, 2, 3));
-    assertTrue(message.startsWith("input: [1,2,3] is not valid; allowed: a JSON object with fields incidentTime, "), message);
+    assertTrue(message.startsWith("input: [1,2,3] is not valid; allowed: a JSON object with fields dbParameterGroup, "), message);
   }
 
   @Test

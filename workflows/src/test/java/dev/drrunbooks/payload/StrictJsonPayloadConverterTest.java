@@ -43,7 +43,7 @@ class StrictJsonPayloadConverterTest {
   void blankOrBrokenJsonIsNotValid() {
     assertTrue(assertThrows(InvalidInputException.class, () -> StrictJsonPayloadConverter.readInput(bytes("  "),
         PointInTimeRestoreInput.class)).getMessage().startsWith("input: nothing is not valid; allowed: a JSON object "
-            + "with fields incidentTime, "));
+            + "with fields dbParameterGroup, dbSubnetGroup, incidentTime, "));
     assertTrue(assertThrows(InvalidInputException.class, () -> StrictJsonPayloadConverter.readInput(
         bytes("{\"service\": tru}"), PointInTimeRestoreInput.class)).getMessage().startsWith("input: not valid JSON ("));
   }
