@@ -48,9 +48,17 @@ public final class ResultPrinter {
   }
 
   public void rto(ObjectiveCheck rto) {
-    if (rto == null) return;
+    objective("RTO", rto);
+  }
+
+  public void rpo(ObjectiveCheck rpo) {
+    objective("RPO", rpo);
+  }
+
+  private void objective(String name, ObjectiveCheck check) {
+    if (check == null) return;
     Table t = new Table("OBJECTIVE", "TARGET", "ACHIEVED", "BREACHED", "MEASURED");
-    row(t, "RTO", rto);
+    row(t, name, check);
     out.println("\nRecovery objective");
     out.print(t.render());
   }

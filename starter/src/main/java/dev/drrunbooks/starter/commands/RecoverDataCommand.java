@@ -58,7 +58,7 @@ public final class RecoverDataCommand implements Callable<Integer> {
               out.printf("%nRows still wrong after the replay (%d):%n", r.verification().total());
               r.verification().rows().forEach(row -> out.printf("  %s%n", row.describe()));
             }
-            print.rto(r.rpo());
+            print.rpo(r.rpo());
             out.printf("%n%s%n", r.summary());
             return r.outcome() == DataRecoveryOutcome.NOT_RECOVERED ? ExitCodes.OUTCOME_NOT_SUCCESS : ExitCodes.OK;
           });
