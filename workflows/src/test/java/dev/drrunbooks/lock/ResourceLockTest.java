@@ -98,6 +98,9 @@ class ResourceLockTest {
   void aLockWhoseHolderHasClosedIsWaitedForThenNamedIfItStaysOpen(WorkflowClient client, Worker worker) {
     // A lock run left open by a holder that has closed (as if the server had not yet ended it).
     run(client, worker, "dns-failover-api-done", Direction.FAILBACK);
+    for (int i = 0; i < 100 && lockStatus(client) == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING; i++) {
+      sleep(50); // the finished run's own lock ends just after it
+    }
     WorkflowClient.start(client.newWorkflowStub(ResourceLockWorkflow.class, WorkflowOptions.newBuilder()
         .setTaskQueue(worker.getTaskQueue()).setWorkflowId(LOCK).build())::hold,
         new LockHolder("dns-record:api.mycomputer.com", "dns-failover-api-done", "r1", "dns-failback"));
