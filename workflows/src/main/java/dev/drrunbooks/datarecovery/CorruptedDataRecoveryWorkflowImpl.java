@@ -111,10 +111,11 @@ public class CorruptedDataRecoveryWorkflowImpl extends GatedWorkflow implements 
         corruptionTime = errorLogs.firstError();
         restorePoint = corruptionTime.minusSeconds(1);
       } else if (!found.found()) {
-        throw Inputs.invalid("corruptionTime", null, "no corruption found in " + sourceId + "'s audit_log"
+        throw ApplicationFailure.newNonRetryableFailure("corruptionTime: none given, and no corruption found in "
+            + sourceId + "'s audit_log"
             + (since == null ? "" : " since " + since) + " by the default rule (" + found.summary()
             + "), nor an ERROR in its error logs (" + (errorLogs == null ? "not readable" : errorLogs.summary())
-            + "); give the corruption time");
+            + "); give the corruption time (--corruption-time)", Inputs.INVALID_INPUT);
       }
       if (found.found()) {
         evidence = found;

@@ -150,7 +150,7 @@ class CorruptedDataRecoveryWorkflowTest {
     WorkflowFailedException e = assertThrows(WorkflowFailedException.class, () -> client.newWorkflowStub(
         CorruptedDataRecoveryWorkflow.class, WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue())
             .setWorkflowId("recover-data-none").build()).run(CorruptedDataRecoveryInput.of("inventory")));
-    assertTrue(Failures.rootMessage(e).startsWith("corruptionTime: 'null' is not valid; no corruption found in "
+    assertTrue(Failures.rootMessage(e).startsWith("corruptionTime: none given, and no corruption found in "
         + "mycomputer-inventory-db's audit_log"), Failures.rootMessage(e));
   }
 

@@ -89,9 +89,14 @@ final class RestorePlacement {
 
   /** One line: subnet group, security groups, parameter and option group, Multi-AZ. */
   static String describe(InstanceShape p) {
-    return "subnet group " + p.subnetGroup() + ", security groups " + p.securityGroupIds() + ", parameter group "
-        + p.parameterGroup() + ", option group " + p.optionGroup() + ", " + (Boolean.TRUE.equals(p.multiAz())
-        ? "Multi-AZ" : "single-AZ");
+    return "subnet group " + orNone(p.subnetGroup()) + ", security groups " + p.securityGroupIds()
+        + ", parameter group " + orNone(p.parameterGroup()) + ", option group " + orNone(p.optionGroup()) + ", "
+        + (Boolean.TRUE.equals(p.multiAz()) ? "Multi-AZ" : "single-AZ");
+  }
+
+  /** RDS's own default when a restore names none (the default VPC's subnets, the engine's default groups). */
+  private static String orNone(String group) {
+    return group == null ? "(RDS default)" : group;
   }
 
   private static void differ(List<String> out, String field, String intended, String found) {
