@@ -34,6 +34,7 @@ import dev.drrunbooks.report.RunReports;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreInput;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreResult;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreWorkflow;
+import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
@@ -186,8 +187,11 @@ public class DrDrillWorkflowImpl implements DrDrillWorkflow {
       cleanup.add("rds:" + instance, () -> runTokens && childRun[0] == null ? "nothing created: the restore never started"
           : rds.deleteOwnedInstance(region, instance,
               new Ownership(restoreId, runTokens ? childRun[0] : null, "snapshot-restore")));
+      // Terminating the drill asks the restore to cancel (its clean-up deletes the instance) instead of
+      // terminating it with the instance left behind, the SDK's default.
       SnapshotRestoreWorkflow child = Workflow.newChildWorkflowStub(SnapshotRestoreWorkflow.class,
           ChildWorkflowOptions.newBuilder().setWorkflowId(restoreId)
+              .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_REQUEST_CANCEL)
               .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE).build());
       List<String> subnets = Arrays.stream(stack.outputs().getOrDefault("SubnetIds", "").split(","))
           .filter(x -> !x.isBlank()).toList();
