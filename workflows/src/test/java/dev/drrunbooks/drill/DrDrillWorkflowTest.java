@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.drrunbooks.runcleanup.ChildClosePolicies;
 import dev.drrunbooks.ecsrecovery.FakeEcs;
 import dev.drrunbooks.failover.FakeRegions;
 import dev.drrunbooks.model.Failures;
@@ -67,6 +68,9 @@ class DrDrillWorkflowTest {
     assertEquals("reports/dr-drill-inventory-1/report.html", result.reportLocation());
     assertEquals(1, cfn.reports.size());
     assertTrue(cfn.reports.get(0).passed());
+    // terminating the drill cancels the restore, whose clean-up then runs
+    assertEquals(List.of("dr-drill-inventory-1-restore-inventory REQUEST_CANCEL"),
+        ChildClosePolicies.of(client, "dr-drill-inventory-1"));
     Histories.record(client, "dr-drill-inventory-1", "dr-drill-own-deployment-passed");
   }
 
