@@ -83,6 +83,11 @@ class RunCleanupWorkflowTest {
     assertEquals("dry run: 3 would be deleted, 3 refused, 1 DNS change(s) to revert by command; run again with "
         + "--apply to delete", r.summary());
     assertFalse(r.clean());
+    assertEquals(List.of("look in eu-west-1 for resources tagged " + DRILL + "* 6 found"),
+        r.timeline().stream().map(e -> e.step() + " " + e.detail()).toList());
+    var attributes = client.newUntypedWorkflowStub("dr-cleanup-dry").describe().getTypedSearchAttributes();
+    assertEquals("done", attributes.get(dev.drrunbooks.model.SearchAttributes.PHASE));
+    assertEquals("dr-cleanup", attributes.get(dev.drrunbooks.model.SearchAttributes.PROCEDURE));
     Histories.record(client, "dr-cleanup-dry", "run-cleanup-dry-run");
   }
 
@@ -100,6 +105,13 @@ class RunCleanupWorkflowTest {
     assertTrue(r.clean(), r.summary());
     assertTrue(detail(r, STACK).endsWith("its cluster dr-drill-" + STACK + ": deleted"), detail(r, STACK));
     assertEquals("applied: 3 deleted, 0 failed, 0 refused, nothing of the run left", r.summary());
+    assertEquals(List.of("look in eu-west-1 for resources tagged " + DRILL + "* SUCCEEDED 3 found",
+        "delete ecs-service mycomputer-production/inventory-drill (eu-west-1) COMPENSATED deleting",
+        "delete rds-instance dr-drill-inventory-db (eu-west-1) COMPENSATED deleting",
+        "delete cloudformation-stack " + STACK + " (eu-west-1) COMPENSATED deleting, DELETE_COMPLETE; its cluster dr-drill-"
+            + STACK + ": deleted",
+        "look in eu-west-1 for resources tagged " + DRILL + "* SUCCEEDED none"),
+        r.timeline().stream().map(e -> e.step() + " " + e.outcome() + " " + e.detail()).toList());
     Histories.record(client, "dr-cleanup-apply", "run-cleanup-applied");
   }
 
@@ -130,6 +142,8 @@ class RunCleanupWorkflowTest {
     assertEquals("FAILED", action(r, "mycomputer-production/inventory-drill"));
     assertEquals("throttled deleting mycomputer-production/inventory-drill",
         detail(r, "mycomputer-production/inventory-drill"));
+    assertTrue(r.timeline().stream().anyMatch(e -> e.step().startsWith("delete ecs-service")
+        && e.outcome() == dev.drrunbooks.model.Outcome.FAILED), r.timeline().toString());
     assertEquals("DELETED", action(r, "dr-drill-inventory-db"));
     assertEquals("DELETED", action(r, STACK));
     assertTrue(r.summary().startsWith("applied: 2 deleted, 1 failed, 0 refused"), r.summary());
@@ -158,6 +172,20 @@ class RunCleanupWorkflowTest {
     assertEquals(List.of("eu-central-1 " + DRILL, "eu-west-1 " + DRILL), aws.searched.stream().sorted().toList());
     assertEquals("applied: 0 deleted, 0 failed, 0 refused, nothing of the run left", r.summary());
     assertTrue(r.clean());
+  }
+
+  @Test
+  void aDryRunThatFindsNothingSaysSoWithoutAskingForApply(WorkflowClient client, Worker worker) {
+    RunCleanupResult r = stub(client, worker, "dr-cleanup-nothing").run(new RunCleanupInput(DRILL, RUNS,
+        List.of(REGION), false, null));
+    assertEquals("dry run: 0 would be deleted, 0 refused", r.summary());
+    assertEquals(List.of(), r.findings());
+  }
+
+  @Test
+  void aFindingWithoutTagsHasAnEmptyMap() {
+    assertEquals(Map.of(), new CleanupFinding("dns-change", "api.mycomputer.com", null,
+        CleanupAction.REVERT_BY_COMMAND, "x", null).tags());
   }
 
   @Test
