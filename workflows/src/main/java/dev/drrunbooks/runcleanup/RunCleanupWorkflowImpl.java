@@ -194,11 +194,15 @@ public class RunCleanupWorkflowImpl implements RunCleanupWorkflow {
   }
 
   /**
-   * Searches again until nothing deleted is found (a stack's DELETE_COMPLETE is not found), pausing longer
-   * each time, within {@link #VERIFY_BUDGET}; what is still there is marked FAILED and returned.
+   * Searches again until nothing deleted is found, pausing longer each time, within {@link #VERIFY_BUDGET};
+   * what is still there is marked FAILED and returned. A deletion takes time on AWS: an RDS instance stays
+   * listed as "deleting" (DescribeDBInstances monitors it: docs.aws.amazon.com/AmazonRDS/latest/APIReference/
+   * API_DeleteDBInstance.html), an ECS service DRAINING until its tasks stop (docs.aws.amazon.com/AmazonECS/
+   * latest/APIReference/API_DeleteService.html); a stack's DELETE_COMPLETE is not listed. The emulator deletes at
+   * once: RunCleanupWorkflowTest keeps an instance "deleting" to show the wait and its end.
    */
   private List<String> verify(List<String> regions, List<String> prefixes, List<CleanupFinding> findings) {
-    List<String> deleted = findings.stream().filter(f -> f.action() == CleanupAction.DELETED).map(this::key).toList();
+    List<String> deleted = findings.stream().filter(f -> f.action() == CleanupAction.DELETED).map(RunCleanupWorkflowImpl::key).toList();
     if (deleted.isEmpty()) return List.of();
     Instant until = Timeline.now().plus(VERIFY_BUDGET);
     Duration pause = Duration.ofSeconds(5);
@@ -255,7 +259,7 @@ public class RunCleanupWorkflowImpl implements RunCleanupWorkflow {
     return r.region() + " " + r.type() + " " + r.id();
   }
 
-  private String key(CleanupFinding f) {
+  private static String key(CleanupFinding f) {
     return f.region() + " " + f.type() + " " + f.id();
   }
 
