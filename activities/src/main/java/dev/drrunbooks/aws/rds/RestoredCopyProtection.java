@@ -2,6 +2,7 @@ package dev.drrunbooks.aws.rds;
 
 import dev.drrunbooks.activities.rds.CopyProtectionRequest;
 import dev.drrunbooks.activities.rds.CopySettings;
+import dev.drrunbooks.activities.rds.SettingDifference;
 import dev.drrunbooks.aws.AwsFailures;
 import dev.drrunbooks.model.Ownership;
 import io.temporal.failure.ApplicationFailure;
@@ -82,17 +83,20 @@ final class RestoredCopyProtection {
           req.keep() ? "kept copy" : "validation copy");
     }
     DBInstance after = rds.instance(region, id);
-    List<String> notApplied = RestoreProtections.differences(source, after, req.keep()).stream()
-        .filter(d -> d.because().equals("not applied")).map(d -> d.describe()).toList();
+    List<SettingDifference> differences = RestoreProtections.differences(source, after, req.keep());
+    List<String> notApplied = new ArrayList<>(differences.stream().filter(d -> d.because().equals("not applied"))
+        .map(SettingDifference::describe).toList());
     boolean protectedNow = Boolean.TRUE.equals(after.deletionProtection());
-    if (!notApplied.isEmpty() || protectedNow != protect) {
+    if (protectedNow != protect && notApplied.stream().noneMatch(d -> d.startsWith("deletion protection:"))) {
+      notApplied.add("deletion protection intended " + RestoreProtections.onOff(protect) + ", found "
+          + RestoreProtections.onOff(protectedNow));
+    }
+    if (!notApplied.isEmpty()) {
       // Retried: RDS may describe the instance before the modification shows.
       throw ApplicationFailure.newFailure("RDS instance '" + id + "' in " + region + " does not show the settings"
-          + " sent: " + String.join("; ", notApplied) + (protectedNow != protect ? (notApplied.isEmpty() ? "" : "; ")
-          + "deletion protection intended " + RestoreProtections.onOff(protect) + ", found "
-          + RestoreProtections.onOff(protectedNow) : ""), NOT_APPLIED);
+          + " sent: " + String.join("; ", notApplied), NOT_APPLIED);
     }
-    return new CopySettings(id, req.keep(), protectedNow, RestoreProtections.differences(source, after, req.keep()));
+    return new CopySettings(id, req.keep(), protectedNow, differences);
   }
 
   private SourceSettings source(String region, String sourceId) {
