@@ -98,7 +98,8 @@ public class PointInTimeRestoreWorkflowImpl implements PointInTimeRestoreWorkflo
       RecoveryObjectives objectives = RecoveryObjectives.measure(service.spec().objectives(), incident, start,
           recovered, point);
       // Protected only now that it passed validation: until here the run's cleanup must be able to delete it.
-      CopySettings copySettings = RestoredCopyStep.settle(steps, timeline, purpose, region, target, source, owner);
+      CopySettings copySettings = RestoredCopyStep.settle(steps, timeline, purpose, region, target, source, region,
+          owner);
       steps.enterPhase("done");
       detail = "available at " + ready.endpointAddress() + ":" + ready.port();
       return new PointInTimeRestoreResult(serviceKey, source, target, ready.endpointAddress(), ready.port(), point,

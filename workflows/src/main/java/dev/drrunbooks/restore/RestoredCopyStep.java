@@ -29,10 +29,10 @@ public final class RestoredCopyStep {
    * could not be verified is not failed (nor its copy deleted: the data is good); the result says so instead.
    */
   public static CopySettings settle(RestoreSteps steps, Timeline timeline, CopyPurpose purpose, String region,
-      String instanceId, String sourceInstanceId, Ownership owner) {
+      String instanceId, String sourceInstanceId, String sourceRegion, Ownership owner) {
     if (Workflow.getVersion(VERSION, Workflow.DEFAULT_VERSION, 1) < 1) return null;
-    CopyProtectionRequest request = new CopyProtectionRequest(region, instanceId, sourceInstanceId, purpose.keeps(),
-        owner);
+    CopyProtectionRequest request = new CopyProtectionRequest(region, instanceId, sourceInstanceId, sourceRegion,
+        purpose.keeps(), owner);
     String name = (purpose.keeps() ? "protect " + instanceId + " as its source " : "check that validation copy "
         + instanceId + " is deletable, compared with ") + (sourceInstanceId == null ? "(unknown source)" : sourceInstanceId);
     try {

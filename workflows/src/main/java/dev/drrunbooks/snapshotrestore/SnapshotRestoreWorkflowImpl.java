@@ -104,7 +104,7 @@ public class SnapshotRestoreWorkflowImpl implements SnapshotRestoreWorkflow {
           Timeline.now(), snapshot.createdAt());
       // Protected only now that it passed validation: until here the run's cleanup must be able to delete it.
       CopySettings copySettings = RestoredCopyStep.settle(steps, timeline, purpose, restoreRegion, target,
-          from.instanceId(), owner);
+          snapshot.instanceId(), primary, owner);
       steps.enterPhase("done");
       detail = "available at " + ready.endpointAddress() + ":" + ready.port();
       return new SnapshotRestoreResult(serviceKey, snapshot, drCopy, restoreRegion, target, ready.endpointAddress(),

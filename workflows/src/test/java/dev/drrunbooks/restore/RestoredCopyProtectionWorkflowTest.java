@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.drrunbooks.activities.rds.CopyPurpose;
 import dev.drrunbooks.activities.rds.SettingDifference;
+import dev.drrunbooks.backupvalidation.BackupValidationInput;
+import dev.drrunbooks.backupvalidation.BackupValidationResult;
+import dev.drrunbooks.backupvalidation.BackupValidationWorkflow;
+import dev.drrunbooks.backupvalidation.BackupValidationWorkflowImpl;
 import dev.drrunbooks.model.Failures;
 import dev.drrunbooks.model.Inputs;
 import dev.drrunbooks.pitr.PointInTimeRestoreInput;
@@ -34,12 +38,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 11, finding 3: a recovery's copy is protected as its source once it passed validation; a validation copy
- * never is, so its run can delete it. The FakeRds source has deletion protection on.
+ * never is, so its run can delete it (a backup validation's, a drill's). The FakeRds source has deletion protection
+ * on.
  */
 class RestoredCopyProtectionWorkflowTest {
   @RegisterExtension
   static final TestWorkflowExtension temporal = TimeSkipping.extension(PointInTimeRestoreWorkflowImpl.class,
-      SnapshotRestoreWorkflowImpl.class);
+      SnapshotRestoreWorkflowImpl.class, BackupValidationWorkflowImpl.class);
 
   private final FakeRds rds = new FakeRds();
 
@@ -132,6 +137,21 @@ class RestoredCopyProtectionWorkflowTest {
     assertTrue(kept.copySettings().deletionProtection());
     assertFalse(drill.copySettings().deletionProtection());
     assertTrue(rds.deletionProtected.contains("eu-west-1/restore-protected-restored"));
+  }
+
+  @Test
+  void aBackupValidationCopyIsCheckedDeletableBeforeItsCleanupAndListsItsDifferences(WorkflowClient client,
+      Worker worker) {
+    BackupValidationResult result = client.newWorkflowStub(BackupValidationWorkflow.class, WorkflowOptions.newBuilder()
+        .setTaskQueue(worker.getTaskQueue()).setWorkflowId("validate-copy-checked").build())
+        .run(BackupValidationInput.newest("inventory"));
+
+    Histories.record(client, "validate-copy-checked", "backup-validation-copy-checked");
+    assertEquals(List.of("eu-west-1/validate-copy-checked-validation validation from mycomputer-inventory-db"),
+        rds.protections);
+    assertEquals(List.of(new SettingDifference("deletion protection", "on", "off", "validation copy, deleted at the end")),
+        result.copySettings().differences());
+    assertEquals(List.of("eu-west-1/validate-copy-checked-validation"), rds.deleted);
   }
 
   @Test

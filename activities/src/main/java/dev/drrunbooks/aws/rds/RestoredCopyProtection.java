@@ -44,7 +44,7 @@ final class RestoredCopyProtection {
           + ": it was not restored by this run. Its tags are " + RdsTags.describe(tags) + "; changing it needs "
           + owner.requiredTags() + ". Nothing was changed.", Ownership.NOT_OWNED);
     }
-    SourceSettings source = source(region, req.sourceInstanceId());
+    SourceSettings source = source(req.sourceRegion() == null ? region : req.sourceRegion(), req.sourceInstanceId());
     ModifyDbInstanceRequest.Builder modify = ModifyDbInstanceRequest.builder().dbInstanceIdentifier(id)
         .applyImmediately(true);
     List<String> changing = new ArrayList<>();
