@@ -229,7 +229,7 @@ public class RdsRestoreActivitiesImpl implements RdsRestoreActivities {
         .tags(RdsTags.toTags(tags));
     applyShape(shape, call::dbInstanceClass, call::dbSubnetGroupName, call::vpcSecurityGroupIds,
         call::dbParameterGroupName, call::optionGroupName, call::multiAZ);
-    RestoreProtections.carry(source.map(SourceSettings::of).orElseGet(() -> SourceSettings.unknown("snapshot's instance not found")), call);
+    RestoreProtections.carry(SourceSettings.of(source, "the snapshot's instance was not found"), call);
     try {
       DBInstance created = rds.client(region).restoreDBInstanceFromDBSnapshot(call.build()).dbInstance();
       log.info("restoring RDS instance {} in {} from snapshot {} (status {}) into {}", target, region,

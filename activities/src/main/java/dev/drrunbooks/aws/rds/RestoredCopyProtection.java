@@ -9,7 +9,6 @@ import io.temporal.failure.ApplicationFailure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -101,8 +100,7 @@ final class RestoredCopyProtection {
 
   private SourceSettings source(String region, String sourceId) {
     if (sourceId == null || sourceId.isBlank()) return SourceSettings.unknown("the source instance is not known");
-    Optional<DBInstance> found = rds.findInstance(region, sourceId);
-    return found.map(SourceSettings::of).orElseGet(() -> SourceSettings.unknown("RDS instance " + sourceId
-        + " no longer exists in " + region));
+    return SourceSettings.of(rds.findInstance(region, sourceId), "RDS instance " + sourceId + " no longer exists in "
+        + region);
   }
 }

@@ -1,5 +1,6 @@
 package dev.drrunbooks.aws.rds;
 
+import java.util.Optional;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 import software.amazon.awssdk.services.rds.model.DBInstanceAutomatedBackup;
 
@@ -28,6 +29,11 @@ public record SourceSettings(
         db.maxAllocatedStorage() == null ? 0 : db.maxAllocatedStorage(),
         Boolean.TRUE.equals(db.copyTagsToSnapshot()), db.backupRetentionPeriod(),
         Boolean.TRUE.equals(db.deletionProtection()), "RDS instance " + db.dbInstanceIdentifier());
+  }
+
+  /** The instance's settings when it exists, else unknown for {@code whyNot}. */
+  public static SourceSettings of(Optional<DBInstance> db, String whyNot) {
+    return db.map(SourceSettings::of).orElseGet(() -> unknown(whyNot));
   }
 
   /**

@@ -92,6 +92,8 @@ class RestoredCopyProtectionSandboxTest {
     assertTrue(describe(kept).isPresent(), "the kept copy cannot be deleted by accident");
 
     String validation = restore("dr-test-validation", point);
+    assertTrue(describe(validation).orElseThrow().deletionProtection(), "moto copies the source's deletion protection"
+        + " although the restore sent DeletionProtection=false (AWS: off, see RestoreProtectionsTest)");
     CopySettings validationSettings = activities.protectRestoredCopy(new CopyProtectionRequest(REGION, validation,
         source, false, owner));
     assertFalse(validationSettings.deletionProtection());
