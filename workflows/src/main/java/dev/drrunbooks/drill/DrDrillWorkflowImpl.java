@@ -12,6 +12,7 @@ import dev.drrunbooks.activities.http.HttpProbeActivities;
 import dev.drrunbooks.activities.http.ProbeReport;
 import dev.drrunbooks.activities.http.ProbeVerdict;
 import dev.drrunbooks.activities.inventory.OwnedResourceActivities;
+import dev.drrunbooks.activities.rds.CopyPurpose;
 import dev.drrunbooks.activities.rds.RdsRestoreActivities;
 import dev.drrunbooks.activities.report.ReportActivities;
 import dev.drrunbooks.activities.report.ReportFiles;
@@ -199,7 +200,8 @@ public class DrDrillWorkflowImpl implements DrDrillWorkflow {
           ? List.of(stack.outputs().get("SecurityGroupId")) : List.of();
       SnapshotRestoreInput restoreInput = new SnapshotRestoreInput(key, "latest", false, null, instance, null,
           Duration.between(Timeline.now(), deadline).toSeconds() + "s", false, null, null,
-          stack.outputs().get("DbSubnetGroupName"), groups, null, null, null, false); // a single-AZ validation copy
+          stack.outputs().get("DbSubnetGroupName"), groups, null, null, null, false, // a single-AZ validation copy
+          CopyPurpose.VALIDATION.inputValue()); // the drill deletes it: never protected
       SnapshotRestoreResult r = steps.step(key + ": restore the newest snapshot into the test environment", () -> {
             Promise<SnapshotRestoreResult> done = Async.function(child::run, restoreInput);
             childRun[0] = Workflow.getWorkflowExecution(child).get().getRunId();

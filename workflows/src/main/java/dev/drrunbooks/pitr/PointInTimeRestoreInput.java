@@ -1,5 +1,6 @@
 package dev.drrunbooks.pitr;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import dev.drrunbooks.catalog.ValidationQuery;
 import dev.drrunbooks.payload.RunInput;
 import java.util.List;
@@ -16,6 +17,8 @@ import java.util.List;
  * @param validationQueries override the catalog's queries for the service
  * @param dbSubnetGroup, securityGroupIds, dbParameterGroup, optionGroup where the restored instance goes;
  *     each defaults to the catalog's {@code database.restore}, then to the source instance's own
+ * @param purpose "recovery" (default): the copy is kept and, once validated, gets its source's deletion
+ *     protection and backup retention; "validation": a copy another run deletes, never protected
  */
 public record PointInTimeRestoreInput(
     String service,
@@ -30,14 +33,27 @@ public record PointInTimeRestoreInput(
     String dbSubnetGroup,
     List<String> securityGroupIds,
     String dbParameterGroup,
-    String optionGroup) implements RunInput {
+    String optionGroup,
+    String purpose) implements RunInput {
+
+  @JsonCreator
+  public PointInTimeRestoreInput {}
+
+  /** A recovery (the copy is kept), placed as given. */
+  public PointInTimeRestoreInput(String service, String sourceInstance, String restoreTime, String targetInstance,
+      String incidentTime, String waitBudget, Boolean keepOnFailure, String instanceClass,
+      List<ValidationQuery> validationQueries, String dbSubnetGroup, List<String> securityGroupIds,
+      String dbParameterGroup, String optionGroup) {
+    this(service, sourceInstance, restoreTime, targetInstance, incidentTime, waitBudget, keepOnFailure, instanceClass,
+        validationQueries, dbSubnetGroup, securityGroupIds, dbParameterGroup, optionGroup, null);
+  }
 
   /** Placed as the catalog or the source instance says. */
   public PointInTimeRestoreInput(String service, String sourceInstance, String restoreTime, String targetInstance,
       String incidentTime, String waitBudget, Boolean keepOnFailure, String instanceClass,
       List<ValidationQuery> validationQueries) {
     this(service, sourceInstance, restoreTime, targetInstance, incidentTime, waitBudget, keepOnFailure, instanceClass,
-        validationQueries, null, null, null, null);
+        validationQueries, null, null, null, null, null);
   }
 
   public static PointInTimeRestoreInput latest(String service) {

@@ -61,6 +61,8 @@ class DrDrillWorkflowTest {
     assertEquals(List.of(), List.copyOf(ecs.clusters), "the stack's cluster was deleted by name");
     assertTrue(inventory.steps().size() >= 4, inventory.steps().toString());
     assertEquals(List.of(), result.leftovers());
+    assertTrue(rds.protections.size() == 1 && rds.protections.get(0).contains(" validation from "),
+        "the drill's copy is a validation copy, never protected: " + rds.protections);
     assertEquals(List.of(), cfn.ownedResources("eu-west-1", "dr-drill-inventory-1"));
     assertEquals(List.of("eu-west-1/mycomputer-production/inventory-drill"), ecs.created);
     assertEquals(List.of("eu-west-1/mycomputer-production/inventory-drill"), ecs.deleted);

@@ -47,6 +47,7 @@ public final class PitrCommand implements Callable<Integer> {
             print.timeline(r.timeline());
             print.validation(r.validation());
             print.objectives(r.objectives());
+            print.copySettings(r.copySettings());
             out.printf("%n%s%nRestored instance: %s at %s:%s (restore point %s; window %s to %s)%n", r.summary(),
                 r.restoredInstance(), r.endpoint(), r.port(), r.restorePoint(), r.window().earliest(),
                 r.window().latest());
