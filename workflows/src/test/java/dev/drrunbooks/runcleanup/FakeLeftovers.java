@@ -9,6 +9,8 @@ import dev.drrunbooks.activities.ecs.EcsServiceState;
 import dev.drrunbooks.activities.ecs.EcsServiceUpdate;
 import dev.drrunbooks.activities.inventory.TaggedResource;
 import dev.drrunbooks.activities.inventory.TaggedResourceActivities;
+import dev.drrunbooks.activities.rds.CopyProtectionRequest;
+import dev.drrunbooks.activities.rds.CopySettings;
 import dev.drrunbooks.activities.rds.InstanceInfo;
 import dev.drrunbooks.activities.rds.PlacementCheck;
 import dev.drrunbooks.activities.rds.PointInTimeRestoreRequest;
@@ -144,6 +146,11 @@ final class FakeLeftovers implements TaggedResourceActivities, RdsRestoreActivit
 
   @Override
   public String verifyPlacement(PlacementCheck check) {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
+  public CopySettings protectRestoredCopy(CopyProtectionRequest request) {
     throw new UnsupportedOperationException();
   }
 
