@@ -23,7 +23,11 @@ import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 import software.amazon.awssdk.services.rds.model.DBInstanceAutomatedBackup;
 import software.amazon.awssdk.services.rds.model.DBInstanceAutomatedBackupsReplication;
+import software.amazon.awssdk.services.rds.model.DbInstanceAutomatedBackupQuotaExceededException;
 import software.amazon.awssdk.services.rds.model.DbInstanceNotFoundException;
+import software.amazon.awssdk.services.rds.model.InvalidDbInstanceAutomatedBackupStateException;
+import software.amazon.awssdk.services.rds.model.KmsKeyNotAccessibleException;
+import software.amazon.awssdk.services.rds.model.StorageTypeNotSupportedException;
 import software.amazon.awssdk.services.rds.model.ModifyDbInstanceRequest;
 import software.amazon.awssdk.services.rds.model.PendingModifiedValues;
 
@@ -131,6 +135,12 @@ public class RdsBackupActivitiesImpl implements RdsBackupActivities {
           .kmsKeyId(spec.kmsKeyId()).sourceRegion(sourceRegion)).dbInstanceAutomatedBackup();
       return new DrBackupReplication(drRegion, started.status(), started.backupRetentionPeriod(), started.kmsKeyId(),
           started.dbInstanceAutomatedBackupsArn());
+    } catch (KmsKeyNotAccessibleException | StorageTypeNotSupportedException | DbInstanceAutomatedBackupQuotaExceededException
+        | InvalidDbInstanceAutomatedBackupStateException e) {
+      // Faults a retry cannot fix (a key RDS may not use, an instance that cannot be replicated): say so at once.
+      throw ApplicationFailure.newNonRetryableFailure("start-db-instance-automated-backups-replication " + instanceId
+          + " to " + drRegion + " failed: " + e.awsErrorDetails().errorCode() + ": " + e.awsErrorDetails().errorMessage(),
+          "Aws" + e.awsErrorDetails().errorCode());
     } catch (SdkException e) {
       throw AwsFailures.translate(e, "start-db-instance-automated-backups-replication " + instanceId + " to " + drRegion);
     }
