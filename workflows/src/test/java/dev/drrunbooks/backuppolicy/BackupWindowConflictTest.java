@@ -63,4 +63,14 @@ class BackupWindowConflictTest {
     assertNull(BackupWindowConflict.describe("03:00-04:00", "sun:03:15-abc:04:15"));
     assertNull(BackupWindowConflict.describe("03:00-04:00", "sunday 03:15"));
   }
+
+  @Test
+  void aWindowWhoseEndIsItsStartLastsADayOrAWeek() {
+    org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {180, 1620}, BackupWindowConflict.daily("03:00-03:00"));
+    org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {180, 240}, BackupWindowConflict.daily("03:00-04:00"));
+    org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {180, 10260},
+        BackupWindowConflict.weekly("mon:03:00-mon:03:00"));
+    org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {8820, 10110},
+        BackupWindowConflict.weekly("sun:03:00-mon:00:30"));
+  }
 }

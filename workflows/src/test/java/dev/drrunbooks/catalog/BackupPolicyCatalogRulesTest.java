@@ -24,6 +24,12 @@ class BackupPolicyCatalogRulesTest {
         + INVENTORY_BACKUP.replace(" }", ", drReplication: " + drReplication + " }"));
   }
 
+  /** The fixture with one value of Inventory's backup line (only Inventory's) replaced. */
+  private static String inventoryBackup(String from, String to) {
+    String line = "name: inventory\n      " + INVENTORY_BACKUP;
+    return CatalogFixture.text().replace(line, line.replace(from, to));
+  }
+
   private static String assetsReplication(String extra) {
     String text = CatalogFixture.text();
     String anchor = "      destinationBucket: mycomputer-assets-dr\n";
@@ -132,5 +138,36 @@ class BackupPolicyCatalogRulesTest {
     assertEquals(List.of(problem("buckets.assets.replication.prefix",
             "must be at most 1024 characters without control characters, found 4 characters")),
         problems(assetsReplication("      prefix: \"tm\\tp\"\n")));
+  }
+
+  @Test
+  void theBackupPolicysOwnFieldsAreCheckedAtTheirBoundaries() {
+    String backup = "services.inventory.database.backup";
+    CatalogLoader.parse(inventoryBackup("30", "1"), SOURCE);
+    CatalogLoader.parse(inventoryBackup("30", "35"), SOURCE);
+    assertEquals(List.of(problem(backup + ".retentionDays", "must be between 1 and 35 days (the RDS limit), found 0")),
+        problems(inventoryBackup("30", "0")));
+    assertEquals(List.of(problem(backup + ".retentionDays", "must be between 1 and 35 days (the RDS limit), found 36")),
+        problems(inventoryBackup("30", "36")));
+    assertEquals(List.of(problem(backup + ".window", "'3-4' must be hh24:mi-hh24:mi in UTC, e.g. 03:00-04:00")),
+        problems(inventoryBackup("03:00-04:00", "3-4")));
+  }
+
+  @Test
+  void theReplicationRulesRoleStorageClassAndVersioningAreChecked() {
+    String text = CatalogFixture.text();
+    String assets = "    name: mycomputer-assets\n    region: eu-west-1\n    versioning: true\n";
+    assertTrue(text.contains(assets), "fixture changed");
+    assertEquals(List.of(problem("buckets.assets.versioning", "must be true when replication is configured (S3 "
+            + "requires versioning on both buckets)")),
+        problems(text.replace(assets, assets.replace("versioning: true", "versioning: false"))));
+    assertEquals(List.of(problem("buckets.assets.replication.role", "'replication-role' must be an IAM role ARN "
+            + "(arn:aws:iam::ACCOUNT:role/NAME)")),
+        problems(text.replaceFirst("role: arn:aws:iam::123456789012:role/replication-role", "role: replication-role")));
+    List<CatalogException.Problem> storage = problems(text.replaceFirst("storageClass: STANDARD_IA",
+        "storageClass: COLD"));
+    assertEquals("buckets.assets.replication.storageClass", storage.get(0).path());
+    assertEquals("'COLD' is not an S3 storage class; allowed: DEEP_ARCHIVE, GLACIER, GLACIER_IR, INTELLIGENT_TIERING, "
+        + "ONEZONE_IA, REDUCED_REDUNDANCY, STANDARD, STANDARD_IA", storage.get(0).message());
   }
 }
