@@ -100,7 +100,7 @@ class RdsBackupActivitiesSandboxTest {
     assertTrue(after.iamDatabaseAuthentication());
     assertEquals("22:00-22:30", after.window());
     assertEquals("sun:03:15-sun:04:15", after.maintenanceWindow());
-    assertEquals("RDS refused it: The backup window and maintenance window must not overlap.; the backup window "
+    assertEquals("RDS refused it: The backup window and maintenance window must not overlap; the backup window "
         + "03:00-04:00 overlaps the instance's maintenance window sun:03:15-sun:04:15; a backup window that does not: "
         + "01:45-02:45 (change the catalog's window), or move the maintenance window",
         after.refused().get(BackupSettings.WINDOW));

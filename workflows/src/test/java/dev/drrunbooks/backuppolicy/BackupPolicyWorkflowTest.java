@@ -160,7 +160,7 @@ class BackupPolicyWorkflowTest {
     PolicyCheck window = check(result, "rds:mycomputer-inventory-db", "preferred-backup-window");
     assertEquals(PolicyAction.FAILED, window.action());
     assertEquals("22:00-22:30", window.found());
-    assertEquals("RDS refused it: The backup window and maintenance window must not overlap.; the backup window "
+    assertEquals("RDS refused it: The backup window and maintenance window must not overlap; the backup window "
         + "03:00-04:00 overlaps the instance's maintenance window sun:03:15-sun:04:15; a backup window that does "
         + "not: 01:45-02:45 (change the catalog's window), or move the maintenance window", window.detail());
     assertEquals(30, world.instances.get("eu-west-1/mycomputer-inventory-db").retentionDays());

@@ -103,7 +103,7 @@ final class FakeAwsWorld implements RdsBackupActivities, S3Activities, CatalogAc
     instances.put(region + "/" + instanceId, after);
     return conflict == null ? after
         : after.withRefused(Map.of(BackupSettings.WINDOW, "RDS refused it: The backup window and maintenance window "
-            + "must not overlap.; " + conflict));
+            + "must not overlap; " + conflict));
   }
 
   @Override

@@ -108,7 +108,8 @@ public class RdsBackupActivitiesImpl implements RdsBackupActivities {
       throw notFound(region, db.dbInstanceIdentifier());
     } catch (AwsServiceException e) {
       if (!AwsFailures.isPermanent(e)) throw e;
-      String why = "RDS refused it: " + (e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage());
+      String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
+      String why = "RDS refused it: " + message.replaceFirst("\\.$", "");
       String conflict = BackupSettings.WINDOW.equals(setting)
           ? BackupWindowConflict.describe(request.preferredBackupWindow(), db.preferredMaintenanceWindow()) : null;
       refused.put(setting, conflict == null ? why : why + "; " + conflict);

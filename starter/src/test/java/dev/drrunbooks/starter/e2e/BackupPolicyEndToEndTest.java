@@ -88,7 +88,7 @@ class BackupPolicyEndToEndTest {
       assertTrue(db.iamDatabaseAuthenticationEnabled());
       assertEquals("22:00-22:30", db.preferredBackupWindow());
       assertTrue(apply.out().contains("rds:mycomputer-inventory-db preferred-backup-window: RDS refused it: The "
-          + "backup window and maintenance window must not overlap.; the backup window 03:00-04:00 overlaps the "
+          + "backup window and maintenance window must not overlap; the backup window 03:00-04:00 overlaps the "
           + "instance's maintenance window sun:03:15-sun:04:15; a backup window that does not: 01:45-02:45"),
           apply.toString());
       assertTrue(apply.out().contains("1 of 6 checks FAILED; see their detail; changed 5 other setting(s)"),
