@@ -18,8 +18,8 @@ final class CatalogValidator {
   private static final Pattern BACKUP_WINDOW = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-3]):[0-5]\\d");
   private static final Pattern SECURITY_GROUP_ID = Pattern.compile("sg-[0-9a-f]{8}([0-9a-f]{9})?");
   private static final Pattern RDS_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._: -]{0,254}");
-  /** A KMS key or alias ARN: arn:aws:kms:REGION:ACCOUNT:key/ID or alias/NAME. */
-  private static final Pattern KMS_KEY_ARN = Pattern.compile("arn:aws:kms:([a-z0-9-]+):\\d{12}:(key|alias)/[A-Za-z0-9/_-]+");
+  /** A KMS key ARN, arn:aws:kms:REGION:ACCOUNT:key/ID: RDS reports replicas' keys so, never by alias. */
+  private static final Pattern KMS_KEY_ARN = Pattern.compile("arn:aws:kms:([a-z0-9-]+):\\d{12}:key/[A-Za-z0-9-]+");
   private static final Pattern S3_PREFIX_PATTERN = Pattern.compile("[^\\p{Cntrl}]{0,1024}");
   private static final Pattern SCHEDULE_KEY = Pattern.compile("[a-z0-9]([a-z0-9-]{0,60}[a-z0-9])?");
   /** Temporal raises a shorter catch-up window to this. */
@@ -226,7 +226,8 @@ final class CatalogValidator {
     var key = KMS_KEY_ARN.matcher(r.kmsKeyId());
     if (!key.matches()) {
       problem(at + ".kmsKeyId", "'" + r.kmsKeyId() + "' must be a KMS key ARN such as "
-          + "arn:aws:kms:eu-central-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab");
+          + "arn:aws:kms:eu-central-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab (not an alias: RDS "
+          + "reports the replicas' key by its ARN, so only that can be compared)");
     } else if (catalog.regions() != null && catalog.regions().dr() != null
         && !key.group(1).equals(catalog.regions().dr())) {
       problem(at + ".kmsKeyId", "the key is in " + key.group(1) + " but replicated backups are encrypted in the DR "

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class BackupPolicyWorkflowTest {
-  private static final String DR_KEY = "arn:aws:kms:eu-central-1:123456789012:alias/mycomputer-rds-dr-backups";
+  private static final String DR_KEY = "arn:aws:kms:eu-central-1:123456789012:key/6f1c2d3e-4a5b-4c6d-8e7f-90a1b2c3d4e5";
   @RegisterExtension
   static final TestWorkflowExtension temporal = TimeSkipping.extension(BackupPolicyWorkflowImpl.class);
 

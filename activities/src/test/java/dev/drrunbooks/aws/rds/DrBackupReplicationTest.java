@@ -48,7 +48,7 @@ class DrBackupReplicationTest {
   private static final String DR = "eu-central-1";
   private static final String INSTANCE = "mycomputer-payments-db";
   private static final String INSTANCE_ARN = "arn:aws:rds:eu-west-1:123456789012:db:" + INSTANCE;
-  private static final String KEY = "arn:aws:kms:eu-central-1:123456789012:alias/mycomputer-rds-dr-backups";
+  private static final String KEY = "arn:aws:kms:eu-central-1:123456789012:key/6f1c2d3e-4a5b-4c6d-8e7f-90a1b2c3d4e5";
   private static final DrBackupReplicationSpec SPEC = new DrBackupReplicationSpec(true, 7, KEY);
 
   /** The instance in the source region and its replicated backups, by destination region. */
