@@ -2,13 +2,11 @@ package dev.drrunbooks.backuppolicy;
 
 import dev.drrunbooks.activities.catalog.CatalogActivities;
 import dev.drrunbooks.activities.rds.BackupSettings;
-import dev.drrunbooks.activities.rds.DrBackupReplication;
 import dev.drrunbooks.activities.rds.RdsBackupActivities;
 import dev.drrunbooks.activities.s3.ReplicationRuleState;
 import dev.drrunbooks.activities.s3.S3Activities;
 import dev.drrunbooks.catalog.BackupSpec;
 import dev.drrunbooks.catalog.BucketSpec;
-import dev.drrunbooks.catalog.DrBackupReplicationSpec;
 import dev.drrunbooks.catalog.ReplicationSpec;
 import dev.drrunbooks.catalog.ServiceDefinition;
 import dev.drrunbooks.model.ActivityDefaults;
@@ -35,7 +33,6 @@ public class BackupPolicyWorkflowImpl implements BackupPolicyWorkflow {
    */
   static final String WHOLE_POLICY_CHANGE = "backup-policy-whole-policy";
   static final int WHOLE_POLICY = 1;
-  static final String DR_BACKUPS_CHECK = "automated-backups-replication";
 
   private final CatalogActivities catalog =
       Workflow.newActivityStub(CatalogActivities.class, ActivityDefaults.shortCalls());
@@ -43,6 +40,7 @@ public class BackupPolicyWorkflowImpl implements BackupPolicyWorkflow {
   private final S3Activities s3 = Workflow.newActivityStub(S3Activities.class, ActivityDefaults.shortCalls());
 
   private final Timeline timeline = new Timeline();
+  private final DrBackupReplicationCheck drBackups = new DrBackupReplicationCheck(rds, timeline);
   private final List<PolicyCheck> checks = new ArrayList<>();
   private final Phases phases = new Phases();
   private String currentService;
@@ -67,7 +65,7 @@ public class BackupPolicyWorkflowImpl implements BackupPolicyWorkflow {
       currentService = service.key();
       checks.addAll(databaseChecks(service, apply));
       if (version >= WHOLE_POLICY && service.spec().database().backup().drReplication() != null) {
-        checks.add(drBackupReplicationCheck(service, apply));
+        checks.add(drBackups.check(service, apply));
       }
       for (BucketSpec bucket : service.buckets()) {
         checks.addAll(bucketChecks(service.key(), bucket, apply));
@@ -145,58 +143,6 @@ public class BackupPolicyWorkflowImpl implements BackupPolicyWorkflow {
     if (conflict == null) return checks;
     return checks.stream().map(c -> c.check().equals(BackupSettings.WINDOW) && c.offPolicy()
         ? c.withDetail("RDS will refuse it: " + conflict) : c).toList();
-  }
-
-  /**
-   * Automated backups replicated to the DR region, as the catalog asks: started when missing, stopped
-   * when the catalog says so. A replication with another retention or key is named, not re-created: RDS
-   * cannot change it in place, and stopping it would restart the DR region's restorable window.
-   */
-  private PolicyCheck drBackupReplicationCheck(ServiceDefinition service, boolean apply) {
-    DrBackupReplicationSpec spec = service.spec().database().backup().drReplication();
-    String source = service.regions().primary();
-    String dr = service.regions().dr();
-    String instance = service.spec().database().instance();
-    String resource = "rds:" + instance;
-    boolean wanted = Boolean.TRUE.equals(spec.enabled());
-    String expected = wanted ? DrBackupReplication.describe(dr, spec.retentionDays(), spec.kmsKeyId())
-        : DrBackupReplication.absent(dr);
-    Instant start = Timeline.now();
-    DrBackupReplication current;
-    try {
-      current = rds.drBackupReplication(source, instance, dr);
-    } catch (ActivityFailure e) {
-      String why = Failures.rootMessage(e);
-      timeline.record("check " + resource + " " + DR_BACKUPS_CHECK, start, Outcome.FAILED, why);
-      return PolicyCheck.unreadable(service.key(), resource, DR_BACKUPS_CHECK, expected, why);
-    }
-    PolicyCheck audited = PolicyCheck.audited(service.key(), resource, DR_BACKUPS_CHECK, expected, found(current, dr));
-    if (!apply || !audited.offPolicy()) {
-      timeline.record("check " + resource + " " + DR_BACKUPS_CHECK, start, Outcome.SUCCEEDED, audited.found());
-      return audited;
-    }
-    PolicyCheck result;
-    if (wanted && current != null) {
-      result = audited.failed("RDS cannot change a running replication's retention or key: stop it and start it "
-          + "again with the catalog's settings (not done here: the replicated restore window in " + dr
-          + " would start over)");
-    } else {
-      try {
-        DrBackupReplication after = wanted ? rds.startDrBackupReplication(source, instance, dr, spec)
-            : rds.stopDrBackupReplication(source, instance, dr);
-        result = audited.changedTo(found(after, dr));
-      } catch (ActivityFailure e) {
-        result = audited.failed(Failures.rootMessage(e));
-      }
-    }
-    timeline.record("enforce " + resource + " " + DR_BACKUPS_CHECK, start,
-        result.action() == PolicyAction.FAILED ? Outcome.FAILED : Outcome.SUCCEEDED,
-        result.action() == PolicyAction.FAILED ? result.detail() : result.after());
-    return result;
-  }
-
-  private static String found(DrBackupReplication state, String dr) {
-    return state == null ? DrBackupReplication.absent(dr) : state.describe();
   }
 
   private static List<PolicyCheck> rdsChecks(String service, String resource, BackupSpec policy, BackupSettings s) {

@@ -254,6 +254,19 @@ class BackupPolicyWorkflowTest {
         world.changes);
   }
 
+  @Test
+  void anUnreadableInstanceFailsItsDrBackupCheckWithoutStartingAnything(WorkflowClient client, Worker worker) {
+    world.instances.remove("eu-west-1/mycomputer-payments-db");
+
+    BackupPolicyResult result = run(client, worker, new BackupPolicyInput("payments", true));
+
+    PolicyCheck check = check(result, "rds:mycomputer-payments-db", "automated-backups-replication");
+    assertEquals(PolicyAction.FAILED, check.action());
+    assertEquals("unknown", check.found());
+    assertEquals("RDS instance 'mycomputer-payments-db' not found in eu-west-1", check.detail());
+    assertEquals(List.of(), world.changes);
+  }
+
   /** Issue 11, finding 6: a rule with the right name and destination but a narrower scope is off policy. */
   @Test
   void aRuleNamedReplicateAllThatCoversOnlyAPrefixOrReplicatesDeletesIsOffPolicyAndRewritten(WorkflowClient client,
