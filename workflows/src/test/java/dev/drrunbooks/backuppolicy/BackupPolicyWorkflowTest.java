@@ -38,6 +38,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class BackupPolicyWorkflowTest {
   private static final String DR_KEY = "arn:aws:kms:eu-central-1:123456789012:key/6f1c2d3e-4a5b-4c6d-8e7f-90a1b2c3d4e5";
+  private static final String BACKUP = "backup: { retentionDays: 30, window: \"03:00-04:00\", iamDatabaseAuthentication: true";
+  /** The catalog with the critical services' automated backups replicated to the DR region. */
+  private static final Catalog CATALOG = catalogWith(text -> {
+    for (String db : List.of("mycomputer-payments-db\n      name: payments", "mycomputer-customerbase-db\n      name: "
+        + "customerbase")) {
+      String line = db + "\n      " + BACKUP;
+      if (!text.contains(line)) throw new IllegalStateException("fixture changed: " + line);
+      text = text.replace(line, line + ", drReplication: { enabled: true, retentionDays: 7, kmsKeyId: " + DR_KEY + " }");
+    }
+    return text;
+  });
   @RegisterExtension
   static final TestWorkflowExtension temporal = TimeSkipping.extension(BackupPolicyWorkflowImpl.class);
 
@@ -45,7 +56,7 @@ class BackupPolicyWorkflowTest {
 
   @BeforeEach
   void startWorker(TestWorkflowEnvironment env, Worker worker) {
-    world = FakeAwsWorld.likeTheSandbox(CatalogFixture.load());
+    world = FakeAwsWorld.likeTheSandbox(CATALOG);
     worker.registerActivitiesImplementations(world);
     env.start();
   }
@@ -240,8 +251,8 @@ class BackupPolicyWorkflowTest {
 
   @Test
   void aReplicationTheCatalogTurnedOffIsStopped(WorkflowClient client, Worker worker) {
-    Catalog catalog = catalogWith(c -> c.replaceFirst(
-        "drReplication:\\s+enabled: true\\s+retentionDays: 7\\s+kmsKeyId: \\S+", "drReplication: { enabled: false }"));
+    Catalog catalog = catalogWith(c -> c.replace("customerbase\n      " + BACKUP,
+        "customerbase\n      " + BACKUP + ", drReplication: { enabled: false }"));
     world.useCatalog(catalog);
 
     BackupPolicyResult result = run(client, worker, new BackupPolicyInput("customer-base", true));
