@@ -219,6 +219,9 @@ class BackupPolicyWorkflowTest {
     assertEquals("replicating to eu-central-1, 7 days, key " + DR_KEY, audited.expected());
     assertEquals("not replicated to eu-central-1", audited.found());
     assertEquals(List.of(), world.changes);
+    assertEquals(new TimelineEntry("check rds:mycomputer-payments-db automated-backups-replication", null, null,
+        Outcome.SUCCEEDED, "not replicated to eu-central-1"),
+        step(audit, "check rds:mycomputer-payments-db automated-backups-replication"));
 
     BackupPolicyResult apply = runWithId(client, worker, new BackupPolicyInput("payments", true),
         "backup-policy-dr-backups");
@@ -228,6 +231,9 @@ class BackupPolicyWorkflowTest {
     assertEquals("replicating to eu-central-1, 7 days, key " + DR_KEY, started.after());
     assertEquals(List.of("start-db-instance-automated-backups-replication mycomputer-payments-db to eu-central-1"),
         world.changes);
+    assertEquals(new TimelineEntry("enforce rds:mycomputer-payments-db automated-backups-replication", null, null,
+        Outcome.SUCCEEDED, "replicating to eu-central-1, 7 days, key " + DR_KEY),
+        step(apply, "enforce rds:mycomputer-payments-db automated-backups-replication"));
 
     BackupPolicyResult again = run(client, worker, new BackupPolicyInput("payments", true));
     assertEquals(PolicyAction.COMPLIANT, check(again, "rds:mycomputer-payments-db", "automated-backups-replication")
@@ -247,6 +253,8 @@ class BackupPolicyWorkflowTest {
     assertEquals("replicating to eu-central-1, 3 days, key " + DR_KEY, check.found());
     assertTrue(check.detail().startsWith("RDS cannot change a running replication's retention or key"), check.detail());
     assertEquals(List.of(), world.changes);
+    assertEquals(new TimelineEntry("enforce rds:mycomputer-payments-db automated-backups-replication", null, null,
+        Outcome.FAILED, check.detail()), step(result, "enforce rds:mycomputer-payments-db automated-backups-replication"));
   }
 
   @Test
@@ -276,6 +284,17 @@ class BackupPolicyWorkflowTest {
     assertEquals("unknown", check.found());
     assertEquals("RDS instance 'mycomputer-payments-db' not found in eu-west-1", check.detail());
     assertEquals(List.of(), world.changes);
+    assertEquals(new TimelineEntry("check rds:mycomputer-payments-db automated-backups-replication", null, null,
+        Outcome.FAILED, "RDS instance 'mycomputer-payments-db' not found in eu-west-1"),
+        step(result, "check rds:mycomputer-payments-db automated-backups-replication"));
+    assertEquals("2 of " + result.checks().size() + " checks FAILED; see their detail", result.summary());
+  }
+
+  /** The timeline entry of a step, its times left out. */
+  private static TimelineEntry step(BackupPolicyResult result, String name) {
+    TimelineEntry e = result.timeline().stream().filter(t -> t.step().equals(name)).findFirst()
+        .orElseThrow(() -> new AssertionError("no step " + name + " in " + result.timeline()));
+    return new TimelineEntry(e.step(), null, null, e.outcome(), e.detail());
   }
 
   /** Issue 11, finding 6: a rule with the right name and destination but a narrower scope is off policy. */
