@@ -82,6 +82,10 @@ class BackupPolicyWorkflowTest {
     assertEquals(0, result.changed());
     assertTrue(result.summary().contains("nothing changed (audit only"), result.summary());
     assertTrue(actionsOf(result, "payments").values().stream().allMatch(a -> a == PolicyAction.COMPLIANT));
+    assertEquals(new TimelineEntry("check rds:mycomputer-inventory-db", null, null, Outcome.SUCCEEDED, "3 off policy"),
+        step(result, "check rds:mycomputer-inventory-db"));
+    assertEquals(new TimelineEntry("check s3:mycomputer-assets", null, null, Outcome.SUCCEEDED,
+        "3 not compliant before, 0 failed"), step(result, "check s3:mycomputer-assets"));
   }
 
   @Test
@@ -99,6 +103,10 @@ class BackupPolicyWorkflowTest {
     assertEquals("Enabled", world.versioning.get("eu-west-1/mycomputer-assets"));
     assertTrue(world.rules.containsKey("eu-west-1/mycomputer-assets/ReplicateAll"));
     assertTrue(result.summary().startsWith("Changed 6 setting(s)"), result.summary());
+    assertEquals(new TimelineEntry("enforce rds:mycomputer-inventory-db", null, null, Outcome.SUCCEEDED,
+        "modified 3 setting(s)"), step(result, "enforce rds:mycomputer-inventory-db"));
+    assertEquals(new TimelineEntry("enforce s3:mycomputer-assets", null, null, Outcome.SUCCEEDED,
+        "3 not compliant before, 0 failed"), step(result, "enforce s3:mycomputer-assets"));
     assertFalse(result.timeline().isEmpty());
   }
 
@@ -147,6 +155,8 @@ class BackupPolicyWorkflowTest {
     PolicyCheck missing = check(result, "rds:mycomputer-locations-db", "backup-settings");
     assertEquals(PolicyAction.FAILED, missing.action());
     assertEquals("RDS instance 'mycomputer-locations-db' not found in eu-west-1", missing.detail());
+    assertEquals(new TimelineEntry("check rds:mycomputer-locations-db", null, null, Outcome.FAILED,
+        "RDS instance 'mycomputer-locations-db' not found in eu-west-1"), step(result, "check rds:mycomputer-locations-db"));
     assertEquals(1, result.failed());
     assertEquals(6, result.changed());
     assertTrue(result.summary().contains("FAILED"), result.summary());
@@ -295,6 +305,22 @@ class BackupPolicyWorkflowTest {
     TimelineEntry e = result.timeline().stream().filter(t -> t.step().equals(name)).findFirst()
         .orElseThrow(() -> new AssertionError("no step " + name + " in " + result.timeline()));
     return new TimelineEntry(e.step(), null, null, e.outcome(), e.detail());
+  }
+
+  @Test
+  void aMissingReplicaBucketFailsItsVersioningAndTheRuleIsNotAttempted(WorkflowClient client, Worker worker) {
+    world.versioning.remove("eu-central-1/mycomputer-assets-dr");
+
+    BackupPolicyResult result = run(client, worker, new BackupPolicyInput("inventory", true));
+
+    assertEquals(PolicyAction.FAILED, check(result, "s3:mycomputer-assets-dr", "versioning").action());
+    PolicyCheck rule = check(result, "s3:mycomputer-assets", "replication-rule ReplicateAll");
+    assertEquals(PolicyAction.FAILED, rule.action());
+    assertEquals("not attempted: versioning of s3:mycomputer-assets-dr is unknown and S3 requires it Enabled on both "
+        + "buckets", rule.detail());
+    assertFalse(world.changes.contains("put-bucket-replication mycomputer-assets"), world.changes.toString());
+    assertEquals(new TimelineEntry("enforce s3:mycomputer-assets", null, null, Outcome.FAILED,
+        "3 not compliant before, 2 failed"), step(result, "enforce s3:mycomputer-assets"));
   }
 
   /** Issue 11, finding 6: a rule with the right name and destination but a narrower scope is off policy. */
