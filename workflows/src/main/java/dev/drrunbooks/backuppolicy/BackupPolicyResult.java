@@ -22,7 +22,8 @@ public record BackupPolicyResult(
     int failed = count(checks, PolicyAction.FAILED);
     String summary;
     if (failed > 0) {
-      summary = failed + " of " + checks.size() + " checks FAILED; see their detail";
+      summary = failed + " of " + checks.size() + " checks FAILED; see their detail"
+          + (changed > 0 ? "; changed " + changed + " other setting(s)" : "");
     } else if (changed > 0) {
       summary = "Changed " + changed + " setting(s); " + compliant + " already compliant";
     } else if (offPolicy > 0) {

@@ -20,10 +20,19 @@ import io.temporal.workflow.Workflow;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 public class BackupPolicyWorkflowImpl implements BackupPolicyWorkflow {
   static final String VERSIONING_ENABLED = "Enabled";
+  /**
+   * Version 1: each RDS setting stands alone (a refused window fails only its check, naming the
+   * maintenance window), automated backups replicated to the DR region are checked, and the S3
+   * replication rule is compared whole. Runs recorded before it replay on the old path.
+   */
+  static final String WHOLE_POLICY_CHANGE = "backup-policy-whole-policy";
+  static final int WHOLE_POLICY = 1;
 
   private final CatalogActivities catalog =
       Workflow.newActivityStub(CatalogActivities.class, ActivityDefaults.shortCalls());
@@ -31,9 +40,11 @@ public class BackupPolicyWorkflowImpl implements BackupPolicyWorkflow {
   private final S3Activities s3 = Workflow.newActivityStub(S3Activities.class, ActivityDefaults.shortCalls());
 
   private final Timeline timeline = new Timeline();
+  private final DrBackupReplicationCheck drBackups = new DrBackupReplicationCheck(rds, timeline);
   private final List<PolicyCheck> checks = new ArrayList<>();
   private final Phases phases = new Phases();
   private String currentService;
+  private int version = Workflow.DEFAULT_VERSION;
 
   @Override
   public BackupPolicyResult run(BackupPolicyInput input) {
@@ -43,6 +54,7 @@ public class BackupPolicyWorkflowImpl implements BackupPolicyWorkflow {
       throw ApplicationFailure.newNonRetryableFailure("service: '" + selector
           + "' is not a catalog key; use a key such as inventory (lower case, digits, '-') or 'all'", "InvalidInput");
     }
+    version = Workflow.getVersion(WHOLE_POLICY_CHANGE, Workflow.DEFAULT_VERSION, WHOLE_POLICY);
     phases.tag("backup-policy", selector);
     phases.enter("resolve");
     List<ServiceDefinition> services = resolve(selector);
@@ -52,6 +64,9 @@ public class BackupPolicyWorkflowImpl implements BackupPolicyWorkflow {
     for (ServiceDefinition service : services) {
       currentService = service.key();
       checks.addAll(databaseChecks(service, apply));
+      if (version >= WHOLE_POLICY && service.spec().database().backup().drReplication() != null) {
+        checks.add(drBackups.check(service, apply));
+      }
       for (BucketSpec bucket : service.buckets()) {
         checks.addAll(bucketChecks(service.key(), bucket, apply));
       }
@@ -96,17 +111,21 @@ public class BackupPolicyWorkflowImpl implements BackupPolicyWorkflow {
     List<PolicyCheck> offPolicy = found.stream().filter(PolicyCheck::offPolicy).toList();
     if (!apply || offPolicy.isEmpty()) {
       timeline.record("check " + resource, start, Outcome.SUCCEEDED, offPolicy.size() + " off policy");
-      return found;
+      return version >= WHOLE_POLICY ? withWindowConflict(found, policy, before) : found;
     }
     try {
       BackupSettings after = rds.applyBackupSettings(region, instance, policy);
       List<PolicyCheck> now = rdsChecks(service.key(), resource, policy, after);
+      Map<String, String> refused = version >= WHOLE_POLICY ? after.refused() : Map.of();
       List<PolicyCheck> result = new ArrayList<>();
       for (int i = 0; i < found.size(); i++) {
         PolicyCheck check = found.get(i);
-        result.add(check.offPolicy() ? check.changedTo(now.get(i).found()) : check);
+        String why = refused.get(check.check());
+        result.add(!check.offPolicy() ? check : why != null ? check.failed(why) : check.changedTo(now.get(i).found()));
       }
-      timeline.record("enforce " + resource, start, Outcome.SUCCEEDED, "modified " + offPolicy.size() + " setting(s)"
+      timeline.record("enforce " + resource, start, refused.isEmpty() ? Outcome.SUCCEEDED : Outcome.FAILED,
+          "modified " + (offPolicy.size() - refused.size()) + " setting(s)"
+          + (refused.isEmpty() ? "" : "; RDS refused " + String.join(", ", new TreeSet<>(refused.keySet())))
           + (after.otherPendingChanges() == null || after.otherPendingChanges().isEmpty() ? ""
               : "; not applied, left for the next maintenance window: "
                   + String.join(", ", after.otherPendingChanges())));
@@ -118,15 +137,23 @@ public class BackupPolicyWorkflowImpl implements BackupPolicyWorkflow {
     }
   }
 
+  /** An audit names the conflict an apply would meet: a policy window over the instance's maintenance window. */
+  private static List<PolicyCheck> withWindowConflict(List<PolicyCheck> checks, BackupSpec policy, BackupSettings s) {
+    String conflict = BackupWindowConflict.describe(policy.window(), s.maintenanceWindow());
+    if (conflict == null) return checks;
+    return checks.stream().map(c -> c.check().equals(BackupSettings.WINDOW) && c.offPolicy()
+        ? c.withDetail("RDS will refuse it: " + conflict) : c).toList();
+  }
+
   private static List<PolicyCheck> rdsChecks(String service, String resource, BackupSpec policy, BackupSettings s) {
     String retention = s.pendingRetentionDays() == null
         ? String.valueOf(s.retentionDays()) : s.pendingRetentionDays() + " (pending: next maintenance window)";
     return List.of(
-        PolicyCheck.audited(service, resource, "backup-retention-days", String.valueOf(policy.retentionDays()),
+        PolicyCheck.audited(service, resource, BackupSettings.RETENTION, String.valueOf(policy.retentionDays()),
             s.pendingRetentionDays() != null && s.pendingRetentionDays().equals(policy.retentionDays())
                 ? String.valueOf(policy.retentionDays()) : retention),
-        PolicyCheck.audited(service, resource, "preferred-backup-window", policy.window(), s.window()),
-        PolicyCheck.audited(service, resource, "iam-database-authentication",
+        PolicyCheck.audited(service, resource, BackupSettings.WINDOW, policy.window(), s.window()),
+        PolicyCheck.audited(service, resource, BackupSettings.IAM_AUTH,
             String.valueOf(policy.iamDatabaseAuthentication()), String.valueOf(s.iamDatabaseAuthentication())));
   }
 
@@ -166,10 +193,11 @@ public class BackupPolicyWorkflowImpl implements BackupPolicyWorkflow {
 
   private PolicyCheck replicationCheck(String service, BucketSpec bucket, ReplicationSpec spec, boolean apply,
       PolicyCheck replicaVersioning, PolicyCheck sourceVersioning) {
-    String expected = expectedRule(spec).describe();
+    boolean whole = version >= WHOLE_POLICY;
+    String expected = whole ? expectedRule(spec).describe() : expectedRule(spec).describeDestination();
     Supplier<String> read = () -> {
       ReplicationRuleState state = s3.replicationRule(bucket.region(), bucket.name(), spec.ruleId());
-      return state == null ? "no rule " + spec.ruleId() : state.describe();
+      return state == null ? "no rule " + spec.ruleId() : whole ? state.describe() : state.describeDestination();
     };
     String resource = "s3:" + bucket.name();
     Runnable change = () -> {
@@ -186,7 +214,9 @@ public class BackupPolicyWorkflowImpl implements BackupPolicyWorkflow {
 
   static ReplicationRuleState expectedRule(ReplicationSpec spec) {
     return new ReplicationRuleState(spec.ruleId(), "Enabled", spec.role(), spec.destinationBucketArn(),
-        spec.storageClass(), (int) spec.replicationTime().toMinutes());
+        spec.storageClass(), (int) spec.replicationTime().toMinutes(), spec.priorityOrDefault(),
+        ReplicationRuleState.prefixFilter(spec.prefixOrWholeBucket()), spec.replicatesDeleteMarkers() ? "Enabled"
+            : "Disabled");
   }
 
   /** Reads a setting; when asked and off policy, changes it and reads it back. */

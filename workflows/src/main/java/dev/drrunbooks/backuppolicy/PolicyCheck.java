@@ -32,6 +32,11 @@ public record PolicyCheck(
         fixed ? null : "AWS accepted the change but reports " + now);
   }
 
+  /** The same check with a note for the operator, e.g. why an apply would be refused. */
+  PolicyCheck withDetail(String note) {
+    return new PolicyCheck(service, resource, check, expected, found, action, after, note);
+  }
+
   PolicyCheck failed(String why) {
     return new PolicyCheck(service, resource, check, expected, found, PolicyAction.FAILED, null, why);
   }

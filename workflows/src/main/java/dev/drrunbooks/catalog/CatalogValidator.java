@@ -18,6 +18,9 @@ final class CatalogValidator {
   private static final Pattern BACKUP_WINDOW = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-3]):[0-5]\\d");
   private static final Pattern SECURITY_GROUP_ID = Pattern.compile("sg-[0-9a-f]{8}([0-9a-f]{9})?");
   private static final Pattern RDS_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._: -]{0,254}");
+  /** A KMS key ARN, arn:aws:kms:REGION:ACCOUNT:key/ID: RDS reports replicas' keys so, never by alias. */
+  private static final Pattern KMS_KEY_ARN = Pattern.compile("arn:aws:kms:([a-z0-9-]+):\\d{12}:key/[A-Za-z0-9-]+");
+  private static final Pattern S3_PREFIX_PATTERN = Pattern.compile("[^\\p{Cntrl}]{0,1024}");
   private static final Pattern SCHEDULE_KEY = Pattern.compile("[a-z0-9]([a-z0-9-]{0,60}[a-z0-9])?");
   /** Temporal raises a shorter catch-up window to this. */
   private static final Duration MIN_CATCHUP_WINDOW = Duration.ofSeconds(10);
@@ -204,6 +207,32 @@ final class CatalogValidator {
       problem(at + ".window", "'" + b.window() + "' must be hh24:mi-hh24:mi in UTC, e.g. 03:00-04:00");
     }
     required(at + ".iamDatabaseAuthentication", b.iamDatabaseAuthentication());
+    if (b.drReplication() != null) drReplication(at + ".drReplication", b.drReplication());
+  }
+
+  /** Replicated automated backups live in the catalog's DR region, so their KMS key must be there too. */
+  private void drReplication(String at, DrBackupReplicationSpec r) {
+    required(at + ".enabled", r.enabled());
+    if (Boolean.FALSE.equals(r.enabled())) {
+      if (r.retentionDays() != null || r.kmsKeyId() != null) {
+        problem(at, "enabled is false (stop replicating): leave out retentionDays and kmsKeyId");
+      }
+      return;
+    }
+    if (required(at + ".retentionDays", r.retentionDays()) && (r.retentionDays() < 1 || r.retentionDays() > 35)) {
+      problem(at + ".retentionDays", "must be between 1 and 35 days (the RDS limit), found " + r.retentionDays());
+    }
+    if (r.kmsKeyId() == null) return;
+    var key = KMS_KEY_ARN.matcher(r.kmsKeyId());
+    if (!key.matches()) {
+      problem(at + ".kmsKeyId", "'" + r.kmsKeyId() + "' must be a KMS key ARN such as "
+          + "arn:aws:kms:eu-central-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab (not an alias: RDS "
+          + "reports the replicas' key by its ARN, so only that can be compared)");
+    } else if (catalog.regions() != null && catalog.regions().dr() != null
+        && !key.group(1).equals(catalog.regions().dr())) {
+      problem(at + ".kmsKeyId", "the key is in " + key.group(1) + " but replicated backups are encrypted in the DR "
+          + "region " + catalog.regions().dr() + ": give a key from " + catalog.regions().dr());
+    }
   }
 
   /** Names RDS accepts: a restore with a malformed one would fail only at restore time, mid-incident. */
@@ -279,6 +308,13 @@ final class CatalogValidator {
     if (required(rat + ".storageClass", r.storageClass()) && !STORAGE_CLASSES.contains(r.storageClass())) {
       problem(rat + ".storageClass", "'" + r.storageClass() + "' is not an S3 storage class; allowed: "
           + String.join(", ", STORAGE_CLASSES.stream().sorted().toList()));
+    }
+    if (r.prefix() != null && !S3_PREFIX_PATTERN.matcher(r.prefix()).matches()) {
+      problem(rat + ".prefix", "must be at most 1024 characters without control characters, found "
+          + r.prefix().length() + " characters");
+    }
+    if (r.priority() != null && r.priority() < 0) {
+      problem(rat + ".priority", "must be 0 or more (S3 runs the highest priority rule first), found " + r.priority());
     }
     if (Boolean.FALSE.equals(b.versioning())) {
       problem(at + ".versioning", "must be true when replication is configured (S3 requires versioning on both buckets)");

@@ -3,10 +3,18 @@ package dev.drrunbooks.backuppolicy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.drrunbooks.activities.rds.BackupSettings;
+import dev.drrunbooks.activities.rds.DrBackupReplication;
+import dev.drrunbooks.activities.s3.ReplicationRuleState;
+import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.catalog.CatalogFixture;
+import dev.drrunbooks.catalog.CatalogLoader;
+import dev.drrunbooks.model.Outcome;
+import dev.drrunbooks.model.TimelineEntry;
 import dev.drrunbooks.model.Failures;
 import dev.drrunbooks.replay.Histories;
 import dev.drrunbooks.testing.TimeSkipping;
@@ -17,7 +25,11 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +37,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class BackupPolicyWorkflowTest {
+  private static final String DR_KEY = "arn:aws:kms:eu-central-1:123456789012:key/6f1c2d3e-4a5b-4c6d-8e7f-90a1b2c3d4e5";
+  private static final String BACKUP = "backup: { retentionDays: 30, window: \"03:00-04:00\", iamDatabaseAuthentication: true";
+  /** The catalog with the critical services' automated backups replicated to the DR region. */
+  private static final Catalog CATALOG = catalogWith(text -> {
+    for (String db : List.of("mycomputer-payments-db\n      name: payments", "mycomputer-customerbase-db\n      name: "
+        + "customerbase")) {
+      String line = db + "\n      " + BACKUP;
+      if (!text.contains(line)) throw new IllegalStateException("fixture changed: " + line);
+      text = text.replace(line, line + ", drReplication: { enabled: true, retentionDays: 7, kmsKeyId: " + DR_KEY + " }");
+    }
+    return text;
+  });
   @RegisterExtension
   static final TestWorkflowExtension temporal = TimeSkipping.extension(BackupPolicyWorkflowImpl.class);
 
@@ -32,7 +56,7 @@ class BackupPolicyWorkflowTest {
 
   @BeforeEach
   void startWorker(TestWorkflowEnvironment env, Worker worker) {
-    world = FakeAwsWorld.likeTheSandbox(CatalogFixture.load());
+    world = FakeAwsWorld.likeTheSandbox(CATALOG);
     worker.registerActivitiesImplementations(world);
     env.start();
   }
@@ -58,6 +82,10 @@ class BackupPolicyWorkflowTest {
     assertEquals(0, result.changed());
     assertTrue(result.summary().contains("nothing changed (audit only"), result.summary());
     assertTrue(actionsOf(result, "payments").values().stream().allMatch(a -> a == PolicyAction.COMPLIANT));
+    assertEquals(new TimelineEntry("check rds:mycomputer-inventory-db", null, null, Outcome.SUCCEEDED, "3 off policy"),
+        step(result, "check rds:mycomputer-inventory-db"));
+    assertEquals(new TimelineEntry("check s3:mycomputer-assets", null, null, Outcome.SUCCEEDED,
+        "3 not compliant before, 0 failed"), step(result, "check s3:mycomputer-assets"));
   }
 
   @Test
@@ -75,6 +103,10 @@ class BackupPolicyWorkflowTest {
     assertEquals("Enabled", world.versioning.get("eu-west-1/mycomputer-assets"));
     assertTrue(world.rules.containsKey("eu-west-1/mycomputer-assets/ReplicateAll"));
     assertTrue(result.summary().startsWith("Changed 6 setting(s)"), result.summary());
+    assertEquals(new TimelineEntry("enforce rds:mycomputer-inventory-db", null, null, Outcome.SUCCEEDED,
+        "modified 3 setting(s)"), step(result, "enforce rds:mycomputer-inventory-db"));
+    assertEquals(new TimelineEntry("enforce s3:mycomputer-assets", null, null, Outcome.SUCCEEDED,
+        "3 not compliant before, 0 failed"), step(result, "enforce s3:mycomputer-assets"));
     assertFalse(result.timeline().isEmpty());
   }
 
@@ -123,9 +155,224 @@ class BackupPolicyWorkflowTest {
     PolicyCheck missing = check(result, "rds:mycomputer-locations-db", "backup-settings");
     assertEquals(PolicyAction.FAILED, missing.action());
     assertEquals("RDS instance 'mycomputer-locations-db' not found in eu-west-1", missing.detail());
+    assertEquals(new TimelineEntry("check rds:mycomputer-locations-db", null, null, Outcome.FAILED,
+        "RDS instance 'mycomputer-locations-db' not found in eu-west-1"), step(result, "check rds:mycomputer-locations-db"));
     assertEquals(1, result.failed());
     assertEquals(6, result.changed());
     assertTrue(result.summary().contains("FAILED"), result.summary());
+  }
+
+  /** Issue 11, finding 5: a window RDS refuses no longer takes retention and IAM auth down with it. */
+  @Test
+  void aWindowOverTheMaintenanceWindowFailsOnlyItsCheckWhileRetentionAndIamAuthAreSet(WorkflowClient client,
+      Worker worker) {
+    world.instances.put("eu-west-1/mycomputer-inventory-db", new BackupSettings("mycomputer-inventory-db",
+        "available", 7, null, "22:00-22:30", false, List.of(), "sun:03:15-sun:04:15", null));
+
+    BackupPolicyResult result = runWithId(client, worker, new BackupPolicyInput("inventory", true),
+        "backup-policy-window-conflict");
+    Histories.record(client, "backup-policy-window-conflict", "backup-policy-window-conflict");
+
+    PolicyCheck retention = check(result, "rds:mycomputer-inventory-db", "backup-retention-days");
+    assertEquals(PolicyAction.CHANGED, retention.action());
+    assertEquals("30", retention.after());
+    assertEquals(PolicyAction.CHANGED, check(result, "rds:mycomputer-inventory-db", "iam-database-authentication")
+        .action());
+    PolicyCheck window = check(result, "rds:mycomputer-inventory-db", "preferred-backup-window");
+    assertEquals(PolicyAction.FAILED, window.action());
+    assertEquals("22:00-22:30", window.found());
+    assertEquals("RDS refused it: The backup window and maintenance window must not overlap; the backup window "
+        + "03:00-04:00 overlaps the instance's maintenance window sun:03:15-sun:04:15; a backup window that does "
+        + "not: 01:45-02:45 (change the catalog's window), or move the maintenance window", window.detail());
+    assertEquals(30, world.instances.get("eu-west-1/mycomputer-inventory-db").retentionDays());
+    assertEquals(1, result.failed());
+    assertEquals(5, result.changed(), "retention, IAM auth and the three S3 settings");
+    assertEquals("1 of 6 checks FAILED; see their detail; changed 5 other setting(s)", result.summary());
+    TimelineEntry enforce = result.timeline().stream().filter(e -> e.step().equals("enforce rds:mycomputer-inventory-db"))
+        .findFirst().orElseThrow();
+    assertEquals(Outcome.FAILED, enforce.outcome());
+    assertEquals("modified 2 setting(s); RDS refused preferred-backup-window", enforce.detail());
+  }
+
+  @Test
+  void anAuditNamesTheMaintenanceWindowAnApplyWouldMeet(WorkflowClient client, Worker worker) {
+    world.instances.put("eu-west-1/mycomputer-inventory-db", new BackupSettings("mycomputer-inventory-db",
+        "available", 30, null, "22:00-22:30", true, List.of(), "sun:03:15-sun:04:15", null));
+
+    BackupPolicyResult result = run(client, worker, new BackupPolicyInput("inventory", false));
+
+    PolicyCheck window = check(result, "rds:mycomputer-inventory-db", "preferred-backup-window");
+    assertEquals(PolicyAction.OFF_POLICY, window.action());
+    assertTrue(window.detail().startsWith("RDS will refuse it: the backup window 03:00-04:00 overlaps the instance's "
+        + "maintenance window sun:03:15-sun:04:15"), window.detail());
+    assertNull(check(result, "rds:mycomputer-inventory-db", "backup-retention-days").detail());
+    assertEquals(List.of(), world.changes);
+  }
+
+  @Test
+  void anAuditWithoutAConflictAddsNoNote(WorkflowClient client, Worker worker) {
+    world.instances.put("eu-west-1/mycomputer-inventory-db", new BackupSettings("mycomputer-inventory-db",
+        "available", 30, null, "22:00-22:30", true, List.of(), "sun:05:00-sun:05:30", null));
+
+    BackupPolicyResult result = run(client, worker, new BackupPolicyInput("inventory", false));
+
+    assertNull(check(result, "rds:mycomputer-inventory-db", "preferred-backup-window").detail());
+  }
+
+  @Test
+  void missingDrBackupReplicationIsStartedOnceWithTheCatalogsRetentionAndKey(WorkflowClient client, Worker worker) {
+    world.drBackups.clear();
+
+    BackupPolicyResult audit = run(client, worker, new BackupPolicyInput("payments", false));
+    PolicyCheck audited = check(audit, "rds:mycomputer-payments-db", "automated-backups-replication");
+    assertEquals(PolicyAction.OFF_POLICY, audited.action());
+    assertEquals("replicating to eu-central-1, 7 days, key " + DR_KEY, audited.expected());
+    assertEquals("not replicated to eu-central-1", audited.found());
+    assertEquals(List.of(), world.changes);
+    assertEquals(new TimelineEntry("check rds:mycomputer-payments-db automated-backups-replication", null, null,
+        Outcome.SUCCEEDED, "not replicated to eu-central-1"),
+        step(audit, "check rds:mycomputer-payments-db automated-backups-replication"));
+
+    BackupPolicyResult apply = runWithId(client, worker, new BackupPolicyInput("payments", true),
+        "backup-policy-dr-backups");
+    Histories.record(client, "backup-policy-dr-backups", "backup-policy-dr-backups");
+    PolicyCheck started = check(apply, "rds:mycomputer-payments-db", "automated-backups-replication");
+    assertEquals(PolicyAction.CHANGED, started.action());
+    assertEquals("replicating to eu-central-1, 7 days, key " + DR_KEY, started.after());
+    assertEquals(List.of("start-db-instance-automated-backups-replication mycomputer-payments-db to eu-central-1"),
+        world.changes);
+    assertEquals(new TimelineEntry("enforce rds:mycomputer-payments-db automated-backups-replication", null, null,
+        Outcome.SUCCEEDED, "replicating to eu-central-1, 7 days, key " + DR_KEY),
+        step(apply, "enforce rds:mycomputer-payments-db automated-backups-replication"));
+
+    BackupPolicyResult again = run(client, worker, new BackupPolicyInput("payments", true));
+    assertEquals(PolicyAction.COMPLIANT, check(again, "rds:mycomputer-payments-db", "automated-backups-replication")
+        .action());
+    assertEquals(1, world.changes.size());
+  }
+
+  @Test
+  void aReplicationWithAnotherRetentionIsNamedNotRecreated(WorkflowClient client, Worker worker) {
+    world.drBackups.put("eu-west-1/mycomputer-payments-db/eu-central-1", new DrBackupReplication("eu-central-1",
+        "replicating", 3, DR_KEY, "arn:aws:rds:eu-central-1:123456789012:auto-backup:ab-x"));
+
+    BackupPolicyResult result = run(client, worker, new BackupPolicyInput("payments", true));
+
+    PolicyCheck check = check(result, "rds:mycomputer-payments-db", "automated-backups-replication");
+    assertEquals(PolicyAction.FAILED, check.action());
+    assertEquals("replicating to eu-central-1, 3 days, key " + DR_KEY, check.found());
+    assertTrue(check.detail().startsWith("RDS cannot change a running replication's retention or key"), check.detail());
+    assertEquals(List.of(), world.changes);
+    assertEquals(new TimelineEntry("enforce rds:mycomputer-payments-db automated-backups-replication", null, null,
+        Outcome.FAILED, check.detail()), step(result, "enforce rds:mycomputer-payments-db automated-backups-replication"));
+  }
+
+  @Test
+  void aReplicationTheCatalogTurnedOffIsStopped(WorkflowClient client, Worker worker) {
+    Catalog catalog = catalogWith(c -> c.replace("customerbase\n      " + BACKUP,
+        "customerbase\n      " + BACKUP + ", drReplication: { enabled: false }"));
+    world.useCatalog(catalog);
+
+    BackupPolicyResult result = run(client, worker, new BackupPolicyInput("customer-base", true));
+
+    PolicyCheck check = check(result, "rds:mycomputer-customerbase-db", "automated-backups-replication");
+    assertEquals("not replicated to eu-central-1", check.expected());
+    assertEquals(PolicyAction.CHANGED, check.action());
+    assertEquals("not replicated to eu-central-1", check.after());
+    assertEquals(List.of("stop-db-instance-automated-backups-replication mycomputer-customerbase-db to eu-central-1"),
+        world.changes);
+  }
+
+  @Test
+  void anUnreadableInstanceFailsItsDrBackupCheckWithoutStartingAnything(WorkflowClient client, Worker worker) {
+    world.instances.remove("eu-west-1/mycomputer-payments-db");
+
+    BackupPolicyResult result = run(client, worker, new BackupPolicyInput("payments", true));
+
+    PolicyCheck check = check(result, "rds:mycomputer-payments-db", "automated-backups-replication");
+    assertEquals(PolicyAction.FAILED, check.action());
+    assertEquals("unknown", check.found());
+    assertEquals("RDS instance 'mycomputer-payments-db' not found in eu-west-1", check.detail());
+    assertEquals(List.of(), world.changes);
+    assertEquals(new TimelineEntry("check rds:mycomputer-payments-db automated-backups-replication", null, null,
+        Outcome.FAILED, "RDS instance 'mycomputer-payments-db' not found in eu-west-1"),
+        step(result, "check rds:mycomputer-payments-db automated-backups-replication"));
+    assertEquals("2 of " + result.checks().size() + " checks FAILED; see their detail", result.summary());
+  }
+
+  /** The timeline entry of a step, its times left out. */
+  private static TimelineEntry step(BackupPolicyResult result, String name) {
+    TimelineEntry e = result.timeline().stream().filter(t -> t.step().equals(name)).findFirst()
+        .orElseThrow(() -> new AssertionError("no step " + name + " in " + result.timeline()));
+    return new TimelineEntry(e.step(), null, null, e.outcome(), e.detail());
+  }
+
+  @Test
+  void aMissingReplicaBucketFailsItsVersioningAndTheRuleIsNotAttempted(WorkflowClient client, Worker worker) {
+    world.versioning.remove("eu-central-1/mycomputer-assets-dr");
+
+    BackupPolicyResult result = run(client, worker, new BackupPolicyInput("inventory", true));
+
+    assertEquals(PolicyAction.FAILED, check(result, "s3:mycomputer-assets-dr", "versioning").action());
+    PolicyCheck rule = check(result, "s3:mycomputer-assets", "replication-rule ReplicateAll");
+    assertEquals(PolicyAction.FAILED, rule.action());
+    assertEquals("not attempted: versioning of s3:mycomputer-assets-dr is unknown and S3 requires it Enabled on both "
+        + "buckets", rule.detail());
+    assertFalse(world.changes.contains("put-bucket-replication mycomputer-assets"), world.changes.toString());
+    assertEquals(new TimelineEntry("enforce s3:mycomputer-assets", null, null, Outcome.FAILED,
+        "3 not compliant before, 2 failed"), step(result, "enforce s3:mycomputer-assets"));
+  }
+
+  /** Issue 11, finding 6: a rule with the right name and destination but a narrower scope is off policy. */
+  @Test
+  void aRuleNamedReplicateAllThatCoversOnlyAPrefixOrReplicatesDeletesIsOffPolicyAndRewritten(WorkflowClient client,
+      Worker worker) {
+    ReplicationRuleState right = world.rules.get("eu-west-1/mycomputer-customer-documents/ReplicateAll");
+    world.rules.put("eu-west-1/mycomputer-customer-documents/ReplicateAll", new ReplicationRuleState(right.ruleId(),
+        right.status(), right.role(), right.destinationBucketArn(), right.storageClass(), right.replicationTimeMinutes(),
+        right.priority(), "prefix 'tmp/'", "Enabled"));
+
+    BackupPolicyResult audit = run(client, worker, new BackupPolicyInput("customer-base", false));
+    PolicyCheck rule = check(audit, "s3:mycomputer-customer-documents", "replication-rule ReplicateAll");
+    assertEquals(PolicyAction.OFF_POLICY, rule.action());
+    assertEquals("Enabled, priority 1, whole bucket, delete markers Disabled, to mycomputer-customer-documents-dr, "
+        + "STANDARD_IA, RTC 15m, role replication-role", rule.expected());
+    assertEquals("Enabled, priority 1, prefix 'tmp/', delete markers Enabled, to mycomputer-customer-documents-dr, "
+        + "STANDARD_IA, RTC 15m, role replication-role", rule.found());
+
+    BackupPolicyResult apply = run(client, worker, new BackupPolicyInput("customer-base", true));
+    assertEquals(PolicyAction.CHANGED, check(apply, "s3:mycomputer-customer-documents", "replication-rule ReplicateAll")
+        .action());
+    assertEquals(List.of("put-bucket-replication mycomputer-customer-documents"), world.changes);
+  }
+
+  @Test
+  void aRuleWithAnotherPriorityIsOffPolicy(WorkflowClient client, Worker worker) {
+    ReplicationRuleState right = world.rules.get("eu-west-1/mycomputer-customer-documents/ReplicateAll");
+    world.rules.put("eu-west-1/mycomputer-customer-documents/ReplicateAll", new ReplicationRuleState(right.ruleId(),
+        right.status(), right.role(), right.destinationBucketArn(), right.storageClass(), right.replicationTimeMinutes(),
+        5, right.filter(), right.deleteMarkerReplication()));
+
+    BackupPolicyResult audit = run(client, worker, new BackupPolicyInput("customer-base", false));
+
+    PolicyCheck rule = check(audit, "s3:mycomputer-customer-documents", "replication-rule ReplicateAll");
+    assertEquals(PolicyAction.OFF_POLICY, rule.action());
+    assertTrue(rule.found().startsWith("Enabled, priority 5, whole bucket"), rule.found());
+  }
+
+  private static Catalog catalogWith(UnaryOperator<String> edit) {
+    try {
+      return CatalogLoader.parse(edit.apply(Files.readString(CatalogFixture.path())), "test.yaml");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static BackupPolicyResult runWithId(WorkflowClient client, Worker worker, BackupPolicyInput input,
+      String workflowId) {
+    BackupPolicyWorkflow wf = client.newWorkflowStub(BackupPolicyWorkflow.class,
+        WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue()).setWorkflowId(workflowId).build());
+    return wf.run(input);
   }
 
   private static BackupPolicyResult run(WorkflowClient client, Worker worker, BackupPolicyInput input) {

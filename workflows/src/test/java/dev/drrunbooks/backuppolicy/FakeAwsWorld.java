@@ -2,11 +2,13 @@ package dev.drrunbooks.backuppolicy;
 
 import dev.drrunbooks.activities.catalog.CatalogActivities;
 import dev.drrunbooks.activities.rds.BackupSettings;
+import dev.drrunbooks.activities.rds.DrBackupReplication;
 import dev.drrunbooks.activities.rds.RdsBackupActivities;
 import dev.drrunbooks.activities.s3.ReplicationRuleState;
 import dev.drrunbooks.activities.s3.S3Activities;
 import dev.drrunbooks.catalog.BackupSpec;
 import dev.drrunbooks.catalog.BucketSpec;
+import dev.drrunbooks.catalog.DrBackupReplicationSpec;
 import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.catalog.ReplicationSpec;
 import dev.drrunbooks.catalog.ServiceDefinition;
@@ -25,8 +27,10 @@ final class FakeAwsWorld implements RdsBackupActivities, S3Activities, CatalogAc
   final Map<String, BackupSettings> instances = new ConcurrentHashMap<>();
   final Map<String, String> versioning = new ConcurrentHashMap<>();
   final Map<String, ReplicationRuleState> rules = new ConcurrentHashMap<>();
+  /** Replicated automated backups by "sourceRegion/instance/drRegion". */
+  final Map<String, DrBackupReplication> drBackups = new ConcurrentHashMap<>();
   final List<String> changes = Collections.synchronizedList(new ArrayList<>());
-  private final Catalog catalog;
+  private volatile Catalog catalog;
 
   /** Every catalog resource compliant except, as in the sandbox, the Inventory instance and its buckets. */
   static FakeAwsWorld likeTheSandbox(Catalog catalog) {
@@ -37,6 +41,12 @@ final class FakeAwsWorld implements RdsBackupActivities, S3Activities, CatalogAc
       world.instances.put(s.regions().primary() + "/" + s.spec().database().instance(),
           new BackupSettings(s.spec().database().instance(), "available", policy.retentionDays(), null,
               policy.window(), policy.iamDatabaseAuthentication()));
+      DrBackupReplicationSpec dr = policy.drReplication();
+      if (dr != null && Boolean.TRUE.equals(dr.enabled())) {
+        world.drBackups.put(s.regions().primary() + "/" + s.spec().database().instance() + "/" + s.regions().dr(),
+            new DrBackupReplication(s.regions().dr(), "replicating", dr.retentionDays(), dr.kmsKeyId(), "arn:aws:rds:"
+                + s.regions().dr() + ":123456789012:auto-backup:ab-" + s.key()));
+      }
       for (BucketSpec b : s.buckets()) {
         world.versioning.put(b.region() + "/" + b.name(), "Enabled");
         ReplicationSpec r = b.replication();
@@ -54,6 +64,11 @@ final class FakeAwsWorld implements RdsBackupActivities, S3Activities, CatalogAc
 
   private FakeAwsWorld(Catalog catalog) {
     this.catalog = catalog;
+  }
+
+  /** Resolves services from another catalog from now on; the AWS state stays as it is. */
+  void useCatalog(Catalog other) {
+    this.catalog = other;
   }
 
   @Override
@@ -76,14 +91,45 @@ final class FakeAwsWorld implements RdsBackupActivities, S3Activities, CatalogAc
     return s;
   }
 
+  /** As RDS does: a backup window over the maintenance window is refused, the other settings still set. */
   @Override
   public BackupSettings applyBackupSettings(String region, String instanceId, BackupSpec policy) {
-    describeBackupSettings(region, instanceId);
+    BackupSettings before = describeBackupSettings(region, instanceId);
     changes.add("modify-db-instance " + instanceId);
-    BackupSettings after = new BackupSettings(instanceId, "modifying", policy.retentionDays(), null, policy.window(),
-        policy.iamDatabaseAuthentication());
+    String conflict = BackupWindowConflict.describe(policy.window(), before.maintenanceWindow());
+    String window = conflict == null ? policy.window() : before.window();
+    BackupSettings after = new BackupSettings(instanceId, "modifying", policy.retentionDays(), null, window,
+        policy.iamDatabaseAuthentication(), List.of(), before.maintenanceWindow(), null);
     instances.put(region + "/" + instanceId, after);
-    return after;
+    return conflict == null ? after
+        : after.withRefused(Map.of(BackupSettings.WINDOW, "RDS refused it: The backup window and maintenance window "
+            + "must not overlap; " + conflict));
+  }
+
+  @Override
+  public DrBackupReplication drBackupReplication(String sourceRegion, String instanceId, String drRegion) {
+    describeBackupSettings(sourceRegion, instanceId);
+    return drBackups.get(sourceRegion + "/" + instanceId + "/" + drRegion);
+  }
+
+  @Override
+  public DrBackupReplication startDrBackupReplication(String sourceRegion, String instanceId, String drRegion,
+      DrBackupReplicationSpec spec) {
+    DrBackupReplication current = drBackupReplication(sourceRegion, instanceId, drRegion);
+    if (current != null) return current;
+    changes.add("start-db-instance-automated-backups-replication " + instanceId + " to " + drRegion);
+    DrBackupReplication started = new DrBackupReplication(drRegion, "pending", spec.retentionDays(), spec.kmsKeyId(),
+        "arn:aws:rds:" + drRegion + ":123456789012:auto-backup:ab-" + instanceId);
+    drBackups.put(sourceRegion + "/" + instanceId + "/" + drRegion, started);
+    return started;
+  }
+
+  @Override
+  public DrBackupReplication stopDrBackupReplication(String sourceRegion, String instanceId, String drRegion) {
+    if (drBackups.remove(sourceRegion + "/" + instanceId + "/" + drRegion) != null) {
+      changes.add("stop-db-instance-automated-backups-replication " + instanceId + " to " + drRegion);
+    }
+    return null;
   }
 
   @Override

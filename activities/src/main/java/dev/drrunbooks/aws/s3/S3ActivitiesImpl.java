@@ -7,6 +7,8 @@ import dev.drrunbooks.aws.AwsFailures;
 import dev.drrunbooks.catalog.ReplicationSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
@@ -22,19 +24,30 @@ import software.amazon.awssdk.services.s3.model.ReplicationTime;
 import software.amazon.awssdk.services.s3.model.ReplicationTimeStatus;
 import software.amazon.awssdk.services.s3.model.ReplicationTimeValue;
 
+/**
+ * Versioning and the runbook's replication rule. The rule is read and written whole (filter, priority,
+ * delete-marker replication, destination, storage class, replication time, role), as the S3 API
+ * reference describes a replication configuration:
+ * https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketReplication.html.
+ */
 public class S3ActivitiesImpl implements S3Activities {
   private static final String NO_REPLICATION = "ReplicationConfigurationNotFoundError";
 
-  private final AwsClients aws;
+  private final Function<String, S3Client> s3;
 
   public S3ActivitiesImpl(AwsClients aws) {
-    this.aws = aws;
+    this(aws::s3);
+  }
+
+  /** @param s3 the S3 client of a region (tests pass a scripted one) */
+  public S3ActivitiesImpl(Function<String, S3Client> s3) {
+    this.s3 = s3;
   }
 
   @Override
   public String versioningStatus(String region, String bucket) {
     try {
-      String status = aws.s3(region).getBucketVersioning(r -> r.bucket(bucket)).statusAsString();
+      String status = s3.apply(region).getBucketVersioning(r -> r.bucket(bucket)).statusAsString();
       return status == null || status.isEmpty() ? "Off" : status;
     } catch (SdkException e) {
       throw AwsFailures.translate(e, "get-bucket-versioning " + bucket + " in " + region);
@@ -44,7 +57,7 @@ public class S3ActivitiesImpl implements S3Activities {
   @Override
   public void enableVersioning(String region, String bucket) {
     try {
-      aws.s3(region).putBucketVersioning(r -> r.bucket(bucket)
+      s3.apply(region).putBucketVersioning(r -> r.bucket(bucket)
           .versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
     } catch (SdkException e) {
       throw AwsFailures.translate(e, "put-bucket-versioning " + bucket + " in " + region);
@@ -53,7 +66,7 @@ public class S3ActivitiesImpl implements S3Activities {
 
   @Override
   public ReplicationRuleState replicationRule(String region, String bucket, String ruleId) {
-    ReplicationConfiguration config = currentConfiguration(aws.s3(region), region, bucket);
+    ReplicationConfiguration config = currentConfiguration(s3.apply(region), region, bucket);
     if (config == null) return null;
     return config.rules().stream()
         .filter(rule -> ruleId.equals(rule.id()))
@@ -64,25 +77,15 @@ public class S3ActivitiesImpl implements S3Activities {
 
   @Override
   public void putReplicationRule(String region, String bucket, ReplicationSpec spec) {
-    S3Client s3 = aws.s3(region);
-    ReplicationConfiguration current = currentConfiguration(s3, region, bucket);
+    S3Client client = s3.apply(region);
+    ReplicationConfiguration current = currentConfiguration(client, region, bucket);
     List<ReplicationRule> rules = new ArrayList<>();
-    int priority = 1;
     if (current != null) {
-      for (ReplicationRule other : current.rules()) {
-        if (spec.ruleId().equals(other.id())) {
-          priority = other.priority() == null ? priority : other.priority();
-        } else {
-          rules.add(other);
-        }
-      }
-      if (!rules.isEmpty() && priority == 1) {
-        priority = rules.stream().mapToInt(r -> r.priority() == null ? 0 : r.priority()).max().orElse(0) + 1;
-      }
+      current.rules().stream().filter(other -> !spec.ruleId().equals(other.id())).forEach(rules::add);
     }
-    rules.add(ruleFor(spec, priority));
+    rules.add(ruleFor(spec, spec.priorityOrDefault()));
     try {
-      s3.putBucketReplication(r -> r.bucket(bucket)
+      client.putBucketReplication(r -> r.bucket(bucket)
           .replicationConfiguration(c -> c.role(spec.role()).rules(rules)));
     } catch (SdkException e) {
       throw AwsFailures.translate(e, "put-bucket-replication " + bucket + " in " + region);
@@ -96,8 +99,9 @@ public class S3ActivitiesImpl implements S3Activities {
         .id(spec.ruleId())
         .priority(priority)
         .status(ReplicationRuleStatus.ENABLED)
-        .filter(ReplicationRuleFilter.builder().prefix("").build())
-        .deleteMarkerReplication(d -> d.status(DeleteMarkerReplicationStatus.DISABLED))
+        .filter(ReplicationRuleFilter.builder().prefix(spec.prefixOrWholeBucket()).build())
+        .deleteMarkerReplication(d -> d.status(spec.replicatesDeleteMarkers()
+            ? DeleteMarkerReplicationStatus.ENABLED : DeleteMarkerReplicationStatus.DISABLED))
         .destination(Destination.builder()
             .bucket(spec.destinationBucketArn())
             .storageClass(spec.storageClass())
@@ -123,7 +127,21 @@ public class S3ActivitiesImpl implements S3Activities {
     Integer minutes = d.replicationTime() != null
         && d.replicationTime().status() == ReplicationTimeStatus.ENABLED && d.replicationTime().time() != null
         ? d.replicationTime().time().minutes() : null;
+    String deleteMarkers = rule.deleteMarkerReplication() == null || rule.deleteMarkerReplication().status() == null
+        ? "Disabled" : rule.deleteMarkerReplication().statusAsString();
     return new ReplicationRuleState(rule.id(), rule.statusAsString(), role, d.bucket(),
-        d.storageClassAsString(), minutes);
+        d.storageClassAsString(), minutes, rule.priority(), filterOf(rule), deleteMarkers);
+  }
+
+  /** What the rule covers; the V1 schema's rule-level Prefix counts as a prefix filter. */
+  static String filterOf(ReplicationRule rule) {
+    ReplicationRuleFilter f = rule.filter();
+    if (f == null) return ReplicationRuleState.prefixFilter(rule.prefix());
+    if (f.tag() != null) return "tag " + f.tag().key() + "=" + f.tag().value();
+    if (f.and() != null) {
+      String tags = f.and().tags().stream().map(t -> t.key() + "=" + t.value()).collect(Collectors.joining(", "));
+      return ReplicationRuleState.prefixFilter(f.and().prefix()) + " and tags " + tags;
+    }
+    return ReplicationRuleState.prefixFilter(f.prefix());
   }
 }

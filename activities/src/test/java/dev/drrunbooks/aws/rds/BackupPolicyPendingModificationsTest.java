@@ -110,8 +110,8 @@ class BackupPolicyPendingModificationsTest {
     BackupSettings after = new RdsBackupActivitiesImpl(region -> db.client()).applyBackupSettings("eu-west-1",
         "mycomputer-inventory-db", POLICY);
 
-    assertEquals(1, db.modifies.size());
-    assertFalse(db.modifies.get(0).applyImmediately(), "never ApplyImmediately on production");
+    assertEquals(3, db.modifies.size(), "one ModifyDBInstance per setting: " + db.modifies);
+    db.modifies.forEach(m -> assertFalse(m.applyImmediately(), "never ApplyImmediately on production"));
     assertEquals(List.of(), db.reboots, "no reboot of production");
     assertEquals("db.r6g.large", db.instanceClass);
     assertEquals(30, after.retentionDays());

@@ -69,8 +69,8 @@ class S3ActivitiesSandboxTest {
     activities.putReplicationRule(SOURCE_REGION, source, spec());
 
     ReplicationRuleState rule = activities.replicationRule(SOURCE_REGION, source, "ReplicateAll");
-    assertEquals(new ReplicationRuleState("ReplicateAll", "Enabled", ROLE, "arn:aws:s3:::" + replica, "STANDARD_IA", 15),
-        rule);
+    assertEquals(new ReplicationRuleState("ReplicateAll", "Enabled", ROLE, "arn:aws:s3:::" + replica, "STANDARD_IA", 15,
+        1, "whole bucket", "Disabled"), rule);
   }
 
   @Test

@@ -16,7 +16,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "backup-policy",
-    description = "Audit (default) or enforce (--apply) RDS backup retention, window and IAM auth, S3 versioning and replication.")
+    description = "Audit (default) or enforce (--apply) RDS backup retention, window and IAM auth, automated backups "
+        + "replicated to the DR region, S3 versioning and replication. Each setting is applied on its own: one "
+        + "AWS refuses is reported, with why, and the rest are still enforced.")
 public final class BackupPolicyCommand implements Callable<Integer> {
   @Mixin Connection connection;
   @Spec CommandSpec spec;
@@ -45,12 +47,30 @@ public final class BackupPolicyCommand implements Callable<Integer> {
   }
 
   private void print(BackupPolicyResult result) {
-    Table table = new Table("SERVICE", "RESOURCE", "CHECK", "EXPECTED", "FOUND", "ACTION", "NOW", "DETAIL");
+    spec.commandLine().getOut().print(render(result));
+  }
+
+  /**
+   * The checks as a table; a check's detail (why it failed, what an apply would meet) is a numbered
+   * note under the table, so one long reason does not widen every row.
+   */
+  static String render(BackupPolicyResult result) {
+    Table table = new Table("SERVICE", "RESOURCE", "CHECK", "EXPECTED", "FOUND", "ACTION", "NOW", "NOTE");
+    StringBuilder notes = new StringBuilder();
+    int n = 0;
     for (PolicyCheck c : result.checks()) {
-      table.row(c.service(), c.resource(), c.check(), c.expected(), c.found(), c.action(), c.after(), c.detail());
+      String note = null;
+      if (c.detail() != null) {
+        note = "[" + ++n + "]";
+        notes.append(note).append(' ').append(c.resource()).append(' ').append(c.check()).append(": ")
+            .append(c.detail()).append('\n');
+      }
+      table.row(c.service(), c.resource(), c.check(), c.expected(), c.found(), c.action(), c.after(), note);
     }
-    var out = spec.commandLine().getOut();
-    out.print(table.render());
-    out.printf("%nBackup policy %s of %s: %s%n", result.mode(), String.join(", ", result.services()), result.summary());
+    StringBuilder out = new StringBuilder(table.render());
+    if (n > 0) out.append('\n').append(notes);
+    out.append(String.format("%nBackup policy %s of %s: %s%n", result.mode(), String.join(", ", result.services()),
+        result.summary()));
+    return out.toString();
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.drrunbooks.starter.ExitCodes;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -63,6 +64,41 @@ class BackupPolicyEndToEndTest {
     assertEquals(0, again.exitCode(), again.toString());
     assertTrue(again.out().contains("checks compliant; nothing to change"), again.toString());
     assertFalse(again.out().contains("CHANGED"), again.toString());
+  }
+
+  /**
+   * Issue 11, finding 5, as reported: Inventory's maintenance window sun:03:15-sun:04:15 overlaps the
+   * catalog's 03:00-04:00 backup window (the emulator refuses it as RDS does). The apply sets retention
+   * to 30 and IAM auth while the window check fails naming the conflict. The shared Inventory instance
+   * gets its maintenance window and backup settings back afterwards.
+   */
+  @Test
+  void retentionIsSetTo30WhileTheWindowCheckNamesTheMaintenanceWindowConflict() {
+    DBInstance before = instance();
+    try {
+      putInventoryOffPolicy();
+      worker.aws.rds("eu-west-1").modifyDBInstance(r -> r.dbInstanceIdentifier(INSTANCE)
+          .preferredMaintenanceWindow("sun:03:15-sun:04:15").applyImmediately(true));
+
+      CliRun apply = CliRun.of(worker.connectionArgs(), "backup-policy", "--service", "inventory", "--apply");
+
+      assertEquals(ExitCodes.OUTCOME_NOT_SUCCESS, apply.exitCode(), apply.toString());
+      DBInstance db = instance();
+      assertEquals(30, db.backupRetentionPeriod());
+      assertTrue(db.iamDatabaseAuthenticationEnabled());
+      assertEquals("22:00-22:30", db.preferredBackupWindow());
+      assertTrue(apply.out().contains("rds:mycomputer-inventory-db preferred-backup-window: RDS refused it: The "
+          + "backup window and maintenance window must not overlap; the backup window 03:00-04:00 overlaps the "
+          + "instance's maintenance window sun:03:15-sun:04:15; a backup window that does not: 01:45-02:45"),
+          apply.toString());
+      assertTrue(apply.out().contains("1 of 6 checks FAILED; see their detail; changed 5 other setting(s)"),
+          apply.toString());
+    } finally {
+      worker.aws.rds("eu-west-1").modifyDBInstance(r -> r.dbInstanceIdentifier(INSTANCE)
+          .preferredMaintenanceWindow(before.preferredMaintenanceWindow())
+          .backupRetentionPeriod(before.backupRetentionPeriod()).preferredBackupWindow(before.preferredBackupWindow())
+          .enableIAMDatabaseAuthentication(before.iamDatabaseAuthenticationEnabled()).applyImmediately(true));
+    }
   }
 
   @Test
