@@ -1,5 +1,6 @@
 package dev.drrunbooks.pitr;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import dev.drrunbooks.catalog.ValidationQuery;
 import dev.drrunbooks.payload.RunInput;
 import java.util.List;
@@ -15,7 +16,11 @@ import java.util.List;
  * @param keepOnFailure keep the restored instance for forensics when a later step fails
  * @param validationQueries override the catalog's queries for the service
  * @param dbSubnetGroup, securityGroupIds, dbParameterGroup, optionGroup where the restored instance goes;
- *     each defaults to the catalog's {@code database.restore}, then to the source instance's own
+ *     each defaults to the catalog's {@code database.restore} ({@code database.drRestore} in the DR region), then to
+ *     the source instance's own; a restore without a live source (a deleted instance, another region) must have
+ *     subnet group, security groups and parameter group from one of these
+ * @param region primary (default), dr, or an AWS region name: a restore outside the service's primary region
+ *     comes from the automated backups replicated there
  */
 public record PointInTimeRestoreInput(
     String service,
@@ -30,14 +35,27 @@ public record PointInTimeRestoreInput(
     String dbSubnetGroup,
     List<String> securityGroupIds,
     String dbParameterGroup,
-    String optionGroup) implements RunInput {
+    String optionGroup,
+    String region) implements RunInput {
+
+  @JsonCreator
+  public PointInTimeRestoreInput {}
+
+  /** In the primary region. */
+  public PointInTimeRestoreInput(String service, String sourceInstance, String restoreTime, String targetInstance,
+      String incidentTime, String waitBudget, Boolean keepOnFailure, String instanceClass,
+      List<ValidationQuery> validationQueries, String dbSubnetGroup, List<String> securityGroupIds,
+      String dbParameterGroup, String optionGroup) {
+    this(service, sourceInstance, restoreTime, targetInstance, incidentTime, waitBudget, keepOnFailure, instanceClass,
+        validationQueries, dbSubnetGroup, securityGroupIds, dbParameterGroup, optionGroup, null);
+  }
 
   /** Placed as the catalog or the source instance says. */
   public PointInTimeRestoreInput(String service, String sourceInstance, String restoreTime, String targetInstance,
       String incidentTime, String waitBudget, Boolean keepOnFailure, String instanceClass,
       List<ValidationQuery> validationQueries) {
     this(service, sourceInstance, restoreTime, targetInstance, incidentTime, waitBudget, keepOnFailure, instanceClass,
-        validationQueries, null, null, null, null);
+        validationQueries, null, null, null, null, null);
   }
 
   public static PointInTimeRestoreInput latest(String service) {

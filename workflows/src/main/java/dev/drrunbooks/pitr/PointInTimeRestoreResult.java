@@ -1,5 +1,6 @@
 package dev.drrunbooks.pitr;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import dev.drrunbooks.activities.rds.RestorableWindow;
 import dev.drrunbooks.activities.sql.ValidationReport;
 import dev.drrunbooks.model.RecoveryObjectives;
@@ -7,7 +8,13 @@ import dev.drrunbooks.model.TimelineEntry;
 import java.time.Instant;
 import java.util.List;
 
-/** The recovered instance (left running: that is the point), its data checks, and RTO/RPO achieved. */
+/**
+ * The recovered instance (left running: that is the point), its data checks, and RTO/RPO achieved.
+ *
+ * @param region where the restored instance is
+ * @param restoredFrom what it was restored from: "instance X", "retained automated backup of deleted instance X
+ *     (resource id db-...)" or "automated backups of X replicated from R1 to R2 (arn)"
+ */
 public record PointInTimeRestoreResult(
     String service,
     String sourceInstance,
@@ -19,4 +26,18 @@ public record PointInTimeRestoreResult(
     ValidationReport validation,
     RecoveryObjectives objectives,
     List<TimelineEntry> timeline,
-    String summary) {}
+    String summary,
+    String region,
+    String restoredFrom) {
+
+  @JsonCreator
+  public PointInTimeRestoreResult {}
+
+  /** Restored in the source's region from its live instance (runs recorded before the other fields existed). */
+  public PointInTimeRestoreResult(String service, String sourceInstance, String restoredInstance, String endpoint,
+      Integer port, Instant restorePoint, RestorableWindow window, ValidationReport validation,
+      RecoveryObjectives objectives, List<TimelineEntry> timeline, String summary) {
+    this(service, sourceInstance, restoredInstance, endpoint, port, restorePoint, window, validation, objectives,
+        timeline, summary, null, null);
+  }
+}

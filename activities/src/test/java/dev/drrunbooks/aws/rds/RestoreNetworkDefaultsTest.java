@@ -141,7 +141,7 @@ class RestoreNetworkDefaultsTest {
     assertEquals("RestorePlacementMissing", e.getType());
     assertEquals("source RDS instance 'mycomputer-inventory-db-old' does not exist in eu-west-1, so its network and"
         + " parameter settings cannot be copied; give securityGroupIds, parameterGroup in the catalog"
-        + " (services.<service>.database.restore) or the run's input, or RDS would use its default security group and"
+        + " (services.<service>.database.restore, or database.drRestore for the DR region) or the run's input, or RDS would use its default security group and"
         + " parameter group", e.getOriginalMessage());
     assertEquals(List.of(), restoreRequests, "nothing restored into the default network");
 
