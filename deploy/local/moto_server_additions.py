@@ -12,8 +12,9 @@ only, cited below; everything else is moto's own.
    period (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithAutomatedBackups.Retaining.html).
    DescribeDBInstanceAutomatedBackups lists them with status "retained", DbiResourceId, DBInstanceArn,
    DBInstanceAutomatedBackupsArn and RestoreWindow
-   (https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_DBInstanceAutomatedBackup.html); live instances'
-   backups are listed with status "active" and their window. moto lists identifier and status only.
+   (https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_DBInstanceAutomatedBackup.html). moto lists
+   identifier and status only; live instances' backups are still listed so (their windows stay estimated from
+   LatestRestorableTime and the retention period, as the sandbox tests expect).
 3. RestoreDBInstanceToPointInTime restores from SourceDbiResourceId or SourceDBInstanceAutomatedBackupsArn, refuses
    a RestoreTime outside the source's window, and refuses a request naming no source
    (https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_RestoreDBInstanceToPointInTime.html). moto
@@ -52,11 +53,9 @@ class _AutomatedBackup:
         self.backup_retention_period = db.backup_retention_period
         self.db_instance_automated_backups_arn = (
             f"arn:aws:rds:{backend.region_name}:{backend.account_id}:auto-backup:ab-{db.dbi_resource_id[3:].lower()}")
-        created = db.instance_create_time
-        created = created if isinstance(created, datetime) else datetime.fromisoformat(str(created))
-        if created.tzinfo is None:
-            created = created.replace(tzinfo=timezone.utc)
-        earliest = max(created, latest - timedelta(days=int(db.backup_retention_period or 0)))
+        # From the retention period back, not from the instance's creation: the sandbox's world is seeded as if its
+        # instances had run for their whole retention period (as SandboxRestoreActivities reports live windows).
+        earliest = latest - timedelta(days=int(db.backup_retention_period or 0))
         self.restore_window = {"EarliestTime": earliest, "LatestTime": latest}
         self.instance = db  # the properties a restore recreates
 
@@ -92,36 +91,53 @@ def _delete(self, db_instance_identifier, final_db_snapshot_identifier=None, ski
     return deleted
 
 
+_original_describe_backups = rds.RDSBackend.describe_db_instance_automated_backups
+
+
 def _describe_backups(self, db_instance_identifier=None, dbi_resource_id=None,
                       db_instance_automated_backups_arn=None, **_):
-    now = datetime.now(timezone.utc)
-    backups = [_AutomatedBackup(self, db, "active", now) for db in self.databases.values()
-               if int(db.backup_retention_period or 0) > 0]
-    backups += _retained(self)
+    # Live instances' backups as moto lists them (identifier and status: their restorable window stays estimated
+    # as before); retained ones as modelled here instead of moto's identifier-only entries.
+    active = [b for b in _original_describe_backups(self) if b.db_instance_identifier in self.databases]
+    if dbi_resource_id is not None or db_instance_automated_backups_arn is not None:
+        active = []
+    backups = active + _retained(self)
     return [b for b in backups
             if (db_instance_identifier is None or b.db_instance_identifier == db_instance_identifier)
-            and (dbi_resource_id is None or b.dbi_resource_id == dbi_resource_id)
+            and (dbi_resource_id is None or getattr(b, "dbi_resource_id", None) == dbi_resource_id)
             and (db_instance_automated_backups_arn is None
-                 or b.db_instance_automated_backups_arn == db_instance_automated_backups_arn)]
+                 or getattr(b, "db_instance_automated_backups_arn", None) == db_instance_automated_backups_arn)]
 
 
 _original_restore = rds.RDSBackend.restore_db_instance_to_point_in_time
 
 
+def _param(params, name, snake):
+    return params.get(name) or params.get(snake)
+
+
 def _restore(self, source_db_identifier, target_db_identifier, overrides):
-    resource_id = overrides.get("SourceDbiResourceId")
-    arn = overrides.get("SourceDBInstanceAutomatedBackupsArn")
+    # moto passes the request's parameters in snake case, and reads the source's identifier in Pascal case (so
+    # never finds it): read both.
+    source_db_identifier = source_db_identifier or _param(
+        overrides, "SourceDBInstanceIdentifier", "source_db_instance_identifier")
+    target_db_identifier = target_db_identifier or _param(
+        overrides, "TargetDBInstanceIdentifier", "target_db_instance_identifier")
+    resource_id = _param(overrides, "SourceDbiResourceId", "source_dbi_resource_id")
+    arn = _param(overrides, "SourceDBInstanceAutomatedBackupsArn", "source_db_instance_automated_backups_arn")
     if not (source_db_identifier or resource_id or arn):
         raise InvalidParameterCombination(
             "One of SourceDBInstanceIdentifier, SourceDbiResourceId or SourceDBInstanceAutomatedBackupsArn is required")
     if source_db_identifier:
         return _original_restore(self, source_db_identifier, target_db_identifier, overrides)
-    found = [b for b in _describe_backups(self, dbi_resource_id=resource_id, db_instance_automated_backups_arn=arn)]
+    found = [b for b in _retained(self)
+             if (resource_id and b.dbi_resource_id == resource_id)
+             or (arn and b.db_instance_automated_backups_arn == arn)]
     if not found:
         raise RDSClientError("DBInstanceAutomatedBackupNotFound",
                              f"No automated backup found for {resource_id or arn}")
     backup = found[0]
-    when = overrides.get("RestoreTime")
+    when = _param(overrides, "RestoreTime", "restore_time")
     if when is not None:
         when = when if isinstance(when, datetime) else datetime.fromisoformat(str(when).replace("Z", "+00:00"))
         if when.tzinfo is None:
@@ -129,10 +145,12 @@ def _restore(self, source_db_identifier, target_db_identifier, overrides):
         if not backup.holds(when):
             raise RDSClientError("InvalidRestoreFault", f"Restore time {when.isoformat()} is outside the restore"
                                  f" window of {backup.dbi_resource_id}")
-    # Restore the deleted instance's properties as moto restores a live one's: put it back under its name for
-    # the copy only when that name is free, else copy from a stand-in entry.
+    # Restore the deleted instance's kept properties as moto restores a live one's, from a stand-in entry that
+    # exists only for the copy (the name itself may belong to a new instance by now).
     stand_in = f"dr-restore-source-{backup.dbi_resource_id[3:].lower()}"
-    self.databases[stand_in] = backup.instance
+    kept = copy.copy(backup.instance)
+    kept.db_instance_identifier = stand_in
+    self.databases[stand_in] = kept
     try:
         return _original_restore(self, stand_in, target_db_identifier, overrides)
     finally:
