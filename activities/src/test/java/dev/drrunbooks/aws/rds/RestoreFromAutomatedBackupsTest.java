@@ -13,49 +13,22 @@ import dev.drrunbooks.activities.rds.RestoreSource;
 import dev.drrunbooks.activities.rds.RestoreSourceQuery;
 import dev.drrunbooks.model.Ownership;
 import io.temporal.failure.ApplicationFailure;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
-import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBInstance;
-import software.amazon.awssdk.services.rds.model.DBInstanceAutomatedBackup;
-import software.amazon.awssdk.services.rds.model.DbInstanceAutomatedBackupNotFoundException;
-import software.amazon.awssdk.services.rds.model.DbInstanceNotFoundException;
-import software.amazon.awssdk.services.rds.model.DescribeDbInstanceAutomatedBackupsRequest;
-import software.amazon.awssdk.services.rds.model.DescribeDbInstanceAutomatedBackupsResponse;
-import software.amazon.awssdk.services.rds.model.DescribeDbInstancesRequest;
-import software.amazon.awssdk.services.rds.model.DescribeDbInstancesResponse;
-import software.amazon.awssdk.services.rds.model.RdsException;
-import software.amazon.awssdk.services.rds.model.InvalidRestoreException;
 import software.amazon.awssdk.services.rds.model.RestoreDbInstanceToPointInTimeRequest;
-import software.amazon.awssdk.services.rds.model.RestoreDbInstanceToPointInTimeResponse;
-import software.amazon.awssdk.services.rds.model.RestoreWindow;
 
 /**
- * Issue 11, findings 1 and 2: restoring an instance that no longer exists, and in another region. The scripted
- * RDS client models, per region, what moto 5.2.5 lacks:
- * <ul>
- *   <li>retained automated backups of a deleted instance, listed by DescribeDBInstanceAutomatedBackups with status
- *       {@code retained}, their own DbiResourceId, ARN and RestoreWindow
- *       (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithAutomatedBackups.Retaining.html,
- *       https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_DBInstanceAutomatedBackup.html);</li>
- *   <li>automated backups replicated to another region, listed there with the source's identifier, ARN and Region
- *       and their own ARN and window (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_ReplicateBackups.html);</li>
- *   <li>RestoreDBInstanceToPointInTime restoring by SourceDbiResourceId or SourceDBInstanceAutomatedBackupsArn,
- *       requiring exactly one source and a RestoreTime within that source's window (InvalidRestoreFault otherwise)
- *       (https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_RestoreDBInstanceToPointInTime.html).
- *       moto ignores both parameters and restores the first instance it lists.</li>
- * </ul>
- * The real {@link RdsRestoreActivitiesImpl} is driven.
+ * Issue 11, findings 1 and 2: restoring an instance that no longer exists, and in another region, on the scripted
+ * RDS of {@link ScriptedBackupsRds} (retained and replicated automated backups, restores by resource id and backup
+ * ARN, as documented at https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithAutomatedBackups.Retaining.html,
+ * https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_ReplicateBackups.html and
+ * https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_RestoreDBInstanceToPointInTime.html; moto lacks
+ * them). The real {@link RdsRestoreActivitiesImpl} is driven.
  */
 class RestoreFromAutomatedBackupsTest {
   private static final String PRIMARY = "eu-west-1";
@@ -65,21 +38,21 @@ class RestoreFromAutomatedBackupsTest {
   private static final InstanceShape PLACED = new InstanceShape(null, "app-subnets", List.of("sg-0123456789abcdef0"),
       "app-pg15", null, null);
 
-  private final Map<String, Map<String, DBInstance>> instances = new HashMap<>();
-  private final Map<String, List<DBInstanceAutomatedBackup>> backups = new HashMap<>();
-  private final List<RestoreDbInstanceToPointInTimeRequest> restores = new ArrayList<>();
-  private final RdsRestoreActivitiesImpl activities = new RdsRestoreActivitiesImpl(this::scriptedRds, Polling.DEFAULT);
+  private final ScriptedBackupsRds aws = new ScriptedBackupsRds();
+  private final Map<String, Map<String, DBInstance>> instances = aws.instances;
+  private final List<RestoreDbInstanceToPointInTimeRequest> restores = aws.restores;
+  private final RdsRestoreActivitiesImpl activities = new RdsRestoreActivitiesImpl(aws::client, Polling.DEFAULT);
   private final Ownership owner = new Ownership("pitr-locations-x", "run-1", "pitr");
 
   /** Finding 1: "RDS instance 'mycomputer-locations-db' not found" no longer ends the recovery. */
   @Test
   void aDeletedInstanceIsRestoredByTheResourceIdOfItsRetainedBackupToTheAskedTime() {
     // Deleted twice: an older incarnation's backups are retained too; another instance's are active.
-    backup(PRIMARY, LOCATIONS, "db-OLDERINCARNATION", "retained", null, NOW.minus(Duration.ofDays(40)),
+    aws.backup(PRIMARY, LOCATIONS, "db-OLDERINCARNATION", "retained", null, NOW.minus(Duration.ofDays(40)),
         NOW.minus(Duration.ofDays(20)));
-    backup(PRIMARY, LOCATIONS, "db-LOCATIONSLATEST", "retained", null, NOW.minus(Duration.ofDays(7)),
+    aws.backup(PRIMARY, LOCATIONS, "db-LOCATIONSLATEST", "retained", null, NOW.minus(Duration.ofDays(7)),
         NOW.minus(Duration.ofMinutes(3)));
-    backup(PRIMARY, "mycomputer-inventory-db", "db-INVENTORY", "active", null, NOW.minus(Duration.ofDays(7)), NOW);
+    aws.backup(PRIMARY, "mycomputer-inventory-db", "db-INVENTORY", "active", null, NOW.minus(Duration.ofDays(7)), NOW);
     Instant asked = NOW.minus(Duration.ofMinutes(10));
 
     RestoreSource source = activities.findRestoreSource(new RestoreSourceQuery(PRIMARY, LOCATIONS, PRIMARY, asked));
@@ -108,7 +81,7 @@ class RestoreFromAutomatedBackupsTest {
 
   @Test
   void aLiveInstanceOfTheNameIsTheSourceNotAnEarlierOnesRetainedBackups() {
-    backup(PRIMARY, LOCATIONS, "db-OLDERINCARNATION", "retained", null, NOW.minus(Duration.ofDays(7)),
+    aws.backup(PRIMARY, LOCATIONS, "db-OLDERINCARNATION", "retained", null, NOW.minus(Duration.ofDays(7)),
         NOW.minus(Duration.ofDays(1)));
     instances.computeIfAbsent(PRIMARY, r -> new HashMap<>()).put(LOCATIONS, DBInstance.builder()
         .dbInstanceIdentifier(LOCATIONS).dbiResourceId("db-LIVE").dbInstanceStatus("available")
@@ -126,8 +99,8 @@ class RestoreFromAutomatedBackupsTest {
   @Test
   void theDrRegionRestoresByTheArnOfTheBackupsReplicatedFromThePrimary() {
     String arn = "arn:aws:rds:eu-central-1:123456789012:auto-backup:ab-replicafromprimary";
-    backup(DR, LOCATIONS, "db-FROMUSEAST1", "replicating", "us-east-1", NOW.minus(Duration.ofDays(7)), NOW);
-    backup(DR, LOCATIONS, "db-LOCATIONS", "replicating", PRIMARY, NOW.minus(Duration.ofDays(7)),
+    aws.backup(DR, LOCATIONS, "db-FROMUSEAST1", "replicating", "us-east-1", NOW.minus(Duration.ofDays(7)), NOW);
+    aws.backup(DR, LOCATIONS, "db-LOCATIONS", "replicating", PRIMARY, NOW.minus(Duration.ofDays(7)),
         NOW.minus(Duration.ofMinutes(8)), arn);
 
     RestoreSource source = activities.findRestoreSource(new RestoreSourceQuery(DR, LOCATIONS, PRIMARY, null));
@@ -155,7 +128,7 @@ class RestoreFromAutomatedBackupsTest {
 
   @Test
   void aTimeOutsideTheBackupsWindowIsRefusedByRdsAndReportedNonRetryably() {
-    backup(PRIMARY, LOCATIONS, "db-LOCATIONSLATEST", "retained", null, NOW.minus(Duration.ofDays(7)),
+    aws.backup(PRIMARY, LOCATIONS, "db-LOCATIONSLATEST", "retained", null, NOW.minus(Duration.ofDays(7)),
         NOW.minus(Duration.ofMinutes(3)));
     RestoreSource source = activities.findRestoreSource(new RestoreSourceQuery(PRIMARY, LOCATIONS, PRIMARY, null));
 
@@ -168,7 +141,7 @@ class RestoreFromAutomatedBackupsTest {
 
   @Test
   void nothingRestorableSaysSoAndListsWhatWasSearched() {
-    backup(PRIMARY, LOCATIONS, "db-NOWINDOW", "retained", null, null, null);
+    aws.backup(PRIMARY, LOCATIONS, "db-NOWINDOW", "retained", null, null, null);
 
     ApplicationFailure here = assertThrows(ApplicationFailure.class,
         () -> activities.findRestoreSource(new RestoreSourceQuery(PRIMARY, LOCATIONS, PRIMARY, null)));
@@ -188,72 +161,4 @@ class RestoreFromAutomatedBackupsTest {
         + " eu-central-1 on?)", dr.getOriginalMessage());
   }
 
-  private void backup(String region, String instanceId, String resourceId, String status, String sourceRegion,
-      Instant earliest, Instant latest) {
-    backup(region, instanceId, resourceId, status, sourceRegion, earliest, latest,
-        "arn:aws:rds:" + region + ":123456789012:auto-backup:ab-" + resourceId.substring(3).toLowerCase());
-  }
-
-  private void backup(String region, String instanceId, String resourceId, String status, String sourceRegion,
-      Instant earliest, Instant latest, String arn) {
-    String home = sourceRegion == null ? region : sourceRegion;
-    backups.computeIfAbsent(region, r -> new ArrayList<>()).add(DBInstanceAutomatedBackup.builder()
-        .dbInstanceIdentifier(instanceId).dbiResourceId(resourceId).status(status).region(home)
-        .dbInstanceArn("arn:aws:rds:" + home + ":123456789012:db:" + instanceId).dbInstanceAutomatedBackupsArn(arn)
-        .restoreWindow(earliest == null ? null : RestoreWindow.builder().earliestTime(earliest).latestTime(latest)
-            .build())
-        .build());
-  }
-
-  /** describe-db-instances, describe-db-instance-automated-backups and restore-to-point-in-time of one region. */
-  private RdsClient scriptedRds(String region) {
-    InvocationHandler handler = (proxy, method, args) -> {
-      Object arg = args == null || args.length == 0 ? null : args[0];
-      Map<String, DBInstance> here = instances.computeIfAbsent(region, r -> new HashMap<>());
-      List<DBInstanceAutomatedBackup> kept = backups.getOrDefault(region, List.of());
-      if (arg instanceof DescribeDbInstancesRequest r) {
-        DBInstance db = here.get(r.dbInstanceIdentifier());
-        if (db == null) {
-          throw DbInstanceNotFoundException.builder().statusCode(404)
-              .message("DBInstance " + r.dbInstanceIdentifier() + " not found.").build();
-        }
-        return DescribeDbInstancesResponse.builder().dbInstances(db).build();
-      }
-      if (arg instanceof DescribeDbInstanceAutomatedBackupsRequest r && !method.getName().endsWith("Paginator")) {
-        return DescribeDbInstanceAutomatedBackupsResponse.builder().dbInstanceAutomatedBackups(kept.stream()
-            .filter(b -> r.dbInstanceIdentifier() == null || r.dbInstanceIdentifier().equals(b.dbInstanceIdentifier()))
-            .toList()).build();
-      }
-      if (arg instanceof RestoreDbInstanceToPointInTimeRequest r) {
-        long sources = Stream.of(r.sourceDBInstanceIdentifier(), r.sourceDbiResourceId(),
-            r.sourceDBInstanceAutomatedBackupsArn()).filter(Objects::nonNull).count();
-        if (sources != 1) {
-          throw RdsException.builder().statusCode(400).awsErrorDetails(AwsErrorDetails.builder()
-              .errorCode("InvalidParameterCombination").errorMessage("exactly one of SourceDBInstanceIdentifier,"
-                  + " SourceDbiResourceId and SourceDBInstanceAutomatedBackupsArn").build()).build();
-        }
-        DBInstanceAutomatedBackup from = kept.stream()
-            .filter(b -> b.dbiResourceId().equals(r.sourceDbiResourceId())
-                || b.dbInstanceAutomatedBackupsArn().equals(r.sourceDBInstanceAutomatedBackupsArn()))
-            .findFirst().orElseThrow(() -> DbInstanceAutomatedBackupNotFoundException.builder().statusCode(404)
-                .message("no automated backup " + r.sourceDbiResourceId() + r.sourceDBInstanceAutomatedBackupsArn())
-                .build());
-        Instant t = r.restoreTime();
-        if (t.isBefore(from.restoreWindow().earliestTime()) || t.isAfter(from.restoreWindow().latestTime())) {
-          throw InvalidRestoreException.builder().statusCode(400).message("restore time outside the window").build();
-        }
-        restores.add(r);
-        DBInstance db = DBInstance.builder().dbInstanceIdentifier(r.targetDBInstanceIdentifier())
-            .dbInstanceStatus("creating").tagList(r.tags()).build();
-        here.put(db.dbInstanceIdentifier(), db);
-        return RestoreDbInstanceToPointInTimeResponse.builder().dbInstance(db).build();
-      }
-      if (method.isDefault()) return InvocationHandler.invokeDefault(proxy, method, args); // builder overloads
-      if (method.getName().equals("serviceName")) return "rds";
-      if (method.getName().equals("close")) return null;
-      throw new UnsupportedOperationException("not scripted: " + method.getName());
-    };
-    return (RdsClient) Proxy.newProxyInstance(RdsClient.class.getClassLoader(), new Class<?>[] {RdsClient.class},
-        handler);
-  }
 }
