@@ -29,6 +29,7 @@ import software.amazon.awssdk.services.cloudformation.model.Output;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 import software.amazon.awssdk.services.rds.model.DbInstanceNotFoundException;
+import software.amazon.awssdk.services.rds.model.DbSnapshotNotFoundException;
 
 /**
  * Issue 11, finding 1, against the sandbox's emulator: someone deleted locations' database, keeping its automated
@@ -87,6 +88,11 @@ class PitrOfDeletedInstanceSandboxTest {
         // the test deleted it
       }
     }
+    try {
+      rds.deleteDBSnapshot(r -> r.dbSnapshotIdentifier(locations + "-final"));
+    } catch (DbSnapshotNotFoundException none) {
+      // the test made none
+    }
     cf.deleteStack(r -> r.stackName(stack));
     aws.close();
   }
@@ -101,7 +107,13 @@ class PitrOfDeletedInstanceSandboxTest {
         new RestoreSourceQuery(REGION, locations, REGION, null), false).kind(), "live: the instance itself");
 
     // Someone deleted the production database; RDS kept its automated backups.
-    rds.deleteDBInstance(r -> r.dbInstanceIdentifier(locations).skipFinalSnapshot(true).deleteAutomatedBackups(false));
+    rds.deleteDBInstance(r -> r.dbInstanceIdentifier(locations).skipFinalSnapshot(false)
+        .finalDBSnapshotIdentifier(locations + "-final").deleteAutomatedBackups(false));
+    List<String> snapshots = new RdsSnapshotActivitiesImpl(aws).listSnapshots(REGION, locations).stream()
+        .map(s -> s.type() + " " + s.snapshotId()).toList();
+    assertTrue(snapshots.contains("manual " + locations + "-final"), "its final snapshot: " + snapshots);
+    assertTrue(snapshots.stream().anyMatch(s -> s.startsWith("automated rds:" + locations)),
+        "the automated snapshots kept with its retained backups: " + snapshots);
     Instant asked = Instant.now().minus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.SECONDS);
 
     RestoreSource source = activities.findRestoreSource(new RestoreSourceQuery(REGION, locations, REGION, asked), false);

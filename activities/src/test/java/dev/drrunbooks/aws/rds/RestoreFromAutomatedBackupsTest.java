@@ -161,4 +161,28 @@ class RestoreFromAutomatedBackupsTest {
         + " eu-central-1 on?)", dr.getOriginalMessage());
   }
 
+
+  /** The snapshot side of finding 1: a deleted instance's final snapshot and the automated ones kept with it. */
+  @Test
+  void aDeletedInstancesSnapshotsIncludeThoseKeptWithItsRetainedBackupsByResourceId() {
+    aws.backup(PRIMARY, LOCATIONS, "db-LOCATIONSLATEST", "retained", null, NOW.minus(Duration.ofDays(7)),
+        NOW.minus(Duration.ofMinutes(3)));
+    aws.snapshots.put(PRIMARY, List.of(
+        snapshot(LOCATIONS + "-final", LOCATIONS, "db-LOCATIONSLATEST", "manual"),
+        // described by resource id only: an automated snapshot whose instance name is no longer reported
+        snapshot("rds:locations-2024-01-15-03-00", null, "db-LOCATIONSLATEST", "automated"),
+        snapshot("rds:inventory-2024-01-15-03-00", "mycomputer-inventory-db", "db-INVENTORY", "automated")));
+
+    List<String> found = new RdsSnapshotActivitiesImpl(aws::client, Polling.DEFAULT).listSnapshots(PRIMARY, LOCATIONS)
+        .stream().map(s -> s.snapshotId()).sorted().toList();
+
+    assertEquals(List.of("mycomputer-locations-db-final", "rds:locations-2024-01-15-03-00"), found);
+  }
+
+  private static software.amazon.awssdk.services.rds.model.DBSnapshot snapshot(String id, String instanceId,
+      String resourceId, String type) {
+    return software.amazon.awssdk.services.rds.model.DBSnapshot.builder().dbSnapshotIdentifier(id)
+        .dbSnapshotArn("arn:aws:rds:eu-west-1:123456789012:snapshot:" + id).dbInstanceIdentifier(instanceId)
+        .dbiResourceId(resourceId).snapshotType(type).status("available").snapshotCreateTime(NOW).build();
+  }
 }

@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 import software.amazon.awssdk.services.rds.model.DBInstanceAutomatedBackup;
 import software.amazon.awssdk.services.rds.model.DBParameterGroupStatus;
+import software.amazon.awssdk.services.rds.model.DBSnapshot;
 import software.amazon.awssdk.services.rds.model.DBSubnetGroup;
 import software.amazon.awssdk.services.rds.model.DbInstanceAutomatedBackupNotFoundException;
 import software.amazon.awssdk.services.rds.model.DbInstanceNotFoundException;
@@ -21,6 +22,8 @@ import software.amazon.awssdk.services.rds.model.DescribeDbInstanceAutomatedBack
 import software.amazon.awssdk.services.rds.model.DescribeDbInstanceAutomatedBackupsResponse;
 import software.amazon.awssdk.services.rds.model.DescribeDbInstancesRequest;
 import software.amazon.awssdk.services.rds.model.DescribeDbInstancesResponse;
+import software.amazon.awssdk.services.rds.model.DescribeDbSnapshotsRequest;
+import software.amazon.awssdk.services.rds.model.DescribeDbSnapshotsResponse;
 import software.amazon.awssdk.services.rds.model.Endpoint;
 import software.amazon.awssdk.services.rds.model.InvalidRestoreException;
 import software.amazon.awssdk.services.rds.model.RdsException;
@@ -44,12 +47,16 @@ import software.amazon.awssdk.services.rds.model.VpcSecurityGroupMembership;
  *       instance is "creating" when the call returns and available when next described. moto ignores both
  *       parameters and restores the first instance it lists.</li>
  * </ul>
- * Implements only describe-db-instances, describe-db-instance-automated-backups and restore-to-point-in-time.
+ * Implements only describe-db-instances, describe-db-instance-automated-backups, describe-db-snapshots (by
+ * DBInstanceIdentifier or DbiResourceId, https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_DescribeDBSnapshots.html)
+ * and restore-to-point-in-time.
  */
 final class ScriptedBackupsRds {
   final Map<String, Map<String, DBInstance>> instances = new HashMap<>();
   final Map<String, List<DBInstanceAutomatedBackup>> backups = new HashMap<>();
   final List<RestoreDbInstanceToPointInTimeRequest> restores = new ArrayList<>();
+  /** DB snapshots by region; described by identifier or by DbiResourceId (this script ignores neither). */
+  final Map<String, List<DBSnapshot>> snapshots = new HashMap<>();
 
   void backup(String region, String instanceId, String resourceId, String status, String sourceRegion,
       Instant earliest, Instant latest) {
@@ -86,6 +93,12 @@ final class ScriptedBackupsRds {
       if (arg instanceof DescribeDbInstanceAutomatedBackupsRequest r && !method.getName().endsWith("Paginator")) {
         return DescribeDbInstanceAutomatedBackupsResponse.builder().dbInstanceAutomatedBackups(kept.stream()
             .filter(b -> r.dbInstanceIdentifier() == null || r.dbInstanceIdentifier().equals(b.dbInstanceIdentifier()))
+            .toList()).build();
+      }
+      if (arg instanceof DescribeDbSnapshotsRequest r && !method.getName().endsWith("Paginator")) {
+        return DescribeDbSnapshotsResponse.builder().dbSnapshots(snapshots.getOrDefault(region, List.of()).stream()
+            .filter(x -> r.dbInstanceIdentifier() == null || r.dbInstanceIdentifier().equals(x.dbInstanceIdentifier()))
+            .filter(x -> r.dbiResourceId() == null || r.dbiResourceId().equals(x.dbiResourceId()))
             .toList()).build();
       }
       if (arg instanceof RestoreDbInstanceToPointInTimeRequest r) {
