@@ -1,5 +1,7 @@
 package dev.drrunbooks.sandbox;
 
+import dev.drrunbooks.activities.rds.CopyProtectionRequest;
+import dev.drrunbooks.activities.rds.CopySettings;
 import dev.drrunbooks.activities.rds.InstanceInfo;
 import dev.drrunbooks.activities.rds.PlacementCheck;
 import dev.drrunbooks.activities.rds.PointInTimeRestoreRequest;
@@ -129,6 +131,11 @@ public final class SandboxRestoreActivities implements RdsRestoreActivities {
   @Override
   public String verifyPlacement(PlacementCheck check) {
     return delegate.verifyPlacement(check);
+  }
+
+  @Override
+  public CopySettings protectRestoredCopy(CopyProtectionRequest request) {
+    return delegate.protectRestoredCopy(request);
   }
 
   @Override

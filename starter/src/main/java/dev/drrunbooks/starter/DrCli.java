@@ -1,6 +1,7 @@
 package dev.drrunbooks.starter;
 
 import dev.drrunbooks.starter.commands.BackupPolicyCommand;
+import dev.drrunbooks.starter.commands.CleanupCommand;
 import dev.drrunbooks.starter.commands.DoctorCommand;
 import dev.drrunbooks.starter.commands.DrillCommand;
 import dev.drrunbooks.starter.commands.EvacuateCommand;
@@ -34,7 +35,7 @@ import picocli.CommandLine.ScopeType;
         RestoreSnapshotCommand.class, ValidateBackupsCommand.class, FailoverCommand.Failover.class,
         FailoverCommand.Failback.class, RecoverEcsCommand.class, EvacuateCommand.class, GateCommand.Approve.class,
         GateCommand.Abort.class, StatusCommand.class, RecoverDataCommand.class, RestorePointCommand.class, SchedulesCommand.class, ReportCommand.class,
-        IncidentCommand.class})
+        IncidentCommand.class, CleanupCommand.class})
 public final class DrCli {
   @Option(names = OneLineErrors.VERBOSE, scope = ScopeType.INHERIT,
       description = "On an error, also print the stack trace (for a bug report)")

@@ -1,5 +1,7 @@
 package dev.drrunbooks.starter;
 
+import dev.drrunbooks.activities.rds.CopySettings;
+import dev.drrunbooks.activities.rds.SettingDifference;
 import dev.drrunbooks.activities.sql.QueryOutcome;
 import dev.drrunbooks.activities.sql.ValidationReport;
 import dev.drrunbooks.catalog.Durations;
@@ -36,6 +38,15 @@ public final class ResultPrinter {
     }
     out.println("\nData validation: " + report.summary());
     out.print(t.render());
+  }
+
+  /** The restored copy's protections and each setting where it differs from its source, with why. */
+  public void copySettings(CopySettings copy) {
+    if (copy == null) return;
+    Table t = new Table("SETTING", "SOURCE", "COPY", "WHY");
+    for (SettingDifference d : copy.differences()) t.row(d.setting(), d.source(), d.copy(), d.because());
+    out.println("\nRestored copy: " + copy.summary());
+    if (!copy.differences().isEmpty()) out.print(t.render());
   }
 
   public void objectives(RecoveryObjectives objectives) {

@@ -28,6 +28,7 @@ import dev.drrunbooks.lock.ResourceLockWorkflowImpl;
 import dev.drrunbooks.payload.DrWorkflowOptions;
 import dev.drrunbooks.pitr.PointInTimeRestoreWorkflowImpl;
 import dev.drrunbooks.report.ReportActivitiesImpl;
+import dev.drrunbooks.runcleanup.RunCleanupWorkflowImpl;
 import dev.drrunbooks.sandbox.SandboxDataValidation;
 import dev.drrunbooks.sandbox.SandboxDatabases;
 import dev.drrunbooks.sandbox.SandboxLocator;
@@ -60,6 +61,8 @@ public final class DrWorker {
         SnapshotRestoreWorkflowImpl.class, BackupValidationWorkflowImpl.class, DnsFailoverWorkflowImpl.class,
         EcsServiceRecoveryWorkflowImpl.class, RegionEvacuationWorkflowImpl.class, DrDrillWorkflowImpl.class,
         CorruptedDataRecoveryWorkflowImpl.class, IncidentResponseWorkflowImpl.class, ResourceLockWorkflowImpl.class);
+    // dr cleanup RUN; its tag search is OwnedResourceActivitiesImpl's (registered below)
+    worker.registerWorkflowImplementationTypes(DrWorkflowOptions.get(), RunCleanupWorkflowImpl.class);
 
     RdsRestoreActivitiesImpl restore = new RdsRestoreActivitiesImpl(aws);
     boolean sandbox = SandboxDatabases.enabled(env);

@@ -1,5 +1,7 @@
 package dev.drrunbooks.backupvalidation;
 
+import dev.drrunbooks.activities.rds.CopyPurpose;
+import dev.drrunbooks.activities.rds.CopySettings;
 import dev.drrunbooks.activities.rds.InstanceInfo;
 import dev.drrunbooks.activities.rds.InstanceShape;
 import dev.drrunbooks.activities.rds.SnapshotInfo;
@@ -17,6 +19,7 @@ import dev.drrunbooks.model.RunOwnership;
 import dev.drrunbooks.model.Timeline;
 import dev.drrunbooks.restore.RestoreStatus;
 import dev.drrunbooks.restore.RestoreSteps;
+import dev.drrunbooks.restore.RestoredCopyStep;
 import dev.drrunbooks.restore.SnapshotChoice;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
@@ -78,6 +81,7 @@ public class BackupValidationWorkflowImpl implements BackupValidationWorkflow {
     ValidationReport report;
     Instant restoreStarted = Timeline.now();
     Duration restoreDuration;
+    CopySettings copySettings;
     try {
       steps.enterPhase("restore");
       detail = "restoring " + snapshot.snapshotId();
@@ -90,6 +94,9 @@ public class BackupValidationWorkflowImpl implements BackupValidationWorkflow {
       restoreDuration = Duration.between(restoreStarted, Timeline.now());
       steps.enterPhase("validate");
       report = steps.validate(service, region, ready, queries);
+      // A validation copy: never protected, checked deletable before the cleanup, differences from the source listed.
+      copySettings = RestoredCopyStep.settle(steps, timeline, CopyPurpose.VALIDATION, region, target,
+          snapshot.instanceId(), region, owner);
     } catch (TemporalFailure e) {
       if (owner.runToken() != null) cleanup.forgetWhenNotOurs(e, "rds:" + target);
       throw steps.cleanUpAfter(e, cleanup, null);
@@ -109,7 +116,7 @@ public class BackupValidationWorkflowImpl implements BackupValidationWorkflow {
     detail = "validated and deleted";
     return new BackupValidationResult(serviceKey, snapshot, target, restoreDuration, report, cleaned,
         timeline.entries(), "Backup " + snapshot.snapshotId() + " restored in " + restoreDuration.toSeconds() + " s; "
-            + report.summary() + "; " + cleanup.summary());
+            + report.summary() + "; " + cleanup.summary(), copySettings);
   }
 
   @Override

@@ -30,6 +30,7 @@ import dev.drrunbooks.pitr.PointInTimeRestoreInput;
 import dev.drrunbooks.pitr.PointInTimeRestoreResult;
 import dev.drrunbooks.pitr.PointInTimeRestoreWorkflow;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
@@ -138,8 +139,10 @@ public class CorruptedDataRecoveryWorkflowImpl extends GatedWorkflow implements 
     List<ValidationQuery> integrity = new ArrayList<>(service.spec().validationQueries());
     TABLES.forEach(t -> integrity.add(new ValidationQuery("rows-" + t, "SELECT count(*) FROM " + t,
         new Expectation(null, 1L, null))));
+    // Terminating the recovery asks the restore to cancel (its clean-up deletes the instance), not to die with it.
     PointInTimeRestoreWorkflow child = Workflow.newChildWorkflowStub(PointInTimeRestoreWorkflow.class,
-        ChildWorkflowOptions.newBuilder().setWorkflowId(workflowId + "-pitr").build());
+        ChildWorkflowOptions.newBuilder().setWorkflowId(workflowId + "-pitr")
+            .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_REQUEST_CANCEL).build());
     Instant point = restorePoint;
     PointInTimeRestoreResult restored = timeline.step("restore " + sourceId + " to " + point,
         () -> child.run(new PointInTimeRestoreInput(serviceKey, null, point.toString(), null,

@@ -12,6 +12,7 @@ import dev.drrunbooks.activities.http.HttpProbeActivities;
 import dev.drrunbooks.activities.http.ProbeReport;
 import dev.drrunbooks.activities.http.ProbeVerdict;
 import dev.drrunbooks.activities.inventory.OwnedResourceActivities;
+import dev.drrunbooks.activities.rds.CopyPurpose;
 import dev.drrunbooks.activities.rds.RdsRestoreActivities;
 import dev.drrunbooks.activities.report.ReportActivities;
 import dev.drrunbooks.activities.report.ReportFiles;
@@ -34,6 +35,7 @@ import dev.drrunbooks.report.RunReports;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreInput;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreResult;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreWorkflow;
+import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
@@ -186,8 +188,11 @@ public class DrDrillWorkflowImpl implements DrDrillWorkflow {
       cleanup.add("rds:" + instance, () -> runTokens && childRun[0] == null ? "nothing created: the restore never started"
           : rds.deleteOwnedInstance(region, instance,
               new Ownership(restoreId, runTokens ? childRun[0] : null, "snapshot-restore")));
+      // Terminating the drill asks the restore to cancel (its clean-up deletes the instance) instead of
+      // terminating it with the instance left behind, the SDK's default.
       SnapshotRestoreWorkflow child = Workflow.newChildWorkflowStub(SnapshotRestoreWorkflow.class,
           ChildWorkflowOptions.newBuilder().setWorkflowId(restoreId)
+              .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_REQUEST_CANCEL)
               .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE).build());
       List<String> subnets = Arrays.stream(stack.outputs().getOrDefault("SubnetIds", "").split(","))
           .filter(x -> !x.isBlank()).toList();
@@ -195,7 +200,8 @@ public class DrDrillWorkflowImpl implements DrDrillWorkflow {
           ? List.of(stack.outputs().get("SecurityGroupId")) : List.of();
       SnapshotRestoreInput restoreInput = new SnapshotRestoreInput(key, "latest", false, null, instance, null,
           Duration.between(Timeline.now(), deadline).toSeconds() + "s", false, null, null,
-          stack.outputs().get("DbSubnetGroupName"), groups, null, null, null, false); // a single-AZ validation copy
+          stack.outputs().get("DbSubnetGroupName"), groups, null, null, null, false, // a single-AZ validation copy
+          CopyPurpose.VALIDATION.inputValue()); // the drill deletes it: never protected
       SnapshotRestoreResult r = steps.step(key + ": restore the newest snapshot into the test environment", () -> {
             Promise<SnapshotRestoreResult> done = Async.function(child::run, restoreInput);
             childRun[0] = Workflow.getWorkflowExecution(child).get().getRunId();

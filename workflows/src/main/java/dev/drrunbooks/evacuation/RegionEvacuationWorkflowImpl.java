@@ -19,6 +19,7 @@ import dev.drrunbooks.model.ActivityDefaults;
 import dev.drrunbooks.model.Failures;
 import dev.drrunbooks.model.Inputs;
 import dev.drrunbooks.model.Phases;
+import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
@@ -89,8 +90,10 @@ public class RegionEvacuationWorkflowImpl extends GatedWorkflow implements Regio
     String parent = Workflow.getInfo().getWorkflowId();
     Map<String, Promise<EcsRecoveryResult>> scaling = new LinkedHashMap<>();
     for (ServiceDefinition s : services) {
+      // Terminating the evacuation asks each child to cancel (and roll back or clean up), not to die mid-change.
       EcsServiceRecoveryWorkflow child = Workflow.newChildWorkflowStub(EcsServiceRecoveryWorkflow.class,
-          ChildWorkflowOptions.newBuilder().setWorkflowId(parent + "-ecs-" + s.key()).build());
+          ChildWorkflowOptions.newBuilder().setWorkflowId(parent + "-ecs-" + s.key())
+              .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_REQUEST_CANCEL).build());
       scaling.put(s.key(), Async.function(child::run,
           new EcsRecoveryInput(s.key(), "dr", null, null, null, in.waitBudget())));
     }
@@ -113,7 +116,8 @@ public class RegionEvacuationWorkflowImpl extends GatedWorkflow implements Regio
     for (ServiceDefinition s : ready) {
       DnsFailoverWorkflow child = Workflow.newChildWorkflowStub(DnsFailoverWorkflow.class,
           ChildWorkflowOptions.newBuilder().setWorkflowId(uniqueIds ? parent + "-dns-" + s.key()
-              : "dns-failover-" + s.dns().name()).build());
+              : "dns-failover-" + s.dns().name())
+              .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_REQUEST_CANCEL).build());
       switching.put(s.key(), Async.function(child::run, new DnsFailoverInput(s.key(), Direction.FAILOVER,
           in.force(), true, catalogGate ? null : false, null, null, null, null, in.incidentTime(), null,
           catalogGate ? decision : null)));

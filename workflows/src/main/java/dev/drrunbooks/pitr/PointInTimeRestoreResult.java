@@ -6,11 +6,14 @@ import dev.drrunbooks.activities.sql.ValidationReport;
 import dev.drrunbooks.model.RecoveryObjectives;
 import dev.drrunbooks.model.TimelineEntry;
 import java.time.Instant;
+import dev.drrunbooks.activities.rds.CopySettings;
 import java.util.List;
 
 /**
  * The recovered instance (left running: that is the point), its data checks, and RTO/RPO achieved.
  *
+ * @param copySettings the copy's protections as verified after validation, with every setting where it differs
+ *     from its source and why; null for runs recorded before the copy was protected
  * @param region where the restored instance is
  * @param restoredFrom what it was restored from: "instance X", "retained automated backup of deleted instance X
  *     (resource id db-...)" or "automated backups of X replicated from R1 to R2 (arn)"
@@ -27,6 +30,7 @@ public record PointInTimeRestoreResult(
     RecoveryObjectives objectives,
     List<TimelineEntry> timeline,
     String summary,
+    CopySettings copySettings,
     String region,
     String restoredFrom) {
 
@@ -38,6 +42,6 @@ public record PointInTimeRestoreResult(
       Integer port, Instant restorePoint, RestorableWindow window, ValidationReport validation,
       RecoveryObjectives objectives, List<TimelineEntry> timeline, String summary) {
     this(service, sourceInstance, restoredInstance, endpoint, port, restorePoint, window, validation, objectives,
-        timeline, summary, null, null);
+        timeline, summary, null, null, null);
   }
 }

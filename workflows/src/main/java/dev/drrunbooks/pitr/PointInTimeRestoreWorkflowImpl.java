@@ -1,5 +1,7 @@
 package dev.drrunbooks.pitr;
 
+import dev.drrunbooks.activities.rds.CopyPurpose;
+import dev.drrunbooks.activities.rds.CopySettings;
 import dev.drrunbooks.activities.rds.InstanceInfo;
 import dev.drrunbooks.activities.rds.InstanceShape;
 import dev.drrunbooks.activities.rds.PointInTimeRestoreRequest;
@@ -17,6 +19,7 @@ import dev.drrunbooks.model.ResourceNames;
 import dev.drrunbooks.model.RunOwnership;
 import dev.drrunbooks.model.Timeline;
 import dev.drrunbooks.restore.RestoreStatus;
+import dev.drrunbooks.restore.RestoredCopyStep;
 import dev.drrunbooks.restore.RestoreSteps;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
@@ -49,6 +52,7 @@ public class PointInTimeRestoreWorkflowImpl implements PointInTimeRestoreWorkflo
     boolean latest = in.restoreTime() == null || in.restoreTime().isBlank() || "latest".equalsIgnoreCase(in.restoreTime().trim());
     Instant requested = latest ? null : Inputs.instant("restoreTime", in.restoreTime());
     Instant incident = Inputs.instant("incidentTime", in.incidentTime());
+    CopyPurpose purpose = CopyPurpose.parse("purpose", in.purpose());
     String workflowId = Workflow.getInfo().getWorkflowId();
     target = in.targetInstance() == null || in.targetInstance().isBlank()
         ? ResourceNames.rds(workflowId, "pitr") : Inputs.rdsIdentifier("targetInstance", in.targetInstance());
@@ -117,12 +121,17 @@ public class PointInTimeRestoreWorkflowImpl implements PointInTimeRestoreWorkflo
       Instant recovered = Timeline.now();
       RecoveryObjectives objectives = RecoveryObjectives.measure(service.spec().objectives(), incident, start,
           recovered, point);
+      // Protected only now that it passed validation: until here the run's cleanup must be able to delete it.
+      // Compared with the source in the restore's region only: a DR restore must not wait on the lost region.
+      CopySettings copySettings = RestoredCopyStep.settle(steps, timeline, purpose, region, target, source, region,
+          owner);
       steps.enterPhase("done");
       detail = "available at " + ready.endpointAddress() + ":" + ready.port();
       return new PointInTimeRestoreResult(serviceKey, source, target, ready.endpointAddress(), ready.port(), point,
           window, report, objectives, timeline.entries(),
           "Restored " + sourceName + " to " + point + " as " + target + (region.equals(primary) ? "" : " in " + region)
-              + "; " + report.summary() + (objectives.breached() ? "; OBJECTIVE BREACHED" : "; within objectives"),
+              + "; " + report.summary() + (objectives.breached() ? "; OBJECTIVE BREACHED" : "; within objectives")
+              + (copySettings == null ? "" : "; copy " + copySettings.summary()), copySettings,
           region, live ? "instance " + source : from.description());
     } catch (TemporalFailure e) {
       if (owner.runToken() != null) cleanup.forgetWhenNotOurs(e, "rds:" + target);

@@ -19,6 +19,8 @@ import java.util.List;
  * @param dbParameterGroup and {@code optionGroup}: default the catalog's {@code database.restore}, then the
  *     snapshot's source instance's
  * @param multiAz false for a validation copy (a drill's); default as the source instance
+ * @param purpose "recovery" (default): the copy is kept and, once validated, gets its source's deletion
+ *     protection and backup retention; "validation": a copy another run deletes (a drill's), never protected
  */
 public record SnapshotRestoreInput(
     String service,
@@ -36,7 +38,18 @@ public record SnapshotRestoreInput(
     Boolean allowOtherSource,
     String dbParameterGroup,
     String optionGroup,
-    Boolean multiAz) implements RunInput {
+    Boolean multiAz,
+    String purpose) implements RunInput {
+
+  /** A recovery (the copy is kept), placed as given. */
+  public SnapshotRestoreInput(String service, String snapshot, Boolean copyToDrRegion, String kmsKeyId,
+      String targetInstance, String incidentTime, String waitBudget, Boolean keepOnFailure, String instanceClass,
+      List<ValidationQuery> validationQueries, String dbSubnetGroup, List<String> securityGroupIds,
+      Boolean allowOtherSource, String dbParameterGroup, String optionGroup, Boolean multiAz) {
+    this(service, snapshot, copyToDrRegion, kmsKeyId, targetInstance, incidentTime, waitBudget, keepOnFailure,
+        instanceClass, validationQueries, dbSubnetGroup, securityGroupIds, allowOtherSource, dbParameterGroup,
+        optionGroup, multiAz, null);
+  }
 
   /** Without the parameter group, option group and Multi-AZ fields: as the catalog and the source say. */
   public SnapshotRestoreInput(String service, String snapshot, Boolean copyToDrRegion, String kmsKeyId,
@@ -44,7 +57,7 @@ public record SnapshotRestoreInput(
       List<ValidationQuery> validationQueries, String dbSubnetGroup, List<String> securityGroupIds,
       Boolean allowOtherSource) {
     this(service, snapshot, copyToDrRegion, kmsKeyId, targetInstance, incidentTime, waitBudget, keepOnFailure,
-        instanceClass, validationQueries, dbSubnetGroup, securityGroupIds, allowOtherSource, null, null, null);
+        instanceClass, validationQueries, dbSubnetGroup, securityGroupIds, allowOtherSource, null, null, null, null);
   }
 
   @JsonCreator

@@ -1,5 +1,7 @@
 package dev.drrunbooks.snapshotrestore;
 
+import dev.drrunbooks.activities.rds.CopyPurpose;
+import dev.drrunbooks.activities.rds.CopySettings;
 import dev.drrunbooks.activities.rds.InstanceInfo;
 import dev.drrunbooks.activities.rds.InstanceShape;
 import dev.drrunbooks.activities.rds.SnapshotCopyRequest;
@@ -18,6 +20,7 @@ import dev.drrunbooks.model.ResourceNames;
 import dev.drrunbooks.model.RunOwnership;
 import dev.drrunbooks.model.Timeline;
 import dev.drrunbooks.restore.RestoreStatus;
+import dev.drrunbooks.restore.RestoredCopyStep;
 import dev.drrunbooks.restore.RestoreSteps;
 import dev.drrunbooks.restore.SnapshotChoice;
 import io.temporal.failure.ApplicationFailure;
@@ -45,6 +48,7 @@ public class SnapshotRestoreWorkflowImpl implements SnapshotRestoreWorkflow {
     String serviceKey = Inputs.serviceKey("service", in.service(), false);
     String snapshotRef = in.snapshot() == null || in.snapshot().isBlank() ? "latest" : in.snapshot().trim();
     Instant incident = Inputs.instant("incidentTime", in.incidentTime());
+    CopyPurpose purpose = CopyPurpose.parse("purpose", in.purpose());
     boolean copy = Boolean.TRUE.equals(in.copyToDrRegion());
     String workflowId = Workflow.getInfo().getWorkflowId();
     target = in.targetInstance() == null || in.targetInstance().isBlank()
@@ -98,12 +102,16 @@ public class SnapshotRestoreWorkflowImpl implements SnapshotRestoreWorkflow {
       }
       RecoveryObjectives objectives = RecoveryObjectives.measure(service.spec().objectives(), incident, start,
           Timeline.now(), snapshot.createdAt());
+      // Protected only now that it passed validation: until here the run's cleanup must be able to delete it.
+      CopySettings copySettings = RestoredCopyStep.settle(steps, timeline, purpose, restoreRegion, target,
+          snapshot.instanceId(), primary, owner);
       steps.enterPhase("done");
       detail = "available at " + ready.endpointAddress() + ":" + ready.port();
       return new SnapshotRestoreResult(serviceKey, snapshot, drCopy, restoreRegion, target, ready.endpointAddress(),
           ready.port(), report, objectives, timeline.entries(),
           "Restored " + snapshot.snapshotId() + (copy ? " (copied to " + restoreRegion + ")" : "") + " as " + target
-              + "; " + report.summary() + (objectives.breached() ? "; OBJECTIVE BREACHED" : "; within objectives"));
+              + "; " + report.summary() + (objectives.breached() ? "; OBJECTIVE BREACHED" : "; within objectives")
+              + (copySettings == null ? "" : "; copy " + copySettings.summary()), copySettings);
     } catch (TemporalFailure e) {
       if (owner.runToken() != null) cleanup.forgetWhenNotOurs(e, "rds:" + target);
       throw steps.cleanUpAfter(e, cleanup, keep ? "kept what this run created for forensics" : null);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.drrunbooks.runcleanup.ChildClosePolicies;
 import dev.drrunbooks.activities.replay.UnrecoveredRow;
 import dev.drrunbooks.approval.Approval;
 import dev.drrunbooks.model.Failures;
@@ -73,6 +74,8 @@ class CorruptedDataRecoveryWorkflowTest {
     assertEquals(replay.calls.indexOf("apply to " + result.recoveredInstance() + " in batches of 500") + 1,
         replay.calls.indexOf("verify " + result.recoveredInstance()), "checked after the replay: " + replay.calls);
     assertTrue(result.summary().endsWith("RPO 0"), result.summary());
+    assertEquals(List.of("recover-data-inventory-1-pitr REQUEST_CANCEL"),
+        ChildClosePolicies.of(client, "recover-data-inventory-1"));
     Histories.record(client, "recover-data-inventory-1", "data-recovery-replayed");
     Histories.record(client, "recover-data-inventory-1", "data-recovery-verified");
   }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.drrunbooks.runcleanup.ChildClosePolicies;
 import dev.drrunbooks.ecsrecovery.FakeEcs;
 import dev.drrunbooks.failover.FakeRegions;
 import dev.drrunbooks.model.Failures;
@@ -60,6 +61,8 @@ class DrDrillWorkflowTest {
     assertEquals(List.of(), List.copyOf(ecs.clusters), "the stack's cluster was deleted by name");
     assertTrue(inventory.steps().size() >= 4, inventory.steps().toString());
     assertEquals(List.of(), result.leftovers());
+    assertTrue(rds.protections.size() == 1 && rds.protections.get(0).contains(" validation from "),
+        "the drill's copy is a validation copy, never protected: " + rds.protections);
     assertEquals(List.of(), cfn.ownedResources("eu-west-1", "dr-drill-inventory-1"));
     assertEquals(List.of("eu-west-1/mycomputer-production/inventory-drill"), ecs.created);
     assertEquals(List.of("eu-west-1/mycomputer-production/inventory-drill"), ecs.deleted);
@@ -67,6 +70,9 @@ class DrDrillWorkflowTest {
     assertEquals("reports/dr-drill-inventory-1/report.html", result.reportLocation());
     assertEquals(1, cfn.reports.size());
     assertTrue(cfn.reports.get(0).passed());
+    // terminating the drill cancels the restore, whose clean-up then runs
+    assertEquals(List.of("dr-drill-inventory-1-restore-inventory REQUEST_CANCEL"),
+        ChildClosePolicies.of(client, "dr-drill-inventory-1"));
     Histories.record(client, "dr-drill-inventory-1", "dr-drill-own-deployment-passed");
   }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.drrunbooks.runcleanup.ChildClosePolicies;
 import dev.drrunbooks.approval.Approval;
 import dev.drrunbooks.approval.BreakGlass;
 import dev.drrunbooks.approval.GateDecision;
@@ -60,6 +61,9 @@ class RegionEvacuationWorkflowTest {
     assertTrue(dns.changes.containsAll(List.of("api.mycomputer.com 0/100", "payments.mycomputer.com 0/100")),
         dns.changes.toString());
     assertTrue(result.services().stream().allMatch(s -> s.dns().equals("SWITCHED")), result.services().toString());
+    assertEquals(List.of("evacuate-1-ecs-inventory REQUEST_CANCEL", "evacuate-1-ecs-payments REQUEST_CANCEL",
+        "evacuate-1-dns-inventory REQUEST_CANCEL", "evacuate-1-dns-payments REQUEST_CANCEL"),
+        ChildClosePolicies.of(client, "evacuate-1"));
     Histories.record(client, "evacuate-1", "region-evacuation-complete");
   }
 

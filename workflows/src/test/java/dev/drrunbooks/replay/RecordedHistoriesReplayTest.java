@@ -12,6 +12,7 @@ import dev.drrunbooks.failover.DnsFailoverWorkflowImpl;
 import dev.drrunbooks.incident.IncidentResponseWorkflowImpl;
 import dev.drrunbooks.lock.ResourceLockWorkflowImpl;
 import dev.drrunbooks.pitr.PointInTimeRestoreWorkflowImpl;
+import dev.drrunbooks.runcleanup.RunCleanupWorkflowImpl;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreWorkflowImpl;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.WorkflowReplayer;
@@ -41,6 +42,7 @@ class RecordedHistoriesReplayTest {
         BackupPolicyWorkflowImpl.class, PointInTimeRestoreWorkflowImpl.class, SnapshotRestoreWorkflowImpl.class,
         BackupValidationWorkflowImpl.class, DnsFailoverWorkflowImpl.class, EcsServiceRecoveryWorkflowImpl.class,
         RegionEvacuationWorkflowImpl.class, DrDrillWorkflowImpl.class,
-        CorruptedDataRecoveryWorkflowImpl.class, IncidentResponseWorkflowImpl.class, ResourceLockWorkflowImpl.class);
+        CorruptedDataRecoveryWorkflowImpl.class, IncidentResponseWorkflowImpl.class, ResourceLockWorkflowImpl.class,
+        RunCleanupWorkflowImpl.class);
   }
 }

@@ -1,5 +1,7 @@
 package dev.drrunbooks.restore;
 
+import dev.drrunbooks.activities.rds.CopyProtectionRequest;
+import dev.drrunbooks.activities.rds.CopySettings;
 import dev.drrunbooks.activities.rds.InstanceInfo;
 import dev.drrunbooks.activities.rds.InstanceShape;
 import dev.drrunbooks.activities.rds.PlacementCheck;
@@ -11,6 +13,7 @@ import dev.drrunbooks.activities.rds.RestoreSource;
 import dev.drrunbooks.activities.rds.RestoreSourceQuery;
 import dev.drrunbooks.activities.rds.SnapshotCopyRequest;
 import dev.drrunbooks.activities.rds.SnapshotInfo;
+import dev.drrunbooks.activities.rds.SettingDifference;
 import dev.drrunbooks.activities.rds.SnapshotRestoreRequest;
 import dev.drrunbooks.activities.sql.DataValidationActivities;
 import dev.drrunbooks.activities.sql.DatabaseTarget;
@@ -65,6 +68,12 @@ public final class FakeRds implements RdsRestoreActivities, RdsSnapshotActivitie
   public final List<PointInTimeRestoreRequest> pitrRequests = Collections.synchronizedList(new ArrayList<>());
   /** When set, verifyPlacement fails as RdsRestoreActivitiesImpl does, with this as the difference. */
   public volatile String misplaced;
+  /** Each protectRestoredCopy: "region/instance kept|validation from source". */
+  public final List<String> protections = Collections.synchronizedList(new ArrayList<>());
+  /** Instances with deletion protection on: deleteOwnedInstance fails on them as RDS does. */
+  public final java.util.Set<String> deletionProtected = ConcurrentHashMap.newKeySet();
+  /** When set, protectRestoredCopy fails with this message (its settings could not be verified). */
+  public volatile String protectionFails;
   private final Catalog catalog = CatalogFixture.load();
 
   public FakeRds() {
@@ -171,6 +180,26 @@ public final class FakeRds implements RdsRestoreActivities, RdsSnapshotActivitie
     return "as intended";
   }
 
+  /**
+   * As RdsRestoreActivitiesImpl against a source with deletion protection on: a kept copy gets it, a validation
+   * copy does not and says so.
+   */
+  @Override
+  public CopySettings protectRestoredCopy(CopyProtectionRequest r) {
+    InstanceInfo i = describeInstance(r.region(), r.instanceId());
+    if (!r.owner().owns(i.tags())) {
+      throw ApplicationFailure.newNonRetryableFailure("refusing to change " + r.instanceId(), "NotOwned");
+    }
+    protections.add(r.region() + "/" + r.instanceId() + (r.keep() ? " kept" : " validation") + " from "
+        + r.sourceInstanceId());
+    if (protectionFails != null) {
+      throw ApplicationFailure.newNonRetryableFailure(protectionFails, "RestoredCopySettingsNotApplied");
+    }
+    if (r.keep()) deletionProtected.add(r.region() + "/" + r.instanceId());
+    return new CopySettings(r.instanceId(), r.keep(), r.keep(), r.keep() ? List.of()
+        : List.of(new SettingDifference("deletion protection", "on", "off", "validation copy, deleted at the end")));
+  }
+
   private InstanceInfo restore(String region, String id, Ownership owner) {
     int call = restoreCalls.incrementAndGet();
     InstanceInfo existing = instances.get(region + "/" + id);
@@ -215,6 +244,10 @@ public final class FakeRds implements RdsRestoreActivities, RdsSnapshotActivitie
     if (!owner.owns(i.tags())) {
       throw ApplicationFailure.newNonRetryableFailure("refusing to delete " + instanceId + ": tags " + i.tags()
           + " lack " + owner.requiredTags(), "NotOwned");
+    }
+    if (deletionProtected.contains(region + "/" + instanceId)) { // as RDS: InvalidParameterCombination
+      throw ApplicationFailure.newNonRetryableFailure("Cannot delete protected DB Instance " + instanceId,
+          "InvalidParameterCombination");
     }
     instances.remove(region + "/" + instanceId);
     deleted.add(region + "/" + instanceId);

@@ -72,6 +72,7 @@ class PitrFromBackupsWorkflowTest {
     assertTrue(result.summary().startsWith("Restored retained automated backup of deleted instance " + LOCATIONS
         + " (resource id db-LOCATIONSDELETED) to " + asked), result.summary());
     assertEquals("available", rds.instances.get("eu-west-1/" + result.restoredInstance()).status());
+    assertTrue(result.timeline().stream().noneMatch(e -> e.outcome() == Outcome.SKIPPED), "nothing to skip");
   }
 
   /** Finding 2: the primary region is gone; the automated backups replicated to the DR region are restored. */
@@ -84,7 +85,7 @@ class PitrFromBackupsWorkflowTest {
 
     PointInTimeRestoreResult result = stub(client, worker, "pitr-inventory-dr").run(new PointInTimeRestoreInput(
         "inventory", null, null, null, incident.toString(), null, null, null, null, "dr-subnets", List.of(APP_SG),
-        "dr-postgres15", null, "dr"));
+        "dr-postgres15", null, null, "dr"));
 
     Histories.record(client, "pitr-inventory-dr", "pitr-dr-region-replicated-backups");
     assertEquals("eu-central-1", result.region());
@@ -96,8 +97,12 @@ class PitrFromBackupsWorkflowTest {
     assertEquals("dr-subnets", sent.shape().subnetGroup());
     assertTrue(rds.instances.containsKey("eu-central-1/" + result.restoredInstance()));
     assertTrue(result.summary().contains(" in eu-central-1; "), result.summary());
-    assertTrue(result.timeline().stream().anyMatch(e -> e.outcome() == Outcome.SKIPPED
-        && e.detail().contains("skipped")), "the source comparison is skipped, and says so: " + result.timeline());
+    assertEquals(List.of("items-present", "transactions-present", "no-negative-stock"),
+        result.validation().outcomes().stream().map(o -> o.name()).toList(), "no source to compare with");
+    assertEquals(List.of("no live source to compare with (automated backups of mycomputer-inventory-db replicated"
+        + " from eu-west-1 to eu-central-1 (arn:aws:rds:eu-central-1:123456789012:auto-backup:ab-replica)): skipped"
+        + " items-match-source"), result.timeline().stream().filter(e -> e.outcome() == Outcome.SKIPPED)
+        .map(e -> e.detail()).toList(), "the source comparison is skipped, and says so");
   }
 
   @Test
@@ -109,7 +114,7 @@ class PitrFromBackupsWorkflowTest {
 
     WorkflowFailedException e = assertThrows(WorkflowFailedException.class, () -> stub(client, worker, "pitr-dr-late")
         .run(new PointInTimeRestoreInput("inventory", null, asked.toString(), null, null, null, null, null, null,
-            "dr-subnets", List.of(APP_SG), "dr-postgres15", null, "eu-central-1")));
+            "dr-subnets", List.of(APP_SG), "dr-postgres15", null, null, "eu-central-1")));
 
     assertEquals(Inputs.INVALID_INPUT, Failures.rootType(e));
     assertTrue(Failures.rootMessage(e).contains("the restorable window of automated backups of mycomputer-inventory-db"
@@ -124,7 +129,7 @@ class PitrFromBackupsWorkflowTest {
 
     WorkflowFailedException e = assertThrows(WorkflowFailedException.class, () -> stub(client, worker, "pitr-dr-bare")
         .run(new PointInTimeRestoreInput("inventory", null, null, null, null, null, null, null, null, null, null, null,
-            null, "dr")));
+            null, null, "dr")));
 
     assertEquals(Inputs.INVALID_INPUT, Failures.rootType(e));
     assertEquals("dbSubnetGroup: 'null' is not valid; restoring automated backups of mycomputer-inventory-db replicated"
@@ -159,7 +164,7 @@ class PitrFromBackupsWorkflowTest {
 
   private static PointInTimeRestoreInput placed(Instant point, String region) {
     return new PointInTimeRestoreInput("locations", null, point == null ? null : point.toString(), null, null, null,
-        null, null, null, "app-subnets", List.of(APP_SG), "app-postgres15", null, region);
+        null, null, null, "app-subnets", List.of(APP_SG), "app-postgres15", null, null, region);
   }
 
   private static PointInTimeRestoreWorkflow stub(WorkflowClient client, Worker worker, String id) {

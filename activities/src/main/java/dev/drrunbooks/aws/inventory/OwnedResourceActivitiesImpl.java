@@ -1,6 +1,8 @@
 package dev.drrunbooks.aws.inventory;
 
 import dev.drrunbooks.activities.inventory.OwnedResourceActivities;
+import dev.drrunbooks.activities.inventory.TaggedResource;
+import dev.drrunbooks.activities.inventory.TaggedResourceActivities;
 import dev.drrunbooks.aws.AwsClients;
 import dev.drrunbooks.aws.AwsFailures;
 import dev.drrunbooks.model.Ownership;
@@ -34,12 +36,13 @@ import software.amazon.awssdk.services.rds.model.Tag;
  * DELETE_COMPLETE), ECS clusters (ACTIVE) and services (ACTIVE or DRAINING) in any cluster. Every list
  * call is paginated. Read-only: the drill's last check, and an operator's "what is still there".
  *
- * {@link #leftovers} adds ECS clusters by the names the run gave them.
+ * {@link #leftovers} adds ECS clusters by the names the run gave them; {@link #taggedResources} gives each
+ * resource's status and tags, for {@code dr cleanup} to prove (or refuse) which run created it.
  *
  * <p>Each as {@code <type> <id> (<workflow-id>)}, e.g. {@code rds-instance pitr-inventory-x (pitr-inventory-x)},
  * {@code ecs-service dr-drill-x/inventory-test (drill-x)}; sorted by type, then id.
  */
-public class OwnedResourceActivitiesImpl implements OwnedResourceActivities {
+public class OwnedResourceActivitiesImpl implements OwnedResourceActivities, TaggedResourceActivities {
   private static final Logger log = LoggerFactory.getLogger(OwnedResourceActivitiesImpl.class);
 
   /** describe-clusters takes at most 100 clusters per call, describe-services at most 10 services. */
@@ -62,15 +65,15 @@ public class OwnedResourceActivitiesImpl implements OwnedResourceActivities {
     this.ecs = ecs;
   }
 
-  private record Found(String type, String id, String workflowId) {
-    @Override
-    public String toString() {
-      return type + " " + id + " (" + workflowId + ")";
-    }
+  @Override
+  public List<String> ownedResources(String region, String workflowIdPrefix) {
+    List<String> result = taggedResources(region, workflowIdPrefix).stream().map(TaggedResource::describe).toList();
+    log.info("resources in {} owned by {}*: {}", region, workflowIdPrefix, result.isEmpty() ? "none" : result);
+    return result;
   }
 
   @Override
-  public List<String> ownedResources(String region, String workflowIdPrefix) {
+  public List<TaggedResource> taggedResources(String region, String workflowIdPrefix) {
     if (region == null || region.isBlank()) {
       throw ApplicationFailure.newNonRetryableFailure("region is required", "InvalidInput");
     }
@@ -79,15 +82,13 @@ public class OwnedResourceActivitiesImpl implements OwnedResourceActivities {
       throw ApplicationFailure.newNonRetryableFailure("workflowIdPrefix is required (the run's workflow id)",
           "InvalidInput");
     }
-    List<Found> found = new ArrayList<>();
+    List<TaggedResource> found = new ArrayList<>();
     rdsInstances(region, workflowIdPrefix, found);
     rdsSnapshots(region, workflowIdPrefix, found);
     stacks(region, workflowIdPrefix, found);
     ecs(region, workflowIdPrefix, found);
-    found.sort(Comparator.comparing(Found::type).thenComparing(Found::id));
-    List<String> result = found.stream().map(Found::toString).toList();
-    log.info("resources in {} owned by {}*: {}", region, workflowIdPrefix, result.isEmpty() ? "none" : result);
-    return result;
+    found.sort(Comparator.comparing(TaggedResource::type).thenComparing(TaggedResource::id));
+    return List.copyOf(found);
   }
 
   @Override
@@ -113,34 +114,37 @@ public class OwnedResourceActivitiesImpl implements OwnedResourceActivities {
     return result;
   }
 
-  private static String owner(Map<String, String> tags, String prefix) {
+  private static boolean owned(Map<String, String> tags, String prefix) {
     String wf = tags.get(Ownership.WORKFLOW_TAG);
-    return wf != null && wf.startsWith(prefix) ? wf : null;
+    return wf != null && wf.startsWith(prefix);
   }
 
   // ---- RDS ------------------------------------------------------------------------------------------
 
-  private void rdsInstances(String region, String prefix, List<Found> found) {
+  private void rdsInstances(String region, String prefix, List<TaggedResource> found) {
     RdsClient client = rds.apply(region);
     try {
       for (DBInstance db : client.describeDBInstancesPaginator(r -> { }).dbInstances()) {
         Map<String, String> tags = db.hasTagList() ? rdsTags(db.tagList()) : listRdsTags(client, db.dbInstanceArn());
-        String wf = owner(tags, prefix);
-        if (wf != null) found.add(new Found("rds-instance", db.dbInstanceIdentifier(), wf));
+        if (owned(tags, prefix)) {
+          found.add(new TaggedResource(TaggedResource.RDS_INSTANCE, db.dbInstanceIdentifier(), region,
+              db.dbInstanceStatus(), tags));
+        }
       }
     } catch (SdkException e) {
       throw AwsFailures.translate(e, "describe-db-instances in " + region);
     }
   }
 
-  private void rdsSnapshots(String region, String prefix, List<Found> found) {
+  private void rdsSnapshots(String region, String prefix, List<TaggedResource> found) {
     RdsClient client = rds.apply(region);
     try {
       // no SnapshotType: manual and automated (an automated snapshot of a restored instance carries its tags)
       for (DBSnapshot s : client.describeDBSnapshotsPaginator(r -> { }).dbSnapshots()) {
         Map<String, String> tags = s.hasTagList() ? rdsTags(s.tagList()) : listRdsTags(client, s.dbSnapshotArn());
-        String wf = owner(tags, prefix);
-        if (wf != null) found.add(new Found("rds-snapshot", s.dbSnapshotIdentifier(), wf));
+        if (owned(tags, prefix)) {
+          found.add(new TaggedResource(TaggedResource.RDS_SNAPSHOT, s.dbSnapshotIdentifier(), region, s.status(), tags));
+        }
       }
     } catch (SdkException e) {
       throw AwsFailures.translate(e, "describe-db-snapshots in " + region);
@@ -160,15 +164,16 @@ public class OwnedResourceActivitiesImpl implements OwnedResourceActivities {
 
   // ---- CloudFormation -------------------------------------------------------------------------------
 
-  private void stacks(String region, String prefix, List<Found> found) {
+  private void stacks(String region, String prefix, List<TaggedResource> found) {
     try {
       // describe-stacks without a name: every stack but the deleted ones, with its tags
       for (Stack s : cfn.apply(region).describeStacksPaginator(r -> { }).stacks()) {
         if ("DELETE_COMPLETE".equals(s.stackStatusAsString())) continue;
         Map<String, String> tags = new HashMap<>();
         if (s.hasTags()) s.tags().forEach(t -> tags.put(t.key(), t.value()));
-        String wf = owner(tags, prefix);
-        if (wf != null) found.add(new Found("cloudformation-stack", s.stackName(), wf));
+        if (owned(tags, prefix)) {
+          found.add(new TaggedResource(TaggedResource.STACK, s.stackName(), region, s.stackStatusAsString(), tags));
+        }
       }
     } catch (SdkException e) {
       throw AwsFailures.translate(e, "describe-stacks in " + region);
@@ -177,7 +182,7 @@ public class OwnedResourceActivitiesImpl implements OwnedResourceActivities {
 
   // ---- ECS ------------------------------------------------------------------------------------------
 
-  private void ecs(String region, String prefix, List<Found> found) {
+  private void ecs(String region, String prefix, List<TaggedResource> found) {
     EcsClient client = ecs.apply(region);
     List<String> clusterArns = new ArrayList<>();
     try {
@@ -195,15 +200,17 @@ public class OwnedResourceActivitiesImpl implements OwnedResourceActivities {
       }
       for (Cluster c : clusters) {
         if (!"ACTIVE".equals(c.status())) continue;
-        String wf = owner(ecsTags(c.hasTags() ? c.tags() : List.of()), prefix);
-        if (wf != null) found.add(new Found("ecs-cluster", c.clusterName(), wf));
+        Map<String, String> tags = ecsTags(c.hasTags() ? c.tags() : List.of());
+        if (owned(tags, prefix)) {
+          found.add(new TaggedResource(TaggedResource.ECS_CLUSTER, c.clusterName(), region, c.status(), tags));
+        }
         // services in every active cluster: a run's service may live in a cluster that is not the run's
         services(client, region, c, prefix, found);
       }
     }
   }
 
-  private void services(EcsClient client, String region, Cluster cluster, String prefix, List<Found> found) {
+  private void services(EcsClient client, String region, Cluster cluster, String prefix, List<TaggedResource> found) {
     List<String> serviceArns = new ArrayList<>();
     try {
       client.listServicesPaginator(r -> r.cluster(cluster.clusterArn())).serviceArns().forEach(serviceArns::add);
@@ -225,8 +232,11 @@ public class OwnedResourceActivitiesImpl implements OwnedResourceActivities {
       }
       for (Service s : services) {
         if (!LIVE_SERVICE.contains(s.status())) continue;
-        String wf = owner(ecsTags(s.hasTags() ? s.tags() : List.of()), prefix);
-        if (wf != null) found.add(new Found("ecs-service", cluster.clusterName() + "/" + s.serviceName(), wf));
+        Map<String, String> tags = ecsTags(s.hasTags() ? s.tags() : List.of());
+        if (owned(tags, prefix)) {
+          found.add(new TaggedResource(TaggedResource.ECS_SERVICE, cluster.clusterName() + "/" + s.serviceName(), region,
+              s.status(), tags));
+        }
       }
     }
   }

@@ -4,6 +4,8 @@ import static dev.drrunbooks.aws.rds.RdsSupport.instanceNotFound;
 import static dev.drrunbooks.aws.rds.RdsSupport.require;
 import static dev.drrunbooks.aws.rds.RdsSupport.snapshotNotFound;
 
+import dev.drrunbooks.activities.rds.CopyProtectionRequest;
+import dev.drrunbooks.activities.rds.CopySettings;
 import dev.drrunbooks.activities.rds.InstanceInfo;
 import dev.drrunbooks.activities.rds.InstanceShape;
 import dev.drrunbooks.activities.rds.PlacementCheck;
@@ -194,6 +196,8 @@ public class RdsRestoreActivitiesImpl implements RdsRestoreActivities {
         .tags(RdsTags.toTags(tags));
     applyShape(shape, call::dbInstanceClass, call::dbSubnetGroupName, call::vpcSecurityGroupIds,
         call::dbParameterGroupName, call::optionGroupName, call::multiAZ);
+    RestoreProtections.carry(SourceSettings.of(source, fromBackup ? "restored from " + from.description() : null),
+        call);
     try {
       DBInstance created = rds.client(region).restoreDBInstanceToPointInTime(call.build()).dbInstance();
       log.info("restoring RDS instance {} in {} from {} to {} (status {}) into {}", target, region,
@@ -250,6 +254,7 @@ public class RdsRestoreActivitiesImpl implements RdsRestoreActivities {
         .tags(RdsTags.toTags(tags));
     applyShape(shape, call::dbInstanceClass, call::dbSubnetGroupName, call::vpcSecurityGroupIds,
         call::dbParameterGroupName, call::optionGroupName, call::multiAZ);
+    RestoreProtections.carry(SourceSettings.of(source, "the snapshot's instance was not found"), call);
     try {
       DBInstance created = rds.client(region).restoreDBInstanceFromDBSnapshot(call.build()).dbInstance();
       log.info("restoring RDS instance {} in {} from snapshot {} (status {}) into {}", target, region,
@@ -306,6 +311,15 @@ public class RdsRestoreActivitiesImpl implements RdsRestoreActivities {
           + " is not where the restore intended: " + String.join("; ", differences), "RestorePlacementMismatch");
     }
     return RestorePlacement.describe(found);
+  }
+
+  @Override
+  public CopySettings protectRestoredCopy(CopyProtectionRequest request) {
+    require(request, "request");
+    require(request.region(), "region");
+    require(request.instanceId(), "instanceId");
+    require(request.owner(), "owner");
+    return new RestoredCopyProtection(rds).settle(request);
   }
 
   @Override

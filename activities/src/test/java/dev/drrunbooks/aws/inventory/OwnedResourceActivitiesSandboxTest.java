@@ -9,6 +9,8 @@ import dev.drrunbooks.activities.cfn.StackInfo;
 import dev.drrunbooks.activities.cfn.StackRequest;
 import dev.drrunbooks.activities.ecs.EcsServiceCreate;
 import dev.drrunbooks.activities.inventory.OwnedResourceActivities;
+import dev.drrunbooks.activities.inventory.TaggedResource;
+import dev.drrunbooks.activities.inventory.TaggedResourceActivities;
 import dev.drrunbooks.aws.AwsClients;
 import dev.drrunbooks.aws.SandboxAws;
 import dev.drrunbooks.aws.cfn.CloudFormationActivitiesImpl;
@@ -136,6 +138,18 @@ class OwnedResourceActivitiesSandboxTest {
         "ecs-service " + stackCluster + "/" + service + " (" + run + "-deploy-inventory)",
         "rds-instance " + db + " (" + run + "-restore-inventory)",
         "rds-snapshot " + snapshot + " (" + run + ")"), owned.ownedResources(REGION, run));
+
+    // the same search with each resource's status and every tag, as dr cleanup proves ownership from them
+    List<TaggedResource> tagged = ((TaggedResourceActivities) owned).taggedResources(REGION, run);
+    assertEquals(owned.ownedResources(REGION, run), tagged.stream().map(TaggedResource::describe).toList());
+    TaggedResource restored = tagged.stream().filter(t -> t.id().equals(db)).findFirst().orElseThrow();
+    assertEquals(new Ownership(run + "-restore-inventory", "test").tags(), restored.tags());
+    assertEquals(REGION, restored.region());
+    assertEquals("available", restored.status());
+    assertEquals("CREATE_COMPLETE", tagged.stream().filter(t -> t.type().equals(TaggedResource.STACK)).findFirst()
+        .orElseThrow().status());
+    assertEquals("ACTIVE", tagged.stream().filter(t -> t.type().equals(TaggedResource.ECS_SERVICE)).findFirst()
+        .orElseThrow().status());
 
     // a child run's prefix finds only the child's; the other run finds only its own
     assertEquals(List.of("rds-instance " + db + " (" + run + "-restore-inventory)"),

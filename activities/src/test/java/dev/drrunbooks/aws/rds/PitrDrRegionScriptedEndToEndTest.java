@@ -56,7 +56,7 @@ class PitrDrRegionScriptedEndToEndTest {
         .newBuilder().setWorkflowId("pitr-locations-dr").setTaskQueue(worker.getTaskQueue()).build());
 
     PointInTimeRestoreResult result = wf.run(new PointInTimeRestoreInput("locations", null, null, null, null, null,
-        null, null, null, "dr-app-subnets", List.of("sg-0fedcba9876543210"), "dr-postgres15", null, "dr"));
+        null, null, null, "dr-app-subnets", List.of("sg-0fedcba9876543210"), "dr-postgres15", null, null, "dr"));
 
     assertEquals("eu-central-1", result.region());
     assertEquals(replicaLatest, result.restorePoint(), "the replica's latest restorable time");
@@ -69,6 +69,7 @@ class PitrDrRegionScriptedEndToEndTest {
     assertEquals("dr-app-subnets", sent.dbSubnetGroupName());
     assertEquals("available", aws.instances.get("eu-central-1").get(result.restoredInstance()).dbInstanceStatus());
     assertNull(aws.instances.get("eu-west-1"), "nothing asked of the lost region");
+    assertTrue(result.copySettings().deletionProtection(), "a recovery's copy is protected: " + result.summary());
     assertTrue(result.summary().startsWith("Restored automated backups of mycomputer-locations-db replicated from"
         + " eu-west-1 to eu-central-1"), result.summary());
   }

@@ -26,6 +26,8 @@ import software.amazon.awssdk.services.rds.model.DescribeDbSnapshotsRequest;
 import software.amazon.awssdk.services.rds.model.DescribeDbSnapshotsResponse;
 import software.amazon.awssdk.services.rds.model.Endpoint;
 import software.amazon.awssdk.services.rds.model.InvalidRestoreException;
+import software.amazon.awssdk.services.rds.model.ModifyDbInstanceRequest;
+import software.amazon.awssdk.services.rds.model.ModifyDbInstanceResponse;
 import software.amazon.awssdk.services.rds.model.RdsException;
 import software.amazon.awssdk.services.rds.model.RestoreDbInstanceToPointInTimeRequest;
 import software.amazon.awssdk.services.rds.model.RestoreDbInstanceToPointInTimeResponse;
@@ -49,7 +51,7 @@ import software.amazon.awssdk.services.rds.model.VpcSecurityGroupMembership;
  * </ul>
  * Implements only describe-db-instances, describe-db-instance-automated-backups, describe-db-snapshots (by
  * DBInstanceIdentifier or DbiResourceId, https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_DescribeDBSnapshots.html)
- * and restore-to-point-in-time.
+ * restore-to-point-in-time, and modify-db-instance of deletion protection and backup retention (applied at once).
  */
 final class ScriptedBackupsRds {
   final Map<String, Map<String, DBInstance>> instances = new HashMap<>();
@@ -100,6 +102,12 @@ final class ScriptedBackupsRds {
             .filter(x -> r.dbInstanceIdentifier() == null || r.dbInstanceIdentifier().equals(x.dbInstanceIdentifier()))
             .filter(x -> r.dbiResourceId() == null || r.dbiResourceId().equals(x.dbiResourceId()))
             .toList()).build();
+      }
+      if (arg instanceof ModifyDbInstanceRequest r) { // the copy's protections, applied at once
+        DBInstance db = here.get(r.dbInstanceIdentifier()).toBuilder().deletionProtection(r.deletionProtection())
+            .backupRetentionPeriod(r.backupRetentionPeriod()).build();
+        here.put(db.dbInstanceIdentifier(), db);
+        return ModifyDbInstanceResponse.builder().dbInstance(db).build();
       }
       if (arg instanceof RestoreDbInstanceToPointInTimeRequest r) {
         long sources = Stream.of(r.sourceDBInstanceIdentifier(), r.sourceDbiResourceId(),

@@ -61,7 +61,7 @@ public final class PitrCommand implements Callable<Integer> {
         ? InputFile.read(spec, input, PointInTimeRestoreInput.class)
         : new PointInTimeRestoreInput(service, sourceInstance, restoreTime, targetInstance, incidentTime, waitBudget,
             keep ? Boolean.TRUE : null, instanceClass, null, subnetGroup, securityGroupIds, parameterGroup, null,
-            region);
+            null, region);
     if (input != null) checkRegion("region (in " + input + ")", in.region());
     try (Connection conn = connection) {
       RunStarter runs = new RunStarter(conn, spec.commandLine().getOut(), spec.commandLine().getErr());
@@ -72,6 +72,7 @@ public final class PitrCommand implements Callable<Integer> {
             print.timeline(r.timeline());
             print.validation(r.validation());
             print.objectives(r.objectives());
+            print.copySettings(r.copySettings());
             out.printf("%n%s%nRestored instance: %s at %s:%s (restore point %s; window %s to %s)%n", r.summary(),
                 r.restoredInstance(), r.endpoint(), r.port(), r.restorePoint(), r.window().earliest(),
                 r.window().latest());

@@ -50,6 +50,7 @@ public final class RestoreSnapshotCommand implements Callable<Integer> {
             print.timeline(r.timeline());
             print.validation(r.validation());
             print.objectives(r.objectives());
+            print.copySettings(r.copySettings());
             out.printf("%n%s%nRestored instance: %s in %s at %s:%s%n", r.summary(), r.restoredInstance(), r.region(),
                 r.endpoint(), r.port());
             return 0;

@@ -42,6 +42,7 @@ public final class ValidateBackupsCommand implements Callable<Integer> {
             ResultPrinter print = new ResultPrinter(out);
             print.timeline(r.timeline());
             print.validation(r.validation());
+            print.copySettings(r.copySettings());
             print.cleanup(r.cleanup());
             out.printf("%n%s%n", r.summary());
             return 0;

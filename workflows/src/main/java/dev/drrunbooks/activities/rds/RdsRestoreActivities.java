@@ -57,6 +57,17 @@ public interface RdsRestoreActivities {
   String verifyPlacement(PlacementCheck check);
 
   /**
+   * After validation passed, settles a restored copy's protections and verifies them by describing it again.
+   * Every copy gets the source's IAM database authentication, MaxAllocatedStorage and CopyTagsToSnapshot where
+   * the restore did not already carry them (RestoreDBInstanceFromDBSnapshot has no MaxAllocatedStorage); a kept
+   * copy ({@code keep}) also the source's deletion protection and backup retention; a validation copy has
+   * deletion protection turned off. One ModifyDBInstance with ApplyImmediately, only for what differs; refuses
+   * an instance whose tags do not name the owner. Returns every setting where the copy still differs from its
+   * source, with why. A setting that does not take is retried, then fails naming it.
+   */
+  CopySettings protectRestoredCopy(CopyProtectionRequest request);
+
+  /**
    * Deletes the instance (no final snapshot) only if its tags name {@code owner}; refuses loudly
    * otherwise. Returns "deleting", or "already gone" when there is nothing to delete.
    */
