@@ -7,6 +7,8 @@ import dev.drrunbooks.activities.rds.PlacementCheck;
 import dev.drrunbooks.activities.rds.PointInTimeRestoreRequest;
 import dev.drrunbooks.activities.rds.RdsRestoreActivities;
 import dev.drrunbooks.activities.rds.RestorableWindow;
+import dev.drrunbooks.activities.rds.RestoreSource;
+import dev.drrunbooks.activities.rds.RestoreSourceQuery;
 import dev.drrunbooks.activities.rds.SnapshotRestoreRequest;
 import dev.drrunbooks.aws.rds.RdsRestoreActivitiesImpl;
 import dev.drrunbooks.catalog.Catalog;
@@ -29,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * {@link RdsRestoreActivitiesImpl} when {@code DR_SANDBOX_DATABASES=true} (same activity names).
  *
  * <p>Source database of a restore: the clone of the source instance when it has one (a restore of a
- * restored instance), else {@code instanceToDatabase} (the catalog's database.instance to database.name).
+ * restored instance), else {@code instanceToDatabase} (the catalog's database.instance to database.name). A
+ * restore from the retained automated backups of a deleted instance still names that instance, so it gets the
+ * same clone as of the restore point.
  * For a snapshot restore the source instance is the snapshot's instance. An instance with neither gets no
  * clone (logged), and validation of it then falls back to the catalog's database name.
  *
@@ -87,6 +91,12 @@ public final class SandboxRestoreActivities implements RdsRestoreActivities {
   @Override
   public RestorableWindow restorableWindow(String region, String instanceId) {
     return delegate.restorableWindow(region, instanceId, false);
+  }
+
+  /** A live instance's window as {@link #restorableWindow}; a deleted one's from its retained automated backups. */
+  @Override
+  public RestoreSource findRestoreSource(RestoreSourceQuery query) {
+    return delegate.findRestoreSource(query, false);
   }
 
   @Override

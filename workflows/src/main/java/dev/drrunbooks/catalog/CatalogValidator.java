@@ -68,6 +68,7 @@ final class CatalogValidator {
       required(at + ".database.name", s.database().name());
       if (required(at + ".database.backup", s.database().backup())) backup(at + ".database.backup", s.database().backup());
       if (s.database().restore() != null) restore(at + ".database.restore", s.database().restore());
+      if (s.database().drRestore() != null) restore(at + ".database.drRestore", s.database().drRestore());
     }
     if (s.ecs() != null) {
       required(at + ".ecs.cluster", s.ecs().cluster());

@@ -2,6 +2,8 @@ package dev.drrunbooks.catalog;
 
 /**
  * The service's RDS instance in the primary region, its database name, backup policy and, optionally,
- * where its restores go ({@code restore}; default: as the source instance).
+ * where its restores go ({@code restore}; default: as the source instance) and where its restores in the DR
+ * region go ({@code drRestore}: there is no source instance there to copy the network from).
  */
-public record DatabaseSpec(String instance, String name, BackupSpec backup, RestoreSettings restore) {}
+public record DatabaseSpec(String instance, String name, BackupSpec backup, RestoreSettings restore,
+    RestoreSettings drRestore) {}

@@ -1,5 +1,6 @@
 package dev.drrunbooks.pitr;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import dev.drrunbooks.activities.rds.RestorableWindow;
 import dev.drrunbooks.activities.sql.ValidationReport;
 import dev.drrunbooks.model.RecoveryObjectives;
@@ -13,6 +14,9 @@ import java.util.List;
  *
  * @param copySettings the copy's protections as verified after validation, with every setting where it differs
  *     from its source and why; null for runs recorded before the copy was protected
+ * @param region where the restored instance is
+ * @param restoredFrom what it was restored from: "instance X", "retained automated backup of deleted instance X
+ *     (resource id db-...)" or "automated backups of X replicated from R1 to R2 (arn)"
  */
 public record PointInTimeRestoreResult(
     String service,
@@ -26,13 +30,18 @@ public record PointInTimeRestoreResult(
     RecoveryObjectives objectives,
     List<TimelineEntry> timeline,
     String summary,
-    CopySettings copySettings) {
+    CopySettings copySettings,
+    String region,
+    String restoredFrom) {
 
-  /** Without the copy's settings (runs recorded before they were settled). */
+  @JsonCreator
+  public PointInTimeRestoreResult {}
+
+  /** Restored in the source's region from its live instance (runs recorded before the other fields existed). */
   public PointInTimeRestoreResult(String service, String sourceInstance, String restoredInstance, String endpoint,
       Integer port, Instant restorePoint, RestorableWindow window, ValidationReport validation,
       RecoveryObjectives objectives, List<TimelineEntry> timeline, String summary) {
     this(service, sourceInstance, restoredInstance, endpoint, port, restorePoint, window, validation, objectives,
-        timeline, summary, null);
+        timeline, summary, null, null, null);
   }
 }

@@ -6,6 +6,8 @@ import dev.drrunbooks.activities.rds.InstanceInfo;
 import dev.drrunbooks.activities.rds.InstanceShape;
 import dev.drrunbooks.activities.rds.PointInTimeRestoreRequest;
 import dev.drrunbooks.activities.rds.RestorableWindow;
+import dev.drrunbooks.activities.rds.RestoreSource;
+import dev.drrunbooks.activities.rds.RestoreSourceQuery;
 import dev.drrunbooks.activities.sql.ValidationReport;
 import dev.drrunbooks.catalog.ServiceDefinition;
 import dev.drrunbooks.catalog.ValidationQuery;
@@ -28,6 +30,12 @@ import java.util.List;
 
 public class PointInTimeRestoreWorkflowImpl implements PointInTimeRestoreWorkflow {
   static final String PROCEDURE = "pitr";
+  /**
+   * Version 1: the source is found first (the live instance, a deleted instance's retained automated backups, or
+   * automated backups replicated to the region asked for) and the restore names it; runs recorded before restore
+   * only from the live instance in the primary region.
+   */
+  static final String RESTORE_SOURCE = "pitr-restore-source";
 
   private final Timeline timeline = new Timeline();
   private final RestoreSteps steps = new RestoreSteps(timeline);
@@ -52,7 +60,8 @@ public class PointInTimeRestoreWorkflowImpl implements PointInTimeRestoreWorkflo
 
     steps.enterPhase("resolve");
     ServiceDefinition service = steps.resolveService(serviceKey);
-    String region = service.regions().primary();
+    String primary = service.regions().primary();
+    String region = RestoreRegion.resolve("region", in.region(), service.regions());
     String source = sourceOverride != null ? sourceOverride : service.spec().database().instance();
     if (source.equals(target)) throw Inputs.invalid("targetInstance", target, "must differ from the source instance");
     Duration budget = Inputs.duration("waitBudget", in.waitBudget(), service.spec().objectives().rto());
@@ -60,12 +69,23 @@ public class PointInTimeRestoreWorkflowImpl implements PointInTimeRestoreWorkflo
         : service.spec().validationQueries();
 
     steps.enterPhase("check-window");
-    RestorableWindow window = timeline.step("restorable window of " + source,
-        () -> steps.rds().restorableWindow(region, source), w -> w.earliest() + " to " + w.latest());
+    RestoreSource from = null;
+    RestorableWindow window;
+    if (Workflow.getVersion(RESTORE_SOURCE, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      from = timeline.step("find what " + source + " can be restored from in " + region,
+          () -> steps.rds().findRestoreSource(new RestoreSourceQuery(region, source, primary, requested)),
+          f -> f.description() + ", restorable " + f.window().earliest() + " to " + f.window().latest());
+      window = from.window();
+    } else {
+      window = timeline.step("restorable window of " + source,
+          () -> steps.rds().restorableWindow(region, source), w -> w.earliest() + " to " + w.latest());
+    }
+    boolean live = from == null || from.isInstance();
+    String sourceName = live ? source : from.description();
     Instant point = latest ? window.latest() : requested;
     if (!window.contains(point)) {
-      throw Inputs.invalid("restoreTime", requested, "the restorable window of " + source + " in " + region + " is "
-          + window.earliest() + " to " + window.latest());
+      throw Inputs.invalid("restoreTime", requested, "the restorable window of " + sourceName + " in " + region
+          + " is " + window.earliest() + " to " + window.latest());
     }
 
     Ownership owner = RunOwnership.current(PROCEDURE);
@@ -76,12 +96,16 @@ public class PointInTimeRestoreWorkflowImpl implements PointInTimeRestoreWorkflo
     InstanceShape shape = RestoreSteps.requestedShape(service, region, new InstanceShape(in.instanceClass(),
         in.dbSubnetGroup(), Inputs.securityGroupIds("securityGroupIds", in.securityGroupIds()), in.dbParameterGroup(),
         in.optionGroup(), null));
+    if (!live) RestorePlacementRequired.check(shape, sourceName, region);
+    if (!live) queries = SourceComparisons.without(queries, timeline, sourceName);
+    RestoreSource restoreFrom = from;
+    List<ValidationQuery> checks = queries;
     try {
       steps.enterPhase("restore");
-      detail = "restoring " + source + " to " + point;
-      timeline.step("restore " + source + " to " + point + " as " + target,
+      detail = "restoring " + sourceName + " to " + point;
+      timeline.step("restore " + sourceName + " to " + point + " as " + target,
           () -> steps.rds().restoreToPointInTime(new PointInTimeRestoreRequest(region, source, target, point,
-              shape, owner)),
+              shape, owner, restoreFrom)),
           i -> i.status());
 
       steps.enterPhase("wait");
@@ -89,7 +113,7 @@ public class PointInTimeRestoreWorkflowImpl implements PointInTimeRestoreWorkflo
       steps.verifyPlacement(region, target, source, shape);
 
       steps.enterPhase("validate");
-      ValidationReport report = steps.validate(service, region, ready, queries);
+      ValidationReport report = steps.validate(service, region, ready, checks);
       if (!report.passed()) {
         throw ApplicationFailure.newNonRetryableFailure("data validation failed on " + target + ": "
             + RestoreSteps.evidence(report), "ValidationFailed", report);
@@ -98,15 +122,17 @@ public class PointInTimeRestoreWorkflowImpl implements PointInTimeRestoreWorkflo
       RecoveryObjectives objectives = RecoveryObjectives.measure(service.spec().objectives(), incident, start,
           recovered, point);
       // Protected only now that it passed validation: until here the run's cleanup must be able to delete it.
+      // Compared with the source in the restore's region only: a DR restore must not wait on the lost region.
       CopySettings copySettings = RestoredCopyStep.settle(steps, timeline, purpose, region, target, source, region,
           owner);
       steps.enterPhase("done");
       detail = "available at " + ready.endpointAddress() + ":" + ready.port();
       return new PointInTimeRestoreResult(serviceKey, source, target, ready.endpointAddress(), ready.port(), point,
           window, report, objectives, timeline.entries(),
-          "Restored " + source + " to " + point + " as " + target + "; " + report.summary()
-              + (objectives.breached() ? "; OBJECTIVE BREACHED" : "; within objectives")
-              + (copySettings == null ? "" : "; copy " + copySettings.summary()), copySettings);
+          "Restored " + sourceName + " to " + point + " as " + target + (region.equals(primary) ? "" : " in " + region)
+              + "; " + report.summary() + (objectives.breached() ? "; OBJECTIVE BREACHED" : "; within objectives")
+              + (copySettings == null ? "" : "; copy " + copySettings.summary()), copySettings,
+          region, live ? "instance " + source : from.description());
     } catch (TemporalFailure e) {
       if (owner.runToken() != null) cleanup.forgetWhenNotOurs(e, "rds:" + target);
       throw steps.cleanUpAfter(e, cleanup,

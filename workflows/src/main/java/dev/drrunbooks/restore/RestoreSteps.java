@@ -71,12 +71,13 @@ public final class RestoreSteps {
 
   /**
    * The settings a restore of {@code service} in {@code region} asks for: the run's where it has them, then the
-   * catalog's {@code database.restore} (primary region only: its names are that region's); anything left unset
-   * is taken from the source instance by the restore activity.
+   * catalog's {@code database.restore} in the primary region, {@code database.drRestore} in the DR region (each
+   * names its region's groups); anything left unset is taken from the source instance by the restore activity.
    */
   public static InstanceShape requestedShape(ServiceDefinition service, String region, InstanceShape run) {
-    RestoreSettings catalog = service.spec().database().restore();
-    if (catalog == null || !region.equals(service.regions().primary())) return run;
+    RestoreSettings catalog = region.equals(service.regions().primary()) ? service.spec().database().restore()
+        : region.equals(service.regions().dr()) ? service.spec().database().drRestore() : null;
+    if (catalog == null) return run;
     return run.over(new InstanceShape(null, catalog.subnetGroup(), catalog.securityGroupIds(),
         catalog.parameterGroup(), catalog.optionGroup(), null));
   }

@@ -118,12 +118,18 @@ public class SnapshotRestoreWorkflowImpl implements SnapshotRestoreWorkflow {
     }
   }
 
+  /**
+   * The newest available snapshot of the instance: manual, final or automated, also when the instance was deleted
+   * (its final snapshot, and the automated snapshots kept with its retained automated backups).
+   */
   private SnapshotInfo newestSnapshot(String region, String instance) {
-    return timeline.step("newest snapshot of " + instance,
-        () -> SnapshotChoice.newest(steps.snapshots().listSnapshots(region, instance))
-            .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure("snapshot: no available snapshot of "
-                + instance + " in " + region, "SnapshotNotFound")),
-        s -> s.snapshotId() + " created " + s.createdAt());
+    return timeline.step("newest snapshot of " + instance, () -> {
+      List<SnapshotInfo> found = steps.snapshots().listSnapshots(region, instance);
+      return SnapshotChoice.newest(found).orElseThrow(() -> ApplicationFailure.newNonRetryableFailure(
+          "snapshot: no available snapshot of " + instance + " in " + region + "; searched its manual, final and"
+              + " automated snapshots, and those kept with its retained automated backups (DescribeDBSnapshots): "
+              + (found.isEmpty() ? "none" : found.size() + " found, none available"), "SnapshotNotFound"));
+    }, s -> s.snapshotId() + " created " + s.createdAt());
   }
 
   /**

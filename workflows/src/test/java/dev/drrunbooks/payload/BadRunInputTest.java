@@ -49,7 +49,8 @@ class BadRunInputTest {
   void anUnknownFieldIsNamedWithTheAllowedFields(WorkflowClient client, Worker worker) {
     String message = failure(client, worker, "PointInTimeRestore", map("service", "inventory", "bogus", 1));
     assertEquals("bogus: unknown field (value 1); allowed fields of PointInTimeRestoreInput: dbParameterGroup, "
-        + "dbSubnetGroup, incidentTime, instanceClass, keepOnFailure, optionGroup, purpose, restoreTime, securityGroupIds, "
+        + "dbSubnetGroup, incidentTime, instanceClass, keepOnFailure, optionGroup, purpose, region, restoreTime, "
+        + "securityGroupIds, "
         + "service, sourceInstance, targetInstance, validationQueries, waitBudget", message);
   }
 

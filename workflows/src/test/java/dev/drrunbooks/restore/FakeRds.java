@@ -9,6 +9,8 @@ import dev.drrunbooks.activities.rds.PointInTimeRestoreRequest;
 import dev.drrunbooks.activities.rds.RdsRestoreActivities;
 import dev.drrunbooks.activities.rds.RdsSnapshotActivities;
 import dev.drrunbooks.activities.rds.RestorableWindow;
+import dev.drrunbooks.activities.rds.RestoreSource;
+import dev.drrunbooks.activities.rds.RestoreSourceQuery;
 import dev.drrunbooks.activities.rds.SnapshotCopyRequest;
 import dev.drrunbooks.activities.rds.SnapshotInfo;
 import dev.drrunbooks.activities.rds.SettingDifference;
@@ -60,6 +62,10 @@ public final class FakeRds implements RdsRestoreActivities, RdsSnapshotActivitie
   public final List<InstanceShape> restoreShapes = Collections.synchronizedList(new ArrayList<>());
   /** Each verifyPlacement: "region/instance from source". */
   public final List<String> placementChecks = Collections.synchronizedList(new ArrayList<>());
+  /** Automated backups by "region/instance": a deleted instance's retained ones, or replicated to region. */
+  public final Map<String, RestoreSource> backups = new ConcurrentHashMap<>();
+  /** Each point-in-time restore request, in call order. */
+  public final List<PointInTimeRestoreRequest> pitrRequests = Collections.synchronizedList(new ArrayList<>());
   /** When set, verifyPlacement fails as RdsRestoreActivitiesImpl does, with this as the difference. */
   public volatile String misplaced;
   /** Each protectRestoredCopy: "region/instance kept|validation from source". */
@@ -102,6 +108,38 @@ public final class FakeRds implements RdsRestoreActivities, RdsSnapshotActivitie
     return window;
   }
 
+  /** As RdsRestoreActivitiesImpl: the live instance in its own region, else the backups kept or replicated. */
+  @Override
+  public RestoreSource findRestoreSource(RestoreSourceQuery q) {
+    if (!q.crossRegion() && instances.containsKey(q.region() + "/" + q.instanceId())) {
+      return new RestoreSource(q.region(), q.instanceId(), RestoreSource.INSTANCE, "db-LIVE", null, q.region(), window,
+          "instance " + q.instanceId());
+    }
+    RestoreSource b = backups.get(q.region() + "/" + q.instanceId());
+    if (b != null) return b;
+    throw ApplicationFailure.newNonRetryableFailure("nothing restorable to a point in time for RDS instance '"
+        + q.instanceId() + "' in " + q.region(), "RdsNoRestoreSource");
+  }
+
+  /** A deleted instance's retained automated backups (status retained), restorable over {@code w}. */
+  public RestoreSource retainedBackup(String region, String instanceId, String resourceId, RestorableWindow w) {
+    instances.remove(region + "/" + instanceId);
+    RestoreSource b = new RestoreSource(region, instanceId, RestoreSource.RETAINED_BACKUP, resourceId,
+        "arn:aws:rds:" + region + ":123456789012:auto-backup:ab-" + resourceId, region, w,
+        "retained automated backup of deleted instance " + instanceId + " (resource id " + resourceId + ")");
+    backups.put(region + "/" + instanceId, b);
+    return b;
+  }
+
+  /** Automated backups of {@code instanceId} replicated from {@code from} to {@code to}, restorable over {@code w}. */
+  public RestoreSource replicatedBackup(String from, String to, String instanceId, RestorableWindow w) {
+    String arn = "arn:aws:rds:" + to + ":123456789012:auto-backup:ab-replica";
+    RestoreSource b = new RestoreSource(to, instanceId, RestoreSource.REPLICATED_BACKUP, "db-SOURCE", arn, from, w,
+        "automated backups of " + instanceId + " replicated from " + from + " to " + to + " (" + arn + ")");
+    backups.put(to + "/" + instanceId, b);
+    return b;
+  }
+
   @Override
   public InstanceInfo describeInstance(String region, String instanceId) {
     InstanceInfo i = instances.get(region + "/" + instanceId);
@@ -114,7 +152,8 @@ public final class FakeRds implements RdsRestoreActivities, RdsSnapshotActivitie
 
   @Override
   public InstanceInfo restoreToPointInTime(PointInTimeRestoreRequest r) {
-    describeInstance(r.region(), r.sourceInstanceId());
+    pitrRequests.add(r);
+    if (r.source() == null || r.source().isInstance()) describeInstance(r.region(), r.sourceInstanceId());
     restoreShapes.add(r.shape());
     return restore(r.region(), r.targetInstanceId(), r.owner());
   }

@@ -78,7 +78,23 @@ class SnapshotRestoreWorkflowTest {
     rds.snapshots.clear();
     WorkflowFailedException e = assertThrows(WorkflowFailedException.class,
         () -> stub(client, worker, "restore-none").run(SnapshotRestoreInput.latest("inventory")));
-    assertEquals("snapshot: no available snapshot of mycomputer-inventory-db in eu-west-1", Failures.rootMessage(e));
+    assertEquals("snapshot: no available snapshot of mycomputer-inventory-db in eu-west-1; searched its manual, final"
+        + " and automated snapshots, and those kept with its retained automated backups (DescribeDBSnapshots): none",
+        Failures.rootMessage(e));
+  }
+
+  /** Issue 11, finding 1: the instance was deleted; its final snapshot is restored into the placement given. */
+  @Test
+  void aDeletedInstancesFinalSnapshotIsRestored(WorkflowClient client, Worker worker) {
+    rds.instances.remove("eu-west-1/mycomputer-inventory-db");
+    rds.snapshot("eu-west-1", "inventory-final", rds.now.minus(java.time.Duration.ofMinutes(3)), "manual");
+
+    SnapshotRestoreResult result = stub(client, worker, "restore-deleted").run(new SnapshotRestoreInput("inventory",
+        null, null, null, null, null, null, null, null, List.of(), "app-subnets", List.of("sg-0123456789abcdef0"), null,
+        "app-pg15", null, null));
+
+    assertEquals("inventory-final", result.snapshot().snapshotId(), "the newest: the final snapshot");
+    assertEquals("app-subnets", rds.restoreShapes.get(0).subnetGroup());
   }
 
   @Test

@@ -125,6 +125,12 @@ final class FakeLeftovers implements TaggedResourceActivities, RdsRestoreActivit
   }
 
   @Override
+  public dev.drrunbooks.activities.rds.RestoreSource findRestoreSource(
+      dev.drrunbooks.activities.rds.RestoreSourceQuery query) {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
   public InstanceInfo describeInstance(String region, String instanceId) {
     throw new UnsupportedOperationException();
   }

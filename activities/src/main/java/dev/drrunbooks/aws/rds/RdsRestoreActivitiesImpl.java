@@ -12,6 +12,8 @@ import dev.drrunbooks.activities.rds.PlacementCheck;
 import dev.drrunbooks.activities.rds.PointInTimeRestoreRequest;
 import dev.drrunbooks.activities.rds.RdsRestoreActivities;
 import dev.drrunbooks.activities.rds.RestorableWindow;
+import dev.drrunbooks.activities.rds.RestoreSource;
+import dev.drrunbooks.activities.rds.RestoreSourceQuery;
 import dev.drrunbooks.activities.rds.SnapshotInfo;
 import dev.drrunbooks.activities.rds.SnapshotRestoreRequest;
 import dev.drrunbooks.aws.AwsClients;
@@ -67,6 +69,7 @@ public class RdsRestoreActivitiesImpl implements RdsRestoreActivities {
       "inaccessible-encryption-credentials", "restore-error", "storage-full", "deleting", "deleted");
 
   private final RdsSupport rds;
+  private final RestoreSources sources;
   private final StatusPoller poller;
 
   public RdsRestoreActivitiesImpl(AwsClients aws) {
@@ -80,6 +83,7 @@ public class RdsRestoreActivitiesImpl implements RdsRestoreActivities {
   /** @param rds the RDS client of a region (tests pass a stub) */
   public RdsRestoreActivitiesImpl(Function<String, RdsClient> rds, Polling polling) {
     this.rds = new RdsSupport(rds);
+    this.sources = new RestoreSources(this.rds);
     this.poller = new StatusPoller(polling, Clock.systemUTC());
   }
 
@@ -114,6 +118,19 @@ public class RdsRestoreActivitiesImpl implements RdsRestoreActivities {
     });
     if (earliest.isAfter(latest)) earliest = latest;
     return new RestorableWindow(earliest, latest);
+  }
+
+  @Override
+  public RestoreSource findRestoreSource(RestoreSourceQuery query) {
+    return findRestoreSource(query, true);
+  }
+
+  /** As {@link #findRestoreSource(RestoreSourceQuery)}; a live instance's window as {@link #restorableWindow(String, String, boolean)}. */
+  public RestoreSource findRestoreSource(RestoreSourceQuery query, boolean boundByCreateTime) {
+    require(query, "query");
+    require(query.region(), "region");
+    require(query.instanceId(), "instanceId");
+    return sources.find(query, db -> restorableWindow(query.region(), db.dbInstanceIdentifier(), boundByCreateTime));
   }
 
   private Optional<Instant> earliestFromAutomatedBackup(String region, DBInstance db) {
@@ -160,29 +177,37 @@ public class RdsRestoreActivitiesImpl implements RdsRestoreActivities {
     Optional<DBInstance> existing = rds.findInstance(region, target);
     if (existing.isPresent()) return adopt(region, existing.get(), req.owner(), req.sourceInstanceId(), req.restoreTime());
 
-    DBInstance source = rds.findInstance(region, req.sourceInstanceId()).orElseThrow(() ->
-        ApplicationFailure.newNonRetryableFailure("source RDS instance '" + req.sourceInstanceId() + "' not found in "
-            + region, "RdsInstanceNotFound"));
-    InstanceShape shape = RestorePlacement.intended(req.shape(), Optional.of(source), req.sourceInstanceId(), region);
-    RestoreDbInstanceToPointInTimeRequest.Builder call = RestoreDbInstanceToPointInTimeRequest.builder()
-        .sourceDBInstanceIdentifier(req.sourceInstanceId())
-        .targetDBInstanceIdentifier(target)
+    RestoreSource from = req.source();
+    boolean fromBackup = from != null && !from.isInstance();
+    if (from != null && !region.equals(from.region())) {
+      throw RdsSupport.invalidInput("restore source '" + from.description() + "' is in " + from.region() + ", not "
+          + region);
+    }
+    Optional<DBInstance> source = fromBackup ? Optional.empty()
+        : Optional.of(rds.findInstance(region, req.sourceInstanceId()).orElseThrow(() ->
+            ApplicationFailure.newNonRetryableFailure("source RDS instance '" + req.sourceInstanceId() + "' not found in "
+                + region, "RdsInstanceNotFound")));
+    InstanceShape shape = RestorePlacement.intended(req.shape(), source, req.sourceInstanceId(), region);
+    RestoreDbInstanceToPointInTimeRequest.Builder call = RestoreDbInstanceToPointInTimeRequest.builder();
+    BackupSource.name(from, req.sourceInstanceId(), call);
+    call.targetDBInstanceIdentifier(target)
         // Always an explicit point, never UseLatestRestorableTime: the run must know what it restored to.
         .restoreTime(req.restoreTime())
         .tags(RdsTags.toTags(tags));
     applyShape(shape, call::dbInstanceClass, call::dbSubnetGroupName, call::vpcSecurityGroupIds,
         call::dbParameterGroupName, call::optionGroupName, call::multiAZ);
-    RestoreProtections.carry(SourceSettings.of(source), call);
+    RestoreProtections.carry(SourceSettings.of(source, fromBackup ? "restored from " + from.description() : null),
+        call);
     try {
       DBInstance created = rds.client(region).restoreDBInstanceToPointInTime(call.build()).dbInstance();
       log.info("restoring RDS instance {} in {} from {} to {} (status {}) into {}", target, region,
-          req.sourceInstanceId(), point, created.dbInstanceStatus(), RestorePlacement.describe(shape));
+          fromBackup ? from.description() : req.sourceInstanceId(), point, created.dbInstanceStatus(), RestorePlacement.describe(shape));
       return toInfo(region, created, created.hasTagList() && !created.tagList().isEmpty() ? RdsTags.toMap(created.tagList()) : tags);
     } catch (DbInstanceAlreadyExistsException e) {
       return adopt(region, rds.instance(region, target), req.owner(), req.sourceInstanceId(), req.restoreTime());
-    } catch (DbInstanceNotFoundException e) {
-      throw ApplicationFailure.newNonRetryableFailure("source RDS instance '" + req.sourceInstanceId() + "' not found in "
-          + region, "RdsInstanceNotFound");
+    } catch (DbInstanceNotFoundException | DbInstanceAutomatedBackupNotFoundException e) {
+      throw ApplicationFailure.newNonRetryableFailure((fromBackup ? from.description() : "source RDS instance '"
+          + req.sourceInstanceId() + "'") + " not found in " + region + ": " + awsMessage(e), "RdsInstanceNotFound");
     } catch (InvalidRestoreException | PointInTimeRestoreNotEnabledException e) {
       throw ApplicationFailure.newNonRetryableFailure("RDS refused to restore '" + req.sourceInstanceId() + "' in " + region
           + " to " + point + ": " + awsMessage(e) + " (check the restorable window)", "RdsInvalidRestore");

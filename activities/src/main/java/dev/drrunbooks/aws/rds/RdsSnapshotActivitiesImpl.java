@@ -73,9 +73,14 @@ public class RdsSnapshotActivitiesImpl implements RdsSnapshotActivities {
               .includePublic(false))
           .dbSnapshots().forEach(s -> out.add(toInfo(region, s)));
     } catch (DbInstanceNotFoundException e) {
-      return List.of();
+      // none by this name: a deleted instance's may still be found by resource id below
     } catch (SdkException e) {
       throw AwsFailures.translate(e, "describe-db-snapshots --db-instance-identifier " + instanceId + " in " + region);
+    }
+    if (rds.findInstance(region, instanceId).isEmpty()) {
+      RetainedSnapshots.of(rds, region, instanceId).stream()
+          .filter(s -> out.stream().noneMatch(o -> o.snapshotId().equals(s.dbSnapshotIdentifier())))
+          .forEach(s -> out.add(toInfo(region, s)));
     }
     return out;
   }

@@ -50,8 +50,8 @@ final class RestorePlacement {
     if (!missing.isEmpty()) {
       throw ApplicationFailure.newNonRetryableFailure("source RDS instance '" + sourceId + "' does not exist in "
           + region + ", so its network and parameter settings cannot be copied; give " + String.join(", ", missing)
-          + " in the catalog (services.<service>.database.restore) or the run's input, or RDS would use its"
-          + " default security group and parameter group", "RestorePlacementMissing");
+          + " in the catalog (services.<service>.database.restore, or database.drRestore for the DR region) or the"
+          + " run's input, or RDS would use its default security group and parameter group", "RestorePlacementMissing");
     }
     return asked;
   }

@@ -141,8 +141,8 @@ class RestoreNetworkDefaultsTest {
     assertEquals("RestorePlacementMissing", e.getType());
     assertEquals("source RDS instance 'mycomputer-inventory-db-old' does not exist in eu-west-1, so its network and"
         + " parameter settings cannot be copied; give securityGroupIds, parameterGroup in the catalog"
-        + " (services.<service>.database.restore) or the run's input, or RDS would use its default security group and"
-        + " parameter group", e.getOriginalMessage());
+        + " (services.<service>.database.restore, or database.drRestore for the DR region) or the run's input, or RDS"
+        + " would use its default security group and parameter group", e.getOriginalMessage());
     assertEquals(List.of(), restoreRequests, "nothing restored into the default network");
 
     InstanceShape catalog = new InstanceShape(null, "inventory-db-subnets", List.of(APP_SG), "inventory-pg15", null,

@@ -18,6 +18,16 @@ public interface RdsRestoreActivities {
   InstanceInfo describeInstance(String region, String instanceId);
 
   /**
+   * The source a point-in-time restore can use and its restorable window: in the instance's own region the
+   * live instance, else the retained automated backup of the deleted instance of that name
+   * (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithAutomatedBackups.Retaining.html);
+   * in another region the automated backups replicated there from it
+   * (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_ReplicateBackups.html). Fails non-retryably
+   * ({@code RdsNoRestoreSource}) when there is none, naming every place searched.
+   */
+  RestoreSource findRestoreSource(RestoreSourceQuery query);
+
+  /**
    * Starts the restore and returns at once; tags the instance with the owner and the restore point. Sends
    * the request's shape over the source instance's subnet group, security groups, parameter and option
    * group and Multi-AZ, so the restored instance is in the application's network (RDS would otherwise use
