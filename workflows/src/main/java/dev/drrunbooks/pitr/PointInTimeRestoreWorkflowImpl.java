@@ -21,6 +21,7 @@ import dev.drrunbooks.model.Timeline;
 import dev.drrunbooks.restore.RestoreStatus;
 import dev.drrunbooks.restore.RestoredCopyStep;
 import dev.drrunbooks.restore.RestoreSteps;
+import dev.drrunbooks.restore.SourceComparisons;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Workflow;

@@ -23,6 +23,8 @@ import dev.drrunbooks.restore.RestoreStatus;
 import dev.drrunbooks.restore.RestoredCopyStep;
 import dev.drrunbooks.restore.RestoreSteps;
 import dev.drrunbooks.restore.SnapshotChoice;
+import dev.drrunbooks.restore.SourceComparisons;
+import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Workflow;
@@ -34,6 +36,8 @@ public class SnapshotRestoreWorkflowImpl implements SnapshotRestoreWorkflow {
   static final String PROCEDURE = "snapshot-restore";
   /** Version 1: a named snapshot must be the service's instance's and available (or becoming so). */
   static final String NAMED_SNAPSHOT_CHECKS = "snapshot-restore-named-snapshot-checks";
+  /** Version 1: the snapshot of a deleted instance is validated without the queries that compare with it. */
+  static final String DELETED_SOURCE = "snapshot-restore-deleted-source";
 
   private final Timeline timeline = new Timeline();
   private final RestoreSteps steps = new RestoreSteps(timeline);
@@ -95,7 +99,7 @@ public class SnapshotRestoreWorkflowImpl implements SnapshotRestoreWorkflow {
       steps.verifyPlacement(restoreRegion, target, from.instanceId(), shape);
 
       steps.enterPhase("validate");
-      ValidationReport report = steps.validate(service, restoreRegion, ready, queries);
+      ValidationReport report = steps.validate(service, restoreRegion, ready, comparable(queries, primary, instance));
       if (!report.passed()) {
         throw ApplicationFailure.newNonRetryableFailure("data validation failed on " + target + ": "
             + RestoreSteps.evidence(report), "ValidationFailed", report);
@@ -115,6 +119,23 @@ public class SnapshotRestoreWorkflowImpl implements SnapshotRestoreWorkflow {
     } catch (TemporalFailure e) {
       if (owner.runToken() != null) cleanup.forgetWhenNotOurs(e, "rds:" + target);
       throw steps.cleanUpAfter(e, cleanup, keep ? "kept what this run created for forensics" : null);
+    }
+  }
+
+  /**
+   * The queries that can run: those comparing with the source instance ({@code withinPercentOfSource}) are left
+   * out, with a SKIPPED timeline entry, when the instance no longer exists (a restore of a deleted instance's
+   * final or retained snapshot); the validation would otherwise fail on the missing source, not on the data.
+   */
+  private List<ValidationQuery> comparable(List<ValidationQuery> queries, String region, String instance) {
+    if (queries.stream().noneMatch(q -> q.expect().withinPercentOfSource() != null)) return queries;
+    if (Workflow.getVersion(DELETED_SOURCE, Workflow.DEFAULT_VERSION, 1) < 1) return queries;
+    try {
+      steps.rds().describeInstance(region, instance);
+      return queries;
+    } catch (ActivityFailure e) {
+      if (!"RdsInstanceNotFound".equals(Failures.rootType(e))) throw e;
+      return SourceComparisons.without(queries, timeline, instance + " no longer exists in " + region);
     }
   }
 

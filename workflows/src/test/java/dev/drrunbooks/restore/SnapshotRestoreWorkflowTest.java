@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.drrunbooks.catalog.Expectation;
+import dev.drrunbooks.catalog.ValidationQuery;
 import dev.drrunbooks.model.Failures;
+import dev.drrunbooks.model.Outcome;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreInput;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreResult;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreWorkflow;
@@ -95,6 +98,39 @@ class SnapshotRestoreWorkflowTest {
 
     assertEquals("inventory-final", result.snapshot().snapshotId(), "the newest: the final snapshot");
     assertEquals("app-subnets", rds.restoreShapes.get(0).subnetGroup());
+  }
+
+  /** Issue 11: the source of a deleted instance's snapshot cannot be compared with, so that query is left out. */
+  @Test
+  void aDeletedInstancesSnapshotIsValidatedWithoutTheQueriesThatCompareWithIt(WorkflowClient client, Worker worker) {
+    rds.instances.remove("eu-west-1/mycomputer-inventory-db");
+    rds.snapshot("eu-west-1", "inventory-final", rds.now.minus(Duration.ofMinutes(3)), "manual");
+
+    SnapshotRestoreResult result = stub(client, worker, "restore-deleted-compare").run(new SnapshotRestoreInput(
+        "inventory", null, null, null, null, null, null, null, null, comparingQueries(), "app-subnets",
+        List.of("sg-0123456789abcdef0"), null, "app-pg15", null, null));
+
+    assertEquals(List.of("items-present"), result.validation().outcomes().stream().map(o -> o.name()).toList());
+    assertTrue(result.timeline().stream().anyMatch(t -> t.outcome() == Outcome.SKIPPED
+        && t.detail().equals("no live source to compare with (mycomputer-inventory-db no longer exists in eu-west-1):"
+            + " skipped items-match-source")), result.timeline().toString());
+  }
+
+  @Test
+  void aLiveSourceIsComparedWith(WorkflowClient client, Worker worker) {
+    SnapshotRestoreResult result = stub(client, worker, "restore-live-compare").run(new SnapshotRestoreInput(
+        "inventory", null, null, null, null, null, null, null, null, comparingQueries(), null, null, null));
+
+    assertEquals(List.of("items-present", "items-match-source"),
+        result.validation().outcomes().stream().map(o -> o.name()).toList());
+    assertTrue(result.timeline().stream().noneMatch(t -> t.outcome() == Outcome.SKIPPED), result.timeline().toString());
+  }
+
+  private static List<ValidationQuery> comparingQueries() {
+    return List.of(new ValidationQuery("items-present", "SELECT COUNT(*) FROM inventory_items",
+            new Expectation(null, 1L, null)),
+        new ValidationQuery("items-match-source", "SELECT COUNT(*) FROM inventory_items",
+            new Expectation(null, null, 1.0)));
   }
 
   @Test

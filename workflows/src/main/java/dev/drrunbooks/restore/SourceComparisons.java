@@ -1,4 +1,4 @@
-package dev.drrunbooks.pitr;
+package dev.drrunbooks.restore;
 
 import dev.drrunbooks.catalog.ValidationQuery;
 import dev.drrunbooks.model.Outcome;
@@ -9,10 +9,11 @@ import java.util.List;
  * Validation queries that compare with the source instance ({@code withinPercentOfSource}) cannot run when the
  * source is deleted or in an unreachable region: they are left out, and the timeline says which and why.
  */
-final class SourceComparisons {
+public final class SourceComparisons {
   private SourceComparisons() {}
 
-  static List<ValidationQuery> without(List<ValidationQuery> queries, Timeline timeline, String sourceName) {
+  /** {@code queries} without those that compare with the source; a SKIPPED timeline entry names them. */
+  public static List<ValidationQuery> without(List<ValidationQuery> queries, Timeline timeline, String sourceName) {
     List<ValidationQuery> kept = queries.stream().filter(q -> q.expect().withinPercentOfSource() == null).toList();
     if (kept.size() < queries.size()) {
       List<String> skipped = queries.stream().filter(q -> q.expect().withinPercentOfSource() != null)
