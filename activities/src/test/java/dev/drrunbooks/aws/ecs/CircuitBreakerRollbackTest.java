@@ -9,12 +9,12 @@ import dev.drrunbooks.activities.ecs.EcsActivities;
 import dev.drrunbooks.activities.ecs.EcsRollback;
 import dev.drrunbooks.activities.ecs.EcsServiceState;
 import dev.drrunbooks.activities.ecs.EcsServiceUpdate;
+import dev.drrunbooks.aws.ScriptedSdkClient;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestActivityEnvironment;
 import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -172,13 +172,9 @@ class CircuitBreakerRollbackTest {
         if (!afterUpdate.isEmpty()) current = afterUpdate.poll();
         return DescribeServicesResponse.builder().services(answer).failures(List.of()).build();
       }
-      if (method.isDefault()) return InvocationHandler.invokeDefault(proxy, method, args); // builder overloads
-      if (method.getName().equals("serviceName")) return "ecs";
-      if (method.getName().equals("close")) return null;
-      throw new UnsupportedOperationException("not scripted: " + method.getName());
+      return ScriptedSdkClient.NOT_SCRIPTED;
     };
-    return (EcsClient) Proxy.newProxyInstance(EcsClient.class.getClassLoader(), new Class<?>[] {EcsClient.class},
-        handler);
+    return ScriptedSdkClient.of(EcsClient.class, "ecs", handler);
   }
 
   private static Service service(String taskDefinition, int running, int desired, int pending,

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.drrunbooks.activities.rds.RdsRestoreActivities;
 import dev.drrunbooks.activities.rds.SnapshotInfo;
 import dev.drrunbooks.activities.rds.SnapshotRestoreRequest;
+import dev.drrunbooks.aws.ScriptedSdkClient;
 import dev.drrunbooks.model.Ownership;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
@@ -15,7 +16,6 @@ import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestActivityEnvironment;
 import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -112,12 +112,8 @@ class RestoreFromUnavailableSnapshotTest {
             .dbSnapshotIdentifier(r.dbSnapshotIdentifier()).status(status).snapshotType("manual")
             .dbInstanceIdentifier("mycomputer-inventory-db").tagList(List.of()).build()).build();
       }
-      if (method.isDefault()) return InvocationHandler.invokeDefault(proxy, method, args); // builder overloads
-      if (method.getName().equals("serviceName")) return "rds";
-      if (method.getName().equals("close")) return null;
-      throw new UnsupportedOperationException("not scripted: " + method.getName());
+      return ScriptedSdkClient.NOT_SCRIPTED;
     };
-    return (RdsClient) Proxy.newProxyInstance(RdsClient.class.getClassLoader(), new Class<?>[] {RdsClient.class},
-        handler);
+    return ScriptedSdkClient.of(RdsClient.class, "rds", handler);
   }
 }

@@ -10,10 +10,10 @@ import dev.drrunbooks.activities.rds.PlacementCheck;
 import dev.drrunbooks.activities.rds.PointInTimeRestoreRequest;
 import dev.drrunbooks.activities.rds.SnapshotInfo;
 import dev.drrunbooks.activities.rds.SnapshotRestoreRequest;
+import dev.drrunbooks.aws.ScriptedSdkClient;
 import dev.drrunbooks.model.Ownership;
 import io.temporal.failure.ApplicationFailure;
 import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -200,12 +200,8 @@ class RestoreNetworkDefaultsTest {
         instances.put(db.dbInstanceIdentifier(), db);
         return RestoreDbInstanceFromDbSnapshotResponse.builder().dbInstance(db).build();
       }
-      if (method.isDefault()) return InvocationHandler.invokeDefault(proxy, method, args); // builder overloads
-      if (method.getName().equals("serviceName")) return "rds";
-      if (method.getName().equals("close")) return null;
-      throw new UnsupportedOperationException("not scripted: " + method.getName());
+      return ScriptedSdkClient.NOT_SCRIPTED;
     };
-    return (RdsClient) Proxy.newProxyInstance(RdsClient.class.getClassLoader(), new Class<?>[] {RdsClient.class},
-        handler);
+    return ScriptedSdkClient.of(RdsClient.class, "rds", handler);
   }
 }

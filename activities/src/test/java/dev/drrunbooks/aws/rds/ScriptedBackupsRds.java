@@ -1,7 +1,7 @@
 package dev.drrunbooks.aws.rds;
 
+import dev.drrunbooks.aws.ScriptedSdkClient;
 import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -139,13 +139,9 @@ final class ScriptedBackupsRds {
         here.put(db.dbInstanceIdentifier(), db);
         return RestoreDbInstanceToPointInTimeResponse.builder().dbInstance(db).build();
       }
-      if (method.isDefault()) return InvocationHandler.invokeDefault(proxy, method, args); // builder overloads
-      if (method.getName().equals("serviceName")) return "rds";
-      if (method.getName().equals("close")) return null;
-      throw new UnsupportedOperationException("not scripted: " + method.getName());
+      return ScriptedSdkClient.NOT_SCRIPTED;
     };
-    return (RdsClient) Proxy.newProxyInstance(RdsClient.class.getClassLoader(), new Class<?>[] {RdsClient.class},
-        handler);
+    return ScriptedSdkClient.of(RdsClient.class, "rds", handler);
   }
 
   private static DBInstance available(DBInstance db) {
