@@ -41,12 +41,17 @@ only, cited below; everything else is moto's own.
      window starts when replication started (nothing older is copied here) and ends now, or when replication stopped.
    - StopDBInstanceAutomatedBackupsReplication in the destination region, by SourceDBInstanceArn, ends it
      (https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_StopDBInstanceAutomatedBackupsReplication.html):
-     the source no longer lists it, and the replicated backups are kept, status "retained", for their retention
-     period (USER_ReplicateBackups.html, "Stopping automated backup replication"); DeleteDBInstanceAutomatedBackup
-     by DBInstanceAutomatedBackupsArn deletes such a retained backup
-     (https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_DeleteDBInstanceAutomatedBackup.html).
+     the source no longer lists it, and "Replicated backups are retained, subject to the backup retention period set
+     when they were created", listed as retained in the destination region
+     (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/AutomatedBackups.StopReplicating.html);
+     DeleteDBInstanceAutomatedBackup there by DBInstanceAutomatedBackupsArn deletes them
+     (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/AutomatedBackups.Delete.html).
    - RestoreDBInstanceToPointInTime in the destination region by SourceDBInstanceAutomatedBackupsArn restores from it,
-     to a RestoreTime inside its window (as 3.).
+     to a RestoreTime inside its window (as 3.;
+     https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/AutomatedBackups.PiTR.html).
+   Not modelled: replication lag (the replica is as recent as its source), the "pending" state, expiry after the
+   retention period, what deleting a replicating source does to its replicas, and the replications list of the
+   source's own DBInstanceAutomatedBackup.
 """
 
 import copy
