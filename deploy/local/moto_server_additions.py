@@ -1,4 +1,5 @@
-"""moto_server with the RDS behaviour the sandbox needs and moto 5.2.5 lacks: restoring a deleted instance.
+"""moto_server with the RDS behaviour the sandbox needs and moto 5.2.5 lacks: restoring a deleted instance, and
+replicating automated backups to another region and restoring there.
 
 Started by deploy/local/sandbox instead of $VENV/bin/moto_server, with the same arguments (its command line
 still contains "moto_server", which the sandbox script looks for). Each addition models documented AWS behaviour
@@ -20,7 +21,37 @@ only, cited below; everything else is moto's own.
    (https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_RestoreDBInstanceToPointInTime.html). moto
    ignores both and, with no SourceDBInstanceIdentifier, restores whichever instance it lists first.
 
-Not modelled: cross-region replication of automated backups (no moto API at all; the Java tests script it).
+4. Cross-region replication of automated backups ("Replicating automated backups to another AWS Region",
+   https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_ReplicateBackups.html). moto has no such API (HTTP 500).
+   - StartDBInstanceAutomatedBackupsReplication is called in the destination region with SourceDBInstanceArn,
+     BackupRetentionPeriod and KmsKeyId, "the ARN for the KMS encryption key in the destination AWS Region"
+     (https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_StartDBInstanceAutomatedBackupsReplication.html).
+     Refused: a source that does not exist (DBInstanceNotFound), one without automated backups or in the destination
+     region itself, one already replicating to this region (InvalidDBInstanceState: AWS allows one replication per
+     destination region; the exact error code it answers there is not documented, our code checks first), and a key
+     ARN of another region (KMSKeyNotAccessibleFault). Answers the DBInstanceAutomatedBackup it created.
+   - The source instance then lists it under DBInstanceAutomatedBackupsReplications (DBInstanceAutomatedBackupsArn)
+     in DescribeDBInstances (https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_DBInstance.html).
+   - DescribeDBInstanceAutomatedBackups in the destination region lists it with status "replicating", its own
+     DBInstanceAutomatedBackupsArn (in the destination region), the source's DBInstanceIdentifier, DBInstanceArn,
+     DbiResourceId and Region, BackupRetentionPeriod, KmsKeyId and RestoreWindow
+     (https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_DBInstanceAutomatedBackup.html,
+     https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_DescribeDBInstanceAutomatedBackups.html).
+     Emulator choices: replication is at once "replicating" (AWS passes through "pending" while it copies); the
+     window starts when replication started (nothing older is copied here) and ends now, or when replication stopped.
+   - StopDBInstanceAutomatedBackupsReplication in the destination region, by SourceDBInstanceArn, ends it
+     (https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_StopDBInstanceAutomatedBackupsReplication.html):
+     the source no longer lists it, and "Replicated backups are retained, subject to the backup retention period set
+     when they were created", listed as retained in the destination region
+     (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/AutomatedBackups.StopReplicating.html);
+     DeleteDBInstanceAutomatedBackup there by DBInstanceAutomatedBackupsArn deletes them
+     (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/AutomatedBackups.Delete.html).
+   - RestoreDBInstanceToPointInTime in the destination region by SourceDBInstanceAutomatedBackupsArn restores from it,
+     to a RestoreTime inside its window (as 3.;
+     https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/AutomatedBackups.PiTR.html).
+   Not modelled: replication lag (the replica is as recent as its source), the "pending" state, expiry after the
+   retention period, what deleting a replicating source does to its replicas, and the replications list of the
+   source's own DBInstanceAutomatedBackup.
 """
 
 import copy
@@ -30,7 +61,10 @@ import sys
 from datetime import datetime, timedelta, timezone
 
 from moto.rds import models as rds
-from moto.rds.exceptions import InvalidParameterCombination, RDSClientError
+from moto.rds.exceptions import (DBInstanceNotFoundError, InvalidParameterCombination, InvalidParameterValue,
+                                 KMSKeyNotAccessibleFault, RDSClientError)
+from moto.rds.responses import RDSResponse
+from moto.core.responses import ActionResult
 from moto.server import main
 
 _ALPHABET = string.ascii_uppercase + string.digits
@@ -61,6 +95,114 @@ class _AutomatedBackup:
 
     def holds(self, when):
         return self.restore_window["EarliestTime"] <= when <= self.restore_window["LatestTime"]
+
+
+class _ReplicatedBackup(_AutomatedBackup):
+    """Automated backups of an instance in another region, replicated to this (the destination) one."""
+
+    def __init__(self, backend, source_backend, db, retention, kms_key_id):
+        self.started = datetime.now(timezone.utc)
+        self.stopped = None
+        super().__init__(source_backend, copy.copy(db), "replicating", self.started)
+        self.source_db_instance_arn = db.db_instance_arn
+        self.backup_retention_period = int(retention) if retention else int(db.backup_retention_period or 0)
+        self.kms_key_id = kms_key_id
+        self.encrypted = kms_key_id is not None
+        # Its own ARN, in the destination region (the source's region stays in Region).
+        self.db_instance_automated_backups_arn = (
+            f"arn:aws:rds:{backend.region_name}:{backend.account_id}:auto-backup:ab-{db.dbi_resource_id[3:].lower()}")
+
+    @property
+    def restore_window(self):
+        return {"EarliestTime": self.started, "LatestTime": self.stopped or datetime.now(timezone.utc)}
+
+    @restore_window.setter
+    def restore_window(self, _):
+        pass  # always from the replication's start and end
+
+
+def _replicated(backend):
+    if not hasattr(backend, "dr_replicated_backups"):
+        backend.dr_replicated_backups = []
+    return backend.dr_replicated_backups
+
+
+# (account, region) of every destination region a replication was started in, to find an instance's replications.
+_DESTINATIONS = set()
+
+
+def _replications_of(db):
+    found = []
+    for account, region in sorted(_DESTINATIONS):
+        for b in getattr(rds.rds_backends[account][region], "dr_replicated_backups", []):
+            if b.source_db_instance_arn == db.db_instance_arn and b.status == "replicating":
+                found.append({"DBInstanceAutomatedBackupsArn": b.db_instance_automated_backups_arn})
+    return found
+
+
+def _source(arn):
+    parts = (arn or "").split(":")
+    if len(parts) != 7 or parts[:3] != ["arn", "aws", "rds"] or parts[5] != "db":
+        raise InvalidParameterValue(f"SourceDBInstanceArn '{arn}' is not a DB instance ARN")
+    region, account, identifier = parts[3], parts[4], parts[6]
+    backend = rds.rds_backends[account][region]
+    db = backend.databases.get(identifier)
+    if db is None:
+        raise DBInstanceNotFoundError(identifier)
+    return backend, db
+
+
+def _start_replication(self):
+    p = self.params
+    backend = self.backend
+    arn = p.get("source_db_instance_arn")
+    source_backend, db = _source(arn)
+    if source_backend.region_name == backend.region_name:
+        raise InvalidParameterValue(f"{arn} is in {backend.region_name}: replicate to another region")
+    if int(db.backup_retention_period or 0) == 0:
+        raise RDSClientError("InvalidDBInstanceState",
+                             f"Automated backups are not enabled on {db.db_instance_identifier}")
+    if any(b.source_db_instance_arn == arn and b.status == "replicating" for b in _replicated(backend)):
+        raise RDSClientError("InvalidDBInstanceState", f"Automated backups of {db.db_instance_identifier} are already"
+                             f" replicated to {backend.region_name}")
+    key = p.get("kms_key_id")
+    if key is not None and (not key.startswith("arn:aws:kms:") or key.split(":")[3] != backend.region_name):
+        raise KMSKeyNotAccessibleFault(key)
+    # A backup replicated earlier and stopped stays retained alongside (the source's resource id, hence the ARN, is
+    # the same: AWS reuses it too), so drop that retained one first.
+    replica = _ReplicatedBackup(backend, source_backend, db, p.get("backup_retention_period"), key)
+    backend.dr_replicated_backups = [b for b in _replicated(backend)
+                                     if b.db_instance_automated_backups_arn != replica.db_instance_automated_backups_arn]
+    _replicated(backend).append(replica)
+    _DESTINATIONS.add((backend.account_id, backend.region_name))
+    return ActionResult({"DBInstanceAutomatedBackup": replica})
+
+
+def _stop_replication(self):
+    arn = self.params.get("source_db_instance_arn")
+    active = [b for b in _replicated(self.backend) if b.source_db_instance_arn == arn and b.status == "replicating"]
+    if not active:
+        _source(arn)  # DBInstanceNotFound for an unknown source
+        raise RDSClientError("InvalidDBInstanceState",
+                             f"Automated backups of {arn} are not replicated to {self.backend.region_name}")
+    replica = active[0]
+    replica.status = "retained"
+    replica.stopped = datetime.now(timezone.utc)
+    return ActionResult({"DBInstanceAutomatedBackup": replica})
+
+
+def _delete_automated_backup(self):
+    arn = self.params.get("db_instance_automated_backups_arn")
+    resource_id = self.params.get("dbi_resource_id")
+    backend = self.backend
+    for kept in (_replicated(backend), _retained(backend)):
+        for b in kept:
+            if b.status == "retained" and (b.db_instance_automated_backups_arn == arn
+                                           or (resource_id and b.dbi_resource_id == resource_id)):
+                kept.remove(b)
+                b.status = "deleting"
+                return ActionResult({"DBInstanceAutomatedBackup": b})
+    raise RDSClientError("DBInstanceAutomatedBackupNotFound", f"No retained automated backup {arn or resource_id}")
 
 
 def _retained(backend):
@@ -101,7 +243,7 @@ def _describe_backups(self, db_instance_identifier=None, dbi_resource_id=None,
     active = [b for b in _original_describe_backups(self) if b.db_instance_identifier in self.databases]
     if dbi_resource_id is not None or db_instance_automated_backups_arn is not None:
         active = []
-    backups = active + _retained(self)
+    backups = active + _retained(self) + _replicated(self)
     return [b for b in backups
             if (db_instance_identifier is None or b.db_instance_identifier == db_instance_identifier)
             and (dbi_resource_id is None or getattr(b, "dbi_resource_id", None) == dbi_resource_id)
@@ -130,7 +272,7 @@ def _restore(self, source_db_identifier, target_db_identifier, overrides):
             "One of SourceDBInstanceIdentifier, SourceDbiResourceId or SourceDBInstanceAutomatedBackupsArn is required")
     if source_db_identifier:
         return _original_restore(self, source_db_identifier, target_db_identifier, overrides)
-    found = [b for b in _retained(self)
+    found = [b for b in _retained(self) + _replicated(self)
              if (resource_id and b.dbi_resource_id == resource_id)
              or (arn and b.db_instance_automated_backups_arn == arn)]
     if not found:
@@ -161,6 +303,10 @@ rds.DBInstance.__init__ = _init
 rds.RDSBackend.delete_db_instance = _delete
 rds.RDSBackend.describe_db_instance_automated_backups = _describe_backups
 rds.RDSBackend.restore_db_instance_to_point_in_time = _restore
+rds.DBInstance.db_instance_automated_backups_replications = property(_replications_of)
+RDSResponse.start_db_instance_automated_backups_replication = _start_replication
+RDSResponse.stop_db_instance_automated_backups_replication = _stop_replication
+RDSResponse.delete_db_instance_automated_backup = _delete_automated_backup
 
 if __name__ == "__main__":
     main(sys.argv[1:])

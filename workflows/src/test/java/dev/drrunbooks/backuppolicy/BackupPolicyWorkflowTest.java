@@ -37,18 +37,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class BackupPolicyWorkflowTest {
-  private static final String DR_KEY = "arn:aws:kms:eu-central-1:123456789012:key/6f1c2d3e-4a5b-4c6d-8e7f-90a1b2c3d4e5";
-  private static final String BACKUP = "backup: { retentionDays: 30, window: \"03:00-04:00\", iamDatabaseAuthentication: true";
-  /** The catalog with the critical services' automated backups replicated to the DR region. */
-  private static final Catalog CATALOG = catalogWith(text -> {
-    for (String db : List.of("mycomputer-payments-db\n      name: payments", "mycomputer-customerbase-db\n      name: "
-        + "customerbase")) {
-      String line = db + "\n      " + BACKUP;
-      if (!text.contains(line)) throw new IllegalStateException("fixture changed: " + line);
-      text = text.replace(line, line + ", drReplication: { enabled: true, retentionDays: 7, kmsKeyId: " + DR_KEY + " }");
-    }
-    return text;
-  });
+  /** The catalog, whose critical services' automated backups are replicated to the DR region. */
+  private static final Catalog CATALOG = CatalogFixture.load();
+  private static final String DR_KEY = CATALOG.services().get("payments").database().backup().drReplication().kmsKeyId();
   @RegisterExtension
   static final TestWorkflowExtension temporal = TimeSkipping.extension(BackupPolicyWorkflowImpl.class);
 
@@ -269,8 +260,12 @@ class BackupPolicyWorkflowTest {
 
   @Test
   void aReplicationTheCatalogTurnedOffIsStopped(WorkflowClient client, Worker worker) {
-    Catalog catalog = catalogWith(c -> c.replace("customerbase\n      " + BACKUP,
-        "customerbase\n      " + BACKUP + ", drReplication: { enabled: false }"));
+    String on = "drReplication: { enabled: true, retentionDays: 7, kmsKeyId: \""
+        + CATALOG.services().get("customer-base").database().backup().drReplication().kmsKeyId() + "\" }";
+    Catalog catalog = catalogWith(c -> {
+      if (!c.contains(on)) throw new IllegalStateException("fixture changed: " + on);
+      return c.replace(on, "drReplication: { enabled: false }");
+    });
     world.useCatalog(catalog);
 
     BackupPolicyResult result = run(client, worker, new BackupPolicyInput("customer-base", true));

@@ -45,10 +45,18 @@ class BackupPolicyCatalogRulesTest {
     return new CatalogException.Problem(path, message);
   }
 
+  /** The Critical services (RPO 5m and 0m) replicate to the DR region, with a key there; the others are not looked at. */
   @Test
-  void theCatalogDoesNotYetAskForDrBackupReplication() {
+  void theCatalogReplicatesTheCriticalServicesBackupsToTheDrRegion() {
     Catalog c = CatalogFixture.load();
-    for (String key : c.serviceKeys()) {
+    for (String key : List.of("customer-base", "payments")) {
+      DrBackupReplicationSpec r = c.services().get(key).database().backup().drReplication();
+      assertEquals(Boolean.TRUE, r.enabled(), key);
+      assertEquals(7, r.retentionDays(), key);
+      assertTrue(r.kmsKeyId().startsWith("arn:aws:kms:eu-central-1:123456789012:key/"), key + ": " + r.kmsKeyId());
+      assertTrue(c.services().get(key).database().drRestore() != null, key + ": where a DR-region restore goes");
+    }
+    for (String key : List.of("inventory", "locations")) {
       assertNull(c.services().get(key).database().backup().drReplication(), key + ": left out, not looked at");
     }
   }
