@@ -100,7 +100,7 @@ final class RestoredCopyProtection {
 
   private SourceSettings source(String region, String sourceId) {
     if (sourceId == null || sourceId.isBlank()) return SourceSettings.unknown("the source instance is not known");
-    return SourceSettings.of(rds.findInstance(region, sourceId), "RDS instance " + sourceId + " no longer exists in "
-        + region);
+    // "not found", not "deleted": a restore in the DR region reads only that region, where the source never was.
+    return SourceSettings.of(rds.findInstance(region, sourceId), "RDS instance " + sourceId + " not found in " + region);
   }
 }

@@ -214,7 +214,7 @@ class RestoreProtectionsTest {
         owner));
 
     assertTrue(settings.deletionProtection(), "a kept copy whose source is unknown is protected");
-    String why = "source setting unknown (RDS instance mycomputer-inventory-db no longer exists in eu-west-1)";
+    String why = "source setting unknown (RDS instance mycomputer-inventory-db not found in eu-west-1)";
     assertEquals(List.of(
         new SettingDifference("IAM database authentication", "unknown", "on", why),
         new SettingDifference("storage autoscaling", "unknown", "up to 500 GiB", why),
