@@ -134,8 +134,11 @@ public class RdsBackupActivitiesImpl implements RdsBackupActivities {
       DBInstanceAutomatedBackup started = rds.apply(drRegion).startDBInstanceAutomatedBackupsReplication(r -> r
           .sourceDBInstanceArn(db.dbInstanceArn()).backupRetentionPeriod(spec.retentionDays())
           .kmsKeyId(spec.kmsKeyId()).sourceRegion(sourceRegion)).dbInstanceAutomatedBackup();
-      return new DrBackupReplication(drRegion, started.status(), started.backupRetentionPeriod(), started.kmsKeyId(),
-          started.dbInstanceAutomatedBackupsArn());
+      // Read back, as the audit reads it: what RDS now lists, not only what it answered; a replication not yet
+      // listed on the source is reported as Start answered it (the next audit reads it back).
+      DrBackupReplication listed = replicationTo(describe(sourceRegion, instanceId), drRegion);
+      return listed != null ? listed : new DrBackupReplication(drRegion, started.status(), started.backupRetentionPeriod(),
+          started.kmsKeyId(), started.dbInstanceAutomatedBackupsArn());
     } catch (KmsKeyNotAccessibleException | StorageTypeNotSupportedException | DbInstanceAutomatedBackupQuotaExceededException
         | InvalidDbInstanceAutomatedBackupStateException e) {
       // Faults a retry cannot fix (a key RDS may not use, an instance that cannot be replicated): say so at once.

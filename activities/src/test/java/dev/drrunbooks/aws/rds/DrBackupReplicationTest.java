@@ -56,6 +56,8 @@ class DrBackupReplicationTest {
     final Map<String, DBInstanceAutomatedBackup> replicas = new LinkedHashMap<>();
     final List<String> calls = new ArrayList<>();
     String unusableKey;
+    /** RDS has accepted a Start but the source does not list the replication yet (eventual consistency). */
+    boolean notListedYet;
 
     RdsClient client(String region) {
       return (RdsClient) Proxy.newProxyInstance(RdsClient.class.getClassLoader(), new Class<?>[] {RdsClient.class},
@@ -86,7 +88,8 @@ class DrBackupReplicationTest {
               DBInstanceAutomatedBackup b = DBInstanceAutomatedBackup.builder().dbInstanceArn(r.sourceDBInstanceArn())
                   .region(SOURCE).status("pending").backupRetentionPeriod(r.backupRetentionPeriod()).kmsKeyId(r.kmsKeyId())
                   .dbInstanceAutomatedBackupsArn("arn:aws:rds:" + region + ":123456789012:auto-backup:ab-1").build();
-              replicas.put(region, b);
+              // Start answers "pending"; described afterwards, the replica has moved on ("replicating").
+              if (!notListedYet) replicas.put(region, b.toBuilder().status("replicating").build());
               yield StartDbInstanceAutomatedBackupsReplicationResponse.builder().dbInstanceAutomatedBackup(b).build();
             }
             case "stopDBInstanceAutomatedBackupsReplication" -> {
@@ -135,12 +138,24 @@ class DrBackupReplicationTest {
 
     DrBackupReplication started = rds.activities().startDrBackupReplication(SOURCE, INSTANCE, DR, SPEC);
 
-    assertEquals(new DrBackupReplication(DR, "pending", 7, KEY, "arn:aws:rds:eu-central-1:123456789012:auto-backup:ab-1"),
-        started);
+    assertEquals(new DrBackupReplication(DR, "replicating", 7, KEY,
+        "arn:aws:rds:eu-central-1:123456789012:auto-backup:ab-1"), started, "read back, not as Start answered");
     assertEquals(List.of("describe-db-instances " + INSTANCE + " in eu-west-1",
-        "start " + INSTANCE_ARN + " in eu-central-1 from eu-west-1, 7 days, key " + KEY), rds.calls);
+        "start " + INSTANCE_ARN + " in eu-central-1 from eu-west-1, 7 days, key " + KEY,
+        "describe-db-instances " + INSTANCE + " in eu-west-1"), rds.calls);
     assertEquals("replicating to eu-central-1, 7 days, key " + KEY,
         rds.activities().drBackupReplication(SOURCE, INSTANCE, DR).describe());
+  }
+
+  @Test
+  void aStartNotYetListedOnTheSourceIsReportedAsRdsAnsweredIt() {
+    ScriptedRds rds = new ScriptedRds();
+    rds.notListedYet = true;
+
+    DrBackupReplication started = rds.activities().startDrBackupReplication(SOURCE, INSTANCE, DR, SPEC);
+
+    assertEquals(new DrBackupReplication(DR, "pending", 7, KEY, "arn:aws:rds:eu-central-1:123456789012:auto-backup:ab-1"),
+        started);
   }
 
   @Test
