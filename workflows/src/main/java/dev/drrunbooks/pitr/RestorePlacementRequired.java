@@ -2,6 +2,7 @@ package dev.drrunbooks.pitr;
 
 import dev.drrunbooks.activities.rds.InstanceShape;
 import dev.drrunbooks.model.Inputs;
+import io.temporal.failure.ApplicationFailure;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,8 +21,18 @@ final class RestorePlacementRequired {
     if (shape.securityGroupIds().isEmpty()) missing.add("securityGroupIds");
     if (shape.parameterGroup() == null) missing.add("dbParameterGroup");
     if (missing.isEmpty()) return;
-    throw Inputs.invalid(missing.get(0), null, "restoring " + sourceName + " in " + region + " has no live instance"
-        + " to copy settings from: give " + String.join(", ", missing) + " in the input, or the catalog's"
-        + " database.restore (primary region) or database.drRestore (DR region)");
+    throw ApplicationFailure.newNonRetryableFailure(String.join(", ", missing) + (missing.size() == 1 ? " is" : " are")
+        + " required: restoring " + sourceName + " in " + region + " has no live instance to copy the network and"
+        + " parameter group from (RDS would use its defaults); give " + String.join(", ", flags(missing))
+        + " (input: " + String.join(", ", missing) + "), or set the catalog's database.restore (primary region) or"
+        + " database.drRestore (DR region)", Inputs.INVALID_INPUT);
+  }
+
+  private static List<String> flags(List<String> fields) {
+    return fields.stream().map(f -> switch (f) {
+      case "dbSubnetGroup" -> "--subnet-group";
+      case "securityGroupIds" -> "--security-group-ids";
+      default -> "--parameter-group";
+    }).toList();
   }
 }

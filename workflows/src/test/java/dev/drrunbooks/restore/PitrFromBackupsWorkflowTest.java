@@ -132,11 +132,27 @@ class PitrFromBackupsWorkflowTest {
             null, null, "dr")));
 
     assertEquals(Inputs.INVALID_INPUT, Failures.rootType(e));
-    assertEquals("dbSubnetGroup: 'null' is not valid; restoring automated backups of mycomputer-inventory-db replicated"
-        + " from eu-west-1 to eu-central-1 (arn:aws:rds:eu-central-1:123456789012:auto-backup:ab-replica) in"
-        + " eu-central-1 has no live instance to copy settings from: give dbSubnetGroup, securityGroupIds,"
-        + " dbParameterGroup in the input, or the catalog's database.restore (primary region) or"
-        + " database.drRestore (DR region)", Failures.rootMessage(e));
+    assertEquals("dbSubnetGroup, securityGroupIds, dbParameterGroup are required: restoring automated backups of"
+        + " mycomputer-inventory-db replicated from eu-west-1 to eu-central-1"
+        + " (arn:aws:rds:eu-central-1:123456789012:auto-backup:ab-replica) in eu-central-1 has no live instance to copy"
+        + " the network and parameter group from (RDS would use its defaults); give --subnet-group,"
+        + " --security-group-ids, --parameter-group (input: dbSubnetGroup, securityGroupIds, dbParameterGroup), or set"
+        + " the catalog's database.restore (primary region) or database.drRestore (DR region)", Failures.rootMessage(e));
+    assertEquals(0, rds.restoreCalls.get());
+  }
+
+  @Test
+  void aSingleMissingSettingIsNamedWithItsFlag(WorkflowClient client, Worker worker) {
+    rds.replicatedBackup("eu-west-1", "eu-central-1", "mycomputer-inventory-db",
+        new RestorableWindow(rds.now.minus(Duration.ofDays(7)), rds.now.minus(Duration.ofMinutes(12))));
+
+    WorkflowFailedException e = assertThrows(WorkflowFailedException.class, () -> stub(client, worker, "pitr-dr-no-pg")
+        .run(new PointInTimeRestoreInput("inventory", null, null, null, null, null, null, null, null, "dr-subnets",
+            List.of(APP_SG), null, null, null, "dr")));
+
+    assertTrue(Failures.rootMessage(e).startsWith("dbParameterGroup is required: restoring"), Failures.rootMessage(e));
+    assertTrue(Failures.rootMessage(e).contains("; give --parameter-group (input: dbParameterGroup), or set"),
+        Failures.rootMessage(e));
     assertEquals(0, rds.restoreCalls.get());
   }
 

@@ -33,6 +33,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 import software.amazon.awssdk.services.rds.model.DBInstanceAutomatedBackup;
@@ -130,7 +131,18 @@ public class RdsRestoreActivitiesImpl implements RdsRestoreActivities {
     require(query, "query");
     require(query.region(), "region");
     require(query.instanceId(), "instanceId");
+    requireKnownRegion("region", query.region());
     return sources.find(query, db -> restorableWindow(query.region(), db.dbInstanceIdentifier(), boundByCreateTime));
+  }
+
+  /**
+   * A region the AWS SDK does not know is refused at once: calls there would be retried until the activity times out
+   * (no such endpoint; the emulator answers 500). A region newer than this worker's SDK needs a newer SDK.
+   */
+  static void requireKnownRegion(String field, String region) {
+    if (Region.of(region).metadata() != null) return;
+    throw RdsSupport.invalidInput(field + ": '" + region + "' is not valid; it is not an AWS region this worker's AWS SDK"
+        + " knows (such as eu-west-1, eu-central-1, us-east-1)");
   }
 
   private Optional<Instant> earliestFromAutomatedBackup(String region, DBInstance db) {

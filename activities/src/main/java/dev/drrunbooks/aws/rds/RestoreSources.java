@@ -75,7 +75,7 @@ final class RestoreSources {
     throw ApplicationFailure.newNonRetryableFailure("nothing restorable to a point in time for RDS instance '" + id
         + "' in " + region + "; searched: " + String.join("; ", searched)
         + (q.crossRegion() ? " (is automated backup replication to " + region + " on?)"
-            : " (a final or manual snapshot is restored with snapshot-restore)"), NONE);
+            : " (a final or manual snapshot is restored with dr restore-snapshot)"), NONE);
   }
 
   private static RestoreSource retained(RestoreSourceQuery q, DBInstanceAutomatedBackup b) {

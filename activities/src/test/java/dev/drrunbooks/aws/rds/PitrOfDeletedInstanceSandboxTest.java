@@ -146,6 +146,6 @@ class PitrOfDeletedInstanceSandboxTest {
     assertEquals("nothing restorable to a point in time for RDS instance '" + locations + "' in eu-west-1; searched:"
         + " RDS instance '" + locations + "' in eu-west-1 (DescribeDBInstances): not found; retained automated"
         + " backups of deleted instance '" + locations + "' in eu-west-1 (DescribeDBInstanceAutomatedBackups): none"
-        + " (a final or manual snapshot is restored with snapshot-restore)", e.getOriginalMessage());
+        + " (a final or manual snapshot is restored with dr restore-snapshot)", e.getOriginalMessage());
   }
 }

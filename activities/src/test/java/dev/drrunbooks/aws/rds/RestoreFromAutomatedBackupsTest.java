@@ -139,6 +139,17 @@ class RestoreFromAutomatedBackupsTest {
     assertEquals("RdsInvalidRestore", e.getType());
   }
 
+  /** A well-formed name the SDK does not know would be retried until the activity times out: refused at once. */
+  @Test
+  void aRegionTheSdkDoesNotKnowIsRefusedAtOnceBeforeAnyCall() {
+    ApplicationFailure e = assertThrows(ApplicationFailure.class,
+        () -> activities.findRestoreSource(new RestoreSourceQuery("xx-fake-9", LOCATIONS, PRIMARY, null)));
+    assertEquals("InvalidInput", e.getType());
+    assertTrue(e.isNonRetryable());
+    assertEquals("region: 'xx-fake-9' is not valid; it is not an AWS region this worker's AWS SDK knows (such as"
+        + " eu-west-1, eu-central-1, us-east-1)", e.getOriginalMessage());
+  }
+
   @Test
   void nothingRestorableSaysSoAndListsWhatWasSearched() {
     aws.backup(PRIMARY, LOCATIONS, "db-NOWINDOW", "retained", null, null, null);
@@ -151,7 +162,7 @@ class RestoreFromAutomatedBackupsTest {
         + " searched: RDS instance 'mycomputer-locations-db' in eu-west-1 (DescribeDBInstances): not found; retained"
         + " automated backups of deleted instance 'mycomputer-locations-db' in eu-west-1"
         + " (DescribeDBInstanceAutomatedBackups): 1 found, none with a restore window (a final or manual snapshot is"
-        + " restored with snapshot-restore)", here.getOriginalMessage());
+        + " restored with dr restore-snapshot)", here.getOriginalMessage());
 
     ApplicationFailure dr = assertThrows(ApplicationFailure.class,
         () -> activities.findRestoreSource(new RestoreSourceQuery(DR, LOCATIONS, PRIMARY, null)));
