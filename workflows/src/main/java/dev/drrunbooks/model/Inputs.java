@@ -22,6 +22,11 @@ public final class Inputs {
         field + ": '" + value + "' is not valid; " + allowed, INVALID_INPUT);
   }
 
+  /** True for a name shaped like an AWS region ({@code eu-west-1}, {@code us-gov-west-1}). */
+  public static boolean isRegionName(String value) {
+    return value != null && value.matches("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
+  }
+
   /** An ISO-8601 instant such as 2024-01-15T03:30:00Z, or null when blank. */
   public static Instant instant(String field, String value) {
     if (value == null || value.isBlank()) return null;

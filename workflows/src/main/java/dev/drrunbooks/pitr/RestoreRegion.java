@@ -11,7 +11,6 @@ import dev.drrunbooks.model.Inputs;
 public final class RestoreRegion {
   public static final String PRIMARY = "primary";
   public static final String DR = "dr";
-  private static final String AWS_REGION = "[a-z]{2}(-[a-z]+)+-\\d{1,2}";
 
   private RestoreRegion() {}
 
@@ -19,7 +18,7 @@ public final class RestoreRegion {
   public static String check(String field, String value) {
     if (value == null || value.isBlank()) return PRIMARY;
     String v = value.trim().toLowerCase(java.util.Locale.ROOT);
-    if (v.equals(PRIMARY) || v.equals(DR) || v.matches(AWS_REGION)) return v;
+    if (v.equals(PRIMARY) || v.equals(DR) || Inputs.isRegionName(v)) return v;
     throw Inputs.invalid(field, value, "expected primary, dr or an AWS region name such as eu-central-1");
   }
 

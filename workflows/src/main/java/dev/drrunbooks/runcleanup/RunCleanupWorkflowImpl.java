@@ -118,7 +118,7 @@ public class RunCleanupWorkflowImpl implements RunCleanupWorkflow {
     }
     List<String> regions = input.regions() == null ? List.of() : input.regions();
     for (String region : regions) {
-      if (region == null || !region.matches("[a-z]{2}(-[a-z]+)+-\\d")) {
+      if (!Inputs.isRegionName(region)) {
         throw Inputs.invalid("regions", region, "AWS region names such as eu-west-1");
       }
     }

@@ -1,5 +1,6 @@
 package dev.drrunbooks.starter.commands;
 
+import dev.drrunbooks.model.Inputs;
 import dev.drrunbooks.model.SearchAttributes;
 import dev.drrunbooks.runcleanup.CleanupFinding;
 import dev.drrunbooks.runcleanup.RunCleanupInput;
@@ -51,6 +52,12 @@ public final class CleanupCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    for (String region : regions == null ? List.<String>of() : regions) {
+      if (!Inputs.isRegionName(region)) {
+        throw new CliFailure(ExitCodes.BAD_INPUT, "--region: '" + region + "' is not valid; AWS region names such as"
+            + " eu-west-1");
+      }
+    }
     try (Connection conn = connection) {
       WorkflowStub target = conn.client().newUntypedWorkflowStub(workflowId, Optional.empty(), Optional.empty());
       WorkflowExecutionDescription d = RunLookup.describe(target, workflowId);

@@ -50,6 +50,10 @@ public final class StatusCommand implements Callable<Integer> {
           orUnset(attributes.get(SearchAttributes.SERVICE)), orUnset(attributes.get(SearchAttributes.PHASE)));
       if (endedWithoutResult(d.getStatus())) {
         out.printf("%s at %s: %s%n", RunLookup.state(d.getStatus()), d.getCloseTime(), failureOf(conn, d));
+        if (endedWithoutCleanup(d.getStatus())) {
+          out.printf("it did not clean up after itself: `dr cleanup %s` lists what it left (--apply deletes it)%n",
+              workflowId);
+        }
       } else {
         try {
           Object status = run.query("status", Object.class);
@@ -61,6 +65,12 @@ public final class StatusCommand implements Callable<Integer> {
       out.println("Temporal UI: " + conn.runLink(workflowId, d.getExecution().getRunId()));
       return ExitCodes.OK;
     }
+  }
+
+  /** Terminated or timed out: no workflow code ran after that, so its cleanup did not either. */
+  private static boolean endedWithoutCleanup(WorkflowExecutionStatus status) {
+    return status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_TERMINATED
+        || status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_TIMED_OUT;
   }
 
   private static boolean endedWithoutResult(WorkflowExecutionStatus status) {

@@ -86,6 +86,14 @@ class RunCleanupSandboxTest {
     assertTrue(stranded.get(1).startsWith("rds-instance ") && stranded.get(1).endsWith("(" + restore + ")"),
         stranded.toString());
 
+    CliRun status = cli("status", drill);
+    assertTrue(status.out().contains("it did not clean up after itself: `dr cleanup " + drill + "` lists what it left"),
+        status.toString());
+    CliRun badRegion = cli("cleanup", drill, "--region", "nowhere");
+    assertEquals(ExitCodes.BAD_INPUT, badRegion.exitCode(), badRegion.toString());
+    assertTrue(badRegion.err().contains("--region: 'nowhere' is not valid; AWS region names such as eu-west-1"),
+        badRegion.toString());
+
     CliRun dry = cli("cleanup", drill, "--region", REGION);
     assertEquals(ExitCodes.OK, dry.exitCode(), dry.toString());
     assertTrue(dry.out().contains("dry run: 2 would be deleted, 0 refused"), dry.toString());
