@@ -33,6 +33,17 @@ class CopySettingsTest {
   }
 
   @Test
+  void onlyKnownDifferencesCountNoUnknowns() {
+    CopySettings s = new CopySettings("validate-x", false, false, List.of(
+        new SettingDifference("deletion protection", "on", "off", "validation copy, deleted at the end")));
+
+    assertEquals("validation copy, deletion protection off; differs from its source in deletion protection (off)",
+        s.summary());
+    assertEquals("deletion protection: source on, copy off: validation copy, deleted at the end",
+        s.differences().get(0).describe());
+  }
+
+  @Test
   void aCopyAsItsSourceSaysSo() {
     assertEquals("kept, deletion protection on; as its source", new CopySettings("x", true, true, null).summary());
   }
@@ -44,6 +55,7 @@ class CopySettingsTest {
         WHY + ": a kept copy is protected");
     SettingDifference known = new SettingDifference("deletion protection", "on", "off", "validation copy");
 
+    assertEquals("source setting unknown (" + GONE + ")", SettingDifference.sourceUnknown(GONE));
     assertEquals(GONE, plain.unknownReason());
     assertEquals("source setting unknown", plain.why());
     assertEquals(GONE, more.unknownReason());
