@@ -40,11 +40,14 @@ public final class ResultPrinter {
     out.print(t.render());
   }
 
-  /** The restored copy's protections and each setting where it differs from its source, with why. */
+  /**
+   * The restored copy's protections in one clause, then each setting where it differs from its source, with why (a
+   * reason the source is unknown is said once, in the clause, not on every row).
+   */
   public void copySettings(CopySettings copy) {
     if (copy == null) return;
     Table t = new Table("SETTING", "SOURCE", "COPY", "WHY");
-    for (SettingDifference d : copy.differences()) t.row(d.setting(), d.source(), d.copy(), d.because());
+    for (SettingDifference d : copy.differences()) t.row(d.setting(), d.source(), d.copy(), d.why());
     out.println("\nRestored copy: " + copy.summary());
     if (!copy.differences().isEmpty()) out.print(t.render());
   }

@@ -79,8 +79,8 @@ class RestoredCopyProtectionWorkflowTest {
     assertFalse(result.copySettings().deletionProtection());
     assertEquals(List.of(new SettingDifference("deletion protection", "on", "off", "validation copy, deleted at the end")),
         result.copySettings().differences());
-    assertTrue(result.summary().endsWith("; copy validation copy, deletion protection off; deletion protection: source"
-        + " on, copy off: validation copy, deleted at the end"), result.summary());
+    assertTrue(result.summary().endsWith("; copy validation copy, deletion protection off; differs from its source in"
+        + " deletion protection (off)"), result.summary());
     assertEquals("deleting", rds.deleteOwnedInstance("eu-west-1", "pitr-validation-copy-pitr",
         new dev.drrunbooks.model.Ownership("pitr-validation-copy", rds.ownedBy("pitr-validation-copy").get(0).tags()
             .get(dev.drrunbooks.model.Ownership.RUN_TAG), "pitr")));
@@ -108,6 +108,8 @@ class RestoredCopyProtectionWorkflowTest {
     assertFalse(result.copySettings().deletionProtection());
     assertEquals("deletion protection and backup retention: source as described, copy NOT VERIFIED: "
         + rds.protectionFails, result.copySettings().differences().get(0).describe());
+    assertTrue(result.summary().endsWith("; copy kept, deletion protection off; differs from its source in deletion"
+        + " protection and backup retention (NOT VERIFIED)"), result.summary());
   }
 
   @Test

@@ -73,7 +73,7 @@ public final class RestoreProtections {
   /** Every setting where {@code copy} differs from {@code source} (or the source's is unknown), with why. */
   static List<SettingDifference> differences(SourceSettings source, DBInstance copy, boolean keep) {
     List<SettingDifference> out = new ArrayList<>();
-    String unknown = "source setting unknown (" + source.readFrom() + ")";
+    String unknown = SettingDifference.sourceUnknown(source.readFrom());
     compare(out, "IAM database authentication", onOff(source.iamDatabaseAuthentication()), onOff(iamAuth(copy)),
         source.iamDatabaseAuthentication() == null ? unknown : "not applied");
     compare(out, "storage autoscaling", gib(source.maxAllocatedStorageGib()), gib(maxAllocated(copy)),

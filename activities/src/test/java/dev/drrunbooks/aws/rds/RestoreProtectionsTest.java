@@ -130,8 +130,10 @@ class RestoreProtectionsTest {
 
     assertEquals(1, calls.size(), "nothing to modify: " + calls);
     assertFalse(settings.deletionProtection());
-    assertEquals("validation copy, deletion protection off; deletion protection: source on, copy off: validation copy,"
-        + " deleted at the end", settings.summary());
+    assertEquals("validation copy, deletion protection off; differs from its source in deletion protection (off)",
+        settings.summary());
+    assertEquals(List.of(new SettingDifference("deletion protection", "on", "off", "validation copy, deleted at the end")),
+        settings.differences());
   }
 
   @Test
@@ -222,6 +224,8 @@ class RestoreProtectionsTest {
         new SettingDifference("backup retention", "unknown", "7 days", why),
         new SettingDifference("deletion protection", "unknown", "on", why + ": a kept copy is protected")),
         settings.differences());
+    assertEquals("kept, deletion protection on; 5 source settings unknown: RDS instance mycomputer-inventory-db not"
+        + " found in eu-west-1", settings.summary(), "the shared reason said once");
   }
 
   @Test

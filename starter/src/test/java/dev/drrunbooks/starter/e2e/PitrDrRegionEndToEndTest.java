@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.drrunbooks.sandbox.SandboxDatabases;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -34,11 +32,11 @@ import software.amazon.awssdk.services.rds.model.DbInstanceNotFoundException;
  * the source's 30-day window.
  *
  * <p>moto has no database engine: the sandbox clones the source's PostgreSQL database for a restored instance
- * (SandboxDatabases), and it seeds only Inventory's, so an empty "payments" database stands in for Payments' data.
+ * (SandboxDatabases), and {@code deploy/local/sandbox up} makes an empty "payments" database for Payments (only
+ * Inventory's has seed data); this test uses it and leaves it in place.
  *
- * <p>Leaves the shared sandbox as found: the restored instance and its clone are deleted, the stand-in database too
- * if this test made it, and, unless Payments was replicating before, the replication is stopped and its retained
- * backups in the DR region deleted.
+ * <p>Leaves the shared sandbox as found: the restored instance and its clone are deleted, and, unless Payments was
+ * replicating before, the replication is stopped and its retained backups in the DR region deleted.
  */
 class PitrDrRegionEndToEndTest {
   private static final String PRIMARY = "eu-west-1";
@@ -68,7 +66,7 @@ class PitrDrRegionEndToEndTest {
     boolean replicatingBefore = replicationArn(primary).isPresent();
     Instant beforeApply = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     SandboxDatabases databases = SandboxDatabases.fromEnvironment(worker.env.all());
-    boolean madeDatabase = createIfMissing(databases, DATABASE);
+    assertTrue(databases.exists(DATABASE), "sandbox database '" + DATABASE + "' (made by deploy/local/sandbox up)");
     String restored = null;
     try {
       CliRun apply = CliRun.of(worker.connectionArgs(), "backup-policy", "--service", "payments", "--apply");
@@ -128,23 +126,7 @@ class PitrDrRegionEndToEndTest {
         deleteRestored(dr, restored);
         databases.drop(restored);
       }
-      if (madeDatabase) dropDatabase(databases, DATABASE);
       if (!replicatingBefore && replicationArn(primary).isPresent()) stopReplication(dr, sourceArn);
-    }
-  }
-
-  /** @return whether it was made here */
-  private static boolean createIfMissing(SandboxDatabases databases, String name) throws SQLException {
-    if (databases.exists(name)) return false;
-    try (Connection c = databases.connect("postgres"); Statement st = c.createStatement()) {
-      st.execute("CREATE DATABASE " + name);
-    }
-    return true;
-  }
-
-  private static void dropDatabase(SandboxDatabases databases, String name) throws SQLException {
-    try (Connection c = databases.connect("postgres"); Statement st = c.createStatement()) {
-      st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     }
   }
 

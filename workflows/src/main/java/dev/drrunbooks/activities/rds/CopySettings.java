@@ -13,10 +13,26 @@ public record CopySettings(String instanceId, boolean kept, boolean deletionProt
     differences = differences == null ? List.of() : List.copyOf(differences);
   }
 
-  /** "kept, deletion protection on; as its source" or the differences joined with "; ". */
+  /**
+   * One short clause, each thing said once (the settings themselves are {@link #differences}): "kept, deletion
+   * protection on; as its source", "validation copy, deletion protection off; differs from its source in deletion
+   * protection (off)", "kept, deletion protection on; 5 source settings unknown: RDS instance X not found in
+   * eu-west-1".
+   */
   public String summary() {
-    return (kept ? "kept" : "validation copy") + ", deletion protection " + (deletionProtection ? "on" : "off") + "; "
-        + (differences.isEmpty() ? "as its source"
-            : String.join("; ", differences.stream().map(SettingDifference::describe).toList()));
+    String head = (kept ? "kept" : "validation copy") + ", deletion protection " + (deletionProtection ? "on" : "off");
+    if (differences.isEmpty()) return head + "; as its source";
+    List<String> differing = differences.stream().filter(d -> d.unknownReason() == null)
+        .map(d -> d.setting() + " (" + d.copy() + ")").toList();
+    List<String> reasons = differences.stream().map(SettingDifference::unknownReason)
+        .filter(r -> r != null).distinct().toList();
+    long unknown = differences.size() - differing.size();
+    StringBuilder s = new StringBuilder(head);
+    if (!differing.isEmpty()) s.append("; differs from its source in ").append(String.join(", ", differing));
+    if (unknown > 0) {
+      s.append("; ").append(unknown).append(unknown == 1 ? " source setting" : " source settings").append(" unknown: ")
+          .append(String.join("; ", reasons));
+    }
+    return s.toString();
   }
 }
