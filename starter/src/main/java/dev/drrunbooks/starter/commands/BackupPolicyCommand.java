@@ -50,27 +50,52 @@ public final class BackupPolicyCommand implements Callable<Integer> {
     spec.commandLine().getOut().print(render(result));
   }
 
+  /** Longer values (a whole replication rule, a KMS key ARN) are notes under the table. */
+  static final int WIDEST_CELL = 40;
+
   /**
-   * The checks as a table; a check's detail (why it failed, what an apply would meet) is a numbered
-   * note under the table, so one long reason does not widen every row.
+   * The checks as a table; a check's detail (why it failed, what an apply would meet) and any value longer than
+   * {@value #WIDEST_CELL} characters are numbered notes under the table, so one long value does not widen every
+   * row. A long value found as expected reads "(as expected)".
    */
   static String render(BackupPolicyResult result) {
     Table table = new Table("SERVICE", "RESOURCE", "CHECK", "EXPECTED", "FOUND", "ACTION", "NOW", "NOTE");
-    StringBuilder notes = new StringBuilder();
-    int n = 0;
+    Notes notes = new Notes();
     for (PolicyCheck c : result.checks()) {
-      String note = null;
-      if (c.detail() != null) {
-        note = "[" + ++n + "]";
-        notes.append(note).append(' ').append(c.resource()).append(' ').append(c.check()).append(": ")
-            .append(c.detail()).append('\n');
-      }
-      table.row(c.service(), c.resource(), c.check(), c.expected(), c.found(), c.action(), c.after(), note);
+      String subject = c.resource() + " " + c.check();
+      String expected = notes.cell(c.expected(), null, subject + " expected");
+      String found = notes.cell(c.found(), c.expected(), subject + " found");
+      String now = notes.cell(c.after(), c.expected(), subject + " now");
+      String note = c.detail() == null ? null : notes.add(subject + ": " + c.detail());
+      table.row(c.service(), c.resource(), c.check(), expected, found, c.action(), now, note);
     }
     StringBuilder out = new StringBuilder(table.render());
-    if (n > 0) out.append('\n').append(notes);
+    if (!notes.isEmpty()) out.append('\n').append(notes.text);
     out.append(String.format("%nBackup policy %s of %s: %s%n", result.mode(), String.join(", ", result.services()),
         result.summary()));
     return out.toString();
+  }
+
+  /** The numbered notes under the table. */
+  private static final class Notes {
+    private final StringBuilder text = new StringBuilder();
+    private int count;
+
+    String add(String note) {
+      String ref = "[" + ++count + "]";
+      text.append(ref).append(' ').append(note).append('\n');
+      return ref;
+    }
+
+    /** {@code value} itself when short; else "(as expected)" when it is {@code expected}, else a note. */
+    String cell(String value, String expected, String label) {
+      if (value == null || value.length() <= WIDEST_CELL) return value;
+      if (value.equals(expected)) return "(as expected)";
+      return add(label + ": " + value);
+    }
+
+    boolean isEmpty() {
+      return count == 0;
+    }
   }
 }

@@ -30,4 +30,28 @@ class BackupPolicyCommandTest {
         Backup policy apply of inventory: 1 of 2 checks FAILED; see their detail; changed 1 other setting(s)
         """, BackupPolicyCommand.render(result));
   }
+
+  @Test
+  void longValuesAreNotesAndALongValueFoundAsExpectedSaysSo() {
+    String rule = "Enabled, priority 1, whole bucket, delete markers Disabled, to mycomputer-assets-dr, STANDARD_IA";
+    String tmpOnly = "Enabled, priority 1, prefix 'tmp/', delete markers Disabled, to mycomputer-assets-dr, STANDARD_IA";
+    List<PolicyCheck> checks = List.of(
+        new PolicyCheck("inventory", "s3:mycomputer-assets", "replication-rule", rule, tmpOnly, PolicyAction.CHANGED,
+            rule, null),
+        new PolicyCheck("inventory", "s3:mycomputer-assets", "versioning", "Enabled", "Enabled",
+            PolicyAction.COMPLIANT, "Enabled", null));
+    BackupPolicyResult result = new BackupPolicyResult("apply", List.of("inventory"), checks, 1, 1, 0, 0,
+        "Changed 1 setting(s); 1 already compliant", List.of());
+
+    assertEquals("""
+        SERVICE    RESOURCE              CHECK             EXPECTED  FOUND    ACTION     NOW            NOTE
+        inventory  s3:mycomputer-assets  replication-rule  [1]       [2]      CHANGED    (as expected)  -
+        inventory  s3:mycomputer-assets  versioning        Enabled   Enabled  COMPLIANT  Enabled        -
+
+        [1] s3:mycomputer-assets replication-rule expected: %s
+        [2] s3:mycomputer-assets replication-rule found: %s
+
+        Backup policy apply of inventory: Changed 1 setting(s); 1 already compliant
+        """.formatted(rule, tmpOnly), BackupPolicyCommand.render(result));
+  }
 }
