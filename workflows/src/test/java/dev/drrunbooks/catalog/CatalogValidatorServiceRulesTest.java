@@ -117,6 +117,25 @@ class CatalogValidatorServiceRulesTest {
         "drillHealthUrl: \"https://primary-alb.eu-west-1.elb.amazonaws.com/{drillId}\"")).get(0).path());
   }
 
+  /** A service's own health endpoint and a weighted target's health endpoint are production hosts too. */
+  @Test
+  void aDrillMayNotProbeAServicesOrATargetsHealthEndpoint() {
+    String drill = "drillHealthUrl: https://drill.mycomputer.com/{drillId}/locations/health";
+    String service = edit("healthEndpoint: https://locations.mycomputer.com/health",
+        "healthEndpoint: https://locations-origin.mycomputer.com/health");
+    assertEquals(only(LOCATIONS + ".drillHealthUrl", "'https://locations-origin.mycomputer.com/{drillId}' points at "
+            + "the production host locations-origin.mycomputer.com; a drill must probe its own deployment, not "
+            + "production, e.g. https://drill.mycomputer.com/{drillId}/inventory/health"),
+        problems(edit(service, drill, "drillHealthUrl: \"https://locations-origin.mycomputer.com/{drillId}\"")));
+    String target = edit("      healthEndpoint: https://primary-alb.eu-west-1.elb.amazonaws.com/health\n",
+        "      healthEndpoint: https://primary-probe.mycomputer.com/health\n");
+    assertEquals(only(LOCATIONS + ".drillHealthUrl", "'https://primary-probe.mycomputer.com/{drillId}' points at "
+            + "the production host primary-probe.mycomputer.com; a drill must probe its own deployment, not "
+            + "production, e.g. https://drill.mycomputer.com/{drillId}/inventory/health"),
+        problems(edit(target, drill, "drillHealthUrl: \"https://primary-probe.mycomputer.com/{drillId}\"")));
+    accepted(edit(drill, "drillHealthUrl: \"https://primary-probe.mycomputer.com/{drillId}\""));
+  }
+
   @Test
   void aValidationQueryExpectsExactlyOneThing() {
     String query = "        expect: { atLeast: 100 }";
