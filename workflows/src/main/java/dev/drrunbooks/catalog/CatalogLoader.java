@@ -1,12 +1,15 @@
 package dev.drrunbooks.catalog;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -24,6 +27,8 @@ public final class CatalogLoader {
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
       .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
       .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true)
+      // An empty list or map entry (~, a bare -) fails where it is, by path, not in a record's List.copyOf.
+      .setDefaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL))
       .registerModule(new SimpleModule().addDeserializer(Duration.class, new DurationDeserializer()));
 
   private CatalogLoader() {}
@@ -48,6 +53,9 @@ public final class CatalogLoader {
       String allowed = e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
       throw new CatalogException(source, List.of(new CatalogException.Problem(pathOf(e),
           "unknown key '" + e.getPropertyName() + "'; allowed here: " + allowed)));
+    } catch (InvalidNullException e) {
+      throw new CatalogException(source, List.of(new CatalogException.Problem(pathOf(e),
+          "is empty; a value is required here")));
     } catch (JsonMappingException e) {
       throw new CatalogException(source, List.of(new CatalogException.Problem(pathOf(e), e.getOriginalMessage())));
     } catch (JsonProcessingException e) {
