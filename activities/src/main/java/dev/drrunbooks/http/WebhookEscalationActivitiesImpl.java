@@ -2,8 +2,8 @@ package dev.drrunbooks.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.drrunbooks.activities.escalation.Escalation;
-import dev.drrunbooks.activities.escalation.EscalationActivities;
+import dev.drrunbooks.activities.http.Escalation;
+import dev.drrunbooks.activities.http.EscalationActivities;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.net.URI;

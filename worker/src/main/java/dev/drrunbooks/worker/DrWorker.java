@@ -4,7 +4,7 @@ import dev.drrunbooks.aws.AwsClients;
 import dev.drrunbooks.aws.cfn.CloudFormationActivitiesImpl;
 import dev.drrunbooks.aws.cloudwatch.CloudWatchActivitiesImpl;
 import dev.drrunbooks.aws.ecs.EcsActivitiesImpl;
-import dev.drrunbooks.aws.inventory.OwnedResourceActivitiesImpl;
+import dev.drrunbooks.aws.ownedresources.OwnedResourceActivitiesImpl;
 import dev.drrunbooks.aws.rds.RdsBackupActivitiesImpl;
 import dev.drrunbooks.aws.rds.RdsLogActivitiesImpl;
 import dev.drrunbooks.aws.rds.RdsRestoreActivitiesImpl;

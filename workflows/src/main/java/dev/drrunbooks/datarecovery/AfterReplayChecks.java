@@ -1,6 +1,6 @@
 package dev.drrunbooks.datarecovery;
 
-import dev.drrunbooks.activities.replay.RecoveryVerification;
+import dev.drrunbooks.activities.sql.replay.RecoveryVerification;
 import dev.drrunbooks.activities.sql.ValidationReport;
 import dev.drrunbooks.restore.RestoreSteps;
 import java.util.ArrayList;

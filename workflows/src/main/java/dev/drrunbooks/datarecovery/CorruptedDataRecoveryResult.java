@@ -1,9 +1,9 @@
 package dev.drrunbooks.datarecovery;
 
-import dev.drrunbooks.activities.replay.CorruptionEvidence;
-import dev.drrunbooks.activities.replay.RecoveryVerification;
-import dev.drrunbooks.activities.replay.ReplayPlan;
-import dev.drrunbooks.activities.replay.ReplayProgress;
+import dev.drrunbooks.activities.sql.replay.CorruptionEvidence;
+import dev.drrunbooks.activities.sql.replay.RecoveryVerification;
+import dev.drrunbooks.activities.sql.replay.ReplayPlan;
+import dev.drrunbooks.activities.sql.replay.ReplayProgress;
 import dev.drrunbooks.activities.sql.ValidationReport;
 import dev.drrunbooks.model.ObjectiveCheck;
 import dev.drrunbooks.model.TimelineEntry;

@@ -1,6 +1,6 @@
 package dev.drrunbooks.datarecovery;
 
-import dev.drrunbooks.activities.replay.ReplayPlan;
+import dev.drrunbooks.activities.sql.replay.ReplayPlan;
 import dev.drrunbooks.approval.GateStatus;
 import java.time.Instant;
 import java.util.List;

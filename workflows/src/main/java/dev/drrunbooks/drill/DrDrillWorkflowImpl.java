@@ -11,7 +11,7 @@ import dev.drrunbooks.activities.ecs.EcsServiceUpdate;
 import dev.drrunbooks.activities.http.HttpProbeActivities;
 import dev.drrunbooks.activities.http.ProbeReport;
 import dev.drrunbooks.activities.http.ProbeVerdict;
-import dev.drrunbooks.activities.inventory.OwnedResourceActivities;
+import dev.drrunbooks.activities.ownedresources.OwnedResourceActivities;
 import dev.drrunbooks.activities.rds.CopyPurpose;
 import dev.drrunbooks.activities.rds.RdsRestoreActivities;
 import dev.drrunbooks.activities.report.ReportActivities;

@@ -1,6 +1,6 @@
 package dev.drrunbooks.failover;
 
-import dev.drrunbooks.activities.dns.WeightedRecordState;
+import dev.drrunbooks.activities.route53.WeightedRecordState;
 import dev.drrunbooks.activities.http.ProbeReport;
 import dev.drrunbooks.approval.GateDecision;
 import dev.drrunbooks.model.ObjectiveCheck;

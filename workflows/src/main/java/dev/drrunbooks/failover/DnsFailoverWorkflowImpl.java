@@ -1,15 +1,15 @@
 package dev.drrunbooks.failover;
 
 import dev.drrunbooks.activities.catalog.CatalogActivities;
-import dev.drrunbooks.activities.dns.HealthCheckState;
-import dev.drrunbooks.activities.dns.Route53Activities;
-import dev.drrunbooks.activities.dns.WeightChange;
-import dev.drrunbooks.activities.dns.WeightedRecordState;
+import dev.drrunbooks.activities.route53.HealthCheckState;
+import dev.drrunbooks.activities.route53.Route53Activities;
+import dev.drrunbooks.activities.route53.WeightChange;
+import dev.drrunbooks.activities.route53.WeightedRecordState;
 import dev.drrunbooks.activities.http.HttpProbeActivities;
 import dev.drrunbooks.activities.http.ProbeReport;
 import dev.drrunbooks.activities.http.ProbeVerdict;
-import dev.drrunbooks.activities.metrics.AlarmState;
-import dev.drrunbooks.activities.metrics.CloudWatchActivities;
+import dev.drrunbooks.activities.cloudwatch.AlarmState;
+import dev.drrunbooks.activities.cloudwatch.CloudWatchActivities;
 import dev.drrunbooks.approval.ApprovalGate;
 import dev.drrunbooks.approval.GateDecision;
 import dev.drrunbooks.approval.GatePolicy;

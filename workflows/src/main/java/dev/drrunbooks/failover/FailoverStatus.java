@@ -1,6 +1,6 @@
 package dev.drrunbooks.failover;
 
-import dev.drrunbooks.activities.dns.WeightedRecordState;
+import dev.drrunbooks.activities.route53.WeightedRecordState;
 import dev.drrunbooks.approval.GateStatus;
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package dev.drrunbooks.incident;
 
 import dev.drrunbooks.activities.catalog.CatalogActivities;
-import dev.drrunbooks.activities.escalation.Escalation;
-import dev.drrunbooks.activities.escalation.EscalationActivities;
+import dev.drrunbooks.activities.http.Escalation;
+import dev.drrunbooks.activities.http.EscalationActivities;
 import dev.drrunbooks.activities.report.ReportActivities;
 import dev.drrunbooks.activities.report.ReportFiles;
 import dev.drrunbooks.activities.sql.ValidationReport;

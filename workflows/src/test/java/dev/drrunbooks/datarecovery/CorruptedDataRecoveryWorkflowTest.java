@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.drrunbooks.runcleanup.ChildClosePolicies;
-import dev.drrunbooks.activities.replay.UnrecoveredRow;
+import dev.drrunbooks.activities.sql.replay.UnrecoveredRow;
 import dev.drrunbooks.approval.Approval;
 import dev.drrunbooks.model.Failures;
 import dev.drrunbooks.model.Inputs;

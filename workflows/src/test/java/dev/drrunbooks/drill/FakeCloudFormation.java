@@ -3,7 +3,7 @@ package dev.drrunbooks.drill;
 import dev.drrunbooks.activities.cfn.CloudFormationActivities;
 import dev.drrunbooks.activities.cfn.StackInfo;
 import dev.drrunbooks.activities.cfn.StackRequest;
-import dev.drrunbooks.activities.inventory.OwnedResourceActivities;
+import dev.drrunbooks.activities.ownedresources.OwnedResourceActivities;
 import dev.drrunbooks.activities.report.ReportActivities;
 import dev.drrunbooks.activities.report.ReportFiles;
 import dev.drrunbooks.report.RunReport;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.drrunbooks.activities.dns.HealthCheckState;
+import dev.drrunbooks.activities.route53.HealthCheckState;
 import dev.drrunbooks.approval.Approval;
 import dev.drrunbooks.approval.GateDecision;
 import dev.drrunbooks.testing.FakeCatalog;

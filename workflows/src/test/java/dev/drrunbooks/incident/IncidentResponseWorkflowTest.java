@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.drrunbooks.activities.escalation.Escalation;
-import dev.drrunbooks.activities.escalation.EscalationActivities;
+import dev.drrunbooks.activities.http.Escalation;
+import dev.drrunbooks.activities.http.EscalationActivities;
 import dev.drrunbooks.activities.report.ReportActivities;
 import dev.drrunbooks.activities.report.ReportFiles;
 import dev.drrunbooks.approval.Approval;

@@ -1,6 +1,6 @@
 package dev.drrunbooks.report;
 
-import dev.drrunbooks.activities.dns.WeightedRecordState;
+import dev.drrunbooks.activities.route53.WeightedRecordState;
 import dev.drrunbooks.activities.http.ProbeReport;
 import dev.drrunbooks.activities.http.ProbeSample;
 import dev.drrunbooks.activities.rds.RestorableWindow;

@@ -1,7 +1,7 @@
 package dev.drrunbooks.aws.cloudwatch;
 
-import dev.drrunbooks.activities.metrics.AlarmState;
-import dev.drrunbooks.activities.metrics.CloudWatchActivities;
+import dev.drrunbooks.activities.cloudwatch.AlarmState;
+import dev.drrunbooks.activities.cloudwatch.CloudWatchActivities;
 import dev.drrunbooks.aws.AwsClients;
 import dev.drrunbooks.aws.AwsFailures;
 import io.temporal.failure.ApplicationFailure;

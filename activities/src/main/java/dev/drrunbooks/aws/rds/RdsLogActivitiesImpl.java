@@ -1,7 +1,7 @@
 package dev.drrunbooks.aws.rds;
 
-import dev.drrunbooks.activities.rdslogs.ErrorLogScan;
-import dev.drrunbooks.activities.rdslogs.RdsLogActivities;
+import dev.drrunbooks.activities.rds.ErrorLogScan;
+import dev.drrunbooks.activities.rds.RdsLogActivities;
 import dev.drrunbooks.aws.AwsClients;
 import dev.drrunbooks.aws.AwsFailures;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.drrunbooks.aws.route53;
 
-import dev.drrunbooks.activities.dns.RecordSetSnapshot;
+import dev.drrunbooks.activities.route53.RecordSetSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package dev.drrunbooks.aws.route53;
 
-import dev.drrunbooks.activities.dns.HealthCheckState;
-import dev.drrunbooks.activities.dns.RecordSetSnapshot;
-import dev.drrunbooks.activities.dns.Route53Activities;
-import dev.drrunbooks.activities.dns.WeightChange;
-import dev.drrunbooks.activities.dns.WeightedRecordState;
+import dev.drrunbooks.activities.route53.HealthCheckState;
+import dev.drrunbooks.activities.route53.RecordSetSnapshot;
+import dev.drrunbooks.activities.route53.Route53Activities;
+import dev.drrunbooks.activities.route53.WeightChange;
+import dev.drrunbooks.activities.route53.WeightedRecordState;
 import dev.drrunbooks.aws.AwsClients;
 import dev.drrunbooks.aws.AwsFailures;
 import dev.drrunbooks.aws.StatusPoller;

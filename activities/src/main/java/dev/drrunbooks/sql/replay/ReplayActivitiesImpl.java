@@ -1,15 +1,15 @@
 package dev.drrunbooks.sql.replay;
 
-import dev.drrunbooks.activities.replay.AuditEntry;
-import dev.drrunbooks.activities.replay.CorruptionEvidence;
-import dev.drrunbooks.activities.replay.CorruptionRule;
-import dev.drrunbooks.activities.replay.RecoveryVerification;
-import dev.drrunbooks.activities.replay.ReplayActivities;
-import dev.drrunbooks.activities.replay.ReplayCheckpoint;
-import dev.drrunbooks.activities.replay.ReplayPlan;
-import dev.drrunbooks.activities.replay.ReplayProgress;
-import dev.drrunbooks.activities.replay.SkippedTransaction;
-import dev.drrunbooks.activities.replay.TransactionRef;
+import dev.drrunbooks.activities.sql.replay.AuditEntry;
+import dev.drrunbooks.activities.sql.replay.CorruptionEvidence;
+import dev.drrunbooks.activities.sql.replay.CorruptionRule;
+import dev.drrunbooks.activities.sql.replay.RecoveryVerification;
+import dev.drrunbooks.activities.sql.replay.ReplayActivities;
+import dev.drrunbooks.activities.sql.replay.ReplayCheckpoint;
+import dev.drrunbooks.activities.sql.replay.ReplayPlan;
+import dev.drrunbooks.activities.sql.replay.ReplayProgress;
+import dev.drrunbooks.activities.sql.replay.SkippedTransaction;
+import dev.drrunbooks.activities.sql.replay.TransactionRef;
 import dev.drrunbooks.activities.sql.DatabaseTarget;
 import dev.drrunbooks.sql.DatabaseLocator;
 import io.temporal.activity.Activity;

@@ -1,8 +1,8 @@
 package dev.drrunbooks.sql.replay;
 
-import dev.drrunbooks.activities.replay.RecoveryVerification;
-import dev.drrunbooks.activities.replay.ReplayActivities;
-import dev.drrunbooks.activities.replay.UnrecoveredRow;
+import dev.drrunbooks.activities.sql.replay.RecoveryVerification;
+import dev.drrunbooks.activities.sql.replay.ReplayActivities;
+import dev.drrunbooks.activities.sql.replay.UnrecoveredRow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

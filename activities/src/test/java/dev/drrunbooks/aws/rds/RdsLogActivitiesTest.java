@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.drrunbooks.activities.rdslogs.ErrorLogScan;
+import dev.drrunbooks.activities.rds.ErrorLogScan;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

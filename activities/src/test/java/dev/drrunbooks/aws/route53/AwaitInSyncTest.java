@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.drrunbooks.activities.dns.Route53Activities;
+import dev.drrunbooks.activities.route53.Route53Activities;
 import dev.drrunbooks.aws.rds.PollProgress;
 import dev.drrunbooks.aws.rds.Polling;
 import io.temporal.activity.ActivityOptions;

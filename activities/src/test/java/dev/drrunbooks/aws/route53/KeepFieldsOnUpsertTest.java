@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.drrunbooks.activities.dns.Route53Activities;
-import dev.drrunbooks.activities.dns.WeightChange;
+import dev.drrunbooks.activities.route53.Route53Activities;
+import dev.drrunbooks.activities.route53.WeightChange;
 import dev.drrunbooks.aws.rds.Polling;
 import dev.drrunbooks.catalog.CatalogFixture;
 import dev.drrunbooks.catalog.DnsRecordSpec;

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.drrunbooks.activities.dns.HealthCheckState;
-import dev.drrunbooks.activities.dns.Route53Activities;
-import dev.drrunbooks.activities.dns.WeightChange;
-import dev.drrunbooks.activities.dns.WeightedRecordState;
+import dev.drrunbooks.activities.route53.HealthCheckState;
+import dev.drrunbooks.activities.route53.Route53Activities;
+import dev.drrunbooks.activities.route53.WeightChange;
+import dev.drrunbooks.activities.route53.WeightedRecordState;
 import dev.drrunbooks.aws.AwsClients;
 import dev.drrunbooks.aws.SandboxAws;
 import dev.drrunbooks.aws.rds.Polling;

@@ -3,7 +3,7 @@ package dev.drrunbooks.starter.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.drrunbooks.aws.inventory.OwnedResourceActivitiesImpl;
+import dev.drrunbooks.aws.ownedresources.OwnedResourceActivitiesImpl;
 import dev.drrunbooks.model.Ownership;
 import dev.drrunbooks.starter.report.HtmlReportScreenshotTest;
 import java.nio.file.Files;

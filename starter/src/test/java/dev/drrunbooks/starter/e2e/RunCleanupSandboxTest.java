@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.drrunbooks.aws.inventory.OwnedResourceActivitiesImpl;
+import dev.drrunbooks.aws.ownedresources.OwnedResourceActivitiesImpl;
 import dev.drrunbooks.drill.DrillEnvironment;
 import dev.drrunbooks.model.ResourceNames;
 import dev.drrunbooks.starter.ExitCodes;

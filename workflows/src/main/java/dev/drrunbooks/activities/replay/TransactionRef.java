@@ -1,6 +1,0 @@
-package dev.drrunbooks.activities.replay;
-
-import java.time.Instant;
-
-/** One inventory_transactions row. */
-public record TransactionRef(long id, String reference, Instant transactionDate, long itemId, int quantityDelta) {}
