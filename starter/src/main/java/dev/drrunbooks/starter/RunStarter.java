@@ -1,6 +1,7 @@
 package dev.drrunbooks.starter;
 
 import dev.drrunbooks.model.SearchAttributes;
+import dev.drrunbooks.runbook.Procedure;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
@@ -35,33 +36,35 @@ public final class RunStarter {
   }
 
   /**
-   * Starts a run; when waiting, prints its result or throws a {@link CliFailure} with the run's whole
-   * failure reason and the exit code of its kind ({@link FailureMessage#exitCode}).
+   * Starts a run of {@code procedure} with a new id ({@link Procedure#runId}); when waiting, prints its result
+   * or throws a {@link CliFailure} with the run's whole failure reason and the exit code of its kind
+   * ({@link FailureMessage#exitCode}).
    *
+   * @param subject what the id names the run after (a service, a list of services, a run id)
    * @param launch calls the workflow method on the stub (e.g. {@code wf -> wf.run(input)})
    * @param onResult prints the result and returns the exit code
    */
-  public <W, R> int start(String procedure, String service, String subject, Class<W> workflow, Consumer<W> launch,
-      Class<R> resultType, boolean noWait, Function<R, Integer> onResult) {
-    return startWithId(WorkflowIds.of(procedure, subject == null || subject.isBlank() ? "unknown" : subject,
-        Instant.now()), procedure, service, workflow, launch, resultType, noWait, onResult);
+  public <W, R> int start(Procedure<W, R> procedure, String service, String subject, Consumer<W> launch,
+      boolean noWait, Function<R, Integer> onResult) {
+    return start(procedure, procedure.key(), service, subject, launch, noWait, onResult);
   }
 
-  /** As {@link #start}, with an id the caller chose: e.g. one per DNS record, so two runs cannot overlap. */
-  public <W, R> int startWithId(String workflowId, String procedure, String service, Class<W> workflow,
-      Consumer<W> launch, Class<R> resultType, boolean noWait, Function<R, Integer> onResult) {
-    WorkflowExecution execution = launch(workflowId, procedure, service, workflow, launch);
+  /** As above, tagged and named with another key of the procedure's ({@link Procedure#DNS_FAILBACK_KEY}). */
+  public <W, R> int start(Procedure<W, R> procedure, String key, String service, String subject, Consumer<W> launch,
+      boolean noWait, Function<R, Integer> onResult) {
+    String workflowId = Procedure.runId(key, subject, Instant.now(), WorkflowIds.suffix());
+    WorkflowExecution execution = launch(workflowId, key, service, procedure.workflowInterface(), launch);
     if (noWait) return ExitCodes.OK;
 
     WorkflowStub untyped = connection.client().newUntypedWorkflowStub(workflowId, Optional.of(execution.getRunId()),
         Optional.empty());
     try {
-      R result = untyped.getResult(resultType);
+      R result = untyped.getResult(procedure.resultType());
       int code = onResult.apply(result);
       out.printf("Run: %s%n", connection.runLink(workflowId, execution.getRunId()));
       return code;
     } catch (WorkflowFailedException e) {
-      throw new CliFailure(FailureMessage.exitCode(e), procedure + " run " + workflowId + " failed: "
+      throw new CliFailure(FailureMessage.exitCode(e), key + " run " + workflowId + " failed: "
           + FailureMessage.of(e), e);
     }
   }
@@ -71,9 +74,9 @@ public final class RunStarter {
    * fails at once (input only the run can check, such as a service missing from the catalog) is reported
    * as failed rather than as started. Reads the run's phase search attribute: no worker query needed.
    */
-  public <W> int startConfirmed(String workflowId, String procedure, String service, Class<W> workflow,
-      Consumer<W> launch, String openingPhase) {
-    WorkflowExecution execution = launch(workflowId, procedure, service, workflow, launch);
+  public <W> int startConfirmed(String workflowId, Procedure<W, ?> procedure, String service, Consumer<W> launch,
+      String openingPhase) {
+    WorkflowExecution execution = launch(workflowId, procedure.key(), service, procedure.workflowInterface(), launch);
     WorkflowStub untyped = connection.client().newUntypedWorkflowStub(workflowId, Optional.of(execution.getRunId()),
         Optional.empty());
     Instant until = Instant.now().plus(OPENING_WAIT);

@@ -11,29 +11,18 @@ import dev.drrunbooks.aws.rds.RdsRestoreActivitiesImpl;
 import dev.drrunbooks.aws.rds.RdsSnapshotActivitiesImpl;
 import dev.drrunbooks.aws.route53.Route53ActivitiesImpl;
 import dev.drrunbooks.aws.s3.S3ActivitiesImpl;
-import dev.drrunbooks.backuppolicy.BackupPolicyWorkflowImpl;
-import dev.drrunbooks.backupvalidation.BackupValidationWorkflowImpl;
 import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.catalog.CatalogActivitiesImpl;
-import dev.drrunbooks.datarecovery.CorruptedDataRecoveryWorkflowImpl;
-import dev.drrunbooks.drill.DrDrillWorkflowImpl;
-import dev.drrunbooks.ecsrecovery.EcsServiceRecoveryWorkflowImpl;
-import dev.drrunbooks.evacuation.RegionEvacuationWorkflowImpl;
-import dev.drrunbooks.failover.DnsFailoverWorkflowImpl;
 import dev.drrunbooks.http.EndpointMap;
 import dev.drrunbooks.http.HttpProbeActivitiesImpl;
 import dev.drrunbooks.http.WebhookEscalationActivitiesImpl;
-import dev.drrunbooks.incident.IncidentResponseWorkflowImpl;
-import dev.drrunbooks.lock.ResourceLockWorkflowImpl;
 import dev.drrunbooks.payload.DrWorkflowOptions;
-import dev.drrunbooks.pitr.PointInTimeRestoreWorkflowImpl;
+import dev.drrunbooks.runbook.WorkflowImplementations;
 import dev.drrunbooks.report.ReportActivitiesImpl;
-import dev.drrunbooks.runcleanup.RunCleanupWorkflowImpl;
 import dev.drrunbooks.sandbox.SandboxDataValidation;
 import dev.drrunbooks.sandbox.SandboxDatabases;
 import dev.drrunbooks.sandbox.SandboxLocator;
 import dev.drrunbooks.sandbox.SandboxRestoreActivities;
-import dev.drrunbooks.snapshotrestore.SnapshotRestoreWorkflowImpl;
 import dev.drrunbooks.sql.CredentialsSource;
 import dev.drrunbooks.sql.DataValidationActivitiesImpl;
 import dev.drrunbooks.sql.DatabaseLocator;
@@ -57,12 +46,9 @@ public final class DrWorker {
    */
   public static void register(Worker worker, Catalog catalog, String catalogSource, AwsClients aws,
       Map<String, String> env) {
-    worker.registerWorkflowImplementationTypes(DrWorkflowOptions.get(), BackupPolicyWorkflowImpl.class, PointInTimeRestoreWorkflowImpl.class,
-        SnapshotRestoreWorkflowImpl.class, BackupValidationWorkflowImpl.class, DnsFailoverWorkflowImpl.class,
-        EcsServiceRecoveryWorkflowImpl.class, RegionEvacuationWorkflowImpl.class, DrDrillWorkflowImpl.class,
-        CorruptedDataRecoveryWorkflowImpl.class, IncidentResponseWorkflowImpl.class, ResourceLockWorkflowImpl.class);
-    // dr cleanup RUN; its tag search is OwnedResourceActivitiesImpl's (registered below)
-    worker.registerWorkflowImplementationTypes(DrWorkflowOptions.get(), RunCleanupWorkflowImpl.class);
+    // The runbook's table of contents: every procedure and the support workflows they start.
+    worker.registerWorkflowImplementationTypes(DrWorkflowOptions.get(),
+        WorkflowImplementations.all().toArray(Class<?>[]::new));
 
     RdsRestoreActivitiesImpl restore = new RdsRestoreActivitiesImpl(aws);
     boolean sandbox = SandboxDatabases.enabled(env);

@@ -1,5 +1,6 @@
 package dev.drrunbooks.incident;
 
+import dev.drrunbooks.replay.Histories;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -192,6 +193,7 @@ class IncidentResponseWorkflowTest {
     RunReport report = reports.written.get(0);
     assertTrue(report.timeline().stream().anyMatch(s -> s.step().startsWith(childId + ": shift 100%")),
         "the child's steps are in the review's timeline");
+    Histories.record(client, "incident-failover", "incident-failover-child-resolved");
   }
 
   @Test
@@ -295,6 +297,7 @@ class IncidentResponseWorkflowTest {
 
     assertThrows(RuntimeException.class, () -> wf.note(new IncidentNote("carol", "late", null)),
         "nothing steers a resolved incident");
+    Histories.record(client, "incident-review", "incident-reviewed");
   }
 
   @Test

@@ -1,8 +1,8 @@
 package dev.drrunbooks.starter.commands;
 
+import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.backuppolicy.BackupPolicyInput;
 import dev.drrunbooks.backuppolicy.BackupPolicyResult;
-import dev.drrunbooks.backuppolicy.BackupPolicyWorkflow;
 import dev.drrunbooks.backuppolicy.PolicyCheck;
 import dev.drrunbooks.starter.Connection;
 import dev.drrunbooks.starter.ExitCodes;
@@ -37,8 +37,8 @@ public final class BackupPolicyCommand implements Callable<Integer> {
     try (Connection conn = connection) {
       RunStarter runs = new RunStarter(connection, spec.commandLine().getOut(), spec.commandLine().getErr());
       String subject = (apply ? "apply-" : "audit-") + service;
-      return runs.start("backup-policy", service, subject, BackupPolicyWorkflow.class,
-          wf -> wf.run(new BackupPolicyInput(service, apply)), BackupPolicyResult.class, noWait,
+      return runs.start(Procedure.BACKUP_POLICY, service, subject,
+          wf -> wf.run(new BackupPolicyInput(service, apply)), noWait,
           result -> {
             print(result);
             return result.failed() > 0 ? ExitCodes.OUTCOME_NOT_SUCCESS : ExitCodes.OK;

@@ -1,11 +1,11 @@
 package dev.drrunbooks.starter.commands;
 
+import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.model.Inputs;
 import dev.drrunbooks.model.SearchAttributes;
 import dev.drrunbooks.runcleanup.CleanupFinding;
 import dev.drrunbooks.runcleanup.RunCleanupInput;
 import dev.drrunbooks.runcleanup.RunCleanupResult;
-import dev.drrunbooks.runcleanup.RunCleanupWorkflow;
 import dev.drrunbooks.starter.CliFailure;
 import dev.drrunbooks.starter.Connection;
 import dev.drrunbooks.starter.ExitCodes;
@@ -69,8 +69,7 @@ public final class CleanupCommand implements Callable<Integer> {
       RunCleanupInput in = new RunCleanupInput(workflowId, family.runs(), regions, apply, family.dnsChanges());
       String service = d.getTypedSearchAttributes().get(SearchAttributes.SERVICE);
       RunStarter runs = new RunStarter(conn, spec.commandLine().getOut(), spec.commandLine().getErr());
-      return runs.start("dr-cleanup", service, workflowId, RunCleanupWorkflow.class, wf -> wf.run(in),
-          RunCleanupResult.class, noWait, this::print);
+      return runs.start(Procedure.RUN_CLEANUP, service, workflowId, wf -> wf.run(in), noWait, this::print);
     }
   }
 

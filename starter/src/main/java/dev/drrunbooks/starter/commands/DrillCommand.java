@@ -1,8 +1,7 @@
 package dev.drrunbooks.starter.commands;
 
+import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.drill.DrDrillInput;
-import dev.drrunbooks.drill.DrDrillResult;
-import dev.drrunbooks.drill.DrDrillWorkflow;
 import dev.drrunbooks.drill.ServiceDrill;
 import dev.drrunbooks.starter.Connection;
 import dev.drrunbooks.starter.ExitCodes;
@@ -36,8 +35,7 @@ public final class DrillCommand implements Callable<Integer> {
     String subject = in.services() == null || in.services().isEmpty() ? "inventory" : String.join("-", in.services());
     try (Connection conn = connection) {
       RunStarter runs = new RunStarter(conn, spec.commandLine().getOut(), spec.commandLine().getErr());
-      return runs.start("dr-drill", subject, subject, DrDrillWorkflow.class, wf -> wf.run(in), DrDrillResult.class,
-          noWait, r -> {
+      return runs.start(Procedure.DR_DRILL, subject, subject, wf -> wf.run(in), noWait, r -> {
             var out = spec.commandLine().getOut();
             ResultPrinter print = new ResultPrinter(out);
             print.timeline(r.timeline());

@@ -1,8 +1,7 @@
 package dev.drrunbooks.starter.commands;
 
+import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.evacuation.RegionEvacuationInput;
-import dev.drrunbooks.evacuation.RegionEvacuationResult;
-import dev.drrunbooks.evacuation.RegionEvacuationWorkflow;
 import dev.drrunbooks.evacuation.ServiceEvacuation;
 import dev.drrunbooks.starter.Connection;
 import dev.drrunbooks.starter.ExitCodes;
@@ -43,8 +42,7 @@ public final class EvacuateCommand implements Callable<Integer> {
     String subject = in.services() == null || in.services().isEmpty() ? "all" : String.join("-", in.services());
     try (Connection conn = connection) {
       RunStarter runs = new RunStarter(conn, spec.commandLine().getOut(), spec.commandLine().getErr());
-      return runs.start("evacuate", subject, subject, RegionEvacuationWorkflow.class, wf -> wf.run(in),
-          RegionEvacuationResult.class, noWait, r -> {
+      return runs.start(Procedure.REGION_EVACUATION, subject, subject, wf -> wf.run(in), noWait, r -> {
             var out = spec.commandLine().getOut();
             new ResultPrinter(out).timeline(r.timeline());
             Table t = new Table("SERVICE", "DR CAPACITY", "DNS", "DETAIL");

@@ -1,11 +1,10 @@
 package dev.drrunbooks.starter.commands;
 
+import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.approval.BreakGlass;
 import dev.drrunbooks.catalog.CatalogLoader;
 import dev.drrunbooks.failover.Direction;
 import dev.drrunbooks.failover.DnsFailoverInput;
-import dev.drrunbooks.failover.DnsFailoverResult;
-import dev.drrunbooks.failover.DnsFailoverWorkflow;
 import dev.drrunbooks.failover.FailoverOutcome;
 import dev.drrunbooks.starter.Connection;
 import dev.drrunbooks.starter.ExitCodes;
@@ -87,9 +86,8 @@ public abstract class FailoverCommand implements Callable<Integer> {
     // One run per DNS record is the run's own lock (taken on the server whoever starts it), not this id.
     try (Connection conn = connection) {
       RunStarter runs = new RunStarter(conn, spec.commandLine().getOut(), spec.commandLine().getErr());
-      String procedure = direction() == Direction.FAILOVER ? "dns-failover" : "dns-failback";
-      return runs.start(procedure, in.service(), in.service(), DnsFailoverWorkflow.class, wf -> wf.run(in),
-          DnsFailoverResult.class, noWait, r -> {
+      String procedure = direction() == Direction.FAILOVER ? Procedure.DNS_FAILOVER.key() : Procedure.DNS_FAILBACK_KEY;
+      return runs.start(Procedure.DNS_FAILOVER, procedure, in.service(), in.service(), wf -> wf.run(in), noWait, r -> {
             var out = spec.commandLine().getOut();
             new ResultPrinter(out).timeline(r.timeline());
             r.assessment().forEach(a -> out.println("  assessed: " + a));

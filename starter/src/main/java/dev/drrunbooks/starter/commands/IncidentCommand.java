@@ -1,5 +1,6 @@
 package dev.drrunbooks.starter.commands;
 
+import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.catalog.Durations;
 import dev.drrunbooks.incident.Acknowledgement;
 import dev.drrunbooks.incident.ChildRecovery;
@@ -60,7 +61,7 @@ public final class IncidentCommand implements Callable<Integer> {
 
   /** {@code incident-inventory-20261127T140005Z-k3f9}: unique per start, like every run id. */
   public static String incidentId(String firstService, Instant at) {
-    return WorkflowIds.of("incident", firstService, at);
+    return Procedure.INCIDENT_RESPONSE.runId(firstService, at, WorkflowIds.suffix());
   }
 
   @Command(name = "open", mixinStandardHelpOptions = true,
@@ -97,8 +98,8 @@ public final class IncidentCommand implements Callable<Integer> {
       try (Connection conn = connection) {
         RunStarter runs = new RunStarter(conn, spec.commandLine().getOut(), spec.commandLine().getErr());
         // Confirmed, not just started: a run that fails at once (a service not in the catalog) is not "open".
-        int code = runs.startConfirmed(id, "incident-response", String.join(",", in.services()),
-            IncidentResponseWorkflow.class, wf -> wf.run(in), "opening");
+        int code = runs.startConfirmed(id, Procedure.INCIDENT_RESPONSE, String.join(",", in.services()),
+            wf -> wf.run(in), "opening");
         spec.commandLine().getOut().printf("Incident %s open. Next: dr incident ack %s --who YOU --why ...%n", id, id);
         return code;
       }

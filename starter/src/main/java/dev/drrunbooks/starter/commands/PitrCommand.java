@@ -1,8 +1,7 @@
 package dev.drrunbooks.starter.commands;
 
+import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.pitr.PointInTimeRestoreInput;
-import dev.drrunbooks.pitr.PointInTimeRestoreResult;
-import dev.drrunbooks.pitr.PointInTimeRestoreWorkflow;
 import dev.drrunbooks.pitr.RestoreRegion;
 import io.temporal.failure.ApplicationFailure;
 import dev.drrunbooks.starter.Connection;
@@ -65,8 +64,7 @@ public final class PitrCommand implements Callable<Integer> {
     if (input != null) checkRegion("region (in " + input + ")", in.region());
     try (Connection conn = connection) {
       RunStarter runs = new RunStarter(conn, spec.commandLine().getOut(), spec.commandLine().getErr());
-      return runs.start("pitr", in.service(), in.service(), PointInTimeRestoreWorkflow.class, wf -> wf.run(in),
-          PointInTimeRestoreResult.class, noWait, r -> {
+      return runs.start(Procedure.PITR, in.service(), in.service(), wf -> wf.run(in), noWait, r -> {
             var out = spec.commandLine().getOut();
             ResultPrinter print = new ResultPrinter(out);
             print.timeline(r.timeline());

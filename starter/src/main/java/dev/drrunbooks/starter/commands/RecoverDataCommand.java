@@ -1,9 +1,8 @@
 package dev.drrunbooks.starter.commands;
 
+import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.datarecovery.CorruptedDataRecoveryInput;
-import dev.drrunbooks.datarecovery.CorruptedDataRecoveryResult;
 import dev.drrunbooks.datarecovery.DataRecoveryOutcome;
-import dev.drrunbooks.datarecovery.CorruptedDataRecoveryWorkflow;
 import dev.drrunbooks.datarecovery.CorruptedDataRecoveryWorkflowImpl;
 import dev.drrunbooks.starter.Connection;
 import dev.drrunbooks.starter.ExitCodes;
@@ -44,8 +43,8 @@ public final class RecoverDataCommand implements Callable<Integer> {
             + "--step %s --who ... --why ...%n", CorruptedDataRecoveryWorkflowImpl.CONFIRM_STEP,
             CorruptedDataRecoveryWorkflowImpl.REPLAY_STEP);
       }
-      return runs.start("recover-data", in.service(), in.service(), CorruptedDataRecoveryWorkflow.class,
-          wf -> wf.run(in), CorruptedDataRecoveryResult.class, noWait, r -> {
+      return runs.start(Procedure.DATA_RECOVERY, in.service(), in.service(),
+          wf -> wf.run(in), noWait, r -> {
             var out = spec.commandLine().getOut();
             ResultPrinter print = new ResultPrinter(out);
             print.timeline(r.timeline());

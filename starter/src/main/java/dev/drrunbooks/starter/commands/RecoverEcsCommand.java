@@ -1,8 +1,7 @@
 package dev.drrunbooks.starter.commands;
 
+import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.ecsrecovery.EcsRecoveryInput;
-import dev.drrunbooks.ecsrecovery.EcsRecoveryResult;
-import dev.drrunbooks.ecsrecovery.EcsServiceRecoveryWorkflow;
 import dev.drrunbooks.starter.Connection;
 import dev.drrunbooks.starter.InputFile;
 import dev.drrunbooks.starter.ResultPrinter;
@@ -36,8 +35,7 @@ public final class RecoverEcsCommand implements Callable<Integer> {
         : new EcsRecoveryInput(service, region, cluster, taskDefinition, desiredCount, waitBudget);
     try (Connection conn = connection) {
       RunStarter runs = new RunStarter(conn, spec.commandLine().getOut(), spec.commandLine().getErr());
-      return runs.start("recover-ecs", in.service(), in.service(), EcsServiceRecoveryWorkflow.class, wf -> wf.run(in),
-          EcsRecoveryResult.class, noWait, r -> {
+      return runs.start(Procedure.ECS_RECOVERY, in.service(), in.service(), wf -> wf.run(in), noWait, r -> {
             var out = spec.commandLine().getOut();
             ResultPrinter print = new ResultPrinter(out);
             print.timeline(r.timeline());

@@ -1,8 +1,7 @@
 package dev.drrunbooks.starter.commands;
 
+import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreInput;
-import dev.drrunbooks.snapshotrestore.SnapshotRestoreResult;
-import dev.drrunbooks.snapshotrestore.SnapshotRestoreWorkflow;
 import dev.drrunbooks.starter.Connection;
 import dev.drrunbooks.starter.InputFile;
 import dev.drrunbooks.starter.ResultPrinter;
@@ -43,8 +42,8 @@ public final class RestoreSnapshotCommand implements Callable<Integer> {
             allowOtherSource ? Boolean.TRUE : null);
     try (Connection conn = connection) {
       RunStarter runs = new RunStarter(conn, spec.commandLine().getOut(), spec.commandLine().getErr());
-      return runs.start("restore-snapshot", in.service(), in.service(), SnapshotRestoreWorkflow.class,
-          wf -> wf.run(in), SnapshotRestoreResult.class, noWait, r -> {
+      return runs.start(Procedure.SNAPSHOT_RESTORE, in.service(), in.service(),
+          wf -> wf.run(in), noWait, r -> {
             var out = spec.commandLine().getOut();
             ResultPrinter print = new ResultPrinter(out);
             print.timeline(r.timeline());

@@ -1,8 +1,7 @@
 package dev.drrunbooks.starter.commands;
 
+import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.backupvalidation.BackupValidationInput;
-import dev.drrunbooks.backupvalidation.BackupValidationResult;
-import dev.drrunbooks.backupvalidation.BackupValidationWorkflow;
 import dev.drrunbooks.starter.Connection;
 import dev.drrunbooks.starter.InputFile;
 import dev.drrunbooks.starter.ResultPrinter;
@@ -36,8 +35,8 @@ public final class ValidateBackupsCommand implements Callable<Integer> {
         : new BackupValidationInput(service, pick, randomWithin, waitBudget, instanceClass, null);
     try (Connection conn = connection) {
       RunStarter runs = new RunStarter(conn, spec.commandLine().getOut(), spec.commandLine().getErr());
-      return runs.start("validate-backups", in.service(), in.service(), BackupValidationWorkflow.class,
-          wf -> wf.run(in), BackupValidationResult.class, noWait, r -> {
+      return runs.start(Procedure.BACKUP_VALIDATION, in.service(), in.service(),
+          wf -> wf.run(in), noWait, r -> {
             var out = spec.commandLine().getOut();
             ResultPrinter print = new ResultPrinter(out);
             print.timeline(r.timeline());

@@ -11,6 +11,7 @@ import dev.drrunbooks.catalog.Durations;
 import dev.drrunbooks.catalog.ScheduleSpec;
 import dev.drrunbooks.drill.DrDrillInput;
 import dev.drrunbooks.model.SearchAttributes;
+import dev.drrunbooks.runbook.Procedure;
 import io.temporal.api.enums.v1.ScheduleOverlapPolicy;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.schedules.Schedule;
@@ -49,10 +50,6 @@ public final class ScheduleTranslation {
   public static final String ACTION_MEMO_SCHEDULE = "drSchedule";
   public static final String ACTION_MEMO_FINGERPRINT = "drScheduleFingerprint";
 
-  public static final Map<String, String> WORKFLOW_TYPES = Map.of(
-      ScheduleSpec.DR_DRILL, "DrDrill",
-      ScheduleSpec.BACKUP_VALIDATION, "BackupValidation");
-
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private ScheduleTranslation() {}
@@ -67,7 +64,9 @@ public final class ScheduleTranslation {
     if (entry == null) {
       throw new IllegalArgumentException("schedule '" + key + "' is not in the catalog");
     }
-    String workflowType = WORKFLOW_TYPES.get(entry.procedure());
+    String workflowType = Procedure.ofKey(entry.procedure()).map(Procedure::workflowType)
+        .orElseThrow(() -> new IllegalArgumentException("schedule '" + key + "': no procedure '" + entry.procedure()
+            + "'; allowed: " + String.join(", ", ScheduleSpec.PROCEDURES)));
     String service = String.join(",", entry.services());
     String idPrefix = entry.procedure() + "-" + String.join("-", entry.services());
     Object input = input(entry);

@@ -1,0 +1,28 @@
+package dev.drrunbooks.starter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.drrunbooks.runbook.Procedure;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** Every procedure in the registry can be started from the command line, under the command it names. */
+class ProcedureCommandsTest {
+  @Test
+  void everyProcedureHasItsStarterCommand() {
+    Set<String> commands = DrCli.commandLine().getSubcommands().keySet();
+    List<String> missing = Procedure.all().stream().map(Procedure::command).filter(c -> !commands.contains(c)).toList();
+    assertEquals(List.of(), missing);
+  }
+
+  @Test
+  void eachCommandAnswersHelp() {
+    for (Procedure<?, ?> p : Procedure.all()) {
+      CommandLine command = DrCli.commandLine().getSubcommands().get(p.command());
+      assertTrue(command.getCommandSpec().usageMessage().description().length > 0, p.command() + " has a description");
+    }
+  }
+}

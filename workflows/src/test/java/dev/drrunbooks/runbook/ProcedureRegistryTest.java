@@ -1,0 +1,147 @@
+package dev.drrunbooks.runbook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.drrunbooks.catalog.ScheduleSpec;
+import io.temporal.workflow.WorkflowInterface;
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The registry is the one place a procedure is declared: a workflow written but left out of it would never be
+ * registered by a worker, started by the starter or replayed from a recorded history. These tests read the
+ * compiled classes and the recorded histories, so they fail as soon as one of them is missing.
+ */
+class ProcedureRegistryTest {
+  private static final Path CLASSES = Path.of("target/classes");
+  private static final Path HISTORIES = Path.of("src/test/resources/histories");
+
+  @Test
+  void everyWorkflowImplementationInTheTreeIsInTheRegistry() throws IOException {
+    Set<String> inTree = classes().stream()
+        .filter(c -> !c.isInterface() && !Modifier.isAbstract(c.getModifiers()))
+        .filter(c -> Arrays.stream(c.getInterfaces()).anyMatch(i -> i.isAnnotationPresent(WorkflowInterface.class)))
+        .map(Class::getName)
+        .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> registered = WorkflowImplementations.all().stream().map(Class::getName)
+        .collect(Collectors.toCollection(TreeSet::new));
+
+    assertTrue(inTree.size() >= 12, "the scan found the workflow implementations: " + inTree);
+    assertEquals(inTree, registered, "a workflow implementation must be a Procedure or a support workflow");
+  }
+
+  @Test
+  void everyWorkflowInterfaceInTheTreeIsImplementedByARegisteredWorkflow() throws IOException {
+    Set<String> interfaces = classes().stream()
+        .filter(c -> c.isInterface() && c.isAnnotationPresent(WorkflowInterface.class))
+        .map(Class::getName)
+        .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> implemented = WorkflowImplementations.all().stream()
+        .flatMap(c -> Arrays.stream(c.getInterfaces()))
+        .map(Class::getName)
+        .collect(Collectors.toCollection(TreeSet::new));
+
+    assertEquals(interfaces, implemented);
+  }
+
+  @Test
+  void keysCommandsAndWorkflowTypesNameOneProcedureEach() {
+    List<Procedure<?, ?>> all = Procedure.all();
+    assertEquals(all.size(), all.stream().map(Procedure::key).distinct().count());
+    assertEquals(all.size(), all.stream().map(Procedure::command).distinct().count());
+    assertEquals(all.size(), all.stream().map(Procedure::workflowType).distinct().count());
+    for (Procedure<?, ?> p : all) {
+      assertEquals(p, Procedure.ofKey(p.key()).orElseThrow());
+      assertEquals(p, Procedure.ofWorkflowType(p.workflowType()).orElseThrow());
+      assertTrue(p.workflowInterface().isAssignableFrom(p.implementation()), p.key());
+      assertTrue(p.key().matches("[a-z][a-z0-9-]*"), "a key is part of every run id: " + p.key());
+    }
+  }
+
+  @Test
+  void everyProcedureHasARecordedHistory() throws IOException {
+    Set<String> recorded = recordedWorkflowTypes();
+    Set<String> missing = Procedure.all().stream().map(Procedure::workflowType)
+        .filter(t -> !recorded.contains(t))
+        .collect(Collectors.toCollection(TreeSet::new));
+    assertEquals(Set.of(), missing, "record a history (replay/Histories.record) for every procedure");
+  }
+
+  /**
+   * Workflow code tags its runs and names its resources with its key without depending on the registry (which
+   * depends on every procedure): where it keeps the key as a constant, the constant must be the registry's.
+   */
+  @Test
+  void aProcedureThatNamesItsKeyNamesTheRegistrysKey() throws ReflectiveOperationException {
+    int checked = 0;
+    for (Procedure<?, ?> p : Procedure.all()) {
+      for (Field f : p.implementation().getDeclaredFields()) {
+        if (f.getName().equals("PROCEDURE") && Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
+          f.setAccessible(true);
+          assertEquals(p.key(), f.get(null), p.implementation().getSimpleName() + ".PROCEDURE");
+          checked++;
+        }
+      }
+    }
+    assertTrue(checked >= 6, "checked " + checked);
+    ScheduleSpec.PROCEDURES.forEach(k -> assertTrue(Procedure.ofKey(k).isPresent(), "schedulable " + k));
+  }
+
+  @Test
+  void workflowTypesAreTheNamesTemporalUses() {
+    assertEquals("PointInTimeRestore", Procedure.PITR.workflowType());
+    assertEquals("DrDrill", Procedure.DR_DRILL.workflowType());
+    assertEquals("IncidentResponse", Procedure.INCIDENT_RESPONSE.workflowType());
+  }
+
+  @Test
+  void aFailbackIsTheFailoverProcedureUnderItsOwnKey() {
+    assertEquals(Procedure.DNS_FAILOVER, Procedure.ofKey(Procedure.DNS_FAILBACK_KEY).orElseThrow());
+    assertTrue(Procedure.ofKey("restore-snapshot").isEmpty(), "a command is not a key");
+    assertTrue(Procedure.ofWorkflowType("ResourceLock").isEmpty(), "a support workflow is not a procedure");
+  }
+
+  private static Set<String> recordedWorkflowTypes() throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    try (Stream<Path> files = Files.list(HISTORIES)) {
+      return files.filter(f -> f.toString().endsWith(".json")).map(f -> {
+        try {
+          JsonNode first = json.readTree(f.toFile()).path("events").path(0);
+          return first.path("workflowExecutionStartedEventAttributes").path("workflowType").path("name").asText();
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }).collect(Collectors.toSet());
+    }
+  }
+
+  private static List<Class<?>> classes() throws IOException {
+    try (Stream<Path> files = Files.walk(CLASSES)) {
+      return files.filter(f -> f.toString().endsWith(".class"))
+          .map(f -> CLASSES.relativize(f).toString().replace(".class", "").replace('/', '.'))
+          .map(ProcedureRegistryTest::load)
+          .toList();
+    }
+  }
+
+  private static Class<?> load(String name) {
+    try {
+      return Class.forName(name, false, ProcedureRegistryTest.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

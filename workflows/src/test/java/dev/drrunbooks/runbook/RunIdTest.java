@@ -1,0 +1,29 @@
+package dev.drrunbooks.runbook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class RunIdTest {
+  private static final Instant AT = Instant.parse("2026-11-27T12:30:05.789Z");
+
+  @Test
+  void anIdIsKeySubjectUtcSecondAndSuffix() {
+    assertEquals("pitr-inventory-20261127T123005Z-k3f9", Procedure.PITR.runId("inventory", AT, "k3f9"));
+    assertEquals("dns-failback-api-20261127T123005Z-0000",
+        Procedure.runId(Procedure.DNS_FAILBACK_KEY, "api", AT, "0000"));
+  }
+
+  @Test
+  void aBlankSubjectIsNamedUnknown() {
+    assertEquals("dr-drill-unknown-20261127T123005Z-abcd", Procedure.DR_DRILL.runId(" ", AT, "abcd"));
+    assertEquals("dr-drill-unknown-20261127T123005Z-abcd", Procedure.DR_DRILL.runId(null, AT, "abcd"));
+  }
+
+  @Test
+  void aStartTimeIsRequired() {
+    assertThrows(NullPointerException.class, () -> Procedure.PITR.runId("inventory", null, "k3f9"));
+  }
+}
