@@ -21,6 +21,7 @@ import dev.drrunbooks.restore.RestoreStatus;
 import dev.drrunbooks.restore.RestoreSteps;
 import dev.drrunbooks.restore.RestoredCopyStep;
 import dev.drrunbooks.restore.SnapshotChoice;
+import dev.drrunbooks.restore.SnapshotPick;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Workflow;
@@ -43,10 +44,7 @@ public class BackupValidationWorkflowImpl implements BackupValidationWorkflow {
     Instant start = Timeline.now();
     BackupValidationInput in = input == null ? BackupValidationInput.newest(null) : input;
     String serviceKey = Inputs.serviceKey("service", in.service(), false);
-    String pick = in.pick() == null || in.pick().isBlank() ? "newest" : in.pick().trim();
-    if (!pick.equals("newest") && !pick.equals("random")) {
-      throw Inputs.invalid("pick", in.pick(), "allowed: newest, random");
-    }
+    SnapshotPick pick = SnapshotPick.parse("pick", in.pick());
     Duration randomWithin = Inputs.duration("randomWithin", in.randomWithin(), Duration.ofDays(7));
     String workflowId = Workflow.getInfo().getWorkflowId();
     target = ResourceNames.rds(workflowId, "validation");
@@ -62,12 +60,12 @@ public class BackupValidationWorkflowImpl implements BackupValidationWorkflow {
 
     steps.enterPhase("pick-snapshot");
     double random = Workflow.newRandom().nextDouble();
-    SnapshotInfo snapshot = timeline.step("pick the " + pick + " snapshot of " + instance, () -> {
+    SnapshotInfo snapshot = timeline.step("pick the " + pick.inputValue() + " snapshot of " + instance, () -> {
       List<SnapshotInfo> all = steps.snapshots().listSnapshots(region, instance);
-      Optional<SnapshotInfo> chosen = pick.equals("newest") ? SnapshotChoice.newest(all)
+      Optional<SnapshotInfo> chosen = pick == SnapshotPick.NEWEST ? SnapshotChoice.newest(all)
           : SnapshotChoice.randomRecent(all, Timeline.now(), randomWithin, random);
       return chosen.orElseThrow(() -> ApplicationFailure.newNonRetryableFailure("snapshot: no available snapshot of "
-          + instance + " in " + region + (pick.equals("random") ? " from the last " + randomWithin : ""),
+          + instance + " in " + region + (pick == SnapshotPick.RANDOM ? " from the last " + randomWithin : ""),
           "SnapshotNotFound"));
     }, s -> s.snapshotId() + " (" + s.type() + ", created " + s.createdAt() + ")");
 

@@ -12,7 +12,6 @@ import dev.drrunbooks.activities.http.HttpProbeActivities;
 import dev.drrunbooks.activities.http.ProbeReport;
 import dev.drrunbooks.activities.http.ProbeVerdict;
 import dev.drrunbooks.activities.ownedresources.OwnedResourceActivities;
-import dev.drrunbooks.activities.rds.CopyPurpose;
 import dev.drrunbooks.activities.rds.RdsRestoreActivities;
 import dev.drrunbooks.activities.report.ReportActivities;
 import dev.drrunbooks.activities.report.ReportFiles;
@@ -198,10 +197,8 @@ public class DrDrillWorkflowImpl implements DrDrillWorkflow {
           .filter(x -> !x.isBlank()).toList();
       List<String> groups = stack.outputs().containsKey("SecurityGroupId")
           ? List.of(stack.outputs().get("SecurityGroupId")) : List.of();
-      SnapshotRestoreInput restoreInput = new SnapshotRestoreInput(key, "latest", false, null, instance, null,
-          Duration.between(Timeline.now(), deadline).toSeconds() + "s", false, null, null,
-          stack.outputs().get("DbSubnetGroupName"), groups, null, null, null, false, // a single-AZ validation copy
-          CopyPurpose.VALIDATION.inputValue()); // the drill deletes it: never protected
+      SnapshotRestoreInput restoreInput = SnapshotRestoreInput.validationCopy(key, instance,
+          Duration.between(Timeline.now(), deadline).toSeconds() + "s", stack.outputs().get("DbSubnetGroupName"), groups);
       SnapshotRestoreResult r = steps.step(key + ": restore the newest snapshot into the test environment", () -> {
             Promise<SnapshotRestoreResult> done = Async.function(child::run, restoreInput);
             childRun[0] = Workflow.getWorkflowExecution(child).get().getRunId();

@@ -11,7 +11,6 @@ import dev.drrunbooks.catalog.ServiceDefinition;
 import dev.drrunbooks.ecsrecovery.EcsRecoveryInput;
 import dev.drrunbooks.ecsrecovery.EcsRecoveryResult;
 import dev.drrunbooks.ecsrecovery.EcsServiceRecoveryWorkflow;
-import dev.drrunbooks.failover.Direction;
 import dev.drrunbooks.failover.DnsFailoverInput;
 import dev.drrunbooks.failover.DnsFailoverResult;
 import dev.drrunbooks.failover.DnsFailoverWorkflow;
@@ -118,9 +117,8 @@ public class RegionEvacuationWorkflowImpl extends GatedWorkflow implements Regio
           ChildWorkflowOptions.newBuilder().setWorkflowId(uniqueIds ? parent + "-dns-" + s.key()
               : "dns-failover-" + s.dns().name())
               .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_REQUEST_CANCEL).build());
-      switching.put(s.key(), Async.function(child::run, new DnsFailoverInput(s.key(), Direction.FAILOVER,
-          in.force(), true, catalogGate ? null : false, null, null, null, null, in.incidentTime(), null,
-          catalogGate ? decision : null)));
+      switching.put(s.key(), Async.function(child::run, DnsFailoverInput.forEvacuation(s.key(), in.force(),
+          in.incidentTime(), catalogGate ? decision : null)));
     }
     for (ServiceDefinition s : ready) {
       ServiceEvacuation before = progress.get(s.key());

@@ -39,6 +39,17 @@ public record DnsFailoverInput(
     BreakGlass breakGlass,
     GateDecision parentApproval) implements RunInput {
 
+  /**
+   * A region evacuation's child: traffic moves whatever the primary's health (the parent decided), at the
+   * catalog's stages; {@code parentApproval} is the parent gate's decision when the catalog's gate was asked
+   * there (then {@code requireApproval} is left to the catalog), else approval is not asked again.
+   */
+  public static DnsFailoverInput forEvacuation(String service, Boolean force, String incidentTime,
+      GateDecision parentApproval) {
+    return new DnsFailoverInput(service, Direction.FAILOVER, force, true, parentApproval == null ? false : null,
+        null, null, null, null, incidentTime, null, parentApproval);
+  }
+
   public static DnsFailoverInput of(String service, Direction direction) {
     return new DnsFailoverInput(service, direction, null, null, null, null, null, null, null, null, null, null);
   }

@@ -1,6 +1,7 @@
 package dev.drrunbooks.snapshotrestore;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import dev.drrunbooks.activities.rds.CopyPurpose;
 import dev.drrunbooks.catalog.ValidationQuery;
 import dev.drrunbooks.payload.RunInput;
 import java.util.List;
@@ -62,6 +63,18 @@ public record SnapshotRestoreInput(
 
   @JsonCreator
   public SnapshotRestoreInput {}
+
+  /**
+   * A drill's copy: the newest snapshot, single-AZ, placed in the drill's test environment, deleted by the
+   * drill (purpose validation: never protected), nothing kept when the restore fails.
+   *
+   * @param waitBudget e.g. {@code 1740s}: what is left of the drill's RTO budget
+   */
+  public static SnapshotRestoreInput validationCopy(String service, String targetInstance, String waitBudget,
+      String dbSubnetGroup, List<String> securityGroupIds) {
+    return new SnapshotRestoreInput(service, "latest", false, null, targetInstance, null, waitBudget, false, null,
+        null, dbSubnetGroup, securityGroupIds, null, null, null, false, CopyPurpose.VALIDATION.inputValue());
+  }
 
   public static SnapshotRestoreInput latest(String service) {
     return new SnapshotRestoreInput(service, null, null, null, null, null, null, null, null, null, null, null, null);
