@@ -1,5 +1,6 @@
 package dev.drrunbooks.aws;
 
+import dev.drrunbooks.model.FailureType;
 import dev.drrunbooks.aws.rds.PollProgress;
 import dev.drrunbooks.aws.rds.Polling;
 import io.temporal.activity.Activity;
@@ -50,7 +51,7 @@ public final class StatusPoller {
       Set<String> failed, String failedType, Instant deadline) {
     if (deadline == null) {
       throw ApplicationFailure.newNonRetryableFailure("waiting for " + subject + " needs a deadline; none was given",
-          "InvalidInput");
+          FailureType.INVALID_INPUT.type());
     }
     ActivityExecutionContext ctx = Activity.getExecutionContext();
     PollProgress prior = ctx.getHeartbeatDetails(PollProgress.class).orElse(null);

@@ -1,5 +1,6 @@
 package dev.drrunbooks.http;
 
+import dev.drrunbooks.model.FailureType;
 import dev.drrunbooks.activities.http.HttpProbeActivities;
 import dev.drrunbooks.activities.http.ProbeReport;
 import dev.drrunbooks.activities.http.ProbeSample;
@@ -213,6 +214,6 @@ public class HttpProbeActivitiesImpl implements HttpProbeActivities {
   }
 
   private static ApplicationFailure invalid(String message) {
-    return ApplicationFailure.newNonRetryableFailure(message, "InvalidInput");
+    return ApplicationFailure.newNonRetryableFailure(message, FailureType.INVALID_INPUT.type());
   }
 }

@@ -1,5 +1,6 @@
 package dev.drrunbooks.sql;
 
+import dev.drrunbooks.model.FailureType;
 import dev.drrunbooks.activities.sql.DataValidationActivities;
 import dev.drrunbooks.activities.sql.DatabaseTarget;
 import dev.drrunbooks.activities.sql.QueryOutcome;
@@ -44,13 +45,13 @@ public class DataValidationActivitiesImpl implements DataValidationActivities {
   @Override
   public ValidationReport validate(DatabaseTarget target, DatabaseTarget source, List<ValidationQuery> queries) {
     if (target == null) {
-      throw ApplicationFailure.newNonRetryableFailure("validate needs a target database; none was given", "InvalidInput");
+      throw ApplicationFailure.newNonRetryableFailure("validate needs a target database; none was given", FailureType.INVALID_INPUT.type());
     }
     List<ValidationQuery> checks = queries == null ? List.of() : queries;
     try {
       checks.forEach(q -> SingleQueryGuard.check(q, true));
     } catch (SingleQueryGuard.RefusedQuery e) {
-      throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), "InvalidInput");
+      throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), FailureType.INVALID_INPUT.type());
     }
     try (Connection t = open(target, "target"); Connection s = source == null ? null : open(source, "source")) {
       List<QueryOutcome> outcomes;
@@ -58,7 +59,7 @@ public class DataValidationActivitiesImpl implements DataValidationActivities {
         outcomes = runner.run(t, s, checks);
       } catch (SingleQueryGuard.RefusedQuery | IllegalStateException e) {
         // refused as the server reads strings (standard_conforming_strings off), or a connection in simple mode
-        throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), "InvalidInput");
+        throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), FailureType.INVALID_INPUT.type());
       }
       for (QueryOutcome o : outcomes) {
         // SQLSTATE class 08: the connection itself failed; that is "unreachable", not a failed check.

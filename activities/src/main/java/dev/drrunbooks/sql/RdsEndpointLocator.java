@@ -1,5 +1,6 @@
 package dev.drrunbooks.sql;
 
+import dev.drrunbooks.model.FailureType;
 import dev.drrunbooks.activities.sql.DatabaseTarget;
 import io.temporal.failure.ApplicationFailure;
 import java.sql.Connection;
@@ -31,7 +32,7 @@ public final class RdsEndpointLocator implements DatabaseLocator {
     if (target.endpointAddress() == null || target.endpointAddress().isBlank()) {
       throw ApplicationFailure.newNonRetryableFailure("RDS instance '" + target.instanceId() + "' in " + target.region()
           + " has no endpoint yet: wait until it is available (awaitInstanceAvailable) before validating it",
-          "InvalidInput");
+          FailureType.INVALID_INPUT.type());
     }
     DatabaseCredentials login = credentials.credentials(target);
     Properties props = new Properties();

@@ -1,7 +1,6 @@
 package dev.drrunbooks.starter;
 
-import dev.drrunbooks.lock.ResourceLocks;
-import dev.drrunbooks.model.Inputs;
+import dev.drrunbooks.model.FailureType;
 import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowException;
 import io.temporal.failure.ActivityFailure;
@@ -48,8 +47,8 @@ public final class FailureMessage {
     Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
       if (t instanceof ApplicationFailure af) {
-        if (Inputs.INVALID_INPUT.equals(af.getType())) return ExitCodes.BAD_INPUT;
-        if (ResourceLocks.ALREADY_RUNNING.equals(af.getType())) return ExitCodes.REFUSED;
+        if (FailureType.INVALID_INPUT.is(af)) return ExitCodes.BAD_INPUT;
+        if (FailureType.ALREADY_RUNNING.is(af)) return ExitCodes.REFUSED;
       }
     }
     return ExitCodes.RUN_FAILED;

@@ -1,9 +1,8 @@
 package dev.drrunbooks.starter;
 
+import dev.drrunbooks.model.FailureType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.drrunbooks.lock.ResourceLocks;
-import dev.drrunbooks.model.Inputs;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.enums.v1.RetryState;
@@ -43,9 +42,9 @@ class FailureMessageTest {
   @Test
   void invalidInputIsBadInputAndAlreadyRunningIsRefused() {
     assertEquals(ExitCodes.BAD_INPUT, FailureMessage.exitCode(runFailed(
-        ApplicationFailure.newNonRetryableFailure("restoreTime: 'yesterday' is not valid", Inputs.INVALID_INPUT))));
+        ApplicationFailure.newNonRetryableFailure("restoreTime: 'yesterday' is not valid", FailureType.INVALID_INPUT.type()))));
     assertEquals(ExitCodes.REFUSED, FailureMessage.exitCode(runFailed(child(ApplicationFailure.newNonRetryableFailure(
-        "dns-failover-api is running (started by alice)", ResourceLocks.ALREADY_RUNNING)))));
+        "dns-failover-api is running (started by alice)", FailureType.ALREADY_RUNNING.type())))));
   }
 
   private static WorkflowFailedException runFailed(Throwable cause) {

@@ -1,5 +1,6 @@
 package dev.drrunbooks.backuppolicy;
 
+import dev.drrunbooks.model.FailureType;
 import dev.drrunbooks.activities.catalog.CatalogActivities;
 import dev.drrunbooks.activities.rds.BackupSettings;
 import dev.drrunbooks.activities.rds.RdsBackupActivities;
@@ -52,7 +53,7 @@ public class BackupPolicyWorkflowImpl implements BackupPolicyWorkflow {
     String selector = in.selector();
     if (!selector.matches("[a-z0-9][a-z0-9-]*")) {
       throw ApplicationFailure.newNonRetryableFailure("service: '" + selector
-          + "' is not a catalog key; use a key such as inventory (lower case, digits, '-') or 'all'", "InvalidInput");
+          + "' is not a catalog key; use a key such as inventory (lower case, digits, '-') or 'all'", FailureType.INVALID_INPUT.type());
     }
     version = Workflow.getVersion(WHOLE_POLICY_CHANGE, Workflow.DEFAULT_VERSION, WHOLE_POLICY);
     phases.tag("backup-policy", selector);
@@ -87,7 +88,7 @@ public class BackupPolicyWorkflowImpl implements BackupPolicyWorkflow {
       return timeline.step("resolve " + selector, () -> catalog.resolveServices(selector),
           list -> list.size() + " service(s)");
     } catch (ActivityFailure e) {
-      throw ApplicationFailure.newNonRetryableFailure("service: " + Failures.rootMessage(e), "InvalidInput");
+      throw ApplicationFailure.newNonRetryableFailure("service: " + Failures.rootMessage(e), FailureType.INVALID_INPUT.type());
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.drrunbooks.backupvalidation;
 
+import dev.drrunbooks.model.FailureType;
 import dev.drrunbooks.activities.rds.CopyPurpose;
 import dev.drrunbooks.activities.rds.CopySettings;
 import dev.drrunbooks.activities.rds.InstanceInfo;
@@ -108,7 +109,7 @@ public class BackupValidationWorkflowImpl implements BackupValidationWorkflow {
       String why = !report.passed() ? "backup " + snapshot.snapshotId() + " failed validation: " + RestoreSteps.evidence(report)
           : "validation passed but cleanup failed";
       throw ApplicationFailure.newNonRetryableFailure(why + " (cleanup: " + cleanup.summary() + ")",
-          !report.passed() ? "ValidationFailed" : "CleanupFailed", report);
+          !report.passed() ? FailureType.VALIDATION_FAILED.type() : "CleanupFailed", report);
     }
     steps.enterPhase("done");
     detail = "validated and deleted";

@@ -1,5 +1,6 @@
 package dev.drrunbooks.drill;
 
+import dev.drrunbooks.model.FailureType;
 import dev.drrunbooks.activities.catalog.CatalogActivities;
 import dev.drrunbooks.activities.cfn.CloudFormationActivities;
 import dev.drrunbooks.activities.cfn.StackInfo;
@@ -295,7 +296,7 @@ public class DrDrillWorkflowImpl implements DrDrillWorkflow {
       for (String k : keys) all.addAll(catalog.resolveServices(k));
       return all;
     } catch (ActivityFailure e) {
-      throw ApplicationFailure.newNonRetryableFailure("services: " + Failures.rootMessage(e), Inputs.INVALID_INPUT);
+      throw ApplicationFailure.newNonRetryableFailure("services: " + Failures.rootMessage(e), FailureType.INVALID_INPUT.type());
     }
   }
 

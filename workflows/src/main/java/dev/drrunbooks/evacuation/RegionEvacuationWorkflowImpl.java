@@ -1,5 +1,6 @@
 package dev.drrunbooks.evacuation;
 
+import dev.drrunbooks.model.FailureType;
 import dev.drrunbooks.activities.catalog.CatalogActivities;
 import dev.drrunbooks.approval.ApprovalGate;
 import dev.drrunbooks.approval.GateDecision;
@@ -152,7 +153,7 @@ public class RegionEvacuationWorkflowImpl extends GatedWorkflow implements Regio
         for (String key : requested) all.addAll(catalog.resolveServices(key));
       }
     } catch (ActivityFailure e) {
-      throw ApplicationFailure.newNonRetryableFailure("services: " + Failures.rootMessage(e), Inputs.INVALID_INPUT);
+      throw ApplicationFailure.newNonRetryableFailure("services: " + Failures.rootMessage(e), FailureType.INVALID_INPUT.type());
     }
     List<ServiceDefinition> usable = all.stream()
         .filter(s -> s.dns() != null && s.spec().ecs() != null && s.spec().ecs().drCluster() != null).toList();

@@ -1,5 +1,6 @@
 package dev.drrunbooks.lock;
 
+import dev.drrunbooks.model.FailureType;
 import dev.drrunbooks.model.ActivityDefaults;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.ParentClosePolicy;
@@ -20,7 +21,7 @@ import java.util.function.Supplier;
 /**
  * The one-at-a-time locks a run holds, in workflow code: whichever client started the run (the
  * starter, the Temporal UI with any workflow id, a schedule, an evacuation or incident as a child),
- * a second run for the same resource fails at once with {@value #ALREADY_RUNNING}, naming the holder.
+ * a second run for the same resource fails at once with {@link FailureType#ALREADY_RUNNING}, naming the holder.
  *
  * <p>A lock is a child run whose workflow id is the lock ({@link #lockId}): the Temporal server lets
  * at most one open run have an id, so the server, not a client's id format, decides. The holder
@@ -28,8 +29,6 @@ import java.util.function.Supplier;
  * out), the server ends them by the parent close policy.
  */
 public final class ResourceLocks {
-  /** The failure type of a run refused because another run holds its lock. */
-  public static final String ALREADY_RUNNING = "AlreadyRunning";
   /** The {@code Workflow.getVersion} change id of procedures that began taking locks: older runs replay without. */
   public static final String CHANGE_ID = "resource-lock";
   private static final int RELEASE_ATTEMPTS = 10;
@@ -80,7 +79,7 @@ public final class ResourceLocks {
       }
       throw ApplicationFailure.newNonRetryableFailure("refused: only one run at a time may work on " + resource
           + "; it is held by " + holder.description() + " (lock " + lockId + "). Wait for that run to end, or cancel it.",
-          ALREADY_RUNNING);
+          FailureType.ALREADY_RUNNING.type());
     }
   }
 

@@ -35,7 +35,7 @@ public final class Cleanup {
    * (or a person) created it: the run never created it, so its clean-up must not even try to delete it.
    */
   public void forgetWhenNotOurs(TemporalFailure failure, String resource) {
-    if (Ownership.NOT_OWNED.equals(Failures.rootType(failure))) undos.removeIf(u -> u.resource().equals(resource));
+    if (FailureType.NOT_OWNED.isRootOf(failure)) undos.removeIf(u -> u.resource().equals(resource));
   }
 
   /** Runs every registered undo once; later calls run only what was added since. */
@@ -75,7 +75,7 @@ public final class Cleanup {
     ApplicationFailure app = failure instanceof ApplicationFailure af ? af : null;
     String type = app != null ? app.getType() : "StepFailed";
     // A failed validation's report is the evidence: keep it on the run's final failure.
-    Object[] details = app != null && "ValidationFailed".equals(type) && app.getDetails().getSize() > 0
+    Object[] details = app != null && FailureType.VALIDATION_FAILED.type().equals(type) && app.getDetails().getSize() > 0
         ? new Object[] {app.getDetails().get(ValidationReport.class)} : new Object[0];
     return ApplicationFailure.newNonRetryableFailure(Failures.rootMessage(failure) + " (cleanup: " + done + ")", type,
         details);

@@ -6,7 +6,7 @@ import io.temporal.failure.ApplicationFailure;
 public final class Failures {
   private Failures() {}
 
-  /** The type of the innermost ApplicationFailure in the chain ("NotOwned", "InvalidInput"), or null. */
+  /** The type of the innermost ApplicationFailure in the chain (FailureType.NOT_OWNED.type(), FailureType.INVALID_INPUT.type()), or null. */
   public static String rootType(Throwable e) {
     String type = null;
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {

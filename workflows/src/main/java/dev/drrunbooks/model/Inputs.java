@@ -13,13 +13,15 @@ import java.util.List;
  * non-retryable failure naming the field, the value and what is allowed.
  */
 public final class Inputs {
-  public static final String INVALID_INPUT = "InvalidInput";
+  /** Kept while the incident, data recovery and payload code move to {@link FailureType}; then removed. */
+  @Deprecated
+  public static final String INVALID_INPUT = FailureType.INVALID_INPUT.type();
 
   private Inputs() {}
 
   public static ApplicationFailure invalid(String field, Object value, String allowed) {
     return ApplicationFailure.newNonRetryableFailure(
-        field + ": '" + value + "' is not valid; " + allowed, INVALID_INPUT);
+        field + ": '" + value + "' is not valid; " + allowed, FailureType.INVALID_INPUT.type());
   }
 
   /** True for a name shaped like an AWS region ({@code eu-west-1}, {@code us-gov-west-1}). */

@@ -21,8 +21,6 @@ public record Ownership(String workflowId, String runToken, String procedure) {
   public static final String WORKFLOW_TAG = "dr-runbooks:workflow-id";
   public static final String RUN_TAG = "dr-runbooks:run-id";
   public static final String PROCEDURE_TAG = "dr-runbooks:procedure";
-  /** The failure type of a refusal to adopt or delete what another run (or a person) created. */
-  public static final String NOT_OWNED = "NotOwned";
 
   /** The ownership of a run started before run tokens: matched by workflow id alone. */
   public Ownership(String workflowId, String procedure) {

@@ -14,7 +14,7 @@ public final class ServiceLookup {
       return timeline.step("resolve " + serviceKey, () -> catalog.resolveServices(serviceKey).get(0),
           s -> s.spec().displayName() + ", RTO " + s.spec().objectives().rto() + ", RPO " + s.spec().objectives().rpo());
     } catch (ActivityFailure e) {
-      throw ApplicationFailure.newNonRetryableFailure("service: " + Failures.rootMessage(e), Inputs.INVALID_INPUT);
+      throw ApplicationFailure.newNonRetryableFailure("service: " + Failures.rootMessage(e), FailureType.INVALID_INPUT.type());
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.drrunbooks.pitr;
 
+import dev.drrunbooks.model.FailureType;
 import dev.drrunbooks.activities.rds.CopyPurpose;
 import dev.drrunbooks.activities.rds.CopySettings;
 import dev.drrunbooks.activities.rds.InstanceInfo;
@@ -117,7 +118,7 @@ public class PointInTimeRestoreWorkflowImpl implements PointInTimeRestoreWorkflo
       ValidationReport report = steps.validate(service, region, ready, checks);
       if (!report.passed()) {
         throw ApplicationFailure.newNonRetryableFailure("data validation failed on " + target + ": "
-            + RestoreSteps.evidence(report), "ValidationFailed", report);
+            + RestoreSteps.evidence(report), FailureType.VALIDATION_FAILED.type(), report);
       }
       Instant recovered = Timeline.now();
       RecoveryObjectives objectives = RecoveryObjectives.measure(service.spec().objectives(), incident, start,

@@ -1,7 +1,7 @@
 package dev.drrunbooks.pitr;
 
+import dev.drrunbooks.model.FailureType;
 import dev.drrunbooks.activities.rds.InstanceShape;
-import dev.drrunbooks.model.Inputs;
 import io.temporal.failure.ApplicationFailure;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +25,7 @@ final class RestorePlacementRequired {
         + " required: restoring " + sourceName + " in " + region + " has no live instance to copy the network and"
         + " parameter group from (RDS would use its defaults); give " + String.join(", ", flags(missing))
         + " (input: " + String.join(", ", missing) + "), or set the catalog's database.restore (primary region) or"
-        + " database.drRestore (DR region)", Inputs.INVALID_INPUT);
+        + " database.drRestore (DR region)", FailureType.INVALID_INPUT.type());
   }
 
   private static List<String> flags(List<String> fields) {

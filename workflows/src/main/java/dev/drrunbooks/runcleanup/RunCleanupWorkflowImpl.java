@@ -1,5 +1,6 @@
 package dev.drrunbooks.runcleanup;
 
+import dev.drrunbooks.model.FailureType;
 import dev.drrunbooks.activities.catalog.CatalogActivities;
 import dev.drrunbooks.activities.cfn.CloudFormationActivities;
 import dev.drrunbooks.activities.ecs.EcsActivities;
@@ -173,7 +174,7 @@ public class RunCleanupWorkflowImpl implements RunCleanupWorkflow {
     } catch (ActivityFailure e) {
       String why = Failures.rootMessage(e);
       timeline.record(what, start, Outcome.FAILED, why);
-      CleanupAction action = Ownership.NOT_OWNED.equals(Failures.rootType(e)) ? CleanupAction.REFUSED
+      CleanupAction action = FailureType.NOT_OWNED.isRootOf(e) ? CleanupAction.REFUSED
           : CleanupAction.FAILED;
       return new CleanupFinding(f.type(), f.id(), f.region(), action, why, f.tags());
     }

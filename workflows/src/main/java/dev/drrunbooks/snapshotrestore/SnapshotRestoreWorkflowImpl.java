@@ -1,5 +1,6 @@
 package dev.drrunbooks.snapshotrestore;
 
+import dev.drrunbooks.model.FailureType;
 import dev.drrunbooks.activities.rds.CopyPurpose;
 import dev.drrunbooks.activities.rds.CopySettings;
 import dev.drrunbooks.activities.rds.InstanceInfo;
@@ -102,7 +103,7 @@ public class SnapshotRestoreWorkflowImpl implements SnapshotRestoreWorkflow {
       ValidationReport report = steps.validate(service, restoreRegion, ready, comparable(queries, primary, instance));
       if (!report.passed()) {
         throw ApplicationFailure.newNonRetryableFailure("data validation failed on " + target + ": "
-            + RestoreSteps.evidence(report), "ValidationFailed", report);
+            + RestoreSteps.evidence(report), FailureType.VALIDATION_FAILED.type(), report);
       }
       RecoveryObjectives objectives = RecoveryObjectives.measure(service.spec().objectives(), incident, start,
           Timeline.now(), snapshot.createdAt());
@@ -134,7 +135,7 @@ public class SnapshotRestoreWorkflowImpl implements SnapshotRestoreWorkflow {
       steps.rds().describeInstance(region, instance);
       return queries;
     } catch (ActivityFailure e) {
-      if (!"RdsInstanceNotFound".equals(Failures.rootType(e))) throw e;
+      if (!FailureType.RDS_INSTANCE_NOT_FOUND.isRootOf(e)) throw e;
       return SourceComparisons.without(queries, timeline, instance + " no longer exists in " + region);
     }
   }

@@ -1,5 +1,6 @@
 package dev.drrunbooks.lock;
 
+import dev.drrunbooks.model.FailureType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,7 +20,6 @@ import dev.drrunbooks.replay.Histories;
 import dev.drrunbooks.testing.FakeCatalog;
 import dev.drrunbooks.testing.FakeLocks;
 import dev.drrunbooks.testing.TimeSkipping;
-import io.temporal.activity.Activity;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.failure.v1.Failure;
 import io.temporal.api.history.v1.HistoryEvent;
@@ -60,7 +60,7 @@ class ResourceLockTest {
     DnsFailoverWorkflow holder = startAtGate(client, worker, "dns-failover-api-holder");
 
     Failure refused = failureWithoutSkippingTime(client, worker, "typed-in-the-ui", Direction.FAILBACK);
-    assertEquals(ResourceLocks.ALREADY_RUNNING, refused.getApplicationFailureInfo().getType());
+    assertEquals(FailureType.ALREADY_RUNNING.type(), refused.getApplicationFailureInfo().getType());
     assertTrue(refused.getMessage().startsWith("refused: only one run at a time may work on "
         + "dns-record:api.mycomputer.com; it is held by run dns-failover-api-holder (run id "), refused.getMessage());
     assertEquals(List.of(), aws.changes, "the refused run changed nothing");

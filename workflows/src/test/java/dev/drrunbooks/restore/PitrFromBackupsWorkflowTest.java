@@ -1,5 +1,6 @@
 package dev.drrunbooks.restore;
 
+import dev.drrunbooks.model.FailureType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,7 +10,6 @@ import dev.drrunbooks.activities.rds.PointInTimeRestoreRequest;
 import dev.drrunbooks.activities.rds.RestorableWindow;
 import dev.drrunbooks.activities.rds.RestoreSource;
 import dev.drrunbooks.model.Failures;
-import dev.drrunbooks.model.Inputs;
 import dev.drrunbooks.model.Outcome;
 import dev.drrunbooks.pitr.PointInTimeRestoreInput;
 import dev.drrunbooks.pitr.PointInTimeRestoreResult;
@@ -116,7 +116,7 @@ class PitrFromBackupsWorkflowTest {
         .run(new PointInTimeRestoreInput("inventory", null, asked.toString(), null, null, null, null, null, null,
             "dr-subnets", List.of(APP_SG), "dr-postgres15", null, null, "eu-central-1")));
 
-    assertEquals(Inputs.INVALID_INPUT, Failures.rootType(e));
+    assertEquals(FailureType.INVALID_INPUT.type(), Failures.rootType(e));
     assertTrue(Failures.rootMessage(e).contains("the restorable window of automated backups of mycomputer-inventory-db"
         + " replicated from eu-west-1 to eu-central-1"), Failures.rootMessage(e));
     assertEquals(0, rds.restoreCalls.get());
@@ -131,7 +131,7 @@ class PitrFromBackupsWorkflowTest {
         .run(new PointInTimeRestoreInput("inventory", null, null, null, null, null, null, null, null, null, null, null,
             null, null, "dr")));
 
-    assertEquals(Inputs.INVALID_INPUT, Failures.rootType(e));
+    assertEquals(FailureType.INVALID_INPUT.type(), Failures.rootType(e));
     assertEquals("dbSubnetGroup, securityGroupIds, dbParameterGroup are required: restoring automated backups of"
         + " mycomputer-inventory-db replicated from eu-west-1 to eu-central-1"
         + " (arn:aws:rds:eu-central-1:123456789012:auto-backup:ab-replica) in eu-central-1 has no live instance to copy"

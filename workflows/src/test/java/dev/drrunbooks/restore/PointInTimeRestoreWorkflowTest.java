@@ -1,5 +1,6 @@
 package dev.drrunbooks.restore;
 
+import dev.drrunbooks.model.FailureType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -9,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.drrunbooks.activities.rds.InstanceInfo;
 import dev.drrunbooks.activities.rds.InstanceShape;
 import dev.drrunbooks.model.Failures;
-import dev.drrunbooks.model.Inputs;
 import dev.drrunbooks.model.Ownership;
 import dev.drrunbooks.pitr.PointInTimeRestoreInput;
 import dev.drrunbooks.pitr.PointInTimeRestoreResult;
@@ -102,7 +102,7 @@ class PointInTimeRestoreWorkflowTest {
         null, null, List.of("web-sg"), null, null);
     WorkflowFailedException refused = assertThrows(WorkflowFailedException.class,
         () -> stub(client, worker, "pitr-inventory-sg-name").run(named));
-    assertEquals(Inputs.INVALID_INPUT, Failures.rootType(refused));
+    assertEquals(FailureType.INVALID_INPUT.type(), Failures.rootType(refused));
     assertTrue(Failures.rootMessage(refused).startsWith("securityGroupIds[0]: 'web-sg' is not valid; a VPC security "
         + "group id"), Failures.rootMessage(refused));
   }

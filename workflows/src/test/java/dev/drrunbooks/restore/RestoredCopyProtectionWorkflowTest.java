@@ -1,5 +1,6 @@
 package dev.drrunbooks.restore;
 
+import dev.drrunbooks.model.FailureType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -13,7 +14,6 @@ import dev.drrunbooks.backupvalidation.BackupValidationResult;
 import dev.drrunbooks.backupvalidation.BackupValidationWorkflow;
 import dev.drrunbooks.backupvalidation.BackupValidationWorkflowImpl;
 import dev.drrunbooks.model.Failures;
-import dev.drrunbooks.model.Inputs;
 import dev.drrunbooks.pitr.PointInTimeRestoreInput;
 import dev.drrunbooks.pitr.PointInTimeRestoreResult;
 import dev.drrunbooks.pitr.PointInTimeRestoreWorkflow;
@@ -117,14 +117,14 @@ class RestoredCopyProtectionWorkflowTest {
     WorkflowFailedException e = assertThrows(WorkflowFailedException.class,
         () -> pitr(client, worker, "pitr-bad-purpose").run(purpose("forensics")));
 
-    assertEquals(Inputs.INVALID_INPUT, Failures.rootType(e));
+    assertEquals(FailureType.INVALID_INPUT.type(), Failures.rootType(e));
     assertTrue(Failures.rootMessage(e).startsWith("purpose: 'forensics' is not valid; allowed: recovery (default"),
         Failures.rootMessage(e));
     assertEquals(0, rds.restoreCalls.get());
 
     WorkflowFailedException s = assertThrows(WorkflowFailedException.class,
         () -> snapshot(client, worker, "restore-bad-purpose").run(snapshotPurpose("keep")));
-    assertEquals(Inputs.INVALID_INPUT, Failures.rootType(s));
+    assertEquals(FailureType.INVALID_INPUT.type(), Failures.rootType(s));
     assertEquals(0, rds.restoreCalls.get());
   }
 

@@ -1,5 +1,6 @@
 package dev.drrunbooks.runcleanup;
 
+import dev.drrunbooks.model.FailureType;
 import dev.drrunbooks.activities.cfn.CloudFormationActivities;
 import dev.drrunbooks.activities.cfn.StackInfo;
 import dev.drrunbooks.activities.cfn.StackRequest;
@@ -71,7 +72,7 @@ final class FakeLeftovers implements TaggedResourceActivities, RdsRestoreActivit
     if (r == null) return "already gone";
     if (!owner.owns(r.tags())) {
       throw ApplicationFailure.newNonRetryableFailure("refusing to delete " + id + ": its tags " + r.tags()
-          + " do not name " + owner.requiredTags(), Ownership.NOT_OWNED);
+          + " do not name " + owner.requiredTags(), FailureType.NOT_OWNED.type());
     }
     deleted.add(type + " " + id);
     if (neverGone.contains(id)) {

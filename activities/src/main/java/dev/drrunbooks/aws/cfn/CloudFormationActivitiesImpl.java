@@ -1,5 +1,6 @@
 package dev.drrunbooks.aws.cfn;
 
+import dev.drrunbooks.model.FailureType;
 import dev.drrunbooks.activities.cfn.CloudFormationActivities;
 import dev.drrunbooks.activities.cfn.StackInfo;
 import dev.drrunbooks.activities.cfn.StackRequest;
@@ -149,7 +150,7 @@ public class CloudFormationActivitiesImpl implements CloudFormationActivities {
           : e; // deleted in between: retry
     } catch (InsufficientCapabilitiesException e) {
       throw ApplicationFailure.newNonRetryableFailure("create-stack " + name + " in " + region + " from "
-          + req.templateName() + " needs capabilities this activity does not grant: " + awsMessage(e), "InvalidInput");
+          + req.templateName() + " needs capabilities this activity does not grant: " + awsMessage(e), FailureType.INVALID_INPUT.type());
     } catch (LimitExceededException e) {
       throw ApplicationFailure.newNonRetryableFailure("create-stack " + name + " in " + region + " failed: account "
           + "quota reached: " + awsMessage(e) + " (raise the quota or delete unused stacks)", "CfnQuotaExceeded");
@@ -174,7 +175,7 @@ public class CloudFormationActivitiesImpl implements CloudFormationActivities {
       ApplicationFailure refusal = ApplicationFailure.newNonRetryableFailure("CloudFormation stack '"
           + stack.stackName() + "' already exists in " + region + " (" + stack.stackStatusAsString() + ") and was not "
           + "created by this run: its tags are " + RdsTags.describe(tags) + "; a run's own stack carries "
-          + owner.requiredTags() + ". Choose another stack name or remove it by hand.", Ownership.NOT_OWNED);
+          + owner.requiredTags() + ". Choose another stack name or remove it by hand.", FailureType.NOT_OWNED.type());
       log.warn(refusal.getOriginalMessage());
       throw refusal;
     }
@@ -220,7 +221,7 @@ public class CloudFormationActivitiesImpl implements CloudFormationActivities {
     List<String> failed = failedEvents(region, s.stackId());
     return ApplicationFailure.newNonRetryableFailure(attempted + " failed: " + awsMessage(e) + "; the stack was left "
         + "in " + s.stackStatusAsString() + " (" + s.stackId() + "); " + describeEvents(region, s.stackId(), failed),
-        "StackFailed");
+        FailureType.STACK_FAILED.type());
   }
 
   private static boolean isClientError(AwsServiceException e) {
@@ -290,13 +291,13 @@ public class CloudFormationActivitiesImpl implements CloudFormationActivities {
             + " not found (never created, or deleted)", "StackNotFound"));
         last.set(s);
         return s;
-      }, Stack::stackStatusAsString, "CREATE_COMPLETE", CREATE_FAILED_STATES, "StackFailed", deadline);
+      }, Stack::stackStatusAsString, "CREATE_COMPLETE", CREATE_FAILED_STATES, FailureType.STACK_FAILED.type(), deadline);
     } catch (ApplicationFailure f) {
-      if ("StackFailed".equals(f.getType()) && last.get() != null) {
+      if (FailureType.STACK_FAILED.is(f) && last.get() != null) {
         String stackId = last.get().stackId();
         String reason = last.get().stackStatusReason();
         throw ApplicationFailure.newNonRetryableFailure(sentence(f.getOriginalMessage(), reason)
-            + describeEvents(region, stackId, failedEvents(region, stackId)), "StackFailed");
+            + describeEvents(region, stackId, failedEvents(region, stackId)), FailureType.STACK_FAILED.type());
       }
       throw f;
     }
@@ -323,7 +324,7 @@ public class CloudFormationActivitiesImpl implements CloudFormationActivities {
       ApplicationFailure refusal = ApplicationFailure.newNonRetryableFailure("REFUSING to delete CloudFormation stack '"
           + stackName + "' in " + region + " (" + stack.stackId() + ", " + stack.stackStatusAsString() + "): it was not "
           + "created by this run. Its tags are " + RdsTags.describe(tags) + "; deleting needs " + owner.requiredTags()
-          + ". Nothing was deleted.", Ownership.NOT_OWNED);
+          + ". Nothing was deleted.", FailureType.NOT_OWNED.type());
       log.warn(refusal.getOriginalMessage());
       throw refusal;
     }
@@ -350,15 +351,15 @@ public class CloudFormationActivitiesImpl implements CloudFormationActivities {
         Optional<Stack> s = findStack(region, stackName);
         s.ifPresent(last::set);
         return s;
-      }, s -> s.map(Stack::stackStatusAsString).orElse(GONE), GONE, Set.of("DELETE_FAILED"), "StackDeleteFailed",
+      }, s -> s.map(Stack::stackStatusAsString).orElse(GONE), GONE, Set.of("DELETE_FAILED"), FailureType.STACK_DELETE_FAILED.type(),
           deadline);
     } catch (ApplicationFailure f) {
-      if ("StackDeleteFailed".equals(f.getType()) && last.get() != null) {
+      if (FailureType.STACK_DELETE_FAILED.is(f) && last.get() != null) {
         String stackId = last.get().stackId();
         String reason = last.get().stackStatusReason();
         throw ApplicationFailure.newNonRetryableFailure(sentence(f.getOriginalMessage(), reason)
             + sentence(describeEvents(region, stackId, failedEvents(region, stackId)), null) + "Delete what it could "
-            + "not by hand, then delete the stack again (or with RetainResources).", "StackDeleteFailed");
+            + "not by hand, then delete the stack again (or with RetainResources).", FailureType.STACK_DELETE_FAILED.type());
       }
       throw f;
     }
@@ -467,7 +468,7 @@ public class CloudFormationActivitiesImpl implements CloudFormationActivities {
   }
 
   private static ApplicationFailure invalidInput(String message) {
-    return ApplicationFailure.newNonRetryableFailure(message, "InvalidInput");
+    return ApplicationFailure.newNonRetryableFailure(message, FailureType.INVALID_INPUT.type());
   }
 
   private static void require(String value, String field) {

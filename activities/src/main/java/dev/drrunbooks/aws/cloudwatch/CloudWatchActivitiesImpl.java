@@ -1,5 +1,6 @@
 package dev.drrunbooks.aws.cloudwatch;
 
+import dev.drrunbooks.model.FailureType;
 import dev.drrunbooks.activities.cloudwatch.AlarmState;
 import dev.drrunbooks.activities.cloudwatch.CloudWatchActivities;
 import dev.drrunbooks.aws.AwsClients;
@@ -39,10 +40,10 @@ public class CloudWatchActivitiesImpl implements CloudWatchActivities {
   @Override
   public AlarmState alarmState(String region, String alarmName) {
     if (region == null || region.isBlank()) {
-      throw ApplicationFailure.newNonRetryableFailure("region is empty (alarm " + alarmName + ")", "InvalidInput");
+      throw ApplicationFailure.newNonRetryableFailure("region is empty (alarm " + alarmName + ")", FailureType.INVALID_INPUT.type());
     }
     if (alarmName == null || alarmName.isBlank()) {
-      throw ApplicationFailure.newNonRetryableFailure("alarmName is empty (region " + region + ")", "InvalidInput");
+      throw ApplicationFailure.newNonRetryableFailure("alarmName is empty (region " + region + ")", FailureType.INVALID_INPUT.type());
     }
     DescribeAlarmsResponse response;
     try {

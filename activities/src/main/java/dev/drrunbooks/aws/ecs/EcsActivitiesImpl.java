@@ -1,5 +1,6 @@
 package dev.drrunbooks.aws.ecs;
 
+import dev.drrunbooks.model.FailureType;
 import static dev.drrunbooks.aws.ecs.EcsFailures.require;
 
 import dev.drrunbooks.activities.ecs.EcsActivities;
@@ -208,7 +209,7 @@ public class EcsActivitiesImpl implements EcsActivities {
   @Override
   public EcsServiceState createService(EcsServiceCreate c) {
     if (c == null || c.owner() == null) {
-      throw ApplicationFailure.newNonRetryableFailure("create-service needs the service and its owner", "InvalidInput");
+      throw ApplicationFailure.newNonRetryableFailure("create-service needs the service and its owner", FailureType.INVALID_INPUT.type());
     }
     Optional<Service> existing = findService(c.region(), c.cluster(), c.service());
     if (existing.isPresent()) {
@@ -216,7 +217,7 @@ public class EcsActivitiesImpl implements EcsActivities {
       if (!c.owner().owns(tags)) {
         throw ApplicationFailure.newNonRetryableFailure("ECS service '" + c.service() + "' in cluster '" + c.cluster()
             + "' (" + c.region() + ") exists and is not this run's: tags " + tags + "; it would need "
-            + c.owner().requiredTags(), Ownership.NOT_OWNED);
+            + c.owner().requiredTags(), FailureType.NOT_OWNED.type());
       }
       return toState(existing.get(), c.cluster());
     }
@@ -243,7 +244,7 @@ public class EcsActivitiesImpl implements EcsActivities {
   @Override
   public String deleteOwnedService(String region, String cluster, String service, Ownership owner) {
     if (owner == null) {
-      throw ApplicationFailure.newNonRetryableFailure("delete-service needs the owner to check", "InvalidInput");
+      throw ApplicationFailure.newNonRetryableFailure("delete-service needs the owner to check", FailureType.INVALID_INPUT.type());
     }
     Optional<Service> found = findService(region, cluster, service);
     if (found.isEmpty()) return "already gone";
@@ -251,7 +252,7 @@ public class EcsActivitiesImpl implements EcsActivities {
     if (!owner.owns(tags)) {
       throw ApplicationFailure.newNonRetryableFailure("refusing to delete ECS service '" + service + "' in cluster '"
           + cluster + "' (" + region + "): its tags " + tags + " do not mark it as created by this run ("
-          + owner.requiredTags() + ")", Ownership.NOT_OWNED);
+          + owner.requiredTags() + ")", FailureType.NOT_OWNED.type());
     }
     try {
       ecs.apply(region).deleteService(b -> b.cluster(cluster).service(service).force(true));
@@ -406,7 +407,7 @@ public class EcsActivitiesImpl implements EcsActivities {
   @Override
   public String deleteClusterLeftByStack(String region, String cluster, Ownership owner) {
     if (owner == null) {
-      throw ApplicationFailure.newNonRetryableFailure("delete-cluster needs the owner to check", "InvalidInput");
+      throw ApplicationFailure.newNonRetryableFailure("delete-cluster needs the owner to check", FailureType.INVALID_INPUT.type());
     }
     Cluster found;
     try {
@@ -422,7 +423,7 @@ public class EcsActivitiesImpl implements EcsActivities {
     if (tags.containsKey(Ownership.WORKFLOW_TAG) && !owner.owns(tags)) {
       throw ApplicationFailure.newNonRetryableFailure("refusing to delete ECS cluster '" + cluster + "' (" + region
           + "): its tags " + tags + " do not mark it as created by this run (" + owner.requiredTags() + ")",
-          Ownership.NOT_OWNED);
+          FailureType.NOT_OWNED.type());
     }
     try {
       ecs.apply(region).deleteCluster(b -> b.cluster(cluster));

@@ -1,5 +1,6 @@
 package dev.drrunbooks.aws.ecs;
 
+import dev.drrunbooks.model.FailureType;
 import dev.drrunbooks.aws.AwsFailures;
 import io.temporal.failure.ApplicationFailure;
 import java.util.Set;
@@ -54,7 +55,7 @@ final class EcsFailures {
   }
 
   static ApplicationFailure invalidInput(String message) {
-    return ApplicationFailure.newNonRetryableFailure(message, "InvalidInput");
+    return ApplicationFailure.newNonRetryableFailure(message, FailureType.INVALID_INPUT.type());
   }
 
   static void require(String value, String field) {

@@ -1,5 +1,6 @@
 package dev.drrunbooks.aws.ecs;
 
+import dev.drrunbooks.model.FailureType;
 import io.temporal.failure.ApplicationFailure;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -87,6 +88,6 @@ record TaskDefinitionRef(String text, String family, Integer revision, String la
   }
 
   private static ApplicationFailure invalid(String message) {
-    return ApplicationFailure.newNonRetryableFailure(message, "InvalidInput");
+    return ApplicationFailure.newNonRetryableFailure(message, FailureType.INVALID_INPUT.type());
   }
 }

@@ -1,5 +1,6 @@
 package dev.drrunbooks.aws.ownedresources;
 
+import dev.drrunbooks.model.FailureType;
 import dev.drrunbooks.activities.ownedresources.OwnedResourceActivities;
 import dev.drrunbooks.activities.ownedresources.TaggedResource;
 import dev.drrunbooks.activities.ownedresources.TaggedResourceActivities;
@@ -75,12 +76,12 @@ public class OwnedResourceActivitiesImpl implements OwnedResourceActivities, Tag
   @Override
   public List<TaggedResource> taggedResources(String region, String workflowIdPrefix) {
     if (region == null || region.isBlank()) {
-      throw ApplicationFailure.newNonRetryableFailure("region is required", "InvalidInput");
+      throw ApplicationFailure.newNonRetryableFailure("region is required", FailureType.INVALID_INPUT.type());
     }
     if (workflowIdPrefix == null || workflowIdPrefix.isBlank()) {
       // a blank prefix would match everything any run ever left, anywhere
       throw ApplicationFailure.newNonRetryableFailure("workflowIdPrefix is required (the run's workflow id)",
-          "InvalidInput");
+          FailureType.INVALID_INPUT.type());
     }
     List<TaggedResource> found = new ArrayList<>();
     rdsInstances(region, workflowIdPrefix, found);

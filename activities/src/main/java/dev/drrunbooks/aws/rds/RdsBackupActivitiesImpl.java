@@ -1,5 +1,6 @@
 package dev.drrunbooks.aws.rds;
 
+import dev.drrunbooks.model.FailureType;
 import dev.drrunbooks.activities.rds.BackupSettings;
 import dev.drrunbooks.activities.rds.DrBackupReplication;
 import dev.drrunbooks.activities.rds.RdsBackupActivities;
@@ -218,6 +219,6 @@ public class RdsBackupActivitiesImpl implements RdsBackupActivities {
 
   private static ApplicationFailure notFound(String region, String instanceId) {
     return ApplicationFailure.newNonRetryableFailure(
-        "RDS instance '" + instanceId + "' not found in " + region, "RdsInstanceNotFound");
+        "RDS instance '" + instanceId + "' not found in " + region, FailureType.RDS_INSTANCE_NOT_FOUND.type());
   }
 }

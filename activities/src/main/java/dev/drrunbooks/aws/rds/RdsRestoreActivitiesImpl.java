@@ -1,6 +1,6 @@
 package dev.drrunbooks.aws.rds;
 
-import static dev.drrunbooks.aws.rds.RdsSupport.instanceNotFound;
+import dev.drrunbooks.model.FailureType;
 import static dev.drrunbooks.aws.rds.RdsSupport.require;
 import static dev.drrunbooks.aws.rds.RdsSupport.snapshotNotFound;
 
@@ -198,7 +198,7 @@ public class RdsRestoreActivitiesImpl implements RdsRestoreActivities {
     Optional<DBInstance> source = fromBackup ? Optional.empty()
         : Optional.of(rds.findInstance(region, req.sourceInstanceId()).orElseThrow(() ->
             ApplicationFailure.newNonRetryableFailure("source RDS instance '" + req.sourceInstanceId() + "' not found in "
-                + region, "RdsInstanceNotFound")));
+                + region, FailureType.RDS_INSTANCE_NOT_FOUND.type())));
     InstanceShape shape = RestorePlacement.intended(req.shape(), source, req.sourceInstanceId(), region);
     RestoreDbInstanceToPointInTimeRequest.Builder call = RestoreDbInstanceToPointInTimeRequest.builder();
     BackupSource.name(from, req.sourceInstanceId(), call);
@@ -219,7 +219,7 @@ public class RdsRestoreActivitiesImpl implements RdsRestoreActivities {
       return adopt(region, rds.instance(region, target), req.owner(), req.sourceInstanceId(), req.restoreTime());
     } catch (DbInstanceNotFoundException | DbInstanceAutomatedBackupNotFoundException e) {
       throw ApplicationFailure.newNonRetryableFailure((fromBackup ? from.description() : "source RDS instance '"
-          + req.sourceInstanceId() + "'") + " not found in " + region + ": " + awsMessage(e), "RdsInstanceNotFound");
+          + req.sourceInstanceId() + "'") + " not found in " + region + ": " + awsMessage(e), FailureType.RDS_INSTANCE_NOT_FOUND.type());
     } catch (InvalidRestoreException | PointInTimeRestoreNotEnabledException e) {
       throw ApplicationFailure.newNonRetryableFailure("RDS refused to restore '" + req.sourceInstanceId() + "' in " + region
           + " to " + point + ": " + awsMessage(e) + " (check the restorable window)", "RdsInvalidRestore");

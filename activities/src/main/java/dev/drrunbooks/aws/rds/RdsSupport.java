@@ -1,5 +1,6 @@
 package dev.drrunbooks.aws.rds;
 
+import dev.drrunbooks.model.FailureType;
 import dev.drrunbooks.aws.AwsFailures;
 import dev.drrunbooks.model.Ownership;
 import io.temporal.failure.ApplicationFailure;
@@ -76,7 +77,7 @@ final class RdsSupport {
 
   static ApplicationFailure instanceNotFound(String region, String instanceId) {
     return ApplicationFailure.newNonRetryableFailure(
-        "RDS instance '" + instanceId + "' not found in " + region, "RdsInstanceNotFound");
+        "RDS instance '" + instanceId + "' not found in " + region, FailureType.RDS_INSTANCE_NOT_FOUND.type());
   }
 
   static ApplicationFailure snapshotNotFound(String region, String snapshotId) {
@@ -88,18 +89,18 @@ final class RdsSupport {
   static ApplicationFailure existsNotOwned(String kind, String id, String region, Map<String, String> tags, Ownership owner) {
     return ApplicationFailure.newNonRetryableFailure(kind + " '" + id + "' already exists in " + region
         + " and was not created by this run: its tags are " + RdsTags.describe(tags) + "; a run's own resource carries "
-        + owner.requiredTags() + ". Choose another target name or remove it by hand.", Ownership.NOT_OWNED);
+        + owner.requiredTags() + ". Choose another target name or remove it by hand.", FailureType.NOT_OWNED.type());
   }
 
   /** A delete refused because the tags do not name this run. */
   static ApplicationFailure refuseDelete(String kind, String id, String region, Map<String, String> tags, Ownership owner) {
     return ApplicationFailure.newNonRetryableFailure("REFUSING to delete " + kind + " '" + id + "' in " + region
         + ": it was not created by this run. Its tags are " + RdsTags.describe(tags) + "; deleting needs "
-        + owner.requiredTags() + ". Nothing was deleted.", Ownership.NOT_OWNED);
+        + owner.requiredTags() + ". Nothing was deleted.", FailureType.NOT_OWNED.type());
   }
 
   static ApplicationFailure invalidInput(String message) {
-    return ApplicationFailure.newNonRetryableFailure(message, "InvalidInput");
+    return ApplicationFailure.newNonRetryableFailure(message, FailureType.INVALID_INPUT.type());
   }
 
   static void require(Object value, String field) {

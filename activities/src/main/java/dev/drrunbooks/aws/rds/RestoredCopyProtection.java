@@ -1,5 +1,6 @@
 package dev.drrunbooks.aws.rds;
 
+import dev.drrunbooks.model.FailureType;
 import dev.drrunbooks.activities.rds.CopyProtectionRequest;
 import dev.drrunbooks.activities.rds.CopySettings;
 import dev.drrunbooks.activities.rds.SettingDifference;
@@ -41,7 +42,7 @@ final class RestoredCopyProtection {
     if (!owner.owns(tags)) {
       throw ApplicationFailure.newNonRetryableFailure("REFUSING to change RDS instance '" + id + "' in " + region
           + ": it was not restored by this run. Its tags are " + RdsTags.describe(tags) + "; changing it needs "
-          + owner.requiredTags() + ". Nothing was changed.", Ownership.NOT_OWNED);
+          + owner.requiredTags() + ". Nothing was changed.", FailureType.NOT_OWNED.type());
     }
     SourceSettings source = source(req.sourceRegion() == null ? region : req.sourceRegion(), req.sourceInstanceId());
     ModifyDbInstanceRequest.Builder modify = ModifyDbInstanceRequest.builder().dbInstanceIdentifier(id)

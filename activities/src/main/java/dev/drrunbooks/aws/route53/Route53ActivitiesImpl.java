@@ -1,5 +1,6 @@
 package dev.drrunbooks.aws.route53;
 
+import dev.drrunbooks.model.FailureType;
 import dev.drrunbooks.activities.route53.HealthCheckState;
 import dev.drrunbooks.activities.route53.RecordSetSnapshot;
 import dev.drrunbooks.activities.route53.Route53Activities;
@@ -67,7 +68,7 @@ public class Route53ActivitiesImpl implements Route53Activities {
   static final long MAX_WEIGHT = 255;
 
   /** Errors of Route53 that asking again will not fix, beyond those {@link AwsFailures} knows. */
-  private static final Set<String> PERMANENT = Set.of("InvalidChangeBatch", "InvalidInput", "InvalidDomainName",
+  private static final Set<String> PERMANENT = Set.of("InvalidChangeBatch", FailureType.INVALID_INPUT.type(), "InvalidDomainName",
       "NoSuchHostedZone", "NoSuchHealthCheck", "NoSuchChange", "InvalidArgument");
 
   private final Supplier<Route53Client> route53;
@@ -200,7 +201,7 @@ public class Route53ActivitiesImpl implements Route53Activities {
   public String awaitInSync(String changeId, Instant deadline) {
     if (changeId == null || changeId.isBlank()) {
       throw ApplicationFailure.newNonRetryableFailure("changeId is empty: give the id upsertWeights returned",
-          "InvalidInput");
+          FailureType.INVALID_INPUT.type());
     }
     String id = stripPrefix(changeId.trim(), "/change/");
     String subject = "Route53 change '" + id + "'";
@@ -418,7 +419,7 @@ public class Route53ActivitiesImpl implements Route53Activities {
   }
 
   private static ApplicationFailure invalid(String message) {
-    return ApplicationFailure.newNonRetryableFailure(message, "InvalidInput");
+    return ApplicationFailure.newNonRetryableFailure(message, FailureType.INVALID_INPUT.type());
   }
 
   private static RuntimeException translate(SdkException e, String attempted) {

@@ -1,5 +1,6 @@
 package dev.drrunbooks.aws.ownedresources;
 
+import dev.drrunbooks.model.FailureType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -206,7 +207,7 @@ class OwnedResourceActivitiesSandboxTest {
         .key(Ownership.WORKFLOW_TAG).value("another-run").build()));
     ApplicationFailure e = assertThrows(ApplicationFailure.class,
         () -> ecsActivities.deleteClusterLeftByStack(REGION, cluster, drill));
-    assertEquals(Ownership.NOT_OWNED, e.getType());
+    assertEquals(FailureType.NOT_OWNED.type(), e.getType());
     assertEquals(List.of("ecs-cluster " + cluster + " (named for this run)"), owned.leftovers(REGION, run,
         List.of(cluster)), "found by name whoever tagged it");
   }

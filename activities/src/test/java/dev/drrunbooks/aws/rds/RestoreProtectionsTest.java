@@ -1,5 +1,6 @@
 package dev.drrunbooks.aws.rds;
 
+import dev.drrunbooks.model.FailureType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -202,7 +203,7 @@ class RestoreProtectionsTest {
         new CopyProtectionRequest(REGION, "someone-elses", SOURCE, false, owner)));
 
     assertTrue(e.isNonRetryable());
-    assertEquals(Ownership.NOT_OWNED, e.getType());
+    assertEquals(FailureType.NOT_OWNED.type(), e.getType());
     assertTrue(e.getOriginalMessage().startsWith("REFUSING to change RDS instance 'someone-elses'"), e.getOriginalMessage());
     assertEquals(List.of(), calls);
   }

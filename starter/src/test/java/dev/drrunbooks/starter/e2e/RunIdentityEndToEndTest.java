@@ -1,12 +1,12 @@
 package dev.drrunbooks.starter.e2e;
 
+import dev.drrunbooks.model.FailureType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.drrunbooks.model.Failures;
-import dev.drrunbooks.model.Inputs;
 import dev.drrunbooks.model.Ownership;
 import dev.drrunbooks.pitr.PointInTimeRestoreResult;
 import io.temporal.client.WorkflowClient;
@@ -85,7 +85,7 @@ class RunIdentityEndToEndTest {
     run.start(Map.of("service", "inventory", "bogus", 1));
     WorkflowFailedException failed = assertThrows(WorkflowFailedException.class,
         () -> run.getResult(20, TimeUnit.SECONDS, PointInTimeRestoreResult.class));
-    assertEquals(Inputs.INVALID_INPUT, Failures.rootType(failed));
+    assertEquals(FailureType.INVALID_INPUT.type(), Failures.rootType(failed));
     assertTrue(Failures.rootMessage(failed).startsWith("bogus: unknown field (value 1); allowed fields of "
         + "PointInTimeRestoreInput: "), Failures.rootMessage(failed));
     assertEquals(List.of(), worker.aws.rds("eu-west-1").describeDBInstances().dbInstances().stream()
