@@ -7,6 +7,7 @@ import dev.drrunbooks.activities.ecs.EcsServiceState;
 import dev.drrunbooks.activities.ecs.EcsServiceUpdate;
 import dev.drrunbooks.catalog.EcsSpec;
 import dev.drrunbooks.catalog.ServiceDefinition;
+import dev.drrunbooks.lock.LockedResource;
 import dev.drrunbooks.lock.ResourceLocks;
 import dev.drrunbooks.model.ActivityDefaults;
 import dev.drrunbooks.model.Cleanup;
@@ -75,7 +76,7 @@ public class EcsServiceRecoveryWorkflowImpl implements EcsServiceRecoveryWorkflo
 
     if (Workflow.getVersion(ResourceLocks.CHANGE_ID, Workflow.DEFAULT_VERSION, 1) >= 1) {
       phases.enter("lock");
-      locks.acquire("ecs-service:" + region + "/" + cluster + "/" + spec.service(), "ecs-recovery");
+      locks.acquire(LockedResource.ECS_SERVICE.named(region + "/" + cluster + "/" + spec.service()), "ecs-recovery");
     }
     phases.enter("inspect");
     EcsServiceState before = timeline.step("describe " + spec.service() + " in " + cluster,

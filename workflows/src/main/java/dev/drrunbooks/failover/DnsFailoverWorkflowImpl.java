@@ -19,6 +19,7 @@ import dev.drrunbooks.catalog.FailoverPolicy;
 import dev.drrunbooks.catalog.GateDefault;
 import dev.drrunbooks.catalog.ServiceDefinition;
 import dev.drrunbooks.catalog.WeightedTarget;
+import dev.drrunbooks.lock.LockedResource;
 import dev.drrunbooks.lock.ResourceLocks;
 import dev.drrunbooks.model.ActivityDefaults;
 import dev.drrunbooks.model.Cleanup;
@@ -116,7 +117,7 @@ public class DnsFailoverWorkflowImpl extends GatedWorkflow implements DnsFailove
     if (Workflow.getVersion(ResourceLocks.CHANGE_ID, Workflow.DEFAULT_VERSION, 1) >= 1) {
       // Failover and failback of a record share the lock: two runs must never move one record's weights.
       phases.enter("lock");
-      locks.acquire("dns-record:" + dns.name(), direction == Direction.FAILOVER ? "dns-failover" : "dns-failback");
+      locks.acquire(LockedResource.DNS_RECORD.named(dns.name()), direction == Direction.FAILOVER ? "dns-failover" : "dns-failback");
     }
 
     phases.enter("assess");

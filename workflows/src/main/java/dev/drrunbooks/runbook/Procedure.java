@@ -24,6 +24,7 @@ import dev.drrunbooks.failover.DnsFailoverWorkflowImpl;
 import dev.drrunbooks.incident.IncidentResponseWorkflow;
 import dev.drrunbooks.incident.IncidentResponseWorkflowImpl;
 import dev.drrunbooks.incident.IncidentResult;
+import dev.drrunbooks.lock.LockedResource;
 import dev.drrunbooks.pitr.PointInTimeRestoreResult;
 import dev.drrunbooks.pitr.PointInTimeRestoreWorkflow;
 import dev.drrunbooks.pitr.PointInTimeRestoreWorkflowImpl;
@@ -71,10 +72,11 @@ public final class Procedure<W, R> {
   /** Failover and failback are one workflow; a failback run is tagged and named {@link #DNS_FAILBACK_KEY}. */
   public static final Procedure<DnsFailoverWorkflow, DnsFailoverResult> DNS_FAILOVER = new Procedure<>(
       "dns-failover", "failover", "DNS failover",
-      DnsFailoverWorkflow.class, DnsFailoverWorkflowImpl.class, DnsFailoverResult.class);
+      DnsFailoverWorkflow.class, DnsFailoverWorkflowImpl.class, DnsFailoverResult.class, LockedResource.DNS_RECORD);
   public static final Procedure<EcsServiceRecoveryWorkflow, EcsRecoveryResult> ECS_RECOVERY = new Procedure<>(
       "ecs-recovery", "recover-ecs", "ECS recovery",
-      EcsServiceRecoveryWorkflow.class, EcsServiceRecoveryWorkflowImpl.class, EcsRecoveryResult.class);
+      EcsServiceRecoveryWorkflow.class, EcsServiceRecoveryWorkflowImpl.class, EcsRecoveryResult.class,
+      LockedResource.ECS_SERVICE);
   public static final Procedure<RegionEvacuationWorkflow, RegionEvacuationResult> REGION_EVACUATION =
       new Procedure<>("region-evacuation", "evacuate", "Region evacuation",
           RegionEvacuationWorkflow.class, RegionEvacuationWorkflowImpl.class, RegionEvacuationResult.class);
@@ -106,15 +108,17 @@ public final class Procedure<W, R> {
   private final Class<? extends W> implementation;
   private final Class<R> resultType;
   private final String workflowType;
+  private final List<LockedResource> locks;
 
   private Procedure(String key, String command, String title, Class<W> workflowInterface,
-      Class<? extends W> implementation, Class<R> resultType) {
+      Class<? extends W> implementation, Class<R> resultType, LockedResource... locks) {
     this.key = key;
     this.command = command;
     this.title = title;
     this.workflowInterface = workflowInterface;
     this.implementation = implementation;
     this.resultType = resultType;
+    this.locks = List.of(locks);
     this.workflowType = POJOWorkflowInterfaceMetadata.newInstance(workflowInterface).getWorkflowType()
         .orElseThrow(() -> new IllegalStateException(workflowInterface + " has no @WorkflowMethod"));
   }
@@ -185,6 +189,14 @@ public final class Procedure<W, R> {
   /** The workflow type as Temporal names it: the interface's simple name unless annotated otherwise. */
   public String workflowType() {
     return workflowType;
+  }
+
+  /**
+   * What a run holds a server-side lock on while it changes it (one DNS failover per record, one ECS recovery per
+   * service): a second run for the same resource fails at once naming the holder, whoever started either.
+   */
+  public List<LockedResource> locks() {
+    return locks;
   }
 
   @Override

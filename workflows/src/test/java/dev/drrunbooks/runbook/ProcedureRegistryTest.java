@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drrunbooks.catalog.ScheduleSpec;
+import dev.drrunbooks.lock.LockedResource;
 import io.temporal.workflow.WorkflowInterface;
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -105,6 +106,14 @@ class ProcedureRegistryTest {
     assertEquals("PointInTimeRestore", Procedure.PITR.workflowType());
     assertEquals("DrDrill", Procedure.DR_DRILL.workflowType());
     assertEquals("IncidentResponse", Procedure.INCIDENT_RESPONSE.workflowType());
+  }
+
+  @Test
+  void theOneAtATimeRulesAreTheServersLocks() {
+    assertEquals(List.of(LockedResource.DNS_RECORD), Procedure.DNS_FAILOVER.locks());
+    assertEquals(List.of(LockedResource.ECS_SERVICE), Procedure.ECS_RECOVERY.locks());
+    assertEquals(List.of(), Procedure.PITR.locks());
+    assertEquals("dns-record:api.mycomputer.com", LockedResource.DNS_RECORD.named("api.mycomputer.com"));
   }
 
   @Test
