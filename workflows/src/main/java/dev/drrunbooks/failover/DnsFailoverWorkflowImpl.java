@@ -8,8 +8,6 @@ import dev.drrunbooks.activities.route53.WeightedRecordState;
 import dev.drrunbooks.activities.http.HttpProbeActivities;
 import dev.drrunbooks.activities.http.ProbeReport;
 import dev.drrunbooks.activities.http.ProbeVerdict;
-import dev.drrunbooks.activities.cloudwatch.AlarmState;
-import dev.drrunbooks.activities.cloudwatch.CloudWatchActivities;
 import dev.drrunbooks.approval.ApprovalGate;
 import dev.drrunbooks.approval.GateDecision;
 import dev.drrunbooks.approval.GatePolicy;

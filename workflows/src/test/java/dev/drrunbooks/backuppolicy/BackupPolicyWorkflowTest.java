@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.drrunbooks.activities.rds.BackupSettings;
 import dev.drrunbooks.activities.rds.DrBackupReplication;
-import dev.drrunbooks.activities.s3.ReplicationRuleState;
 import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.catalog.CatalogFixture;
 import dev.drrunbooks.catalog.CatalogLoader;

@@ -8,8 +8,6 @@ import dev.drrunbooks.activities.route53.WeightedRecordState;
 import dev.drrunbooks.activities.http.HttpProbeActivities;
 import dev.drrunbooks.activities.http.ProbeReport;
 import dev.drrunbooks.activities.http.ProbeSample;
-import dev.drrunbooks.activities.cloudwatch.AlarmState;
-import dev.drrunbooks.activities.cloudwatch.CloudWatchActivities;
 import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.catalog.CatalogFixture;
 import dev.drrunbooks.catalog.DnsRecordSpec;

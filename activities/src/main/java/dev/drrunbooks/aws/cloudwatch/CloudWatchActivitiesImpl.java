@@ -1,8 +1,8 @@
 package dev.drrunbooks.aws.cloudwatch;
 
 import dev.drrunbooks.model.FailureType;
-import dev.drrunbooks.activities.cloudwatch.AlarmState;
-import dev.drrunbooks.activities.cloudwatch.CloudWatchActivities;
+import dev.drrunbooks.failover.AlarmState;
+import dev.drrunbooks.failover.CloudWatchActivities;
 import dev.drrunbooks.aws.AwsClients;
 import dev.drrunbooks.aws.AwsFailures;
 import io.temporal.failure.ApplicationFailure;

@@ -1,7 +1,7 @@
 package dev.drrunbooks.aws.s3;
 
-import dev.drrunbooks.activities.s3.ReplicationRuleState;
-import dev.drrunbooks.activities.s3.S3Activities;
+import dev.drrunbooks.backuppolicy.ReplicationRuleState;
+import dev.drrunbooks.backuppolicy.S3Activities;
 import dev.drrunbooks.aws.AwsClients;
 import dev.drrunbooks.aws.AwsFailures;
 import dev.drrunbooks.catalog.ReplicationSpec;

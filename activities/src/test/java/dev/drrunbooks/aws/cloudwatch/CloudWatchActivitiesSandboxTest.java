@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.drrunbooks.activities.cloudwatch.AlarmState;
+import dev.drrunbooks.failover.AlarmState;
 import dev.drrunbooks.aws.AwsFailures;
 import dev.drrunbooks.aws.SandboxAws;
 import dev.drrunbooks.catalog.CatalogFixture;

@@ -3,7 +3,7 @@ package dev.drrunbooks.aws.s3;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.drrunbooks.activities.s3.ReplicationRuleState;
+import dev.drrunbooks.backuppolicy.ReplicationRuleState;
 import dev.drrunbooks.catalog.ReplicationSpec;
 import java.lang.reflect.Proxy;
 import java.time.Duration;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.drrunbooks.activities.s3.ReplicationRuleState;
+import dev.drrunbooks.backuppolicy.ReplicationRuleState;
 import dev.drrunbooks.aws.AwsClients;
 import dev.drrunbooks.aws.SandboxAws;
 import dev.drrunbooks.catalog.ReplicationSpec;

@@ -1,4 +1,4 @@
-package dev.drrunbooks.activities.s3;
+package dev.drrunbooks.backuppolicy;
 
 /**
  * One replication rule as S3 reports it. {@code filter} is what the rule covers: "whole bucket",

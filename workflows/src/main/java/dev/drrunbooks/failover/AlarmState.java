@@ -1,4 +1,4 @@
-package dev.drrunbooks.activities.cloudwatch;
+package dev.drrunbooks.failover;
 
 /** A CloudWatch alarm's state (OK, ALARM, INSUFFICIENT_DATA, or MISSING when no such alarm exists). */
 public record AlarmState(String alarmName, String region, String state, String reason) {

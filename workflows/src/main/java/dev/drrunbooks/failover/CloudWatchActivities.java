@@ -1,4 +1,4 @@
-package dev.drrunbooks.activities.cloudwatch;
+package dev.drrunbooks.failover;
 
 import io.temporal.activity.ActivityInterface;
 

@@ -1,4 +1,4 @@
-package dev.drrunbooks.activities.s3;
+package dev.drrunbooks.backuppolicy;
 
 import dev.drrunbooks.catalog.ReplicationSpec;
 import io.temporal.activity.ActivityInterface;
