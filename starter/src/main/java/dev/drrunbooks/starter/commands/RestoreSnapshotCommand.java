@@ -2,24 +2,16 @@ package dev.drrunbooks.starter.commands;
 
 import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreInput;
-import dev.drrunbooks.starter.Connection;
-import dev.drrunbooks.starter.InputFile;
+import dev.drrunbooks.snapshotrestore.SnapshotRestoreResult;
+import dev.drrunbooks.snapshotrestore.SnapshotRestoreWorkflow;
 import dev.drrunbooks.starter.ResultPrinter;
-import dev.drrunbooks.starter.RunStarter;
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "restore-snapshot", description = "Restore a service's database from a snapshot, optionally copied to the DR region first.")
-public final class RestoreSnapshotCommand implements Callable<Integer> {
-  @Mixin Connection connection;
-  @Spec CommandSpec spec;
-
-  @Option(names = "--service", description = "Catalog service key, e.g. inventory") String service;
+public final class RestoreSnapshotCommand
+    extends ServiceRunCommand<SnapshotRestoreWorkflow, SnapshotRestoreInput, SnapshotRestoreResult> {
   @Option(names = "--snapshot", description = "Snapshot id or ARN, or latest (default: the newest available)") String snapshot;
   @Option(names = "--copy-to-dr", description = "Copy the snapshot to the DR region and restore there") boolean copyToDr;
   @Option(names = "--kms-key-id", description = "The DR region's KMS key, for an encrypted snapshot") String kmsKeyId;
@@ -29,31 +21,30 @@ public final class RestoreSnapshotCommand implements Callable<Integer> {
   @Option(names = "--keep-on-failure", description = "Keep what the run created for forensics if a step fails") boolean keep;
   @Option(names = "--instance-class", description = "e.g. db.r6g.large") String instanceClass;
   @Option(names = "--allow-other-source", description = "Restore a named snapshot of another DB instance than the service's") boolean allowOtherSource;
-  @Option(names = "--input", description = "The workflow input as JSON (instead of the flags above)") Path input;
-  @Option(names = "--no-wait", description = "Print the run id and link, do not wait for the result") boolean noWait;
+
+  public RestoreSnapshotCommand() {
+    super(Procedure.SNAPSHOT_RESTORE, SnapshotRestoreInput.class, SnapshotRestoreInput::service);
+  }
 
   @Override
-  public Integer call() {
-    InputFile.requireService(spec, input, service);
-    SnapshotRestoreInput in = input != null
-        ? InputFile.read(spec, input, SnapshotRestoreInput.class)
-        : new SnapshotRestoreInput(service, snapshot, copyToDr ? Boolean.TRUE : null, kmsKeyId, targetInstance,
-            incidentTime, waitBudget, keep ? Boolean.TRUE : null, instanceClass, null, null, null,
-            allowOtherSource ? Boolean.TRUE : null);
-    try (Connection conn = connection) {
-      RunStarter runs = new RunStarter(conn, spec.commandLine().getOut(), spec.commandLine().getErr());
-      return runs.start(Procedure.SNAPSHOT_RESTORE, in.service(), in.service(),
-          wf -> wf.run(in), noWait, r -> {
-            var out = spec.commandLine().getOut();
-            ResultPrinter print = new ResultPrinter(out);
-            print.timeline(r.timeline());
-            print.validation(r.validation());
-            print.objectives(r.objectives());
-            print.copySettings(r.copySettings());
-            out.printf("%n%s%nRestored instance: %s in %s at %s:%s%n", r.summary(), r.restoredInstance(), r.region(),
-                r.endpoint(), r.port());
-            return 0;
-          });
-    }
+  SnapshotRestoreInput fromFlags() {
+    return new SnapshotRestoreInput(service, snapshot, copyToDr ? Boolean.TRUE : null, kmsKeyId, targetInstance,
+        incidentTime, waitBudget, keep ? Boolean.TRUE : null, instanceClass, null, null, null,
+        allowOtherSource ? Boolean.TRUE : null);
+  }
+
+  @Override
+  SnapshotRestoreResult run(SnapshotRestoreWorkflow workflow, SnapshotRestoreInput in) {
+    return workflow.run(in);
+  }
+
+  @Override
+  void print(SnapshotRestoreResult r, ResultPrinter print, PrintWriter out) {
+    print.timeline(r.timeline());
+    print.validation(r.validation());
+    print.objectives(r.objectives());
+    print.copySettings(r.copySettings());
+    out.printf("%n%s%nRestored instance: %s in %s at %s:%s%n", r.summary(), r.restoredInstance(), r.region(),
+        r.endpoint(), r.port());
   }
 }
