@@ -93,8 +93,8 @@ final class DataRecoveryRules {
     }
   }
 
+  /** One integrity check ({@code q} is never null: the loader refuses an empty list entry by its path). */
   private void check(String at, ValidationQuery q, Set<String> names) {
-    if (!required(at, q)) return;
     if (required(at + ".name", q.name())) {
       if (!CHECK_NAME.matcher(q.name()).matches()) {
         problem(at + ".name", "'" + q.name() + "' must be lowercase letters, digits and -, at most 63 characters");
