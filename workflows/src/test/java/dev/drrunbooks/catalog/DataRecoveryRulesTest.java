@@ -95,6 +95,8 @@ class DataRecoveryRulesTest {
     assertEquals(List.of(problem(".balance.updatedAt", "'balance' is already the amount column; each column has one role")),
         check(LEDGER, new BalanceSpec("accounts", "id", "balance", "balance", null), AUDIT, null));
     assertEquals(List.of(), check(LEDGER, new BalanceSpec("accounts", "id", "balance", "updated_at", null), AUDIT, null));
+    assertEquals(List.of(problem(".ledger.id", "'Id' " + NOT_A_NAME), problem(".ledger.reference", "'Id' " + NOT_A_NAME)),
+        ledger(new LedgerSpec("ledger", "Id", "Id", "at", "account", "amount")), "a bad name has no role to repeat");
     assertEquals(List.of(problem(".audit.details", "'who' is already the actor column; each column has one role")),
         check(LEDGER, BALANCE, new AuditSpec("audit", "id", "at", "who", "what", "entity", "entity_id", "who", null),
             null));
