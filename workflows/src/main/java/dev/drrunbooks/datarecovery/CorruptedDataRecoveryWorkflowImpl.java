@@ -34,6 +34,7 @@ import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -150,10 +151,15 @@ public class CorruptedDataRecoveryWorkflowImpl extends GatedWorkflow implements 
         ChildWorkflowOptions.newBuilder().setWorkflowId(workflowId + "-pitr")
             .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_REQUEST_CANCEL).build());
     Instant point = restorePoint;
-    PointInTimeRestoreResult restored = timeline.step("restore " + sourceId + " to " + point,
-        () -> child.run(new PointInTimeRestoreInput(serviceKey, null, point.toString(), null,
-            corruptionTime.toString(), null, null, null, integrity)),
-        r -> r.restoredInstance() + "; " + r.validation().summary());
+    PointInTimeRestoreResult restored;
+    try {
+      restored = timeline.step("restore " + sourceId + " to " + point,
+          () -> child.run(new PointInTimeRestoreInput(serviceKey, null, point.toString(), null,
+              corruptionTime.toString(), null, null, null, integrity)),
+          r -> r.restoredInstance() + "; " + r.validation().summary());
+    } catch (ChildWorkflowFailure e) {
+      throw RestorePointRefusal.relabel(e, corruptionTime, point);
+    }
     DatabaseTarget target = new DatabaseTarget(region, restored.restoredInstance(), restored.endpoint(),
         restored.port(), service.spec().database().name());
 

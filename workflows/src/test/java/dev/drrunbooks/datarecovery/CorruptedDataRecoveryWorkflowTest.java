@@ -191,6 +191,28 @@ class CorruptedDataRecoveryWorkflowTest {
     assertEquals(List.of(), rds.created);
   }
 
+  /** The restore refuses the point in its own words (restoreTime); the operator reads corruption time and point. */
+  @Test
+  void aRestorePointOutsideTheRestorableWindowIsReportedAsTheCorruptionTimes(WorkflowClient client, Worker worker) {
+    String corruption = Instant.now().minus(Duration.ofDays(30)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+        .toString();
+    CorruptedDataRecoveryWorkflow wf = client.newWorkflowStub(CorruptedDataRecoveryWorkflow.class,
+        WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue()).setWorkflowId("recover-data-too-old").build());
+    WorkflowClient.start(wf::run, new CorruptedDataRecoveryInput("inventory", corruption, null, null, null));
+    awaitGate(wf, CorruptedDataRecoveryWorkflowImpl.CONFIRM_STEP);
+    wf.approve(new Approval(CorruptedDataRecoveryWorkflowImpl.CONFIRM_STEP, "dba", "the ticket says so"));
+
+    WorkflowFailedException e = assertThrows(WorkflowFailedException.class,
+        () -> WorkflowStub.fromTyped(wf).getResult(CorruptedDataRecoveryResult.class));
+    assertEquals(Inputs.INVALID_INPUT, Failures.rootType(e));
+    String point = Instant.parse(corruption).minusSeconds(1).toString();
+    assertTrue(Failures.rootMessage(e).startsWith("corruptionTime: the restore point " + point + " before the "
+        + "corruption at " + corruption + " cannot be restored: '" + point + "' is not valid; the restorable window of "
+        + "mycomputer-inventory-db"), Failures.rootMessage(e));
+    assertTrue(Failures.rootMessage(e).endsWith("; nothing was restored"), Failures.rootMessage(e));
+    assertEquals(List.of(), rds.created);
+  }
+
   @Test
   void noCorruptionFoundAsksForTheTime(WorkflowClient client, Worker worker) {
     replay.noCorruption = true;
