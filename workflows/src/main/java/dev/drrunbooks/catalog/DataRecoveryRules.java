@@ -60,7 +60,9 @@ final class DataRecoveryRules {
   private void table(String at, String name, Map<String, String> seen) {
     if (!name(at, name, SqlIdentifiers.TABLE, " (optionally schema.table)")) return;
     String other = seen.putIfAbsent(name, at);
-    if (other != null) problem(at, "'" + name + "' is already " + other + "; ledger, balance and audit are three tables");
+    if (other != null) {
+      problem(at, "'" + name + "' is already " + other + "; ledger, balance and audit are three tables");
+    }
   }
 
   /** Role/column pairs of one table: each a plain name, no column in two roles. */

@@ -20,8 +20,9 @@ final class RestorePointRefusal {
   static RuntimeException relabel(ChildWorkflowFailure failure, Instant corruptionTime, Instant restorePoint) {
     String why = Failures.rootMessage(failure);
     if (!Inputs.INVALID_INPUT.equals(Failures.rootType(failure)) || !why.startsWith(RESTORE_TIME_FIELD)) return failure;
-    return ApplicationFailure.newNonRetryableFailure("corruptionTime: the restore point " + restorePoint + " before the "
-        + "corruption at " + corruptionTime + " cannot be restored: " + why.substring(RESTORE_TIME_FIELD.length()).trim()
-        + "; nothing was restored", Inputs.INVALID_INPUT);
+    String refusal = why.substring(RESTORE_TIME_FIELD.length()).trim();
+    return ApplicationFailure.newNonRetryableFailure("corruptionTime: the restore point " + restorePoint
+        + " before the corruption at " + corruptionTime + " cannot be restored: " + refusal + "; nothing was restored",
+        Inputs.INVALID_INPUT);
   }
 }

@@ -109,7 +109,8 @@ public class ReplayActivitiesImpl implements ReplayActivities {
         }
         c.commit();
         if (entries.isEmpty()) {
-          String summary = "no " + sql.auditName + " entry " + (since == null ? "" : "since " + since + " ") + "matches the rule ("
+          String summary = "no " + sql.auditName + " entry " + (since == null ? "" : "since " + since + " ")
+              + "matches the rule ("
               + r.describe() + ")";
           log.info("findCorruption on {}: {}", db.instanceId(), summary);
           return new CorruptionEvidence(false, since, r, null, null, 0, List.of(), List.of(), summary);
@@ -371,7 +372,8 @@ public class ReplayActivitiesImpl implements ReplayActivities {
       Map<String, Long> byReference = new HashMap<>();
       Map<Long, String> byId = new HashMap<>();
       try (PreparedStatement st = dst.prepareStatement(sql.holders())) {
-        st.setArray(1, dst.createArrayOf("text", notInserted.stream().map(TransactionRef::reference).toArray(String[]::new)));
+        st.setArray(1, dst.createArrayOf("text", notInserted.stream().map(TransactionRef::reference)
+            .toArray(String[]::new)));
         st.setArray(2, dst.createArrayOf("bigint", notInserted.stream().map(TransactionRef::id).toArray(Long[]::new)));
         try (ResultSet rs = st.executeQuery()) {
           while (rs.next()) {
@@ -589,7 +591,8 @@ public class ReplayActivitiesImpl implements ReplayActivities {
       return ApplicationFailure.newFailure(message, "DatabaseUnreachable");
     }
     if (state.equals("42P01") || state.equals("42703")) {
-      return ApplicationFailure.newNonRetryableFailure(message + " (not the schema the catalog's database.dataRecovery declares?)", "InvalidInput");
+      return ApplicationFailure.newNonRetryableFailure(message
+          + " (not the schema the catalog's database.dataRecovery declares?)", "InvalidInput");
     }
     return ApplicationFailure.newNonRetryableFailure(message, "ReplayFailed");
   }

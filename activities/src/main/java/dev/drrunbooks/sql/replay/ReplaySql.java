@@ -81,8 +81,8 @@ final class ReplaySql {
 
   /** The transaction columns of the ledger aliased {@code alias}, in {@link #TXN} order. */
   String txnColumns(String alias) {
-    return alias + "." + ledgerId + ", " + alias + "." + reference + ", " + alias + "." + time + ", " + alias + "." + key
-        + ", " + alias + "." + amount;
+    String a = alias + ".";
+    return a + ledgerId + ", " + a + reference + ", " + a + time + ", " + a + key + ", " + a + amount;
   }
 
   /**
@@ -164,9 +164,9 @@ final class ReplaySql {
     return "WITH src AS (SELECT * FROM jsonb_populate_recordset(NULL::" + ledger + ", ?::jsonb)), "
         + "ins AS (INSERT INTO " + ledger + " SELECT * FROM src ORDER BY " + ledgerId + " ON CONFLICT DO NOTHING "
         + "RETURNING *), "
-        + "upd AS (UPDATE " + balance + " AS b SET " + balanceAmount + " = b." + balanceAmount + " + d.total" + setUpdated
-        + " FROM (SELECT " + key + " AS k, sum(" + amount + ") AS total, max(" + time + ") AS last_at FROM ins GROUP BY "
-        + key + ") AS d WHERE d.k = b." + balanceKey + " RETURNING 1), "
+        + "upd AS (UPDATE " + balance + " AS b SET " + balanceAmount + " = b." + balanceAmount + " + d.total"
+        + setUpdated + " FROM (SELECT " + key + " AS k, sum(" + amount + ") AS total, max(" + time + ") AS last_at "
+        + "FROM ins GROUP BY " + key + ") AS d WHERE d.k = b." + balanceKey + " RETURNING 1), "
         + "aud AS (INSERT INTO " + audit + " (" + auditTime + ", " + actor + ", " + action + ", " + entity + ", "
         + entityKey + ", " + details + ") SELECT now(), ?, ?, ?, ins." + ledgerId + ", jsonb_build_object('replay_id', "
         + "?::text, 'source', ?::text) || to_jsonb(ins) FROM ins RETURNING 1) "

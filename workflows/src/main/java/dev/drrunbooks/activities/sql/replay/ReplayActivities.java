@@ -41,7 +41,8 @@ public interface ReplayActivities {
    * Skips the plan's corrupt transactions; lists the ones the target refuses (id taken by another
    * transaction, balance row missing) instead of failing.
    */
-  ReplayProgress apply(DataRecoverySpec data, DatabaseTarget source, DatabaseTarget target, ReplayPlan plan, int batchSize);
+  ReplayProgress apply(DataRecoverySpec data, DatabaseTarget source, DatabaseTarget target, ReplayPlan plan,
+      int batchSize);
 
   /** At most this many rows are named in a {@link RecoveryVerification}; its total counts them all. */
   int MAX_UNRECOVERED_ROWS = 200;
