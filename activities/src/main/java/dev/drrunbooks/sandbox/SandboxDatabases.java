@@ -34,7 +34,9 @@ import org.slf4j.LoggerFactory;
  *       out of inventory_items.quantity, so quantities are as of the point) and so are audit_log rows
  *       after the point. An item written outside that ledger (a direct UPDATE of its quantity) is
  *       rebuilt instead from the seed's {@value #OPENING_ITEMS} plus its transactions up to the
- *       point, as RDS would restore it from its backup. A database without those tables is cloned as is.
+ *       point, as RDS would restore it from its backup. A database without those tables is cloned as is;
+ *       one with its own {@code sandbox_backup.restore_to(timestamptz)} (the payments seed) is taken
+ *       back to the point by that function instead.
  * </ul>
  *
  * Enabled by {@code DR_SANDBOX_DATABASES=true}; the cluster is {@code DR_DB_HOST}, {@code DR_DB_PORT},
@@ -181,6 +183,10 @@ public final class SandboxDatabases {
 
   private static void emulateRestorePoint(Connection c, String clone, Instant point) throws SQLException {
     if (point == null) return;
+    if (hasOwnRestore(c)) {
+      restoreWithOwnFunction(c, clone, point);
+      return;
+    }
     boolean autoCommit = c.getAutoCommit();
     c.setAutoCommit(false);
     try {
@@ -252,6 +258,31 @@ public final class SandboxDatabases {
       }
     }
     return ids;
+  }
+
+  /**
+   * A seeded database may bring its own {@value #OWN_RESTORE} (payments.sql does): it knows its schema,
+   * so the clone is taken back to the point by it instead of by the Inventory emulation above.
+   */
+  static final String OWN_RESTORE = "sandbox_backup.restore_to(timestamptz)";
+
+  private static boolean hasOwnRestore(Connection c) throws SQLException {
+    try (PreparedStatement st = c.prepareStatement("SELECT to_regprocedure(?) IS NOT NULL")) {
+      st.setString(1, OWN_RESTORE);
+      try (ResultSet rs = st.executeQuery()) {
+        return rs.next() && rs.getBoolean(1);
+      }
+    }
+  }
+
+  private static void restoreWithOwnFunction(Connection c, String clone, Instant point) throws SQLException {
+    try (PreparedStatement st = c.prepareStatement("SELECT sandbox_backup.restore_to(?)")) {
+      st.setTimestamp(1, Timestamp.from(point));
+      try (ResultSet rs = st.executeQuery()) {
+        rs.next();
+        log.info("sandbox: {} as of {}: {}", clone, point, rs.getString(1));
+      }
+    }
   }
 
   private static boolean tableExists(Connection c, String table) throws SQLException {

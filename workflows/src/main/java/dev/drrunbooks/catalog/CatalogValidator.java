@@ -69,6 +69,7 @@ final class CatalogValidator {
       if (required(at + ".database.backup", s.database().backup())) backup(at + ".database.backup", s.database().backup());
       if (s.database().restore() != null) restore(at + ".database.restore", s.database().restore());
       if (s.database().drRestore() != null) restore(at + ".database.drRestore", s.database().drRestore());
+      problems.addAll(DataRecoveryRules.check(at + ".database.dataRecovery", s.database().dataRecovery()));
     }
     if (s.ecs() != null) {
       required(at + ".ecs.cluster", s.ecs().cluster());

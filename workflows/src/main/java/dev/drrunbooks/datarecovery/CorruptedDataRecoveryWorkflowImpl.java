@@ -16,7 +16,7 @@ import dev.drrunbooks.activities.sql.DatabaseTarget;
 import dev.drrunbooks.activities.sql.ValidationReport;
 import dev.drrunbooks.approval.GateDecision;
 import dev.drrunbooks.approval.GatedWorkflow;
-import dev.drrunbooks.catalog.Expectation;
+import dev.drrunbooks.catalog.DataRecoverySpec;
 import dev.drrunbooks.catalog.GateDefault;
 import dev.drrunbooks.catalog.ServiceDefinition;
 import dev.drrunbooks.catalog.ValidationQuery;
@@ -34,6 +34,7 @@ import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -47,8 +48,12 @@ public class CorruptedDataRecoveryWorkflowImpl extends GatedWorkflow implements 
   public static final String REPLAY_STEP = "apply-replay";
   /** The Workflow.getVersion change id of the checks after the replay. */
   static final String VERIFY_AFTER_REPLAY = "verify-after-replay";
-  /** The tables a restore must bring back, counted as part of the integrity check. */
-  private static final List<String> TABLES = List.of("inventory_items", "inventory_transactions", "audit_log");
+  /**
+   * The Workflow.getVersion change id of the catalog-declared data recovery: from version 1 the tables
+   * replayed and checked are the service's {@code database.dataRecovery}, and a service without one is
+   * refused before anything. Runs recorded before it did neither.
+   */
+  static final String CATALOG_DATA_RECOVERY = "catalog-data-recovery";
 
   private final CatalogActivities catalog =
       Workflow.newActivityStub(CatalogActivities.class, ActivityDefaults.shortCalls());
@@ -84,6 +89,8 @@ public class CorruptedDataRecoveryWorkflowImpl extends GatedWorkflow implements 
 
     phases.enter("resolve");
     ServiceDefinition service = ServiceLookup.resolve(catalog, timeline, serviceKey);
+    DataRecoverySpec declared = declaredDataRecovery(service);
+    String auditTrail = declared == null ? "the audit log" : declared.audit().table();
     String region = service.regions().primary();
     String sourceId = service.spec().database().instance();
     InstanceInfo sourceInstance = timeline.step("describe " + sourceId, () -> rds.describeInstance(region, sourceId),
@@ -98,22 +105,23 @@ public class CorruptedDataRecoveryWorkflowImpl extends GatedWorkflow implements 
       restorePoint = givenCorruption.truncatedTo(ChronoUnit.SECONDS).minusSeconds(1);
       // The time is the operator's; the audit log from then on still says who did it, so their later
       // writes can be left out of the replay.
-      CorruptionEvidence from = timeline.step("search audit_log from " + givenCorruption + " for who did it",
-          () -> replay.findCorruption(source, givenCorruption, CorruptionRule.DEFAULT), CorruptionEvidence::summary);
+      CorruptionEvidence from = timeline.step("search " + auditTrail + " from " + givenCorruption + " for who did it",
+          () -> replay.findCorruption(declared, source, givenCorruption, CorruptionRule.DEFAULT),
+          CorruptionEvidence::summary);
       if (from.found()) evidence = from;
     } else {
       // Added after the first release: runs recorded before it replay without the log scan.
       if (Workflow.getVersion("error-log-scan", Workflow.DEFAULT_VERSION, 1) == 1) {
         errorLogs = scanErrorLogs(region, sourceId, since);
       }
-      CorruptionEvidence found = timeline.step("search audit_log for the corruption",
-          () -> replay.findCorruption(source, since, CorruptionRule.DEFAULT), CorruptionEvidence::summary);
+      CorruptionEvidence found = timeline.step("search " + auditTrail + " for the corruption",
+          () -> replay.findCorruption(declared, source, since, CorruptionRule.DEFAULT), CorruptionEvidence::summary);
       if (!found.found() && errorLogs != null && errorLogs.firstError() != null) {
         corruptionTime = errorLogs.firstError();
         restorePoint = corruptionTime.minusSeconds(1);
       } else if (!found.found()) {
         throw ApplicationFailure.newNonRetryableFailure("corruptionTime: none given, and no corruption found in "
-            + sourceId + "'s audit_log"
+            + sourceId + "'s " + auditTrail
             + (since == null ? "" : " since " + since) + " by the default rule (" + found.summary()
             + "), nor an ERROR in its error logs (" + (errorLogs == null ? "not readable" : errorLogs.summary())
             + "); give the corruption time (--corruption-time)", Inputs.INVALID_INPUT);
@@ -137,17 +145,21 @@ public class CorruptedDataRecoveryWorkflowImpl extends GatedWorkflow implements 
     phases.enter("restore");
     String workflowId = Workflow.getInfo().getWorkflowId();
     List<ValidationQuery> integrity = new ArrayList<>(service.spec().validationQueries());
-    TABLES.forEach(t -> integrity.add(new ValidationQuery("rows-" + t, "SELECT count(*) FROM " + t,
-        new Expectation(null, 1L, null))));
+    if (declared != null) integrity.addAll(declared.checks());
     // Terminating the recovery asks the restore to cancel (its clean-up deletes the instance), not to die with it.
     PointInTimeRestoreWorkflow child = Workflow.newChildWorkflowStub(PointInTimeRestoreWorkflow.class,
         ChildWorkflowOptions.newBuilder().setWorkflowId(workflowId + "-pitr")
             .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_REQUEST_CANCEL).build());
     Instant point = restorePoint;
-    PointInTimeRestoreResult restored = timeline.step("restore " + sourceId + " to " + point,
-        () -> child.run(new PointInTimeRestoreInput(serviceKey, null, point.toString(), null,
-            corruptionTime.toString(), null, null, null, integrity)),
-        r -> r.restoredInstance() + "; " + r.validation().summary());
+    PointInTimeRestoreResult restored;
+    try {
+      restored = timeline.step("restore " + sourceId + " to " + point,
+          () -> child.run(new PointInTimeRestoreInput(serviceKey, null, point.toString(), null,
+              corruptionTime.toString(), null, null, null, integrity)),
+          r -> r.restoredInstance() + "; " + r.validation().summary());
+    } catch (ChildWorkflowFailure e) {
+      throw RestorePointRefusal.relabel(e, corruptionTime, point);
+    }
     DatabaseTarget target = new DatabaseTarget(region, restored.restoredInstance(), restored.endpoint(),
         restored.port(), service.spec().database().name());
 
@@ -155,7 +167,7 @@ public class CorruptedDataRecoveryWorkflowImpl extends GatedWorkflow implements 
     CorruptionRule rule = evidence == null || evidence.actors().isEmpty() ? CorruptionRule.DEFAULT
         : CorruptionRule.withActors(evidence.actors());
     plan = timeline.step("plan the replay of transactions after " + point,
-        () -> replay.plan(source, point, rule), ReplayPlan::summary);
+        () -> replay.plan(declared, source, point, rule), ReplayPlan::summary);
     detail = plan.summary();
 
     phases.enter("confirm-replay");
@@ -163,11 +175,11 @@ public class CorruptedDataRecoveryWorkflowImpl extends GatedWorkflow implements 
     ReplayProgress progress = null;
     if (replayApproved.proceeds()) {
       phases.enter("replay");
-      progress = timeline.step("replay into " + target.instanceId(), () -> replay.apply(source, target, plan,
+      progress = timeline.step("replay into " + target.instanceId(), () -> replay.apply(declared, source, target, plan,
           batchSize), ReplayProgress::summary);
     }
-    AfterReplayChecks verified = progress == null ? AfterReplayChecks.NOT_RUN : verifyAfterReplay(source, target,
-        integrity);
+    AfterReplayChecks verified = progress == null ? AfterReplayChecks.NOT_RUN : verifyAfterReplay(declared, source,
+        target, integrity);
     boolean replayed = progress != null && progress.conflicts().isEmpty()
         && progress.applied() + progress.alreadyPresent() >= plan.toApply();
     boolean complete = replayed && verified.passed();
@@ -197,7 +209,7 @@ public class CorruptedDataRecoveryWorkflowImpl extends GatedWorkflow implements 
    * about what the replay added to it), and the rows still wrong. Added after the first release: runs
    * recorded before it end without the check, as they did.
    */
-  private AfterReplayChecks verifyAfterReplay(DatabaseTarget source, DatabaseTarget target,
+  private AfterReplayChecks verifyAfterReplay(DataRecoverySpec declared, DatabaseTarget source, DatabaseTarget target,
       List<ValidationQuery> integrity) {
     if (Workflow.getVersion(VERIFY_AFTER_REPLAY, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
       return AfterReplayChecks.NOT_RUN;
@@ -206,8 +218,25 @@ public class CorruptedDataRecoveryWorkflowImpl extends GatedWorkflow implements 
     ValidationReport checks = timeline.step("re-run the integrity checks on " + target.instanceId()
         + " after the replay", () -> data.validate(target, source, integrity), ValidationReport::summary);
     RecoveryVerification rows = timeline.step("look for rows of " + target.instanceId() + " still wrong",
-        () -> replay.verify(source, target, plan), RecoveryVerification::summary);
+        () -> replay.verify(declared, source, target, plan), RecoveryVerification::summary);
     return new AfterReplayChecks(checks, rows);
+  }
+
+  /**
+   * The service's catalog {@code database.dataRecovery}: what is replayed and checked. A service without
+   * it is refused here, before anything is restored. Null in runs recorded before the catalog declared
+   * it (their activities ran on the Inventory tables and are not run again on replay).
+   */
+  private DataRecoverySpec declaredDataRecovery(ServiceDefinition service) {
+    if (Workflow.getVersion(CATALOG_DATA_RECOVERY, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+      return null;
+    }
+    DataRecoverySpec declared = service.spec().database().dataRecovery();
+    if (declared == null) {
+      throw Inputs.invalid("service", service.key(), "a service whose catalog entry declares database.dataRecovery "
+          + "(the ledger to replay, the balance it moves, the audit trail); " + service.key() + " declares none");
+    }
+    return declared;
   }
 
   /**

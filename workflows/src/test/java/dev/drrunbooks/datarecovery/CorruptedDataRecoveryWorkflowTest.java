@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.drrunbooks.runcleanup.ChildClosePolicies;
+import dev.drrunbooks.activities.rds.InstanceInfo;
 import dev.drrunbooks.activities.sql.replay.UnrecoveredRow;
 import dev.drrunbooks.approval.Approval;
 import dev.drrunbooks.model.Failures;
@@ -26,6 +27,7 @@ import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -147,6 +149,70 @@ class CorruptedDataRecoveryWorkflowTest {
     assertEquals(List.of(), rds.created, "nothing restored");
   }
 
+  /**
+   * The second service: Payments is recovered from its own catalog entry. Every replay activity gets
+   * its declared ledger, and the restore and the check after the replay run its integrity queries and
+   * the row counts of its own tables.
+   */
+  @Test
+  void paymentsIsRecoveredFromItsOwnCatalogEntry(WorkflowClient client, Worker worker) {
+    String source = "mycomputer-payments-db";
+    rds.instances.put("eu-west-1/" + source, new InstanceInfo(source, "eu-west-1", "arn:aws:rds:eu-west-1:123456789012:db:"
+        + source, "available", source + ".example.eu-west-1.rds.amazonaws.com", 5432, Map.of("environment", "production")));
+    CorruptedDataRecoveryWorkflow wf = start(client, worker, "recover-data-payments-1", "payments");
+    awaitGate(wf, CorruptedDataRecoveryWorkflowImpl.CONFIRM_STEP);
+    wf.approve(new Approval(CorruptedDataRecoveryWorkflowImpl.CONFIRM_STEP, "finance-dba", "the FX batch run"));
+    awaitGate(wf, CorruptedDataRecoveryWorkflowImpl.REPLAY_STEP);
+    wf.approve(new Approval(CorruptedDataRecoveryWorkflowImpl.REPLAY_STEP, "finance-dba", "good entries only"));
+    CorruptedDataRecoveryResult result = WorkflowStub.fromTyped(wf).getResult(CorruptedDataRecoveryResult.class);
+
+    assertEquals(DataRecoveryOutcome.RECOVERED, result.outcome(), result.summary());
+    assertEquals(List.of("payment_entries", "payment_entries", "payment_entries", "payment_entries"), replay.ledgers,
+        "find, plan, apply, verify: " + replay.calls);
+    assertTrue(replay.calls.contains("scan logs mycomputer-payments-db"), replay.calls.toString());
+    List<String> checks = List.of("balances-match-ledger", "accounts-match-source", "rows-accounts",
+        "rows-payment_entries", "rows-payment_audit");
+    assertEquals(checks, result.integrity().outcomes().stream().map(o -> o.name()).toList());
+    assertEquals(checks, result.integrityAfterReplay().outcomes().stream().map(o -> o.name()).toList());
+    assertTrue(result.timeline().stream().anyMatch(t -> t.step().equals("search payment_audit for the corruption")),
+        result.timeline().toString());
+    Histories.record(client, "recover-data-payments-1", "data-recovery-payments");
+  }
+
+  @Test
+  void aServiceWithoutDataRecoveryInTheCatalogIsRefusedBeforeAnything(WorkflowClient client, Worker worker) {
+    WorkflowFailedException e = assertThrows(WorkflowFailedException.class, () -> client.newWorkflowStub(
+        CorruptedDataRecoveryWorkflow.class, WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue())
+            .setWorkflowId("recover-data-locations").build()).run(CorruptedDataRecoveryInput.of("locations")));
+    assertEquals(Inputs.INVALID_INPUT, Failures.rootType(e));
+    assertEquals("service: 'locations' is not valid; a service whose catalog entry declares database.dataRecovery (the "
+        + "ledger to replay, the balance it moves, the audit trail); locations declares none", Failures.rootMessage(e));
+    assertEquals(List.of(), replay.calls, "nothing searched, nothing restored");
+    assertEquals(List.of(), rds.created);
+  }
+
+  /** The restore refuses the point in its own words (restoreTime); the operator reads corruption time and point. */
+  @Test
+  void aRestorePointOutsideTheRestorableWindowIsReportedAsTheCorruptionTimes(WorkflowClient client, Worker worker) {
+    String corruption = Instant.now().minus(Duration.ofDays(30)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+        .toString();
+    CorruptedDataRecoveryWorkflow wf = client.newWorkflowStub(CorruptedDataRecoveryWorkflow.class,
+        WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue()).setWorkflowId("recover-data-too-old").build());
+    WorkflowClient.start(wf::run, new CorruptedDataRecoveryInput("inventory", corruption, null, null, null));
+    awaitGate(wf, CorruptedDataRecoveryWorkflowImpl.CONFIRM_STEP);
+    wf.approve(new Approval(CorruptedDataRecoveryWorkflowImpl.CONFIRM_STEP, "dba", "the ticket says so"));
+
+    WorkflowFailedException e = assertThrows(WorkflowFailedException.class,
+        () -> WorkflowStub.fromTyped(wf).getResult(CorruptedDataRecoveryResult.class));
+    assertEquals(Inputs.INVALID_INPUT, Failures.rootType(e));
+    String point = Instant.parse(corruption).minusSeconds(1).toString();
+    assertTrue(Failures.rootMessage(e).startsWith("corruptionTime: the restore point " + point + " before the "
+        + "corruption at " + corruption + " cannot be restored: '" + point + "' is not valid; the restorable window of "
+        + "mycomputer-inventory-db"), Failures.rootMessage(e));
+    assertTrue(Failures.rootMessage(e).endsWith("; nothing was restored"), Failures.rootMessage(e));
+    assertEquals(List.of(), rds.created);
+  }
+
   @Test
   void noCorruptionFoundAsksForTheTime(WorkflowClient client, Worker worker) {
     replay.noCorruption = true;
@@ -158,9 +224,13 @@ class CorruptedDataRecoveryWorkflowTest {
   }
 
   private static CorruptedDataRecoveryWorkflow start(WorkflowClient client, Worker worker, String id) {
+    return start(client, worker, id, "inventory");
+  }
+
+  private static CorruptedDataRecoveryWorkflow start(WorkflowClient client, Worker worker, String id, String service) {
     CorruptedDataRecoveryWorkflow wf = client.newWorkflowStub(CorruptedDataRecoveryWorkflow.class,
         WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue()).setWorkflowId(id).build());
-    WorkflowClient.start(wf::run, CorruptedDataRecoveryInput.of("inventory"));
+    WorkflowClient.start(wf::run, CorruptedDataRecoveryInput.of(service));
     return wf;
   }
 

@@ -13,6 +13,7 @@ import dev.drrunbooks.activities.sql.replay.SkippedTransaction;
 import dev.drrunbooks.activities.sql.replay.TransactionRef;
 import dev.drrunbooks.activities.sql.replay.UnrecoveredRow;
 import dev.drrunbooks.activities.sql.DatabaseTarget;
+import dev.drrunbooks.catalog.DataRecoverySpec;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -25,6 +26,12 @@ final class FakeReplay implements ReplayActivities, RdsLogActivities {
   final Instant corruption = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).plusMillis(400);
   final List<String> calls = Collections.synchronizedList(new ArrayList<>());
   volatile boolean noCorruption;
+  /** The ledger table of the catalog block each call was given ("none" when null), in call order. */
+  final List<String> ledgers = Collections.synchronizedList(new ArrayList<>());
+
+  private void declared(DataRecoverySpec data) {
+    ledgers.add(data == null ? "none" : data.ledger().table());
+  }
 
   @Override
   public ErrorLogScan scanErrorLogs(String region, String instanceId, Instant since) {
@@ -34,7 +41,8 @@ final class FakeReplay implements ReplayActivities, RdsLogActivities {
   }
 
   @Override
-  public CorruptionEvidence findCorruption(DatabaseTarget db, Instant since, CorruptionRule rule) {
+  public CorruptionEvidence findCorruption(DataRecoverySpec data, DatabaseTarget db, Instant since, CorruptionRule rule) {
+    declared(data);
     calls.add("find " + db.instanceId());
     if (noCorruption) {
       return new CorruptionEvidence(false, since, rule, null, null, 0, List.of(), List.of(), "no suspicious entries");
@@ -46,7 +54,8 @@ final class FakeReplay implements ReplayActivities, RdsLogActivities {
   }
 
   @Override
-  public ReplayPlan plan(DatabaseTarget source, Instant after, CorruptionRule rule) {
+  public ReplayPlan plan(DataRecoverySpec data, DatabaseTarget source, Instant after, CorruptionRule rule) {
+    declared(data);
     calls.add("plan after " + after + " skipping " + rule.actors());
     TransactionRef first = new TransactionRef(3001, "T-3001", after.plusSeconds(1), 7, 2);
     TransactionRef last = new TransactionRef(3066, "T-3066", corruption.plusSeconds(600), 9, -1);
@@ -60,7 +69,8 @@ final class FakeReplay implements ReplayActivities, RdsLogActivities {
   volatile List<UnrecoveredRow> stillWrong = List.of();
 
   @Override
-  public RecoveryVerification verify(DatabaseTarget source, DatabaseTarget target, ReplayPlan plan) {
+  public RecoveryVerification verify(DataRecoverySpec data, DatabaseTarget source, DatabaseTarget target, ReplayPlan plan) {
+    declared(data);
     calls.add("verify " + target.instanceId());
     List<UnrecoveredRow> rows = stillWrong;
     return new RecoveryVerification(plan.replayId(), rows.isEmpty(), rows.size(), rows, rows.isEmpty()
@@ -70,7 +80,8 @@ final class FakeReplay implements ReplayActivities, RdsLogActivities {
   }
 
   @Override
-  public ReplayProgress apply(DatabaseTarget source, DatabaseTarget target, ReplayPlan plan, int batchSize) {
+  public ReplayProgress apply(DataRecoverySpec data, DatabaseTarget source, DatabaseTarget target, ReplayPlan plan, int batchSize) {
+    declared(data);
     calls.add("apply to " + target.instanceId() + " in batches of " + batchSize);
     return new ReplayProgress(plan.replayId(), 66, 61, 0, plan.skip(), List.of(), 3066, 1, "61 applied, 5 skipped");
   }

@@ -11,6 +11,7 @@ import dev.drrunbooks.activities.sql.replay.ReplayProgress;
 import dev.drrunbooks.activities.sql.replay.SkippedTransaction;
 import dev.drrunbooks.activities.sql.replay.TransactionRef;
 import dev.drrunbooks.activities.sql.DatabaseTarget;
+import dev.drrunbooks.catalog.DataRecoverySpec;
 import dev.drrunbooks.sql.DatabaseLocator;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
@@ -34,21 +35,23 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@link ReplayActivities} over JDBC, on the databases a {@link DatabaseLocator} opens (RDS endpoints on
- * AWS, the sandbox's clones in the sandbox).
+ * AWS, the sandbox's clones in the sandbox), with the statements {@link ReplaySql} generates from the
+ * service's catalog {@code database.dataRecovery}.
  *
  * <p>Reads (findCorruption, plan, the source side of apply) run in READ ONLY transactions. Each batch
  * of {@link #apply} is one transaction on the target that, in one statement, inserts the batch with
- * {@code ON CONFLICT DO NOTHING} and, for exactly the rows inserted (its RETURNING), adds their
- * quantity_delta to inventory_items.quantity and writes an audit_log row (actor {@value #REPLAY_ACTOR},
- * action {@value #REPLAY_ACTION}, {@code details.replay_id} the plan's id). A batch that commits and
- * is then run again (a retry after the worker died before its heartbeat) inserts nothing and moves no
- * quantity. Rows not inserted are "already present" when the target has their reference, a conflict
- * when their id is taken there by another transaction (a recovered database that took new writes).
+ * {@code ON CONFLICT DO NOTHING} and, for exactly the rows inserted (its RETURNING), adds their amount
+ * to their balance row and writes an audit entry (actor {@value #REPLAY_ACTOR}, action
+ * {@value #REPLAY_ACTION}, {@code details.replay_id} the plan's id). A batch that commits and is then
+ * run again (a retry after the worker died before its heartbeat) inserts nothing and moves no balance.
+ * Rows not inserted are "already present" when the target has their reference, a conflict when their
+ * id is taken there by another transaction (a recovered database that took new writes).
  */
 public class ReplayActivitiesImpl implements ReplayActivities {
   private static final Logger log = LoggerFactory.getLogger(ReplayActivitiesImpl.class);
@@ -80,7 +83,9 @@ public class ReplayActivitiesImpl implements ReplayActivities {
   // findCorruption
 
   @Override
-  public CorruptionEvidence findCorruption(DatabaseTarget db, Instant since, CorruptionRule rule) {
+  public CorruptionEvidence findCorruption(DataRecoverySpec data, DatabaseTarget db, Instant since,
+      CorruptionRule rule) {
+    ReplaySql sql = declared(data);
     requireTarget(db, "db");
     CorruptionRule r = rule == null ? CorruptionRule.DEFAULT : rule;
     try (Connection c = open(db, "audited")) {
@@ -90,36 +95,35 @@ public class ReplayActivitiesImpl implements ReplayActivities {
         List<AuditEntry> entries = new ArrayList<>();
         long count = 0;
         Set<String> actors = new TreeSet<>();
-        try (PreparedStatement st = c.prepareStatement("SELECT id, created_at, actor, action, table_name, row_id, "
-            + "details::text, " + MATCHED_SQL + " AS matched FROM audit_log a "
-            + "WHERE created_at >= ? AND " + RULE_SQL + " ORDER BY created_at, id")) {
+        try (PreparedStatement st = c.prepareStatement(sql.findCorruption())) {
           int i = bindRule(c, st, 1, r);
           st.setTimestamp(i++, since == null ? BEGINNING : Timestamp.from(since));
           bindRule(c, st, i, r);
           try (ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
               count++;
-              actors.add(rs.getString("actor"));
+              actors.add(rs.getString(3));
               if (entries.size() < MAX_EVIDENCE_ENTRIES) entries.add(auditEntry(rs));
             }
           }
         }
         c.commit();
         if (entries.isEmpty()) {
-          String summary = "no audit_log entry " + (since == null ? "" : "since " + since + " ") + "matches the rule ("
+          String summary = "no " + sql.auditName + " entry " + (since == null ? "" : "since " + since + " ")
+              + "matches the rule ("
               + r.describe() + ")";
           log.info("findCorruption on {}: {}", db.instanceId(), summary);
           return new CorruptionEvidence(false, since, r, null, null, 0, List.of(), List.of(), summary);
         }
         AuditEntry first = entries.get(0);
         Instant lastGood = lastGoodBefore(first.createdAt());
-        String summary = count + " suspicious audit_log entr" + (count == 1 ? "y" : "ies") + " by " + actors
+        String summary = count + " suspicious " + sql.auditName + " entr" + (count == 1 ? "y" : "ies") + " by " + actors
             + "; the first, #" + first.id() + " at " + first.createdAt() + " (" + first.actor() + " " + first.action()
             + " on " + first.tableName() + ", " + first.matched() + "); last good instant " + lastGood;
         log.info("findCorruption on {}: {}", db.instanceId(), summary);
         return new CorruptionEvidence(true, since, r, first, lastGood, count, List.copyOf(actors), entries, summary);
       } catch (SQLException e) {
-        throw queryFailed(db, "reading audit_log", e);
+        throw queryFailed(db, "reading " + sql.auditName, e);
       }
     } catch (SQLException e) {
       throw closeFailed(db, e);
@@ -135,7 +139,8 @@ public class ReplayActivitiesImpl implements ReplayActivities {
   // plan
 
   @Override
-  public ReplayPlan plan(DatabaseTarget source, Instant after, CorruptionRule rule) {
+  public ReplayPlan plan(DataRecoverySpec data, DatabaseTarget source, Instant after, CorruptionRule rule) {
+    ReplaySql sql = declared(data);
     requireTarget(source, "source");
     if (after == null) {
       throw ApplicationFailure.newNonRetryableFailure("plan needs the restore point 'after' (ISO-8601): the recovered "
@@ -151,8 +156,7 @@ public class ReplayActivitiesImpl implements ReplayActivities {
         // One snapshot (REPEATABLE READ) for every number in the plan.
         long transactions;
         long lastId;
-        try (PreparedStatement st = c.prepareStatement(
-            "SELECT count(*), coalesce(max(id), 0) FROM inventory_transactions WHERE transaction_date > ?")) {
+        try (PreparedStatement st = c.prepareStatement(sql.countAfter())) {
           st.setTimestamp(1, at);
           try (ResultSet rs = st.executeQuery()) {
             rs.next();
@@ -163,32 +167,27 @@ public class ReplayActivitiesImpl implements ReplayActivities {
         TransactionRef first = null;
         TransactionRef last = null;
         if (transactions > 0) {
-          first = oneTransaction(c, "SELECT " + TXN_COLUMNS + " FROM inventory_transactions WHERE transaction_date > ? "
-              + "ORDER BY id LIMIT 1", at);
-          last = oneTransaction(c, "SELECT " + TXN_COLUMNS + " FROM inventory_transactions WHERE transaction_date > ? "
-              + "ORDER BY id DESC LIMIT 1", at);
+          first = oneTransaction(c, sql.edgeAfter(false), at);
+          last = oneTransaction(c, sql.edgeAfter(true), at);
         }
         List<SkippedTransaction> skip = new ArrayList<>();
-        try (PreparedStatement st = c.prepareStatement("SELECT DISTINCT ON (t.id) " + prefixed("t") + ", a.id, "
-            + "a.created_at, a.actor, a.action, " + MATCHED_SQL + " AS matched "
-            + "FROM inventory_transactions t JOIN audit_log a ON a.table_name = 'inventory_transactions' "
-            + "AND a.row_id = t.id AND " + RULE_SQL + " WHERE t.transaction_date > ? AND t.id <= ? ORDER BY t.id, a.id")) {
+        try (PreparedStatement st = c.prepareStatement(sql.condemned())) {
           int i = bindRule(c, st, 1, r);
+          st.setString(i++, sql.ledgerEntity);
           i = bindRule(c, st, i, r);
           st.setTimestamp(i++, at);
           st.setLong(i, lastId);
           try (ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
               TransactionRef t = transaction(rs);
-              skip.add(new SkippedTransaction(t, "audit_log #" + rs.getLong(6) + " at " + instant(rs, 7) + ": "
+              skip.add(new SkippedTransaction(t, sql.auditName + " #" + rs.getLong(6) + " at " + instant(rs, 7) + ": "
                   + rs.getString(8) + " " + rs.getString(9) + " (" + rs.getString(10) + ")"));
             }
           }
         }
         Map<String, Long> byActor = new TreeMap<>();
         long audit = 0;
-        try (PreparedStatement st = c.prepareStatement(
-            "SELECT actor, count(*) FROM audit_log WHERE created_at > ? GROUP BY actor")) {
+        try (PreparedStatement st = c.prepareStatement(sql.auditByActor())) {
           st.setTimestamp(1, at);
           try (ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
@@ -198,10 +197,10 @@ public class ReplayActivitiesImpl implements ReplayActivities {
           }
         }
         long suspiciousOther;
-        try (PreparedStatement st = c.prepareStatement("SELECT count(*) FROM audit_log a WHERE created_at > ? "
-            + "AND table_name <> 'inventory_transactions' AND " + RULE_SQL)) {
+        try (PreparedStatement st = c.prepareStatement(sql.suspiciousOther())) {
           st.setTimestamp(1, at);
-          bindRule(c, st, 2, r);
+          st.setString(2, sql.ledgerEntity);
+          bindRule(c, st, 3, r);
           try (ResultSet rs = st.executeQuery()) {
             rs.next();
             suspiciousOther = rs.getLong(1);
@@ -211,11 +210,11 @@ public class ReplayActivitiesImpl implements ReplayActivities {
         long toApply = transactions - skip.size();
         String replayId = "replay:" + source.instanceId() + ":" + after + ":" + lastId;
         String summary = transactions == 0
-            ? "nothing to replay: no inventory transaction after " + after
+            ? "nothing to replay: no " + sql.ledgerName + " row after " + after
             : transactions + " transaction(s) after " + after + ": " + toApply + " to replay, " + skip.size()
                 + " skipped as the corruption; first " + first.reference() + " (#" + first.id() + ", "
-                + first.transactionDate() + "), last " + last.reference() + " (#" + last.id() + ", "
-                + last.transactionDate() + "); " + audit + " audit_log entries after the point" + (suspiciousOther == 0
+                + first.time() + "), last " + last.reference() + " (#" + last.id() + ", "
+                + last.time() + "); " + audit + " " + sql.auditName + " entries after the point" + (suspiciousOther == 0
                 ? "" : ", " + suspiciousOther + " suspicious on other tables (not replayed: the recovered database "
                 + "has those rows as of the point)");
         log.info("plan {} from {}: {}", replayId, source.instanceId(), summary);
@@ -233,7 +232,9 @@ public class ReplayActivitiesImpl implements ReplayActivities {
   // apply
 
   @Override
-  public ReplayProgress apply(DatabaseTarget source, DatabaseTarget target, ReplayPlan plan, int batchSize) {
+  public ReplayProgress apply(DataRecoverySpec data, DatabaseTarget source, DatabaseTarget target, ReplayPlan plan,
+      int batchSize) {
+    ReplaySql sql = declared(data);
     requireTarget(source, "source");
     requireTarget(target, "target");
     if (plan == null || plan.after() == null || plan.replayId() == null) {
@@ -269,23 +270,24 @@ public class ReplayActivitiesImpl implements ReplayActivities {
       src.setReadOnly(true);
       dst.setAutoCommit(false);
       while (true) {
-        List<TransactionRef> batch = readBatch(source, src, after, cursor, plan.lastId(), batchSize);
+        List<LedgerRow> batch = readBatch(sql, source, src, after, cursor, plan.lastId(), batchSize);
         if (batch.isEmpty()) break;
-        List<TransactionRef> toInsert = new ArrayList<>();
-        for (TransactionRef t : batch) {
-          if (skipById.containsKey(t.id())) skipped++;
-          else toInsert.add(t);
+        List<LedgerRow> toInsert = new ArrayList<>();
+        for (LedgerRow row : batch) {
+          if (skipById.containsKey(row.ref().id())) skipped++;
+          else toInsert.add(row);
         }
         try {
-          for (SkippedTransaction s : applyBatch(dst, plan, toInsert)) conflicts.put(s.transaction().id(), s);
+          for (SkippedTransaction s : applyBatch(sql, dst, plan, toInsert)) conflicts.put(s.transaction().id(), s);
           dst.commit();
         } catch (SQLException e) {
           rollbackQuietly(dst);
-          throw queryFailed(target, "applying transactions #" + batch.get(0).id() + "..#" + batch.get(batch.size() - 1).id(), e);
+          throw queryFailed(target, "applying transactions #" + batch.get(0).ref().id() + "..#"
+              + batch.get(batch.size() - 1).ref().id(), e);
         }
         batches++;
         considered += batch.size();
-        cursor = batch.get(batch.size() - 1).id();
+        cursor = batch.get(batch.size() - 1).ref().id();
         hook.afterCommit(batches, cursor);
         if (ctx != null) {
           ctx.heartbeat(new ReplayCheckpoint(plan.replayId(), cursor, batches, considered, skipped,
@@ -294,10 +296,10 @@ public class ReplayActivitiesImpl implements ReplayActivities {
       }
       long applied;
       try {
-        applied = countApplied(dst, plan);
+        applied = countApplied(sql, dst, plan);
         dst.commit();
       } catch (SQLException e) {
-        throw queryFailed(target, "counting the replay's audit rows", e);
+        throw queryFailed(target, "counting the replay's " + sql.auditName + " entries", e);
       }
       long present = Math.max(0, considered - skipped - conflicts.size() - applied);
       List<SkippedTransaction> skippedList = plan.skip();
@@ -312,64 +314,66 @@ public class ReplayActivitiesImpl implements ReplayActivities {
     }
   }
 
-  private List<TransactionRef> readBatch(DatabaseTarget source, Connection src, Timestamp after, long cursor, long lastId,
-      int batchSize) {
-    try (PreparedStatement st = src.prepareStatement("SELECT " + TXN_COLUMNS + " FROM inventory_transactions "
-        + "WHERE transaction_date > ? AND id > ? AND id <= ? ORDER BY id LIMIT ?")) {
+  /** A ledger row read for the replay: its transaction and the whole row as JSON (every column). */
+  private record LedgerRow(TransactionRef ref, String json) {}
+
+  private List<LedgerRow> readBatch(ReplaySql sql, DatabaseTarget source, Connection src, Timestamp after, long cursor,
+      long lastId, int batchSize) {
+    try (PreparedStatement st = src.prepareStatement(sql.readBatch())) {
       st.setTimestamp(1, after);
       st.setLong(2, cursor);
       st.setLong(3, lastId);
       st.setInt(4, batchSize);
-      List<TransactionRef> out = new ArrayList<>();
+      List<LedgerRow> out = new ArrayList<>();
       try (ResultSet rs = st.executeQuery()) {
-        while (rs.next()) out.add(transaction(rs));
+        while (rs.next()) out.add(new LedgerRow(transaction(rs), rs.getString(ReplaySql.TXN + 1)));
       }
       return out;
     } catch (SQLException e) {
-      throw queryFailed(source, "reading inventory_transactions after #" + cursor, e);
+      throw queryFailed(source, "reading " + sql.ledgerName + " after #" + cursor, e);
     }
   }
 
   /** One batch in the target's open transaction; returns the rows the target refused, with why. */
-  private List<SkippedTransaction> applyBatch(Connection dst, ReplayPlan plan, List<TransactionRef> rows)
+  private List<SkippedTransaction> applyBatch(ReplaySql sql, Connection dst, ReplayPlan plan, List<LedgerRow> rows)
       throws SQLException {
     if (rows.isEmpty()) return List.of();
     List<SkippedTransaction> refused = new ArrayList<>();
-    Set<Long> items = new HashSet<>();
-    try (PreparedStatement st = dst.prepareStatement("SELECT id FROM inventory_items WHERE id = ANY(?)")) {
-      st.setArray(1, dst.createArrayOf("bigint", rows.stream().map(TransactionRef::itemId).distinct().toArray(Long[]::new)));
+    Set<Long> balances = new HashSet<>();
+    try (PreparedStatement st = dst.prepareStatement(sql.existingBalances())) {
+      st.setArray(1, dst.createArrayOf("bigint", rows.stream().map(r -> r.ref().balanceKey()).distinct()
+          .toArray(Long[]::new)));
       try (ResultSet rs = st.executeQuery()) {
-        while (rs.next()) items.add(rs.getLong(1));
+        while (rs.next()) balances.add(rs.getLong(1));
       }
     }
-    List<TransactionRef> insertable = new ArrayList<>();
-    for (TransactionRef t : rows) {
-      if (items.contains(t.itemId())) insertable.add(t);
-      else refused.add(new SkippedTransaction(t, "item " + t.itemId() + " does not exist in the target"));
+    List<LedgerRow> insertable = new ArrayList<>();
+    for (LedgerRow row : rows) {
+      if (balances.contains(row.ref().balanceKey())) insertable.add(row);
+      else refused.add(new SkippedTransaction(row.ref(), sql.balanceName + " #" + row.ref().balanceKey()
+          + " does not exist in the target"));
     }
     if (insertable.isEmpty()) return refused;
     Set<Long> inserted = new HashSet<>();
-    try (PreparedStatement st = dst.prepareStatement(INSERT_BATCH_SQL)) {
-      st.setArray(1, dst.createArrayOf("bigint", insertable.stream().map(TransactionRef::id).toArray(Long[]::new)));
-      st.setArray(2, dst.createArrayOf("bigint", insertable.stream().map(TransactionRef::itemId).toArray(Long[]::new)));
-      st.setArray(3, dst.createArrayOf("integer", insertable.stream().map(TransactionRef::quantityDelta).toArray(Integer[]::new)));
-      st.setArray(4, dst.createArrayOf("text", insertable.stream().map(t -> t.transactionDate().toString()).toArray(String[]::new)));
-      st.setArray(5, dst.createArrayOf("text", insertable.stream().map(TransactionRef::reference).toArray(String[]::new)));
-      st.setString(6, REPLAY_ACTOR);
-      st.setString(7, REPLAY_ACTION);
-      st.setString(8, plan.replayId());
-      st.setString(9, plan.sourceInstanceId());
+    try (PreparedStatement st = dst.prepareStatement(sql.insertBatch())) {
+      st.setString(1, insertable.stream().map(LedgerRow::json).collect(Collectors.joining(",", "[", "]")));
+      st.setString(2, REPLAY_ACTOR);
+      st.setString(3, REPLAY_ACTION);
+      st.setString(4, sql.ledgerEntity);
+      st.setString(5, plan.replayId());
+      st.setString(6, plan.sourceInstanceId());
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) inserted.add(rs.getLong(1));
       }
     }
-    List<TransactionRef> notInserted = insertable.stream().filter(t -> !inserted.contains(t.id())).toList();
+    List<TransactionRef> notInserted = insertable.stream().map(LedgerRow::ref).filter(t -> !inserted.contains(t.id()))
+        .toList();
     if (!notInserted.isEmpty()) {
       Map<String, Long> byReference = new HashMap<>();
       Map<Long, String> byId = new HashMap<>();
-      try (PreparedStatement st = dst.prepareStatement(
-          "SELECT id, reference FROM inventory_transactions WHERE reference = ANY(?) OR id = ANY(?)")) {
-        st.setArray(1, dst.createArrayOf("text", notInserted.stream().map(TransactionRef::reference).toArray(String[]::new)));
+      try (PreparedStatement st = dst.prepareStatement(sql.holders())) {
+        st.setArray(1, dst.createArrayOf("text", notInserted.stream().map(TransactionRef::reference)
+            .toArray(String[]::new)));
         st.setArray(2, dst.createArrayOf("bigint", notInserted.stream().map(TransactionRef::id).toArray(Long[]::new)));
         try (ResultSet rs = st.executeQuery()) {
           while (rs.next()) {
@@ -389,14 +393,14 @@ public class ReplayActivitiesImpl implements ReplayActivities {
     return refused;
   }
 
-  private long countApplied(Connection dst, ReplayPlan plan) throws SQLException {
+  private long countApplied(ReplaySql sql, Connection dst, ReplayPlan plan) throws SQLException {
     // By replay id only: the audit rows are stamped with the wall clock, which says nothing about the
     // restore point (a point later than now, as in tests with future-dated rows, must still count).
-    try (PreparedStatement st = dst.prepareStatement("SELECT count(DISTINCT row_id) FROM audit_log WHERE "
-        + "actor = ? AND action = ? AND table_name = 'inventory_transactions' AND details->>'replay_id' = ?")) {
+    try (PreparedStatement st = dst.prepareStatement(sql.countApplied())) {
       st.setString(1, REPLAY_ACTOR);
       st.setString(2, REPLAY_ACTION);
-      st.setString(3, plan.replayId());
+      st.setString(3, sql.ledgerEntity);
+      st.setString(4, plan.replayId());
       try (ResultSet rs = st.executeQuery()) {
         rs.next();
         return rs.getLong(1);
@@ -404,32 +408,13 @@ public class ReplayActivitiesImpl implements ReplayActivities {
     }
   }
 
-  /**
-   * Inserts the batch; for exactly the rows inserted, moves the item quantities and writes the audit
-   * row, all in one statement (so in the batch's transaction). Returns the ids inserted.
-   */
-  static final String INSERT_BATCH_SQL = "WITH src AS ("
-      + "SELECT s.id, s.item_id, s.quantity_delta, s.transaction_date::timestamptz AS transaction_date, s.reference "
-      + "FROM unnest(?::bigint[], ?::bigint[], ?::integer[], ?::text[], ?::text[]) "
-      + "AS s(id, item_id, quantity_delta, transaction_date, reference)), "
-      + "ins AS (INSERT INTO inventory_transactions (id, item_id, quantity_delta, transaction_date, reference) "
-      + "SELECT id, item_id, quantity_delta, transaction_date, reference FROM src ORDER BY id "
-      + "ON CONFLICT DO NOTHING RETURNING id, item_id, quantity_delta, transaction_date, reference), "
-      + "upd AS (UPDATE inventory_items AS i SET quantity = i.quantity + d.total, "
-      + "updated_at = greatest(i.updated_at, d.last_at) "
-      + "FROM (SELECT item_id, sum(quantity_delta)::int AS total, max(transaction_date) AS last_at FROM ins "
-      + "GROUP BY item_id) AS d WHERE d.item_id = i.id RETURNING i.id), "
-      + "aud AS (INSERT INTO audit_log (actor, action, table_name, row_id, details) "
-      + "SELECT ?, ?, 'inventory_transactions', ins.id, jsonb_build_object('replay_id', ?::text, 'source', ?::text, "
-      + "'reference', ins.reference, 'item_id', ins.item_id, 'quantity_delta', ins.quantity_delta, "
-      + "'transaction_date', ins.transaction_date) FROM ins RETURNING 1) "
-      + "SELECT id FROM ins";
-
   // ---------------------------------------------------------------------------------------------
   // verify
 
   @Override
-  public RecoveryVerification verify(DatabaseTarget source, DatabaseTarget target, ReplayPlan plan) {
+  public RecoveryVerification verify(DataRecoverySpec data, DatabaseTarget source, DatabaseTarget target,
+      ReplayPlan plan) {
+    ReplaySql sql = declared(data);
     requireTarget(source, "source");
     requireTarget(target, "target");
     if (plan == null || plan.after() == null || plan.replayId() == null) {
@@ -439,14 +424,16 @@ public class ReplayActivitiesImpl implements ReplayActivities {
     try (Connection src = open(source, "source"); Connection dst = open(target, "target")) {
       src.setReadOnly(true);
       dst.setReadOnly(true);
-      try {
-        negativeItems(dst, wrong);
-      } catch (SQLException e) {
-        throw queryFailed(target, "looking for negative quantities", e);
+      if (sql.balanceNonNegative) {
+        try {
+          negativeBalances(sql, dst, wrong);
+        } catch (SQLException e) {
+          throw queryFailed(target, "looking for negative " + sql.balanceAmountName, e);
+        }
       }
-      missingGoodTransactions(source, src, target, dst, plan, wrong);
+      missingGoodTransactions(sql, source, src, target, dst, plan, wrong);
       try {
-        corruptTransactionsPresent(dst, plan, wrong);
+        corruptTransactionsPresent(sql, dst, plan, wrong);
       } catch (SQLException e) {
         throw queryFailed(target, "looking for the corruption's transactions", e);
       }
@@ -458,99 +445,83 @@ public class ReplayActivitiesImpl implements ReplayActivities {
     return result;
   }
 
-  private static void negativeItems(Connection dst, UnrecoveredRows wrong) throws SQLException {
-    try (ResultSet rs = dst.createStatement().executeQuery(
-        "SELECT id, quantity FROM inventory_items WHERE quantity < 0 ORDER BY id")) {
-      while (rs.next()) wrong.add("inventory_items", rs.getLong(1), "quantity " + rs.getInt(2) + " is negative");
+  private static void negativeBalances(ReplaySql sql, Connection dst, UnrecoveredRows wrong) throws SQLException {
+    try (ResultSet rs = dst.createStatement().executeQuery(sql.negativeBalances())) {
+      while (rs.next()) {
+        wrong.add(sql.balanceName, rs.getLong(1), sql.balanceAmountName + " " + rs.getLong(2) + " is negative");
+      }
     }
   }
 
-  /** The plan's good transactions whose reference the target lacks, and the items they should have moved. */
-  private void missingGoodTransactions(DatabaseTarget source, Connection src, DatabaseTarget target, Connection dst,
-      ReplayPlan plan, UnrecoveredRows wrong) {
+  /** The plan's good transactions whose reference the target lacks, and the balances they should have moved. */
+  private void missingGoodTransactions(ReplaySql sql, DatabaseTarget source, Connection src, DatabaseTarget target,
+      Connection dst, ReplayPlan plan, UnrecoveredRows wrong) {
     Set<Long> skip = new HashSet<>();
     plan.skip().forEach(s -> skip.add(s.transaction().id()));
     Timestamp after = Timestamp.from(plan.after());
-    Map<Long, List<TransactionRef>> missingByItem = new TreeMap<>();
+    Map<Long, List<TransactionRef>> missingByBalance = new TreeMap<>();
     long cursor = 0;
     while (true) {
-      List<TransactionRef> batch = readBatch(source, src, after, cursor, plan.lastId(), MAX_BATCH);
+      List<LedgerRow> batch = readBatch(sql, source, src, after, cursor, plan.lastId(), MAX_BATCH);
       if (batch.isEmpty()) break;
-      cursor = batch.get(batch.size() - 1).id();
-      List<TransactionRef> good = batch.stream().filter(t -> !skip.contains(t.id())).toList();
+      cursor = batch.get(batch.size() - 1).ref().id();
+      List<TransactionRef> good = batch.stream().map(LedgerRow::ref).filter(t -> !skip.contains(t.id())).toList();
       Set<String> present;
       try {
-        present = referencesIn(dst, good.stream().map(TransactionRef::reference).toList());
+        present = referencesIn(sql, dst, good.stream().map(TransactionRef::reference).toList());
       } catch (SQLException e) {
         throw queryFailed(target, "looking for the replayed transactions", e);
       }
       for (TransactionRef t : good) {
         if (present.contains(t.reference())) continue;
-        wrong.add("inventory_transactions", t.id(), "good transaction " + t.reference() + " (" + signed(t.quantityDelta())
-            + " on item " + t.itemId() + ", " + t.transactionDate() + ") is missing");
-        missingByItem.computeIfAbsent(t.itemId(), k -> new ArrayList<>()).add(t);
+        wrong.add(sql.ledgerName, t.id(), "good transaction " + t.reference() + " (" + signed(t.amount()) + " on "
+            + sql.balanceName + " #" + t.balanceKey() + ", " + t.time() + ") is missing");
+        missingByBalance.computeIfAbsent(t.balanceKey(), k -> new ArrayList<>()).add(t);
       }
     }
-    missingByItem.forEach((item, txns) -> wrong.add("inventory_items", item, "quantity misses "
-        + signed(txns.stream().mapToInt(TransactionRef::quantityDelta).sum()) + " of " + txns.size()
+    missingByBalance.forEach((key, txns) -> wrong.add(sql.balanceName, key, sql.balanceAmountName + " misses "
+        + signed(txns.stream().mapToLong(TransactionRef::amount).sum()) + " of " + txns.size()
         + " transaction(s) not replayed: " + txns.stream().map(TransactionRef::reference).toList()));
   }
 
-  private static void corruptTransactionsPresent(Connection dst, ReplayPlan plan, UnrecoveredRows wrong)
+  private static void corruptTransactionsPresent(ReplaySql sql, Connection dst, ReplayPlan plan, UnrecoveredRows wrong)
       throws SQLException {
     if (plan.skip().isEmpty()) return;
     Map<String, SkippedTransaction> byReference = new HashMap<>();
     plan.skip().forEach(s -> byReference.put(s.transaction().reference(), s));
-    try (PreparedStatement st = dst.prepareStatement(
-        "SELECT id, reference FROM inventory_transactions WHERE reference = ANY(?) ORDER BY id")) {
+    try (PreparedStatement st = dst.prepareStatement(sql.byReferences())) {
       st.setArray(1, dst.createArrayOf("text", byReference.keySet().toArray(String[]::new)));
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
-          wrong.add("inventory_transactions", rs.getLong(1), "transaction " + rs.getString(2) + " is the corruption ("
+          wrong.add(sql.ledgerName, rs.getLong(1), "transaction " + rs.getString(2) + " is the corruption ("
               + byReference.get(rs.getString(2)).reason() + ") and is present");
         }
       }
     }
   }
 
-  private static Set<String> referencesIn(Connection dst, List<String> references) throws SQLException {
+  private static Set<String> referencesIn(ReplaySql sql, Connection dst, List<String> references) throws SQLException {
     Set<String> out = new HashSet<>();
     if (references.isEmpty()) return out;
-    try (PreparedStatement st = dst.prepareStatement(
-        "SELECT reference FROM inventory_transactions WHERE reference = ANY(?)")) {
+    try (PreparedStatement st = dst.prepareStatement(sql.byReferences())) {
       st.setArray(1, dst.createArrayOf("text", references.toArray(String[]::new)));
       try (ResultSet rs = st.executeQuery()) {
-        while (rs.next()) out.add(rs.getString(1));
+        while (rs.next()) out.add(rs.getString(2));
       }
     }
     return out;
   }
 
-  private static String signed(int n) {
-    return n >= 0 ? "+" + n : Integer.toString(n);
+  private static String signed(long n) {
+    return n >= 0 ? "+" + n : Long.toString(n);
   }
 
-  // ---------------------------------------------------------------------------------------------
-  // the rule in SQL (audit_log aliased as a)
-
-  static final String RULE_SQL = "((a.details->>'corruption') = 'true' OR upper(a.action) = ANY(?) OR a.actor LIKE ANY(?))";
-  static final String MATCHED_SQL = "CASE WHEN (a.details->>'corruption') = 'true' THEN 'flagged corruption' "
-      + "WHEN upper(a.action) = ANY(?) THEN 'action ' || a.action "
-      + "WHEN a.actor LIKE ANY(?) THEN 'actor ' || a.actor END";
-
-  /** Binds the two arrays (actions, actor patterns) of {@link #RULE_SQL} or {@link #MATCHED_SQL}. */
+  /** Binds the two arrays (actions, actor patterns) of {@link ReplaySql#rule()} or {@link ReplaySql#matched()}. */
   private static int bindRule(Connection c, PreparedStatement st, int i, CorruptionRule r) throws SQLException {
     Array actions = c.createArrayOf("text", r.actions().stream().map(a -> a.toUpperCase(Locale.ROOT)).toArray(String[]::new));
     st.setArray(i++, actions);
     st.setArray(i++, c.createArrayOf("text", r.actors().toArray(String[]::new)));
     return i;
-  }
-
-  private static final String TXN_COLUMNS = "id, reference, transaction_date, item_id, quantity_delta";
-
-  private static String prefixed(String alias) {
-    return alias + ".id, " + alias + ".reference, " + alias + ".transaction_date, " + alias + ".item_id, " + alias
-        + ".quantity_delta";
   }
 
   private static TransactionRef oneTransaction(Connection c, String sql, Timestamp at) throws SQLException {
@@ -563,18 +534,29 @@ public class ReplayActivitiesImpl implements ReplayActivities {
   }
 
   private static TransactionRef transaction(ResultSet rs) throws SQLException {
-    return new TransactionRef(rs.getLong(1), rs.getString(2), instant(rs, 3), rs.getLong(4), rs.getInt(5));
+    return new TransactionRef(rs.getLong(1), rs.getString(2), instant(rs, 3), rs.getLong(4), rs.getLong(5));
   }
 
+  /** Columns as {@link ReplaySql#findCorruption()} selects them. */
   private static AuditEntry auditEntry(ResultSet rs) throws SQLException {
-    long rowId = rs.getLong("row_id");
-    return new AuditEntry(rs.getLong("id"), instant(rs, 2), rs.getString("actor"), rs.getString("action"),
-        rs.getString("table_name"), rs.wasNull() ? null : rowId, rs.getString("details"), rs.getString("matched"));
+    long rowId = rs.getLong(6);
+    Long entityKey = rs.wasNull() ? null : rowId;
+    return new AuditEntry(rs.getLong(1), instant(rs, 2), rs.getString(3), rs.getString(4), rs.getString(5), entityKey,
+        rs.getString(7), rs.getString(8));
   }
 
   private static Instant instant(ResultSet rs, int column) throws SQLException {
     OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
     return t == null ? null : t.toInstant();
+  }
+
+  /** The statements for {@code data}; a service without the catalog block cannot be replayed. */
+  private static ReplaySql declared(DataRecoverySpec data) {
+    if (data == null || data.ledger() == null || data.balance() == null || data.audit() == null) {
+      throw ApplicationFailure.newNonRetryableFailure("the service's catalog database.dataRecovery (ledger, balance, "
+          + "audit) is missing: without it there is nothing to replay", "InvalidInput");
+    }
+    return new ReplaySql(data);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -609,7 +591,8 @@ public class ReplayActivitiesImpl implements ReplayActivities {
       return ApplicationFailure.newFailure(message, "DatabaseUnreachable");
     }
     if (state.equals("42P01") || state.equals("42703")) {
-      return ApplicationFailure.newNonRetryableFailure(message + " (not the inventory schema?)", "InvalidInput");
+      return ApplicationFailure.newNonRetryableFailure(message
+          + " (not the schema the catalog's database.dataRecovery declares?)", "InvalidInput");
     }
     return ApplicationFailure.newNonRetryableFailure(message, "ReplayFailed");
   }

@@ -25,7 +25,7 @@ final class UnrecoveredRows {
         String.join("; ", why)))));
     List<UnrecoveredRow> named = all.subList(0, Math.min(all.size(), ReplayActivities.MAX_UNRECOVERED_ROWS));
     String summary = all.isEmpty()
-        ? "no row of " + target + " is still wrong (negative quantity, good transaction missing, corrupt one present)"
+        ? "no row of " + target + " is still wrong (negative balance, good transaction missing, corrupt one present)"
         : all.size() + " row(s) of " + target + " still wrong: " + String.join("; ", named.stream().limit(20)
             .map(UnrecoveredRow::describe).toList()) + (all.size() > 20 ? "; ..." : "");
     return new RecoveryVerification(replayId, all.isEmpty(), all.size(), named, summary);

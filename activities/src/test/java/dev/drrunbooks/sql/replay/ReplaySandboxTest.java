@@ -15,6 +15,8 @@ import dev.drrunbooks.activities.sql.replay.ReplayPlan;
 import dev.drrunbooks.activities.sql.replay.ReplayProgress;
 import dev.drrunbooks.activities.sql.replay.SkippedTransaction;
 import dev.drrunbooks.activities.sql.DatabaseTarget;
+import dev.drrunbooks.catalog.CatalogLoader;
+import dev.drrunbooks.catalog.DataRecoverySpec;
 import dev.drrunbooks.sandbox.SandboxDatabases;
 import dev.drrunbooks.sandbox.SandboxLocator;
 import dev.drrunbooks.testing.SandboxEnv;
@@ -30,6 +32,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,6 +73,9 @@ class ReplaySandboxTest {
       .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build()).build();
   private static final String BAD_ACTOR = "etl:stock-sync";
   private static final int CORRUPTED_ITEMS = 40;
+  /** What the replay reads and writes: the Inventory entry of the project's catalog, as a run gets it. */
+  static final DataRecoverySpec INVENTORY = CatalogLoader.load(Path.of(System.getProperty("dr.repo.root", ".."),
+      "deploy", "catalog", "mycomputer.yaml")).services().get("inventory").database().dataRecovery();
 
   private SandboxDatabases databases;
   private SandboxLocator locator;
@@ -116,7 +122,7 @@ class ReplaySandboxTest {
     buildScenario();
     ReplayActivities replay = stub(null);
 
-    CorruptionEvidence evidence = replay.findCorruption(current, null, null);
+    CorruptionEvidence evidence = replay.findCorruption(INVENTORY, current, null, null);
 
     assertTrue(evidence.found(), evidence.summary());
     assertEquals(corruptionAt, evidence.first().createdAt(), evidence.summary());
@@ -131,7 +137,7 @@ class ReplaySandboxTest {
     restoreRecovered(restorePoint);
     assertFalse(hasReference(recovered, "TXN-G1-021"), "the restore point is before the last good transaction");
 
-    ReplayPlan plan = replay.plan(current, restorePoint, CorruptionRule.withActors(evidence.actors()));
+    ReplayPlan plan = replay.plan(INVENTORY, current, restorePoint, CorruptionRule.withActors(evidence.actors()));
 
     int later = 1 + goodAfterCorruption.size() + bogusIds.size();
     assertEquals(later, plan.transactions(), plan.summary());
@@ -145,7 +151,7 @@ class ReplaySandboxTest {
     assertEquals(1, plan.suspiciousOtherEntries(), "the BULK_UPDATE of inventory_items");
     assertTrue(plan.auditEntriesByActor().get(BAD_ACTOR) >= bogusIds.size() + 1, plan.auditEntriesByActor().toString());
 
-    ReplayProgress done = replay.apply(current, recovered, plan, 7);
+    ReplayProgress done = replay.apply(INVENTORY, current, recovered, plan, 7);
 
     assertEquals(later - bogusIds.size(), done.applied(), done.summary());
     assertEquals(0, done.alreadyPresent(), done.summary());
@@ -154,7 +160,7 @@ class ReplaySandboxTest {
     assertRecoveredIsCorrect(plan);
 
     // Run again: nothing moves.
-    ReplayProgress again = replay.apply(current, recovered, plan, 50);
+    ReplayProgress again = replay.apply(INVENTORY, current, recovered, plan, 50);
     assertEquals(done.applied(), again.applied(), again.summary());
     assertRecoveredIsCorrect(plan);
   }
@@ -162,15 +168,15 @@ class ReplaySandboxTest {
   @Test
   void aReplayKilledMidwayAndRetriedAppliesEachTransactionOnce() throws Exception {
     buildScenario();
-    CorruptionEvidence evidence = stub(null).findCorruption(current, null, CorruptionRule.DEFAULT);
+    CorruptionEvidence evidence = stub(null).findCorruption(INVENTORY, current, null, CorruptionRule.DEFAULT);
     restoreRecovered(evidence.lastGoodInstant());
-    ReplayPlan plan = stub(null).plan(current, evidence.lastGoodInstant(), CorruptionRule.withActors(evidence.actors()));
+    ReplayPlan plan = stub(null).plan(INVENTORY, current, evidence.lastGoodInstant(), CorruptionRule.withActors(evidence.actors()));
 
     // Attempt 1: the worker dies after the 3rd batch committed, before its heartbeat.
     List<ReplayCheckpoint> heartbeats = new ArrayList<>();
     killAfterBatches.set(3);
     RuntimeException died = assertThrows(RuntimeException.class,
-        () -> stub(heartbeats).apply(current, recovered, plan, 5));
+        () -> stub(heartbeats).apply(INVENTORY, current, recovered, plan, 5));
     assertTrue(chain(died).contains("worker died"), chain(died));
     assertEquals(14, replayedCount(plan), "3 batches of 5 committed: 15 transactions, one of them bogus (ETL-1)");
     assertFalse(heartbeats.isEmpty());
@@ -184,7 +190,7 @@ class ReplaySandboxTest {
     TestActivityEnvironment env2 = environment(heartbeats2);
     env2.setHeartbeatDetails(last);
     assertThrows(RuntimeException.class,
-        () -> env2.newActivityStub(ReplayActivities.class, OPTIONS).apply(current, recovered, plan, 5));
+        () -> env2.newActivityStub(ReplayActivities.class, OPTIONS).apply(INVENTORY, current, recovered, plan, 5));
     assertTrue(heartbeats2.get(0).batches() == last.batches() + 1, "resumed after the heartbeat: " + heartbeats2);
     assertTrue(replayedCount(plan) > 15);
     assertPreCorruptionRowsIntact();
@@ -192,7 +198,7 @@ class ReplaySandboxTest {
     // Attempt 3: its heartbeat was lost: starts over, finds everything so far already applied.
     batchesThisAttempt.set(0);
     killAfterBatches.set(0);
-    ReplayProgress done = stub(null).apply(current, recovered, plan, 5);
+    ReplayProgress done = stub(null).apply(INVENTORY, current, recovered, plan, 5);
 
     int good = 1 + goodAfterCorruption.size();
     assertEquals(good, done.applied(), done.summary());
@@ -204,9 +210,9 @@ class ReplaySandboxTest {
   @Test
   void transactionsAlreadyInTheTargetAreCountedAndOnesItCannotTakeAreListed() throws Exception {
     buildScenario();
-    CorruptionEvidence evidence = stub(null).findCorruption(current, null, null);
+    CorruptionEvidence evidence = stub(null).findCorruption(INVENTORY, current, null, null);
     restoreRecovered(evidence.lastGoodInstant());
-    ReplayPlan plan = stub(null).plan(current, evidence.lastGoodInstant(), CorruptionRule.withActors(evidence.actors()));
+    ReplayPlan plan = stub(null).plan(INVENTORY, current, evidence.lastGoodInstant(), CorruptionRule.withActors(evidence.actors()));
     long[] first = goodAfterCorruption.get(0);
     long[] second = goodAfterCorruption.get(1);
     try (Connection c = locator.open(recovered)) {
@@ -215,7 +221,7 @@ class ReplaySandboxTest {
       insertTransaction(c, second[0], second[1], 1, Instant.now(), "TXN-NEW-1", "inventory-service");
     }
 
-    ReplayProgress done = stub(null).apply(current, recovered, plan, 10);
+    ReplayProgress done = stub(null).apply(INVENTORY, current, recovered, plan, 10);
 
     assertEquals(1, done.alreadyPresent(), done.summary());
     assertEquals(1, done.conflicts().size(), done.summary());
@@ -238,14 +244,14 @@ class ReplaySandboxTest {
     assertTrue(count(current, "SELECT count(*) FROM inventory_items WHERE quantity = 0") > CORRUPTED_ITEMS / 2);
     assertTrue(count(current, "SELECT count(*) FROM inventory_items WHERE quantity < 0") >= 1);
     ReplayActivities replay = stub(null);
-    CorruptionEvidence evidence = replay.findCorruption(current, null, null);
+    CorruptionEvidence evidence = replay.findCorruption(INVENTORY, current, null, null);
     restoreRecovered(evidence.lastGoodInstant());
     assertEquals(0, count(recovered, "SELECT count(*) FROM inventory_items WHERE quantity = 0"),
         "the restore brings the overwritten items back as of the restore point");
-    ReplayPlan plan = replay.plan(current, evidence.lastGoodInstant(), CorruptionRule.withActors(evidence.actors()));
+    ReplayPlan plan = replay.plan(INVENTORY, current, evidence.lastGoodInstant(), CorruptionRule.withActors(evidence.actors()));
 
-    replay.apply(current, recovered, plan, 25);
-    RecoveryVerification verified = replay.verify(current, recovered, plan);
+    replay.apply(INVENTORY, current, recovered, plan, 25);
+    RecoveryVerification verified = replay.verify(INVENTORY, current, recovered, plan);
 
     assertEquals(0, count(recovered, "SELECT count(*) FROM inventory_items WHERE quantity = 0"), "zeroed items");
     assertEquals(0, count(recovered, "SELECT count(*) FROM inventory_items WHERE quantity < 0"), "negative items");
@@ -264,9 +270,9 @@ class ReplaySandboxTest {
   void theCheckAfterTheReplayNamesExactlyTheRowsStillWrong() throws Exception {
     buildScenario(false);
     ReplayActivities replay = stub(null);
-    CorruptionEvidence evidence = replay.findCorruption(current, null, null);
+    CorruptionEvidence evidence = replay.findCorruption(INVENTORY, current, null, null);
     restoreRecovered(evidence.lastGoodInstant());
-    ReplayPlan plan = replay.plan(current, evidence.lastGoodInstant(), CorruptionRule.withActors(evidence.actors()));
+    ReplayPlan plan = replay.plan(INVENTORY, current, evidence.lastGoodInstant(), CorruptionRule.withActors(evidence.actors()));
     long[] taken = goodAfterCorruption.get(1);
     long negativeItem = 150;
     try (Connection c = locator.open(recovered)) {
@@ -275,8 +281,8 @@ class ReplaySandboxTest {
       c.createStatement().executeUpdate("UPDATE inventory_items SET quantity = -4 WHERE id = " + negativeItem);
     }
 
-    replay.apply(current, recovered, plan, 10);
-    RecoveryVerification verified = replay.verify(current, recovered, plan);
+    replay.apply(INVENTORY, current, recovered, plan, 10);
+    RecoveryVerification verified = replay.verify(INVENTORY, current, recovered, plan);
 
     assertFalse(verified.passed(), verified.summary());
     assertEquals(List.of(

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What the audit_log says about a corruption since {@code since}: the earliest suspicious entry
+ * What the audit trail says about a corruption since {@code since}: the earliest suspicious entry
  * ({@code first}), how many there are, who made them, the first few, and the proposed restore point
  * {@code lastGoodInstant}: the last whole second strictly before {@code first} (RDS restore times are
  * to the second; anything good between it and the corruption is replayed, not lost).

@@ -3,7 +3,8 @@ package dev.drrunbooks.activities.sql.replay;
 import java.util.List;
 
 /**
- * Which audit_log entries count as the corruption. An entry is suspicious when any of these holds:
+ * Which audit entries count as the corruption (columns as the catalog declares the audit trail). An
+ * entry is suspicious when any of these holds:
  *
  * <ol>
  *   <li>it is flagged: {@code details->>'corruption' = 'true'} (what a detector or an investigating

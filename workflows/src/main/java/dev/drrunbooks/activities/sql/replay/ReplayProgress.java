@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * What a replay did, over all its attempts: {@code considered} source transactions in the plan's
- * range, {@code applied} inserted into the target by this replay (counted from the target's audit_log,
+ * range, {@code applied} inserted into the target by this replay (counted from the target's audit trail,
  * so a retry after a lost heartbeat still counts right), {@code alreadyPresent} that were there before
  * it (same reference), {@code skipped} the plan's corrupt ones, {@code conflicts} the target refused,
  * each with why. {@code lastId}: the last source id processed.
