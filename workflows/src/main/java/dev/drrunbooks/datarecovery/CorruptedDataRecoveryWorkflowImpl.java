@@ -1,5 +1,6 @@
 package dev.drrunbooks.datarecovery;
 
+import dev.drrunbooks.model.FailureType;
 import dev.drrunbooks.activities.catalog.CatalogActivities;
 import dev.drrunbooks.activities.rds.InstanceInfo;
 import dev.drrunbooks.activities.rds.RdsRestoreActivities;
@@ -124,7 +125,7 @@ public class CorruptedDataRecoveryWorkflowImpl extends GatedWorkflow implements 
             + sourceId + "'s " + auditTrail
             + (since == null ? "" : " since " + since) + " by the default rule (" + found.summary()
             + "), nor an ERROR in its error logs (" + (errorLogs == null ? "not readable" : errorLogs.summary())
-            + "); give the corruption time (--corruption-time)", Inputs.INVALID_INPUT);
+            + "); give the corruption time (--corruption-time)", FailureType.INVALID_INPUT.type());
       }
       if (found.found()) {
         evidence = found;

@@ -1,7 +1,7 @@
 package dev.drrunbooks.datarecovery;
 
+import dev.drrunbooks.model.FailureType;
 import dev.drrunbooks.model.Failures;
-import dev.drrunbooks.model.Inputs;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.ChildWorkflowFailure;
 import java.time.Instant;
@@ -19,10 +19,10 @@ final class RestorePointRefusal {
 
   static RuntimeException relabel(ChildWorkflowFailure failure, Instant corruptionTime, Instant restorePoint) {
     String why = Failures.rootMessage(failure);
-    if (!Inputs.INVALID_INPUT.equals(Failures.rootType(failure)) || !why.startsWith(RESTORE_TIME_FIELD)) return failure;
+    if (!FailureType.INVALID_INPUT.isRootOf(failure) || !why.startsWith(RESTORE_TIME_FIELD)) return failure;
     String refusal = why.substring(RESTORE_TIME_FIELD.length()).trim();
     return ApplicationFailure.newNonRetryableFailure("corruptionTime: the restore point " + restorePoint
         + " before the corruption at " + corruptionTime + " cannot be restored: " + refusal + "; nothing was restored",
-        Inputs.INVALID_INPUT);
+        FailureType.INVALID_INPUT.type());
   }
 }

@@ -1,5 +1,6 @@
 package dev.drrunbooks.sql.replay;
 
+import dev.drrunbooks.model.FailureType;
 import dev.drrunbooks.activities.sql.replay.AuditEntry;
 import dev.drrunbooks.activities.sql.replay.CorruptionEvidence;
 import dev.drrunbooks.activities.sql.replay.CorruptionRule;
@@ -144,7 +145,7 @@ public class ReplayActivitiesImpl implements ReplayActivities {
     requireTarget(source, "source");
     if (after == null) {
       throw ApplicationFailure.newNonRetryableFailure("plan needs the restore point 'after' (ISO-8601): the recovered "
-          + "database holds everything up to it; none was given", "InvalidInput");
+          + "database holds everything up to it; none was given", FailureType.INVALID_INPUT.type());
     }
     CorruptionRule r = rule == null ? CorruptionRule.DEFAULT : rule;
     Timestamp at = Timestamp.from(after);
@@ -238,16 +239,16 @@ public class ReplayActivitiesImpl implements ReplayActivities {
     requireTarget(source, "source");
     requireTarget(target, "target");
     if (plan == null || plan.after() == null || plan.replayId() == null) {
-      throw ApplicationFailure.newNonRetryableFailure("apply needs the plan from plan(); none was given", "InvalidInput");
+      throw ApplicationFailure.newNonRetryableFailure("apply needs the plan from plan(); none was given", FailureType.INVALID_INPUT.type());
     }
     if (batchSize < 1 || batchSize > MAX_BATCH) {
       throw ApplicationFailure.newNonRetryableFailure("batchSize " + batchSize + " is out of range: 1.." + MAX_BATCH,
-          "InvalidInput");
+          FailureType.INVALID_INPUT.type());
     }
     if (locator.describe(source).equals(locator.describe(target))) {
       throw ApplicationFailure.newNonRetryableFailure("source and target are the same database ("
           + locator.describe(target) + "): the replay goes from the current database to the recovered one",
-          "InvalidInput");
+          FailureType.INVALID_INPUT.type());
     }
     ActivityExecutionContext ctx = currentActivity();
     ReplayCheckpoint prior = ctx == null ? null : ctx.getHeartbeatDetails(ReplayCheckpoint.class)
@@ -418,7 +419,7 @@ public class ReplayActivitiesImpl implements ReplayActivities {
     requireTarget(source, "source");
     requireTarget(target, "target");
     if (plan == null || plan.after() == null || plan.replayId() == null) {
-      throw ApplicationFailure.newNonRetryableFailure("verify needs the plan from plan(); none was given", "InvalidInput");
+      throw ApplicationFailure.newNonRetryableFailure("verify needs the plan from plan(); none was given", FailureType.INVALID_INPUT.type());
     }
     UnrecoveredRows wrong = new UnrecoveredRows();
     try (Connection src = open(source, "source"); Connection dst = open(target, "target")) {
@@ -554,7 +555,7 @@ public class ReplayActivitiesImpl implements ReplayActivities {
   private static ReplaySql declared(DataRecoverySpec data) {
     if (data == null || data.ledger() == null || data.balance() == null || data.audit() == null) {
       throw ApplicationFailure.newNonRetryableFailure("the service's catalog database.dataRecovery (ledger, balance, "
-          + "audit) is missing: without it there is nothing to replay", "InvalidInput");
+          + "audit) is missing: without it there is nothing to replay", FailureType.INVALID_INPUT.type());
     }
     return new ReplaySql(data);
   }
@@ -565,7 +566,7 @@ public class ReplayActivitiesImpl implements ReplayActivities {
   private static void requireTarget(DatabaseTarget db, String role) {
     if (db == null || db.databaseName() == null && db.instanceId() == null) {
       throw ApplicationFailure.newNonRetryableFailure("the " + role + " database is missing: give its instanceId and "
-          + "databaseName", "InvalidInput");
+          + "databaseName", FailureType.INVALID_INPUT.type());
     }
   }
 
@@ -592,7 +593,7 @@ public class ReplayActivitiesImpl implements ReplayActivities {
     }
     if (state.equals("42P01") || state.equals("42703")) {
       return ApplicationFailure.newNonRetryableFailure(message
-          + " (not the schema the catalog's database.dataRecovery declares?)", "InvalidInput");
+          + " (not the schema the catalog's database.dataRecovery declares?)", FailureType.INVALID_INPUT.type());
     }
     return ApplicationFailure.newNonRetryableFailure(message, "ReplayFailed");
   }
