@@ -53,7 +53,7 @@ public class DataValidationActivitiesImpl implements DataValidationActivities {
     } catch (SingleQueryGuard.RefusedQuery e) {
       throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), FailureType.INVALID_INPUT.type());
     }
-    try (Connection t = open(target, "target"); Connection s = source == null ? null : open(source, "source")) {
+    try (Connection t = DatabaseFailures.open(locator, target, "target"); Connection s = source == null ? null : DatabaseFailures.open(locator, source, "source")) {
       List<QueryOutcome> outcomes;
       try {
         outcomes = runner.run(t, s, checks);
@@ -75,25 +75,8 @@ public class DataValidationActivitiesImpl implements DataValidationActivities {
       // only close() can land here: the checks already ran
       log.warn("closing validation connections: {}", e.getMessage());
       throw ApplicationFailure.newFailure("closing the connection to " + locator.describe(target) + " failed: "
-          + describe(e), "DatabaseUnreachable");
+          + DatabaseFailures.describe(e), "DatabaseUnreachable");
     }
   }
 
-  private Connection open(DatabaseTarget db, String role) {
-    try {
-      return locator.open(db);
-    } catch (SQLException e) {
-      String where = locator.describe(db);
-      if ("3D000".equals(e.getSQLState())) {
-        throw ApplicationFailure.newNonRetryableFailure("the " + role + " database does not exist: " + where + ": "
-            + describe(e), "DatabaseNotFound");
-      }
-      throw ApplicationFailure.newFailure("cannot reach the " + role + " database " + where + ": " + describe(e),
-          "DatabaseUnreachable");
-    }
-  }
-
-  private static String describe(SQLException e) {
-    return (e.getSQLState() == null ? "" : "SQLSTATE " + e.getSQLState() + ": ") + e.getMessage();
-  }
 }

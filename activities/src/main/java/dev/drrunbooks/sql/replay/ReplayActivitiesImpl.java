@@ -1,5 +1,6 @@
 package dev.drrunbooks.sql.replay;
 
+import dev.drrunbooks.sql.DatabaseFailures;
 import dev.drrunbooks.model.FailureType;
 import dev.drrunbooks.activities.sql.replay.AuditEntry;
 import dev.drrunbooks.activities.sql.replay.CorruptionEvidence;
@@ -89,7 +90,7 @@ public class ReplayActivitiesImpl implements ReplayActivities {
     ReplaySql sql = declared(data);
     requireTarget(db, "db");
     CorruptionRule r = rule == null ? CorruptionRule.DEFAULT : rule;
-    try (Connection c = open(db, "audited")) {
+    try (Connection c = DatabaseFailures.open(locator, db, "audited")) {
       c.setReadOnly(true);
       c.setAutoCommit(false);
       try {
@@ -127,7 +128,7 @@ public class ReplayActivitiesImpl implements ReplayActivities {
         throw queryFailed(db, "reading " + sql.auditName, e);
       }
     } catch (SQLException e) {
-      throw closeFailed(db, e);
+      throw DatabaseFailures.closeFailed(locator, db, e);
     }
   }
 
@@ -149,7 +150,7 @@ public class ReplayActivitiesImpl implements ReplayActivities {
     }
     CorruptionRule r = rule == null ? CorruptionRule.DEFAULT : rule;
     Timestamp at = Timestamp.from(after);
-    try (Connection c = open(source, "source")) {
+    try (Connection c = DatabaseFailures.open(locator, source, "source")) {
       c.setReadOnly(true);
       c.setAutoCommit(false);
       c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
@@ -225,7 +226,7 @@ public class ReplayActivitiesImpl implements ReplayActivities {
         throw queryFailed(source, "planning the replay", e);
       }
     } catch (SQLException e) {
-      throw closeFailed(source, e);
+      throw DatabaseFailures.closeFailed(locator, source, e);
     }
   }
 
@@ -267,7 +268,7 @@ public class ReplayActivitiesImpl implements ReplayActivities {
     for (SkippedTransaction s : plan.skip()) skipById.put(s.transaction().id(), s);
     Timestamp after = Timestamp.from(plan.after());
 
-    try (Connection src = open(source, "source"); Connection dst = open(target, "target")) {
+    try (Connection src = DatabaseFailures.open(locator, source, "source"); Connection dst = DatabaseFailures.open(locator, target, "target")) {
       src.setReadOnly(true);
       dst.setAutoCommit(false);
       while (true) {
@@ -311,7 +312,7 @@ public class ReplayActivitiesImpl implements ReplayActivities {
       return new ReplayProgress(plan.replayId(), considered, applied, present, skippedList,
           new ArrayList<>(conflicts.values()), cursor, batches, summary);
     } catch (SQLException e) {
-      throw closeFailed(target, e);
+      throw DatabaseFailures.closeFailed(locator, target, e);
     }
   }
 
@@ -422,7 +423,7 @@ public class ReplayActivitiesImpl implements ReplayActivities {
       throw ApplicationFailure.newNonRetryableFailure("verify needs the plan from plan(); none was given", FailureType.INVALID_INPUT.type());
     }
     UnrecoveredRows wrong = new UnrecoveredRows();
-    try (Connection src = open(source, "source"); Connection dst = open(target, "target")) {
+    try (Connection src = DatabaseFailures.open(locator, source, "source"); Connection dst = DatabaseFailures.open(locator, target, "target")) {
       src.setReadOnly(true);
       dst.setReadOnly(true);
       if (sql.balanceNonNegative) {
@@ -439,7 +440,7 @@ public class ReplayActivitiesImpl implements ReplayActivities {
         throw queryFailed(target, "looking for the corruption's transactions", e);
       }
     } catch (SQLException e) {
-      throw closeFailed(target, e);
+      throw DatabaseFailures.closeFailed(locator, target, e);
     }
     RecoveryVerification result = wrong.verification(plan.replayId(), target.instanceId());
     log.info("verify {}: {}", plan.replayId(), result.summary());
@@ -570,24 +571,10 @@ public class ReplayActivitiesImpl implements ReplayActivities {
     }
   }
 
-  private Connection open(DatabaseTarget db, String role) {
-    try {
-      return locator.open(db);
-    } catch (SQLException e) {
-      String where = locator.describe(db);
-      if ("3D000".equals(e.getSQLState())) {
-        throw ApplicationFailure.newNonRetryableFailure("the " + role + " database does not exist: " + where + ": "
-            + describe(e), "DatabaseNotFound");
-      }
-      throw ApplicationFailure.newFailure("cannot reach the " + role + " database " + where + ": " + describe(e),
-          "DatabaseUnreachable");
-    }
-  }
-
   /** Class 08 (connection) and 40 (serialization, deadlock) are retried; anything else is not. */
   private RuntimeException queryFailed(DatabaseTarget db, String what, SQLException e) {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
-    String message = what + " on " + locator.describe(db) + " failed: " + describe(e);
+    String message = what + " on " + locator.describe(db) + " failed: " + DatabaseFailures.describe(e);
     if (state.startsWith("08") || state.startsWith("40") || state.startsWith("57P")) {
       return ApplicationFailure.newFailure(message, "DatabaseUnreachable");
     }
@@ -598,21 +585,12 @@ public class ReplayActivitiesImpl implements ReplayActivities {
     return ApplicationFailure.newNonRetryableFailure(message, "ReplayFailed");
   }
 
-  private RuntimeException closeFailed(DatabaseTarget db, SQLException e) {
-    return ApplicationFailure.newFailure("closing the connection to " + locator.describe(db) + " failed: " + describe(e),
-        "DatabaseUnreachable");
-  }
-
   private static void rollbackQuietly(Connection c) {
     try {
       c.rollback();
     } catch (SQLException ignored) {
       // the connection is gone; the batch did not commit
     }
-  }
-
-  private static String describe(SQLException e) {
-    return (e.getSQLState() == null ? "" : "SQLSTATE " + e.getSQLState() + ": ") + e.getMessage();
   }
 
   private static ActivityExecutionContext currentActivity() {
