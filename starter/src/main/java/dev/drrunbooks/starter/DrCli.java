@@ -18,6 +18,9 @@ import dev.drrunbooks.starter.commands.SchedulesCommand;
 import dev.drrunbooks.starter.commands.ServicesCommand;
 import dev.drrunbooks.starter.commands.StatusCommand;
 import dev.drrunbooks.starter.commands.ValidateBackupsCommand;
+import dev.drrunbooks.runbook.Procedure;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,8 +51,20 @@ public final class DrCli {
   /** The command line with its error handling: one line and an exit code per kind ({@link ExitCodes}). */
   public static CommandLine commandLine() {
     OneLineErrors errors = new OneLineErrors();
-    return new CommandLine(new DrCli())
+    CommandLine cli = new CommandLine(new DrCli())
         .setExecutionExceptionHandler(errors)
         .setParameterExceptionHandler(errors);
+    cli.getCommandSpec().usageMessage().footer(proceduresFooter());
+    return cli;
+  }
+
+  /** The runbook's procedures, from the registry: the command that starts each, and the key its runs carry. */
+  static String[] proceduresFooter() {
+    List<String> lines = new ArrayList<>();
+    lines.add("%nProcedures (command: what it runs; runs are named <key>-<subject>-<UTC time>-<suffix>):");
+    for (Procedure<?, ?> p : Procedure.all()) {
+      lines.add(String.format("  %-18s %s (key %s)", p.command(), p.title(), p.key()));
+    }
+    return lines.toArray(String[]::new);
   }
 }

@@ -19,6 +19,17 @@ class ProcedureCommandsTest {
   }
 
   @Test
+  void theTopLevelHelpListsEveryProcedureFromTheRegistry() {
+    java.io.StringWriter text = new java.io.StringWriter();
+    CommandLine cli = DrCli.commandLine().setOut(new java.io.PrintWriter(text));
+    assertEquals(0, cli.execute("--help"));
+    for (Procedure<?, ?> p : Procedure.all()) {
+      assertTrue(text.toString().contains(p.command()) && text.toString().contains("(key " + p.key() + ")"),
+          p.key() + " in\n" + text);
+    }
+  }
+
+  @Test
   void eachCommandAnswersHelp() {
     for (Procedure<?, ?> p : Procedure.all()) {
       CommandLine command = DrCli.commandLine().getSubcommands().get(p.command());
