@@ -27,7 +27,10 @@ import dev.drrunbooks.incident.IncidentResponseWorkflowImpl;
 import dev.drrunbooks.lock.ResourceLockWorkflowImpl;
 import dev.drrunbooks.payload.DrWorkflowOptions;
 import dev.drrunbooks.pitr.PointInTimeRestoreWorkflowImpl;
-import dev.drrunbooks.report.ReportActivitiesImpl;
+import dev.drrunbooks.report.WriteRunReportWorkflowImpl;
+import dev.drrunbooks.reporting.ReportActivitiesImpl;
+import dev.drrunbooks.reporting.RunLinks;
+import dev.drrunbooks.reporting.RunReportActivitiesImpl;
 import dev.drrunbooks.runcleanup.RunCleanupWorkflowImpl;
 import dev.drrunbooks.sandbox.SandboxDataValidation;
 import dev.drrunbooks.sandbox.SandboxDatabases;
@@ -63,7 +66,11 @@ public final class DrWorker {
         CorruptedDataRecoveryWorkflowImpl.class, IncidentResponseWorkflowImpl.class, ResourceLockWorkflowImpl.class);
     // dr cleanup RUN; its tag search is OwnedResourceActivitiesImpl's (registered below)
     worker.registerWorkflowImplementationTypes(DrWorkflowOptions.get(), RunCleanupWorkflowImpl.class);
+    // dr report RUN: the report of any finished run, written into this worker's report folder
+    worker.registerWorkflowImplementationTypes(DrWorkflowOptions.get(), WriteRunReportWorkflowImpl.class);
 
+    RunLinks links = RunLinks.fromEnvironment(env);
+    ReportActivitiesImpl reports = new ReportActivitiesImpl(ReportActivitiesImpl.directoryFrom(env), links);
     RdsRestoreActivitiesImpl restore = new RdsRestoreActivitiesImpl(aws);
     boolean sandbox = SandboxDatabases.enabled(env);
     SandboxDatabases databases = sandbox ? SandboxDatabases.fromEnvironment(env) : null;
@@ -88,7 +95,9 @@ public final class DrWorker {
         new CloudFormationActivitiesImpl(aws, Path.of(env.getOrDefault("DR_TEMPLATE_DIR", "deploy/aws"))),
         new OwnedResourceActivitiesImpl(aws),
         new LockActivitiesImpl(),
-        new ReportActivitiesImpl(Path.of(env.getOrDefault(ReportActivitiesImpl.ENV, ReportActivitiesImpl.DEFAULT_DIR))));
+        reports,
+        new RunReportActivitiesImpl(reports, links,
+            service -> catalog.services().containsKey(service) ? catalog.services().get(service).objectives() : null));
   }
 
   /** How restored databases are reached, for the start-up log line. */

@@ -1,4 +1,9 @@
-package dev.drrunbooks.report;
+package dev.drrunbooks.reporting;
+
+import dev.drrunbooks.report.ObjectiveRow;
+import dev.drrunbooks.report.ReportFixtures;
+import dev.drrunbooks.report.RunReport;
+import dev.drrunbooks.report.TestReports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,11 +17,11 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class RunReportsTest {
+class RunReportMappingTest {
 
   @Test
   void aRestoreCarriesItsObjectivesMeasuredFromTheIncident() {
-    RunReport r = RunReports.from(ReportFixtures.pitrThatMissedItsRto(), "pitr-inventory-1");
+    RunReport r = TestReports.from(ReportFixtures.pitrThatMissedItsRto(), "pitr-inventory-1");
     assertEquals("pitr", r.procedure());
     assertEquals(ReportFixtures.START, r.start());
     assertEquals(ReportFixtures.START.plus(Duration.ofMinutes(23)), r.end());
@@ -30,7 +35,7 @@ class RunReportsTest {
 
   @Test
   void aBackupTestWithoutObjectivesDrawsNoLine() {
-    RunReport r = RunReports.from(ReportFixtures.backupValidation(), "bv-1");
+    RunReport r = TestReports.from(ReportFixtures.backupValidation(), "bv-1");
     assertNull(r.rtoLine());
     assertTrue(r.objectives().isEmpty());
     assertEquals(1, r.cleanup().size());

@@ -1,5 +1,6 @@
-package dev.drrunbooks.report;
+package dev.drrunbooks.reporting;
 
+import dev.drrunbooks.report.RunReport;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

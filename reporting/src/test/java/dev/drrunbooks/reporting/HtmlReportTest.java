@@ -1,5 +1,8 @@
-package dev.drrunbooks.report;
+package dev.drrunbooks.reporting;
 
+import dev.drrunbooks.report.RunReport;
+import dev.drrunbooks.report.ReportFixtures;
+import dev.drrunbooks.report.TestReports;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +16,7 @@ class HtmlReportTest {
 
   @Test
   void aMissedRtoIsMarkedBreachedOnItsRowInTheHeaderAndOnTheChart() {
-    RunReport report = RunReports.from(ReportFixtures.pitrThatMissedItsRto(), "pitr-inventory-20240115T0330Z");
+    RunReport report = TestReports.from(ReportFixtures.pitrThatMissedItsRto(), "pitr-inventory-20240115T0330Z");
     String html = HtmlReport.render(report);
 
     Matcher row = Pattern.compile("<tr class=\"objective breached\" data-service=\"inventory\">(.*?)</tr>").matcher(html);
@@ -37,7 +40,7 @@ class HtmlReportTest {
 
   @Test
   void aRunThatMetItsObjectiveHasADashedLineAndNoBreachMark() {
-    RunReport report = RunReports.from(ReportFixtures.backupValidation(), "backup-validation-inventory-x",
+    RunReport report = TestReports.from(ReportFixtures.backupValidation(), "backup-validation-inventory-x",
         new dev.drrunbooks.catalog.Objectives(java.time.Duration.ofMinutes(30), java.time.Duration.ofMinutes(15)));
     String html = HtmlReport.render(report);
 
@@ -52,7 +55,7 @@ class HtmlReportTest {
   @Test
   void anRtoFarBeyondTheRunIsDrawnAtTheEdgeNotToScale() {
     var fast = ReportFixtures.backupValidation();
-    RunReport report = RunReports.from(fast, "bv", new dev.drrunbooks.catalog.Objectives(
+    RunReport report = TestReports.from(fast, "bv", new dev.drrunbooks.catalog.Objectives(
         java.time.Duration.ofHours(4), java.time.Duration.ofMinutes(15)));
     String html = HtmlReport.render(report);
     assertTrue(html.contains("(not to scale)"), html);
@@ -62,7 +65,7 @@ class HtmlReportTest {
 
   @Test
   void everythingFromTheRunIsEscaped() {
-    String html = HtmlReport.render(RunReports.from(ReportFixtures.failoverWithHostileStrings(), "dns-failover-<x>"));
+    String html = HtmlReport.render(TestReports.from(ReportFixtures.failoverWithHostileStrings(), "dns-failover-<x>"));
 
     assertFalse(html.contains("<script"), html);
     assertFalse(html.contains("<img"), html);
@@ -73,7 +76,7 @@ class HtmlReportTest {
 
   @Test
   void thePageIsSelfContained() {
-    String html = HtmlReport.render(RunReports.from(ReportFixtures.pitrThatMissedItsRto(), "pitr-x"));
+    String html = HtmlReport.render(TestReports.from(ReportFixtures.pitrThatMissedItsRto(), "pitr-x"));
     for (String external : new String[] {"<script", "<link", "<img", "@import", "url(", "@font-face", "<iframe"}) {
       assertFalse(html.contains(external), "no " + external);
     }
@@ -83,7 +86,7 @@ class HtmlReportTest {
 
   @Test
   void aFailedRunSaysItsTimelineIsUnavailable() {
-    RunReport report = RunReports.failed("pitr-inventory-y", "pitr", "Point-in-time restore of inventory",
+    RunReport report = TestReports.failed("pitr-inventory-y", "pitr", "Point-in-time restore of inventory",
         ReportFixtures.START, ReportFixtures.START.plusSeconds(90),
         "restore time 2030-01-01T00:00:00Z is after the latest restorable time", null);
     String html = HtmlReport.render(report);
