@@ -27,12 +27,4 @@ public record ReportContext(String workflowId, String taggedProcedure, String ru
   public Objectives objectives(String service) {
     return service == null ? null : objectivesOf.apply(service);
   }
-
-  /** The tag the run gave itself when it is one of {@code allowed}, else {@code fallback}. */
-  public String procedure(String fallback, String... allowed) {
-    for (String a : allowed) {
-      if (a.equals(taggedProcedure)) return a;
-    }
-    return fallback;
-  }
 }
