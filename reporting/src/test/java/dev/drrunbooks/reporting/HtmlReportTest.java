@@ -1,5 +1,9 @@
 package dev.drrunbooks.reporting;
 
+import java.util.List;
+import java.time.Duration;
+import dev.drrunbooks.model.ObjectiveCheck;
+import dev.drrunbooks.model.Outcome;
 import dev.drrunbooks.report.RunReport;
 import dev.drrunbooks.report.ReportFixtures;
 import dev.drrunbooks.report.TestReports;
@@ -108,5 +112,33 @@ class HtmlReportTest {
     int n = 0;
     for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) n++;
     return n;
+  }
+
+  @Test
+  void aReportOverSeveralServicesLabelsEachStepWithItsService() {
+    RunReport r = RunReport.builder("dr-drill-1", "dr-drill", "Monthly DR drill")
+        .outcome("FAILED", false, "1 of 2 services failed")
+        .service("inventory", List.of(ReportFixtures.step("restore", 3, 20, Outcome.SUCCEEDED, "ok")),
+            ObjectiveCheck.of(Duration.ofMinutes(30), Duration.ofMinutes(20), "from run start " + ReportFixtures.START),
+            null, null, true)
+        .service("payments", List.of(ReportFixtures.step("restore", 3, 18, Outcome.FAILED, "timeout")),
+            ObjectiveCheck.of(Duration.ofMinutes(15), Duration.ofMinutes(18), "from run start " + ReportFixtures.START),
+            null, null, false)
+        .build();
+    assertTrue(HtmlReport.render(r).contains("payments \u00b7 restore"), "steps carry their service when there are several");
+    assertTrue(MarkdownReport.render(r).contains("| payments | 15m | 18m | **BREACHED** | - | - | - | **FAILED** |"));
+  }
+
+  @Test
+  void linksToTheRunInTheUiOnlyOverHttp() {
+    RunReport r = TestReports.from(ReportFixtures.pitrThatMissedItsRto(), "pitr-1");
+    assertTrue(!HtmlReport.render(r).contains("run-link"), "no link when unknown");
+    assertTrue(HtmlReport.render(r.withRunLink("https://ui/x?a=1&b=2")).contains(
+        "<a id=\"run-link\" href=\"https://ui/x?a=1&amp;b=2\">in the Temporal UI</a>"));
+    assertTrue(!HtmlReport.render(r.withRunLink("javascript:alert(1)")).contains("run-link"), "never a script URL");
+    assertTrue(MarkdownReport.render(r.withRunLink("http://ui/x|y>")).contains(
+        "| Run in the Temporal UI | <http://ui/x%7Cy%3E> |"));
+    assertTrue(!MarkdownReport.render(r).contains("Run in the Temporal UI"));
+    assertEquals(r, r.withRunLink(null));
   }
 }
