@@ -61,7 +61,8 @@ public final class MarkdownReport {
   static void objectives(StringBuilder out, RunReport r) {
     out.append("## Recovery objectives\n\n");
     if (r.objectives().isEmpty()) {
-      out.append(ReportText.unmeasured(r) ? ReportText.NO_RESULT : "This procedure measures no RTO or RPO.").append("\n\n");
+      out.append(ReportText.unmeasured(r) ? ReportText.NO_RESULT : "This procedure measures no RTO or RPO.")
+          .append("\n\n");
       return;
     }
     boolean verdicts = r.objectives().stream().anyMatch(o -> o.passed() != null);

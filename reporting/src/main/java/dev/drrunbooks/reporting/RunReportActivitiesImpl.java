@@ -27,7 +27,8 @@ public class RunReportActivitiesImpl implements RunReportActivities {
   private final Function<String, Objectives> objectivesOf;
 
   /** @param objectivesOf a service's catalog objectives (null when unknown), for results that do not carry them */
-  public RunReportActivitiesImpl(ReportActivitiesImpl files, RunLinks links, Function<String, Objectives> objectivesOf) {
+  public RunReportActivitiesImpl(ReportActivitiesImpl files, RunLinks links,
+      Function<String, Objectives> objectivesOf) {
     this.files = files;
     this.links = links;
     this.objectivesOf = objectivesOf;

@@ -125,7 +125,8 @@ class HtmlReportTest {
             ObjectiveCheck.of(Duration.ofMinutes(15), Duration.ofMinutes(18), "from run start " + ReportFixtures.START),
             null, null, false)
         .build();
-    assertTrue(HtmlReport.render(r).contains("payments \u00b7 restore"), "steps carry their service when there are several");
+    assertTrue(HtmlReport.render(r).contains("payments \u00b7 restore"),
+        "steps carry their service when there are several");
     assertTrue(MarkdownReport.render(r).contains("| payments | 15m | 18m | **BREACHED** | - | - | - | **FAILED** |"));
   }
 

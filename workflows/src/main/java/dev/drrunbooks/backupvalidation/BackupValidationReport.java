@@ -27,7 +27,8 @@ public final class BackupValidationReport {
     boolean valid = r.validation() == null || r.validation().passed();
     boolean leftBehind = nz(r.cleanup()).stream().anyMatch(c -> c.outcome() == Outcome.FAILED);
     ObjectiveCheck rto = objectives == null ? null
-        : ObjectiveCheck.of(objectives.rto(), r.restoreDuration(), "restore duration (from restore request to available)");
+        : ObjectiveCheck.of(objectives.rto(), r.restoreDuration(),
+            "restore duration (from restore request to available)");
     ObjectiveCheck rpo = objectives == null ? null
         : new ObjectiveCheck(objectives.rpo(), null, false,
             "not measured: a backup test restores a snapshot, not to a point in time");

@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  * exactly; call it only from workflow code.
  */
 public final class Timeline {
-  /** Whether this run's {@link TimelineQuery} is registered: by its first timeline (a drill keeps one per service too). */
+  /** Registered once per run, by its first timeline (a drill keeps one per service too). */
   private static final WorkflowLocal<Boolean> QUERYABLE = WorkflowLocal.withInitial(() -> false);
 
   private final List<TimelineEntry> entries = new ArrayList<>();

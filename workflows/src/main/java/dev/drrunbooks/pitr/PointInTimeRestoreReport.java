@@ -20,7 +20,8 @@ public final class PointInTimeRestoreReport {
     return RunReport.builder(ctx.workflowId(), "pitr", "Point-in-time restore of " + r.service())
         .outcome(valid ? "SUCCEEDED" : "FAILED", valid, r.summary())
         .runLink(ctx.runLink())
-        .service(r.service(), r.timeline(), o == null ? null : o.rto(), o == null ? null : o.rpo(), r.validation(), null)
+        .service(r.service(), r.timeline(), o == null ? null : o.rto(), o == null ? null : o.rpo(), r.validation(),
+            null)
         .note("Restored " + r.sourceInstance() + " to " + r.restorePoint() + " as " + r.restoredInstance()
             + endpoint(r.endpoint(), r.port()) + "; the instance stays up (it is the recovery)")
         .note(r.window() == null ? null

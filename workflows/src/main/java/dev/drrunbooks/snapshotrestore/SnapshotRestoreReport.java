@@ -21,7 +21,8 @@ public final class SnapshotRestoreReport {
     return RunReport.builder(ctx.workflowId(), "snapshot-restore", "Snapshot restore of " + r.service())
         .outcome(valid ? "SUCCEEDED" : "FAILED", valid, r.summary())
         .runLink(ctx.runLink())
-        .service(r.service(), r.timeline(), o == null ? null : o.rto(), o == null ? null : o.rpo(), r.validation(), null)
+        .service(r.service(), r.timeline(), o == null ? null : o.rto(), o == null ? null : o.rpo(), r.validation(),
+            null)
         .note(r.snapshot() == null ? null : "Snapshot: " + describe(r.snapshot()))
         .note(r.drCopy() == null ? null : "Copied to the DR region first: " + describe(r.drCopy()))
         .note("Restored in " + r.region() + " as " + r.restoredInstance() + endpoint(r.endpoint(), r.port())
