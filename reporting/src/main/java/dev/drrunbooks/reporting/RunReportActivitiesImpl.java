@@ -34,6 +34,18 @@ public class RunReportActivitiesImpl implements RunReportActivities {
     this.objectivesOf = objectivesOf;
   }
 
+  /**
+   * @throws ApplicationFailure (non-retryable, {@link #NOT_REVIEWABLE}) when the run recovers nothing: a drill, a
+   *     backup test or a policy audit has no incident to review
+   */
+  public static void requireReviewable(RunReport report) {
+    if (PostIncidentReview.appliesTo(report.procedure())) return;
+    throw ApplicationFailure.newNonRetryableFailure("review: " + report.workflowId() + " is a " + report.procedure()
+        + " run; a post-incident review is over a failover or restore run (" + String.join(", ",
+        PostIncidentReview.RECOVERY_PROCEDURES.stream().sorted().toList()) + "). Run without --review for its report.",
+        NOT_REVIEWABLE);
+  }
+
   @Override
   public RunReportFiles write(RunReportRequest request) {
     if (request == null || request.workflowId() == null || request.workflowId().isBlank()) {
@@ -43,12 +55,7 @@ public class RunReportActivitiesImpl implements RunReportActivities {
     RunReportReader.Read read = new RunReportReader(Activity.getExecutionContext().getWorkflowClient(), links,
         objectivesOf).read(request.workflowId(), request.runId());
     RunReport report = read.report();
-    if (request.review() && !PostIncidentReview.appliesTo(report.procedure())) {
-      throw ApplicationFailure.newNonRetryableFailure("review: " + request.workflowId() + " is a "
-          + report.procedure() + " run; a post-incident review is over a failover or restore run ("
-          + String.join(", ", PostIncidentReview.RECOVERY_PROCEDURES.stream().sorted().toList())
-          + "). Run without --review for its report.", NOT_REVIEWABLE);
-    }
+    if (request.review()) requireReviewable(report);
     ReportFiles written = files.write(report);
     String review = null;
     if (request.review()) {

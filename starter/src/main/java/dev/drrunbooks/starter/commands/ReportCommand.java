@@ -123,16 +123,11 @@ public final class ReportCommand implements Callable<Integer> {
     try {
       read = new RunReportReader(conn.client(), new RunLinks(conn.uiUrl(), conn.namespace()),
           objectivesOf(conn.catalog(), spec.commandLine().getErr())).read(workflowId, runId);
+      if (review) RunReportActivitiesImpl.requireReviewable(read.report());
     } catch (ApplicationFailure e) {
       throw new ReportRefused(e);
     }
     RunReport report = read.report();
-    if (review && !PostIncidentReview.appliesTo(report.procedure())) {
-      throw new ReportRefused(ApplicationFailure.newNonRetryableFailure("review: " + workflowId + " is a "
-          + report.procedure() + " run; a post-incident review is over a failover or restore run ("
-          + String.join(", ", PostIncidentReview.RECOVERY_PROCEDURES.stream().sorted().toList())
-          + "). Run without --review for its report.", RunReportActivitiesImpl.NOT_REVIEWABLE));
-    }
     Files.createDirectories(outDir);
     Map<String, String> written = new LinkedHashMap<>();
     for (String f : formats) {
