@@ -31,7 +31,7 @@ final class EndedRunReport {
           + "): the message above says what clean-up did, and the run's history in the Temporal UI has every step.")
           .build();
     }
-    b.steps(run.timeline()).cleanup(run.service(), cleanup);
+    b.stepsOf(run.service(), run.timeline()).cleanup(run.service(), cleanup);
     return b.note("The run ended " + run.state() + " after " + run.timeline().size() + " recorded step(s): the "
         + "timeline is what it had recorded so far, clean-up included.").build();
   }

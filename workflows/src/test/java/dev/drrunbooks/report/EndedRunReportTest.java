@@ -31,6 +31,7 @@ class EndedRunReportTest {
     assertFalse(r.passed());
     assertEquals("http://ui/x", r.runLink());
     assertEquals(4, r.timeline().size());
+    assertEquals(List.of("inventory"), r.services(), "the run's service owns its steps");
     assertEquals(List.of(new CleanupRow("inventory", "rds:pitr-1-pitr", Outcome.COMPENSATED, "deleting"),
         new CleanupRow("inventory", "rds-snapshot:copy-1", Outcome.FAILED, "AccessDenied")), r.cleanup());
     assertEquals("Workflow canceled; clean-up: rds:pitr-1-pitr deleting; rds-snapshot:copy-1 FAILED (AccessDenied)",
