@@ -1,17 +1,17 @@
 package dev.drrunbooks.reporting;
 
-import dev.drrunbooks.report.RunReport;
-import dev.drrunbooks.report.ReportStep;
-import dev.drrunbooks.report.ObjectiveRow;
-import dev.drrunbooks.report.EvidenceRow;
-import dev.drrunbooks.report.CleanupRow;
-import dev.drrunbooks.report.RtoLine;
 import static dev.drrunbooks.reporting.ReportText.clock;
 import static dev.drrunbooks.reporting.ReportText.duration;
 import static dev.drrunbooks.reporting.ReportText.html;
 import static dev.drrunbooks.reporting.ReportText.time;
 
 import dev.drrunbooks.model.Outcome;
+import dev.drrunbooks.report.CleanupRow;
+import dev.drrunbooks.report.EvidenceRow;
+import dev.drrunbooks.report.ObjectiveRow;
+import dev.drrunbooks.report.ReportStep;
+import dev.drrunbooks.report.RtoLine;
+import dev.drrunbooks.report.RunReport;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,14 +1,14 @@
 package dev.drrunbooks.reporting;
 
-import dev.drrunbooks.report.RunReport;
-import dev.drrunbooks.report.ReportStep;
-import dev.drrunbooks.report.ObjectiveRow;
-import dev.drrunbooks.report.EvidenceRow;
-import dev.drrunbooks.report.CleanupRow;
 import static dev.drrunbooks.reporting.ReportText.duration;
 import static dev.drrunbooks.reporting.ReportText.md;
 import static dev.drrunbooks.reporting.ReportText.time;
 
+import dev.drrunbooks.report.CleanupRow;
+import dev.drrunbooks.report.EvidenceRow;
+import dev.drrunbooks.report.ObjectiveRow;
+import dev.drrunbooks.report.ReportStep;
+import dev.drrunbooks.report.RunReport;
 import java.util.List;
 
 /** A run's report as Markdown: for a ticket, a chat thread or a repository. Pure string building. */

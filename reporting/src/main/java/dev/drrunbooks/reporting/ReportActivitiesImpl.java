@@ -1,8 +1,8 @@
 package dev.drrunbooks.reporting;
 
-import dev.drrunbooks.report.RunReport;
 import dev.drrunbooks.activities.report.ReportActivities;
 import dev.drrunbooks.activities.report.ReportFiles;
+import dev.drrunbooks.report.RunReport;
 import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * Renders a report and writes report.md, report.json and report.html into
- * {@code <directory>/<workflowId>/}. Each file is written to a temporary file and moved into place,
+ * {@code <directory>/<workflowId>/}, the one folder the worker keeps every report in (DR_REPORT_DIR). Each file is written to a temporary file and moved into place,
  * so a reader never sees half a report and a retry simply overwrites.
  */
 public class ReportActivitiesImpl implements ReportActivities {
@@ -26,7 +26,7 @@ public class ReportActivitiesImpl implements ReportActivities {
   private final Path directory;
   private final RunLinks links;
 
-  /** Writes into {@code directory}; reports carry no UI link and no catalog objectives. */
+  /** Writes into {@code directory}; the reports carry no link to the Temporal UI. */
   public ReportActivitiesImpl(Path directory) {
     this(directory, new RunLinks(null, null));
   }

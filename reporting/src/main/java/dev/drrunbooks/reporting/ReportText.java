@@ -1,8 +1,8 @@
 package dev.drrunbooks.reporting;
 
-import dev.drrunbooks.report.RunReport;
 import dev.drrunbooks.report.ReportStep;
 import dev.drrunbooks.report.RtoLine;
+import dev.drrunbooks.report.RunReport;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,16 +1,16 @@
 package dev.drrunbooks.reporting;
 
-import java.util.List;
-import java.time.Duration;
-import dev.drrunbooks.model.ObjectiveCheck;
-import dev.drrunbooks.model.Outcome;
-import dev.drrunbooks.report.RunReport;
-import dev.drrunbooks.report.ReportFixtures;
-import dev.drrunbooks.report.TestReports;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.drrunbooks.model.ObjectiveCheck;
+import dev.drrunbooks.model.Outcome;
+import dev.drrunbooks.report.ReportFixtures;
+import dev.drrunbooks.report.RunReport;
+import dev.drrunbooks.report.TestReports;
+import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

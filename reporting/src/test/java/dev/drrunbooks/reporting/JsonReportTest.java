@@ -1,11 +1,11 @@
 package dev.drrunbooks.reporting;
 
-import dev.drrunbooks.report.RunReport;
-import dev.drrunbooks.report.ReportFixtures;
-import dev.drrunbooks.report.TestReports;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.drrunbooks.report.ReportFixtures;
+import dev.drrunbooks.report.RunReport;
+import dev.drrunbooks.report.TestReports;
 import org.junit.jupiter.api.Test;
 
 class JsonReportTest {

@@ -1,13 +1,13 @@
 package dev.drrunbooks.reporting;
 
-import dev.drrunbooks.report.RunReport;
-import dev.drrunbooks.report.FollowUpDrill;
-import dev.drrunbooks.report.ReportFixtures;
-import dev.drrunbooks.report.TestReports;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.drrunbooks.report.FollowUpDrill;
+import dev.drrunbooks.report.ReportFixtures;
+import dev.drrunbooks.report.RunReport;
+import dev.drrunbooks.report.TestReports;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

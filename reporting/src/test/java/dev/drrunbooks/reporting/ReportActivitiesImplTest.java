@@ -1,14 +1,14 @@
 package dev.drrunbooks.reporting;
 
-import dev.drrunbooks.report.RunReport;
-import dev.drrunbooks.report.ReportFixtures;
-import dev.drrunbooks.report.TestReports;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.drrunbooks.activities.report.ReportActivities;
 import dev.drrunbooks.activities.report.ReportFiles;
+import dev.drrunbooks.report.ReportFixtures;
+import dev.drrunbooks.report.RunReport;
+import dev.drrunbooks.report.TestReports;
 import io.temporal.testing.TestActivityEnvironment;
 import java.io.IOException;
 import java.nio.file.Files;
