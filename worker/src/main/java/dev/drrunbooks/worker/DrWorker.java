@@ -17,8 +17,10 @@ import dev.drrunbooks.http.EndpointMap;
 import dev.drrunbooks.http.HttpProbeActivitiesImpl;
 import dev.drrunbooks.http.WebhookEscalationActivitiesImpl;
 import dev.drrunbooks.payload.DrWorkflowOptions;
+import dev.drrunbooks.reporting.ReportActivitiesImpl;
+import dev.drrunbooks.reporting.RunLinks;
+import dev.drrunbooks.reporting.RunReportActivitiesImpl;
 import dev.drrunbooks.runbook.WorkflowImplementations;
-import dev.drrunbooks.report.ReportActivitiesImpl;
 import dev.drrunbooks.sandbox.SandboxDataValidation;
 import dev.drrunbooks.sandbox.SandboxDatabases;
 import dev.drrunbooks.sandbox.SandboxLocator;
@@ -50,6 +52,8 @@ public final class DrWorker {
     worker.registerWorkflowImplementationTypes(DrWorkflowOptions.get(),
         WorkflowImplementations.all().toArray(Class<?>[]::new));
 
+    RunLinks links = RunLinks.fromEnvironment(env);
+    ReportActivitiesImpl reports = new ReportActivitiesImpl(ReportActivitiesImpl.directoryFrom(env), links);
     RdsRestoreActivitiesImpl restore = new RdsRestoreActivitiesImpl(aws);
     boolean sandbox = SandboxDatabases.enabled(env);
     SandboxDatabases databases = sandbox ? SandboxDatabases.fromEnvironment(env) : null;
@@ -74,7 +78,9 @@ public final class DrWorker {
         new CloudFormationActivitiesImpl(aws, Path.of(env.getOrDefault("DR_TEMPLATE_DIR", "deploy/aws"))),
         new OwnedResourceActivitiesImpl(aws),
         new LockActivitiesImpl(),
-        new ReportActivitiesImpl(Path.of(env.getOrDefault(ReportActivitiesImpl.ENV, ReportActivitiesImpl.DEFAULT_DIR))));
+        reports,
+        new RunReportActivitiesImpl(reports, links,
+            service -> catalog.services().containsKey(service) ? catalog.services().get(service).objectives() : null));
   }
 
   /** How restored databases are reached, for the start-up log line. */

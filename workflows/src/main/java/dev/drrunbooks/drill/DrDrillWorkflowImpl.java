@@ -31,7 +31,8 @@ import dev.drrunbooks.model.RecoveryObjectives;
 import dev.drrunbooks.model.ResourceNames;
 import dev.drrunbooks.model.RunOwnership;
 import dev.drrunbooks.model.Timeline;
-import dev.drrunbooks.report.RunReports;
+import dev.drrunbooks.report.ReportContext;
+import dev.drrunbooks.report.RunReport;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreInput;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreResult;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreWorkflow;
@@ -151,8 +152,8 @@ public class DrDrillWorkflowImpl implements DrDrillWorkflow {
 
     // After the cleanup, so the report says what was cleaned up and that nothing was left.
     phases.enter("report");
-    ReportFiles files = timeline.step("write the report", () -> reports.write(RunReports.from(result, workflowId)),
-        ReportFiles::html);
+    RunReport report = DrDrillReport.MAPPING.report(result, ReportContext.of(workflowId));
+    ReportFiles files = timeline.step("write the report", () -> reports.write(report), ReportFiles::html);
     phases.enter(passed ? "passed" : "failed");
     return new DrDrillResult(results, stackName, cleaned, leftovers, timeline.entries(), passed, files.html(), summary);
   }

@@ -1,6 +1,8 @@
 package dev.drrunbooks.model;
 
 import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowLocal;
+import io.temporal.workflow.unsafe.WorkflowUnsafe;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +14,23 @@ import java.util.function.Supplier;
  * exactly; call it only from workflow code.
  */
 public final class Timeline {
+  /** Registered once per run, by its first timeline (a drill keeps one per service too). */
+  private static final WorkflowLocal<Boolean> QUERYABLE = WorkflowLocal.withInitial(() -> false);
+
   private final List<TimelineEntry> entries = new ArrayList<>();
+
+  /** In a workflow, the run's first timeline answers the {@link TimelineQuery}. */
+  public Timeline() {
+    if (WorkflowUnsafe.isWorkflowThread() && !QUERYABLE.get()) {
+      QUERYABLE.set(true);
+      Workflow.registerListener(new TimelineQuery() {
+        @Override
+        public List<TimelineEntry> timeline() {
+          return entries();
+        }
+      });
+    }
+  }
 
   /** Runs a step, records its start, end and outcome, and rethrows its failure. */
   public <T> T step(String name, Supplier<T> body, Function<T, String> detail) {

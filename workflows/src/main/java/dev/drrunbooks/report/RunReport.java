@@ -17,14 +17,15 @@ import java.util.regex.Pattern;
 /**
  * Any run's result, in the one shape the Markdown, JSON and HTML reports and the post-incident
  * review render: what ran, when, how it ended, the objectives per service with breaches flagged,
- * every step, the validation evidence and what was cleaned up. Built by {@link RunReports} from a
- * procedure's result, or with {@link #builder} for a new procedure.
+ * every step, the validation evidence and what was cleaned up. Built by a procedure's {@link ReportMapping}
+ * from its result, or by {@link EndedRunReport} for a run that ended without one.
  *
  * @param procedure the procedure's tag, e.g. {@code backup-validation}, {@code pitr}, {@code dns-failover}
  * @param outcome how the run ended in the procedure's words: SUCCEEDED, FAILED, SWITCHED, ABORTED, ...
  * @param passed whether the run did what it was for (breaches aside: see {@code breached})
  * @param breached whether any service missed an objective (derived from {@code objectives})
  * @param rtoLine the RTO objective for the timeline chart, null when the run measures none
+ * @param runLink the run's page in the Temporal UI; null when unknown (reports written before it existed)
  */
 public record RunReport(
     String workflowId,
@@ -41,7 +42,8 @@ public record RunReport(
     RtoLine rtoLine,
     List<EvidenceRow> evidence,
     List<CleanupRow> cleanup,
-    List<String> notes) {
+    List<String> notes,
+    String runLink) {
 
   public RunReport {
     objectives = objectives == null ? List.of() : List.copyOf(objectives);
@@ -50,6 +52,13 @@ public record RunReport(
     cleanup = cleanup == null ? List.of() : List.copyOf(cleanup);
     notes = notes == null ? List.of() : List.copyOf(notes);
     breached = objectives.stream().anyMatch(ObjectiveRow::breached);
+  }
+
+  /** This report with the link to its run in the Temporal UI (kept when {@code link} is null). */
+  public RunReport withRunLink(String link) {
+    if (link == null) return this;
+    return new RunReport(workflowId, procedure, title, start, end, outcome, passed, breached, summary, objectives,
+        timeline, rtoLine, evidence, cleanup, notes, link);
   }
 
   /** How long the run took, from its first step's start to its last step's end; null when unknown. */
@@ -95,6 +104,7 @@ public record RunReport(
     private final List<EvidenceRow> evidence = new ArrayList<>();
     private final List<CleanupRow> cleanup = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private String runLink;
 
     private Builder(String workflowId, String procedure, String title) {
       this.workflowId = workflowId;
@@ -154,6 +164,12 @@ public record RunReport(
       return this;
     }
 
+    /** The run's page in the Temporal UI; null leaves it out. */
+    public Builder runLink(String link) {
+      this.runLink = link;
+      return this;
+    }
+
     /** The run's start and end when the steps do not tell (a run with no timeline). */
     public Builder period(Instant start, Instant end) {
       this.start = start;
@@ -174,7 +190,7 @@ public record RunReport(
           .orElse(end);
       timeline.sort(Comparator.comparing(ReportStep::start, Comparator.nullsLast(Comparator.naturalOrder())));
       return new RunReport(workflowId, procedure, title, first, last, outcome, passed, false, summary, objectives,
-          timeline, rtoLine(first), evidence, cleanup, notes);
+          timeline, rtoLine(first), evidence, cleanup, notes, runLink);
     }
 
     /** The strictest RTO objective among the services, drawn from what it is measured from. */

@@ -34,6 +34,18 @@ import dev.drrunbooks.runcleanup.RunCleanupWorkflowImpl;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreResult;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreWorkflow;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreWorkflowImpl;
+import dev.drrunbooks.backuppolicy.BackupPolicyReport;
+import dev.drrunbooks.pitr.PointInTimeRestoreReport;
+import dev.drrunbooks.snapshotrestore.SnapshotRestoreReport;
+import dev.drrunbooks.backupvalidation.BackupValidationReport;
+import dev.drrunbooks.failover.DnsFailoverReport;
+import dev.drrunbooks.ecsrecovery.EcsRecoveryReport;
+import dev.drrunbooks.evacuation.RegionEvacuationReport;
+import dev.drrunbooks.drill.DrDrillReport;
+import dev.drrunbooks.datarecovery.CorruptedDataRecoveryReport;
+import dev.drrunbooks.incident.IncidentResponseReport;
+import dev.drrunbooks.runcleanup.RunCleanupReport;
+import dev.drrunbooks.report.ReportMapping;
 import io.temporal.common.metadata.POJOWorkflowInterfaceMetadata;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -44,7 +56,7 @@ import java.util.Optional;
 
 /**
  * The runbook's table of contents: every procedure an operator, a schedule or an incident can run, with what
- * the worker registers, what the starter starts and how a run is named. Adding a procedure is one package,
+ * the worker registers, what the starter starts, how a run is named and how it is reported. Adding a procedure is one package,
  * one constant here and one starter command; the tests in {@code runbook} fail when any of the three is missing.
  *
  * <p>Typed by the procedure's workflow interface {@code W} and result {@code R}, so a start or a child launch
@@ -59,40 +71,40 @@ public final class Procedure<W, R> {
 
   public static final Procedure<BackupPolicyWorkflow, BackupPolicyResult> BACKUP_POLICY = new Procedure<>(
       "backup-policy", "backup-policy", "Backup policy",
-      BackupPolicyWorkflow.class, BackupPolicyWorkflowImpl.class, BackupPolicyResult.class);
+      BackupPolicyWorkflow.class, BackupPolicyWorkflowImpl.class, BackupPolicyResult.class, BackupPolicyReport.MAPPING);
   public static final Procedure<PointInTimeRestoreWorkflow, PointInTimeRestoreResult> PITR = new Procedure<>(
       "pitr", "pitr", "Point-in-time restore",
-      PointInTimeRestoreWorkflow.class, PointInTimeRestoreWorkflowImpl.class, PointInTimeRestoreResult.class);
+      PointInTimeRestoreWorkflow.class, PointInTimeRestoreWorkflowImpl.class, PointInTimeRestoreResult.class, PointInTimeRestoreReport.MAPPING);
   public static final Procedure<SnapshotRestoreWorkflow, SnapshotRestoreResult> SNAPSHOT_RESTORE = new Procedure<>(
       "snapshot-restore", "restore-snapshot", "Snapshot restore",
-      SnapshotRestoreWorkflow.class, SnapshotRestoreWorkflowImpl.class, SnapshotRestoreResult.class);
+      SnapshotRestoreWorkflow.class, SnapshotRestoreWorkflowImpl.class, SnapshotRestoreResult.class, SnapshotRestoreReport.MAPPING);
   public static final Procedure<BackupValidationWorkflow, BackupValidationResult> BACKUP_VALIDATION =
       new Procedure<>("backup-validation", "validate-backups", "Backup validation",
-          BackupValidationWorkflow.class, BackupValidationWorkflowImpl.class, BackupValidationResult.class);
+          BackupValidationWorkflow.class, BackupValidationWorkflowImpl.class, BackupValidationResult.class, BackupValidationReport.MAPPING);
   /** Failover and failback are one workflow; a failback run is tagged and named {@link #DNS_FAILBACK_KEY}. */
   public static final Procedure<DnsFailoverWorkflow, DnsFailoverResult> DNS_FAILOVER = new Procedure<>(
       "dns-failover", "failover", "DNS failover",
-      DnsFailoverWorkflow.class, DnsFailoverWorkflowImpl.class, DnsFailoverResult.class, LockedResource.DNS_RECORD);
+      DnsFailoverWorkflow.class, DnsFailoverWorkflowImpl.class, DnsFailoverResult.class, DnsFailoverReport.MAPPING, LockedResource.DNS_RECORD);
   public static final Procedure<EcsServiceRecoveryWorkflow, EcsRecoveryResult> ECS_RECOVERY = new Procedure<>(
       "ecs-recovery", "recover-ecs", "ECS recovery",
-      EcsServiceRecoveryWorkflow.class, EcsServiceRecoveryWorkflowImpl.class, EcsRecoveryResult.class,
+      EcsServiceRecoveryWorkflow.class, EcsServiceRecoveryWorkflowImpl.class, EcsRecoveryResult.class, EcsRecoveryReport.MAPPING,
       LockedResource.ECS_SERVICE);
   public static final Procedure<RegionEvacuationWorkflow, RegionEvacuationResult> REGION_EVACUATION =
       new Procedure<>("region-evacuation", "evacuate", "Region evacuation",
-          RegionEvacuationWorkflow.class, RegionEvacuationWorkflowImpl.class, RegionEvacuationResult.class);
+          RegionEvacuationWorkflow.class, RegionEvacuationWorkflowImpl.class, RegionEvacuationResult.class, RegionEvacuationReport.MAPPING);
   public static final Procedure<DrDrillWorkflow, DrDrillResult> DR_DRILL = new Procedure<>(
       "dr-drill", "drill", "DR drill",
-      DrDrillWorkflow.class, DrDrillWorkflowImpl.class, DrDrillResult.class);
+      DrDrillWorkflow.class, DrDrillWorkflowImpl.class, DrDrillResult.class, DrDrillReport.MAPPING);
   public static final Procedure<CorruptedDataRecoveryWorkflow, CorruptedDataRecoveryResult> DATA_RECOVERY =
-      new Procedure<>("data-recovery", "recover-data", "Corrupted data recovery",
+      new Procedure<>("data-recovery", "recover-data", "Corrupted-data recovery",
           CorruptedDataRecoveryWorkflow.class, CorruptedDataRecoveryWorkflowImpl.class,
-          CorruptedDataRecoveryResult.class);
+          CorruptedDataRecoveryResult.class, CorruptedDataRecoveryReport.MAPPING);
   public static final Procedure<IncidentResponseWorkflow, IncidentResult> INCIDENT_RESPONSE = new Procedure<>(
       "incident-response", "incident", "Incident response",
-      IncidentResponseWorkflow.class, IncidentResponseWorkflowImpl.class, IncidentResult.class);
+      IncidentResponseWorkflow.class, IncidentResponseWorkflowImpl.class, IncidentResult.class, IncidentResponseReport.MAPPING);
   public static final Procedure<RunCleanupWorkflow, RunCleanupResult> RUN_CLEANUP = new Procedure<>(
-      "dr-cleanup", "cleanup", "Cleanup after an ended run",
-      RunCleanupWorkflow.class, RunCleanupWorkflowImpl.class, RunCleanupResult.class);
+      "dr-cleanup", "cleanup", "Clean-up after a run",
+      RunCleanupWorkflow.class, RunCleanupWorkflowImpl.class, RunCleanupResult.class, RunCleanupReport.MAPPING);
 
   /** The tag and id prefix of a DNS failback run (the {@link #DNS_FAILOVER} workflow run backwards). */
   public static final String DNS_FAILBACK_KEY = "dns-failback";
@@ -108,16 +120,18 @@ public final class Procedure<W, R> {
   private final Class<? extends W> implementation;
   private final Class<R> resultType;
   private final String workflowType;
+  private final ReportMapping<R> report;
   private final List<LockedResource> locks;
 
   private Procedure(String key, String command, String title, Class<W> workflowInterface,
-      Class<? extends W> implementation, Class<R> resultType, LockedResource... locks) {
+      Class<? extends W> implementation, Class<R> resultType, ReportMapping<R> report, LockedResource... locks) {
     this.key = key;
     this.command = command;
     this.title = title;
     this.workflowInterface = workflowInterface;
     this.implementation = implementation;
     this.resultType = resultType;
+    this.report = report;
     this.locks = List.of(locks);
     this.workflowType = POJOWorkflowInterfaceMetadata.newInstance(workflowInterface).getWorkflowType()
         .orElseThrow(() -> new IllegalStateException(workflowInterface + " has no @WorkflowMethod"));
@@ -189,6 +203,11 @@ public final class Procedure<W, R> {
   /** The workflow type as Temporal names it: the interface's simple name unless annotated otherwise. */
   public String workflowType() {
     return workflowType;
+  }
+
+  /** How a run's result, or what is known of a run that ended without one, becomes its report. */
+  public ReportMapping<R> report() {
+    return report;
   }
 
   /**

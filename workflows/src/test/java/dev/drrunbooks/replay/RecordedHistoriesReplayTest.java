@@ -12,6 +12,7 @@ import dev.drrunbooks.failover.DnsFailoverWorkflowImpl;
 import dev.drrunbooks.incident.IncidentResponseWorkflowImpl;
 import dev.drrunbooks.lock.ResourceLockWorkflowImpl;
 import dev.drrunbooks.pitr.PointInTimeRestoreWorkflowImpl;
+import dev.drrunbooks.report.WriteRunReportWorkflowImpl;
 import dev.drrunbooks.runcleanup.RunCleanupWorkflowImpl;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreWorkflowImpl;
 import io.temporal.common.WorkflowExecutionHistory;
@@ -43,6 +44,6 @@ class RecordedHistoriesReplayTest {
         BackupValidationWorkflowImpl.class, DnsFailoverWorkflowImpl.class, EcsServiceRecoveryWorkflowImpl.class,
         RegionEvacuationWorkflowImpl.class, DrDrillWorkflowImpl.class,
         CorruptedDataRecoveryWorkflowImpl.class, IncidentResponseWorkflowImpl.class, ResourceLockWorkflowImpl.class,
-        RunCleanupWorkflowImpl.class);
+        RunCleanupWorkflowImpl.class, WriteRunReportWorkflowImpl.class);
   }
 }

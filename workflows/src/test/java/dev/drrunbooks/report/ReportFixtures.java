@@ -24,18 +24,18 @@ import java.time.Instant;
 import java.util.List;
 
 /** Results built by hand, as the workflows would return them. */
-final class ReportFixtures {
-  static final Instant INCIDENT = Instant.parse("2024-01-15T03:10:00Z");
-  static final Instant START = Instant.parse("2024-01-15T03:30:00Z");
+public final class ReportFixtures {
+  public static final Instant INCIDENT = Instant.parse("2024-01-15T03:10:00Z");
+  public static final Instant START = Instant.parse("2024-01-15T03:30:00Z");
 
   private ReportFixtures() {}
 
-  static TimelineEntry step(String name, int fromMin, int toMin, Outcome outcome, String detail) {
+  public static TimelineEntry step(String name, int fromMin, int toMin, Outcome outcome, String detail) {
     return new TimelineEntry(name, START.plus(Duration.ofMinutes(fromMin)), START.plus(Duration.ofMinutes(toMin)),
         outcome, detail);
   }
 
-  static ValidationReport validation(boolean pass) {
+  public static ValidationReport validation(boolean pass) {
     return ValidationReport.of(List.of(
         new QueryOutcome("items present", "SELECT count(*) FROM inventory_items", "> 0", 200L, null, true, null),
         new QueryOutcome("transactions match source", "SELECT count(*) FROM inventory_transactions", "= source",
@@ -46,7 +46,7 @@ final class ReportFixtures {
    * A point-in-time restore of Inventory whose RTO (30m) was missed: the incident was at 03:10,
    * the instance was available at 03:52, so 42m; the RPO (15m) was met with 5m.
    */
-  static PointInTimeRestoreResult pitrThatMissedItsRto() {
+  public static PointInTimeRestoreResult pitrThatMissedItsRto() {
     List<TimelineEntry> timeline = List.of(
         step("resolve inventory", 0, 0, Outcome.SUCCEEDED, "mycomputer-inventory-db"),
         step("check restorable window", 0, 1, Outcome.SUCCEEDED, "2024-01-08T03:30Z .. 2024-01-15T03:25Z"),
@@ -61,7 +61,7 @@ final class ReportFixtures {
         validation(true), objectives, timeline, "Restored to 2024-01-15T03:05:00Z; RTO BREACHED");
   }
 
-  static BackupValidationResult backupValidation() {
+  public static BackupValidationResult backupValidation() {
     SnapshotInfo snapshot = new SnapshotInfo("rds:mycomputer-inventory-db-2024-01-15-03-00", "arn:aws:rds:snap", "eu-west-1",
         "mycomputer-inventory-db", "automated", "available", Instant.parse("2024-01-15T03:00:00Z"), true, null);
     return new BackupValidationResult("inventory", snapshot, "backup-validation-inventory-v", Duration.ofMinutes(6),
@@ -74,10 +74,10 @@ final class ReportFixtures {
         "Backup restored in 360 s; all 2 checks passed; rds:backup-validation-inventory-v deleting");
   }
 
-  static final String HOSTILE = "<script>alert('x')</script> | \"q\" & <img src=x onerror=alert(1)>";
+  public static final String HOSTILE = "<script>alert('x')</script> | \"q\" & <img src=x onerror=alert(1)>";
 
   /** A failover whose texts (as a misbehaving endpoint or a person could make them) try to inject markup. */
-  static DnsFailoverResult failoverWithHostileStrings() {
+  public static DnsFailoverResult failoverWithHostileStrings() {
     return new DnsFailoverResult("payments", "api.mycomputer.com", Direction.FAILOVER, FailoverOutcome.SWITCHED,
         new WeightedRecordState("Z1", "api.mycomputer.com", 100L, 0L),
         new WeightedRecordState("Z1", "api.mycomputer.com", 0L, 100L),

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drrunbooks.catalog.ScheduleSpec;
 import dev.drrunbooks.lock.LockedResource;
 import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
+import java.lang.reflect.Method;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -72,6 +74,19 @@ class ProcedureRegistryTest {
     }
   }
 
+  /** The mapping reads the result the workflow method returns, under the procedure's own key and title. */
+  @Test
+  void everyProcedureHasTheReportMappingOfItsResult() {
+    for (Procedure<?, ?> p : Procedure.all()) {
+      Method run = Arrays.stream(p.workflowInterface().getMethods())
+          .filter(m -> m.isAnnotationPresent(WorkflowMethod.class)).findFirst().orElseThrow();
+      assertEquals(run.getReturnType(), p.resultType(), p.key());
+      assertEquals(p.resultType(), p.report().resultType(), p.key());
+      assertEquals(p.key(), p.report().procedure(), "one name per procedure: " + p.key());
+      assertEquals(p.title(), p.report().title(), p.key());
+    }
+  }
+
   @Test
   void everyProcedureHasARecordedHistory() throws IOException {
     Set<String> recorded = recordedWorkflowTypes();
@@ -121,6 +136,7 @@ class ProcedureRegistryTest {
     assertEquals(Procedure.DNS_FAILOVER, Procedure.ofKey(Procedure.DNS_FAILBACK_KEY).orElseThrow());
     assertTrue(Procedure.ofKey("restore-snapshot").isEmpty(), "a command is not a key");
     assertTrue(Procedure.ofWorkflowType("ResourceLock").isEmpty(), "a support workflow is not a procedure");
+    assertTrue(Procedure.ofWorkflowType("WriteRunReport").isEmpty(), "nor is the report writer");
   }
 
   private static Set<String> recordedWorkflowTypes() throws IOException {

@@ -1,37 +1,29 @@
 package dev.drrunbooks.starter.commands;
 
-import dev.drrunbooks.activities.sql.ValidationReport;
-import dev.drrunbooks.backuppolicy.BackupPolicyResult;
-import dev.drrunbooks.backupvalidation.BackupValidationResult;
+import dev.drrunbooks.activities.report.ReportFiles;
+import dev.drrunbooks.activities.report.RunReportFiles;
+import dev.drrunbooks.activities.report.RunReportRequest;
 import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.catalog.CatalogLoader;
 import dev.drrunbooks.catalog.Objectives;
 import dev.drrunbooks.catalog.ServiceSpec;
-import dev.drrunbooks.ecsrecovery.EcsRecoveryResult;
-import dev.drrunbooks.drill.DrDrillResult;
-import dev.drrunbooks.evacuation.RegionEvacuationResult;
-import dev.drrunbooks.failover.DnsFailoverResult;
 import dev.drrunbooks.model.Failures;
-import dev.drrunbooks.model.SearchAttributes;
-import dev.drrunbooks.pitr.PointInTimeRestoreResult;
 import dev.drrunbooks.report.FollowUpDrill;
-import dev.drrunbooks.report.HtmlReport;
-import dev.drrunbooks.report.JsonReport;
-import dev.drrunbooks.report.MarkdownReport;
-import dev.drrunbooks.report.PostIncidentReview;
 import dev.drrunbooks.report.RunReport;
-import dev.drrunbooks.report.RunReports;
-import dev.drrunbooks.snapshotrestore.SnapshotRestoreResult;
+import dev.drrunbooks.report.WriteRunReportWorkflow;
+import dev.drrunbooks.reporting.HtmlReport;
+import dev.drrunbooks.reporting.JsonReport;
+import dev.drrunbooks.reporting.MarkdownReport;
+import dev.drrunbooks.reporting.PostIncidentReview;
+import dev.drrunbooks.reporting.RunLinks;
+import dev.drrunbooks.reporting.RunReportActivitiesImpl;
+import dev.drrunbooks.reporting.RunReportReader;
 import dev.drrunbooks.starter.Connection;
 import dev.drrunbooks.starter.ExitCodes;
-import dev.drrunbooks.starter.FailureMessage;
-import dev.drrunbooks.starter.RunLookup;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.temporal.api.enums.v1.WorkflowExecutionStatus;
-import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowFailedException;
-import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowOptions;
 import io.temporal.client.schedules.ScheduleClient;
 import io.temporal.client.schedules.ScheduleClientOptions;
 import io.temporal.client.schedules.ScheduleDescription;
@@ -41,14 +33,12 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,46 +48,17 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "report", description = "Writes a finished run's report: Markdown, JSON and one self-contained HTML "
-    + "page (timeline chart, RTO/RPO against objectives, validation evidence, clean-up); --review adds the "
-    + "post-incident review of a failover or restore run.")
+@Command(name = "report", description = "Writes a finished run's report, whatever its procedure and however it "
+    + "ended (completed, failed, cancelled, terminated): Markdown, JSON and one self-contained HTML page (timeline "
+    + "chart, RTO/RPO against objectives, validation evidence, clean-up, a link to the run in the Temporal UI). The "
+    + "worker writes it into its report folder (DR_REPORT_DIR), where the drill's and the incident's own reports are; "
+    + "--review adds the post-incident review of a failover, restore, data recovery or incident run.")
 public final class ReportCommand implements Callable<Integer> {
   /** The schedule whose next run a post-incident review names as the follow-up drill. */
   public static final String DRILL_SCHEDULE_ID = "dr-monthly-dr-drill";
   static final String NO_DRILL = "no drill scheduled: run dr schedules apply";
-
-  /** How one workflow type's result becomes a report; {@code objectivesOf} reads the catalog (may answer null). */
-  private interface Adapter<R> {
-    RunReport report(R result, String workflowId, Function<String, Objectives> objectivesOf);
-  }
-
-  private record Kind<R>(Class<R> resultType, String procedure, String title, Adapter<R> adapter) {
-    RunReport report(Object result, String workflowId, Function<String, Objectives> objectivesOf) {
-      return adapter.report(resultType.cast(result), workflowId, objectivesOf);
-    }
-  }
-
-  /** Workflow type (as Temporal names it) to its result type and adapter. */
-  private static final Map<String, Kind<?>> KINDS = new LinkedHashMap<>();
-
-  static {
-    KINDS.put("BackupPolicy", new Kind<>(BackupPolicyResult.class, "backup-policy", "Backup policy",
-        (r, id, o) -> RunReports.from(r, id)));
-    KINDS.put("PointInTimeRestore", new Kind<>(PointInTimeRestoreResult.class, "pitr", "Point-in-time restore",
-        (r, id, o) -> RunReports.from(r, id)));
-    KINDS.put("SnapshotRestore", new Kind<>(SnapshotRestoreResult.class, "snapshot-restore", "Snapshot restore",
-        (r, id, o) -> RunReports.from(r, id)));
-    KINDS.put("BackupValidation", new Kind<>(BackupValidationResult.class, "backup-validation", "Backup validation",
-        (r, id, o) -> RunReports.from(r, id, o.apply(r.service()))));
-    KINDS.put("DnsFailover", new Kind<>(DnsFailoverResult.class, "dns-failover", "DNS failover",
-        (r, id, o) -> RunReports.from(r, id)));
-    KINDS.put("EcsServiceRecovery", new Kind<>(EcsRecoveryResult.class, "ecs-recovery", "ECS recovery",
-        (r, id, o) -> RunReports.from(r, id)));
-    KINDS.put("RegionEvacuation", new Kind<>(RegionEvacuationResult.class, "region-evacuation", "Region evacuation",
-        (r, id, o) -> RunReports.from(r, id)));
-    KINDS.put("DrDrill", new Kind<>(DrDrillResult.class, "dr-drill", "DR drill",
-        (r, id, o) -> RunReports.from(r, id)));
-  }
+  /** How long the worker gets to read the run back and write its report. */
+  static final Duration WAIT = Duration.ofMinutes(2);
 
   @Mixin Connection connection;
   @Spec CommandSpec spec;
@@ -107,19 +68,105 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Option(names = "--run-id", description = "A particular run (default: the latest)") String runId;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Folder to write into (default: reports/<WORKFLOW_ID>/)")
+  @Option(names = "--out", paramLabel = "DIR", description = "Write the report here, from this machine, instead of "
+      + "the worker's report folder (for when that folder is not reachable from here)")
   Path outDir;
 
   @Option(names = "--review", description = "Also write the post-incident review (post-incident-review.md) of a "
-      + "failover or restore run, naming the next scheduled DR drill")
+      + "failover, restore, data recovery or incident run, naming the next scheduled DR drill")
   boolean review;
 
-  @Option(names = "--format", defaultValue = "all", description = "md, html, json or all (default: ${DEFAULT-VALUE})")
+  @Option(names = "--format", defaultValue = "all", description = "With --out: md, html, json or all "
+      + "(default: ${DEFAULT-VALUE}); the worker always writes all three")
   String format;
 
   @Override
   public Integer call() {
-    List<String> formats = switch (format == null ? "all" : format.trim().toLowerCase()) {
+    List<String> formats = formats();
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try (Connection conn = connection) {
+      FollowUpDrill drill = review ? followUpDrill(conn) : null;
+      RunReportFiles files;
+      try {
+        files = outDir == null ? onTheWorker(conn, drill) : here(conn, drill, formats);
+      } catch (WorkflowFailedException | ReportRefused e) {
+        return refused(e, err);
+      } catch (IOException e) {
+        err.printf("Cannot write the report into %s: %s%n", outDir.toAbsolutePath(), e.getMessage());
+        return ExitCodes.RUN_FAILED;
+      }
+      out.printf("Report of %s (%s, %s): %s%s%n", workflowId, files.workflowType(), files.state(), files.outcome(),
+          files.breached() ? ", OBJECTIVE BREACHED" : "");
+      if (files.summary() != null) out.printf("  %s%n", files.summary());
+      for (String path : new String[] {files.files().markdown(), files.files().json(), files.files().html(),
+          files.review()}) {
+        if (path != null) out.printf("  %s%n", path);
+      }
+      out.printf("Run: %s%n", files.runLink() != null ? files.runLink() : conn.runLink(workflowId, files.runId()));
+      return "COMPLETED".equals(files.state()) ? ExitCodes.OK : ExitCodes.RUN_FAILED;
+    }
+  }
+
+  /** The worker reads the run back and writes the report into its own folder; this prints where. */
+  private RunReportFiles onTheWorker(Connection conn, FollowUpDrill drill) {
+    WriteRunReportWorkflow writer = conn.client().newWorkflowStub(WriteRunReportWorkflow.class,
+        WorkflowOptions.newBuilder().setTaskQueue(conn.taskQueue())
+            .setWorkflowId("dr-report-" + workflowId + "-" + Instant.now().toEpochMilli())
+            .setWorkflowExecutionTimeout(WAIT).build());
+    return writer.write(new RunReportRequest(workflowId, runId, review, drill));
+  }
+
+  /** --out: the same reading and rendering, done here. */
+  private RunReportFiles here(Connection conn, FollowUpDrill drill, List<String> formats) throws IOException {
+    RunReportReader.Read read;
+    try {
+      read = new RunReportReader(conn.client(), new RunLinks(conn.uiUrl(), conn.namespace()),
+          objectivesOf(conn.catalog(), spec.commandLine().getErr())).read(workflowId, runId);
+      if (review) RunReportActivitiesImpl.requireReviewable(read.report());
+    } catch (ApplicationFailure e) {
+      throw new ReportRefused(e);
+    }
+    RunReport report = read.report();
+    Files.createDirectories(outDir);
+    Map<String, String> written = new LinkedHashMap<>();
+    for (String f : formats) {
+      switch (f) {
+        case "md" -> written.put(f, write(outDir.resolve("report.md"), MarkdownReport.render(report)));
+        case "json" -> written.put(f, write(outDir.resolve("report.json"), JsonReport.render(report)));
+        default -> written.put(f, write(outDir.resolve("report.html"), HtmlReport.render(report)));
+      }
+    }
+    String reviewFile = review ? write(outDir.resolve("post-incident-review.md"), PostIncidentReview.render(report,
+        drill)) : null;
+    return new RunReportFiles(workflowId, read.runId(), read.workflowType(), read.state(), report.outcome(),
+        report.breached(), report.summary(), new ReportFiles(outDir.toString(), written.get("md"), written.get("json"),
+        written.get("html")), reviewFile, report.runLink());
+  }
+
+  /** Why there is no report, as the operator needs it: not found, still running, no report for the type. */
+  private int refused(Exception e, PrintWriter err) {
+    String type = Failures.rootType(e);
+    err.println(Failures.rootMessage(e));
+    if (RunReportReader.NOT_FOUND.equals(type)) return ExitCodes.NOT_FOUND;
+    if (RunReportReader.STILL_RUNNING.equals(type)) return ExitCodes.REFUSED;
+    if (RunReportReader.NO_REPORT.equals(type) || RunReportActivitiesImpl.NOT_REVIEWABLE.equals(type)) {
+      return ExitCodes.BAD_INPUT;
+    }
+    err.printf("(the worker could not write the report; is a worker running on task queue %s? check with: dr doctor)%n",
+        connection.taskQueue());
+    return ExitCodes.RUN_FAILED;
+  }
+
+  /** A refusal from reading the run here (--out): carries the reader's typed failure. */
+  private static final class ReportRefused extends RuntimeException {
+    ReportRefused(ApplicationFailure cause) {
+      super(cause.getOriginalMessage(), cause);
+    }
+  }
+
+  private List<String> formats() {
+    return switch (format == null ? "all" : format.trim().toLowerCase()) {
       case "all" -> List.of("md", "json", "html");
       case "md", "markdown" -> List.of("md");
       case "html" -> List.of("html");
@@ -127,93 +174,6 @@ public final class ReportCommand implements Callable<Integer> {
       default -> throw new ParameterException(spec.commandLine(), "--format: '" + format
           + "' is not a format; allowed: md, html, json, all");
     };
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    try (Connection conn = connection) {
-      WorkflowStub run = conn.client().newUntypedWorkflowStub(workflowId, Optional.ofNullable(runId), Optional.empty());
-      WorkflowExecutionDescription d = RunLookup.describe(run, workflowId);
-      String type = d.getWorkflowType();
-      String actualRunId = d.getExecution().getRunId();
-      Kind<?> kind = KINDS.get(type);
-      if (kind == null) {
-        err.printf("%s is a %s run: there is no report for that workflow type (reports exist for %s)%n", workflowId,
-            type, String.join(", ", KINDS.keySet()));
-        return ExitCodes.BAD_INPUT;
-      }
-      String procedure = procedureOf(d, kind);
-      if (review && !PostIncidentReview.appliesTo(procedure)) {
-        err.printf("--review: %s is a %s run; a post-incident review is over a failover or restore run (%s). "
-            + "Run without --review for its report.%n", workflowId, procedure,
-            String.join(", ", PostIncidentReview.RECOVERY_PROCEDURES.stream().sorted().toList()));
-        return ExitCodes.BAD_INPUT;
-      }
-      WorkflowExecutionStatus status = d.getStatus();
-      if (status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
-        err.printf("%s (%s) is still running (phase %s, started %s): a report needs a finished run. "
-            + "Watch it with: dr status %s%n", workflowId, type,
-            d.getTypedSearchAttributes().get(SearchAttributes.PHASE), d.getStartTime(), workflowId);
-        return ExitCodes.REFUSED;
-      }
-
-      RunReport report;
-      int code = 0;
-      String state = status.name().replace("WORKFLOW_EXECUTION_STATUS_", "");
-      if (status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED) {
-        Object result = run.getResult(kind.resultType());
-        report = kind.report(result, workflowId, objectivesOf(conn.catalog(), err));
-      } else {
-        String message = state.toLowerCase();
-        ValidationReport evidence = null;
-        try {
-          run.getResult(30, TimeUnit.SECONDS, kind.resultType());
-        } catch (WorkflowFailedException e) {
-          message = FailureMessage.of(e);
-          evidence = validationEvidence(e);
-        } catch (Exception e) {
-          message = FailureMessage.of(e);
-        }
-        String service = d.getTypedSearchAttributes().get(SearchAttributes.SERVICE);
-        report = RunReports.ended(workflowId, procedure, service,
-            kind.title() + (service == null ? "" : " of " + service), state, d.getStartTime(), d.getCloseTime(),
-            message, evidence);
-        err.printf("%s (%s) %s: %s%nA run that ends without a result has no timeline to report; the report below "
-            + "says what is known. Every step is in its history: %s%n", workflowId, type, state, message,
-            conn.runLink(workflowId, actualRunId));
-        code = ExitCodes.RUN_FAILED;
-      }
-
-      Path dir = outDir != null ? outDir : Path.of("reports", safeName(workflowId));
-      List<Path> written = new ArrayList<>();
-      try {
-        Files.createDirectories(dir);
-        for (String f : formats) {
-          switch (f) {
-            case "md" -> written.add(write(dir.resolve("report.md"), MarkdownReport.render(report)));
-            case "json" -> written.add(write(dir.resolve("report.json"), JsonReport.render(report)));
-            default -> written.add(write(dir.resolve("report.html"), HtmlReport.render(report)));
-          }
-        }
-        if (review) {
-          written.add(write(dir.resolve("post-incident-review.md"),
-              PostIncidentReview.render(report, followUpDrill(conn))));
-        }
-      } catch (IOException e) {
-        err.printf("Cannot write the report into %s: %s%n", dir.toAbsolutePath(), e.getMessage());
-        return ExitCodes.RUN_FAILED;
-      }
-      out.printf("Report of %s (%s, %s): %s%s%n", workflowId, type, state, report.outcome(),
-          report.breached() ? ", OBJECTIVE BREACHED" : "");
-      if (report.summary() != null) out.printf("  %s%n", report.summary());
-      written.forEach(p -> out.printf("  %s%n", p));
-      out.printf("Run: %s%n", conn.runLink(workflowId, actualRunId));
-      return code;
-    }
-  }
-
-  /** The procedure as the reports name it; a DNS run tags itself dns-failover or dns-failback. */
-  private static String procedureOf(WorkflowExecutionDescription d, Kind<?> kind) {
-    String tagged = d.getTypedSearchAttributes().get(SearchAttributes.PROCEDURE);
-    return kind.procedure().equals("dns-failover") && "dns-failback".equals(tagged) ? tagged : kind.procedure();
   }
 
   /** The service's objectives from the catalog, for results that do not carry them; null when unknown. */
@@ -229,20 +189,6 @@ public final class ReportCommand implements Callable<Integer> {
       ServiceSpec spec = service == null ? null : catalog.services().get(service);
       return spec == null ? null : spec.objectives();
     };
-  }
-
-  /** A failed validation carries its evidence on the failure. */
-  private static ValidationReport validationEvidence(Throwable e) {
-    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-      if (t instanceof ApplicationFailure af && "ValidationFailed".equals(af.getType()) && af.getDetails().getSize() > 0) {
-        try {
-          return af.getDetails().get(ValidationReport.class);
-        } catch (RuntimeException ignored) {
-          return null;
-        }
-      }
-    }
-    return null;
   }
 
   /** The monthly drill's next run, asked of the server; or why there is none. */
@@ -275,7 +221,7 @@ public final class ReportCommand implements Callable<Integer> {
     return false;
   }
 
-  private static Path write(Path file, String text) throws IOException {
+  private static String write(Path file, String text) throws IOException {
     Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
     try {
       Files.writeString(tmp, text, StandardCharsets.UTF_8);
@@ -283,12 +229,6 @@ public final class ReportCommand implements Callable<Integer> {
     } finally {
       Files.deleteIfExists(tmp);
     }
-    return file;
-  }
-
-  /** The same folder name the worker's report activity uses: nothing but letters, digits, '.', '_', '-'. */
-  static String safeName(String workflowId) {
-    String safe = workflowId.replaceAll("[^A-Za-z0-9._-]", "_");
-    return safe.matches("\\.+") ? safe.replace('.', '_') : safe;
+    return file.toString();
   }
 }

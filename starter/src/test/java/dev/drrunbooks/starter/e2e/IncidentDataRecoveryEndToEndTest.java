@@ -102,6 +102,7 @@ class IncidentDataRecoveryEndToEndTest {
         String review = Files.readString(Path.of(report.group(1)));
         assertTrue(review.contains("the nightly import ran twice"), review);
         assertTrue(review.contains(child), review);
+        String resolved = incident;
         incident = null;
 
         assertRecoveredHolds(recoveredInstance(child), good, bogus);
@@ -109,11 +110,38 @@ class IncidentDataRecoveryEndToEndTest {
             .getResult(CorruptedDataRecoveryResult.class);
         assertEquals(DataRecoveryOutcome.RECOVERED, result.outcome(), result.summary());
         assertTrue(result.integrityAfterReplay().passed() && result.verification().passed(), result.summary());
+        assertReports(worker, child, resolved);
       } finally {
         endIfStillOpen(client, incident);
         stubs.shutdown();
       }
     }
+  }
+
+  /** dr report works for both runs: the data recovery and the incident, each with its post-incident review. */
+  private static void assertReports(SandboxWorker worker, String recovery, String incident) throws Exception {
+    CliRun data = CliRun.of(worker.connectionArgs(), "report", recovery, "--review");
+    assertEquals(0, data.exitCode(), data.toString());
+    assertTrue(data.out().contains("Report of " + recovery + " (CorruptedDataRecovery, COMPLETED): RECOVERED"),
+        data.toString());
+    String md = Files.readString(written(data, "report.md"));
+    assertTrue(md.contains("| inventory | rows right after the replay |"), md);
+    assertTrue(md.contains("Corruption time "), md);
+    assertTrue(Files.readString(written(data, "post-incident-review.md")).contains("## 1. Timeline of events"));
+
+    CliRun resolved = CliRun.of(worker.connectionArgs(), "report", incident, "--review");
+    assertEquals(0, resolved.exitCode(), resolved.toString());
+    assertTrue(resolved.out().contains("Report of " + incident + " (IncidentResponse, COMPLETED): RESOLVED"),
+        resolved.toString());
+    String incidentMd = Files.readString(written(resolved, "report.md"));
+    assertTrue(incidentMd.contains("Recovery " + recovery + " ("), incidentMd);
+    assertTrue(incidentMd.contains("resolved by alice"), "the incident's timeline:\n" + incidentMd);
+  }
+
+  private static Path written(CliRun run, String name) {
+    Matcher m = Pattern.compile("^  (\\S+/" + Pattern.quote(name) + ")$", Pattern.MULTILINE).matcher(run.out());
+    assertTrue(m.find(), name + " is printed: " + run);
+    return Path.of(m.group(1));
   }
 
   /** A failed run of this test must not leave its incident open (its id would refuse the next run this minute). */

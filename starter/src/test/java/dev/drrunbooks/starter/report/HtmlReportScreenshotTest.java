@@ -13,8 +13,9 @@ import dev.drrunbooks.model.Outcome;
 import dev.drrunbooks.model.RecoveryObjectives;
 import dev.drrunbooks.model.TimelineEntry;
 import dev.drrunbooks.pitr.PointInTimeRestoreResult;
-import dev.drrunbooks.report.HtmlReport;
-import dev.drrunbooks.report.RunReports;
+import dev.drrunbooks.pitr.PointInTimeRestoreReport;
+import dev.drrunbooks.report.ReportContext;
+import dev.drrunbooks.reporting.HtmlReport;
 import dev.drrunbooks.starter.DrCli;
 import dev.drrunbooks.testing.SandboxEnv;
 import dev.drrunbooks.worker.DrWorker;
@@ -135,7 +136,8 @@ public class HtmlReportScreenshotTest {
         RecoveryObjectives.measure(new Objectives(Duration.ofMinutes(30), Duration.ofMinutes(15)), incident, start,
             start.plus(Duration.ofMinutes(29)), Instant.parse("2026-11-27T03:04:00Z")),
         timeline, "Restored inventory to 2026-11-27T03:04:00Z; RTO 37m against 30m");
-    String html = HtmlReport.render(RunReports.from(result, "pitr-inventory-20261127T0318Z"));
+    String html = HtmlReport.render(PointInTimeRestoreReport.MAPPING.report(result,
+        ReportContext.of("pitr-inventory-20261127T0318Z")));
     Path file = Path.of(System.getProperty("basedir", "."), "target", "reports", "rto-breached", "report.html");
     Files.createDirectories(file.getParent());
     Files.writeString(file, html);

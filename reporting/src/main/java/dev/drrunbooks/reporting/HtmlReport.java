@@ -1,11 +1,17 @@
-package dev.drrunbooks.report;
+package dev.drrunbooks.reporting;
 
-import static dev.drrunbooks.report.ReportText.clock;
-import static dev.drrunbooks.report.ReportText.duration;
-import static dev.drrunbooks.report.ReportText.html;
-import static dev.drrunbooks.report.ReportText.time;
+import static dev.drrunbooks.reporting.ReportText.clock;
+import static dev.drrunbooks.reporting.ReportText.duration;
+import static dev.drrunbooks.reporting.ReportText.html;
+import static dev.drrunbooks.reporting.ReportText.time;
 
 import dev.drrunbooks.model.Outcome;
+import dev.drrunbooks.report.CleanupRow;
+import dev.drrunbooks.report.EvidenceRow;
+import dev.drrunbooks.report.ObjectiveRow;
+import dev.drrunbooks.report.ReportStep;
+import dev.drrunbooks.report.RtoLine;
+import dev.drrunbooks.report.RunReport;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -67,6 +73,8 @@ public final class HtmlReport {
     fact(out, "Ended", html(time(r.end())) + " <span class=\"muted\">(took " + html(duration(r.took())) + ")</span>");
     String objectives = MarkdownReport.objectivesLine(r);
     fact(out, "Objectives", r.breached() ? "<strong class=\"fail\">" + html(objectives) + "</strong>" : html(objectives));
+    String link = ReportText.runLink(r);
+    if (link != null) fact(out, "Run", "<a id=\"run-link\" href=\"" + html(link) + "\">in the Temporal UI</a>");
     out.append("</dl>\n</header>\n");
   }
 
@@ -83,7 +91,7 @@ public final class HtmlReport {
   private static void objectives(StringBuilder out, RunReport r) {
     out.append("<section id=\"objectives\">\n<h2>Recovery objectives</h2>\n");
     if (r.objectives().isEmpty()) {
-      out.append("<p class=\"muted\">").append(ReportText.noResult(r) ? ReportText.NO_RESULT
+      out.append("<p class=\"muted\">").append(ReportText.unmeasured(r) ? ReportText.NO_RESULT
           : "This procedure measures no RTO or RPO.").append("</p>\n</section>\n");
       return;
     }

@@ -1,9 +1,14 @@
-package dev.drrunbooks.report;
+package dev.drrunbooks.reporting;
 
-import static dev.drrunbooks.report.ReportText.duration;
-import static dev.drrunbooks.report.ReportText.md;
-import static dev.drrunbooks.report.ReportText.time;
+import static dev.drrunbooks.reporting.ReportText.duration;
+import static dev.drrunbooks.reporting.ReportText.md;
+import static dev.drrunbooks.reporting.ReportText.time;
 
+import dev.drrunbooks.report.CleanupRow;
+import dev.drrunbooks.report.EvidenceRow;
+import dev.drrunbooks.report.ObjectiveRow;
+import dev.drrunbooks.report.ReportStep;
+import dev.drrunbooks.report.RunReport;
 import java.util.List;
 
 /** A run's report as Markdown: for a ticket, a chat thread or a repository. Pure string building. */
@@ -22,6 +27,9 @@ public final class MarkdownReport {
     row(out, "Took", duration(r.took()));
     row(out, "Outcome", r.outcome() + (r.passed() ? "" : " (did not pass)"));
     row(out, "Objectives", objectivesLine(r));
+    String link = ReportText.runLink(r);
+    if (link != null) out.append("| Run in the Temporal UI | <").append(link.replace(">", "%3E").replace("|", "%7C"))
+        .append("> |\n");
     out.append('\n');
     if (r.summary() != null) out.append(md(r.summary())).append("\n\n");
 
@@ -40,7 +48,7 @@ public final class MarkdownReport {
 
   static String objectivesLine(RunReport r) {
     if (r.objectives().stream().noneMatch(o -> o.rtoObjective() != null || o.rpoObjective() != null)) {
-      return ReportText.noResult(r) ? "not known: the run ended without a result" : "none measured by this procedure";
+      return ReportText.unmeasured(r) ? "not known: the run ended without a result" : "none measured by this procedure";
     }
     if (!r.breached()) return "all measured objectives met";
     List<String> missed = r.objectives().stream().filter(ObjectiveRow::breached)
@@ -53,7 +61,8 @@ public final class MarkdownReport {
   static void objectives(StringBuilder out, RunReport r) {
     out.append("## Recovery objectives\n\n");
     if (r.objectives().isEmpty()) {
-      out.append(ReportText.noResult(r) ? ReportText.NO_RESULT : "This procedure measures no RTO or RPO.").append("\n\n");
+      out.append(ReportText.unmeasured(r) ? ReportText.NO_RESULT : "This procedure measures no RTO or RPO.")
+          .append("\n\n");
       return;
     }
     boolean verdicts = r.objectives().stream().anyMatch(o -> o.passed() != null);

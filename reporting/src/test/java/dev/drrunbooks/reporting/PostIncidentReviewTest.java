@@ -1,14 +1,18 @@
-package dev.drrunbooks.report;
+package dev.drrunbooks.reporting;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.drrunbooks.report.FollowUpDrill;
+import dev.drrunbooks.report.ReportFixtures;
+import dev.drrunbooks.report.RunReport;
+import dev.drrunbooks.report.TestReports;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class PostIncidentReviewTest {
-  private final RunReport restore = RunReports.from(ReportFixtures.pitrThatMissedItsRto(), "pitr-inventory-1");
+  private final RunReport restore = TestReports.from(ReportFixtures.pitrThatMissedItsRto(), "pitr-inventory-1");
 
   @Test
   void hasTheRunbooksFiveSectionsFilledFromTheRun() {
@@ -40,7 +44,7 @@ class PostIncidentReviewTest {
 
   @Test
   void coversAFailoverAndEscapesItsText() {
-    String review = PostIncidentReview.render(RunReports.from(ReportFixtures.failoverWithHostileStrings(), "dns-failover-x"),
+    String review = PostIncidentReview.render(TestReports.from(ReportFixtures.failoverWithHostileStrings(), "dns-failover-x"),
         null);
     assertTrue(review.contains("| payments | 15m | 6m | met |"), review);
     assertTrue(review.contains("- step failed: probe primary"), review);
@@ -50,7 +54,7 @@ class PostIncidentReviewTest {
   @Test
   void refusesARunThatRecoveredNothing() {
     var e = assertThrows(IllegalArgumentException.class, () -> PostIncidentReview.render(
-        RunReports.from(ReportFixtures.backupValidation(), "bv-1"), null));
+        TestReports.from(ReportFixtures.backupValidation(), "bv-1"), null));
     assertTrue(e.getMessage().contains("bv-1 is a backup-validation run"), e.getMessage());
   }
 }

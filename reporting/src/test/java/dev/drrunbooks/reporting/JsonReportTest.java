@@ -1,15 +1,18 @@
-package dev.drrunbooks.report;
+package dev.drrunbooks.reporting;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.drrunbooks.report.ReportFixtures;
+import dev.drrunbooks.report.RunReport;
+import dev.drrunbooks.report.TestReports;
 import org.junit.jupiter.api.Test;
 
 class JsonReportTest {
 
   @Test
   void writesIsoTimesAndDurationsAndReadsBackTheSameReport() {
-    RunReport report = RunReports.from(ReportFixtures.pitrThatMissedItsRto(), "pitr-inventory-1");
+    RunReport report = TestReports.from(ReportFixtures.pitrThatMissedItsRto(), "pitr-inventory-1");
     String json = JsonReport.render(report);
 
     assertTrue(json.contains("\"rtoObjective\" : \"PT30M\""), json);

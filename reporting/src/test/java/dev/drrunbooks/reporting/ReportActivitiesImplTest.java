@@ -1,4 +1,4 @@
-package dev.drrunbooks.report;
+package dev.drrunbooks.reporting;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.drrunbooks.activities.report.ReportActivities;
 import dev.drrunbooks.activities.report.ReportFiles;
+import dev.drrunbooks.report.ReportFixtures;
+import dev.drrunbooks.report.RunReport;
+import dev.drrunbooks.report.TestReports;
 import io.temporal.testing.TestActivityEnvironment;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,7 +23,7 @@ class ReportActivitiesImplTest {
 
   @Test
   void writesTheThreeFormatsIntoTheRunsFolder() throws IOException {
-    RunReport report = RunReports.from(ReportFixtures.pitrThatMissedItsRto(), "pitr-inventory-20240115T0330Z");
+    RunReport report = TestReports.from(ReportFixtures.pitrThatMissedItsRto(), "pitr-inventory-20240115T0330Z");
     ReportFiles files = new ReportActivitiesImpl(dir).write(report);
 
     Path folder = dir.resolve("pitr-inventory-20240115T0330Z");
@@ -34,9 +37,9 @@ class ReportActivitiesImplTest {
   @Test
   void writingAgainOverwritesAndLeavesNoTemporaryFiles() throws IOException {
     ReportActivitiesImpl activities = new ReportActivitiesImpl(dir);
-    RunReport first = RunReports.from(ReportFixtures.backupValidation(), "bv-1");
+    RunReport first = TestReports.from(ReportFixtures.backupValidation(), "bv-1");
     activities.write(first);
-    RunReport second = RunReports.failed("bv-1", "backup-validation", "Backup validation of inventory", null, null,
+    RunReport second = TestReports.failed("bv-1", "backup-validation", "Backup validation of inventory", null, null,
         "snapshot: no available snapshot", null);
     ReportFiles files = activities.write(second);
 
@@ -70,7 +73,7 @@ class ReportActivitiesImplTest {
       env.registerActivitiesImplementations(new ReportActivitiesImpl(dir));
       ReportActivities activities = env.newActivityStub(ReportActivities.class,
           io.temporal.activity.ActivityOptions.newBuilder().setStartToCloseTimeout(java.time.Duration.ofSeconds(10)).build());
-      RunReport report = RunReports.from(ReportFixtures.failoverWithHostileStrings(), "dns-failover-api.mycomputer.com");
+      RunReport report = TestReports.from(ReportFixtures.failoverWithHostileStrings(), "dns-failover-api.mycomputer.com");
       ReportFiles files = activities.write(report);
       assertEquals(report, JsonReport.parse(Files.readString(Path.of(files.json()))));
     } finally {

@@ -1,5 +1,8 @@
-package dev.drrunbooks.report;
+package dev.drrunbooks.reporting;
 
+import dev.drrunbooks.report.ReportStep;
+import dev.drrunbooks.report.RtoLine;
+import dev.drrunbooks.report.RunReport;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -95,9 +98,26 @@ final class ReportText {
         + duration(line.objective().minus(line.achieved())) + " to spare";
   }
 
-  /** A run that ended without a result (failed, cancelled, terminated): only its message is known. */
+  /** How Temporal's status names the endings without a result. */
+  static final java.util.Set<String> ENDINGS = java.util.Set.of("FAILED", "CANCELED", "TERMINATED", "TIMED_OUT");
+
+  /**
+   * A run that ended without a result (failed, cancelled, terminated, timed out) and whose timeline
+   * could not be read back: only its message is known.
+   */
   static boolean noResult(RunReport r) {
     return r.timeline().isEmpty() && !r.passed();
+  }
+
+  /** A run that ended without a result: its objectives were never measured, whatever its timeline says. */
+  static boolean unmeasured(RunReport r) {
+    return noResult(r) || (!r.passed() && r.objectives().isEmpty() && ENDINGS.contains(r.outcome()));
+  }
+
+  /** The run's page in the Temporal UI when it is an http(s) address; null otherwise (never a script URL). */
+  static String runLink(RunReport r) {
+    String link = r.runLink();
+    return link != null && (link.startsWith("http://") || link.startsWith("https://")) ? link : null;
   }
 
   static final String NO_RESULT = "Not known: the run ended without a result.";

@@ -1,10 +1,15 @@
-package dev.drrunbooks.report;
+package dev.drrunbooks.reporting;
 
-import static dev.drrunbooks.report.ReportText.duration;
-import static dev.drrunbooks.report.ReportText.md;
-import static dev.drrunbooks.report.ReportText.time;
+import static dev.drrunbooks.reporting.ReportText.duration;
+import static dev.drrunbooks.reporting.ReportText.md;
+import static dev.drrunbooks.reporting.ReportText.time;
 
 import dev.drrunbooks.model.Outcome;
+import dev.drrunbooks.report.CleanupRow;
+import dev.drrunbooks.report.FollowUpDrill;
+import dev.drrunbooks.report.ObjectiveRow;
+import dev.drrunbooks.report.ReportStep;
+import dev.drrunbooks.report.RunReport;
 import java.util.List;
 import java.util.Set;
 

@@ -1,9 +1,16 @@
-package dev.drrunbooks.report;
+package dev.drrunbooks.reporting;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.drrunbooks.model.ObjectiveCheck;
+import dev.drrunbooks.model.Outcome;
+import dev.drrunbooks.report.ReportFixtures;
+import dev.drrunbooks.report.RunReport;
+import dev.drrunbooks.report.TestReports;
+import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,7 +20,7 @@ class HtmlReportTest {
 
   @Test
   void aMissedRtoIsMarkedBreachedOnItsRowInTheHeaderAndOnTheChart() {
-    RunReport report = RunReports.from(ReportFixtures.pitrThatMissedItsRto(), "pitr-inventory-20240115T0330Z");
+    RunReport report = TestReports.from(ReportFixtures.pitrThatMissedItsRto(), "pitr-inventory-20240115T0330Z");
     String html = HtmlReport.render(report);
 
     Matcher row = Pattern.compile("<tr class=\"objective breached\" data-service=\"inventory\">(.*?)</tr>").matcher(html);
@@ -37,7 +44,7 @@ class HtmlReportTest {
 
   @Test
   void aRunThatMetItsObjectiveHasADashedLineAndNoBreachMark() {
-    RunReport report = RunReports.from(ReportFixtures.backupValidation(), "backup-validation-inventory-x",
+    RunReport report = TestReports.from(ReportFixtures.backupValidation(), "backup-validation-inventory-x",
         new dev.drrunbooks.catalog.Objectives(java.time.Duration.ofMinutes(30), java.time.Duration.ofMinutes(15)));
     String html = HtmlReport.render(report);
 
@@ -52,7 +59,7 @@ class HtmlReportTest {
   @Test
   void anRtoFarBeyondTheRunIsDrawnAtTheEdgeNotToScale() {
     var fast = ReportFixtures.backupValidation();
-    RunReport report = RunReports.from(fast, "bv", new dev.drrunbooks.catalog.Objectives(
+    RunReport report = TestReports.from(fast, "bv", new dev.drrunbooks.catalog.Objectives(
         java.time.Duration.ofHours(4), java.time.Duration.ofMinutes(15)));
     String html = HtmlReport.render(report);
     assertTrue(html.contains("(not to scale)"), html);
@@ -62,7 +69,7 @@ class HtmlReportTest {
 
   @Test
   void everythingFromTheRunIsEscaped() {
-    String html = HtmlReport.render(RunReports.from(ReportFixtures.failoverWithHostileStrings(), "dns-failover-<x>"));
+    String html = HtmlReport.render(TestReports.from(ReportFixtures.failoverWithHostileStrings(), "dns-failover-<x>"));
 
     assertFalse(html.contains("<script"), html);
     assertFalse(html.contains("<img"), html);
@@ -73,7 +80,7 @@ class HtmlReportTest {
 
   @Test
   void thePageIsSelfContained() {
-    String html = HtmlReport.render(RunReports.from(ReportFixtures.pitrThatMissedItsRto(), "pitr-x"));
+    String html = HtmlReport.render(TestReports.from(ReportFixtures.pitrThatMissedItsRto(), "pitr-x"));
     for (String external : new String[] {"<script", "<link", "<img", "@import", "url(", "@font-face", "<iframe"}) {
       assertFalse(html.contains(external), "no " + external);
     }
@@ -83,7 +90,7 @@ class HtmlReportTest {
 
   @Test
   void aFailedRunSaysItsTimelineIsUnavailable() {
-    RunReport report = RunReports.failed("pitr-inventory-y", "pitr", "Point-in-time restore of inventory",
+    RunReport report = TestReports.failed("pitr-inventory-y", "pitr", "Point-in-time restore of inventory",
         ReportFixtures.START, ReportFixtures.START.plusSeconds(90),
         "restore time 2030-01-01T00:00:00Z is after the latest restorable time", null);
     String html = HtmlReport.render(report);
@@ -105,5 +112,34 @@ class HtmlReportTest {
     int n = 0;
     for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) n++;
     return n;
+  }
+
+  @Test
+  void aReportOverSeveralServicesLabelsEachStepWithItsService() {
+    RunReport r = RunReport.builder("dr-drill-1", "dr-drill", "Monthly DR drill")
+        .outcome("FAILED", false, "1 of 2 services failed")
+        .service("inventory", List.of(ReportFixtures.step("restore", 3, 20, Outcome.SUCCEEDED, "ok")),
+            ObjectiveCheck.of(Duration.ofMinutes(30), Duration.ofMinutes(20), "from run start " + ReportFixtures.START),
+            null, null, true)
+        .service("payments", List.of(ReportFixtures.step("restore", 3, 18, Outcome.FAILED, "timeout")),
+            ObjectiveCheck.of(Duration.ofMinutes(15), Duration.ofMinutes(18), "from run start " + ReportFixtures.START),
+            null, null, false)
+        .build();
+    assertTrue(HtmlReport.render(r).contains("payments \u00b7 restore"),
+        "steps carry their service when there are several");
+    assertTrue(MarkdownReport.render(r).contains("| payments | 15m | 18m | **BREACHED** | - | - | - | **FAILED** |"));
+  }
+
+  @Test
+  void linksToTheRunInTheUiOnlyOverHttp() {
+    RunReport r = TestReports.from(ReportFixtures.pitrThatMissedItsRto(), "pitr-1");
+    assertTrue(!HtmlReport.render(r).contains("run-link"), "no link when unknown");
+    assertTrue(HtmlReport.render(r.withRunLink("https://ui/x?a=1&b=2")).contains(
+        "<a id=\"run-link\" href=\"https://ui/x?a=1&amp;b=2\">in the Temporal UI</a>"));
+    assertTrue(!HtmlReport.render(r.withRunLink("javascript:alert(1)")).contains("run-link"), "never a script URL");
+    assertTrue(MarkdownReport.render(r.withRunLink("http://ui/x|y>")).contains(
+        "| Run in the Temporal UI | <http://ui/x%7Cy%3E> |"));
+    assertTrue(!MarkdownReport.render(r).contains("Run in the Temporal UI"));
+    assertEquals(r, r.withRunLink(null));
   }
 }

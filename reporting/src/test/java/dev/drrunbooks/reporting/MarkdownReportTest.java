@@ -1,9 +1,11 @@
-package dev.drrunbooks.report;
+package dev.drrunbooks.reporting;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.drrunbooks.report.ReportFixtures;
+import dev.drrunbooks.report.TestReports;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +13,7 @@ class MarkdownReportTest {
 
   @Test
   void aMissedRtoIsAMarkedRowOfTheObjectivesTable() {
-    String md = MarkdownReport.render(RunReports.from(ReportFixtures.pitrThatMissedItsRto(), "pitr-inventory-1"));
+    String md = MarkdownReport.render(TestReports.from(ReportFixtures.pitrThatMissedItsRto(), "pitr-inventory-1"));
 
     String row = Arrays.stream(md.split("\n")).filter(l -> l.startsWith("| inventory |")).findFirst().orElseThrow();
     assertTrue(row.startsWith("| inventory | 30m | 42m | **BREACHED** | 15m | 5m | met |"), row);
@@ -23,7 +25,7 @@ class MarkdownReportTest {
 
   @Test
   void hostileStringsCannotBreakTheTablesOrInjectHtml() {
-    String md = MarkdownReport.render(RunReports.from(ReportFixtures.failoverWithHostileStrings(), "dns-failover-x"));
+    String md = MarkdownReport.render(TestReports.from(ReportFixtures.failoverWithHostileStrings(), "dns-failover-x"));
 
     assertFalse(md.contains("<script"), md);
     assertFalse(md.contains("<img"), md);
@@ -35,7 +37,7 @@ class MarkdownReportTest {
 
   @Test
   void aProcedureWithoutObjectivesSaysSo() {
-    String md = MarkdownReport.render(RunReports.from(ReportFixtures.backupValidation(), "bv-1"));
+    String md = MarkdownReport.render(TestReports.from(ReportFixtures.backupValidation(), "bv-1"));
     assertTrue(md.contains("This procedure measures no RTO or RPO."), md);
     assertTrue(md.contains("| inventory | rds:backup-validation-inventory-v | COMPENSATED | deleting |"), md);
     assertTrue(md.contains("| inventory | transactions match source | = source | 3000 | 3000 | yes |"), md);
@@ -43,7 +45,7 @@ class MarkdownReportTest {
 
   @Test
   void aRunThatEndedWithoutAResultSaysWhatIsNotKnownAndShowsTheEvidenceItCarried() {
-    String md = MarkdownReport.render(RunReports.ended("bv-2", "backup-validation", "inventory",
+    String md = MarkdownReport.render(TestReports.ended("bv-2", "backup-validation", "inventory",
         "Backup validation of inventory", "FAILED", ReportFixtures.START, ReportFixtures.START.plusSeconds(40),
         "backup failed validation: 1 of 2 checks FAILED", ReportFixtures.validation(false)));
     assertTrue(md.startsWith("# Backup validation of inventory: FAILED"), md);

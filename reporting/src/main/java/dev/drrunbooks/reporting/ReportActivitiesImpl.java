@@ -1,7 +1,9 @@
-package dev.drrunbooks.report;
+package dev.drrunbooks.reporting;
 
 import dev.drrunbooks.activities.report.ReportActivities;
 import dev.drrunbooks.activities.report.ReportFiles;
+import dev.drrunbooks.report.RunReport;
+import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,10 +11,11 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Map;
 
 /**
  * Renders a report and writes report.md, report.json and report.html into
- * {@code <directory>/<workflowId>/}. Each file is written to a temporary file and moved into place,
+ * {@code <directory>/<workflowId>/}, the one folder the worker keeps every report in (DR_REPORT_DIR). Each file is written to a temporary file and moved into place,
  * so a reader never sees half a report and a retry simply overwrites.
  */
 public class ReportActivitiesImpl implements ReportActivities {
@@ -21,9 +24,22 @@ public class ReportActivitiesImpl implements ReportActivities {
   public static final String DEFAULT_DIR = "reports";
 
   private final Path directory;
+  private final RunLinks links;
 
+  /** Writes into {@code directory}; the reports carry no link to the Temporal UI. */
   public ReportActivitiesImpl(Path directory) {
+    this(directory, new RunLinks(null, null));
+  }
+
+  /** @param links the runs' pages in the Temporal UI, linked from every report this worker writes */
+  public ReportActivitiesImpl(Path directory, RunLinks links) {
     this.directory = directory.toAbsolutePath().normalize();
+    this.links = links;
+  }
+
+  /** The worker's report folder from its environment: DR_REPORT_DIR, else {@link #DEFAULT_DIR}. */
+  public static Path directoryFrom(Map<String, String> env) {
+    return Path.of(env.getOrDefault(ENV, DEFAULT_DIR));
   }
 
   @Override
@@ -33,6 +49,7 @@ public class ReportActivitiesImpl implements ReportActivities {
           "InvalidReport");
     }
     Path dir = folderOf(directory, report.workflowId());
+    if (report.runLink() == null) report = report.withRunLink(callingRunLink());
     try {
       Files.createDirectories(dir);
       Path md = write(dir, "report.md", MarkdownReport.render(report));
@@ -43,6 +60,16 @@ public class ReportActivitiesImpl implements ReportActivities {
       // A full disk or a permission problem: retried with backoff, and the message says where.
       throw ApplicationFailure.newFailure("cannot write the report of " + report.workflowId() + " into " + dir + ": " + e,
           "ReportWriteFailed");
+    }
+  }
+
+  /** A report a workflow writes of itself (the drill, the incident) links to that run; null outside an activity. */
+  private String callingRunLink() {
+    try {
+      var info = Activity.getExecutionContext().getInfo();
+      return links.of(info.getWorkflowId(), info.getRunId());
+    } catch (IllegalStateException notInAnActivity) {
+      return null;
     }
   }
 
@@ -58,7 +85,7 @@ public class ReportActivitiesImpl implements ReportActivities {
     return dir;
   }
 
-  private static Path write(Path dir, String name, String text) throws IOException {
+  static Path write(Path dir, String name, String text) throws IOException {
     Path target = dir.resolve(name);
     Path tmp = Files.createTempFile(dir, "." + name, ".tmp");
     try {

@@ -1,10 +1,11 @@
-package dev.drrunbooks.report;
+package dev.drrunbooks.reporting;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.drrunbooks.report.RunReport;
 
 /** A run's report as JSON: ISO-8601 instants and durations, for tools and dashboards. */
 public final class JsonReport {

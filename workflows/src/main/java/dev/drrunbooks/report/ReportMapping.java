@@ -1,0 +1,47 @@
+package dev.drrunbooks.report;
+
+import java.util.Objects;
+
+/**
+ * How one procedure's result becomes a {@link RunReport}. Each procedure package holds its own
+ * mapping as a {@code public static final ReportMapping<...> MAPPING}, so the report package imports
+ * no procedure and a registry can name a procedure's mapping in one line.
+ *
+ * @param procedure the procedure's tag in reports, e.g. {@code pitr}, {@code dns-failover}
+ * @param title how a report of a run that ended without a result is headed, e.g. "Point-in-time restore"
+ * @param resultType what the workflow returns when it completes
+ * @param body the mapping itself; pure
+ */
+public record ReportMapping<R>(String procedure, String title, Class<R> resultType, Body<R> body) {
+
+  /** The mapping of one completed run's result. */
+  @FunctionalInterface
+  public interface Body<R> {
+    RunReport of(R result, ReportContext context);
+  }
+
+  public ReportMapping {
+    Objects.requireNonNull(procedure, "procedure");
+    Objects.requireNonNull(title, "title");
+    Objects.requireNonNull(resultType, "resultType");
+    Objects.requireNonNull(body, "body");
+  }
+
+  public static <R> ReportMapping<R> of(String procedure, String title, Class<R> resultType, Body<R> body) {
+    return new ReportMapping<>(procedure, title, resultType, body);
+  }
+
+  /**
+   * The report of a completed run.
+   *
+   * @throws ClassCastException when {@code result} is not this procedure's result type
+   */
+  public RunReport report(Object result, ReportContext context) {
+    return body.of(resultType.cast(result), context);
+  }
+
+  /** The report of a run that ended without a result (failed, cancelled, terminated, timed out). */
+  public RunReport ended(EndedRun run, ReportContext context) {
+    return EndedRunReport.of(this, run, context);
+  }
+}
