@@ -1,5 +1,6 @@
-package dev.drrunbooks.catalog;
+package dev.drrunbooks.bootstrap.calendar;
 
+import dev.drrunbooks.catalog.CalendarSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -48,6 +49,29 @@ public enum CalendarField {
 
   public int max() {
     return max;
+  }
+
+  /** The text written for this field in {@code calendar}, or its default (second 0, days and months every one). */
+  public String text(CalendarSpec calendar) {
+    String written = switch (this) {
+      case SECOND -> calendar.second();
+      case MINUTE -> calendar.minute();
+      case HOUR -> calendar.hour();
+      case DAY_OF_MONTH -> calendar.dayOfMonth();
+      case MONTH -> calendar.month();
+      case DAY_OF_WEEK -> calendar.dayOfWeek();
+    };
+    if (written != null) return written;
+    return switch (this) {
+      case SECOND -> "0";
+      case MINUTE, HOUR -> null;
+      default -> "*";
+    };
+  }
+
+  /** This field's ranges in {@code calendar}. @throws IllegalArgumentException when its text is not valid */
+  public List<CalendarRange> ranges(CalendarSpec calendar) {
+    return parse(text(calendar));
   }
 
   /** The whole field: every value from min to max. */

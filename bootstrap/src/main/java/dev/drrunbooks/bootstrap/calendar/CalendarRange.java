@@ -1,4 +1,4 @@
-package dev.drrunbooks.catalog;
+package dev.drrunbooks.bootstrap.calendar;
 
 /** One range of a calendar field, as Temporal counts it: start to end inclusive, every {@code step}. */
 public record CalendarRange(int start, int end, int step) {
