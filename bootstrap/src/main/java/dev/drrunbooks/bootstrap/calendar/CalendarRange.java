@@ -6,8 +6,4 @@ public record CalendarRange(int start, int end, int step) {
   public static CalendarRange of(int value) {
     return new CalendarRange(value, value, 1);
   }
-
-  public boolean single() {
-    return start == end;
-  }
 }
