@@ -1,10 +1,10 @@
 package dev.drrunbooks.worker;
 
 import dev.drrunbooks.aws.AwsClients;
+import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.bootstrap.catalog.CatalogException;
 import dev.drrunbooks.bootstrap.catalog.CatalogLoader;
 import dev.drrunbooks.bootstrap.connect.TemporalServiceFactory;
-import dev.drrunbooks.catalog.Catalog;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.worker.WorkerFactory;
 import java.util.concurrent.CountDownLatch;

@@ -3,12 +3,12 @@ package dev.drrunbooks.starter.commands;
 import dev.drrunbooks.activities.sql.ValidationReport;
 import dev.drrunbooks.backuppolicy.BackupPolicyResult;
 import dev.drrunbooks.backupvalidation.BackupValidationResult;
-import dev.drrunbooks.bootstrap.catalog.CatalogLoader;
 import dev.drrunbooks.catalog.Catalog;
+import dev.drrunbooks.bootstrap.catalog.CatalogLoader;
 import dev.drrunbooks.catalog.Objectives;
 import dev.drrunbooks.catalog.ServiceSpec;
-import dev.drrunbooks.drill.DrDrillResult;
 import dev.drrunbooks.ecsrecovery.EcsRecoveryResult;
+import dev.drrunbooks.drill.DrDrillResult;
 import dev.drrunbooks.evacuation.RegionEvacuationResult;
 import dev.drrunbooks.failover.DnsFailoverResult;
 import dev.drrunbooks.model.Failures;
@@ -52,11 +52,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "report", description = "Writes a finished run's report: Markdown, JSON and one self-contained HTML "
     + "page (timeline chart, RTO/RPO against objectives, validation evidence, clean-up); --review adds the "

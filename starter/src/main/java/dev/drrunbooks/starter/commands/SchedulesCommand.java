@@ -3,9 +3,9 @@ package dev.drrunbooks.starter.commands;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.bootstrap.catalog.CatalogException;
 import dev.drrunbooks.bootstrap.catalog.CatalogLoader;
-import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.model.Failures;
 import dev.drrunbooks.starter.CliFailure;
 import dev.drrunbooks.starter.Connection;
@@ -14,12 +14,12 @@ import dev.drrunbooks.starter.FailureMessage;
 import dev.drrunbooks.starter.OneLineErrors;
 import dev.drrunbooks.starter.Table;
 import dev.drrunbooks.starter.schedules.ScheduleCommandException;
+import dev.drrunbooks.starter.schedules.ScheduleManager;
 import dev.drrunbooks.starter.schedules.ScheduleManager.Done;
 import dev.drrunbooks.starter.schedules.ScheduleManager.Listed;
 import dev.drrunbooks.starter.schedules.ScheduleManager.Outcome;
 import dev.drrunbooks.starter.schedules.ScheduleManager.Target;
 import dev.drrunbooks.starter.schedules.ScheduleManager.Triggered;
-import dev.drrunbooks.starter.schedules.ScheduleManager;
 import dev.drrunbooks.starter.schedules.ScheduleWords;
 import io.temporal.client.schedules.ScheduleActionExecutionStartWorkflow;
 import io.temporal.client.schedules.ScheduleActionResult;
@@ -38,10 +38,10 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** The catalog's Temporal Schedules: the monthly DR drill and the weekly backup validations. */
 @Command(name = "schedules", mixinStandardHelpOptions = true,

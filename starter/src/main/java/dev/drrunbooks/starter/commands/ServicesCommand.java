@@ -1,8 +1,8 @@
 package dev.drrunbooks.starter.commands;
 
+import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.bootstrap.catalog.CatalogException;
 import dev.drrunbooks.bootstrap.catalog.CatalogLoader;
-import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.catalog.Durations;
 import dev.drrunbooks.catalog.ServiceSpec;
 import dev.drrunbooks.starter.Connection;
@@ -11,8 +11,8 @@ import dev.drrunbooks.starter.Table;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "services", description = "The catalog's services with their RTO and RPO objectives.")
 public final class ServicesCommand implements Callable<Integer> {
