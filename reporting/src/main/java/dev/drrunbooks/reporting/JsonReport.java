@@ -9,7 +9,7 @@ import dev.drrunbooks.report.RunReport;
 
 /** A run's report as JSON: ISO-8601 instants and durations, for tools and dashboards. */
 public final class JsonReport {
-  private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+  private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

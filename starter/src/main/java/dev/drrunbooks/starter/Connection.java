@@ -1,7 +1,7 @@
 package dev.drrunbooks.starter;
 
-import dev.drrunbooks.connect.DrClientOptions;
-import dev.drrunbooks.connect.TemporalServiceFactory;
+import dev.drrunbooks.bootstrap.connect.DrClientOptions;
+import dev.drrunbooks.bootstrap.connect.TemporalServiceFactory;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.net.URLEncoder;

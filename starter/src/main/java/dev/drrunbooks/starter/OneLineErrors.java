@@ -1,6 +1,6 @@
 package dev.drrunbooks.starter;
 
-import dev.drrunbooks.catalog.CatalogException;
+import dev.drrunbooks.bootstrap.catalog.CatalogException;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowFailedException;

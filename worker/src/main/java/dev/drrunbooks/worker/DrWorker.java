@@ -12,7 +12,7 @@ import dev.drrunbooks.aws.rds.RdsSnapshotActivitiesImpl;
 import dev.drrunbooks.aws.route53.Route53ActivitiesImpl;
 import dev.drrunbooks.aws.s3.S3ActivitiesImpl;
 import dev.drrunbooks.catalog.Catalog;
-import dev.drrunbooks.catalog.CatalogActivitiesImpl;
+import dev.drrunbooks.bootstrap.catalog.CatalogActivitiesImpl;
 import dev.drrunbooks.http.EndpointMap;
 import dev.drrunbooks.http.HttpProbeActivitiesImpl;
 import dev.drrunbooks.http.WebhookEscalationActivitiesImpl;

@@ -1,6 +1,6 @@
 package dev.drrunbooks.worker;
 
-import dev.drrunbooks.connect.DrClientOptions;
+import dev.drrunbooks.bootstrap.connect.DrClientOptions;
 import dev.drrunbooks.worker.heartbeat.HeartbeatOnBehalfInterceptor;
 import io.temporal.client.WorkflowClient;
 import io.temporal.common.interceptors.WorkerInterceptor;

@@ -2,9 +2,9 @@ package dev.drrunbooks.worker;
 
 import dev.drrunbooks.aws.AwsClients;
 import dev.drrunbooks.catalog.Catalog;
-import dev.drrunbooks.catalog.CatalogException;
-import dev.drrunbooks.catalog.CatalogLoader;
-import dev.drrunbooks.connect.TemporalServiceFactory;
+import dev.drrunbooks.bootstrap.catalog.CatalogException;
+import dev.drrunbooks.bootstrap.catalog.CatalogLoader;
+import dev.drrunbooks.bootstrap.connect.TemporalServiceFactory;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.worker.WorkerFactory;
 import java.util.concurrent.CountDownLatch;

@@ -11,7 +11,6 @@ import dev.drrunbooks.activities.rds.BackupSettings;
 import dev.drrunbooks.activities.rds.DrBackupReplication;
 import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.catalog.CatalogFixture;
-import dev.drrunbooks.catalog.CatalogLoader;
 import dev.drrunbooks.model.Outcome;
 import dev.drrunbooks.model.TimelineEntry;
 import dev.drrunbooks.model.Failures;
@@ -356,7 +355,7 @@ class BackupPolicyWorkflowTest {
 
   private static Catalog catalogWith(UnaryOperator<String> edit) {
     try {
-      return CatalogLoader.parse(edit.apply(Files.readString(CatalogFixture.path())), "test.yaml");
+      return CatalogFixture.parse(edit.apply(Files.readString(CatalogFixture.path())));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

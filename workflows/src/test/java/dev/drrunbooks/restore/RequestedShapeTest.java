@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.drrunbooks.activities.rds.InstanceShape;
 import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.catalog.CatalogFixture;
-import dev.drrunbooks.catalog.CatalogLoader;
 import dev.drrunbooks.catalog.ServiceDefinition;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -38,8 +37,8 @@ class RequestedShapeTest {
   }
 
   private static Catalog withRestoreBlock() {
-    return CatalogLoader.parse(CatalogFixture.text().replace("      name: inventory\n" + BACKUP,
+    return CatalogFixture.parse(CatalogFixture.text().replace("      name: inventory\n" + BACKUP,
         "      name: inventory\n" + BACKUP + "      restore:\n        subnetGroup: inventory-db-subnets\n"
-            + "        securityGroupIds: [sg-0a1b2c3d4e5f60718]\n        parameterGroup: inventory-pg15\n"), "test.yaml");
+            + "        securityGroupIds: [sg-0a1b2c3d4e5f60718]\n        parameterGroup: inventory-pg15\n"));
   }
 }

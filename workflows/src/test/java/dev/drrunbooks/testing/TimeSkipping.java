@@ -1,9 +1,10 @@
 package dev.drrunbooks.testing;
 
-import dev.drrunbooks.connect.DrClientOptions;
 import dev.drrunbooks.lock.ResourceLockWorkflowImpl;
+import dev.drrunbooks.payload.DrDataConverter;
 import dev.drrunbooks.payload.DrWorkflowOptions;
 import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.client.WorkflowClientOptions;
 import io.temporal.testing.TestWorkflowExtension;
 import java.util.Arrays;
 import java.util.stream.Stream;
@@ -20,7 +21,9 @@ public final class TimeSkipping {
     Class<?>[] all = Stream.concat(Arrays.stream(workflowImplementations), Stream.of(ResourceLockWorkflowImpl.class))
         .distinct().toArray(Class<?>[]::new);
     return TestWorkflowExtension.newBuilder()
-        .setWorkflowClientOptions(DrClientOptions.forNamespace("UnitTest"))
+        // As DrClientOptions in bootstrap (which depends on this module): the workers' data converter.
+        .setWorkflowClientOptions(WorkflowClientOptions.newBuilder().setNamespace("UnitTest")
+            .setDataConverter(DrDataConverter.get()).build())
         .registerWorkflowImplementationTypes(DrWorkflowOptions.get(), all)
         .registerSearchAttribute("DrProcedure", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
         .registerSearchAttribute("DrService", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)

@@ -12,7 +12,7 @@ import dev.drrunbooks.activities.sql.replay.RecoveryVerification;
 import dev.drrunbooks.activities.sql.replay.ReplayActivities;
 import dev.drrunbooks.activities.sql.replay.ReplayPlan;
 import dev.drrunbooks.activities.sql.replay.ReplayProgress;
-import dev.drrunbooks.catalog.CatalogLoader;
+import dev.drrunbooks.catalog.CatalogFixture;
 import dev.drrunbooks.catalog.DataRecoverySpec;
 import dev.drrunbooks.catalog.ServiceDefinition;
 import dev.drrunbooks.catalog.ValidationQuery;
@@ -23,7 +23,6 @@ import dev.drrunbooks.testing.SandboxEnv;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.testing.TestActivityEnvironment;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -56,8 +55,7 @@ class PaymentsRecoverySandboxTest {
   private static final ActivityOptions OPTIONS = ActivityOptions.newBuilder()
       .setStartToCloseTimeout(Duration.ofMinutes(2)).setHeartbeatTimeout(Duration.ofSeconds(30))
       .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build()).build();
-  private static final ServiceDefinition PAYMENTS = CatalogLoader.load(Path.of(System.getProperty("dr.repo.root",
-      ".."), "deploy", "catalog", "mycomputer.yaml")).definitionOf("payments");
+  private static final ServiceDefinition PAYMENTS = CatalogFixture.load().definitionOf("payments");
   private static final DataRecoverySpec DECLARED = PAYMENTS.spec().database().dataRecovery();
   private static final String BAD_ACTOR = "batch:fx-revaluation";
   /** Every column of every entry, in id order: what "the ledger is right" means, memo and currency included. */

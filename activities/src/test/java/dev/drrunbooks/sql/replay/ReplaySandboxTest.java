@@ -2,7 +2,6 @@ package dev.drrunbooks.sql.replay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,7 +14,7 @@ import dev.drrunbooks.activities.sql.replay.ReplayPlan;
 import dev.drrunbooks.activities.sql.replay.ReplayProgress;
 import dev.drrunbooks.activities.sql.replay.SkippedTransaction;
 import dev.drrunbooks.activities.sql.DatabaseTarget;
-import dev.drrunbooks.catalog.CatalogLoader;
+import dev.drrunbooks.catalog.CatalogFixture;
 import dev.drrunbooks.catalog.DataRecoverySpec;
 import dev.drrunbooks.sandbox.SandboxDatabases;
 import dev.drrunbooks.sandbox.SandboxLocator;
@@ -32,7 +31,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +39,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,8 +71,8 @@ class ReplaySandboxTest {
   private static final String BAD_ACTOR = "etl:stock-sync";
   private static final int CORRUPTED_ITEMS = 40;
   /** What the replay reads and writes: the Inventory entry of the project's catalog, as a run gets it. */
-  static final DataRecoverySpec INVENTORY = CatalogLoader.load(Path.of(System.getProperty("dr.repo.root", ".."),
-      "deploy", "catalog", "mycomputer.yaml")).services().get("inventory").database().dataRecovery();
+  static final DataRecoverySpec INVENTORY = CatalogFixture.load().services().get("inventory").database()
+      .dataRecovery();
 
   private SandboxDatabases databases;
   private SandboxLocator locator;

@@ -2,7 +2,7 @@ package dev.drrunbooks.starter.commands;
 
 import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.approval.BreakGlass;
-import dev.drrunbooks.catalog.CatalogLoader;
+import dev.drrunbooks.bootstrap.catalog.CatalogLoader;
 import dev.drrunbooks.failover.Direction;
 import dev.drrunbooks.failover.DnsFailoverInput;
 import dev.drrunbooks.failover.FailoverOutcome;

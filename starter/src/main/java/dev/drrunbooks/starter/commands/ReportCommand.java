@@ -4,7 +4,7 @@ import dev.drrunbooks.activities.report.ReportFiles;
 import dev.drrunbooks.activities.report.RunReportFiles;
 import dev.drrunbooks.activities.report.RunReportRequest;
 import dev.drrunbooks.catalog.Catalog;
-import dev.drrunbooks.catalog.CatalogLoader;
+import dev.drrunbooks.bootstrap.catalog.CatalogLoader;
 import dev.drrunbooks.catalog.Objectives;
 import dev.drrunbooks.catalog.ServiceSpec;
 import dev.drrunbooks.model.Failures;

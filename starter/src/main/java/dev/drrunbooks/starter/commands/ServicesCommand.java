@@ -1,8 +1,8 @@
 package dev.drrunbooks.starter.commands;
 
 import dev.drrunbooks.catalog.Catalog;
-import dev.drrunbooks.catalog.CatalogException;
-import dev.drrunbooks.catalog.CatalogLoader;
+import dev.drrunbooks.bootstrap.catalog.CatalogException;
+import dev.drrunbooks.bootstrap.catalog.CatalogLoader;
 import dev.drrunbooks.catalog.Durations;
 import dev.drrunbooks.catalog.ServiceSpec;
 import dev.drrunbooks.starter.Connection;

@@ -1,8 +1,8 @@
 package dev.drrunbooks.starter.doctor;
 
 import dev.drrunbooks.catalog.Catalog;
-import dev.drrunbooks.catalog.CatalogException;
-import dev.drrunbooks.catalog.CatalogLoader;
+import dev.drrunbooks.bootstrap.catalog.CatalogException;
+import dev.drrunbooks.bootstrap.catalog.CatalogLoader;
 import dev.drrunbooks.model.Failures;
 import dev.drrunbooks.starter.Connection;
 import io.temporal.api.enums.v1.TaskQueueType;

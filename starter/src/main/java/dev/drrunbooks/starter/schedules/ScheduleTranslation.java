@@ -3,8 +3,8 @@ package dev.drrunbooks.starter.schedules;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drrunbooks.backupvalidation.BackupValidationInput;
-import dev.drrunbooks.catalog.CalendarField;
-import dev.drrunbooks.catalog.CalendarRange;
+import dev.drrunbooks.bootstrap.calendar.CalendarField;
+import dev.drrunbooks.bootstrap.calendar.CalendarRange;
 import dev.drrunbooks.catalog.CalendarSpec;
 import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.catalog.Durations;
@@ -151,7 +151,7 @@ public final class ScheduleTranslation {
   }
 
   private static List<ScheduleRange> ranges(CalendarSpec calendar, CalendarField field) {
-    return calendar.ranges(field).stream().map(ScheduleTranslation::range).toList();
+    return field.ranges(calendar).stream().map(ScheduleTranslation::range).toList();
   }
 
   private static ScheduleRange range(CalendarRange r) {
@@ -171,7 +171,7 @@ public final class ScheduleTranslation {
     canonical.put("services", entry.services());
     Map<String, Object> calendar = new LinkedHashMap<>();
     for (CalendarField field : CalendarField.values()) {
-      calendar.put(field.key(), entry.calendar().ranges(field));
+      calendar.put(field.key(), field.ranges(entry.calendar()));
     }
     canonical.put("calendar", calendar);
     canonical.put("comment", entry.description());

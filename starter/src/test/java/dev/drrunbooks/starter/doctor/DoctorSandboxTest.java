@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.drrunbooks.aws.AwsClients;
 import dev.drrunbooks.catalog.CatalogFixture;
-import dev.drrunbooks.catalog.CatalogLoader;
+import dev.drrunbooks.bootstrap.catalog.CatalogLoader;
 import dev.drrunbooks.starter.Connection;
 import dev.drrunbooks.starter.DrCli;
 import dev.drrunbooks.testing.SandboxEnv;

@@ -2,7 +2,7 @@ package dev.drrunbooks.starter.e2e;
 
 import dev.drrunbooks.aws.AwsClients;
 import dev.drrunbooks.catalog.CatalogFixture;
-import dev.drrunbooks.catalog.CatalogLoader;
+import dev.drrunbooks.bootstrap.catalog.CatalogLoader;
 import dev.drrunbooks.testing.SandboxEnv;
 import dev.drrunbooks.worker.DrWorker;
 import dev.drrunbooks.worker.DrWorkerFactory;

@@ -7,7 +7,7 @@ import dev.drrunbooks.activities.sql.QueryOutcome;
 import dev.drrunbooks.activities.sql.ValidationReport;
 import dev.drrunbooks.aws.AwsClients;
 import dev.drrunbooks.catalog.CatalogFixture;
-import dev.drrunbooks.catalog.CatalogLoader;
+import dev.drrunbooks.bootstrap.catalog.CatalogLoader;
 import dev.drrunbooks.catalog.Objectives;
 import dev.drrunbooks.model.Outcome;
 import dev.drrunbooks.model.RecoveryObjectives;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.drrunbooks.backupvalidation.BackupValidationInput;
 import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.catalog.CatalogFixture;
-import dev.drrunbooks.catalog.CatalogLoader;
+import dev.drrunbooks.bootstrap.catalog.CatalogLoader;
 import dev.drrunbooks.drill.DrDrillInput;
 import dev.drrunbooks.model.SearchAttributes;
 import io.temporal.api.enums.v1.ScheduleOverlapPolicy;

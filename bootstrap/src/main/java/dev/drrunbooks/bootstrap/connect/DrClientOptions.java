@@ -1,4 +1,4 @@
-package dev.drrunbooks.connect;
+package dev.drrunbooks.bootstrap.connect;
 
 import dev.drrunbooks.payload.DrDataConverter;
 import io.temporal.client.WorkflowClientOptions;

@@ -1,6 +1,8 @@
-package dev.drrunbooks.catalog;
+package dev.drrunbooks.bootstrap.catalog;
 
 import dev.drrunbooks.activities.catalog.CatalogActivities;
+import dev.drrunbooks.catalog.Catalog;
+import dev.drrunbooks.catalog.ServiceDefinition;
 import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 

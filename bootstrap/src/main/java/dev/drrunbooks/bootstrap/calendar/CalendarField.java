@@ -1,5 +1,6 @@
-package dev.drrunbooks.catalog;
+package dev.drrunbooks.bootstrap.calendar;
 
+import dev.drrunbooks.catalog.CalendarSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,9 +22,9 @@ public enum CalendarField {
       Map.entry("SEP", 9), Map.entry("OCT", 10), Map.entry("NOV", 11), Map.entry("DEC", 12))),
   DAY_OF_WEEK("dayOfWeek", 0, 6, Map.of("SUN", 0, "MON", 1, "TUE", 2, "WED", 3, "THU", 4, "FRI", 5, "SAT", 6));
 
-  public static final List<String> MONTH_NAMES =
+  private static final List<String> MONTH_NAMES =
       List.of("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC");
-  public static final List<String> DAY_NAMES = List.of("SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT");
+  private static final List<String> DAY_NAMES = List.of("SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT");
 
   private final String key;
   private final int min;
@@ -42,33 +43,27 @@ public enum CalendarField {
     return key;
   }
 
-  public int min() {
-    return min;
+  /** The text written for this field in {@code calendar}, or its default (second 0, days and months every one). */
+  public String text(CalendarSpec calendar) {
+    String written = switch (this) {
+      case SECOND -> calendar.second();
+      case MINUTE -> calendar.minute();
+      case HOUR -> calendar.hour();
+      case DAY_OF_MONTH -> calendar.dayOfMonth();
+      case MONTH -> calendar.month();
+      case DAY_OF_WEEK -> calendar.dayOfWeek();
+    };
+    if (written != null) return written;
+    return switch (this) {
+      case SECOND -> "0";
+      case MINUTE, HOUR -> null;
+      default -> "*";
+    };
   }
 
-  public int max() {
-    return max;
-  }
-
-  /** The whole field: every value from min to max. */
-  public CalendarRange all() {
-    return new CalendarRange(min, max, 1);
-  }
-
-  /** True when the ranges cover every value of the field. */
-  public boolean isAll(List<CalendarRange> ranges) {
-    if (ranges.isEmpty()) return true;
-    boolean[] seen = new boolean[max + 1];
-    for (CalendarRange r : ranges) {
-      int step = Math.max(1, r.step());
-      for (int v = r.start(); v <= Math.min(r.end(), max); v += step) {
-        if (v >= 0) seen[v] = true;
-      }
-    }
-    for (int v = min; v <= max; v++) {
-      if (!seen[v]) return false;
-    }
-    return true;
+  /** This field's ranges in {@code calendar}. @throws IllegalArgumentException when its text is not valid */
+  public List<CalendarRange> ranges(CalendarSpec calendar) {
+    return parse(text(calendar));
   }
 
   /**

@@ -1,12 +1,21 @@
-package dev.drrunbooks.catalog;
+package dev.drrunbooks.bootstrap.catalog;
 
-import static dev.drrunbooks.catalog.CatalogEdits.edit;
-import static dev.drrunbooks.catalog.CatalogEdits.only;
-import static dev.drrunbooks.catalog.CatalogEdits.problems;
+import static dev.drrunbooks.bootstrap.catalog.CatalogEdits.edit;
+import static dev.drrunbooks.bootstrap.catalog.CatalogEdits.only;
+import static dev.drrunbooks.bootstrap.catalog.CatalogEdits.problems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.drrunbooks.catalog.CatalogException.Problem;
+import dev.drrunbooks.bootstrap.catalog.CatalogException.Problem;
+import dev.drrunbooks.catalog.AuditSpec;
+import dev.drrunbooks.catalog.Catalog;
+import dev.drrunbooks.catalog.CatalogFixture;
+import dev.drrunbooks.catalog.BalanceSpec;
+import dev.drrunbooks.catalog.DataRecoverySpec;
+import dev.drrunbooks.catalog.LedgerSpec;
+import dev.drrunbooks.catalog.ValidationQuery;
+import dev.drrunbooks.catalog.SqlIdentifiers;
+import dev.drrunbooks.catalog.Expectation;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,13 +1,22 @@
-package dev.drrunbooks.catalog;
+package dev.drrunbooks.bootstrap.catalog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.drrunbooks.bootstrap.calendar.CalendarField;
+import dev.drrunbooks.bootstrap.calendar.CalendarRange;
+import dev.drrunbooks.catalog.BucketSpec;
+import dev.drrunbooks.catalog.Catalog;
+import dev.drrunbooks.catalog.CatalogFixture;
+import dev.drrunbooks.catalog.Priority;
+import dev.drrunbooks.catalog.RestoreSettings;
+import dev.drrunbooks.catalog.ScheduleSpec;
+import dev.drrunbooks.catalog.ServiceDefinition;
+import dev.drrunbooks.catalog.ServiceSpec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CatalogLoaderTest {
@@ -108,18 +117,18 @@ class CatalogLoaderTest {
     assertEquals(List.of("inventory"), drill.services());
     assertEquals(Duration.ofDays(7), drill.catchupWindow());
     assertEquals("UTC", drill.timeZoneOrDefault());
-    assertEquals(List.of(new CalendarRange(1, 7, 1)), drill.calendar().ranges(CalendarField.DAY_OF_MONTH));
-    assertEquals(List.of(CalendarRange.of(1)), drill.calendar().ranges(CalendarField.DAY_OF_WEEK));
-    assertEquals(List.of(CalendarRange.of(10)), drill.calendar().ranges(CalendarField.HOUR));
-    assertEquals(List.of(CalendarRange.of(0)), drill.calendar().ranges(CalendarField.MINUTE));
-    assertEquals(List.of(CalendarRange.of(0)), drill.calendar().ranges(CalendarField.SECOND), "second defaults to 0");
-    assertEquals(List.of(new CalendarRange(1, 12, 1)), drill.calendar().ranges(CalendarField.MONTH));
+    assertEquals(List.of(new CalendarRange(1, 7, 1)), CalendarField.DAY_OF_MONTH.ranges(drill.calendar()));
+    assertEquals(List.of(CalendarRange.of(1)), CalendarField.DAY_OF_WEEK.ranges(drill.calendar()));
+    assertEquals(List.of(CalendarRange.of(10)), CalendarField.HOUR.ranges(drill.calendar()));
+    assertEquals(List.of(CalendarRange.of(0)), CalendarField.MINUTE.ranges(drill.calendar()));
+    assertEquals(List.of(CalendarRange.of(0)), CalendarField.SECOND.ranges(drill.calendar()), "second defaults to 0");
+    assertEquals(List.of(new CalendarRange(1, 12, 1)), CalendarField.MONTH.ranges(drill.calendar()));
 
     ScheduleSpec weekly = catalog.schedules().get("weekly-backup-validation-inventory");
     assertEquals(ScheduleSpec.BACKUP_VALIDATION, weekly.procedure());
-    assertEquals(List.of(CalendarRange.of(0)), weekly.calendar().ranges(CalendarField.DAY_OF_WEEK));
-    assertEquals(List.of(CalendarRange.of(3)), weekly.calendar().ranges(CalendarField.HOUR));
-    assertEquals(List.of(CalendarRange.of(30)), weekly.calendar().ranges(CalendarField.MINUTE));
+    assertEquals(List.of(CalendarRange.of(0)), CalendarField.DAY_OF_WEEK.ranges(weekly.calendar()));
+    assertEquals(List.of(CalendarRange.of(3)), CalendarField.HOUR.ranges(weekly.calendar()));
+    assertEquals(List.of(CalendarRange.of(30)), CalendarField.MINUTE.ranges(weekly.calendar()));
     assertEquals(Duration.ofDays(1), weekly.catchupWindow());
     // every service with validation queries has its weekly backup validation
     for (String key : catalog.serviceKeys()) {
@@ -282,20 +291,6 @@ class CatalogLoaderTest {
     assertEquals(List.of(new CatalogException.Problem("services.inventory.database.restore", "is empty: give at least"
         + " one of subnetGroup, securityGroupIds, parameterGroup, optionGroup, or leave it out (restores then take the"
         + " source instance's settings)")), e.problems());
-  }
-
-  @Test
-  void drillHealthUrlIsATemplateForTheDrillsOwnDeployment() {
-    ServiceSpec inventory = CatalogFixture.load().services().get("inventory");
-    assertEquals("https://drill.mycomputer.com/dr-drill-x-env/inventory/health",
-        DrillHealthUrl.resolve(inventory.drillHealthUrl(), "dr-drill-x-env", "inventory", Map.of()));
-    assertEquals("https://internal-alb-1.elb.amazonaws.com/inventory/health", DrillHealthUrl.resolve(
-        "https://{output:ServiceHost}/{service}/health", "d", "inventory",
-        Map.of("ServiceHost", "internal-alb-1.elb.amazonaws.com")));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> DrillHealthUrl.resolve("https://{output:ServiceHost}/health", "d", "inventory", Map.of("VpcId", "v")));
-    assertEquals("drillHealthUrl 'https://{output:ServiceHost}/health' needs the stack output 'ServiceHost'; the "
-        + "stack has: VpcId", e.getMessage());
   }
 
   @Test

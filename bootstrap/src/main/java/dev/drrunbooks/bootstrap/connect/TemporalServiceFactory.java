@@ -1,4 +1,4 @@
-package dev.drrunbooks.connect;
+package dev.drrunbooks.bootstrap.connect;
 
 import io.temporal.serviceclient.SimpleSslContextBuilder;
 import io.temporal.serviceclient.WorkflowServiceStubs;

@@ -1,4 +1,4 @@
-package dev.drrunbooks.catalog;
+package dev.drrunbooks.bootstrap.catalog;
 
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,11 +1,13 @@
-package dev.drrunbooks.catalog;
+package dev.drrunbooks.bootstrap.catalog;
 
-import static dev.drrunbooks.catalog.CatalogEdits.accepted;
-import static dev.drrunbooks.catalog.CatalogEdits.edit;
-import static dev.drrunbooks.catalog.CatalogEdits.only;
-import static dev.drrunbooks.catalog.CatalogEdits.problems;
+import static dev.drrunbooks.bootstrap.catalog.CatalogEdits.accepted;
+import static dev.drrunbooks.bootstrap.catalog.CatalogEdits.edit;
+import static dev.drrunbooks.bootstrap.catalog.CatalogEdits.only;
+import static dev.drrunbooks.bootstrap.catalog.CatalogEdits.problems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.drrunbooks.catalog.Catalog;
+import dev.drrunbooks.catalog.CatalogFixture;
 import org.junit.jupiter.api.Test;
 
 /** The rules of DNS records, buckets and a database's restore placement, each with its valid neighbour. */

@@ -1,11 +1,12 @@
-package dev.drrunbooks.catalog;
+package dev.drrunbooks.bootstrap.catalog;
 
-import static dev.drrunbooks.catalog.CatalogEdits.accepted;
-import static dev.drrunbooks.catalog.CatalogEdits.edit;
-import static dev.drrunbooks.catalog.CatalogEdits.only;
-import static dev.drrunbooks.catalog.CatalogEdits.problems;
+import static dev.drrunbooks.bootstrap.catalog.CatalogEdits.accepted;
+import static dev.drrunbooks.bootstrap.catalog.CatalogEdits.edit;
+import static dev.drrunbooks.bootstrap.catalog.CatalogEdits.only;
+import static dev.drrunbooks.bootstrap.catalog.CatalogEdits.problems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.drrunbooks.catalog.Catalog;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

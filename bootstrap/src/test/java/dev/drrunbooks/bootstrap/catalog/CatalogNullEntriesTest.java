@@ -1,8 +1,8 @@
-package dev.drrunbooks.catalog;
+package dev.drrunbooks.bootstrap.catalog;
 
-import static dev.drrunbooks.catalog.CatalogEdits.edit;
-import static dev.drrunbooks.catalog.CatalogEdits.only;
-import static dev.drrunbooks.catalog.CatalogEdits.problems;
+import static dev.drrunbooks.bootstrap.catalog.CatalogEdits.edit;
+import static dev.drrunbooks.bootstrap.catalog.CatalogEdits.only;
+import static dev.drrunbooks.bootstrap.catalog.CatalogEdits.problems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
-package dev.drrunbooks.catalog;
+package dev.drrunbooks.bootstrap.catalog;
 
+import dev.drrunbooks.catalog.Catalog;
+import dev.drrunbooks.catalog.Durations;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;

@@ -1,10 +1,14 @@
-package dev.drrunbooks.catalog;
+package dev.drrunbooks.bootstrap.catalog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.drrunbooks.catalog.Catalog;
+import dev.drrunbooks.catalog.CatalogFixture;
+import dev.drrunbooks.catalog.DrBackupReplicationSpec;
+import dev.drrunbooks.catalog.ReplicationSpec;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,10 @@
-package dev.drrunbooks.catalog;
+package dev.drrunbooks.bootstrap.catalog;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.drrunbooks.catalog.Catalog;
+import dev.drrunbooks.catalog.CatalogFixture;
 import java.util.List;
 
 /** The real catalog with one piece of text changed, and what the loader says about it: for rule tests. */

@@ -1,6 +1,12 @@
-package dev.drrunbooks.catalog;
+package dev.drrunbooks.bootstrap.catalog;
 
-import dev.drrunbooks.catalog.CatalogException.Problem;
+import dev.drrunbooks.bootstrap.catalog.CatalogException.Problem;
+import dev.drrunbooks.catalog.AuditSpec;
+import dev.drrunbooks.catalog.BalanceSpec;
+import dev.drrunbooks.catalog.DataRecoverySpec;
+import dev.drrunbooks.catalog.LedgerSpec;
+import dev.drrunbooks.catalog.ValidationQuery;
+import dev.drrunbooks.catalog.SqlIdentifiers;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

@@ -1,5 +1,19 @@
-package dev.drrunbooks.catalog;
+package dev.drrunbooks.bootstrap.catalog;
 
+import dev.drrunbooks.bootstrap.calendar.CalendarField;
+import dev.drrunbooks.catalog.BackupSpec;
+import dev.drrunbooks.catalog.BucketSpec;
+import dev.drrunbooks.catalog.Catalog;
+import dev.drrunbooks.catalog.DnsRecordSpec;
+import dev.drrunbooks.catalog.DrBackupReplicationSpec;
+import dev.drrunbooks.catalog.Durations;
+import dev.drrunbooks.catalog.FailoverPolicy;
+import dev.drrunbooks.catalog.ReplicationSpec;
+import dev.drrunbooks.catalog.RestoreSettings;
+import dev.drrunbooks.catalog.ScheduleSpec;
+import dev.drrunbooks.catalog.ServiceSpec;
+import dev.drrunbooks.catalog.ValidationQuery;
+import dev.drrunbooks.catalog.WeightedTarget;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -91,7 +105,7 @@ final class CatalogValidator {
       problem(at + ".healthEndpoint", "'" + s.healthEndpoint() + "' must be an http(s) URL");
     }
     if (s.drillHealthUrl() != null) {
-      DrillHealthUrl.problems(s.drillHealthUrl(), productionHosts()).forEach(p -> problem(at + ".drillHealthUrl", p));
+      DrillHealthUrlRules.problems(s.drillHealthUrl(), productionHosts()).forEach(p -> problem(at + ".drillHealthUrl", p));
     }
     for (int i = 0; i < s.validationQueries().size(); i++) {
       validationQuery(at + ".validationQueries[" + i + "]", s.validationQueries().get(i));
@@ -103,7 +117,7 @@ final class CatalogValidator {
   private Set<String> productionHosts() {
     Set<String> hosts = new HashSet<>();
     for (ServiceSpec s : catalog.services().values()) {
-      if (s != null && s.healthEndpoint() != null) hosts.add(DrillHealthUrl.hostOf(s.healthEndpoint()));
+      if (s != null && s.healthEndpoint() != null) hosts.add(DrillHealthUrlRules.hostOf(s.healthEndpoint()));
     }
     for (DnsRecordSpec d : catalog.dnsRecords().values()) {
       if (d == null) continue;
@@ -111,7 +125,7 @@ final class CatalogValidator {
       for (WeightedTarget t : Arrays.asList(d.primary(), d.secondary())) {
         if (t == null) continue;
         if (t.aliasDnsName() != null) hosts.add(t.aliasDnsName().toLowerCase(Locale.ROOT));
-        if (t.healthEndpoint() != null) hosts.add(DrillHealthUrl.hostOf(t.healthEndpoint()));
+        if (t.healthEndpoint() != null) hosts.add(DrillHealthUrlRules.hostOf(t.healthEndpoint()));
       }
     }
     hosts.remove(null);
@@ -144,7 +158,7 @@ final class CatalogValidator {
       required(at + ".calendar.hour", s.calendar().hour());
       required(at + ".calendar.minute", s.calendar().minute());
       for (CalendarField field : CalendarField.values()) {
-        String text = s.calendar().text(field);
+        String text = field.text(s.calendar());
         if (text == null) continue;
         try {
           field.parse(text);
