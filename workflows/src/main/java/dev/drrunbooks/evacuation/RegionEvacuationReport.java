@@ -17,10 +17,10 @@ public final class RegionEvacuationReport {
   private RegionEvacuationReport() {}
 
   static RunReport of(RegionEvacuationResult r, ReportContext ctx) {
-    boolean complete = "COMPLETE".equals(r.outcome());
+    boolean complete = r.outcome() == EvacuationOutcome.COMPLETE;
     RunReport.Builder b = RunReport.builder(ctx.workflowId(), "region-evacuation", "Region evacuation of "
         + join(nz(r.services()).stream().map(ServiceEvacuation::service).toList()))
-        .outcome(r.outcome(), complete, r.summary())
+        .outcome(r.outcome() == null ? null : r.outcome().name(), complete, r.summary())
         .runLink(ctx.runLink())
         .steps(r.timeline());
     for (ServiceEvacuation s : nz(r.services())) {

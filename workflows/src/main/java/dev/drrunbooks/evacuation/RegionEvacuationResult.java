@@ -4,7 +4,7 @@ import dev.drrunbooks.approval.GateDecision;
 import dev.drrunbooks.model.TimelineEntry;
 import java.util.List;
 
-/** COMPLETE, PARTIAL (some services stayed), ABORTED or FAILED, with the story per service. */
+/** How the evacuation ended, with the story per service. */
 public record RegionEvacuationResult(
-    String outcome, GateDecision approval, List<ServiceEvacuation> services, List<TimelineEntry> timeline,
+    EvacuationOutcome outcome, GateDecision approval, List<ServiceEvacuation> services, List<TimelineEntry> timeline,
     String summary) {}

@@ -82,7 +82,7 @@ public class RegionEvacuationWorkflowImpl extends GatedWorkflow implements Regio
             + "approval and the input asked for none" : "the input asked for no approval");
     if (!decision.proceeds()) {
       phases.enter("aborted");
-      return new RegionEvacuationResult("ABORTED", decision, List.copyOf(progress.values()), timeline.entries(),
+      return new RegionEvacuationResult(EvacuationOutcome.ABORTED, decision, List.copyOf(progress.values()), timeline.entries(),
           "Evacuation aborted: " + decision.verdict() + " by " + decision.who() + " (" + decision.why() + ")");
     }
 
@@ -135,8 +135,8 @@ public class RegionEvacuationWorkflowImpl extends GatedWorkflow implements Regio
 
     List<ServiceEvacuation> results = List.copyOf(progress.values());
     long moved = results.stream().filter(r -> r.dns().equals("SWITCHED") || r.dns().equals("ALREADY_DONE")).count();
-    String outcome = moved == results.size() ? "COMPLETE" : moved == 0 ? "FAILED" : "PARTIAL";
-    phases.enter(outcome.toLowerCase());
+    EvacuationOutcome outcome = EvacuationOutcome.of(moved, results.size());
+    phases.enter(outcome.name().toLowerCase());
     return new RegionEvacuationResult(outcome, decision, results, timeline.entries(),
         "Evacuation " + outcome + ": " + moved + " of " + results.size() + " service(s) now served from the DR region"
             + (decision.verdict() == GateDecision.Verdict.BREAK_GLASS ? " (break-glass by " + decision.who() + ": "

@@ -54,7 +54,7 @@ class RegionEvacuationWorkflowTest {
     wf.approve(new Approval(RegionEvacuationWorkflowImpl.GATE_STEP, "incident-commander", "eu-west-1 outage"));
 
     RegionEvacuationResult result = WorkflowStub.fromTyped(wf).getResult(RegionEvacuationResult.class);
-    assertEquals("COMPLETE", result.outcome(), result.toString());
+    assertEquals(EvacuationOutcome.COMPLETE, result.outcome(), result.toString());
     assertEquals(2, result.services().size());
     assertTrue(ecs.updates.stream().allMatch(u -> u.startsWith("eu-central-1 mycomputer-dr/")), ecs.updates.toString());
     assertEquals(4, ecs.updates.size(), "deploy and scale for each service");
@@ -75,7 +75,7 @@ class RegionEvacuationWorkflowTest {
         .run(new RegionEvacuationInput(List.of("inventory", "payments"), null, null, null, null, null, null,
             new BreakGlass("incident-commander", "INC-9: eu-west-1 down, approver unreachable")));
 
-    assertEquals("PARTIAL", result.outcome());
+    assertEquals(EvacuationOutcome.PARTIAL, result.outcome());
     assertEquals(GateDecision.Verdict.BREAK_GLASS, result.approval().verdict());
     assertTrue(result.summary().endsWith("(break-glass by incident-commander: INC-9: eu-west-1 down, approver "
         + "unreachable)"), result.summary());
@@ -115,7 +115,7 @@ class RegionEvacuationWorkflowTest {
     RegionEvacuationResult result = client.newWorkflowStub(RegionEvacuationWorkflow.class,
         WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue()).setWorkflowId("evacuate-3").build())
         .run(RegionEvacuationInput.of(null));
-    assertEquals("ABORTED", result.outcome());
+    assertEquals(EvacuationOutcome.ABORTED, result.outcome());
     assertEquals(List.of(), ecs.updates);
     assertEquals(List.of(), dns.changes);
   }

@@ -1,5 +1,6 @@
 package dev.drrunbooks.report;
 
+import dev.drrunbooks.evacuation.EvacuationOutcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -222,7 +223,7 @@ class MovedReportMappingsTest {
 
   @Test
   void anEvacuationShowsCapacityAndDnsPerService() {
-    RegionEvacuationResult result = new RegionEvacuationResult("COMPLETE",
+    RegionEvacuationResult result = new RegionEvacuationResult(EvacuationOutcome.COMPLETE,
         new GateDecision("evacuate", GateDecision.Verdict.APPROVED, null, null, null), List.of(
         new ServiceEvacuation("inventory", "recovered", "2/2", "SWITCHED", "api"),
         new ServiceEvacuation("payments", "failed", "0/2", "ALREADY_DONE", "pay"),
@@ -232,7 +233,7 @@ class MovedReportMappingsTest {
     assertTrue(r.passed());
     assertEquals(List.of(true, true, false, true, true, false), r.evidence().stream().map(EvidenceRow::pass).toList());
     assertEquals("Approval (evacuate): APPROVED", r.notes().get(0));
-    assertFalse(RegionEvacuationReport.MAPPING.report(new RegionEvacuationResult("PARTIAL", null, null, null, "x"), CTX)
+    assertFalse(RegionEvacuationReport.MAPPING.report(new RegionEvacuationResult(EvacuationOutcome.PARTIAL, null, null, null, "x"), CTX)
         .passed());
   }
 

@@ -1,5 +1,6 @@
 package dev.drrunbooks.starter.commands;
 
+import dev.drrunbooks.evacuation.EvacuationOutcome;
 import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.evacuation.RegionEvacuationInput;
 import dev.drrunbooks.evacuation.ServiceEvacuation;
@@ -52,7 +53,7 @@ public final class EvacuateCommand implements Callable<Integer> {
             out.println();
             out.print(t.render());
             out.printf("%n%s%n", r.summary());
-            return r.outcome().equals("COMPLETE") ? ExitCodes.OK : ExitCodes.OUTCOME_NOT_SUCCESS;
+            return r.outcome() == EvacuationOutcome.COMPLETE ? ExitCodes.OK : ExitCodes.OUTCOME_NOT_SUCCESS;
           });
     }
   }

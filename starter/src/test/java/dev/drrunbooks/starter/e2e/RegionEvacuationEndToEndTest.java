@@ -1,5 +1,6 @@
 package dev.drrunbooks.starter.e2e;
 
+import dev.drrunbooks.evacuation.EvacuationOutcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -61,7 +62,7 @@ class RegionEvacuationEndToEndTest {
 
         RegionEvacuationResult result = WorkflowStub.fromTyped(wf).getResult(3, TimeUnit.MINUTES,
             RegionEvacuationResult.class);
-        assertEquals("COMPLETE", result.outcome(), result.toString());
+        assertEquals(EvacuationOutcome.COMPLETE, result.outcome(), result.toString());
         assertEquals("SWITCHED", result.services().get(0).dns(), result.toString());
 
         Service dr = worker.aws.ecs("eu-central-1").describeServices(r -> r.cluster("mycomputer-dr")
