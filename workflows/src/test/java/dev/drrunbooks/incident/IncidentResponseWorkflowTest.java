@@ -25,6 +25,7 @@ import dev.drrunbooks.model.Failures;
 import dev.drrunbooks.report.FollowUpDrill;
 import dev.drrunbooks.report.ReportStep;
 import dev.drrunbooks.report.RunReport;
+import dev.drrunbooks.replay.Histories;
 import dev.drrunbooks.testing.FakeCatalog;
 import dev.drrunbooks.testing.FakeLocks;
 import dev.drrunbooks.testing.TimeSkipping;
@@ -295,6 +296,30 @@ class IncidentResponseWorkflowTest {
 
     assertThrows(RuntimeException.class, () -> wf.note(new IncidentNote("carol", "late", null)),
         "nothing steers a resolved incident");
+  }
+
+  @Test
+  void anAcknowledgedIncidentWithAnEcsRecoveryIsVerifiedResolvedAndRecorded(WorkflowClient client, Worker worker) {
+    IncidentResponseWorkflow wf = open(client, worker, "incident-recovered", IncidentInput.of("P2",
+        List.of("inventory"), "tasks crash-loop after the 10:00 deploy"));
+    env.sleep(Duration.ofMinutes(3));
+    wf.acknowledge(new Acknowledgement("frank", "paged"));
+    wf.changeSeverity(new SeverityChange("P1", "frank", "every region affected"));
+    wf.note(new IncidentNote("frank", "status page updated", "communication"));
+    env.sleep(Duration.ofMinutes(13));
+    awaitEscalations(1);
+    String child = wf.recover(RecoveryRequest.of("ecs", "inventory", "frank", "redeploy the stable task definition"));
+    assertEquals("incident-recovered-ecs-inventory", child);
+    awaitStatus(wf, s -> s.children().size() == 1 && !s.children().get(0).running());
+    wf.verify(new Verification("frank", "smoke tests green", null));
+    wf.resolve(new Resolution("frank", "stable for 15 minutes", false, "a bad deploy", null));
+    IncidentResult result = WorkflowStub.fromTyped(wf).getResult(IncidentResult.class);
+
+    assertEquals("RESOLVED", result.outcome());
+    assertEquals("RECOVERED", result.children().get(0).state());
+    assertEquals("P1", result.severity());
+    assertEquals(List.of("assessment"), result.escalated(), "P1 assessment was due at +15m");
+    Histories.record(client, "incident-recovered", "incident-recovered");
   }
 
   @Test
