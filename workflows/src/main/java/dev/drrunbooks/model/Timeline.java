@@ -12,7 +12,16 @@ import java.util.function.Supplier;
  * exactly; call it only from workflow code.
  */
 public final class Timeline {
-  private final List<TimelineEntry> entries = new ArrayList<>();
+  private final List<TimelineEntry> entries;
+
+  public Timeline() {
+    this(new ArrayList<>());
+  }
+
+  /** Records into {@code entries}, a list the caller keeps (a workflow's serializable state, carried on). */
+  public Timeline(List<TimelineEntry> entries) {
+    this.entries = entries;
+  }
 
   /** Runs a step, records its start, end and outcome, and rethrows its failure. */
   public <T> T step(String name, Supplier<T> body, Function<T, String> detail) {
