@@ -337,7 +337,7 @@ class IncidentResponseWorkflowTest {
 
   // ---- helpers --------------------------------------------------------------------------------------------
 
-  private static IncidentResponseWorkflow open(WorkflowClient client, Worker worker, String id, IncidentInput input) {
+  static IncidentResponseWorkflow open(WorkflowClient client, Worker worker, String id, IncidentInput input) {
     IncidentResponseWorkflow wf = stub(client, worker, id);
     WorkflowClient.start(wf::run, input);
     awaitStatus(wf, s -> !s.phase().equals("opening"));
@@ -349,7 +349,7 @@ class IncidentResponseWorkflowTest {
         WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue()).setWorkflowId(id).build());
   }
 
-  private static IncidentStatus awaitStatus(IncidentResponseWorkflow wf, Predicate<IncidentStatus> reached) {
+  static IncidentStatus awaitStatus(IncidentResponseWorkflow wf, Predicate<IncidentStatus> reached) {
     IncidentStatus last = null;
     for (int i = 0; i < 200; i++) {
       last = wf.status();
@@ -364,11 +364,11 @@ class IncidentResponseWorkflowTest {
     assertEquals(n, escalations.received.size(), "escalations received: " + escalations.phases());
   }
 
-  private static PhaseStatus phase(IncidentStatus status, String name) {
+  static PhaseStatus phase(IncidentStatus status, String name) {
     return status.phases().stream().filter(p -> p.phase().equals(name)).findFirst().orElseThrow();
   }
 
-  private static void sleep(long ms) {
+  static void sleep(long ms) {
     try {
       Thread.sleep(ms);
     } catch (InterruptedException e) {
