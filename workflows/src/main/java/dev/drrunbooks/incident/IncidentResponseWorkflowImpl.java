@@ -218,10 +218,15 @@ public class IncidentResponseWorkflowImpl implements IncidentResponseWorkflow {
 
   // ---- updates: each validator and handler is its own class ------------------------------------------------
 
+  /** The handler, once the incident is open and until it is resolved; else the update is rejected. */
+  private <H> H whileOpen(H handler) {
+    UpdateChecks.requireOpen(state);
+    return handler;
+  }
+
   @Override
   public void validateAcknowledge(Acknowledgement ack) {
-    UpdateChecks.requireOpen(state);
-    acknowledgements.validate(ack);
+    whileOpen(acknowledgements).validate(ack);
   }
 
   @Override
@@ -233,8 +238,7 @@ public class IncidentResponseWorkflowImpl implements IncidentResponseWorkflow {
 
   @Override
   public void validateChangeSeverity(SeverityChange change) {
-    UpdateChecks.requireOpen(state);
-    severities.validate(change);
+    whileOpen(severities).validate(change);
   }
 
   @Override
@@ -246,8 +250,7 @@ public class IncidentResponseWorkflowImpl implements IncidentResponseWorkflow {
 
   @Override
   public void validateNote(IncidentNote note) {
-    UpdateChecks.requireOpen(state);
-    notes.validate(note);
+    whileOpen(notes).validate(note);
   }
 
   @Override
@@ -259,8 +262,7 @@ public class IncidentResponseWorkflowImpl implements IncidentResponseWorkflow {
 
   @Override
   public void validateRecover(RecoveryRequest request) {
-    UpdateChecks.requireOpen(state);
-    recoveries.validate(request);
+    whileOpen(recoveries).validate(request);
   }
 
   @Override
@@ -270,8 +272,7 @@ public class IncidentResponseWorkflowImpl implements IncidentResponseWorkflow {
 
   @Override
   public void validateVerify(Verification verification) {
-    UpdateChecks.requireOpen(state);
-    verifications.validate(verification);
+    whileOpen(verifications).validate(verification);
   }
 
   @Override
@@ -283,8 +284,7 @@ public class IncidentResponseWorkflowImpl implements IncidentResponseWorkflow {
 
   @Override
   public void validateResolve(Resolution resolution) {
-    UpdateChecks.requireOpen(state);
-    resolutions.validate(resolution);
+    whileOpen(resolutions).validate(resolution);
   }
 
   @Override

@@ -13,23 +13,25 @@ import java.util.function.BooleanSupplier;
  * when {@code stop} holds. Workflow code only.
  */
 final class MovableDeadline {
-  private int moves;
+  private boolean moved;
 
   /** Wakes the current {@link #await}: whatever it waits for may have changed. */
   void moved() {
-    moves++;
+    moved = true;
   }
 
   /**
+   * Returns at {@code deadline}, on a {@link #moved()} call made after this one began, or once {@code stop}
+   * holds (re-checked whenever the workflow wakes).
+   *
    * @param deadline the instant to wake at; null: no deadline, wait for a move or {@code stop} only
-   * @return true when the deadline was reached (no move, {@code stop} false)
    */
-  boolean await(Instant deadline, BooleanSupplier stop) {
-    int seen = moves;
+  void await(Instant deadline, BooleanSupplier stop) {
+    moved = false;
     if (deadline == null) {
-      Workflow.await(() -> moves != seen || stop.getAsBoolean());
-      return false;
+      Workflow.await(() -> moved || stop.getAsBoolean());
+    } else {
+      Workflow.await(Duration.between(Timeline.now(), deadline), () -> moved || stop.getAsBoolean());
     }
-    return !Workflow.await(Duration.between(Timeline.now(), deadline), () -> moves != seen || stop.getAsBoolean());
   }
 }

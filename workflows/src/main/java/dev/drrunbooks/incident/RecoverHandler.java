@@ -15,7 +15,7 @@ import java.time.Instant;
  * opened before {@link IncidentResponseWorkflowImpl#RECOVERY_DONE_ON_CHILD_SUCCESS}: its start does).
  */
 final class RecoverHandler {
-  /** Since version 1 the child id is derived from the incident; before, a failover used {@code dns-failover-<record>}. */
+  /** Version 1: child ids derive from the incident; before, a failover used {@code dns-failover-<record>}. */
   static final String UNIQUE_FAILOVER_IDS = "incident-failover-child-id";
 
   private final IncidentState state;
@@ -61,7 +61,8 @@ final class RecoverHandler {
       launched.execution().get();
     } catch (TemporalFailure e) {
       // Recorded by ended() as FAILED; the caller learns why the procedure did not start.
-      throw ApplicationFailure.newFailure("could not start " + id + ": " + Failures.rootMessage(e), "RecoveryNotStarted");
+      throw ApplicationFailure.newFailure("could not start " + id + ": " + Failures.rootMessage(e),
+          "RecoveryNotStarted");
     }
     state.markDone(IncidentPhase.ASSESSMENT, r.who(), Timeline.now());
     if (!state.recoveryDoneOnChildSuccess) state.markDone(IncidentPhase.RECOVERY, r.who(), Timeline.now());

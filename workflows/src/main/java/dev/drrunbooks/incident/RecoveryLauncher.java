@@ -49,7 +49,8 @@ final class RecoveryLauncher {
             r.targetInstance(), detectedAt.toString(), null, null, null, null)));
       }
       case DATA -> {
-        CorruptedDataRecoveryWorkflow child = Workflow.newChildWorkflowStub(CorruptedDataRecoveryWorkflow.class, options);
+        CorruptedDataRecoveryWorkflow child =
+            Workflow.newChildWorkflowStub(CorruptedDataRecoveryWorkflow.class, options);
         yield launched(child, Async.function(child::run,
             new CorruptedDataRecoveryInput(s.key(), r.restoreTime(), null, null, null)));
       }

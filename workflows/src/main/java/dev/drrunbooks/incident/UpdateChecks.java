@@ -14,7 +14,8 @@ final class UpdateChecks {
           + "try again in a moment");
     }
     if (state.resolved()) {
-      throw new IllegalArgumentException("the incident is resolved (by " + state.resolution.who() + "); open a new one");
+      throw new IllegalArgumentException("the incident is resolved (by " + state.resolution.who()
+          + "); open a new one");
     }
   }
 

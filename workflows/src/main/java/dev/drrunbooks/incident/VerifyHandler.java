@@ -25,7 +25,8 @@ final class VerifyHandler {
     for (String typed : which) {
       String s = UpdateChecks.requireService(state, "services", typed);
       if (state.verifiedAt.containsKey(s)) {
-        throw new IllegalArgumentException("services: " + typed + " was already verified at " + state.verifiedAt.get(s));
+        throw new IllegalArgumentException("services: " + typed + " was already verified at "
+            + state.verifiedAt.get(s));
       }
       for (ChildRecovery c : state.runningChildren()) {
         if (c.service().equals(s)) {

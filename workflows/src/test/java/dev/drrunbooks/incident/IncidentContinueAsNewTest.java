@@ -95,6 +95,8 @@ class IncidentContinueAsNewTest {
     assertEquals(firstRun, continuedFrom(client, id), "continued as new once the child ended");
 
     IncidentStatus carried = wf.status();
+    assertEquals("verification", IncidentResponseWorkflowTest.drPhase(client, id), "the new run tags itself again");
+    assertEquals(IncidentPhase.DETECTION.missing(), escalations.received.get(0).detail());
     assertEquals("gina", carried.acknowledgedBy());
     assertEquals(detected, carried.detectedAt());
     assertEquals(2, carried.escalations());
@@ -130,6 +132,8 @@ class IncidentContinueAsNewTest {
         "resolved by gina")) {
       assertTrue(steps.contains(expected), expected + " in " + steps);
     }
+    assertEquals("run 2 of the incident carries its state; this run's history had",
+        IncidentResponseWorkflowTest.step(result, "continued as new").detail().replaceFirst(" \\d+ events$", ""));
     assertEquals(1, reports.written.size());
     assertTrue(reports.written.get(0).notes().stream().anyMatch(n -> n.startsWith("Recovery " + child)),
         reports.written.get(0).notes().toString());

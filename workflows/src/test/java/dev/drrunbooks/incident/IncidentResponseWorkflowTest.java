@@ -22,6 +22,7 @@ import dev.drrunbooks.failover.FailoverOutcome;
 import dev.drrunbooks.failover.FailoverStatus;
 import dev.drrunbooks.failover.FakeRegions;
 import dev.drrunbooks.model.Failures;
+import dev.drrunbooks.model.TimelineEntry;
 import dev.drrunbooks.report.FollowUpDrill;
 import dev.drrunbooks.report.ReportStep;
 import dev.drrunbooks.report.RunReport;
@@ -34,6 +35,7 @@ import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
+import io.temporal.common.SearchAttributes;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
@@ -320,6 +322,54 @@ class IncidentResponseWorkflowTest {
     assertEquals("P1", result.severity());
     assertEquals(List.of("assessment"), result.escalated(), "P1 assessment was due at +15m");
     Histories.record(client, "incident-recovered", "incident-recovered");
+  }
+
+  @Test
+  void eachUpdateReturnsTheStatusAndMovesTheDrPhaseSearchAttribute(WorkflowClient client, Worker worker) {
+    IncidentResponseWorkflow wf = open(client, worker, "incident-phases", IncidentInput.of("P1", List.of("inventory"),
+        "checkout fails"));
+    assertEquals("detection", drPhase(client, "incident-phases"));
+    SearchAttributes tags = WorkflowStub.fromTyped(wf).describe().getTypedSearchAttributes();
+    assertEquals(IncidentResponseWorkflowImpl.PROCEDURE, tags.get(dev.drrunbooks.model.SearchAttributes.PROCEDURE));
+    assertEquals("inventory", tags.get(dev.drrunbooks.model.SearchAttributes.SERVICE));
+
+    IncidentStatus acked = wf.acknowledge(new Acknowledgement("ann", "paged at 10:01"));
+    assertEquals("ann", acked.acknowledgedBy());
+    assertEquals("assessment", acked.phase());
+    assertEquals("assessment", drPhase(client, "incident-phases"));
+    assertEquals("communication", wf.note(new IncidentNote("ann", "checkout only", "assessment")).phase());
+    assertEquals("recovery", wf.note(new IncidentNote("ann", "status page", "communication")).phase());
+    IncidentStatus manual = wf.note(new IncidentNote("ann", "restarted the pods", "recovery"));
+    assertEquals("verification", manual.phase());
+    assertEquals("done", phase(manual, "recovery").state());
+    assertEquals("verification", drPhase(client, "incident-phases"));
+    assertEquals("P2", wf.changeSeverity(new SeverityChange("P2", "ann", "only checkout")).severity());
+    IncidentStatus verified = wf.verify(new Verification("ann", "smoke tests green", null));
+    assertEquals(List.of("inventory"), verified.verified());
+    assertEquals("ready-to-resolve", verified.phase());
+    assertEquals("done", phase(verified, "verification").state());
+    assertEquals("ready-to-resolve", drPhase(client, "incident-phases"));
+    assertTrue(wf.resolve(Resolution.of("ann", "green")).resolved());
+
+    IncidentResult result = WorkflowStub.fromTyped(wf).getResult(IncidentResult.class);
+    assertEquals("resolved", drPhase(client, "incident-phases"));
+    assertEquals(List.of(), result.escalated());
+    TimelineEntry ack = step(result, "acknowledged by ann");
+    assertEquals("paged at 10:01", ack.detail());
+    assertEquals("RTO 30m, RPO 15m", step(result, "resolve inventory").detail());
+    assertTrue(step(result, "incident opened: P1 checkout fails").detail().startsWith("by alert; services inventory; "
+        + "deadlines detection +5m, assessment +15m"), step(result, "incident opened: P1 checkout fails").detail());
+    assertEquals("/reports/incident-phases", step(result, "write post-incident review").detail());
+  }
+
+  static String drPhase(WorkflowClient client, String id) {
+    return client.newUntypedWorkflowStub(id).describe().getTypedSearchAttributes()
+        .get(dev.drrunbooks.model.SearchAttributes.PHASE);
+  }
+
+  static TimelineEntry step(IncidentResult result, String name) {
+    return result.timeline().stream().filter(t -> t.step().equals(name)).findFirst()
+        .orElseThrow(() -> new AssertionError(name + " not in " + result.timeline()));
   }
 
   @Test

@@ -54,7 +54,8 @@ class IncidentStateTest {
 
   @Test
   void anOldInputWithoutTheNewFieldsStillReads() {
-    IncidentInput in = read("{\"severity\":\"P1\",\"services\":[\"inventory\"],\"summary\":\"x\"}", IncidentInput.class);
+    IncidentInput in =
+        read("{\"severity\":\"P1\",\"services\":[\"inventory\"],\"summary\":\"x\"}", IncidentInput.class);
     assertNull(in.state());
     assertNull(in.continueAsNewAfterEvents());
     assertEquals(new IncidentInput("P1", List.of("inventory"), "x", null, null), in);

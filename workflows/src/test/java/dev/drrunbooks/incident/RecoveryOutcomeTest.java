@@ -17,7 +17,8 @@ class RecoveryOutcomeTest {
   private static final String STEP = "[{\"step\":\"s\",\"outcome\":\"SUCCEEDED\"}]";
   private static final String CHECK = "{\"objective\":\"PT15M\",\"achieved\":\"PT5M\",\"breached\":false}";
   private static final String REPORT = "{\"passed\":true}";
-  private static final String REPLAY = "{\"considered\":3,\"applied\":3,\"alreadyPresent\":0,\"lastId\":9,\"batches\":1}";
+  private static final String REPLAY =
+      "{\"considered\":3,\"applied\":3,\"alreadyPresent\":0,\"lastId\":9,\"batches\":1}";
 
   private static DnsFailoverResult failover(String outcome) {
     return read("{\"outcome\":\"" + outcome + "\",\"summary\":\"moved\",\"timeline\":" + STEP + "}",
@@ -68,14 +69,15 @@ class RecoveryOutcomeTest {
   @Test
   void aDataRecoveryIsRecoveredOnlyWhenReplayedAndIntact() {
     String base = "\"summary\":\"d\",\"timeline\":" + STEP + ",\"rpo\":" + CHECK + ",\"integrity\":" + REPORT;
-    RecoveryOutcome recovered = RecoveryOutcome.of(read("{" + base + ",\"replay\":" + REPLAY + ",\"outcome\":\"RECOVERED\"}",
-        CorruptedDataRecoveryResult.class), null);
+    String replayed = "{" + base + ",\"replay\":" + REPLAY + ",\"outcome\":";
+    RecoveryOutcome recovered =
+        RecoveryOutcome.of(read(replayed + "\"RECOVERED\"}", CorruptedDataRecoveryResult.class), null);
     assertEquals("RECOVERED", recovered.state());
     assertTrue(recovered.recovered());
     assertEquals(IncidentFixtures.read(CHECK, dev.drrunbooks.model.ObjectiveCheck.class), recovered.rpo());
     assertTrue(recovered.validation().passed());
-    RecoveryOutcome wrong = RecoveryOutcome.of(read("{" + base + ",\"replay\":" + REPLAY + ",\"outcome\":\"NOT_RECOVERED\"}",
-        CorruptedDataRecoveryResult.class), null);
+    RecoveryOutcome wrong =
+        RecoveryOutcome.of(read(replayed + "\"NOT_RECOVERED\"}", CorruptedDataRecoveryResult.class), null);
     assertEquals("NOT_RECOVERED", wrong.state());
     assertFalse(wrong.succeeded());
     RecoveryOutcome older = RecoveryOutcome.of(read("{" + base + "}", CorruptedDataRecoveryResult.class), null);
