@@ -115,6 +115,7 @@ class IncidentContinueAsNewTest {
     IncidentStatus raised = wf.changeSeverity(new SeverityChange("P1", "gina", "every region now"));
     assertEquals(detected.plus(Duration.ofMinutes(30)), phase(raised, "verification").deadline());
     awaitStatus(wf, s -> s.escalations() == 3);
+    for (int i = 0; i < 200 && escalations.received.size() < 3; i++) sleep(50);
     assertEquals(List.of("detection", "assessment", "verification"), escalations.phases(),
         "none escalated twice across runs");
     assertEquals(detected.plus(Duration.ofMinutes(30)), escalations.received.get(2).deadline());
