@@ -1,11 +1,11 @@
 package dev.drrunbooks.reporting;
 
+import dev.drrunbooks.model.FailureType;
 import dev.drrunbooks.activities.report.ReportFiles;
 import dev.drrunbooks.activities.report.RunReportActivities;
 import dev.drrunbooks.activities.report.RunReportFiles;
 import dev.drrunbooks.activities.report.RunReportRequest;
 import dev.drrunbooks.catalog.Objectives;
-import dev.drrunbooks.model.Inputs;
 import dev.drrunbooks.report.RunReport;
 import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
@@ -50,7 +50,7 @@ public class RunReportActivitiesImpl implements RunReportActivities {
   public RunReportFiles write(RunReportRequest request) {
     if (request == null || request.workflowId() == null || request.workflowId().isBlank()) {
       throw ApplicationFailure.newNonRetryableFailure("workflowId: is required (the run's workflow id)",
-          Inputs.INVALID_INPUT);
+          FailureType.INVALID_INPUT.type());
     }
     RunReportReader.Read read = new RunReportReader(Activity.getExecutionContext().getWorkflowClient(), links,
         objectivesOf).read(request.workflowId(), request.runId());

@@ -6,7 +6,8 @@ import java.util.List;
  * Starts a recovery procedure as a child of the incident, with its own approval gates (answer them
  * with {@code dr approve <child id>}).
  *
- * @param kind failover (DNS failover, child id {@code dns-failover-<record>}), restore (point-in-time
+ * @param kind a {@link RecoveryKind} key: failover (DNS failover, child id
+ *     {@code <incident>-failover-<service>}), restore (point-in-time
  *     restore, {@code <incident>-pitr-<service>}), ecs (ECS recovery, {@code <incident>-ecs-<service>}) or
  *     data (corrupted-data recovery with lost-transaction replay, {@code <incident>-data-<service>})
  * @param service one of the incident's services
@@ -33,7 +34,8 @@ public record RecoveryRequest(
     String taskDefinition,
     Integer desiredCount) {
 
-  public static final List<String> KINDS = List.of("failover", "restore", "ecs", "data");
+  /** The {@link RecoveryKind} keys, in the order help lists them. */
+  public static final List<String> KINDS = RecoveryKind.keys();
 
   public static RecoveryRequest of(String kind, String service, String who, String why) {
     return new RecoveryRequest(kind, service, who, why, null, null, null, null, null, null, null, null);

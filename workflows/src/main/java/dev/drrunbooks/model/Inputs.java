@@ -13,10 +13,6 @@ import java.util.List;
  * non-retryable failure naming the field, the value and what is allowed.
  */
 public final class Inputs {
-  /** Kept while the incident, data recovery and payload code move to {@link FailureType}; then removed. */
-  @Deprecated
-  public static final String INVALID_INPUT = FailureType.INVALID_INPUT.type();
-
   private Inputs() {}
 
   public static ApplicationFailure invalid(String field, Object value, String allowed) {

@@ -17,10 +17,18 @@ public final class Timeline {
   /** Registered once per run, by its first timeline (a drill keeps one per service too). */
   private static final WorkflowLocal<Boolean> QUERYABLE = WorkflowLocal.withInitial(() -> false);
 
-  private final List<TimelineEntry> entries = new ArrayList<>();
+  private final List<TimelineEntry> entries;
 
-  /** In a workflow, the run's first timeline answers the {@link TimelineQuery}. */
   public Timeline() {
+    this(new ArrayList<>());
+  }
+
+  /**
+   * Records into {@code entries}, a list the caller keeps (a workflow's serializable state, carried on). In a
+   * workflow, the run's first timeline answers the {@link TimelineQuery}.
+   */
+  public Timeline(List<TimelineEntry> entries) {
+    this.entries = entries;
     if (WorkflowUnsafe.isWorkflowThread() && !QUERYABLE.get()) {
       QUERYABLE.set(true);
       Workflow.registerListener(new TimelineQuery() {

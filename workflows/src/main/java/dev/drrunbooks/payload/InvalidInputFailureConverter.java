@@ -1,6 +1,6 @@
 package dev.drrunbooks.payload;
 
-import dev.drrunbooks.model.Inputs;
+import dev.drrunbooks.model.FailureType;
 import io.temporal.api.failure.v1.Failure;
 import io.temporal.common.converter.DataConverter;
 import io.temporal.common.converter.FailureConverter;
@@ -23,7 +23,7 @@ public final class InvalidInputFailureConverter implements FailureConverter {
   @Override
   public Failure exceptionToFailure(Throwable throwable, DataConverter dataConverter) {
     if (throwable instanceof InvalidInputException e) {
-      ApplicationFailure invalid = ApplicationFailure.newNonRetryableFailure(e.getMessage(), Inputs.INVALID_INPUT);
+      ApplicationFailure invalid = ApplicationFailure.newNonRetryableFailure(e.getMessage(), FailureType.INVALID_INPUT.type());
       // The operator's mistake is the whole story: no converter frames under it in the UI.
       invalid.setStackTrace(new StackTraceElement[0]);
       return standard.exceptionToFailure(invalid, dataConverter);

@@ -1,5 +1,6 @@
 package dev.drrunbooks.datarecovery;
 
+import dev.drrunbooks.model.FailureType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,7 +11,6 @@ import dev.drrunbooks.activities.rds.InstanceInfo;
 import dev.drrunbooks.activities.sql.replay.UnrecoveredRow;
 import dev.drrunbooks.approval.Approval;
 import dev.drrunbooks.model.Failures;
-import dev.drrunbooks.model.Inputs;
 import dev.drrunbooks.pitr.PointInTimeRestoreWorkflowImpl;
 import dev.drrunbooks.replay.Histories;
 import dev.drrunbooks.restore.FakeRds;
@@ -143,7 +143,7 @@ class CorruptedDataRecoveryWorkflowTest {
         CorruptedDataRecoveryWorkflow.class, WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue())
             .setWorkflowId("recover-data-future").build())
         .run(new CorruptedDataRecoveryInput("inventory", tomorrow, null, null, null)));
-    assertEquals(Inputs.INVALID_INPUT, Failures.rootType(e));
+    assertEquals(FailureType.INVALID_INPUT.type(), Failures.rootType(e));
     assertTrue(Failures.rootMessage(e).startsWith("corruptionTime: '" + tomorrow + "' is not valid; must not be in "
         + "the future"), Failures.rootMessage(e));
     assertEquals(List.of(), rds.created, "nothing restored");
@@ -184,7 +184,7 @@ class CorruptedDataRecoveryWorkflowTest {
     WorkflowFailedException e = assertThrows(WorkflowFailedException.class, () -> client.newWorkflowStub(
         CorruptedDataRecoveryWorkflow.class, WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue())
             .setWorkflowId("recover-data-locations").build()).run(CorruptedDataRecoveryInput.of("locations")));
-    assertEquals(Inputs.INVALID_INPUT, Failures.rootType(e));
+    assertEquals(FailureType.INVALID_INPUT.type(), Failures.rootType(e));
     assertEquals("service: 'locations' is not valid; a service whose catalog entry declares database.dataRecovery (the "
         + "ledger to replay, the balance it moves, the audit trail); locations declares none", Failures.rootMessage(e));
     assertEquals(List.of(), replay.calls, "nothing searched, nothing restored");
@@ -204,7 +204,7 @@ class CorruptedDataRecoveryWorkflowTest {
 
     WorkflowFailedException e = assertThrows(WorkflowFailedException.class,
         () -> WorkflowStub.fromTyped(wf).getResult(CorruptedDataRecoveryResult.class));
-    assertEquals(Inputs.INVALID_INPUT, Failures.rootType(e));
+    assertEquals(FailureType.INVALID_INPUT.type(), Failures.rootType(e));
     String point = Instant.parse(corruption).minusSeconds(1).toString();
     assertTrue(Failures.rootMessage(e).startsWith("corruptionTime: the restore point " + point + " before the "
         + "corruption at " + corruption + " cannot be restored: '" + point + "' is not valid; the restorable window of "

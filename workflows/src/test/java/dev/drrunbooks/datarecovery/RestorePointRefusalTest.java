@@ -1,10 +1,10 @@
 package dev.drrunbooks.datarecovery;
 
+import dev.drrunbooks.model.FailureType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.drrunbooks.model.Failures;
-import dev.drrunbooks.model.Inputs;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.RetryState;
 import io.temporal.failure.ApplicationFailure;
@@ -25,9 +25,9 @@ class RestorePointRefusalTest {
 
   @Test
   void theRestoresRefusalOfItsRestoreTimeIsTheCorruptionTimes() {
-    RuntimeException e = RestorePointRefusal.relabel(child(Inputs.INVALID_INPUT, "restoreTime: '" + POINT
+    RuntimeException e = RestorePointRefusal.relabel(child(FailureType.INVALID_INPUT.type(), "restoreTime: '" + POINT
         + "' is not valid; the restorable window is A to B"), CORRUPTION, POINT);
-    assertEquals(Inputs.INVALID_INPUT, Failures.rootType(e));
+    assertEquals(FailureType.INVALID_INPUT.type(), Failures.rootType(e));
     assertEquals("corruptionTime: the restore point " + POINT + " before the corruption at " + CORRUPTION + " cannot be "
         + "restored: '" + POINT + "' is not valid; the restorable window is A to B; nothing was restored",
         Failures.rootMessage(e));
@@ -35,7 +35,7 @@ class RestorePointRefusalTest {
 
   @Test
   void otherFailuresPassUnchanged() {
-    ChildWorkflowFailure otherField = child(Inputs.INVALID_INPUT, "instanceClass: 'x' is not valid");
+    ChildWorkflowFailure otherField = child(FailureType.INVALID_INPUT.type(), "instanceClass: 'x' is not valid");
     assertSame(otherField, RestorePointRefusal.relabel(otherField, CORRUPTION, POINT));
     ChildWorkflowFailure otherType = child("RdsInstanceNotFound", "restoreTime: not what it seems");
     assertSame(otherType, RestorePointRefusal.relabel(otherType, CORRUPTION, POINT));

@@ -23,9 +23,11 @@ import dev.drrunbooks.failover.FailoverOutcome;
 import dev.drrunbooks.failover.FailoverStatus;
 import dev.drrunbooks.failover.FakeRegions;
 import dev.drrunbooks.model.Failures;
+import dev.drrunbooks.model.TimelineEntry;
 import dev.drrunbooks.report.FollowUpDrill;
 import dev.drrunbooks.report.ReportStep;
 import dev.drrunbooks.report.RunReport;
+import dev.drrunbooks.replay.Histories;
 import dev.drrunbooks.testing.FakeCatalog;
 import dev.drrunbooks.testing.FakeLocks;
 import dev.drrunbooks.testing.TimeSkipping;
@@ -34,6 +36,7 @@ import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
+import io.temporal.common.SearchAttributes;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
@@ -301,6 +304,78 @@ class IncidentResponseWorkflowTest {
   }
 
   @Test
+  void anAcknowledgedIncidentWithAnEcsRecoveryIsVerifiedResolvedAndRecorded(WorkflowClient client, Worker worker) {
+    IncidentResponseWorkflow wf = open(client, worker, "incident-recovered", IncidentInput.of("P2",
+        List.of("inventory"), "tasks crash-loop after the 10:00 deploy"));
+    env.sleep(Duration.ofMinutes(3));
+    wf.acknowledge(new Acknowledgement("frank", "paged"));
+    wf.changeSeverity(new SeverityChange("P1", "frank", "every region affected"));
+    wf.note(new IncidentNote("frank", "status page updated", "communication"));
+    env.sleep(Duration.ofMinutes(13));
+    awaitEscalations(1);
+    String child = wf.recover(RecoveryRequest.of("ecs", "inventory", "frank", "redeploy the stable task definition"));
+    assertEquals("incident-recovered-ecs-inventory", child);
+    awaitStatus(wf, s -> s.children().size() == 1 && !s.children().get(0).running());
+    wf.verify(new Verification("frank", "smoke tests green", null));
+    wf.resolve(new Resolution("frank", "stable for 15 minutes", false, "a bad deploy", null));
+    IncidentResult result = WorkflowStub.fromTyped(wf).getResult(IncidentResult.class);
+
+    assertEquals("RESOLVED", result.outcome());
+    assertEquals("RECOVERED", result.children().get(0).state());
+    assertEquals("P1", result.severity());
+    assertEquals(List.of("assessment"), result.escalated(), "P1 assessment was due at +15m");
+    Histories.record(client, "incident-recovered", "incident-recovered");
+  }
+
+  @Test
+  void eachUpdateReturnsTheStatusAndMovesTheDrPhaseSearchAttribute(WorkflowClient client, Worker worker) {
+    IncidentResponseWorkflow wf = open(client, worker, "incident-phases", IncidentInput.of("P1", List.of("inventory"),
+        "checkout fails"));
+    assertEquals("detection", drPhase(client, "incident-phases"));
+    SearchAttributes tags = WorkflowStub.fromTyped(wf).describe().getTypedSearchAttributes();
+    assertEquals(IncidentResponseWorkflowImpl.PROCEDURE, tags.get(dev.drrunbooks.model.SearchAttributes.PROCEDURE));
+    assertEquals("inventory", tags.get(dev.drrunbooks.model.SearchAttributes.SERVICE));
+
+    IncidentStatus acked = wf.acknowledge(new Acknowledgement("ann", "paged at 10:01"));
+    assertEquals("ann", acked.acknowledgedBy());
+    assertEquals("assessment", acked.phase());
+    assertEquals("assessment", drPhase(client, "incident-phases"));
+    assertEquals("communication", wf.note(new IncidentNote("ann", "checkout only", "assessment")).phase());
+    assertEquals("recovery", wf.note(new IncidentNote("ann", "status page", "communication")).phase());
+    IncidentStatus manual = wf.note(new IncidentNote("ann", "restarted the pods", "recovery"));
+    assertEquals("verification", manual.phase());
+    assertEquals("done", phase(manual, "recovery").state());
+    assertEquals("verification", drPhase(client, "incident-phases"));
+    assertEquals("P2", wf.changeSeverity(new SeverityChange("P2", "ann", "only checkout")).severity());
+    IncidentStatus verified = wf.verify(new Verification("ann", "smoke tests green", null));
+    assertEquals(List.of("inventory"), verified.verified());
+    assertEquals("ready-to-resolve", verified.phase());
+    assertEquals("done", phase(verified, "verification").state());
+    assertEquals("ready-to-resolve", drPhase(client, "incident-phases"));
+    assertTrue(wf.resolve(Resolution.of("ann", "green")).resolved());
+
+    IncidentResult result = WorkflowStub.fromTyped(wf).getResult(IncidentResult.class);
+    assertEquals("resolved", drPhase(client, "incident-phases"));
+    assertEquals(List.of(), result.escalated());
+    TimelineEntry ack = step(result, "acknowledged by ann");
+    assertEquals("paged at 10:01", ack.detail());
+    assertEquals("RTO 30m, RPO 15m", step(result, "resolve inventory").detail());
+    assertTrue(step(result, "incident opened: P1 checkout fails").detail().startsWith("by alert; services inventory; "
+        + "deadlines detection +5m, assessment +15m"), step(result, "incident opened: P1 checkout fails").detail());
+    assertEquals("/reports/incident-phases", step(result, "write post-incident review").detail());
+  }
+
+  static String drPhase(WorkflowClient client, String id) {
+    return client.newUntypedWorkflowStub(id).describe().getTypedSearchAttributes()
+        .get(dev.drrunbooks.model.SearchAttributes.PHASE);
+  }
+
+  static TimelineEntry step(IncidentResult result, String name) {
+    return result.timeline().stream().filter(t -> t.step().equals(name)).findFirst()
+        .orElseThrow(() -> new AssertionError(name + " not in " + result.timeline()));
+  }
+
+  @Test
   void aBadInputIsRefusedNamingTheField(WorkflowClient client, Worker worker) {
     IncidentResponseWorkflow wf = stub(client, worker, "incident-bad");
     WorkflowFailedException e = assertThrows(WorkflowFailedException.class,
@@ -315,7 +390,7 @@ class IncidentResponseWorkflowTest {
 
   // ---- helpers --------------------------------------------------------------------------------------------
 
-  private static IncidentResponseWorkflow open(WorkflowClient client, Worker worker, String id, IncidentInput input) {
+  static IncidentResponseWorkflow open(WorkflowClient client, Worker worker, String id, IncidentInput input) {
     IncidentResponseWorkflow wf = stub(client, worker, id);
     WorkflowClient.start(wf::run, input);
     awaitStatus(wf, s -> !s.phase().equals("opening"));
@@ -327,7 +402,7 @@ class IncidentResponseWorkflowTest {
         WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue()).setWorkflowId(id).build());
   }
 
-  private static IncidentStatus awaitStatus(IncidentResponseWorkflow wf, Predicate<IncidentStatus> reached) {
+  static IncidentStatus awaitStatus(IncidentResponseWorkflow wf, Predicate<IncidentStatus> reached) {
     IncidentStatus last = null;
     for (int i = 0; i < 200; i++) {
       last = wf.status();
@@ -342,11 +417,11 @@ class IncidentResponseWorkflowTest {
     assertEquals(n, escalations.received.size(), "escalations received: " + escalations.phases());
   }
 
-  private static PhaseStatus phase(IncidentStatus status, String name) {
+  static PhaseStatus phase(IncidentStatus status, String name) {
     return status.phases().stream().filter(p -> p.phase().equals(name)).findFirst().orElseThrow();
   }
 
-  private static void sleep(long ms) {
+  static void sleep(long ms) {
     try {
       Thread.sleep(ms);
     } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package dev.drrunbooks.payload;
 
+import dev.drrunbooks.model.FailureType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +10,6 @@ import dev.drrunbooks.backupvalidation.BackupValidationWorkflowImpl;
 import dev.drrunbooks.drill.DrDrillWorkflowImpl;
 import dev.drrunbooks.failover.DnsFailoverWorkflowImpl;
 import dev.drrunbooks.model.Failures;
-import dev.drrunbooks.model.Inputs;
 import dev.drrunbooks.pitr.PointInTimeRestoreWorkflowImpl;
 import dev.drrunbooks.testing.TimeSkipping;
 import io.temporal.api.common.v1.Payload;
@@ -105,7 +105,7 @@ class BadRunInputTest {
     WorkflowFailedException failed = assertThrows(WorkflowFailedException.class,
         () -> run.getResult(10, TimeUnit.SECONDS, Object.class));
     assertEquals(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_FAILED, run.describe().getStatus());
-    assertEquals(Inputs.INVALID_INPUT, Failures.rootType(failed), String.valueOf(failed.getCause()));
+    assertEquals(FailureType.INVALID_INPUT.type(), Failures.rootType(failed), String.valueOf(failed.getCause()));
     return Failures.rootMessage(failed);
   }
 

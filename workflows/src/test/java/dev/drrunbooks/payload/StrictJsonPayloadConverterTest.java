@@ -1,5 +1,6 @@
 package dev.drrunbooks.payload;
 
+import dev.drrunbooks.model.FailureType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,7 +11,6 @@ import dev.drrunbooks.approval.Approval;
 import dev.drrunbooks.failover.Direction;
 import dev.drrunbooks.failover.DnsFailoverInput;
 import dev.drrunbooks.incident.Acknowledgement;
-import dev.drrunbooks.model.Inputs;
 import dev.drrunbooks.pitr.PointInTimeRestoreInput;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.api.failure.v1.Failure;
@@ -110,7 +110,7 @@ class StrictJsonPayloadConverterTest {
     Failure failure = new InvalidInputFailureConverter().exceptionToFailure(new InvalidInputException("service: bad"),
         DrDataConverter.get());
     assertEquals("service: bad", failure.getMessage());
-    assertEquals(Inputs.INVALID_INPUT, failure.getApplicationFailureInfo().getType());
+    assertEquals(FailureType.INVALID_INPUT.type(), failure.getApplicationFailureInfo().getType());
     assertTrue(failure.getApplicationFailureInfo().getNonRetryable());
     assertEquals("", failure.getStackTrace(), "no converter frames under the operator's mistake");
     Failure other = new InvalidInputFailureConverter().exceptionToFailure(new IllegalStateException("boom"),

@@ -24,9 +24,15 @@ public final class Histories {
 
   /** Files are named NAME--WORKFLOWID.json: replay needs the id, which child workflow ids derive from. */
   public static void record(WorkflowClient client, String workflowId, String name) {
+    record(client, workflowId, null, name);
+  }
+
+  /** One run of a workflow that continued as new ({@code runId} null: the latest run). */
+  public static void record(WorkflowClient client, String workflowId, String runId, String name) {
     Path file = DIR.resolve(name + "--" + workflowId + ".json");
     if (!Boolean.getBoolean("dr.record.histories") && Files.exists(file)) return;
-    WorkflowExecutionHistory history = client.fetchHistory(workflowId);
+    WorkflowExecutionHistory history =
+        runId == null ? client.fetchHistory(workflowId) : client.fetchHistory(workflowId, runId);
     try {
       Files.createDirectories(DIR);
       Files.writeString(file, history.toJson(true));

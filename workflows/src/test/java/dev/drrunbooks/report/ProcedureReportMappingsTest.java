@@ -1,5 +1,6 @@
 package dev.drrunbooks.report;
 
+import dev.drrunbooks.incident.RecoveryKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -143,7 +144,7 @@ class ProcedureReportMappingsTest {
             new PhaseStatus("recovery", ReportFixtures.INCIDENT.plusSeconds(1800), null, null, "missed", null, null,
                 true)),
         List.of("recovery"),
-        List.of(new ChildRecovery("inc-1-data-inventory", "data", "inventory", "alice", ReportFixtures.INCIDENT,
+        List.of(new ChildRecovery("inc-1-data-inventory", RecoveryKind.DATA, "inventory", "alice", ReportFixtures.INCIDENT,
             "RECOVERED", ReportFixtures.START, "replayed")),
         List.of(new ServiceRecovery("inventory", ReportFixtures.START, ObjectiveCheck.of(Duration.ofMinutes(30),
             Duration.ofMinutes(20), "from incident time " + ReportFixtures.INCIDENT), null)),

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drrunbooks.catalog.ScheduleSpec;
+import dev.drrunbooks.incident.RecoveryKind;
 import dev.drrunbooks.lock.LockedResource;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
@@ -129,6 +130,12 @@ class ProcedureRegistryTest {
     assertEquals(List.of(LockedResource.ECS_SERVICE), Procedure.ECS_RECOVERY.locks());
     assertEquals(List.of(), Procedure.PITR.locks());
     assertEquals("dns-record:api.mycomputer.com", LockedResource.DNS_RECORD.named("api.mycomputer.com"));
+  }
+
+  @Test
+  void anIncidentLaunchesRecoveriesThatAreProcedures() {
+    assertEquals(List.of(Procedure.DNS_FAILOVER, Procedure.PITR, Procedure.ECS_RECOVERY, Procedure.DATA_RECOVERY),
+        Arrays.stream(RecoveryKind.values()).map(RecoveryKind::procedure).toList());
   }
 
   @Test
