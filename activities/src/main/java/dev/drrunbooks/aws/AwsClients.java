@@ -22,8 +22,8 @@ import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * One client per service and region, built once and shared by every activity. Credentials come from
- * the default provider chain; {@code AWS_ENDPOINT_URL}, when set, sends every client to that endpoint
- * (the sandbox's AWS emulator, LocalStack), so nothing is wired to a particular emulator.
+ * the default provider chain; {@code AWS_ENDPOINT_URL}, when set, sends every client to that
+ * endpoint (the sandbox's AWS emulator, LocalStack), so nothing is wired to a particular emulator.
  */
 public final class AwsClients implements AutoCloseable {
   private final URI endpoint;
@@ -39,7 +39,8 @@ public final class AwsClients implements AutoCloseable {
   /** From the environment: AWS_ENDPOINT_URL (optional) and the default credential chain. */
   public static AwsClients fromEnvironment() {
     String url = System.getenv("AWS_ENDPOINT_URL");
-    return new AwsClients(url == null || url.isBlank() ? null : URI.create(url.trim()),
+    return new AwsClients(
+        url == null || url.isBlank() ? null : URI.create(url.trim()),
         DefaultCredentialsProvider.builder().build());
   }
 
@@ -53,8 +54,12 @@ public final class AwsClients implements AutoCloseable {
   }
 
   public S3Client s3(String region) {
-    // Path-style addressing when an endpoint is overridden: emulators do not resolve bucket.host names.
-    return client("s3", region, r -> configure(S3Client.builder(), r).forcePathStyle(endpoint != null).build());
+    // Path-style addressing when an endpoint is overridden: emulators do not resolve bucket.host
+    // names.
+    return client(
+        "s3",
+        region,
+        r -> configure(S3Client.builder(), r).forcePathStyle(endpoint != null).build());
   }
 
   public Route53Client route53() {
@@ -66,16 +71,23 @@ public final class AwsClients implements AutoCloseable {
   }
 
   public CloudFormationClient cloudFormation(String region) {
-    return client("cloudformation", region, r -> configure(CloudFormationClient.builder(), r).build());
+    return client(
+        "cloudformation", region, r -> configure(CloudFormationClient.builder(), r).build());
   }
 
   public CloudWatchClient cloudWatch(String region) {
-    return client("cloudwatch", region, r -> {
-      var builder = configure(CloudWatchClient.builder(), r);
-      // The SDK speaks CloudWatch's CBOR protocol; emulators (moto) answer only JSON 1.0 and Query.
-      if (endpoint != null) builder.overrideConfiguration(o -> o.addExecutionInterceptor(new CloudWatchJsonProtocol()));
-      return builder.build();
-    });
+    return client(
+        "cloudwatch",
+        region,
+        r -> {
+          var builder = configure(CloudWatchClient.builder(), r);
+          // The SDK speaks CloudWatch's CBOR protocol; emulators (moto) answer only JSON 1.0 and
+          // Query.
+          if (endpoint != null)
+            builder.overrideConfiguration(
+                o -> o.addExecutionInterceptor(new CloudWatchJsonProtocol()));
+          return builder.build();
+        });
   }
 
   public StsClient sts(String region) {
@@ -83,18 +95,21 @@ public final class AwsClients implements AutoCloseable {
   }
 
   public SecretsManagerClient secretsManager(String region) {
-    return client("secretsmanager", region, r -> configure(SecretsManagerClient.builder(), r).build());
+    return client(
+        "secretsmanager", region, r -> configure(SecretsManagerClient.builder(), r).build());
   }
 
   @SuppressWarnings("unchecked")
-  private <C extends AutoCloseable> C client(String service, String region, Function<String, C> build) {
+  private <C extends AutoCloseable> C client(
+      String service, String region, Function<String, C> build) {
     return (C) clients.computeIfAbsent(service + "@" + region, k -> build.apply(region));
   }
 
   private <B extends AwsClientBuilder<B, ?>> B configure(B builder, String region) {
     builder.region(Region.of(region)).credentialsProvider(credentials);
     if (endpoint != null) builder.endpointOverride(endpoint);
-    if (builder instanceof software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<?, ?> sync) {
+    if (builder
+        instanceof software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<?, ?> sync) {
       sync.httpClient(http);
     }
     return builder;
@@ -102,13 +117,16 @@ public final class AwsClients implements AutoCloseable {
 
   @Override
   public void close() {
-    clients.values().forEach(c -> {
-      try {
-        c.close();
-      } catch (Exception ignored) {
-        // closing on shutdown: nothing left to do with a failure here
-      }
-    });
+    clients
+        .values()
+        .forEach(
+            c -> {
+              try {
+                c.close();
+              } catch (Exception ignored) {
+                // closing on shutdown: nothing left to do with a failure here
+              }
+            });
     http.close();
   }
 }

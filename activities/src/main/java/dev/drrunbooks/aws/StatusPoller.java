@@ -1,8 +1,8 @@
 package dev.drrunbooks.aws;
 
-import dev.drrunbooks.model.FailureType;
 import dev.drrunbooks.aws.rds.PollProgress;
 import dev.drrunbooks.aws.rds.Polling;
+import dev.drrunbooks.model.FailureType;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.failure.ApplicationFailure;
@@ -17,19 +17,23 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * "Until it is ready" as one activity (an RDS instance available, a Route53 change INSYNC): describe,
- * heartbeat what was seen, pause with capped exponential backoff, never past the deadline. The deadline is absolute (the run's RTO budget), so a
- * retried attempt after a worker restart waits no longer than the first would have; the heartbeat
- * carries the poll count across attempts.
+ * "Until it is ready" as one activity (an RDS instance available, a Route53 change INSYNC):
+ * describe, heartbeat what was seen, pause with capped exponential backoff, never past the
+ * deadline. The deadline is absolute (the run's RTO budget), so a retried attempt after a worker
+ * restart waits no longer than the first would have; the heartbeat carries the poll count across
+ * attempts.
  *
  * <p>Cancellation: {@code heartbeat} throws {@link io.temporal.client.ActivityCompletionException}
- * (e.g. {@link io.temporal.client.ActivityCanceledException}) once the workflow cancels the activity;
- * it is deliberately not caught, so it ends the activity.
+ * (e.g. {@link io.temporal.client.ActivityCanceledException}) once the workflow cancels the
+ * activity; it is deliberately not caught, so it ends the activity.
  */
 public final class StatusPoller {
   private static final Logger log = LoggerFactory.getLogger(StatusPoller.class);
 
-  /** The longest stretch without a heartbeat: workflows can use a heartbeat timeout of a few times this. */
+  /**
+   * The longest stretch without a heartbeat: workflows can use a heartbeat timeout of a few times
+   * this.
+   */
   public static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(5);
 
   private final Polling polling;
@@ -42,21 +46,33 @@ public final class StatusPoller {
 
   /**
    * @param subject for messages, e.g. "RDS instance 'x' in eu-west-1"
-   * @param describe one describe call; a retryable {@link SdkException} (throttling, 5xx, network) counts
-   *     as a poll that saw nothing, anything else ends the wait
+   * @param describe one describe call; a retryable {@link SdkException} (throttling, 5xx, network)
+   *     counts as a poll that saw nothing, anything else ends the wait
    * @param failed states it never becomes {@code ready} from: the wait fails non-retryably at once
    * @param failedType the failure type for those, e.g. "RdsBadState"
    */
-  public <T> T await(String subject, Supplier<T> describe, Function<T, String> statusOf, String ready,
-      Set<String> failed, String failedType, Instant deadline) {
+  public <T> T await(
+      String subject,
+      Supplier<T> describe,
+      Function<T, String> statusOf,
+      String ready,
+      Set<String> failed,
+      String failedType,
+      Instant deadline) {
     if (deadline == null) {
-      throw ApplicationFailure.newNonRetryableFailure("waiting for " + subject + " needs a deadline; none was given",
+      throw ApplicationFailure.newNonRetryableFailure(
+          "waiting for " + subject + " needs a deadline; none was given",
           FailureType.INVALID_INPUT.type());
     }
     ActivityExecutionContext ctx = Activity.getExecutionContext();
     PollProgress prior = ctx.getHeartbeatDetails(PollProgress.class).orElse(null);
     int polls = prior == null ? 0 : prior.polls();
-    if (prior != null) log.info("waiting for {}: resuming after {} polls (last status '{}')", subject, polls, prior.lastStatus());
+    if (prior != null)
+      log.info(
+          "waiting for {}: resuming after {} polls (last status '{}')",
+          subject,
+          polls,
+          prior.lastStatus());
     while (true) {
       T current = null;
       String status;
@@ -64,7 +80,12 @@ public final class StatusPoller {
         current = describe.get();
         status = statusOf.apply(current);
       } catch (SdkException e) {
-        status = "unknown: describe failed (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
+        status =
+            "unknown: describe failed ("
+                + e.getClass().getSimpleName()
+                + ": "
+                + e.getMessage()
+                + ")";
       }
       polls++;
       ctx.heartbeat(new PollProgress(polls, status));
@@ -73,13 +94,29 @@ public final class StatusPoller {
         return current;
       }
       if (failed.contains(status)) {
-        throw ApplicationFailure.newNonRetryableFailure(subject + " is '" + status + "', a state it will not become '"
-            + ready + "' from (after " + polls + " polls)", failedType);
+        throw ApplicationFailure.newNonRetryableFailure(
+            subject
+                + " is '"
+                + status
+                + "', a state it will not become '"
+                + ready
+                + "' from (after "
+                + polls
+                + " polls)",
+            failedType);
       }
       Instant now = clock.instant();
       if (!now.isBefore(deadline)) {
-        throw ApplicationFailure.newNonRetryableFailure(subject + " still '" + status + "' at " + deadline + " after "
-            + polls + " polls (the run's RTO budget)", "WaitDeadlineExceeded");
+        throw ApplicationFailure.newNonRetryableFailure(
+            subject
+                + " still '"
+                + status
+                + "' at "
+                + deadline
+                + " after "
+                + polls
+                + " polls (the run's RTO budget)",
+            "WaitDeadlineExceeded");
       }
       Duration pause = polling.intervalAfter(polls);
       Duration left = Duration.between(now, deadline);
@@ -93,9 +130,10 @@ public final class StatusPoller {
    * Sleeps in slices of at most {@link #HEARTBEAT_EVERY}, heartbeating between them, so a short
    * heartbeat timeout detects a dead worker quickly even while polls are 30 s apart.
    */
-  public static void pauseWithHeartbeats(ActivityExecutionContext ctx, Duration pause, Object progress,
-      String subject) {
-    // rounded up: waking a fraction of a millisecond early would cost one more poll before the deadline
+  public static void pauseWithHeartbeats(
+      ActivityExecutionContext ctx, Duration pause, Object progress, String subject) {
+    // rounded up: waking a fraction of a millisecond early would cost one more poll before the
+    // deadline
     long leftMs = Math.max(1, (pause.toNanos() + 999_999) / 1_000_000);
     while (leftMs > 0) {
       long slice = Math.min(leftMs, HEARTBEAT_EVERY.toMillis());
@@ -110,8 +148,11 @@ public final class StatusPoller {
       Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw ApplicationFailure.newFailure("interrupted while waiting for " + subject
-          + " (worker shutting down?); a retry resumes the wait", "Interrupted");
+      throw ApplicationFailure.newFailure(
+          "interrupted while waiting for "
+              + subject
+              + " (worker shutting down?); a retry resumes the wait",
+          "Interrupted");
     }
   }
 }

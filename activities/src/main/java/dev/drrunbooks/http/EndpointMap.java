@@ -12,10 +12,12 @@ import java.util.Map;
  * {@code api.mycomputer.com}, so {@code DR_HTTP_ENDPOINT_MAP} maps it to a local server.
  *
  * <p>Format: comma-separated {@code host=base-url} entries (also {@code ;} or new lines), e.g.
- * {@code api.mycomputer.com=http://127.0.0.1:18080,primary-alb.eu-west-1.elb.amazonaws.com=http://127.0.0.1:18081}.
- * A key may be {@code host:port} to map only that port. A URL whose host (case-insensitive) matches a
- * key gets the base URL's scheme, host and port; its path and query are kept (after the base URL's
- * path, when it has one). Unmapped URLs are used as they are. Empty: nothing is mapped (real AWS).
+ * {@code
+ * api.mycomputer.com=http://127.0.0.1:18080,primary-alb.eu-west-1.elb.amazonaws.com=http://127.0.0.1:18081}.
+ * A key may be {@code host:port} to map only that port. A URL whose host (case-insensitive) matches
+ * a key gets the base URL's scheme, host and port; its path and query are kept (after the base
+ * URL's path, when it has one). Unmapped URLs are used as they are. Empty: nothing is mapped (real
+ * AWS).
  */
 public final class EndpointMap {
   /** The environment variable the worker reads. */
@@ -42,7 +44,8 @@ public final class EndpointMap {
   /**
    * Parses the {@value #ENV} format.
    *
-   * @throws IllegalArgumentException naming the entry that is not {@code host=http(s)://host[:port][/path]}
+   * @throws IllegalArgumentException naming the entry that is not {@code
+   *     host=http(s)://host[:port][/path]}
    */
   public static EndpointMap parse(String spec) {
     if (spec == null || spec.isBlank()) return NONE;
@@ -52,8 +55,12 @@ public final class EndpointMap {
       if (entry.isEmpty()) continue;
       int eq = entry.indexOf('=');
       if (eq <= 0 || eq == entry.length() - 1) {
-        throw new IllegalArgumentException(ENV + " entry '" + entry + "' is not host=base-url (e.g. "
-            + "api.mycomputer.com=http://127.0.0.1:18080)");
+        throw new IllegalArgumentException(
+            ENV
+                + " entry '"
+                + entry
+                + "' is not host=base-url (e.g. "
+                + "api.mycomputer.com=http://127.0.0.1:18080)");
       }
       String key = entry.substring(0, eq).trim().toLowerCase(Locale.ROOT);
       String value = entry.substring(eq + 1).trim();
@@ -61,23 +68,32 @@ public final class EndpointMap {
       try {
         target = new URI(value);
       } catch (URISyntaxException e) {
-        throw new IllegalArgumentException(ENV + " entry '" + entry + "': '" + value + "' is not a URL: "
-            + e.getMessage());
+        throw new IllegalArgumentException(
+            ENV + " entry '" + entry + "': '" + value + "' is not a URL: " + e.getMessage());
       }
       String scheme = target.getScheme() == null ? "" : target.getScheme().toLowerCase(Locale.ROOT);
       if (!scheme.equals("http") && !scheme.equals("https") || target.getHost() == null) {
-        throw new IllegalArgumentException(ENV + " entry '" + entry + "': '" + value
-            + "' must be an http(s) URL with a host, e.g. http://127.0.0.1:18080");
+        throw new IllegalArgumentException(
+            ENV
+                + " entry '"
+                + entry
+                + "': '"
+                + value
+                + "' must be an http(s) URL with a host, e.g. http://127.0.0.1:18080");
       }
       if (key.contains("/") || key.contains("=") || key.isBlank()) {
-        throw new IllegalArgumentException(ENV + " entry '" + entry + "': '" + key + "' is not a host name");
+        throw new IllegalArgumentException(
+            ENV + " entry '" + entry + "': '" + key + "' is not a host name");
       }
       targets.put(key, target);
     }
     return new EndpointMap(targets);
   }
 
-  /** {@code url} with its scheme, host and port replaced when its host is mapped; else {@code url} itself. */
+  /**
+   * {@code url} with its scheme, host and port replaced when its host is mapped; else {@code url}
+   * itself.
+   */
   public URI map(URI url) {
     if (targets.isEmpty() || url.getHost() == null) return url;
     String host = url.getHost().toLowerCase(Locale.ROOT);
@@ -87,8 +103,13 @@ public final class EndpointMap {
     String base = target.getRawPath() == null ? "" : target.getRawPath();
     if (base.endsWith("/")) base = base.substring(0, base.length() - 1);
     String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
-    StringBuilder s = new StringBuilder()
-        .append(target.getScheme()).append("://").append(target.getRawAuthority()).append(base).append(path);
+    StringBuilder s =
+        new StringBuilder()
+            .append(target.getScheme())
+            .append("://")
+            .append(target.getRawAuthority())
+            .append(base)
+            .append(path);
     if (url.getRawQuery() != null) s.append('?').append(url.getRawQuery());
     return URI.create(s.toString());
   }

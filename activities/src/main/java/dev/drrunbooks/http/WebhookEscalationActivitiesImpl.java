@@ -17,16 +17,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Posts a missed incident deadline as JSON to the webhook in {@code DR_ESCALATION_WEBHOOK} (a pager's
- * or chat's incoming webhook, an incident bot; in the sandbox a local receiver). A 2xx answer is
- * delivered; any other answer, a refused connection or a timeout is a retryable failure, so Temporal
- * retries with backoff. With no webhook configured it logs the escalation and returns "not configured",
- * so the sandbox and tests work without one.
+ * Posts a missed incident deadline as JSON to the webhook in {@code DR_ESCALATION_WEBHOOK} (a
+ * pager's or chat's incoming webhook, an incident bot; in the sandbox a local receiver). A 2xx
+ * answer is delivered; any other answer, a refused connection or a timeout is a retryable failure,
+ * so Temporal retries with backoff. With no webhook configured it logs the escalation and returns
+ * "not configured", so the sandbox and tests work without one.
  *
  * <p>The URL often carries a token (Slack, PagerDuty): only its scheme and host are ever logged or
  * returned. The body: {@code {"event": "incident.deadline-missed", "key", "incidentId", "severity",
- * "services", "summary", "phase", "detectedAt", "deadline", "detail", "text"}}; the header
- * {@code Idempotency-Key} carries {@link Escalation#key()}, so a receiver can drop a retried post.
+ * "services", "summary", "phase", "detectedAt", "deadline", "detail", "text"}}; the header {@code
+ * Idempotency-Key} carries {@link Escalation#key()}, so a receiver can drop a retried post.
  */
 public class WebhookEscalationActivitiesImpl implements EscalationActivities {
   public static final String ENV = "DR_ESCALATION_WEBHOOK";
@@ -39,7 +39,12 @@ public class WebhookEscalationActivitiesImpl implements EscalationActivities {
 
   /** {@code webhook} may be null or blank: escalations are then only logged. */
   public WebhookEscalationActivitiesImpl(String webhook) {
-    this(webhook, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build());
+    this(
+        webhook,
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(TIMEOUT)
+            .build());
   }
 
   WebhookEscalationActivitiesImpl(String webhook, HttpClient http) {
@@ -62,48 +67,73 @@ public class WebhookEscalationActivitiesImpl implements EscalationActivities {
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
     if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-      throw new IllegalArgumentException(ENV + ": expected an http(s) URL with a host, e.g. https://hooks.example.com/dr");
+      throw new IllegalArgumentException(
+          ENV + ": expected an http(s) URL with a host, e.g. https://hooks.example.com/dr");
     }
     return uri;
   }
 
   /** Scheme and host only: the path and query often hold a token. */
   String target() {
-    return webhook == null ? "none" : webhook.getScheme() + "://" + webhook.getHost()
-        + (webhook.getPort() > 0 ? ":" + webhook.getPort() : "");
+    return webhook == null
+        ? "none"
+        : webhook.getScheme()
+            + "://"
+            + webhook.getHost()
+            + (webhook.getPort() > 0 ? ":" + webhook.getPort() : "");
   }
 
   @Override
   public String escalate(Escalation e) {
-    String text = "[" + e.severity() + "] " + e.incidentId() + ": " + e.phase() + " deadline " + e.deadline()
-        + " missed (" + e.detail() + "); services " + String.join(", ", e.services()) + "; " + e.summary();
+    String text =
+        "["
+            + e.severity()
+            + "] "
+            + e.incidentId()
+            + ": "
+            + e.phase()
+            + " deadline "
+            + e.deadline()
+            + " missed ("
+            + e.detail()
+            + "); services "
+            + String.join(", ", e.services())
+            + "; "
+            + e.summary();
     if (webhook == null) {
       log.warn("escalation not sent ({} is not set): {}", ENV, text);
       return "not configured: " + ENV + " is not set (logged by the worker)";
     }
     String body = body(e, text);
-    HttpRequest request = HttpRequest.newBuilder(webhook)
-        .timeout(TIMEOUT)
-        .header("Content-Type", "application/json")
-        .header("Idempotency-Key", e.key())
-        .POST(HttpRequest.BodyPublishers.ofString(body))
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(webhook)
+            .timeout(TIMEOUT)
+            .header("Content-Type", "application/json")
+            .header("Idempotency-Key", e.key())
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
     HttpResponse<String> response;
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException ex) {
-      throw ApplicationFailure.newFailure("escalation webhook " + target() + " did not answer: " + ex,
-          "EscalationNotDelivered");
+      throw ApplicationFailure.newFailure(
+          "escalation webhook " + target() + " did not answer: " + ex, "EscalationNotDelivered");
     } catch (InterruptedException ex) {
       Thread.currentThread().interrupt();
-      throw ApplicationFailure.newFailure("interrupted while posting to " + target(), "EscalationNotDelivered");
+      throw ApplicationFailure.newFailure(
+          "interrupted while posting to " + target(), "EscalationNotDelivered");
     }
     int status = response.statusCode();
     if (status < 200 || status > 299) {
       String answer = response.body() == null ? "" : response.body().strip();
       if (answer.length() > 200) answer = answer.substring(0, 200) + "...";
-      throw ApplicationFailure.newFailure("escalation webhook " + target() + " answered HTTP " + status
-          + (answer.isEmpty() ? "" : ": " + answer), "EscalationNotDelivered");
+      throw ApplicationFailure.newFailure(
+          "escalation webhook "
+              + target()
+              + " answered HTTP "
+              + status
+              + (answer.isEmpty() ? "" : ": " + answer),
+          "EscalationNotDelivered");
     }
     log.info("escalated {} to {}: HTTP {}", e.key(), target(), status);
     return "delivered to " + target() + ": HTTP " + status;
@@ -125,8 +155,8 @@ public class WebhookEscalationActivitiesImpl implements EscalationActivities {
     try {
       return json.writeValueAsString(m);
     } catch (JsonProcessingException ex) {
-      throw ApplicationFailure.newNonRetryableFailure("cannot encode the escalation: " + ex.getMessage(),
-          "EscalationNotEncoded");
+      throw ApplicationFailure.newNonRetryableFailure(
+          "cannot encode the escalation: " + ex.getMessage(), "EscalationNotEncoded");
     }
   }
 }

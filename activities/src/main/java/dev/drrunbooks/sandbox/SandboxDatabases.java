@@ -13,8 +13,8 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -22,25 +22,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The sandbox's stand-in for RDS's storage engine. The AWS emulator (moto) has no database engine: its
- * restored instance is a record with a made-up endpoint. So in the sandbox every restored instance gets
- * its own PostgreSQL database on the sandbox cluster, a clone of its source's database:
+ * The sandbox's stand-in for RDS's storage engine. The AWS emulator (moto) has no database engine:
+ * its restored instance is a record with a made-up endpoint. So in the sandbox every restored
+ * instance gets its own PostgreSQL database on the sandbox cluster, a clone of its source's
+ * database:
  *
  * <ul>
- *   <li>name: {@code rds_} + the instance id with '-' as '_' (e.g. {@code rds_pitr_inventory_20240115t0330z}),
- *       at most 63 characters (longer ids keep their start and get a hash);
- *   <li>content: {@code CREATE DATABASE clone TEMPLATE source}, then the restore point is emulated in the
- *       clone: inventory transactions after the point are deleted (their quantity_delta first taken back
- *       out of inventory_items.quantity, so quantities are as of the point) and so are audit_log rows
- *       after the point. An item written outside that ledger (a direct UPDATE of its quantity) is
- *       rebuilt instead from the seed's {@value #OPENING_ITEMS} plus its transactions up to the
- *       point, as RDS would restore it from its backup. A database without those tables is cloned as is;
- *       one with its own {@code sandbox_backup.restore_to(timestamptz)} (the payments seed) is taken
- *       back to the point by that function instead.
+ *   <li>name: {@code rds_} + the instance id with '-' as '_' (e.g. {@code
+ *       rds_pitr_inventory_20240115t0330z}), at most 63 characters (longer ids keep their start and
+ *       get a hash);
+ *   <li>content: {@code CREATE DATABASE clone TEMPLATE source}, then the restore point is emulated
+ *       in the clone: inventory transactions after the point are deleted (their quantity_delta
+ *       first taken back out of inventory_items.quantity, so quantities are as of the point) and so
+ *       are audit_log rows after the point. An item written outside that ledger (a direct UPDATE of
+ *       its quantity) is rebuilt instead from the seed's {@value #OPENING_ITEMS} plus its
+ *       transactions up to the point, as RDS would restore it from its backup. A database without
+ *       those tables is cloned as is; one with its own {@code
+ *       sandbox_backup.restore_to(timestamptz)} (the payments seed) is taken back to the point by
+ *       that function instead.
  * </ul>
  *
- * Enabled by {@code DR_SANDBOX_DATABASES=true}; the cluster is {@code DR_DB_HOST}, {@code DR_DB_PORT},
- * {@code DR_DB_USER} (needs CREATEDB), {@code DR_DB_PASSWORD}.
+ * Enabled by {@code DR_SANDBOX_DATABASES=true}; the cluster is {@code DR_DB_HOST}, {@code
+ * DR_DB_PORT}, {@code DR_DB_USER} (needs CREATEDB), {@code DR_DB_PASSWORD}.
  */
 public final class SandboxDatabases {
   private static final Logger log = LoggerFactory.getLogger(SandboxDatabases.class);
@@ -49,6 +52,7 @@ public final class SandboxDatabases {
   private static final int PG_MAX_NAME = 63;
   private static final String MAINTENANCE_DB = "postgres";
   private static final int TEMPLATE_BUSY_ATTEMPTS = 8;
+
   /** The seed's items before any transaction: what a restore rebuilds overwritten items from. */
   static final String OPENING_ITEMS = "sandbox_backup.inventory_items_opening";
 
@@ -72,9 +76,11 @@ public final class SandboxDatabases {
     String host = env.getOrDefault("DR_DB_HOST", "127.0.0.1");
     String port = env.get("DR_DB_PORT");
     if (port == null || port.isBlank()) {
-      throw new IllegalStateException(ENABLED_ENV + "=true needs DR_DB_HOST and DR_DB_PORT of the sandbox's PostgreSQL");
+      throw new IllegalStateException(
+          ENABLED_ENV + "=true needs DR_DB_HOST and DR_DB_PORT of the sandbox's PostgreSQL");
     }
-    return new SandboxDatabases(host, Integer.parseInt(port.trim()), DatabaseCredentials.fromEnvironment(env));
+    return new SandboxDatabases(
+        host, Integer.parseInt(port.trim()), DatabaseCredentials.fromEnvironment(env));
   }
 
   /** The database standing in for RDS instance {@code instanceId}. */
@@ -110,36 +116,56 @@ public final class SandboxDatabases {
   }
 
   /**
-   * Makes the database of restored instance {@code instanceId}: a clone of {@code sourceDatabase} as of
-   * {@code restorePoint} (null: as the source is now). Idempotent: an existing clone is kept, and the
-   * emulation of the point, one transaction, finds nothing left to do a second time.
+   * Makes the database of restored instance {@code instanceId}: a clone of {@code sourceDatabase}
+   * as of {@code restorePoint} (null: as the source is now). Idempotent: an existing clone is kept,
+   * and the emulation of the point, one transaction, finds nothing left to do a second time.
    *
    * @return the clone's name
    */
-  public String materialize(String instanceId, String sourceDatabase, Instant restorePoint) throws SQLException {
+  public String materialize(String instanceId, String sourceDatabase, Instant restorePoint)
+      throws SQLException {
     String clone = cloneName(instanceId);
     if (!exists(clone)) {
       if (!exists(sourceDatabase)) {
-        throw new SQLException("sandbox database '" + sourceDatabase + "' (the source of RDS instance " + instanceId
-            + ") does not exist at " + url(sourceDatabase), "3D000");
+        throw new SQLException(
+            "sandbox database '"
+                + sourceDatabase
+                + "' (the source of RDS instance "
+                + instanceId
+                + ") does not exist at "
+                + url(sourceDatabase),
+            "3D000");
       }
       createFromTemplate(clone, sourceDatabase);
     }
     try (Connection c = connect(clone)) {
       emulateRestorePoint(c, clone, restorePoint);
     }
-    try (Connection c = connect(MAINTENANCE_DB); Statement st = c.createStatement()) {
-      st.execute("COMMENT ON DATABASE " + quote(clone) + " IS " + literal("dr-runbooks sandbox: RDS instance "
-          + instanceId + ", clone of " + sourceDatabase + (restorePoint == null ? "" : " as of " + restorePoint)));
+    try (Connection c = connect(MAINTENANCE_DB);
+        Statement st = c.createStatement()) {
+      st.execute(
+          "COMMENT ON DATABASE "
+              + quote(clone)
+              + " IS "
+              + literal(
+                  "dr-runbooks sandbox: RDS instance "
+                      + instanceId
+                      + ", clone of "
+                      + sourceDatabase
+                      + (restorePoint == null ? "" : " as of " + restorePoint)));
     }
     return clone;
   }
 
-  /** Drops the database of {@code instanceId}, disconnecting whoever uses it; true when there was one. */
+  /**
+   * Drops the database of {@code instanceId}, disconnecting whoever uses it; true when there was
+   * one.
+   */
   public boolean drop(String instanceId) throws SQLException {
     String clone = cloneName(instanceId);
     boolean existed = exists(clone);
-    try (Connection c = connect(MAINTENANCE_DB); Statement st = c.createStatement()) {
+    try (Connection c = connect(MAINTENANCE_DB);
+        Statement st = c.createStatement()) {
       st.execute("DROP DATABASE IF EXISTS " + quote(clone) + " WITH (FORCE)");
     }
     if (existed) log.info("sandbox: dropped database {} of RDS instance {}", clone, instanceId);
@@ -148,7 +174,8 @@ public final class SandboxDatabases {
 
   private void createFromTemplate(String clone, String source) throws SQLException {
     for (int attempt = 1; ; attempt++) {
-      try (Connection c = connect(MAINTENANCE_DB); Statement st = c.createStatement()) {
+      try (Connection c = connect(MAINTENANCE_DB);
+          Statement st = c.createStatement()) {
         st.execute("CREATE DATABASE " + quote(clone) + " TEMPLATE " + quote(source));
         log.info("sandbox: created database {} from {}", clone, source);
         return;
@@ -157,8 +184,18 @@ public final class SandboxDatabases {
         // 55006: "source database is being accessed by other users"; a template needs to be idle.
         if (!"55006".equals(e.getSQLState()) || attempt >= TEMPLATE_BUSY_ATTEMPTS) {
           if ("55006".equals(e.getSQLState())) {
-            throw new SQLException("cannot clone sandbox database '" + source + "' into '" + clone + "': still in use after "
-                + attempt + " attempts (" + sessionsOn(source) + ")", e.getSQLState(), e);
+            throw new SQLException(
+                "cannot clone sandbox database '"
+                    + source
+                    + "' into '"
+                    + clone
+                    + "': still in use after "
+                    + attempt
+                    + " attempts ("
+                    + sessionsOn(source)
+                    + ")",
+                e.getSQLState(),
+                e);
           }
           throw e;
         }
@@ -168,9 +205,11 @@ public final class SandboxDatabases {
   }
 
   private String sessionsOn(String database) {
-    try (Connection c = connect(MAINTENANCE_DB); PreparedStatement st = c.prepareStatement(
-        "SELECT count(*), string_agg(DISTINCT coalesce(nullif(application_name, ''), '?'), ', ') "
-            + "FROM pg_stat_activity WHERE datname = ?")) {
+    try (Connection c = connect(MAINTENANCE_DB);
+        PreparedStatement st =
+            c.prepareStatement(
+                "SELECT count(*), string_agg(DISTINCT coalesce(nullif(application_name, ''), '?'),"
+                    + " ', ') FROM pg_stat_activity WHERE datname = ?")) {
       st.setString(1, database);
       try (ResultSet rs = st.executeQuery()) {
         rs.next();
@@ -181,7 +220,8 @@ public final class SandboxDatabases {
     }
   }
 
-  private static void emulateRestorePoint(Connection c, String clone, Instant point) throws SQLException {
+  private static void emulateRestorePoint(Connection c, String clone, Instant point)
+      throws SQLException {
     if (point == null) return;
     if (hasOwnRestore(c)) {
       restoreWithOwnFunction(c, clone, point);
@@ -199,31 +239,41 @@ public final class SandboxDatabases {
           rebuilt = rebuildItemsWrittenOutsideTheLedger(c, at);
         }
         if (tableExists(c, "inventory_items")) {
-          try (PreparedStatement st = c.prepareStatement(
-              "UPDATE inventory_items AS i SET quantity = i.quantity - later.total "
-                  + "FROM (SELECT item_id, sum(quantity_delta)::int AS total FROM inventory_transactions "
-                  + "WHERE transaction_date > ? GROUP BY item_id) AS later WHERE later.item_id = i.id "
-                  + "AND NOT (i.id = ANY(?))")) {
+          try (PreparedStatement st =
+              c.prepareStatement(
+                  "UPDATE inventory_items AS i SET quantity = i.quantity - later.total FROM (SELECT"
+                      + " item_id, sum(quantity_delta)::int AS total FROM inventory_transactions"
+                      + " WHERE transaction_date > ? GROUP BY item_id) AS later WHERE later.item_id"
+                      + " = i.id AND NOT (i.id = ANY(?))")) {
             st.setTimestamp(1, at);
             st.setArray(2, c.createArrayOf("bigint", rebuilt.toArray(Long[]::new)));
             st.executeUpdate();
           }
         }
-        try (PreparedStatement st = c.prepareStatement("DELETE FROM inventory_transactions WHERE transaction_date > ?")) {
+        try (PreparedStatement st =
+            c.prepareStatement("DELETE FROM inventory_transactions WHERE transaction_date > ?")) {
           st.setTimestamp(1, at);
           transactions = st.executeUpdate();
         }
       }
       if (tableExists(c, "audit_log")) {
-        try (PreparedStatement st = c.prepareStatement("DELETE FROM audit_log WHERE created_at > ?")) {
+        try (PreparedStatement st =
+            c.prepareStatement("DELETE FROM audit_log WHERE created_at > ?")) {
           st.setTimestamp(1, at);
           audit = st.executeUpdate();
         }
       }
       c.commit();
       if (transactions + audit + rebuilt.size() > 0) {
-        log.info("sandbox: {} as of {}: removed {} later transaction(s) and {} later audit row(s); rebuilt {} item(s) "
-            + "written outside the ledger {}", clone, point, transactions, audit, rebuilt.size(), rebuilt);
+        log.info(
+            "sandbox: {} as of {}: removed {} later transaction(s) and {} later audit row(s);"
+                + " rebuilt {} item(s) written outside the ledger {}",
+            clone,
+            point,
+            transactions,
+            audit,
+            rebuilt.size(),
+            rebuilt);
       }
     } catch (SQLException e) {
       c.rollback();
@@ -234,23 +284,31 @@ public final class SandboxDatabases {
   }
 
   /**
-   * Items a statement wrote outside the ledger (their quantity is no longer their opening stock plus
-   * their transactions, e.g. a direct {@code UPDATE inventory_items SET quantity = 0}) get their row as
-   * of {@code at} back from the seed's opening rows: opening stock plus their transactions up to
-   * {@code at}. RDS restores them from its backup and log; without this the clone would keep the
-   * overwrite. The sandbox has no log of when such a write happened, so it is taken as after
-   * {@code at}: a restore to a later point undoes it too. Returns their ids.
+   * Items a statement wrote outside the ledger (their quantity is no longer their opening stock
+   * plus their transactions, e.g. a direct {@code UPDATE inventory_items SET quantity = 0}) get
+   * their row as of {@code at} back from the seed's opening rows: opening stock plus their
+   * transactions up to {@code at}. RDS restores them from its backup and log; without this the
+   * clone would keep the overwrite. The sandbox has no log of when such a write happened, so it is
+   * taken as after {@code at}: a restore to a later point undoes it too. Returns their ids.
    */
-  private static List<Long> rebuildItemsWrittenOutsideTheLedger(Connection c, Timestamp at) throws SQLException {
+  private static List<Long> rebuildItemsWrittenOutsideTheLedger(Connection c, Timestamp at)
+      throws SQLException {
     List<Long> ids = new ArrayList<>();
-    try (PreparedStatement st = c.prepareStatement("WITH ledger AS (SELECT o.id, o.quantity + coalesce(sum(t.quantity_delta), 0) "
-        + "AS quantity, o.quantity + coalesce(sum(t.quantity_delta) FILTER (WHERE t.transaction_date <= ?), 0) AS quantity_at, "
-        + "greatest(o.updated_at, max(t.transaction_date) FILTER (WHERE t.transaction_date <= ?)) AS updated_at "
-        + "FROM " + OPENING_ITEMS + " o LEFT JOIN inventory_transactions t ON t.item_id = o.id GROUP BY o.id, o.quantity, "
-        + "o.updated_at) "
-        + "UPDATE inventory_items AS i SET sku = o.sku, name = o.name, location = o.location, quantity = l.quantity_at, "
-        + "updated_at = l.updated_at FROM ledger l JOIN " + OPENING_ITEMS + " o ON o.id = l.id "
-        + "WHERE l.id = i.id AND i.quantity <> l.quantity RETURNING i.id")) {
+    try (PreparedStatement st =
+        c.prepareStatement(
+            "WITH ledger AS (SELECT o.id, o.quantity + coalesce(sum(t.quantity_delta), 0) AS"
+                + " quantity, o.quantity + coalesce(sum(t.quantity_delta) FILTER (WHERE"
+                + " t.transaction_date <= ?), 0) AS quantity_at, greatest(o.updated_at,"
+                + " max(t.transaction_date) FILTER (WHERE t.transaction_date <= ?)) AS updated_at"
+                + " FROM "
+                + OPENING_ITEMS
+                + " o LEFT JOIN inventory_transactions t ON t.item_id = o.id GROUP BY o.id,"
+                + " o.quantity, o.updated_at) UPDATE inventory_items AS i SET sku = o.sku, name ="
+                + " o.name, location = o.location, quantity = l.quantity_at, updated_at ="
+                + " l.updated_at FROM ledger l JOIN "
+                + OPENING_ITEMS
+                + " o ON o.id = l.id "
+                + "WHERE l.id = i.id AND i.quantity <> l.quantity RETURNING i.id")) {
       st.setTimestamp(1, at);
       st.setTimestamp(2, at);
       try (ResultSet rs = st.executeQuery()) {
@@ -261,8 +319,9 @@ public final class SandboxDatabases {
   }
 
   /**
-   * A seeded database may bring its own {@value #OWN_RESTORE} (payments.sql does): it knows its schema,
-   * so the clone is taken back to the point by it instead of by the Inventory emulation above.
+   * A seeded database may bring its own {@value #OWN_RESTORE} (payments.sql does): it knows its
+   * schema, so the clone is taken back to the point by it instead of by the Inventory emulation
+   * above.
    */
   static final String OWN_RESTORE = "sandbox_backup.restore_to(timestamptz)";
 
@@ -275,7 +334,8 @@ public final class SandboxDatabases {
     }
   }
 
-  private static void restoreWithOwnFunction(Connection c, String clone, Instant point) throws SQLException {
+  private static void restoreWithOwnFunction(Connection c, String clone, Instant point)
+      throws SQLException {
     try (PreparedStatement st = c.prepareStatement("SELECT sandbox_backup.restore_to(?)")) {
       st.setTimestamp(1, Timestamp.from(point));
       try (ResultSet rs = st.executeQuery()) {
@@ -305,7 +365,9 @@ public final class SandboxDatabases {
 
   private static String sha256(String s) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -6,8 +6,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * Where a {@link DatabaseTarget} is in the sandbox: the emulator's RDS endpoints lead nowhere, so the
- * target's RDS instance maps to a database on the sandbox's PostgreSQL ({@code DR_DB_HOST}:{@code DR_DB_PORT}):
+ * Where a {@link DatabaseTarget} is in the sandbox: the emulator's RDS endpoints lead nowhere, so
+ * the target's RDS instance maps to a database on the sandbox's PostgreSQL ({@code
+ * DR_DB_HOST}:{@code DR_DB_PORT}):
  *
  * <ul>
  *   <li>a restored instance: its clone, {@link SandboxDatabases#cloneName} of the instance id

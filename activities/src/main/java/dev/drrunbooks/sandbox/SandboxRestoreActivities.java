@@ -24,22 +24,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link RdsRestoreActivities} for the sandbox: the real activities against the AWS emulator, plus a
- * database for each restored instance on the sandbox's PostgreSQL ({@link SandboxDatabases}), since the
- * emulator's restored instance has no data. After a restore succeeds, the clone of the source's database
- * is made as of the restore point; after a delete succeeds, the clone is dropped. Registered instead of
- * {@link RdsRestoreActivitiesImpl} when {@code DR_SANDBOX_DATABASES=true} (same activity names).
+ * {@link RdsRestoreActivities} for the sandbox: the real activities against the AWS emulator, plus
+ * a database for each restored instance on the sandbox's PostgreSQL ({@link SandboxDatabases}),
+ * since the emulator's restored instance has no data. After a restore succeeds, the clone of the
+ * source's database is made as of the restore point; after a delete succeeds, the clone is dropped.
+ * Registered instead of {@link RdsRestoreActivitiesImpl} when {@code DR_SANDBOX_DATABASES=true}
+ * (same activity names).
  *
  * <p>Source database of a restore: the clone of the source instance when it has one (a restore of a
- * restored instance), else {@code instanceToDatabase} (the catalog's database.instance to database.name). A
- * restore from the retained automated backups of a deleted instance still names that instance, so it gets the
- * same clone as of the restore point.
- * For a snapshot restore the source instance is the snapshot's instance. An instance with neither gets no
- * clone (logged), and validation of it then falls back to the catalog's database name.
+ * restored instance), else {@code instanceToDatabase} (the catalog's database.instance to
+ * database.name). A restore from the retained automated backups of a deleted instance still names
+ * that instance, so it gets the same clone as of the restore point. For a snapshot restore the
+ * source instance is the snapshot's instance. An instance with neither gets no clone (logged), and
+ * validation of it then falls back to the catalog's database name.
  *
  * <p>The restorable window is reported as AWS would for an instance that has existed for its whole
- * retention period (latest minus retention days): the sandbox's databases hold history from before the
- * emulator created its instances at seeding, and a restore to "two hours ago" must be possible there.
+ * retention period (latest minus retention days): the sandbox's databases hold history from before
+ * the emulator created its instances at seeding, and a restore to "two hours ago" must be possible
+ * there.
  */
 public final class SandboxRestoreActivities implements RdsRestoreActivities {
   private static final Logger log = LoggerFactory.getLogger(SandboxRestoreActivities.class);
@@ -49,18 +51,23 @@ public final class SandboxRestoreActivities implements RdsRestoreActivities {
   private final Map<String, String> instanceToDatabase;
   private final Duration provisioningTime;
 
-  public SandboxRestoreActivities(RdsRestoreActivitiesImpl delegate, SandboxDatabases databases,
+  public SandboxRestoreActivities(
+      RdsRestoreActivitiesImpl delegate,
+      SandboxDatabases databases,
       Map<String, String> instanceToDatabase) {
     this(delegate, databases, instanceToDatabase, Duration.ZERO);
   }
 
   /**
-   * @param provisioningTime how long a restored instance stays "creating" (moto makes it available at
-   *     once; RDS takes minutes): DR_SANDBOX_RESTORE_SECONDS, so waits, heartbeats and worker restarts
-   *     can be seen in the sandbox
+   * @param provisioningTime how long a restored instance stays "creating" (moto makes it available
+   *     at once; RDS takes minutes): DR_SANDBOX_RESTORE_SECONDS, so waits, heartbeats and worker
+   *     restarts can be seen in the sandbox
    */
-  public SandboxRestoreActivities(RdsRestoreActivitiesImpl delegate, SandboxDatabases databases,
-      Map<String, String> instanceToDatabase, Duration provisioningTime) {
+  public SandboxRestoreActivities(
+      RdsRestoreActivitiesImpl delegate,
+      SandboxDatabases databases,
+      Map<String, String> instanceToDatabase,
+      Duration provisioningTime) {
     this.delegate = delegate;
     this.databases = databases;
     this.instanceToDatabase = Map.copyOf(instanceToDatabase);
@@ -73,7 +80,8 @@ public final class SandboxRestoreActivities implements RdsRestoreActivities {
     try {
       return Duration.ofSeconds(Long.parseLong(seconds));
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("DR_SANDBOX_RESTORE_SECONDS: '" + seconds + "' is not a whole number of seconds");
+      throw new IllegalArgumentException(
+          "DR_SANDBOX_RESTORE_SECONDS: '" + seconds + "' is not a whole number of seconds");
     }
   }
 
@@ -93,7 +101,10 @@ public final class SandboxRestoreActivities implements RdsRestoreActivities {
     return delegate.restorableWindow(region, instanceId, false);
   }
 
-  /** A live instance's window as {@link #restorableWindow}; a deleted one's from its retained automated backups. */
+  /**
+   * A live instance's window as {@link #restorableWindow}; a deleted one's from its retained
+   * automated backups.
+   */
   @Override
   public RestoreSource findRestoreSource(RestoreSourceQuery query) {
     return delegate.findRestoreSource(query, false);
@@ -114,18 +125,27 @@ public final class SandboxRestoreActivities implements RdsRestoreActivities {
   @Override
   public InstanceInfo restoreFromSnapshot(SnapshotRestoreRequest request) {
     InstanceInfo restored = delegate.restoreFromSnapshot(request);
-    materialize(restored.instanceId(), request.snapshot().instanceId(), request.snapshot().createdAt());
+    materialize(
+        restored.instanceId(), request.snapshot().instanceId(), request.snapshot().createdAt());
     return restored;
   }
 
   @Override
   public InstanceInfo awaitInstanceAvailable(String region, String instanceId, Instant deadline) {
-    if (provisioningTime.isZero()) return delegate.awaitInstanceAvailable(region, instanceId, deadline);
-    return delegate.awaitInstanceAvailable(region, instanceId, deadline, db -> {
-      Instant created = db.instanceCreateTime();
-      boolean provisioning = created != null && Instant.now().isBefore(created.plus(provisioningTime));
-      return provisioning && "available".equals(db.dbInstanceStatus()) ? "creating" : db.dbInstanceStatus();
-    });
+    if (provisioningTime.isZero())
+      return delegate.awaitInstanceAvailable(region, instanceId, deadline);
+    return delegate.awaitInstanceAvailable(
+        region,
+        instanceId,
+        deadline,
+        db -> {
+          Instant created = db.instanceCreateTime();
+          boolean provisioning =
+              created != null && Instant.now().isBefore(created.plus(provisioningTime));
+          return provisioning && "available".equals(db.dbInstanceStatus())
+              ? "creating"
+              : db.dbInstanceStatus();
+        });
   }
 
   @Override
@@ -140,12 +160,20 @@ public final class SandboxRestoreActivities implements RdsRestoreActivities {
 
   @Override
   public String deleteOwnedInstance(String region, String instanceId, Ownership owner) {
-    String outcome = delegate.deleteOwnedInstance(region, instanceId, owner); // refuses before anything is dropped
+    String outcome =
+        delegate.deleteOwnedInstance(
+            region, instanceId, owner); // refuses before anything is dropped
     try {
       databases.drop(instanceId);
     } catch (SQLException e) {
-      throw ApplicationFailure.newFailure("sandbox: dropping the database of RDS instance " + instanceId + " ("
-          + SandboxDatabases.cloneName(instanceId) + ") failed: " + e.getMessage(), "SandboxDatabase");
+      throw ApplicationFailure.newFailure(
+          "sandbox: dropping the database of RDS instance "
+              + instanceId
+              + " ("
+              + SandboxDatabases.cloneName(instanceId)
+              + ") failed: "
+              + e.getMessage(),
+          "SandboxDatabase");
     }
     return outcome;
   }
@@ -154,18 +182,33 @@ public final class SandboxRestoreActivities implements RdsRestoreActivities {
     try {
       String source = sourceDatabase(sourceInstanceId);
       if (source == null) {
-        log.warn("sandbox: no database for RDS instance {} (source {} is not in the catalog and has no clone): "
-            + "restored instance {} gets none", instanceId, sourceInstanceId, instanceId);
+        log.warn(
+            "sandbox: no database for RDS instance {} (source {} is not in the catalog and has no"
+                + " clone): restored instance {} gets none",
+            instanceId,
+            sourceInstanceId,
+            instanceId);
         return;
       }
       String clone = databases.materialize(instanceId, source, restorePoint);
-      log.info("sandbox: RDS instance {} is database {} (clone of {} as of {})", instanceId, clone, source, restorePoint);
+      log.info(
+          "sandbox: RDS instance {} is database {} (clone of {} as of {})",
+          instanceId,
+          clone,
+          source,
+          restorePoint);
     } catch (SQLException e) {
       if ("3D000".equals(e.getSQLState())) {
-        throw ApplicationFailure.newNonRetryableFailure("sandbox: " + e.getMessage(), "SandboxDatabase");
+        throw ApplicationFailure.newNonRetryableFailure(
+            "sandbox: " + e.getMessage(), "SandboxDatabase");
       }
-      throw ApplicationFailure.newFailure("sandbox: making the database of RDS instance " + instanceId + " failed: "
-          + (e.getSQLState() == null ? "" : "SQLSTATE " + e.getSQLState() + ": ") + e.getMessage(), "SandboxDatabase");
+      throw ApplicationFailure.newFailure(
+          "sandbox: making the database of RDS instance "
+              + instanceId
+              + " failed: "
+              + (e.getSQLState() == null ? "" : "SQLSTATE " + e.getSQLState() + ": ")
+              + e.getMessage(),
+          "SandboxDatabase");
     }
   }
 

@@ -11,8 +11,9 @@ public record DatabaseCredentials(String user, String password) {
   public static DatabaseCredentials fromEnvironment(Map<String, String> env) {
     String user = env.get("DR_DB_USER");
     if (user == null || user.isBlank()) {
-      throw new IllegalStateException("DR_DB_USER is not set: the worker needs database credentials in its "
-          + "environment (DR_DB_USER, DR_DB_PASSWORD)");
+      throw new IllegalStateException(
+          "DR_DB_USER is not set: the worker needs database credentials in its "
+              + "environment (DR_DB_USER, DR_DB_PASSWORD)");
     }
     return new DatabaseCredentials(user, env.getOrDefault("DR_DB_PASSWORD", ""));
   }

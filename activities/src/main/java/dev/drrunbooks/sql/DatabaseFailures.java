@@ -6,9 +6,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * How reaching a database fails, the same for every activity that reads or writes one: a database that does
- * not exist (SQLSTATE 3D000) is final ({@code DatabaseNotFound}); anything else on connecting or closing is
- * retried ({@code DatabaseUnreachable}). Messages say where (host, port, database), never credentials.
+ * How reaching a database fails, the same for every activity that reads or writes one: a database
+ * that does not exist (SQLSTATE 3D000) is final ({@code DatabaseNotFound}); anything else on
+ * connecting or closing is retried ({@code DatabaseUnreachable}). Messages say where (host, port,
+ * database), never credentials.
  */
 public final class DatabaseFailures {
   private DatabaseFailures() {}
@@ -24,18 +25,22 @@ public final class DatabaseFailures {
     } catch (SQLException e) {
       String where = locator.describe(db);
       if ("3D000".equals(e.getSQLState())) {
-        throw ApplicationFailure.newNonRetryableFailure("the " + role + " database does not exist: " + where + ": "
-            + describe(e), "DatabaseNotFound");
+        throw ApplicationFailure.newNonRetryableFailure(
+            "the " + role + " database does not exist: " + where + ": " + describe(e),
+            "DatabaseNotFound");
       }
-      throw ApplicationFailure.newFailure("cannot reach the " + role + " database " + where + ": " + describe(e),
+      throw ApplicationFailure.newFailure(
+          "cannot reach the " + role + " database " + where + ": " + describe(e),
           "DatabaseUnreachable");
     }
   }
 
   /** Closing failed after the work was done: retried, as the work is repeatable. */
-  public static RuntimeException closeFailed(DatabaseLocator locator, DatabaseTarget db, SQLException e) {
-    return ApplicationFailure.newFailure("closing the connection to " + locator.describe(db) + " failed: "
-        + describe(e), "DatabaseUnreachable");
+  public static RuntimeException closeFailed(
+      DatabaseLocator locator, DatabaseTarget db, SQLException e) {
+    return ApplicationFailure.newFailure(
+        "closing the connection to " + locator.describe(db) + " failed: " + describe(e),
+        "DatabaseUnreachable");
   }
 
   /** {@code SQLSTATE 42P01: relation "x" does not exist}. */

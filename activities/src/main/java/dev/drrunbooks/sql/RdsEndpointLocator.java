@@ -1,7 +1,7 @@
 package dev.drrunbooks.sql;
 
-import dev.drrunbooks.model.FailureType;
 import dev.drrunbooks.activities.sql.DatabaseTarget;
+import dev.drrunbooks.model.FailureType;
 import io.temporal.failure.ApplicationFailure;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -9,9 +9,10 @@ import java.sql.SQLException;
 import java.util.Properties;
 
 /**
- * PostgreSQL on the RDS endpoint: {@code jdbc:postgresql://endpointAddress:port/databaseName} with a
- * login from a {@link CredentialsSource}. TLS as the driver's {@code sslmode} (default "prefer"; RDS
- * for PostgreSQL 15+ forces TLS, which "prefer" satisfies; "verify-full" needs the RDS CA bundle).
+ * PostgreSQL on the RDS endpoint: {@code jdbc:postgresql://endpointAddress:port/databaseName} with
+ * a login from a {@link CredentialsSource}. TLS as the driver's {@code sslmode} (default "prefer";
+ * RDS for PostgreSQL 15+ forces TLS, which "prefer" satisfies; "verify-full" needs the RDS CA
+ * bundle).
  */
 public final class RdsEndpointLocator implements DatabaseLocator {
   private static final int CONNECT_TIMEOUT_SECONDS = 10;
@@ -30,8 +31,13 @@ public final class RdsEndpointLocator implements DatabaseLocator {
   @Override
   public Connection open(DatabaseTarget target) throws SQLException {
     if (target.endpointAddress() == null || target.endpointAddress().isBlank()) {
-      throw ApplicationFailure.newNonRetryableFailure("RDS instance '" + target.instanceId() + "' in " + target.region()
-          + " has no endpoint yet: wait until it is available (awaitInstanceAvailable) before validating it",
+      throw ApplicationFailure.newNonRetryableFailure(
+          "RDS instance '"
+              + target.instanceId()
+              + "' in "
+              + target.region()
+              + " has no endpoint yet: wait until it is available (awaitInstanceAvailable) before"
+              + " validating it",
           FailureType.INVALID_INPUT.type());
     }
     DatabaseCredentials login = credentials.credentials(target);
@@ -52,6 +58,11 @@ public final class RdsEndpointLocator implements DatabaseLocator {
 
   static String url(DatabaseTarget target) {
     int port = target.port() == null ? 5432 : target.port();
-    return "jdbc:postgresql://" + target.endpointAddress() + ":" + port + "/" + target.databaseName();
+    return "jdbc:postgresql://"
+        + target.endpointAddress()
+        + ":"
+        + port
+        + "/"
+        + target.databaseName();
   }
 }

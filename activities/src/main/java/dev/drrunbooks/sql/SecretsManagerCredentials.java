@@ -10,9 +10,9 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
 
 /**
- * A login from a Secrets Manager secret holding JSON {@code {"username": ..., "password": ...}} (the
- * shape RDS-managed and rotated secrets have). Read at each use, so a rotation is picked up. Messages
- * name the secret, never its content.
+ * A login from a Secrets Manager secret holding JSON {@code {"username": ..., "password": ...}}
+ * (the shape RDS-managed and rotated secrets have). Read at each use, so a rotation is picked up.
+ * Messages name the secret, never its content.
  */
 public final class SecretsManagerCredentials implements CredentialsSource {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -20,7 +20,9 @@ public final class SecretsManagerCredentials implements CredentialsSource {
   private final String secretId;
   private final String regionOrNull;
 
-  /** @param regionOrNull where the secret lives; null: the ARN's region, else the target's region */
+  /**
+   * @param regionOrNull where the secret lives; null: the ARN's region, else the target's region
+   */
   public SecretsManagerCredentials(AwsClients aws, String secretId, String regionOrNull) {
     this.aws = aws;
     this.secretId = secretId;
@@ -34,8 +36,9 @@ public final class SecretsManagerCredentials implements CredentialsSource {
     try {
       secret = aws.secretsManager(region).getSecretValue(r -> r.secretId(secretId)).secretString();
     } catch (ResourceNotFoundException e) {
-      throw ApplicationFailure.newNonRetryableFailure("database secret '" + secretId + "' not found in " + region
-          + " (DR_DB_SECRET_ID)", "DbSecretNotFound");
+      throw ApplicationFailure.newNonRetryableFailure(
+          "database secret '" + secretId + "' not found in " + region + " (DR_DB_SECRET_ID)",
+          "DbSecretNotFound");
     } catch (SdkException e) {
       throw AwsFailures.translate(e, "get-secret-value " + secretId + " in " + region);
     }
@@ -46,8 +49,13 @@ public final class SecretsManagerCredentials implements CredentialsSource {
       json = null; // the parser's message would quote the secret: say only that it is malformed
     }
     if (json == null || !json.hasNonNull("username") || !json.hasNonNull("password")) {
-      throw ApplicationFailure.newNonRetryableFailure("database secret '" + secretId + "' in " + region
-          + " is not a JSON object with \"username\" and \"password\"", "DbSecretMalformed");
+      throw ApplicationFailure.newNonRetryableFailure(
+          "database secret '"
+              + secretId
+              + "' in "
+              + region
+              + " is not a JSON object with \"username\" and \"password\"",
+          "DbSecretMalformed");
     }
     return new DatabaseCredentials(json.get("username").asText(), json.get("password").asText());
   }

@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /** Reads a lock's holder from the lock run's description: its parent is the holder. */
 public class LockActivitiesImpl implements LockActivities {
-  private static final WorkflowExecutionStatus RUNNING = WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING;
+  private static final WorkflowExecutionStatus RUNNING =
+      WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING;
 
   @Override
   public LockHolderState describeHolder(String lockWorkflowId) {
@@ -23,20 +24,29 @@ public class LockActivitiesImpl implements LockActivities {
     } catch (WorkflowNotFoundException e) {
       return new LockHolderState("nobody (released meanwhile)", false);
     }
-    if (lock.getStatus() != RUNNING) return new LockHolderState("nobody (released meanwhile)", false);
+    if (lock.getStatus() != RUNNING)
+      return new LockHolderState("nobody (released meanwhile)", false);
     WorkflowExecution parent = lock.getParentExecution();
     if (parent == null || parent.getWorkflowId().isEmpty()) {
-      return new LockHolderState("lock run " + lockWorkflowId + " with no holding run (cancel or terminate it to "
-          + "free the lock)", true);
+      return new LockHolderState(
+          "lock run "
+              + lockWorkflowId
+              + " with no holding run (cancel or terminate it to "
+              + "free the lock)",
+          true);
     }
     WorkflowExecutionStatus holder;
     try {
-      holder = client.newUntypedWorkflowStub(parent.getWorkflowId(), Optional.of(parent.getRunId()), Optional.empty())
-          .describe().getStatus();
+      holder =
+          client
+              .newUntypedWorkflowStub(
+                  parent.getWorkflowId(), Optional.of(parent.getRunId()), Optional.empty())
+              .describe()
+              .getStatus();
     } catch (WorkflowNotFoundException e) {
       holder = WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_UNSPECIFIED;
     }
-    return new LockHolderState("run " + parent.getWorkflowId() + " (run id " + parent.getRunId() + ")",
-        holder == RUNNING);
+    return new LockHolderState(
+        "run " + parent.getWorkflowId() + " (run id " + parent.getRunId() + ")", holder == RUNNING);
   }
 }

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.rds.RdsClient;
 
-/** RDS backup settings read and enforced through the AWS SDK over HTTP against the sandbox's emulator. */
+/**
+ * RDS backup settings read and enforced through the AWS SDK over HTTP against the sandbox's
+ * emulator.
+ */
 class RdsBackupActivitiesSandboxTest {
   private static final String REGION = "eu-west-1";
   private AwsClients aws;
@@ -28,10 +31,18 @@ class RdsBackupActivitiesSandboxTest {
     aws = SandboxAws.clients();
     activities = new RdsBackupActivitiesImpl(aws);
     instance = SandboxAws.uniqueName("dr-test-db");
-    aws.rds(REGION).createDBInstance(r -> r.dbInstanceIdentifier(instance).engine("postgres")
-        .dbInstanceClass("db.t3.micro").allocatedStorage(20).masterUsername("dr_admin")
-        .masterUserPassword("not-a-secret-1").backupRetentionPeriod(7).preferredBackupWindow("22:00-22:30")
-        .enableIAMDatabaseAuthentication(false));
+    aws.rds(REGION)
+        .createDBInstance(
+            r ->
+                r.dbInstanceIdentifier(instance)
+                    .engine("postgres")
+                    .dbInstanceClass("db.t3.micro")
+                    .allocatedStorage(20)
+                    .masterUsername("dr_admin")
+                    .masterUserPassword("not-a-secret-1")
+                    .backupRetentionPeriod(7)
+                    .preferredBackupWindow("22:00-22:30")
+                    .enableIAMDatabaseAuthentication(false));
   }
 
   @AfterEach
@@ -52,7 +63,8 @@ class RdsBackupActivitiesSandboxTest {
 
   @Test
   void enforcesThePolicyInOneModifyAndReadsItBack() {
-    BackupSettings after = activities.applyBackupSettings(REGION, instance, new BackupSpec(30, "03:00-04:00", true));
+    BackupSettings after =
+        activities.applyBackupSettings(REGION, instance, new BackupSpec(30, "03:00-04:00", true));
     assertEquals(30, after.effectiveRetentionDays());
     assertEquals("03:00-04:00", after.window());
     assertTrue(after.iamDatabaseAuthentication());
@@ -65,21 +77,25 @@ class RdsBackupActivitiesSandboxTest {
 
   @Test
   void aMissingInstanceIsANonRetryableFailureNamingIt() {
-    ApplicationFailure e = assertThrows(ApplicationFailure.class,
-        () -> activities.describeBackupSettings(REGION, "no-such-db"));
+    ApplicationFailure e =
+        assertThrows(
+            ApplicationFailure.class,
+            () -> activities.describeBackupSettings(REGION, "no-such-db"));
     assertTrue(e.isNonRetryable());
     assertEquals("RDS instance 'no-such-db' not found in eu-west-1", e.getOriginalMessage());
   }
 
   @Test
   void anInvalidWindowIsRefusedByRdsWhileTheOtherSettingsAreSet() {
-    BackupSettings after = activities.applyBackupSettings(REGION, instance, new BackupSpec(30, "25:00-26:00", true));
+    BackupSettings after =
+        activities.applyBackupSettings(REGION, instance, new BackupSpec(30, "25:00-26:00", true));
 
     assertEquals(30, after.effectiveRetentionDays());
     assertTrue(after.iamDatabaseAuthentication());
     assertEquals("22:00-22:30", after.window());
     assertEquals(List.of(BackupSettings.WINDOW), List.copyOf(after.refused().keySet()));
-    assertTrue(after.refused().get(BackupSettings.WINDOW).startsWith("RDS refused it: "),
+    assertTrue(
+        after.refused().get(BackupSettings.WINDOW).startsWith("RDS refused it: "),
         after.refused().get(BackupSettings.WINDOW));
   }
 
@@ -91,24 +107,32 @@ class RdsBackupActivitiesSandboxTest {
    */
   @Test
   void retentionIsSetTo30WhileTheWindowCheckNamesTheMaintenanceWindowConflict() {
-    aws.rds(REGION).modifyDBInstance(r -> r.dbInstanceIdentifier(instance)
-        .preferredMaintenanceWindow("sun:03:15-sun:04:15").applyImmediately(true));
+    aws.rds(REGION)
+        .modifyDBInstance(
+            r ->
+                r.dbInstanceIdentifier(instance)
+                    .preferredMaintenanceWindow("sun:03:15-sun:04:15")
+                    .applyImmediately(true));
 
-    BackupSettings after = activities.applyBackupSettings(REGION, instance, new BackupSpec(30, "03:00-04:00", true));
+    BackupSettings after =
+        activities.applyBackupSettings(REGION, instance, new BackupSpec(30, "03:00-04:00", true));
 
     assertEquals(30, after.effectiveRetentionDays());
     assertTrue(after.iamDatabaseAuthentication());
     assertEquals("22:00-22:30", after.window());
     assertEquals("sun:03:15-sun:04:15", after.maintenanceWindow());
-    assertEquals("RDS refused it: The backup window and maintenance window must not overlap; the backup window "
-        + "03:00-04:00 overlaps the instance's maintenance window sun:03:15-sun:04:15; a backup window that does not: "
-        + "01:45-02:45 (change the catalog's window), or move the maintenance window",
+    assertEquals(
+        "RDS refused it: The backup window and maintenance window must not overlap; the backup"
+            + " window 03:00-04:00 overlaps the instance's maintenance window sun:03:15-sun:04:15;"
+            + " a backup window that does not: 01:45-02:45 (change the catalog's window), or move"
+            + " the maintenance window",
         after.refused().get(BackupSettings.WINDOW));
     BackupSettings reread = activities.describeBackupSettings(REGION, instance);
     assertEquals(30, reread.retentionDays());
     assertTrue(reread.iamDatabaseAuthentication());
 
-    BackupSettings suggested = activities.applyBackupSettings(REGION, instance, new BackupSpec(30, "01:45-02:45", true));
+    BackupSettings suggested =
+        activities.applyBackupSettings(REGION, instance, new BackupSpec(30, "01:45-02:45", true));
     assertEquals(Map.of(), suggested.refused(), "the suggested window is accepted");
     assertEquals("01:45-02:45", suggested.window());
   }

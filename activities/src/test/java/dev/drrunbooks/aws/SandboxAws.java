@@ -11,8 +11,11 @@ public final class SandboxAws {
 
   public static AwsClients clients() {
     SandboxEnv env = SandboxEnv.get();
-    return new AwsClients(URI.create(env.require("AWS_ENDPOINT_URL")), StaticCredentialsProvider.create(
-        AwsBasicCredentials.create(env.require("AWS_ACCESS_KEY_ID"), env.require("AWS_SECRET_ACCESS_KEY"))));
+    return new AwsClients(
+        URI.create(env.require("AWS_ENDPOINT_URL")),
+        StaticCredentialsProvider.create(
+            AwsBasicCredentials.create(
+                env.require("AWS_ACCESS_KEY_ID"), env.require("AWS_SECRET_ACCESS_KEY"))));
   }
 
   /** A name no other test run uses, so tests never touch the seeded world or each other. */

@@ -37,13 +37,18 @@ class HttpProbeActivitiesImplTest {
       assertEquals(ProbeVerdict.HEALTHY, report.verdict());
       assertEquals(3, report.ok());
       assertEquals(endpoint.url("/health"), report.url());
-      assertEquals(List.of(200, 200, 200), report.samples().stream().map(ProbeSample::status).toList());
-      report.samples().forEach(s -> {
-        assertNull(s.error(), s.toString());
-        assertTrue(s.latencyMs() >= 0, s.toString());
-      });
+      assertEquals(
+          List.of(200, 200, 200), report.samples().stream().map(ProbeSample::status).toList());
+      report
+          .samples()
+          .forEach(
+              s -> {
+                assertNull(s.error(), s.toString());
+                assertTrue(s.latencyMs() >= 0, s.toString());
+              });
       assertEquals(List.of("GET /health", "GET /health", "GET /health"), endpoint.requests());
-      assertTrue(report.describe().startsWith(endpoint.url("/health") + ": HEALTHY (3/3 ok, median "),
+      assertTrue(
+          report.describe().startsWith(endpoint.url("/health") + ": HEALTHY (3/3 ok, median "),
           report.describe());
     }
   }
@@ -55,8 +60,11 @@ class HttpProbeActivitiesImplTest {
 
       assertEquals(ProbeVerdict.UNHEALTHY, report.verdict());
       assertEquals(0, report.ok());
-      assertEquals(List.of(503, 503, 503), report.samples().stream().map(ProbeSample::status).toList());
-      report.samples().forEach(s -> assertNull(s.error(), "an answer, even a 503, is not an error"));
+      assertEquals(
+          List.of(503, 503, 503), report.samples().stream().map(ProbeSample::status).toList());
+      report
+          .samples()
+          .forEach(s -> assertNull(s.error(), "an answer, even a 503, is not an error"));
     }
   }
 
@@ -67,7 +75,8 @@ class HttpProbeActivitiesImplTest {
 
       assertEquals(ProbeVerdict.FLAPPING, report.verdict());
       assertEquals(2, report.ok());
-      assertEquals(List.of(200, 503, 200, 503), report.samples().stream().map(ProbeSample::status).toList());
+      assertEquals(
+          List.of(200, 503, 200, 503), report.samples().stream().map(ProbeSample::status).toList());
     }
   }
 
@@ -77,7 +86,9 @@ class HttpProbeActivitiesImplTest {
       ProbeReport report = probes.probe(endpoint.url("/health"), 2, Duration.ZERO, TIMEOUT);
 
       assertEquals(ProbeVerdict.HEALTHY, report.verdict());
-      report.samples().forEach(s -> assertTrue(s.latencyMs() >= 300, "latency of a 300 ms answer: " + s));
+      report
+          .samples()
+          .forEach(s -> assertTrue(s.latencyMs() >= 300, "latency of a 300 ms answer: " + s));
       assertTrue(report.medianLatencyMs() >= 300, report.describe());
     }
   }
@@ -85,7 +96,8 @@ class HttpProbeActivitiesImplTest {
   @Test
   void noAnswerWithinTheTimeoutIsASampleWithTheError() {
     try (LocalEndpoint endpoint = LocalEndpoint.slow(Duration.ofSeconds(10))) {
-      ProbeReport report = probes.probe(endpoint.url("/health"), 2, Duration.ZERO, Duration.ofMillis(300));
+      ProbeReport report =
+          probes.probe(endpoint.url("/health"), 2, Duration.ZERO, Duration.ofMillis(300));
 
       assertEquals(ProbeVerdict.UNHEALTHY, report.verdict());
       for (ProbeSample s : report.samples()) {
@@ -93,7 +105,8 @@ class HttpProbeActivitiesImplTest {
         assertNotNull(s.error());
         assertTrue(s.error().contains("300 ms"), s.error());
         assertTrue(s.latencyMs() >= 300, s.toString());
-        assertTrue(s.latencyMs() < 9000, "the probe waited for the answer instead of timing out: " + s);
+        assertTrue(
+            s.latencyMs() < 9000, "the probe waited for the answer instead of timing out: " + s);
       }
     }
   }
@@ -104,25 +117,36 @@ class HttpProbeActivitiesImplTest {
     try (ServerSocket s = new ServerSocket(0)) {
       closedPort = s.getLocalPort();
     }
-    ProbeReport report = probes.probe("http://127.0.0.1:" + closedPort + "/health", 2, Duration.ZERO, TIMEOUT);
+    ProbeReport report =
+        probes.probe("http://127.0.0.1:" + closedPort + "/health", 2, Duration.ZERO, TIMEOUT);
 
     assertEquals(ProbeVerdict.UNHEALTHY, report.verdict());
-    report.samples().forEach(s -> {
-      assertEquals(0, s.status());
-      assertNotNull(s.error(), s.toString());
-    });
+    report
+        .samples()
+        .forEach(
+            s -> {
+              assertEquals(0, s.status());
+              assertNotNull(s.error(), s.toString());
+            });
   }
 
   @Test
   void theEndpointMapReroutesAMappedHostKeepingPathAndQueryAndReportsTheOriginalUrl() {
-    try (LocalEndpoint api = LocalEndpoint.healthy(); LocalEndpoint alb = LocalEndpoint.failing()) {
-      EndpointMap map = EndpointMap.parse("api.mycomputer.com=" + api.baseUrl()
-          + ", primary-alb.eu-west-1.elb.amazonaws.com=" + alb.baseUrl());
+    try (LocalEndpoint api = LocalEndpoint.healthy();
+        LocalEndpoint alb = LocalEndpoint.failing()) {
+      EndpointMap map =
+          EndpointMap.parse(
+              "api.mycomputer.com="
+                  + api.baseUrl()
+                  + ", primary-alb.eu-west-1.elb.amazonaws.com="
+                  + alb.baseUrl());
       HttpProbeActivitiesImpl mapped = new HttpProbeActivitiesImpl(map);
 
-      ProbeReport apiReport = mapped.probe("https://api.mycomputer.com/health?deep=1", 1, Duration.ZERO, TIMEOUT);
-      ProbeReport albReport = mapped.probe("https://primary-alb.eu-west-1.elb.amazonaws.com/health", 1, Duration.ZERO,
-          TIMEOUT);
+      ProbeReport apiReport =
+          mapped.probe("https://api.mycomputer.com/health?deep=1", 1, Duration.ZERO, TIMEOUT);
+      ProbeReport albReport =
+          mapped.probe(
+              "https://primary-alb.eu-west-1.elb.amazonaws.com/health", 1, Duration.ZERO, TIMEOUT);
 
       assertEquals("https://api.mycomputer.com/health?deep=1", apiReport.url());
       assertEquals(ProbeVerdict.HEALTHY, apiReport.verdict());
@@ -136,23 +160,33 @@ class HttpProbeActivitiesImplTest {
   @Test
   void anUnmappedUrlIsProbedAsItIs() {
     try (LocalEndpoint endpoint = LocalEndpoint.healthy()) {
-      HttpProbeActivitiesImpl mapped = new HttpProbeActivitiesImpl(EndpointMap.parse("api.mycomputer.com=http://127.0.0.1:1"));
-      assertEquals(ProbeVerdict.HEALTHY, mapped.probe(endpoint.url("/health"), 1, Duration.ZERO, TIMEOUT).verdict());
+      HttpProbeActivitiesImpl mapped =
+          new HttpProbeActivitiesImpl(EndpointMap.parse("api.mycomputer.com=http://127.0.0.1:1"));
+      assertEquals(
+          ProbeVerdict.HEALTHY,
+          mapped.probe(endpoint.url("/health"), 1, Duration.ZERO, TIMEOUT).verdict());
       assertEquals(1, endpoint.requestCount());
     }
   }
 
   @Test
   void anInvalidUrlFailsNonRetryablyNamingIt() {
-    for (String url : List.of("not a url", "ftp://api.mycomputer.com/health", "api.mycomputer.com/health",
-        "http:///health", "https://api.mycomputer.com:99999999/health")) {
-      ApplicationFailure e = assertThrows(ApplicationFailure.class,
-          () -> probes.probe(url, 1, Duration.ZERO, TIMEOUT), url);
+    for (String url :
+        List.of(
+            "not a url",
+            "ftp://api.mycomputer.com/health",
+            "api.mycomputer.com/health",
+            "http:///health",
+            "https://api.mycomputer.com:99999999/health")) {
+      ApplicationFailure e =
+          assertThrows(
+              ApplicationFailure.class, () -> probes.probe(url, 1, Duration.ZERO, TIMEOUT), url);
       assertTrue(e.isNonRetryable(), url);
       assertEquals("InvalidUrl", e.getType(), url);
       assertTrue(e.getOriginalMessage().contains("'" + url + "'"), e.getOriginalMessage());
     }
-    ApplicationFailure empty = assertThrows(ApplicationFailure.class, () -> probes.probe(" ", 1, Duration.ZERO, TIMEOUT));
+    ApplicationFailure empty =
+        assertThrows(ApplicationFailure.class, () -> probes.probe(" ", 1, Duration.ZERO, TIMEOUT));
     assertTrue(empty.isNonRetryable());
   }
 
@@ -180,8 +214,13 @@ class HttpProbeActivitiesImplTest {
     env.setActivityHeartbeatListener(ProbeProgress.class, heartbeats::add);
     try (LocalEndpoint endpoint = LocalEndpoint.flapping()) {
       env.registerActivitiesImplementations(probes);
-      HttpProbeActivities stub = env.newActivityStub(HttpProbeActivities.class, ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofMinutes(1)).setHeartbeatTimeout(Duration.ofMillis(5)).build());
+      HttpProbeActivities stub =
+          env.newActivityStub(
+              HttpProbeActivities.class,
+              ActivityOptions.newBuilder()
+                  .setStartToCloseTimeout(Duration.ofMinutes(1))
+                  .setHeartbeatTimeout(Duration.ofMillis(5))
+                  .build());
 
       long t0 = System.nanoTime();
       ProbeReport report = stub.probe(endpoint.url("/health"), 3, Duration.ofMillis(200), TIMEOUT);
@@ -190,7 +229,10 @@ class HttpProbeActivitiesImplTest {
       assertEquals(ProbeVerdict.FLAPPING, report.verdict());
       assertTrue(elapsedMs >= 400, "3 probes 200 ms apart took " + elapsedMs + " ms");
       List<ProbeProgress> afterProbes = heartbeats.stream().distinct().toList();
-      assertEquals(List.of(1, 2, 3), afterProbes.stream().map(ProbeProgress::probes).toList(), heartbeats.toString());
+      assertEquals(
+          List.of(1, 2, 3),
+          afterProbes.stream().map(ProbeProgress::probes).toList(),
+          heartbeats.toString());
       assertEquals(List.of(1, 1, 2), afterProbes.stream().map(ProbeProgress::ok).toList());
       assertTrue(afterProbes.get(1).last().startsWith("HTTP 503"), afterProbes.toString());
     } finally {
@@ -202,15 +244,26 @@ class HttpProbeActivitiesImplTest {
   void cancellationDeliveredByTheHeartbeatEndsTheProbing() {
     TestActivityEnvironment env = TestActivityEnvironment.newInstance();
     try (LocalEndpoint endpoint = LocalEndpoint.healthy()) {
-      env.setActivityHeartbeatListener(ProbeProgress.class, p -> {
-        if (p.probes() == 2) env.requestCancelActivity();
-      });
+      env.setActivityHeartbeatListener(
+          ProbeProgress.class,
+          p -> {
+            if (p.probes() == 2) env.requestCancelActivity();
+          });
       env.registerActivitiesImplementations(probes);
-      HttpProbeActivities stub = env.newActivityStub(HttpProbeActivities.class, ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofMinutes(1)).setHeartbeatTimeout(Duration.ofMillis(5)).build());
+      HttpProbeActivities stub =
+          env.newActivityStub(
+              HttpProbeActivities.class,
+              ActivityOptions.newBuilder()
+                  .setStartToCloseTimeout(Duration.ofMinutes(1))
+                  .setHeartbeatTimeout(Duration.ofMillis(5))
+                  .build());
 
-      assertThrows(CanceledFailure.class, () -> stub.probe(endpoint.url("/health"), 10, Duration.ofMillis(20), TIMEOUT));
-      assertTrue(endpoint.requestCount() <= 3, "probes after the cancelling heartbeat: " + endpoint.requests());
+      assertThrows(
+          CanceledFailure.class,
+          () -> stub.probe(endpoint.url("/health"), 10, Duration.ofMillis(20), TIMEOUT));
+      assertTrue(
+          endpoint.requestCount() <= 3,
+          "probes after the cancelling heartbeat: " + endpoint.requests());
     } finally {
       env.close();
     }
@@ -221,9 +274,13 @@ class HttpProbeActivitiesImplTest {
     TestActivityEnvironment env = TestActivityEnvironment.newInstance();
     try {
       env.registerActivitiesImplementations(probes);
-      HttpProbeActivities stub = env.newActivityStub(HttpProbeActivities.class, ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofMinutes(1)).build());
-      ActivityFailure e = assertThrows(ActivityFailure.class, () -> stub.probe("htp:/nope", 1, Duration.ZERO, TIMEOUT));
+      HttpProbeActivities stub =
+          env.newActivityStub(
+              HttpProbeActivities.class,
+              ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(1)).build());
+      ActivityFailure e =
+          assertThrows(
+              ActivityFailure.class, () -> stub.probe("htp:/nope", 1, Duration.ZERO, TIMEOUT));
       ApplicationFailure af = assertInstanceOf(ApplicationFailure.class, e.getCause());
       assertTrue(af.isNonRetryable());
       assertTrue(af.getOriginalMessage().contains("htp:/nope"), af.getOriginalMessage());

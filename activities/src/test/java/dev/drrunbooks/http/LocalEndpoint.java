@@ -19,9 +19,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A health endpoint on 127.0.0.1 (a free port) that behaves as told, for tests of probes and of
- * procedures that probe: {@link #healthy()} answers 200, {@link #failing()} 503, {@link #flapping()}
- * 200 and 503 in turn (200 first), {@link #slow(Duration)} 200 after a delay. Any path, any method;
- * {@link #behave} changes the behaviour while it runs (a primary that goes down mid-test).
+ * procedures that probe: {@link #healthy()} answers 200, {@link #failing()} 503, {@link
+ * #flapping()} 200 and 503 in turn (200 first), {@link #slow(Duration)} 200 after a delay. Any
+ * path, any method; {@link #behave} changes the behaviour while it runs (a primary that goes down
+ * mid-test).
  *
  * <p>JDK only ({@code com.sun.net.httpserver}), so any test module can copy or reuse it. Close it.
  *
@@ -61,11 +62,13 @@ public final class LocalEndpoint implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot listen on 127.0.0.1", e);
     }
-    executor = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "local-endpoint-" + server.getAddress().getPort());
-      t.setDaemon(true);
-      return t;
-    });
+    executor =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "local-endpoint-" + server.getAddress().getPort());
+              t.setDaemon(true);
+              return t;
+            });
     server.setExecutor(executor);
     server.createContext("/", this::handle);
     server.start();
@@ -140,14 +143,18 @@ public final class LocalEndpoint implements AutoCloseable {
   private void handle(HttpExchange exchange) {
     try {
       URI uri = exchange.getRequestURI();
-      requests.add(exchange.getRequestMethod() + " " + uri.getRawPath()
-          + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+      requests.add(
+          exchange.getRequestMethod()
+              + " "
+              + uri.getRawPath()
+              + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
       Mode m = mode;
-      int status = switch (m) {
-        case HEALTHY, SLOW -> 200;
-        case FAILING -> 503;
-        case FLAPPING -> flaps.getAndIncrement() % 2 == 0 ? 200 : 503;
-      };
+      int status =
+          switch (m) {
+            case HEALTHY, SLOW -> 200;
+            case FAILING -> 503;
+            case FLAPPING -> flaps.getAndIncrement() % 2 == 0 ? 200 : 503;
+          };
       if (m == Mode.SLOW && !delay.isZero()) {
         try {
           Thread.sleep(delay.toMillis());

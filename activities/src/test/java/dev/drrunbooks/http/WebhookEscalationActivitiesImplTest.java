@@ -23,12 +23,23 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class WebhookEscalationActivitiesImplTest {
-  private static final Escalation MISSED = new Escalation("incident-20261127T1400-inventory", "P1", List.of("inventory"),
-      "API returns 503", "assessment", Instant.parse("2026-11-27T14:00:00Z"), Instant.parse("2026-11-27T14:15:00Z"),
-      "no assessment recorded");
+  private static final Escalation MISSED =
+      new Escalation(
+          "incident-20261127T1400-inventory",
+          "P1",
+          List.of("inventory"),
+          "API returns 503",
+          "assessment",
+          Instant.parse("2026-11-27T14:00:00Z"),
+          Instant.parse("2026-11-27T14:15:00Z"),
+          "no assessment recorded");
 
-  /** A local webhook receiver: records each POST (body and idempotency key) and answers with {@link #status}. */
+  /**
+   * A local webhook receiver: records each POST (body and idempotency key) and answers with {@link
+   * #status}.
+   */
   private HttpServer server;
+
   private final List<String> bodies = Collections.synchronizedList(new ArrayList<>());
   private final List<String> keys = Collections.synchronizedList(new ArrayList<>());
   private final List<String> methods = Collections.synchronizedList(new ArrayList<>());
@@ -37,15 +48,18 @@ class WebhookEscalationActivitiesImplTest {
   @BeforeEach
   void receiver() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", exchange -> {
-      methods.add(exchange.getRequestMethod());
-      bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-      keys.add(exchange.getRequestHeaders().getFirst("Idempotency-Key"));
-      byte[] answer = status >= 300 ? "receiver is down".getBytes(StandardCharsets.UTF_8) : new byte[0];
-      exchange.sendResponseHeaders(status, answer.length == 0 ? -1 : answer.length);
-      if (answer.length > 0) exchange.getResponseBody().write(answer);
-      exchange.close();
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          methods.add(exchange.getRequestMethod());
+          bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+          keys.add(exchange.getRequestHeaders().getFirst("Idempotency-Key"));
+          byte[] answer =
+              status >= 300 ? "receiver is down".getBytes(StandardCharsets.UTF_8) : new byte[0];
+          exchange.sendResponseHeaders(status, answer.length == 0 ? -1 : answer.length);
+          if (answer.length > 0) exchange.getResponseBody().write(answer);
+          exchange.close();
+        });
     server.start();
   }
 
@@ -62,7 +76,8 @@ class WebhookEscalationActivitiesImplTest {
   void postsTheMissedDeadlineAsJson() throws IOException {
     String answer = new WebhookEscalationActivitiesImpl(url()).escalate(MISSED);
 
-    assertEquals("delivered to http://127.0.0.1:" + server.getAddress().getPort() + ": HTTP 204", answer);
+    assertEquals(
+        "delivered to http://127.0.0.1:" + server.getAddress().getPort() + ": HTTP 204", answer);
     assertFalse(answer.contains("secret"), "the token in the URL is never shown");
     assertEquals(List.of("POST"), methods);
     assertEquals(List.of("incident-20261127T1400-inventory/assessment"), keys);
@@ -72,18 +87,25 @@ class WebhookEscalationActivitiesImplTest {
     assertEquals("P1", body.get("severity").asText());
     assertEquals("inventory", body.get("services").get(0).asText());
     assertEquals("2026-11-27T14:15:00Z", body.get("deadline").asText());
-    assertTrue(body.get("text").asText().startsWith("[P1] incident-20261127T1400-inventory: assessment deadline "),
+    assertTrue(
+        body.get("text")
+            .asText()
+            .startsWith("[P1] incident-20261127T1400-inventory: assessment deadline "),
         body.get("text").asText());
   }
 
   @Test
   void aNon2xxAnswerIsARetryableFailure() {
     status = 503;
-    ApplicationFailure e = assertThrows(ApplicationFailure.class,
-        () -> new WebhookEscalationActivitiesImpl(url()).escalate(MISSED));
+    ApplicationFailure e =
+        assertThrows(
+            ApplicationFailure.class,
+            () -> new WebhookEscalationActivitiesImpl(url()).escalate(MISSED));
     assertFalse(e.isNonRetryable());
     assertEquals("EscalationNotDelivered", e.getType());
-    assertTrue(e.getOriginalMessage().contains("answered HTTP 503: receiver is down"), e.getOriginalMessage());
+    assertTrue(
+        e.getOriginalMessage().contains("answered HTTP 503: receiver is down"),
+        e.getOriginalMessage());
     assertFalse(e.getOriginalMessage().contains("secret"));
   }
 
@@ -91,23 +113,30 @@ class WebhookEscalationActivitiesImplTest {
   void noAnswerIsARetryableFailure() {
     String gone = url();
     server.stop(0);
-    ApplicationFailure e = assertThrows(ApplicationFailure.class,
-        () -> new WebhookEscalationActivitiesImpl(gone).escalate(MISSED));
+    ApplicationFailure e =
+        assertThrows(
+            ApplicationFailure.class,
+            () -> new WebhookEscalationActivitiesImpl(gone).escalate(MISSED));
     assertFalse(e.isNonRetryable());
     assertTrue(e.getOriginalMessage().contains("did not answer"), e.getOriginalMessage());
   }
 
   @Test
   void withoutAWebhookItLogsAndSaysSo() {
-    assertEquals("not configured: DR_ESCALATION_WEBHOOK is not set (logged by the worker)",
+    assertEquals(
+        "not configured: DR_ESCALATION_WEBHOOK is not set (logged by the worker)",
         new WebhookEscalationActivitiesImpl(" ").escalate(MISSED));
     assertEquals(List.of(), bodies);
   }
 
   @Test
   void aWebhookThatIsNotAnHttpUrlIsRefusedAtStart() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new WebhookEscalationActivitiesImpl("ftp://hooks.example.com/x"));
-    assertTrue(e.getMessage().startsWith("DR_ESCALATION_WEBHOOK: expected an http(s) URL"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new WebhookEscalationActivitiesImpl("ftp://hooks.example.com/x"));
+    assertTrue(
+        e.getMessage().startsWith("DR_ESCALATION_WEBHOOK: expected an http(s) URL"),
+        e.getMessage());
   }
 }

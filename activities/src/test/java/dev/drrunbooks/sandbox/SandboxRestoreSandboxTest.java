@@ -62,8 +62,11 @@ class SandboxRestoreSandboxTest {
     aws = SandboxAws.clients();
     databases = SandboxDatabases.fromEnvironment(SandboxEnv.get().all());
     catalog = CatalogFixture.load();
-    restore = new SandboxRestoreActivities(new RdsRestoreActivitiesImpl(aws), databases,
-        SandboxRestoreActivities.instanceToDatabase(catalog));
+    restore =
+        new SandboxRestoreActivities(
+            new RdsRestoreActivitiesImpl(aws),
+            databases,
+            SandboxRestoreActivities.instanceToDatabase(catalog));
     owner = new Ownership(SandboxAws.uniqueName("pitr-inventory-sbx"), "pitr");
   }
 
@@ -71,7 +74,12 @@ class SandboxRestoreSandboxTest {
   void cleanUp() throws SQLException {
     for (String id : instances) {
       try {
-        aws.rds(REGION).deleteDBInstance(r -> r.dbInstanceIdentifier(id).skipFinalSnapshot(true).deleteAutomatedBackups(true));
+        aws.rds(REGION)
+            .deleteDBInstance(
+                r ->
+                    r.dbInstanceIdentifier(id)
+                        .skipFinalSnapshot(true)
+                        .deleteAutomatedBackups(true));
       } catch (DbInstanceNotFoundException alreadyGone) {
         // deleted by the test
       }
@@ -87,7 +95,8 @@ class SandboxRestoreSandboxTest {
   }
 
   private long count(String database, String sql, Instant point) throws SQLException {
-    try (Connection c = databases.connect(database); PreparedStatement st = c.prepareStatement(sql)) {
+    try (Connection c = databases.connect(database);
+        PreparedStatement st = c.prepareStatement(sql)) {
       if (point != null) st.setTimestamp(1, Timestamp.from(point));
       try (ResultSet rs = st.executeQuery()) {
         rs.next();
@@ -97,22 +106,28 @@ class SandboxRestoreSandboxTest {
   }
 
   /**
-   * Two hours before the seeded activity ends: "two hours ago" on a freshly seeded sandbox, and still
-   * inside the seeded six hours on a sandbox whose database was seeded earlier.
+   * Two hours before the seeded activity ends: "two hours ago" on a freshly seeded sandbox, and
+   * still inside the seeded six hours on a sandbox whose database was seeded earlier.
    */
   private Instant twoHoursBeforeTheLatestActivity() throws SQLException {
     try (Connection c = databases.connect("inventory");
-        ResultSet rs = c.createStatement().executeQuery("SELECT max(transaction_date) FROM inventory_transactions")) {
+        ResultSet rs =
+            c.createStatement()
+                .executeQuery("SELECT max(transaction_date) FROM inventory_transactions")) {
       rs.next();
       Instant latest = rs.getTimestamp(1).toInstant();
       Instant now = Instant.now();
-      return (latest.isBefore(now) ? latest : now).minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+      return (latest.isBefore(now) ? latest : now)
+          .minus(2, ChronoUnit.HOURS)
+          .truncatedTo(ChronoUnit.SECONDS);
     }
   }
 
   @Test
   void cloneNamesFollowTheInstanceIdAndFitPostgres() {
-    assertEquals("rds_pitr_inventory_20240115t0330z_restored", SandboxDatabases.cloneName("pitr-inventory-20240115t0330z-restored"));
+    assertEquals(
+        "rds_pitr_inventory_20240115t0330z_restored",
+        SandboxDatabases.cloneName("pitr-inventory-20240115t0330z-restored"));
     String a = SandboxDatabases.cloneName("dr-" + "x".repeat(80) + "-a");
     String b = SandboxDatabases.cloneName("dr-" + "x".repeat(80) + "-b");
     assertTrue(a.length() <= 63 && b.length() <= 63, a);
@@ -120,40 +135,67 @@ class SandboxRestoreSandboxTest {
   }
 
   @Test
-  void aPointInTimeRestoreGetsADatabaseAsOfThePointThatValidatesAndIsDroppedWithTheInstance() throws SQLException {
+  void aPointInTimeRestoreGetsADatabaseAsOfThePointThatValidatesAndIsDroppedWithTheInstance()
+      throws SQLException {
     String target = newInstance();
     Instant point = twoHoursBeforeTheLatestActivity();
-    long sourceTransactions = count("inventory", "SELECT count(*) FROM inventory_transactions", null);
+    long sourceTransactions =
+        count("inventory", "SELECT count(*) FROM inventory_transactions", null);
     long sourceAudit = count("inventory", "SELECT count(*) FROM audit_log", null);
     long sourceStock = count("inventory", "SELECT sum(quantity) FROM inventory_items", null);
-    long laterDeltas = count("inventory", "SELECT coalesce(sum(quantity_delta), 0) FROM inventory_transactions "
-        + "WHERE transaction_date > ?", point);
+    long laterDeltas =
+        count(
+            "inventory",
+            "SELECT coalesce(sum(quantity_delta), 0) FROM inventory_transactions "
+                + "WHERE transaction_date > ?",
+            point);
 
-    InstanceInfo restored = restore.restoreToPointInTime(new PointInTimeRestoreRequest(REGION, SOURCE, target, point, null, owner));
+    InstanceInfo restored =
+        restore.restoreToPointInTime(
+            new PointInTimeRestoreRequest(REGION, SOURCE, target, point, null, owner));
 
     String clone = SandboxDatabases.cloneName(target);
     assertTrue(databases.exists(clone), clone);
     assertTrue(owner.owns(restored.tags()));
     long cloneTransactions = count(clone, "SELECT count(*) FROM inventory_transactions", null);
-    assertTrue(cloneTransactions < sourceTransactions, cloneTransactions + " vs " + sourceTransactions);
-    assertEquals(0, count(clone, "SELECT count(*) FROM inventory_transactions WHERE transaction_date > ?", point));
-    assertEquals(cloneTransactions, count("inventory", "SELECT count(*) FROM inventory_transactions "
-        + "WHERE transaction_date <= ?", point));
+    assertTrue(
+        cloneTransactions < sourceTransactions, cloneTransactions + " vs " + sourceTransactions);
+    assertEquals(
+        0,
+        count(
+            clone,
+            "SELECT count(*) FROM inventory_transactions WHERE transaction_date > ?",
+            point));
+    assertEquals(
+        cloneTransactions,
+        count(
+            "inventory",
+            "SELECT count(*) FROM inventory_transactions " + "WHERE transaction_date <= ?",
+            point));
     assertTrue(count(clone, "SELECT count(*) FROM audit_log", null) < sourceAudit);
     assertEquals(0, count(clone, "SELECT count(*) FROM audit_log WHERE created_at > ?", point));
-    assertEquals(sourceStock - laterDeltas, count(clone, "SELECT sum(quantity) FROM inventory_items", null),
+    assertEquals(
+        sourceStock - laterDeltas,
+        count(clone, "SELECT sum(quantity) FROM inventory_items", null),
         "stock as of the point");
 
     // A retried restore returns the same instance and leaves the clone as it was.
-    restore.restoreToPointInTime(new PointInTimeRestoreRequest(REGION, SOURCE, target, point, null, owner));
-    assertEquals(cloneTransactions, count(clone, "SELECT count(*) FROM inventory_transactions", null));
+    restore.restoreToPointInTime(
+        new PointInTimeRestoreRequest(REGION, SOURCE, target, point, null, owner));
+    assertEquals(
+        cloneTransactions, count(clone, "SELECT count(*) FROM inventory_transactions", null));
 
     // The catalog's inventory checks, on the clone, against the seeded source.
     List<ValidationQuery> queries = catalog.services().get("inventory").validationQueries();
-    DataValidationActivitiesImpl validation = new DataValidationActivitiesImpl(new SandboxLocator(databases));
-    ValidationReport report = validation.validate(
-        new DatabaseTarget(REGION, target, restored.endpointAddress(), restored.port(), "inventory"),
-        new DatabaseTarget(REGION, SOURCE, "mycomputer-inventory-db.example", 5432, "inventory"), queries);
+    DataValidationActivitiesImpl validation =
+        new DataValidationActivitiesImpl(new SandboxLocator(databases));
+    ValidationReport report =
+        validation.validate(
+            new DatabaseTarget(
+                REGION, target, restored.endpointAddress(), restored.port(), "inventory"),
+            new DatabaseTarget(
+                REGION, SOURCE, "mycomputer-inventory-db.example", 5432, "inventory"),
+            queries);
 
     assertTrue(report.passed(), report.toString());
     assertEquals(queries.size(), report.outcomes().size());
@@ -171,20 +213,32 @@ class SandboxRestoreSandboxTest {
 
   @Test
   void aSnapshotRestoreGetsADatabaseAsOfTheSnapshot() throws SQLException {
-    SnapshotInfo snapshot = new RdsSnapshotActivitiesImpl(aws).describeSnapshot(REGION, "inventory-snapshot-20240115");
+    SnapshotInfo snapshot =
+        new RdsSnapshotActivitiesImpl(aws).describeSnapshot(REGION, "inventory-snapshot-20240115");
     String target = newInstance();
 
     restore.restoreFromSnapshot(new SnapshotRestoreRequest(REGION, snapshot, target, null, owner));
 
     String clone = SandboxDatabases.cloneName(target);
-    assertEquals(0, count(clone, "SELECT count(*) FROM inventory_transactions WHERE transaction_date > ?", snapshot.createdAt()));
-    assertEquals(count("inventory", "SELECT count(*) FROM inventory_transactions WHERE transaction_date <= ?", snapshot.createdAt()),
+    assertEquals(
+        0,
+        count(
+            clone,
+            "SELECT count(*) FROM inventory_transactions WHERE transaction_date > ?",
+            snapshot.createdAt()));
+    assertEquals(
+        count(
+            "inventory",
+            "SELECT count(*) FROM inventory_transactions WHERE transaction_date <= ?",
+            snapshot.createdAt()),
         count(clone, "SELECT count(*) FROM inventory_transactions", null));
   }
 
   @Test
   void refusingToDeleteTheSourceLeavesItsDatabaseAlone() throws SQLException {
-    ApplicationFailure e = assertThrows(ApplicationFailure.class, () -> restore.deleteOwnedInstance(REGION, SOURCE, owner));
+    ApplicationFailure e =
+        assertThrows(
+            ApplicationFailure.class, () -> restore.deleteOwnedInstance(REGION, SOURCE, owner));
     assertEquals("NotOwned", e.getType());
     assertTrue(databases.exists("inventory"));
     assertTrue(count("inventory", "SELECT count(*) FROM inventory_transactions", null) >= 1000);
@@ -193,8 +247,12 @@ class SandboxRestoreSandboxTest {
   @Test
   void inTheSandboxTheWindowCoversTheRetentionPeriodBeforeTheEmulatorsInstance() {
     RestorableWindow window = restore.restorableWindow(REGION, SOURCE);
-    int retention = aws.rds(REGION).describeDBInstances(r -> r.dbInstanceIdentifier(SOURCE)).dbInstances().get(0)
-        .backupRetentionPeriod();
+    int retention =
+        aws.rds(REGION)
+            .describeDBInstances(r -> r.dbInstanceIdentifier(SOURCE))
+            .dbInstances()
+            .get(0)
+            .backupRetentionPeriod();
     assertEquals(window.latest().minus(Duration.ofDays(retention)), window.earliest());
     assertTrue(window.contains(Instant.now().minus(2, ChronoUnit.HOURS)), window.toString());
   }
@@ -202,11 +260,19 @@ class SandboxRestoreSandboxTest {
   @Test
   void theLocatorUsesTheCloneOfARestoredInstanceElseTheCatalogDatabase() throws SQLException {
     SandboxLocator locator = new SandboxLocator(databases);
-    assertEquals("inventory", locator.databaseOf(new DatabaseTarget(REGION, SOURCE, "x", 5432, "inventory")));
+    assertEquals(
+        "inventory",
+        locator.databaseOf(new DatabaseTarget(REGION, SOURCE, "x", 5432, "inventory")));
     String target = newInstance();
-    restore.restoreToPointInTime(new PointInTimeRestoreRequest(REGION, SOURCE, target, Instant.now(), null, owner));
-    assertEquals(SandboxDatabases.cloneName(target), locator.databaseOf(new DatabaseTarget(REGION, target, "x", 5432, "inventory")));
-    assertTrue(locator.describe(new DatabaseTarget(REGION, target, "x", 5432, "inventory")).contains("/" + SandboxDatabases.cloneName(target)));
+    restore.restoreToPointInTime(
+        new PointInTimeRestoreRequest(REGION, SOURCE, target, Instant.now(), null, owner));
+    assertEquals(
+        SandboxDatabases.cloneName(target),
+        locator.databaseOf(new DatabaseTarget(REGION, target, "x", 5432, "inventory")));
+    assertTrue(
+        locator
+            .describe(new DatabaseTarget(REGION, target, "x", 5432, "inventory"))
+            .contains("/" + SandboxDatabases.cloneName(target)));
   }
 
   private static QueryOutcome outcome(ValidationReport report, String name) {

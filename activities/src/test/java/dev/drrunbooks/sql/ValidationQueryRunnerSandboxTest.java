@@ -29,8 +29,16 @@ class ValidationQueryRunnerSandboxTest {
   void connect() throws SQLException {
     SandboxEnv env = SandboxEnv.get();
     DatabaseCredentials login = DatabaseCredentials.fromEnvironment(env.all());
-    db = DriverManager.getConnection("jdbc:postgresql://" + env.require("DR_DB_HOST") + ":" + env.require("DR_DB_PORT")
-        + "/" + env.require("DR_DB_NAME"), login.user(), login.password());
+    db =
+        DriverManager.getConnection(
+            "jdbc:postgresql://"
+                + env.require("DR_DB_HOST")
+                + ":"
+                + env.require("DR_DB_PORT")
+                + "/"
+                + env.require("DR_DB_NAME"),
+            login.user(),
+            login.password());
   }
 
   @AfterEach
@@ -40,9 +48,11 @@ class ValidationQueryRunnerSandboxTest {
 
   @Test
   void theSeededDatabaseHoldsSeveralHoursOfActivity() throws SQLException {
-    try (ResultSet rs = db.createStatement().executeQuery(
-        "SELECT count(*), extract(epoch FROM max(transaction_date) - min(transaction_date)) / 3600 "
-            + "FROM inventory_transactions")) {
+    try (ResultSet rs =
+        db.createStatement()
+            .executeQuery(
+                "SELECT count(*), extract(epoch FROM max(transaction_date) - min(transaction_date))"
+                    + " / 3600 FROM inventory_transactions")) {
       rs.next();
       assertTrue(rs.getLong(1) >= 1000, "transactions: " + rs.getLong(1));
       assertTrue(rs.getDouble(2) >= 3, "hours of activity: " + rs.getDouble(2));
@@ -55,7 +65,8 @@ class ValidationQueryRunnerSandboxTest {
 
   @Test
   void theCatalogsInventoryChecksPassOnTheSeededData() {
-    List<ValidationQuery> queries = CatalogFixture.load().services().get("inventory").validationQueries();
+    List<ValidationQuery> queries =
+        CatalogFixture.load().services().get("inventory").validationQueries();
 
     List<QueryOutcome> outcomes = runner.run(db, db, queries);
 
@@ -64,14 +75,27 @@ class ValidationQueryRunnerSandboxTest {
       assertTrue(o.pass(), o.toString());
       assertNull(o.error(), o.toString());
     }
-    QueryOutcome matchesSource = outcomes.stream().filter(o -> o.name().equals("items-match-source")).findFirst().orElseThrow();
+    QueryOutcome matchesSource =
+        outcomes.stream()
+            .filter(o -> o.name().equals("items-match-source"))
+            .findFirst()
+            .orElseThrow();
     assertEquals(matchesSource.found(), matchesSource.sourceValue());
   }
 
   @Test
   void anExpectationNotMetFailsWithTheEvidence() {
-    QueryOutcome o = runner.run(db, null, List.of(new ValidationQuery("too-many",
-        "SELECT COUNT(*) FROM inventory_items", new Expectation(null, 1_000_000L, null)))).get(0);
+    QueryOutcome o =
+        runner
+            .run(
+                db,
+                null,
+                List.of(
+                    new ValidationQuery(
+                        "too-many",
+                        "SELECT COUNT(*) FROM inventory_items",
+                        new Expectation(null, 1_000_000L, null))))
+            .get(0);
     assertFalse(o.pass());
     assertEquals(">= 1000000", o.expected());
     assertTrue(o.found() > 0);
@@ -79,8 +103,17 @@ class ValidationQueryRunnerSandboxTest {
 
   @Test
   void aQueryCannotWriteWhatItChecks() throws SQLException {
-    QueryOutcome o = runner.run(db, null, List.of(new ValidationQuery("sneaky-write",
-        "WITH d AS (DELETE FROM audit_log RETURNING 1) SELECT count(*) FROM d", new Expectation(0L, null, null)))).get(0);
+    QueryOutcome o =
+        runner
+            .run(
+                db,
+                null,
+                List.of(
+                    new ValidationQuery(
+                        "sneaky-write",
+                        "WITH d AS (DELETE FROM audit_log RETURNING 1) SELECT count(*) FROM d",
+                        new Expectation(0L, null, null))))
+            .get(0);
     assertFalse(o.pass());
     assertTrue(o.error().startsWith("SQLSTATE 25006"), o.error());
     try (ResultSet rs = db.createStatement().executeQuery("SELECT count(*) FROM audit_log")) {
@@ -91,8 +124,17 @@ class ValidationQueryRunnerSandboxTest {
 
   @Test
   void aSlowQueryIsCutOffByTheStatementTimeout() {
-    QueryOutcome o = runner.run(db, null, List.of(new ValidationQuery("slow",
-        "SELECT count(*) FROM pg_sleep(5)", new Expectation(1L, null, null)))).get(0);
+    QueryOutcome o =
+        runner
+            .run(
+                db,
+                null,
+                List.of(
+                    new ValidationQuery(
+                        "slow",
+                        "SELECT count(*) FROM pg_sleep(5)",
+                        new Expectation(1L, null, null))))
+            .get(0);
     assertFalse(o.pass());
     assertTrue(o.error().startsWith("SQLSTATE 57014"), o.error());
   }

@@ -27,8 +27,10 @@ public final class HtmlReport {
   static final int LABEL_WIDTH = 380;
   static final int PLOT_LEFT = LABEL_WIDTH + 16;
   static final int PLOT_RIGHT = WIDTH - 24;
+
   /** Room at the right of the plot for an RTO line too far out to draw to scale. */
   static final int OFF_SCALE_ROOM = 150;
+
   static final int TOP = 58;
   static final int ROW = 26;
   static final int BAR = 16;
@@ -40,8 +42,14 @@ public final class HtmlReport {
     StringBuilder out = new StringBuilder(16_384);
     out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .append("<title>").append(html(r.title())).append(": ").append(html(r.outcome())).append("</title>\n")
-        .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
+        .append("<title>")
+        .append(html(r.title()))
+        .append(": ")
+        .append(html(r.outcome()))
+        .append("</title>\n")
+        .append("<style>\n")
+        .append(CSS)
+        .append("</style>\n</head>\n<body>\n");
     header(out, r);
     objectives(out, r);
     timeline(out, r);
@@ -52,29 +60,52 @@ public final class HtmlReport {
       r.notes().forEach(n -> out.append("<li>").append(html(n)).append("</li>\n"));
       out.append("</ul>\n</section>\n");
     }
-    out.append("<footer>All times UTC. Generated from workflow <code>").append(html(r.workflowId()))
-        .append("</code> (").append(html(r.procedure())).append(").</footer>\n</body>\n</html>\n");
+    out.append("<footer>All times UTC. Generated from workflow <code>")
+        .append(html(r.workflowId()))
+        .append("</code> (")
+        .append(html(r.procedure()))
+        .append(").</footer>\n</body>\n</html>\n");
     return out.toString();
   }
 
   private static void header(StringBuilder out, RunReport r) {
-    out.append("<header>\n<h1>").append(html(r.title())).append("</h1>\n<div class=\"status\">")
-        .append("<span class=\"badge ").append(r.passed() ? "ok" : "bad").append("\" id=\"outcome\">")
-        .append(html(r.outcome())).append("</span>");
+    out.append("<header>\n<h1>")
+        .append(html(r.title()))
+        .append("</h1>\n<div class=\"status\">")
+        .append("<span class=\"badge ")
+        .append(r.passed() ? "ok" : "bad")
+        .append("\" id=\"outcome\">")
+        .append(html(r.outcome()))
+        .append("</span>");
     if (r.breached()) {
-      out.append("<span class=\"badge bad\" id=\"breached\">").append(html(breachHeadline(r))).append("</span>");
+      out.append("<span class=\"badge bad\" id=\"breached\">")
+          .append(html(breachHeadline(r)))
+          .append("</span>");
     }
-    if (r.summary() != null) out.append("<span class=\"summary\">").append(html(r.summary())).append("</span>");
+    if (r.summary() != null)
+      out.append("<span class=\"summary\">").append(html(r.summary())).append("</span>");
     out.append("</div>\n<dl class=\"facts\">\n");
     fact(out, "Workflow", "<code>" + html(r.workflowId()) + "</code>");
     fact(out, "Procedure", html(r.procedure()));
     fact(out, "Services", r.services().isEmpty() ? "-" : html(String.join(", ", r.services())));
     fact(out, "Started", html(time(r.start())));
-    fact(out, "Ended", html(time(r.end())) + " <span class=\"muted\">(took " + html(duration(r.took())) + ")</span>");
+    fact(
+        out,
+        "Ended",
+        html(time(r.end()))
+            + " <span class=\"muted\">(took "
+            + html(duration(r.took()))
+            + ")</span>");
     String objectives = MarkdownReport.objectivesLine(r);
-    fact(out, "Objectives", r.breached() ? "<strong class=\"fail\">" + html(objectives) + "</strong>" : html(objectives));
+    fact(
+        out,
+        "Objectives",
+        r.breached()
+            ? "<strong class=\"fail\">" + html(objectives) + "</strong>"
+            : html(objectives));
     String link = ReportText.runLink(r);
-    if (link != null) fact(out, "Run", "<a id=\"run-link\" href=\"" + html(link) + "\">in the Temporal UI</a>");
+    if (link != null)
+      fact(out, "Run", "<a id=\"run-link\" href=\"" + html(link) + "\">in the Temporal UI</a>");
     out.append("</dl>\n</header>\n");
   }
 
@@ -91,40 +122,72 @@ public final class HtmlReport {
   private static void objectives(StringBuilder out, RunReport r) {
     out.append("<section id=\"objectives\">\n<h2>Recovery objectives</h2>\n");
     if (r.objectives().isEmpty()) {
-      out.append("<p class=\"muted\">").append(ReportText.unmeasured(r) ? ReportText.NO_RESULT
-          : "This procedure measures no RTO or RPO.").append("</p>\n</section>\n");
+      out.append("<p class=\"muted\">")
+          .append(
+              ReportText.unmeasured(r)
+                  ? ReportText.NO_RESULT
+                  : "This procedure measures no RTO or RPO.")
+          .append("</p>\n</section>\n");
       return;
     }
     boolean verdicts = r.objectives().stream().anyMatch(o -> o.passed() != null);
-    out.append("<table class=\"objectives\">\n<thead><tr><th>Service</th><th>RTO objective</th><th>RTO achieved</th>")
+    out.append(
+            "<table class=\"objectives\">\n"
+                + "<thead><tr><th>Service</th><th>RTO objective</th><th>RTO achieved</th>")
         .append("<th>RTO</th><th>RPO objective</th><th>RPO achieved</th><th>RPO</th>")
-        .append(verdicts ? "<th>Verdict</th>" : "").append("<th>Measured</th></tr></thead>\n<tbody>\n");
+        .append(verdicts ? "<th>Verdict</th>" : "")
+        .append("<th>Measured</th></tr></thead>\n<tbody>\n");
     for (ObjectiveRow o : r.objectives()) {
-      out.append("<tr class=\"objective").append(o.breached() ? " breached" : "").append("\" data-service=\"")
-          .append(html(o.service())).append("\"><td>").append(html(o.service())).append("</td>");
+      out.append("<tr class=\"objective")
+          .append(o.breached() ? " breached" : "")
+          .append("\" data-service=\"")
+          .append(html(o.service()))
+          .append("\"><td>")
+          .append(html(o.service()))
+          .append("</td>");
       check(out, "rto", o.rtoObjective(), o.rtoAchieved(), o.rtoBreached());
       check(out, "rpo", o.rpoObjective(), o.rpoAchieved(), o.rpoBreached());
       if (verdicts) {
-        out.append("<td>").append(o.passed() == null ? "<span class=\"muted\">-</span>"
-            : o.passed() ? "<span class=\"pass\">passed</span>" : "<span class=\"fail\">FAILED</span>").append("</td>");
+        out.append("<td>")
+            .append(
+                o.passed() == null
+                    ? "<span class=\"muted\">-</span>"
+                    : o.passed()
+                        ? "<span class=\"pass\">passed</span>"
+                        : "<span class=\"fail\">FAILED</span>")
+            .append("</td>");
       }
       out.append("<td class=\"basis\">").append(html(o.basis())).append("</td></tr>\n");
     }
     out.append("</tbody>\n</table>\n");
     if (r.rtoLine() != null) {
-      out.append("<p class=\"rto-sentence").append(r.rtoLine().breached() ? " fail" : "").append("\">")
-          .append(html(ReportText.rtoSentence(r.rtoLine()))).append("</p>\n");
+      out.append("<p class=\"rto-sentence")
+          .append(r.rtoLine().breached() ? " fail" : "")
+          .append("\">")
+          .append(html(ReportText.rtoSentence(r.rtoLine())))
+          .append("</p>\n");
     }
     out.append("</section>\n");
   }
 
-  private static void check(StringBuilder out, String which, Duration objective, Duration achieved, boolean breached) {
+  private static void check(
+      StringBuilder out, String which, Duration objective, Duration achieved, boolean breached) {
     String verdict = ReportText.verdict(objective, achieved, breached);
     String css = breached ? "breach" : "met".equals(verdict) ? "met" : "muted";
-    out.append("<td class=\"num\">").append(html(duration(objective))).append("</td><td class=\"num")
-        .append(breached ? " fail" : "").append("\">").append(html(duration(achieved))).append("</td>")
-        .append("<td class=\"verdict ").append(css).append("\" data-objective=\"").append(which).append("\">")
-        .append(html(verdict)).append("</td>");
+    out.append("<td class=\"num\">")
+        .append(html(duration(objective)))
+        .append("</td><td class=\"num")
+        .append(breached ? " fail" : "")
+        .append("\">")
+        .append(html(duration(achieved)))
+        .append("</td>")
+        .append("<td class=\"verdict ")
+        .append(css)
+        .append("\" data-objective=\"")
+        .append(which)
+        .append("\">")
+        .append(html(verdict))
+        .append("</td>");
   }
 
   private static void timeline(StringBuilder out, RunReport r) {
@@ -135,23 +198,40 @@ public final class HtmlReport {
     }
     chart(out, r);
     out.append("<div class=\"legend\"><span><i class=\"sw succeeded\"></i>succeeded</span>")
-        .append("<span><i class=\"sw failed\"></i>failed</span><span><i class=\"sw compensated\"></i>clean-up</span>")
+        .append(
+            "<span><i class=\"sw failed\"></i>failed</span><span><i class=\"sw"
+                + " compensated\"></i>clean-up</span>")
         .append("<span><i class=\"sw skipped\"></i>skipped</span>");
     if (r.rtoLine() != null) {
-      out.append("<span><i class=\"ln").append(r.rtoLine().breached() ? " breach" : "")
+      out.append("<span><i class=\"ln")
+          .append(r.rtoLine().breached() ? " breach" : "")
           .append("\"></i>RTO objective</span>");
     }
     out.append("</div>\n");
-    out.append("<table class=\"steps\">\n<thead><tr><th>#</th><th>Step</th><th>Start</th><th>Took</th><th>Outcome</th>")
+    out.append(
+            "<table class=\"steps\">\n"
+                + "<thead><tr><th>#</th><th>Step</th><th>Start</th><th>Took</th><th>Outcome</th>")
         .append("<th>Detail</th></tr></thead>\n<tbody>\n");
     int i = 1;
     for (ReportStep s : r.timeline()) {
       String outcome = s.outcome() == null ? "-" : s.outcome().name();
-      out.append("<tr class=\"step ").append(cssOf(s.outcome())).append("\"><td class=\"num\">").append(i++)
-          .append("</td><td>").append(html(ReportText.stepLabel(r, s))).append("</td><td class=\"num\">")
-          .append(html(clock(s.start()))).append("</td><td class=\"num\">").append(html(duration(s.took())))
-          .append("</td><td class=\"outcome ").append(cssOf(s.outcome())).append("\">").append(html(outcome))
-          .append("</td><td class=\"detail\">").append(html(s.detail())).append("</td></tr>\n");
+      out.append("<tr class=\"step ")
+          .append(cssOf(s.outcome()))
+          .append("\"><td class=\"num\">")
+          .append(i++)
+          .append("</td><td>")
+          .append(html(ReportText.stepLabel(r, s)))
+          .append("</td><td class=\"num\">")
+          .append(html(clock(s.start())))
+          .append("</td><td class=\"num\">")
+          .append(html(duration(s.took())))
+          .append("</td><td class=\"outcome ")
+          .append(cssOf(s.outcome()))
+          .append("\">")
+          .append(html(outcome))
+          .append("</td><td class=\"detail\">")
+          .append(html(s.detail()))
+          .append("</td></tr>\n");
     }
     out.append("</tbody>\n</table>\n</section>\n");
   }
@@ -177,38 +257,80 @@ public final class HtmlReport {
     Axis axis = new Axis(t0, spanMs, PLOT_LEFT, plotRight);
     int height = TOP + steps.size() * ROW + 12;
 
-    out.append("<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(WIDTH).append(' ')
-        .append(height).append("\" width=\"100%\" role=\"img\" aria-label=\"Timeline of ").append(steps.size())
-        .append(" steps").append(rto == null ? "" : " with the RTO objective").append("\">\n");
+    out.append("<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
+        .append(WIDTH)
+        .append(' ')
+        .append(height)
+        .append("\" width=\"100%\" role=\"img\" aria-label=\"Timeline of ")
+        .append(steps.size())
+        .append(" steps")
+        .append(rto == null ? "" : " with the RTO objective")
+        .append("\">\n");
     int bottom = TOP + steps.size() * ROW;
 
     for (int row = 1; row < steps.size(); row += 2) {
-      out.append("<rect class=\"stripe\" x=\"0\" y=\"").append(TOP + row * ROW).append("\" width=\"").append(WIDTH)
-          .append("\" height=\"").append(ROW).append("\"/>");
+      out.append("<rect class=\"stripe\" x=\"0\" y=\"")
+          .append(TOP + row * ROW)
+          .append("\" width=\"")
+          .append(WIDTH)
+          .append("\" height=\"")
+          .append(ROW)
+          .append("\"/>");
     }
     out.append('\n');
     // breach zone: the overrun, from the objective line to the recovery (or the end of the axis)
     if (rto != null && rto.breached() && !offScale) {
       double x = axis.x(rto.at());
       double xEnd = rto.achieved() == null ? plotRight : axis.x(rto.from().plus(rto.achieved()));
-      out.append("<rect class=\"breach-zone\" x=\"").append(f(x)).append("\" y=\"").append(TOP - 6).append("\" width=\"")
-          .append(f(Math.max(2, xEnd - x))).append("\" height=\"").append(bottom - TOP + 6).append("\"><title>")
-          .append(html("past the RTO objective by " + duration(rto.achieved() == null ? null
-              : rto.achieved().minus(rto.objective())))).append("</title></rect>\n");
+      out.append("<rect class=\"breach-zone\" x=\"")
+          .append(f(x))
+          .append("\" y=\"")
+          .append(TOP - 6)
+          .append("\" width=\"")
+          .append(f(Math.max(2, xEnd - x)))
+          .append("\" height=\"")
+          .append(bottom - TOP + 6)
+          .append("\"><title>")
+          .append(
+              html(
+                  "past the RTO objective by "
+                      + duration(
+                          rto.achieved() == null ? null : rto.achieved().minus(rto.objective()))))
+          .append("</title></rect>\n");
     }
 
     // ticks and grid
     long tick = tickMs(spanMs);
     for (long ms = 0; ms <= spanMs; ms += tick) {
       double x = PLOT_LEFT + (double) ms / spanMs * (plotRight - PLOT_LEFT);
-      out.append("<line class=\"grid\" x1=\"").append(f(x)).append("\" y1=\"").append(TOP - 6).append("\" x2=\"")
-          .append(f(x)).append("\" y2=\"").append(bottom).append("\"/>")
-          .append("<text class=\"tick\" x=\"").append(f(x)).append("\" y=\"").append(TOP - 12)
-          .append("\" text-anchor=\"middle\">+").append(html(duration(Duration.ofMillis(ms)))).append("</text>\n");
+      out.append("<line class=\"grid\" x1=\"")
+          .append(f(x))
+          .append("\" y1=\"")
+          .append(TOP - 6)
+          .append("\" x2=\"")
+          .append(f(x))
+          .append("\" y2=\"")
+          .append(bottom)
+          .append("\"/>")
+          .append("<text class=\"tick\" x=\"")
+          .append(f(x))
+          .append("\" y=\"")
+          .append(TOP - 12)
+          .append("\" text-anchor=\"middle\">+")
+          .append(html(duration(Duration.ofMillis(ms))))
+          .append("</text>\n");
     }
-    out.append("<text class=\"axis-note\" x=\"8\" y=\"").append(TOP - 12).append("\">step, took").append("</text>")
-        .append("<text class=\"axis-note\" x=\"").append(LABEL_WIDTH).append("\" y=\"").append(TOP - 12)
-        .append("\" text-anchor=\"end\">time since ").append(html(clock(t0))).append("Z</text>\n");
+    out.append("<text class=\"axis-note\" x=\"8\" y=\"")
+        .append(TOP - 12)
+        .append("\">step, took")
+        .append("</text>")
+        .append("<text class=\"axis-note\" x=\"")
+        .append(LABEL_WIDTH)
+        .append("\" y=\"")
+        .append(TOP - 12)
+        .append("\" text-anchor=\"end\">time since ")
+        .append(html(clock(t0)))
+        .append("Z</text>\n");
 
     // bars
     int i = 1;
@@ -216,17 +338,40 @@ public final class HtmlReport {
       int y = TOP + (i - 1) * ROW;
       String label = i + "  " + ReportText.stepLabel(r, s);
       if (label.length() > LABEL_CHARS) label = label.substring(0, LABEL_CHARS - 1) + "\u2026";
-      out.append("<text class=\"label\" x=\"8\" y=\"").append(y + ROW / 2 + 5).append("\">").append(html(label))
-          .append("</text><text class=\"took\" x=\"").append(LABEL_WIDTH).append("\" y=\"").append(y + ROW / 2 + 5)
-          .append("\" text-anchor=\"end\">").append(html(duration(s.took()))).append("</text>");
+      out.append("<text class=\"label\" x=\"8\" y=\"")
+          .append(y + ROW / 2 + 5)
+          .append("\">")
+          .append(html(label))
+          .append("</text><text class=\"took\" x=\"")
+          .append(LABEL_WIDTH)
+          .append("\" y=\"")
+          .append(y + ROW / 2 + 5)
+          .append("\" text-anchor=\"end\">")
+          .append(html(duration(s.took())))
+          .append("</text>");
       Instant start = s.start() == null ? t0 : s.start();
       Instant end = s.end() == null ? start : s.end();
       double x = axis.x(start);
       double w = Math.max(3, axis.x(end) - x);
-      out.append("<rect class=\"bar ").append(cssOf(s.outcome())).append("\" x=\"").append(f(x)).append("\" y=\"")
-          .append(y + (ROW - BAR) / 2).append("\" width=\"").append(f(w)).append("\" height=\"").append(BAR)
-          .append("\" rx=\"2\"><title>").append(html(ReportText.stepLabel(r, s) + ": " + duration(s.took()) + ", "
-              + (s.outcome() == null ? "-" : s.outcome()) + (s.detail() == null ? "" : ": " + s.detail())))
+      out.append("<rect class=\"bar ")
+          .append(cssOf(s.outcome()))
+          .append("\" x=\"")
+          .append(f(x))
+          .append("\" y=\"")
+          .append(y + (ROW - BAR) / 2)
+          .append("\" width=\"")
+          .append(f(w))
+          .append("\" height=\"")
+          .append(BAR)
+          .append("\" rx=\"2\"><title>")
+          .append(
+              html(
+                  ReportText.stepLabel(r, s)
+                      + ": "
+                      + duration(s.took())
+                      + ", "
+                      + (s.outcome() == null ? "-" : s.outcome())
+                      + (s.detail() == null ? "" : ": " + s.detail())))
           .append("</title></rect>\n");
       i++;
     }
@@ -235,43 +380,89 @@ public final class HtmlReport {
     out.append("</svg>\n");
   }
 
-  private static void rtoLine(StringBuilder out, RunReport r, RtoLine rto, Axis axis, boolean offScale, int bottom) {
+  private static void rtoLine(
+      StringBuilder out, RunReport r, RtoLine rto, Axis axis, boolean offScale, int bottom) {
     String css = rto.breached() ? "rto-line breach" : "rto-line";
-    String head = "RTO " + duration(rto.objective()) + (rto.service() != null && r.services().size() > 1
-        ? " (" + rto.service() + ")" : "");
-    // An incident before the run; a clock that starts with the run (milliseconds before its first step) is not one.
+    String head =
+        "RTO "
+            + duration(rto.objective())
+            + (rto.service() != null && r.services().size() > 1 ? " (" + rto.service() + ")" : "");
+    // An incident before the run; a clock that starts with the run (milliseconds before its first
+    // step) is not one.
     if (rto.from().isBefore(r.start().minusSeconds(1))) {
       double xi = axis.x(rto.from());
-      out.append("<line class=\"incident\" x1=\"").append(f(xi)).append("\" y1=\"").append(TOP - 6).append("\" x2=\"")
-          .append(f(xi)).append("\" y2=\"").append(bottom).append("\"/><text class=\"rto-label\" x=\"").append(f(xi + 4))
-          .append("\" y=\"").append(TOP - 30).append("\">incident</text>\n");
+      out.append("<line class=\"incident\" x1=\"")
+          .append(f(xi))
+          .append("\" y1=\"")
+          .append(TOP - 6)
+          .append("\" x2=\"")
+          .append(f(xi))
+          .append("\" y2=\"")
+          .append(bottom)
+          .append("\"/><text class=\"rto-label\" x=\"")
+          .append(f(xi + 4))
+          .append("\" y=\"")
+          .append(TOP - 30)
+          .append("\">incident</text>\n");
     }
     double x;
     String label;
     if (offScale) {
       int breakX = axis.right() + 26;
-      out.append("<path class=\"axis-break\" d=\"M").append(breakX - 6).append(' ').append(TOP - 2).append(" l8 -10 M")
-          .append(breakX).append(' ').append(TOP - 2).append(" l8 -10\"/>\n");
+      out.append("<path class=\"axis-break\" d=\"M")
+          .append(breakX - 6)
+          .append(' ')
+          .append(TOP - 2)
+          .append(" l8 -10 M")
+          .append(breakX)
+          .append(' ')
+          .append(TOP - 2)
+          .append(" l8 -10\"/>\n");
       x = PLOT_RIGHT - 8;
       label = head + " at +" + duration(Duration.between(axis.t0(), rto.at())) + " (not to scale)";
     } else {
       x = axis.x(rto.at());
       label = head + " objective";
     }
-    out.append("<line class=\"").append(css).append("\" x1=\"").append(f(x)).append("\" y1=\"").append(TOP - 28)
-        .append("\" x2=\"").append(f(x)).append("\" y2=\"").append(bottom + 4).append("\"><title>")
-        .append(html(ReportText.rtoSentence(rto))).append("</title></line>\n");
+    out.append("<line class=\"")
+        .append(css)
+        .append("\" x1=\"")
+        .append(f(x))
+        .append("\" y1=\"")
+        .append(TOP - 28)
+        .append("\" x2=\"")
+        .append(f(x))
+        .append("\" y2=\"")
+        .append(bottom + 4)
+        .append("\"><title>")
+        .append(html(ReportText.rtoSentence(rto)))
+        .append("</title></line>\n");
     boolean anchorEnd = x > PLOT_LEFT + (PLOT_RIGHT - PLOT_LEFT) * 0.55;
     double tx = anchorEnd ? x - 6 : x + 6;
     String anchor = anchorEnd ? "end" : "start";
-    out.append("<text class=\"rto-label").append(rto.breached() ? " breach" : "").append("\" x=\"").append(f(tx))
-        .append("\" y=\"").append(TOP - 32).append("\" text-anchor=\"").append(anchor).append("\">").append(html(label));
+    out.append("<text class=\"rto-label")
+        .append(rto.breached() ? " breach" : "")
+        .append("\" x=\"")
+        .append(f(tx))
+        .append("\" y=\"")
+        .append(TOP - 32)
+        .append("\" text-anchor=\"")
+        .append(anchor)
+        .append("\">")
+        .append(html(label));
     if (rto.breached()) {
       out.append(" <tspan class=\"breach-mark\">BREACHED</tspan><tspan>, achieved ")
-          .append(html(duration(rto.achieved()))).append(rto.achieved() == null ? ""
-              : " (" + html(duration(rto.achieved().minus(rto.objective()))) + " over)").append("</tspan>");
+          .append(html(duration(rto.achieved())))
+          .append(
+              rto.achieved() == null
+                  ? ""
+                  : " (" + html(duration(rto.achieved().minus(rto.objective()))) + " over)")
+          .append("</tspan>");
     } else if (rto.achieved() != null) {
-      out.append(" <tspan class=\"met\">met, achieved ").append(html(duration(rto.achieved()))).append(", ").append(html(duration(rto.objective().minus(rto.achieved()))))
+      out.append(" <tspan class=\"met\">met, achieved ")
+          .append(html(duration(rto.achieved())))
+          .append(", ")
+          .append(html(duration(rto.objective().minus(rto.achieved()))))
           .append(" to spare</tspan>");
     }
     out.append("</text>\n");
@@ -285,10 +476,31 @@ public final class HtmlReport {
     }
   }
 
-  /** A tick every 1, 2, 5, 10, 15, 30 s, 1, 2, 5, 10, 15, 30 min, 1, 2, 3, 6, 12 h, so 4 to 10 ticks. */
+  /**
+   * A tick every 1, 2, 5, 10, 15, 30 s, 1, 2, 5, 10, 15, 30 min, 1, 2, 3, 6, 12 h, so 4 to 10
+   * ticks.
+   */
   static long tickMs(long spanMs) {
-    long[] steps = {1_000, 2_000, 5_000, 10_000, 15_000, 30_000, 60_000, 120_000, 300_000, 600_000, 900_000,
-        1_800_000, 3_600_000, 7_200_000, 10_800_000, 21_600_000, 43_200_000, 86_400_000};
+    long[] steps = {
+      1_000,
+      2_000,
+      5_000,
+      10_000,
+      15_000,
+      30_000,
+      60_000,
+      120_000,
+      300_000,
+      600_000,
+      900_000,
+      1_800_000,
+      3_600_000,
+      7_200_000,
+      10_800_000,
+      21_600_000,
+      43_200_000,
+      86_400_000
+    };
     for (long s : steps) if (spanMs / s <= 8) return s;
     return steps[steps.length - 1] * Math.max(1, spanMs / steps[steps.length - 1] / 8);
   }
@@ -304,18 +516,40 @@ public final class HtmlReport {
       return;
     }
     long failed = r.evidence().stream().filter(e -> !e.pass()).count();
-    out.append("<p class=\"").append(failed == 0 ? "pass" : "fail").append("\">")
-        .append(failed == 0 ? "All " + r.evidence().size() + " check(s) passed."
-            : failed + " of " + r.evidence().size() + " checks FAILED.").append("</p>\n");
-    out.append("<table class=\"evidence\">\n<thead><tr><th>Service</th><th>Check</th><th>Expected</th><th>Found</th>")
-        .append("<th>Source</th><th>Pass</th><th>Query / probe</th><th>Note</th></tr></thead>\n<tbody>\n");
+    out.append("<p class=\"")
+        .append(failed == 0 ? "pass" : "fail")
+        .append("\">")
+        .append(
+            failed == 0
+                ? "All " + r.evidence().size() + " check(s) passed."
+                : failed + " of " + r.evidence().size() + " checks FAILED.")
+        .append("</p>\n");
+    out.append(
+            "<table class=\"evidence\">\n"
+                + "<thead><tr><th>Service</th><th>Check</th><th>Expected</th><th>Found</th>")
+        .append(
+            "<th>Source</th><th>Pass</th><th>Query / probe</th><th>Note</th></tr></thead>\n"
+                + "<tbody>\n");
     for (EvidenceRow e : r.evidence()) {
-      out.append("<tr class=\"").append(e.pass() ? "passed" : "failed").append("\"><td>").append(html(e.service()))
-          .append("</td><td>").append(html(e.check())).append("</td><td class=\"num\">").append(html(e.expected()))
-          .append("</td><td class=\"num\">").append(html(e.found())).append("</td><td class=\"num\">")
-          .append(html(e.source())).append("</td><td class=\"").append(e.pass() ? "pass\">yes" : "fail\">NO")
-          .append("</td><td><code>").append(html(e.query())).append("</code></td><td class=\"detail\">")
-          .append(html(e.note())).append("</td></tr>\n");
+      out.append("<tr class=\"")
+          .append(e.pass() ? "passed" : "failed")
+          .append("\"><td>")
+          .append(html(e.service()))
+          .append("</td><td>")
+          .append(html(e.check()))
+          .append("</td><td class=\"num\">")
+          .append(html(e.expected()))
+          .append("</td><td class=\"num\">")
+          .append(html(e.found()))
+          .append("</td><td class=\"num\">")
+          .append(html(e.source()))
+          .append("</td><td class=\"")
+          .append(e.pass() ? "pass\">yes" : "fail\">NO")
+          .append("</td><td><code>")
+          .append(html(e.query()))
+          .append("</code></td><td class=\"detail\">")
+          .append(html(e.note()))
+          .append("</td></tr>\n");
     }
     out.append("</tbody>\n</table>\n</section>\n");
   }
@@ -323,21 +557,40 @@ public final class HtmlReport {
   private static void cleanup(StringBuilder out, RunReport r) {
     out.append("<section id=\"cleanup\">\n<h2>Clean-up</h2>\n");
     if (r.cleanup().isEmpty()) {
-      out.append("<p class=\"muted\">").append(ReportText.noResult(r) ? ReportText.NO_RESULT
-          : "No clean-up recorded: this procedure keeps what it creates, or created nothing.").append("</p>\n</section>\n");
+      out.append("<p class=\"muted\">")
+          .append(
+              ReportText.noResult(r)
+                  ? ReportText.NO_RESULT
+                  : "No clean-up recorded: this procedure keeps what it creates, or created"
+                      + " nothing.")
+          .append("</p>\n</section>\n");
       return;
     }
     long failed = r.cleanup().stream().filter(CleanupRow::failed).count();
-    out.append("<p class=\"").append(failed == 0 ? "pass" : "fail").append("\">")
-        .append(failed == 0 ? "Everything this run created is gone."
-            : failed + " resource(s) may still exist: clean them up by hand.").append("</p>\n");
-    out.append("<table class=\"cleanup\">\n<thead><tr><th>Service</th><th>Resource</th><th>Outcome</th><th>Detail</th>")
+    out.append("<p class=\"")
+        .append(failed == 0 ? "pass" : "fail")
+        .append("\">")
+        .append(
+            failed == 0
+                ? "Everything this run created is gone."
+                : failed + " resource(s) may still exist: clean them up by hand.")
+        .append("</p>\n");
+    out.append(
+            "<table class=\"cleanup\">\n"
+                + "<thead><tr><th>Service</th><th>Resource</th><th>Outcome</th><th>Detail</th>")
         .append("</tr></thead>\n<tbody>\n");
     for (CleanupRow c : r.cleanup()) {
-      out.append("<tr class=\"").append(c.failed() ? "failed" : "passed").append("\"><td>").append(html(c.service()))
-          .append("</td><td><code>").append(html(c.resource())).append("</code></td><td class=\"")
+      out.append("<tr class=\"")
+          .append(c.failed() ? "failed" : "passed")
+          .append("\"><td>")
+          .append(html(c.service()))
+          .append("</td><td><code>")
+          .append(html(c.resource()))
+          .append("</code></td><td class=\"")
           .append(c.failed() ? "fail\">FAILED: may still exist" : "pass\">" + html(c.outcome()))
-          .append("</td><td class=\"detail\">").append(html(c.detail())).append("</td></tr>\n");
+          .append("</td><td class=\"detail\">")
+          .append(html(c.detail()))
+          .append("</td></tr>\n");
     }
     out.append("</tbody>\n</table>\n</section>\n");
   }
@@ -346,7 +599,8 @@ public final class HtmlReport {
     return String.format(Locale.ROOT, "%.1f", v);
   }
 
-  private static final String CSS = """
+  private static final String CSS =
+      """
       *{box-sizing:border-box}
       body{margin:0 auto;padding:24px 32px 40px;max-width:1280px;background:#fff;color:#1f2328;
         font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}

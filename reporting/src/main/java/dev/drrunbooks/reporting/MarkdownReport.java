@@ -11,14 +11,20 @@ import dev.drrunbooks.report.ReportStep;
 import dev.drrunbooks.report.RunReport;
 import java.util.List;
 
-/** A run's report as Markdown: for a ticket, a chat thread or a repository. Pure string building. */
+/**
+ * A run's report as Markdown: for a ticket, a chat thread or a repository. Pure string building.
+ */
 public final class MarkdownReport {
   private MarkdownReport() {}
 
   public static String render(RunReport r) {
     StringBuilder out = new StringBuilder();
-    out.append("# ").append(md(r.title())).append(": ").append(md(r.outcome()))
-        .append(r.breached() ? " (OBJECTIVE BREACHED)" : "").append("\n\n");
+    out.append("# ")
+        .append(md(r.title()))
+        .append(": ")
+        .append(md(r.outcome()))
+        .append(r.breached() ? " (OBJECTIVE BREACHED)" : "")
+        .append("\n\n");
     out.append("| | |\n|---|---|\n");
     row(out, "Workflow", r.workflowId());
     row(out, "Procedure", r.procedure());
@@ -28,8 +34,10 @@ public final class MarkdownReport {
     row(out, "Outcome", r.outcome() + (r.passed() ? "" : " (did not pass)"));
     row(out, "Objectives", objectivesLine(r));
     String link = ReportText.runLink(r);
-    if (link != null) out.append("| Run in the Temporal UI | <").append(link.replace(">", "%3E").replace("|", "%7C"))
-        .append("> |\n");
+    if (link != null)
+      out.append("| Run in the Temporal UI | <")
+          .append(link.replace(">", "%3E").replace("|", "%7C"))
+          .append("> |\n");
     out.append('\n');
     if (r.summary() != null) out.append(md(r.summary())).append("\n\n");
 
@@ -42,41 +50,75 @@ public final class MarkdownReport {
       r.notes().forEach(n -> out.append("- ").append(md(n)).append('\n'));
       out.append('\n');
     }
-    out.append("_All times UTC. Generated from workflow ").append(md(r.workflowId())).append("._\n");
+    out.append("_All times UTC. Generated from workflow ")
+        .append(md(r.workflowId()))
+        .append("._\n");
     return out.toString();
   }
 
   static String objectivesLine(RunReport r) {
-    if (r.objectives().stream().noneMatch(o -> o.rtoObjective() != null || o.rpoObjective() != null)) {
-      return ReportText.unmeasured(r) ? "not known: the run ended without a result" : "none measured by this procedure";
+    if (r.objectives().stream()
+        .noneMatch(o -> o.rtoObjective() != null || o.rpoObjective() != null)) {
+      return ReportText.unmeasured(r)
+          ? "not known: the run ended without a result"
+          : "none measured by this procedure";
     }
     if (!r.breached()) return "all measured objectives met";
-    List<String> missed = r.objectives().stream().filter(ObjectiveRow::breached)
-        .map(o -> (o.service() == null ? "" : o.service() + " ") + (o.rtoBreached() && o.rpoBreached() ? "RTO and RPO"
-            : o.rtoBreached() ? "RTO" : "RPO"))
-        .toList();
+    List<String> missed =
+        r.objectives().stream()
+            .filter(ObjectiveRow::breached)
+            .map(
+                o ->
+                    (o.service() == null ? "" : o.service() + " ")
+                        + (o.rtoBreached() && o.rpoBreached()
+                            ? "RTO and RPO"
+                            : o.rtoBreached() ? "RTO" : "RPO"))
+            .toList();
     return "BREACHED: " + String.join(", ", missed);
   }
 
   static void objectives(StringBuilder out, RunReport r) {
     out.append("## Recovery objectives\n\n");
     if (r.objectives().isEmpty()) {
-      out.append(ReportText.unmeasured(r) ? ReportText.NO_RESULT : "This procedure measures no RTO or RPO.")
+      out.append(
+              ReportText.unmeasured(r)
+                  ? ReportText.NO_RESULT
+                  : "This procedure measures no RTO or RPO.")
           .append("\n\n");
       return;
     }
     boolean verdicts = r.objectives().stream().anyMatch(o -> o.passed() != null);
-    out.append("| Service | RTO objective | RTO achieved | RTO | RPO objective | RPO achieved | RPO | ")
-        .append(verdicts ? "Verdict | " : "").append("Measured |\n");
-    out.append(verdicts ? "|---|---|---|---|---|---|---|---|---|\n" : "|---|---|---|---|---|---|---|---|\n");
+    out.append(
+            "| Service | RTO objective | RTO achieved | RTO | RPO objective | RPO achieved | RPO |"
+                + " ")
+        .append(verdicts ? "Verdict | " : "")
+        .append("Measured |\n");
+    out.append(
+        verdicts
+            ? "|---|---|---|---|---|---|---|---|---|\n"
+            : "|---|---|---|---|---|---|---|---|\n");
     for (ObjectiveRow o : r.objectives()) {
-      out.append("| ").append(md(o.service())).append(" | ")
-          .append(duration(o.rtoObjective())).append(" | ").append(duration(o.rtoAchieved())).append(" | ")
-          .append(mark(ReportText.verdict(o.rtoObjective(), o.rtoAchieved(), o.rtoBreached()))).append(" | ")
-          .append(duration(o.rpoObjective())).append(" | ").append(duration(o.rpoAchieved())).append(" | ")
-          .append(mark(ReportText.verdict(o.rpoObjective(), o.rpoAchieved(), o.rpoBreached()))).append(" | ")
-          .append(!verdicts ? "" : o.passed() == null ? "- | " : o.passed() ? "passed | " : "**FAILED** | ")
-          .append(md(o.basis())).append(" |\n");
+      out.append("| ")
+          .append(md(o.service()))
+          .append(" | ")
+          .append(duration(o.rtoObjective()))
+          .append(" | ")
+          .append(duration(o.rtoAchieved()))
+          .append(" | ")
+          .append(mark(ReportText.verdict(o.rtoObjective(), o.rtoAchieved(), o.rtoBreached())))
+          .append(" | ")
+          .append(duration(o.rpoObjective()))
+          .append(" | ")
+          .append(duration(o.rpoAchieved()))
+          .append(" | ")
+          .append(mark(ReportText.verdict(o.rpoObjective(), o.rpoAchieved(), o.rpoBreached())))
+          .append(" | ")
+          .append(
+              !verdicts
+                  ? ""
+                  : o.passed() == null ? "- | " : o.passed() ? "passed | " : "**FAILED** | ")
+          .append(md(o.basis()))
+          .append(" |\n");
     }
     out.append('\n');
     if (r.rtoLine() != null) out.append(md(ReportText.rtoSentence(r.rtoLine()))).append("\n\n");
@@ -95,9 +137,19 @@ public final class MarkdownReport {
     out.append("| # | Step | Start (UTC) | Took | Outcome | Detail |\n|---|---|---|---|---|---|\n");
     int i = 1;
     for (ReportStep s : r.timeline()) {
-      out.append("| ").append(i++).append(" | ").append(md(ReportText.stepLabel(r, s))).append(" | ")
-          .append(time(s.start())).append(" | ").append(duration(s.took())).append(" | ")
-          .append(s.outcome() == null ? "-" : s.outcome()).append(" | ").append(md(s.detail())).append(" |\n");
+      out.append("| ")
+          .append(i++)
+          .append(" | ")
+          .append(md(ReportText.stepLabel(r, s)))
+          .append(" | ")
+          .append(time(s.start()))
+          .append(" | ")
+          .append(duration(s.took()))
+          .append(" | ")
+          .append(s.outcome() == null ? "-" : s.outcome())
+          .append(" | ")
+          .append(md(s.detail()))
+          .append(" |\n");
     }
     out.append('\n');
   }
@@ -111,10 +163,23 @@ public final class MarkdownReport {
     out.append("| Service | Check | Expected | Found | Source | Pass | Query / probe | Note |\n");
     out.append("|---|---|---|---|---|---|---|---|\n");
     for (EvidenceRow e : r.evidence()) {
-      out.append("| ").append(md(e.service())).append(" | ").append(md(e.check())).append(" | ")
-          .append(md(e.expected())).append(" | ").append(md(e.found())).append(" | ").append(md(e.source()))
-          .append(" | ").append(e.pass() ? "yes" : "**NO**").append(" | ").append(md(e.query())).append(" | ")
-          .append(md(e.note())).append(" |\n");
+      out.append("| ")
+          .append(md(e.service()))
+          .append(" | ")
+          .append(md(e.check()))
+          .append(" | ")
+          .append(md(e.expected()))
+          .append(" | ")
+          .append(md(e.found()))
+          .append(" | ")
+          .append(md(e.source()))
+          .append(" | ")
+          .append(e.pass() ? "yes" : "**NO**")
+          .append(" | ")
+          .append(md(e.query()))
+          .append(" | ")
+          .append(md(e.note()))
+          .append(" |\n");
     }
     out.append('\n');
   }
@@ -122,15 +187,25 @@ public final class MarkdownReport {
   static void cleanup(StringBuilder out, RunReport r) {
     out.append("## Clean-up\n\n");
     if (r.cleanup().isEmpty()) {
-      out.append(ReportText.noResult(r) ? ReportText.NO_RESULT
-          : "No clean-up recorded: this procedure keeps what it creates, or created nothing.").append("\n\n");
+      out.append(
+              ReportText.noResult(r)
+                  ? ReportText.NO_RESULT
+                  : "No clean-up recorded: this procedure keeps what it creates, or created"
+                      + " nothing.")
+          .append("\n\n");
       return;
     }
     out.append("| Service | Resource | Outcome | Detail |\n|---|---|---|---|\n");
     for (CleanupRow c : r.cleanup()) {
-      out.append("| ").append(md(c.service())).append(" | ").append(md(c.resource())).append(" | ")
-          .append(c.failed() ? "**FAILED: may still exist**" : String.valueOf(c.outcome())).append(" | ")
-          .append(md(c.detail())).append(" |\n");
+      out.append("| ")
+          .append(md(c.service()))
+          .append(" | ")
+          .append(md(c.resource()))
+          .append(" | ")
+          .append(c.failed() ? "**FAILED: may still exist**" : String.valueOf(c.outcome()))
+          .append(" | ")
+          .append(md(c.detail()))
+          .append(" |\n");
     }
     out.append('\n');
   }

@@ -20,8 +20,16 @@ import java.util.Set;
  */
 public final class PostIncidentReview {
   /** The procedures that recover from an incident, and so have one to review. */
-  public static final Set<String> RECOVERY_PROCEDURES = Set.of("pitr", "snapshot-restore", "dns-failover",
-      "dns-failback", "ecs-recovery", "region-evacuation", "incident-response", "data-recovery");
+  public static final Set<String> RECOVERY_PROCEDURES =
+      Set.of(
+          "pitr",
+          "snapshot-restore",
+          "dns-failover",
+          "dns-failback",
+          "ecs-recovery",
+          "region-evacuation",
+          "incident-response",
+          "data-recovery");
 
   static final String TO_FILL = "_to be filled in_";
 
@@ -31,41 +39,84 @@ public final class PostIncidentReview {
     return RECOVERY_PROCEDURES.contains(procedure);
   }
 
-  /** @throws IllegalArgumentException for a run that recovers nothing (a drill, a backup test, a policy audit) */
+  /**
+   * @throws IllegalArgumentException for a run that recovers nothing (a drill, a backup test, a
+   *     policy audit)
+   */
   public static String render(RunReport r, FollowUpDrill drill) {
     if (!appliesTo(r.procedure())) {
-      throw new IllegalArgumentException("a post-incident review is over a failover or restore run ("
-          + String.join(", ", RECOVERY_PROCEDURES.stream().sorted().toList()) + "); " + r.workflowId() + " is a "
-          + r.procedure() + " run");
+      throw new IllegalArgumentException(
+          "a post-incident review is over a failover or restore run ("
+              + String.join(", ", RECOVERY_PROCEDURES.stream().sorted().toList())
+              + "); "
+              + r.workflowId()
+              + " is a "
+              + r.procedure()
+              + " run");
     }
     StringBuilder out = new StringBuilder();
     out.append("# Post-incident review: ").append(md(r.title())).append("\n\n");
     out.append("| | |\n|---|---|\n")
-        .append("| Recovery run | ").append(md(r.workflowId())).append(" (").append(md(r.procedure())).append(") |\n")
-        .append("| Outcome | ").append(md(r.outcome())).append(r.breached() ? " (OBJECTIVE BREACHED)" : "").append(" |\n")
-        .append("| Recovery started | ").append(time(r.start())).append(" |\n")
-        .append("| Recovery ended | ").append(time(r.end())).append(" (took ").append(duration(r.took())).append(") |\n")
-        .append("| Review date | ").append(TO_FILL).append(" |\n")
-        .append("| Participants | ").append(TO_FILL).append(" |\n\n");
+        .append("| Recovery run | ")
+        .append(md(r.workflowId()))
+        .append(" (")
+        .append(md(r.procedure()))
+        .append(") |\n")
+        .append("| Outcome | ")
+        .append(md(r.outcome()))
+        .append(r.breached() ? " (OBJECTIVE BREACHED)" : "")
+        .append(" |\n")
+        .append("| Recovery started | ")
+        .append(time(r.start()))
+        .append(" |\n")
+        .append("| Recovery ended | ")
+        .append(time(r.end()))
+        .append(" (took ")
+        .append(duration(r.took()))
+        .append(") |\n")
+        .append("| Review date | ")
+        .append(TO_FILL)
+        .append(" |\n")
+        .append("| Participants | ")
+        .append(TO_FILL)
+        .append(" |\n\n");
     if (r.summary() != null) out.append(md(r.summary())).append("\n\n");
 
     out.append("## 1. Timeline of events\n\n");
     if (r.timeline().isEmpty()) {
-      out.append("Not available from the run: ").append(r.outcome().equals("FAILED")
-          ? "it failed and returned no result; read its history in the Temporal UI." : "it recorded no steps.")
+      out.append("Not available from the run: ")
+          .append(
+              r.outcome().equals("FAILED")
+                  ? "it failed and returned no result; read its history in the Temporal UI."
+                  : "it recorded no steps.")
           .append("\n\n");
     } else {
       out.append("| Time (UTC) | Event | Outcome | Detail |\n|---|---|---|---|\n");
       if (r.rtoLine() != null && r.rtoLine().from().isBefore(r.start())) {
-        out.append("| ").append(time(r.rtoLine().from())).append(" | incident began (as given to the run) | | |\n");
+        out.append("| ")
+            .append(time(r.rtoLine().from()))
+            .append(" | incident began (as given to the run) | | |\n");
       }
       for (ReportStep s : r.timeline()) {
-        out.append("| ").append(time(s.start())).append(" | ").append(md(ReportText.stepLabel(r, s))).append(" | ")
-            .append(s.outcome() == null ? "-" : s.outcome()).append(" | ").append(md(s.detail())).append(" |\n");
+        out.append("| ")
+            .append(time(s.start()))
+            .append(" | ")
+            .append(md(ReportText.stepLabel(r, s)))
+            .append(" | ")
+            .append(s.outcome() == null ? "-" : s.outcome())
+            .append(" | ")
+            .append(md(s.detail()))
+            .append(" |\n");
       }
-      out.append("| ").append(time(r.end())).append(" | run ended: ").append(md(r.outcome())).append(" | | |\n\n");
+      out.append("| ")
+          .append(time(r.end()))
+          .append(" | run ended: ")
+          .append(md(r.outcome()))
+          .append(" | | |\n\n");
     }
-    out.append("Events before and after the run (detection, paging, communication): ").append(TO_FILL).append("\n\n");
+    out.append("Events before and after the run (detection, paging, communication): ")
+        .append(TO_FILL)
+        .append("\n\n");
 
     out.append("## 2. Root cause\n\n");
     out.append("Root cause: ").append(TO_FILL).append("\n\n");
@@ -74,18 +125,37 @@ public final class PostIncidentReview {
     if (r.objectives().isEmpty()) {
       out.append("Not measured by this run.\n\n");
     } else {
-      out.append("| Service | RTO objective | RTO actual | RTO | RPO objective | RPO actual | RPO | Measured |\n")
+      out.append(
+              "| Service | RTO objective | RTO actual | RTO | RPO objective | RPO actual | RPO |"
+                  + " Measured |\n")
           .append("|---|---|---|---|---|---|---|---|\n");
       for (ObjectiveRow o : r.objectives()) {
-        out.append("| ").append(md(o.service())).append(" | ").append(duration(o.rtoObjective())).append(" | ")
-            .append(duration(o.rtoAchieved())).append(" | ")
-            .append(bold(ReportText.verdict(o.rtoObjective(), o.rtoAchieved(), o.rtoBreached()))).append(" | ")
-            .append(duration(o.rpoObjective())).append(" | ").append(duration(o.rpoAchieved())).append(" | ")
-            .append(bold(ReportText.verdict(o.rpoObjective(), o.rpoAchieved(), o.rpoBreached()))).append(" | ")
-            .append(md(o.basis())).append(" |\n");
+        out.append("| ")
+            .append(md(o.service()))
+            .append(" | ")
+            .append(duration(o.rtoObjective()))
+            .append(" | ")
+            .append(duration(o.rtoAchieved()))
+            .append(" | ")
+            .append(bold(ReportText.verdict(o.rtoObjective(), o.rtoAchieved(), o.rtoBreached())))
+            .append(" | ")
+            .append(duration(o.rpoObjective()))
+            .append(" | ")
+            .append(duration(o.rpoAchieved()))
+            .append(" | ")
+            .append(bold(ReportText.verdict(o.rpoObjective(), o.rpoAchieved(), o.rpoBreached())))
+            .append(" | ")
+            .append(md(o.basis()))
+            .append(" |\n");
       }
-      out.append('\n').append(r.breached() ? "**Objectives breached: " + md(MarkdownReport.objectivesLine(r)
-          .replaceFirst("^BREACHED: ", "")) + ".**" : "All measured objectives were met.").append("\n\n");
+      out.append('\n')
+          .append(
+              r.breached()
+                  ? "**Objectives breached: "
+                      + md(MarkdownReport.objectivesLine(r).replaceFirst("^BREACHED: ", ""))
+                      + ".**"
+                  : "All measured objectives were met.")
+          .append("\n\n");
     }
 
     out.append("## 4. Procedure changes\n\n");
@@ -99,11 +169,19 @@ public final class PostIncidentReview {
 
     out.append("## 5. Follow-up DR drill\n\n");
     if (drill != null && drill.nextRun() != null) {
-      out.append("Next drill: ").append(time(drill.nextRun())).append(" (schedule ").append(md(drill.scheduleId()))
+      out.append("Next drill: ")
+          .append(time(drill.nextRun()))
+          .append(" (schedule ")
+          .append(md(drill.scheduleId()))
           .append(")\n");
     } else {
-      out.append("Next drill: ").append(md(drill == null || drill.note() == null
-          ? "no drill scheduled: run dr schedules apply" : drill.note())).append('\n');
+      out.append("Next drill: ")
+          .append(
+              md(
+                  drill == null || drill.note() == null
+                      ? "no drill scheduled: run dr schedules apply"
+                      : drill.note()))
+          .append('\n');
     }
     return out.toString();
   }
@@ -111,16 +189,53 @@ public final class PostIncidentReview {
   /** Failed steps, breaches and failed checks: where the changes to the procedure probably are. */
   private static List<String> leads(RunReport r) {
     List<String> leads = new java.util.ArrayList<>();
-    r.objectives().stream().filter(ObjectiveRow::breached).forEach(o -> leads.add(o.service() + ": "
-        + (o.rtoBreached() ? "RTO " + duration(o.rtoAchieved()) + " against " + duration(o.rtoObjective()) : "")
-        + (o.rtoBreached() && o.rpoBreached() ? "; " : "")
-        + (o.rpoBreached() ? "RPO " + duration(o.rpoAchieved()) + " against " + duration(o.rpoObjective()) : "")));
-    r.timeline().stream().filter(s -> s.outcome() == Outcome.FAILED)
-        .forEach(s -> leads.add("step failed: " + ReportText.stepLabel(r, s) + (s.detail() == null ? "" : ": " + s.detail())));
-    r.evidence().stream().filter(e -> !e.pass())
-        .forEach(e -> leads.add("check failed: " + e.check() + " expected " + e.expected() + ", found " + e.found()));
-    r.cleanup().stream().filter(CleanupRow::failed)
-        .forEach(c -> leads.add("clean-up failed: " + c.resource() + (c.detail() == null ? "" : ": " + c.detail())));
+    r.objectives().stream()
+        .filter(ObjectiveRow::breached)
+        .forEach(
+            o ->
+                leads.add(
+                    o.service()
+                        + ": "
+                        + (o.rtoBreached()
+                            ? "RTO "
+                                + duration(o.rtoAchieved())
+                                + " against "
+                                + duration(o.rtoObjective())
+                            : "")
+                        + (o.rtoBreached() && o.rpoBreached() ? "; " : "")
+                        + (o.rpoBreached()
+                            ? "RPO "
+                                + duration(o.rpoAchieved())
+                                + " against "
+                                + duration(o.rpoObjective())
+                            : "")));
+    r.timeline().stream()
+        .filter(s -> s.outcome() == Outcome.FAILED)
+        .forEach(
+            s ->
+                leads.add(
+                    "step failed: "
+                        + ReportText.stepLabel(r, s)
+                        + (s.detail() == null ? "" : ": " + s.detail())));
+    r.evidence().stream()
+        .filter(e -> !e.pass())
+        .forEach(
+            e ->
+                leads.add(
+                    "check failed: "
+                        + e.check()
+                        + " expected "
+                        + e.expected()
+                        + ", found "
+                        + e.found()));
+    r.cleanup().stream()
+        .filter(CleanupRow::failed)
+        .forEach(
+            c ->
+                leads.add(
+                    "clean-up failed: "
+                        + c.resource()
+                        + (c.detail() == null ? "" : ": " + c.detail())));
     return leads;
   }
 

@@ -14,13 +14,18 @@ import java.nio.file.StandardCopyOption;
 import java.util.Map;
 
 /**
- * Renders a report and writes report.md, report.json and report.html into
- * {@code <directory>/<workflowId>/}, the one folder the worker keeps every report in (DR_REPORT_DIR). Each file is written to a temporary file and moved into place,
- * so a reader never sees half a report and a retry simply overwrites.
+ * Renders a report and writes report.md, report.json and report.html into {@code
+ * <directory>/<workflowId>/}, the one folder the worker keeps every report in (DR_REPORT_DIR). Each
+ * file is written to a temporary file and moved into place, so a reader never sees half a report
+ * and a retry simply overwrites.
  */
 public class ReportActivitiesImpl implements ReportActivities {
-  /** The worker's setting for the directory; the default is {@link #DEFAULT_DIR} under its working directory. */
+  /**
+   * The worker's setting for the directory; the default is {@link #DEFAULT_DIR} under its working
+   * directory.
+   */
   public static final String ENV = "DR_REPORT_DIR";
+
   public static final String DEFAULT_DIR = "reports";
 
   private final Path directory;
@@ -31,7 +36,9 @@ public class ReportActivitiesImpl implements ReportActivities {
     this(directory, new RunLinks(null, null));
   }
 
-  /** @param links the runs' pages in the Temporal UI, linked from every report this worker writes */
+  /**
+   * @param links the runs' pages in the Temporal UI, linked from every report this worker writes
+   */
   public ReportActivitiesImpl(Path directory, RunLinks links) {
     this.directory = directory.toAbsolutePath().normalize();
     this.links = links;
@@ -45,8 +52,8 @@ public class ReportActivitiesImpl implements ReportActivities {
   @Override
   public ReportFiles write(RunReport report) {
     if (report == null || report.workflowId() == null || report.workflowId().isBlank()) {
-      throw ApplicationFailure.newNonRetryableFailure("report: a report needs the workflow id it belongs to",
-          "InvalidReport");
+      throw ApplicationFailure.newNonRetryableFailure(
+          "report: a report needs the workflow id it belongs to", "InvalidReport");
     }
     Path dir = folderOf(directory, report.workflowId());
     if (report.runLink() == null) report = report.withRunLink(callingRunLink());
@@ -58,12 +65,16 @@ public class ReportActivitiesImpl implements ReportActivities {
       return new ReportFiles(dir.toString(), md.toString(), json.toString(), html.toString());
     } catch (IOException e) {
       // A full disk or a permission problem: retried with backoff, and the message says where.
-      throw ApplicationFailure.newFailure("cannot write the report of " + report.workflowId() + " into " + dir + ": " + e,
+      throw ApplicationFailure.newFailure(
+          "cannot write the report of " + report.workflowId() + " into " + dir + ": " + e,
           "ReportWriteFailed");
     }
   }
 
-  /** A report a workflow writes of itself (the drill, the incident) links to that run; null outside an activity. */
+  /**
+   * A report a workflow writes of itself (the drill, the incident) links to that run; null outside
+   * an activity.
+   */
   private String callingRunLink() {
     try {
       var info = Activity.getExecutionContext().getInfo();
@@ -81,7 +92,8 @@ public class ReportActivitiesImpl implements ReportActivities {
     String safe = workflowId.replaceAll("[^A-Za-z0-9._-]", "_");
     if (safe.matches("\\.+")) safe = safe.replace('.', '_');
     Path dir = directory.resolve(safe).normalize();
-    if (!dir.startsWith(directory)) throw new IllegalArgumentException("workflow id " + workflowId + " escapes " + directory);
+    if (!dir.startsWith(directory))
+      throw new IllegalArgumentException("workflow id " + workflowId + " escapes " + directory);
     return dir;
   }
 
@@ -91,7 +103,8 @@ public class ReportActivitiesImpl implements ReportActivities {
     try {
       Files.writeString(tmp, text, StandardCharsets.UTF_8);
       try {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+            tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
       }

@@ -10,9 +10,10 @@ import java.time.format.DateTimeFormatter;
 
 /** How the reports write times, durations and untrusted text. */
 final class ReportText {
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'")
-      .withZone(ZoneOffset.UTC);
-  private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter CLOCK =
+      DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
   private ReportText() {}
 
@@ -33,7 +34,8 @@ final class ReportText {
     long ms = d.abs().toMillis();
     long s = ms / 1000;
     String text;
-    if (s < 10 && ms % 1000 >= 50) text = String.format(java.util.Locale.ROOT, "%.1fs", ms / 1000.0);
+    if (s < 10 && ms % 1000 >= 50)
+      text = String.format(java.util.Locale.ROOT, "%.1fs", ms / 1000.0);
     else if (s < 60) text = s + "s";
     else if (s < 3600) text = s / 60 + "m " + String.format("%02ds", s % 60);
     else text = s / 3600 + "h " + String.format("%02dm", (s % 3600) / 60);
@@ -64,11 +66,17 @@ final class ReportText {
 
   /**
    * Text for one Markdown table cell or line: no line breaks, pipes escaped, and no raw HTML (a
-   * Markdown viewer would render it: every '<' becomes &lt;, so no tag can open; '>' stays readable).
+   * Markdown viewer would render it: every '<' becomes &lt;, so no tag can open; '>' stays
+   * readable).
    */
   static String md(Object value) {
     if (value == null) return "";
-    return value.toString().replace("\r", "").replace("\n", " ").replace("<", "&lt;").replace("|", "\\|")
+    return value
+        .toString()
+        .replace("\r", "")
+        .replace("\n", " ")
+        .replace("<", "&lt;")
+        .replace("|", "\\|")
         .replace("`", "\\`");
   }
 
@@ -82,24 +90,39 @@ final class ReportText {
 
   /** How a step label reads: "inventory · restore ..." when the report covers several services. */
   static String stepLabel(RunReport report, ReportStep step) {
-    return step.service() != null && report.services().size() > 1 ? step.service() + " \u00b7 " + step.step()
+    return step.service() != null && report.services().size() > 1
+        ? step.service() + " \u00b7 " + step.step()
         : step.step();
   }
 
-  /** "RTO 30m (inventory) BREACHED: achieved 42m 10s" and the like, for the chart line and the text. */
+  /**
+   * "RTO 30m (inventory) BREACHED: achieved 42m 10s" and the like, for the chart line and the text.
+   */
   static String rtoSentence(RtoLine line) {
-    String head = "RTO objective " + duration(line.objective()) + (line.service() == null ? "" : " (" + line.service() + ")");
+    String head =
+        "RTO objective "
+            + duration(line.objective())
+            + (line.service() == null ? "" : " (" + line.service() + ")");
     if (line.breached()) {
-      return head + " BREACHED: achieved " + duration(line.achieved())
-          + (line.achieved() == null ? "" : ", " + duration(line.achieved().minus(line.objective())) + " over");
+      return head
+          + " BREACHED: achieved "
+          + duration(line.achieved())
+          + (line.achieved() == null
+              ? ""
+              : ", " + duration(line.achieved().minus(line.objective())) + " over");
     }
     if (line.achieved() == null) return head + ": achieved not measured";
-    return head + " met: achieved " + duration(line.achieved()) + ", "
-        + duration(line.objective().minus(line.achieved())) + " to spare";
+    return head
+        + " met: achieved "
+        + duration(line.achieved())
+        + ", "
+        + duration(line.objective().minus(line.achieved()))
+        + " to spare";
   }
 
   /** How Temporal's status names the endings without a result. */
-  static final java.util.Set<String> ENDINGS = java.util.Set.of("FAILED", "CANCELED", "TERMINATED", "TIMED_OUT");
+  static final java.util.Set<String> ENDINGS =
+      java.util.Set.of("FAILED", "CANCELED", "TERMINATED", "TIMED_OUT");
 
   /**
    * A run that ended without a result (failed, cancelled, terminated, timed out) and whose timeline
@@ -109,15 +132,24 @@ final class ReportText {
     return r.timeline().isEmpty() && !r.passed();
   }
 
-  /** A run that ended without a result: its objectives were never measured, whatever its timeline says. */
+  /**
+   * A run that ended without a result: its objectives were never measured, whatever its timeline
+   * says.
+   */
   static boolean unmeasured(RunReport r) {
-    return noResult(r) || (!r.passed() && r.objectives().isEmpty() && ENDINGS.contains(r.outcome()));
+    return noResult(r)
+        || (!r.passed() && r.objectives().isEmpty() && ENDINGS.contains(r.outcome()));
   }
 
-  /** The run's page in the Temporal UI when it is an http(s) address; null otherwise (never a script URL). */
+  /**
+   * The run's page in the Temporal UI when it is an http(s) address; null otherwise (never a script
+   * URL).
+   */
   static String runLink(RunReport r) {
     String link = r.runLink();
-    return link != null && (link.startsWith("http://") || link.startsWith("https://")) ? link : null;
+    return link != null && (link.startsWith("http://") || link.startsWith("https://"))
+        ? link
+        : null;
   }
 
   static final String NO_RESULT = "Not known: the run ended without a result.";

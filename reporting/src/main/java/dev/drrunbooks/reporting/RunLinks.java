@@ -26,7 +26,14 @@ public record RunLinks(String uiUrl, String namespace) {
   /** The link, or null when no UI is configured. */
   public String of(String workflowId, String runId) {
     if (uiUrl.isEmpty() || workflowId == null || runId == null) return null;
-    return uiUrl + "/namespaces/" + enc(namespace) + "/workflows/" + enc(workflowId) + "/" + enc(runId) + "/history";
+    return uiUrl
+        + "/namespaces/"
+        + enc(namespace)
+        + "/workflows/"
+        + enc(workflowId)
+        + "/"
+        + enc(runId)
+        + "/history";
   }
 
   private static String enc(String s) {

@@ -1,7 +1,5 @@
 package dev.drrunbooks.reporting;
 
-import dev.drrunbooks.runbook.Procedure;
-import java.util.stream.Collectors;
 import dev.drrunbooks.activities.sql.ValidationReport;
 import dev.drrunbooks.catalog.Objectives;
 import dev.drrunbooks.model.Failures;
@@ -12,6 +10,7 @@ import dev.drrunbooks.report.EndedRun;
 import dev.drrunbooks.report.ReportContext;
 import dev.drrunbooks.report.ReportMapping;
 import dev.drrunbooks.report.RunReport;
+import dev.drrunbooks.runbook.Procedure;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
@@ -26,17 +25,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Reads any finished run back from Temporal as a {@link RunReport}: a completed run through its
  * procedure's mapping; a run that ended without a result (failed, cancelled, terminated, timed out)
- * with its failure message, the evidence a failed validation carries, and the timeline it recorded so
- * far, read with the {@link TimelineQuery} (a worker answers a query on a closed run by replaying its
- * history: https://docs.temporal.io/sending-messages#sending-queries).
+ * with its failure message, the evidence a failed validation carries, and the timeline it recorded
+ * so far, read with the {@link TimelineQuery} (a worker answers a query on a closed run by
+ * replaying its history: https://docs.temporal.io/sending-messages#sending-queries).
  */
 public final class RunReportReader {
   /** Failure types, non-retryable: the run cannot be reported as asked. */
   public static final String NOT_FOUND = "NotFound";
+
   public static final String STILL_RUNNING = "StillRunning";
   public static final String NO_REPORT = "NoReport";
 
@@ -44,8 +45,12 @@ public final class RunReportReader {
   private final RunLinks links;
   private final Function<String, Objectives> objectivesOf;
 
-  /** @param objectivesOf a service's catalog objectives, null when unknown (for results that do not carry them) */
-  public RunReportReader(WorkflowClient client, RunLinks links, Function<String, Objectives> objectivesOf) {
+  /**
+   * @param objectivesOf a service's catalog objectives, null when unknown (for results that do not
+   *     carry them)
+   */
+  public RunReportReader(
+      WorkflowClient client, RunLinks links, Function<String, Objectives> objectivesOf) {
     this.client = client;
     this.links = links;
     this.objectivesOf = objectivesOf;
@@ -54,24 +59,52 @@ public final class RunReportReader {
   /** A run's report and what it is. */
   public record Read(RunReport report, String workflowType, String runId, String state) {}
 
-  /** @throws ApplicationFailure (non-retryable) NotFound, StillRunning or NoReport, with a message saying which run */
+  /**
+   * @throws ApplicationFailure (non-retryable) NotFound, StillRunning or NoReport, with a message
+   *     saying which run
+   */
   public Read read(String workflowId, String runId) {
-    WorkflowStub run = client.newUntypedWorkflowStub(workflowId, Optional.ofNullable(runId), Optional.empty());
+    WorkflowStub run =
+        client.newUntypedWorkflowStub(workflowId, Optional.ofNullable(runId), Optional.empty());
     WorkflowExecutionDescription d = describe(run, workflowId);
     String type = d.getWorkflowType();
     String actualRunId = d.getExecution().getRunId();
     String state = d.getStatus().name().replace("WORKFLOW_EXECUTION_STATUS_", "");
-    ReportMapping<?> mapping = Procedure.ofWorkflowType(type).map(Procedure::report).orElseThrow(() ->
-        ApplicationFailure.newNonRetryableFailure(workflowId + " is a " + type + " run: there is no report for "
-            + "that workflow type (reports exist for " + Procedure.all().stream().map(Procedure::workflowType)
-            .collect(Collectors.joining(", ")) + ")", NO_REPORT));
+    ReportMapping<?> mapping =
+        Procedure.ofWorkflowType(type)
+            .map(Procedure::report)
+            .orElseThrow(
+                () ->
+                    ApplicationFailure.newNonRetryableFailure(
+                        workflowId
+                            + " is a "
+                            + type
+                            + " run: there is no report for "
+                            + "that workflow type (reports exist for "
+                            + Procedure.all().stream()
+                                .map(Procedure::workflowType)
+                                .collect(Collectors.joining(", "))
+                            + ")",
+                        NO_REPORT));
     if (d.getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
-      throw ApplicationFailure.newNonRetryableFailure(workflowId + " (" + type + ") is still running (phase "
-          + d.getTypedSearchAttributes().get(SearchAttributes.PHASE) + ", started " + d.getStartTime()
-          + "): a report needs a finished run. Watch it with: dr status " + workflowId, STILL_RUNNING);
+      throw ApplicationFailure.newNonRetryableFailure(
+          workflowId
+              + " ("
+              + type
+              + ") is still running (phase "
+              + d.getTypedSearchAttributes().get(SearchAttributes.PHASE)
+              + ", started "
+              + d.getStartTime()
+              + "): a report needs a finished run. Watch it with: dr status "
+              + workflowId,
+          STILL_RUNNING);
     }
-    ReportContext ctx = new ReportContext(workflowId, d.getTypedSearchAttributes().get(SearchAttributes.PROCEDURE),
-        links.of(workflowId, actualRunId), objectivesOf);
+    ReportContext ctx =
+        new ReportContext(
+            workflowId,
+            d.getTypedSearchAttributes().get(SearchAttributes.PROCEDURE),
+            links.of(workflowId, actualRunId),
+            objectivesOf);
     RunReport report;
     if (d.getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED) {
       report = mapping.report(run.getResult(mapping.resultType()), ctx);
@@ -101,7 +134,15 @@ public final class RunReportReader {
       unavailable = "the timeline query was not answered: " + Failures.rootMessage(e);
     }
     String service = d.getTypedSearchAttributes().get(SearchAttributes.SERVICE);
-    return new EndedRun(state, service, d.getStartTime(), d.getCloseTime(), message, evidence, timeline, unavailable);
+    return new EndedRun(
+        state,
+        service,
+        d.getStartTime(),
+        d.getCloseTime(),
+        message,
+        evidence,
+        timeline,
+        unavailable);
   }
 
   private static WorkflowExecutionDescription describe(WorkflowStub run, String workflowId) {
@@ -118,7 +159,8 @@ public final class RunReportReader {
   /** A failed validation carries its evidence on the failure. */
   private static ValidationReport validationEvidence(Throwable e) {
     for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-      if (t instanceof ApplicationFailure af && "ValidationFailed".equals(af.getType())
+      if (t instanceof ApplicationFailure af
+          && "ValidationFailed".equals(af.getType())
           && af.getDetails().getSize() > 0) {
         try {
           return af.getDetails().get(ValidationReport.class);

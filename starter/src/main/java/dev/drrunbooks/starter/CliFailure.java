@@ -1,8 +1,8 @@
 package dev.drrunbooks.starter;
 
 /**
- * What a command could not do, as the one line an operator reads and the exit code scripts read; the
- * starter's exception handler prints it (with the stack trace only under --verbose).
+ * What a command could not do, as the one line an operator reads and the exit code scripts read;
+ * the starter's exception handler prints it (with the stack trace only under --verbose).
  */
 public final class CliFailure extends RuntimeException {
   private final int exitCode;

@@ -10,28 +10,44 @@ import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
-/** Where the starter finds Temporal, the worker's task queue, the UI and the catalog; defaults from the environment. */
+/**
+ * Where the starter finds Temporal, the worker's task queue, the UI and the catalog; defaults from
+ * the environment.
+ */
 public final class Connection implements AutoCloseable {
-  /** How long a command waits for Temporal to answer a health check before it says it cannot connect. */
+  /**
+   * How long a command waits for Temporal to answer a health check before it says it cannot
+   * connect.
+   */
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
-  @Option(names = "--address", defaultValue = "${env:TEMPORAL_ADDRESS:-127.0.0.1:7233}",
+  @Option(
+      names = "--address",
+      defaultValue = "${env:TEMPORAL_ADDRESS:-127.0.0.1:7233}",
       description = "Temporal frontend host:port (env TEMPORAL_ADDRESS; default ${DEFAULT-VALUE})")
   String address;
 
-  @Option(names = "--namespace", defaultValue = "${env:TEMPORAL_NAMESPACE:-default}",
+  @Option(
+      names = "--namespace",
+      defaultValue = "${env:TEMPORAL_NAMESPACE:-default}",
       description = "Temporal namespace (env TEMPORAL_NAMESPACE; default ${DEFAULT-VALUE})")
   String namespace;
 
-  @Option(names = "--task-queue", defaultValue = "${env:DR_TASK_QUEUE:-dr-runbooks}",
+  @Option(
+      names = "--task-queue",
+      defaultValue = "${env:DR_TASK_QUEUE:-dr-runbooks}",
       description = "Task queue the workers poll (env DR_TASK_QUEUE; default ${DEFAULT-VALUE})")
   String taskQueue;
 
-  @Option(names = "--ui", defaultValue = "${env:TEMPORAL_UI_URL:-}",
+  @Option(
+      names = "--ui",
+      defaultValue = "${env:TEMPORAL_UI_URL:-}",
       description = "Temporal Web UI base URL for run links (env TEMPORAL_UI_URL)")
   String uiUrl;
 
-  @Option(names = "--catalog", defaultValue = "${env:DR_CATALOG:-deploy/catalog/mycomputer.yaml}",
+  @Option(
+      names = "--catalog",
+      defaultValue = "${env:DR_CATALOG:-deploy/catalog/mycomputer.yaml}",
       description = "Service catalog (env DR_CATALOG; default ${DEFAULT-VALUE})")
   Path catalog;
 
@@ -47,16 +63,24 @@ public final class Connection implements AutoCloseable {
   }
 
   /**
-   * The stubs of a server that answered a health check; else a {@link CliFailure} saying it cannot connect.
-   * Without the check, every call would retry for a minute before failing.
+   * The stubs of a server that answered a health check; else a {@link CliFailure} saying it cannot
+   * connect. Without the check, every call would retry for a minute before failing.
    */
   public WorkflowServiceStubs connectedStubs() {
     if (!connected) {
       try {
         stubs().connect(CONNECT_TIMEOUT);
       } catch (RuntimeException e) {
-        throw new CliFailure(ExitCodes.CANNOT_CONNECT, "cannot connect to Temporal at " + address + " (namespace "
-            + namespace + "): " + FailureMessage.of(e) + " (check with: dr doctor)", e);
+        throw new CliFailure(
+            ExitCodes.CANNOT_CONNECT,
+            "cannot connect to Temporal at "
+                + address
+                + " (namespace "
+                + namespace
+                + "): "
+                + FailureMessage.of(e)
+                + " (check with: dr doctor)",
+            e);
       }
       connected = true;
     }
@@ -95,7 +119,14 @@ public final class Connection implements AutoCloseable {
   /** The run's page in the Temporal Web UI, or a note that there is no UI. */
   public String runLink(String workflowId, String runId) {
     if (uiUrl().isEmpty()) return "(no Temporal Web UI configured: set TEMPORAL_UI_URL)";
-    return uiUrl() + "/namespaces/" + enc(namespace) + "/workflows/" + enc(workflowId) + "/" + enc(runId) + "/history";
+    return uiUrl()
+        + "/namespaces/"
+        + enc(namespace)
+        + "/workflows/"
+        + enc(workflowId)
+        + "/"
+        + enc(runId)
+        + "/history";
   }
 
   private static String enc(String s) {

@@ -1,5 +1,6 @@
 package dev.drrunbooks.starter;
 
+import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.starter.commands.BackupPolicyCommand;
 import dev.drrunbooks.starter.commands.CleanupCommand;
 import dev.drrunbooks.starter.commands.DoctorCommand;
@@ -11,14 +12,13 @@ import dev.drrunbooks.starter.commands.IncidentCommand;
 import dev.drrunbooks.starter.commands.PitrCommand;
 import dev.drrunbooks.starter.commands.RecoverDataCommand;
 import dev.drrunbooks.starter.commands.RecoverEcsCommand;
-import dev.drrunbooks.starter.commands.RestorePointCommand;
 import dev.drrunbooks.starter.commands.ReportCommand;
+import dev.drrunbooks.starter.commands.RestorePointCommand;
 import dev.drrunbooks.starter.commands.RestoreSnapshotCommand;
 import dev.drrunbooks.starter.commands.SchedulesCommand;
 import dev.drrunbooks.starter.commands.ServicesCommand;
 import dev.drrunbooks.starter.commands.StatusCommand;
 import dev.drrunbooks.starter.commands.ValidateBackupsCommand;
-import dev.drrunbooks.runbook.Procedure;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
@@ -34,13 +34,32 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     version = "dr-runbooks 0.1.0",
     description = "Runs MyComputer's disaster-recovery procedures as durable Temporal workflows.",
-    subcommands = {ServicesCommand.class, DoctorCommand.class, DrillCommand.class, BackupPolicyCommand.class, PitrCommand.class,
-        RestoreSnapshotCommand.class, ValidateBackupsCommand.class, FailoverCommand.Failover.class,
-        FailoverCommand.Failback.class, RecoverEcsCommand.class, EvacuateCommand.class, GateCommand.Approve.class,
-        GateCommand.Abort.class, StatusCommand.class, RecoverDataCommand.class, RestorePointCommand.class, SchedulesCommand.class, ReportCommand.class,
-        IncidentCommand.class, CleanupCommand.class})
+    subcommands = {
+      ServicesCommand.class,
+      DoctorCommand.class,
+      DrillCommand.class,
+      BackupPolicyCommand.class,
+      PitrCommand.class,
+      RestoreSnapshotCommand.class,
+      ValidateBackupsCommand.class,
+      FailoverCommand.Failover.class,
+      FailoverCommand.Failback.class,
+      RecoverEcsCommand.class,
+      EvacuateCommand.class,
+      GateCommand.Approve.class,
+      GateCommand.Abort.class,
+      StatusCommand.class,
+      RecoverDataCommand.class,
+      RestorePointCommand.class,
+      SchedulesCommand.class,
+      ReportCommand.class,
+      IncidentCommand.class,
+      CleanupCommand.class
+    })
 public final class DrCli {
-  @Option(names = OneLineErrors.VERBOSE, scope = ScopeType.INHERIT,
+  @Option(
+      names = OneLineErrors.VERBOSE,
+      scope = ScopeType.INHERIT,
       description = "On an error, also print the stack trace (for a bug report)")
   boolean verbose;
 
@@ -48,20 +67,29 @@ public final class DrCli {
     System.exit(commandLine().execute(args));
   }
 
-  /** The command line with its error handling: one line and an exit code per kind ({@link ExitCodes}). */
+  /**
+   * The command line with its error handling: one line and an exit code per kind ({@link
+   * ExitCodes}).
+   */
   public static CommandLine commandLine() {
     OneLineErrors errors = new OneLineErrors();
-    CommandLine cli = new CommandLine(new DrCli())
-        .setExecutionExceptionHandler(errors)
-        .setParameterExceptionHandler(errors);
+    CommandLine cli =
+        new CommandLine(new DrCli())
+            .setExecutionExceptionHandler(errors)
+            .setParameterExceptionHandler(errors);
     cli.getCommandSpec().usageMessage().footer(proceduresFooter());
     return cli;
   }
 
-  /** The runbook's procedures, from the registry: the command that starts each, and the key its runs carry. */
+  /**
+   * The runbook's procedures, from the registry: the command that starts each, and the key its runs
+   * carry.
+   */
   static String[] proceduresFooter() {
     List<String> lines = new ArrayList<>();
-    lines.add("%nProcedures (command: what it runs; runs are named <key>-<subject>-<UTC time>-<suffix>):");
+    lines.add(
+        "%nProcedures (command: what it runs; runs are named <key>-<subject>-<UTC"
+            + " time>-<suffix>):");
     for (Procedure<?, ?> p : Procedure.all()) {
       lines.add(String.format("  %-18s %s (key %s)", p.command(), p.title(), p.key()));
     }

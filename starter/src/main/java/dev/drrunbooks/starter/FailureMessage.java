@@ -17,10 +17,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A failure's whole cause chain as one readable line ("child run X failed: activity restoreToPointInTime
- * failed: RDS refused ..."), and the exit code its kind maps to. Temporal's wrappers contribute only what
- * they add (which child run, which activity), never their event ids; a message repeated lower down is
- * kept once.
+ * A failure's whole cause chain as one readable line ("child run X failed: activity
+ * restoreToPointInTime failed: RDS refused ..."), and the exit code its kind maps to. Temporal's
+ * wrappers contribute only what they add (which child run, which activity), never their event ids;
+ * a message repeated lower down is kept once.
  */
 public final class FailureMessage {
   private FailureMessage() {}
@@ -40,8 +40,8 @@ public final class FailureMessage {
   }
 
   /**
-   * The exit code of a run that failed with this failure: {@link ExitCodes#BAD_INPUT} for an InvalidInput,
-   * {@link ExitCodes#REFUSED} for AlreadyRunning, else {@link ExitCodes#RUN_FAILED}.
+   * The exit code of a run that failed with this failure: {@link ExitCodes#BAD_INPUT} for an
+   * InvalidInput, {@link ExitCodes#REFUSED} for AlreadyRunning, else {@link ExitCodes#RUN_FAILED}.
    */
   public static int exitCode(Throwable failure) {
     Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -57,10 +57,12 @@ public final class FailureMessage {
   /** What one link of the chain adds; null when it adds nothing (the caller names the run). */
   private static String part(Throwable t) {
     if (t instanceof WorkflowException) return null;
-    if (t instanceof ChildWorkflowFailure c) return "child run " + c.getExecution().getWorkflowId() + " failed";
+    if (t instanceof ChildWorkflowFailure c)
+      return "child run " + c.getExecution().getWorkflowId() + " failed";
     if (t instanceof ActivityFailure a) return "activity " + a.getActivityType() + " failed";
     if (t instanceof TimeoutFailure f) {
-      return "timed out (" + f.getTimeoutType().name().replace("TIMEOUT_TYPE_", "").toLowerCase().replace('_', ' ')
+      return "timed out ("
+          + f.getTimeoutType().name().replace("TIMEOUT_TYPE_", "").toLowerCase().replace('_', ' ')
           + ")";
     }
     if (t instanceof CanceledFailure) return "cancelled";
@@ -70,7 +72,9 @@ public final class FailureMessage {
     if (t instanceof ApplicationFailure af && blank(af.getOriginalMessage())) return af.getType();
     if (t instanceof TemporalFailure f) return f.getOriginalMessage();
     if (t instanceof StatusRuntimeException s) {
-      return s.getStatus().getDescription() == null ? s.getStatus().getCode().name() : s.getStatus().getDescription();
+      return s.getStatus().getDescription() == null
+          ? s.getStatus().getCode().name()
+          : s.getStatus().getDescription();
     }
     return t.getMessage();
   }

@@ -28,15 +28,17 @@ public final class InputFile {
   /** Flags need {@code --service}; an input file carries its own (the workflow checks it). */
   public static void requireService(CommandSpec spec, Path input, String service) {
     if (input == null && (service == null || service.isBlank())) {
-      throw new ParameterException(spec.commandLine(), "--service is required (a catalog key such as inventory), "
-          + "or give the whole input with --input file.json");
+      throw new ParameterException(
+          spec.commandLine(),
+          "--service is required (a catalog key such as inventory), "
+              + "or give the whole input with --input file.json");
     }
   }
 
   /**
-   * The input in {@code file}, refused (a usage error naming both) when a flag that sets an input field was
-   * given as well: the file holds the whole input, and merging the two silently would run something else
-   * than either says.
+   * The input in {@code file}, refused (a usage error naming both) when a flag that sets an input
+   * field was given as well: the file holds the whole input, and merging the two silently would run
+   * something else than either says.
    */
   public static <T extends RunInput> T read(CommandSpec spec, Path file, Class<T> type) {
     refuseInputFlags(spec, file);
@@ -48,7 +50,8 @@ public final class InputFile {
     } catch (AccessDeniedException e) {
       throw new ParameterException(spec.commandLine(), "--input " + file + ": permission denied");
     } catch (IOException e) {
-      throw new ParameterException(spec.commandLine(), "--input " + file + ": cannot be read: " + e.getMessage());
+      throw new ParameterException(
+          spec.commandLine(), "--input " + file + ": cannot be read: " + e.getMessage());
     }
     try {
       return StrictJsonPayloadConverter.readInput(text.getBytes(StandardCharsets.UTF_8), type);
@@ -57,14 +60,25 @@ public final class InputFile {
     }
   }
 
-  /** Options that do not set an input field: --input itself, --no-wait, the connection mixin's, inherited ones. */
+  /**
+   * Options that do not set an input field: --input itself, --no-wait, the connection mixin's,
+   * inherited ones.
+   */
   private static void refuseInputFlags(CommandSpec spec, Path file) {
     Set<String> notInput = new HashSet<>(NOT_INPUT);
-    spec.mixins().values().forEach(m -> m.options().forEach(o -> notInput.addAll(List.of(o.names()))));
+    spec.mixins()
+        .values()
+        .forEach(m -> m.options().forEach(o -> notInput.addAll(List.of(o.names()))));
     for (OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
-      if (o.inherited() || o.usageHelp() || o.versionHelp() || notInput.contains(o.longestName())) continue;
-      throw new ParameterException(spec.commandLine(), "--input " + file + " and " + o.longestName()
-          + " cannot be combined: the input file holds the whole input");
+      if (o.inherited() || o.usageHelp() || o.versionHelp() || notInput.contains(o.longestName()))
+        continue;
+      throw new ParameterException(
+          spec.commandLine(),
+          "--input "
+              + file
+              + " and "
+              + o.longestName()
+              + " cannot be combined: the input file holds the whole input");
     }
   }
 }

@@ -18,8 +18,8 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * Whatever a command throws reaches the operator as one line and the exit code of its kind
- * ({@link ExitCodes}); the stack trace only with {@code --verbose}.
+ * Whatever a command throws reaches the operator as one line and the exit code of its kind ({@link
+ * ExitCodes}); the stack trace only with {@code --verbose}.
  */
 public final class OneLineErrors implements IExecutionExceptionHandler, IParameterExceptionHandler {
   static final String VERBOSE = "--verbose";
@@ -35,8 +35,8 @@ public final class OneLineErrors implements IExecutionExceptionHandler, IParamet
   }
 
   /**
-   * A usage error or bad input: one line (no usage dump); picocli's own parse errors point to --help, and a
-   * mistyped option gets picocli's suggestions.
+   * A usage error or bad input: one line (no usage dump); picocli's own parse errors point to
+   * --help, and a mistyped option gets picocli's suggestions.
    */
   @Override
   public int handleParseException(ParameterException e, String[] args) {
@@ -55,26 +55,46 @@ public final class OneLineErrors implements IExecutionExceptionHandler, IParamet
   /** The one line and exit code for anything a command may throw. */
   public static CliFailure classify(Throwable e) {
     if (e instanceof CliFailure f) return f;
-    if (e instanceof CatalogException) return new CliFailure(ExitCodes.BAD_INPUT, e.getMessage(), e);
+    if (e instanceof CatalogException)
+      return new CliFailure(ExitCodes.BAD_INPUT, e.getMessage(), e);
     if (e instanceof WorkflowFailedException w) {
-      return new CliFailure(FailureMessage.exitCode(w), "run " + w.getExecution().getWorkflowId() + " failed: "
-          + FailureMessage.of(w), e);
+      return new CliFailure(
+          FailureMessage.exitCode(w),
+          "run " + w.getExecution().getWorkflowId() + " failed: " + FailureMessage.of(w),
+          e);
     }
     if (e instanceof WorkflowUpdateException u) {
-      return new CliFailure(ExitCodes.REFUSED, "run " + u.getExecution().getWorkflowId() + " refused "
-          + u.GetUpdateName() + ": " + FailureMessage.of(u), e);
+      return new CliFailure(
+          ExitCodes.REFUSED,
+          "run "
+              + u.getExecution().getWorkflowId()
+              + " refused "
+              + u.GetUpdateName()
+              + ": "
+              + FailureMessage.of(u),
+          e);
     }
     if (e instanceof WorkflowNotFoundException n) {
-      return new CliFailure(ExitCodes.NOT_FOUND, "no running run with id " + n.getExecution().getWorkflowId()
-          + " (dr status " + n.getExecution().getWorkflowId() + " shows whether it exists)", e);
+      return new CliFailure(
+          ExitCodes.NOT_FOUND,
+          "no running run with id "
+              + n.getExecution().getWorkflowId()
+              + " (dr status "
+              + n.getExecution().getWorkflowId()
+              + " shows whether it exists)",
+          e);
     }
     if (hasStatus(e, Status.Code.UNAVAILABLE) || hasStatus(e, Status.Code.DEADLINE_EXCEEDED)) {
-      return new CliFailure(ExitCodes.CANNOT_CONNECT, "cannot reach Temporal: " + FailureMessage.of(e)
-          + " (check with: dr doctor)", e);
+      return new CliFailure(
+          ExitCodes.CANNOT_CONNECT,
+          "cannot reach Temporal: " + FailureMessage.of(e) + " (check with: dr doctor)",
+          e);
     }
-    if (hasStatus(e, Status.Code.NOT_FOUND)) return new CliFailure(ExitCodes.NOT_FOUND, FailureMessage.of(e), e);
+    if (hasStatus(e, Status.Code.NOT_FOUND))
+      return new CliFailure(ExitCodes.NOT_FOUND, FailureMessage.of(e), e);
     // Not one of the kinds above: most likely a bug in dr; --verbose shows where.
-    return new CliFailure(ExitCodes.RUN_FAILED, "dr failed: " + FailureMessage.of(e) + " (--verbose shows where)", e);
+    return new CliFailure(
+        ExitCodes.RUN_FAILED, "dr failed: " + FailureMessage.of(e) + " (--verbose shows where)", e);
   }
 
   /** Whether a gRPC status with this code is anywhere in the cause chain. */

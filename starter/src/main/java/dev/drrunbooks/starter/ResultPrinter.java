@@ -13,7 +13,9 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 
-/** Prints the parts every procedure's result shares: timeline, data checks, objectives, clean-up. */
+/**
+ * Prints the parts every procedure's result shares: timeline, data checks, objectives, clean-up.
+ */
 public final class ResultPrinter {
   private final PrintWriter out;
 
@@ -24,7 +26,8 @@ public final class ResultPrinter {
   public void timeline(List<TimelineEntry> entries) {
     Table t = new Table("STEP", "START", "TOOK", "OUTCOME", "DETAIL");
     for (TimelineEntry e : entries) {
-      t.row(e.step(), e.start(), took(Duration.between(e.start(), e.end())), e.outcome(), e.detail());
+      t.row(
+          e.step(), e.start(), took(Duration.between(e.start(), e.end())), e.outcome(), e.detail());
     }
     out.println("\nTimeline");
     out.print(t.render());
@@ -41,13 +44,15 @@ public final class ResultPrinter {
   }
 
   /**
-   * The restored copy's protections in one clause, then each setting where it differs from its source, with why (a
-   * reason the source is unknown is said once, in the clause, not on every row).
+   * The restored copy's protections in one clause, then each setting where it differs from its
+   * source, with why (a reason the source is unknown is said once, in the clause, not on every
+   * row).
    */
   public void copySettings(CopySettings copy) {
     if (copy == null) return;
     Table t = new Table("SETTING", "SOURCE", "COPY", "WHY");
-    for (SettingDifference d : copy.differences()) t.row(d.setting(), d.source(), d.copy(), d.why());
+    for (SettingDifference d : copy.differences())
+      t.row(d.setting(), d.source(), d.copy(), d.why());
     out.println("\nRestored copy: " + copy.summary());
     if (!copy.differences().isEmpty()) out.print(t.render());
   }
@@ -86,8 +91,12 @@ public final class ResultPrinter {
   }
 
   private static void row(Table t, String name, ObjectiveCheck c) {
-    t.row(name, Durations.format(c.objective()), c.achieved() == null ? "unknown" : took(c.achieved()),
-        c.breached() ? "YES" : "no", c.basis());
+    t.row(
+        name,
+        Durations.format(c.objective()),
+        c.achieved() == null ? "unknown" : took(c.achieved()),
+        c.breached() ? "YES" : "no",
+        c.basis());
   }
 
   private static String took(Duration d) {

@@ -8,8 +8,8 @@ import io.temporal.client.WorkflowStub;
 import java.util.function.Supplier;
 
 /**
- * Finds the run a command acts on, so "no such run" and "that run has finished" reach the operator as
- * their own one-line refusals instead of Temporal's NOT_FOUND.
+ * Finds the run a command acts on, so "no such run" and "that run has finished" reach the operator
+ * as their own one-line refusals instead of Temporal's NOT_FOUND.
  */
 public final class RunLookup {
   private RunLookup() {}
@@ -19,7 +19,8 @@ public final class RunLookup {
     try {
       return run.describe();
     } catch (RuntimeException e) {
-      if (e instanceof WorkflowNotFoundException || OneLineErrors.hasStatus(e, Status.Code.NOT_FOUND)) {
+      if (e instanceof WorkflowNotFoundException
+          || OneLineErrors.hasStatus(e, Status.Code.NOT_FOUND)) {
         throw new CliFailure(ExitCodes.NOT_FOUND, "no run with id " + workflowId, e);
       }
       throw e;
@@ -27,8 +28,8 @@ public final class RunLookup {
   }
 
   /**
-   * Sends something to a running run: refused (nothing sent) when the run has finished, not found when
-   * there is none, also when it finishes between the check and the sending.
+   * Sends something to a running run: refused (nothing sent) when the run has finished, not found
+   * when there is none, also when it finishes between the check and the sending.
    */
   public static <T> T whileRunning(WorkflowStub run, String workflowId, Supplier<T> send) {
     requireRunning(run, workflowId);
@@ -43,8 +44,9 @@ public final class RunLookup {
   private static void requireRunning(WorkflowStub run, String workflowId) {
     WorkflowExecutionStatus status = describe(run, workflowId).getStatus();
     if (status != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
-      throw new CliFailure(ExitCodes.REFUSED, "run " + workflowId + " already finished (" + state(status)
-          + "); nothing sent");
+      throw new CliFailure(
+          ExitCodes.REFUSED,
+          "run " + workflowId + " already finished (" + state(status) + "); nothing sent");
     }
   }
 

@@ -5,9 +5,9 @@ import dev.drrunbooks.runbook.Procedure;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
-import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -18,10 +18,14 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-/** Starts a procedure with a readable id and its search attributes, prints where to watch it, and waits for it. */
+/**
+ * Starts a procedure with a readable id and its search attributes, prints where to watch it, and
+ * waits for it.
+ */
 public final class RunStarter {
   /** How long {@link #startConfirmed} waits for the run to get past its opening phase. */
   private static final Duration OPENING_WAIT = Duration.ofSeconds(20);
+
   /** The phase a run is started with, before a worker takes its first step. */
   private static final String QUEUED = "queued";
 
@@ -36,49 +40,78 @@ public final class RunStarter {
   }
 
   /**
-   * Starts a run of {@code procedure} with a new id ({@link Procedure#runId}); when waiting, prints its result
-   * or throws a {@link CliFailure} with the run's whole failure reason and the exit code of its kind
-   * ({@link FailureMessage#exitCode}).
+   * Starts a run of {@code procedure} with a new id ({@link Procedure#runId}); when waiting, prints
+   * its result or throws a {@link CliFailure} with the run's whole failure reason and the exit code
+   * of its kind ({@link FailureMessage#exitCode}).
    *
    * @param subject what the id names the run after (a service, a list of services, a run id)
    * @param launch calls the workflow method on the stub (e.g. {@code wf -> wf.run(input)})
    * @param onResult prints the result and returns the exit code
    */
-  public <W, R> int start(Procedure<W, R> procedure, String service, String subject, Consumer<W> launch,
-      boolean noWait, Function<R, Integer> onResult) {
+  public <W, R> int start(
+      Procedure<W, R> procedure,
+      String service,
+      String subject,
+      Consumer<W> launch,
+      boolean noWait,
+      Function<R, Integer> onResult) {
     return start(procedure, procedure.key(), service, subject, launch, noWait, onResult);
   }
 
-  /** As above, tagged and named with another key of the procedure's ({@link Procedure#DNS_FAILBACK_KEY}). */
-  public <W, R> int start(Procedure<W, R> procedure, String key, String service, String subject, Consumer<W> launch,
-      boolean noWait, Function<R, Integer> onResult) {
+  /**
+   * As above, tagged and named with another key of the procedure's ({@link
+   * Procedure#DNS_FAILBACK_KEY}).
+   */
+  public <W, R> int start(
+      Procedure<W, R> procedure,
+      String key,
+      String service,
+      String subject,
+      Consumer<W> launch,
+      boolean noWait,
+      Function<R, Integer> onResult) {
     String workflowId = Procedure.runId(key, subject, Instant.now(), WorkflowIds.suffix());
-    WorkflowExecution execution = launch(workflowId, key, service, procedure.workflowInterface(), launch);
+    WorkflowExecution execution =
+        launch(workflowId, key, service, procedure.workflowInterface(), launch);
     if (noWait) return ExitCodes.OK;
 
-    WorkflowStub untyped = connection.client().newUntypedWorkflowStub(workflowId, Optional.of(execution.getRunId()),
-        Optional.empty());
+    WorkflowStub untyped =
+        connection
+            .client()
+            .newUntypedWorkflowStub(
+                workflowId, Optional.of(execution.getRunId()), Optional.empty());
     try {
       R result = untyped.getResult(procedure.resultType());
       int code = onResult.apply(result);
       out.printf("Run: %s%n", connection.runLink(workflowId, execution.getRunId()));
       return code;
     } catch (WorkflowFailedException e) {
-      throw new CliFailure(FailureMessage.exitCode(e), key + " run " + workflowId + " failed: "
-          + FailureMessage.of(e), e);
+      throw new CliFailure(
+          FailureMessage.exitCode(e),
+          key + " run " + workflowId + " failed: " + FailureMessage.of(e),
+          e);
     }
   }
 
   /**
-   * Starts a run that lives long (an incident) and returns once it is past its opening phase, so a run that
-   * fails at once (input only the run can check, such as a service missing from the catalog) is reported
-   * as failed rather than as started. Reads the run's phase search attribute: no worker query needed.
+   * Starts a run that lives long (an incident) and returns once it is past its opening phase, so a
+   * run that fails at once (input only the run can check, such as a service missing from the
+   * catalog) is reported as failed rather than as started. Reads the run's phase search attribute:
+   * no worker query needed.
    */
-  public <W> int startConfirmed(String workflowId, Procedure<W, ?> procedure, String service, Consumer<W> launch,
+  public <W> int startConfirmed(
+      String workflowId,
+      Procedure<W, ?> procedure,
+      String service,
+      Consumer<W> launch,
       String openingPhase) {
-    WorkflowExecution execution = launch(workflowId, procedure.key(), service, procedure.workflowInterface(), launch);
-    WorkflowStub untyped = connection.client().newUntypedWorkflowStub(workflowId, Optional.of(execution.getRunId()),
-        Optional.empty());
+    WorkflowExecution execution =
+        launch(workflowId, procedure.key(), service, procedure.workflowInterface(), launch);
+    WorkflowStub untyped =
+        connection
+            .client()
+            .newUntypedWorkflowStub(
+                workflowId, Optional.of(execution.getRunId()), Optional.empty());
     Instant until = Instant.now().plus(OPENING_WAIT);
     while (Instant.now().isBefore(until)) {
       WorkflowExecutionDescription d = untyped.describe();
@@ -87,47 +120,80 @@ public final class RunStarter {
           untyped.getResult(Object.class);
           return ExitCodes.OK;
         } catch (WorkflowFailedException e) {
-          throw new CliFailure(FailureMessage.exitCode(e), procedure + " run " + workflowId + " failed at once: "
-              + FailureMessage.of(e), e);
+          throw new CliFailure(
+              FailureMessage.exitCode(e),
+              procedure + " run " + workflowId + " failed at once: " + FailureMessage.of(e),
+              e);
         }
       }
       String phase = d.getTypedSearchAttributes().get(SearchAttributes.PHASE);
-      if (phase != null && !phase.equals(QUEUED) && !phase.equals(openingPhase)) return ExitCodes.OK;
+      if (phase != null && !phase.equals(QUEUED) && !phase.equals(openingPhase))
+        return ExitCodes.OK;
       sleep();
     }
-    err.printf("(%s has not got past %s within %ss: no worker may be polling task queue %s; check with: dr doctor)%n",
+    err.printf(
+        "(%s has not got past %s within %ss: no worker may be polling task queue %s; check with: dr"
+            + " doctor)%n",
         workflowId, openingPhase, OPENING_WAIT.toSeconds(), connection.taskQueue());
     return ExitCodes.OK;
   }
 
-  /** Starts the run and prints where to watch it; refusals and connection trouble become {@link CliFailure}s. */
-  private <W> WorkflowExecution launch(String workflowId, String procedure, String service, Class<W> workflow,
-      Consumer<W> launch) {
+  /**
+   * Starts the run and prints where to watch it; refusals and connection trouble become {@link
+   * CliFailure}s.
+   */
+  private <W> WorkflowExecution launch(
+      String workflowId, String procedure, String service, Class<W> workflow, Consumer<W> launch) {
     WorkflowClient client = connection.client();
-    W stub = client.newWorkflowStub(workflow, WorkflowOptions.newBuilder()
-        .setTaskQueue(connection.taskQueue())
-        .setWorkflowId(workflowId)
-        // An id names one run forever: a closed run's id is never given to another start.
-        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-        .setTypedSearchAttributes(io.temporal.common.SearchAttributes.newBuilder()
-            .set(SearchAttributes.PROCEDURE, procedure)
-            .set(SearchAttributes.SERVICE, service == null || service.isBlank() ? "unknown" : service)
-            .set(SearchAttributes.PHASE, QUEUED)
-            .build())
-        .build());
+    W stub =
+        client.newWorkflowStub(
+            workflow,
+            WorkflowOptions.newBuilder()
+                .setTaskQueue(connection.taskQueue())
+                .setWorkflowId(workflowId)
+                // An id names one run forever: a closed run's id is never given to another start.
+                .setWorkflowIdReusePolicy(
+                    WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+                .setTypedSearchAttributes(
+                    io.temporal.common.SearchAttributes.newBuilder()
+                        .set(SearchAttributes.PROCEDURE, procedure)
+                        .set(
+                            SearchAttributes.SERVICE,
+                            service == null || service.isBlank() ? "unknown" : service)
+                        .set(SearchAttributes.PHASE, QUEUED)
+                        .build())
+                .build());
     WorkflowExecution execution;
     try {
       execution = WorkflowClient.start(() -> launch.accept(stub));
     } catch (WorkflowExecutionAlreadyStarted e) {
       // REJECT_DUPLICATE: the id may belong to a run still going or to one that has ended.
-      throw new CliFailure(ExitCodes.REFUSED, "refused: a run with id " + workflowId + " already exists (run id "
-          + e.getExecution().getRunId() + "); only one may run at a time and an id is never reused: "
-          + connection.runLink(workflowId, e.getExecution().getRunId()), e);
+      throw new CliFailure(
+          ExitCodes.REFUSED,
+          "refused: a run with id "
+              + workflowId
+              + " already exists (run id "
+              + e.getExecution().getRunId()
+              + "); only one may run at a time and an id is never reused: "
+              + connection.runLink(workflowId, e.getExecution().getRunId()),
+          e);
     } catch (RuntimeException e) {
-      throw new CliFailure(OneLineErrors.classify(e).exitCode(), "could not start " + procedure + " on Temporal at "
-          + connection.address() + ": " + FailureMessage.of(e) + " (check with: dr doctor)", e);
+      throw new CliFailure(
+          OneLineErrors.classify(e).exitCode(),
+          "could not start "
+              + procedure
+              + " on Temporal at "
+              + connection.address()
+              + ": "
+              + FailureMessage.of(e)
+              + " (check with: dr doctor)",
+          e);
     }
-    out.printf("Started %s: workflow %s run %s%n  Temporal UI: %s%n", procedure, workflowId, execution.getRunId(),
+    out.printf(
+        "Started %s: workflow %s run %s%n  Temporal UI: %s%n",
+        procedure,
+        workflowId,
+        execution.getRunId(),
         connection.runLink(workflowId, execution.getRunId()));
     out.flush();
     return execution;
@@ -138,7 +204,8 @@ public final class RunStarter {
       Thread.sleep(250);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new CliFailure(ExitCodes.RUN_FAILED, "interrupted while waiting for the run to open", e);
+      throw new CliFailure(
+          ExitCodes.RUN_FAILED, "interrupted while waiting for the run to open", e);
     }
   }
 }

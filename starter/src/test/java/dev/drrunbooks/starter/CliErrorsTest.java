@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** Errors the starter finds without a server: one line, the exit code of its kind, no stack trace. */
+/**
+ * Errors the starter finds without a server: one line, the exit code of its kind, no stack trace.
+ */
 class CliErrorsTest {
   /** Nothing listens on port 1: connecting fails at once. */
   private static final String[] NO_SERVER = {"--address", "127.0.0.1:1"};
@@ -27,28 +29,42 @@ class CliErrorsTest {
   void anInputFileHoldingNullIsBadInput() throws IOException {
     Path file = write("null.json", "null");
     CliRun run = CliRun.of(NO_SERVER, "pitr", "--input", file.toString());
-    assertBadInput(run, "--input " + file + ": input: null is not valid; allowed: a JSON object with fields dbParameterGroup, ");
+    assertBadInput(
+        run,
+        "--input "
+            + file
+            + ": input: null is not valid; allowed: a JSON object with fields dbParameterGroup, ");
   }
 
   @Test
   void anInputFileHoldingAnArrayOrNothingIsBadInput() throws IOException {
     Path array = write("array.json", "[]");
-    assertBadInput(CliRun.of(NO_SERVER, "validate-backups", "--input", array.toString()),
+    assertBadInput(
+        CliRun.of(NO_SERVER, "validate-backups", "--input", array.toString()),
         "input: [] is not valid; allowed: a JSON object with fields ");
     Path empty = write("empty.json", "");
-    assertBadInput(CliRun.of(NO_SERVER, "recover-ecs", "--input", empty.toString()), "input: nothing is not valid; allowed: a JSON object with fields ");
+    assertBadInput(
+        CliRun.of(NO_SERVER, "recover-ecs", "--input", empty.toString()),
+        "input: nothing is not valid; allowed: a JSON object with fields ");
   }
 
   @Test
   void anInputFileIsReadAsTheTemporalUiInputIsRead() throws IOException {
     Path bogus = write("bogus.json", "{\"service\": \"inventory\", \"bogus\": 1}");
-    assertBadInput(CliRun.of(NO_SERVER, "pitr", "--input", bogus.toString()), "--input " + bogus
-        + ": bogus: unknown field (value 1); allowed fields of PointInTimeRestoreInput: dbParameterGroup, dbSubnetGroup, incidentTime, ");
+    assertBadInput(
+        CliRun.of(NO_SERVER, "pitr", "--input", bogus.toString()),
+        "--input "
+            + bogus
+            + ": bogus: unknown field (value 1); allowed fields of PointInTimeRestoreInput:"
+            + " dbParameterGroup, dbSubnetGroup, incidentTime, ");
     Path yes = write("yes.json", "{\"service\": \"inventory\", \"keepOnFailure\": \"yes\"}");
-    assertBadInput(CliRun.of(NO_SERVER, "pitr", "--input", yes.toString()),
+    assertBadInput(
+        CliRun.of(NO_SERVER, "pitr", "--input", yes.toString()),
         "keepOnFailure: 'yes' is not valid; allowed: true or false");
-    Path sideways = write("sideways.json", "{\"service\": \"inventory\", \"direction\": \"SIDEWAYS\"}");
-    assertBadInput(CliRun.of(NO_SERVER, "failover", "--input", sideways.toString()),
+    Path sideways =
+        write("sideways.json", "{\"service\": \"inventory\", \"direction\": \"SIDEWAYS\"}");
+    assertBadInput(
+        CliRun.of(NO_SERVER, "failover", "--input", sideways.toString()),
         "direction: 'SIDEWAYS' is not valid; allowed: one of FAILOVER, FAILBACK");
   }
 
@@ -62,85 +78,129 @@ class CliErrorsTest {
       args[command.length] = "--help";
       CliRun run = CliRun.of(new String[0], args);
       assertEquals(0, run.exitCode(), String.join(" ", args) + ": " + run);
-      assertTrue(run.out().startsWith("Usage: dr " + String.join(" ", command)), String.join(" ", args) + ": " + run);
+      assertTrue(
+          run.out().startsWith("Usage: dr " + String.join(" ", command)),
+          String.join(" ", args) + ": " + run);
     }
   }
 
   private static void collect(CommandLine cli, List<String> path, List<String[]> into) {
-    cli.getSubcommands().forEach((name, sub) -> {
-      if (!sub.getCommandName().equals(name)) return; // an alias
-      List<String> here = new ArrayList<>(path);
-      here.add(name);
-      into.add(here.toArray(String[]::new));
-      collect(sub, here, into);
-    });
+    cli.getSubcommands()
+        .forEach(
+            (name, sub) -> {
+              if (!sub.getCommandName().equals(name)) return; // an alias
+              List<String> here = new ArrayList<>(path);
+              here.add(name);
+              into.add(here.toArray(String[]::new));
+              collect(sub, here, into);
+            });
   }
 
   @Test
   void aMissingInputFileIsBadInput() {
     Path missing = dir.resolve("missing.json");
-    assertBadInput(CliRun.of(NO_SERVER, "drill", "--input", missing.toString()), "--input " + missing + ": no such file");
+    assertBadInput(
+        CliRun.of(NO_SERVER, "drill", "--input", missing.toString()),
+        "--input " + missing + ": no such file");
   }
 
   @Test
   void anInputFileAndAFlagThatSetsAnInputFieldAreRefused() throws IOException {
     Path file = write("f.json", "{\"service\": \"inventory\"}");
-    assertBadInput(CliRun.of(NO_SERVER, "pitr", "--input", file.toString(), "--service", "payments"),
-        "--input " + file + " and --service cannot be combined: the input file holds the whole input");
+    assertBadInput(
+        CliRun.of(NO_SERVER, "pitr", "--input", file.toString(), "--service", "payments"),
+        "--input "
+            + file
+            + " and --service cannot be combined: the input file holds the whole input");
     String[][] starts = {
-        {"restore-snapshot", "--copy-to-dr"}, {"validate-backups", "--pick", "random"},
-        {"failover", "--force"}, {"failback", "--stages", "50,100"}, {"recover-ecs", "--region", "dr"},
-        {"evacuate", "--no-approval"}, {"drill", "--wait-budget", "1h"}, {"recover-data", "--batch-size", "10"},
-        {"incident", "open", "--severity", "P1"}};
+      {"restore-snapshot", "--copy-to-dr"},
+      {"validate-backups", "--pick", "random"},
+      {"failover", "--force"},
+      {"failback", "--stages", "50,100"},
+      {"recover-ecs", "--region", "dr"},
+      {"evacuate", "--no-approval"},
+      {"drill", "--wait-budget", "1h"},
+      {"recover-data", "--batch-size", "10"},
+      {"incident", "open", "--severity", "P1"}
+    };
     for (String[] start : starts) {
       String[] args = new String[start.length + 2];
       System.arraycopy(start, 0, args, 0, start.length);
       args[start.length] = "--input";
       args[start.length + 1] = file.toString();
       String flag = start[start[0].equals("incident") ? 2 : 1];
-      assertBadInput(CliRun.of(NO_SERVER, args), "--input " + file + " and " + flag + " cannot be combined");
+      assertBadInput(
+          CliRun.of(NO_SERVER, args), "--input " + file + " and " + flag + " cannot be combined");
     }
   }
 
-  /** Issue 10, finding 10: no flag skips the gate the catalog requires; the emergency override names a person. */
+  /**
+   * Issue 10, finding 10: no flag skips the gate the catalog requires; the emergency override names
+   * a person.
+   */
   @Test
   void noApprovalPointsToBreakGlassWhichNeedsAPersonAndAReason() {
-    assertBadInput(CliRun.of(NO_SERVER, "failback", "--service", "inventory", "--no-approval"),
-        "--no-approval is not supported: a run cannot skip the approval gate the service's catalog policy requires; "
-            + "in an emergency use --break-glass --who NAME --why REASON (recorded as break-glass)");
-    assertBadInput(CliRun.of(NO_SERVER, "failover", "--service", "inventory", "--break-glass", "--who", "alice"),
+    assertBadInput(
+        CliRun.of(NO_SERVER, "failback", "--service", "inventory", "--no-approval"),
+        "--no-approval is not supported: a run cannot skip the approval gate the service's catalog"
+            + " policy requires; in an emergency use --break-glass --who NAME --why REASON"
+            + " (recorded as break-glass)");
+    assertBadInput(
+        CliRun.of(
+            NO_SERVER, "failover", "--service", "inventory", "--break-glass", "--who", "alice"),
         "--break-glass needs --who NAME and --why REASON");
-    assertBadInput(CliRun.of(NO_SERVER, "failover", "--service", "inventory", "--who", "alice", "--why", "x"),
+    assertBadInput(
+        CliRun.of(NO_SERVER, "failover", "--service", "inventory", "--who", "alice", "--why", "x"),
         "--who and --why go with --break-glass");
   }
 
   @Test
   void aConnectionFlagOrNoWaitWithAnInputFileIsNotAConflict() throws IOException {
     Path file = write("f.json", "{\"service\": \"inventory\"}");
-    CliRun run = CliRun.of(NO_SERVER, "pitr", "--input", file.toString(), "--no-wait", "--namespace", "default");
+    CliRun run =
+        CliRun.of(
+            NO_SERVER, "pitr", "--input", file.toString(), "--no-wait", "--namespace", "default");
     assertEquals(ExitCodes.CANNOT_CONNECT, run.exitCode(), run.toString());
   }
 
   @Test
   void anUnknownSeverityIsRefusedBeforeStarting() {
-    CliRun run = CliRun.of(NO_SERVER, "incident", "open", "--severity", "P9", "--service", "inventory",
-        "--summary", "checkout down");
-    assertBadInput(run, "--severity: 'P9' is not valid; allowed: P1 (complete outage), P2 (partial degradation)");
+    CliRun run =
+        CliRun.of(
+            NO_SERVER,
+            "incident",
+            "open",
+            "--severity",
+            "P9",
+            "--service",
+            "inventory",
+            "--summary",
+            "checkout down");
+    assertBadInput(
+        run,
+        "--severity: 'P9' is not valid; allowed: P1 (complete outage), P2 (partial degradation)");
   }
 
   @Test
   void aUsageErrorIsOneLineWithoutTheUsageDump() {
     CliRun run = CliRun.of(NO_SERVER, "approve", "some-run", "--step", "evacuate");
-    assertBadInput(run, "Missing required options: '--who=<who>', '--why=<why>' (dr approve --help lists the options)");
+    assertBadInput(
+        run,
+        "Missing required options: '--who=<who>', '--why=<why>' (dr approve --help lists the"
+            + " options)");
     assertFalse(run.err().contains("Usage:"), run.toString());
   }
 
   @Test
   void noServerIsCannotConnectForEveryKindOfCommand() {
     String[][] commands = {
-        {"status", "some-run"}, {"approve", "some-run", "--step", "s", "--who", "w", "--why", "r", "--signal"},
-        {"incident", "ack", "incident-x", "--who", "w"}, {"pitr", "--service", "inventory"},
-        {"report", "some-run"}, {"schedules", "list", "--catalog", CatalogFixture.path().toString()}};
+      {"status", "some-run"},
+      {"approve", "some-run", "--step", "s", "--who", "w", "--why", "r", "--signal"},
+      {"incident", "ack", "incident-x", "--who", "w"},
+      {"pitr", "--service", "inventory"},
+      {"report", "some-run"},
+      {"schedules", "list", "--catalog", CatalogFixture.path().toString()}
+    };
     for (String[] command : commands) {
       CliRun run = CliRun.of(NO_SERVER, command);
       assertEquals(ExitCodes.CANNOT_CONNECT, run.exitCode(), run.toString());

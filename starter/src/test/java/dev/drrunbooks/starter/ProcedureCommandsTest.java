@@ -9,12 +9,18 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** Every procedure in the registry can be started from the command line, under the command it names. */
+/**
+ * Every procedure in the registry can be started from the command line, under the command it names.
+ */
 class ProcedureCommandsTest {
   @Test
   void everyProcedureHasItsStarterCommand() {
     Set<String> commands = DrCli.commandLine().getSubcommands().keySet();
-    List<String> missing = Procedure.all().stream().map(Procedure::command).filter(c -> !commands.contains(c)).toList();
+    List<String> missing =
+        Procedure.all().stream()
+            .map(Procedure::command)
+            .filter(c -> !commands.contains(c))
+            .toList();
     assertEquals(List.of(), missing);
   }
 
@@ -24,7 +30,9 @@ class ProcedureCommandsTest {
     CommandLine cli = DrCli.commandLine().setOut(new java.io.PrintWriter(text));
     assertEquals(0, cli.execute("--help"));
     for (Procedure<?, ?> p : Procedure.all()) {
-      assertTrue(text.toString().contains(p.command()) && text.toString().contains("(key " + p.key() + ")"),
+      assertTrue(
+          text.toString().contains(p.command())
+              && text.toString().contains("(key " + p.key() + ")"),
           p.key() + " in\n" + text);
     }
   }
@@ -33,7 +41,9 @@ class ProcedureCommandsTest {
   void eachCommandAnswersHelp() {
     for (Procedure<?, ?> p : Procedure.all()) {
       CommandLine command = DrCli.commandLine().getSubcommands().get(p.command());
-      assertTrue(command.getCommandSpec().usageMessage().description().length > 0, p.command() + " has a description");
+      assertTrue(
+          command.getCommandSpec().usageMessage().description().length > 0,
+          p.command() + " has a description");
     }
   }
 }

@@ -11,8 +11,8 @@ import dev.drrunbooks.aws.rds.RdsRestoreActivitiesImpl;
 import dev.drrunbooks.aws.rds.RdsSnapshotActivitiesImpl;
 import dev.drrunbooks.aws.route53.Route53ActivitiesImpl;
 import dev.drrunbooks.aws.s3.S3ActivitiesImpl;
-import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.bootstrap.catalog.CatalogActivitiesImpl;
+import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.http.EndpointMap;
 import dev.drrunbooks.http.HttpProbeActivitiesImpl;
 import dev.drrunbooks.http.WebhookEscalationActivitiesImpl;
@@ -40,33 +40,47 @@ public final class DrWorker {
   private DrWorker() {}
 
   /**
-   * @param env the worker's environment: DR_SANDBOX_DATABASES=true stands the sandbox's PostgreSQL in
-   *     for restored RDS instances (moto has no database engine); otherwise instances are reached at
-   *     their own endpoints with credentials from Secrets Manager or the environment;
+   * @param env the worker's environment: DR_SANDBOX_DATABASES=true stands the sandbox's PostgreSQL
+   *     in for restored RDS instances (moto has no database engine); otherwise instances are
+   *     reached at their own endpoints with credentials from Secrets Manager or the environment;
    *     DR_HTTP_ENDPOINT_MAP points health probes of catalog URLs at stand-ins (sandbox and tests);
-   *     DR_TEMPLATE_DIR holds the CloudFormation templates (deploy/aws), DR_REPORT_DIR receives reports
+   *     DR_TEMPLATE_DIR holds the CloudFormation templates (deploy/aws), DR_REPORT_DIR receives
+   *     reports
    */
-  public static void register(Worker worker, Catalog catalog, String catalogSource, AwsClients aws,
+  public static void register(
+      Worker worker,
+      Catalog catalog,
+      String catalogSource,
+      AwsClients aws,
       Map<String, String> env) {
     // The runbook's table of contents: every procedure and the support workflows they start.
-    worker.registerWorkflowImplementationTypes(DrWorkflowOptions.get(),
-        WorkflowImplementations.all().toArray(Class<?>[]::new));
+    worker.registerWorkflowImplementationTypes(
+        DrWorkflowOptions.get(), WorkflowImplementations.all().toArray(Class<?>[]::new));
 
     RunLinks links = RunLinks.fromEnvironment(env);
-    ReportActivitiesImpl reports = new ReportActivitiesImpl(ReportActivitiesImpl.directoryFrom(env), links);
+    ReportActivitiesImpl reports =
+        new ReportActivitiesImpl(ReportActivitiesImpl.directoryFrom(env), links);
     RdsRestoreActivitiesImpl restore = new RdsRestoreActivitiesImpl(aws);
     boolean sandbox = SandboxDatabases.enabled(env);
     SandboxDatabases databases = sandbox ? SandboxDatabases.fromEnvironment(env) : null;
-    DatabaseLocator locator = sandbox ? new SandboxLocator(databases)
-        : new RdsEndpointLocator(CredentialsSource.fromEnvironment(env, aws));
+    DatabaseLocator locator =
+        sandbox
+            ? new SandboxLocator(databases)
+            : new RdsEndpointLocator(CredentialsSource.fromEnvironment(env, aws));
     worker.registerActivitiesImplementations(
         new CatalogActivitiesImpl(catalog, catalogSource),
         new RdsBackupActivitiesImpl(aws),
         new S3ActivitiesImpl(aws),
-        sandbox ? new SandboxRestoreActivities(restore, databases, SandboxRestoreActivities.instanceToDatabase(catalog),
-            SandboxRestoreActivities.provisioningTime(env)) : restore,
+        sandbox
+            ? new SandboxRestoreActivities(
+                restore,
+                databases,
+                SandboxRestoreActivities.instanceToDatabase(catalog),
+                SandboxRestoreActivities.provisioningTime(env))
+            : restore,
         new RdsSnapshotActivitiesImpl(aws),
-        sandbox ? SandboxDataValidation.of(new DataValidationActivitiesImpl(locator), env)
+        sandbox
+            ? SandboxDataValidation.of(new DataValidationActivitiesImpl(locator), env)
             : new DataValidationActivitiesImpl(locator),
         new ReplayActivitiesImpl(locator),
         new RdsLogActivitiesImpl(aws),
@@ -75,17 +89,24 @@ public final class DrWorker {
         new CloudWatchActivitiesImpl(aws),
         new HttpProbeActivitiesImpl(EndpointMap.parse(env.get(EndpointMap.ENV))),
         new EcsActivitiesImpl(aws),
-        new CloudFormationActivitiesImpl(aws, Path.of(env.getOrDefault("DR_TEMPLATE_DIR", "deploy/aws"))),
+        new CloudFormationActivitiesImpl(
+            aws, Path.of(env.getOrDefault("DR_TEMPLATE_DIR", "deploy/aws"))),
         new OwnedResourceActivitiesImpl(aws),
         new LockActivitiesImpl(),
         reports,
-        new RunReportActivitiesImpl(reports, links,
-            service -> catalog.services().containsKey(service) ? catalog.services().get(service).objectives() : null));
+        new RunReportActivitiesImpl(
+            reports,
+            links,
+            service ->
+                catalog.services().containsKey(service)
+                    ? catalog.services().get(service).objectives()
+                    : null));
   }
 
   /** How restored databases are reached, for the start-up log line. */
   public static String describeDatabases(Map<String, String> env) {
-    return SandboxDatabases.enabled(env) ? "sandbox PostgreSQL stands in for restored instances"
+    return SandboxDatabases.enabled(env)
+        ? "sandbox PostgreSQL stands in for restored instances"
         : "restored instances at their RDS endpoints";
   }
 }

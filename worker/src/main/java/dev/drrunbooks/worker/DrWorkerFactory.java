@@ -17,15 +17,18 @@ public final class DrWorkerFactory {
   private DrWorkerFactory() {}
 
   public static WorkerFactory create(WorkflowServiceStubs service, String namespace) {
-    WorkflowClient client = WorkflowClient.newInstance(service, DrClientOptions.forNamespace(namespace));
-    return WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder()
-        .setWorkerInterceptors(interceptors().toArray(WorkerInterceptor[]::new))
-        .build());
+    WorkflowClient client =
+        WorkflowClient.newInstance(service, DrClientOptions.forNamespace(namespace));
+    return WorkerFactory.newInstance(
+        client,
+        WorkerFactoryOptions.newBuilder()
+            .setWorkerInterceptors(interceptors().toArray(WorkerInterceptor[]::new))
+            .build());
   }
 
   /**
-   * Interceptors of every worker, outermost first: every activity heartbeats while it runs, so a dead
-   * worker is noticed within the activity's heartbeat timeout ({@code ActivityDefaults}).
+   * Interceptors of every worker, outermost first: every activity heartbeats while it runs, so a
+   * dead worker is noticed within the activity's heartbeat timeout ({@code ActivityDefaults}).
    */
   static List<WorkerInterceptor> interceptors() {
     return List.of(new HeartbeatOnBehalfInterceptor());

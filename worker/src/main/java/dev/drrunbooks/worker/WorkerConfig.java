@@ -8,7 +8,8 @@ import java.util.Map;
  * TEMPORAL_NAMESPACE, DR_TASK_QUEUE, DR_CATALOG. Credentials are not configuration: AWS uses its
  * default provider chain and databases read theirs inside the activity.
  */
-public record WorkerConfig(String temporalAddress, String namespace, String taskQueue, Path catalogPath) {
+public record WorkerConfig(
+    String temporalAddress, String namespace, String taskQueue, Path catalogPath) {
   public static final String DEFAULT_TASK_QUEUE = "dr-runbooks";
 
   public static WorkerConfig fromEnvironment() {

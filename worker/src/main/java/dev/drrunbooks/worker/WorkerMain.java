@@ -1,10 +1,10 @@
 package dev.drrunbooks.worker;
 
 import dev.drrunbooks.aws.AwsClients;
-import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.bootstrap.catalog.CatalogException;
 import dev.drrunbooks.bootstrap.catalog.CatalogLoader;
 import dev.drrunbooks.bootstrap.connect.TemporalServiceFactory;
+import dev.drrunbooks.catalog.Catalog;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.worker.WorkerFactory;
 import java.util.concurrent.CountDownLatch;
@@ -32,26 +32,43 @@ public final class WorkerMain {
       return;
     }
     AwsClients aws = AwsClients.fromEnvironment();
-    WorkflowServiceStubs service = TemporalServiceFactory.connect(config.temporalAddress(), System.getenv());
+    WorkflowServiceStubs service =
+        TemporalServiceFactory.connect(config.temporalAddress(), System.getenv());
     WorkerFactory factory = DrWorkerFactory.create(service, config.namespace());
-    DrWorker.register(factory.newWorker(config.taskQueue()), catalog, config.catalogPath().toString(), aws,
+    DrWorker.register(
+        factory.newWorker(config.taskQueue()),
+        catalog,
+        config.catalogPath().toString(),
+        aws,
         System.getenv());
     factory.start();
 
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      log.info("Shutting down: no new tasks; waiting up to 30 s for running activities");
-      factory.shutdown();
-      factory.awaitTermination(30, TimeUnit.SECONDS);
-      service.shutdown();
-      aws.close();
-      log.info("Worker stopped");
-      stopped.countDown();
-    }, "worker-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  log.info(
+                      "Shutting down: no new tasks; waiting up to 30 s for running activities");
+                  factory.shutdown();
+                  factory.awaitTermination(30, TimeUnit.SECONDS);
+                  service.shutdown();
+                  aws.close();
+                  log.info("Worker stopped");
+                  stopped.countDown();
+                },
+                "worker-shutdown"));
 
-    log.info("Worker started: task queue {}, Temporal {} ({}) namespace {}, AWS {}, catalog {} ({} services), {}",
-        config.taskQueue(), config.temporalAddress(), TemporalServiceFactory.describeSecurity(System.getenv()),
-        config.namespace(), aws.describeEndpoint(), config.catalogPath(), catalog.services().size(),
+    log.info(
+        "Worker started: task queue {}, Temporal {} ({}) namespace {}, AWS {}, catalog {} ({}"
+            + " services), {}",
+        config.taskQueue(),
+        config.temporalAddress(),
+        TemporalServiceFactory.describeSecurity(System.getenv()),
+        config.namespace(),
+        aws.describeEndpoint(),
+        config.catalogPath(),
+        catalog.services().size(),
         DrWorker.describeDatabases(System.getenv()));
     stopped.await();
   }

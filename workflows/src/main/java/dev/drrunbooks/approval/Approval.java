@@ -11,10 +11,10 @@ import java.util.Set;
 /**
  * A person's or an incident bot's answer at a gate: which step, who, and why.
  *
- * <p>Read from any JSON: what does not fit ({@code {"step": 5}}, an unknown field, an array) is kept
- * as {@link #problem} instead of failing deserialization, because Temporal drops a signal whose
- * payload cannot be read without a trace in the run; this way the run records it as ignored, and
- * the Update validator rejects it, with the reason.
+ * <p>Read from any JSON: what does not fit ({@code {"step": 5}}, an unknown field, an array) is
+ * kept as {@link #problem} instead of failing deserialization, because Temporal drops a signal
+ * whose payload cannot be read without a trace in the run; this way the run records it as ignored,
+ * and the Update validator rejects it, with the reason.
  *
  * @param problem why the payload is not a valid answer; null for a well-formed one
  */
@@ -30,13 +30,24 @@ public record Approval(String step, String who, String why, String problem) {
   static Approval fromJson(JsonNode json) {
     if (json == null || json.isNull()) return null;
     if (!json.isObject()) {
-      return new Approval(null, null, null, "approval: " + json + " is not valid; allowed: a JSON object with "
-          + "fields step, who, why");
+      return new Approval(
+          null,
+          null,
+          null,
+          "approval: "
+              + json
+              + " is not valid; allowed: a JSON object with "
+              + "fields step, who, why");
     }
     List<String> problems = new ArrayList<>();
     for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
       String name = names.next();
-      if (!FIELDS.contains(name)) problems.add(name + ": unknown field (value " + json.get(name) + "); allowed fields: step, who, why");
+      if (!FIELDS.contains(name))
+        problems.add(
+            name
+                + ": unknown field (value "
+                + json.get(name)
+                + "); allowed fields: step, who, why");
     }
     String step = text(json, "step", problems);
     String who = text(json, "who", problems);

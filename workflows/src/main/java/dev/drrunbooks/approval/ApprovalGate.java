@@ -19,8 +19,10 @@ public final class ApprovalGate {
   private final Timeline timeline;
   private GateStatus waiting;
   private GateDecision decision;
+
   /** The latest answers that did not fit, newest last, for the status query. */
   private final List<String> ignored = new ArrayList<>();
+
   private static final int MAX_IGNORED = 10;
 
   public ApprovalGate(Timeline timeline) {
@@ -34,12 +36,24 @@ public final class ApprovalGate {
     waiting = new GateStatus(step, start.plus(timeout), onTimeout.name().toLowerCase());
     boolean answered = Workflow.await(timeout, () -> decision != null);
     if (!answered) {
-      decision = new GateDecision(step, onTimeout == GateDefault.PROCEED ? GateDecision.Verdict.TIMED_OUT_PROCEEDED
-          : GateDecision.Verdict.TIMED_OUT_ABORTED, "nobody", "no answer within " + Durations.format(timeout)
-          + "; the default is to " + waiting.onTimeout(), Timeline.now());
+      decision =
+          new GateDecision(
+              step,
+              onTimeout == GateDefault.PROCEED
+                  ? GateDecision.Verdict.TIMED_OUT_PROCEEDED
+                  : GateDecision.Verdict.TIMED_OUT_ABORTED,
+              "nobody",
+              "no answer within "
+                  + Durations.format(timeout)
+                  + "; the default is to "
+                  + waiting.onTimeout(),
+              Timeline.now());
     }
     waiting = null;
-    timeline.record("approval: " + step, start, decision.proceeds() ? Outcome.SUCCEEDED : Outcome.FAILED,
+    timeline.record(
+        "approval: " + step,
+        start,
+        decision.proceeds() ? Outcome.SUCCEEDED : Outcome.FAILED,
         decision.verdict() + " by " + decision.who() + ": " + decision.why());
     return decision;
   }
@@ -49,16 +63,29 @@ public final class ApprovalGate {
   }
 
   /**
-   * Records a named person's emergency override of the gate, as exactly that (never as a policy that
-   * needs no approval).
+   * Records a named person's emergency override of the gate, as exactly that (never as a policy
+   * that needs no approval).
    *
    * @param overridden the policy the override skips, e.g. the catalog's
    */
   public GateDecision breakGlass(String step, BreakGlass override, String overridden) {
-    decision = new GateDecision(step, GateDecision.Verdict.BREAK_GLASS, override.who(), override.reason(),
-        Timeline.now());
-    timeline.record("approval: " + step, decision.at(), Outcome.SUCCEEDED, "BREAK_GLASS by " + override.who() + ": "
-        + override.reason() + "; overrides " + overridden);
+    decision =
+        new GateDecision(
+            step,
+            GateDecision.Verdict.BREAK_GLASS,
+            override.who(),
+            override.reason(),
+            Timeline.now());
+    timeline.record(
+        "approval: " + step,
+        decision.at(),
+        Outcome.SUCCEEDED,
+        "BREAK_GLASS by "
+            + override.who()
+            + ": "
+            + override.reason()
+            + "; overrides "
+            + overridden);
     return decision;
   }
 
@@ -67,30 +94,56 @@ public final class ApprovalGate {
    * failovers), keeping the parent's verdict, who and why.
    */
   public GateDecision coveredByParent(String step, GateDecision parent, String parentId) {
-    decision = new GateDecision(step, parent.verdict(), parent.who(), "at " + parentId + "'s gate '" + parent.step()
-        + "': " + parent.why(), Timeline.now());
-    timeline.record("approval: " + step, decision.at(), Outcome.SUCCEEDED, decision.verdict() + " by "
-        + decision.who() + " " + decision.why());
+    decision =
+        new GateDecision(
+            step,
+            parent.verdict(),
+            parent.who(),
+            "at " + parentId + "'s gate '" + parent.step() + "': " + parent.why(),
+            Timeline.now());
+    timeline.record(
+        "approval: " + step,
+        decision.at(),
+        Outcome.SUCCEEDED,
+        decision.verdict() + " by " + decision.who() + " " + decision.why());
     return decision;
   }
 
   /** For the Update validators: throws with the reason the answer cannot be taken. */
   public void validate(Approval a) {
     if (a == null) {
-      throw new IllegalArgumentException("approval: no payload; send a JSON object such as "
-          + "{\"step\": \"" + (waiting == null ? "STEP" : waiting.step()) + "\", \"who\": \"NAME\", \"why\": \"REASON\"}");
+      throw new IllegalArgumentException(
+          "approval: no payload; send a JSON object such as "
+              + "{\"step\": \""
+              + (waiting == null ? "STEP" : waiting.step())
+              + "\", \"who\": \"NAME\", \"why\": \"REASON\"}");
     }
     if (a.problem() != null) throw new IllegalArgumentException(a.problem());
     if (waiting == null) {
-      throw new IllegalArgumentException("no approval is waiting" + (decision == null ? ""
-          : "; the last gate, '" + decision.step() + "', was " + decision.verdict() + " by " + decision.who()));
+      throw new IllegalArgumentException(
+          "no approval is waiting"
+              + (decision == null
+                  ? ""
+                  : "; the last gate, '"
+                      + decision.step()
+                      + "', was "
+                      + decision.verdict()
+                      + " by "
+                      + decision.who()));
     }
     if (a.step() == null || !a.step().equals(waiting.step())) {
-      throw new IllegalArgumentException("step: '" + a.step() + "' is not the step waiting; "
-          + "the run waits at '" + waiting.step() + "'");
+      throw new IllegalArgumentException(
+          "step: '"
+              + a.step()
+              + "' is not the step waiting; "
+              + "the run waits at '"
+              + waiting.step()
+              + "'");
     }
-    if (a.who() == null || a.who().isBlank()) throw new IllegalArgumentException("who: say who approves or aborts");
-    if (a.why() == null || a.why().isBlank()) throw new IllegalArgumentException("why: give a reason");
+    if (a.who() == null || a.who().isBlank())
+      throw new IllegalArgumentException("who: say who approves or aborts");
+    if (a.why() == null || a.why().isBlank())
+      throw new IllegalArgumentException("why: give a reason");
   }
 
   /** Records an answer that passed validation (Update) or is checked here (signal). */
@@ -104,8 +157,13 @@ public final class ApprovalGate {
       ignored.add(what + " at " + Timeline.now() + ": " + e.getMessage());
       return null;
     }
-    decision = new GateDecision(a.step(), approve ? GateDecision.Verdict.APPROVED : GateDecision.Verdict.ABORTED,
-        a.who(), a.why() + " (" + channel + ")", Timeline.now());
+    decision =
+        new GateDecision(
+            a.step(),
+            approve ? GateDecision.Verdict.APPROVED : GateDecision.Verdict.ABORTED,
+            a.who(),
+            a.why() + " (" + channel + ")",
+            Timeline.now());
     return decision;
   }
 
@@ -113,7 +171,9 @@ public final class ApprovalGate {
     return waiting;
   }
 
-  /** Answers the run ignored and why (at most the latest ten), e.g. a bot's signal for another step. */
+  /**
+   * Answers the run ignored and why (at most the latest ten), e.g. a bot's signal for another step.
+   */
   public List<String> ignored() {
     return List.copyOf(ignored);
   }

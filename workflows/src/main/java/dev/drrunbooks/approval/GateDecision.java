@@ -19,7 +19,9 @@ public record GateDecision(String step, Verdict verdict, String who, String why,
   }
 
   public boolean proceeds() {
-    return verdict == Verdict.APPROVED || verdict == Verdict.TIMED_OUT_PROCEEDED || verdict == Verdict.NOT_REQUIRED
+    return verdict == Verdict.APPROVED
+        || verdict == Verdict.TIMED_OUT_PROCEEDED
+        || verdict == Verdict.NOT_REQUIRED
         || verdict == Verdict.BREAK_GLASS;
   }
 }

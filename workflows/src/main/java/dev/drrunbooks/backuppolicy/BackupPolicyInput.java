@@ -1,6 +1,7 @@
 package dev.drrunbooks.backuppolicy;
 
 import dev.drrunbooks.payload.RunInput;
+
 /**
  * What to check and whether to fix it. {@code {}} audits every service; {@code {"service":
  * "inventory", "apply": true}} enforces the policy on Inventory.

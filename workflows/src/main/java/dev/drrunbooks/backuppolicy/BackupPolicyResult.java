@@ -15,24 +15,44 @@ public record BackupPolicyResult(
     String summary,
     List<TimelineEntry> timeline) {
 
-  static BackupPolicyResult of(boolean apply, List<String> services, List<PolicyCheck> checks, List<TimelineEntry> timeline) {
+  static BackupPolicyResult of(
+      boolean apply,
+      List<String> services,
+      List<PolicyCheck> checks,
+      List<TimelineEntry> timeline) {
     int compliant = count(checks, PolicyAction.COMPLIANT);
     int offPolicy = count(checks, PolicyAction.OFF_POLICY);
     int changed = count(checks, PolicyAction.CHANGED);
     int failed = count(checks, PolicyAction.FAILED);
     String summary;
     if (failed > 0) {
-      summary = failed + " of " + checks.size() + " checks FAILED; see their detail"
-          + (changed > 0 ? "; changed " + changed + " other setting(s)" : "");
+      summary =
+          failed
+              + " of "
+              + checks.size()
+              + " checks FAILED; see their detail"
+              + (changed > 0 ? "; changed " + changed + " other setting(s)" : "");
     } else if (changed > 0) {
       summary = "Changed " + changed + " setting(s); " + compliant + " already compliant";
     } else if (offPolicy > 0) {
-      summary = offPolicy + " of " + checks.size() + " checks off policy; nothing changed (audit only, run with apply to fix)";
+      summary =
+          offPolicy
+              + " of "
+              + checks.size()
+              + " checks off policy; nothing changed (audit only, run with apply to fix)";
     } else {
       summary = "All " + checks.size() + " checks compliant; nothing to change";
     }
-    return new BackupPolicyResult(apply ? "apply" : "audit", services, checks, compliant, offPolicy, changed, failed,
-        summary, timeline);
+    return new BackupPolicyResult(
+        apply ? "apply" : "audit",
+        services,
+        checks,
+        compliant,
+        offPolicy,
+        changed,
+        failed,
+        summary,
+        timeline);
   }
 
   private static int count(List<PolicyCheck> checks, PolicyAction action) {

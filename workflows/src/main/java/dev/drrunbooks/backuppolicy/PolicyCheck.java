@@ -1,6 +1,9 @@
 package dev.drrunbooks.backuppolicy;
 
-/** One line of the policy report: expected, found, action taken and, after a change, what AWS reports. */
+/**
+ * One line of the policy report: expected, found, action taken and, after a change, what AWS
+ * reports.
+ */
 public record PolicyCheck(
     String service,
     String resource,
@@ -12,13 +15,16 @@ public record PolicyCheck(
     String detail) {
 
   /** An audited check: compliant, or off policy until a change says otherwise. */
-  static PolicyCheck audited(String service, String resource, String check, String expected, String found) {
+  static PolicyCheck audited(
+      String service, String resource, String check, String expected, String found) {
     PolicyAction action = expected.equals(found) ? PolicyAction.COMPLIANT : PolicyAction.OFF_POLICY;
     return new PolicyCheck(service, resource, check, expected, found, action, null, null);
   }
 
-  static PolicyCheck unreadable(String service, String resource, String check, String expected, String why) {
-    return new PolicyCheck(service, resource, check, expected, "unknown", PolicyAction.FAILED, null, why);
+  static PolicyCheck unreadable(
+      String service, String resource, String check, String expected, String why) {
+    return new PolicyCheck(
+        service, resource, check, expected, "unknown", PolicyAction.FAILED, null, why);
   }
 
   boolean offPolicy() {
@@ -27,8 +33,14 @@ public record PolicyCheck(
 
   PolicyCheck changedTo(String now) {
     boolean fixed = expected.equals(now);
-    return new PolicyCheck(service, resource, check, expected, found,
-        fixed ? PolicyAction.CHANGED : PolicyAction.FAILED, now,
+    return new PolicyCheck(
+        service,
+        resource,
+        check,
+        expected,
+        found,
+        fixed ? PolicyAction.CHANGED : PolicyAction.FAILED,
+        now,
         fixed ? null : "AWS accepted the change but reports " + now);
   }
 
@@ -38,6 +50,7 @@ public record PolicyCheck(
   }
 
   PolicyCheck failed(String why) {
-    return new PolicyCheck(service, resource, check, expected, found, PolicyAction.FAILED, null, why);
+    return new PolicyCheck(
+        service, resource, check, expected, found, PolicyAction.FAILED, null, why);
   }
 }

@@ -3,7 +3,8 @@ package dev.drrunbooks.backuppolicy;
 /**
  * One replication rule as S3 reports it. {@code filter} is what the rule covers: "whole bucket",
  * "prefix 'tmp/'", "tag k=v", or "prefix 'x' and tags k=v, k2=v2" (see {@link #prefixFilter}).
- * {@code deleteMarkerReplication} is "Enabled" or "Disabled"; {@code priority} null when S3 gave none.
+ * {@code deleteMarkerReplication} is "Enabled" or "Disabled"; {@code priority} null when S3 gave
+ * none.
  */
 public record ReplicationRuleState(
     String ruleId,
@@ -24,23 +25,40 @@ public record ReplicationRuleState(
   }
 
   /**
-   * The whole rule, for comparing with the catalog: "Enabled, priority 1, whole bucket, delete markers
-   * Disabled, to mycomputer-assets-dr, STANDARD_IA, RTC 15m, role replication-role".
+   * The whole rule, for comparing with the catalog: "Enabled, priority 1, whole bucket, delete
+   * markers Disabled, to mycomputer-assets-dr, STANDARD_IA, RTC 15m, role replication-role".
    */
   public String describe() {
-    return status + ", priority " + (priority == null ? "none" : priority) + ", " + filter + ", delete markers "
-        + deleteMarkerReplication + ", to " + destination();
+    return status
+        + ", priority "
+        + (priority == null ? "none" : priority)
+        + ", "
+        + filter
+        + ", delete markers "
+        + deleteMarkerReplication
+        + ", to "
+        + destination();
   }
 
-  /** Only where and how it replicates, the comparison of runs before the whole rule was compared. */
+  /**
+   * Only where and how it replicates, the comparison of runs before the whole rule was compared.
+   */
   public String describeDestination() {
     return status + " to " + destination();
   }
 
   private String destination() {
-    String bucket = destinationBucketArn == null ? "?" : destinationBucketArn.replaceFirst("^arn:aws:s3:::", "");
+    String bucket =
+        destinationBucketArn == null
+            ? "?"
+            : destinationBucketArn.replaceFirst("^arn:aws:s3:::", "");
     String roleName = role == null ? "none" : role.replaceFirst("^arn:aws:iam::\\d+:role/", "");
-    return bucket + ", " + storageClass + ", RTC "
-        + (replicationTimeMinutes == null ? "off" : replicationTimeMinutes + "m") + ", role " + roleName;
+    return bucket
+        + ", "
+        + storageClass
+        + ", RTC "
+        + (replicationTimeMinutes == null ? "off" : replicationTimeMinutes + "m")
+        + ", role "
+        + roleName;
   }
 }

@@ -15,6 +15,9 @@ public interface S3Activities {
   /** The replication rule with this id, or null when the bucket has no such rule. */
   ReplicationRuleState replicationRule(String region, String bucket, String ruleId);
 
-  /** Adds or replaces the rule with this id, keeping the bucket's other replication rules as they are. */
+  /**
+   * Adds or replaces the rule with this id, keeping the bucket's other replication rules as they
+   * are.
+   */
   void putReplicationRule(String region, String bucket, ReplicationSpec rule);
 }

@@ -17,8 +17,12 @@ import dev.drrunbooks.report.RunReport;
  * restore that cannot finish within the RTO cannot recover in time. Pure.
  */
 public final class BackupValidationReport {
-  public static final ReportMapping<BackupValidationResult> MAPPING = ReportMapping.of("backup-validation",
-      "Backup validation", BackupValidationResult.class, BackupValidationReport::of);
+  public static final ReportMapping<BackupValidationResult> MAPPING =
+      ReportMapping.of(
+          "backup-validation",
+          "Backup validation",
+          BackupValidationResult.class,
+          BackupValidationReport::of);
 
   private BackupValidationReport() {}
 
@@ -26,20 +30,35 @@ public final class BackupValidationReport {
     Objectives objectives = ctx.objectives(r.service());
     boolean valid = r.validation() == null || r.validation().passed();
     boolean leftBehind = nz(r.cleanup()).stream().anyMatch(c -> c.outcome() == Outcome.FAILED);
-    ObjectiveCheck rto = objectives == null ? null
-        : ObjectiveCheck.of(objectives.rto(), r.restoreDuration(),
-            "restore duration (from restore request to available)");
-    ObjectiveCheck rpo = objectives == null ? null
-        : new ObjectiveCheck(objectives.rpo(), null, false,
-            "not measured: a backup test restores a snapshot, not to a point in time");
-    return RunReport.builder(ctx.workflowId(), "backup-validation", "Backup validation of " + r.service())
+    ObjectiveCheck rto =
+        objectives == null
+            ? null
+            : ObjectiveCheck.of(
+                objectives.rto(),
+                r.restoreDuration(),
+                "restore duration (from restore request to available)");
+    ObjectiveCheck rpo =
+        objectives == null
+            ? null
+            : new ObjectiveCheck(
+                objectives.rpo(),
+                null,
+                false,
+                "not measured: a backup test restores a snapshot, not to a point in time");
+    return RunReport.builder(
+            ctx.workflowId(), "backup-validation", "Backup validation of " + r.service())
         .outcome(valid && !leftBehind ? "SUCCEEDED" : "FAILED", valid && !leftBehind, r.summary())
         .runLink(ctx.runLink())
         .service(r.service(), r.timeline(), rto, rpo, r.validation(), null)
         .cleanup(r.service(), r.cleanup())
         .note(r.snapshot() == null ? null : "Backup tested: " + describe(r.snapshot()))
-        .note("Validation instance " + r.validationInstance() + ", restored in "
-            + (r.restoreDuration() == null ? "unknown time" : Durations.format(r.restoreDuration())))
+        .note(
+            "Validation instance "
+                + r.validationInstance()
+                + ", restored in "
+                + (r.restoreDuration() == null
+                    ? "unknown time"
+                    : Durations.format(r.restoreDuration())))
         .build();
   }
 }

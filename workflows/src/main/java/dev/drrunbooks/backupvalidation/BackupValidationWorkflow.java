@@ -5,7 +5,10 @@ import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 
-/** Proves a backup restores and holds the expected data; a failed check fails the run with the evidence. */
+/**
+ * Proves a backup restores and holds the expected data; a failed check fails the run with the
+ * evidence.
+ */
 @WorkflowInterface
 public interface BackupValidationWorkflow {
 

@@ -1,6 +1,5 @@
 package dev.drrunbooks.backupvalidation;
 
-import dev.drrunbooks.model.FailureType;
 import dev.drrunbooks.activities.rds.CopyPurpose;
 import dev.drrunbooks.activities.rds.CopySettings;
 import dev.drrunbooks.activities.rds.InstanceInfo;
@@ -12,6 +11,7 @@ import dev.drrunbooks.catalog.ServiceDefinition;
 import dev.drrunbooks.catalog.ValidationQuery;
 import dev.drrunbooks.model.Cleanup;
 import dev.drrunbooks.model.CleanupRecord;
+import dev.drrunbooks.model.FailureType;
 import dev.drrunbooks.model.Inputs;
 import dev.drrunbooks.model.Outcome;
 import dev.drrunbooks.model.Ownership;
@@ -55,27 +55,45 @@ public class BackupValidationWorkflowImpl implements BackupValidationWorkflow {
     ServiceDefinition service = steps.resolveService(serviceKey);
     String region = service.regions().primary();
     String instance = service.spec().database().instance();
-    Duration budget = Inputs.duration("waitBudget", in.waitBudget(), service.spec().objectives().rto());
-    List<ValidationQuery> queries = in.validationQueries() != null ? in.validationQueries()
-        : service.spec().validationQueries();
+    Duration budget =
+        Inputs.duration("waitBudget", in.waitBudget(), service.spec().objectives().rto());
+    List<ValidationQuery> queries =
+        in.validationQueries() != null
+            ? in.validationQueries()
+            : service.spec().validationQueries();
 
     steps.enterPhase("pick-snapshot");
     double random = Workflow.newRandom().nextDouble();
-    SnapshotInfo snapshot = timeline.step("pick the " + pick.inputValue() + " snapshot of " + instance, () -> {
-      List<SnapshotInfo> all = steps.snapshots().listSnapshots(region, instance);
-      Optional<SnapshotInfo> chosen = pick == SnapshotPick.NEWEST ? SnapshotChoice.newest(all)
-          : SnapshotChoice.randomRecent(all, Timeline.now(), randomWithin, random);
-      return chosen.orElseThrow(() -> ApplicationFailure.newNonRetryableFailure("snapshot: no available snapshot of "
-          + instance + " in " + region + (pick == SnapshotPick.RANDOM ? " from the last " + randomWithin : ""),
-          "SnapshotNotFound"));
-    }, s -> s.snapshotId() + " (" + s.type() + ", created " + s.createdAt() + ")");
+    SnapshotInfo snapshot =
+        timeline.step(
+            "pick the " + pick.inputValue() + " snapshot of " + instance,
+            () -> {
+              List<SnapshotInfo> all = steps.snapshots().listSnapshots(region, instance);
+              Optional<SnapshotInfo> chosen =
+                  pick == SnapshotPick.NEWEST
+                      ? SnapshotChoice.newest(all)
+                      : SnapshotChoice.randomRecent(all, Timeline.now(), randomWithin, random);
+              return chosen.orElseThrow(
+                  () ->
+                      ApplicationFailure.newNonRetryableFailure(
+                          "snapshot: no available snapshot of "
+                              + instance
+                              + " in "
+                              + region
+                              + (pick == SnapshotPick.RANDOM
+                                  ? " from the last " + randomWithin
+                                  : ""),
+                          "SnapshotNotFound"));
+            },
+            s -> s.snapshotId() + " (" + s.type() + ", created " + s.createdAt() + ")");
 
     Ownership owner = RunOwnership.current(PROCEDURE);
     // Always removed, whatever happens next: the validation instance exists only for this run.
     cleanup.add("rds:" + target, () -> steps.rds().deleteOwnedInstance(region, target, owner));
     // A validation copy: single-AZ, in the service's network as the source (or the catalog) says.
-    InstanceShape shape = RestoreSteps.requestedShape(service, region,
-        new InstanceShape(in.instanceClass(), null, List.of()).singleAz());
+    InstanceShape shape =
+        RestoreSteps.requestedShape(
+            service, region, new InstanceShape(in.instanceClass(), null, List.of()).singleAz());
     InstanceInfo ready;
     ValidationReport report;
     Instant restoreStarted = Timeline.now();
@@ -84,8 +102,13 @@ public class BackupValidationWorkflowImpl implements BackupValidationWorkflow {
     try {
       steps.enterPhase("restore");
       detail = "restoring " + snapshot.snapshotId();
-      timeline.step("restore " + snapshot.snapshotId() + " as " + target,
-          () -> steps.rds().restoreFromSnapshot(new SnapshotRestoreRequest(region, snapshot, target, shape, owner)),
+      timeline.step(
+          "restore " + snapshot.snapshotId() + " as " + target,
+          () ->
+              steps
+                  .rds()
+                  .restoreFromSnapshot(
+                      new SnapshotRestoreRequest(region, snapshot, target, shape, owner)),
           InstanceInfo::status);
       steps.enterPhase("wait");
       ready = steps.awaitAvailable(region, target, start.plus(budget));
@@ -93,9 +116,18 @@ public class BackupValidationWorkflowImpl implements BackupValidationWorkflow {
       restoreDuration = Duration.between(restoreStarted, Timeline.now());
       steps.enterPhase("validate");
       report = steps.validate(service, region, ready, queries);
-      // A validation copy: never protected, checked deletable before the cleanup, differences from the source listed.
-      copySettings = RestoredCopyStep.settle(steps, timeline, CopyPurpose.VALIDATION, region, target,
-          snapshot.instanceId(), region, owner);
+      // A validation copy: never protected, checked deletable before the cleanup, differences from
+      // the source listed.
+      copySettings =
+          RestoredCopyStep.settle(
+              steps,
+              timeline,
+              CopyPurpose.VALIDATION,
+              region,
+              target,
+              snapshot.instanceId(),
+              region,
+              owner);
     } catch (TemporalFailure e) {
       if (owner.runToken() != null) cleanup.forgetWhenNotOurs(e, "rds:" + target);
       throw steps.cleanUpAfter(e, cleanup, null);
@@ -106,16 +138,37 @@ public class BackupValidationWorkflowImpl implements BackupValidationWorkflow {
     boolean leftBehind = cleaned.stream().anyMatch(r -> r.outcome() == Outcome.FAILED);
     if (!report.passed() || leftBehind) {
       steps.enterPhase("failed");
-      String why = !report.passed() ? "backup " + snapshot.snapshotId() + " failed validation: " + RestoreSteps.evidence(report)
-          : "validation passed but cleanup failed";
-      throw ApplicationFailure.newNonRetryableFailure(why + " (cleanup: " + cleanup.summary() + ")",
-          !report.passed() ? FailureType.VALIDATION_FAILED.type() : "CleanupFailed", report);
+      String why =
+          !report.passed()
+              ? "backup "
+                  + snapshot.snapshotId()
+                  + " failed validation: "
+                  + RestoreSteps.evidence(report)
+              : "validation passed but cleanup failed";
+      throw ApplicationFailure.newNonRetryableFailure(
+          why + " (cleanup: " + cleanup.summary() + ")",
+          !report.passed() ? FailureType.VALIDATION_FAILED.type() : "CleanupFailed",
+          report);
     }
     steps.enterPhase("done");
     detail = "validated and deleted";
-    return new BackupValidationResult(serviceKey, snapshot, target, restoreDuration, report, cleaned,
-        timeline.entries(), "Backup " + snapshot.snapshotId() + " restored in " + restoreDuration.toSeconds() + " s; "
-            + report.summary() + "; " + cleanup.summary(), copySettings);
+    return new BackupValidationResult(
+        serviceKey,
+        snapshot,
+        target,
+        restoreDuration,
+        report,
+        cleaned,
+        timeline.entries(),
+        "Backup "
+            + snapshot.snapshotId()
+            + " restored in "
+            + restoreDuration.toSeconds()
+            + " s; "
+            + report.summary()
+            + "; "
+            + cleanup.summary(),
+        copySettings);
   }
 
   @Override

@@ -34,8 +34,11 @@ public record Catalog(
   public ServiceDefinition definitionOf(String serviceKey) {
     ServiceSpec spec = services.get(serviceKey);
     if (spec == null) {
-      throw new IllegalArgumentException("service '" + serviceKey + "' is not in the catalog; known services: "
-          + String.join(", ", serviceKeys()));
+      throw new IllegalArgumentException(
+          "service '"
+              + serviceKey
+              + "' is not in the catalog; known services: "
+              + String.join(", ", serviceKeys()));
     }
     DnsRecordSpec dns = spec.dns() == null ? null : dnsRecords.get(spec.dns());
     List<BucketSpec> serviceBuckets = spec.buckets().stream().map(buckets::get).toList();

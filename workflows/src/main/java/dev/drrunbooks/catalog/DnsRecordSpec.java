@@ -1,6 +1,9 @@
 package dev.drrunbooks.catalog;
 
-/** A weighted Route53 record with its Primary and Secondary alias sets and the health check on the primary. */
+/**
+ * A weighted Route53 record with its Primary and Secondary alias sets and the health check on the
+ * primary.
+ */
 public record DnsRecordSpec(
     String hostedZone,
     String name,

@@ -27,7 +27,9 @@ public final class Durations {
       return Duration.parse(value);
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException(
-          "'" + value + "' is not a duration; write ISO-8601 (PT15M) or a number with s, m, h or d (15m)");
+          "'"
+              + value
+              + "' is not a duration; write ISO-8601 (PT15M) or a number with s, m, h or d (15m)");
     }
   }
 

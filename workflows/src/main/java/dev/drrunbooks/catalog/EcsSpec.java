@@ -6,4 +6,8 @@ package dev.drrunbooks.catalog;
  * the cluster in the DR region that runs the same service for an evacuation.
  */
 public record EcsSpec(
-    String cluster, String service, String stableTaskDefinition, Integer desiredCount, String drCluster) {}
+    String cluster,
+    String service,
+    String stableTaskDefinition,
+    Integer desiredCount,
+    String drCluster) {}

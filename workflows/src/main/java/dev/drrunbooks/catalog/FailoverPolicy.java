@@ -8,7 +8,10 @@ import java.util.List;
  * waits and what it does then, and the traffic shift to the secondary in stages (e.g. 10, 50, 100).
  */
 public record FailoverPolicy(
-    Boolean requireApproval, Duration approvalTimeout, GateDefault onApprovalTimeout, List<Integer> stages) {
+    Boolean requireApproval,
+    Duration approvalTimeout,
+    GateDefault onApprovalTimeout,
+    List<Integer> stages) {
 
   /** A service without a policy: approval required, 15 minutes, then abort; all traffic at once. */
   public static final FailoverPolicy DEFAULT =
@@ -19,17 +22,27 @@ public record FailoverPolicy(
   }
 
   /**
-   * The gate fields of several services' policies at their strictest (approval if any requires it, abort if
-   * any aborts, the longest timeout), e.g. for one gate covering them all; stages are not merged.
+   * The gate fields of several services' policies at their strictest (approval if any requires it,
+   * abort if any aborts, the longest timeout), e.g. for one gate covering them all; stages are not
+   * merged.
    */
   public static FailoverPolicy strictest(List<FailoverPolicy> policies) {
     FailoverPolicy strictest = null;
     for (FailoverPolicy p : policies) {
       FailoverPolicy f = p.withDefaults();
-      strictest = strictest == null ? f : new FailoverPolicy(strictest.requireApproval || f.requireApproval,
-          strictest.approvalTimeout.compareTo(f.approvalTimeout) >= 0 ? strictest.approvalTimeout : f.approvalTimeout,
-          strictest.onApprovalTimeout == GateDefault.ABORT || f.onApprovalTimeout == GateDefault.ABORT
-              ? GateDefault.ABORT : GateDefault.PROCEED, null);
+      strictest =
+          strictest == null
+              ? f
+              : new FailoverPolicy(
+                  strictest.requireApproval || f.requireApproval,
+                  strictest.approvalTimeout.compareTo(f.approvalTimeout) >= 0
+                      ? strictest.approvalTimeout
+                      : f.approvalTimeout,
+                  strictest.onApprovalTimeout == GateDefault.ABORT
+                          || f.onApprovalTimeout == GateDefault.ABORT
+                      ? GateDefault.ABORT
+                      : GateDefault.PROCEED,
+                  null);
     }
     return strictest == null ? DEFAULT : strictest;
   }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** What an approval gate does when nobody answers in time. */
 public enum GateDefault {
-  @JsonProperty("abort") ABORT,
-  @JsonProperty("proceed") PROCEED
+  @JsonProperty("abort")
+  ABORT,
+  @JsonProperty("proceed")
+  PROCEED
 }

@@ -4,8 +4,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** The runbook's priority column. */
 public enum Priority {
-  @JsonProperty("Critical") CRITICAL,
-  @JsonProperty("High") HIGH,
-  @JsonProperty("Medium") MEDIUM,
-  @JsonProperty("Low") LOW
+  @JsonProperty("Critical")
+  CRITICAL,
+  @JsonProperty("High")
+  HIGH,
+  @JsonProperty("Medium")
+  MEDIUM,
+  @JsonProperty("Low")
+  LOW
 }

@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * One service as written in the catalog; {@code dns} and {@code buckets} are keys into the catalog.
- * {@code healthEndpoint} is production's; {@code drillHealthUrl} is the template of where the monthly
- * drill smoke-tests its own deployment ({@link DrillHealthUrl}; none: the drill has no smoke test).
+ * {@code healthEndpoint} is production's; {@code drillHealthUrl} is the template of where the
+ * monthly drill smoke-tests its own deployment ({@link DrillHealthUrl}; none: the drill has no
+ * smoke test).
  */
 public record ServiceSpec(
     String displayName,

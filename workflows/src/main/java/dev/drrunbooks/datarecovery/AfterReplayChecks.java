@@ -1,7 +1,7 @@
 package dev.drrunbooks.datarecovery;
 
-import dev.drrunbooks.activities.sql.replay.RecoveryVerification;
 import dev.drrunbooks.activities.sql.ValidationReport;
+import dev.drrunbooks.activities.sql.replay.RecoveryVerification;
 import dev.drrunbooks.restore.RestoreSteps;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +28,8 @@ record AfterReplayChecks(ValidationReport integrity, RecoveryVerification rows) 
     if (passed()) return "after the replay " + integrity.summary() + " and " + rows.summary();
     List<String> clauses = new ArrayList<>();
     if (!rows.passed()) clauses.add(rows.summary());
-    if (!integrity.passed()) clauses.add("integrity checks after the replay: " + RestoreSteps.evidence(integrity));
+    if (!integrity.passed())
+      clauses.add("integrity checks after the replay: " + RestoreSteps.evidence(integrity));
     return String.join("; ", clauses);
   }
 }

@@ -10,8 +10,8 @@ import java.time.Instant;
 
 /**
  * The runbook's corrupted-data and lost-transaction recovery: find when the data went bad, have an
- * operator confirm (or correct) the restore point, restore to it (a PointInTimeRestore child), check
- * integrity, show the operator what will be replayed, and on approval replay the good later
+ * operator confirm (or correct) the restore point, restore to it (a PointInTimeRestore child),
+ * check integrity, show the operator what will be replayed, and on approval replay the good later
  * transactions into the recovered database, each exactly once.
  */
 @WorkflowInterface

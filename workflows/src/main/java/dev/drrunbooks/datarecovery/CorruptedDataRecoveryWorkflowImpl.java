@@ -1,20 +1,19 @@
 package dev.drrunbooks.datarecovery;
 
-import dev.drrunbooks.model.FailureType;
 import dev.drrunbooks.activities.catalog.CatalogActivities;
-import dev.drrunbooks.activities.rds.InstanceInfo;
-import dev.drrunbooks.activities.rds.RdsRestoreActivities;
 import dev.drrunbooks.activities.rds.ErrorLogScan;
+import dev.drrunbooks.activities.rds.InstanceInfo;
 import dev.drrunbooks.activities.rds.RdsLogActivities;
+import dev.drrunbooks.activities.rds.RdsRestoreActivities;
+import dev.drrunbooks.activities.sql.DataValidationActivities;
+import dev.drrunbooks.activities.sql.DatabaseTarget;
+import dev.drrunbooks.activities.sql.ValidationReport;
 import dev.drrunbooks.activities.sql.replay.CorruptionEvidence;
 import dev.drrunbooks.activities.sql.replay.CorruptionRule;
 import dev.drrunbooks.activities.sql.replay.RecoveryVerification;
 import dev.drrunbooks.activities.sql.replay.ReplayActivities;
 import dev.drrunbooks.activities.sql.replay.ReplayPlan;
 import dev.drrunbooks.activities.sql.replay.ReplayProgress;
-import dev.drrunbooks.activities.sql.DataValidationActivities;
-import dev.drrunbooks.activities.sql.DatabaseTarget;
-import dev.drrunbooks.activities.sql.ValidationReport;
 import dev.drrunbooks.approval.GateDecision;
 import dev.drrunbooks.approval.GatedWorkflow;
 import dev.drrunbooks.catalog.DataRecoverySpec;
@@ -22,6 +21,7 @@ import dev.drrunbooks.catalog.GateDefault;
 import dev.drrunbooks.catalog.ServiceDefinition;
 import dev.drrunbooks.catalog.ValidationQuery;
 import dev.drrunbooks.model.ActivityDefaults;
+import dev.drrunbooks.model.FailureType;
 import dev.drrunbooks.model.Inputs;
 import dev.drrunbooks.model.ObjectiveCheck;
 import dev.drrunbooks.model.Phases;
@@ -44,15 +44,18 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
-public class CorruptedDataRecoveryWorkflowImpl extends GatedWorkflow implements CorruptedDataRecoveryWorkflow {
+public class CorruptedDataRecoveryWorkflowImpl extends GatedWorkflow
+    implements CorruptedDataRecoveryWorkflow {
   public static final String CONFIRM_STEP = "confirm-restore-point";
   public static final String REPLAY_STEP = "apply-replay";
+
   /** The Workflow.getVersion change id of the checks after the replay. */
   static final String VERIFY_AFTER_REPLAY = "verify-after-replay";
+
   /**
-   * The Workflow.getVersion change id of the catalog-declared data recovery: from version 1 the tables
-   * replayed and checked are the service's {@code database.dataRecovery}, and a service without one is
-   * refused before anything. Runs recorded before it did neither.
+   * The Workflow.getVersion change id of the catalog-declared data recovery: from version 1 the
+   * tables replayed and checked are the service's {@code database.dataRecovery}, and a service
+   * without one is refused before anything. Runs recorded before it did neither.
    */
   static final String CATALOG_DATA_RECOVERY = "catalog-data-recovery";
 
@@ -60,10 +63,12 @@ public class CorruptedDataRecoveryWorkflowImpl extends GatedWorkflow implements 
       Workflow.newActivityStub(CatalogActivities.class, ActivityDefaults.shortCalls());
   private final RdsRestoreActivities rds =
       Workflow.newActivityStub(RdsRestoreActivities.class, ActivityDefaults.shortCalls());
-  private final ReplayActivities replay = Workflow.newActivityStub(ReplayActivities.class,
-      ActivityDefaults.longCalls(Duration.ofMinutes(30)));
-  private final DataValidationActivities data = Workflow.newActivityStub(DataValidationActivities.class,
-      ActivityDefaults.longCalls(Duration.ofMinutes(10)));
+  private final ReplayActivities replay =
+      Workflow.newActivityStub(
+          ReplayActivities.class, ActivityDefaults.longCalls(Duration.ofMinutes(30)));
+  private final DataValidationActivities data =
+      Workflow.newActivityStub(
+          DataValidationActivities.class, ActivityDefaults.longCalls(Duration.ofMinutes(10)));
   private final Phases phases = new Phases();
   private Instant corruptionTime;
   private Instant restorePoint;
@@ -76,16 +81,22 @@ public class CorruptedDataRecoveryWorkflowImpl extends GatedWorkflow implements 
     CorruptedDataRecoveryInput in = input == null ? CorruptedDataRecoveryInput.of(null) : input;
     String serviceKey = Inputs.serviceKey("service", in.service(), false);
     Instant givenCorruption = Inputs.instant("corruptionTime", in.corruptionTime());
-    // Issue 10: a corruption time in the future is a typo, refused before anything (later runs only).
-    if (Workflow.getVersion("future-corruption-refused", Workflow.DEFAULT_VERSION, 1) >= 1 && givenCorruption != null
+    // Issue 10: a corruption time in the future is a typo, refused before anything (later runs
+    // only).
+    if (Workflow.getVersion("future-corruption-refused", Workflow.DEFAULT_VERSION, 1) >= 1
+        && givenCorruption != null
         && givenCorruption.isAfter(Timeline.now())) {
-      throw Inputs.invalid("corruptionTime", in.corruptionTime(), "must not be in the future (now is " + Timeline.now()
-          + ")");
+      throw Inputs.invalid(
+          "corruptionTime",
+          in.corruptionTime(),
+          "must not be in the future (now is " + Timeline.now() + ")");
     }
     Instant since = Inputs.instant("searchSince", in.searchSince());
-    Duration gateTimeout = Inputs.duration("approvalTimeout", in.approvalTimeout(), Duration.ofMinutes(30));
+    Duration gateTimeout =
+        Inputs.duration("approvalTimeout", in.approvalTimeout(), Duration.ofMinutes(30));
     int batchSize = in.batchSize() == null ? 500 : in.batchSize();
-    if (batchSize < 1 || batchSize > 10_000) throw Inputs.invalid("batchSize", batchSize, "between 1 and 10000");
+    if (batchSize < 1 || batchSize > 10_000)
+      throw Inputs.invalid("batchSize", batchSize, "between 1 and 10000");
     phases.tag("data-recovery", serviceKey);
 
     phases.enter("resolve");
@@ -94,38 +105,60 @@ public class CorruptedDataRecoveryWorkflowImpl extends GatedWorkflow implements 
     String auditTrail = declared == null ? "the audit log" : declared.audit().table();
     String region = service.regions().primary();
     String sourceId = service.spec().database().instance();
-    InstanceInfo sourceInstance = timeline.step("describe " + sourceId, () -> rds.describeInstance(region, sourceId),
-        InstanceInfo::status);
-    DatabaseTarget source = new DatabaseTarget(region, sourceId, sourceInstance.endpointAddress(),
-        sourceInstance.port(), service.spec().database().name());
+    InstanceInfo sourceInstance =
+        timeline.step(
+            "describe " + sourceId,
+            () -> rds.describeInstance(region, sourceId),
+            InstanceInfo::status);
+    DatabaseTarget source =
+        new DatabaseTarget(
+            region,
+            sourceId,
+            sourceInstance.endpointAddress(),
+            sourceInstance.port(),
+            service.spec().database().name());
 
     phases.enter("find-corruption");
     CorruptionEvidence evidence = null;
     if (givenCorruption != null) {
       corruptionTime = givenCorruption;
       restorePoint = givenCorruption.truncatedTo(ChronoUnit.SECONDS).minusSeconds(1);
-      // The time is the operator's; the audit log from then on still says who did it, so their later
+      // The time is the operator's; the audit log from then on still says who did it, so their
+      // later
       // writes can be left out of the replay.
-      CorruptionEvidence from = timeline.step("search " + auditTrail + " from " + givenCorruption + " for who did it",
-          () -> replay.findCorruption(declared, source, givenCorruption, CorruptionRule.DEFAULT),
-          CorruptionEvidence::summary);
+      CorruptionEvidence from =
+          timeline.step(
+              "search " + auditTrail + " from " + givenCorruption + " for who did it",
+              () ->
+                  replay.findCorruption(declared, source, givenCorruption, CorruptionRule.DEFAULT),
+              CorruptionEvidence::summary);
       if (from.found()) evidence = from;
     } else {
       // Added after the first release: runs recorded before it replay without the log scan.
       if (Workflow.getVersion("error-log-scan", Workflow.DEFAULT_VERSION, 1) == 1) {
         errorLogs = scanErrorLogs(region, sourceId, since);
       }
-      CorruptionEvidence found = timeline.step("search " + auditTrail + " for the corruption",
-          () -> replay.findCorruption(declared, source, since, CorruptionRule.DEFAULT), CorruptionEvidence::summary);
+      CorruptionEvidence found =
+          timeline.step(
+              "search " + auditTrail + " for the corruption",
+              () -> replay.findCorruption(declared, source, since, CorruptionRule.DEFAULT),
+              CorruptionEvidence::summary);
       if (!found.found() && errorLogs != null && errorLogs.firstError() != null) {
         corruptionTime = errorLogs.firstError();
         restorePoint = corruptionTime.minusSeconds(1);
       } else if (!found.found()) {
-        throw ApplicationFailure.newNonRetryableFailure("corruptionTime: none given, and no corruption found in "
-            + sourceId + "'s " + auditTrail
-            + (since == null ? "" : " since " + since) + " by the default rule (" + found.summary()
-            + "), nor an ERROR in its error logs (" + (errorLogs == null ? "not readable" : errorLogs.summary())
-            + "); give the corruption time (--corruption-time)", FailureType.INVALID_INPUT.type());
+        throw ApplicationFailure.newNonRetryableFailure(
+            "corruptionTime: none given, and no corruption found in "
+                + sourceId
+                + "'s "
+                + auditTrail
+                + (since == null ? "" : " since " + since)
+                + " by the default rule ("
+                + found.summary()
+                + "), nor an ERROR in its error logs ("
+                + (errorLogs == null ? "not readable" : errorLogs.summary())
+                + "); give the corruption time (--corruption-time)",
+            FailureType.INVALID_INPUT.type());
       }
       if (found.found()) {
         evidence = found;
@@ -133,42 +166,80 @@ public class CorruptedDataRecoveryWorkflowImpl extends GatedWorkflow implements 
         restorePoint = found.lastGoodInstant();
       }
     }
-    detail = "corruption at " + corruptionTime + "; proposed restore point " + restorePoint
-        + (errorLogs == null ? "" : "; error logs: " + errorLogs.summary());
+    detail =
+        "corruption at "
+            + corruptionTime
+            + "; proposed restore point "
+            + restorePoint
+            + (errorLogs == null ? "" : "; error logs: " + errorLogs.summary());
 
     phases.enter("confirm");
     GateDecision confirmed = gate.await(CONFIRM_STEP, gateTimeout, GateDefault.ABORT);
     if (!confirmed.proceeds()) {
-      throw ApplicationFailure.newNonRetryableFailure("aborted before restoring: " + confirmed.verdict() + " by "
-          + confirmed.who() + " (" + confirmed.why() + "); nothing was restored", "Aborted");
+      throw ApplicationFailure.newNonRetryableFailure(
+          "aborted before restoring: "
+              + confirmed.verdict()
+              + " by "
+              + confirmed.who()
+              + " ("
+              + confirmed.why()
+              + "); nothing was restored",
+          "Aborted");
     }
 
     phases.enter("restore");
     String workflowId = Workflow.getInfo().getWorkflowId();
     List<ValidationQuery> integrity = new ArrayList<>(service.spec().validationQueries());
     if (declared != null) integrity.addAll(declared.checks());
-    // Terminating the recovery asks the restore to cancel (its clean-up deletes the instance), not to die with it.
-    PointInTimeRestoreWorkflow child = Workflow.newChildWorkflowStub(PointInTimeRestoreWorkflow.class,
-        ChildWorkflowOptions.newBuilder().setWorkflowId(workflowId + "-pitr")
-            .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_REQUEST_CANCEL).build());
+    // Terminating the recovery asks the restore to cancel (its clean-up deletes the instance), not
+    // to die with it.
+    PointInTimeRestoreWorkflow child =
+        Workflow.newChildWorkflowStub(
+            PointInTimeRestoreWorkflow.class,
+            ChildWorkflowOptions.newBuilder()
+                .setWorkflowId(workflowId + "-pitr")
+                .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_REQUEST_CANCEL)
+                .build());
     Instant point = restorePoint;
     PointInTimeRestoreResult restored;
     try {
-      restored = timeline.step("restore " + sourceId + " to " + point,
-          () -> child.run(new PointInTimeRestoreInput(serviceKey, null, point.toString(), null,
-              corruptionTime.toString(), null, null, null, integrity)),
-          r -> r.restoredInstance() + "; " + r.validation().summary());
+      restored =
+          timeline.step(
+              "restore " + sourceId + " to " + point,
+              () ->
+                  child.run(
+                      new PointInTimeRestoreInput(
+                          serviceKey,
+                          null,
+                          point.toString(),
+                          null,
+                          corruptionTime.toString(),
+                          null,
+                          null,
+                          null,
+                          integrity)),
+              r -> r.restoredInstance() + "; " + r.validation().summary());
     } catch (ChildWorkflowFailure e) {
       throw RestorePointRefusal.relabel(e, corruptionTime, point);
     }
-    DatabaseTarget target = new DatabaseTarget(region, restored.restoredInstance(), restored.endpoint(),
-        restored.port(), service.spec().database().name());
+    DatabaseTarget target =
+        new DatabaseTarget(
+            region,
+            restored.restoredInstance(),
+            restored.endpoint(),
+            restored.port(),
+            service.spec().database().name());
 
     phases.enter("plan-replay");
-    CorruptionRule rule = evidence == null || evidence.actors().isEmpty() ? CorruptionRule.DEFAULT
-        : CorruptionRule.withActors(evidence.actors());
-    plan = timeline.step("plan the replay of transactions after " + point,
-        () -> replay.plan(declared, source, point, rule), ReplayPlan::summary);
+    CorruptionRule rule =
+        evidence == null || evidence.actors().isEmpty()
+            ? CorruptionRule.DEFAULT
+            : CorruptionRule.withActors(evidence.actors());
+    plan =
+        timeline.step(
+            "plan the replay of transactions after " + point,
+            () -> replay.plan(declared, source, point, rule),
+            ReplayPlan::summary);
     detail = plan.summary();
 
     phases.enter("confirm-replay");
@@ -176,80 +247,148 @@ public class CorruptedDataRecoveryWorkflowImpl extends GatedWorkflow implements 
     ReplayProgress progress = null;
     if (replayApproved.proceeds()) {
       phases.enter("replay");
-      progress = timeline.step("replay into " + target.instanceId(), () -> replay.apply(declared, source, target, plan,
-          batchSize), ReplayProgress::summary);
+      progress =
+          timeline.step(
+              "replay into " + target.instanceId(),
+              () -> replay.apply(declared, source, target, plan, batchSize),
+              ReplayProgress::summary);
     }
-    AfterReplayChecks verified = progress == null ? AfterReplayChecks.NOT_RUN : verifyAfterReplay(declared, source,
-        target, integrity);
-    boolean replayed = progress != null && progress.conflicts().isEmpty()
-        && progress.applied() + progress.alreadyPresent() >= plan.toApply();
+    AfterReplayChecks verified =
+        progress == null
+            ? AfterReplayChecks.NOT_RUN
+            : verifyAfterReplay(declared, source, target, integrity);
+    boolean replayed =
+        progress != null
+            && progress.conflicts().isEmpty()
+            && progress.applied() + progress.alreadyPresent() >= plan.toApply();
     boolean complete = replayed && verified.passed();
-    ObjectiveCheck rpo = ObjectiveCheck.of(service.spec().objectives().rpo(),
-        complete ? Duration.ZERO : Duration.between(point, corruptionTime),
-        complete ? "every good transaction after the restore point was replayed"
-            + (verified.ran() ? " and the recovered database passed its checks after the replay" : "")
-            : replayed ? "the recovered database is still wrong after the replay: " + verified.describe()
-            : "transactions between the restore point and the corruption were not all replayed");
-    DataRecoveryOutcome outcome = progress == null ? DataRecoveryOutcome.REPLAY_NOT_APPROVED
-        : complete ? DataRecoveryOutcome.RECOVERED : DataRecoveryOutcome.NOT_RECOVERED;
+    ObjectiveCheck rpo =
+        ObjectiveCheck.of(
+            service.spec().objectives().rpo(),
+            complete ? Duration.ZERO : Duration.between(point, corruptionTime),
+            complete
+                ? "every good transaction after the restore point was replayed"
+                    + (verified.ran()
+                        ? " and the recovered database passed its checks after the replay"
+                        : "")
+                : replayed
+                    ? "the recovered database is still wrong after the replay: "
+                        + verified.describe()
+                    : "transactions between the restore point and the corruption were not all"
+                        + " replayed");
+    DataRecoveryOutcome outcome =
+        progress == null
+            ? DataRecoveryOutcome.REPLAY_NOT_APPROVED
+            : complete ? DataRecoveryOutcome.RECOVERED : DataRecoveryOutcome.NOT_RECOVERED;
     phases.enter("done");
-    String replaySummary = progress == null
-        ? "replay not approved (" + replayApproved.verdict() + " by " + replayApproved.who() + ")"
-        : progress.summary();
-    String summary = (verified.ran() && !complete ? "NOT RECOVERED: " + verified.describe() + ". " : "")
-        + "Restored " + sourceId + " to " + point + " as " + restored.restoredInstance() + "; " + replaySummary
-        + (verified.ran() && complete ? "; " + verified.describe() : "") + "; RPO " + (complete ? "0" : "not zero");
+    String replaySummary =
+        progress == null
+            ? "replay not approved ("
+                + replayApproved.verdict()
+                + " by "
+                + replayApproved.who()
+                + ")"
+            : progress.summary();
+    String summary =
+        (verified.ran() && !complete ? "NOT RECOVERED: " + verified.describe() + ". " : "")
+            + "Restored "
+            + sourceId
+            + " to "
+            + point
+            + " as "
+            + restored.restoredInstance()
+            + "; "
+            + replaySummary
+            + (verified.ran() && complete ? "; " + verified.describe() : "")
+            + "; RPO "
+            + (complete ? "0" : "not zero");
     detail = summary;
-    return new CorruptedDataRecoveryResult(serviceKey, corruptionTime, point, evidence, restored.restoredInstance(),
-        restored.validation(), plan, progress, verified.integrity(), verified.rows(),
-        outcome, rpo, timeline.entries(), summary);
+    return new CorruptedDataRecoveryResult(
+        serviceKey,
+        corruptionTime,
+        point,
+        evidence,
+        restored.restoredInstance(),
+        restored.validation(),
+        plan,
+        progress,
+        verified.integrity(),
+        verified.rows(),
+        outcome,
+        rpo,
+        timeline.entries(),
+        summary);
   }
 
   /**
-   * The integrity checks again, now on the replayed database (the ones the restore passed say nothing
-   * about what the replay added to it), and the rows still wrong. Added after the first release: runs
-   * recorded before it end without the check, as they did.
+   * The integrity checks again, now on the replayed database (the ones the restore passed say
+   * nothing about what the replay added to it), and the rows still wrong. Added after the first
+   * release: runs recorded before it end without the check, as they did.
    */
-  private AfterReplayChecks verifyAfterReplay(DataRecoverySpec declared, DatabaseTarget source, DatabaseTarget target,
+  private AfterReplayChecks verifyAfterReplay(
+      DataRecoverySpec declared,
+      DatabaseTarget source,
+      DatabaseTarget target,
       List<ValidationQuery> integrity) {
-    if (Workflow.getVersion(VERIFY_AFTER_REPLAY, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+    if (Workflow.getVersion(VERIFY_AFTER_REPLAY, Workflow.DEFAULT_VERSION, 1)
+        == Workflow.DEFAULT_VERSION) {
       return AfterReplayChecks.NOT_RUN;
     }
     phases.enter("verify");
-    ValidationReport checks = timeline.step("re-run the integrity checks on " + target.instanceId()
-        + " after the replay", () -> data.validate(target, source, integrity), ValidationReport::summary);
-    RecoveryVerification rows = timeline.step("look for rows of " + target.instanceId() + " still wrong",
-        () -> replay.verify(declared, source, target, plan), RecoveryVerification::summary);
+    ValidationReport checks =
+        timeline.step(
+            "re-run the integrity checks on " + target.instanceId() + " after the replay",
+            () -> data.validate(target, source, integrity),
+            ValidationReport::summary);
+    RecoveryVerification rows =
+        timeline.step(
+            "look for rows of " + target.instanceId() + " still wrong",
+            () -> replay.verify(declared, source, target, plan),
+            RecoveryVerification::summary);
     return new AfterReplayChecks(checks, rows);
   }
 
   /**
-   * The service's catalog {@code database.dataRecovery}: what is replayed and checked. A service without
-   * it is refused here, before anything is restored. Null in runs recorded before the catalog declared
-   * it (their activities ran on the Inventory tables and are not run again on replay).
+   * The service's catalog {@code database.dataRecovery}: what is replayed and checked. A service
+   * without it is refused here, before anything is restored. Null in runs recorded before the
+   * catalog declared it (their activities ran on the Inventory tables and are not run again on
+   * replay).
    */
   private DataRecoverySpec declaredDataRecovery(ServiceDefinition service) {
-    if (Workflow.getVersion(CATALOG_DATA_RECOVERY, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+    if (Workflow.getVersion(CATALOG_DATA_RECOVERY, Workflow.DEFAULT_VERSION, 1)
+        == Workflow.DEFAULT_VERSION) {
       return null;
     }
     DataRecoverySpec declared = service.spec().database().dataRecovery();
     if (declared == null) {
-      throw Inputs.invalid("service", service.key(), "a service whose catalog entry declares database.dataRecovery "
-          + "(the ledger to replay, the balance it moves, the audit trail); " + service.key() + " declares none");
+      throw Inputs.invalid(
+          "service",
+          service.key(),
+          "a service whose catalog entry declares database.dataRecovery "
+              + "(the ledger to replay, the balance it moves, the audit trail); "
+              + service.key()
+              + " declares none");
     }
     return declared;
   }
 
   /**
-   * The runbook's describe-db-log-files --filename-contains error: evidence for the operator, and the
-   * corruption time when the audit log has none. A few attempts only: logs help, they do not block.
+   * The runbook's describe-db-log-files --filename-contains error: evidence for the operator, and
+   * the corruption time when the audit log has none. A few attempts only: logs help, they do not
+   * block.
    */
   private ErrorLogScan scanErrorLogs(String region, String instance, Instant since) {
-    RdsLogActivities logs = Workflow.newActivityStub(RdsLogActivities.class, ActivityOptions.newBuilder(
-        ActivityDefaults.shortCalls()).setScheduleToCloseTimeout(Duration.ofMinutes(3))
-        .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(3).build()).build());
+    RdsLogActivities logs =
+        Workflow.newActivityStub(
+            RdsLogActivities.class,
+            ActivityOptions.newBuilder(ActivityDefaults.shortCalls())
+                .setScheduleToCloseTimeout(Duration.ofMinutes(3))
+                .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(3).build())
+                .build());
     try {
-      return timeline.step("scan the error logs of " + instance, () -> logs.scanErrorLogs(region, instance, since),
+      return timeline.step(
+          "scan the error logs of " + instance,
+          () -> logs.scanErrorLogs(region, instance, since),
           ErrorLogScan::summary);
     } catch (ActivityFailure e) {
       return null;
@@ -260,8 +399,11 @@ public class CorruptedDataRecoveryWorkflowImpl extends GatedWorkflow implements 
   public Instant correctRestorePoint(RestorePointCorrection correction) {
     Instant before = restorePoint;
     restorePoint = Instant.parse(correction.restorePoint().trim());
-    timeline.record("restore point corrected by " + correction.who(), Timeline.now(),
-        dev.drrunbooks.model.Outcome.SUCCEEDED, before + " -> " + restorePoint + ": " + correction.why());
+    timeline.record(
+        "restore point corrected by " + correction.who(),
+        Timeline.now(),
+        dev.drrunbooks.model.Outcome.SUCCEEDED,
+        before + " -> " + restorePoint + ": " + correction.why());
     detail = "corruption at " + corruptionTime + "; restore point " + restorePoint + " (corrected)";
     return restorePoint;
   }
@@ -269,25 +411,38 @@ public class CorruptedDataRecoveryWorkflowImpl extends GatedWorkflow implements 
   @Override
   public void validateCorrection(RestorePointCorrection c) {
     if (gate.waiting() == null || !CONFIRM_STEP.equals(gate.waiting().step())) {
-      throw new IllegalArgumentException("the restore point can be corrected only while it waits for confirmation");
+      throw new IllegalArgumentException(
+          "the restore point can be corrected only while it waits for confirmation");
     }
-    if (c == null || c.who() == null || c.who().isBlank()) throw new IllegalArgumentException("who: say who corrects it");
-    if (c.why() == null || c.why().isBlank()) throw new IllegalArgumentException("why: give a reason");
+    if (c == null || c.who() == null || c.who().isBlank())
+      throw new IllegalArgumentException("who: say who corrects it");
+    if (c.why() == null || c.why().isBlank())
+      throw new IllegalArgumentException("why: give a reason");
     Instant point;
     try {
       point = Instant.parse(c.restorePoint() == null ? "" : c.restorePoint().trim());
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException("restorePoint: '" + c.restorePoint() + "' is not an ISO-8601 instant such as "
-          + "2024-01-14T23:00:00Z");
+      throw new IllegalArgumentException(
+          "restorePoint: '"
+              + c.restorePoint()
+              + "' is not an ISO-8601 instant such as "
+              + "2024-01-14T23:00:00Z");
     }
     if (!point.isBefore(corruptionTime)) {
-      throw new IllegalArgumentException("restorePoint: " + point + " is not before the corruption at " + corruptionTime);
+      throw new IllegalArgumentException(
+          "restorePoint: " + point + " is not before the corruption at " + corruptionTime);
     }
   }
 
   @Override
   public DataRecoveryStatus status() {
-    return new DataRecoveryStatus(phases.current(), gate.waiting(), corruptionTime, restorePoint, plan, detail,
+    return new DataRecoveryStatus(
+        phases.current(),
+        gate.waiting(),
+        corruptionTime,
+        restorePoint,
+        plan,
+        detail,
         gate.ignored());
   }
 }

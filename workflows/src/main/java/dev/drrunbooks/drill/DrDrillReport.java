@@ -8,7 +8,10 @@ import dev.drrunbooks.report.ReportContext;
 import dev.drrunbooks.report.ReportMapping;
 import dev.drrunbooks.report.RunReport;
 
-/** A DR drill as a report: one objectives row per service, the smoke tests, the leftovers, the clean-up. Pure. */
+/**
+ * A DR drill as a report: one objectives row per service, the smoke tests, the leftovers, the
+ * clean-up. Pure.
+ */
 public final class DrDrillReport {
   public static final ReportMapping<DrDrillResult> MAPPING =
       ReportMapping.of("dr-drill", "DR drill", DrDrillResult.class, DrDrillReport::of);
@@ -16,17 +19,34 @@ public final class DrDrillReport {
   private DrDrillReport() {}
 
   static RunReport of(DrDrillResult r, ReportContext ctx) {
-    RunReport.Builder b = RunReport.builder(ctx.workflowId(), "dr-drill", "DR drill of "
-        + join(nz(r.services()).stream().map(ServiceDrill::service).toList()))
-        .outcome(r.passed() ? "PASSED" : "FAILED", r.passed(), r.summary())
-        .runLink(ctx.runLink())
-        .steps(r.timeline());
+    RunReport.Builder b =
+        RunReport.builder(
+                ctx.workflowId(),
+                "dr-drill",
+                "DR drill of "
+                    + join(nz(r.services()).stream().map(ServiceDrill::service).toList()))
+            .outcome(r.passed() ? "PASSED" : "FAILED", r.passed(), r.summary())
+            .runLink(ctx.runLink())
+            .steps(r.timeline());
     for (ServiceDrill s : nz(r.services())) {
-      b.service(s.service(), s.steps(), s.objectives() == null ? null : s.objectives().rto(),
-          s.objectives() == null ? null : s.objectives().rpo(), s.validation(), s.passed());
+      b.service(
+          s.service(),
+          s.steps(),
+          s.objectives() == null ? null : s.objectives().rto(),
+          s.objectives() == null ? null : s.objectives().rpo(),
+          s.validation(),
+          s.passed());
       if (s.smoke() != null) {
-        b.evidence(new EvidenceRow(s.service(), "smoke test " + s.smoke().url(), null, "HEALTHY",
-            s.smoke().verdict().name(), null, s.smoke().verdict().name().equals("HEALTHY"), s.smoke().describe()));
+        b.evidence(
+            new EvidenceRow(
+                s.service(),
+                "smoke test " + s.smoke().url(),
+                null,
+                "HEALTHY",
+                s.smoke().verdict().name(),
+                null,
+                s.smoke().verdict().name().equals("HEALTHY"),
+                s.smoke().describe()));
       }
       if (s.failure() != null) b.note(s.service() + ": " + s.failure());
     }

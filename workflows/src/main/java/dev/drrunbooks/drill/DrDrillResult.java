@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * The drill's outcome per service, the test environment used, what was cleaned up, and what (if
- * anything) carrying the run's tags, or named for it, was still there afterwards: that list must be empty.
- * {@code passed}: every service's steps worked, its checks passed and its RTO and RPO were met.
+ * anything) carrying the run's tags, or named for it, was still there afterwards: that list must be
+ * empty. {@code passed}: every service's steps worked, its checks passed and its RTO and RPO were
+ * met.
  */
 public record DrDrillResult(
     List<ServiceDrill> services,

@@ -1,6 +1,5 @@
 package dev.drrunbooks.drill;
 
-import dev.drrunbooks.model.FailureType;
 import dev.drrunbooks.activities.catalog.CatalogActivities;
 import dev.drrunbooks.activities.cfn.CloudFormationActivities;
 import dev.drrunbooks.activities.cfn.StackInfo;
@@ -22,6 +21,7 @@ import dev.drrunbooks.catalog.ServiceDefinition;
 import dev.drrunbooks.model.ActivityDefaults;
 import dev.drrunbooks.model.Cleanup;
 import dev.drrunbooks.model.CleanupRecord;
+import dev.drrunbooks.model.FailureType;
 import dev.drrunbooks.model.Failures;
 import dev.drrunbooks.model.Inputs;
 import dev.drrunbooks.model.Outcome;
@@ -58,11 +58,12 @@ public class DrDrillWorkflowImpl implements DrDrillWorkflow {
   static final String PROCEDURE = "dr-drill";
   static final String TEMPLATE = "dr-test-environment.yaml";
   private static final Duration STACK_BUDGET = Duration.ofMinutes(30);
+
   /**
-   * The {@code Workflow.getVersion} change id of drills that smoke-test their own deployment (the catalog's
-   * drillHealthUrl, never production), wait until it is steady on the deployed task definition, pass only
-   * when RTO and RPO are met, and look for (and delete) the stack's ECS cluster by its name. Older
-   * histories replay without.
+   * The {@code Workflow.getVersion} change id of drills that smoke-test their own deployment (the
+   * catalog's drillHealthUrl, never production), wait until it is steady on the deployed task
+   * definition, pass only when RTO and RPO are met, and look for (and delete) the stack's ECS
+   * cluster by its name. Older histories replay without.
    */
   static final String OWN_DEPLOYMENT = "drill-own-deployment";
 
@@ -70,13 +71,14 @@ public class DrDrillWorkflowImpl implements DrDrillWorkflow {
       Workflow.newActivityStub(CatalogActivities.class, ActivityDefaults.shortCalls());
   private final CloudFormationActivities cfn =
       Workflow.newActivityStub(CloudFormationActivities.class, ActivityDefaults.shortCalls());
-  private final EcsActivities ecs = Workflow.newActivityStub(EcsActivities.class, ActivityDefaults.shortCalls());
+  private final EcsActivities ecs =
+      Workflow.newActivityStub(EcsActivities.class, ActivityDefaults.shortCalls());
   private final RdsRestoreActivities rds =
       Workflow.newActivityStub(RdsRestoreActivities.class, ActivityDefaults.shortCalls());
   private final OwnedResourceActivities owned =
       Workflow.newActivityStub(OwnedResourceActivities.class, ActivityDefaults.shortCalls());
-  private final HttpProbeActivities http = Workflow.newActivityStub(HttpProbeActivities.class,
-      ActivityDefaults.shortCalls());
+  private final HttpProbeActivities http =
+      Workflow.newActivityStub(HttpProbeActivities.class, ActivityDefaults.shortCalls());
 
   private final ReportActivities reports =
       Workflow.newActivityStub(ReportActivities.class, ActivityDefaults.shortCalls());
@@ -89,9 +91,13 @@ public class DrDrillWorkflowImpl implements DrDrillWorkflow {
   public DrDrillResult run(DrDrillInput input) {
     Instant start = Timeline.now();
     DrDrillInput in = input == null ? new DrDrillInput(null, null) : input;
-    List<String> keys = in.services() == null || in.services().isEmpty() ? List.of("inventory") : in.services();
+    List<String> keys =
+        in.services() == null || in.services().isEmpty() ? List.of("inventory") : in.services();
     keys.forEach(k -> Inputs.serviceKey("services", k, false));
-    Inputs.duration("waitBudget", in.waitBudget(), Duration.ofMinutes(1)); // refuse a bad budget before anything starts
+    Inputs.duration(
+        "waitBudget",
+        in.waitBudget(),
+        Duration.ofMinutes(1)); // refuse a bad budget before anything starts
     String workflowId = Workflow.getInfo().getWorkflowId();
     Ownership owner = RunOwnership.current(PROCEDURE);
     phases.tag(PROCEDURE, String.join(",", keys));
@@ -105,16 +111,25 @@ public class DrDrillWorkflowImpl implements DrDrillWorkflow {
     List<ServiceDrill> results = new ArrayList<>();
     String clusterName = DrillEnvironment.clusterName(stackName);
     if (ownDeployment) {
-      // Registered before the stack, so it runs after the stack's deletion: on AWS that deleted the cluster.
-      cleanup.add("ecs-cluster:" + clusterName, () -> ecs.deleteClusterLeftByStack(region, clusterName, owner));
+      // Registered before the stack, so it runs after the stack's deletion: on AWS that deleted the
+      // cluster.
+      cleanup.add(
+          "ecs-cluster:" + clusterName,
+          () -> ecs.deleteClusterLeftByStack(region, clusterName, owner));
     }
     // Registered first, so deleted last: the services and instances inside it go before it.
-    cleanup.add("stack:" + stackName, () -> {
-      String outcome = cfn.deleteOwnedStack(region, stackName, owner);
-      CloudFormationActivities waiting = Workflow.newActivityStub(CloudFormationActivities.class,
-          ActivityDefaults.waitUntil(Timeline.now().plus(STACK_BUDGET)));
-      return outcome + ", " + waiting.awaitStackDeleted(region, stackName, Timeline.now().plus(STACK_BUDGET));
-    });
+    cleanup.add(
+        "stack:" + stackName,
+        () -> {
+          String outcome = cfn.deleteOwnedStack(region, stackName, owner);
+          CloudFormationActivities waiting =
+              Workflow.newActivityStub(
+                  CloudFormationActivities.class,
+                  ActivityDefaults.waitUntil(Timeline.now().plus(STACK_BUDGET)));
+          return outcome
+              + ", "
+              + waiting.awaitStackDeleted(region, stackName, Timeline.now().plus(STACK_BUDGET));
+        });
     try {
       phases.enter("environment");
       StackInfo stack = createEnvironment(region, stackName, workflowId, owner);
@@ -132,45 +147,78 @@ public class DrDrillWorkflowImpl implements DrDrillWorkflow {
     phases.enter("cleanup");
     List<CleanupRecord> cleaned = cleanup.run(timeline);
     phases.enter("verify-cleanup");
-    List<String> leftovers = ownDeployment
-        ? timeline.step("look for anything left with this run's tags, and its cluster " + clusterName,
-            () -> owned.leftovers(region, workflowId, List.of(clusterName)),
-            l -> l.isEmpty() ? "nothing left" : l.size() + " left: " + l)
-        : timeline.step("look for anything left with this run's tags",
-            () -> owned.ownedResources(region, workflowId), l -> l.isEmpty() ? "nothing left" : l.size() + " left: " + l);
+    List<String> leftovers =
+        ownDeployment
+            ? timeline.step(
+                "look for anything left with this run's tags, and its cluster " + clusterName,
+                () -> owned.leftovers(region, workflowId, List.of(clusterName)),
+                l -> l.isEmpty() ? "nothing left" : l.size() + " left: " + l)
+            : timeline.step(
+                "look for anything left with this run's tags",
+                () -> owned.ownedResources(region, workflowId),
+                l -> l.isEmpty() ? "nothing left" : l.size() + " left: " + l);
     if (!leftovers.isEmpty()) {
       phases.enter("failed");
-      throw ApplicationFailure.newNonRetryableFailure("cleanup left resources of this run (by tag or name): "
-          + String.join(", ", leftovers) + " (cleanup: " + cleanup.summary() + ")", "CleanupIncomplete");
+      throw ApplicationFailure.newNonRetryableFailure(
+          "cleanup left resources of this run (by tag or name): "
+              + String.join(", ", leftovers)
+              + " (cleanup: "
+              + cleanup.summary()
+              + ")",
+          "CleanupIncomplete");
     }
     boolean passed = results.stream().allMatch(ServiceDrill::passed);
-    String summary = "DR drill " + (passed ? "PASSED" : "FAILED") + " for " + String.join(", ", keys) + ": "
-        + String.join("; ", results.stream().map(r -> r.service() + " " + (r.passed() ? "passed" : "FAILED: "
-            + r.failure())).toList()) + "; cleanup: " + cleanup.summary();
-    DrDrillResult result = new DrDrillResult(results, stackName, cleaned, leftovers, timeline.entries(), passed, null,
-        summary);
+    String summary =
+        "DR drill "
+            + (passed ? "PASSED" : "FAILED")
+            + " for "
+            + String.join(", ", keys)
+            + ": "
+            + String.join(
+                "; ",
+                results.stream()
+                    .map(
+                        r -> r.service() + " " + (r.passed() ? "passed" : "FAILED: " + r.failure()))
+                    .toList())
+            + "; cleanup: "
+            + cleanup.summary();
+    DrDrillResult result =
+        new DrDrillResult(
+            results, stackName, cleaned, leftovers, timeline.entries(), passed, null, summary);
 
     // After the cleanup, so the report says what was cleaned up and that nothing was left.
     phases.enter("report");
     RunReport report = DrDrillReport.MAPPING.report(result, ReportContext.of(workflowId));
-    ReportFiles files = timeline.step("write the report", () -> reports.write(report), ReportFiles::html);
+    ReportFiles files =
+        timeline.step("write the report", () -> reports.write(report), ReportFiles::html);
     phases.enter(passed ? "passed" : "failed");
-    return new DrDrillResult(results, stackName, cleaned, leftovers, timeline.entries(), passed, files.html(), summary);
+    return new DrDrillResult(
+        results, stackName, cleaned, leftovers, timeline.entries(), passed, files.html(), summary);
   }
 
-  private StackInfo createEnvironment(String region, String stackName, String workflowId, Ownership owner) {
+  private StackInfo createEnvironment(
+      String region, String stackName, String workflowId, Ownership owner) {
     Map<String, String> parameters = Map.of("DrillId", stackName, "OwnerWorkflowId", workflowId);
-    timeline.step("create stack " + stackName, () -> cfn.createStack(new StackRequest(region, stackName, TEMPLATE,
-        parameters, owner)), StackInfo::status);
+    timeline.step(
+        "create stack " + stackName,
+        () -> cfn.createStack(new StackRequest(region, stackName, TEMPLATE, parameters, owner)),
+        StackInfo::status);
     Instant deadline = Timeline.now().plus(STACK_BUDGET);
-    CloudFormationActivities waiting = Workflow.newActivityStub(CloudFormationActivities.class,
-        ActivityDefaults.waitUntil(deadline));
-    return timeline.step("wait for " + stackName, () -> waiting.awaitStackCreated(region, stackName, deadline),
+    CloudFormationActivities waiting =
+        Workflow.newActivityStub(
+            CloudFormationActivities.class, ActivityDefaults.waitUntil(deadline));
+    return timeline.step(
+        "wait for " + stackName,
+        () -> waiting.awaitStackCreated(region, stackName, deadline),
         s -> s.status() + " " + s.outputs());
   }
 
   /** One service's drill; a failure here fails this service, not the others. */
-  private ServiceDrill drill(ServiceDefinition service, StackInfo stack, String waitBudget, Instant start,
+  private ServiceDrill drill(
+      ServiceDefinition service,
+      StackInfo stack,
+      String waitBudget,
+      Instant start,
       Ownership owner) {
     Timeline steps = new Timeline();
     String key = service.key();
@@ -186,107 +234,195 @@ public class DrDrillWorkflowImpl implements DrDrillWorkflow {
       // The child restore owns its instance: its run id (known once it starts) is the run token.
       boolean runTokens = RunOwnership.usesRunTokens();
       String[] childRun = new String[1];
-      cleanup.add("rds:" + instance, () -> runTokens && childRun[0] == null ? "nothing created: the restore never started"
-          : rds.deleteOwnedInstance(region, instance,
-              new Ownership(restoreId, runTokens ? childRun[0] : null, "snapshot-restore")));
-      // Terminating the drill asks the restore to cancel (its clean-up deletes the instance) instead of
+      cleanup.add(
+          "rds:" + instance,
+          () ->
+              runTokens && childRun[0] == null
+                  ? "nothing created: the restore never started"
+                  : rds.deleteOwnedInstance(
+                      region,
+                      instance,
+                      new Ownership(
+                          restoreId, runTokens ? childRun[0] : null, "snapshot-restore")));
+      // Terminating the drill asks the restore to cancel (its clean-up deletes the instance)
+      // instead of
       // terminating it with the instance left behind, the SDK's default.
-      SnapshotRestoreWorkflow child = Workflow.newChildWorkflowStub(SnapshotRestoreWorkflow.class,
-          ChildWorkflowOptions.newBuilder().setWorkflowId(restoreId)
-              .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_REQUEST_CANCEL)
-              .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE).build());
-      List<String> subnets = Arrays.stream(stack.outputs().getOrDefault("SubnetIds", "").split(","))
-          .filter(x -> !x.isBlank()).toList();
-      List<String> groups = stack.outputs().containsKey("SecurityGroupId")
-          ? List.of(stack.outputs().get("SecurityGroupId")) : List.of();
-      SnapshotRestoreInput restoreInput = SnapshotRestoreInput.validationCopy(key, instance,
-          Duration.between(Timeline.now(), deadline).toSeconds() + "s", stack.outputs().get("DbSubnetGroupName"), groups);
-      SnapshotRestoreResult r = steps.step(key + ": restore the newest snapshot into the test environment", () -> {
-            Promise<SnapshotRestoreResult> done = Async.function(child::run, restoreInput);
-            childRun[0] = Workflow.getWorkflowExecution(child).get().getRunId();
-            return done.get();
-          },
-          x -> x.snapshot().snapshotId() + " as " + x.restoredInstance() + "; " + x.validation().summary());
+      SnapshotRestoreWorkflow child =
+          Workflow.newChildWorkflowStub(
+              SnapshotRestoreWorkflow.class,
+              ChildWorkflowOptions.newBuilder()
+                  .setWorkflowId(restoreId)
+                  .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_REQUEST_CANCEL)
+                  .setWorkflowIdReusePolicy(
+                      WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+                  .build());
+      List<String> subnets =
+          Arrays.stream(stack.outputs().getOrDefault("SubnetIds", "").split(","))
+              .filter(x -> !x.isBlank())
+              .toList();
+      List<String> groups =
+          stack.outputs().containsKey("SecurityGroupId")
+              ? List.of(stack.outputs().get("SecurityGroupId"))
+              : List.of();
+      SnapshotRestoreInput restoreInput =
+          SnapshotRestoreInput.validationCopy(
+              key,
+              instance,
+              Duration.between(Timeline.now(), deadline).toSeconds() + "s",
+              stack.outputs().get("DbSubnetGroupName"),
+              groups);
+      SnapshotRestoreResult r =
+          steps.step(
+              key + ": restore the newest snapshot into the test environment",
+              () -> {
+                Promise<SnapshotRestoreResult> done = Async.function(child::run, restoreInput);
+                childRun[0] = Workflow.getWorkflowExecution(child).get().getRunId();
+                return done.get();
+              },
+              x ->
+                  x.snapshot().snapshotId()
+                      + " as "
+                      + x.restoredInstance()
+                      + "; "
+                      + x.validation().summary());
       restored = r;
 
       EcsSpec spec = service.spec().ecs();
       if (spec != null) {
         String cluster = stack.outputs().get("ClusterName");
-        String family = spec.stableTaskDefinition().substring(0, spec.stableTaskDefinition().indexOf(':'));
+        String family =
+            spec.stableTaskDefinition().substring(0, spec.stableTaskDefinition().indexOf(':'));
         String serviceName = key + "-drill";
-        String taskDefinition = steps.step(key + ": resolve " + family + ":latest",
-            () -> ecs.resolveTaskDefinition(region, family + ":latest"), arn -> arn);
-        cleanup.add("ecs:" + cluster + "/" + serviceName,
+        String taskDefinition =
+            steps.step(
+                key + ": resolve " + family + ":latest",
+                () -> ecs.resolveTaskDefinition(region, family + ":latest"),
+                arn -> arn);
+        cleanup.add(
+            "ecs:" + cluster + "/" + serviceName,
             () -> ecs.deleteOwnedService(region, cluster, serviceName, owner));
-        // Created empty, then scaled as the runbook's recovery does: the deployment is then the same two steps.
-        steps.step(key + ": deploy " + serviceName + " in " + cluster, () -> ecs.createService(new EcsServiceCreate(
-            region, cluster, serviceName, taskDefinition, 0, subnets, groups, owner)), EcsServiceState::describe);
-        steps.step(key + ": scale " + serviceName + " to " + spec.desiredCount(), () -> ecs.updateService(
-            new EcsServiceUpdate(region, cluster, serviceName, null, spec.desiredCount(), false)),
+        // Created empty, then scaled as the runbook's recovery does: the deployment is then the
+        // same two steps.
+        steps.step(
+            key + ": deploy " + serviceName + " in " + cluster,
+            () ->
+                ecs.createService(
+                    new EcsServiceCreate(
+                        region, cluster, serviceName, taskDefinition, 0, subnets, groups, owner)),
             EcsServiceState::describe);
-        EcsActivities waiting = Workflow.newActivityStub(EcsActivities.class, ActivityDefaults.waitUntil(deadline));
+        steps.step(
+            key + ": scale " + serviceName + " to " + spec.desiredCount(),
+            () ->
+                ecs.updateService(
+                    new EcsServiceUpdate(
+                        region, cluster, serviceName, null, spec.desiredCount(), false)),
+            EcsServiceState::describe);
+        EcsActivities waiting =
+            Workflow.newActivityStub(EcsActivities.class, ActivityDefaults.waitUntil(deadline));
         if (ownDeployment) {
-          // steady on what was deployed: a circuit-breaker rollback is a failed deployment, not a steady one
-          steps.step(key + ": wait until " + serviceName + " is steady on " + taskDefinition,
+          // steady on what was deployed: a circuit-breaker rollback is a failed deployment, not a
+          // steady one
+          steps.step(
+              key + ": wait until " + serviceName + " is steady on " + taskDefinition,
               () -> waiting.awaitSteadyOn(region, cluster, serviceName, taskDefinition, deadline),
               EcsServiceState::describe);
         } else {
-          steps.step(key + ": wait until " + serviceName + " is steady",
-              () -> waiting.awaitSteady(region, cluster, serviceName, deadline), EcsServiceState::describe);
+          steps.step(
+              key + ": wait until " + serviceName + " is steady",
+              () -> waiting.awaitSteady(region, cluster, serviceName, deadline),
+              EcsServiceState::describe);
         }
       }
 
       if (ownDeployment) {
         smoke = smokeTest(service, stack, steps);
       } else if (service.spec().healthEndpoint() != null) {
-        ProbeReport probe = steps.step(key + ": smoke test " + service.spec().healthEndpoint(),
-            () -> http.probe(service.spec().healthEndpoint(), 3, Duration.ofSeconds(1), Duration.ofSeconds(5)),
-            ProbeReport::describe);
+        ProbeReport probe =
+            steps.step(
+                key + ": smoke test " + service.spec().healthEndpoint(),
+                () ->
+                    http.probe(
+                        service.spec().healthEndpoint(),
+                        3,
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(5)),
+                ProbeReport::describe);
         smoke = probe;
         if (probe.verdict() != ProbeVerdict.HEALTHY) {
-          throw ApplicationFailure.newNonRetryableFailure("smoke test failed: " + probe.describe(), "SmokeTestFailed");
+          throw ApplicationFailure.newNonRetryableFailure(
+              "smoke test failed: " + probe.describe(), "SmokeTestFailed");
         }
       }
-      RecoveryObjectives objectives = RecoveryObjectives.measure(service.spec().objectives(), null, start,
-          Timeline.now(), r.snapshot().createdAt());
+      RecoveryObjectives objectives =
+          RecoveryObjectives.measure(
+              service.spec().objectives(), null, start, Timeline.now(), r.snapshot().createdAt());
       if (ownDeployment) {
         // Passing means every step worked and every measured objective was met.
         String breaches = DrillVerdict.breaches(objectives, r.validation());
-        return new ServiceDrill(key, steps.entries(), r.snapshot().snapshotId(), r.validation(), smoke, objectives,
-            breaches == null, breaches);
+        return new ServiceDrill(
+            key,
+            steps.entries(),
+            r.snapshot().snapshotId(),
+            r.validation(),
+            smoke,
+            objectives,
+            breaches == null,
+            breaches);
       }
       // Before OWN_DEPLOYMENT: a missed RTO or RPO was only flagged in the report.
-      return new ServiceDrill(key, steps.entries(), r.snapshot().snapshotId(), r.validation(), smoke, objectives,
-          true, null);
+      return new ServiceDrill(
+          key,
+          steps.entries(),
+          r.snapshot().snapshotId(),
+          r.validation(),
+          smoke,
+          objectives,
+          true,
+          null);
     } catch (TemporalFailure e) {
       if (CancellationScope.current().isCancelRequested()) throw e;
-      return new ServiceDrill(key, steps.entries(), restored == null ? null : restored.snapshot().snapshotId(),
-          restored == null ? null : restored.validation(), smoke, null, false, Failures.rootMessage(e));
+      return new ServiceDrill(
+          key,
+          steps.entries(),
+          restored == null ? null : restored.snapshot().snapshotId(),
+          restored == null ? null : restored.validation(),
+          smoke,
+          null,
+          false,
+          Failures.rootMessage(e));
     }
   }
 
   /**
-   * Probes the drill's own deployment at the catalog's drillHealthUrl, resolved for this drill; never
-   * production's healthEndpoint. No drillHealthUrl: no smoke test, said in the timeline.
+   * Probes the drill's own deployment at the catalog's drillHealthUrl, resolved for this drill;
+   * never production's healthEndpoint. No drillHealthUrl: no smoke test, said in the timeline.
    */
   private ProbeReport smokeTest(ServiceDefinition service, StackInfo stack, Timeline steps) {
     String key = service.key();
     String template = service.spec().drillHealthUrl();
     if (template == null) {
-      steps.record(key + ": no smoke test: the catalog gives no drillHealthUrl (production is never probed)",
-          Timeline.now(), Outcome.SKIPPED, null);
+      steps.record(
+          key + ": no smoke test: the catalog gives no drillHealthUrl (production is never probed)",
+          Timeline.now(),
+          Outcome.SKIPPED,
+          null);
       return null;
     }
     String url;
     try {
       url = DrillHealthUrl.resolve(template, stack.stackName(), key, stack.outputs());
     } catch (IllegalArgumentException e) {
-      throw ApplicationFailure.newNonRetryableFailure("smoke test: " + e.getMessage(), "SmokeTestTarget");
+      throw ApplicationFailure.newNonRetryableFailure(
+          "smoke test: " + e.getMessage(), "SmokeTestTarget");
     }
-    ProbeReport probe = steps.step(key + ": smoke test of the drill's deployment " + url,
-        () -> http.probe(url, 3, Duration.ofSeconds(1), Duration.ofSeconds(5)), ProbeReport::describe);
+    ProbeReport probe =
+        steps.step(
+            key + ": smoke test of the drill's deployment " + url,
+            () -> http.probe(url, 3, Duration.ofSeconds(1), Duration.ofSeconds(5)),
+            ProbeReport::describe);
     if (probe.verdict() != ProbeVerdict.HEALTHY) {
-      throw ApplicationFailure.newNonRetryableFailure("smoke test failed: " + probe.describe(), "SmokeTestFailed");
+      throw ApplicationFailure.newNonRetryableFailure(
+          "smoke test failed: " + probe.describe(), "SmokeTestFailed");
     }
     return probe;
   }
@@ -297,7 +433,8 @@ public class DrDrillWorkflowImpl implements DrDrillWorkflow {
       for (String k : keys) all.addAll(catalog.resolveServices(k));
       return all;
     } catch (ActivityFailure e) {
-      throw ApplicationFailure.newNonRetryableFailure("services: " + Failures.rootMessage(e), FailureType.INVALID_INPUT.type());
+      throw ApplicationFailure.newNonRetryableFailure(
+          "services: " + Failures.rootMessage(e), FailureType.INVALID_INPUT.type());
     }
   }
 

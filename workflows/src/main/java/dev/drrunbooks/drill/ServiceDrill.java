@@ -6,7 +6,10 @@ import dev.drrunbooks.model.RecoveryObjectives;
 import dev.drrunbooks.model.TimelineEntry;
 import java.util.List;
 
-/** One service's drill: each step's timing and outcome, the evidence, RTO and RPO achieved, pass or fail. */
+/**
+ * One service's drill: each step's timing and outcome, the evidence, RTO and RPO achieved, pass or
+ * fail.
+ */
 public record ServiceDrill(
     String service,
     List<TimelineEntry> steps,

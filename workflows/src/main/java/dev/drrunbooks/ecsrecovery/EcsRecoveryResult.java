@@ -5,7 +5,10 @@ import dev.drrunbooks.model.ObjectiveCheck;
 import dev.drrunbooks.model.TimelineEntry;
 import java.util.List;
 
-/** The service before and after, the task definition it now runs, and how long it took against the RTO. */
+/**
+ * The service before and after, the task definition it now runs, and how long it took against the
+ * RTO.
+ */
 public record EcsRecoveryResult(
     String service,
     String region,

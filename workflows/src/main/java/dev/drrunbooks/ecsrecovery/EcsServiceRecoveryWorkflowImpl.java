@@ -22,12 +22,15 @@ import java.time.Duration;
 import java.time.Instant;
 
 public class EcsServiceRecoveryWorkflowImpl implements EcsServiceRecoveryWorkflow {
-  /** Version 1: the waits check the task definition the service is steady on, not only its counts. */
+  /**
+   * Version 1: the waits check the task definition the service is steady on, not only its counts.
+   */
   static final String VERIFY_TASK_DEFINITION = "ecs-recovery-verify-task-definition";
 
   private final CatalogActivities catalog =
       Workflow.newActivityStub(CatalogActivities.class, ActivityDefaults.shortCalls());
-  private final EcsActivities ecs = Workflow.newActivityStub(EcsActivities.class, ActivityDefaults.shortCalls());
+  private final EcsActivities ecs =
+      Workflow.newActivityStub(EcsActivities.class, ActivityDefaults.shortCalls());
   private final Timeline timeline = new Timeline();
   private final Phases phases = new Phases();
   private final Cleanup rollback = new Cleanup();
@@ -50,84 +53,148 @@ public class EcsServiceRecoveryWorkflowImpl implements EcsServiceRecoveryWorkflo
     phases.enter("resolve");
     ServiceDefinition service = ServiceLookup.resolve(catalog, timeline, serviceKey);
     EcsSpec spec = service.spec().ecs();
-    if (spec == null) throw Inputs.invalid("service", serviceKey, "this service has no ECS deployment in the catalog");
-    String typedRegion = in.region() == null || in.region().isBlank() ? "primary" : in.region().trim();
+    if (spec == null)
+      throw Inputs.invalid(
+          "service", serviceKey, "this service has no ECS deployment in the catalog");
+    String typedRegion =
+        in.region() == null || in.region().isBlank() ? "primary" : in.region().trim();
     boolean dr = typedRegion.equals("dr") || typedRegion.equals(service.regions().dr());
-    String region = switch (typedRegion) {
-      case "primary" -> service.regions().primary();
-      case "dr" -> service.regions().dr();
-      default -> {
-        if (!typedRegion.matches("[a-z]{2}(-gov)?-[a-z]+-\\d")) {
-          throw Inputs.invalid("region", typedRegion, "primary, dr, or an AWS region such as eu-central-1");
-        }
-        yield typedRegion;
-      }
-    };
-    String cluster = in.cluster() != null && !in.cluster().isBlank() ? in.cluster().trim()
-        : dr ? spec.drCluster() : spec.cluster();
-    if (cluster == null) throw Inputs.invalid("cluster", null, "the catalog names no DR cluster for " + serviceKey);
-    String taskDefinition = in.taskDefinition() != null && !in.taskDefinition().isBlank() ? in.taskDefinition().trim()
-        : spec.stableTaskDefinition();
+    String region =
+        switch (typedRegion) {
+          case "primary" -> service.regions().primary();
+          case "dr" -> service.regions().dr();
+          default -> {
+            if (!typedRegion.matches("[a-z]{2}(-gov)?-[a-z]+-\\d")) {
+              throw Inputs.invalid(
+                  "region", typedRegion, "primary, dr, or an AWS region such as eu-central-1");
+            }
+            yield typedRegion;
+          }
+        };
+    String cluster =
+        in.cluster() != null && !in.cluster().isBlank()
+            ? in.cluster().trim()
+            : dr ? spec.drCluster() : spec.cluster();
+    if (cluster == null)
+      throw Inputs.invalid("cluster", null, "the catalog names no DR cluster for " + serviceKey);
+    String taskDefinition =
+        in.taskDefinition() != null && !in.taskDefinition().isBlank()
+            ? in.taskDefinition().trim()
+            : spec.stableTaskDefinition();
     if (!taskDefinition.matches("[A-Za-z0-9_-]+:[A-Za-z0-9_-]+")) {
-      throw Inputs.invalid("taskDefinition", taskDefinition, "family:label or family:revision, e.g. inventory-service:stable");
+      throw Inputs.invalid(
+          "taskDefinition",
+          taskDefinition,
+          "family:label or family:revision, e.g. inventory-service:stable");
     }
     int desired = in.desiredCount() != null ? in.desiredCount() : spec.desiredCount();
-    Duration budget = Inputs.duration("waitBudget", in.waitBudget(), service.spec().objectives().rto());
+    Duration budget =
+        Inputs.duration("waitBudget", in.waitBudget(), service.spec().objectives().rto());
 
     if (Workflow.getVersion(ResourceLocks.CHANGE_ID, Workflow.DEFAULT_VERSION, 1) >= 1) {
       phases.enter("lock");
-      locks.acquire(LockedResource.ECS_SERVICE.named(region + "/" + cluster + "/" + spec.service()), "ecs-recovery");
+      locks.acquire(
+          LockedResource.ECS_SERVICE.named(region + "/" + cluster + "/" + spec.service()),
+          "ecs-recovery");
     }
     phases.enter("inspect");
-    EcsServiceState before = timeline.step("describe " + spec.service() + " in " + cluster,
-        () -> ecs.describeService(region, cluster, spec.service()), EcsServiceState::describe);
-    String target = timeline.step("resolve " + taskDefinition, () -> ecs.resolveTaskDefinition(region, taskDefinition),
-        arn -> arn);
+    EcsServiceState before =
+        timeline.step(
+            "describe " + spec.service() + " in " + cluster,
+            () -> ecs.describeService(region, cluster, spec.service()),
+            EcsServiceState::describe);
+    String target =
+        timeline.step(
+            "resolve " + taskDefinition,
+            () -> ecs.resolveTaskDefinition(region, taskDefinition),
+            arn -> arn);
 
     // Runs recorded before this change waited for the counts only: they replay down that branch.
     boolean verifyTaskDefinition =
         Workflow.getVersion(VERIFY_TASK_DEFINITION, Workflow.DEFAULT_VERSION, 1) >= 1;
     try {
-      rollback.add("ecs:" + cluster + "/" + spec.service(), () -> {
-        ecs.updateService(new EcsServiceUpdate(region, cluster, spec.service(), before.taskDefinitionArn(), null, true));
-        EcsServiceState back = awaitSteady(region, cluster, spec.service(),
-            verifyTaskDefinition ? before.taskDefinitionArn() : null, Timeline.now().plus(budget));
-        return "rolled back to " + before.taskDefinitionArn() + ": " + back.describe();
-      });
+      rollback.add(
+          "ecs:" + cluster + "/" + spec.service(),
+          () -> {
+            ecs.updateService(
+                new EcsServiceUpdate(
+                    region, cluster, spec.service(), before.taskDefinitionArn(), null, true));
+            EcsServiceState back =
+                awaitSteady(
+                    region,
+                    cluster,
+                    spec.service(),
+                    verifyTaskDefinition ? before.taskDefinitionArn() : null,
+                    Timeline.now().plus(budget));
+            return "rolled back to " + before.taskDefinitionArn() + ": " + back.describe();
+          });
       phases.enter("deploy");
-      timeline.step("update to " + taskDefinition + " with a forced new deployment",
-          () -> ecs.updateService(new EcsServiceUpdate(region, cluster, spec.service(), target, null, true)),
+      timeline.step(
+          "update to " + taskDefinition + " with a forced new deployment",
+          () ->
+              ecs.updateService(
+                  new EcsServiceUpdate(region, cluster, spec.service(), target, null, true)),
           EcsServiceState::describe);
       phases.enter("scale");
-      timeline.step("scale to " + desired,
-          () -> ecs.updateService(new EcsServiceUpdate(region, cluster, spec.service(), null, desired, false)),
+      timeline.step(
+          "scale to " + desired,
+          () ->
+              ecs.updateService(
+                  new EcsServiceUpdate(region, cluster, spec.service(), null, desired, false)),
           EcsServiceState::describe);
       phases.enter("wait");
-      EcsServiceState after = awaitSteady(region, cluster, spec.service(), verifyTaskDefinition ? target : null,
-          start.plus(budget));
+      EcsServiceState after =
+          awaitSteady(
+              region,
+              cluster,
+              spec.service(),
+              verifyTaskDefinition ? target : null,
+              start.plus(budget));
       phases.enter("done");
       Duration took = Duration.between(start, Timeline.now());
-      return new EcsRecoveryResult(serviceKey, region, cluster, target, before, after,
-          ObjectiveCheck.of(service.spec().objectives().rto(), took, "from run start " + start), timeline.entries(),
-          "Recovered " + spec.service() + " in " + cluster + " (" + region + ") on " + target + ": " + after.describe());
+      return new EcsRecoveryResult(
+          serviceKey,
+          region,
+          cluster,
+          target,
+          before,
+          after,
+          ObjectiveCheck.of(service.spec().objectives().rto(), took, "from run start " + start),
+          timeline.entries(),
+          "Recovered "
+              + spec.service()
+              + " in "
+              + cluster
+              + " ("
+              + region
+              + ") on "
+              + target
+              + ": "
+              + after.describe());
     } catch (TemporalFailure e) {
       throw rollback.endRun(e, timeline, phases, null);
     }
   }
 
   /**
-   * Waits in one heartbeating activity until the service is steady; on {@code taskDefinition} when given, so a
-   * rollback (ECS's circuit breaker, or a person) fails the step with type {@code EcsRolledBack}.
+   * Waits in one heartbeating activity until the service is steady; on {@code taskDefinition} when
+   * given, so a rollback (ECS's circuit breaker, or a person) fails the step with type {@code
+   * EcsRolledBack}.
    */
-  private EcsServiceState awaitSteady(String region, String cluster, String service, String taskDefinition,
-      Instant deadline) {
-    EcsActivities waiting = Workflow.newActivityStub(EcsActivities.class, ActivityDefaults.waitUntil(deadline));
+  private EcsServiceState awaitSteady(
+      String region, String cluster, String service, String taskDefinition, Instant deadline) {
+    EcsActivities waiting =
+        Workflow.newActivityStub(EcsActivities.class, ActivityDefaults.waitUntil(deadline));
     if (taskDefinition == null) {
-      return timeline.step("wait until " + service + " is steady", () -> waiting.awaitSteady(region, cluster, service,
-          deadline), EcsServiceState::describe);
+      return timeline.step(
+          "wait until " + service + " is steady",
+          () -> waiting.awaitSteady(region, cluster, service, deadline),
+          EcsServiceState::describe);
     }
-    return timeline.step("wait until " + service + " is steady on " + EcsRollback.familyRevision(taskDefinition),
-        () -> waiting.awaitSteadyOn(region, cluster, service, taskDefinition, deadline), EcsServiceState::describe);
+    return timeline.step(
+        "wait until " + service + " is steady on " + EcsRollback.familyRevision(taskDefinition),
+        () -> waiting.awaitSteadyOn(region, cluster, service, taskDefinition, deadline),
+        EcsServiceState::describe);
   }
 
   @Override

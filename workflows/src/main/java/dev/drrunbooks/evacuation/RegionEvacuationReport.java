@@ -9,28 +9,57 @@ import dev.drrunbooks.report.ReportContext;
 import dev.drrunbooks.report.ReportMapping;
 import dev.drrunbooks.report.RunReport;
 
-/** A region evacuation as a report: per service, DR capacity and DNS to the DR region as evidence. Pure. */
+/**
+ * A region evacuation as a report: per service, DR capacity and DNS to the DR region as evidence.
+ * Pure.
+ */
 public final class RegionEvacuationReport {
-  public static final ReportMapping<RegionEvacuationResult> MAPPING = ReportMapping.of("region-evacuation",
-      "Region evacuation", RegionEvacuationResult.class, RegionEvacuationReport::of);
+  public static final ReportMapping<RegionEvacuationResult> MAPPING =
+      ReportMapping.of(
+          "region-evacuation",
+          "Region evacuation",
+          RegionEvacuationResult.class,
+          RegionEvacuationReport::of);
 
   private RegionEvacuationReport() {}
 
   static RunReport of(RegionEvacuationResult r, ReportContext ctx) {
     boolean complete = r.outcome() == EvacuationOutcome.COMPLETE;
-    RunReport.Builder b = RunReport.builder(ctx.workflowId(), "region-evacuation", "Region evacuation of "
-        + join(nz(r.services()).stream().map(ServiceEvacuation::service).toList()))
-        .outcome(r.outcome() == null ? null : r.outcome().name(), complete, r.summary())
-        .runLink(ctx.runLink())
-        .steps(r.timeline());
+    RunReport.Builder b =
+        RunReport.builder(
+                ctx.workflowId(),
+                "region-evacuation",
+                "Region evacuation of "
+                    + join(nz(r.services()).stream().map(ServiceEvacuation::service).toList()))
+            .outcome(r.outcome() == null ? null : r.outcome().name(), complete, r.summary())
+            .runLink(ctx.runLink())
+            .steps(r.timeline());
     for (ServiceEvacuation s : nz(r.services())) {
-      b.evidence(new EvidenceRow(s.service(), "DR capacity (ECS)", null, "recovered", s.ecs(), null,
-          "recovered".equals(s.ecs()), s.ecsDetail()));
-      b.evidence(new EvidenceRow(s.service(), "DNS to the DR region", null, "SWITCHED or ALREADY_DONE", s.dns(), null,
-          "SWITCHED".equals(s.dns()) || "ALREADY_DONE".equals(s.dns()), s.dnsDetail()));
+      b.evidence(
+          new EvidenceRow(
+              s.service(),
+              "DR capacity (ECS)",
+              null,
+              "recovered",
+              s.ecs(),
+              null,
+              "recovered".equals(s.ecs()),
+              s.ecsDetail()));
+      b.evidence(
+          new EvidenceRow(
+              s.service(),
+              "DNS to the DR region",
+              null,
+              "SWITCHED or ALREADY_DONE",
+              s.dns(),
+              null,
+              "SWITCHED".equals(s.dns()) || "ALREADY_DONE".equals(s.dns()),
+              s.dnsDetail()));
     }
     return b.note(approval(r.approval()))
-        .note("Each service's own RTO is in its child runs' reports: <run>-ecs-<service> and dns-failover-<record>")
+        .note(
+            "Each service's own RTO is in its child runs' reports: <run>-ecs-<service> and"
+                + " dns-failover-<record>")
         .build();
   }
 }

@@ -6,5 +6,8 @@ import java.util.List;
 
 /** How the evacuation ended, with the story per service. */
 public record RegionEvacuationResult(
-    EvacuationOutcome outcome, GateDecision approval, List<ServiceEvacuation> services, List<TimelineEntry> timeline,
+    EvacuationOutcome outcome,
+    GateDecision approval,
+    List<ServiceEvacuation> services,
+    List<TimelineEntry> timeline,
     String summary) {}

@@ -1,6 +1,8 @@
 package dev.drrunbooks.failover;
 
-/** A CloudWatch alarm's state (OK, ALARM, INSUFFICIENT_DATA, or MISSING when no such alarm exists). */
+/**
+ * A CloudWatch alarm's state (OK, ALARM, INSUFFICIENT_DATA, or MISSING when no such alarm exists).
+ */
 public record AlarmState(String alarmName, String region, String state, String reason) {
 
   public boolean firing() {

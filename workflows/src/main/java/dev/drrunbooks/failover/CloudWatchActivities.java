@@ -6,6 +6,9 @@ import io.temporal.activity.ActivityInterface;
 @ActivityInterface(namePrefix = "CloudWatch")
 public interface CloudWatchActivities {
 
-  /** The alarm's state; MISSING (not a failure) when the alarm does not exist, so the run can say so. */
+  /**
+   * The alarm's state; MISSING (not a failure) when the alarm does not exist, so the run can say
+   * so.
+   */
   AlarmState alarmState(String region, String alarmName);
 }

@@ -1,7 +1,7 @@
 package dev.drrunbooks.failover;
 
-import dev.drrunbooks.activities.route53.WeightedRecordState;
 import dev.drrunbooks.activities.http.ProbeReport;
+import dev.drrunbooks.activities.route53.WeightedRecordState;
 import dev.drrunbooks.approval.GateDecision;
 import dev.drrunbooks.model.ObjectiveCheck;
 import dev.drrunbooks.model.TimelineEntry;

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The source region's health signals (HTTP probes, the Route53 health check, the CloudWatch alarm), each
- * healthy or not, and whether they disagree.
+ * The source region's health signals (HTTP probes, the Route53 health check, the CloudWatch alarm),
+ * each healthy or not, and whether they disagree.
  */
 record SourceSignals(List<Signal> signals) {
 
@@ -27,7 +27,10 @@ record SourceSignals(List<Signal> signals) {
     List<String> up = signals.stream().filter(Signal::healthy).map(Signal::name).toList();
     List<String> down = signals.stream().filter(s -> !s.healthy()).map(Signal::name).toList();
     if (up.isEmpty() || down.isEmpty()) return null;
-    return "signals disagree: " + String.join(", ", down) + " say unhealthy; " + String.join(", ", up)
+    return "signals disagree: "
+        + String.join(", ", down)
+        + " say unhealthy; "
+        + String.join(", ", up)
         + " say healthy";
   }
 }

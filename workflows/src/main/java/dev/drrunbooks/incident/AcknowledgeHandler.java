@@ -14,15 +14,23 @@ final class AcknowledgeHandler {
   void validate(Acknowledgement ack) {
     UpdateChecks.requireWho(ack == null ? null : ack.who(), "say who takes the incident");
     if (state.acknowledgedBy != null) {
-      throw new IllegalArgumentException("already acknowledged by " + state.acknowledgedBy + " at "
-          + state.doneAt.get(IncidentPhase.DETECTION));
+      throw new IllegalArgumentException(
+          "already acknowledged by "
+              + state.acknowledgedBy
+              + " at "
+              + state.doneAt.get(IncidentPhase.DETECTION));
     }
   }
 
   void apply(Acknowledgement ack) {
     state.acknowledgedBy = ack.who().trim();
     state.markDone(IncidentPhase.DETECTION, state.acknowledgedBy, Timeline.now());
-    state.timeline().record("acknowledged by " + state.acknowledgedBy, Timeline.now(), Outcome.SUCCEEDED,
-        ack.why() == null ? "" : ack.why());
+    state
+        .timeline()
+        .record(
+            "acknowledged by " + state.acknowledgedBy,
+            Timeline.now(),
+            Outcome.SUCCEEDED,
+            ack.why() == null ? "" : ack.why());
   }
 }

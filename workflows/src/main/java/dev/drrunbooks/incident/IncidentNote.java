@@ -6,5 +6,6 @@ package dev.drrunbooks.incident;
  * action: scaled resources, an emergency patch); {@code note} (default) marks nothing.
  */
 public record IncidentNote(String who, String text, String kind) {
-  public static final java.util.List<String> KINDS = java.util.List.of("note", "assessment", "communication", "recovery");
+  public static final java.util.List<String> KINDS =
+      java.util.List.of("note", "assessment", "communication", "recovery");
 }

@@ -8,41 +8,69 @@ import dev.drrunbooks.report.RunReport;
 
 /**
  * A resolved incident as a report, from its result: RTO per service measured from detection, the
- * incident's timeline, each recovery it launched and each phase against its deadline. The review the
- * incident wrote itself also carries its children's steps; this mapping reads only what the result
- * exposes. Pure.
+ * incident's timeline, each recovery it launched and each phase against its deadline. The review
+ * the incident wrote itself also carries its children's steps; this mapping reads only what the
+ * result exposes. Pure.
  */
 public final class IncidentResponseReport {
-  public static final ReportMapping<IncidentResult> MAPPING = ReportMapping.of("incident-response",
-      "Incident response", IncidentResult.class, IncidentResponseReport::of);
+  public static final ReportMapping<IncidentResult> MAPPING =
+      ReportMapping.of(
+          "incident-response",
+          "Incident response",
+          IncidentResult.class,
+          IncidentResponseReport::of);
 
   private IncidentResponseReport() {}
 
   static RunReport of(IncidentResult r, ReportContext ctx) {
-    RunReport.Builder b = RunReport.builder(ctx.workflowId(), "incident-response",
-        r.severity() + " incident: " + r.summary())
-        .outcome(r.outcome(), "RESOLVED".equals(r.outcome()), r.summaryLine())
-        .runLink(ctx.runLink())
-        .clockStart(r.detectedAt())
-        .period(r.detectedAt(), r.resolvedAt())
-        .steps(r.timeline());
+    RunReport.Builder b =
+        RunReport.builder(
+                ctx.workflowId(), "incident-response", r.severity() + " incident: " + r.summary())
+            .outcome(r.outcome(), "RESOLVED".equals(r.outcome()), r.summaryLine())
+            .runLink(ctx.runLink())
+            .clockStart(r.detectedAt())
+            .period(r.detectedAt(), r.resolvedAt())
+            .steps(r.timeline());
     for (ServiceRecovery o : nz(r.objectives())) {
       b.objectives(o.service(), o.rto(), o.rpo(), o.verifiedAt() != null);
     }
     for (ChildRecovery c : nz(r.children())) {
-      b.note("Recovery " + c.workflowId() + " (" + c.kind() + " of " + c.service() + ", started by "
-          + c.startedBy() + "): " + c.state() + (c.detail() == null ? "" : ": " + c.detail()));
+      b.note(
+          "Recovery "
+              + c.workflowId()
+              + " ("
+              + c.kind()
+              + " of "
+              + c.service()
+              + ", started by "
+              + c.startedBy()
+              + "): "
+              + c.state()
+              + (c.detail() == null ? "" : ": " + c.detail()));
     }
     for (PhaseStatus p : nz(r.phases())) {
-      b.note("Phase " + p.phase() + ": " + p.state() + " (deadline " + p.deadline()
-          + (p.doneAt() == null ? "" : ", done " + p.doneAt() + " by " + p.doneBy())
-          + (p.escalated() ? ", escalated" : "") + ")");
+      b.note(
+          "Phase "
+              + p.phase()
+              + ": "
+              + p.state()
+              + " (deadline "
+              + p.deadline()
+              + (p.doneAt() == null ? "" : ", done " + p.doneAt() + " by " + p.doneBy())
+              + (p.escalated() ? ", escalated" : "")
+              + ")");
     }
-    if (r.review() != null) b.note("Post-incident review written by the worker: " + r.review().directory());
+    if (r.review() != null)
+      b.note("Post-incident review written by the worker: " + r.review().directory());
     if (r.followUpDrill() != null) {
-      b.note("Follow-up DR drill: " + (r.followUpDrill().nextRun() != null
-          ? r.followUpDrill().nextRun() + " (schedule " + r.followUpDrill().scheduleId() + ")"
-          : r.followUpDrill().note()));
+      b.note(
+          "Follow-up DR drill: "
+              + (r.followUpDrill().nextRun() != null
+                  ? r.followUpDrill().nextRun()
+                      + " (schedule "
+                      + r.followUpDrill().scheduleId()
+                      + ")"
+                  : r.followUpDrill().note()));
     }
     return b.build();
   }

@@ -9,10 +9,12 @@ import io.temporal.workflow.WorkflowMethod;
 /**
  * One incident, from the alert to the post-incident review. Phase deadlines run from detection; a
  * missed one is escalated once (the escalation webhook) and recorded. People and bots steer it with
- * validated updates; {@link #resolve} ends it. The starter names it {@code incident-<yyyyMMddTHHmm>-<service>}.
+ * validated updates; {@link #resolve} ends it. The starter names it {@code
+ * incident-<yyyyMMddTHHmm>-<service>}.
  *
- * <p>A long incident continues as new (same workflow id, a new run carrying its {@link IncidentState}):
- * address it by workflow id only, not by run id, so updates and queries reach the current run.
+ * <p>A long incident continues as new (same workflow id, a new run carrying its {@link
+ * IncidentState}): address it by workflow id only, not by run id, so updates and queries reach the
+ * current run.
  */
 @WorkflowInterface
 public interface IncidentResponseWorkflow {

@@ -1,6 +1,5 @@
 package dev.drrunbooks.incident;
 
-import dev.drrunbooks.model.FailureType;
 import dev.drrunbooks.activities.catalog.CatalogActivities;
 import dev.drrunbooks.activities.http.Escalation;
 import dev.drrunbooks.activities.http.EscalationActivities;
@@ -8,6 +7,7 @@ import dev.drrunbooks.activities.report.ReportActivities;
 import dev.drrunbooks.activities.report.ReportFiles;
 import dev.drrunbooks.catalog.Durations;
 import dev.drrunbooks.model.ActivityDefaults;
+import dev.drrunbooks.model.FailureType;
 import dev.drrunbooks.model.Failures;
 import dev.drrunbooks.model.Inputs;
 import dev.drrunbooks.model.Outcome;
@@ -29,42 +29,64 @@ import java.util.List;
 
 /**
  * The incident's orchestration: open it (input checked, services read from the catalog), then sleep
- * until the next phase deadline ({@link PhaseDeadlines}, awaited through a {@link MovableDeadline}) or
- * until an update changes something, escalate each missed phase once (asynchronously, so a slow webhook
- * delays nothing), continue as new when the history grows long ({@link ContinueAsNewPolicy}), and end on
- * resolve with the post-incident review ({@link IncidentReview}). Everything the run knows is in one
- * {@link IncidentState}; each update's validator and handler is its own class.
+ * until the next phase deadline ({@link PhaseDeadlines}, awaited through a {@link MovableDeadline})
+ * or until an update changes something, escalate each missed phase once (asynchronously, so a slow
+ * webhook delays nothing), continue as new when the history grows long ({@link
+ * ContinueAsNewPolicy}), and end on resolve with the post-incident review ({@link IncidentReview}).
+ * Everything the run knows is in one {@link IncidentState}; each update's validator and handler is
+ * its own class.
  */
 public class IncidentResponseWorkflowImpl implements IncidentResponseWorkflow {
   public static final String PROCEDURE = "incident-response";
+
   /**
-   * Version 1: the recovery phase is done when a recovery procedure started from the incident succeeds (not
-   * when it starts), and is due within the strictest RTO (see {@link IncidentPhase#RECOVERY}).
+   * Version 1: the recovery phase is done when a recovery procedure started from the incident
+   * succeeds (not when it starts), and is due within the strictest RTO (see {@link
+   * IncidentPhase#RECOVERY}).
    */
-  public static final String RECOVERY_DONE_ON_CHILD_SUCCESS = "incident-recovery-done-on-child-success";
-  /** Version 1: the run continues as new when its history grows long, carrying its {@link IncidentState}. */
+  public static final String RECOVERY_DONE_ON_CHILD_SUCCESS =
+      "incident-recovery-done-on-child-success";
+
+  /**
+   * Version 1: the run continues as new when its history grows long, carrying its {@link
+   * IncidentState}.
+   */
   public static final String CONTINUE_AS_NEW = "incident-continue-as-new";
 
   private final CatalogActivities catalog =
       Workflow.newActivityStub(CatalogActivities.class, ActivityDefaults.shortCalls());
   private final ReportActivities reports =
       Workflow.newActivityStub(ReportActivities.class, ActivityDefaults.shortCalls());
-  /** A webhook that stays down must not hold an escalation for long: it is recorded as failed instead. */
-  private final EscalationActivities escalation = Workflow.newActivityStub(EscalationActivities.class,
-      ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofSeconds(30))
-          .setHeartbeatTimeout(ActivityDefaults.HEARTBEAT_TIMEOUT)
-          .setScheduleToCloseTimeout(Duration.ofMinutes(5))
-          .setRetryOptions(RetryOptions.newBuilder().setInitialInterval(Duration.ofSeconds(2))
-              .setMaximumInterval(Duration.ofSeconds(30)).build())
-          .build());
+
+  /**
+   * A webhook that stays down must not hold an escalation for long: it is recorded as failed
+   * instead.
+   */
+  private final EscalationActivities escalation =
+      Workflow.newActivityStub(
+          EscalationActivities.class,
+          ActivityOptions.newBuilder()
+              .setStartToCloseTimeout(Duration.ofSeconds(30))
+              .setHeartbeatTimeout(ActivityDefaults.HEARTBEAT_TIMEOUT)
+              .setScheduleToCloseTimeout(Duration.ofMinutes(5))
+              .setRetryOptions(
+                  RetryOptions.newBuilder()
+                      .setInitialInterval(Duration.ofSeconds(2))
+                      .setMaximumInterval(Duration.ofSeconds(30))
+                      .build())
+              .build());
 
   private final Phases phases = new Phases();
   private final MovableDeadline deadline = new MovableDeadline();
-  /** Escalations in flight (they record themselves when they end); not carried by continue-as-new. */
+
+  /**
+   * Escalations in flight (they record themselves when they end); not carried by continue-as-new.
+   */
   private final List<Promise<Void>> escalations = new ArrayList<>();
+
   /** Null until the input is read: validators refuse updates before that. */
   private IncidentState state;
+
   private PhaseDeadlines deadlines;
   private ContinueAsNewPolicy continueAsNew;
   private AcknowledgeHandler acknowledgements;
@@ -96,26 +118,42 @@ public class IncidentResponseWorkflowImpl implements IncidentResponseWorkflow {
   private void open(IncidentInput in) {
     Severity severity = Severity.parseInput("severity", in.severity());
     if (in.services() == null || in.services().isEmpty()) {
-      throw Inputs.invalid("services", in.services(), "at least one catalog service key, e.g. [\"inventory\"]");
+      throw Inputs.invalid(
+          "services", in.services(), "at least one catalog service key, e.g. [\"inventory\"]");
     }
     LinkedHashSet<String> keys = new LinkedHashSet<>();
     in.services().forEach(s -> keys.add(Inputs.serviceKey("services", s, false)));
     if (in.summary() == null || in.summary().isBlank()) {
-      throw Inputs.invalid("summary", in.summary(), "say in a line what is wrong, e.g. \"API returns 503\"");
+      throw Inputs.invalid(
+          "summary", in.summary(), "say in a line what is wrong, e.g. \"API returns 503\"");
     }
     Instant now = Timeline.now();
     Instant given = Inputs.instant("detectedAt", in.detectedAt());
     if (given != null && given.isAfter(now)) {
-      throw Inputs.invalid("detectedAt", in.detectedAt(), "must not be in the future (now is " + now + ")");
+      throw Inputs.invalid(
+          "detectedAt", in.detectedAt(), "must not be in the future (now is " + now + ")");
     }
-    if (in.continueAsNewAfterEvents() != null && in.continueAsNewAfterEvents() < ContinueAsNewPolicy.MIN_EVENTS) {
-      throw Inputs.invalid("continueAsNewAfterEvents", in.continueAsNewAfterEvents(),
-          "allowed: at least " + ContinueAsNewPolicy.MIN_EVENTS + " events, or leave it out (default "
-              + ContinueAsNewPolicy.DEFAULT_EVENTS + ")");
+    if (in.continueAsNewAfterEvents() != null
+        && in.continueAsNewAfterEvents() < ContinueAsNewPolicy.MIN_EVENTS) {
+      throw Inputs.invalid(
+          "continueAsNewAfterEvents",
+          in.continueAsNewAfterEvents(),
+          "allowed: at least "
+              + ContinueAsNewPolicy.MIN_EVENTS
+              + " events, or leave it out (default "
+              + ContinueAsNewPolicy.DEFAULT_EVENTS
+              + ")");
     }
-    String openedBy = in.openedBy() == null || in.openedBy().isBlank() ? "alert" : in.openedBy().trim();
-    IncidentState s = IncidentState.opening(Workflow.getInfo().getWorkflowId(), severity, List.copyOf(keys),
-        in.summary().trim(), given != null ? given : now, openedBy);
+    String openedBy =
+        in.openedBy() == null || in.openedBy().isBlank() ? "alert" : in.openedBy().trim();
+    IncidentState s =
+        IncidentState.opening(
+            Workflow.getInfo().getWorkflowId(),
+            severity,
+            List.copyOf(keys),
+            in.summary().trim(),
+            given != null ? given : now,
+            openedBy);
     s.recoveryDoneOnChildSuccess =
         Workflow.getVersion(RECOVERY_DONE_ON_CHILD_SUCCESS, Workflow.DEFAULT_VERSION, 1) >= 1;
     s.continuesAsNew = Workflow.getVersion(CONTINUE_AS_NEW, Workflow.DEFAULT_VERSION, 1) >= 1;
@@ -127,20 +165,39 @@ public class IncidentResponseWorkflowImpl implements IncidentResponseWorkflow {
     Timeline timeline = s.timeline();
     for (String key : s.services) {
       try {
-        s.definitions.put(key, timeline.step("resolve " + key, () -> catalog.resolveServices(key).get(0),
-            d -> "RTO " + Durations.format(d.spec().objectives().rto()) + ", RPO "
-                + Durations.format(d.spec().objectives().rpo())));
+        s.definitions.put(
+            key,
+            timeline.step(
+                "resolve " + key,
+                () -> catalog.resolveServices(key).get(0),
+                d ->
+                    "RTO "
+                        + Durations.format(d.spec().objectives().rto())
+                        + ", RPO "
+                        + Durations.format(d.spec().objectives().rpo())));
       } catch (ActivityFailure e) {
-        throw ApplicationFailure.newNonRetryableFailure("services: " + Failures.rootMessage(e), FailureType.INVALID_INPUT.type());
+        throw ApplicationFailure.newNonRetryableFailure(
+            "services: " + Failures.rootMessage(e), FailureType.INVALID_INPUT.type());
       }
     }
-    timeline.record("incident opened: " + severity + " " + s.summary, s.detectedAt, Outcome.SUCCEEDED,
-        "by " + openedBy + "; services " + String.join(", ", s.services) + "; deadlines " + deadlines.line());
+    timeline.record(
+        "incident opened: " + severity + " " + s.summary,
+        s.detectedAt,
+        Outcome.SUCCEEDED,
+        "by "
+            + openedBy
+            + "; services "
+            + String.join(", ", s.services)
+            + "; deadlines "
+            + deadlines.line());
     s.opened = true;
     enterCurrentPhase();
   }
 
-  /** A run continued from a previous one: its state is the previous run's; search attributes are set again. */
+  /**
+   * A run continued from a previous one: its state is the previous run's; search attributes are set
+   * again.
+   */
   private void carryOn(IncidentState carried) {
     use(carried);
     phases.tag(PROCEDURE, String.join(",", carried.services));
@@ -163,36 +220,73 @@ public class IncidentResponseWorkflowImpl implements IncidentResponseWorkflow {
     state.escalated.add(phase);
     Instant due = deadlines.of(phase);
     Instant start = Timeline.now();
-    Escalation e = new Escalation(state.incidentId, state.severity.name(), state.services, state.summary,
-        phase.label(), state.detectedAt, due, phase.missing());
+    Escalation e =
+        new Escalation(
+            state.incidentId,
+            state.severity.name(),
+            state.services,
+            state.summary,
+            phase.label(),
+            state.detectedAt,
+            due,
+            phase.missing());
     String severity = state.severity.name();
-    escalations.add(Async.function(escalation::escalate, e).handle((answer, failure) -> {
-      state.timeline().record("escalation: " + phase.label() + " deadline missed", start,
-          failure == null ? Outcome.SUCCEEDED : Outcome.FAILED,
-          "deadline " + due + " (" + severity + "): " + phase.missing() + "; webhook: "
-              + (failure == null ? answer : "not delivered: " + Failures.rootMessage(failure)));
-      return null;
-    }));
+    escalations.add(
+        Async.function(escalation::escalate, e)
+            .handle(
+                (answer, failure) -> {
+                  state
+                      .timeline()
+                      .record(
+                          "escalation: " + phase.label() + " deadline missed",
+                          start,
+                          failure == null ? Outcome.SUCCEEDED : Outcome.FAILED,
+                          "deadline "
+                              + due
+                              + " ("
+                              + severity
+                              + "): "
+                              + phase.missing()
+                              + "; webhook: "
+                              + (failure == null
+                                  ? answer
+                                  : "not delivered: " + Failures.rootMessage(failure)));
+                  return null;
+                }));
   }
 
   /**
-   * Continue-as-new is safe now: the history is long and nothing is in flight that the new run could
-   * not see (a child's promise, an escalation, an update handler).
+   * Continue-as-new is safe now: the history is long and nothing is in flight that the new run
+   * could not see (a child's promise, an escalation, an update handler).
    */
   private boolean quietWithLongHistory() {
-    return state.continuesAsNew && continueAsNew.historyLong() && state.runningChildren().isEmpty()
-        && escalations.stream().allMatch(Promise::isCompleted) && Workflow.isEveryHandlerFinished();
+    return state.continuesAsNew
+        && continueAsNew.historyLong()
+        && state.runningChildren().isEmpty()
+        && escalations.stream().allMatch(Promise::isCompleted)
+        && Workflow.isEveryHandlerFinished();
   }
 
   private void continueAsNew() {
     state.continuedRuns++;
-    state.timeline().record("continued as new", Timeline.now(), Outcome.SUCCEEDED, "run " + (state.continuedRuns + 1)
-        + " of the incident carries its state; this run's history had " + Workflow.getInfo().getHistoryLength()
-        + " events");
+    state
+        .timeline()
+        .record(
+            "continued as new",
+            Timeline.now(),
+            Outcome.SUCCEEDED,
+            "run "
+                + (state.continuedRuns + 1)
+                + " of the incident carries its state; this run's history had "
+                + Workflow.getInfo().getHistoryLength()
+                + " events");
     Workflow.continueAsNew(IncidentInput.continuing(state));
   }
 
-  /** Upserts DrPhase only when the phase changes, so updates that change nothing add no history events. */
+  /**
+   * Upserts DrPhase only when the phase changes, so updates that change nothing add no history
+   * events.
+   */
   private void enterCurrentPhase() {
     String now = state.currentPhase();
     if (!now.equals(phases.current())) phases.enter(now);
@@ -209,17 +303,27 @@ public class IncidentResponseWorkflowImpl implements IncidentResponseWorkflow {
     RunReport report = review.report(PROCEDURE);
     ReportFiles files = null;
     try {
-      files = state.timeline().step("write post-incident review", () -> reports.write(report), ReportFiles::directory);
+      files =
+          state
+              .timeline()
+              .step(
+                  "write post-incident review",
+                  () -> reports.write(report),
+                  ReportFiles::directory);
     } catch (ActivityFailure e) {
-      // The incident is over either way; the result says the report is missing and why (in the timeline).
+      // The incident is over either way; the result says the report is missing and why (in the
+      // timeline).
     }
     phases.enter("resolved");
     return review.result(files);
   }
 
-  // ---- updates: each validator and handler is its own class ------------------------------------------------
+  // ---- updates: each validator and handler is its own class
+  // ------------------------------------------------
 
-  /** The handler, once the incident is open and until it is resolved; else the update is rejected. */
+  /**
+   * The handler, once the incident is open and until it is resolved; else the update is rejected.
+   */
   private <H> H whileOpen(H handler) {
     UpdateChecks.requireOpen(state);
     return handler;
@@ -298,13 +402,35 @@ public class IncidentResponseWorkflowImpl implements IncidentResponseWorkflow {
   @Override
   public IncidentStatus status() {
     if (state == null) {
-      return new IncidentStatus(Workflow.getInfo().getWorkflowId(), null, List.of(), null, "opening", null, null,
-          null, List.of(), List.of(), List.of(), 0, false);
+      return new IncidentStatus(
+          Workflow.getInfo().getWorkflowId(),
+          null,
+          List.of(),
+          null,
+          "opening",
+          null,
+          null,
+          null,
+          List.of(),
+          List.of(),
+          List.of(),
+          0,
+          false);
     }
     Instant now = state.resolvedAt != null ? state.resolvedAt : Timeline.now();
-    return new IncidentStatus(state.incidentId, state.severity.name(), state.services, state.summary,
-        state.currentPhase(), state.detectedAt, Duration.between(state.detectedAt, now), state.acknowledgedBy,
-        deadlines.statuses(now), List.copyOf(state.children.values()), List.copyOf(state.verifiedAt.keySet()),
-        state.escalated.size(), state.resolved());
+    return new IncidentStatus(
+        state.incidentId,
+        state.severity.name(),
+        state.services,
+        state.summary,
+        state.currentPhase(),
+        state.detectedAt,
+        Duration.between(state.detectedAt, now),
+        state.acknowledgedBy,
+        deadlines.statuses(now),
+        List.copyOf(state.children.values()),
+        List.copyOf(state.verifiedAt.keySet()),
+        state.escalated.size(),
+        state.resolved());
   }
 }

@@ -17,17 +17,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything an incident run knows, in one serializable object (as Temporal's samples-java
- * {@code safemessagepassing} keeps a workflow's state): what was opened, each phase's completion and
+ * Everything an incident run knows, in one serializable object (as Temporal's samples-java {@code
+ * safemessagepassing} keeps a workflow's state): what was opened, each phase's completion and
  * escalation, acknowledgement, severity changes, notes, recoveries started and what they reported,
  * verifications, the resolution and the timeline. Continue-as-new carries it to the next run in
- * {@link IncidentInput#state()}; every deadline is derived from it (detection time, severity, RTOs),
- * so deadlines carry as instants, never as durations left.
+ * {@link IncidentInput#state()}; every deadline is derived from it (detection time, severity,
+ * RTOs), so deadlines carry as instants, never as durations left.
  *
  * <p>Read and written by its fields only (no getters), so its JSON is exactly its fields.
  */
-@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
-    isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
+@JsonAutoDetect(
+    fieldVisibility = Visibility.ANY,
+    getterVisibility = Visibility.NONE,
+    isGetterVisibility = Visibility.NONE,
+    setterVisibility = Visibility.NONE)
 public final class IncidentState {
   String incidentId;
   Severity severity;
@@ -35,18 +38,27 @@ public final class IncidentState {
   String summary;
   Instant detectedAt;
   String openedBy;
+
   /** The affected services' catalog entries, read once when the incident opened. */
   Map<String, ServiceDefinition> definitions = new LinkedHashMap<>();
+
   /** Set once the services are resolved from the catalog: updates are refused before that. */
   boolean opened;
-  /** {@link IncidentResponseWorkflowImpl#RECOVERY_DONE_ON_CHILD_SUCCESS}, decided by the first run. */
+
+  /**
+   * {@link IncidentResponseWorkflowImpl#RECOVERY_DONE_ON_CHILD_SUCCESS}, decided by the first run.
+   */
   boolean recoveryDoneOnChildSuccess;
+
   /** {@link IncidentResponseWorkflowImpl#CONTINUE_AS_NEW}, decided by the first run. */
   boolean continuesAsNew;
+
   /** History events after which a run continues as new (lowered in tests); null: the default. */
   Integer continueAsNewAfterEvents;
+
   /** How many runs came before this one (0 in the first). */
   int continuedRuns;
+
   String acknowledgedBy;
   EnumMap<IncidentPhase, Instant> doneAt = new EnumMap<>(IncidentPhase.class);
   EnumMap<IncidentPhase, String> doneBy = new EnumMap<>(IncidentPhase.class);
@@ -62,9 +74,16 @@ public final class IncidentState {
   Resolution resolution;
   Instant resolvedAt;
 
-  /** The incident as opened from valid input; its services are not resolved from the catalog yet. */
-  static IncidentState opening(String incidentId, Severity severity, List<String> services, String summary,
-      Instant detectedAt, String openedBy) {
+  /**
+   * The incident as opened from valid input; its services are not resolved from the catalog yet.
+   */
+  static IncidentState opening(
+      String incidentId,
+      Severity severity,
+      List<String> services,
+      String summary,
+      Instant detectedAt,
+      String openedBy) {
     IncidentState s = new IncidentState();
     s.incidentId = incidentId;
     s.severity = severity;
@@ -106,13 +125,19 @@ public final class IncidentState {
 
   /** The escalated phases in phase order. */
   List<String> escalatedLabels() {
-    return List.of(IncidentPhase.values()).stream().filter(escalated::contains).map(IncidentPhase::label).toList();
+    return List.of(IncidentPhase.values()).stream()
+        .filter(escalated::contains)
+        .map(IncidentPhase::label)
+        .toList();
   }
 
   /** The smallest RTO among the affected services, or null when none declares one. */
   Duration strictestRto() {
-    return definitions.values().stream().map(s -> s.spec().objectives().rto()).filter(d -> d != null)
-        .min(Duration::compareTo).orElse(null);
+    return definitions.values().stream()
+        .map(s -> s.spec().objectives().rto())
+        .filter(d -> d != null)
+        .min(Duration::compareTo)
+        .orElse(null);
   }
 
   /** What the DrPhase search attribute and the status query show. */

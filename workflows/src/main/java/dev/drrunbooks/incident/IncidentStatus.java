@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** The status query: where the incident is, each phase against its deadline, and the recoveries started. */
+/**
+ * The status query: where the incident is, each phase against its deadline, and the recoveries
+ * started.
+ */
 public record IncidentStatus(
     String incidentId,
     String severity,

@@ -7,10 +7,10 @@ import java.time.Instant;
 import java.util.function.BooleanSupplier;
 
 /**
- * A workflow sleep until a deadline that updates can move (compare samples-java {@code updatabletimer}):
- * {@link #await} returns when the deadline is reached, when {@link #moved()} was called (a severity
- * change, an acknowledgement, a child's end: the caller recomputes the deadline and waits again), or
- * when {@code stop} holds. Workflow code only.
+ * A workflow sleep until a deadline that updates can move (compare samples-java {@code
+ * updatabletimer}): {@link #await} returns when the deadline is reached, when {@link #moved()} was
+ * called (a severity change, an acknowledgement, a child's end: the caller recomputes the deadline
+ * and waits again), or when {@code stop} holds. Workflow code only.
  */
 final class MovableDeadline {
   private boolean moved;
@@ -21,8 +21,8 @@ final class MovableDeadline {
   }
 
   /**
-   * Returns at {@code deadline}, on a {@link #moved()} call made after this one began, or once {@code stop}
-   * holds (re-checked whenever the workflow wakes).
+   * Returns at {@code deadline}, on a {@link #moved()} call made after this one began, or once
+   * {@code stop} holds (re-checked whenever the workflow wakes).
    *
    * @param deadline the instant to wake at; null: no deadline, wait for a move or {@code stop} only
    */
@@ -31,7 +31,8 @@ final class MovableDeadline {
     if (deadline == null) {
       Workflow.await(() -> moved || stop.getAsBoolean());
     } else {
-      Workflow.await(Duration.between(Timeline.now(), deadline), () -> moved || stop.getAsBoolean());
+      Workflow.await(
+          Duration.between(Timeline.now(), deadline), () -> moved || stop.getAsBoolean());
     }
   }
 }

@@ -11,5 +11,12 @@ import java.time.Instant;
  * @param left time to the deadline when asked (negative once missed); null when done
  * @param escalated whether the escalation webhook was called for it
  */
-public record PhaseStatus(String phase, Instant deadline, Instant doneAt, String doneBy, String state,
-    Duration elapsed, Duration left, boolean escalated) {}
+public record PhaseStatus(
+    String phase,
+    Instant deadline,
+    Instant doneAt,
+    String doneBy,
+    String state,
+    Duration elapsed,
+    Duration left,
+    boolean escalated) {}

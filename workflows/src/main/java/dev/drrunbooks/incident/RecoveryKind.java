@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * The recovery procedures an incident can start as children. Written to JSON (update payloads, the
- * status query, the result, recorded histories) as the lower-case key operators type: {@code "failover"},
- * {@code "restore"}, {@code "ecs"}, {@code "data"}.
+ * status query, the result, recorded histories) as the lower-case key operators type: {@code
+ * "failover"}, {@code "restore"}, {@code "ecs"}, {@code "data"}.
  */
 public enum RecoveryKind {
   /** DNS failover of the service's record to the DR region. */
@@ -36,7 +36,10 @@ public enum RecoveryKind {
     return key;
   }
 
-  /** The child's workflow id: {@code <incident><infix><service>}, e.g. {@code incident-x-pitr-inventory}. */
+  /**
+   * The child's workflow id: {@code <incident><infix><service>}, e.g. {@code
+   * incident-x-pitr-inventory}.
+   */
   String childIdBase(String incidentId, String service) {
     return incidentId + childIdInfix + service;
   }
@@ -57,13 +60,15 @@ public enum RecoveryKind {
 
   /**
    * @param typed a key as an operator types it (case and surrounding blanks ignored)
-   * @throws IllegalArgumentException {@code <field>: '<typed>' is not valid; allowed: failover, restore, ecs, data}
+   * @throws IllegalArgumentException {@code <field>: '<typed>' is not valid; allowed: failover,
+   *     restore, ecs, data}
    */
   public static RecoveryKind parse(String field, String typed) {
     if (typed != null) {
       for (RecoveryKind k : values()) if (k.key.equalsIgnoreCase(typed.trim())) return k;
     }
-    throw new IllegalArgumentException(field + ": '" + typed + "' is not valid; allowed: " + String.join(", ", keys()));
+    throw new IllegalArgumentException(
+        field + ": '" + typed + "' is not valid; allowed: " + String.join(", ", keys()));
   }
 
   @JsonCreator
@@ -72,32 +77,42 @@ public enum RecoveryKind {
   }
 
   /**
-   * Refuses a service whose catalog entry lacks what this procedure acts on (DNS record, database, ECS
-   * service), and a failover that would weaken the catalog's approval policy.
+   * Refuses a service whose catalog entry lacks what this procedure acts on (DNS record, database,
+   * ECS service), and a failover that would weaken the catalog's approval policy.
    *
-   * @throws IllegalArgumentException naming the field ({@code service} or {@code requireApproval}) and why
+   * @throws IllegalArgumentException naming the field ({@code service} or {@code requireApproval})
+   *     and why
    */
   void requireTarget(ServiceDefinition s, Boolean requireApproval) {
     switch (this) {
       case FAILOVER -> {
         if (s.dns() == null) {
-          throw new IllegalArgumentException("service: " + s.key() + " has no DNS record in the catalog to fail over");
+          throw new IllegalArgumentException(
+              "service: " + s.key() + " has no DNS record in the catalog to fail over");
         }
-        if (Boolean.FALSE.equals(requireApproval) && s.spec().failoverPolicy().withDefaults().requireApproval()) {
-          // The failover would refuse it as InvalidInput; say so before it starts (issue 10, finding 10).
-          throw new IllegalArgumentException("requireApproval: false is not valid; the catalog's policy for service "
-              + s.key() + " is " + GatePolicy.describe(s.spec().failoverPolicy()) + "; a run may strengthen it, "
-              + "not weaken it (answer the failover's gate with dr approve)");
+        if (Boolean.FALSE.equals(requireApproval)
+            && s.spec().failoverPolicy().withDefaults().requireApproval()) {
+          // The failover would refuse it as InvalidInput; say so before it starts (issue 10,
+          // finding 10).
+          throw new IllegalArgumentException(
+              "requireApproval: false is not valid; the catalog's policy for service "
+                  + s.key()
+                  + " is "
+                  + GatePolicy.describe(s.spec().failoverPolicy())
+                  + "; a run may strengthen it, "
+                  + "not weaken it (answer the failover's gate with dr approve)");
         }
       }
       case RESTORE, DATA -> {
         if (s.spec().database() == null) {
-          throw new IllegalArgumentException("service: " + s.key() + " has no database in the catalog to restore");
+          throw new IllegalArgumentException(
+              "service: " + s.key() + " has no database in the catalog to restore");
         }
       }
       case ECS -> {
         if (s.spec().ecs() == null) {
-          throw new IllegalArgumentException("service: " + s.key() + " has no ECS service in the catalog to recover");
+          throw new IllegalArgumentException(
+              "service: " + s.key() + " has no ECS service in the catalog to recover");
         }
       }
     }

@@ -15,16 +15,24 @@ import java.util.Set;
 /**
  * What a recovery child's end means to the incident.
  *
- * @param state FAILED (the child failed or never started), the failover's outcome (SWITCHED, ABORTED,
- *     NOT_NEEDED, ...), RESTORED, RECOVERED, NOT_RECOVERED or RESTORED_NOT_REPLAYED (data recovery), or DONE
+ * @param state FAILED (the child failed or never started), the failover's outcome (SWITCHED,
+ *     ABORTED, NOT_NEEDED, ...), RESTORED, RECOVERED, NOT_RECOVERED or RESTORED_NOT_REPLAYED (data
+ *     recovery), or DONE
  * @param timeline the child's own steps; null when it failed
  * @param rpo the recovery point objective a restore measured; null when none did
  * @param validation the restored database's validation or integrity report; null when none
  */
-record RecoveryOutcome(String state, String detail, List<TimelineEntry> timeline, ObjectiveCheck rpo,
+record RecoveryOutcome(
+    String state,
+    String detail,
+    List<TimelineEntry> timeline,
+    ObjectiveCheck rpo,
     ValidationReport validation) {
 
-  /** States that are not a success: the phase is not done by them, and the timeline shows them FAILED. */
+  /**
+   * States that are not a success: the phase is not done by them, and the timeline shows them
+   * FAILED.
+   */
   private static final Set<String> UNSUCCESSFUL = Set.of("FAILED", "ABORTED", "NOT_RECOVERED");
 
   /**
@@ -32,7 +40,8 @@ record RecoveryOutcome(String state, String detail, List<TimelineEntry> timeline
    * @param failure why it failed (or did not start), else null
    */
   static RecoveryOutcome of(Object result, RuntimeException failure) {
-    if (failure != null) return new RecoveryOutcome("FAILED", Failures.rootMessage(failure), null, null, null);
+    if (failure != null)
+      return new RecoveryOutcome("FAILED", Failures.rootMessage(failure), null, null, null);
     if (result instanceof DnsFailoverResult f) {
       return new RecoveryOutcome(f.outcome().name(), f.summary(), f.timeline(), null, null);
     }
@@ -41,9 +50,12 @@ record RecoveryOutcome(String state, String detail, List<TimelineEntry> timeline
       return new RecoveryOutcome("RESTORED", p.summary(), p.timeline(), rpo, p.validation());
     }
     if (result instanceof CorruptedDataRecoveryResult d) {
-      // A replay whose recovered database is still wrong is not a recovery (runs before that check: null).
-      String state = d.replay() == null ? "RESTORED_NOT_REPLAYED"
-          : d.outcome() == DataRecoveryOutcome.NOT_RECOVERED ? "NOT_RECOVERED" : "RECOVERED";
+      // A replay whose recovered database is still wrong is not a recovery (runs before that check:
+      // null).
+      String state =
+          d.replay() == null
+              ? "RESTORED_NOT_REPLAYED"
+              : d.outcome() == DataRecoveryOutcome.NOT_RECOVERED ? "NOT_RECOVERED" : "RECOVERED";
       return new RecoveryOutcome(state, d.summary(), d.timeline(), d.rpo(), d.integrity());
     }
     if (result instanceof EcsRecoveryResult e) {

@@ -6,10 +6,10 @@ import java.util.List;
  * Starts a recovery procedure as a child of the incident, with its own approval gates (answer them
  * with {@code dr approve <child id>}).
  *
- * @param kind a {@link RecoveryKind} key: failover (DNS failover, child id
- *     {@code <incident>-failover-<service>}), restore (point-in-time
- *     restore, {@code <incident>-pitr-<service>}), ecs (ECS recovery, {@code <incident>-ecs-<service>}) or
- *     data (corrupted-data recovery with lost-transaction replay, {@code <incident>-data-<service>})
+ * @param kind a {@link RecoveryKind} key: failover (DNS failover, child id {@code
+ *     <incident>-failover-<service>}), restore (point-in-time restore, {@code
+ *     <incident>-pitr-<service>}), ecs (ECS recovery, {@code <incident>-ecs-<service>}) or data
+ *     (corrupted-data recovery with lost-transaction replay, {@code <incident>-data-<service>})
  * @param service one of the incident's services
  * @param force failover: go ahead although the primary looks healthy or the target does not
  * @param requireApproval failover: overrides the catalog's policy
@@ -38,6 +38,7 @@ public record RecoveryRequest(
   public static final List<String> KINDS = RecoveryKind.keys();
 
   public static RecoveryRequest of(String kind, String service, String who, String why) {
-    return new RecoveryRequest(kind, service, who, why, null, null, null, null, null, null, null, null);
+    return new RecoveryRequest(
+        kind, service, who, why, null, null, null, null, null, null, null, null);
   }
 }

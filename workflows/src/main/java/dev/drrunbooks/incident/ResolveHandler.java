@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The resolve update: ends the incident once every affected service is verified and no recovery runs,
- * or by force with a reason; the run then writes the post-incident review.
+ * The resolve update: ends the incident once every affected service is verified and no recovery
+ * runs, or by force with a reason; the run then writes the post-incident review.
  */
 final class ResolveHandler {
   private final IncidentState state;
@@ -21,18 +21,26 @@ final class ResolveHandler {
     UpdateChecks.requireWhoWhy(r.who(), r.why(), "say why the incident is over");
     if (Boolean.TRUE.equals(r.force())) return;
     List<String> problems = new ArrayList<>();
-    if (!state.unverified().isEmpty()) problems.add("not verified: " + String.join(", ", state.unverified()));
+    if (!state.unverified().isEmpty())
+      problems.add("not verified: " + String.join(", ", state.unverified()));
     state.runningChildren().forEach(c -> problems.add("still running: " + c.workflowId()));
     if (!problems.isEmpty()) {
-      throw new IllegalArgumentException("cannot resolve: " + String.join("; ", problems)
-          + " (verify first, or resolve with force and a reason)");
+      throw new IllegalArgumentException(
+          "cannot resolve: "
+              + String.join("; ", problems)
+              + " (verify first, or resolve with force and a reason)");
     }
   }
 
   void apply(Resolution r) {
     state.resolvedAt = Timeline.now();
     state.resolution = r;
-    state.timeline().record("resolved by " + r.who() + (Boolean.TRUE.equals(r.force()) ? " (forced)" : ""),
-        state.resolvedAt, Outcome.SUCCEEDED, r.why());
+    state
+        .timeline()
+        .record(
+            "resolved by " + r.who() + (Boolean.TRUE.equals(r.force()) ? " (forced)" : ""),
+            state.resolvedAt,
+            Outcome.SUCCEEDED,
+            r.why());
   }
 }

@@ -4,8 +4,8 @@ import dev.drrunbooks.model.Inputs;
 import java.time.Duration;
 
 /**
- * The runbook's severity levels. The runbook gives phase deadlines for P1 only; lower severities get
- * the same phases with the P1 offsets multiplied by {@link #scale} (P2 x2, P3 x4, P4 x8).
+ * The runbook's severity levels. The runbook gives phase deadlines for P1 only; lower severities
+ * get the same phases with the P1 offsets multiplied by {@link #scale} (P2 x2, P3 x4, P4 x8).
  */
 public enum Severity {
   P1("Critical: complete service outage", 1),
@@ -13,8 +13,9 @@ public enum Severity {
   P3("Medium: non-critical feature unavailable", 4),
   P4("Low: minor issues", 8);
 
-  public static final String ALLOWED = "P1 (complete outage), P2 (partial degradation), P3 (non-critical feature "
-      + "unavailable), P4 (minor)";
+  public static final String ALLOWED =
+      "P1 (complete outage), P2 (partial degradation), P3 (non-critical feature "
+          + "unavailable), P4 (minor)";
 
   private final String meaning;
   private final int scale;
@@ -41,7 +42,8 @@ public enum Severity {
     if (typed != null) {
       for (Severity s : values()) if (s.name().equalsIgnoreCase(typed.trim())) return s;
     }
-    throw new IllegalArgumentException(field + ": '" + typed + "' is not valid; allowed: " + ALLOWED);
+    throw new IllegalArgumentException(
+        field + ": '" + typed + "' is not valid; allowed: " + ALLOWED);
   }
 
   /** For the workflow input: a non-retryable InvalidInput failure. */

@@ -3,7 +3,10 @@ package dev.drrunbooks.incident;
 import dev.drrunbooks.model.Outcome;
 import dev.drrunbooks.model.Timeline;
 
-/** The changeSeverity update: a new severity moves every deadline not yet met (see {@link PhaseDeadlines}). */
+/**
+ * The changeSeverity update: a new severity moves every deadline not yet met (see {@link
+ * PhaseDeadlines}).
+ */
 final class SeverityHandler {
   private final IncidentState state;
 
@@ -12,17 +15,30 @@ final class SeverityHandler {
   }
 
   void validate(SeverityChange change) {
-    if (change == null) throw new IllegalArgumentException("severity: give the new severity, who and why");
+    if (change == null)
+      throw new IllegalArgumentException("severity: give the new severity, who and why");
     Severity next = Severity.parse("severity", change.severity());
     UpdateChecks.requireWhoWhy(change.who(), change.why(), "say why the severity changes");
-    if (next == state.severity) throw new IllegalArgumentException("severity: the incident is already " + next);
+    if (next == state.severity)
+      throw new IllegalArgumentException("severity: the incident is already " + next);
   }
 
   void apply(SeverityChange change) {
     Severity before = state.severity;
     state.severity = Severity.parse("severity", change.severity());
-    state.severityHistory.add(before + " -> " + state.severity + " by " + change.who() + ": " + change.why());
-    state.timeline().record("severity " + before + " -> " + state.severity, Timeline.now(), Outcome.SUCCEEDED,
-        "by " + change.who() + ": " + change.why() + "; deadlines now " + new PhaseDeadlines(state).line());
+    state.severityHistory.add(
+        before + " -> " + state.severity + " by " + change.who() + ": " + change.why());
+    state
+        .timeline()
+        .record(
+            "severity " + before + " -> " + state.severity,
+            Timeline.now(),
+            Outcome.SUCCEEDED,
+            "by "
+                + change.who()
+                + ": "
+                + change.why()
+                + "; deadlines now "
+                + new PhaseDeadlines(state).line());
   }
 }

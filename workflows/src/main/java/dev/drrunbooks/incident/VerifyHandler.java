@@ -20,30 +20,43 @@ final class VerifyHandler {
     if (v == null) throw new IllegalArgumentException("who: say who verified");
     UpdateChecks.requireWhoWhy(v.who(), v.why(), "say how it was verified (smoke tests, metrics)");
     UpdateChecks.requireAcknowledged(state, "verify");
-    List<String> which = v.services() == null || v.services().isEmpty() ? state.unverified() : v.services();
-    if (which.isEmpty()) throw new IllegalArgumentException("services: every affected service is already verified");
+    List<String> which =
+        v.services() == null || v.services().isEmpty() ? state.unverified() : v.services();
+    if (which.isEmpty())
+      throw new IllegalArgumentException("services: every affected service is already verified");
     for (String typed : which) {
       String s = UpdateChecks.requireService(state, "services", typed);
       if (state.verifiedAt.containsKey(s)) {
-        throw new IllegalArgumentException("services: " + typed + " was already verified at "
-            + state.verifiedAt.get(s));
+        throw new IllegalArgumentException(
+            "services: " + typed + " was already verified at " + state.verifiedAt.get(s));
       }
       for (ChildRecovery c : state.runningChildren()) {
         if (c.service().equals(s)) {
-          throw new IllegalArgumentException("services: " + typed + " still has a recovery running (" + c.workflowId()
-              + "); let it finish, or abort it, before verifying");
+          throw new IllegalArgumentException(
+              "services: "
+                  + typed
+                  + " still has a recovery running ("
+                  + c.workflowId()
+                  + "); let it finish, or abort it, before verifying");
         }
       }
     }
   }
 
   void apply(Verification v) {
-    List<String> which = v.services() == null || v.services().isEmpty() ? state.unverified()
-        : v.services().stream().map(String::trim).toList();
+    List<String> which =
+        v.services() == null || v.services().isEmpty()
+            ? state.unverified()
+            : v.services().stream().map(String::trim).toList();
     Instant now = Timeline.now();
     which.forEach(s -> state.verifiedAt.put(s, now));
     if (state.unverified().isEmpty()) state.markDone(IncidentPhase.VERIFICATION, v.who(), now);
-    state.timeline().record("verified " + String.join(", ", which) + " by " + v.who(), now, Outcome.SUCCEEDED,
-        v.why());
+    state
+        .timeline()
+        .record(
+            "verified " + String.join(", ", which) + " by " + v.who(),
+            now,
+            Outcome.SUCCEEDED,
+            v.why());
   }
 }

@@ -10,7 +10,8 @@ import dev.drrunbooks.payload.RunInput;
  * @param runId the holding run's run id
  * @param procedure the holding procedure, e.g. {@code dns-failover}
  */
-public record LockHolder(String resource, String workflowId, String runId, String procedure) implements RunInput {
+public record LockHolder(String resource, String workflowId, String runId, String procedure)
+    implements RunInput {
   public String describe() {
     return procedure + " run " + workflowId + " (run id " + runId + ")";
   }

@@ -6,9 +6,9 @@ import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 
 /**
- * A one-at-a-time lock on a resource, held by the run that started it as a child (see
- * {@link ResourceLocks}). It ends when its holder releases it, when the server applies the holder's
- * parent close policy (terminate), or when a person cancels or terminates it to break the lock.
+ * A one-at-a-time lock on a resource, held by the run that started it as a child (see {@link
+ * ResourceLocks}). It ends when its holder releases it, when the server applies the holder's parent
+ * close policy (terminate), or when a person cancels or terminates it to break the lock.
  */
 @WorkflowInterface
 public interface ResourceLockWorkflow {

@@ -7,18 +7,20 @@ import java.time.Instant;
 
 /**
  * Retry policy for calls to AWS and databases: throttling, 5xx and timeouts are retried with capped
- * backoff; activities mark "not found", "invalid parameter" and "not ours" non-retryable themselves.
+ * backoff; activities mark "not found", "invalid parameter" and "not ours" non-retryable
+ * themselves.
  *
  * <p>Every option set here has a {@link #HEARTBEAT_TIMEOUT}: the worker heartbeats every running
  * activity (its own heartbeats, or the worker's on its behalf), so a worker that dies mid-call is
- * noticed within that and the retry goes to another worker; the start-to-close timeout only bounds a
- * call that hangs on a live worker.
+ * noticed within that and the retry goes to another worker; the start-to-close timeout only bounds
+ * a call that hangs on a live worker.
  */
 public final class ActivityDefaults {
   /**
-   * A dead worker is noticed this long after its last heartbeat at the latest; plus the first retry's
-   * 1 s backoff, a kill costs well under 30 s. Heartbeats go out at least every 5 s, and the SDK sends
-   * them at most every 0.8 of this (12 s), so a live activity has slack for a lost heartbeat or a pause.
+   * A dead worker is noticed this long after its last heartbeat at the latest; plus the first
+   * retry's 1 s backoff, a kill costs well under 30 s. Heartbeats go out at least every 5 s, and
+   * the SDK sends them at most every 0.8 of this (12 s), so a live activity has slack for a lost
+   * heartbeat or a pause.
    */
   public static final Duration HEARTBEAT_TIMEOUT = Duration.ofSeconds(15);
 
@@ -31,10 +33,14 @@ public final class ActivityDefaults {
   public static ActivityOptions waitUntil(Instant deadline) {
     Duration left = Duration.between(Timeline.now(), deadline);
     return ActivityOptions.newBuilder()
-        .setStartToCloseTimeout((left.isNegative() ? Duration.ZERO : left).plus(Duration.ofMinutes(5)))
+        .setStartToCloseTimeout(
+            (left.isNegative() ? Duration.ZERO : left).plus(Duration.ofMinutes(5)))
         .setHeartbeatTimeout(HEARTBEAT_TIMEOUT)
-        .setRetryOptions(RetryOptions.newBuilder().setInitialInterval(Duration.ofSeconds(1))
-            .setMaximumInterval(Duration.ofSeconds(30)).build())
+        .setRetryOptions(
+            RetryOptions.newBuilder()
+                .setInitialInterval(Duration.ofSeconds(1))
+                .setMaximumInterval(Duration.ofSeconds(30))
+                .build())
         .build();
   }
 
@@ -44,17 +50,19 @@ public final class ActivityDefaults {
         .setStartToCloseTimeout(Duration.ofMinutes(2))
         .setScheduleToCloseTimeout(Duration.ofMinutes(15))
         .setHeartbeatTimeout(HEARTBEAT_TIMEOUT)
-        .setRetryOptions(RetryOptions.newBuilder()
-            .setInitialInterval(Duration.ofSeconds(1))
-            .setBackoffCoefficient(2.0)
-            .setMaximumInterval(Duration.ofMinutes(1))
-            .build())
+        .setRetryOptions(
+            RetryOptions.newBuilder()
+                .setInitialInterval(Duration.ofSeconds(1))
+                .setBackoffCoefficient(2.0)
+                .setMaximumInterval(Duration.ofMinutes(1))
+                .build())
         .build();
   }
 
   /**
-   * Like {@link #shortCalls()}, for work whose one attempt may take up to {@code startToClose} (data
-   * checks, transaction replays); a dead worker is still noticed within {@link #HEARTBEAT_TIMEOUT}.
+   * Like {@link #shortCalls()}, for work whose one attempt may take up to {@code startToClose}
+   * (data checks, transaction replays); a dead worker is still noticed within {@link
+   * #HEARTBEAT_TIMEOUT}.
    */
   public static ActivityOptions longCalls(Duration startToClose) {
     return ActivityOptions.newBuilder(shortCalls()).setStartToCloseTimeout(startToClose).build();

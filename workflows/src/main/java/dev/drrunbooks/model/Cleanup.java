@@ -25,14 +25,18 @@ public final class Cleanup {
   private final Deque<Undo> undos = new ArrayDeque<>();
   private final List<CleanupRecord> done = new ArrayList<>();
 
-  /** Registers how to remove {@code resource}; the action returns what it did ("deleting", "already gone"). */
+  /**
+   * Registers how to remove {@code resource}; the action returns what it did ("deleting", "already
+   * gone").
+   */
   public void add(String resource, Supplier<String> action) {
     undos.push(new Undo(resource, action));
   }
 
   /**
-   * Drops the undo of {@code resource} when {@code failure} says the resource exists but another run
-   * (or a person) created it: the run never created it, so its clean-up must not even try to delete it.
+   * Drops the undo of {@code resource} when {@code failure} says the resource exists but another
+   * run (or a person) created it: the run never created it, so its clean-up must not even try to
+   * delete it.
    */
   public void forgetWhenNotOurs(TemporalFailure failure, String resource) {
     if (FailureType.NOT_OWNED.isRootOf(failure)) undos.removeIf(u -> u.resource().equals(resource));
@@ -40,21 +44,23 @@ public final class Cleanup {
 
   /** Runs every registered undo once; later calls run only what was added since. */
   public List<CleanupRecord> run(Timeline timeline) {
-    Workflow.newDetachedCancellationScope(() -> {
-      while (!undos.isEmpty()) {
-        Undo undo = undos.pop();
-        Instant start = Timeline.now();
-        try {
-          String what = undo.action().get();
-          done.add(new CleanupRecord(undo.resource(), Outcome.COMPENSATED, what));
-          timeline.record("clean up " + undo.resource(), start, Outcome.COMPENSATED, what);
-        } catch (ActivityFailure e) {
-          String why = Failures.rootMessage(e);
-          done.add(new CleanupRecord(undo.resource(), Outcome.FAILED, why));
-          timeline.record("clean up " + undo.resource(), start, Outcome.FAILED, why);
-        }
-      }
-    }).run();
+    Workflow.newDetachedCancellationScope(
+            () -> {
+              while (!undos.isEmpty()) {
+                Undo undo = undos.pop();
+                Instant start = Timeline.now();
+                try {
+                  String what = undo.action().get();
+                  done.add(new CleanupRecord(undo.resource(), Outcome.COMPENSATED, what));
+                  timeline.record("clean up " + undo.resource(), start, Outcome.COMPENSATED, what);
+                } catch (ActivityFailure e) {
+                  String why = Failures.rootMessage(e);
+                  done.add(new CleanupRecord(undo.resource(), Outcome.FAILED, why));
+                  timeline.record("clean up " + undo.resource(), start, Outcome.FAILED, why);
+                }
+              }
+            })
+        .run();
     return List.copyOf(done);
   }
 
@@ -64,21 +70,27 @@ public final class Cleanup {
    * was cleaned up (or {@code kept}, when the input asked to keep resources for forensics). The
    * message carries the root cause, so no cause chain: operators read the innermost message.
    */
-  public RuntimeException endRun(TemporalFailure failure, Timeline timeline, Phases phases, String kept) {
+  public RuntimeException endRun(
+      TemporalFailure failure, Timeline timeline, Phases phases, String kept) {
     boolean cancelled = CancellationScope.current().isCancelRequested();
     String failedIn = phases.current();
     phases.enter("cleanup");
     run(timeline);
     String done = kept != null ? kept + "; " + summary() : summary();
     phases.enter(cancelled ? "cancelled" : "failed");
-    if (cancelled) return new CanceledFailure("cancelled during " + failedIn + " (cleanup: " + done + ")");
+    if (cancelled)
+      return new CanceledFailure("cancelled during " + failedIn + " (cleanup: " + done + ")");
     ApplicationFailure app = failure instanceof ApplicationFailure af ? af : null;
     String type = app != null ? app.getType() : "StepFailed";
     // A failed validation's report is the evidence: keep it on the run's final failure.
-    Object[] details = app != null && FailureType.VALIDATION_FAILED.type().equals(type) && app.getDetails().getSize() > 0
-        ? new Object[] {app.getDetails().get(ValidationReport.class)} : new Object[0];
-    return ApplicationFailure.newNonRetryableFailure(Failures.rootMessage(failure) + " (cleanup: " + done + ")", type,
-        details);
+    Object[] details =
+        app != null
+                && FailureType.VALIDATION_FAILED.type().equals(type)
+                && app.getDetails().getSize() > 0
+            ? new Object[] {app.getDetails().get(ValidationReport.class)}
+            : new Object[0];
+    return ApplicationFailure.newNonRetryableFailure(
+        Failures.rootMessage(failure) + " (cleanup: " + done + ")", type, details);
   }
 
   public List<CleanupRecord> records() {
@@ -88,7 +100,16 @@ public final class Cleanup {
   /** One line for failure messages: "rds:x deleting; rds:y FAILED (why)". */
   public String summary() {
     if (done.isEmpty()) return "nothing to clean up";
-    return String.join("; ", done.stream().map(r -> r.resource() + " "
-        + (r.outcome() == Outcome.FAILED ? "FAILED (" + r.detail() + ")" : r.detail())).toList());
+    return String.join(
+        "; ",
+        done.stream()
+            .map(
+                r ->
+                    r.resource()
+                        + " "
+                        + (r.outcome() == Outcome.FAILED
+                            ? "FAILED (" + r.detail() + ")"
+                            : r.detail()))
+            .toList());
   }
 }

@@ -6,7 +6,10 @@ import io.temporal.failure.ApplicationFailure;
 public final class Failures {
   private Failures() {}
 
-  /** The type of the innermost ApplicationFailure in the chain (FailureType.NOT_OWNED.type(), FailureType.INVALID_INPUT.type()), or null. */
+  /**
+   * The type of the innermost ApplicationFailure in the chain (FailureType.NOT_OWNED.type(),
+   * FailureType.INVALID_INPUT.type()), or null.
+   */
   public static String rootType(Throwable e) {
     String type = null;
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -15,7 +18,10 @@ public final class Failures {
     return type;
   }
 
-  /** The innermost cause's message: "RDS instance 'x' not found in eu-west-1", not "Activity task failed". */
+  /**
+   * The innermost cause's message: "RDS instance 'x' not found in eu-west-1", not "Activity task
+   * failed".
+   */
   public static String rootMessage(Throwable e) {
     Throwable t = e;
     while (t.getCause() != null && t.getCause() != t) t = t.getCause();

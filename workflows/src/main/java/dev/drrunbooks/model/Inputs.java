@@ -48,24 +48,35 @@ public final class Inputs {
     return d;
   }
 
-  /** An RDS identifier typed by an operator: letters, digits, single hyphens, starting with a letter. */
+  /**
+   * An RDS identifier typed by an operator: letters, digits, single hyphens, starting with a
+   * letter.
+   */
   public static String rdsIdentifier(String field, String value) {
     if (value == null || value.isBlank()) return null;
     String v = value.trim();
     if (!v.matches("[a-zA-Z](?!.*--)[a-zA-Z0-9-]{0,62}") || v.endsWith("-")) {
-      throw invalid(field, value, "an RDS identifier has 1 to 63 letters, digits or hyphens, starts with a letter, "
-          + "and has no two hyphens in a row nor one at the end");
+      throw invalid(
+          field,
+          value,
+          "an RDS identifier has 1 to 63 letters, digits or hyphens, starts with a letter, "
+              + "and has no two hyphens in a row nor one at the end");
     }
     return v;
   }
 
-  /** VPC security group ids as RDS takes them ({@code sg-} and 8 or 17 hex digits); empty when null. */
+  /**
+   * VPC security group ids as RDS takes them ({@code sg-} and 8 or 17 hex digits); empty when null.
+   */
   public static List<String> securityGroupIds(String field, List<String> ids) {
     if (ids == null) return List.of();
     for (int i = 0; i < ids.size(); i++) {
       String id = ids.get(i);
       if (id == null || !id.matches("sg-([0-9a-f]{8}|[0-9a-f]{17})")) {
-        throw invalid(field + "[" + i + "]", id, "a VPC security group id such as sg-0123456789abcdef0 (not a name)");
+        throw invalid(
+            field + "[" + i + "]",
+            id,
+            "a VPC security group id such as sg-0123456789abcdef0 (not a name)");
       }
     }
     return List.copyOf(ids);
@@ -89,7 +100,10 @@ public final class Inputs {
     }
     String v = value.trim();
     if (!v.matches("[a-z0-9][a-z0-9-]*")) {
-      throw invalid(field, value, "a catalog service key: lower case letters, digits and '-', e.g. inventory");
+      throw invalid(
+          field,
+          value,
+          "a catalog service key: lower case letters, digits and '-', e.g. inventory");
     }
     return v;
   }

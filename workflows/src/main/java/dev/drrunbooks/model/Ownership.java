@@ -38,13 +38,21 @@ public record Ownership(String workflowId, String runToken, String procedure) {
 
   /** True only when the tags say this run created the resource. */
   public boolean owns(Map<String, String> tags) {
-    return tags != null && CREATED_BY_VALUE.equals(tags.get(CREATED_BY_TAG)) && workflowId.equals(tags.get(WORKFLOW_TAG))
+    return tags != null
+        && CREATED_BY_VALUE.equals(tags.get(CREATED_BY_TAG))
+        && workflowId.equals(tags.get(WORKFLOW_TAG))
         && (runToken == null || runToken.equals(tags.get(RUN_TAG)));
   }
 
   /** For refusals: what the tags would have had to say. */
   public String requiredTags() {
-    return CREATED_BY_TAG + "=" + CREATED_BY_VALUE + ", " + WORKFLOW_TAG + "=" + workflowId
+    return CREATED_BY_TAG
+        + "="
+        + CREATED_BY_VALUE
+        + ", "
+        + WORKFLOW_TAG
+        + "="
+        + workflowId
         + (runToken == null ? "" : ", " + RUN_TAG + "=" + runToken);
   }
 }

@@ -16,8 +16,11 @@ public final class ResourceNames {
    * letter, at most 63 characters. Long ids keep their end, which holds the timestamp, and a hash.
    */
   public static String rds(String workflowId, String suffix) {
-    String base = (workflowId + "-" + suffix).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
-        .replaceAll("^-+|-+$", "");
+    String base =
+        (workflowId + "-" + suffix)
+            .toLowerCase(Locale.ROOT)
+            .replaceAll("[^a-z0-9]+", "-")
+            .replaceAll("^-+|-+$", "");
     if (base.isEmpty() || !Character.isLetter(base.charAt(0))) base = "dr-" + base;
     if (base.length() > RDS_MAX) {
       String hash = Integer.toString(Math.abs((workflowId + "/" + suffix).hashCode() % 46656), 36);

@@ -19,9 +19,14 @@ public final class RunOwnership {
     return of(Workflow.getInfo().getWorkflowId(), procedure);
   }
 
-  /** The ownership a run of {@code workflowId} has, with this run's token when this run uses tokens. */
+  /**
+   * The ownership a run of {@code workflowId} has, with this run's token when this run uses tokens.
+   */
   public static Ownership of(String workflowId, String procedure) {
-    return new Ownership(workflowId, usesRunTokens() ? Workflow.getInfo().getFirstExecutionRunId() : null, procedure);
+    return new Ownership(
+        workflowId,
+        usesRunTokens() ? Workflow.getInfo().getFirstExecutionRunId() : null,
+        procedure);
   }
 
   /** True for runs started since run tokens exist; the same answer every time within a run. */

@@ -5,16 +5,28 @@ import dev.drrunbooks.catalog.ServiceDefinition;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 
-/** A procedure's first step: the service's catalog definition; an unknown service ends the run as bad input. */
+/**
+ * A procedure's first step: the service's catalog definition; an unknown service ends the run as
+ * bad input.
+ */
 public final class ServiceLookup {
   private ServiceLookup() {}
 
-  public static ServiceDefinition resolve(CatalogActivities catalog, Timeline timeline, String serviceKey) {
+  public static ServiceDefinition resolve(
+      CatalogActivities catalog, Timeline timeline, String serviceKey) {
     try {
-      return timeline.step("resolve " + serviceKey, () -> catalog.resolveServices(serviceKey).get(0),
-          s -> s.spec().displayName() + ", RTO " + s.spec().objectives().rto() + ", RPO " + s.spec().objectives().rpo());
+      return timeline.step(
+          "resolve " + serviceKey,
+          () -> catalog.resolveServices(serviceKey).get(0),
+          s ->
+              s.spec().displayName()
+                  + ", RTO "
+                  + s.spec().objectives().rto()
+                  + ", RPO "
+                  + s.spec().objectives().rpo());
     } catch (ActivityFailure e) {
-      throw ApplicationFailure.newNonRetryableFailure("service: " + Failures.rootMessage(e), FailureType.INVALID_INPUT.type());
+      throw ApplicationFailure.newNonRetryableFailure(
+          "service: " + Failures.rootMessage(e), FailureType.INVALID_INPUT.type());
     }
   }
 }

@@ -24,19 +24,20 @@ public final class Timeline {
   }
 
   /**
-   * Records into {@code entries}, a list the caller keeps (a workflow's serializable state, carried on). In a
-   * workflow, the run's first timeline answers the {@link TimelineQuery}.
+   * Records into {@code entries}, a list the caller keeps (a workflow's serializable state, carried
+   * on). In a workflow, the run's first timeline answers the {@link TimelineQuery}.
    */
   public Timeline(List<TimelineEntry> entries) {
     this.entries = entries;
     if (WorkflowUnsafe.isWorkflowThread() && !QUERYABLE.get()) {
       QUERYABLE.set(true);
-      Workflow.registerListener(new TimelineQuery() {
-        @Override
-        public List<TimelineEntry> timeline() {
-          return entries();
-        }
-      });
+      Workflow.registerListener(
+          new TimelineQuery() {
+            @Override
+            public List<TimelineEntry> timeline() {
+              return entries();
+            }
+          });
     }
   }
 

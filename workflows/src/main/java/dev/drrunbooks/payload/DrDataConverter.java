@@ -9,9 +9,10 @@ import io.temporal.common.converter.DefaultDataConverter;
  * bad ones reported as {@code InvalidInput}.
  */
 public final class DrDataConverter {
-  private static final DataConverter INSTANCE = DefaultDataConverter.newDefaultInstance()
-      .withPayloadConverterOverrides(new StrictJsonPayloadConverter())
-      .withFailureConverter(new InvalidInputFailureConverter());
+  private static final DataConverter INSTANCE =
+      DefaultDataConverter.newDefaultInstance()
+          .withPayloadConverterOverrides(new StrictJsonPayloadConverter())
+          .withFailureConverter(new InvalidInputFailureConverter());
 
   private DrDataConverter() {}
 

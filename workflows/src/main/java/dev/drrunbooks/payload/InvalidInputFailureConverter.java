@@ -23,7 +23,9 @@ public final class InvalidInputFailureConverter implements FailureConverter {
   @Override
   public Failure exceptionToFailure(Throwable throwable, DataConverter dataConverter) {
     if (throwable instanceof InvalidInputException e) {
-      ApplicationFailure invalid = ApplicationFailure.newNonRetryableFailure(e.getMessage(), FailureType.INVALID_INPUT.type());
+      ApplicationFailure invalid =
+          ApplicationFailure.newNonRetryableFailure(
+              e.getMessage(), FailureType.INVALID_INPUT.type());
       // The operator's mistake is the whole story: no converter frames under it in the UI.
       invalid.setStackTrace(new StackTraceElement[0]);
       return standard.exceptionToFailure(invalid, dataConverter);

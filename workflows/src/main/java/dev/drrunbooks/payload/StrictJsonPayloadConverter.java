@@ -20,8 +20,8 @@ import java.nio.charset.StandardCharsets;
  * without regard to case ({@code "failback"} reads as {@code FAILBACK}).
  *
  * <p>A {@link RunInput} that cannot be read throws {@link InvalidInputException}, which fails the
- * run; anything else (an update's or activity's argument) throws a plain
- * {@link DataConverterException} with the same readable message, so an Update is rejected with it.
+ * run; anything else (an update's or activity's argument) throws a plain {@link
+ * DataConverterException} with the same readable message, so an Update is rejected with it.
  */
 public final class StrictJsonPayloadConverter extends JacksonJsonPayloadConverter {
   private static final StrictJsonPayloadConverter READER = new StrictJsonPayloadConverter();
@@ -36,13 +36,18 @@ public final class StrictJsonPayloadConverter extends JacksonJsonPayloadConverte
     this.mapper = mapper;
   }
 
-  /** Temporal's own default mapper (java.time, Optional, fields of records and classes), read strictly. */
+  /**
+   * Temporal's own default mapper (java.time, Optional, fields of records and classes), read
+   * strictly.
+   */
   static ObjectMapper strictMapper() {
-    ObjectMapper mapper = JacksonJsonPayloadConverter.newDefaultObjectMapper()
-        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
-    return mapper.setConfig(mapper.getDeserializationConfig().with(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS));
+    ObjectMapper mapper =
+        JacksonJsonPayloadConverter.newDefaultObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    return mapper.setConfig(
+        mapper.getDeserializationConfig().with(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS));
   }
 
   /**
@@ -53,14 +58,17 @@ public final class StrictJsonPayloadConverter extends JacksonJsonPayloadConverte
    */
   public static <T extends RunInput> T readInput(byte[] json, Class<T> type) {
     if (new String(json, StandardCharsets.UTF_8).isBlank()) {
-      throw new InvalidInputException("input: nothing is not valid; allowed: "
-          + JsonInputErrors.expected(READER.mapper, READER.mapper.constructType(type)));
+      throw new InvalidInputException(
+          "input: nothing is not valid; allowed: "
+              + JsonInputErrors.expected(READER.mapper, READER.mapper.constructType(type)));
     }
-    return READER.fromData(Payload.newBuilder().setData(ByteString.copyFrom(json)).build(), type, type);
+    return READER.fromData(
+        Payload.newBuilder().setData(ByteString.copyFrom(json)).build(), type, type);
   }
 
   @Override
-  public <T> T fromData(Payload content, Class<T> valueClass, Type valueType) throws DataConverterException {
+  public <T> T fromData(Payload content, Class<T> valueClass, Type valueType)
+      throws DataConverterException {
     boolean runInput = RunInput.class.isAssignableFrom(valueClass);
     byte[] data = content.getData().toByteArray();
     if (data.length == 0) return null;
@@ -75,8 +83,9 @@ public final class StrictJsonPayloadConverter extends JacksonJsonPayloadConverte
       throw new DataConverterException(e);
     }
     if (value == null && runInput) {
-      throw new InvalidInputException("input: null is not valid; allowed: "
-          + JsonInputErrors.expected(mapper, mapper.constructType(valueClass)));
+      throw new InvalidInputException(
+          "input: null is not valid; allowed: "
+              + JsonInputErrors.expected(mapper, mapper.constructType(valueClass)));
     }
     return value;
   }

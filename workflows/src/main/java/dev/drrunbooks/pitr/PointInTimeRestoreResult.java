@@ -1,22 +1,23 @@
 package dev.drrunbooks.pitr;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import dev.drrunbooks.activities.rds.CopySettings;
 import dev.drrunbooks.activities.rds.RestorableWindow;
 import dev.drrunbooks.activities.sql.ValidationReport;
 import dev.drrunbooks.model.RecoveryObjectives;
 import dev.drrunbooks.model.TimelineEntry;
 import java.time.Instant;
-import dev.drrunbooks.activities.rds.CopySettings;
 import java.util.List;
 
 /**
  * The recovered instance (left running: that is the point), its data checks, and RTO/RPO achieved.
  *
- * @param copySettings the copy's protections as verified after validation, with every setting where it differs
- *     from its source and why; null for runs recorded before the copy was protected
+ * @param copySettings the copy's protections as verified after validation, with every setting where
+ *     it differs from its source and why; null for runs recorded before the copy was protected
  * @param region where the restored instance is
- * @param restoredFrom what it was restored from: "instance X", "retained automated backup of deleted instance X
- *     (resource id db-...)" or "automated backups of X replicated from R1 to R2 (arn)"
+ * @param restoredFrom what it was restored from: "instance X", "retained automated backup of
+ *     deleted instance X (resource id db-...)" or "automated backups of X replicated from R1 to R2
+ *     (arn)"
  */
 public record PointInTimeRestoreResult(
     String service,
@@ -37,11 +38,36 @@ public record PointInTimeRestoreResult(
   @JsonCreator
   public PointInTimeRestoreResult {}
 
-  /** Restored in the source's region from its live instance (runs recorded before the other fields existed). */
-  public PointInTimeRestoreResult(String service, String sourceInstance, String restoredInstance, String endpoint,
-      Integer port, Instant restorePoint, RestorableWindow window, ValidationReport validation,
-      RecoveryObjectives objectives, List<TimelineEntry> timeline, String summary) {
-    this(service, sourceInstance, restoredInstance, endpoint, port, restorePoint, window, validation, objectives,
-        timeline, summary, null, null, null);
+  /**
+   * Restored in the source's region from its live instance (runs recorded before the other fields
+   * existed).
+   */
+  public PointInTimeRestoreResult(
+      String service,
+      String sourceInstance,
+      String restoredInstance,
+      String endpoint,
+      Integer port,
+      Instant restorePoint,
+      RestorableWindow window,
+      ValidationReport validation,
+      RecoveryObjectives objectives,
+      List<TimelineEntry> timeline,
+      String summary) {
+    this(
+        service,
+        sourceInstance,
+        restoredInstance,
+        endpoint,
+        port,
+        restorePoint,
+        window,
+        validation,
+        objectives,
+        timeline,
+        summary,
+        null,
+        null,
+        null);
   }
 }

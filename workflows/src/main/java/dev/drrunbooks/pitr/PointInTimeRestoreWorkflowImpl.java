@@ -1,6 +1,5 @@
 package dev.drrunbooks.pitr;
 
-import dev.drrunbooks.model.FailureType;
 import dev.drrunbooks.activities.rds.CopyPurpose;
 import dev.drrunbooks.activities.rds.CopySettings;
 import dev.drrunbooks.activities.rds.InstanceInfo;
@@ -13,6 +12,7 @@ import dev.drrunbooks.activities.sql.ValidationReport;
 import dev.drrunbooks.catalog.ServiceDefinition;
 import dev.drrunbooks.catalog.ValidationQuery;
 import dev.drrunbooks.model.Cleanup;
+import dev.drrunbooks.model.FailureType;
 import dev.drrunbooks.model.Inputs;
 import dev.drrunbooks.model.Ownership;
 import dev.drrunbooks.model.RecoveryObjectives;
@@ -20,8 +20,8 @@ import dev.drrunbooks.model.ResourceNames;
 import dev.drrunbooks.model.RunOwnership;
 import dev.drrunbooks.model.Timeline;
 import dev.drrunbooks.restore.RestoreStatus;
-import dev.drrunbooks.restore.RestoredCopyStep;
 import dev.drrunbooks.restore.RestoreSteps;
+import dev.drrunbooks.restore.RestoredCopyStep;
 import dev.drrunbooks.restore.SourceComparisons;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
@@ -32,10 +32,11 @@ import java.util.List;
 
 public class PointInTimeRestoreWorkflowImpl implements PointInTimeRestoreWorkflow {
   static final String PROCEDURE = "pitr";
+
   /**
-   * Version 1: the source is found first (the live instance, a deleted instance's retained automated backups, or
-   * automated backups replicated to the region asked for) and the restore names it; runs recorded before restore
-   * only from the live instance in the primary region.
+   * Version 1: the source is found first (the live instance, a deleted instance's retained
+   * automated backups, or automated backups replicated to the region asked for) and the restore
+   * names it; runs recorded before restore only from the live instance in the primary region.
    */
   static final String RESTORE_SOURCE = "pitr-restore-source";
 
@@ -51,13 +52,18 @@ public class PointInTimeRestoreWorkflowImpl implements PointInTimeRestoreWorkflo
     PointInTimeRestoreInput in = input == null ? PointInTimeRestoreInput.latest(null) : input;
     String serviceKey = Inputs.serviceKey("service", in.service(), false);
     String sourceOverride = Inputs.rdsIdentifier("sourceInstance", in.sourceInstance());
-    boolean latest = in.restoreTime() == null || in.restoreTime().isBlank() || "latest".equalsIgnoreCase(in.restoreTime().trim());
+    boolean latest =
+        in.restoreTime() == null
+            || in.restoreTime().isBlank()
+            || "latest".equalsIgnoreCase(in.restoreTime().trim());
     Instant requested = latest ? null : Inputs.instant("restoreTime", in.restoreTime());
     Instant incident = Inputs.instant("incidentTime", in.incidentTime());
     CopyPurpose purpose = CopyPurpose.parse("purpose", in.purpose());
     String workflowId = Workflow.getInfo().getWorkflowId();
-    target = in.targetInstance() == null || in.targetInstance().isBlank()
-        ? ResourceNames.rds(workflowId, "pitr") : Inputs.rdsIdentifier("targetInstance", in.targetInstance());
+    target =
+        in.targetInstance() == null || in.targetInstance().isBlank()
+            ? ResourceNames.rds(workflowId, "pitr")
+            : Inputs.rdsIdentifier("targetInstance", in.targetInstance());
     steps.tag(PROCEDURE, serviceKey);
 
     steps.enterPhase("resolve");
@@ -65,29 +71,56 @@ public class PointInTimeRestoreWorkflowImpl implements PointInTimeRestoreWorkflo
     String primary = service.regions().primary();
     String region = RestoreRegion.resolve("region", in.region(), service.regions());
     String source = sourceOverride != null ? sourceOverride : service.spec().database().instance();
-    if (source.equals(target)) throw Inputs.invalid("targetInstance", target, "must differ from the source instance");
-    Duration budget = Inputs.duration("waitBudget", in.waitBudget(), service.spec().objectives().rto());
-    List<ValidationQuery> queries = in.validationQueries() != null ? in.validationQueries()
-        : service.spec().validationQueries();
+    if (source.equals(target))
+      throw Inputs.invalid("targetInstance", target, "must differ from the source instance");
+    Duration budget =
+        Inputs.duration("waitBudget", in.waitBudget(), service.spec().objectives().rto());
+    List<ValidationQuery> queries =
+        in.validationQueries() != null
+            ? in.validationQueries()
+            : service.spec().validationQueries();
 
     steps.enterPhase("check-window");
     RestoreSource from = null;
     RestorableWindow window;
     if (Workflow.getVersion(RESTORE_SOURCE, Workflow.DEFAULT_VERSION, 1) >= 1) {
-      from = timeline.step("find what " + source + " can be restored from in " + region,
-          () -> steps.rds().findRestoreSource(new RestoreSourceQuery(region, source, primary, requested)),
-          f -> f.description() + ", restorable " + f.window().earliest() + " to " + f.window().latest());
+      from =
+          timeline.step(
+              "find what " + source + " can be restored from in " + region,
+              () ->
+                  steps
+                      .rds()
+                      .findRestoreSource(
+                          new RestoreSourceQuery(region, source, primary, requested)),
+              f ->
+                  f.description()
+                      + ", restorable "
+                      + f.window().earliest()
+                      + " to "
+                      + f.window().latest());
       window = from.window();
     } else {
-      window = timeline.step("restorable window of " + source,
-          () -> steps.rds().restorableWindow(region, source), w -> w.earliest() + " to " + w.latest());
+      window =
+          timeline.step(
+              "restorable window of " + source,
+              () -> steps.rds().restorableWindow(region, source),
+              w -> w.earliest() + " to " + w.latest());
     }
     boolean live = from == null || from.isInstance();
     String sourceName = live ? source : from.description();
     Instant point = latest ? window.latest() : requested;
     if (!window.contains(point)) {
-      throw Inputs.invalid("restoreTime", requested, "the restorable window of " + sourceName + " in " + region
-          + " is " + window.earliest() + " to " + window.latest());
+      throw Inputs.invalid(
+          "restoreTime",
+          requested,
+          "the restorable window of "
+              + sourceName
+              + " in "
+              + region
+              + " is "
+              + window.earliest()
+              + " to "
+              + window.latest());
     }
 
     Ownership owner = RunOwnership.current(PROCEDURE);
@@ -95,9 +128,17 @@ public class PointInTimeRestoreWorkflowImpl implements PointInTimeRestoreWorkflo
       // Registered before the call: a restore that went through but timed out is still cleaned up.
       cleanup.add("rds:" + target, () -> steps.rds().deleteOwnedInstance(region, target, owner));
     }
-    InstanceShape shape = RestoreSteps.requestedShape(service, region, new InstanceShape(in.instanceClass(),
-        in.dbSubnetGroup(), Inputs.securityGroupIds("securityGroupIds", in.securityGroupIds()), in.dbParameterGroup(),
-        in.optionGroup(), null));
+    InstanceShape shape =
+        RestoreSteps.requestedShape(
+            service,
+            region,
+            new InstanceShape(
+                in.instanceClass(),
+                in.dbSubnetGroup(),
+                Inputs.securityGroupIds("securityGroupIds", in.securityGroupIds()),
+                in.dbParameterGroup(),
+                in.optionGroup(),
+                null));
     if (!live) RestorePlacementRequired.check(shape, sourceName, region);
     if (!live) queries = SourceComparisons.without(queries, timeline, sourceName);
     RestoreSource restoreFrom = from;
@@ -105,9 +146,14 @@ public class PointInTimeRestoreWorkflowImpl implements PointInTimeRestoreWorkflo
     try {
       steps.enterPhase("restore");
       detail = "restoring " + sourceName + " to " + point;
-      timeline.step("restore " + sourceName + " to " + point + " as " + target,
-          () -> steps.rds().restoreToPointInTime(new PointInTimeRestoreRequest(region, source, target, point,
-              shape, owner, restoreFrom)),
+      timeline.step(
+          "restore " + sourceName + " to " + point + " as " + target,
+          () ->
+              steps
+                  .rds()
+                  .restoreToPointInTime(
+                      new PointInTimeRestoreRequest(
+                          region, source, target, point, shape, owner, restoreFrom)),
           i -> i.status());
 
       steps.enterPhase("wait");
@@ -117,27 +163,53 @@ public class PointInTimeRestoreWorkflowImpl implements PointInTimeRestoreWorkflo
       steps.enterPhase("validate");
       ValidationReport report = steps.validate(service, region, ready, checks);
       if (!report.passed()) {
-        throw ApplicationFailure.newNonRetryableFailure("data validation failed on " + target + ": "
-            + RestoreSteps.evidence(report), FailureType.VALIDATION_FAILED.type(), report);
+        throw ApplicationFailure.newNonRetryableFailure(
+            "data validation failed on " + target + ": " + RestoreSteps.evidence(report),
+            FailureType.VALIDATION_FAILED.type(),
+            report);
       }
       Instant recovered = Timeline.now();
-      RecoveryObjectives objectives = RecoveryObjectives.measure(service.spec().objectives(), incident, start,
-          recovered, point);
-      // Protected only now that it passed validation: until here the run's cleanup must be able to delete it.
-      // Compared with the source in the restore's region only: a DR restore must not wait on the lost region.
-      CopySettings copySettings = RestoredCopyStep.settle(steps, timeline, purpose, region, target, source, region,
-          owner);
+      RecoveryObjectives objectives =
+          RecoveryObjectives.measure(
+              service.spec().objectives(), incident, start, recovered, point);
+      // Protected only now that it passed validation: until here the run's cleanup must be able to
+      // delete it.
+      // Compared with the source in the restore's region only: a DR restore must not wait on the
+      // lost region.
+      CopySettings copySettings =
+          RestoredCopyStep.settle(steps, timeline, purpose, region, target, source, region, owner);
       steps.enterPhase("done");
       detail = "available at " + ready.endpointAddress() + ":" + ready.port();
-      return new PointInTimeRestoreResult(serviceKey, source, target, ready.endpointAddress(), ready.port(), point,
-          window, report, objectives, timeline.entries(),
-          "Restored " + sourceName + " to " + point + " as " + target + (region.equals(primary) ? "" : " in " + region)
-              + "; " + report.summary() + (objectives.breached() ? "; OBJECTIVE BREACHED" : "; within objectives")
-              + (copySettings == null ? "" : "; copy " + copySettings.summary()), copySettings,
-          region, live ? "instance " + source : from.description());
+      return new PointInTimeRestoreResult(
+          serviceKey,
+          source,
+          target,
+          ready.endpointAddress(),
+          ready.port(),
+          point,
+          window,
+          report,
+          objectives,
+          timeline.entries(),
+          "Restored "
+              + sourceName
+              + " to "
+              + point
+              + " as "
+              + target
+              + (region.equals(primary) ? "" : " in " + region)
+              + "; "
+              + report.summary()
+              + (objectives.breached() ? "; OBJECTIVE BREACHED" : "; within objectives")
+              + (copySettings == null ? "" : "; copy " + copySettings.summary()),
+          copySettings,
+          region,
+          live ? "instance " + source : from.description());
     } catch (TemporalFailure e) {
       if (owner.runToken() != null) cleanup.forgetWhenNotOurs(e, "rds:" + target);
-      throw steps.cleanUpAfter(e, cleanup,
+      throw steps.cleanUpAfter(
+          e,
+          cleanup,
           Boolean.TRUE.equals(in.keepOnFailure()) ? "kept rds:" + target + " for forensics" : null);
     }
   }

@@ -25,7 +25,14 @@ public record EvidenceRow(
   }
 
   public static EvidenceRow of(String service, QueryOutcome o) {
-    return new EvidenceRow(service, o.name(), o.sql(), o.expected(), o.found() == null ? null : o.found().toString(),
-        o.sourceValue() == null ? null : o.sourceValue().toString(), o.pass(), o.error());
+    return new EvidenceRow(
+        service,
+        o.name(),
+        o.sql(),
+        o.expected(),
+        o.found() == null ? null : o.found().toString(),
+        o.sourceValue() == null ? null : o.sourceValue().toString(),
+        o.pass(),
+        o.error());
   }
 }

@@ -20,15 +20,23 @@ public record ObjectiveRow(
     Boolean passed) {
 
   /** From the run's checks; either may be null (not part of this procedure). */
-  public static ObjectiveRow of(String service, ObjectiveCheck rto, ObjectiveCheck rpo, Boolean passed) {
-    String basis = rto != null && rto.basis() != null ? rto.basis() : rpo != null ? rpo.basis() : null;
+  public static ObjectiveRow of(
+      String service, ObjectiveCheck rto, ObjectiveCheck rpo, Boolean passed) {
+    String basis =
+        rto != null && rto.basis() != null ? rto.basis() : rpo != null ? rpo.basis() : null;
     if (rto != null && rpo != null && rpo.basis() != null && !rpo.basis().equals(basis)) {
       basis = "RTO " + basis + "; RPO " + rpo.basis();
     }
-    return new ObjectiveRow(service,
-        rto == null ? null : rto.objective(), rto == null ? null : rto.achieved(), rto != null && rto.breached(),
-        rpo == null ? null : rpo.objective(), rpo == null ? null : rpo.achieved(), rpo != null && rpo.breached(),
-        basis, passed);
+    return new ObjectiveRow(
+        service,
+        rto == null ? null : rto.objective(),
+        rto == null ? null : rto.achieved(),
+        rto != null && rto.breached(),
+        rpo == null ? null : rpo.objective(),
+        rpo == null ? null : rpo.achieved(),
+        rpo != null && rpo.breached(),
+        basis,
+        passed);
   }
 
   /** True when either objective was missed. */

@@ -10,16 +10,23 @@ import java.util.function.Function;
  *
  * @param taggedProcedure the run's DrProcedure search attribute; null when unknown
  * @param runLink the run's page in the Temporal UI; null when the UI's address is unknown
- * @param objectivesOf a service key to its catalog objectives; answers null when unknown, never throws
+ * @param objectivesOf a service key to its catalog objectives; answers null when unknown, never
+ *     throws
  */
-public record ReportContext(String workflowId, String taggedProcedure, String runLink,
+public record ReportContext(
+    String workflowId,
+    String taggedProcedure,
+    String runLink,
     Function<String, Objectives> objectivesOf) {
 
   public ReportContext {
     objectivesOf = objectivesOf == null ? service -> null : objectivesOf;
   }
 
-  /** A context with only the workflow id: no tag, no link, no catalog (the drill writing its own report). */
+  /**
+   * A context with only the workflow id: no tag, no link, no catalog (the drill writing its own
+   * report).
+   */
   public static ReportContext of(String workflowId) {
     return new ReportContext(workflowId, null, null, null);
   }

@@ -11,14 +11,27 @@ public final class ReportLines {
   /** "Approval (switch): APPROVED by ana at ...: why"; null without a decision. */
   public static String approval(GateDecision d) {
     if (d == null) return null;
-    return "Approval (" + d.step() + "): " + d.verdict() + (d.who() != null ? " by " + d.who() : "")
-        + (d.at() != null ? " at " + d.at() : "") + (d.why() != null ? ": " + d.why() : "");
+    return "Approval ("
+        + d.step()
+        + "): "
+        + d.verdict()
+        + (d.who() != null ? " by " + d.who() : "")
+        + (d.at() != null ? " at " + d.at() : "")
+        + (d.why() != null ? ": " + d.why() : "");
   }
 
   /** "snap-1 of db-1 in eu-west-1 (automated, created ...)". */
   public static String describe(SnapshotInfo s) {
-    return s.snapshotId() + " of " + s.instanceId() + " in " + s.region() + " (" + s.type() + ", created "
-        + s.createdAt() + ")";
+    return s.snapshotId()
+        + " of "
+        + s.instanceId()
+        + " in "
+        + s.region()
+        + " ("
+        + s.type()
+        + ", created "
+        + s.createdAt()
+        + ")";
   }
 
   /** " at host:port", or "" without a host. */

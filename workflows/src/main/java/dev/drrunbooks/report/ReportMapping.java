@@ -4,11 +4,12 @@ import java.util.Objects;
 
 /**
  * How one procedure's result becomes a {@link RunReport}. Each procedure package holds its own
- * mapping as a {@code public static final ReportMapping<...> MAPPING}, so the report package imports
- * no procedure and a registry can name a procedure's mapping in one line.
+ * mapping as a {@code public static final ReportMapping<...> MAPPING}, so the report package
+ * imports no procedure and a registry can name a procedure's mapping in one line.
  *
  * @param procedure the procedure's tag in reports, e.g. {@code pitr}, {@code dns-failover}
- * @param title how a report of a run that ended without a result is headed, e.g. "Point-in-time restore"
+ * @param title how a report of a run that ended without a result is headed, e.g. "Point-in-time
+ *     restore"
  * @param resultType what the workflow returns when it completes
  * @param body the mapping itself; pure
  */
@@ -27,7 +28,8 @@ public record ReportMapping<R>(String procedure, String title, Class<R> resultTy
     Objects.requireNonNull(body, "body");
   }
 
-  public static <R> ReportMapping<R> of(String procedure, String title, Class<R> resultType, Body<R> body) {
+  public static <R> ReportMapping<R> of(
+      String procedure, String title, Class<R> resultType, Body<R> body) {
     return new ReportMapping<>(procedure, title, resultType, body);
   }
 

@@ -10,7 +10,8 @@ import java.time.Instant;
  * @param service whose objective it is (the strictest one when a run covers several)
  * @param achieved the RTO the run achieved for that service, null when not measured
  */
-public record RtoLine(String service, Instant from, Duration objective, Duration achieved, boolean breached) {
+public record RtoLine(
+    String service, Instant from, Duration objective, Duration achieved, boolean breached) {
 
   /** Where the line is drawn. */
   public Instant at() {

@@ -17,15 +17,18 @@ import java.util.regex.Pattern;
 /**
  * Any run's result, in the one shape the Markdown, JSON and HTML reports and the post-incident
  * review render: what ran, when, how it ended, the objectives per service with breaches flagged,
- * every step, the validation evidence and what was cleaned up. Built by a procedure's {@link ReportMapping}
- * from its result, or by {@link EndedRunReport} for a run that ended without one.
+ * every step, the validation evidence and what was cleaned up. Built by a procedure's {@link
+ * ReportMapping} from its result, or by {@link EndedRunReport} for a run that ended without one.
  *
- * @param procedure the procedure's tag, e.g. {@code backup-validation}, {@code pitr}, {@code dns-failover}
- * @param outcome how the run ended in the procedure's words: SUCCEEDED, FAILED, SWITCHED, ABORTED, ...
+ * @param procedure the procedure's tag, e.g. {@code backup-validation}, {@code pitr}, {@code
+ *     dns-failover}
+ * @param outcome how the run ended in the procedure's words: SUCCEEDED, FAILED, SWITCHED, ABORTED,
+ *     ...
  * @param passed whether the run did what it was for (breaches aside: see {@code breached})
  * @param breached whether any service missed an objective (derived from {@code objectives})
  * @param rtoLine the RTO objective for the timeline chart, null when the run measures none
- * @param runLink the run's page in the Temporal UI; null when unknown (reports written before it existed)
+ * @param runLink the run's page in the Temporal UI; null when unknown (reports written before it
+ *     existed)
  */
 public record RunReport(
     String workflowId,
@@ -57,11 +60,28 @@ public record RunReport(
   /** This report with the link to its run in the Temporal UI (kept when {@code link} is null). */
   public RunReport withRunLink(String link) {
     if (link == null) return this;
-    return new RunReport(workflowId, procedure, title, start, end, outcome, passed, breached, summary, objectives,
-        timeline, rtoLine, evidence, cleanup, notes, link);
+    return new RunReport(
+        workflowId,
+        procedure,
+        title,
+        start,
+        end,
+        outcome,
+        passed,
+        breached,
+        summary,
+        objectives,
+        timeline,
+        rtoLine,
+        evidence,
+        cleanup,
+        notes,
+        link);
   }
 
-  /** How long the run took, from its first step's start to its last step's end; null when unknown. */
+  /**
+   * How long the run took, from its first step's start to its last step's end; null when unknown.
+   */
   public Duration took() {
     return start == null || end == null ? null : Duration.between(start, end);
   }
@@ -88,7 +108,8 @@ public record RunReport(
    * {@link #service} call per service, {@link #steps} for the run's own steps, {@link #cleanup}.
    */
   public static final class Builder {
-    private static final Pattern MEASURED_FROM = Pattern.compile("from (?:incident time|run start) (\\S+)");
+    private static final Pattern MEASURED_FROM =
+        Pattern.compile("from (?:incident time|run start) (\\S+)");
 
     private final String workflowId;
     private final String procedure;
@@ -120,9 +141,17 @@ public record RunReport(
       return this;
     }
 
-    /** One service's part: its steps, its RTO and RPO checks, its data evidence and its verdict; any may be null. */
-    public Builder service(String service, List<TimelineEntry> steps, ObjectiveCheck rto, ObjectiveCheck rpo,
-        ValidationReport validation, Boolean passed) {
+    /**
+     * One service's part: its steps, its RTO and RPO checks, its data evidence and its verdict; any
+     * may be null.
+     */
+    public Builder service(
+        String service,
+        List<TimelineEntry> steps,
+        ObjectiveCheck rto,
+        ObjectiveCheck rpo,
+        ValidationReport validation,
+        Boolean passed) {
       stepsOf(service, steps);
       objectives(service, rto, rpo, passed);
       evidence.addAll(EvidenceRow.of(service, validation));
@@ -139,8 +168,10 @@ public record RunReport(
       return this;
     }
 
-    public Builder objectives(String service, ObjectiveCheck rto, ObjectiveCheck rpo, Boolean passed) {
-      if (rto != null || rpo != null || passed != null) objectives.add(ObjectiveRow.of(service, rto, rpo, passed));
+    public Builder objectives(
+        String service, ObjectiveCheck rto, ObjectiveCheck rpo, Boolean passed) {
+      if (rto != null || rpo != null || passed != null)
+        objectives.add(ObjectiveRow.of(service, rto, rpo, passed));
       return this;
     }
 
@@ -177,34 +208,69 @@ public record RunReport(
       return this;
     }
 
-    /** What the RTO is measured from, when the checks' basis does not say (default: the run's start). */
+    /**
+     * What the RTO is measured from, when the checks' basis does not say (default: the run's
+     * start).
+     */
     public Builder clockStart(Instant from) {
       this.clockStart = from;
       return this;
     }
 
     public RunReport build() {
-      Instant first = timeline.stream().map(ReportStep::start).filter(Objects::nonNull).min(Comparator.naturalOrder())
-          .orElse(start);
-      Instant last = timeline.stream().map(ReportStep::end).filter(Objects::nonNull).max(Comparator.naturalOrder())
-          .orElse(end);
-      timeline.sort(Comparator.comparing(ReportStep::start, Comparator.nullsLast(Comparator.naturalOrder())));
-      return new RunReport(workflowId, procedure, title, first, last, outcome, passed, false, summary, objectives,
-          timeline, rtoLine(first), evidence, cleanup, notes, runLink);
+      Instant first =
+          timeline.stream()
+              .map(ReportStep::start)
+              .filter(Objects::nonNull)
+              .min(Comparator.naturalOrder())
+              .orElse(start);
+      Instant last =
+          timeline.stream()
+              .map(ReportStep::end)
+              .filter(Objects::nonNull)
+              .max(Comparator.naturalOrder())
+              .orElse(end);
+      timeline.sort(
+          Comparator.comparing(ReportStep::start, Comparator.nullsLast(Comparator.naturalOrder())));
+      return new RunReport(
+          workflowId,
+          procedure,
+          title,
+          first,
+          last,
+          outcome,
+          passed,
+          false,
+          summary,
+          objectives,
+          timeline,
+          rtoLine(first),
+          evidence,
+          cleanup,
+          notes,
+          runLink);
     }
 
     /** The strictest RTO objective among the services, drawn from what it is measured from. */
     private RtoLine rtoLine(Instant runStart) {
-      return objectives.stream().filter(o -> o.rtoObjective() != null)
+      return objectives.stream()
+          .filter(o -> o.rtoObjective() != null)
           .min(Comparator.comparing(ObjectiveRow::rtoObjective))
-          .map(o -> {
-            Instant from = clockStart != null ? clockStart : measuredFrom(o.basis(), runStart);
-            return from == null ? null : new RtoLine(o.service(), from, o.rtoObjective(), o.rtoAchieved(), o.rtoBreached());
-          })
+          .map(
+              o -> {
+                Instant from = clockStart != null ? clockStart : measuredFrom(o.basis(), runStart);
+                return from == null
+                    ? null
+                    : new RtoLine(
+                        o.service(), from, o.rtoObjective(), o.rtoAchieved(), o.rtoBreached());
+              })
           .orElse(null);
     }
 
-    /** "from incident time 2024-01-15T03:10:00Z" (as the workflows write it) gives the incident time. */
+    /**
+     * "from incident time 2024-01-15T03:10:00Z" (as the workflows write it) gives the incident
+     * time.
+     */
     static Instant measuredFrom(String basis, Instant fallback) {
       if (basis == null) return fallback;
       Matcher m = MEASURED_FROM.matcher(basis);

@@ -24,18 +24,25 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** The steps the database procedures share, as workflow code: resolve, wait, validate, report phase. */
+/**
+ * The steps the database procedures share, as workflow code: resolve, wait, validate, report phase.
+ */
 public final class RestoreSteps {
-  /** Version 1: a restored instance's subnet group, security groups and parameter group are verified. */
+  /**
+   * Version 1: a restored instance's subnet group, security groups and parameter group are
+   * verified.
+   */
   public static final String PLACEMENT_CHECK = "restore-placement-check";
 
   private final CatalogActivities catalog =
       Workflow.newActivityStub(CatalogActivities.class, ActivityDefaults.shortCalls());
-  final RdsRestoreActivities rds = Workflow.newActivityStub(RdsRestoreActivities.class, ActivityDefaults.shortCalls());
+  final RdsRestoreActivities rds =
+      Workflow.newActivityStub(RdsRestoreActivities.class, ActivityDefaults.shortCalls());
   final RdsSnapshotActivities snapshots =
       Workflow.newActivityStub(RdsSnapshotActivities.class, ActivityDefaults.shortCalls());
-  private final DataValidationActivities data = Workflow.newActivityStub(DataValidationActivities.class,
-      ActivityDefaults.longCalls(Duration.ofMinutes(10)));
+  private final DataValidationActivities data =
+      Workflow.newActivityStub(
+          DataValidationActivities.class, ActivityDefaults.longCalls(Duration.ofMinutes(10)));
   private final Timeline timeline;
   private final Phases phases = new Phases();
 
@@ -68,64 +75,95 @@ public final class RestoreSteps {
     return ServiceLookup.resolve(catalog, timeline, service);
   }
 
-
   /**
-   * The settings a restore of {@code service} in {@code region} asks for: the run's where it has them, then the
-   * catalog's {@code database.restore} in the primary region, {@code database.drRestore} in the DR region (each
-   * names its region's groups); anything left unset is taken from the source instance by the restore activity.
+   * The settings a restore of {@code service} in {@code region} asks for: the run's where it has
+   * them, then the catalog's {@code database.restore} in the primary region, {@code
+   * database.drRestore} in the DR region (each names its region's groups); anything left unset is
+   * taken from the source instance by the restore activity.
    */
-  public static InstanceShape requestedShape(ServiceDefinition service, String region, InstanceShape run) {
-    RestoreSettings catalog = region.equals(service.regions().primary()) ? service.spec().database().restore()
-        : region.equals(service.regions().dr()) ? service.spec().database().drRestore() : null;
+  public static InstanceShape requestedShape(
+      ServiceDefinition service, String region, InstanceShape run) {
+    RestoreSettings catalog =
+        region.equals(service.regions().primary())
+            ? service.spec().database().restore()
+            : region.equals(service.regions().dr()) ? service.spec().database().drRestore() : null;
     if (catalog == null) return run;
-    return run.over(new InstanceShape(null, catalog.subnetGroup(), catalog.securityGroupIds(),
-        catalog.parameterGroup(), catalog.optionGroup(), null));
+    return run.over(
+        new InstanceShape(
+            null,
+            catalog.subnetGroup(),
+            catalog.securityGroupIds(),
+            catalog.parameterGroup(),
+            catalog.optionGroup(),
+            null));
   }
 
   /**
-   * After the instance is available: is it in the intended subnet group, security groups, parameter and option
-   * group, Multi-AZ? Fails the run non-retryably naming each field that differs. Runs recorded before this
-   * check skip it ({@value #PLACEMENT_CHECK}).
+   * After the instance is available: is it in the intended subnet group, security groups, parameter
+   * and option group, Multi-AZ? Fails the run non-retryably naming each field that differs. Runs
+   * recorded before this check skip it ({@value #PLACEMENT_CHECK}).
    */
-  public void verifyPlacement(String region, String instanceId, String sourceInstanceId, InstanceShape requested) {
+  public void verifyPlacement(
+      String region, String instanceId, String sourceInstanceId, InstanceShape requested) {
     if (Workflow.getVersion(PLACEMENT_CHECK, Workflow.DEFAULT_VERSION, 1) < 1) return;
-    timeline.step("verify where " + instanceId + " is",
-        () -> rds.verifyPlacement(new PlacementCheck(region, instanceId, sourceInstanceId, requested)), x -> x);
+    timeline.step(
+        "verify where " + instanceId + " is",
+        () ->
+            rds.verifyPlacement(
+                new PlacementCheck(region, instanceId, sourceInstanceId, requested)),
+        x -> x);
   }
 
-  /** Waits in one heartbeating activity; its deadline is the run's budget, so retries never extend it. */
+  /**
+   * Waits in one heartbeating activity; its deadline is the run's budget, so retries never extend
+   * it.
+   */
   public InstanceInfo awaitAvailable(String region, String instanceId, Instant deadline) {
-    RdsRestoreActivities waiting = Workflow.newActivityStub(RdsRestoreActivities.class, ActivityDefaults.waitUntil(deadline));
-    return timeline.step("wait until " + instanceId + " is available",
+    RdsRestoreActivities waiting =
+        Workflow.newActivityStub(RdsRestoreActivities.class, ActivityDefaults.waitUntil(deadline));
+    return timeline.step(
+        "wait until " + instanceId + " is available",
         () -> waiting.awaitInstanceAvailable(region, instanceId, deadline),
         i -> i.status() + " at " + i.endpointAddress() + ":" + i.port());
   }
 
   /** Like {@link #awaitAvailable}, for a snapshot being created or copied. */
   public SnapshotInfo awaitSnapshotAvailable(String region, String snapshotId, Instant deadline) {
-    RdsSnapshotActivities waiting = Workflow.newActivityStub(RdsSnapshotActivities.class, ActivityDefaults.waitUntil(deadline));
-    return timeline.step("wait until snapshot " + snapshotId + " is available",
-        () -> waiting.awaitSnapshotAvailable(region, snapshotId, deadline), SnapshotInfo::status);
+    RdsSnapshotActivities waiting =
+        Workflow.newActivityStub(RdsSnapshotActivities.class, ActivityDefaults.waitUntil(deadline));
+    return timeline.step(
+        "wait until snapshot " + snapshotId + " is available",
+        () -> waiting.awaitSnapshotAvailable(region, snapshotId, deadline),
+        SnapshotInfo::status);
   }
 
   /**
    * Runs the validation queries on the restored instance; the source instance is read too when an
    * expectation compares with it.
    */
-  public ValidationReport validate(ServiceDefinition service, String region, InstanceInfo restored,
+  public ValidationReport validate(
+      ServiceDefinition service,
+      String region,
+      InstanceInfo restored,
       List<ValidationQuery> queries) {
     String dbName = service.spec().database().name();
-    DatabaseTarget target = new DatabaseTarget(region, restored.instanceId(), restored.endpointAddress(),
-        restored.port(), dbName);
-    boolean needsSource = queries.stream().anyMatch(q -> q.expect().withinPercentOfSource() != null);
+    DatabaseTarget target =
+        new DatabaseTarget(
+            region, restored.instanceId(), restored.endpointAddress(), restored.port(), dbName);
+    boolean needsSource =
+        queries.stream().anyMatch(q -> q.expect().withinPercentOfSource() != null);
     DatabaseTarget source = null;
     if (needsSource) {
       String sourceRegion = service.regions().primary();
       InstanceInfo src = rds.describeInstance(sourceRegion, service.spec().database().instance());
-      source = new DatabaseTarget(sourceRegion, src.instanceId(), src.endpointAddress(), src.port(), dbName);
+      source =
+          new DatabaseTarget(
+              sourceRegion, src.instanceId(), src.endpointAddress(), src.port(), dbName);
     }
     DatabaseTarget from = source;
-    return timeline.step("validate data on " + restored.instanceId(), () -> data.validate(target, from, queries),
+    return timeline.step(
+        "validate data on " + restored.instanceId(),
+        () -> data.validate(target, from, queries),
         ValidationReport::summary);
   }
 
@@ -136,10 +174,21 @@ public final class RestoreSteps {
 
   /** The evidence of a failed validation, one clause per failed query. */
   public static String evidence(ValidationReport report) {
-    return report.summary() + ": " + String.join("; ", report.outcomes().stream().filter(o -> !o.pass())
-        .map(o -> o.name() + " expected " + o.expected() + ", found " + (o.found() == null ? "nothing" : o.found())
-            + (o.sourceValue() == null ? "" : " (source " + o.sourceValue() + ")")
-            + (o.error() == null ? "" : " [" + o.error() + "]"))
-        .toList());
+    return report.summary()
+        + ": "
+        + String.join(
+            "; ",
+            report.outcomes().stream()
+                .filter(o -> !o.pass())
+                .map(
+                    o ->
+                        o.name()
+                            + " expected "
+                            + o.expected()
+                            + ", found "
+                            + (o.found() == null ? "nothing" : o.found())
+                            + (o.sourceValue() == null ? "" : " (source " + o.sourceValue() + ")")
+                            + (o.error() == null ? "" : " [" + o.error() + "]"))
+                .toList());
   }
 }

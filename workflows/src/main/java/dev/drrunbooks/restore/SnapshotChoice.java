@@ -15,19 +15,24 @@ public final class SnapshotChoice {
   private SnapshotChoice() {}
 
   public static Optional<SnapshotInfo> newest(List<SnapshotInfo> snapshots) {
-    return usable(snapshots).max(Comparator.comparing(SnapshotInfo::createdAt)
-        .thenComparing(SnapshotInfo::snapshotId));
+    return usable(snapshots)
+        .max(Comparator.comparing(SnapshotInfo::createdAt).thenComparing(SnapshotInfo::snapshotId));
   }
 
   /**
    * One of the available snapshots created within {@code window} before {@code now}, chosen by
-   * {@code pick} in [0, 1) (from Workflow.newRandom() in workflows, so a replay picks the same one).
+   * {@code pick} in [0, 1) (from Workflow.newRandom() in workflows, so a replay picks the same
+   * one).
    */
-  public static Optional<SnapshotInfo> randomRecent(List<SnapshotInfo> snapshots, Instant now, Duration window, double pick) {
-    List<SnapshotInfo> recent = usable(snapshots)
-        .filter(s -> !s.createdAt().isBefore(now.minus(window)))
-        .sorted(Comparator.comparing(SnapshotInfo::createdAt).thenComparing(SnapshotInfo::snapshotId))
-        .toList();
+  public static Optional<SnapshotInfo> randomRecent(
+      List<SnapshotInfo> snapshots, Instant now, Duration window, double pick) {
+    List<SnapshotInfo> recent =
+        usable(snapshots)
+            .filter(s -> !s.createdAt().isBefore(now.minus(window)))
+            .sorted(
+                Comparator.comparing(SnapshotInfo::createdAt)
+                    .thenComparing(SnapshotInfo::snapshotId))
+            .toList();
     if (recent.isEmpty()) return Optional.empty();
     return Optional.of(recent.get(Math.min(recent.size() - 1, (int) (pick * recent.size()))));
   }

@@ -5,7 +5,9 @@ import io.temporal.failure.ApplicationFailure;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** Which snapshot a backup validation restores: the newest, or a random one from a recent window. */
+/**
+ * Which snapshot a backup validation restores: the newest, or a random one from a recent window.
+ */
 public enum SnapshotPick {
   NEWEST,
   RANDOM;
@@ -23,7 +25,9 @@ public enum SnapshotPick {
   public static SnapshotPick parse(String field, String value) {
     if (value == null || value.isBlank()) return NEWEST;
     String v = value.trim();
-    return Arrays.stream(values()).filter(p -> p.inputValue().equals(v)).findFirst()
+    return Arrays.stream(values())
+        .filter(p -> p.inputValue().equals(v))
+        .findFirst()
         .orElseThrow(() -> Inputs.invalid(field, value, "allowed: " + allowed()));
   }
 

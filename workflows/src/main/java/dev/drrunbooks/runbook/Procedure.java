@@ -1,51 +1,51 @@
 package dev.drrunbooks.runbook;
 
+import dev.drrunbooks.backuppolicy.BackupPolicyReport;
 import dev.drrunbooks.backuppolicy.BackupPolicyResult;
 import dev.drrunbooks.backuppolicy.BackupPolicyWorkflow;
 import dev.drrunbooks.backuppolicy.BackupPolicyWorkflowImpl;
+import dev.drrunbooks.backupvalidation.BackupValidationReport;
 import dev.drrunbooks.backupvalidation.BackupValidationResult;
 import dev.drrunbooks.backupvalidation.BackupValidationWorkflow;
 import dev.drrunbooks.backupvalidation.BackupValidationWorkflowImpl;
+import dev.drrunbooks.datarecovery.CorruptedDataRecoveryReport;
 import dev.drrunbooks.datarecovery.CorruptedDataRecoveryResult;
 import dev.drrunbooks.datarecovery.CorruptedDataRecoveryWorkflow;
 import dev.drrunbooks.datarecovery.CorruptedDataRecoveryWorkflowImpl;
+import dev.drrunbooks.drill.DrDrillReport;
 import dev.drrunbooks.drill.DrDrillResult;
 import dev.drrunbooks.drill.DrDrillWorkflow;
 import dev.drrunbooks.drill.DrDrillWorkflowImpl;
+import dev.drrunbooks.ecsrecovery.EcsRecoveryReport;
 import dev.drrunbooks.ecsrecovery.EcsRecoveryResult;
 import dev.drrunbooks.ecsrecovery.EcsServiceRecoveryWorkflow;
 import dev.drrunbooks.ecsrecovery.EcsServiceRecoveryWorkflowImpl;
+import dev.drrunbooks.evacuation.RegionEvacuationReport;
 import dev.drrunbooks.evacuation.RegionEvacuationResult;
 import dev.drrunbooks.evacuation.RegionEvacuationWorkflow;
 import dev.drrunbooks.evacuation.RegionEvacuationWorkflowImpl;
+import dev.drrunbooks.failover.DnsFailoverReport;
 import dev.drrunbooks.failover.DnsFailoverResult;
 import dev.drrunbooks.failover.DnsFailoverWorkflow;
 import dev.drrunbooks.failover.DnsFailoverWorkflowImpl;
+import dev.drrunbooks.incident.IncidentResponseReport;
 import dev.drrunbooks.incident.IncidentResponseWorkflow;
 import dev.drrunbooks.incident.IncidentResponseWorkflowImpl;
 import dev.drrunbooks.incident.IncidentResult;
 import dev.drrunbooks.lock.LockedResource;
+import dev.drrunbooks.pitr.PointInTimeRestoreReport;
 import dev.drrunbooks.pitr.PointInTimeRestoreResult;
 import dev.drrunbooks.pitr.PointInTimeRestoreWorkflow;
 import dev.drrunbooks.pitr.PointInTimeRestoreWorkflowImpl;
+import dev.drrunbooks.report.ReportMapping;
+import dev.drrunbooks.runcleanup.RunCleanupReport;
 import dev.drrunbooks.runcleanup.RunCleanupResult;
 import dev.drrunbooks.runcleanup.RunCleanupWorkflow;
 import dev.drrunbooks.runcleanup.RunCleanupWorkflowImpl;
+import dev.drrunbooks.snapshotrestore.SnapshotRestoreReport;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreResult;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreWorkflow;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreWorkflowImpl;
-import dev.drrunbooks.backuppolicy.BackupPolicyReport;
-import dev.drrunbooks.pitr.PointInTimeRestoreReport;
-import dev.drrunbooks.snapshotrestore.SnapshotRestoreReport;
-import dev.drrunbooks.backupvalidation.BackupValidationReport;
-import dev.drrunbooks.failover.DnsFailoverReport;
-import dev.drrunbooks.ecsrecovery.EcsRecoveryReport;
-import dev.drrunbooks.evacuation.RegionEvacuationReport;
-import dev.drrunbooks.drill.DrDrillReport;
-import dev.drrunbooks.datarecovery.CorruptedDataRecoveryReport;
-import dev.drrunbooks.incident.IncidentResponseReport;
-import dev.drrunbooks.runcleanup.RunCleanupReport;
-import dev.drrunbooks.report.ReportMapping;
 import io.temporal.common.metadata.POJOWorkflowInterfaceMetadata;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -55,12 +55,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The runbook's table of contents: every procedure an operator, a schedule or an incident can run, with what
- * the worker registers, what the starter starts, how a run is named and how it is reported. Adding a procedure is one package,
- * one constant here and one starter command; the tests in {@code runbook} fail when any of the three is missing.
+ * The runbook's table of contents: every procedure an operator, a schedule or an incident can run,
+ * with what the worker registers, what the starter starts, how a run is named and how it is
+ * reported. Adding a procedure is one package, one constant here and one starter command; the tests
+ * in {@code runbook} fail when any of the three is missing.
  *
- * <p>Typed by the procedure's workflow interface {@code W} and result {@code R}, so a start or a child launch
- * through a constant needs no cast.
+ * <p>Typed by the procedure's workflow interface {@code W} and result {@code R}, so a start or a
+ * child launch through a constant needs no cast.
  *
  * @param <W> the workflow interface (its simple name is the Temporal workflow type)
  * @param <R> what the workflow method returns
@@ -69,49 +70,135 @@ public final class Procedure<W, R> {
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-  public static final Procedure<BackupPolicyWorkflow, BackupPolicyResult> BACKUP_POLICY = new Procedure<>(
-      "backup-policy", "backup-policy", "Backup policy",
-      BackupPolicyWorkflow.class, BackupPolicyWorkflowImpl.class, BackupPolicyResult.class, BackupPolicyReport.MAPPING);
-  public static final Procedure<PointInTimeRestoreWorkflow, PointInTimeRestoreResult> PITR = new Procedure<>(
-      "pitr", "pitr", "Point-in-time restore",
-      PointInTimeRestoreWorkflow.class, PointInTimeRestoreWorkflowImpl.class, PointInTimeRestoreResult.class, PointInTimeRestoreReport.MAPPING);
-  public static final Procedure<SnapshotRestoreWorkflow, SnapshotRestoreResult> SNAPSHOT_RESTORE = new Procedure<>(
-      "snapshot-restore", "restore-snapshot", "Snapshot restore",
-      SnapshotRestoreWorkflow.class, SnapshotRestoreWorkflowImpl.class, SnapshotRestoreResult.class, SnapshotRestoreReport.MAPPING);
-  public static final Procedure<BackupValidationWorkflow, BackupValidationResult> BACKUP_VALIDATION =
-      new Procedure<>("backup-validation", "validate-backups", "Backup validation",
-          BackupValidationWorkflow.class, BackupValidationWorkflowImpl.class, BackupValidationResult.class, BackupValidationReport.MAPPING);
-  /** Failover and failback are one workflow; a failback run is tagged and named {@link #DNS_FAILBACK_KEY}. */
-  public static final Procedure<DnsFailoverWorkflow, DnsFailoverResult> DNS_FAILOVER = new Procedure<>(
-      "dns-failover", "failover", "DNS failover",
-      DnsFailoverWorkflow.class, DnsFailoverWorkflowImpl.class, DnsFailoverResult.class, DnsFailoverReport.MAPPING, LockedResource.DNS_RECORD);
-  public static final Procedure<EcsServiceRecoveryWorkflow, EcsRecoveryResult> ECS_RECOVERY = new Procedure<>(
-      "ecs-recovery", "recover-ecs", "ECS recovery",
-      EcsServiceRecoveryWorkflow.class, EcsServiceRecoveryWorkflowImpl.class, EcsRecoveryResult.class, EcsRecoveryReport.MAPPING,
-      LockedResource.ECS_SERVICE);
-  public static final Procedure<RegionEvacuationWorkflow, RegionEvacuationResult> REGION_EVACUATION =
-      new Procedure<>("region-evacuation", "evacuate", "Region evacuation",
-          RegionEvacuationWorkflow.class, RegionEvacuationWorkflowImpl.class, RegionEvacuationResult.class, RegionEvacuationReport.MAPPING);
-  public static final Procedure<DrDrillWorkflow, DrDrillResult> DR_DRILL = new Procedure<>(
-      "dr-drill", "drill", "DR drill",
-      DrDrillWorkflow.class, DrDrillWorkflowImpl.class, DrDrillResult.class, DrDrillReport.MAPPING);
-  public static final Procedure<CorruptedDataRecoveryWorkflow, CorruptedDataRecoveryResult> DATA_RECOVERY =
-      new Procedure<>("data-recovery", "recover-data", "Corrupted-data recovery",
-          CorruptedDataRecoveryWorkflow.class, CorruptedDataRecoveryWorkflowImpl.class,
-          CorruptedDataRecoveryResult.class, CorruptedDataRecoveryReport.MAPPING);
-  public static final Procedure<IncidentResponseWorkflow, IncidentResult> INCIDENT_RESPONSE = new Procedure<>(
-      "incident-response", "incident", "Incident response",
-      IncidentResponseWorkflow.class, IncidentResponseWorkflowImpl.class, IncidentResult.class, IncidentResponseReport.MAPPING);
-  public static final Procedure<RunCleanupWorkflow, RunCleanupResult> RUN_CLEANUP = new Procedure<>(
-      "dr-cleanup", "cleanup", "Clean-up after a run",
-      RunCleanupWorkflow.class, RunCleanupWorkflowImpl.class, RunCleanupResult.class, RunCleanupReport.MAPPING);
+  public static final Procedure<BackupPolicyWorkflow, BackupPolicyResult> BACKUP_POLICY =
+      new Procedure<>(
+          "backup-policy",
+          "backup-policy",
+          "Backup policy",
+          BackupPolicyWorkflow.class,
+          BackupPolicyWorkflowImpl.class,
+          BackupPolicyResult.class,
+          BackupPolicyReport.MAPPING);
+  public static final Procedure<PointInTimeRestoreWorkflow, PointInTimeRestoreResult> PITR =
+      new Procedure<>(
+          "pitr",
+          "pitr",
+          "Point-in-time restore",
+          PointInTimeRestoreWorkflow.class,
+          PointInTimeRestoreWorkflowImpl.class,
+          PointInTimeRestoreResult.class,
+          PointInTimeRestoreReport.MAPPING);
+  public static final Procedure<SnapshotRestoreWorkflow, SnapshotRestoreResult> SNAPSHOT_RESTORE =
+      new Procedure<>(
+          "snapshot-restore",
+          "restore-snapshot",
+          "Snapshot restore",
+          SnapshotRestoreWorkflow.class,
+          SnapshotRestoreWorkflowImpl.class,
+          SnapshotRestoreResult.class,
+          SnapshotRestoreReport.MAPPING);
+  public static final Procedure<BackupValidationWorkflow, BackupValidationResult>
+      BACKUP_VALIDATION =
+          new Procedure<>(
+              "backup-validation",
+              "validate-backups",
+              "Backup validation",
+              BackupValidationWorkflow.class,
+              BackupValidationWorkflowImpl.class,
+              BackupValidationResult.class,
+              BackupValidationReport.MAPPING);
 
-  /** The tag and id prefix of a DNS failback run (the {@link #DNS_FAILOVER} workflow run backwards). */
+  /**
+   * Failover and failback are one workflow; a failback run is tagged and named {@link
+   * #DNS_FAILBACK_KEY}.
+   */
+  public static final Procedure<DnsFailoverWorkflow, DnsFailoverResult> DNS_FAILOVER =
+      new Procedure<>(
+          "dns-failover",
+          "failover",
+          "DNS failover",
+          DnsFailoverWorkflow.class,
+          DnsFailoverWorkflowImpl.class,
+          DnsFailoverResult.class,
+          DnsFailoverReport.MAPPING,
+          LockedResource.DNS_RECORD);
+
+  public static final Procedure<EcsServiceRecoveryWorkflow, EcsRecoveryResult> ECS_RECOVERY =
+      new Procedure<>(
+          "ecs-recovery",
+          "recover-ecs",
+          "ECS recovery",
+          EcsServiceRecoveryWorkflow.class,
+          EcsServiceRecoveryWorkflowImpl.class,
+          EcsRecoveryResult.class,
+          EcsRecoveryReport.MAPPING,
+          LockedResource.ECS_SERVICE);
+  public static final Procedure<RegionEvacuationWorkflow, RegionEvacuationResult>
+      REGION_EVACUATION =
+          new Procedure<>(
+              "region-evacuation",
+              "evacuate",
+              "Region evacuation",
+              RegionEvacuationWorkflow.class,
+              RegionEvacuationWorkflowImpl.class,
+              RegionEvacuationResult.class,
+              RegionEvacuationReport.MAPPING);
+  public static final Procedure<DrDrillWorkflow, DrDrillResult> DR_DRILL =
+      new Procedure<>(
+          "dr-drill",
+          "drill",
+          "DR drill",
+          DrDrillWorkflow.class,
+          DrDrillWorkflowImpl.class,
+          DrDrillResult.class,
+          DrDrillReport.MAPPING);
+  public static final Procedure<CorruptedDataRecoveryWorkflow, CorruptedDataRecoveryResult>
+      DATA_RECOVERY =
+          new Procedure<>(
+              "data-recovery",
+              "recover-data",
+              "Corrupted-data recovery",
+              CorruptedDataRecoveryWorkflow.class,
+              CorruptedDataRecoveryWorkflowImpl.class,
+              CorruptedDataRecoveryResult.class,
+              CorruptedDataRecoveryReport.MAPPING);
+  public static final Procedure<IncidentResponseWorkflow, IncidentResult> INCIDENT_RESPONSE =
+      new Procedure<>(
+          "incident-response",
+          "incident",
+          "Incident response",
+          IncidentResponseWorkflow.class,
+          IncidentResponseWorkflowImpl.class,
+          IncidentResult.class,
+          IncidentResponseReport.MAPPING);
+  public static final Procedure<RunCleanupWorkflow, RunCleanupResult> RUN_CLEANUP =
+      new Procedure<>(
+          "dr-cleanup",
+          "cleanup",
+          "Clean-up after a run",
+          RunCleanupWorkflow.class,
+          RunCleanupWorkflowImpl.class,
+          RunCleanupResult.class,
+          RunCleanupReport.MAPPING);
+
+  /**
+   * The tag and id prefix of a DNS failback run (the {@link #DNS_FAILOVER} workflow run backwards).
+   */
   public static final String DNS_FAILBACK_KEY = "dns-failback";
 
-  private static final List<Procedure<?, ?>> ALL = List.of(BACKUP_POLICY, PITR, SNAPSHOT_RESTORE,
-      BACKUP_VALIDATION, DNS_FAILOVER, ECS_RECOVERY, REGION_EVACUATION, DR_DRILL, DATA_RECOVERY,
-      INCIDENT_RESPONSE, RUN_CLEANUP);
+  private static final List<Procedure<?, ?>> ALL =
+      List.of(
+          BACKUP_POLICY,
+          PITR,
+          SNAPSHOT_RESTORE,
+          BACKUP_VALIDATION,
+          DNS_FAILOVER,
+          ECS_RECOVERY,
+          REGION_EVACUATION,
+          DR_DRILL,
+          DATA_RECOVERY,
+          INCIDENT_RESPONSE,
+          RUN_CLEANUP);
 
   private final String key;
   private final String command;
@@ -123,8 +210,15 @@ public final class Procedure<W, R> {
   private final ReportMapping<R> report;
   private final List<LockedResource> locks;
 
-  private Procedure(String key, String command, String title, Class<W> workflowInterface,
-      Class<? extends W> implementation, Class<R> resultType, ReportMapping<R> report, LockedResource... locks) {
+  private Procedure(
+      String key,
+      String command,
+      String title,
+      Class<W> workflowInterface,
+      Class<? extends W> implementation,
+      Class<R> resultType,
+      ReportMapping<R> report,
+      LockedResource... locks) {
     this.key = key;
     this.command = command;
     this.title = title;
@@ -133,8 +227,11 @@ public final class Procedure<W, R> {
     this.resultType = resultType;
     this.report = report;
     this.locks = List.of(locks);
-    this.workflowType = POJOWorkflowInterfaceMetadata.newInstance(workflowInterface).getWorkflowType()
-        .orElseThrow(() -> new IllegalStateException(workflowInterface + " has no @WorkflowMethod"));
+    this.workflowType =
+        POJOWorkflowInterfaceMetadata.newInstance(workflowInterface)
+            .getWorkflowType()
+            .orElseThrow(
+                () -> new IllegalStateException(workflowInterface + " has no @WorkflowMethod"));
   }
 
   /** Every procedure, in the runbook's order. */
@@ -142,37 +239,51 @@ public final class Procedure<W, R> {
     return ALL;
   }
 
-  /** The procedure whose workflow type (as Temporal names it, e.g. {@code PointInTimeRestore}) this is. */
+  /**
+   * The procedure whose workflow type (as Temporal names it, e.g. {@code PointInTimeRestore}) this
+   * is.
+   */
   public static Optional<Procedure<?, ?>> ofWorkflowType(String workflowType) {
     return ALL.stream().filter(p -> p.workflowType.equals(workflowType)).findFirst();
   }
 
-  /** The procedure a key names ({@code pitr}, {@code dr-drill}; {@code dns-failback} is {@link #DNS_FAILOVER}). */
+  /**
+   * The procedure a key names ({@code pitr}, {@code dr-drill}; {@code dns-failback} is {@link
+   * #DNS_FAILOVER}).
+   */
   public static Optional<Procedure<?, ?>> ofKey(String key) {
     if (DNS_FAILBACK_KEY.equals(key)) return Optional.of(DNS_FAILOVER);
     return ALL.stream().filter(p -> p.key.equals(key)).findFirst();
   }
 
   /**
-   * A run id an operator can read and type, unique per start: key, subject, UTC start time to the second and
-   * a random suffix ({@code pitr-inventory-20261127T123005Z-k3f9}). The caller draws the suffix (workflow code
-   * must not), and starts with REJECT_DUPLICATE so an id names one run forever.
+   * A run id an operator can read and type, unique per start: key, subject, UTC start time to the
+   * second and a random suffix ({@code pitr-inventory-20261127T123005Z-k3f9}). The caller draws the
+   * suffix (workflow code must not), and starts with REJECT_DUPLICATE so an id names one run
+   * forever.
    *
-   * @param subject what the run is about (a service, a list of services, a run id); blank becomes "unknown"
+   * @param subject what the run is about (a service, a list of services, a run id); blank becomes
+   *     "unknown"
    * @param suffix a few random characters that make two starts in one second differ
    */
   public String runId(String subject, Instant startedAt, String suffix) {
     return runId(key, subject, startedAt, suffix);
   }
 
-  /** As {@link #runId(String, Instant, String)} with a key of this procedure's ({@link #DNS_FAILBACK_KEY}). */
+  /**
+   * As {@link #runId(String, Instant, String)} with a key of this procedure's ({@link
+   * #DNS_FAILBACK_KEY}).
+   */
   public static String runId(String key, String subject, Instant startedAt, String suffix) {
     Objects.requireNonNull(startedAt, "startedAt");
     String s = subject == null || subject.isBlank() ? "unknown" : subject;
     return key + "-" + s + "-" + STAMP.format(startedAt) + "-" + suffix;
   }
 
-  /** The name runs, reports and the DrProcedure search attribute use: {@code pitr}, {@code dr-drill}. */
+  /**
+   * The name runs, reports and the DrProcedure search attribute use: {@code pitr}, {@code
+   * dr-drill}.
+   */
   public String key() {
     return key;
   }
@@ -200,7 +311,9 @@ public final class Procedure<W, R> {
     return resultType;
   }
 
-  /** The workflow type as Temporal names it: the interface's simple name unless annotated otherwise. */
+  /**
+   * The workflow type as Temporal names it: the interface's simple name unless annotated otherwise.
+   */
   public String workflowType() {
     return workflowType;
   }
@@ -211,8 +324,9 @@ public final class Procedure<W, R> {
   }
 
   /**
-   * What a run holds a server-side lock on while it changes it (one DNS failover per record, one ECS recovery per
-   * service): a second run for the same resource fails at once naming the holder, whoever started either.
+   * What a run holds a server-side lock on while it changes it (one DNS failover per record, one
+   * ECS recovery per service): a second run for the same resource fails at once naming the holder,
+   * whoever started either.
    */
   public List<LockedResource> locks() {
     return locks;

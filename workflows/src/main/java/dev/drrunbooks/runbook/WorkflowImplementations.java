@@ -7,10 +7,11 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Every workflow implementation a worker registers: each {@link Procedure}'s, and the support workflows that
- * are not procedures of their own (they have no report and an incident cannot launch them): the lock that keeps
- * one failover per DNS record, started by the procedures that need it, and {@code WriteRunReport}, which
- * {@code dr report RUN} starts to have the worker write a run's report into its report folder.
+ * Every workflow implementation a worker registers: each {@link Procedure}'s, and the support
+ * workflows that are not procedures of their own (they have no report and an incident cannot launch
+ * them): the lock that keeps one failover per DNS record, started by the procedures that need it,
+ * and {@code WriteRunReport}, which {@code dr report RUN} starts to have the worker write a run's
+ * report into its report folder.
  */
 public final class WorkflowImplementations {
   private static final List<Class<?>> SUPPORT =

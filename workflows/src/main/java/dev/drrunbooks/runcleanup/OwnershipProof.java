@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Decides from a resource's tags whether one of a clean-up's runs created it: {@code created-by=dr-runbooks},
- * a {@value Ownership#WORKFLOW_TAG} naming one of the runs, and a {@value Ownership#RUN_TAG} equal to that
- * run's token. Anything less is refused, with the reason: a reused workflow id, a resource of a run from
- * before run tokens, or one a person tagged by hand is never the clean-up's to delete.
+ * Decides from a resource's tags whether one of a clean-up's runs created it: {@code
+ * created-by=dr-runbooks}, a {@value Ownership#WORKFLOW_TAG} naming one of the runs, and a {@value
+ * Ownership#RUN_TAG} equal to that run's token. Anything less is refused, with the reason: a reused
+ * workflow id, a resource of a run from before run tokens, or one a person tagged by hand is never
+ * the clean-up's to delete.
  */
 final class OwnershipProof {
   /** Either the owner the delete call must check against, or why nothing may be done. */
@@ -33,26 +34,43 @@ final class OwnershipProof {
     String workflowId = tags.get(Ownership.WORKFLOW_TAG);
     List<EndedRun> sameId = runs.stream().filter(r -> r.workflowId().equals(workflowId)).toList();
     if (sameId.isEmpty()) {
-      return refuse("tagged for " + workflowId + ", which is neither this run nor one of its child runs");
+      return refuse(
+          "tagged for " + workflowId + ", which is neither this run nor one of its child runs");
     }
     String token = tags.get(Ownership.RUN_TAG);
     if (token == null) {
-      return refuse("no " + Ownership.RUN_TAG + " tag: which run of " + workflowId + " created it cannot be proven");
+      return refuse(
+          "no "
+              + Ownership.RUN_TAG
+              + " tag: which run of "
+              + workflowId
+              + " created it cannot be proven");
     }
     EndedRun run = sameId.stream().filter(r -> token.equals(r.runToken())).findFirst().orElse(null);
     if (run == null) {
-      return refuse("tagged for another run of " + workflowId + " (" + Ownership.RUN_TAG + "=" + token + ", this one's is "
-          + sameId.get(0).runToken() + ")");
+      return refuse(
+          "tagged for another run of "
+              + workflowId
+              + " ("
+              + Ownership.RUN_TAG
+              + "="
+              + token
+              + ", this one's is "
+              + sameId.get(0).runToken()
+              + ")");
     }
     if (run.running()) {
-      return refuse("its run " + workflowId + " is still running and cleans up after itself when it ends");
+      return refuse(
+          "its run " + workflowId + " is still running and cleans up after itself when it ends");
     }
-    return new Verdict(new Ownership(workflowId, token, tags.getOrDefault(Ownership.PROCEDURE_TAG, "unknown")), null);
+    return new Verdict(
+        new Ownership(workflowId, token, tags.getOrDefault(Ownership.PROCEDURE_TAG, "unknown")),
+        null);
   }
 
   /**
-   * The tag prefixes to search by: the run's own id, and each child's id that does not start with it
-   * (children's ids usually do), without one that another prefix covers.
+   * The tag prefixes to search by: the run's own id, and each child's id that does not start with
+   * it (children's ids usually do), without one that another prefix covers.
    */
   static List<String> searchPrefixes(String workflowId, List<EndedRun> runs) {
     List<String> ids = new ArrayList<>();

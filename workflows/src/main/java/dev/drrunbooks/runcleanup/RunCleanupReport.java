@@ -15,24 +15,37 @@ import java.util.List;
  */
 public final class RunCleanupReport {
   public static final ReportMapping<RunCleanupResult> MAPPING =
-      ReportMapping.of("dr-cleanup", "Clean-up after a run", RunCleanupResult.class, RunCleanupReport::of);
+      ReportMapping.of(
+          "dr-cleanup", "Clean-up after a run", RunCleanupResult.class, RunCleanupReport::of);
 
   private RunCleanupReport() {}
 
   static RunReport of(RunCleanupResult r, ReportContext ctx) {
-    RunReport.Builder b = RunReport.builder(ctx.workflowId(), "dr-cleanup",
-        (r.applied() ? "Clean-up after " : "Clean-up dry run after ") + r.workflowId())
-        .outcome(r.clean() ? "CLEAN" : r.applied() ? "NOT_CLEAN" : "DRY_RUN", r.clean() || !r.applied(), r.summary())
-        .runLink(ctx.runLink())
-        .steps(r.timeline());
+    RunReport.Builder b =
+        RunReport.builder(
+                ctx.workflowId(),
+                "dr-cleanup",
+                (r.applied() ? "Clean-up after " : "Clean-up dry run after ") + r.workflowId())
+            .outcome(
+                r.clean() ? "CLEAN" : r.applied() ? "NOT_CLEAN" : "DRY_RUN",
+                r.clean() || !r.applied(),
+                r.summary())
+            .runLink(ctx.runLink())
+            .steps(r.timeline());
     for (CleanupFinding f : nz(r.findings())) {
-      Outcome outcome = switch (f.action()) {
-        case DELETED -> Outcome.COMPENSATED;
-        case FAILED, REFUSED -> Outcome.FAILED;
-        default -> Outcome.SKIPPED;
-      };
-      b.cleanup(null, List.of(new CleanupRecord(f.type() + ":" + f.id()
-          + (f.region() == null ? "" : " (" + f.region() + ")"), outcome, f.action() + ": " + f.detail())));
+      Outcome outcome =
+          switch (f.action()) {
+            case DELETED -> Outcome.COMPENSATED;
+            case FAILED, REFUSED -> Outcome.FAILED;
+            default -> Outcome.SKIPPED;
+          };
+      b.cleanup(
+          null,
+          List.of(
+              new CleanupRecord(
+                  f.type() + ":" + f.id() + (f.region() == null ? "" : " (" + f.region() + ")"),
+                  outcome,
+                  f.action() + ": " + f.detail())));
     }
     nz(r.stillThere()).forEach(s -> b.note("STILL THERE: " + s));
     return b.build();

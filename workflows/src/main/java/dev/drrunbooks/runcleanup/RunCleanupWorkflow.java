@@ -5,8 +5,9 @@ import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 
 /**
- * {@code dr cleanup RUN}: finds what an ended run (and its child runs) left behind by their ownership tags,
- * lists it (a dry run by default), and with {@code apply} deletes only what the tags prove the run created.
+ * {@code dr cleanup RUN}: finds what an ended run (and its child runs) left behind by their
+ * ownership tags, lists it (a dry run by default), and with {@code apply} deletes only what the
+ * tags prove the run created.
  */
 @WorkflowInterface
 public interface RunCleanupWorkflow {

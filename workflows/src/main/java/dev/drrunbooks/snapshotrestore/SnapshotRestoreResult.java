@@ -1,17 +1,18 @@
 package dev.drrunbooks.snapshotrestore;
 
+import dev.drrunbooks.activities.rds.CopySettings;
 import dev.drrunbooks.activities.rds.SnapshotInfo;
 import dev.drrunbooks.activities.sql.ValidationReport;
 import dev.drrunbooks.model.RecoveryObjectives;
 import dev.drrunbooks.model.TimelineEntry;
-import dev.drrunbooks.activities.rds.CopySettings;
 import java.util.List;
 
 /**
- * The snapshot used (and its DR copy), the restored instance, its data checks, RTO and RPO achieved.
+ * The snapshot used (and its DR copy), the restored instance, its data checks, RTO and RPO
+ * achieved.
  *
- * @param copySettings the copy's protections as verified after validation, with every setting where it differs
- *     from its source and why; null for runs recorded before the copy was protected
+ * @param copySettings the copy's protections as verified after validation, with every setting where
+ *     it differs from its source and why; null for runs recorded before the copy was protected
  */
 public record SnapshotRestoreResult(
     String service,
@@ -28,10 +29,30 @@ public record SnapshotRestoreResult(
     CopySettings copySettings) {
 
   /** Without the copy's settings (runs recorded before they were settled). */
-  public SnapshotRestoreResult(String service, SnapshotInfo snapshot, SnapshotInfo drCopy, String region,
-      String restoredInstance, String endpoint, Integer port, ValidationReport validation,
-      RecoveryObjectives objectives, List<TimelineEntry> timeline, String summary) {
-    this(service, snapshot, drCopy, region, restoredInstance, endpoint, port, validation, objectives, timeline,
-        summary, null);
+  public SnapshotRestoreResult(
+      String service,
+      SnapshotInfo snapshot,
+      SnapshotInfo drCopy,
+      String region,
+      String restoredInstance,
+      String endpoint,
+      Integer port,
+      ValidationReport validation,
+      RecoveryObjectives objectives,
+      List<TimelineEntry> timeline,
+      String summary) {
+    this(
+        service,
+        snapshot,
+        drCopy,
+        region,
+        restoredInstance,
+        endpoint,
+        port,
+        validation,
+        objectives,
+        timeline,
+        summary,
+        null);
   }
 }

@@ -9,8 +9,10 @@ class BackupWindowConflictTest {
 
   @Test
   void theIssuesWindowsOverlapAndAnHourEndingHalfAnHourBeforeMaintenanceIsSuggested() {
-    assertEquals("the backup window 03:00-04:00 overlaps the instance's maintenance window sun:03:15-sun:04:15; "
-        + "a backup window that does not: 01:45-02:45 (change the catalog's window), or move the maintenance window",
+    assertEquals(
+        "the backup window 03:00-04:00 overlaps the instance's maintenance window"
+            + " sun:03:15-sun:04:15; a backup window that does not: 01:45-02:45 (change the"
+            + " catalog's window), or move the maintenance window",
         BackupWindowConflict.describe("03:00-04:00", "sun:03:15-sun:04:15"));
   }
 
@@ -37,8 +39,10 @@ class BackupWindowConflictTest {
 
   @Test
   void theSuggestionWrapsBeforeMidnight() {
-    assertEquals("the backup window 00:30-01:00 overlaps the instance's maintenance window mon:00:15-mon:00:45; "
-        + "a backup window that does not: 23:15-23:45 (change the catalog's window), or move the maintenance window",
+    assertEquals(
+        "the backup window 00:30-01:00 overlaps the instance's maintenance window"
+            + " mon:00:15-mon:00:45; a backup window that does not: 23:15-23:45 (change the"
+            + " catalog's window), or move the maintenance window",
         BackupWindowConflict.describe("00:30-01:00", "mon:00:15-mon:00:45"));
   }
 
@@ -49,8 +53,10 @@ class BackupWindowConflictTest {
 
   @Test
   void withNoRoomLeftOnlyMovingTheMaintenanceWindowIsSuggested() {
-    assertEquals("the backup window 03:00-04:00 overlaps the instance's maintenance window mon:00:00-mon:23:50; "
-        + "move the maintenance window (the backup policy does not change it)",
+    assertEquals(
+        "the backup window 03:00-04:00 overlaps the instance's maintenance window"
+            + " mon:00:00-mon:23:50; move the maintenance window (the backup policy does not change"
+            + " it)",
         BackupWindowConflict.describe("03:00-04:00", "mon:00:00-mon:23:50"));
   }
 
@@ -66,11 +72,13 @@ class BackupWindowConflictTest {
 
   @Test
   void aWindowWhoseEndIsItsStartLastsADayOrAWeek() {
-    org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {180, 1620}, BackupWindowConflict.daily("03:00-03:00"));
-    org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {180, 240}, BackupWindowConflict.daily("03:00-04:00"));
-    org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {180, 10260},
-        BackupWindowConflict.weekly("mon:03:00-mon:03:00"));
-    org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {8820, 10110},
-        BackupWindowConflict.weekly("sun:03:00-mon:00:30"));
+    org.junit.jupiter.api.Assertions.assertArrayEquals(
+        new int[] {180, 1620}, BackupWindowConflict.daily("03:00-03:00"));
+    org.junit.jupiter.api.Assertions.assertArrayEquals(
+        new int[] {180, 240}, BackupWindowConflict.daily("03:00-04:00"));
+    org.junit.jupiter.api.Assertions.assertArrayEquals(
+        new int[] {180, 10260}, BackupWindowConflict.weekly("mon:03:00-mon:03:00"));
+    org.junit.jupiter.api.Assertions.assertArrayEquals(
+        new int[] {8820, 10110}, BackupWindowConflict.weekly("sun:03:00-mon:00:30"));
   }
 }

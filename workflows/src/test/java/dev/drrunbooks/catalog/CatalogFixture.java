@@ -13,18 +13,24 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * The project's real catalog, for tests that start from it and break one thing. Read here without the
- * loader's rules (they live in the bootstrap module, which depends on this one, and its tests prove this
- * very file valid); what workflow tests need is the catalog's values.
+ * The project's real catalog, for tests that start from it and break one thing. Read here without
+ * the loader's rules (they live in the bootstrap module, which depends on this one, and its tests
+ * prove this very file valid); what workflow tests need is the catalog's values.
  */
 public final class CatalogFixture {
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-      .registerModule(new SimpleModule().addDeserializer(Duration.class, new StdDeserializer<>(Duration.class) {
-        @Override
-        public Duration deserialize(JsonParser p, DeserializationContext context) throws IOException {
-          return Durations.parse(p.getValueAsString());
-        }
-      }));
+  private static final ObjectMapper YAML =
+      new ObjectMapper(new YAMLFactory())
+          .registerModule(
+              new SimpleModule()
+                  .addDeserializer(
+                      Duration.class,
+                      new StdDeserializer<>(Duration.class) {
+                        @Override
+                        public Duration deserialize(JsonParser p, DeserializationContext context)
+                            throws IOException {
+                          return Durations.parse(p.getValueAsString());
+                        }
+                      }));
 
   private CatalogFixture() {}
 

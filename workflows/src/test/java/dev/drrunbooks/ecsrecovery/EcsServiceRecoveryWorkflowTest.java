@@ -22,7 +22,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class EcsServiceRecoveryWorkflowTest {
   @RegisterExtension
-  static final TestWorkflowExtension temporal = TimeSkipping.extension(EcsServiceRecoveryWorkflowImpl.class);
+  static final TestWorkflowExtension temporal =
+      TimeSkipping.extension(EcsServiceRecoveryWorkflowImpl.class);
 
   private final FakeEcs ecs = new FakeEcs();
 
@@ -33,71 +34,114 @@ class EcsServiceRecoveryWorkflowTest {
   }
 
   @Test
-  void theRunbooksRecoveryStableTaskDefinitionForcedThenScaledToFiveThenSteady(WorkflowClient client, Worker worker) {
-    EcsRecoveryResult result = stub(client, worker, "recover-ecs-inventory").run(EcsRecoveryInput.of("inventory"));
+  void theRunbooksRecoveryStableTaskDefinitionForcedThenScaledToFiveThenSteady(
+      WorkflowClient client, Worker worker) {
+    EcsRecoveryResult result =
+        stub(client, worker, "recover-ecs-inventory").run(EcsRecoveryInput.of("inventory"));
 
     String stable = FakeEcs.arn("eu-west-1", "inventory-service", 2);
-    assertEquals(List.of(
-        "eu-west-1 mycomputer-production/inventory-service td=" + stable + " desired=null force=true",
-        "eu-west-1 mycomputer-production/inventory-service td=null desired=5 force=false"), ecs.updates);
+    assertEquals(
+        List.of(
+            "eu-west-1 mycomputer-production/inventory-service td="
+                + stable
+                + " desired=null force=true",
+            "eu-west-1 mycomputer-production/inventory-service td=null desired=5 force=false"),
+        ecs.updates);
     assertEquals(stable, result.taskDefinitionArn());
     assertTrue(result.after().steady());
     assertEquals(5, result.after().running());
-    assertEquals(FakeEcs.arn("eu-west-1", "inventory-service", 3), result.before().taskDefinitionArn());
+    assertEquals(
+        FakeEcs.arn("eu-west-1", "inventory-service", 3), result.before().taskDefinitionArn());
     Histories.record(client, "recover-ecs-inventory", "ecs-recovery-steady");
   }
 
   @Test
-  void aServiceThatNeverSteadiesIsRolledBackToThePreviousTaskDefinition(WorkflowClient client, Worker worker) {
+  void aServiceThatNeverSteadiesIsRolledBackToThePreviousTaskDefinition(
+      WorkflowClient client, Worker worker) {
     String stable = FakeEcs.arn("eu-west-1", "inventory-service", 2);
     String previous = FakeEcs.arn("eu-west-1", "inventory-service", 3);
     ecs.neverSteady.add(stable);
 
-    WorkflowFailedException e = assertThrows(WorkflowFailedException.class,
-        () -> stub(client, worker, "recover-ecs-rollback").run(EcsRecoveryInput.of("inventory")));
+    WorkflowFailedException e =
+        assertThrows(
+            WorkflowFailedException.class,
+            () ->
+                stub(client, worker, "recover-ecs-rollback").run(EcsRecoveryInput.of("inventory")));
 
     String message = Failures.rootMessage(e);
-    assertTrue(message.startsWith("service inventory-service in cluster mycomputer-production not steady at"), message);
-    assertTrue(message.contains("(cleanup: ecs:mycomputer-production/inventory-service rolled back to " + previous),
+    assertTrue(
+        message.startsWith(
+            "service inventory-service in cluster mycomputer-production not steady at"),
         message);
-    assertEquals("eu-west-1 mycomputer-production/inventory-service td=" + previous + " desired=null force=true",
+    assertTrue(
+        message.contains(
+            "(cleanup: ecs:mycomputer-production/inventory-service rolled back to " + previous),
+        message);
+    assertEquals(
+        "eu-west-1 mycomputer-production/inventory-service td="
+            + previous
+            + " desired=null force=true",
         ecs.updates.get(2));
-    assertEquals(previous, ecs.services.get("eu-west-1/mycomputer-production/inventory-service").taskDefinitionArn());
+    assertEquals(
+        previous,
+        ecs.services.get("eu-west-1/mycomputer-production/inventory-service").taskDefinitionArn());
     Histories.record(client, "recover-ecs-rollback", "ecs-recovery-rolled-back");
   }
 
   /**
-   * Issue 10, finding 1: the stable revision 2 is deployed, ECS's deployment circuit breaker rolls the service
-   * back to revision 3 (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-circuit-breaker.html),
-   * which is steady: the run fails saying so, after its rollback path, instead of reporting a recovery.
+   * Issue 10, finding 1: the stable revision 2 is deployed, ECS's deployment circuit breaker rolls
+   * the service back to revision 3
+   * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-circuit-breaker.html),
+   * which is steady: the run fails saying so, after its rollback path, instead of reporting a
+   * recovery.
    */
   @Test
-  void aServiceRolledBackByTheCircuitBreakerFailsTheRunNamingWhereItSettled(WorkflowClient client, Worker worker) {
+  void aServiceRolledBackByTheCircuitBreakerFailsTheRunNamingWhereItSettled(
+      WorkflowClient client, Worker worker) {
     String stable = FakeEcs.arn("eu-west-1", "inventory-service", 2);
     String previous = FakeEcs.arn("eu-west-1", "inventory-service", 3);
     ecs.rollsBackTo.put(stable, previous);
 
-    WorkflowFailedException e = assertThrows(WorkflowFailedException.class,
-        () -> stub(client, worker, "recover-ecs-circuit-breaker").run(EcsRecoveryInput.of("inventory")));
+    WorkflowFailedException e =
+        assertThrows(
+            WorkflowFailedException.class,
+            () ->
+                stub(client, worker, "recover-ecs-circuit-breaker")
+                    .run(EcsRecoveryInput.of("inventory")));
 
     String message = Failures.rootMessage(e);
-    assertTrue(message.startsWith("ECS service 'inventory-service' in cluster 'mycomputer-production' (eu-west-1) is "
-        + "steady on inventory-service:3, not the requested inventory-service:2 (rolled back); deployment ecs-svc/fake "
-        + "of inventory-service:2 FAILED: ECS deployment circuit breaker: tasks failed to start."), message);
-    assertTrue(message.contains("(cleanup: ecs:mycomputer-production/inventory-service rolled back to " + previous),
+    assertTrue(
+        message.startsWith(
+            "ECS service 'inventory-service' in cluster 'mycomputer-production' (eu-west-1) is"
+                + " steady on inventory-service:3, not the requested inventory-service:2 (rolled"
+                + " back); deployment ecs-svc/fake of inventory-service:2 FAILED: ECS deployment"
+                + " circuit breaker: tasks failed to start."),
         message);
-    assertEquals(List.of(
-        "eu-west-1 mycomputer-production/inventory-service td=" + stable + " desired=null force=true",
-        "eu-west-1 mycomputer-production/inventory-service td=null desired=5 force=false",
-        "eu-west-1 mycomputer-production/inventory-service td=" + previous + " desired=null force=true"), ecs.updates);
-    assertEquals(previous, ecs.services.get("eu-west-1/mycomputer-production/inventory-service").taskDefinitionArn());
+    assertTrue(
+        message.contains(
+            "(cleanup: ecs:mycomputer-production/inventory-service rolled back to " + previous),
+        message);
+    assertEquals(
+        List.of(
+            "eu-west-1 mycomputer-production/inventory-service td="
+                + stable
+                + " desired=null force=true",
+            "eu-west-1 mycomputer-production/inventory-service td=null desired=5 force=false",
+            "eu-west-1 mycomputer-production/inventory-service td="
+                + previous
+                + " desired=null force=true"),
+        ecs.updates);
+    assertEquals(
+        previous,
+        ecs.services.get("eu-west-1/mycomputer-production/inventory-service").taskDefinitionArn());
     Histories.record(client, "recover-ecs-circuit-breaker", "ecs-recovery-circuit-breaker");
   }
 
   @Test
   void inTheDrRegionItUsesTheDrCluster(WorkflowClient client, Worker worker) {
-    EcsRecoveryResult result = stub(client, worker, "recover-ecs-dr")
-        .run(new EcsRecoveryInput("payments", "dr", null, null, null, null));
+    EcsRecoveryResult result =
+        stub(client, worker, "recover-ecs-dr")
+            .run(new EcsRecoveryInput("payments", "dr", null, null, null, null));
     assertEquals("eu-central-1", result.region());
     assertEquals("mycomputer-dr", result.cluster());
     assertEquals(5, result.after().desired());
@@ -105,15 +149,21 @@ class EcsServiceRecoveryWorkflowTest {
 
   @Test
   void badInputIsRefusedClearly(WorkflowClient client, Worker worker) {
-    WorkflowFailedException e = assertThrows(WorkflowFailedException.class, () -> stub(client, worker, "recover-bad")
-        .run(new EcsRecoveryInput("inventory", "mars-1", null, null, null, null)));
-    assertEquals("region: 'mars-1' is not valid; primary, dr, or an AWS region such as eu-central-1",
+    WorkflowFailedException e =
+        assertThrows(
+            WorkflowFailedException.class,
+            () ->
+                stub(client, worker, "recover-bad")
+                    .run(new EcsRecoveryInput("inventory", "mars-1", null, null, null, null)));
+    assertEquals(
+        "region: 'mars-1' is not valid; primary, dr, or an AWS region such as eu-central-1",
         Failures.rootMessage(e));
     assertEquals(List.of(), ecs.updates);
   }
 
   private static EcsServiceRecoveryWorkflow stub(WorkflowClient client, Worker worker, String id) {
-    return client.newWorkflowStub(EcsServiceRecoveryWorkflow.class,
+    return client.newWorkflowStub(
+        EcsServiceRecoveryWorkflow.class,
         WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue()).setWorkflowId(id).build());
   }
 }

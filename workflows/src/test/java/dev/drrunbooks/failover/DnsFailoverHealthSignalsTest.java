@@ -22,16 +22,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Issue 10, finding 5: the Route53 health check by Route 53's rule (healthy when more than 18% of its 16
- * checkers report healthy), and a run whose health signals disagree names the disagreement and leaves
- * the decision to a person.
+ * Issue 10, finding 5: the Route53 health check by Route 53's rule (healthy when more than 18% of
+ * its 16 checkers report healthy), and a run whose health signals disagree names the disagreement
+ * and leaves the decision to a person.
  */
 class DnsFailoverHealthSignalsTest {
-  private static final String DISAGREE = "signals disagree: HTTP probes say unhealthy; Route53 health check, "
-      + "CloudWatch alarm say healthy";
+  private static final String DISAGREE =
+      "signals disagree: HTTP probes say unhealthy; Route53 health check, "
+          + "CloudWatch alarm say healthy";
 
   @RegisterExtension
-  static final TestWorkflowExtension temporal = TimeSkipping.extension(DnsFailoverWorkflowImpl.class);
+  static final TestWorkflowExtension temporal =
+      TimeSkipping.extension(DnsFailoverWorkflowImpl.class);
 
   private final FakeRegions aws = new FakeRegions();
 
@@ -49,11 +51,17 @@ class DnsFailoverHealthSignalsTest {
   void fiveOfSixteenCheckersHealthyIsHealthy(WorkflowClient client, Worker worker) {
     aws.healthCheck = checkers(5);
 
-    DnsFailoverResult result = stub(client, worker, "dns-5-of-16").run(DnsFailoverInput.of("inventory", null));
+    DnsFailoverResult result =
+        stub(client, worker, "dns-5-of-16").run(DnsFailoverInput.of("inventory", null));
 
     assertEquals(FailoverOutcome.NOT_NEEDED, result.outcome());
-    assertTrue(result.assessment().contains("Route53 health check hc-api: 5/16 checkers healthy: healthy "
-        + "(Route 53 needs more than 18%)"), result.assessment().toString());
+    assertTrue(
+        result
+            .assessment()
+            .contains(
+                "Route53 health check hc-api: 5/16 checkers healthy: healthy "
+                    + "(Route 53 needs more than 18%)"),
+        result.assessment().toString());
     assertEquals(List.of(), aws.changes);
   }
 
@@ -61,58 +69,83 @@ class DnsFailoverHealthSignalsTest {
   void twoOfSixteenCheckersHealthyIsUnhealthy(WorkflowClient client, Worker worker) {
     aws.primaryDown(); // and its alarm fires
     aws.healthCheck = checkers(2);
-    DnsFailoverWorkflow wf = start(client, worker, "dns-2-of-16", DnsFailoverInput.of("inventory", null));
+    DnsFailoverWorkflow wf =
+        start(client, worker, "dns-2-of-16", DnsFailoverInput.of("inventory", null));
     FailoverStatus status = awaitGate(wf);
 
-    assertEquals("waiting for approval of api.mycomputer.com failover", status.detail(), "all agree: nothing to name");
+    assertEquals(
+        "waiting for approval of api.mycomputer.com failover",
+        status.detail(),
+        "all agree: nothing to name");
     wf.approve(new Approval(DnsFailoverWorkflowImpl.GATE_STEP, "alice", "primary is down"));
     DnsFailoverResult result = WorkflowStub.fromTyped(wf).getResult(DnsFailoverResult.class);
     assertEquals(FailoverOutcome.SWITCHED, result.outcome());
-    assertTrue(result.assessment().contains("Route53 health check hc-api: 2/16 checkers healthy: unhealthy "
-        + "(Route 53 needs more than 18%)"), result.assessment().toString());
+    assertTrue(
+        result
+            .assessment()
+            .contains(
+                "Route53 health check hc-api: 2/16 checkers healthy: unhealthy "
+                    + "(Route 53 needs more than 18%)"),
+        result.assessment().toString());
     assertTrue(result.assessment().stream().noneMatch(a -> a.startsWith("signals disagree")));
   }
 
   @Test
-  void probesDownButHealthCheckHealthyIsNamedAndAsksAPersonWhereThePolicyWouldProceed(WorkflowClient client,
-      Worker worker) {
+  void probesDownButHealthCheckHealthyIsNamedAndAsksAPersonWhereThePolicyWouldProceed(
+      WorkflowClient client, Worker worker) {
     aws.primaryDown();
     aws.alarmState = "OK"; // probes fail; the health check (5/16) and the alarm say healthy
     aws.healthCheck = checkers(5);
     // customer-base's policy: approval with proceed on timeout
-    DnsFailoverWorkflow wf = start(client, worker, "dns-disagree", DnsFailoverInput.of("customer-base", null));
+    DnsFailoverWorkflow wf =
+        start(client, worker, "dns-disagree", DnsFailoverInput.of("customer-base", null));
 
     FailoverStatus status = awaitGate(wf);
-    assertEquals("waiting for approval of customers.mycomputer.com failover: " + DISAGREE, status.detail());
-    assertEquals("abort", status.waitingFor().onTimeout(), "while signals disagree no answer must not fail over");
+    assertEquals(
+        "waiting for approval of customers.mycomputer.com failover: " + DISAGREE, status.detail());
+    assertEquals(
+        "abort",
+        status.waitingFor().onTimeout(),
+        "while signals disagree no answer must not fail over");
 
     DnsFailoverResult result = WorkflowStub.fromTyped(wf).getResult(DnsFailoverResult.class);
     assertEquals(FailoverOutcome.ABORTED, result.outcome());
     assertEquals(GateDecision.Verdict.TIMED_OUT_ABORTED, result.approval().verdict());
     assertTrue(result.assessment().contains(DISAGREE), result.assessment().toString());
     assertTrue(result.summary().endsWith("(" + DISAGREE + ")"), result.summary());
-    assertTrue(result.timeline().stream().anyMatch(t -> t.step().equals("assessment of Primary (eu-west-1)")
-        && t.detail().equals(DISAGREE + "; a gate nobody answers aborts")),
+    assertTrue(
+        result.timeline().stream()
+            .anyMatch(
+                t ->
+                    t.step().equals("assessment of Primary (eu-west-1)")
+                        && t.detail().equals(DISAGREE + "; a gate nobody answers aborts")),
         result.timeline().toString());
     assertEquals(List.of(), aws.changes);
   }
 
   @Test
-  void whereThePolicyAllowsAutomaticFailoverDisagreeingSignalsAreRecordedNotHidden(WorkflowClient client,
-      Worker worker) {
+  void whereThePolicyAllowsAutomaticFailoverDisagreeingSignalsAreRecordedNotHidden(
+      WorkflowClient client, Worker worker) {
     aws.primaryDown();
     aws.alarmState = "OK";
     aws.healthCheck = checkers(16);
     // locations' policy: no approval, automatic failover
-    DnsFailoverWorkflow wf = start(client, worker, "dns-disagree-no-gate", DnsFailoverInput.of("locations", null));
+    DnsFailoverWorkflow wf =
+        start(client, worker, "dns-disagree-no-gate", DnsFailoverInput.of("locations", null));
 
     DnsFailoverResult result = WorkflowStub.fromTyped(wf).getResult(DnsFailoverResult.class);
     assertEquals(FailoverOutcome.SWITCHED, result.outcome());
-    assertEquals("the service's policy allows automatic failover; " + DISAGREE, result.approval().why());
+    assertEquals(
+        "the service's policy allows automatic failover; " + DISAGREE, result.approval().why());
     assertTrue(result.summary().endsWith("(" + DISAGREE + ")"), result.summary());
     assertTrue(result.assessment().contains(DISAGREE), result.assessment().toString());
-    assertTrue(result.timeline().stream().anyMatch(t -> t.detail().equals(DISAGREE
-        + "; the service's policy allows automatic failover")), result.timeline().toString());
+    assertTrue(
+        result.timeline().stream()
+            .anyMatch(
+                t ->
+                    t.detail()
+                        .equals(DISAGREE + "; the service's policy allows automatic failover")),
+        result.timeline().toString());
     assertFalse(aws.changes.isEmpty());
   }
 
@@ -129,14 +162,16 @@ class DnsFailoverHealthSignalsTest {
     throw new AssertionError("the run never reached the approval gate: " + wf.status());
   }
 
-  private static DnsFailoverWorkflow start(WorkflowClient client, Worker worker, String id, DnsFailoverInput input) {
+  private static DnsFailoverWorkflow start(
+      WorkflowClient client, Worker worker, String id, DnsFailoverInput input) {
     DnsFailoverWorkflow wf = stub(client, worker, id);
     WorkflowClient.start(wf::run, input);
     return wf;
   }
 
   private static DnsFailoverWorkflow stub(WorkflowClient client, Worker worker, String id) {
-    return client.newWorkflowStub(DnsFailoverWorkflow.class,
+    return client.newWorkflowStub(
+        DnsFailoverWorkflow.class,
         WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue()).setWorkflowId(id).build());
   }
 }

@@ -1,17 +1,16 @@
 package dev.drrunbooks.failover;
 
+import dev.drrunbooks.activities.http.HttpProbeActivities;
+import dev.drrunbooks.activities.http.ProbeReport;
+import dev.drrunbooks.activities.http.ProbeSample;
 import dev.drrunbooks.activities.route53.HealthCheckState;
 import dev.drrunbooks.activities.route53.RecordSetSnapshot;
 import dev.drrunbooks.activities.route53.Route53Activities;
 import dev.drrunbooks.activities.route53.WeightChange;
 import dev.drrunbooks.activities.route53.WeightedRecordState;
-import dev.drrunbooks.activities.http.HttpProbeActivities;
-import dev.drrunbooks.activities.http.ProbeReport;
-import dev.drrunbooks.activities.http.ProbeSample;
 import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.catalog.CatalogFixture;
 import dev.drrunbooks.catalog.DnsRecordSpec;
-import dev.drrunbooks.catalog.ServiceDefinition;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,23 +21,37 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * In-memory Route53, CloudWatch, HTTP endpoints and catalog for workflow-logic tests only. Endpoints
- * answer as told (healthy, failing, or healthy until the Nth probe); every weight change is recorded.
+ * In-memory Route53, CloudWatch, HTTP endpoints and catalog for workflow-logic tests only.
+ * Endpoints answer as told (healthy, failing, or healthy until the Nth probe); every weight change
+ * is recorded.
  */
-public final class FakeRegions implements Route53Activities, CloudWatchActivities, HttpProbeActivities {
+public final class FakeRegions
+    implements Route53Activities, CloudWatchActivities, HttpProbeActivities {
   public final Map<String, long[]> weights = new ConcurrentHashMap<>();
   public final List<String> changes = Collections.synchronizedList(new ArrayList<>());
+
   /** Each change read back after INSYNC: record name and change id. */
   public final List<String> verified = Collections.synchronizedList(new ArrayList<>());
-  /** When set, the next read-back finds this field changed (someone else changed the set meanwhile). */
+
+  /**
+   * When set, the next read-back finds this field changed (someone else changed the set meanwhile).
+   */
   volatile String changedBySomeoneElse;
+
   public final Map<String, Boolean> healthy = new ConcurrentHashMap<>();
+
   /** Probes of a URL that still succeed before it starts failing (flapping after a switch). */
   public final Map<String, Integer> failAfter = new ConcurrentHashMap<>();
+
   private final Map<String, Integer> probed = new ConcurrentHashMap<>();
   volatile String alarmState = "OK";
-  /** When set, what the Route53 health check reports (else all 3 checkers agree with the primary's probes). */
+
+  /**
+   * When set, what the Route53 health check reports (else all 3 checkers agree with the primary's
+   * probes).
+   */
   public volatile HealthCheckState healthCheck;
+
   private final Catalog catalog = CatalogFixture.load();
 
   public FakeRegions() {
@@ -53,7 +66,10 @@ public final class FakeRegions implements Route53Activities, CloudWatchActivitie
     return "https://secondary-alb.eu-central-1.elb.amazonaws.com/health";
   }
 
-  /** The primary's probes fail, its health check sees 0 of 3 checkers healthy and its alarm fires: all agree. */
+  /**
+   * The primary's probes fail, its health check sees 0 of 3 checkers healthy and its alarm fires:
+   * all agree.
+   */
   public FakeRegions primaryDown() {
     healthy.put(primaryUrl(), false);
     alarmState = "ALARM";
@@ -74,29 +90,40 @@ public final class FakeRegions implements Route53Activities, CloudWatchActivitie
   }
 
   @Override
-  public WeightChange changeWeights(DnsRecordSpec record, long primaryWeight, long secondaryWeight) {
+  public WeightChange changeWeights(
+      DnsRecordSpec record, long primaryWeight, long secondaryWeight) {
     long[] w = weights.get(record.name());
-    List<RecordSetSnapshot> before = List.of(
-        new RecordSetSnapshot(record.primary().setIdentifier(), w[0], Map.of("HealthCheckId", "hc-primary")),
-        new RecordSetSnapshot(record.secondary().setIdentifier(), w[1], Map.of("HealthCheckId", "hc-secondary")));
+    List<RecordSetSnapshot> before =
+        List.of(
+            new RecordSetSnapshot(
+                record.primary().setIdentifier(), w[0], Map.of("HealthCheckId", "hc-primary")),
+            new RecordSetSnapshot(
+                record.secondary().setIdentifier(), w[1], Map.of("HealthCheckId", "hc-secondary")));
     return new WeightChange(upsertWeights(record, primaryWeight, secondaryWeight), before);
   }
 
   /** As the real one: the weights as intended, else a non-retryable mismatch naming the set. */
   @Override
-  public WeightedRecordState verifyWeights(DnsRecordSpec record, WeightChange change, long primaryWeight,
-      long secondaryWeight) {
+  public WeightedRecordState verifyWeights(
+      DnsRecordSpec record, WeightChange change, long primaryWeight, long secondaryWeight) {
     verified.add(record.name() + " " + change.changeId());
     String changed = changedBySomeoneElse;
     if (changed != null) {
       changedBySomeoneElse = null;
-      throw ApplicationFailure.newNonRetryableFailure("Route53 record sets of " + record.name() + " A after change "
-          + change.changeId() + " are not as intended: " + changed, "Route53RecordSetMismatch");
+      throw ApplicationFailure.newNonRetryableFailure(
+          "Route53 record sets of "
+              + record.name()
+              + " A after change "
+              + change.changeId()
+              + " are not as intended: "
+              + changed,
+          "Route53RecordSetMismatch");
     }
     WeightedRecordState now = readWeights(record);
     if (now.primaryWeight() != primaryWeight || now.secondaryWeight() != secondaryWeight) {
-      throw ApplicationFailure.newNonRetryableFailure("set 'Primary' Weight: intended " + primaryWeight + ", is "
-          + now.primaryWeight(), "Route53RecordSetMismatch");
+      throw ApplicationFailure.newNonRetryableFailure(
+          "set 'Primary' Weight: intended " + primaryWeight + ", is " + now.primaryWeight(),
+          "Route53RecordSetMismatch");
     }
     return now;
   }
@@ -123,7 +150,8 @@ public final class FakeRegions implements Route53Activities, CloudWatchActivitie
     List<ProbeSample> samples = new ArrayList<>();
     for (int i = 0; i < probes; i++) {
       int n = probed.merge(url, 1, Integer::sum);
-      boolean up = healthy.getOrDefault(url, true) && n <= failAfter.getOrDefault(url, Integer.MAX_VALUE);
+      boolean up =
+          healthy.getOrDefault(url, true) && n <= failAfter.getOrDefault(url, Integer.MAX_VALUE);
       samples.add(up ? new ProbeSample(200, 12, null) : new ProbeSample(503, 30, "HTTP 503"));
     }
     return ProbeReport.of(url, samples);

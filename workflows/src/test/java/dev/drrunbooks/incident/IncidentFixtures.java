@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Incident states and payloads for tests that run without a Temporal server. Catalog entries and child
- * results are read from JSON through the workers' data converter, so these tests do not break when another
- * field is added to those records.
+ * Incident states and payloads for tests that run without a Temporal server. Catalog entries and
+ * child results are read from JSON through the workers' data converter, so these tests do not break
+ * when another field is added to those records.
  */
 final class IncidentFixtures {
   static final DataConverter CONVERTER = DrDataConverter.get();
@@ -30,7 +30,10 @@ final class IncidentFixtures {
     return new FakeCatalog().resolveServices(key).get(0);
   }
 
-  /** The catalog's entry for {@code key} with its JSON changed by {@code edit} (e.g. a section removed). */
+  /**
+   * The catalog's entry for {@code key} with its JSON changed by {@code edit} (e.g. a section
+   * removed).
+   */
   static ServiceDefinition service(String key, Consumer<ObjectNode> edit) {
     try {
       ObjectNode node = (ObjectNode) JSON.readTree(json(service(key)));
@@ -46,15 +49,22 @@ final class IncidentFixtures {
   }
 
   static <T> T read(String json, Class<T> type) {
-    Payload p = Payload.newBuilder().putMetadata("encoding", com.google.protobuf.ByteString.copyFromUtf8("json/plain"))
-        .setData(com.google.protobuf.ByteString.copyFrom(json, StandardCharsets.UTF_8)).build();
+    Payload p =
+        Payload.newBuilder()
+            .putMetadata("encoding", com.google.protobuf.ByteString.copyFromUtf8("json/plain"))
+            .setData(com.google.protobuf.ByteString.copyFrom(json, StandardCharsets.UTF_8))
+            .build();
     return CONVERTER.fromPayload(p, type, type);
   }
 
-  /** An opened incident of {@code severity} on the given catalog services, detected at {@link #DETECTED}. */
+  /**
+   * An opened incident of {@code severity} on the given catalog services, detected at {@link
+   * #DETECTED}.
+   */
   static IncidentState opened(Severity severity, String... services) {
-    IncidentState s = IncidentState.opening("incident-test", severity, List.of(services), "API returns 503",
-        DETECTED, "alert");
+    IncidentState s =
+        IncidentState.opening(
+            "incident-test", severity, List.of(services), "API returns 503", DETECTED, "alert");
     for (String key : services) s.definitions.put(key, service(key));
     s.recoveryDoneOnChildSuccess = true;
     s.opened = true;
@@ -62,6 +72,7 @@ final class IncidentFixtures {
   }
 
   static ChildRecovery running(String id, RecoveryKind kind, String service) {
-    return new ChildRecovery(id, kind, service, "alice", DETECTED, ChildRecovery.RUNNING, null, "why");
+    return new ChildRecovery(
+        id, kind, service, "alice", DETECTED, ChildRecovery.RUNNING, null, "why");
   }
 }

@@ -27,16 +27,19 @@ class IncidentStateTest {
     s.escalated.add(IncidentPhase.VERIFICATION);
     s.escalated.add(IncidentPhase.ASSESSMENT);
     s.children.put("c1", running("c1", RecoveryKind.FAILOVER, "inventory"));
-    s.childTimelines.put("c1", List.of(new TimelineEntry("shift", DETECTED, DETECTED, Outcome.SUCCEEDED, "")));
+    s.childTimelines.put(
+        "c1", List.of(new TimelineEntry("shift", DETECTED, DETECTED, Outcome.SUCCEEDED, "")));
     s.verifiedAt.put("locations", DETECTED.plusSeconds(600));
     s.notes.add("note by alice: hello");
-    s.timeline.add(new TimelineEntry("acknowledged by alice", DETECTED, DETECTED, Outcome.SUCCEEDED, ""));
+    s.timeline.add(
+        new TimelineEntry("acknowledged by alice", DETECTED, DETECTED, Outcome.SUCCEEDED, ""));
     s.continuesAsNew = true;
     s.continueAsNewAfterEvents = 40;
     s.continuedRuns = 2;
 
     String written = json(IncidentInput.continuing(s));
-    assertFalse(written.contains("\"resolved\""), "fields only, no getter-like methods: " + written);
+    assertFalse(
+        written.contains("\"resolved\""), "fields only, no getter-like methods: " + written);
     IncidentState back = read(written, IncidentInput.class).state();
 
     assertEquals(json(s), json(back), "every field round-trips");
@@ -49,13 +52,18 @@ class IncidentStateTest {
     assertEquals(2, back.continuedRuns);
     assertTrue(back.continuesAsNew);
     assertTrue(back.recoveryDoneOnChildSuccess);
-    assertEquals(new PhaseDeadlines(s).next(), new PhaseDeadlines(back).next(), "deadlines carry as instants");
+    assertEquals(
+        new PhaseDeadlines(s).next(),
+        new PhaseDeadlines(back).next(),
+        "deadlines carry as instants");
   }
 
   @Test
   void anOldInputWithoutTheNewFieldsStillReads() {
     IncidentInput in =
-        read("{\"severity\":\"P1\",\"services\":[\"inventory\"],\"summary\":\"x\"}", IncidentInput.class);
+        read(
+            "{\"severity\":\"P1\",\"services\":[\"inventory\"],\"summary\":\"x\"}",
+            IncidentInput.class);
     assertNull(in.state());
     assertNull(in.continueAsNewAfterEvents());
     assertEquals(new IncidentInput("P1", List.of("inventory"), "x", null, null), in);
@@ -82,7 +90,8 @@ class IncidentStateTest {
 
   @Test
   void openingRecordsTheSeverityAndTheStrictestRtoIsTheSmallest() {
-    IncidentState s = IncidentState.opening("i", Severity.P3, List.of("locations"), "slow", DETECTED, "bot");
+    IncidentState s =
+        IncidentState.opening("i", Severity.P3, List.of("locations"), "slow", DETECTED, "bot");
     assertEquals(List.of("P3 at open by bot"), s.severityHistory);
     assertNull(s.strictestRto(), "no definitions read yet");
     IncidentState both = opened(Severity.P1, "locations", "inventory");
@@ -91,8 +100,10 @@ class IncidentStateTest {
     both.verifiedAt.put("inventory", Instant.EPOCH);
     assertEquals(List.of("locations"), both.unverified());
     both.children.put("a", running("a", RecoveryKind.ECS, "inventory"));
-    both.children.put("b", running("b", RecoveryKind.ECS, "inventory").ended("RECOVERED", DETECTED, "ok"));
-    assertEquals(List.of("a"), both.runningChildren().stream().map(ChildRecovery::workflowId).toList());
+    both.children.put(
+        "b", running("b", RecoveryKind.ECS, "inventory").ended("RECOVERED", DETECTED, "ok"));
+    assertEquals(
+        List.of("a"), both.runningChildren().stream().map(ChildRecovery::workflowId).toList());
   }
 
   @Test

@@ -27,7 +27,9 @@ class PhaseDeadlinesTest {
     assertEquals(at(20), d.of(IncidentPhase.COMMUNICATION));
     assertEquals(at(30), d.of(IncidentPhase.RECOVERY), "inventory's 30m, not locations' 1h");
     assertEquals(at(30), d.of(IncidentPhase.VERIFICATION));
-    assertEquals("detection +5m, assessment +15m, communication +20m, recovery +30m, verification +30m", d.line());
+    assertEquals(
+        "detection +5m, assessment +15m, communication +20m, recovery +30m, verification +30m",
+        d.line());
   }
 
   @Test
@@ -55,8 +57,12 @@ class PhaseDeadlinesTest {
   @Test
   void withoutAnRtoTheRtoBoundPhasesHaveNoDeadline() {
     IncidentState s = opened(Severity.P1, "inventory");
-    ServiceDefinition noRto = IncidentFixtures.service("inventory",
-        n -> ((com.fasterxml.jackson.databind.node.ObjectNode) n.get("spec").get("objectives")).putNull("rto"));
+    ServiceDefinition noRto =
+        IncidentFixtures.service(
+            "inventory",
+            n ->
+                ((com.fasterxml.jackson.databind.node.ObjectNode) n.get("spec").get("objectives"))
+                    .putNull("rto"));
     s.definitions.put("inventory", noRto);
     PhaseDeadlines d = new PhaseDeadlines(s);
     assertNull(d.of(IncidentPhase.VERIFICATION));
@@ -78,8 +84,15 @@ class PhaseDeadlinesTest {
     PhaseDeadlines d = new PhaseDeadlines(s);
     assertEquals(List.of(), d.missedAt(at(5).minusMillis(1)));
     assertEquals(List.of(IncidentPhase.DETECTION), d.missedAt(at(5)));
-    assertEquals(List.of(IncidentPhase.DETECTION, IncidentPhase.ASSESSMENT, IncidentPhase.COMMUNICATION,
-        IncidentPhase.RECOVERY, IncidentPhase.VERIFICATION), d.missedAt(at(30)), "in phase order");
+    assertEquals(
+        List.of(
+            IncidentPhase.DETECTION,
+            IncidentPhase.ASSESSMENT,
+            IncidentPhase.COMMUNICATION,
+            IncidentPhase.RECOVERY,
+            IncidentPhase.VERIFICATION),
+        d.missedAt(at(30)),
+        "in phase order");
     s.escalated.add(IncidentPhase.DETECTION);
     s.markDone(IncidentPhase.ASSESSMENT, "bob", at(2));
     assertEquals(List.of(IncidentPhase.COMMUNICATION), d.missedAt(at(20)));

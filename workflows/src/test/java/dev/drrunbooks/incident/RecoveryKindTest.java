@@ -19,7 +19,8 @@ class RecoveryKindTest {
     assertEquals("\"restore\"", json(RecoveryKind.RESTORE));
     assertEquals(RecoveryKind.DATA, read("\"data\"", RecoveryKind.class));
     assertEquals(RecoveryKind.ECS, read("\"ECS\"", RecoveryKind.class));
-    ChildRecovery c = IncidentFixtures.running("incident-x-ecs-inventory", RecoveryKind.ECS, "inventory");
+    ChildRecovery c =
+        IncidentFixtures.running("incident-x-ecs-inventory", RecoveryKind.ECS, "inventory");
     String written = json(c);
     assertEquals(true, written.contains("\"kind\":\"ecs\""), written);
     assertEquals(c, read(written, ChildRecovery.class));
@@ -31,10 +32,14 @@ class RecoveryKindTest {
     assertEquals(List.of("failover", "restore", "ecs", "data"), RecoveryKind.keys());
     assertEquals(RecoveryRequest.KINDS, RecoveryKind.keys());
     assertEquals(RecoveryKind.RESTORE, RecoveryKind.parse("kind", " Restore "));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RecoveryKind.parse("kind", "pitr"));
-    assertEquals("kind: 'pitr' is not valid; allowed: failover, restore, ecs, data", e.getMessage());
-    assertEquals("kind: 'null' is not valid; allowed: failover, restore, ecs, data",
-        assertThrows(IllegalArgumentException.class, () -> RecoveryKind.parse("kind", null)).getMessage());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> RecoveryKind.parse("kind", "pitr"));
+    assertEquals(
+        "kind: 'pitr' is not valid; allowed: failover, restore, ecs, data", e.getMessage());
+    assertEquals(
+        "kind: 'null' is not valid; allowed: failover, restore, ecs, data",
+        assertThrows(IllegalArgumentException.class, () -> RecoveryKind.parse("kind", null))
+            .getMessage());
   }
 
   @Test
@@ -51,27 +56,50 @@ class RecoveryKindTest {
     for (RecoveryKind k : RecoveryKind.values()) k.requireTarget(full, null);
 
     ServiceDefinition noDns = service("inventory", n -> n.putNull("dns"));
-    assertEquals("service: inventory has no DNS record in the catalog to fail over", assertThrows(
-        IllegalArgumentException.class, () -> RecoveryKind.FAILOVER.requireTarget(noDns, null)).getMessage());
-    ServiceDefinition noDb = service("inventory", n -> ((ObjectNode) n.get("spec")).putNull("database"));
-    assertEquals("service: inventory has no database in the catalog to restore", assertThrows(
-        IllegalArgumentException.class, () -> RecoveryKind.RESTORE.requireTarget(noDb, null)).getMessage());
-    assertEquals("service: inventory has no database in the catalog to restore", assertThrows(
-        IllegalArgumentException.class, () -> RecoveryKind.DATA.requireTarget(noDb, null)).getMessage());
+    assertEquals(
+        "service: inventory has no DNS record in the catalog to fail over",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> RecoveryKind.FAILOVER.requireTarget(noDns, null))
+            .getMessage());
+    ServiceDefinition noDb =
+        service("inventory", n -> ((ObjectNode) n.get("spec")).putNull("database"));
+    assertEquals(
+        "service: inventory has no database in the catalog to restore",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> RecoveryKind.RESTORE.requireTarget(noDb, null))
+            .getMessage());
+    assertEquals(
+        "service: inventory has no database in the catalog to restore",
+        assertThrows(
+                IllegalArgumentException.class, () -> RecoveryKind.DATA.requireTarget(noDb, null))
+            .getMessage());
     RecoveryKind.ECS.requireTarget(noDb, null);
-    ServiceDefinition noEcs = service("inventory", n -> ((ObjectNode) n.get("spec")).putNull("ecs"));
-    assertEquals("service: inventory has no ECS service in the catalog to recover", assertThrows(
-        IllegalArgumentException.class, () -> RecoveryKind.ECS.requireTarget(noEcs, null)).getMessage());
+    ServiceDefinition noEcs =
+        service("inventory", n -> ((ObjectNode) n.get("spec")).putNull("ecs"));
+    assertEquals(
+        "service: inventory has no ECS service in the catalog to recover",
+        assertThrows(
+                IllegalArgumentException.class, () -> RecoveryKind.ECS.requireTarget(noEcs, null))
+            .getMessage());
     RecoveryKind.RESTORE.requireTarget(noEcs, null);
   }
 
   @Test
   void aFailoverMayNotWeakenTheCatalogsApprovalPolicy() {
     ServiceDefinition inventory = service("inventory");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> RecoveryKind.FAILOVER.requireTarget(inventory, false));
-    assertEquals(true, e.getMessage().startsWith("requireApproval: false is not valid; the catalog's policy for "
-        + "service inventory is "), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> RecoveryKind.FAILOVER.requireTarget(inventory, false));
+    assertEquals(
+        true,
+        e.getMessage()
+            .startsWith(
+                "requireApproval: false is not valid; the catalog's policy for "
+                    + "service inventory is "),
+        e.getMessage());
     RecoveryKind.FAILOVER.requireTarget(inventory, true);
     RecoveryKind.FAILOVER.requireTarget(service("locations"), false);
   }

@@ -9,7 +9,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class OwnershipTest {
-  private final Ownership run = new Ownership("pitr-inventory-20261130T120000Z-k3f9", "run-1", "pitr");
+  private final Ownership run =
+      new Ownership("pitr-inventory-20261130T120000Z-k3f9", "run-1", "pitr");
 
   @Test
   void theCreatingRunOwnsWhatItTagged() {
@@ -39,7 +40,9 @@ class OwnershipTest {
     Ownership legacy = new Ownership(run.workflowId(), "pitr");
     assertTrue(legacy.owns(run.tags()));
     assertFalse(legacy.tags().containsKey(Ownership.RUN_TAG));
-    assertEquals("created-by=dr-runbooks, dr-runbooks:workflow-id=" + run.workflowId(), legacy.requiredTags());
+    assertEquals(
+        "created-by=dr-runbooks, dr-runbooks:workflow-id=" + run.workflowId(),
+        legacy.requiredTags());
     assertTrue(run.requiredTags().endsWith(", dr-runbooks:run-id=run-1"), run.requiredTags());
   }
 }

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The timeline query: the run's first timeline answers it, while running and after the run failed
- * (a worker replays the closed run's history to answer), and a second timeline does not take it over.
+ * (a worker replays the closed run's history to answer), and a second timeline does not take it
+ * over.
  */
 class TimelineQueryTest {
   @WorkflowInterface
@@ -46,17 +47,25 @@ class TimelineQueryTest {
 
   @RegisterExtension
   static final TestWorkflowExtension temporal =
-      TestWorkflowExtension.newBuilder().registerWorkflowImplementationTypes(TwoTimelinesImpl.class).build();
+      TestWorkflowExtension.newBuilder()
+          .registerWorkflowImplementationTypes(TwoTimelinesImpl.class)
+          .build();
 
   @Test
   void aFailedRunStillAnswersWithEveryStepItRecorded(WorkflowClient client, Worker worker) {
-    WorkflowStub run = client.newUntypedWorkflowStub("TwoTimelines",
-        WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue()).setWorkflowId("timeline-1").build());
+    WorkflowStub run =
+        client.newUntypedWorkflowStub(
+            "TwoTimelines",
+            WorkflowOptions.newBuilder()
+                .setTaskQueue(worker.getTaskQueue())
+                .setWorkflowId("timeline-1")
+                .build());
     run.start(true);
     assertThrows(WorkflowFailedException.class, () -> run.getResult(Void.class));
 
     List<TimelineEntry> steps = Arrays.asList(run.query(TimelineQuery.NAME, TimelineEntry[].class));
-    assertEquals(List.of("first", "clean up rds:x"), steps.stream().map(TimelineEntry::step).toList());
+    assertEquals(
+        List.of("first", "clean up rds:x"), steps.stream().map(TimelineEntry::step).toList());
     assertEquals(Outcome.COMPENSATED, steps.get(1).outcome());
   }
 

@@ -1,6 +1,5 @@
 package dev.drrunbooks.payload;
 
-import dev.drrunbooks.model.FailureType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +8,7 @@ import com.google.protobuf.ByteString;
 import dev.drrunbooks.backupvalidation.BackupValidationWorkflowImpl;
 import dev.drrunbooks.drill.DrDrillWorkflowImpl;
 import dev.drrunbooks.failover.DnsFailoverWorkflowImpl;
+import dev.drrunbooks.model.FailureType;
 import dev.drrunbooks.model.Failures;
 import dev.drrunbooks.pitr.PointInTimeRestoreWorkflowImpl;
 import dev.drrunbooks.testing.TimeSkipping;
@@ -37,8 +37,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class BadRunInputTest {
   @RegisterExtension
-  static final TestWorkflowExtension temporal = TimeSkipping.extension(PointInTimeRestoreWorkflowImpl.class,
-      DnsFailoverWorkflowImpl.class, DrDrillWorkflowImpl.class, BackupValidationWorkflowImpl.class);
+  static final TestWorkflowExtension temporal =
+      TimeSkipping.extension(
+          PointInTimeRestoreWorkflowImpl.class,
+          DnsFailoverWorkflowImpl.class,
+          DrDrillWorkflowImpl.class,
+          BackupValidationWorkflowImpl.class);
 
   @BeforeEach
   void start(TestWorkflowEnvironment env) {
@@ -47,65 +51,108 @@ class BadRunInputTest {
 
   @Test
   void anUnknownFieldIsNamedWithTheAllowedFields(WorkflowClient client, Worker worker) {
-    String message = failure(client, worker, "PointInTimeRestore", map("service", "inventory", "bogus", 1));
-    assertEquals("bogus: unknown field (value 1); allowed fields of PointInTimeRestoreInput: dbParameterGroup, "
-        + "dbSubnetGroup, incidentTime, instanceClass, keepOnFailure, optionGroup, purpose, region, restoreTime, "
-        + "securityGroupIds, "
-        + "service, sourceInstance, targetInstance, validationQueries, waitBudget", message);
+    String message =
+        failure(client, worker, "PointInTimeRestore", map("service", "inventory", "bogus", 1));
+    assertEquals(
+        "bogus: unknown field (value 1); allowed fields of PointInTimeRestoreInput:"
+            + " dbParameterGroup, dbSubnetGroup, incidentTime, instanceClass, keepOnFailure,"
+            + " optionGroup, purpose, region, restoreTime, securityGroupIds, service,"
+            + " sourceInstance, targetInstance, validationQueries, waitBudget",
+        message);
   }
 
   @Test
   void aFieldOfAnotherWorkflowIsAnUnknownField(WorkflowClient client, Worker worker) {
     String message = failure(client, worker, "DrDrill", map("service", "inventory"));
-    assertEquals("service: unknown field (value \"inventory\"); allowed fields of DrDrillInput: services, waitBudget",
+    assertEquals(
+        "service: unknown field (value \"inventory\"); allowed fields of DrDrillInput: services,"
+            + " waitBudget",
         message);
   }
 
   @Test
   void aWrongTypeNamesTheFieldTheValueAndWhatIsAllowed(WorkflowClient client, Worker worker) {
-    String message = failure(client, worker, "PointInTimeRestore", map("service", "inventory", "keepOnFailure", "yes"));
+    String message =
+        failure(
+            client,
+            worker,
+            "PointInTimeRestore",
+            map("service", "inventory", "keepOnFailure", "yes"));
     assertEquals("keepOnFailure: 'yes' is not valid; allowed: true or false", message);
   }
 
   @Test
   void aBadEnumValueListsTheValues(WorkflowClient client, Worker worker) {
-    String message = failure(client, worker, "DnsFailover", map("service", "inventory", "direction", "SIDEWAYS"));
+    String message =
+        failure(
+            client, worker, "DnsFailover", map("service", "inventory", "direction", "SIDEWAYS"));
     assertEquals("direction: 'SIDEWAYS' is not valid; allowed: one of FAILOVER, FAILBACK", message);
   }
 
   @Test
   void anArrayWhereTheObjectBelongs(WorkflowClient client, Worker worker) {
     String message = failure(client, worker, "PointInTimeRestore", List.of(1, 2, 3));
-    assertTrue(message.startsWith("input: [1,2,3] is not valid; allowed: a JSON object with fields dbParameterGroup, "), message);
+    assertTrue(
+        message.startsWith(
+            "input: [1,2,3] is not valid; allowed: a JSON object with fields dbParameterGroup, "),
+        message);
   }
 
   @Test
   void nullWhereTheObjectBelongs(WorkflowClient client, Worker worker) {
     // The JSON literal null, as the Temporal UI sends it (a Java null would travel as binary/null).
-    RawValue jsonNull = new RawValue(Payload.newBuilder().putMetadata("encoding", ByteString.copyFromUtf8("json/plain"))
-        .setData(ByteString.copyFromUtf8("null")).build());
+    RawValue jsonNull =
+        new RawValue(
+            Payload.newBuilder()
+                .putMetadata("encoding", ByteString.copyFromUtf8("json/plain"))
+                .setData(ByteString.copyFromUtf8("null"))
+                .build());
     String message = failure(client, worker, "BackupValidation", jsonNull);
-    assertTrue(message.startsWith("input: null is not valid; allowed: a JSON object with fields "), message);
+    assertTrue(
+        message.startsWith("input: null is not valid; allowed: a JSON object with fields "),
+        message);
   }
 
   @Test
   void aNestedFieldIsNamedByItsPath(WorkflowClient client, Worker worker) {
-    Map<String, Object> query = map("name", "rows", "sql", "select 1", "expect", map("atLeast", 1), "extra", true);
-    String message = failure(client, worker, "PointInTimeRestore", map("service", "inventory",
-        "validationQueries", List.of(query)));
-    assertTrue(message.startsWith("validationQueries[0].extra: unknown field (value true); allowed fields"), message);
+    Map<String, Object> query =
+        map("name", "rows", "sql", "select 1", "expect", map("atLeast", 1), "extra", true);
+    String message =
+        failure(
+            client,
+            worker,
+            "PointInTimeRestore",
+            map("service", "inventory", "validationQueries", List.of(query)));
+    assertTrue(
+        message.startsWith(
+            "validationQueries[0].extra: unknown field (value true); allowed fields"),
+        message);
   }
 
-  /** Starts the workflow type with {@code input} as its raw argument; returns the run's failure message. */
-  private static String failure(WorkflowClient client, Worker worker, String workflowType, Object input) {
+  /**
+   * Starts the workflow type with {@code input} as its raw argument; returns the run's failure
+   * message.
+   */
+  private static String failure(
+      WorkflowClient client, Worker worker, String workflowType, Object input) {
     String id = workflowType + "-bad-" + System.nanoTime();
-    WorkflowStub run = client.newUntypedWorkflowStub(workflowType,
-        WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue()).setWorkflowId(id).build());
+    WorkflowStub run =
+        client.newUntypedWorkflowStub(
+            workflowType,
+            WorkflowOptions.newBuilder()
+                .setTaskQueue(worker.getTaskQueue())
+                .setWorkflowId(id)
+                .build());
     run.start(input);
-    WorkflowFailedException failed = assertThrows(WorkflowFailedException.class,
-        () -> run.getResult(10, TimeUnit.SECONDS, Object.class));
-    assertEquals(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_FAILED, run.describe().getStatus());
-    assertEquals(FailureType.INVALID_INPUT.type(), Failures.rootType(failed), String.valueOf(failed.getCause()));
+    WorkflowFailedException failed =
+        assertThrows(
+            WorkflowFailedException.class, () -> run.getResult(10, TimeUnit.SECONDS, Object.class));
+    assertEquals(
+        WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_FAILED, run.describe().getStatus());
+    assertEquals(
+        FailureType.INVALID_INPUT.type(),
+        Failures.rootType(failed),
+        String.valueOf(failed.getCause()));
     return Failures.rootMessage(failed);
   }
 

@@ -22,7 +22,10 @@ public final class Histories {
 
   private Histories() {}
 
-  /** Files are named NAME--WORKFLOWID.json: replay needs the id, which child workflow ids derive from. */
+  /**
+   * Files are named NAME--WORKFLOWID.json: replay needs the id, which child workflow ids derive
+   * from.
+   */
   public static void record(WorkflowClient client, String workflowId, String name) {
     record(client, workflowId, null, name);
   }

@@ -25,13 +25,17 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Committed histories replayed against today's code: a change that would break running workflows fails here. */
+/**
+ * Committed histories replayed against today's code: a change that would break running workflows
+ * fails here.
+ */
 class RecordedHistoriesReplayTest {
 
   static List<Path> histories() throws IOException {
     try (Stream<Path> files = Files.list(Histories.DIR)) {
       List<Path> all = files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
-      assertTrue(all.size() >= 4, "recorded histories missing from " + Histories.DIR.toAbsolutePath());
+      assertTrue(
+          all.size() >= 4, "recorded histories missing from " + Histories.DIR.toAbsolutePath());
       return all;
     }
   }
@@ -39,11 +43,20 @@ class RecordedHistoriesReplayTest {
   @ParameterizedTest
   @MethodSource("histories")
   void replaysWithoutNonDeterminism(Path file) throws Exception {
-    WorkflowReplayer.replayWorkflowExecution(WorkflowExecutionHistory.fromJson(Files.readString(file), Histories.workflowIdOf(file)),
-        BackupPolicyWorkflowImpl.class, PointInTimeRestoreWorkflowImpl.class, SnapshotRestoreWorkflowImpl.class,
-        BackupValidationWorkflowImpl.class, DnsFailoverWorkflowImpl.class, EcsServiceRecoveryWorkflowImpl.class,
-        RegionEvacuationWorkflowImpl.class, DrDrillWorkflowImpl.class,
-        CorruptedDataRecoveryWorkflowImpl.class, IncidentResponseWorkflowImpl.class, ResourceLockWorkflowImpl.class,
-        RunCleanupWorkflowImpl.class, WriteRunReportWorkflowImpl.class);
+    WorkflowReplayer.replayWorkflowExecution(
+        WorkflowExecutionHistory.fromJson(Files.readString(file), Histories.workflowIdOf(file)),
+        BackupPolicyWorkflowImpl.class,
+        PointInTimeRestoreWorkflowImpl.class,
+        SnapshotRestoreWorkflowImpl.class,
+        BackupValidationWorkflowImpl.class,
+        DnsFailoverWorkflowImpl.class,
+        EcsServiceRecoveryWorkflowImpl.class,
+        RegionEvacuationWorkflowImpl.class,
+        DrDrillWorkflowImpl.class,
+        CorruptedDataRecoveryWorkflowImpl.class,
+        IncidentResponseWorkflowImpl.class,
+        ResourceLockWorkflowImpl.class,
+        RunCleanupWorkflowImpl.class,
+        WriteRunReportWorkflowImpl.class);
   }
 }

@@ -25,7 +25,8 @@ public final class TestReports {
 
   public static RunReport from(BackupValidationResult r, String workflowId, Objectives objectives) {
     Function<String, Objectives> catalog = service -> objectives;
-    return BackupValidationReport.MAPPING.report(r, new ReportContext(workflowId, null, null, catalog));
+    return BackupValidationReport.MAPPING.report(
+        r, new ReportContext(workflowId, null, null, catalog));
   }
 
   public static RunReport from(DnsFailoverResult r, String workflowId) {
@@ -33,18 +34,41 @@ public final class TestReports {
   }
 
   /** A run that ended without a result and whose timeline could not be read back. */
-  public static RunReport failed(String workflowId, String procedure, String title, Instant start, Instant end,
-      String message, ValidationReport evidence) {
+  public static RunReport failed(
+      String workflowId,
+      String procedure,
+      String title,
+      Instant start,
+      Instant end,
+      String message,
+      ValidationReport evidence) {
     return ended(workflowId, procedure, null, title, "FAILED", start, end, message, evidence);
   }
 
-  /** As {@link #failed}, for any ending; {@code title} must be the mapping's title plus " of SERVICE". */
-  public static RunReport ended(String workflowId, String procedure, String service, String title, String state,
-      Instant start, Instant end, String message, ValidationReport evidence) {
-    ReportMapping<Object> mapping = ReportMapping.of(procedure,
-        service != null && title.endsWith(" of " + service) ? title.substring(0, title.length() - service.length() - 4)
-            : title, Object.class, (r, c) -> null);
-    return mapping.ended(new EndedRun(state, service, start, end, message, evidence, null, "no worker answered"),
+  /**
+   * As {@link #failed}, for any ending; {@code title} must be the mapping's title plus " of
+   * SERVICE".
+   */
+  public static RunReport ended(
+      String workflowId,
+      String procedure,
+      String service,
+      String title,
+      String state,
+      Instant start,
+      Instant end,
+      String message,
+      ValidationReport evidence) {
+    ReportMapping<Object> mapping =
+        ReportMapping.of(
+            procedure,
+            service != null && title.endsWith(" of " + service)
+                ? title.substring(0, title.length() - service.length() - 4)
+                : title,
+            Object.class,
+            (r, c) -> null);
+    return mapping.ended(
+        new EndedRun(state, service, start, end, message, evidence, null, "no worker answered"),
         ReportContext.of(workflowId));
   }
 }

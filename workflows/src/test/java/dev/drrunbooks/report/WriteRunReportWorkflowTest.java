@@ -19,28 +19,50 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** {@code dr report RUN}'s workflow: one activity on the worker, its answer passed back unchanged. */
+/**
+ * {@code dr report RUN}'s workflow: one activity on the worker, its answer passed back unchanged.
+ */
 class WriteRunReportWorkflowTest {
   @RegisterExtension
-  static final TestWorkflowExtension temporal = TimeSkipping.extension(WriteRunReportWorkflowImpl.class);
+  static final TestWorkflowExtension temporal =
+      TimeSkipping.extension(WriteRunReportWorkflowImpl.class);
 
   private final List<RunReportRequest> asked = new ArrayList<>();
 
   @BeforeEach
   void startWorker(TestWorkflowEnvironment env, Worker worker) {
-    worker.registerActivitiesImplementations((RunReportActivities) request -> {
-      asked.add(request);
-      return new RunReportFiles(request.workflowId(), "run-1", "PointInTimeRestore", "CANCELED", "CANCELED", false,
-          "cancelled during wait", new ReportFiles("/reports/pitr-1", "/reports/pitr-1/report.md",
-          "/reports/pitr-1/report.json", "/reports/pitr-1/report.html"), null, null);
-    });
+    worker.registerActivitiesImplementations(
+        (RunReportActivities)
+            request -> {
+              asked.add(request);
+              return new RunReportFiles(
+                  request.workflowId(),
+                  "run-1",
+                  "PointInTimeRestore",
+                  "CANCELED",
+                  "CANCELED",
+                  false,
+                  "cancelled during wait",
+                  new ReportFiles(
+                      "/reports/pitr-1",
+                      "/reports/pitr-1/report.md",
+                      "/reports/pitr-1/report.json",
+                      "/reports/pitr-1/report.html"),
+                  null,
+                  null);
+            });
     env.start();
   }
 
   @Test
   void asksTheWorkerForTheReportOfTheRunNamed(WorkflowClient client, Worker worker) {
-    WriteRunReportWorkflow wf = client.newWorkflowStub(WriteRunReportWorkflow.class,
-        WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue()).setWorkflowId("dr-report-pitr-1").build());
+    WriteRunReportWorkflow wf =
+        client.newWorkflowStub(
+            WriteRunReportWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setTaskQueue(worker.getTaskQueue())
+                .setWorkflowId("dr-report-pitr-1")
+                .build());
     RunReportRequest request = new RunReportRequest("pitr-1", null, false, null);
 
     RunReportFiles files = wf.write(request);

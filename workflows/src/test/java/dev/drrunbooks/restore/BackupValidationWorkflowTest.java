@@ -33,7 +33,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class BackupValidationWorkflowTest {
   @RegisterExtension
-  static final TestWorkflowExtension temporal = TimeSkipping.extension(BackupValidationWorkflowImpl.class);
+  static final TestWorkflowExtension temporal =
+      TimeSkipping.extension(BackupValidationWorkflowImpl.class);
 
   private final FakeRds rds = new FakeRds();
 
@@ -44,8 +45,11 @@ class BackupValidationWorkflowTest {
   }
 
   @Test
-  void restoresTheNewestBackupValidatesItAndAlwaysDeletesTheInstance(WorkflowClient client, Worker worker) {
-    BackupValidationResult result = stub(client, worker, "validate-backups-inventory-1").run(BackupValidationInput.newest("inventory"));
+  void restoresTheNewestBackupValidatesItAndAlwaysDeletesTheInstance(
+      WorkflowClient client, Worker worker) {
+    BackupValidationResult result =
+        stub(client, worker, "validate-backups-inventory-1")
+            .run(BackupValidationInput.newest("inventory"));
 
     Histories.record(client, "validate-backups-inventory-1", "backup-validation-newest");
     assertEquals("inventory-snapshot-newest", result.snapshot().snapshotId());
@@ -58,27 +62,44 @@ class BackupValidationWorkflowTest {
     assertEquals(0, rds.ownedBy("validate-backups-inventory-1").size());
   }
 
-  /** Issue 10, finding 3: a validation copy is single-AZ, its network from the source, and checked once available. */
+  /**
+   * Issue 10, finding 3: a validation copy is single-AZ, its network from the source, and checked
+   * once available.
+   */
   @Test
   void theValidationCopyIsSingleAzAndItsPlacementIsVerified(WorkflowClient client, Worker worker) {
     stub(client, worker, "validate-single-az").run(BackupValidationInput.newest("inventory"));
 
-    assertEquals(List.of(new InstanceShape(null, null, List.of(), null, null, false)), rds.restoreShapes);
-    assertEquals(List.of("eu-west-1/validate-single-az-validation from mycomputer-inventory-db"), rds.placementChecks);
+    assertEquals(
+        List.of(new InstanceShape(null, null, List.of(), null, null, false)), rds.restoreShapes);
+    assertEquals(
+        List.of("eu-west-1/validate-single-az-validation from mycomputer-inventory-db"),
+        rds.placementChecks);
   }
 
   @Test
-  void aFailedValidationFailsTheRunWithTheEvidenceAndStillDeletes(WorkflowClient client, Worker worker) {
+  void aFailedValidationFailsTheRunWithTheEvidenceAndStillDeletes(
+      WorkflowClient client, Worker worker) {
     rds.failValidation = true;
 
-    WorkflowFailedException e = assertThrows(WorkflowFailedException.class,
-        () -> stub(client, worker, "validate-bad").run(BackupValidationInput.newest("inventory")));
+    WorkflowFailedException e =
+        assertThrows(
+            WorkflowFailedException.class,
+            () ->
+                stub(client, worker, "validate-bad")
+                    .run(BackupValidationInput.newest("inventory")));
 
     ApplicationFailure failure = assertInstanceOf(ApplicationFailure.class, e.getCause());
 
-    Histories.record(client, "validate-bad", "backup-validation-failed");    assertEquals("ValidationFailed", failure.getType());
-    assertTrue(failure.getOriginalMessage().startsWith("backup inventory-snapshot-newest failed validation: 1 of 4 checks "
-        + "FAILED: items-present expected >= 100, found 0"), failure.getOriginalMessage());
+    Histories.record(client, "validate-bad", "backup-validation-failed");
+    assertEquals("ValidationFailed", failure.getType());
+    assertTrue(
+        failure
+            .getOriginalMessage()
+            .startsWith(
+                "backup inventory-snapshot-newest failed validation: 1 of 4 checks "
+                    + "FAILED: items-present expected >= 100, found 0"),
+        failure.getOriginalMessage());
     ValidationReport evidence = failure.getDetails().get(ValidationReport.class);
     assertEquals(4, evidence.outcomes().size());
     assertEquals(List.of("eu-west-1/validate-bad-validation"), rds.deleted);
@@ -86,7 +107,8 @@ class BackupValidationWorkflowTest {
   }
 
   @Test
-  void cancellationMidWaitDeletesTheValidationInstance(WorkflowClient client, Worker worker) throws Exception {
+  void cancellationMidWaitDeletesTheValidationInstance(WorkflowClient client, Worker worker)
+      throws Exception {
     rds.blockInAwait = true;
     BackupValidationWorkflow wf = stub(client, worker, "validate-cancel");
     WorkflowClient.start(wf::run, BackupValidationInput.newest("inventory"));
@@ -94,14 +116,17 @@ class BackupValidationWorkflowTest {
 
     WorkflowStub.fromTyped(wf).cancel();
 
-    WorkflowFailedException e = assertThrows(WorkflowFailedException.class,
-        () -> WorkflowStub.fromTyped(wf).getResult(BackupValidationResult.class));
+    WorkflowFailedException e =
+        assertThrows(
+            WorkflowFailedException.class,
+            () -> WorkflowStub.fromTyped(wf).getResult(BackupValidationResult.class));
     assertInstanceOf(CanceledFailure.class, e.getCause());
     assertEquals(List.of("eu-west-1/validate-cancel-validation"), rds.deleted);
   }
 
   @Test
-  void aWorkerFailureAfterTheRestoreCallCreatesNoSecondInstance(WorkflowClient client, Worker worker) {
+  void aWorkerFailureAfterTheRestoreCallCreatesNoSecondInstance(
+      WorkflowClient client, Worker worker) {
     rds.crashAfterFirstRestore = true;
     stub(client, worker, "validate-retry").run(BackupValidationInput.newest("inventory"));
     assertEquals(2, rds.restoreCalls.get());
@@ -111,27 +136,45 @@ class BackupValidationWorkflowTest {
 
   @Test
   void noSnapshotAndABadPickAreRefusedClearly(WorkflowClient client, Worker worker) {
-    WorkflowFailedException bad = assertThrows(WorkflowFailedException.class, () -> stub(client, worker, "validate-pick")
-        .run(new BackupValidationInput("inventory", "oldest", null, null, null, null)));
+    WorkflowFailedException bad =
+        assertThrows(
+            WorkflowFailedException.class,
+            () ->
+                stub(client, worker, "validate-pick")
+                    .run(new BackupValidationInput("inventory", "oldest", null, null, null, null)));
     assertEquals("pick: 'oldest' is not valid; allowed: newest, random", Failures.rootMessage(bad));
 
     rds.snapshots.clear();
-    WorkflowFailedException none = assertThrows(WorkflowFailedException.class,
-        () -> stub(client, worker, "validate-none").run(BackupValidationInput.newest("inventory")));
-    assertEquals("snapshot: no available snapshot of mycomputer-inventory-db in eu-west-1", Failures.rootMessage(none));
+    WorkflowFailedException none =
+        assertThrows(
+            WorkflowFailedException.class,
+            () ->
+                stub(client, worker, "validate-none")
+                    .run(BackupValidationInput.newest("inventory")));
+    assertEquals(
+        "snapshot: no available snapshot of mycomputer-inventory-db in eu-west-1",
+        Failures.rootMessage(none));
     assertEquals(0, rds.restoreCalls.get());
   }
 
   @Test
   void randomPicksOnlyFromTheWindow(WorkflowClient client, Worker worker) {
-    BackupValidationResult result = stub(client, worker, "validate-random")
-        .run(new BackupValidationInput("inventory", "random", "1d", null, null, null));
-    assertTrue(List.of("inventory-snapshot-newest", "rds:mycomputer-inventory-db-auto")
-        .contains(result.snapshot().snapshotId()), result.snapshot().snapshotId());
+    BackupValidationResult result =
+        stub(client, worker, "validate-random")
+            .run(new BackupValidationInput("inventory", "random", "1d", null, null, null));
+    assertTrue(
+        List.of("inventory-snapshot-newest", "rds:mycomputer-inventory-db-auto")
+            .contains(result.snapshot().snapshotId()),
+        result.snapshot().snapshotId());
   }
 
-  private static BackupValidationWorkflow stub(WorkflowClient client, Worker worker, String workflowId) {
-    return client.newWorkflowStub(BackupValidationWorkflow.class,
-        WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue()).setWorkflowId(workflowId).build());
+  private static BackupValidationWorkflow stub(
+      WorkflowClient client, Worker worker, String workflowId) {
+    return client.newWorkflowStub(
+        BackupValidationWorkflow.class,
+        WorkflowOptions.newBuilder()
+            .setTaskQueue(worker.getTaskQueue())
+            .setWorkflowId(workflowId)
+            .build());
   }
 }

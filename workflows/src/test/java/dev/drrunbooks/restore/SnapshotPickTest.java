@@ -1,9 +1,9 @@
 package dev.drrunbooks.restore;
 
-import dev.drrunbooks.model.FailureType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.drrunbooks.model.FailureType;
 import io.temporal.failure.ApplicationFailure;
 import org.junit.jupiter.api.Test;
 
@@ -23,8 +23,10 @@ class SnapshotPickTest {
 
   @Test
   void anythingElseIsRefusedNamingFieldValueAndTheAllowed() {
-    ApplicationFailure e = assertThrows(ApplicationFailure.class, () -> SnapshotPick.parse("schedule.pick", "NEWEST"));
-    assertEquals("schedule.pick: 'NEWEST' is not valid; allowed: newest, random", e.getOriginalMessage());
+    ApplicationFailure e =
+        assertThrows(ApplicationFailure.class, () -> SnapshotPick.parse("schedule.pick", "NEWEST"));
+    assertEquals(
+        "schedule.pick: 'NEWEST' is not valid; allowed: newest, random", e.getOriginalMessage());
     assertEquals(FailureType.INVALID_INPUT.type(), e.getType());
     assertEquals(true, e.isNonRetryable());
   }

@@ -10,9 +10,9 @@ import dev.drrunbooks.incident.RecoveryKind;
 import dev.drrunbooks.lock.LockedResource;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
-import java.lang.reflect.Method;
 import java.io.IOException;
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,9 +25,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The registry is the one place a procedure is declared: a workflow written but left out of it would never be
- * registered by a worker, started by the starter or replayed from a recorded history. These tests read the
- * compiled classes and the recorded histories, so they fail as soon as one of them is missing.
+ * The registry is the one place a procedure is declared: a workflow written but left out of it
+ * would never be registered by a worker, started by the starter or replayed from a recorded
+ * history. These tests read the compiled classes and the recorded histories, so they fail as soon
+ * as one of them is missing.
  */
 class ProcedureRegistryTest {
   private static final Path CLASSES = Path.of("target/classes");
@@ -35,28 +36,37 @@ class ProcedureRegistryTest {
 
   @Test
   void everyWorkflowImplementationInTheTreeIsInTheRegistry() throws IOException {
-    Set<String> inTree = classes().stream()
-        .filter(c -> !c.isInterface() && !Modifier.isAbstract(c.getModifiers()))
-        .filter(c -> Arrays.stream(c.getInterfaces()).anyMatch(i -> i.isAnnotationPresent(WorkflowInterface.class)))
-        .map(Class::getName)
-        .collect(Collectors.toCollection(TreeSet::new));
-    Set<String> registered = WorkflowImplementations.all().stream().map(Class::getName)
-        .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> inTree =
+        classes().stream()
+            .filter(c -> !c.isInterface() && !Modifier.isAbstract(c.getModifiers()))
+            .filter(
+                c ->
+                    Arrays.stream(c.getInterfaces())
+                        .anyMatch(i -> i.isAnnotationPresent(WorkflowInterface.class)))
+            .map(Class::getName)
+            .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> registered =
+        WorkflowImplementations.all().stream()
+            .map(Class::getName)
+            .collect(Collectors.toCollection(TreeSet::new));
 
     assertTrue(inTree.size() >= 12, "the scan found the workflow implementations: " + inTree);
-    assertEquals(inTree, registered, "a workflow implementation must be a Procedure or a support workflow");
+    assertEquals(
+        inTree, registered, "a workflow implementation must be a Procedure or a support workflow");
   }
 
   @Test
   void everyWorkflowInterfaceInTheTreeIsImplementedByARegisteredWorkflow() throws IOException {
-    Set<String> interfaces = classes().stream()
-        .filter(c -> c.isInterface() && c.isAnnotationPresent(WorkflowInterface.class))
-        .map(Class::getName)
-        .collect(Collectors.toCollection(TreeSet::new));
-    Set<String> implemented = WorkflowImplementations.all().stream()
-        .flatMap(c -> Arrays.stream(c.getInterfaces()))
-        .map(Class::getName)
-        .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> interfaces =
+        classes().stream()
+            .filter(c -> c.isInterface() && c.isAnnotationPresent(WorkflowInterface.class))
+            .map(Class::getName)
+            .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> implemented =
+        WorkflowImplementations.all().stream()
+            .flatMap(c -> Arrays.stream(c.getInterfaces()))
+            .map(Class::getName)
+            .collect(Collectors.toCollection(TreeSet::new));
 
     assertEquals(interfaces, implemented);
   }
@@ -75,12 +85,18 @@ class ProcedureRegistryTest {
     }
   }
 
-  /** The mapping reads the result the workflow method returns, under the procedure's own key and title. */
+  /**
+   * The mapping reads the result the workflow method returns, under the procedure's own key and
+   * title.
+   */
   @Test
   void everyProcedureHasTheReportMappingOfItsResult() {
     for (Procedure<?, ?> p : Procedure.all()) {
-      Method run = Arrays.stream(p.workflowInterface().getMethods())
-          .filter(m -> m.isAnnotationPresent(WorkflowMethod.class)).findFirst().orElseThrow();
+      Method run =
+          Arrays.stream(p.workflowInterface().getMethods())
+              .filter(m -> m.isAnnotationPresent(WorkflowMethod.class))
+              .findFirst()
+              .orElseThrow();
       assertEquals(run.getReturnType(), p.resultType(), p.key());
       assertEquals(p.resultType(), p.report().resultType(), p.key());
       assertEquals(p.key(), p.report().procedure(), "one name per procedure: " + p.key());
@@ -91,22 +107,28 @@ class ProcedureRegistryTest {
   @Test
   void everyProcedureHasARecordedHistory() throws IOException {
     Set<String> recorded = recordedWorkflowTypes();
-    Set<String> missing = Procedure.all().stream().map(Procedure::workflowType)
-        .filter(t -> !recorded.contains(t))
-        .collect(Collectors.toCollection(TreeSet::new));
-    assertEquals(Set.of(), missing, "record a history (replay/Histories.record) for every procedure");
+    Set<String> missing =
+        Procedure.all().stream()
+            .map(Procedure::workflowType)
+            .filter(t -> !recorded.contains(t))
+            .collect(Collectors.toCollection(TreeSet::new));
+    assertEquals(
+        Set.of(), missing, "record a history (replay/Histories.record) for every procedure");
   }
 
   /**
-   * Workflow code tags its runs and names its resources with its key without depending on the registry (which
-   * depends on every procedure): where it keeps the key as a constant, the constant must be the registry's.
+   * Workflow code tags its runs and names its resources with its key without depending on the
+   * registry (which depends on every procedure): where it keeps the key as a constant, the constant
+   * must be the registry's.
    */
   @Test
   void aProcedureThatNamesItsKeyNamesTheRegistrysKey() throws ReflectiveOperationException {
     int checked = 0;
     for (Procedure<?, ?> p : Procedure.all()) {
       for (Field f : p.implementation().getDeclaredFields()) {
-        if (f.getName().equals("PROCEDURE") && Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
+        if (f.getName().equals("PROCEDURE")
+            && Modifier.isStatic(f.getModifiers())
+            && f.getType() == String.class) {
           f.setAccessible(true);
           assertEquals(p.key(), f.get(null), p.implementation().getSimpleName() + ".PROCEDURE");
           checked++;
@@ -114,7 +136,8 @@ class ProcedureRegistryTest {
       }
     }
     assertTrue(checked >= 6, "checked " + checked);
-    ScheduleSpec.PROCEDURES.forEach(k -> assertTrue(Procedure.ofKey(k).isPresent(), "schedulable " + k));
+    ScheduleSpec.PROCEDURES.forEach(
+        k -> assertTrue(Procedure.ofKey(k).isPresent(), "schedulable " + k));
   }
 
   @Test
@@ -129,12 +152,18 @@ class ProcedureRegistryTest {
     assertEquals(List.of(LockedResource.DNS_RECORD), Procedure.DNS_FAILOVER.locks());
     assertEquals(List.of(LockedResource.ECS_SERVICE), Procedure.ECS_RECOVERY.locks());
     assertEquals(List.of(), Procedure.PITR.locks());
-    assertEquals("dns-record:api.mycomputer.com", LockedResource.DNS_RECORD.named("api.mycomputer.com"));
+    assertEquals(
+        "dns-record:api.mycomputer.com", LockedResource.DNS_RECORD.named("api.mycomputer.com"));
   }
 
   @Test
   void anIncidentLaunchesRecoveriesThatAreProcedures() {
-    assertEquals(List.of(Procedure.DNS_FAILOVER, Procedure.PITR, Procedure.ECS_RECOVERY, Procedure.DATA_RECOVERY),
+    assertEquals(
+        List.of(
+            Procedure.DNS_FAILOVER,
+            Procedure.PITR,
+            Procedure.ECS_RECOVERY,
+            Procedure.DATA_RECOVERY),
         Arrays.stream(RecoveryKind.values()).map(RecoveryKind::procedure).toList());
   }
 
@@ -142,27 +171,38 @@ class ProcedureRegistryTest {
   void aFailbackIsTheFailoverProcedureUnderItsOwnKey() {
     assertEquals(Procedure.DNS_FAILOVER, Procedure.ofKey(Procedure.DNS_FAILBACK_KEY).orElseThrow());
     assertTrue(Procedure.ofKey("restore-snapshot").isEmpty(), "a command is not a key");
-    assertTrue(Procedure.ofWorkflowType("ResourceLock").isEmpty(), "a support workflow is not a procedure");
+    assertTrue(
+        Procedure.ofWorkflowType("ResourceLock").isEmpty(),
+        "a support workflow is not a procedure");
     assertTrue(Procedure.ofWorkflowType("WriteRunReport").isEmpty(), "nor is the report writer");
   }
 
   private static Set<String> recordedWorkflowTypes() throws IOException {
     ObjectMapper json = new ObjectMapper();
     try (Stream<Path> files = Files.list(HISTORIES)) {
-      return files.filter(f -> f.toString().endsWith(".json")).map(f -> {
-        try {
-          JsonNode first = json.readTree(f.toFile()).path("events").path(0);
-          return first.path("workflowExecutionStartedEventAttributes").path("workflowType").path("name").asText();
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      }).collect(Collectors.toSet());
+      return files
+          .filter(f -> f.toString().endsWith(".json"))
+          .map(
+              f -> {
+                try {
+                  JsonNode first = json.readTree(f.toFile()).path("events").path(0);
+                  return first
+                      .path("workflowExecutionStartedEventAttributes")
+                      .path("workflowType")
+                      .path("name")
+                      .asText();
+                } catch (IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              })
+          .collect(Collectors.toSet());
     }
   }
 
   private static List<Class<?>> classes() throws IOException {
     try (Stream<Path> files = Files.walk(CLASSES)) {
-      return files.filter(f -> f.toString().endsWith(".class"))
+      return files
+          .filter(f -> f.toString().endsWith(".class"))
           .map(f -> CLASSES.relativize(f).toString().replace(".class", "").replace('/', '.'))
           .map(ProcedureRegistryTest::load)
           .toList();

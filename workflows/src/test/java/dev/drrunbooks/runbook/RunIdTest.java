@@ -11,15 +11,19 @@ class RunIdTest {
 
   @Test
   void anIdIsKeySubjectUtcSecondAndSuffix() {
-    assertEquals("pitr-inventory-20261127T123005Z-k3f9", Procedure.PITR.runId("inventory", AT, "k3f9"));
-    assertEquals("dns-failback-api-20261127T123005Z-0000",
+    assertEquals(
+        "pitr-inventory-20261127T123005Z-k3f9", Procedure.PITR.runId("inventory", AT, "k3f9"));
+    assertEquals(
+        "dns-failback-api-20261127T123005Z-0000",
         Procedure.runId(Procedure.DNS_FAILBACK_KEY, "api", AT, "0000"));
   }
 
   @Test
   void aBlankSubjectIsNamedUnknown() {
-    assertEquals("dr-drill-unknown-20261127T123005Z-abcd", Procedure.DR_DRILL.runId(" ", AT, "abcd"));
-    assertEquals("dr-drill-unknown-20261127T123005Z-abcd", Procedure.DR_DRILL.runId(null, AT, "abcd"));
+    assertEquals(
+        "dr-drill-unknown-20261127T123005Z-abcd", Procedure.DR_DRILL.runId(" ", AT, "abcd"));
+    assertEquals(
+        "dr-drill-unknown-20261127T123005Z-abcd", Procedure.DR_DRILL.runId(null, AT, "abcd"));
   }
 
   @Test

@@ -6,19 +6,24 @@ import io.temporal.client.WorkflowClient;
 import java.util.List;
 
 /**
- * The parent close policy each child run was started with, read from the parent's history. The time-skipping
- * test server records the policy but does not apply it (RunCleanupSandboxTest shows it applied).
+ * The parent close policy each child run was started with, read from the parent's history. The
+ * time-skipping test server records the policy but does not apply it (RunCleanupSandboxTest shows
+ * it applied).
  */
 public final class ChildClosePolicies {
   private ChildClosePolicies() {}
 
-  /** "CHILD_WORKFLOW_ID POLICY" per child started, lock children (which die with their holder) left out. */
+  /**
+   * "CHILD_WORKFLOW_ID POLICY" per child started, lock children (which die with their holder) left
+   * out.
+   */
   public static List<String> of(WorkflowClient client, String workflowId) {
     return client.fetchHistory(workflowId).getEvents().stream()
         .filter(e -> e.hasStartChildWorkflowExecutionInitiatedEventAttributes())
         .map(e -> e.getStartChildWorkflowExecutionInitiatedEventAttributes())
         .filter(a -> !a.getWorkflowType().getName().equals("ResourceLock"))
-        .map(ChildClosePolicies::describe).toList();
+        .map(ChildClosePolicies::describe)
+        .toList();
   }
 
   private static String describe(StartChildWorkflowExecutionInitiatedEventAttributes a) {

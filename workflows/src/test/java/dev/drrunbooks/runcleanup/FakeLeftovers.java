@@ -1,6 +1,5 @@
 package dev.drrunbooks.runcleanup;
 
-import dev.drrunbooks.model.FailureType;
 import dev.drrunbooks.activities.cfn.CloudFormationActivities;
 import dev.drrunbooks.activities.cfn.StackInfo;
 import dev.drrunbooks.activities.cfn.StackRequest;
@@ -21,6 +20,7 @@ import dev.drrunbooks.activities.rds.RestorableWindow;
 import dev.drrunbooks.activities.rds.SnapshotCopyRequest;
 import dev.drrunbooks.activities.rds.SnapshotInfo;
 import dev.drrunbooks.activities.rds.SnapshotRestoreRequest;
+import dev.drrunbooks.model.FailureType;
 import dev.drrunbooks.model.Ownership;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Instant;
@@ -33,21 +33,31 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A region's leftovers for clean-up tests: tagged resources the search finds, and delete calls that check
- * the tags as the real activities do (refusing NotOwned) and remove what they delete. The calls the clean-up
- * never makes throw.
+ * A region's leftovers for clean-up tests: tagged resources the search finds, and delete calls that
+ * check the tags as the real activities do (refusing NotOwned) and remove what they delete. The
+ * calls the clean-up never makes throw.
  */
-final class FakeLeftovers implements TaggedResourceActivities, RdsRestoreActivities, RdsSnapshotActivities,
-    CloudFormationActivities, EcsActivities {
+final class FakeLeftovers
+    implements TaggedResourceActivities,
+        RdsRestoreActivities,
+        RdsSnapshotActivities,
+        CloudFormationActivities,
+        EcsActivities {
   /** region/type/id -> resource. */
   final Map<String, TaggedResource> world = new ConcurrentHashMap<>();
+
   /** ECS clusters a stack left untagged (an emulator), by name. */
   final Set<String> untaggedClusters = ConcurrentHashMap.newKeySet();
+
   final List<String> deleted = Collections.synchronizedList(new ArrayList<>());
   final List<String> searched = Collections.synchronizedList(new ArrayList<>());
+
   /** Ids whose deletion is accepted but never finishes (RDS "deleting" forever). */
   final Set<String> neverGone = ConcurrentHashMap.newKeySet();
-  /** Ids whose delete call fails (retryable, as a throttled API would, until the retries run out). */
+
+  /**
+   * Ids whose delete call fails (retryable, as a throttled API would, until the retries run out).
+   */
   final Set<String> failing = ConcurrentHashMap.newKeySet();
 
   static Map<String, String> tags(String workflowId, String runToken, String procedure) {
@@ -61,22 +71,33 @@ final class FakeLeftovers implements TaggedResourceActivities, RdsRestoreActivit
   @Override
   public List<TaggedResource> taggedResources(String region, String workflowIdPrefix) {
     searched.add(region + " " + workflowIdPrefix);
-    return world.values().stream().filter(r -> r.region().equals(region))
+    return world.values().stream()
+        .filter(r -> r.region().equals(region))
         .filter(r -> r.tags().getOrDefault(Ownership.WORKFLOW_TAG, "").startsWith(workflowIdPrefix))
-        .sorted(Comparator.comparing(TaggedResource::type).thenComparing(TaggedResource::id)).toList();
+        .sorted(Comparator.comparing(TaggedResource::type).thenComparing(TaggedResource::id))
+        .toList();
   }
 
   private String delete(String region, String type, String id, Ownership owner) {
-    if (failing.contains(id)) throw ApplicationFailure.newNonRetryableFailure("throttled deleting " + id, "Throttling");
+    if (failing.contains(id))
+      throw ApplicationFailure.newNonRetryableFailure("throttled deleting " + id, "Throttling");
     TaggedResource r = world.get(region + "/" + type + "/" + id);
     if (r == null) return "already gone";
     if (!owner.owns(r.tags())) {
-      throw ApplicationFailure.newNonRetryableFailure("refusing to delete " + id + ": its tags " + r.tags()
-          + " do not name " + owner.requiredTags(), FailureType.NOT_OWNED.type());
+      throw ApplicationFailure.newNonRetryableFailure(
+          "refusing to delete "
+              + id
+              + ": its tags "
+              + r.tags()
+              + " do not name "
+              + owner.requiredTags(),
+          FailureType.NOT_OWNED.type());
     }
     deleted.add(type + " " + id);
     if (neverGone.contains(id)) {
-      world.put(region + "/" + type + "/" + id, new TaggedResource(type, id, region, "deleting", r.tags()));
+      world.put(
+          region + "/" + type + "/" + id,
+          new TaggedResource(type, id, region, "deleting", r.tags()));
     } else {
       world.remove(region + "/" + type + "/" + id);
     }
@@ -172,7 +193,8 @@ final class FakeLeftovers implements TaggedResourceActivities, RdsRestoreActivit
   }
 
   @Override
-  public SnapshotInfo createManualSnapshot(String region, String instanceId, String snapshotId, Ownership owner) {
+  public SnapshotInfo createManualSnapshot(
+      String region, String instanceId, String snapshotId, Ownership owner) {
     throw new UnsupportedOperationException();
   }
 
@@ -217,13 +239,14 @@ final class FakeLeftovers implements TaggedResourceActivities, RdsRestoreActivit
   }
 
   @Override
-  public EcsServiceState awaitSteady(String region, String cluster, String service, Instant deadline) {
+  public EcsServiceState awaitSteady(
+      String region, String cluster, String service, Instant deadline) {
     throw new UnsupportedOperationException();
   }
 
   @Override
-  public EcsServiceState awaitSteadyOn(String region, String cluster, String service, String taskDefinitionArn,
-      Instant deadline) {
+  public EcsServiceState awaitSteadyOn(
+      String region, String cluster, String service, String taskDefinitionArn, Instant deadline) {
     throw new UnsupportedOperationException();
   }
 }

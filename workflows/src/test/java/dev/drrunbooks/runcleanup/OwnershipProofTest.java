@@ -12,14 +12,17 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class OwnershipProofTest {
-  private static final List<EndedRun> RUNS = List.of(new EndedRun("drill-1", "t1", "DrDrillWorkflow", "TERMINATED"),
-      new EndedRun("drill-1-restore-a", "t2", "SnapshotRestoreWorkflow", "CANCELED"),
-      new EndedRun("drill-1-restore-b", "t3", "SnapshotRestoreWorkflow", "RUNNING"));
+  private static final List<EndedRun> RUNS =
+      List.of(
+          new EndedRun("drill-1", "t1", "DrDrillWorkflow", "TERMINATED"),
+          new EndedRun("drill-1-restore-a", "t2", "SnapshotRestoreWorkflow", "CANCELED"),
+          new EndedRun("drill-1-restore-b", "t3", "SnapshotRestoreWorkflow", "RUNNING"));
   private final OwnershipProof proof = new OwnershipProof(RUNS);
 
   @Test
   void theRunsOwnTagsProveItAndNameTheOwnerToCheckAgain() {
-    OwnershipProof.Verdict v = proof.check(new Ownership("drill-1-restore-a", "t2", "snapshot-restore").tags());
+    OwnershipProof.Verdict v =
+        proof.check(new Ownership("drill-1-restore-a", "t2", "snapshot-restore").tags());
     assertTrue(v.proven());
     assertEquals(new Ownership("drill-1-restore-a", "t2", "snapshot-restore"), v.owner());
     assertNull(v.refusal());
@@ -34,15 +37,20 @@ class OwnershipProofTest {
 
   @Test
   void everythingShortOfTheRunsOwnTagsIsRefusedWithTheReason() {
-    assertEquals("not tagged created-by=dr-runbooks", refusal(Map.of(Ownership.WORKFLOW_TAG, "drill-1",
-        Ownership.RUN_TAG, "t1")));
-    assertEquals("tagged for drill-10, which is neither this run nor one of its child runs",
+    assertEquals(
+        "not tagged created-by=dr-runbooks",
+        refusal(Map.of(Ownership.WORKFLOW_TAG, "drill-1", Ownership.RUN_TAG, "t1")));
+    assertEquals(
+        "tagged for drill-10, which is neither this run nor one of its child runs",
         refusal(new Ownership("drill-10", "t1", "dr-drill").tags()));
-    assertEquals("no dr-runbooks:run-id tag: which run of drill-1 created it cannot be proven",
+    assertEquals(
+        "no dr-runbooks:run-id tag: which run of drill-1 created it cannot be proven",
         refusal(new Ownership("drill-1", null, "dr-drill").tags()));
-    assertEquals("tagged for another run of drill-1 (dr-runbooks:run-id=t9, this one's is t1)",
+    assertEquals(
+        "tagged for another run of drill-1 (dr-runbooks:run-id=t9, this one's is t1)",
         refusal(new Ownership("drill-1", "t9", "dr-drill").tags()));
-    assertEquals("its run drill-1-restore-b is still running and cleans up after itself when it ends",
+    assertEquals(
+        "its run drill-1-restore-b is still running and cleans up after itself when it ends",
         refusal(new Ownership("drill-1-restore-b", "t3", "snapshot-restore").tags()));
     assertFalse(proof.check(Map.of()).proven());
   }
@@ -50,10 +58,15 @@ class OwnershipProofTest {
   @Test
   void childrenWhoseIdsStartWithTheRunsAreCoveredByItsPrefix() {
     assertEquals(List.of("drill-1"), OwnershipProof.searchPrefixes("drill-1", RUNS));
-    List<EndedRun> incident = List.of(new EndedRun("incident-1", "t1", "IncidentResponseWorkflow", "TERMINATED"),
-        new EndedRun("pitr-inventory-incident-1", "t2", "PointInTimeRestoreWorkflow", "FAILED"),
-        new EndedRun("pitr-inventory-incident-1-x", "t3", "PointInTimeRestoreWorkflow", "FAILED"));
-    assertEquals(List.of("incident-1", "pitr-inventory-incident-1"), OwnershipProof.searchPrefixes("incident-1", incident));
+    List<EndedRun> incident =
+        List.of(
+            new EndedRun("incident-1", "t1", "IncidentResponseWorkflow", "TERMINATED"),
+            new EndedRun("pitr-inventory-incident-1", "t2", "PointInTimeRestoreWorkflow", "FAILED"),
+            new EndedRun(
+                "pitr-inventory-incident-1-x", "t3", "PointInTimeRestoreWorkflow", "FAILED"));
+    assertEquals(
+        List.of("incident-1", "pitr-inventory-incident-1"),
+        OwnershipProof.searchPrefixes("incident-1", incident));
   }
 
   private String refusal(Map<String, String> tags) {

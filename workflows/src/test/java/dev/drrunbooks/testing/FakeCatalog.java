@@ -13,10 +13,17 @@ public final class FakeCatalog implements CatalogActivities {
 
   @Override
   public List<ServiceDefinition> resolveServices(String selector) {
-    if ("all".equals(selector)) return catalog.serviceKeys().stream().map(catalog::definitionOf).toList();
+    if ("all".equals(selector))
+      return catalog.serviceKeys().stream().map(catalog::definitionOf).toList();
     if (!catalog.services().containsKey(selector)) {
-      throw ApplicationFailure.newNonRetryableFailure("'" + selector + "' is not in the catalog test.yaml; known "
-          + "services: " + String.join(", ", catalog.serviceKeys()) + " (or 'all')", "UnknownService");
+      throw ApplicationFailure.newNonRetryableFailure(
+          "'"
+              + selector
+              + "' is not in the catalog test.yaml; known "
+              + "services: "
+              + String.join(", ", catalog.serviceKeys())
+              + " (or 'all')",
+          "UnknownService");
     }
     return List.of(catalog.definitionOf(selector));
   }

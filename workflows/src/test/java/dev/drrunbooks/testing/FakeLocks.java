@@ -14,7 +14,8 @@ public final class FakeLocks implements LockActivities {
   public LockHolderState describeHolder(String lockWorkflowId) {
     WorkflowClient client = Activity.getExecutionContext().getWorkflowClient();
     LockHolder holder = client.newWorkflowStub(ResourceLockWorkflow.class, lockWorkflowId).holder();
-    return new LockHolderState("run " + holder.workflowId() + " (run id " + holder.runId() + ")",
+    return new LockHolderState(
+        "run " + holder.workflowId() + " (run id " + holder.runId() + ")",
         client.newUntypedWorkflowStub(holder.workflowId()).describe().getStatus()
             == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
   }

@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The env file the sandbox wrote (endpoints, ports, sandbox credentials). Sandbox-backed tests fail,
- * never skip, when it is missing: a green run must mean they ran.
+ * The env file the sandbox wrote (endpoints, ports, sandbox credentials). Sandbox-backed tests
+ * fail, never skip, when it is missing: a green run must mean they ran.
  */
 public final class SandboxEnv {
   private static SandboxEnv loaded;
@@ -25,9 +25,12 @@ public final class SandboxEnv {
       String location = System.getProperty("dr.sandbox.env", ".sandbox/test/sandbox.env");
       Path file = Path.of(location);
       if (!Files.isRegularFile(file)) {
-        throw new IllegalStateException("Sandbox env file " + file.toAbsolutePath() + " not found: this test needs the "
-            + "sandbox (Temporal, moto, PostgreSQL). Run the test command from the README (deploy/local/run-tests), "
-            + "or DR_SANDBOX_HOME=.sandbox/test deploy/local/sandbox up first.");
+        throw new IllegalStateException(
+            "Sandbox env file "
+                + file.toAbsolutePath()
+                + " not found: this test needs the sandbox (Temporal, moto, PostgreSQL). Run the"
+                + " test command from the README (deploy/local/run-tests), or"
+                + " DR_SANDBOX_HOME=.sandbox/test deploy/local/sandbox up first.");
       }
       loaded = new SandboxEnv(file, parse(file));
     }
@@ -43,8 +46,9 @@ public final class SandboxEnv {
         if (l.startsWith("export ")) l = l.substring(7);
         String key = l.substring(0, l.indexOf('=')).trim();
         String value = l.substring(l.indexOf('=') + 1).trim();
-        if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"")
-            || value.startsWith("'") && value.endsWith("'"))) {
+        if (value.length() >= 2
+            && (value.startsWith("\"") && value.endsWith("\"")
+                || value.startsWith("'") && value.endsWith("'"))) {
           value = value.substring(1, value.length() - 1);
         }
         values.put(key, value);

@@ -18,12 +18,19 @@ public final class TimeSkipping {
 
   /** Not started: register activities on the injected Worker, then call env.start(). */
   public static TestWorkflowExtension extension(Class<?>... workflowImplementations) {
-    Class<?>[] all = Stream.concat(Arrays.stream(workflowImplementations), Stream.of(ResourceLockWorkflowImpl.class))
-        .distinct().toArray(Class<?>[]::new);
+    Class<?>[] all =
+        Stream.concat(
+                Arrays.stream(workflowImplementations), Stream.of(ResourceLockWorkflowImpl.class))
+            .distinct()
+            .toArray(Class<?>[]::new);
     return TestWorkflowExtension.newBuilder()
-        // As DrClientOptions in bootstrap (which depends on this module): the workers' data converter.
-        .setWorkflowClientOptions(WorkflowClientOptions.newBuilder().setNamespace("UnitTest")
-            .setDataConverter(DrDataConverter.get()).build())
+        // As DrClientOptions in bootstrap (which depends on this module): the workers' data
+        // converter.
+        .setWorkflowClientOptions(
+            WorkflowClientOptions.newBuilder()
+                .setNamespace("UnitTest")
+                .setDataConverter(DrDataConverter.get())
+                .build())
         .registerWorkflowImplementationTypes(DrWorkflowOptions.get(), all)
         .registerSearchAttribute("DrProcedure", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
         .registerSearchAttribute("DrService", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)

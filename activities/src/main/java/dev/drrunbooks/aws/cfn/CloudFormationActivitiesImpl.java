@@ -1,6 +1,5 @@
 package dev.drrunbooks.aws.cfn;
 
-import dev.drrunbooks.model.FailureType;
 import dev.drrunbooks.activities.cfn.CloudFormationActivities;
 import dev.drrunbooks.activities.cfn.StackInfo;
 import dev.drrunbooks.activities.cfn.StackRequest;
@@ -9,6 +8,7 @@ import dev.drrunbooks.aws.AwsFailures;
 import dev.drrunbooks.aws.StatusPoller;
 import dev.drrunbooks.aws.rds.Polling;
 import dev.drrunbooks.aws.rds.RdsTags;
+import dev.drrunbooks.model.FailureType;
 import dev.drrunbooks.model.Ownership;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
@@ -51,42 +51,58 @@ import software.amazon.awssdk.services.cloudformation.model.TokenAlreadyExistsEx
  * The drill's test environment as a CloudFormation stack (the runbook's {@code aws cloudformation
  * create-stack --template-body file://dr-test-environment.yaml} and {@code delete-stack}).
  *
- * <p><b>Templates</b> are read from the worker's template directory ({@code DR_TEMPLATE_DIR}, by default
- * {@code deploy/aws}) by file name; nothing outside it is read.
+ * <p><b>Templates</b> are read from the worker's template directory ({@code DR_TEMPLATE_DIR}, by
+ * default {@code deploy/aws}) by file name; nothing outside it is read.
  *
  * <p><b>Idempotent by name.</b> A create first describes the stack: one that exists (any status but
- * DELETE_COMPLETE) and carries the run's tags is returned as it is, one with anyone else's tags is refused
- * non-retryably (NotOwned) naming it and its tags. The create-stack call carries a client request token
- * derived from the owner's workflow id and the stack name, so CloudFormation itself recognises a request
- * the SDK sent twice. The stack is tagged with the owner ({@link Ownership#tags()}); CloudFormation copies
- * stack tags onto the resources it creates.
+ * DELETE_COMPLETE) and carries the run's tags is returned as it is, one with anyone else's tags is
+ * refused non-retryably (NotOwned) naming it and its tags. The create-stack call carries a client
+ * request token derived from the owner's workflow id and the stack name, so CloudFormation itself
+ * recognises a request the SDK sent twice. The stack is tagged with the owner ({@link
+ * Ownership#tags()}); CloudFormation copies stack tags onto the resources it creates.
  *
- * <p><b>A failed create keeps its stack</b> ({@code OnFailure=ROLLBACK}: the resources are removed, the
- * stack stays in ROLLBACK_COMPLETE with its events), so the wait can report why, and cleanup deletes it.
- * OnFailure=DELETE would throw the explanation away.
+ * <p><b>A failed create keeps its stack</b> ({@code OnFailure=ROLLBACK}: the resources are removed,
+ * the stack stays in ROLLBACK_COMPLETE with its events), so the wait can report why, and cleanup
+ * deletes it. OnFailure=DELETE would throw the explanation away.
  */
 public class CloudFormationActivitiesImpl implements CloudFormationActivities {
   private static final Logger log = LoggerFactory.getLogger(CloudFormationActivitiesImpl.class);
 
   /** CloudFormation's own limits: stack names, client request tokens, an inline template body. */
   static final Pattern STACK_NAME = Pattern.compile("[a-zA-Z][-a-zA-Z0-9]{0,127}");
+
   static final Pattern TOKEN = Pattern.compile("[a-zA-Z0-9][-a-zA-Z0-9]{0,127}");
   static final int MAX_TEMPLATE_BODY_BYTES = 51_200;
-  /** At most this many failed events in a message (oldest first: the first is usually the cause). */
+
+  /**
+   * At most this many failed events in a message (oldest first: the first is usually the cause).
+   */
   static final int MAX_EVENTS = 15;
+
   /** Stop reading a stack's events after this many (a long-lived stack has thousands). */
   private static final int MAX_EVENTS_READ = 500;
 
   /** States a stack never reaches CREATE_COMPLETE from. */
-  static final Set<String> CREATE_FAILED_STATES = Set.of("CREATE_FAILED", "ROLLBACK_IN_PROGRESS", "ROLLBACK_FAILED",
-      "ROLLBACK_COMPLETE", "DELETE_IN_PROGRESS", "DELETE_FAILED", "DELETE_COMPLETE");
+  static final Set<String> CREATE_FAILED_STATES =
+      Set.of(
+          "CREATE_FAILED",
+          "ROLLBACK_IN_PROGRESS",
+          "ROLLBACK_FAILED",
+          "ROLLBACK_COMPLETE",
+          "DELETE_IN_PROGRESS",
+          "DELETE_FAILED",
+          "DELETE_COMPLETE");
+
   static final String GONE = "DELETE_COMPLETE";
 
   private final Function<String, CloudFormationClient> cfn;
   private final Path templateDir;
   private final StatusPoller poller;
 
-  /** @param templateDir where the templates are: the worker passes {@code DR_TEMPLATE_DIR}, default {@code deploy/aws} */
+  /**
+   * @param templateDir where the templates are: the worker passes {@code DR_TEMPLATE_DIR}, default
+   *     {@code deploy/aws}
+   */
   public CloudFormationActivitiesImpl(AwsClients aws, Path templateDir) {
     this(aws::cloudFormation, templateDir, Polling.DEFAULT);
   }
@@ -95,14 +111,18 @@ public class CloudFormationActivitiesImpl implements CloudFormationActivities {
     this(aws::cloudFormation, templateDir, polling);
   }
 
-  /** @param cfn the CloudFormation client of a region (tests pass a scripted one) */
-  public CloudFormationActivitiesImpl(Function<String, CloudFormationClient> cfn, Path templateDir, Polling polling) {
+  /**
+   * @param cfn the CloudFormation client of a region (tests pass a scripted one)
+   */
+  public CloudFormationActivitiesImpl(
+      Function<String, CloudFormationClient> cfn, Path templateDir, Polling polling) {
     this.cfn = cfn;
     this.templateDir = templateDir.toAbsolutePath().normalize();
     this.poller = new StatusPoller(polling, Clock.systemUTC());
   }
 
-  // ---- create -------------------------------------------------------------------------------------
+  // ---- create
+  // -------------------------------------------------------------------------------------
 
   @Override
   public StackInfo createStack(StackRequest req) {
@@ -110,13 +130,17 @@ public class CloudFormationActivitiesImpl implements CloudFormationActivities {
     require(req.region(), "region");
     require(req.stackName(), "stackName");
     require(req.templateName(), "templateName");
-    if (req.owner() == null) throw invalidInput("owner is required: every stack is tagged with the run that creates it");
+    if (req.owner() == null)
+      throw invalidInput("owner is required: every stack is tagged with the run that creates it");
     require(req.owner().workflowId(), "owner.workflowId");
     String region = req.region();
     String name = req.stackName();
     if (!STACK_NAME.matcher(name).matches()) {
-      throw invalidInput("stackName '" + name + "' is not a CloudFormation stack name: 1 to 128 letters, digits and "
-          + "hyphens, starting with a letter");
+      throw invalidInput(
+          "stackName '"
+              + name
+              + "' is not a CloudFormation stack name: 1 to 128 letters, digits and "
+              + "hyphens, starting with a letter");
     }
     String body = readTemplate(req.templateName());
     Map<String, String> parameters = req.parameters() == null ? Map.of() : req.parameters();
@@ -125,86 +149,160 @@ public class CloudFormationActivitiesImpl implements CloudFormationActivities {
     if (existing.isPresent()) return adopt(region, existing.get(), req.owner(), parameters);
 
     String token = clientRequestToken(req.owner().workflowId(), name);
-    CreateStackRequest call = CreateStackRequest.builder()
-        .stackName(name)
-        .templateBody(body)
-        .parameters(parameters.entrySet().stream()
-            .map(p -> Parameter.builder().parameterKey(p.getKey()).parameterValue(p.getValue()).build()).toList())
-        .tags(req.owner().tags().entrySet().stream()
-            .map(t -> Tag.builder().key(t.getKey()).value(t.getValue()).build()).toList())
-        // Keep a failed stack (rolled back, with its events) for the wait to explain; cleanup deletes it.
-        .onFailure(OnFailure.ROLLBACK)
-        .clientRequestToken(token)
-        .build();
+    CreateStackRequest call =
+        CreateStackRequest.builder()
+            .stackName(name)
+            .templateBody(body)
+            .parameters(
+                parameters.entrySet().stream()
+                    .map(
+                        p ->
+                            Parameter.builder()
+                                .parameterKey(p.getKey())
+                                .parameterValue(p.getValue())
+                                .build())
+                    .toList())
+            .tags(
+                req.owner().tags().entrySet().stream()
+                    .map(t -> Tag.builder().key(t.getKey()).value(t.getValue()).build())
+                    .toList())
+            // Keep a failed stack (rolled back, with its events) for the wait to explain; cleanup
+            // deletes it.
+            .onFailure(OnFailure.ROLLBACK)
+            .clientRequestToken(token)
+            .build();
     String stackId;
     try {
       stackId = cfn.apply(region).createStack(call).stackId();
     } catch (AlreadyExistsException | TokenAlreadyExistsException e) {
-      // An earlier attempt (or someone else) got there first: ours is returned, anyone else's refused.
+      // An earlier attempt (or someone else) got there first: ours is returned, anyone else's
+      // refused.
       Optional<Stack> now = findStack(region, name);
       if (now.isPresent()) return adopt(region, now.get(), req.owner(), parameters);
       throw e instanceof TokenAlreadyExistsException
-          ? ApplicationFailure.newNonRetryableFailure("create-stack " + name + " in " + region + ": CloudFormation "
-              + "already used client request token '" + token + "' for another request, and no stack of that name "
-              + "exists now (created and deleted earlier by this run?)", "StackConflict")
+          ? ApplicationFailure.newNonRetryableFailure(
+              "create-stack "
+                  + name
+                  + " in "
+                  + region
+                  + ": CloudFormation "
+                  + "already used client request token '"
+                  + token
+                  + "' for another request, and no stack of that name "
+                  + "exists now (created and deleted earlier by this run?)",
+              "StackConflict")
           : e; // deleted in between: retry
     } catch (InsufficientCapabilitiesException e) {
-      throw ApplicationFailure.newNonRetryableFailure("create-stack " + name + " in " + region + " from "
-          + req.templateName() + " needs capabilities this activity does not grant: " + awsMessage(e), FailureType.INVALID_INPUT.type());
+      throw ApplicationFailure.newNonRetryableFailure(
+          "create-stack "
+              + name
+              + " in "
+              + region
+              + " from "
+              + req.templateName()
+              + " needs capabilities this activity does not grant: "
+              + awsMessage(e),
+          FailureType.INVALID_INPUT.type());
     } catch (LimitExceededException e) {
-      throw ApplicationFailure.newNonRetryableFailure("create-stack " + name + " in " + region + " failed: account "
-          + "quota reached: " + awsMessage(e) + " (raise the quota or delete unused stacks)", "CfnQuotaExceeded");
+      throw ApplicationFailure.newNonRetryableFailure(
+          "create-stack "
+              + name
+              + " in "
+              + region
+              + " failed: account "
+              + "quota reached: "
+              + awsMessage(e)
+              + " (raise the quota or delete unused stacks)",
+          "CfnQuotaExceeded");
     } catch (SdkException e) {
       throw createRefused(region, name, req.templateName(), e);
     }
-    log.info("creating CloudFormation stack {} in {} from {} ({}, owner {})", name, region, req.templateName(), stackId,
+    log.info(
+        "creating CloudFormation stack {} in {} from {} ({}, owner {})",
+        name,
+        region,
+        req.templateName(),
+        stackId,
         req.owner().workflowId());
     try {
       Optional<Stack> created = findStack(region, name);
       if (created.isPresent()) return toInfo(region, created.get());
     } catch (RuntimeException describeFailed) {
-      log.debug("describe after create-stack {} failed; reporting it as just created", name, describeFailed);
+      log.debug(
+          "describe after create-stack {} failed; reporting it as just created",
+          name,
+          describeFailed);
     }
     return new StackInfo(name, stackId, "CREATE_IN_PROGRESS", Map.of(), List.of());
   }
 
-  /** A stack of the requested name exists: the run's own is returned as it is, anyone else's refused. */
-  private StackInfo adopt(String region, Stack stack, Ownership owner, Map<String, String> parameters) {
+  /**
+   * A stack of the requested name exists: the run's own is returned as it is, anyone else's
+   * refused.
+   */
+  private StackInfo adopt(
+      String region, Stack stack, Ownership owner, Map<String, String> parameters) {
     Map<String, String> tags = tagsOf(stack);
     if (!owner.owns(tags)) {
-      ApplicationFailure refusal = ApplicationFailure.newNonRetryableFailure("CloudFormation stack '"
-          + stack.stackName() + "' already exists in " + region + " (" + stack.stackStatusAsString() + ") and was not "
-          + "created by this run: its tags are " + RdsTags.describe(tags) + "; a run's own stack carries "
-          + owner.requiredTags() + ". Choose another stack name or remove it by hand.", FailureType.NOT_OWNED.type());
+      ApplicationFailure refusal =
+          ApplicationFailure.newNonRetryableFailure(
+              "CloudFormation stack '"
+                  + stack.stackName()
+                  + "' already exists in "
+                  + region
+                  + " ("
+                  + stack.stackStatusAsString()
+                  + ") and was not "
+                  + "created by this run: its tags are "
+                  + RdsTags.describe(tags)
+                  + "; a run's own stack carries "
+                  + owner.requiredTags()
+                  + ". Choose another stack name or remove it by hand.",
+              FailureType.NOT_OWNED.type());
       log.warn(refusal.getOriginalMessage());
       throw refusal;
     }
     Map<String, String> had = new LinkedHashMap<>();
-    if (stack.hasParameters()) stack.parameters().forEach(p -> had.put(p.parameterKey(), p.parameterValue()));
+    if (stack.hasParameters())
+      stack.parameters().forEach(p -> had.put(p.parameterKey(), p.parameterValue()));
     List<String> differ = new ArrayList<>();
-    parameters.forEach((k, v) -> {
-      String was = had.get(k);
-      // "****": a NoEcho parameter, which describe never shows
-      if (was != null && !"****".equals(was) && !was.equals(v)) differ.add(k + " '" + was + "' (asked: '" + v + "')");
-    });
+    parameters.forEach(
+        (k, v) -> {
+          String was = had.get(k);
+          // "****": a NoEcho parameter, which describe never shows
+          if (was != null && !"****".equals(was) && !was.equals(v))
+            differ.add(k + " '" + was + "' (asked: '" + v + "')");
+        });
     if (!differ.isEmpty()) {
-      throw ApplicationFailure.newNonRetryableFailure("CloudFormation stack '" + stack.stackName() + "' in " + region
-          + " was already created by this run with other parameters: " + String.join(", ", differ)
-          + ": the run asked for two different stacks under one name", "StackConflict");
+      throw ApplicationFailure.newNonRetryableFailure(
+          "CloudFormation stack '"
+              + stack.stackName()
+              + "' in "
+              + region
+              + " was already created by this run with other parameters: "
+              + String.join(", ", differ)
+              + ": the run asked for two different stacks under one name",
+          "StackConflict");
     }
-    log.info("CloudFormation stack {} in {} already exists and belongs to this run ({}): returning it",
-        stack.stackName(), region, stack.stackStatusAsString());
+    log.info(
+        "CloudFormation stack {} in {} already exists and belongs to this run ({}): returning it",
+        stack.stackName(),
+        region,
+        stack.stackStatusAsString());
     return toInfo(region, stack);
   }
 
   /**
-   * create-stack refused. A request CloudFormation will never accept (invalid template or parameters) is
-   * not retried. Should the refusal leave a stack of this name behind (an emulator that creates resources
-   * while answering, such as moto, reports a resource's failure as the call's error and keeps the stack
-   * in CREATE_IN_PROGRESS), the failure also names that stack, its status and its events, for cleanup.
+   * create-stack refused. A request CloudFormation will never accept (invalid template or
+   * parameters) is not retried. Should the refusal leave a stack of this name behind (an emulator
+   * that creates resources while answering, such as moto, reports a resource's failure as the
+   * call's error and keeps the stack in CREATE_IN_PROGRESS), the failure also names that stack, its
+   * status and its events, for cleanup.
    */
-  private RuntimeException createRefused(String region, String name, String templateName, SdkException e) {
-    if (!(e instanceof AwsServiceException ase) || !AwsFailures.isPermanent(ase) && !isClientError(ase)) {
+  private RuntimeException createRefused(
+      String region, String name, String templateName, SdkException e) {
+    if (!(e instanceof AwsServiceException ase)
+        || !AwsFailures.isPermanent(ase) && !isClientError(ase)) {
       return e; // throttling, 5xx, network: retried (the next attempt describes first)
     }
     String attempted = "create-stack " + name + " in " + region + " from " + templateName;
@@ -215,17 +313,29 @@ public class CloudFormationActivitiesImpl implements CloudFormationActivities {
       leftBehind = Optional.empty();
     }
     if (leftBehind.isEmpty()) {
-      return ApplicationFailure.newNonRetryableFailure(attempted + " failed: " + awsMessage(e), "Aws" + code(e));
+      return ApplicationFailure.newNonRetryableFailure(
+          attempted + " failed: " + awsMessage(e), "Aws" + code(e));
     }
     Stack s = leftBehind.get();
     List<String> failed = failedEvents(region, s.stackId());
-    return ApplicationFailure.newNonRetryableFailure(attempted + " failed: " + awsMessage(e) + "; the stack was left "
-        + "in " + s.stackStatusAsString() + " (" + s.stackId() + "); " + describeEvents(region, s.stackId(), failed),
+    return ApplicationFailure.newNonRetryableFailure(
+        attempted
+            + " failed: "
+            + awsMessage(e)
+            + "; the stack was left "
+            + "in "
+            + s.stackStatusAsString()
+            + " ("
+            + s.stackId()
+            + "); "
+            + describeEvents(region, s.stackId(), failed),
         FailureType.STACK_FAILED.type());
   }
 
   private static boolean isClientError(AwsServiceException e) {
-    return !e.isThrottlingException() && e.statusCode() >= 400 && e.statusCode() < 500
+    return !e.isThrottlingException()
+        && e.statusCode() >= 400
+        && e.statusCode() < 500
         && !"RequestTimeout".equals(code(e));
   }
 
@@ -233,29 +343,46 @@ public class CloudFormationActivitiesImpl implements CloudFormationActivities {
   String readTemplate(String templateName) {
     Path file = templateDir.resolve(templateName).normalize();
     if (!file.startsWith(templateDir) || !file.getParent().equals(templateDir)) {
-      throw invalidInput("templateName '" + templateName + "' must be a file name in the template directory "
-          + templateDir + ", e.g. dr-test-environment.yaml");
+      throw invalidInput(
+          "templateName '"
+              + templateName
+              + "' must be a file name in the template directory "
+              + templateDir
+              + ", e.g. dr-test-environment.yaml");
     }
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
-      throw ApplicationFailure.newNonRetryableFailure("CloudFormation template " + file + " not found (template "
-          + "directory " + templateDir + ", set by DR_TEMPLATE_DIR)", "TemplateNotFound");
-    } catch (IOException e) {
-      throw ApplicationFailure.newNonRetryableFailure("cannot read CloudFormation template " + file + ": " + e,
+      throw ApplicationFailure.newNonRetryableFailure(
+          "CloudFormation template "
+              + file
+              + " not found (template "
+              + "directory "
+              + templateDir
+              + ", set by DR_TEMPLATE_DIR)",
           "TemplateNotFound");
+    } catch (IOException e) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "cannot read CloudFormation template " + file + ": " + e, "TemplateNotFound");
     }
     if (bytes.length > MAX_TEMPLATE_BODY_BYTES) {
-      throw invalidInput("CloudFormation template " + file + " is " + bytes.length + " bytes; an inline template body "
-          + "may have at most " + MAX_TEMPLATE_BODY_BYTES);
+      throw invalidInput(
+          "CloudFormation template "
+              + file
+              + " is "
+              + bytes.length
+              + " bytes; an inline template body "
+              + "may have at most "
+              + MAX_TEMPLATE_BODY_BYTES);
     }
     return new String(bytes, StandardCharsets.UTF_8);
   }
 
   /**
-   * The create-stack client request token: {@code <workflowId>-<stackName>} when that is a valid token
-   * (letters, digits, hyphens, at most 128 characters), else a readable prefix of it and a hash of all of it.
+   * The create-stack client request token: {@code <workflowId>-<stackName>} when that is a valid
+   * token (letters, digits, hyphens, at most 128 characters), else a readable prefix of it and a
+   * hash of all of it.
    */
   static String clientRequestToken(String workflowId, String stackName) {
     String raw = workflowId + "-" + stackName;
@@ -270,13 +397,16 @@ public class CloudFormationActivitiesImpl implements CloudFormationActivities {
 
   private static String sha256(String s) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is not available", e);
     }
   }
 
-  // ---- wait for create ----------------------------------------------------------------------------
+  // ---- wait for create
+  // ----------------------------------------------------------------------------
 
   @Override
   public StackInfo awaitStackCreated(String region, String stackName, Instant deadline) {
@@ -286,18 +416,33 @@ public class CloudFormationActivitiesImpl implements CloudFormationActivities {
     AtomicReference<Stack> last = new AtomicReference<>();
     Stack stack;
     try {
-      stack = poller.await(subject, () -> {
-        Stack s = findStack(region, stackName).orElseThrow(() -> ApplicationFailure.newNonRetryableFailure(subject
-            + " not found (never created, or deleted)", "StackNotFound"));
-        last.set(s);
-        return s;
-      }, Stack::stackStatusAsString, "CREATE_COMPLETE", CREATE_FAILED_STATES, FailureType.STACK_FAILED.type(), deadline);
+      stack =
+          poller.await(
+              subject,
+              () -> {
+                Stack s =
+                    findStack(region, stackName)
+                        .orElseThrow(
+                            () ->
+                                ApplicationFailure.newNonRetryableFailure(
+                                    subject + " not found (never created, or deleted)",
+                                    "StackNotFound"));
+                last.set(s);
+                return s;
+              },
+              Stack::stackStatusAsString,
+              "CREATE_COMPLETE",
+              CREATE_FAILED_STATES,
+              FailureType.STACK_FAILED.type(),
+              deadline);
     } catch (ApplicationFailure f) {
       if (FailureType.STACK_FAILED.is(f) && last.get() != null) {
         String stackId = last.get().stackId();
         String reason = last.get().stackStatusReason();
-        throw ApplicationFailure.newNonRetryableFailure(sentence(f.getOriginalMessage(), reason)
-            + describeEvents(region, stackId, failedEvents(region, stackId)), FailureType.STACK_FAILED.type());
+        throw ApplicationFailure.newNonRetryableFailure(
+            sentence(f.getOriginalMessage(), reason)
+                + describeEvents(region, stackId, failedEvents(region, stackId)),
+            FailureType.STACK_FAILED.type());
       }
       throw f;
     }
@@ -306,13 +451,15 @@ public class CloudFormationActivitiesImpl implements CloudFormationActivities {
     return info;
   }
 
-  // ---- delete -------------------------------------------------------------------------------------
+  // ---- delete
+  // -------------------------------------------------------------------------------------
 
   @Override
   public String deleteOwnedStack(String region, String stackName, Ownership owner) {
     require(region, "region");
     require(stackName, "stackName");
-    if (owner == null) throw invalidInput("owner is required: only the run that created a stack deletes it");
+    if (owner == null)
+      throw invalidInput("owner is required: only the run that created a stack deletes it");
     Optional<Stack> found = findStack(region, stackName);
     if (found.isEmpty()) {
       log.info("CloudFormation stack {} in {}: already gone", stackName, region);
@@ -321,10 +468,23 @@ public class CloudFormationActivitiesImpl implements CloudFormationActivities {
     Stack stack = found.get();
     Map<String, String> tags = tagsOf(stack);
     if (!owner.owns(tags)) {
-      ApplicationFailure refusal = ApplicationFailure.newNonRetryableFailure("REFUSING to delete CloudFormation stack '"
-          + stackName + "' in " + region + " (" + stack.stackId() + ", " + stack.stackStatusAsString() + "): it was not "
-          + "created by this run. Its tags are " + RdsTags.describe(tags) + "; deleting needs " + owner.requiredTags()
-          + ". Nothing was deleted.", FailureType.NOT_OWNED.type());
+      ApplicationFailure refusal =
+          ApplicationFailure.newNonRetryableFailure(
+              "REFUSING to delete CloudFormation stack '"
+                  + stackName
+                  + "' in "
+                  + region
+                  + " ("
+                  + stack.stackId()
+                  + ", "
+                  + stack.stackStatusAsString()
+                  + "): it was not "
+                  + "created by this run. Its tags are "
+                  + RdsTags.describe(tags)
+                  + "; deleting needs "
+                  + owner.requiredTags()
+                  + ". Nothing was deleted.",
+              FailureType.NOT_OWNED.type());
       log.warn(refusal.getOriginalMessage());
       throw refusal;
     }
@@ -333,10 +493,16 @@ public class CloudFormationActivitiesImpl implements CloudFormationActivities {
       // By id: exactly the stack whose tags were just checked, never a namesake created since.
       cfn.apply(region).deleteStack(r -> r.stackName(stack.stackId()));
     } catch (SdkException e) {
-      throw AwsFailures.translate(e, "delete-stack " + stackName + " (" + stack.stackId() + ") in " + region);
+      throw AwsFailures.translate(
+          e, "delete-stack " + stackName + " (" + stack.stackId() + ") in " + region);
     }
-    log.info("deleting CloudFormation stack {} in {} ({}, was {}; owned by {})", stackName, region, stack.stackId(),
-        stack.stackStatusAsString(), owner.workflowId());
+    log.info(
+        "deleting CloudFormation stack {} in {} ({}, was {}; owned by {})",
+        stackName,
+        region,
+        stack.stackId(),
+        stack.stackStatusAsString(),
+        owner.workflowId());
     return "deleting";
   }
 
@@ -347,19 +513,28 @@ public class CloudFormationActivitiesImpl implements CloudFormationActivities {
     String subject = "CloudFormation stack '" + stackName + "' in " + region;
     AtomicReference<Stack> last = new AtomicReference<>();
     try {
-      poller.await(subject, () -> {
-        Optional<Stack> s = findStack(region, stackName);
-        s.ifPresent(last::set);
-        return s;
-      }, s -> s.map(Stack::stackStatusAsString).orElse(GONE), GONE, Set.of("DELETE_FAILED"), FailureType.STACK_DELETE_FAILED.type(),
+      poller.await(
+          subject,
+          () -> {
+            Optional<Stack> s = findStack(region, stackName);
+            s.ifPresent(last::set);
+            return s;
+          },
+          s -> s.map(Stack::stackStatusAsString).orElse(GONE),
+          GONE,
+          Set.of("DELETE_FAILED"),
+          FailureType.STACK_DELETE_FAILED.type(),
           deadline);
     } catch (ApplicationFailure f) {
       if (FailureType.STACK_DELETE_FAILED.is(f) && last.get() != null) {
         String stackId = last.get().stackId();
         String reason = last.get().stackStatusReason();
-        throw ApplicationFailure.newNonRetryableFailure(sentence(f.getOriginalMessage(), reason)
-            + sentence(describeEvents(region, stackId, failedEvents(region, stackId)), null) + "Delete what it could "
-            + "not by hand, then delete the stack again (or with RetainResources).", FailureType.STACK_DELETE_FAILED.type());
+        throw ApplicationFailure.newNonRetryableFailure(
+            sentence(f.getOriginalMessage(), reason)
+                + sentence(describeEvents(region, stackId, failedEvents(region, stackId)), null)
+                + "Delete what it could "
+                + "not by hand, then delete the stack again (or with RetainResources).",
+            FailureType.STACK_DELETE_FAILED.type());
       }
       throw f;
     }
@@ -367,16 +542,20 @@ public class CloudFormationActivitiesImpl implements CloudFormationActivities {
     return "gone";
   }
 
-  // ---- describing ---------------------------------------------------------------------------------
+  // ---- describing
+  // ---------------------------------------------------------------------------------
 
   /** The stack of this name, unless there is none or it is DELETE_COMPLETE. */
   Optional<Stack> findStack(String region, String stackName) {
     try {
       return cfn.apply(region).describeStacks(r -> r.stackName(stackName)).stacks().stream()
-          .filter(s -> !GONE.equals(s.stackStatusAsString())).findFirst();
+          .filter(s -> !GONE.equals(s.stackStatusAsString()))
+          .findFirst();
     } catch (SdkException e) {
-      // CloudFormation answers a stack that does not exist with ValidationError "Stack with id x does not exist"
-      if ("ValidationError".equals(code(e)) && String.valueOf(awsMessage(e)).contains("does not exist")) {
+      // CloudFormation answers a stack that does not exist with ValidationError "Stack with id x
+      // does not exist"
+      if ("ValidationError".equals(code(e))
+          && String.valueOf(awsMessage(e)).contains("does not exist")) {
         return Optional.empty();
       }
       throw AwsFailures.translate(e, "describe-stacks " + stackName + " in " + region);
@@ -384,18 +563,24 @@ public class CloudFormationActivitiesImpl implements CloudFormationActivities {
   }
 
   /**
-   * The events that explain a failure, oldest first (the first is usually the cause): each FAILED event
-   * of a resource or of the stack, and the stack's ROLLBACK_IN_PROGRESS with its reason. Empty when none.
+   * The events that explain a failure, oldest first (the first is usually the cause): each FAILED
+   * event of a resource or of the stack, and the stack's ROLLBACK_IN_PROGRESS with its reason.
+   * Empty when none.
    */
   List<String> failedEvents(String region, String stackNameOrId) {
     List<String> failed = new ArrayList<>();
     try {
       int read = 0;
-      for (StackEvent e : cfn.apply(region).describeStackEventsPaginator(r -> r.stackName(stackNameOrId)).stackEvents()) {
+      for (StackEvent e :
+          cfn.apply(region)
+              .describeStackEventsPaginator(r -> r.stackName(stackNameOrId))
+              .stackEvents()) {
         if (++read > MAX_EVENTS_READ) break;
         String status = e.resourceStatusAsString();
-        boolean explains = status != null && (status.contains("FAILED")
-            || status.contains("ROLLBACK_IN_PROGRESS") && e.resourceStatusReason() != null);
+        boolean explains =
+            status != null
+                && (status.contains("FAILED")
+                    || status.contains("ROLLBACK_IN_PROGRESS") && e.resourceStatusReason() != null);
         if (explains) failed.add(describe(e));
       }
     } catch (SdkException ex) {
@@ -410,12 +595,14 @@ public class CloudFormationActivitiesImpl implements CloudFormationActivities {
   private String describeEvents(String region, String stackId, List<String> failed) {
     if (!failed.isEmpty()) {
       List<String> shown = failed.size() <= MAX_EVENTS ? failed : failed.subList(0, MAX_EVENTS);
-      return "Failed events (oldest first): " + String.join("; ", shown)
+      return "Failed events (oldest first): "
+          + String.join("; ", shown)
           + (failed.size() > MAX_EVENTS ? "; ... (" + (failed.size() - MAX_EVENTS) + " more)" : "");
     }
     List<String> latest = new ArrayList<>();
     try {
-      for (StackEvent e : cfn.apply(region).describeStackEvents(r -> r.stackName(stackId)).stackEvents()) {
+      for (StackEvent e :
+          cfn.apply(region).describeStackEvents(r -> r.stackName(stackId)).stackEvents()) {
         if (latest.size() >= 5) break;
         latest.add(describe(e));
       }
@@ -435,7 +622,11 @@ public class CloudFormationActivitiesImpl implements CloudFormationActivities {
   /** "PrivateSubnetA (AWS::EC2::Subnet) CREATE_FAILED: The CIDR '192.168.0.0/24' is invalid." */
   static String describe(StackEvent e) {
     String reason = e.resourceStatusReason() == null ? null : e.resourceStatusReason().trim();
-    return e.logicalResourceId() + " (" + e.resourceType() + ") " + e.resourceStatusAsString()
+    return e.logicalResourceId()
+        + " ("
+        + e.resourceType()
+        + ") "
+        + e.resourceStatusAsString()
         + (reason == null || reason.isBlank() ? "" : ": " + reason);
   }
 
@@ -443,8 +634,10 @@ public class CloudFormationActivitiesImpl implements CloudFormationActivities {
     Map<String, String> outputs = new LinkedHashMap<>();
     if (s.hasOutputs()) s.outputs().forEach(o -> outputs.put(o.outputKey(), o.outputValue()));
     String status = s.stackStatusAsString();
-    List<String> failed = CREATE_FAILED_STATES.contains(status) || status.endsWith("_FAILED")
-        ? failedEvents(region, s.stackId()) : List.of();
+    List<String> failed =
+        CREATE_FAILED_STATES.contains(status) || status.endsWith("_FAILED")
+            ? failedEvents(region, s.stackId())
+            : List.of();
     return new StackInfo(s.stackName(), s.stackId(), status, outputs, List.copyOf(failed));
   }
 
@@ -455,9 +648,13 @@ public class CloudFormationActivitiesImpl implements CloudFormationActivities {
   }
 
   private static String code(SdkException e) {
-    return e instanceof AwsServiceException ase && ase.awsErrorDetails() != null
-        && ase.awsErrorDetails().errorCode() != null ? ase.awsErrorDetails().errorCode()
-        : e instanceof AwsServiceException ase2 ? "HTTP" + ase2.statusCode() : e.getClass().getSimpleName();
+    return e instanceof AwsServiceException ase
+            && ase.awsErrorDetails() != null
+            && ase.awsErrorDetails().errorCode() != null
+        ? ase.awsErrorDetails().errorCode()
+        : e instanceof AwsServiceException ase2
+            ? "HTTP" + ase2.statusCode()
+            : e.getClass().getSimpleName();
   }
 
   private static String awsMessage(SdkException e) {

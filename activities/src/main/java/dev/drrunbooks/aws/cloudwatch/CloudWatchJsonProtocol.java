@@ -27,33 +27,37 @@ import software.amazon.awssdk.thirdparty.jackson.dataformat.cbor.CBORFactory;
  *
  * <p>Recent AWS SDK for Java v2 releases (this project uses 2.57.8) send CloudWatch requests in the
  * Smithy RPC v2 CBOR protocol ({@code POST /service/GraniteServiceVersion20100801/operation/<Op>},
- * CBOR bodies). CloudWatch itself also accepts AWS JSON 1.0, and moto (5.2.5) accepts only JSON 1.0 and
- * Query: a CBOR request gets a bare 404. This interceptor rewrites each request to JSON 1.0 ({@code
- * POST /}, {@code X-Amz-Target: GraniteServiceVersion20100801.<Op>}, the same fields as JSON) and each
- * answer back to CBOR, so the client, its model classes and its error handling are unchanged. Timestamps
- * are epoch seconds in both. See github.com/getmoto/moto/issues/9195: moto plans no CBOR support.
+ * CBOR bodies). CloudWatch itself also accepts AWS JSON 1.0, and moto (5.2.5) accepts only JSON 1.0
+ * and Query: a CBOR request gets a bare 404. This interceptor rewrites each request to JSON 1.0
+ * ({@code POST /}, {@code X-Amz-Target: GraniteServiceVersion20100801.<Op>}, the same fields as
+ * JSON) and each answer back to CBOR, so the client, its model classes and its error handling are
+ * unchanged. Timestamps are epoch seconds in both. See github.com/getmoto/moto/issues/9195: moto
+ * plans no CBOR support.
  *
- * <p>Register it only where an emulator is used ({@code AWS_ENDPOINT_URL} set):
- * {@code CloudWatchClient.builder().overrideConfiguration(o -> o.addExecutionInterceptor(new CloudWatchJsonProtocol()))}.
- * Requests that are not RPC v2 CBOR pass through untouched.
+ * <p>Register it only where an emulator is used ({@code AWS_ENDPOINT_URL} set): {@code
+ * CloudWatchClient.builder().overrideConfiguration(o -> o.addExecutionInterceptor(new
+ * CloudWatchJsonProtocol()))}. Requests that are not RPC v2 CBOR pass through untouched.
  */
 public final class CloudWatchJsonProtocol implements ExecutionInterceptor {
   private static final Pattern RPC_V2_PATH =
       Pattern.compile("^(.*)/service/(GraniteServiceVersion20100801)/operation/([A-Za-z0-9]+)$");
-  private static final ExecutionAttribute<byte[]> JSON_REQUEST = new ExecutionAttribute<>("dr-runbooks.cloudwatch.json");
+  private static final ExecutionAttribute<byte[]> JSON_REQUEST =
+      new ExecutionAttribute<>("dr-runbooks.cloudwatch.json");
   private static final ExecutionAttribute<AtomicReference<byte[]>> CBOR_RESPONSE =
       new ExecutionAttribute<>("dr-runbooks.cloudwatch.cbor");
   private static final JsonFactory JSON = new JsonFactory();
   private static final CBORFactory CBOR = new CBORFactory();
 
   @Override
-  public Optional<RequestBody> modifyHttpContent(Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
+  public Optional<RequestBody> modifyHttpContent(
+      Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
     byte[] json = jsonRequest(context, attributes);
     return json == null ? context.requestBody() : Optional.of(RequestBody.fromBytes(json));
   }
 
   @Override
-  public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
+  public SdkHttpRequest modifyHttpRequest(
+      Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
     SdkHttpRequest request = context.httpRequest();
     byte[] json = jsonRequest(context, attributes);
     if (json == null) return request;
@@ -71,21 +75,24 @@ public final class CloudWatchJsonProtocol implements ExecutionInterceptor {
   }
 
   /**
-   * The request body as JSON, converted once (the SDK asks for the body, then for the request, in an
-   * order it does not promise); null when the request is not RPC v2 CBOR.
+   * The request body as JSON, converted once (the SDK asks for the body, then for the request, in
+   * an order it does not promise); null when the request is not RPC v2 CBOR.
    */
-  private static byte[] jsonRequest(Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
+  private static byte[] jsonRequest(
+      Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
     byte[] done = attributes.getAttribute(JSON_REQUEST);
     if (done != null) return done;
     if (!RPC_V2_PATH.matcher(context.httpRequest().encodedPath()).matches()) return null;
     byte[] cbor = context.requestBody().map(CloudWatchJsonProtocol::bytes).orElse(new byte[0]);
-    byte[] json = cbor.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : convert(cbor, CBOR, JSON);
+    byte[] json =
+        cbor.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : convert(cbor, CBOR, JSON);
     attributes.putAttribute(JSON_REQUEST, json);
     return json;
   }
 
   @Override
-  public SdkHttpResponse modifyHttpResponse(Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
+  public SdkHttpResponse modifyHttpResponse(
+      Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
     if (attributes.getAttribute(JSON_REQUEST) == null) return context.httpResponse();
     byte[] cbor = cborResponse(context, attributes, false);
     return context.httpResponse().toBuilder()
@@ -96,17 +103,19 @@ public final class CloudWatchJsonProtocol implements ExecutionInterceptor {
   }
 
   @Override
-  public Optional<InputStream> modifyHttpResponseContent(Context.ModifyHttpResponse context,
-      ExecutionAttributes attributes) {
+  public Optional<InputStream> modifyHttpResponseContent(
+      Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
     if (attributes.getAttribute(JSON_REQUEST) == null) return context.responseBody();
     return Optional.of(new ByteArrayInputStream(cborResponse(context, attributes, true)));
   }
 
   /**
-   * The answer as CBOR. The SDK asks for the headers, then for the body, of each attempt's response:
-   * the first call converts (reading the JSON body), the second takes the result and clears it.
+   * The answer as CBOR. The SDK asks for the headers, then for the body, of each attempt's
+   * response: the first call converts (reading the JSON body), the second takes the result and
+   * clears it.
    */
-  private static byte[] cborResponse(Context.ModifyHttpResponse context, ExecutionAttributes attributes, boolean take) {
+  private static byte[] cborResponse(
+      Context.ModifyHttpResponse context, ExecutionAttributes attributes, boolean take) {
     AtomicReference<byte[]> pending = attributes.getAttribute(CBOR_RESPONSE);
     if (pending == null) {
       pending = new AtomicReference<>();
@@ -122,10 +131,12 @@ public final class CloudWatchJsonProtocol implements ExecutionInterceptor {
 
   private static byte[] convert(byte[] in, JsonFactory from, JsonFactory to) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(in.length + 64);
-    try (JsonParser parser = from.createParser(in); JsonGenerator generator = to.createGenerator(out)) {
+    try (JsonParser parser = from.createParser(in);
+        JsonGenerator generator = to.createGenerator(out)) {
       if (parser.nextToken() != null) generator.copyCurrentStructure(parser);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot convert a CloudWatch message between CBOR and JSON", e);
+      throw new UncheckedIOException(
+          "cannot convert a CloudWatch message between CBOR and JSON", e);
     }
     return out.toByteArray();
   }

@@ -1,39 +1,55 @@
 package dev.drrunbooks.aws.ecs;
 
-import dev.drrunbooks.model.FailureType;
 import dev.drrunbooks.aws.AwsFailures;
+import dev.drrunbooks.model.FailureType;
 import io.temporal.failure.ApplicationFailure;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * ECS's errors sorted for the retry policy. ECS answers most client mistakes with HTTP 400 and a code of
- * its own ({@code ClientException}, {@code ClusterNotFoundException}, ...) that {@link AwsFailures} does
- * not know: those are permanent here. Throttling, {@code ServerException} (5xx) and network trouble are
- * rethrown as is for Temporal to retry.
+ * ECS's errors sorted for the retry policy. ECS answers most client mistakes with HTTP 400 and a
+ * code of its own ({@code ClientException}, {@code ClusterNotFoundException}, ...) that {@link
+ * AwsFailures} does not know: those are permanent here. Throttling, {@code ServerException} (5xx)
+ * and network trouble are rethrown as is for Temporal to retry.
  */
 final class EcsFailures {
   /** ECS error codes that mean "asking again will not help". */
-  private static final Set<String> PERMANENT = Set.of("ClientException", "InvalidParameterException",
-      "ClusterNotFoundException", "ServiceNotFoundException", "ServiceNotActiveException", "AccessDeniedException",
-      "PlatformUnknownException", "PlatformTaskDefinitionIncompatibilityException", "UnsupportedFeatureException",
-      "NamespaceNotFoundException", "TargetNotFoundException", "ResourceNotFoundException");
+  private static final Set<String> PERMANENT =
+      Set.of(
+          "ClientException",
+          "InvalidParameterException",
+          "ClusterNotFoundException",
+          "ServiceNotFoundException",
+          "ServiceNotActiveException",
+          "AccessDeniedException",
+          "PlatformUnknownException",
+          "PlatformTaskDefinitionIncompatibilityException",
+          "UnsupportedFeatureException",
+          "NamespaceNotFoundException",
+          "TargetNotFoundException",
+          "ResourceNotFoundException");
 
   private EcsFailures() {}
 
   static String code(SdkException e) {
     return e instanceof AwsServiceException ase && ase.awsErrorDetails() != null
-        ? ase.awsErrorDetails().errorCode() : "";
+        ? ase.awsErrorDetails().errorCode()
+        : "";
   }
 
-  /** Non-retryable with what was attempted and ECS's own words, or the original exception for a retry. */
+  /**
+   * Non-retryable with what was attempted and ECS's own words, or the original exception for a
+   * retry.
+   */
   static RuntimeException translate(SdkException e, String attempted) {
-    if (e instanceof AwsServiceException ase && !ase.isThrottlingException() && ase.statusCode() < 500
+    if (e instanceof AwsServiceException ase
+        && !ase.isThrottlingException()
+        && ase.statusCode() < 500
         && PERMANENT.contains(code(e))) {
       String message = ase.awsErrorDetails().errorMessage();
-      return ApplicationFailure.newNonRetryableFailure(attempted + " failed: " + code(e) + ": " + message,
-          "Aws" + code(e));
+      return ApplicationFailure.newNonRetryableFailure(
+          attempted + " failed: " + code(e) + ": " + message, "Aws" + code(e));
     }
     return AwsFailures.translate(e, attempted);
   }
@@ -43,14 +59,28 @@ final class EcsFailures {
         "ECS cluster '" + cluster + "' not found in " + region, "EcsClusterNotFound");
   }
 
-  static ApplicationFailure serviceNotFound(String region, String cluster, String service, String reason) {
-    return ApplicationFailure.newNonRetryableFailure("ECS service '" + service + "' not found in cluster '" + cluster
-        + "' in " + region + (reason == null || reason.isBlank() ? "" : " (" + reason + ")"), "EcsServiceNotFound");
+  static ApplicationFailure serviceNotFound(
+      String region, String cluster, String service, String reason) {
+    return ApplicationFailure.newNonRetryableFailure(
+        "ECS service '"
+            + service
+            + "' not found in cluster '"
+            + cluster
+            + "' in "
+            + region
+            + (reason == null || reason.isBlank() ? "" : " (" + reason + ")"),
+        "EcsServiceNotFound");
   }
 
   static ApplicationFailure serviceInactive(String region, String cluster, String service) {
-    return ApplicationFailure.newNonRetryableFailure("ECS service '" + service + "' in cluster '" + cluster + "' in "
-        + region + " is INACTIVE (deleted); it cannot be updated or scaled, it must be created again",
+    return ApplicationFailure.newNonRetryableFailure(
+        "ECS service '"
+            + service
+            + "' in cluster '"
+            + cluster
+            + "' in "
+            + region
+            + " is INACTIVE (deleted); it cannot be updated or scaled, it must be created again",
         "EcsServiceInactive");
   }
 

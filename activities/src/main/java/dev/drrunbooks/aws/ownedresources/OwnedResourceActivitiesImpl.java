@@ -1,11 +1,11 @@
 package dev.drrunbooks.aws.ownedresources;
 
-import dev.drrunbooks.model.FailureType;
 import dev.drrunbooks.activities.ownedresources.OwnedResourceActivities;
 import dev.drrunbooks.activities.ownedresources.TaggedResource;
 import dev.drrunbooks.activities.ownedresources.TaggedResourceActivities;
 import dev.drrunbooks.aws.AwsClients;
 import dev.drrunbooks.aws.AwsFailures;
+import dev.drrunbooks.model.FailureType;
 import dev.drrunbooks.model.Ownership;
 import io.temporal.failure.ApplicationFailure;
 import java.util.ArrayList;
@@ -32,22 +32,29 @@ import software.amazon.awssdk.services.rds.model.DBSnapshot;
 import software.amazon.awssdk.services.rds.model.Tag;
 
 /**
- * What a run (and its child runs, whose ids start with the run's) left behind in a region, found by the
- * {@value Ownership#WORKFLOW_TAG} tag: RDS instances and snapshots, CloudFormation stacks (not
- * DELETE_COMPLETE), ECS clusters (ACTIVE) and services (ACTIVE or DRAINING) in any cluster. Every list
- * call is paginated. Read-only: the drill's last check, and an operator's "what is still there".
+ * What a run (and its child runs, whose ids start with the run's) left behind in a region, found by
+ * the {@value Ownership#WORKFLOW_TAG} tag: RDS instances and snapshots, CloudFormation stacks (not
+ * DELETE_COMPLETE), ECS clusters (ACTIVE) and services (ACTIVE or DRAINING) in any cluster. Every
+ * list call is paginated. Read-only: the drill's last check, and an operator's "what is still
+ * there".
  *
- * {@link #leftovers} adds ECS clusters by the names the run gave them; {@link #taggedResources} gives each
- * resource's status and tags, for {@code dr cleanup} to prove (or refuse) which run created it.
+ * <p>{@link #leftovers} adds ECS clusters by the names the run gave them; {@link #taggedResources}
+ * gives each resource's status and tags, for {@code dr cleanup} to prove (or refuse) which run
+ * created it.
  *
- * <p>Each as {@code <type> <id> (<workflow-id>)}, e.g. {@code rds-instance pitr-inventory-x (pitr-inventory-x)},
- * {@code ecs-service dr-drill-x/inventory-test (drill-x)}; sorted by type, then id.
+ * <p>Each as {@code <type> <id> (<workflow-id>)}, e.g. {@code rds-instance pitr-inventory-x
+ * (pitr-inventory-x)}, {@code ecs-service dr-drill-x/inventory-test (drill-x)}; sorted by type,
+ * then id.
  */
-public class OwnedResourceActivitiesImpl implements OwnedResourceActivities, TaggedResourceActivities {
+public class OwnedResourceActivitiesImpl
+    implements OwnedResourceActivities, TaggedResourceActivities {
   private static final Logger log = LoggerFactory.getLogger(OwnedResourceActivitiesImpl.class);
 
-  /** describe-clusters takes at most 100 clusters per call, describe-services at most 10 services. */
+  /**
+   * describe-clusters takes at most 100 clusters per call, describe-services at most 10 services.
+   */
   private static final int CLUSTERS_PER_DESCRIBE = 100;
+
   private static final int SERVICES_PER_DESCRIBE = 10;
   private static final Set<String> LIVE_SERVICE = Set.of("ACTIVE", "DRAINING");
 
@@ -59,7 +66,9 @@ public class OwnedResourceActivitiesImpl implements OwnedResourceActivities, Tag
     this(aws::rds, aws::cloudFormation, aws::ecs);
   }
 
-  public OwnedResourceActivitiesImpl(Function<String, RdsClient> rds, Function<String, CloudFormationClient> cfn,
+  public OwnedResourceActivitiesImpl(
+      Function<String, RdsClient> rds,
+      Function<String, CloudFormationClient> cfn,
       Function<String, EcsClient> ecs) {
     this.rds = rds;
     this.cfn = cfn;
@@ -68,20 +77,26 @@ public class OwnedResourceActivitiesImpl implements OwnedResourceActivities, Tag
 
   @Override
   public List<String> ownedResources(String region, String workflowIdPrefix) {
-    List<String> result = taggedResources(region, workflowIdPrefix).stream().map(TaggedResource::describe).toList();
-    log.info("resources in {} owned by {}*: {}", region, workflowIdPrefix, result.isEmpty() ? "none" : result);
+    List<String> result =
+        taggedResources(region, workflowIdPrefix).stream().map(TaggedResource::describe).toList();
+    log.info(
+        "resources in {} owned by {}*: {}",
+        region,
+        workflowIdPrefix,
+        result.isEmpty() ? "none" : result);
     return result;
   }
 
   @Override
   public List<TaggedResource> taggedResources(String region, String workflowIdPrefix) {
     if (region == null || region.isBlank()) {
-      throw ApplicationFailure.newNonRetryableFailure("region is required", FailureType.INVALID_INPUT.type());
+      throw ApplicationFailure.newNonRetryableFailure(
+          "region is required", FailureType.INVALID_INPUT.type());
     }
     if (workflowIdPrefix == null || workflowIdPrefix.isBlank()) {
       // a blank prefix would match everything any run ever left, anywhere
-      throw ApplicationFailure.newNonRetryableFailure("workflowIdPrefix is required (the run's workflow id)",
-          FailureType.INVALID_INPUT.type());
+      throw ApplicationFailure.newNonRetryableFailure(
+          "workflowIdPrefix is required (the run's workflow id)", FailureType.INVALID_INPUT.type());
     }
     List<TaggedResource> found = new ArrayList<>();
     rdsInstances(region, workflowIdPrefix, found);
@@ -93,10 +108,13 @@ public class OwnedResourceActivitiesImpl implements OwnedResourceActivities, Tag
   }
 
   @Override
-  public List<String> leftovers(String region, String workflowIdPrefix, List<String> ecsClusterNames) {
+  public List<String> leftovers(
+      String region, String workflowIdPrefix, List<String> ecsClusterNames) {
     List<String> result = new ArrayList<>(ownedResources(region, workflowIdPrefix));
-    List<String> names = ecsClusterNames == null ? List.of()
-        : ecsClusterNames.stream().filter(n -> n != null && !n.isBlank()).distinct().toList();
+    List<String> names =
+        ecsClusterNames == null
+            ? List.of()
+            : ecsClusterNames.stream().filter(n -> n != null && !n.isBlank()).distinct().toList();
     if (names.isEmpty()) return result;
     List<Cluster> clusters;
     try {
@@ -106,8 +124,8 @@ public class OwnedResourceActivitiesImpl implements OwnedResourceActivities, Tag
     }
     for (Cluster c : clusters) {
       // already listed when found by its tag
-      if ("ACTIVE".equals(c.status()) && result.stream().noneMatch(r -> r.startsWith("ecs-cluster " + c.clusterName()
-          + " "))) {
+      if ("ACTIVE".equals(c.status())
+          && result.stream().noneMatch(r -> r.startsWith("ecs-cluster " + c.clusterName() + " "))) {
         result.add("ecs-cluster " + c.clusterName() + " (named for this run)");
       }
     }
@@ -120,16 +138,23 @@ public class OwnedResourceActivitiesImpl implements OwnedResourceActivities, Tag
     return wf != null && wf.startsWith(prefix);
   }
 
-  // ---- RDS ------------------------------------------------------------------------------------------
+  // ---- RDS
+  // ------------------------------------------------------------------------------------------
 
   private void rdsInstances(String region, String prefix, List<TaggedResource> found) {
     RdsClient client = rds.apply(region);
     try {
-      for (DBInstance db : client.describeDBInstancesPaginator(r -> { }).dbInstances()) {
-        Map<String, String> tags = db.hasTagList() ? rdsTags(db.tagList()) : listRdsTags(client, db.dbInstanceArn());
+      for (DBInstance db : client.describeDBInstancesPaginator(r -> {}).dbInstances()) {
+        Map<String, String> tags =
+            db.hasTagList() ? rdsTags(db.tagList()) : listRdsTags(client, db.dbInstanceArn());
         if (owned(tags, prefix)) {
-          found.add(new TaggedResource(TaggedResource.RDS_INSTANCE, db.dbInstanceIdentifier(), region,
-              db.dbInstanceStatus(), tags));
+          found.add(
+              new TaggedResource(
+                  TaggedResource.RDS_INSTANCE,
+                  db.dbInstanceIdentifier(),
+                  region,
+                  db.dbInstanceStatus(),
+                  tags));
         }
       }
     } catch (SdkException e) {
@@ -140,11 +165,15 @@ public class OwnedResourceActivitiesImpl implements OwnedResourceActivities, Tag
   private void rdsSnapshots(String region, String prefix, List<TaggedResource> found) {
     RdsClient client = rds.apply(region);
     try {
-      // no SnapshotType: manual and automated (an automated snapshot of a restored instance carries its tags)
-      for (DBSnapshot s : client.describeDBSnapshotsPaginator(r -> { }).dbSnapshots()) {
-        Map<String, String> tags = s.hasTagList() ? rdsTags(s.tagList()) : listRdsTags(client, s.dbSnapshotArn());
+      // no SnapshotType: manual and automated (an automated snapshot of a restored instance carries
+      // its tags)
+      for (DBSnapshot s : client.describeDBSnapshotsPaginator(r -> {}).dbSnapshots()) {
+        Map<String, String> tags =
+            s.hasTagList() ? rdsTags(s.tagList()) : listRdsTags(client, s.dbSnapshotArn());
         if (owned(tags, prefix)) {
-          found.add(new TaggedResource(TaggedResource.RDS_SNAPSHOT, s.dbSnapshotIdentifier(), region, s.status(), tags));
+          found.add(
+              new TaggedResource(
+                  TaggedResource.RDS_SNAPSHOT, s.dbSnapshotIdentifier(), region, s.status(), tags));
         }
       }
     } catch (SdkException e) {
@@ -163,17 +192,20 @@ public class OwnedResourceActivitiesImpl implements OwnedResourceActivities, Tag
     return rdsTags(client.listTagsForResource(r -> r.resourceName(arn)).tagList());
   }
 
-  // ---- CloudFormation -------------------------------------------------------------------------------
+  // ---- CloudFormation
+  // -------------------------------------------------------------------------------
 
   private void stacks(String region, String prefix, List<TaggedResource> found) {
     try {
       // describe-stacks without a name: every stack but the deleted ones, with its tags
-      for (Stack s : cfn.apply(region).describeStacksPaginator(r -> { }).stacks()) {
+      for (Stack s : cfn.apply(region).describeStacksPaginator(r -> {}).stacks()) {
         if ("DELETE_COMPLETE".equals(s.stackStatusAsString())) continue;
         Map<String, String> tags = new HashMap<>();
         if (s.hasTags()) s.tags().forEach(t -> tags.put(t.key(), t.value()));
         if (owned(tags, prefix)) {
-          found.add(new TaggedResource(TaggedResource.STACK, s.stackName(), region, s.stackStatusAsString(), tags));
+          found.add(
+              new TaggedResource(
+                  TaggedResource.STACK, s.stackName(), region, s.stackStatusAsString(), tags));
         }
       }
     } catch (SdkException e) {
@@ -181,21 +213,24 @@ public class OwnedResourceActivitiesImpl implements OwnedResourceActivities, Tag
     }
   }
 
-  // ---- ECS ------------------------------------------------------------------------------------------
+  // ---- ECS
+  // ------------------------------------------------------------------------------------------
 
   private void ecs(String region, String prefix, List<TaggedResource> found) {
     EcsClient client = ecs.apply(region);
     List<String> clusterArns = new ArrayList<>();
     try {
-      client.listClustersPaginator(r -> { }).clusterArns().forEach(clusterArns::add);
+      client.listClustersPaginator(r -> {}).clusterArns().forEach(clusterArns::add);
     } catch (SdkException e) {
       throw AwsFailures.translate(e, "list-clusters in " + region);
     }
     for (int i = 0; i < clusterArns.size(); i += CLUSTERS_PER_DESCRIBE) {
-      List<String> batch = clusterArns.subList(i, Math.min(i + CLUSTERS_PER_DESCRIBE, clusterArns.size()));
+      List<String> batch =
+          clusterArns.subList(i, Math.min(i + CLUSTERS_PER_DESCRIBE, clusterArns.size()));
       List<Cluster> clusters;
       try {
-        clusters = client.describeClusters(r -> r.clusters(batch).include(ClusterField.TAGS)).clusters();
+        clusters =
+            client.describeClusters(r -> r.clusters(batch).include(ClusterField.TAGS)).clusters();
       } catch (SdkException e) {
         throw AwsFailures.translate(e, "describe-clusters in " + region);
       }
@@ -203,46 +238,65 @@ public class OwnedResourceActivitiesImpl implements OwnedResourceActivities, Tag
         if (!"ACTIVE".equals(c.status())) continue;
         Map<String, String> tags = ecsTags(c.hasTags() ? c.tags() : List.of());
         if (owned(tags, prefix)) {
-          found.add(new TaggedResource(TaggedResource.ECS_CLUSTER, c.clusterName(), region, c.status(), tags));
+          found.add(
+              new TaggedResource(
+                  TaggedResource.ECS_CLUSTER, c.clusterName(), region, c.status(), tags));
         }
-        // services in every active cluster: a run's service may live in a cluster that is not the run's
+        // services in every active cluster: a run's service may live in a cluster that is not the
+        // run's
         services(client, region, c, prefix, found);
       }
     }
   }
 
-  private void services(EcsClient client, String region, Cluster cluster, String prefix, List<TaggedResource> found) {
+  private void services(
+      EcsClient client, String region, Cluster cluster, String prefix, List<TaggedResource> found) {
     List<String> serviceArns = new ArrayList<>();
     try {
-      client.listServicesPaginator(r -> r.cluster(cluster.clusterArn())).serviceArns().forEach(serviceArns::add);
+      client
+          .listServicesPaginator(r -> r.cluster(cluster.clusterArn()))
+          .serviceArns()
+          .forEach(serviceArns::add);
     } catch (ClusterNotFoundException gone) {
       return; // deleted since it was listed
     } catch (SdkException e) {
-      throw AwsFailures.translate(e, "list-services in cluster " + cluster.clusterName() + " in " + region);
+      throw AwsFailures.translate(
+          e, "list-services in cluster " + cluster.clusterName() + " in " + region);
     }
     for (int i = 0; i < serviceArns.size(); i += SERVICES_PER_DESCRIBE) {
-      List<String> batch = serviceArns.subList(i, Math.min(i + SERVICES_PER_DESCRIBE, serviceArns.size()));
+      List<String> batch =
+          serviceArns.subList(i, Math.min(i + SERVICES_PER_DESCRIBE, serviceArns.size()));
       List<Service> services;
       try {
-        services = client.describeServices(r -> r.cluster(cluster.clusterArn()).services(batch)
-            .include(ServiceField.TAGS)).services();
+        services =
+            client
+                .describeServices(
+                    r -> r.cluster(cluster.clusterArn()).services(batch).include(ServiceField.TAGS))
+                .services();
       } catch (ClusterNotFoundException gone) {
         return;
       } catch (SdkException e) {
-        throw AwsFailures.translate(e, "describe-services in cluster " + cluster.clusterName() + " in " + region);
+        throw AwsFailures.translate(
+            e, "describe-services in cluster " + cluster.clusterName() + " in " + region);
       }
       for (Service s : services) {
         if (!LIVE_SERVICE.contains(s.status())) continue;
         Map<String, String> tags = ecsTags(s.hasTags() ? s.tags() : List.of());
         if (owned(tags, prefix)) {
-          found.add(new TaggedResource(TaggedResource.ECS_SERVICE, cluster.clusterName() + "/" + s.serviceName(), region,
-              s.status(), tags));
+          found.add(
+              new TaggedResource(
+                  TaggedResource.ECS_SERVICE,
+                  cluster.clusterName() + "/" + s.serviceName(),
+                  region,
+                  s.status(),
+                  tags));
         }
       }
     }
   }
 
-  private static Map<String, String> ecsTags(List<software.amazon.awssdk.services.ecs.model.Tag> tags) {
+  private static Map<String, String> ecsTags(
+      List<software.amazon.awssdk.services.ecs.model.Tag> tags) {
     Map<String, String> map = new HashMap<>();
     tags.forEach(t -> map.put(t.key(), t.value()));
     return map;

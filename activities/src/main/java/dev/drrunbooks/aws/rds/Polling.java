@@ -7,16 +7,23 @@ import java.time.Duration;
  * to {@code maxInterval}. The run's deadline, not a number of attempts, ends the wait.
  */
 public record Polling(Duration initialInterval, Duration maxInterval) {
-  /** 2 s, 4 s, 8 s, 16 s, then every 30 s: RDS restores take minutes, so this costs at most 30 s of RTO. */
+  /**
+   * 2 s, 4 s, 8 s, 16 s, then every 30 s: RDS restores take minutes, so this costs at most 30 s of
+   * RTO.
+   */
   public static final Polling DEFAULT = new Polling(Duration.ofSeconds(2), Duration.ofSeconds(30));
 
   public Polling {
     if (initialInterval == null || initialInterval.isNegative() || initialInterval.isZero()) {
-      throw new IllegalArgumentException("initialInterval must be positive, was " + initialInterval);
+      throw new IllegalArgumentException(
+          "initialInterval must be positive, was " + initialInterval);
     }
     if (maxInterval == null || maxInterval.compareTo(initialInterval) < 0) {
-      throw new IllegalArgumentException("maxInterval must be at least initialInterval (" + initialInterval + "), was "
-          + maxInterval);
+      throw new IllegalArgumentException(
+          "maxInterval must be at least initialInterval ("
+              + initialInterval
+              + "), was "
+              + maxInterval);
     }
   }
 

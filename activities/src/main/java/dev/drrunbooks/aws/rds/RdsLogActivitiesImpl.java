@@ -20,13 +20,15 @@ import software.amazon.awssdk.services.rds.model.DescribeDBLogFilesDetails;
 import software.amazon.awssdk.services.rds.model.DownloadDbLogFilePortionResponse;
 
 /**
- * Reads RDS PostgreSQL error logs. Lines start with the log_line_prefix RDS uses,
- * {@code 2024-01-15 03:30:12 UTC:host(port):user@db:[pid]:ERROR:  message}; the first line at ERROR,
- * FATAL or PANIC level at or after the given time is the candidate corruption time.
+ * Reads RDS PostgreSQL error logs. Lines start with the log_line_prefix RDS uses, {@code 2024-01-15
+ * 03:30:12 UTC:host(port):user@db:[pid]:ERROR: message}; the first line at ERROR, FATAL or PANIC
+ * level at or after the given time is the candidate corruption time.
  */
 public class RdsLogActivitiesImpl implements RdsLogActivities {
-  private static final Pattern LINE = Pattern.compile(
-      "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})(?:\\.\\d+)? UTC:.*?:(ERROR|FATAL|PANIC):\\s*(.*)$");
+  private static final Pattern LINE =
+      Pattern.compile(
+          "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})(?:\\.\\d+)?"
+              + " UTC:.*?:(ERROR|FATAL|PANIC):\\s*(.*)$");
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
   private static final int SAMPLE = 5;
 
@@ -36,7 +38,9 @@ public class RdsLogActivitiesImpl implements RdsLogActivities {
     this(aws::rds);
   }
 
-  /** @param rds the RDS client of a region (tests pass a scripted one) */
+  /**
+   * @param rds the RDS client of a region (tests pass a scripted one)
+   */
   public RdsLogActivitiesImpl(Function<String, RdsClient> rds) {
     this.rds = rds;
   }
@@ -48,34 +52,47 @@ public class RdsLogActivitiesImpl implements RdsLogActivities {
     List<String> sample = new ArrayList<>();
     Instant first = null;
     try {
-      for (DescribeDBLogFilesDetails file : client.describeDBLogFilesPaginator(r -> {
-        r.dbInstanceIdentifier(instanceId).filenameContains("error");
-        if (since != null) r.fileLastWritten(since.toEpochMilli());
-      }).describeDBLogFiles()) {
+      for (DescribeDBLogFilesDetails file :
+          client
+              .describeDBLogFilesPaginator(
+                  r -> {
+                    r.dbInstanceIdentifier(instanceId).filenameContains("error");
+                    if (since != null) r.fileLastWritten(since.toEpochMilli());
+                  })
+              .describeDBLogFiles()) {
         files.add(file.logFileName());
         String marker = "0";
         boolean more = true;
         while (more) {
           String from = marker;
-          DownloadDbLogFilePortionResponse part = client.downloadDBLogFilePortion(r -> r
-              .dbInstanceIdentifier(instanceId).logFileName(file.logFileName()).marker(from));
+          DownloadDbLogFilePortionResponse part =
+              client.downloadDBLogFilePortion(
+                  r ->
+                      r.dbInstanceIdentifier(instanceId)
+                          .logFileName(file.logFileName())
+                          .marker(from));
           for (String line : (part.logFileData() == null ? "" : part.logFileData()).split("\n")) {
             Instant at = errorTime(line);
             if (at == null || (since != null && at.isBefore(since))) continue;
             if (first == null || at.isBefore(first)) first = at;
             if (sample.size() < SAMPLE) sample.add(file.logFileName() + ": " + line.strip());
           }
-          more = Boolean.TRUE.equals(part.additionalDataPending()) && part.marker() != null
-              && !part.marker().equals(from);
+          more =
+              Boolean.TRUE.equals(part.additionalDataPending())
+                  && part.marker() != null
+                  && !part.marker().equals(from);
           marker = part.marker();
         }
       }
     } catch (SdkException e) {
       throw AwsFailures.translate(e, "reading the error logs of " + instanceId + " in " + region);
     }
-    String summary = files.isEmpty() ? "no error log files" + (since == null ? "" : " written since " + since)
-        : first == null ? "no ERROR lines in " + files.size() + " file(s)"
-        : "first ERROR at " + first + " in " + files.size() + " file(s)";
+    String summary =
+        files.isEmpty()
+            ? "no error log files" + (since == null ? "" : " written since " + since)
+            : first == null
+                ? "no ERROR lines in " + files.size() + " file(s)"
+                : "first ERROR at " + first + " in " + files.size() + " file(s)";
     return new ErrorLogScan(files, first, sample, summary);
   }
 

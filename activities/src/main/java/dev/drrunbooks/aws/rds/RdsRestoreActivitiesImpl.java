@@ -1,6 +1,5 @@
 package dev.drrunbooks.aws.rds;
 
-import dev.drrunbooks.model.FailureType;
 import static dev.drrunbooks.aws.rds.RdsSupport.require;
 import static dev.drrunbooks.aws.rds.RdsSupport.snapshotNotFound;
 
@@ -19,6 +18,7 @@ import dev.drrunbooks.activities.rds.SnapshotRestoreRequest;
 import dev.drrunbooks.aws.AwsClients;
 import dev.drrunbooks.aws.AwsFailures;
 import dev.drrunbooks.aws.StatusPoller;
+import dev.drrunbooks.model.FailureType;
 import dev.drrunbooks.model.Ownership;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Clock;
@@ -52,8 +52,9 @@ import software.amazon.awssdk.services.rds.model.RestoreDbInstanceToPointInTimeR
 import software.amazon.awssdk.services.rds.model.StorageQuotaExceededException;
 
 /**
- * Restores RDS instances (restore-db-instance-to-point-in-time, restore-db-instance-from-db-snapshot),
- * waits for them, and deletes them only when their tags name the run.
+ * Restores RDS instances (restore-db-instance-to-point-in-time,
+ * restore-db-instance-from-db-snapshot), waits for them, and deletes them only when their tags name
+ * the run.
  *
  * <p>Idempotent by name: a create first looks for the target; one that exists and carries the run's
  * tags is returned as is (a retried attempt finds its own work), one that exists with anyone else's
@@ -65,9 +66,19 @@ public class RdsRestoreActivitiesImpl implements RdsRestoreActivities {
   private static final Logger log = LoggerFactory.getLogger(RdsRestoreActivitiesImpl.class);
 
   /** Instance states that never turn into "available" by waiting. */
-  static final Set<String> FAILED_STATES = Set.of("failed", "incompatible-restore", "incompatible-parameters",
-      "incompatible-network", "incompatible-option-group", "incompatible-credentials",
-      "inaccessible-encryption-credentials", "restore-error", "storage-full", "deleting", "deleted");
+  static final Set<String> FAILED_STATES =
+      Set.of(
+          "failed",
+          "incompatible-restore",
+          "incompatible-parameters",
+          "incompatible-network",
+          "incompatible-option-group",
+          "incompatible-credentials",
+          "inaccessible-encryption-credentials",
+          "restore-error",
+          "storage-full",
+          "deleting",
+          "deleted");
 
   private final RdsSupport rds;
   private final RestoreSources sources;
@@ -81,7 +92,9 @@ public class RdsRestoreActivitiesImpl implements RdsRestoreActivities {
     this(aws::rds, polling);
   }
 
-  /** @param rds the RDS client of a region (tests pass a stub) */
+  /**
+   * @param rds the RDS client of a region (tests pass a stub)
+   */
   public RdsRestoreActivitiesImpl(Function<String, RdsClient> rds, Polling polling) {
     this.rds = new RdsSupport(rds);
     this.sources = new RestoreSources(this.rds);
@@ -96,27 +109,41 @@ public class RdsRestoreActivitiesImpl implements RdsRestoreActivities {
   /**
    * The restorable window. Latest: the instance's LatestRestorableTime. Earliest: the
    * RestoreWindow.EarliestTime of its active automated backup (DescribeDBInstanceAutomatedBackups);
-   * when that is absent (moto does not model it) it is estimated as latest minus the backup retention
-   * period, and, when {@code boundByCreateTime}, never before the instance's InstanceCreateTime (there
-   * are no backups from before the instance existed). The sandbox passes false: its emulated data
-   * predates the emulator's instance.
+   * when that is absent (moto does not model it) it is estimated as latest minus the backup
+   * retention period, and, when {@code boundByCreateTime}, never before the instance's
+   * InstanceCreateTime (there are no backups from before the instance existed). The sandbox passes
+   * false: its emulated data predates the emulator's instance.
    */
-  public RestorableWindow restorableWindow(String region, String instanceId, boolean boundByCreateTime) {
+  public RestorableWindow restorableWindow(
+      String region, String instanceId, boolean boundByCreateTime) {
     require(region, "region");
     require(instanceId, "instanceId");
     DBInstance db = rds.instance(region, instanceId);
     int retention = db.backupRetentionPeriod() == null ? 0 : db.backupRetentionPeriod();
     Instant latest = db.latestRestorableTime();
     if (latest == null || retention == 0) {
-      throw ApplicationFailure.newNonRetryableFailure("RDS instance '" + instanceId + "' in " + region
-          + " has no restorable window: automated backups are off (backup retention " + retention + " days"
-          + (latest == null ? ", no latest restorable time" : "") + ")", "RdsNoRestorableWindow");
+      throw ApplicationFailure.newNonRetryableFailure(
+          "RDS instance '"
+              + instanceId
+              + "' in "
+              + region
+              + " has no restorable window: automated backups are off (backup retention "
+              + retention
+              + " days"
+              + (latest == null ? ", no latest restorable time" : "")
+              + ")",
+          "RdsNoRestorableWindow");
     }
-    Instant earliest = earliestFromAutomatedBackup(region, db).orElseGet(() -> {
-      Instant estimate = latest.minus(Duration.ofDays(retention));
-      Instant created = db.instanceCreateTime();
-      return boundByCreateTime && created != null && estimate.isBefore(created) ? created : estimate;
-    });
+    Instant earliest =
+        earliestFromAutomatedBackup(region, db)
+            .orElseGet(
+                () -> {
+                  Instant estimate = latest.minus(Duration.ofDays(retention));
+                  Instant created = db.instanceCreateTime();
+                  return boundByCreateTime && created != null && estimate.isBefore(created)
+                      ? created
+                      : estimate;
+                });
     if (earliest.isAfter(latest)) earliest = latest;
     return new RestorableWindow(earliest, latest);
   }
@@ -126,38 +153,57 @@ public class RdsRestoreActivitiesImpl implements RdsRestoreActivities {
     return findRestoreSource(query, true);
   }
 
-  /** As {@link #findRestoreSource(RestoreSourceQuery)}; a live instance's window as {@link #restorableWindow(String, String, boolean)}. */
+  /**
+   * As {@link #findRestoreSource(RestoreSourceQuery)}; a live instance's window as {@link
+   * #restorableWindow(String, String, boolean)}.
+   */
   public RestoreSource findRestoreSource(RestoreSourceQuery query, boolean boundByCreateTime) {
     require(query, "query");
     require(query.region(), "region");
     require(query.instanceId(), "instanceId");
     requireKnownRegion("region", query.region());
-    return sources.find(query, db -> restorableWindow(query.region(), db.dbInstanceIdentifier(), boundByCreateTime));
+    return sources.find(
+        query,
+        db -> restorableWindow(query.region(), db.dbInstanceIdentifier(), boundByCreateTime));
   }
 
   /**
-   * A region the AWS SDK does not know is refused at once: calls there would be retried until the activity times out
-   * (no such endpoint; the emulator answers 500). A region newer than this worker's SDK needs a newer SDK.
+   * A region the AWS SDK does not know is refused at once: calls there would be retried until the
+   * activity times out (no such endpoint; the emulator answers 500). A region newer than this
+   * worker's SDK needs a newer SDK.
    */
   static void requireKnownRegion(String field, String region) {
     if (Region.of(region).metadata() != null) return;
-    throw RdsSupport.invalidInput(field + ": '" + region + "' is not valid; it is not an AWS region this worker's AWS SDK"
-        + " knows (such as eu-west-1, eu-central-1, us-east-1)");
+    throw RdsSupport.invalidInput(
+        field
+            + ": '"
+            + region
+            + "' is not valid; it is not an AWS region this worker's AWS SDK"
+            + " knows (such as eu-west-1, eu-central-1, us-east-1)");
   }
 
   private Optional<Instant> earliestFromAutomatedBackup(String region, DBInstance db) {
     List<DBInstanceAutomatedBackup> backups;
     try {
-      backups = rds.client(region).describeDBInstanceAutomatedBackups(r -> r.dbInstanceIdentifier(db.dbInstanceIdentifier()))
-          .dbInstanceAutomatedBackups();
+      backups =
+          rds.client(region)
+              .describeDBInstanceAutomatedBackups(
+                  r -> r.dbInstanceIdentifier(db.dbInstanceIdentifier()))
+              .dbInstanceAutomatedBackups();
     } catch (DbInstanceAutomatedBackupNotFoundException e) {
       return Optional.empty();
     } catch (SdkException e) {
-      throw AwsFailures.translate(e, "describe-db-instance-automated-backups " + db.dbInstanceIdentifier() + " in " + region);
+      throw AwsFailures.translate(
+          e,
+          "describe-db-instance-automated-backups " + db.dbInstanceIdentifier() + " in " + region);
     }
     // Retained backups of an earlier instance of the same name are not this instance's window.
     return backups.stream()
-        .filter(b -> db.dbiResourceId() == null || b.dbiResourceId() == null || db.dbiResourceId().equals(b.dbiResourceId()))
+        .filter(
+            b ->
+                db.dbiResourceId() == null
+                    || b.dbiResourceId() == null
+                    || db.dbiResourceId().equals(b.dbiResourceId()))
         .filter(b -> b.status() == null || "active".equals(b.status()))
         .map(b -> b.restoreWindow() == null ? null : b.restoreWindow().earliestTime())
         .filter(t -> t != null)
@@ -183,51 +229,112 @@ public class RdsRestoreActivitiesImpl implements RdsRestoreActivities {
     String region = req.region();
     String target = req.targetInstanceId();
     String point = RdsTags.instant(req.restoreTime());
-    Map<String, String> tags = RdsTags.owned(req.owner(), RdsTags.RESTORED_FROM, req.sourceInstanceId(),
-        RdsTags.RESTORE_POINT, point);
+    Map<String, String> tags =
+        RdsTags.owned(
+            req.owner(),
+            RdsTags.RESTORED_FROM,
+            req.sourceInstanceId(),
+            RdsTags.RESTORE_POINT,
+            point);
 
     Optional<DBInstance> existing = rds.findInstance(region, target);
-    if (existing.isPresent()) return adopt(region, existing.get(), req.owner(), req.sourceInstanceId(), req.restoreTime());
+    if (existing.isPresent())
+      return adopt(region, existing.get(), req.owner(), req.sourceInstanceId(), req.restoreTime());
 
     RestoreSource from = req.source();
     boolean fromBackup = from != null && !from.isInstance();
     if (from != null && !region.equals(from.region())) {
-      throw RdsSupport.invalidInput("restore source '" + from.description() + "' is in " + from.region() + ", not "
-          + region);
+      throw RdsSupport.invalidInput(
+          "restore source '" + from.description() + "' is in " + from.region() + ", not " + region);
     }
-    Optional<DBInstance> source = fromBackup ? Optional.empty()
-        : Optional.of(rds.findInstance(region, req.sourceInstanceId()).orElseThrow(() ->
-            ApplicationFailure.newNonRetryableFailure("source RDS instance '" + req.sourceInstanceId() + "' not found in "
-                + region, FailureType.RDS_INSTANCE_NOT_FOUND.type())));
-    InstanceShape shape = RestorePlacement.intended(req.shape(), source, req.sourceInstanceId(), region);
-    RestoreDbInstanceToPointInTimeRequest.Builder call = RestoreDbInstanceToPointInTimeRequest.builder();
+    Optional<DBInstance> source =
+        fromBackup
+            ? Optional.empty()
+            : Optional.of(
+                rds.findInstance(region, req.sourceInstanceId())
+                    .orElseThrow(
+                        () ->
+                            ApplicationFailure.newNonRetryableFailure(
+                                "source RDS instance '"
+                                    + req.sourceInstanceId()
+                                    + "' not found in "
+                                    + region,
+                                FailureType.RDS_INSTANCE_NOT_FOUND.type())));
+    InstanceShape shape =
+        RestorePlacement.intended(req.shape(), source, req.sourceInstanceId(), region);
+    RestoreDbInstanceToPointInTimeRequest.Builder call =
+        RestoreDbInstanceToPointInTimeRequest.builder();
     BackupSource.name(from, req.sourceInstanceId(), call);
     call.targetDBInstanceIdentifier(target)
-        // Always an explicit point, never UseLatestRestorableTime: the run must know what it restored to.
+        // Always an explicit point, never UseLatestRestorableTime: the run must know what it
+        // restored to.
         .restoreTime(req.restoreTime())
         .tags(RdsTags.toTags(tags));
-    applyShape(shape, call::dbInstanceClass, call::dbSubnetGroupName, call::vpcSecurityGroupIds,
-        call::dbParameterGroupName, call::optionGroupName, call::multiAZ);
-    RestoreProtections.carry(SourceSettings.of(source, fromBackup ? "restored from " + from.description() : null),
-        call);
+    applyShape(
+        shape,
+        call::dbInstanceClass,
+        call::dbSubnetGroupName,
+        call::vpcSecurityGroupIds,
+        call::dbParameterGroupName,
+        call::optionGroupName,
+        call::multiAZ);
+    RestoreProtections.carry(
+        SourceSettings.of(source, fromBackup ? "restored from " + from.description() : null), call);
     try {
-      DBInstance created = rds.client(region).restoreDBInstanceToPointInTime(call.build()).dbInstance();
-      log.info("restoring RDS instance {} in {} from {} to {} (status {}) into {}", target, region,
-          fromBackup ? from.description() : req.sourceInstanceId(), point, created.dbInstanceStatus(), RestorePlacement.describe(shape));
-      return toInfo(region, created, created.hasTagList() && !created.tagList().isEmpty() ? RdsTags.toMap(created.tagList()) : tags);
+      DBInstance created =
+          rds.client(region).restoreDBInstanceToPointInTime(call.build()).dbInstance();
+      log.info(
+          "restoring RDS instance {} in {} from {} to {} (status {}) into {}",
+          target,
+          region,
+          fromBackup ? from.description() : req.sourceInstanceId(),
+          point,
+          created.dbInstanceStatus(),
+          RestorePlacement.describe(shape));
+      return toInfo(
+          region,
+          created,
+          created.hasTagList() && !created.tagList().isEmpty()
+              ? RdsTags.toMap(created.tagList())
+              : tags);
     } catch (DbInstanceAlreadyExistsException e) {
-      return adopt(region, rds.instance(region, target), req.owner(), req.sourceInstanceId(), req.restoreTime());
+      return adopt(
+          region,
+          rds.instance(region, target),
+          req.owner(),
+          req.sourceInstanceId(),
+          req.restoreTime());
     } catch (DbInstanceNotFoundException | DbInstanceAutomatedBackupNotFoundException e) {
-      throw ApplicationFailure.newNonRetryableFailure((fromBackup ? from.description() : "source RDS instance '"
-          + req.sourceInstanceId() + "'") + " not found in " + region + ": " + awsMessage(e), FailureType.RDS_INSTANCE_NOT_FOUND.type());
+      throw ApplicationFailure.newNonRetryableFailure(
+          (fromBackup ? from.description() : "source RDS instance '" + req.sourceInstanceId() + "'")
+              + " not found in "
+              + region
+              + ": "
+              + awsMessage(e),
+          FailureType.RDS_INSTANCE_NOT_FOUND.type());
     } catch (InvalidRestoreException | PointInTimeRestoreNotEnabledException e) {
-      throw ApplicationFailure.newNonRetryableFailure("RDS refused to restore '" + req.sourceInstanceId() + "' in " + region
-          + " to " + point + ": " + awsMessage(e) + " (check the restorable window)", "RdsInvalidRestore");
+      throw ApplicationFailure.newNonRetryableFailure(
+          "RDS refused to restore '"
+              + req.sourceInstanceId()
+              + "' in "
+              + region
+              + " to "
+              + point
+              + ": "
+              + awsMessage(e)
+              + " (check the restorable window)",
+          "RdsInvalidRestore");
     } catch (InstanceQuotaExceededException | StorageQuotaExceededException e) {
       throw quota(e, "restore of " + target + " in " + region);
     } catch (SdkException e) {
-      throw AwsFailures.translate(e, "restore-db-instance-to-point-in-time " + req.sourceInstanceId() + " -> " + target
-          + " in " + region);
+      throw AwsFailures.translate(
+          e,
+          "restore-db-instance-to-point-in-time "
+              + req.sourceInstanceId()
+              + " -> "
+              + target
+              + " in "
+              + region);
     }
   }
 
@@ -243,35 +350,77 @@ public class RdsRestoreActivitiesImpl implements RdsRestoreActivities {
     String target = req.targetInstanceId();
     SnapshotInfo snapshot = req.snapshot();
     if (snapshot.region() != null && !snapshot.region().equals(region)) {
-      throw RdsSupport.invalidInput("snapshot '" + snapshot.snapshotId() + "' is in " + snapshot.region()
-          + ", not " + region + ": copy it to " + region + " first (copySnapshot)");
+      throw RdsSupport.invalidInput(
+          "snapshot '"
+              + snapshot.snapshotId()
+              + "' is in "
+              + snapshot.region()
+              + ", not "
+              + region
+              + ": copy it to "
+              + region
+              + " first (copySnapshot)");
     }
     Instant point = snapshot.createdAt();
-    Map<String, String> tags = point == null
-        ? RdsTags.owned(req.owner(), RdsTags.RESTORED_FROM, snapshot.snapshotId())
-        : RdsTags.owned(req.owner(), RdsTags.RESTORED_FROM, snapshot.snapshotId(), RdsTags.RESTORE_POINT, RdsTags.instant(point));
+    Map<String, String> tags =
+        point == null
+            ? RdsTags.owned(req.owner(), RdsTags.RESTORED_FROM, snapshot.snapshotId())
+            : RdsTags.owned(
+                req.owner(),
+                RdsTags.RESTORED_FROM,
+                snapshot.snapshotId(),
+                RdsTags.RESTORE_POINT,
+                RdsTags.instant(point));
 
     Optional<DBInstance> existing = rds.findInstance(region, target);
-    if (existing.isPresent()) return adopt(region, existing.get(), req.owner(), snapshot.snapshotId(), point);
+    if (existing.isPresent())
+      return adopt(region, existing.get(), req.owner(), snapshot.snapshotId(), point);
 
-    // The snapshot's instance, when it still exists here, is the source of the settings not requested.
-    Optional<DBInstance> source = snapshot.instanceId() == null ? Optional.empty()
-        : rds.findInstance(region, snapshot.instanceId());
-    InstanceShape shape = RestorePlacement.intended(req.shape(), source,
-        snapshot.instanceId() == null ? "(unknown instance of snapshot " + snapshot.snapshotId() + ")" : snapshot.instanceId(),
-        region);
-    RestoreDbInstanceFromDbSnapshotRequest.Builder call = RestoreDbInstanceFromDbSnapshotRequest.builder()
-        .dbInstanceIdentifier(target)
-        .dbSnapshotIdentifier(snapshot.snapshotId())
-        .tags(RdsTags.toTags(tags));
-    applyShape(shape, call::dbInstanceClass, call::dbSubnetGroupName, call::vpcSecurityGroupIds,
-        call::dbParameterGroupName, call::optionGroupName, call::multiAZ);
-    RestoreProtections.carry(SourceSettings.of(source, "the snapshot's instance was not found"), call);
+    // The snapshot's instance, when it still exists here, is the source of the settings not
+    // requested.
+    Optional<DBInstance> source =
+        snapshot.instanceId() == null
+            ? Optional.empty()
+            : rds.findInstance(region, snapshot.instanceId());
+    InstanceShape shape =
+        RestorePlacement.intended(
+            req.shape(),
+            source,
+            snapshot.instanceId() == null
+                ? "(unknown instance of snapshot " + snapshot.snapshotId() + ")"
+                : snapshot.instanceId(),
+            region);
+    RestoreDbInstanceFromDbSnapshotRequest.Builder call =
+        RestoreDbInstanceFromDbSnapshotRequest.builder()
+            .dbInstanceIdentifier(target)
+            .dbSnapshotIdentifier(snapshot.snapshotId())
+            .tags(RdsTags.toTags(tags));
+    applyShape(
+        shape,
+        call::dbInstanceClass,
+        call::dbSubnetGroupName,
+        call::vpcSecurityGroupIds,
+        call::dbParameterGroupName,
+        call::optionGroupName,
+        call::multiAZ);
+    RestoreProtections.carry(
+        SourceSettings.of(source, "the snapshot's instance was not found"), call);
     try {
-      DBInstance created = rds.client(region).restoreDBInstanceFromDBSnapshot(call.build()).dbInstance();
-      log.info("restoring RDS instance {} in {} from snapshot {} (status {}) into {}", target, region,
-          snapshot.snapshotId(), created.dbInstanceStatus(), RestorePlacement.describe(shape));
-      return toInfo(region, created, created.hasTagList() && !created.tagList().isEmpty() ? RdsTags.toMap(created.tagList()) : tags);
+      DBInstance created =
+          rds.client(region).restoreDBInstanceFromDBSnapshot(call.build()).dbInstance();
+      log.info(
+          "restoring RDS instance {} in {} from snapshot {} (status {}) into {}",
+          target,
+          region,
+          snapshot.snapshotId(),
+          created.dbInstanceStatus(),
+          RestorePlacement.describe(shape));
+      return toInfo(
+          region,
+          created,
+          created.hasTagList() && !created.tagList().isEmpty()
+              ? RdsTags.toMap(created.tagList())
+              : tags);
     } catch (DbInstanceAlreadyExistsException e) {
       return adopt(region, rds.instance(region, target), req.owner(), snapshot.snapshotId(), point);
     } catch (DbSnapshotNotFoundException e) {
@@ -281,8 +430,14 @@ public class RdsRestoreActivitiesImpl implements RdsRestoreActivities {
     } catch (InstanceQuotaExceededException | StorageQuotaExceededException e) {
       throw quota(e, "restore of " + target + " in " + region);
     } catch (SdkException e) {
-      throw AwsFailures.translate(e, "restore-db-instance-from-db-snapshot " + snapshot.snapshotId() + " -> " + target
-          + " in " + region);
+      throw AwsFailures.translate(
+          e,
+          "restore-db-instance-from-db-snapshot "
+              + snapshot.snapshotId()
+              + " -> "
+              + target
+              + " in "
+              + region);
     }
   }
 
@@ -291,21 +446,31 @@ public class RdsRestoreActivitiesImpl implements RdsRestoreActivities {
     return awaitInstanceAvailable(region, instanceId, deadline, DBInstance::dbInstanceStatus);
   }
 
-  /** As above, with the status read through {@code statusView}: the sandbox uses it to emulate provisioning time. */
-  public InstanceInfo awaitInstanceAvailable(String region, String instanceId, Instant deadline,
-      Function<DBInstance, String> statusView) {
+  /**
+   * As above, with the status read through {@code statusView}: the sandbox uses it to emulate
+   * provisioning time.
+   */
+  public InstanceInfo awaitInstanceAvailable(
+      String region, String instanceId, Instant deadline, Function<DBInstance, String> statusView) {
     require(region, "region");
     require(instanceId, "instanceId");
     String subject = "RDS instance '" + instanceId + "' in " + region;
-    DBInstance db = poller.await(subject, () -> rds.instance(region, instanceId), statusView,
-        "available", FAILED_STATES, "RdsBadState", deadline);
+    DBInstance db =
+        poller.await(
+            subject,
+            () -> rds.instance(region, instanceId),
+            statusView,
+            "available",
+            FAILED_STATES,
+            "RdsBadState",
+            deadline);
     return toInfo(region, db, rds.tags(region, db));
   }
 
   /**
-   * Compares the restored instance with the intended placement, re-resolved as the restore resolved it
-   * (the request over the source as it is now). A difference is not retried: waiting does not move an
-   * instance to another security group, and AWS gives one silently when none is sent.
+   * Compares the restored instance with the intended placement, re-resolved as the restore resolved
+   * it (the request over the source as it is now). A difference is not retried: waiting does not
+   * move an instance to another security group, and AWS gives one silently when none is sent.
    */
   @Override
   public String verifyPlacement(PlacementCheck check) {
@@ -313,14 +478,23 @@ public class RdsRestoreActivitiesImpl implements RdsRestoreActivities {
     require(check.region(), "region");
     require(check.instanceId(), "instanceId");
     String region = check.region();
-    Optional<DBInstance> source = check.sourceInstanceId() == null ? Optional.empty()
-        : rds.findInstance(region, check.sourceInstanceId());
-    InstanceShape intended = RestorePlacement.intended(check.requested(), source, check.sourceInstanceId(), region);
+    Optional<DBInstance> source =
+        check.sourceInstanceId() == null
+            ? Optional.empty()
+            : rds.findInstance(region, check.sourceInstanceId());
+    InstanceShape intended =
+        RestorePlacement.intended(check.requested(), source, check.sourceInstanceId(), region);
     InstanceShape found = RestorePlacement.of(rds.instance(region, check.instanceId()));
     List<String> differences = RestorePlacement.differences(intended, found);
     if (!differences.isEmpty()) {
-      throw ApplicationFailure.newNonRetryableFailure("RDS instance '" + check.instanceId() + "' in " + region
-          + " is not where the restore intended: " + String.join("; ", differences), "RestorePlacementMismatch");
+      throw ApplicationFailure.newNonRetryableFailure(
+          "RDS instance '"
+              + check.instanceId()
+              + "' in "
+              + region
+              + " is not where the restore intended: "
+              + String.join("; ", differences),
+          "RestorePlacementMismatch");
     }
     return RestorePlacement.describe(found);
   }
@@ -347,31 +521,42 @@ public class RdsRestoreActivitiesImpl implements RdsRestoreActivities {
     DBInstance db = found.get();
     Map<String, String> tags = rds.tags(region, db);
     if (!owner.owns(tags)) {
-      ApplicationFailure refusal = RdsSupport.refuseDelete("RDS instance", instanceId, region, tags, owner);
+      ApplicationFailure refusal =
+          RdsSupport.refuseDelete("RDS instance", instanceId, region, tags, owner);
       log.warn(refusal.getOriginalMessage());
       throw refusal;
     }
     if ("deleting".equals(db.dbInstanceStatus())) return "deleting";
     try {
-      rds.client(region).deleteDBInstance(r -> r.dbInstanceIdentifier(instanceId).skipFinalSnapshot(true)
-          .deleteAutomatedBackups(true));
+      rds.client(region)
+          .deleteDBInstance(
+              r ->
+                  r.dbInstanceIdentifier(instanceId)
+                      .skipFinalSnapshot(true)
+                      .deleteAutomatedBackups(true));
     } catch (DbInstanceNotFoundException e) {
       return "already gone";
     } catch (InvalidDbInstanceStateException e) {
       // Already being deleted by an earlier attempt, or busy (retried with backoff).
-      if (rds.findInstance(region, instanceId).map(d -> "deleting".equals(d.dbInstanceStatus())).orElse(true)) {
+      if (rds.findInstance(region, instanceId)
+          .map(d -> "deleting".equals(d.dbInstanceStatus()))
+          .orElse(true)) {
         return "deleting";
       }
       throw e;
     } catch (SdkException e) {
       throw AwsFailures.translate(e, "delete-db-instance " + instanceId + " in " + region);
     }
-    log.info("deleting RDS instance {} in {} (owned by {})", instanceId, region, owner.workflowId());
+    log.info(
+        "deleting RDS instance {} in {} (owned by {})", instanceId, region, owner.workflowId());
     return "deleting";
   }
 
-  /** A target that already exists: ours (same source and point) is returned, anything else refused. */
-  private InstanceInfo adopt(String region, DBInstance db, Ownership owner, String restoredFrom, Instant point) {
+  /**
+   * A target that already exists: ours (same source and point) is returned, anything else refused.
+   */
+  private InstanceInfo adopt(
+      String region, DBInstance db, Ownership owner, String restoredFrom, Instant point) {
     Map<String, String> tags = rds.tags(region, db);
     String id = db.dbInstanceIdentifier();
     if (!owner.owns(tags)) throw RdsSupport.existsNotOwned("RDS instance", id, region, tags, owner);
@@ -380,11 +565,27 @@ public class RdsRestoreActivitiesImpl implements RdsRestoreActivities {
     boolean sameFrom = hadFrom == null || hadFrom.equals(restoredFrom);
     boolean samePoint = point == null || hadPoint == null || hadPoint.equals(point);
     if (!sameFrom || !samePoint) {
-      throw ApplicationFailure.newNonRetryableFailure("RDS instance '" + id + "' in " + region + " was already restored"
-          + " by this run from '" + hadFrom + "' to " + tags.get(RdsTags.RESTORE_POINT) + ", not from '" + restoredFrom
-          + "' to " + point + ": the run asked for two different restores under one name", "RestoreConflict");
+      throw ApplicationFailure.newNonRetryableFailure(
+          "RDS instance '"
+              + id
+              + "' in "
+              + region
+              + " was already restored"
+              + " by this run from '"
+              + hadFrom
+              + "' to "
+              + tags.get(RdsTags.RESTORE_POINT)
+              + ", not from '"
+              + restoredFrom
+              + "' to "
+              + point
+              + ": the run asked for two different restores under one name",
+          "RestoreConflict");
     }
-    log.info("RDS instance {} in {} already exists and belongs to this run ({}): returning it", id, region,
+    log.info(
+        "RDS instance {} in {} already exists and belongs to this run ({}): returning it",
+        id,
+        region,
         db.dbInstanceStatus());
     return toInfo(region, db, tags);
   }
@@ -401,13 +602,27 @@ public class RdsRestoreActivitiesImpl implements RdsRestoreActivities {
   static InstanceInfo toInfo(String region, DBInstance db, Map<String, String> tags) {
     String address = db.endpoint() == null ? null : db.endpoint().address();
     Integer port = db.endpoint() == null ? null : db.endpoint().port();
-    return new InstanceInfo(db.dbInstanceIdentifier(), region, db.dbInstanceArn(), db.dbInstanceStatus(), address, port,
+    return new InstanceInfo(
+        db.dbInstanceIdentifier(),
+        region,
+        db.dbInstanceArn(),
+        db.dbInstanceStatus(),
+        address,
+        port,
         tags);
   }
 
-  /** Sends every setting the intended placement has; an unset one is left to RDS (there was nothing to copy). */
-  private static void applyShape(InstanceShape shape, Function<String, ?> instanceClass, Function<String, ?> subnetGroup,
-      Function<List<String>, ?> securityGroups, Function<String, ?> parameterGroup, Function<String, ?> optionGroup,
+  /**
+   * Sends every setting the intended placement has; an unset one is left to RDS (there was nothing
+   * to copy).
+   */
+  private static void applyShape(
+      InstanceShape shape,
+      Function<String, ?> instanceClass,
+      Function<String, ?> subnetGroup,
+      Function<List<String>, ?> securityGroups,
+      Function<String, ?> parameterGroup,
+      Function<String, ?> optionGroup,
       Function<Boolean, ?> multiAz) {
     if (shape.instanceClass() != null) instanceClass.apply(shape.instanceClass());
     if (shape.subnetGroup() != null) subnetGroup.apply(shape.subnetGroup());
@@ -419,28 +634,47 @@ public class RdsRestoreActivitiesImpl implements RdsRestoreActivities {
 
   /**
    * RestoreDBInstanceFromDBSnapshot's InvalidDBSnapshotState: the snapshot is not available
-   * (https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_RestoreDBInstanceFromDBSnapshot.html). Not
-   * retried: the run checks the status and waits for a creating snapshot before restoring, so a retry would
-   * only spend its budget. Names the status as described now, when describing works.
+   * (https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_RestoreDBInstanceFromDBSnapshot.html).
+   * Not retried: the run checks the status and waits for a creating snapshot before restoring, so a
+   * retry would only spend its budget. Names the status as described now, when describing works.
    */
-  private ApplicationFailure snapshotNotAvailable(String region, String snapshotId, SdkException e) {
+  private ApplicationFailure snapshotNotAvailable(
+      String region, String snapshotId, SdkException e) {
     String status;
     try {
-      status = rds.findSnapshot(region, snapshotId).map(DBSnapshot::status).map(x -> "'" + x + "'").orElse("gone");
+      status =
+          rds.findSnapshot(region, snapshotId)
+              .map(DBSnapshot::status)
+              .map(x -> "'" + x + "'")
+              .orElse("gone");
     } catch (RuntimeException describeFailed) {
       status = "unknown (describe failed: " + describeFailed.getMessage() + ")";
     }
-    return ApplicationFailure.newNonRetryableFailure("RDS refused to restore from snapshot '" + snapshotId + "' in "
-        + region + ": its status is " + status + ", not 'available' (" + awsMessage(e) + ")", "RdsInvalidSnapshotState");
+    return ApplicationFailure.newNonRetryableFailure(
+        "RDS refused to restore from snapshot '"
+            + snapshotId
+            + "' in "
+            + region
+            + ": its status is "
+            + status
+            + ", not 'available' ("
+            + awsMessage(e)
+            + ")",
+        "RdsInvalidSnapshotState");
   }
 
   static ApplicationFailure quota(SdkException e, String attempted) {
-    return ApplicationFailure.newNonRetryableFailure(attempted + " failed: account quota reached: " + awsMessage(e)
-        + " (raise the quota or remove unused resources)", "RdsQuotaExceeded");
+    return ApplicationFailure.newNonRetryableFailure(
+        attempted
+            + " failed: account quota reached: "
+            + awsMessage(e)
+            + " (raise the quota or remove unused resources)",
+        "RdsQuotaExceeded");
   }
 
   static String awsMessage(SdkException e) {
-    if (e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException ase && ase.awsErrorDetails() != null) {
+    if (e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException ase
+        && ase.awsErrorDetails() != null) {
       return ase.awsErrorDetails().errorCode() + ": " + ase.awsErrorDetails().errorMessage();
     }
     return e.getMessage();

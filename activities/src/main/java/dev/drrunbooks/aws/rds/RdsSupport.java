@@ -1,7 +1,7 @@
 package dev.drrunbooks.aws.rds;
 
-import dev.drrunbooks.model.FailureType;
 import dev.drrunbooks.aws.AwsFailures;
+import dev.drrunbooks.model.FailureType;
 import dev.drrunbooks.model.Ownership;
 import io.temporal.failure.ApplicationFailure;
 import java.util.Map;
@@ -28,7 +28,11 @@ final class RdsSupport {
 
   Optional<DBInstance> findInstance(String region, String instanceId) {
     try {
-      return client(region).describeDBInstances(r -> r.dbInstanceIdentifier(instanceId)).dbInstances().stream().findFirst();
+      return client(region)
+          .describeDBInstances(r -> r.dbInstanceIdentifier(instanceId))
+          .dbInstances()
+          .stream()
+          .findFirst();
     } catch (DbInstanceNotFoundException e) {
       return Optional.empty();
     } catch (SdkException e) {
@@ -45,10 +49,15 @@ final class RdsSupport {
     try {
       // AWS: describing an automated snapshot by identifier needs SnapshotType=automated.
       boolean automated = snapshotId.startsWith("rds:");
-      return client(region).describeDBSnapshots(r -> {
-        r.dbSnapshotIdentifier(snapshotId);
-        if (automated) r.snapshotType("automated");
-      }).dbSnapshots().stream().findFirst();
+      return client(region)
+          .describeDBSnapshots(
+              r -> {
+                r.dbSnapshotIdentifier(snapshotId);
+                if (automated) r.snapshotType("automated");
+              })
+          .dbSnapshots()
+          .stream()
+          .findFirst();
     } catch (DbSnapshotNotFoundException e) {
       return Optional.empty();
     } catch (SdkException e) {
@@ -56,7 +65,9 @@ final class RdsSupport {
     }
   }
 
-  /** The instance's tags: the describe's TagList, or ListTagsForResource when the response has none. */
+  /**
+   * The instance's tags: the describe's TagList, or ListTagsForResource when the response has none.
+   */
   Map<String, String> tags(String region, DBInstance db) {
     if (db.hasTagList()) return RdsTags.toMap(db.tagList());
     return listTags(region, db.dbInstanceArn());
@@ -77,7 +88,8 @@ final class RdsSupport {
 
   static ApplicationFailure instanceNotFound(String region, String instanceId) {
     return ApplicationFailure.newNonRetryableFailure(
-        "RDS instance '" + instanceId + "' not found in " + region, FailureType.RDS_INSTANCE_NOT_FOUND.type());
+        "RDS instance '" + instanceId + "' not found in " + region,
+        FailureType.RDS_INSTANCE_NOT_FOUND.type());
   }
 
   static ApplicationFailure snapshotNotFound(String region, String snapshotId) {
@@ -86,17 +98,38 @@ final class RdsSupport {
   }
 
   /** "Exists but not ours": a create that finds someone else's resource under its name. */
-  static ApplicationFailure existsNotOwned(String kind, String id, String region, Map<String, String> tags, Ownership owner) {
-    return ApplicationFailure.newNonRetryableFailure(kind + " '" + id + "' already exists in " + region
-        + " and was not created by this run: its tags are " + RdsTags.describe(tags) + "; a run's own resource carries "
-        + owner.requiredTags() + ". Choose another target name or remove it by hand.", FailureType.NOT_OWNED.type());
+  static ApplicationFailure existsNotOwned(
+      String kind, String id, String region, Map<String, String> tags, Ownership owner) {
+    return ApplicationFailure.newNonRetryableFailure(
+        kind
+            + " '"
+            + id
+            + "' already exists in "
+            + region
+            + " and was not created by this run: its tags are "
+            + RdsTags.describe(tags)
+            + "; a run's own resource carries "
+            + owner.requiredTags()
+            + ". Choose another target name or remove it by hand.",
+        FailureType.NOT_OWNED.type());
   }
 
   /** A delete refused because the tags do not name this run. */
-  static ApplicationFailure refuseDelete(String kind, String id, String region, Map<String, String> tags, Ownership owner) {
-    return ApplicationFailure.newNonRetryableFailure("REFUSING to delete " + kind + " '" + id + "' in " + region
-        + ": it was not created by this run. Its tags are " + RdsTags.describe(tags) + "; deleting needs "
-        + owner.requiredTags() + ". Nothing was deleted.", FailureType.NOT_OWNED.type());
+  static ApplicationFailure refuseDelete(
+      String kind, String id, String region, Map<String, String> tags, Ownership owner) {
+    return ApplicationFailure.newNonRetryableFailure(
+        "REFUSING to delete "
+            + kind
+            + " '"
+            + id
+            + "' in "
+            + region
+            + ": it was not created by this run. Its tags are "
+            + RdsTags.describe(tags)
+            + "; deleting needs "
+            + owner.requiredTags()
+            + ". Nothing was deleted.",
+        FailureType.NOT_OWNED.type());
   }
 
   static ApplicationFailure invalidInput(String message) {
@@ -104,6 +137,7 @@ final class RdsSupport {
   }
 
   static void require(Object value, String field) {
-    if (value == null || value instanceof String s && s.isBlank()) throw invalidInput(field + " is required");
+    if (value == null || value instanceof String s && s.isBlank())
+      throw invalidInput(field + " is required");
   }
 }

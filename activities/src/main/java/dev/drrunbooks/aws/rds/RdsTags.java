@@ -12,15 +12,22 @@ import software.amazon.awssdk.services.rds.model.Tag;
 public final class RdsTags {
   /** Source instance id (point-in-time restore) or snapshot id (restore from snapshot). */
   public static final String RESTORED_FROM = "dr-runbooks:restored-from";
-  /** ISO-8601 instant the restored data is as of: the PITR restore time or the snapshot's creation time. */
+
+  /**
+   * ISO-8601 instant the restored data is as of: the PITR restore time or the snapshot's creation
+   * time.
+   */
   public static final String RESTORE_POINT = "dr-runbooks:restore-point";
+
   /** ARN of the snapshot a copy was made from. */
   public static final String COPIED_FROM = "dr-runbooks:copied-from";
 
   private RdsTags() {}
 
   public static List<Tag> toTags(Map<String, String> tags) {
-    return tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+    return tags.entrySet().stream()
+        .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
+        .toList();
   }
 
   public static Map<String, String> toMap(List<Tag> tags) {
@@ -39,7 +46,9 @@ public final class RdsTags {
   /** For messages: {@code {service=inventory, environment=production}} or {@code (no tags)}. */
   public static String describe(Map<String, String> tags) {
     if (tags == null || tags.isEmpty()) return "(no tags)";
-    return tags.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ", "{", "}"));
+    return tags.entrySet().stream()
+        .map(e -> e.getKey() + "=" + e.getValue())
+        .collect(Collectors.joining(", ", "{", "}"));
   }
 
   static String instant(Instant t) {

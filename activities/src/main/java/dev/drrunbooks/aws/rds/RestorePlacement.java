@@ -14,8 +14,9 @@ import software.amazon.awssdk.services.rds.model.VpcSecurityGroupMembership;
 /**
  * Where a restored instance goes and whether it got there. RestoreDBInstanceToPointInTime and
  * RestoreDBInstanceFromDBSnapshot do not copy the source's network or parameters: without
- * VpcSecurityGroupIds the instance gets "the default EC2 VPC security group for the DB subnet group's VPC",
- * without DBParameterGroupName "the default DBParameterGroup for the specified DB engine"
+ * VpcSecurityGroupIds the instance gets "the default EC2 VPC security group for the DB subnet
+ * group's VPC", without DBParameterGroupName "the default DBParameterGroup for the specified DB
+ * engine"
  * (https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_RestoreDBInstanceToPointInTime.html,
  * https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_RestoreDBInstanceFromDBSnapshot.html).
  * So every restore sends them: the request's where it has them, the source instance's elsewhere.
@@ -26,21 +27,37 @@ final class RestorePlacement {
   /** The placement of an instance as described (its class is not part of it). */
   static InstanceShape of(DBInstance db) {
     String subnetGroup = db.dbSubnetGroup() == null ? null : db.dbSubnetGroup().dbSubnetGroupName();
-    List<String> groups = db.hasVpcSecurityGroups()
-        ? db.vpcSecurityGroups().stream().map(VpcSecurityGroupMembership::vpcSecurityGroupId).toList() : List.of();
-    String parameterGroup = db.hasDbParameterGroups()
-        ? db.dbParameterGroups().stream().map(DBParameterGroupStatus::dbParameterGroupName).findFirst().orElse(null) : null;
-    String optionGroup = db.hasOptionGroupMemberships()
-        ? db.optionGroupMemberships().stream().map(OptionGroupMembership::optionGroupName).findFirst().orElse(null) : null;
+    List<String> groups =
+        db.hasVpcSecurityGroups()
+            ? db.vpcSecurityGroups().stream()
+                .map(VpcSecurityGroupMembership::vpcSecurityGroupId)
+                .toList()
+            : List.of();
+    String parameterGroup =
+        db.hasDbParameterGroups()
+            ? db.dbParameterGroups().stream()
+                .map(DBParameterGroupStatus::dbParameterGroupName)
+                .findFirst()
+                .orElse(null)
+            : null;
+    String optionGroup =
+        db.hasOptionGroupMemberships()
+            ? db.optionGroupMemberships().stream()
+                .map(OptionGroupMembership::optionGroupName)
+                .findFirst()
+                .orElse(null)
+            : null;
     return new InstanceShape(null, subnetGroup, groups, parameterGroup, optionGroup, db.multiAZ());
   }
 
   /**
-   * What to send: {@code requested} over the source's placement. Without a source (a snapshot whose instance
-   * was deleted, or one copied to another region) the request must name the network and the parameter group,
-   * or the restore would silently land in RDS's defaults: refused non-retryably, naming what is missing.
+   * What to send: {@code requested} over the source's placement. Without a source (a snapshot whose
+   * instance was deleted, or one copied to another region) the request must name the network and
+   * the parameter group, or the restore would silently land in RDS's defaults: refused
+   * non-retryably, naming what is missing.
    */
-  static InstanceShape intended(InstanceShape requested, Optional<DBInstance> source, String sourceId, String region) {
+  static InstanceShape intended(
+      InstanceShape requested, Optional<DBInstance> source, String sourceId, String region) {
     InstanceShape asked = requested == null ? InstanceShape.asSource() : requested;
     if (source.isPresent()) return asked.over(withoutDefaultGroups(of(source.get())));
     List<String> missing = new ArrayList<>();
@@ -48,22 +65,33 @@ final class RestorePlacement {
     if (asked.securityGroupIds().isEmpty()) missing.add("securityGroupIds");
     if (asked.parameterGroup() == null) missing.add("parameterGroup");
     if (!missing.isEmpty()) {
-      throw ApplicationFailure.newNonRetryableFailure("source RDS instance '" + sourceId + "' does not exist in "
-          + region + ", so its network and parameter settings cannot be copied; give " + String.join(", ", missing)
-          + " in the catalog (services.<service>.database.restore, or database.drRestore for the DR region) or the"
-          + " run's input, or RDS would use its default security group and parameter group", "RestorePlacementMissing");
+      throw ApplicationFailure.newNonRetryableFailure(
+          "source RDS instance '"
+              + sourceId
+              + "' does not exist in "
+              + region
+              + ", so its network and parameter settings cannot be copied; give "
+              + String.join(", ", missing)
+              + " in the catalog (services.<service>.database.restore, or database.drRestore for"
+              + " the DR region) or the run's input, or RDS would use its default security group"
+              + " and parameter group",
+          "RestorePlacementMissing");
     }
     return asked;
   }
 
   /**
-   * A source on RDS's default parameter or option group needs nothing sent: the restore gets its engine
-   * version's default anyway, and the source's default names the source's engine version (moto even reports a
-   * default option group it then refuses by name).
+   * A source on RDS's default parameter or option group needs nothing sent: the restore gets its
+   * engine version's default anyway, and the source's default names the source's engine version
+   * (moto even reports a default option group it then refuses by name).
    */
   static InstanceShape withoutDefaultGroups(InstanceShape p) {
-    return new InstanceShape(p.instanceClass(), p.subnetGroup(), p.securityGroupIds(),
-        isDefault(p.parameterGroup()) ? null : p.parameterGroup(), isDefault(p.optionGroup()) ? null : p.optionGroup(),
+    return new InstanceShape(
+        p.instanceClass(),
+        p.subnetGroup(),
+        p.securityGroupIds(),
+        isDefault(p.parameterGroup()) ? null : p.parameterGroup(),
+        isDefault(p.optionGroup()) ? null : p.optionGroup(),
         p.multiAz());
   }
 
@@ -71,17 +99,26 @@ final class RestorePlacement {
     return group != null && (group.startsWith("default.") || group.startsWith("default:"));
   }
 
-  /** Each field the instance has other than intended ("security groups: intended [...], found [...]"). */
+  /**
+   * Each field the instance has other than intended ("security groups: intended [...], found
+   * [...]").
+   */
   static List<String> differences(InstanceShape intended, InstanceShape found) {
     List<String> out = new ArrayList<>();
     differ(out, "DB subnet group", intended.subnetGroup(), found.subnetGroup());
     if (!intended.securityGroupIds().isEmpty()
-        && !new HashSet<>(intended.securityGroupIds()).equals(new HashSet<>(found.securityGroupIds()))) {
-      out.add("VPC security groups: intended " + intended.securityGroupIds() + ", found " + found.securityGroupIds());
+        && !new HashSet<>(intended.securityGroupIds())
+            .equals(new HashSet<>(found.securityGroupIds()))) {
+      out.add(
+          "VPC security groups: intended "
+              + intended.securityGroupIds()
+              + ", found "
+              + found.securityGroupIds());
     }
     differ(out, "DB parameter group", intended.parameterGroup(), found.parameterGroup());
     differ(out, "option group", intended.optionGroup(), found.optionGroup());
-    if (intended.multiAz() != null && !intended.multiAz().equals(Boolean.TRUE.equals(found.multiAz()))) {
+    if (intended.multiAz() != null
+        && !intended.multiAz().equals(Boolean.TRUE.equals(found.multiAz()))) {
       out.add("Multi-AZ: intended " + intended.multiAz() + ", found " + found.multiAz());
     }
     return out;
@@ -89,12 +126,22 @@ final class RestorePlacement {
 
   /** One line: subnet group, security groups, parameter and option group, Multi-AZ. */
   static String describe(InstanceShape p) {
-    return "subnet group " + orNone(p.subnetGroup()) + ", security groups " + p.securityGroupIds()
-        + ", parameter group " + orNone(p.parameterGroup()) + ", option group " + orNone(p.optionGroup()) + ", "
+    return "subnet group "
+        + orNone(p.subnetGroup())
+        + ", security groups "
+        + p.securityGroupIds()
+        + ", parameter group "
+        + orNone(p.parameterGroup())
+        + ", option group "
+        + orNone(p.optionGroup())
+        + ", "
         + (Boolean.TRUE.equals(p.multiAz()) ? "Multi-AZ" : "single-AZ");
   }
 
-  /** RDS's own default when a restore names none (the default VPC's subnets, the engine's default groups). */
+  /**
+   * RDS's own default when a restore names none (the default VPC's subnets, the engine's default
+   * groups).
+   */
   private static String orNone(String group) {
     return group == null ? "(RDS default)" : group;
   }

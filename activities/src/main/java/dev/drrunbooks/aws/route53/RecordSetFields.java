@@ -12,10 +12,11 @@ import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
 /**
- * Every field of a {@link ResourceRecordSet} as text, by the Route 53 API's member name, taken from the
- * SDK model's own field list: a field AWS adds later is compared too, without a change here. Nested
- * structures are flattened ({@code AliasTarget.EvaluateTargetHealth}); lists keep their order
- * ({@code ResourceRecords}). {@code Weight} is kept apart: it is the one field a failover changes.
+ * Every field of a {@link ResourceRecordSet} as text, by the Route 53 API's member name, taken from
+ * the SDK model's own field list: a field AWS adds later is compared too, without a change here.
+ * Nested structures are flattened ({@code AliasTarget.EvaluateTargetHealth}); lists keep their
+ * order ({@code ResourceRecords}). {@code Weight} is kept apart: it is the one field a failover
+ * changes.
  */
 final class RecordSetFields {
   static final String WEIGHT = "Weight";
@@ -29,7 +30,10 @@ final class RecordSetFields {
     return new RecordSetSnapshot(set.setIdentifier(), set.weight(), fields);
   }
 
-  /** The fields other than the weight whose value differs, each as {@code Field: 'before' -> 'after'}. */
+  /**
+   * The fields other than the weight whose value differs, each as {@code Field: 'before' ->
+   * 'after'}.
+   */
   static List<String> differences(RecordSetSnapshot before, RecordSetSnapshot after) {
     List<String> out = new ArrayList<>();
     TreeSet<String> names = new TreeSet<>(before.fields().keySet());
@@ -54,7 +58,8 @@ final class RecordSetFields {
       if (value instanceof SdkPojo nested) {
         flatten(name + ".", nested, out);
       } else if (value instanceof List<?> list) {
-        if (isAutoConstructed(list)) continue; // the SDK's stand-in for a list the response did not have
+        if (isAutoConstructed(list))
+          continue; // the SDK's stand-in for a list the response did not have
         out.put(name, list.stream().map(RecordSetFields::text).toList().toString());
       } else {
         out.put(name, String.valueOf(value));

@@ -1,6 +1,5 @@
 package dev.drrunbooks.aws.route53;
 
-import dev.drrunbooks.model.FailureType;
 import dev.drrunbooks.activities.route53.HealthCheckState;
 import dev.drrunbooks.activities.route53.RecordSetSnapshot;
 import dev.drrunbooks.activities.route53.Route53Activities;
@@ -13,6 +12,7 @@ import dev.drrunbooks.aws.rds.Polling;
 import dev.drrunbooks.catalog.DnsRecordSpec;
 import dev.drrunbooks.catalog.HealthCheckRef;
 import dev.drrunbooks.catalog.WeightedTarget;
+import dev.drrunbooks.model.FailureType;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,32 +44,40 @@ import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
 /**
  * The runbook's DNS failover step: the weighted Primary/Secondary sets of a record, changed in one
- * {@code change-resource-record-sets} batch of two UPSERTs that each send the set as listed with only
- * its weight changed, then {@code get-change} until INSYNC, then read back and compared field by field
- * with what was listed before; and the Route53 health check that watches the primary.
+ * {@code change-resource-record-sets} batch of two UPSERTs that each send the set as listed with
+ * only its weight changed, then {@code get-change} until INSYNC, then read back and compared field
+ * by field with what was listed before; and the Route53 health check that watches the primary.
  *
- * <p>Route53 is global: {@link AwsClients#route53()} is the one client. The hosted zone is found by name
- * ({@code ListHostedZonesByName}, exact match, with or without the trailing dot; a public zone wins
- * over a private one of the same name). Zone, record sets and change are never created or deleted
- * here: only the weights of the two existing sets named in the catalog are written (a missing set is
- * refused, never created).
+ * <p>Route53 is global: {@link AwsClients#route53()} is the one client. The hosted zone is found by
+ * name ({@code ListHostedZonesByName}, exact match, with or without the trailing dot; a public zone
+ * wins over a private one of the same name). Zone, record sets and change are never created or
+ * deleted here: only the weights of the two existing sets named in the catalog are written (a
+ * missing set is refused, never created).
  *
  * <p>Failures: a missing zone, health check or change, an invalid change batch or input are
- * non-retryable and named; throttling, {@code PriorRequestNotComplete} (another change of the zone is
- * still being applied), 5xx and network errors are rethrown for Temporal to retry.
+ * non-retryable and named; throttling, {@code PriorRequestNotComplete} (another change of the zone
+ * is still being applied), 5xx and network errors are rethrown for Temporal to retry.
  */
 public class Route53ActivitiesImpl implements Route53Activities {
   private static final Logger log = LoggerFactory.getLogger(Route53ActivitiesImpl.class);
 
   /** GetChange: 1 s, 2 s, 4 s, 8 s, then every 10 s. AWS propagates a change in about a minute. */
-  public static final Polling DNS_POLLING = new Polling(Duration.ofSeconds(1), Duration.ofSeconds(10));
+  public static final Polling DNS_POLLING =
+      new Polling(Duration.ofSeconds(1), Duration.ofSeconds(10));
 
   /** Weights Route53 accepts. */
   static final long MAX_WEIGHT = 255;
 
   /** Errors of Route53 that asking again will not fix, beyond those {@link AwsFailures} knows. */
-  private static final Set<String> PERMANENT = Set.of("InvalidChangeBatch", FailureType.INVALID_INPUT.type(), "InvalidDomainName",
-      "NoSuchHostedZone", "NoSuchHealthCheck", "NoSuchChange", "InvalidArgument");
+  private static final Set<String> PERMANENT =
+      Set.of(
+          "InvalidChangeBatch",
+          FailureType.INVALID_INPUT.type(),
+          "InvalidDomainName",
+          "NoSuchHostedZone",
+          "NoSuchHealthCheck",
+          "NoSuchChange",
+          "InvalidArgument");
 
   private final Supplier<Route53Client> route53;
   private final StatusPoller poller;
@@ -82,7 +90,9 @@ public class Route53ActivitiesImpl implements Route53Activities {
     this(aws::route53, polling);
   }
 
-  /** @param route53 the (global) Route53 client; tests pass a scripted one */
+  /**
+   * @param route53 the (global) Route53 client; tests pass a scripted one
+   */
   public Route53ActivitiesImpl(Supplier<Route53Client> route53, Polling polling) {
     this.route53 = route53;
     this.poller = new StatusPoller(polling, Clock.systemUTC());
@@ -95,8 +105,16 @@ public class Route53ActivitiesImpl implements Route53Activities {
     Map<String, ResourceRecordSet> sets = weightedSets(zoneId, record);
     Long primary = weightOf(sets.get(record.primary().setIdentifier()));
     Long secondary = weightOf(sets.get(record.secondary().setIdentifier()));
-    log.info("Route53 {} {} in zone {} ({}): {} {} / {} {}", record.name(), record.type(), record.hostedZone(), zoneId,
-        record.primary().setIdentifier(), primary, record.secondary().setIdentifier(), secondary);
+    log.info(
+        "Route53 {} {} in zone {} ({}): {} {} / {} {}",
+        record.name(),
+        record.type(),
+        record.hostedZone(),
+        zoneId,
+        record.primary().setIdentifier(),
+        primary,
+        record.secondary().setIdentifier(),
+        secondary);
     return new WeightedRecordState(zoneId, record.name(), primary, secondary);
   }
 
@@ -106,13 +124,14 @@ public class Route53ActivitiesImpl implements Route53Activities {
   }
 
   /**
-   * Read-modify-write: each UPSERT is the set as ListResourceRecordSets returned it with only the weight
-   * changed, because an UPSERT replaces the whole set with what is sent (a field left out, such as
-   * {@code HealthCheckId}, is removed): AWS API Reference, ChangeResourceRecordSets,
+   * Read-modify-write: each UPSERT is the set as ListResourceRecordSets returned it with only the
+   * weight changed, because an UPSERT replaces the whole set with what is sent (a field left out,
+   * such as {@code HealthCheckId}, is removed): AWS API Reference, ChangeResourceRecordSets,
    * https://docs.aws.amazon.com/Route53/latest/APIReference/API_ChangeResourceRecordSets.html
    */
   @Override
-  public WeightChange changeWeights(DnsRecordSpec record, long primaryWeight, long secondaryWeight) {
+  public WeightChange changeWeights(
+      DnsRecordSpec record, long primaryWeight, long secondaryWeight) {
     requireRecord(record);
     requireWeight(primaryWeight, "primaryWeight", record);
     requireWeight(secondaryWeight, "secondaryWeight", record);
@@ -120,69 +139,133 @@ public class Route53ActivitiesImpl implements Route53Activities {
     Map<String, ResourceRecordSet> sets = weightedSets(zoneId, record);
     ResourceRecordSet primary = existingWeighted(sets, record, record.primary(), zoneId);
     ResourceRecordSet secondary = existingWeighted(sets, record, record.secondary(), zoneId);
-    String comment = "dr-runbooks: " + record.name() + " " + record.primary().setIdentifier() + " " + primaryWeight
-        + " / " + record.secondary().setIdentifier() + " " + secondaryWeight;
-    List<Change> changes = List.of(withWeight(primary, primaryWeight), withWeight(secondary, secondaryWeight));
+    String comment =
+        "dr-runbooks: "
+            + record.name()
+            + " "
+            + record.primary().setIdentifier()
+            + " "
+            + primaryWeight
+            + " / "
+            + record.secondary().setIdentifier()
+            + " "
+            + secondaryWeight;
+    List<Change> changes =
+        List.of(withWeight(primary, primaryWeight), withWeight(secondary, secondaryWeight));
     ChangeInfo info;
     try {
-      info = route53.get().changeResourceRecordSets(r -> r.hostedZoneId(zoneId)
-          .changeBatch(b -> b.comment(comment).changes(changes))).changeInfo();
+      info =
+          route53
+              .get()
+              .changeResourceRecordSets(
+                  r -> r.hostedZoneId(zoneId).changeBatch(b -> b.comment(comment).changes(changes)))
+              .changeInfo();
     } catch (SdkException e) {
-      throw translate(e, "change-resource-record-sets " + record.name() + " " + record.type() + " in zone "
-          + record.hostedZone() + " (" + zoneId + ")");
+      throw translate(
+          e,
+          "change-resource-record-sets "
+              + record.name()
+              + " "
+              + record.type()
+              + " in zone "
+              + record.hostedZone()
+              + " ("
+              + zoneId
+              + ")");
     }
     String changeId = stripPrefix(info.id(), "/change/");
     log.info("Route53 change {} ({}): {}", changeId, info.statusAsString(), comment);
-    return new WeightChange(changeId, List.of(RecordSetFields.snapshot(primary), RecordSetFields.snapshot(secondary)));
+    return new WeightChange(
+        changeId, List.of(RecordSetFields.snapshot(primary), RecordSetFields.snapshot(secondary)));
   }
 
   /** The set as listed, only its weight changed: everything else is sent back exactly as it is. */
   private static Change withWeight(ResourceRecordSet current, long weight) {
-    return Change.builder().action(ChangeAction.UPSERT).resourceRecordSet(current.toBuilder().weight(weight).build())
+    return Change.builder()
+        .action(ChangeAction.UPSERT)
+        .resourceRecordSet(current.toBuilder().weight(weight).build())
         .build();
   }
 
-  /** The catalog's set; missing or not weighted: non-retryable, for an UPSERT would create or reshape it. */
-  private static ResourceRecordSet existingWeighted(Map<String, ResourceRecordSet> sets, DnsRecordSpec record,
-      WeightedTarget side, String zoneId) {
+  /**
+   * The catalog's set; missing or not weighted: non-retryable, for an UPSERT would create or
+   * reshape it.
+   */
+  private static ResourceRecordSet existingWeighted(
+      Map<String, ResourceRecordSet> sets,
+      DnsRecordSpec record,
+      WeightedTarget side,
+      String zoneId) {
     ResourceRecordSet set = sets.get(side.setIdentifier());
-    String what = "Route53 record set " + record.name() + " " + record.type() + " '" + side.setIdentifier()
-        + "' in zone " + record.hostedZone() + " (" + zoneId + ")";
+    String what =
+        "Route53 record set "
+            + record.name()
+            + " "
+            + record.type()
+            + " '"
+            + side.setIdentifier()
+            + "' in zone "
+            + record.hostedZone()
+            + " ("
+            + zoneId
+            + ")";
     if (set == null) {
-      throw ApplicationFailure.newNonRetryableFailure(what + " not found: refusing to create it; "
-          + "create it (with its health check) or correct the catalog", "Route53RecordSetNotFound");
+      throw ApplicationFailure.newNonRetryableFailure(
+          what
+              + " not found: refusing to create it; "
+              + "create it (with its health check) or correct the catalog",
+          "Route53RecordSetNotFound");
     }
     if (set.weight() == null) {
-      throw ApplicationFailure.newNonRetryableFailure(what + " is not a weighted set: refusing to change it",
-          "Route53RecordSetNotWeighted");
+      throw ApplicationFailure.newNonRetryableFailure(
+          what + " is not a weighted set: refusing to change it", "Route53RecordSetNotWeighted");
     }
     return set;
   }
 
   @Override
-  public WeightedRecordState verifyWeights(DnsRecordSpec record, WeightChange change, long primaryWeight,
-      long secondaryWeight) {
+  public WeightedRecordState verifyWeights(
+      DnsRecordSpec record, WeightChange change, long primaryWeight, long secondaryWeight) {
     requireRecord(record);
-    if (change == null || change.before() == null) throw invalid("change is missing: give what changeWeights returned");
+    if (change == null || change.before() == null)
+      throw invalid("change is missing: give what changeWeights returned");
     String zoneId = zoneId(record.hostedZone());
     Map<String, ResourceRecordSet> sets = weightedSets(zoneId, record);
     List<String> problems = new ArrayList<>();
     problems.addAll(mismatches(record.primary(), primaryWeight, change, sets));
     problems.addAll(mismatches(record.secondary(), secondaryWeight, change, sets));
     if (!problems.isEmpty()) {
-      throw ApplicationFailure.newNonRetryableFailure("Route53 record sets of " + record.name() + " " + record.type()
-          + " in zone " + record.hostedZone() + " (" + zoneId + ") after change " + change.changeId()
-          + " are not as intended: " + String.join("; ", problems), "Route53RecordSetMismatch");
+      throw ApplicationFailure.newNonRetryableFailure(
+          "Route53 record sets of "
+              + record.name()
+              + " "
+              + record.type()
+              + " in zone "
+              + record.hostedZone()
+              + " ("
+              + zoneId
+              + ") after change "
+              + change.changeId()
+              + " are not as intended: "
+              + String.join("; ", problems),
+          "Route53RecordSetMismatch");
     }
-    WeightedRecordState state = new WeightedRecordState(zoneId, record.name(), primaryWeight, secondaryWeight);
-    log.info("Route53 {} verified after change {}: {}, every other field as before", record.name(),
-        change.changeId(), state.describe());
+    WeightedRecordState state =
+        new WeightedRecordState(zoneId, record.name(), primaryWeight, secondaryWeight);
+    log.info(
+        "Route53 {} verified after change {}: {}, every other field as before",
+        record.name(),
+        change.changeId(),
+        state.describe());
     return state;
   }
 
-  /** What differs in one set: its weight from the intended one, any other field from before the change. */
-  private static List<String> mismatches(WeightedTarget side, long weight, WeightChange change,
-      Map<String, ResourceRecordSet> sets) {
+  /**
+   * What differs in one set: its weight from the intended one, any other field from before the
+   * change.
+   */
+  private static List<String> mismatches(
+      WeightedTarget side, long weight, WeightChange change, Map<String, ResourceRecordSet> sets) {
     String id = side.setIdentifier();
     ResourceRecordSet now = sets.get(id);
     if (now == null) return List.of("set '" + id + "' no longer exists");
@@ -190,8 +273,18 @@ public class Route53ActivitiesImpl implements Route53Activities {
     if (!Long.valueOf(weight).equals(now.weight())) {
       out.add("set '" + id + "' Weight: intended " + weight + ", is " + now.weight());
     }
-    RecordSetSnapshot before = change.before().stream().filter(b -> id.equals(b.setIdentifier())).findFirst()
-        .orElseThrow(() -> invalid("change " + change.changeId() + " has no record of set '" + id + "' before it"));
+    RecordSetSnapshot before =
+        change.before().stream()
+            .filter(b -> id.equals(b.setIdentifier()))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    invalid(
+                        "change "
+                            + change.changeId()
+                            + " has no record of set '"
+                            + id
+                            + "' before it"));
     RecordSetFields.differences(before, RecordSetFields.snapshot(now))
         .forEach(d -> out.add("set '" + id + "' " + d));
     return out;
@@ -200,20 +293,29 @@ public class Route53ActivitiesImpl implements Route53Activities {
   @Override
   public String awaitInSync(String changeId, Instant deadline) {
     if (changeId == null || changeId.isBlank()) {
-      throw ApplicationFailure.newNonRetryableFailure("changeId is empty: give the id upsertWeights returned",
+      throw ApplicationFailure.newNonRetryableFailure(
+          "changeId is empty: give the id upsertWeights returned",
           FailureType.INVALID_INPUT.type());
     }
     String id = stripPrefix(changeId.trim(), "/change/");
     String subject = "Route53 change '" + id + "'";
-    ChangeInfo info = poller.await(subject, () -> {
-      try {
-        return route53.get().getChange(r -> r.id(id)).changeInfo();
-      } catch (SdkException e) {
-        RuntimeException t = translate(e, "get-change " + id);
-        if (t instanceof ApplicationFailure af && af.isNonRetryable()) throw af;
-        throw e; // throttling, 5xx, network: a poll that saw nothing
-      }
-    }, ChangeInfo::statusAsString, "INSYNC", Set.of(), "Route53BadState", deadline);
+    ChangeInfo info =
+        poller.await(
+            subject,
+            () -> {
+              try {
+                return route53.get().getChange(r -> r.id(id)).changeInfo();
+              } catch (SdkException e) {
+                RuntimeException t = translate(e, "get-change " + id);
+                if (t instanceof ApplicationFailure af && af.isNonRetryable()) throw af;
+                throw e; // throttling, 5xx, network: a poll that saw nothing
+              }
+            },
+            ChangeInfo::statusAsString,
+            "INSYNC",
+            Set.of(),
+            "Route53BadState",
+            deadline);
     return info.statusAsString();
   }
 
@@ -222,39 +324,66 @@ public class Route53ActivitiesImpl implements Route53Activities {
     if (record == null) throw invalid("record is missing");
     HealthCheckRef ref = record.healthCheck();
     if (ref == null || blank(ref.id()) && blank(ref.fqdn())) {
-      throw invalid("DNS record " + record.name() + " has no healthCheck in the catalog (id, or fqdn and path)");
+      throw invalid(
+          "DNS record "
+              + record.name()
+              + " has no healthCheck in the catalog (id, or fqdn and path)");
     }
     HealthCheck check = blank(ref.id()) ? findByTarget(ref) : byId(ref.id().trim());
     List<HealthCheckObservation> observations;
     try {
-      observations = route53.get().getHealthCheckStatus(r -> r.healthCheckId(check.id())).healthCheckObservations();
+      observations =
+          route53
+              .get()
+              .getHealthCheckStatus(r -> r.healthCheckId(check.id()))
+              .healthCheckObservations();
     } catch (SdkException e) {
       throw translate(e, "get-health-check-status " + check.id());
     }
     int healthy = 0;
     List<String> failing = new ArrayList<>();
     for (HealthCheckObservation o : observations) {
-      String status = o.statusReport() == null || o.statusReport().status() == null ? "" : o.statusReport().status();
+      String status =
+          o.statusReport() == null || o.statusReport().status() == null
+              ? ""
+              : o.statusReport().status();
       if (status.startsWith("Success")) {
         healthy++;
       } else {
-        failing.add((o.region() == null ? "?" : o.regionAsString()) + ": " + (status.isEmpty() ? "no report" : status));
+        failing.add(
+            (o.region() == null ? "?" : o.regionAsString())
+                + ": "
+                + (status.isEmpty() ? "no report" : status));
       }
     }
-    StringBuilder detail = new StringBuilder().append(describeTarget(check.healthCheckConfig())).append(": ")
-        .append(healthy).append('/').append(observations.size()).append(" checkers report Success");
+    StringBuilder detail =
+        new StringBuilder()
+            .append(describeTarget(check.healthCheckConfig()))
+            .append(": ")
+            .append(healthy)
+            .append('/')
+            .append(observations.size())
+            .append(" checkers report Success");
     // Route 53: healthy when more than 18% of checkers report healthy (HealthCheckState#healthy)
-    detail.append(new HealthCheckState(check.id(), healthy, observations.size(), "").healthy()
-        ? " (healthy: more than 18%)" : " (unhealthy: 18% or fewer)");
-    if (!failing.isEmpty()) detail.append("; ").append(String.join("; ", failing.subList(0, Math.min(3, failing.size()))));
-    HealthCheckState state = new HealthCheckState(check.id(), healthy, observations.size(), detail.toString());
+    detail.append(
+        new HealthCheckState(check.id(), healthy, observations.size(), "").healthy()
+            ? " (healthy: more than 18%)"
+            : " (unhealthy: 18% or fewer)");
+    if (!failing.isEmpty())
+      detail
+          .append("; ")
+          .append(String.join("; ", failing.subList(0, Math.min(3, failing.size()))));
+    HealthCheckState state =
+        new HealthCheckState(check.id(), healthy, observations.size(), detail.toString());
     log.info("Route53 health check {} {}", check.id(), state.detail());
     return state;
   }
 
   // ---- zone and record sets -------------------------------------------------------------------
 
-  /** The id (without /hostedzone/) of the zone named exactly {@code name}; missing: non-retryable. */
+  /**
+   * The id (without /hostedzone/) of the zone named exactly {@code name}; missing: non-retryable.
+   */
   String zoneId(String name) {
     String wanted = fqdn(name);
     List<HostedZone> matches = new ArrayList<>();
@@ -264,14 +393,15 @@ public class Route53ActivitiesImpl implements Route53Activities {
       while (true) {
         String startName = nextName;
         String startId = nextId;
-        ListHostedZonesByNameResponse page = route53.get().listHostedZonesByName(r -> r.dnsName(startName)
-            .hostedZoneId(startId));
+        ListHostedZonesByNameResponse page =
+            route53.get().listHostedZonesByName(r -> r.dnsName(startName).hostedZoneId(startId));
         boolean past = false;
         for (HostedZone z : page.hostedZones()) {
           if (fqdn(z.name()).equals(wanted)) {
             matches.add(z);
           } else {
-            past = true; // zones come in name order from ours on: another name means ours are all seen
+            past =
+                true; // zones come in name order from ours on: another name means ours are all seen
             break;
           }
         }
@@ -283,17 +413,27 @@ public class Route53ActivitiesImpl implements Route53Activities {
       throw translate(e, "list-hosted-zones-by-name " + name);
     }
     if (matches.isEmpty()) {
-      throw ApplicationFailure.newNonRetryableFailure("Route53 hosted zone '" + name + "' not found",
-          "Route53ZoneNotFound");
+      throw ApplicationFailure.newNonRetryableFailure(
+          "Route53 hosted zone '" + name + "' not found", "Route53ZoneNotFound");
     }
-    List<HostedZone> publicZones = matches.stream()
-        .filter(z -> z.config() == null || !Boolean.TRUE.equals(z.config().privateZone())).toList();
+    List<HostedZone> publicZones =
+        matches.stream()
+            .filter(z -> z.config() == null || !Boolean.TRUE.equals(z.config().privateZone()))
+            .toList();
     List<HostedZone> candidates = publicZones.isEmpty() ? matches : publicZones;
     if (candidates.size() > 1) {
-      throw ApplicationFailure.newNonRetryableFailure("Route53 has " + candidates.size() + " "
-          + (publicZones.isEmpty() ? "private" : "public") + " hosted zones named '" + name + "' ("
-          + String.join(", ", candidates.stream().map(z -> stripPrefix(z.id(), "/hostedzone/")).toList())
-          + "): name the zone's id instead", "Route53ZoneAmbiguous");
+      throw ApplicationFailure.newNonRetryableFailure(
+          "Route53 has "
+              + candidates.size()
+              + " "
+              + (publicZones.isEmpty() ? "private" : "public")
+              + " hosted zones named '"
+              + name
+              + "' ("
+              + String.join(
+                  ", ", candidates.stream().map(z -> stripPrefix(z.id(), "/hostedzone/")).toList())
+              + "): name the zone's id instead",
+          "Route53ZoneAmbiguous");
     }
     return stripPrefix(candidates.get(0).id(), "/hostedzone/");
   }
@@ -311,8 +451,15 @@ public class Route53ActivitiesImpl implements Route53Activities {
         String n = startName;
         String t = startType;
         String i = startIdentifier;
-        ListResourceRecordSetsResponse page = route53.get().listResourceRecordSets(r -> r.hostedZoneId(zoneId)
-            .startRecordName(n).startRecordType(t).startRecordIdentifier(i));
+        ListResourceRecordSetsResponse page =
+            route53
+                .get()
+                .listResourceRecordSets(
+                    r ->
+                        r.hostedZoneId(zoneId)
+                            .startRecordName(n)
+                            .startRecordType(t)
+                            .startRecordIdentifier(i));
         boolean past = false;
         for (ResourceRecordSet s : page.resourceRecordSets()) {
           if (!fqdn(unescape(s.name())).equals(name) || !type.equals(s.typeAsString())) {
@@ -321,19 +468,32 @@ public class Route53ActivitiesImpl implements Route53Activities {
           }
           if (s.setIdentifier() != null) sets.putIfAbsent(s.setIdentifier(), s);
         }
-        if (past || !Boolean.TRUE.equals(page.isTruncated()) || page.nextRecordName() == null) break;
-        if (!fqdn(unescape(page.nextRecordName())).equals(name) || !type.equals(page.nextRecordTypeAsString())) break;
-        if (page.nextRecordName().equals(startName) && page.nextRecordTypeAsString().equals(startType)
+        if (past || !Boolean.TRUE.equals(page.isTruncated()) || page.nextRecordName() == null)
+          break;
+        if (!fqdn(unescape(page.nextRecordName())).equals(name)
+            || !type.equals(page.nextRecordTypeAsString())) break;
+        if (page.nextRecordName().equals(startName)
+            && page.nextRecordTypeAsString().equals(startType)
             && Objects.equals(page.nextRecordIdentifier(), startIdentifier)) {
-          break; // the same page again (an emulator without StartRecordIdentifier): nothing more to learn
+          break; // the same page again (an emulator without StartRecordIdentifier): nothing more to
+          // learn
         }
         startName = page.nextRecordName();
         startType = page.nextRecordTypeAsString();
         startIdentifier = page.nextRecordIdentifier();
       }
     } catch (SdkException e) {
-      throw translate(e, "list-resource-record-sets " + record.name() + " " + record.type() + " in zone "
-          + record.hostedZone() + " (" + zoneId + ")");
+      throw translate(
+          e,
+          "list-resource-record-sets "
+              + record.name()
+              + " "
+              + record.type()
+              + " in zone "
+              + record.hostedZone()
+              + " ("
+              + zoneId
+              + ")");
     }
     return sets;
   }
@@ -349,14 +509,16 @@ public class Route53ActivitiesImpl implements Route53Activities {
       return route53.get().getHealthCheck(r -> r.healthCheckId(id)).healthCheck();
     } catch (SdkException e) {
       if (AwsFailures.isNotFound(e, "NoSuchHealthCheck")) {
-        throw ApplicationFailure.newNonRetryableFailure("Route53 health check '" + id + "' not found",
-            "Route53HealthCheckNotFound");
+        throw ApplicationFailure.newNonRetryableFailure(
+            "Route53 health check '" + id + "' not found", "Route53HealthCheckNotFound");
       }
       throw translate(e, "get-health-check " + id);
     }
   }
 
-  /** The health check whose config checks the ref's FQDN and path; the lowest id when several do. */
+  /**
+   * The health check whose config checks the ref's FQDN and path; the lowest id when several do.
+   */
   private HealthCheck findByTarget(HealthCheckRef ref) {
     String host = fqdn(ref.fqdn());
     String path = normalisePath(ref.path());
@@ -365,7 +527,8 @@ public class Route53ActivitiesImpl implements Route53Activities {
       for (HealthCheck hc : route53.get().listHealthChecksPaginator(r -> {}).healthChecks()) {
         HealthCheckConfig c = hc.healthCheckConfig();
         if (c == null || c.fullyQualifiedDomainName() == null) continue;
-        if (fqdn(c.fullyQualifiedDomainName()).equals(host) && normalisePath(c.resourcePath()).equals(path)) {
+        if (fqdn(c.fullyQualifiedDomainName()).equals(host)
+            && normalisePath(c.resourcePath()).equals(path)) {
           matches.add(hc);
         }
       }
@@ -373,23 +536,39 @@ public class Route53ActivitiesImpl implements Route53Activities {
       throw translate(e, "list-health-checks");
     }
     if (matches.isEmpty()) {
-      throw ApplicationFailure.newNonRetryableFailure("Route53 health check of " + ref.fqdn() + path
-          + " not found (no health check has FullyQualifiedDomainName " + ref.fqdn() + " and ResourcePath " + path + ")",
+      throw ApplicationFailure.newNonRetryableFailure(
+          "Route53 health check of "
+              + ref.fqdn()
+              + path
+              + " not found (no health check has FullyQualifiedDomainName "
+              + ref.fqdn()
+              + " and ResourcePath "
+              + path
+              + ")",
           "Route53HealthCheckNotFound");
     }
     matches.sort(Comparator.comparing(HealthCheck::id));
     if (matches.size() > 1) {
-      log.warn("{} Route53 health checks watch {}{} ({}); using {}", matches.size(), ref.fqdn(), path,
-          matches.stream().map(HealthCheck::id).toList(), matches.get(0).id());
+      log.warn(
+          "{} Route53 health checks watch {}{} ({}); using {}",
+          matches.size(),
+          ref.fqdn(),
+          path,
+          matches.stream().map(HealthCheck::id).toList(),
+          matches.get(0).id());
     }
     return matches.get(0);
   }
 
   private static String describeTarget(HealthCheckConfig c) {
     if (c == null) return "health check";
-    String where = c.fullyQualifiedDomainName() != null ? c.fullyQualifiedDomainName() : c.ipAddress();
+    String where =
+        c.fullyQualifiedDomainName() != null ? c.fullyQualifiedDomainName() : c.ipAddress();
     if (where == null) return c.typeAsString();
-    return c.typeAsString() + " " + where + (c.port() == null ? "" : ":" + c.port())
+    return c.typeAsString()
+        + " "
+        + where
+        + (c.port() == null ? "" : ":" + c.port())
         + (c.resourcePath() == null ? "" : normalisePath(c.resourcePath()));
   }
 
@@ -397,8 +576,10 @@ public class Route53ActivitiesImpl implements Route53Activities {
 
   private static void requireRecord(DnsRecordSpec record) {
     if (record == null) throw invalid("record is missing");
-    if (blank(record.hostedZone())) throw invalid("DNS record " + record.name() + ": hostedZone is empty");
-    if (blank(record.name())) throw invalid("DNS record in zone " + record.hostedZone() + ": name is empty");
+    if (blank(record.hostedZone()))
+      throw invalid("DNS record " + record.name() + ": hostedZone is empty");
+    if (blank(record.name()))
+      throw invalid("DNS record in zone " + record.hostedZone() + ": name is empty");
     if (blank(record.type())) throw invalid("DNS record " + record.name() + ": type is empty");
     if (record.primary() == null || blank(record.primary().setIdentifier())) {
       throw invalid("DNS record " + record.name() + ": primary.setIdentifier is empty");
@@ -407,14 +588,25 @@ public class Route53ActivitiesImpl implements Route53Activities {
       throw invalid("DNS record " + record.name() + ": secondary.setIdentifier is empty");
     }
     if (record.primary().setIdentifier().equals(record.secondary().setIdentifier())) {
-      throw invalid("DNS record " + record.name() + ": primary and secondary have the same setIdentifier '"
-          + record.primary().setIdentifier() + "'");
+      throw invalid(
+          "DNS record "
+              + record.name()
+              + ": primary and secondary have the same setIdentifier '"
+              + record.primary().setIdentifier()
+              + "'");
     }
   }
 
   private static void requireWeight(long weight, String field, DnsRecordSpec record) {
     if (weight < 0 || weight > MAX_WEIGHT) {
-      throw invalid(field + " of " + record.name() + " must be between 0 and " + MAX_WEIGHT + ", was " + weight);
+      throw invalid(
+          field
+              + " of "
+              + record.name()
+              + " must be between 0 and "
+              + MAX_WEIGHT
+              + ", was "
+              + weight);
     }
   }
 
@@ -423,11 +615,15 @@ public class Route53ActivitiesImpl implements Route53Activities {
   }
 
   private static RuntimeException translate(SdkException e, String attempted) {
-    if (e instanceof AwsServiceException ase && ase.awsErrorDetails() != null && !ase.isThrottlingException()
-        && ase.statusCode() < 500 && PERMANENT.contains(ase.awsErrorDetails().errorCode())) {
+    if (e instanceof AwsServiceException ase
+        && ase.awsErrorDetails() != null
+        && !ase.isThrottlingException()
+        && ase.statusCode() < 500
+        && PERMANENT.contains(ase.awsErrorDetails().errorCode())) {
       String code = ase.awsErrorDetails().errorCode();
-      return ApplicationFailure.newNonRetryableFailure(attempted + " failed: " + code + ": "
-          + ase.awsErrorDetails().errorMessage(), "Aws" + code);
+      return ApplicationFailure.newNonRetryableFailure(
+          attempted + " failed: " + code + ": " + ase.awsErrorDetails().errorMessage(),
+          "Aws" + code);
     }
     return AwsFailures.translate(e, attempted);
   }

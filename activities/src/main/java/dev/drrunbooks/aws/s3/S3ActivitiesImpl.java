@@ -1,9 +1,9 @@
 package dev.drrunbooks.aws.s3;
 
-import dev.drrunbooks.backuppolicy.ReplicationRuleState;
-import dev.drrunbooks.backuppolicy.S3Activities;
 import dev.drrunbooks.aws.AwsClients;
 import dev.drrunbooks.aws.AwsFailures;
+import dev.drrunbooks.backuppolicy.ReplicationRuleState;
+import dev.drrunbooks.backuppolicy.S3Activities;
 import dev.drrunbooks.catalog.ReplicationSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,9 +25,9 @@ import software.amazon.awssdk.services.s3.model.ReplicationTimeStatus;
 import software.amazon.awssdk.services.s3.model.ReplicationTimeValue;
 
 /**
- * Versioning and the runbook's replication rule. The rule is read and written whole (filter, priority,
- * delete-marker replication, destination, storage class, replication time, role), as the S3 API
- * reference describes a replication configuration:
+ * Versioning and the runbook's replication rule. The rule is read and written whole (filter,
+ * priority, delete-marker replication, destination, storage class, replication time, role), as the
+ * S3 API reference describes a replication configuration:
  * https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketReplication.html.
  */
 public class S3ActivitiesImpl implements S3Activities {
@@ -39,7 +39,9 @@ public class S3ActivitiesImpl implements S3Activities {
     this(aws::s3);
   }
 
-  /** @param s3 the S3 client of a region (tests pass a scripted one) */
+  /**
+   * @param s3 the S3 client of a region (tests pass a scripted one)
+   */
   public S3ActivitiesImpl(Function<String, S3Client> s3) {
     this.s3 = s3;
   }
@@ -57,8 +59,11 @@ public class S3ActivitiesImpl implements S3Activities {
   @Override
   public void enableVersioning(String region, String bucket) {
     try {
-      s3.apply(region).putBucketVersioning(r -> r.bucket(bucket)
-          .versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
+      s3.apply(region)
+          .putBucketVersioning(
+              r ->
+                  r.bucket(bucket)
+                      .versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
     } catch (SdkException e) {
       throw AwsFailures.translate(e, "put-bucket-versioning " + bucket + " in " + region);
     }
@@ -81,18 +86,23 @@ public class S3ActivitiesImpl implements S3Activities {
     ReplicationConfiguration current = currentConfiguration(client, region, bucket);
     List<ReplicationRule> rules = new ArrayList<>();
     if (current != null) {
-      current.rules().stream().filter(other -> !spec.ruleId().equals(other.id())).forEach(rules::add);
+      current.rules().stream()
+          .filter(other -> !spec.ruleId().equals(other.id()))
+          .forEach(rules::add);
     }
     rules.add(ruleFor(spec, spec.priorityOrDefault()));
     try {
-      client.putBucketReplication(r -> r.bucket(bucket)
-          .replicationConfiguration(c -> c.role(spec.role()).rules(rules)));
+      client.putBucketReplication(
+          r -> r.bucket(bucket).replicationConfiguration(c -> c.role(spec.role()).rules(rules)));
     } catch (SdkException e) {
       throw AwsFailures.translate(e, "put-bucket-replication " + bucket + " in " + region);
     }
   }
 
-  /** The runbook's replication.json rule; RTC needs replication metrics on, with the same 15-minute threshold. */
+  /**
+   * The runbook's replication.json rule; RTC needs replication metrics on, with the same 15-minute
+   * threshold.
+   */
   static ReplicationRule ruleFor(ReplicationSpec spec, int priority) {
     int minutes = (int) spec.replicationTime().toMinutes();
     return ReplicationRule.builder()
@@ -100,20 +110,32 @@ public class S3ActivitiesImpl implements S3Activities {
         .priority(priority)
         .status(ReplicationRuleStatus.ENABLED)
         .filter(ReplicationRuleFilter.builder().prefix(spec.prefixOrWholeBucket()).build())
-        .deleteMarkerReplication(d -> d.status(spec.replicatesDeleteMarkers()
-            ? DeleteMarkerReplicationStatus.ENABLED : DeleteMarkerReplicationStatus.DISABLED))
-        .destination(Destination.builder()
-            .bucket(spec.destinationBucketArn())
-            .storageClass(spec.storageClass())
-            .replicationTime(ReplicationTime.builder().status(ReplicationTimeStatus.ENABLED)
-                .time(ReplicationTimeValue.builder().minutes(minutes).build()).build())
-            .metrics(Metrics.builder().status(MetricsStatus.ENABLED)
-                .eventThreshold(ReplicationTimeValue.builder().minutes(minutes).build()).build())
-            .build())
+        .deleteMarkerReplication(
+            d ->
+                d.status(
+                    spec.replicatesDeleteMarkers()
+                        ? DeleteMarkerReplicationStatus.ENABLED
+                        : DeleteMarkerReplicationStatus.DISABLED))
+        .destination(
+            Destination.builder()
+                .bucket(spec.destinationBucketArn())
+                .storageClass(spec.storageClass())
+                .replicationTime(
+                    ReplicationTime.builder()
+                        .status(ReplicationTimeStatus.ENABLED)
+                        .time(ReplicationTimeValue.builder().minutes(minutes).build())
+                        .build())
+                .metrics(
+                    Metrics.builder()
+                        .status(MetricsStatus.ENABLED)
+                        .eventThreshold(ReplicationTimeValue.builder().minutes(minutes).build())
+                        .build())
+                .build())
         .build();
   }
 
-  private static ReplicationConfiguration currentConfiguration(S3Client s3, String region, String bucket) {
+  private static ReplicationConfiguration currentConfiguration(
+      S3Client s3, String region, String bucket) {
     try {
       return s3.getBucketReplication(r -> r.bucket(bucket)).replicationConfiguration();
     } catch (SdkException e) {
@@ -124,13 +146,26 @@ public class S3ActivitiesImpl implements S3Activities {
 
   private static ReplicationRuleState toState(String role, ReplicationRule rule) {
     Destination d = rule.destination();
-    Integer minutes = d.replicationTime() != null
-        && d.replicationTime().status() == ReplicationTimeStatus.ENABLED && d.replicationTime().time() != null
-        ? d.replicationTime().time().minutes() : null;
-    String deleteMarkers = rule.deleteMarkerReplication() == null || rule.deleteMarkerReplication().status() == null
-        ? "Disabled" : rule.deleteMarkerReplication().statusAsString();
-    return new ReplicationRuleState(rule.id(), rule.statusAsString(), role, d.bucket(),
-        d.storageClassAsString(), minutes, rule.priority(), filterOf(rule), deleteMarkers);
+    Integer minutes =
+        d.replicationTime() != null
+                && d.replicationTime().status() == ReplicationTimeStatus.ENABLED
+                && d.replicationTime().time() != null
+            ? d.replicationTime().time().minutes()
+            : null;
+    String deleteMarkers =
+        rule.deleteMarkerReplication() == null || rule.deleteMarkerReplication().status() == null
+            ? "Disabled"
+            : rule.deleteMarkerReplication().statusAsString();
+    return new ReplicationRuleState(
+        rule.id(),
+        rule.statusAsString(),
+        role,
+        d.bucket(),
+        d.storageClassAsString(),
+        minutes,
+        rule.priority(),
+        filterOf(rule),
+        deleteMarkers);
   }
 
   /** What the rule covers; the V1 schema's rule-level Prefix counts as a prefix filter. */
@@ -139,7 +174,10 @@ public class S3ActivitiesImpl implements S3Activities {
     if (f == null) return ReplicationRuleState.prefixFilter(rule.prefix());
     if (f.tag() != null) return "tag " + f.tag().key() + "=" + f.tag().value();
     if (f.and() != null) {
-      String tags = f.and().tags().stream().map(t -> t.key() + "=" + t.value()).collect(Collectors.joining(", "));
+      String tags =
+          f.and().tags().stream()
+              .map(t -> t.key() + "=" + t.value())
+              .collect(Collectors.joining(", "));
       return ReplicationRuleState.prefixFilter(f.and().prefix()) + " and tags " + tags;
     }
     return ReplicationRuleState.prefixFilter(f.prefix());

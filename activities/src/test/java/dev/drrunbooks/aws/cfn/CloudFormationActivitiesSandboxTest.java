@@ -40,22 +40,26 @@ import software.amazon.awssdk.services.ecs.model.Cluster;
 import software.amazon.awssdk.services.rds.model.DBSubnetGroup;
 
 /**
- * The CloudFormation activities and {@code deploy/aws/dr-test-environment.yaml} through the AWS SDK over
- * HTTP against the sandbox's emulator (moto). Every stack has a unique name and is deleted afterwards,
- * with the ECS cluster moto leaves behind.
+ * The CloudFormation activities and {@code deploy/aws/dr-test-environment.yaml} through the AWS SDK
+ * over HTTP against the sandbox's emulator (moto). Every stack has a unique name and is deleted
+ * afterwards, with the ECS cluster moto leaves behind.
  *
  * <p>moto, as checked here: create-stack creates every resource while it answers, so the stack is
  * CREATE_COMPLETE at once, with the stack's own events only (CREATE_IN_PROGRESS "User Initiated",
- * CREATE_COMPLETE; no resource events). A resource that fails makes create-stack itself fail with that
- * resource's error, and leaves the stack in CREATE_IN_PROGRESS (AWS accepts the call, then rolls back to
- * ROLLBACK_COMPLETE with a CREATE_FAILED event naming the resource: see {@link StackWaitTest}). The client
- * request token is ignored. Stack tags are copied onto EC2 resources (VPC, subnets, security group) only;
- * the ECS cluster gets no tags at all (not even its own Tags property) and survives delete-stack.
+ * CREATE_COMPLETE; no resource events). A resource that fails makes create-stack itself fail with
+ * that resource's error, and leaves the stack in CREATE_IN_PROGRESS (AWS accepts the call, then
+ * rolls back to ROLLBACK_COMPLETE with a CREATE_FAILED event naming the resource: see {@link
+ * StackWaitTest}). The client request token is ignored. Stack tags are copied onto EC2 resources
+ * (VPC, subnets, security group) only; the ECS cluster gets no tags at all (not even its own Tags
+ * property) and survives delete-stack.
  */
 class CloudFormationActivitiesSandboxTest {
   private static final String REGION = "eu-west-1";
-  private static final ActivityOptions OPTIONS = ActivityOptions.newBuilder()
-      .setStartToCloseTimeout(Duration.ofMinutes(1)).setHeartbeatTimeout(Duration.ofSeconds(30)).build();
+  private static final ActivityOptions OPTIONS =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofMinutes(1))
+          .setHeartbeatTimeout(Duration.ofSeconds(30))
+          .build();
 
   private AwsClients aws;
   private CloudFormationClient cf;
@@ -70,8 +74,9 @@ class CloudFormationActivitiesSandboxTest {
   void setUp() {
     aws = SandboxAws.clients();
     cf = aws.cloudFormation(REGION);
-    activities = new CloudFormationActivitiesImpl(aws, Templates.dir(), new Polling(Duration.ofMillis(50),
-        Duration.ofMillis(200)));
+    activities =
+        new CloudFormationActivitiesImpl(
+            aws, Templates.dir(), new Polling(Duration.ofMillis(50), Duration.ofMillis(200)));
     env = TestActivityEnvironment.newInstance();
     env.registerActivitiesImplementations(activities);
     stub = env.newActivityStub(CloudFormationActivities.class, OPTIONS);
@@ -92,8 +97,12 @@ class CloudFormationActivitiesSandboxTest {
   /** The drill's request: the stack is named after the drill, as the workflow does. */
   private StackRequest request(String stackName, Ownership who) {
     stacks.add(new String[] {stackName, stackName});
-    return new StackRequest(REGION, stackName, Templates.DR_TEST_ENVIRONMENT,
-        Map.of("DrillId", stackName, "OwnerWorkflowId", who.workflowId()), who);
+    return new StackRequest(
+        REGION,
+        stackName,
+        Templates.DR_TEST_ENVIRONMENT,
+        Map.of("DrillId", stackName, "OwnerWorkflowId", who.workflowId()),
+        who);
   }
 
   private static ApplicationFailure cause(ActivityFailure e) {
@@ -102,26 +111,31 @@ class CloudFormationActivitiesSandboxTest {
 
   private List<StackSummary> liveStacksNamed(String name) {
     List<StackSummary> found = new ArrayList<>();
-    for (StackSummary s : cf.listStacksPaginator(r -> { }).stackSummaries()) {
-      if (name.equals(s.stackName()) && !"DELETE_COMPLETE".equals(s.stackStatusAsString())) found.add(s);
+    for (StackSummary s : cf.listStacksPaginator(r -> {}).stackSummaries()) {
+      if (name.equals(s.stackName()) && !"DELETE_COMPLETE".equals(s.stackStatusAsString()))
+        found.add(s);
     }
     return found;
   }
 
-  // ---- the template -------------------------------------------------------------------------------
+  // ---- the template
+  // -------------------------------------------------------------------------------
 
   @Test
   void theTemplateCreatesTheTestEnvironmentWithItsOutputs() {
     StackInfo created = stub.createStack(request(drillId, owner));
     assertEquals(drillId, created.stackName());
-    assertTrue(created.stackId().startsWith("arn:aws:cloudformation:eu-west-1:"), created.stackId());
+    assertTrue(
+        created.stackId().startsWith("arn:aws:cloudformation:eu-west-1:"), created.stackId());
 
     StackInfo ready = stub.awaitStackCreated(REGION, drillId, Instant.now().plusSeconds(30));
     assertEquals("CREATE_COMPLETE", ready.status());
     assertEquals(created.stackId(), ready.stackId());
     assertEquals(List.of(), ready.failedEvents());
     Map<String, String> out = ready.outputs();
-    assertEquals(Set.of("ClusterName", "DbSubnetGroupName", "SecurityGroupId", "SubnetIds", "VpcId"), out.keySet());
+    assertEquals(
+        Set.of("ClusterName", "DbSubnetGroupName", "SecurityGroupId", "SubnetIds", "VpcId"),
+        out.keySet());
     assertEquals("dr-drill-" + drillId, out.get("ClusterName"));
     assertEquals("dr-drill-" + drillId, out.get("DbSubnetGroupName"));
     assertTrue(out.get("SecurityGroupId").startsWith("sg-"), out.toString());
@@ -140,29 +154,60 @@ class CloudFormationActivitiesSandboxTest {
 
     // the resources (no EC2 client in this module: what RDS and CloudFormation say about them)
     Map<String, String> types = new LinkedHashMap<>();
-    cf.describeStackResources(r -> r.stackName(drillId)).stackResources()
+    cf.describeStackResources(r -> r.stackName(drillId))
+        .stackResources()
         .forEach(r -> types.put(r.logicalResourceId(), r.resourceType()));
-    assertEquals(Map.of("Vpc", "AWS::EC2::VPC", "PrivateSubnetA", "AWS::EC2::Subnet", "PrivateSubnetB",
-        "AWS::EC2::Subnet", "DrillSecurityGroup", "AWS::EC2::SecurityGroup", "PostgresFromDrillGroup",
-        "AWS::EC2::SecurityGroupIngress", "DbSubnetGroup", "AWS::RDS::DBSubnetGroup", "Cluster", "AWS::ECS::Cluster"),
+    assertEquals(
+        Map.of(
+            "Vpc",
+            "AWS::EC2::VPC",
+            "PrivateSubnetA",
+            "AWS::EC2::Subnet",
+            "PrivateSubnetB",
+            "AWS::EC2::Subnet",
+            "DrillSecurityGroup",
+            "AWS::EC2::SecurityGroup",
+            "PostgresFromDrillGroup",
+            "AWS::EC2::SecurityGroupIngress",
+            "DbSubnetGroup",
+            "AWS::RDS::DBSubnetGroup",
+            "Cluster",
+            "AWS::ECS::Cluster"),
         types);
-    DBSubnetGroup dbGroup = aws.rds(REGION).describeDBSubnetGroups(r -> r.dbSubnetGroupName("dr-drill-" + drillId))
-        .dbSubnetGroups().get(0);
-    assertEquals(new HashSet<>(subnets), new HashSet<>(dbGroup.subnets().stream().map(s -> s.subnetIdentifier())
-        .toList()));
+    DBSubnetGroup dbGroup =
+        aws.rds(REGION)
+            .describeDBSubnetGroups(r -> r.dbSubnetGroupName("dr-drill-" + drillId))
+            .dbSubnetGroups()
+            .get(0);
+    assertEquals(
+        new HashSet<>(subnets),
+        new HashSet<>(dbGroup.subnets().stream().map(s -> s.subnetIdentifier()).toList()));
     assertEquals(out.get("VpcId"), dbGroup.vpcId());
-    assertEquals(2, dbGroup.subnets().stream().map(s -> s.subnetAvailabilityZone().name()).distinct().count(),
+    assertEquals(
+        2,
+        dbGroup.subnets().stream().map(s -> s.subnetAvailabilityZone().name()).distinct().count(),
         "two AZs: " + dbGroup.subnets());
     Map<String, String> dbGroupTags = new LinkedHashMap<>();
-    aws.rds(REGION).listTagsForResource(r -> r.resourceName(dbGroup.dbSubnetGroupArn())).tagList()
+    aws.rds(REGION)
+        .listTagsForResource(r -> r.resourceName(dbGroup.dbSubnetGroupArn()))
+        .tagList()
         .forEach(t -> dbGroupTags.put(t.key(), t.value()));
-    assertEquals(Map.of("created-by", "dr-runbooks", "dr-runbooks:workflow-id", owner.workflowId(),
-        "purpose", "dr-drill"), dbGroupTags);
-    Cluster cluster = aws.ecs(REGION).describeClusters(r -> r.clusters("dr-drill-" + drillId)).clusters().get(0);
+    assertEquals(
+        Map.of(
+            "created-by",
+            "dr-runbooks",
+            "dr-runbooks:workflow-id",
+            owner.workflowId(),
+            "purpose",
+            "dr-drill"),
+        dbGroupTags);
+    Cluster cluster =
+        aws.ecs(REGION).describeClusters(r -> r.clusters("dr-drill-" + drillId)).clusters().get(0);
     assertEquals("ACTIVE", cluster.status());
   }
 
-  // ---- idempotency and ownership ------------------------------------------------------------------
+  // ---- idempotency and ownership
+  // ------------------------------------------------------------------
 
   @Test
   void aRetriedCreateReturnsTheSameStackAndCreatesNoSecond() {
@@ -173,13 +218,26 @@ class CloudFormationActivitiesSandboxTest {
     assertEquals(first.outputs(), again.outputs());
     assertEquals(1, liveStacksNamed(drillId).size());
 
-    // the same name asked for with other parameters by the same run: two different stacks under one name
-    ApplicationFailure conflict = cause(assertThrows(ActivityFailure.class, () -> stub.createStack(new StackRequest(
-        REGION, drillId, Templates.DR_TEST_ENVIRONMENT, Map.of("DrillId", drillId + "x",
-        "OwnerWorkflowId", owner.workflowId()), owner))));
+    // the same name asked for with other parameters by the same run: two different stacks under one
+    // name
+    ApplicationFailure conflict =
+        cause(
+            assertThrows(
+                ActivityFailure.class,
+                () ->
+                    stub.createStack(
+                        new StackRequest(
+                            REGION,
+                            drillId,
+                            Templates.DR_TEST_ENVIRONMENT,
+                            Map.of("DrillId", drillId + "x", "OwnerWorkflowId", owner.workflowId()),
+                            owner))));
     assertEquals("StackConflict", conflict.getType());
     assertTrue(conflict.isNonRetryable());
-    assertTrue(conflict.getOriginalMessage().contains("DrillId '" + drillId + "' (asked: '" + drillId + "x')"),
+    assertTrue(
+        conflict
+            .getOriginalMessage()
+            .contains("DrillId '" + drillId + "' (asked: '" + drillId + "x')"),
         conflict.getOriginalMessage());
     assertEquals(1, liveStacksNamed(drillId).size());
   }
@@ -191,45 +249,86 @@ class CloudFormationActivitiesSandboxTest {
     String untagged = drillId + "-untagged";
     stacks.add(new String[] {other, null});
     stacks.add(new String[] {untagged, null});
-    String body = "Resources:\n  Vpc:\n    Type: AWS::EC2::VPC\n    Properties:\n      CidrBlock: 10.214.0.0/16\n";
+    String body =
+        "Resources:\n"
+            + "  Vpc:\n"
+            + "    Type: AWS::EC2::VPC\n"
+            + "    Properties:\n"
+            + "      CidrBlock: 10.214.0.0/16\n";
     Ownership someoneElse = new Ownership("drill-someone-else", "drill");
-    cf.createStack(r -> r.stackName(other).templateBody(body).tags(someoneElse.tags().entrySet().stream()
-        .map(t -> Tag.builder().key(t.getKey()).value(t.getValue()).build()).toList()));
+    cf.createStack(
+        r ->
+            r.stackName(other)
+                .templateBody(body)
+                .tags(
+                    someoneElse.tags().entrySet().stream()
+                        .map(t -> Tag.builder().key(t.getKey()).value(t.getValue()).build())
+                        .toList()));
     cf.createStack(r -> r.stackName(untagged).templateBody(body));
 
-    ApplicationFailure refused = cause(assertThrows(ActivityFailure.class,
-        () -> stub.deleteOwnedStack(REGION, other, owner)));
+    ApplicationFailure refused =
+        cause(
+            assertThrows(ActivityFailure.class, () -> stub.deleteOwnedStack(REGION, other, owner)));
     assertEquals("NotOwned", refused.getType());
     assertTrue(refused.isNonRetryable());
     String m = refused.getOriginalMessage();
-    assertTrue(m.startsWith("REFUSING to delete CloudFormation stack '" + other + "' in eu-west-1"), m);
+    assertTrue(
+        m.startsWith("REFUSING to delete CloudFormation stack '" + other + "' in eu-west-1"), m);
     assertTrue(m.contains("dr-runbooks:workflow-id=drill-someone-else"), m);
     assertTrue(m.contains("deleting needs " + owner.requiredTags()), m);
-    assertEquals("CREATE_COMPLETE", cf.describeStacks(r -> r.stackName(other)).stacks().get(0).stackStatusAsString());
+    assertEquals(
+        "CREATE_COMPLETE",
+        cf.describeStacks(r -> r.stackName(other)).stacks().get(0).stackStatusAsString());
 
-    ApplicationFailure noTags = cause(assertThrows(ActivityFailure.class,
-        () -> stub.deleteOwnedStack(REGION, untagged, owner)));
+    ApplicationFailure noTags =
+        cause(
+            assertThrows(
+                ActivityFailure.class, () -> stub.deleteOwnedStack(REGION, untagged, owner)));
     assertEquals("NotOwned", noTags.getType());
-    assertTrue(noTags.getOriginalMessage().contains("Its tags are (no tags)"), noTags.getOriginalMessage());
+    assertTrue(
+        noTags.getOriginalMessage().contains("Its tags are (no tags)"),
+        noTags.getOriginalMessage());
     assertEquals(1, liveStacksNamed(untagged).size());
 
     // a create under a name someone else's stack has
-    ApplicationFailure taken = cause(assertThrows(ActivityFailure.class, () -> stub.createStack(new StackRequest(
-        REGION, other, Templates.DR_TEST_ENVIRONMENT, Map.of("DrillId", other, "OwnerWorkflowId",
-        owner.workflowId()), owner))));
+    ApplicationFailure taken =
+        cause(
+            assertThrows(
+                ActivityFailure.class,
+                () ->
+                    stub.createStack(
+                        new StackRequest(
+                            REGION,
+                            other,
+                            Templates.DR_TEST_ENVIRONMENT,
+                            Map.of("DrillId", other, "OwnerWorkflowId", owner.workflowId()),
+                            owner))));
     assertEquals("NotOwned", taken.getType());
-    assertTrue(taken.getOriginalMessage().startsWith("CloudFormation stack '" + other + "' already exists in eu-west-1"
-        + " (CREATE_COMPLETE) and was not created by this run"), taken.getOriginalMessage());
-    assertTrue(taken.getOriginalMessage().contains(owner.requiredTags()), taken.getOriginalMessage());
+    assertTrue(
+        taken
+            .getOriginalMessage()
+            .startsWith(
+                "CloudFormation stack '"
+                    + other
+                    + "' already exists in eu-west-1"
+                    + " (CREATE_COMPLETE) and was not created by this run"),
+        taken.getOriginalMessage());
+    assertTrue(
+        taken.getOriginalMessage().contains(owner.requiredTags()), taken.getOriginalMessage());
     assertEquals(1, liveStacksNamed(other).size());
   }
 
-  // ---- failures -----------------------------------------------------------------------------------
+  // ---- failures
+  // -----------------------------------------------------------------------------------
 
   @Test
-  void aBrokenTemplateFailsNonRetryablyWithTheStacksEventsAndCleanupDeletesIt(@TempDir Path dir) throws IOException {
-    // a subnet outside its VPC's range: AWS rolls the stack back, moto refuses create-stack (see the class doc)
-    Files.writeString(dir.resolve("broken.yaml"), """
+  void aBrokenTemplateFailsNonRetryablyWithTheStacksEventsAndCleanupDeletesIt(@TempDir Path dir)
+      throws IOException {
+    // a subnet outside its VPC's range: AWS rolls the stack back, moto refuses create-stack (see
+    // the class doc)
+    Files.writeString(
+        dir.resolve("broken.yaml"),
+        """
         AWSTemplateFormatVersion: "2010-09-09"
         Resources:
           Vpc:
@@ -242,28 +341,41 @@ class CloudFormationActivitiesSandboxTest {
               VpcId: !Ref Vpc
               CidrBlock: 192.168.215.0/24
         """);
-    CloudFormationActivitiesImpl fromDir = new CloudFormationActivitiesImpl(aws, dir,
-        new Polling(Duration.ofMillis(50), Duration.ofMillis(200)));
+    CloudFormationActivitiesImpl fromDir =
+        new CloudFormationActivitiesImpl(
+            aws, dir, new Polling(Duration.ofMillis(50), Duration.ofMillis(200)));
     stacks.add(new String[] {drillId, null});
     StackRequest request = new StackRequest(REGION, drillId, "broken.yaml", Map.of(), owner);
 
-    ApplicationFailure e = assertThrows(ApplicationFailure.class, () -> fromDir.createStack(request));
+    ApplicationFailure e =
+        assertThrows(ApplicationFailure.class, () -> fromDir.createStack(request));
     assertEquals("StackFailed", e.getType());
     assertTrue(e.isNonRetryable());
     String m = e.getOriginalMessage();
-    assertTrue(m.startsWith("create-stack " + drillId + " in eu-west-1 from broken.yaml failed: InvalidSubnet.Range: "
-        + "The CIDR '192.168.215.0/24' is invalid."), m);
+    assertTrue(
+        m.startsWith(
+            "create-stack "
+                + drillId
+                + " in eu-west-1 from broken.yaml failed: InvalidSubnet.Range: "
+                + "The CIDR '192.168.215.0/24' is invalid."),
+        m);
     assertTrue(m.contains("the stack was left in CREATE_IN_PROGRESS"), m);
-    assertTrue(m.contains("No failed events recorded; latest events (newest first): " + drillId
-        + " (AWS::CloudFormation::Stack) CREATE_IN_PROGRESS: User Initiated"), m);
+    assertTrue(
+        m.contains(
+            "No failed events recorded; latest events (newest first): "
+                + drillId
+                + " (AWS::CloudFormation::Stack) CREATE_IN_PROGRESS: User Initiated"),
+        m);
 
     // the failed stack carries the owner's tags, so the drill's cleanup deletes it
     assertEquals("deleting", fromDir.deleteOwnedStack(REGION, drillId, owner));
     TestActivityEnvironment env2 = TestActivityEnvironment.newInstance();
     try {
       env2.registerActivitiesImplementations(fromDir);
-      assertEquals("gone", env2.newActivityStub(CloudFormationActivities.class, OPTIONS)
-          .awaitStackDeleted(REGION, drillId, Instant.now().plusSeconds(30)));
+      assertEquals(
+          "gone",
+          env2.newActivityStub(CloudFormationActivities.class, OPTIONS)
+              .awaitStackDeleted(REGION, drillId, Instant.now().plusSeconds(30)));
     } finally {
       env2.close();
     }
@@ -272,19 +384,42 @@ class CloudFormationActivitiesSandboxTest {
 
   @Test
   void aMissingTemplateOrOneOutsideTheDirectoryIsNotRetried() {
-    ApplicationFailure missing = assertThrows(ApplicationFailure.class, () -> activities.createStack(
-        new StackRequest(REGION, drillId, "no-such-template.yaml", Map.of(), owner)));
+    ApplicationFailure missing =
+        assertThrows(
+            ApplicationFailure.class,
+            () ->
+                activities.createStack(
+                    new StackRequest(REGION, drillId, "no-such-template.yaml", Map.of(), owner)));
     assertEquals("TemplateNotFound", missing.getType());
     assertTrue(missing.isNonRetryable());
-    assertTrue(missing.getOriginalMessage().startsWith("CloudFormation template "
-        + Templates.dir().resolve("no-such-template.yaml") + " not found"), missing.getOriginalMessage());
+    assertTrue(
+        missing
+            .getOriginalMessage()
+            .startsWith(
+                "CloudFormation template "
+                    + Templates.dir().resolve("no-such-template.yaml")
+                    + " not found"),
+        missing.getOriginalMessage());
 
-    ApplicationFailure outside = assertThrows(ApplicationFailure.class, () -> activities.createStack(
-        new StackRequest(REGION, drillId, "../local/sandbox", Map.of(), owner)));
+    ApplicationFailure outside =
+        assertThrows(
+            ApplicationFailure.class,
+            () ->
+                activities.createStack(
+                    new StackRequest(REGION, drillId, "../local/sandbox", Map.of(), owner)));
     assertEquals("InvalidInput", outside.getType());
 
-    ApplicationFailure badName = assertThrows(ApplicationFailure.class, () -> activities.createStack(
-        new StackRequest(REGION, "1-starts-with-a-digit", Templates.DR_TEST_ENVIRONMENT, Map.of(), owner)));
+    ApplicationFailure badName =
+        assertThrows(
+            ApplicationFailure.class,
+            () ->
+                activities.createStack(
+                    new StackRequest(
+                        REGION,
+                        "1-starts-with-a-digit",
+                        Templates.DR_TEST_ENVIRONMENT,
+                        Map.of(),
+                        owner)));
     assertEquals("InvalidInput", badName.getType());
     assertEquals(List.of(), liveStacksNamed(drillId));
   }
@@ -292,8 +427,17 @@ class CloudFormationActivitiesSandboxTest {
   @Test
   void aMissingParameterIsRefusedByCloudFormationAndNotRetried() {
     stacks.add(new String[] {drillId, drillId});
-    ApplicationFailure e = assertThrows(ApplicationFailure.class, () -> activities.createStack(new StackRequest(
-        REGION, drillId, Templates.DR_TEST_ENVIRONMENT, Map.of("DrillId", drillId), owner)));
+    ApplicationFailure e =
+        assertThrows(
+            ApplicationFailure.class,
+            () ->
+                activities.createStack(
+                    new StackRequest(
+                        REGION,
+                        drillId,
+                        Templates.DR_TEST_ENVIRONMENT,
+                        Map.of("DrillId", drillId),
+                        owner)));
     assertTrue(e.isNonRetryable());
     assertEquals("AwsValidationError", e.getType());
     assertTrue(e.getOriginalMessage().contains("OwnerWorkflowId"), e.getOriginalMessage());
@@ -302,14 +446,19 @@ class CloudFormationActivitiesSandboxTest {
 
   @Test
   void waitingForAStackThatDoesNotExistFailsNamingIt() {
-    ApplicationFailure e = cause(assertThrows(ActivityFailure.class,
-        () -> stub.awaitStackCreated(REGION, drillId, Instant.now().plusSeconds(30))));
+    ApplicationFailure e =
+        cause(
+            assertThrows(
+                ActivityFailure.class,
+                () -> stub.awaitStackCreated(REGION, drillId, Instant.now().plusSeconds(30))));
     assertEquals("StackNotFound", e.getType());
-    assertEquals("CloudFormation stack '" + drillId + "' in eu-west-1 not found (never created, or deleted)",
+    assertEquals(
+        "CloudFormation stack '" + drillId + "' in eu-west-1 not found (never created, or deleted)",
         e.getOriginalMessage());
   }
 
-  // ---- delete -------------------------------------------------------------------------------------
+  // ---- delete
+  // -------------------------------------------------------------------------------------
 
   @Test
   void deleteThenAwaitUntilGoneAndAgainFindsItGone() {
@@ -321,11 +470,17 @@ class CloudFormationActivitiesSandboxTest {
     assertEquals("gone", stub.awaitStackDeleted(REGION, drillId, Instant.now().plusSeconds(30)));
     assertEquals(List.of(), liveStacksNamed(drillId));
     // by id, a deleted stack is still described, as DELETE_COMPLETE
-    assertEquals("DELETE_COMPLETE", cf.describeStacks(r -> r.stackName(created.stackId())).stacks().get(0)
-        .stackStatusAsString());
+    assertEquals(
+        "DELETE_COMPLETE",
+        cf.describeStacks(r -> r.stackName(created.stackId()))
+            .stacks()
+            .get(0)
+            .stackStatusAsString());
     // its resources went with it (moto keeps the ECS cluster: see the class doc)
-    assertTrue(aws.rds(REGION).describeDBSubnetGroups().dbSubnetGroups().stream()
-        .noneMatch(g -> subnetGroup.equals(g.dbSubnetGroupName())), "the DB subnet group is deleted with the stack");
+    assertTrue(
+        aws.rds(REGION).describeDBSubnetGroups().dbSubnetGroups().stream()
+            .noneMatch(g -> subnetGroup.equals(g.dbSubnetGroupName())),
+        "the DB subnet group is deleted with the stack");
 
     // a retried delete and a retried wait
     assertEquals("already gone", stub.deleteOwnedStack(REGION, drillId, owner));
@@ -340,7 +495,8 @@ class CloudFormationActivitiesSandboxTest {
   void aDeletedStackCountsAsAbsentForCreate() {
     StackInfo first = stub.createStack(request(drillId, owner));
     cf.deleteStack(r -> r.stackName(first.stackId()));
-    Templates.removeStack(aws, REGION, drillId, drillId); // moto keeps the cluster; AWS deletes it with the stack
+    Templates.removeStack(
+        aws, REGION, drillId, drillId); // moto keeps the cluster; AWS deletes it with the stack
     StackInfo second = stub.createStack(request(drillId, owner));
     assertNotEquals(first.stackId(), second.stackId());
     assertEquals("CREATE_COMPLETE", second.status());

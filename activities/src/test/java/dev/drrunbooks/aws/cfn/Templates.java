@@ -6,25 +6,32 @@ import java.nio.file.Path;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
-/** The project's template directory ({@code deploy/aws}) for tests, and their cleanup of drill stacks. */
+/**
+ * The project's template directory ({@code deploy/aws}) for tests, and their cleanup of drill
+ * stacks.
+ */
 public final class Templates {
   public static final String DR_TEST_ENVIRONMENT = "dr-test-environment.yaml";
 
   private Templates() {}
 
-  /** {@code deploy/aws}, found from wherever the tests run (maven runs them in the module directory). */
+  /**
+   * {@code deploy/aws}, found from wherever the tests run (maven runs them in the module
+   * directory).
+   */
   public static Path dir() {
     Path here = Path.of(System.getProperty("user.dir")).toAbsolutePath();
     for (Path p = here; p != null; p = p.getParent()) {
       Path candidate = p.resolve("deploy").resolve("aws");
       if (Files.isRegularFile(candidate.resolve(DR_TEST_ENVIRONMENT))) return candidate;
     }
-    throw new IllegalStateException("deploy/aws/" + DR_TEST_ENVIRONMENT + " not found above " + here);
+    throw new IllegalStateException(
+        "deploy/aws/" + DR_TEST_ENVIRONMENT + " not found above " + here);
   }
 
   /**
-   * Deletes a stack a test created, whatever its state, and the template's ECS cluster
-   * {@code dr-drill-<drillId>} with any services left in it: moto does not delete an ECS cluster with its
+   * Deletes a stack a test created, whatever its state, and the template's ECS cluster {@code
+   * dr-drill-<drillId>} with any services left in it: moto does not delete an ECS cluster with its
    * stack (AWS does). Only for names the test made up.
    */
   public static void removeStack(AwsClients aws, String region, String stackName, String drillId) {

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.drrunbooks.failover.AlarmState;
 import dev.drrunbooks.aws.AwsFailures;
 import dev.drrunbooks.aws.SandboxAws;
 import dev.drrunbooks.catalog.CatalogFixture;
 import dev.drrunbooks.catalog.DnsRecordSpec;
 import dev.drrunbooks.catalog.WeightedTarget;
+import dev.drrunbooks.failover.AlarmState;
 import dev.drrunbooks.testing.SandboxEnv;
 import io.temporal.failure.ApplicationFailure;
 import java.net.URI;
@@ -30,8 +30,8 @@ import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 import software.amazon.awssdk.services.cloudwatch.model.Statistic;
 
 /**
- * CloudWatch alarms through the AWS SDK over HTTP against the sandbox's moto: the catalog's seeded alarms.
- * The SDK speaks RPC v2 CBOR to CloudWatch, moto only JSON 1.0 and Query: the clients carry
+ * CloudWatch alarms through the AWS SDK over HTTP against the sandbox's moto: the catalog's seeded
+ * alarms. The SDK speaks RPC v2 CBOR to CloudWatch, moto only JSON 1.0 and Query: the clients carry
  * {@link CloudWatchJsonProtocol}, as the worker's must when pointed at moto.
  */
 class CloudWatchActivitiesSandboxTest {
@@ -50,12 +50,19 @@ class CloudWatchActivitiesSandboxTest {
 
   private CloudWatchClient client(String region) {
     SandboxEnv env = SandboxEnv.get();
-    return clients.computeIfAbsent(region, r -> CloudWatchClient.builder().region(Region.of(r))
-        .endpointOverride(URI.create(env.require("AWS_ENDPOINT_URL")))
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-            env.require("AWS_ACCESS_KEY_ID"), env.require("AWS_SECRET_ACCESS_KEY"))))
-        .overrideConfiguration(o -> o.addExecutionInterceptor(new CloudWatchJsonProtocol()))
-        .build());
+    return clients.computeIfAbsent(
+        region,
+        r ->
+            CloudWatchClient.builder()
+                .region(Region.of(r))
+                .endpointOverride(URI.create(env.require("AWS_ENDPOINT_URL")))
+                .credentialsProvider(
+                    StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(
+                            env.require("AWS_ACCESS_KEY_ID"),
+                            env.require("AWS_SECRET_ACCESS_KEY"))))
+                .overrideConfiguration(o -> o.addExecutionInterceptor(new CloudWatchJsonProtocol()))
+                .build());
   }
 
   @Test
@@ -93,11 +100,22 @@ class CloudWatchActivitiesSandboxTest {
   void aFiringAlarmReadsAsAlarmWithItsReason() {
     String name = SandboxAws.uniqueName("dr-test-alarm");
     CloudWatchClient cw = client("eu-west-1");
-    cw.putMetricAlarm(r -> r.alarmName(name).namespace("AWS/ApplicationELB").metricName("HTTPCode_ELB_5XX_Count")
-        .statistic(Statistic.SUM).period(60).evaluationPeriods(1).threshold(10.0)
-        .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD));
+    cw.putMetricAlarm(
+        r ->
+            r.alarmName(name)
+                .namespace("AWS/ApplicationELB")
+                .metricName("HTTPCode_ELB_5XX_Count")
+                .statistic(Statistic.SUM)
+                .period(60)
+                .evaluationPeriods(1)
+                .threshold(10.0)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD));
     try {
-      cw.setAlarmState(r -> r.alarmName(name).stateValue(StateValue.ALARM).stateReason("5XX above 10 for 1 minute"));
+      cw.setAlarmState(
+          r ->
+              r.alarmName(name)
+                  .stateValue(StateValue.ALARM)
+                  .stateReason("5XX above 10 for 1 minute"));
       AlarmState state = activities.alarmState("eu-west-1", name);
       assertEquals("ALARM", state.state());
       assertEquals("5XX above 10 for 1 minute", state.reason());
@@ -110,8 +128,16 @@ class CloudWatchActivitiesSandboxTest {
 
   @Test
   void errorsComeThroughTheJsonProtocolAsTheSdksExceptions() {
-    CloudWatchException e = assertThrows(CloudWatchException.class, () -> client("eu-west-1").setAlarmState(r -> r
-        .alarmName("no-such-alarm").stateValue(StateValue.OK).stateReason("test")));
+    CloudWatchException e =
+        assertThrows(
+            CloudWatchException.class,
+            () ->
+                client("eu-west-1")
+                    .setAlarmState(
+                        r ->
+                            r.alarmName("no-such-alarm")
+                                .stateValue(StateValue.OK)
+                                .stateReason("test")));
     assertEquals(404, e.statusCode());
     assertEquals("ResourceNotFound", e.awsErrorDetails().errorCode());
     assertTrue(AwsFailures.isPermanent(e));
@@ -120,12 +146,21 @@ class CloudWatchActivitiesSandboxTest {
   @Test
   void withoutTheJsonProtocolMotoAnswersABare404AndTheFailureSaysWhatToDo() {
     SandboxEnv env = SandboxEnv.get();
-    try (CloudWatchClient plain = CloudWatchClient.builder().region(Region.EU_WEST_1)
-        .endpointOverride(URI.create(env.require("AWS_ENDPOINT_URL")))
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-            env.require("AWS_ACCESS_KEY_ID"), env.require("AWS_SECRET_ACCESS_KEY")))).build()) {
-      ApplicationFailure e = assertThrows(ApplicationFailure.class,
-          () -> new CloudWatchActivitiesImpl(r -> plain).alarmState("eu-west-1", "api-primary-unhealthy"));
+    try (CloudWatchClient plain =
+        CloudWatchClient.builder()
+            .region(Region.EU_WEST_1)
+            .endpointOverride(URI.create(env.require("AWS_ENDPOINT_URL")))
+            .credentialsProvider(
+                StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(
+                        env.require("AWS_ACCESS_KEY_ID"), env.require("AWS_SECRET_ACCESS_KEY"))))
+            .build()) {
+      ApplicationFailure e =
+          assertThrows(
+              ApplicationFailure.class,
+              () ->
+                  new CloudWatchActivitiesImpl(r -> plain)
+                      .alarmState("eu-west-1", "api-primary-unhealthy"));
       assertTrue(e.isNonRetryable());
       assertEquals("CloudWatchProtocol", e.getType());
       assertTrue(e.getOriginalMessage().contains("CloudWatchJsonProtocol"), e.getOriginalMessage());
@@ -134,9 +169,12 @@ class CloudWatchActivitiesSandboxTest {
 
   @Test
   void anEmptyNameOrRegionIsABadInput() {
-    ApplicationFailure e = assertThrows(ApplicationFailure.class, () -> activities.alarmState("eu-west-1", " "));
+    ApplicationFailure e =
+        assertThrows(ApplicationFailure.class, () -> activities.alarmState("eu-west-1", " "));
     assertTrue(e.isNonRetryable());
     assertTrue(e.getOriginalMessage().contains("alarmName"), e.getOriginalMessage());
-    assertTrue(assertThrows(ApplicationFailure.class, () -> activities.alarmState(null, "x")).isNonRetryable());
+    assertTrue(
+        assertThrows(ApplicationFailure.class, () -> activities.alarmState(null, "x"))
+            .isNonRetryable());
   }
 }

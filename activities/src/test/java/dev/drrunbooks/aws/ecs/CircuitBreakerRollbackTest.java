@@ -33,36 +33,46 @@ import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
 import software.amazon.awssdk.services.ecs.model.UpdateServiceResponse;
 
 /**
- * Issue 10, finding 1: the real update and wait against an ECS whose deployment circuit breaker rolls the
- * service back. moto never rolls back (and never changes a deployment's task definition after
- * CreateService), so the client here is scripted after the AWS documentation: a deployment that cannot
- * reach a steady state gets {@code rolloutState} FAILED and, with rollback on, ECS starts a PRIMARY
- * deployment of the last completed task definition, which then COMPLETES
- * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-circuit-breaker.html; DescribeServices'
- * Deployment.rolloutState: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Deployment.html).
+ * Issue 10, finding 1: the real update and wait against an ECS whose deployment circuit breaker
+ * rolls the service back. moto never rolls back (and never changes a deployment's task definition
+ * after CreateService), so the client here is scripted after the AWS documentation: a deployment
+ * that cannot reach a steady state gets {@code rolloutState} FAILED and, with rollback on, ECS
+ * starts a PRIMARY deployment of the last completed task definition, which then COMPLETES
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-circuit-breaker.html;
+ * DescribeServices' Deployment.rolloutState:
+ * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Deployment.html).
  */
 class CircuitBreakerRollbackTest {
   private static final String REGION = "eu-west-1";
   private static final String CLUSTER = "mycomputer-production";
   private static final String SERVICE = "inventory-service";
-  private static final String PREVIOUS = "arn:aws:ecs:eu-west-1:123456789012:task-definition/inventory-service:3";
-  private static final String STABLE = "arn:aws:ecs:eu-west-1:123456789012:task-definition/inventory-service:2";
+  private static final String PREVIOUS =
+      "arn:aws:ecs:eu-west-1:123456789012:task-definition/inventory-service:3";
+  private static final String STABLE =
+      "arn:aws:ecs:eu-west-1:123456789012:task-definition/inventory-service:2";
   private static final String REASON = "ECS deployment circuit breaker: tasks failed to start.";
-  private static final ActivityOptions OPTIONS = ActivityOptions.newBuilder()
-      .setStartToCloseTimeout(Duration.ofMinutes(1)).setHeartbeatTimeout(Duration.ofSeconds(10)).build();
+  private static final ActivityOptions OPTIONS =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofMinutes(1))
+          .setHeartbeatTimeout(Duration.ofSeconds(10))
+          .build();
 
   private TestActivityEnvironment env;
   private EcsActivities ecs;
+
   /** What describe-services answers after each update-service, in order; the last one repeats. */
   private final Deque<Service> afterUpdate = new ArrayDeque<>();
+
   private final List<String> calls = new ArrayList<>();
-  private Service current = service(PREVIOUS, 2, 2, 0, deployment("ecs-svc/3", "PRIMARY", PREVIOUS, "COMPLETED", null));
+  private Service current =
+      service(PREVIOUS, 2, 2, 0, deployment("ecs-svc/3", "PRIMARY", PREVIOUS, "COMPLETED", null));
 
   @BeforeEach
   void setUp() {
     env = TestActivityEnvironment.newInstance();
-    env.registerActivitiesImplementations(new EcsActivitiesImpl(region -> scriptedEcs(), Duration.ofMillis(10),
-        Duration.ofMillis(40)));
+    env.registerActivitiesImplementations(
+        new EcsActivitiesImpl(
+            region -> scriptedEcs(), Duration.ofMillis(10), Duration.ofMillis(40)));
     ecs = env.newActivityStub(EcsActivities.class, OPTIONS);
   }
 
@@ -73,65 +83,114 @@ class CircuitBreakerRollbackTest {
 
   @Test
   void aRollbackToTheLastCompletedDeploymentFailsTheWaitNamingWhereTheServiceSettled() {
-    // update-service to :2: the new deployment rolls out, its tasks fail, the breaker trips and ECS rolls
+    // update-service to :2: the new deployment rolls out, its tasks fail, the breaker trips and ECS
+    // rolls
     // back to :3. The service's own taskDefinition is left at :2 here: only the deployments tell.
-    afterUpdate.add(service(STABLE, 2, 2, 2,
-        deployment("ecs-svc/2", "PRIMARY", STABLE, "IN_PROGRESS", null),
-        deployment("ecs-svc/3", "ACTIVE", PREVIOUS, "COMPLETED", null)));
-    afterUpdate.add(service(STABLE, 1, 2, 1,
-        deployment("ecs-svc/rollback", "PRIMARY", PREVIOUS, "IN_PROGRESS", null),
-        deployment("ecs-svc/2", "ACTIVE", STABLE, "FAILED", REASON)));
-    afterUpdate.add(service(STABLE, 2, 2, 0,
-        deployment("ecs-svc/rollback", "PRIMARY", PREVIOUS, "COMPLETED", null),
-        deployment("ecs-svc/2", "ACTIVE", STABLE, "FAILED", REASON)));
+    afterUpdate.add(
+        service(
+            STABLE,
+            2,
+            2,
+            2,
+            deployment("ecs-svc/2", "PRIMARY", STABLE, "IN_PROGRESS", null),
+            deployment("ecs-svc/3", "ACTIVE", PREVIOUS, "COMPLETED", null)));
+    afterUpdate.add(
+        service(
+            STABLE,
+            1,
+            2,
+            1,
+            deployment("ecs-svc/rollback", "PRIMARY", PREVIOUS, "IN_PROGRESS", null),
+            deployment("ecs-svc/2", "ACTIVE", STABLE, "FAILED", REASON)));
+    afterUpdate.add(
+        service(
+            STABLE,
+            2,
+            2,
+            0,
+            deployment("ecs-svc/rollback", "PRIMARY", PREVIOUS, "COMPLETED", null),
+            deployment("ecs-svc/2", "ACTIVE", STABLE, "FAILED", REASON)));
 
     ecs.updateService(new EcsServiceUpdate(REGION, CLUSTER, SERVICE, STABLE, null, true));
-    ApplicationFailure af = failureOf(() -> ecs.awaitSteadyOn(REGION, CLUSTER, SERVICE, STABLE, soon()));
+    ApplicationFailure af =
+        failureOf(() -> ecs.awaitSteadyOn(REGION, CLUSTER, SERVICE, STABLE, soon()));
 
     assertTrue(af.isNonRetryable());
     assertEquals(EcsRollback.TYPE, af.getType());
-    assertEquals("ECS service 'inventory-service' in cluster 'mycomputer-production' (eu-west-1) is steady on "
-        + "inventory-service:3, not the requested inventory-service:2 (rolled back); deployment ecs-svc/2 of "
-        + "inventory-service:2 FAILED: " + REASON, af.getOriginalMessage());
-    assertEquals(List.of("update " + STABLE, "describe", "describe", "describe"), calls,
+    assertEquals(
+        "ECS service 'inventory-service' in cluster 'mycomputer-production' (eu-west-1) is steady"
+            + " on inventory-service:3, not the requested inventory-service:2 (rolled back);"
+            + " deployment ecs-svc/2 of inventory-service:2 FAILED: "
+            + REASON,
+        af.getOriginalMessage());
+    assertEquals(
+        List.of("update " + STABLE, "describe", "describe", "describe"),
+        calls,
         "the rollback in progress is waited for, the settled one ends the wait");
   }
 
   @Test
   void aServiceUpdatedBackBeforeThePollSawTheFailureIsReportedAsRolledBackToo() {
-    // The failed deployment is gone by the first poll (polls are up to 30 s apart), or a person updated it back.
-    afterUpdate.add(service(PREVIOUS, 2, 2, 0, deployment("ecs-svc/rollback", "PRIMARY", PREVIOUS, "COMPLETED", null)));
+    // The failed deployment is gone by the first poll (polls are up to 30 s apart), or a person
+    // updated it back.
+    afterUpdate.add(
+        service(
+            PREVIOUS,
+            2,
+            2,
+            0,
+            deployment("ecs-svc/rollback", "PRIMARY", PREVIOUS, "COMPLETED", null)));
 
     ecs.updateService(new EcsServiceUpdate(REGION, CLUSTER, SERVICE, STABLE, null, true));
-    ApplicationFailure af = failureOf(() -> ecs.awaitSteadyOn(REGION, CLUSTER, SERVICE, STABLE, soon()));
+    ApplicationFailure af =
+        failureOf(() -> ecs.awaitSteadyOn(REGION, CLUSTER, SERVICE, STABLE, soon()));
 
     assertEquals(EcsRollback.TYPE, af.getType());
-    assertEquals("ECS service 'inventory-service' in cluster 'mycomputer-production' (eu-west-1) is steady on "
-        + "inventory-service:3, not the requested inventory-service:2 (rolled back)", af.getOriginalMessage());
+    assertEquals(
+        "ECS service 'inventory-service' in cluster 'mycomputer-production' (eu-west-1) is steady"
+            + " on inventory-service:3, not the requested inventory-service:2 (rolled back)",
+        af.getOriginalMessage());
   }
 
   @Test
   void aRollbackStillUnderWayAtTheDeadlineSaysSo() {
-    afterUpdate.add(service(STABLE, 1, 2, 1,
-        deployment("ecs-svc/rollback", "PRIMARY", PREVIOUS, "IN_PROGRESS", null),
-        deployment("ecs-svc/2", "ACTIVE", STABLE, "FAILED", REASON)));
+    afterUpdate.add(
+        service(
+            STABLE,
+            1,
+            2,
+            1,
+            deployment("ecs-svc/rollback", "PRIMARY", PREVIOUS, "IN_PROGRESS", null),
+            deployment("ecs-svc/2", "ACTIVE", STABLE, "FAILED", REASON)));
 
     ecs.updateService(new EcsServiceUpdate(REGION, CLUSTER, SERVICE, STABLE, null, true));
     Instant deadline = Instant.now().minusSeconds(1);
-    ApplicationFailure af = failureOf(() -> ecs.awaitSteadyOn(REGION, CLUSTER, SERVICE, STABLE, deadline));
+    ApplicationFailure af =
+        failureOf(() -> ecs.awaitSteadyOn(REGION, CLUSTER, SERVICE, STABLE, deadline));
 
     assertEquals("EcsNotSteady", af.getType());
-    assertTrue(af.getOriginalMessage().endsWith("; rolling back to inventory-service:3, not the requested "
-        + "inventory-service:2 (deployment ecs-svc/2 of inventory-service:2 FAILED: " + REASON + ")"),
+    assertTrue(
+        af.getOriginalMessage()
+            .endsWith(
+                "; rolling back to inventory-service:3, not the requested "
+                    + "inventory-service:2 (deployment ecs-svc/2 of inventory-service:2 FAILED: "
+                    + REASON
+                    + ")"),
         af.getOriginalMessage());
   }
 
   @Test
   void aDeploymentThatCompletesIsSteadyOnTheRequestedTaskDefinition() {
-    afterUpdate.add(service(STABLE, 2, 2, 2,
-        deployment("ecs-svc/2", "PRIMARY", STABLE, "IN_PROGRESS", null),
-        deployment("ecs-svc/3", "ACTIVE", PREVIOUS, "COMPLETED", null)));
-    afterUpdate.add(service(STABLE, 2, 2, 0, deployment("ecs-svc/2", "PRIMARY", STABLE, "COMPLETED", null)));
+    afterUpdate.add(
+        service(
+            STABLE,
+            2,
+            2,
+            2,
+            deployment("ecs-svc/2", "PRIMARY", STABLE, "IN_PROGRESS", null),
+            deployment("ecs-svc/3", "ACTIVE", PREVIOUS, "COMPLETED", null)));
+    afterUpdate.add(
+        service(STABLE, 2, 2, 0, deployment("ecs-svc/2", "PRIMARY", STABLE, "COMPLETED", null)));
 
     ecs.updateService(new EcsServiceUpdate(REGION, CLUSTER, SERVICE, STABLE, null, true));
     EcsServiceState state = ecs.awaitSteadyOn(REGION, CLUSTER, SERVICE, STABLE, soon());
@@ -142,10 +201,12 @@ class CircuitBreakerRollbackTest {
   @Test
   void motosDeploymentThatKeepsItsCreateTimeTaskDefinitionIsNotARollback() {
     // moto updates the service's taskDefinition but not its one PRIMARY deployment's.
-    afterUpdate.add(service(STABLE, 2, 2, 0, deployment("ecs-svc/3", "PRIMARY", PREVIOUS, "COMPLETED", null)));
+    afterUpdate.add(
+        service(STABLE, 2, 2, 0, deployment("ecs-svc/3", "PRIMARY", PREVIOUS, "COMPLETED", null)));
 
     ecs.updateService(new EcsServiceUpdate(REGION, CLUSTER, SERVICE, STABLE, null, true));
-    assertEquals(STABLE, ecs.awaitSteadyOn(REGION, CLUSTER, SERVICE, STABLE, soon()).taskDefinitionArn());
+    assertEquals(
+        STABLE, ecs.awaitSteadyOn(REGION, CLUSTER, SERVICE, STABLE, soon()).taskDefinitionArn());
   }
 
   private static Instant soon() {
@@ -159,34 +220,49 @@ class CircuitBreakerRollbackTest {
 
   /** update-service and describe-services as scripted above; any other call fails the test. */
   private EcsClient scriptedEcs() {
-    InvocationHandler handler = (proxy, method, args) -> {
-      Object arg = args == null || args.length == 0 ? null : args[0];
-      if (arg instanceof UpdateServiceRequest u) {
-        calls.add("update " + u.taskDefinition());
-        if (!afterUpdate.isEmpty()) current = afterUpdate.poll();
-        return UpdateServiceResponse.builder().service(current).build();
-      }
-      if (arg instanceof DescribeServicesRequest) {
-        calls.add("describe");
-        Service answer = current;
-        if (!afterUpdate.isEmpty()) current = afterUpdate.poll();
-        return DescribeServicesResponse.builder().services(answer).failures(List.of()).build();
-      }
-      return ScriptedSdkClient.NOT_SCRIPTED;
-    };
+    InvocationHandler handler =
+        (proxy, method, args) -> {
+          Object arg = args == null || args.length == 0 ? null : args[0];
+          if (arg instanceof UpdateServiceRequest u) {
+            calls.add("update " + u.taskDefinition());
+            if (!afterUpdate.isEmpty()) current = afterUpdate.poll();
+            return UpdateServiceResponse.builder().service(current).build();
+          }
+          if (arg instanceof DescribeServicesRequest) {
+            calls.add("describe");
+            Service answer = current;
+            if (!afterUpdate.isEmpty()) current = afterUpdate.poll();
+            return DescribeServicesResponse.builder().services(answer).failures(List.of()).build();
+          }
+          return ScriptedSdkClient.NOT_SCRIPTED;
+        };
     return ScriptedSdkClient.of(EcsClient.class, "ecs", handler);
   }
 
-  private static Service service(String taskDefinition, int running, int desired, int pending,
-      Deployment... deployments) {
-    return Service.builder().serviceName(SERVICE).serviceArn("arn:aws:ecs:eu-west-1:123456789012:service/" + CLUSTER
-            + "/" + SERVICE).clusterArn("arn:aws:ecs:eu-west-1:123456789012:cluster/" + CLUSTER).status("ACTIVE")
-        .taskDefinition(taskDefinition).runningCount(running).desiredCount(desired).pendingCount(pending)
-        .deployments(deployments).build();
+  private static Service service(
+      String taskDefinition, int running, int desired, int pending, Deployment... deployments) {
+    return Service.builder()
+        .serviceName(SERVICE)
+        .serviceArn("arn:aws:ecs:eu-west-1:123456789012:service/" + CLUSTER + "/" + SERVICE)
+        .clusterArn("arn:aws:ecs:eu-west-1:123456789012:cluster/" + CLUSTER)
+        .status("ACTIVE")
+        .taskDefinition(taskDefinition)
+        .runningCount(running)
+        .desiredCount(desired)
+        .pendingCount(pending)
+        .deployments(deployments)
+        .build();
   }
 
-  private static Deployment deployment(String id, String status, String taskDefinition, String rollout, String reason) {
-    return Deployment.builder().id(id).status(status).taskDefinition(taskDefinition).rolloutState(rollout)
-        .rolloutStateReason(reason).createdAt(Instant.parse("2024-01-15T03:30:00Z")).build();
+  private static Deployment deployment(
+      String id, String status, String taskDefinition, String rollout, String reason) {
+    return Deployment.builder()
+        .id(id)
+        .status(status)
+        .taskDefinition(taskDefinition)
+        .rolloutState(rollout)
+        .rolloutStateReason(reason)
+        .createdAt(Instant.parse("2024-01-15T03:30:00Z"))
+        .build();
   }
 }

@@ -29,14 +29,15 @@ import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.Tag;
 
 /**
- * The ECS activities through the AWS SDK over HTTP against the sandbox's emulator (moto). Each test runs
- * on a cluster, service and task definition family of its own, with unique names, removed afterwards;
- * the seeded {@code mycomputer-*} services and {@code *-service} families are only read.
+ * The ECS activities through the AWS SDK over HTTP against the sandbox's emulator (moto). Each test
+ * runs on a cluster, service and task definition family of its own, with unique names, removed
+ * afterwards; the seeded {@code mycomputer-*} services and {@code *-service} families are only
+ * read.
  *
  * <p>moto, as checked here: a new service with desiredCount N reports running 0, pending N; only an
- * update with desiredCount sets running = desired and pending = 0. A forced deployment gives the one
- * PRIMARY deployment a new id and createdAt and changes nothing else; there is always exactly one
- * deployment, and its own counts, task definition and rolloutState stay as at creation.
+ * update with desiredCount sets running = desired and pending = 0. A forced deployment gives the
+ * one PRIMARY deployment a new id and createdAt and changes nothing else; there is always exactly
+ * one deployment, and its own counts, task definition and rolloutState stay as at creation.
  */
 class EcsActivitiesSandboxTest {
   private static final String REGION = "eu-west-1";
@@ -59,23 +60,44 @@ class EcsActivitiesSandboxTest {
     service = SandboxAws.uniqueName("dr-test-svc");
     EcsClient ecs = aws.ecs(REGION);
     ecs.createCluster(r -> r.clusterName(cluster));
-    // 1 stable, 2 latest (what "production" runs), 3 stable, 4 stable but deregistered, 5 canary, 6 Stable
+    // 1 stable, 2 latest (what "production" runs), 3 stable, 4 stable but deregistered, 5 canary, 6
+    // Stable
     String[] releases = {"stable", "latest", "stable", "stable", "canary", "Stable"};
     for (String release : releases) {
-      arns.add(ecs.registerTaskDefinition(r -> r.family(family).requiresCompatibilitiesWithStrings("FARGATE")
-          .networkMode("awsvpc").cpu("256").memory("512")
-          .containerDefinitions(ContainerDefinition.builder().name("app").image("example/app:1").essential(true)
-              .memory(512).build())
-          .tags(Tag.builder().key("release").value(release).build(), Tag.builder().key("service").value("test").build()))
-          .taskDefinition().taskDefinitionArn());
+      arns.add(
+          ecs.registerTaskDefinition(
+                  r ->
+                      r.family(family)
+                          .requiresCompatibilitiesWithStrings("FARGATE")
+                          .networkMode("awsvpc")
+                          .cpu("256")
+                          .memory("512")
+                          .containerDefinitions(
+                              ContainerDefinition.builder()
+                                  .name("app")
+                                  .image("example/app:1")
+                                  .essential(true)
+                                  .memory(512)
+                                  .build())
+                          .tags(
+                              Tag.builder().key("release").value(release).build(),
+                              Tag.builder().key("service").value("test").build()))
+              .taskDefinition()
+              .taskDefinitionArn());
     }
     ecs.deregisterTaskDefinition(r -> r.taskDefinition(family + ":4"));
     createService(service, arns.get(1), 2);
   }
 
   private void createService(String name, String taskDefinition, int desired) {
-    aws.ecs(REGION).createService(r -> r.cluster(cluster).serviceName(name).taskDefinition(taskDefinition)
-        .desiredCount(desired).launchType(LaunchType.FARGATE));
+    aws.ecs(REGION)
+        .createService(
+            r ->
+                r.cluster(cluster)
+                    .serviceName(name)
+                    .taskDefinition(taskDefinition)
+                    .desiredCount(desired)
+                    .launchType(LaunchType.FARGATE));
     services.add(name);
   }
 
@@ -97,17 +119,25 @@ class EcsActivitiesSandboxTest {
     }
   }
 
-  private static final ActivityOptions OPTIONS = ActivityOptions.newBuilder()
-      .setStartToCloseTimeout(Duration.ofMinutes(1)).setHeartbeatTimeout(Duration.ofSeconds(30)).build();
+  private static final ActivityOptions OPTIONS =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofMinutes(1))
+          .setHeartbeatTimeout(Duration.ofSeconds(30))
+          .build();
 
   private String deploymentId() {
-    List<Deployment> ds = aws.ecs(REGION).describeServices(r -> r.cluster(cluster).services(service)).services().get(0)
-        .deployments();
+    List<Deployment> ds =
+        aws.ecs(REGION)
+            .describeServices(r -> r.cluster(cluster).services(service))
+            .services()
+            .get(0)
+            .deployments();
     assertEquals(1, ds.size(), "moto keeps exactly one deployment");
     return ds.get(0).id();
   }
 
-  // ---- the runbook -------------------------------------------------------------------------------
+  // ---- the runbook
+  // -------------------------------------------------------------------------------
 
   @Test
   void theRunbooksRecoveryUpdatesToStableForcesADeploymentScalesToFiveAndWaitsUntilSteady() {
@@ -117,24 +147,28 @@ class EcsActivitiesSandboxTest {
       EcsActivities ecs = env.newActivityStub(EcsActivities.class, OPTIONS);
 
       EcsServiceState before = ecs.describeService(REGION, cluster, service);
-      assertEquals(new EcsServiceState(cluster, service, arns.get(1), 2, 0, 2, 1, "ACTIVE"), before);
+      assertEquals(
+          new EcsServiceState(cluster, service, arns.get(1), 2, 0, 2, 1, "ACTIVE"), before);
       assertFalse(before.steady(), "moto starts a service with running 0, pending = desired");
       String deploymentBefore = deploymentId();
 
       // aws ecs update-service --task-definition <family>:stable --force-new-deployment
       String stable = ecs.resolveTaskDefinition(REGION, family + ":stable");
       assertEquals(arns.get(2), stable);
-      EcsServiceState updated = ecs.updateService(new EcsServiceUpdate(REGION, cluster, service, stable, null, true));
+      EcsServiceState updated =
+          ecs.updateService(new EcsServiceUpdate(REGION, cluster, service, stable, null, true));
       assertEquals(stable, updated.taskDefinitionArn());
       assertEquals(2, updated.desired());
       assertNotEquals(deploymentBefore, deploymentId(), "a forced deployment is a new deployment");
 
       // aws ecs update-service --desired-count 5
-      EcsServiceState scaled = ecs.updateService(new EcsServiceUpdate(REGION, cluster, service, null, 5, false));
+      EcsServiceState scaled =
+          ecs.updateService(new EcsServiceUpdate(REGION, cluster, service, null, 5, false));
       assertEquals(5, scaled.desired());
       assertEquals(stable, scaled.taskDefinitionArn());
 
-      EcsServiceState steady = ecs.awaitSteady(REGION, cluster, service, Instant.now().plusSeconds(30));
+      EcsServiceState steady =
+          ecs.awaitSteady(REGION, cluster, service, Instant.now().plusSeconds(30));
       assertEquals(new EcsServiceState(cluster, service, stable, 5, 5, 0, 1, "ACTIVE"), steady);
       assertTrue(steady.steady());
     } finally {
@@ -150,43 +184,67 @@ class EcsActivitiesSandboxTest {
       env.registerActivitiesImplementations(activities);
       EcsActivities ecs = env.newActivityStub(EcsActivities.class, OPTIONS);
       Instant deadline = Instant.now().plusMillis(400);
-      io.temporal.failure.ActivityFailure e = assertThrows(io.temporal.failure.ActivityFailure.class,
-          () -> ecs.awaitSteady(REGION, cluster, service, deadline));
+      io.temporal.failure.ActivityFailure e =
+          assertThrows(
+              io.temporal.failure.ActivityFailure.class,
+              () -> ecs.awaitSteady(REGION, cluster, service, deadline));
       ApplicationFailure af = (ApplicationFailure) e.getCause();
       assertEquals("EcsNotSteady", af.getType());
       assertTrue(af.isNonRetryable());
-      assertTrue(af.getOriginalMessage().startsWith("service " + service + " in cluster " + cluster + " not steady at "
-          + deadline + ": " + service + " on " + arns.get(1) + ": running 0/2, pending 2, 1 deployment(s) (after "),
+      assertTrue(
+          af.getOriginalMessage()
+              .startsWith(
+                  "service "
+                      + service
+                      + " in cluster "
+                      + cluster
+                      + " not steady at "
+                      + deadline
+                      + ": "
+                      + service
+                      + " on "
+                      + arns.get(1)
+                      + ": running 0/2, pending 2, 1 deployment(s) (after "),
           af.getOriginalMessage());
     } finally {
       env.close();
     }
   }
 
-  // ---- task definitions --------------------------------------------------------------------------
+  // ---- task definitions
+  // --------------------------------------------------------------------------
 
   @Test
   void theSeededStableTaskDefinitionResolvesInBothRegions() {
     for (String region : List.of(REGION, DR_REGION)) {
-      assertEquals("arn:aws:ecs:" + region + ":123456789012:task-definition/inventory-service:2",
-          activities.resolveTaskDefinition(region, "inventory-service:stable"), region);
-      assertEquals("arn:aws:ecs:" + region + ":123456789012:task-definition/inventory-service:3",
-          activities.resolveTaskDefinition(region, "inventory-service:latest"), region);
+      assertEquals(
+          "arn:aws:ecs:" + region + ":123456789012:task-definition/inventory-service:2",
+          activities.resolveTaskDefinition(region, "inventory-service:stable"),
+          region);
+      assertEquals(
+          "arn:aws:ecs:" + region + ":123456789012:task-definition/inventory-service:3",
+          activities.resolveTaskDefinition(region, "inventory-service:latest"),
+          region);
     }
   }
 
   @Test
   void theSeededServicesAreSteadyInProductionAndScaledToZeroInDr() {
-    EcsServiceState production = activities.describeService(REGION, "mycomputer-production", "inventory-service");
+    EcsServiceState production =
+        activities.describeService(REGION, "mycomputer-production", "inventory-service");
     assertEquals("mycomputer-production", production.cluster());
     assertEquals(2, production.desired());
     assertTrue(production.steady(), production.describe());
-    assertTrue(production.taskDefinitionArn().endsWith("task-definition/inventory-service:3"), production.describe());
+    assertTrue(
+        production.taskDefinitionArn().endsWith("task-definition/inventory-service:3"),
+        production.describe());
 
-    EcsServiceState dr = activities.describeService(DR_REGION, "mycomputer-dr", "inventory-service");
+    EcsServiceState dr =
+        activities.describeService(DR_REGION, "mycomputer-dr", "inventory-service");
     assertEquals(0, dr.desired());
     assertTrue(dr.steady(), dr.describe());
-    assertTrue(dr.taskDefinitionArn().endsWith("task-definition/inventory-service:2"), dr.describe());
+    assertTrue(
+        dr.taskDefinitionArn().endsWith("task-definition/inventory-service:2"), dr.describe());
   }
 
   @Test
@@ -204,68 +262,108 @@ class EcsActivitiesSandboxTest {
     assertEquals(arns.get(0), activities.resolveTaskDefinition(REGION, family + ":1"));
     assertEquals(arns.get(4), activities.resolveTaskDefinition(REGION, arns.get(4)));
 
-    ApplicationFailure inactive = assertThrows(ApplicationFailure.class,
-        () -> activities.resolveTaskDefinition(REGION, family + ":4"));
+    ApplicationFailure inactive =
+        assertThrows(
+            ApplicationFailure.class,
+            () -> activities.resolveTaskDefinition(REGION, family + ":4"));
     assertTrue(inactive.isNonRetryable());
     assertEquals("EcsTaskDefinitionInactive", inactive.getType());
-    assertTrue(inactive.getOriginalMessage().startsWith("ECS task definition '" + family + ":4' in eu-west-1 is INACTIVE"),
+    assertTrue(
+        inactive
+            .getOriginalMessage()
+            .startsWith("ECS task definition '" + family + ":4' in eu-west-1 is INACTIVE"),
         inactive.getOriginalMessage());
 
-    ApplicationFailure missing = assertThrows(ApplicationFailure.class,
-        () -> activities.resolveTaskDefinition(REGION, family + ":99"));
+    ApplicationFailure missing =
+        assertThrows(
+            ApplicationFailure.class,
+            () -> activities.resolveTaskDefinition(REGION, family + ":99"));
     assertTrue(missing.isNonRetryable());
     assertEquals("EcsTaskDefinitionNotFound", missing.getType());
-    assertTrue(missing.getOriginalMessage().startsWith("ECS task definition '" + family + ":99' not found in eu-west-1"),
+    assertTrue(
+        missing
+            .getOriginalMessage()
+            .startsWith("ECS task definition '" + family + ":99' not found in eu-west-1"),
         missing.getOriginalMessage());
   }
 
   @Test
   void anUnknownLabelFailsNamingTheFamilyTheLabelAndTheRevisionsLookedAt() {
-    ApplicationFailure e = assertThrows(ApplicationFailure.class,
-        () -> activities.resolveTaskDefinition(REGION, family + ":gold"));
+    ApplicationFailure e =
+        assertThrows(
+            ApplicationFailure.class,
+            () -> activities.resolveTaskDefinition(REGION, family + ":gold"));
     assertTrue(e.isNonRetryable());
     assertEquals("EcsTaskDefinitionNotFound", e.getType());
-    assertEquals("no ACTIVE revision of ECS task definition family '" + family + "' in eu-west-1 is tagged release=gold"
-        + " (asked for '" + family + ":gold'); looked at 5 revision(s), newest first: 6 (release=Stable), "
-        + "5 (release=canary), 3 (release=stable), 2 (release=latest), 1 (release=stable)", e.getOriginalMessage());
+    assertEquals(
+        "no ACTIVE revision of ECS task definition family '"
+            + family
+            + "' in eu-west-1 is tagged release=gold"
+            + " (asked for '"
+            + family
+            + ":gold'); looked at 5 revision(s), newest first: 6 (release=Stable), "
+            + "5 (release=canary), 3 (release=stable), 2 (release=latest), 1 (release=stable)",
+        e.getOriginalMessage());
 
-    ApplicationFailure noFamily = assertThrows(ApplicationFailure.class,
-        () -> activities.resolveTaskDefinition(DR_REGION, family + ":stable"));
-    assertEquals("ECS task definition family '" + family + "' has no ACTIVE revision in eu-central-1, so none tagged "
-        + "release=stable", noFamily.getOriginalMessage());
+    ApplicationFailure noFamily =
+        assertThrows(
+            ApplicationFailure.class,
+            () -> activities.resolveTaskDefinition(DR_REGION, family + ":stable"));
+    assertEquals(
+        "ECS task definition family '"
+            + family
+            + "' has no ACTIVE revision in eu-central-1, so none tagged "
+            + "release=stable",
+        noFamily.getOriginalMessage());
     assertTrue(noFamily.isNonRetryable());
   }
 
   @Test
   void aMalformedNameIsABadInput() {
-    for (String bad : new String[] {"", "fam ily:stable", "fam:", "arn:aws:ecs:eu-west-1:1:service/x"}) {
-      ApplicationFailure e = assertThrows(ApplicationFailure.class, () -> activities.resolveTaskDefinition(REGION, bad),
-          bad);
+    for (String bad :
+        new String[] {"", "fam ily:stable", "fam:", "arn:aws:ecs:eu-west-1:1:service/x"}) {
+      ApplicationFailure e =
+          assertThrows(
+              ApplicationFailure.class, () -> activities.resolveTaskDefinition(REGION, bad), bad);
       assertEquals("InvalidInput", e.getType(), bad);
       assertTrue(e.isNonRetryable());
     }
   }
 
-  // ---- services ----------------------------------------------------------------------------------
+  // ---- services
+  // ----------------------------------------------------------------------------------
 
   @Test
   void aMissingServiceOrClusterFailsNonRetryablyNamingThem() {
-    ApplicationFailure noService = assertThrows(ApplicationFailure.class,
-        () -> activities.describeService(REGION, cluster, "no-such-service"));
+    ApplicationFailure noService =
+        assertThrows(
+            ApplicationFailure.class,
+            () -> activities.describeService(REGION, cluster, "no-such-service"));
     assertTrue(noService.isNonRetryable());
     assertEquals("EcsServiceNotFound", noService.getType());
-    assertEquals("ECS service 'no-such-service' not found in cluster '" + cluster + "' in eu-west-1 (MISSING)",
+    assertEquals(
+        "ECS service 'no-such-service' not found in cluster '"
+            + cluster
+            + "' in eu-west-1 (MISSING)",
         noService.getOriginalMessage());
 
-    ApplicationFailure noCluster = assertThrows(ApplicationFailure.class,
-        () -> activities.describeService(REGION, "no-such-cluster", service));
+    ApplicationFailure noCluster =
+        assertThrows(
+            ApplicationFailure.class,
+            () -> activities.describeService(REGION, "no-such-cluster", service));
     assertTrue(noCluster.isNonRetryable());
-    assertEquals("ECS cluster 'no-such-cluster' not found in eu-west-1", noCluster.getOriginalMessage());
+    assertEquals(
+        "ECS cluster 'no-such-cluster' not found in eu-west-1", noCluster.getOriginalMessage());
 
-    ApplicationFailure update = assertThrows(ApplicationFailure.class, () -> activities.updateService(
-        new EcsServiceUpdate(REGION, cluster, "no-such-service", null, 5, false)));
+    ApplicationFailure update =
+        assertThrows(
+            ApplicationFailure.class,
+            () ->
+                activities.updateService(
+                    new EcsServiceUpdate(REGION, cluster, "no-such-service", null, 5, false)));
     assertTrue(update.isNonRetryable());
-    assertEquals("ECS service 'no-such-service' not found in cluster '" + cluster + "' in eu-west-1",
+    assertEquals(
+        "ECS service 'no-such-service' not found in cluster '" + cluster + "' in eu-west-1",
         update.getOriginalMessage());
   }
 
@@ -276,14 +374,27 @@ class EcsActivitiesSandboxTest {
     aws.ecs(REGION).deleteService(r -> r.cluster(cluster).service(deleted));
     services.remove(deleted);
 
-    ApplicationFailure e = assertThrows(ApplicationFailure.class, () -> activities.describeService(REGION, cluster, deleted));
+    ApplicationFailure e =
+        assertThrows(
+            ApplicationFailure.class, () -> activities.describeService(REGION, cluster, deleted));
     assertTrue(e.isNonRetryable());
     assertEquals("EcsServiceInactive", e.getType());
-    assertTrue(e.getOriginalMessage().startsWith("ECS service '" + deleted + "' in cluster '" + cluster
-        + "' in eu-west-1 is INACTIVE"), e.getOriginalMessage());
+    assertTrue(
+        e.getOriginalMessage()
+            .startsWith(
+                "ECS service '"
+                    + deleted
+                    + "' in cluster '"
+                    + cluster
+                    + "' in eu-west-1 is INACTIVE"),
+        e.getOriginalMessage());
 
-    ApplicationFailure update = assertThrows(ApplicationFailure.class, () -> activities.updateService(
-        new EcsServiceUpdate(REGION, cluster, deleted, null, 2, false)));
+    ApplicationFailure update =
+        assertThrows(
+            ApplicationFailure.class,
+            () ->
+                activities.updateService(
+                    new EcsServiceUpdate(REGION, cluster, deleted, null, 2, false)));
     assertTrue(update.isNonRetryable());
     assertEquals("EcsServiceInactive", update.getType());
   }
@@ -303,12 +414,14 @@ class EcsActivitiesSandboxTest {
 
   @Test
   void aRetriedForcedUpdateDoesNotForceASecondDeployment() {
-    EcsServiceUpdate update = new EcsServiceUpdate(REGION, cluster, service, arns.get(2), null, true);
+    EcsServiceUpdate update =
+        new EcsServiceUpdate(REGION, cluster, service, arns.get(2), null, true);
     Instant firstScheduled = Instant.now().minusSeconds(1);
     activities.update(update, Optional.empty()); // attempt 1: forces
     String forced = deploymentId();
 
-    // attempt 2 of the same activity (scheduled before the deployment it started): finds it, does not force again
+    // attempt 2 of the same activity (scheduled before the deployment it started): finds it, does
+    // not force again
     EcsServiceState retried = activities.update(update, Optional.of(firstScheduled));
     assertEquals(forced, deploymentId());
     assertEquals(arns.get(2), retried.taskDefinitionArn());
@@ -319,35 +432,65 @@ class EcsActivitiesSandboxTest {
 
     // a retry asking for another task definition than the service runs updates and forces
     String again = deploymentId();
-    EcsServiceState other = activities.update(new EcsServiceUpdate(REGION, cluster, service, arns.get(0), null, true),
-        Optional.of(firstScheduled));
+    EcsServiceState other =
+        activities.update(
+            new EcsServiceUpdate(REGION, cluster, service, arns.get(0), null, true),
+            Optional.of(firstScheduled));
     assertEquals(arns.get(0), other.taskDefinitionArn());
     assertNotEquals(again, deploymentId());
   }
 
   @Test
   void anUpdateRefusesALabelANegativeCountAndNothingToDo() {
-    ApplicationFailure label = assertThrows(ApplicationFailure.class, () -> activities.updateService(
-        new EcsServiceUpdate(REGION, cluster, service, family + ":stable", null, true)));
+    ApplicationFailure label =
+        assertThrows(
+            ApplicationFailure.class,
+            () ->
+                activities.updateService(
+                    new EcsServiceUpdate(
+                        REGION, cluster, service, family + ":stable", null, true)));
     assertEquals("InvalidInput", label.getType());
-    assertTrue(label.getOriginalMessage().contains("resolveTaskDefinition"), label.getOriginalMessage());
+    assertTrue(
+        label.getOriginalMessage().contains("resolveTaskDefinition"), label.getOriginalMessage());
 
-    ApplicationFailure negative = assertThrows(ApplicationFailure.class, () -> activities.updateService(
-        new EcsServiceUpdate(REGION, cluster, service, null, -1, false)));
+    ApplicationFailure negative =
+        assertThrows(
+            ApplicationFailure.class,
+            () ->
+                activities.updateService(
+                    new EcsServiceUpdate(REGION, cluster, service, null, -1, false)));
     assertEquals("desiredCount must be 0 or more, was -1", negative.getOriginalMessage());
 
-    ApplicationFailure nothing = assertThrows(ApplicationFailure.class, () -> activities.updateService(
-        new EcsServiceUpdate(REGION, cluster, service, null, null, false)));
+    ApplicationFailure nothing =
+        assertThrows(
+            ApplicationFailure.class,
+            () ->
+                activities.updateService(
+                    new EcsServiceUpdate(REGION, cluster, service, null, null, false)));
     assertTrue(nothing.isNonRetryable());
-    assertEquals(arns.get(1), activities.describeService(REGION, cluster, service).taskDefinitionArn(), "unchanged");
+    assertEquals(
+        arns.get(1),
+        activities.describeService(REGION, cluster, service).taskDefinitionArn(),
+        "unchanged");
   }
 
   @Test
   void anUpdateToATaskDefinitionThatDoesNotExistIsNotRetried() {
-    ApplicationFailure e = assertThrows(ApplicationFailure.class, () -> activities.updateService(
-        new EcsServiceUpdate(REGION, cluster, service, family + ":99", null, false)));
+    ApplicationFailure e =
+        assertThrows(
+            ApplicationFailure.class,
+            () ->
+                activities.updateService(
+                    new EcsServiceUpdate(REGION, cluster, service, family + ":99", null, false)));
     assertTrue(e.isNonRetryable());
-    assertTrue(e.getOriginalMessage().startsWith("update-service " + service + " in cluster " + cluster
-        + " in eu-west-1 failed: ClientException"), e.getOriginalMessage());
+    assertTrue(
+        e.getOriginalMessage()
+            .startsWith(
+                "update-service "
+                    + service
+                    + " in cluster "
+                    + cluster
+                    + " in eu-west-1 failed: ClientException"),
+        e.getOriginalMessage());
   }
 }

@@ -45,9 +45,16 @@ import software.amazon.awssdk.services.rds.model.Endpoint;
 class AwaitAvailableTest {
   private static final String REGION = "eu-west-1";
   private static final Polling FAST = new Polling(Duration.ofMillis(10), Duration.ofMillis(40));
-  /** A tiny heartbeat timeout: the SDK throttles heartbeats to 80% of it, so every poll's heartbeat is seen. */
-  private static final ActivityOptions OPTIONS = ActivityOptions.newBuilder()
-      .setStartToCloseTimeout(Duration.ofMinutes(1)).setHeartbeatTimeout(Duration.ofMillis(5)).build();
+
+  /**
+   * A tiny heartbeat timeout: the SDK throttles heartbeats to 80% of it, so every poll's heartbeat
+   * is seen.
+   */
+  private static final ActivityOptions OPTIONS =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofMinutes(1))
+          .setHeartbeatTimeout(Duration.ofMillis(5))
+          .build();
 
   private TestActivityEnvironment env;
   private ScriptedRds rds;
@@ -77,23 +84,35 @@ class AwaitAvailableTest {
   @Test
   void pollsWithBackoffUntilAvailableAndHeartbeatsEachStatus() {
     rds.statuses("creating", "creating", "backing-up", "available");
-    InstanceInfo info = restore(FAST).awaitInstanceAvailable(REGION, "db-1", Instant.now().plusSeconds(30));
+    InstanceInfo info =
+        restore(FAST).awaitInstanceAvailable(REGION, "db-1", Instant.now().plusSeconds(30));
 
     assertEquals("available", info.status());
     assertEquals("db-1.example", info.endpointAddress());
-    assertEquals(List.of(new PollProgress(1, "creating"), new PollProgress(2, "creating"),
-        new PollProgress(3, "backing-up"), new PollProgress(4, "available")), heartbeats);
+    assertEquals(
+        List.of(
+            new PollProgress(1, "creating"),
+            new PollProgress(2, "creating"),
+            new PollProgress(3, "backing-up"),
+            new PollProgress(4, "available")),
+        heartbeats);
   }
 
   @Test
   void aStateItCannotRecoverFromFailsAtOnceNamingIt() {
     rds.statuses("creating", "incompatible-restore");
-    ActivityFailure e = assertThrows(ActivityFailure.class,
-        () -> restore(FAST).awaitInstanceAvailable(REGION, "db-1", Instant.now().plusSeconds(30)));
+    ActivityFailure e =
+        assertThrows(
+            ActivityFailure.class,
+            () ->
+                restore(FAST)
+                    .awaitInstanceAvailable(REGION, "db-1", Instant.now().plusSeconds(30)));
     ApplicationFailure af = applicationFailure(e);
     assertTrue(af.isNonRetryable());
     assertEquals("RdsBadState", af.getType());
-    assertTrue(af.getOriginalMessage().startsWith("RDS instance 'db-1' in eu-west-1 is 'incompatible-restore'"),
+    assertTrue(
+        af.getOriginalMessage()
+            .startsWith("RDS instance 'db-1' in eu-west-1 is 'incompatible-restore'"),
         af.getOriginalMessage());
     assertEquals(2, rds.describes.get());
   }
@@ -102,13 +121,18 @@ class AwaitAvailableTest {
   void pastTheDeadlineItFailsWithTheLastStatusAndThePollCount() {
     rds.statuses("creating");
     Instant deadline = Instant.now().minusSeconds(1);
-    ActivityFailure e = assertThrows(ActivityFailure.class,
-        () -> restore(FAST).awaitInstanceAvailable(REGION, "db-1", deadline));
+    ActivityFailure e =
+        assertThrows(
+            ActivityFailure.class,
+            () -> restore(FAST).awaitInstanceAvailable(REGION, "db-1", deadline));
     ApplicationFailure af = applicationFailure(e);
     assertTrue(af.isNonRetryable());
     assertEquals("WaitDeadlineExceeded", af.getType());
-    assertEquals("RDS instance 'db-1' in eu-west-1 still 'creating' at " + deadline
-        + " after 1 polls (the run's RTO budget)", af.getOriginalMessage());
+    assertEquals(
+        "RDS instance 'db-1' in eu-west-1 still 'creating' at "
+            + deadline
+            + " after 1 polls (the run's RTO budget)",
+        af.getOriginalMessage());
   }
 
   @Test
@@ -116,20 +140,29 @@ class AwaitAvailableTest {
     rds.statuses("modifying");
     Instant deadline = Instant.now().plusMillis(300);
     long t0 = System.nanoTime();
-    ActivityFailure e = assertThrows(ActivityFailure.class, () -> restore(new Polling(Duration.ofSeconds(5),
-        Duration.ofSeconds(30))).awaitInstanceAvailable(REGION, "db-1", deadline));
+    ActivityFailure e =
+        assertThrows(
+            ActivityFailure.class,
+            () ->
+                restore(new Polling(Duration.ofSeconds(5), Duration.ofSeconds(30)))
+                    .awaitInstanceAvailable(REGION, "db-1", deadline));
     long elapsedMs = (System.nanoTime() - t0) / 1_000_000;
 
-    // One poll, a pause cut to the 300 ms left (not the 5 s interval), one last poll at the deadline.
-    assertEquals("RDS instance 'db-1' in eu-west-1 still 'modifying' at " + deadline
-        + " after 2 polls (the run's RTO budget)", applicationFailure(e).getOriginalMessage());
+    // One poll, a pause cut to the 300 ms left (not the 5 s interval), one last poll at the
+    // deadline.
+    assertEquals(
+        "RDS instance 'db-1' in eu-west-1 still 'modifying' at "
+            + deadline
+            + " after 2 polls (the run's RTO budget)",
+        applicationFailure(e).getOriginalMessage());
     assertTrue(elapsedMs < 3000, "waited " + elapsedMs + " ms for a deadline 300 ms away");
   }
 
   @Test
   void theIntervalDoublesUpToTheCap() {
     Polling p = Polling.DEFAULT;
-    assertEquals(List.of(2L, 4L, 8L, 16L, 30L, 30L, 30L),
+    assertEquals(
+        List.of(2L, 4L, 8L, 16L, 30L, 30L, 30L),
         List.of(1, 2, 3, 4, 5, 6, 100).stream().map(n -> p.intervalAfter(n).toSeconds()).toList());
   }
 
@@ -138,9 +171,12 @@ class AwaitAvailableTest {
     env.setHeartbeatDetails(new PollProgress(7, "creating"));
     rds.statuses("creating");
     Instant deadline = Instant.now().minusSeconds(1);
-    ActivityFailure e = assertThrows(ActivityFailure.class,
-        () -> restore(FAST).awaitInstanceAvailable(REGION, "db-1", deadline));
-    assertTrue(applicationFailure(e).getOriginalMessage().endsWith("after 8 polls (the run's RTO budget)"),
+    ActivityFailure e =
+        assertThrows(
+            ActivityFailure.class,
+            () -> restore(FAST).awaitInstanceAvailable(REGION, "db-1", deadline));
+    assertTrue(
+        applicationFailure(e).getOriginalMessage().endsWith("after 8 polls (the run's RTO budget)"),
         applicationFailure(e).getOriginalMessage());
     assertEquals(List.of(new PollProgress(8, "creating")), heartbeats);
   }
@@ -149,39 +185,54 @@ class AwaitAvailableTest {
   void aTransientDescribeErrorIsOnePollThatSawNothing() {
     rds.failNext = true;
     rds.statuses("available");
-    InstanceInfo info = restore(FAST).awaitInstanceAvailable(REGION, "db-1", Instant.now().plusSeconds(30));
+    InstanceInfo info =
+        restore(FAST).awaitInstanceAvailable(REGION, "db-1", Instant.now().plusSeconds(30));
     assertEquals("available", info.status());
     assertEquals(2, heartbeats.size());
-    assertTrue(heartbeats.get(0).lastStatus().startsWith("unknown: describe failed"), heartbeats.get(0).toString());
+    assertTrue(
+        heartbeats.get(0).lastStatus().startsWith("unknown: describe failed"),
+        heartbeats.get(0).toString());
   }
 
   @Test
   void anInstanceThatDisappearsEndsTheWaitNamingIt() {
     rds.statuses("creating", "gone");
-    ActivityFailure e = assertThrows(ActivityFailure.class,
-        () -> restore(FAST).awaitInstanceAvailable(REGION, "db-1", Instant.now().plusSeconds(30)));
-    assertEquals("RDS instance 'db-1' not found in eu-west-1", applicationFailure(e).getOriginalMessage());
+    ActivityFailure e =
+        assertThrows(
+            ActivityFailure.class,
+            () ->
+                restore(FAST)
+                    .awaitInstanceAvailable(REGION, "db-1", Instant.now().plusSeconds(30)));
+    assertEquals(
+        "RDS instance 'db-1' not found in eu-west-1", applicationFailure(e).getOriginalMessage());
     assertTrue(applicationFailure(e).isNonRetryable());
   }
 
   @Test
   void cancellationDeliveredByTheHeartbeatEndsTheWait() {
     rds.statuses("creating");
-    env.setActivityHeartbeatListener(PollProgress.class, p -> {
-      heartbeats.add(p);
-      if (p.polls() == 3) env.requestCancelActivity();
-    });
+    env.setActivityHeartbeatListener(
+        PollProgress.class,
+        p -> {
+          heartbeats.add(p);
+          if (p.polls() == 3) env.requestCancelActivity();
+        });
     RdsRestoreActivities stub = restore(FAST);
-    // The heartbeat threw ActivityCanceledException and the wait let it through: the test environment
+    // The heartbeat threw ActivityCanceledException and the wait let it through: the test
+    // environment
     // reports that as the activity's cancellation.
-    assertThrows(CanceledFailure.class, () -> stub.awaitInstanceAvailable(REGION, "db-1", Instant.now().plusSeconds(30)));
+    assertThrows(
+        CanceledFailure.class,
+        () -> stub.awaitInstanceAvailable(REGION, "db-1", Instant.now().plusSeconds(30)));
     assertEquals(3, rds.describes.get(), "polls after the cancelling heartbeat");
   }
 
   @Test
   void aMissingDeadlineIsABadInput() {
-    ActivityFailure e = assertThrows(ActivityFailure.class,
-        () -> restore(FAST).awaitInstanceAvailable(REGION, "db-1", null));
+    ActivityFailure e =
+        assertThrows(
+            ActivityFailure.class,
+            () -> restore(FAST).awaitInstanceAvailable(REGION, "db-1", null));
     assertTrue(applicationFailure(e).isNonRetryable());
     assertEquals(0, rds.describes.get());
   }
@@ -191,7 +242,8 @@ class AwaitAvailableTest {
     rds.statuses("creating", "copying", "available");
     env.registerActivitiesImplementations(new RdsSnapshotActivitiesImpl(region -> rds, FAST));
     RdsSnapshotActivities snapshots = env.newActivityStub(RdsSnapshotActivities.class, OPTIONS);
-    SnapshotInfo s = snapshots.awaitSnapshotAvailable(REGION, "snap-1", Instant.now().plusSeconds(30));
+    SnapshotInfo s =
+        snapshots.awaitSnapshotAvailable(REGION, "snap-1", Instant.now().plusSeconds(30));
     assertEquals("available", s.status());
     assertEquals(3, heartbeats.size());
   }
@@ -201,9 +253,15 @@ class AwaitAvailableTest {
     rds.statuses("creating", "failed");
     env.registerActivitiesImplementations(new RdsSnapshotActivitiesImpl(region -> rds, FAST));
     RdsSnapshotActivities snapshots = env.newActivityStub(RdsSnapshotActivities.class, OPTIONS);
-    ActivityFailure e = assertThrows(ActivityFailure.class,
-        () -> snapshots.awaitSnapshotAvailable(REGION, "snap-1", Instant.now().plusSeconds(30)));
-    assertTrue(applicationFailure(e).getOriginalMessage().startsWith("RDS snapshot 'snap-1' in eu-west-1 is 'failed'"),
+    ActivityFailure e =
+        assertThrows(
+            ActivityFailure.class,
+            () ->
+                snapshots.awaitSnapshotAvailable(REGION, "snap-1", Instant.now().plusSeconds(30)));
+    assertTrue(
+        applicationFailure(e)
+            .getOriginalMessage()
+            .startsWith("RDS snapshot 'snap-1' in eu-west-1 is 'failed'"),
         applicationFailure(e).getOriginalMessage());
     assertFalse(applicationFailure(e).getOriginalMessage().contains("null"));
   }
@@ -232,20 +290,36 @@ class AwaitAvailableTest {
     @Override
     public DescribeDbInstancesResponse describeDBInstances(DescribeDbInstancesRequest request) {
       String status = next();
-      if ("gone".equals(status)) throw DbInstanceNotFoundException.builder().message("not found").build();
+      if ("gone".equals(status))
+        throw DbInstanceNotFoundException.builder().message("not found").build();
       String id = request.dbInstanceIdentifier();
-      return DescribeDbInstancesResponse.builder().dbInstances(DBInstance.builder().dbInstanceIdentifier(id)
-          .dbInstanceArn("arn:aws:rds:" + REGION + ":123456789012:db:" + id).dbInstanceStatus(status)
-          .endpoint(Endpoint.builder().address(id + ".example").port(5432).build()).tagList(List.of()).build()).build();
+      return DescribeDbInstancesResponse.builder()
+          .dbInstances(
+              DBInstance.builder()
+                  .dbInstanceIdentifier(id)
+                  .dbInstanceArn("arn:aws:rds:" + REGION + ":123456789012:db:" + id)
+                  .dbInstanceStatus(status)
+                  .endpoint(Endpoint.builder().address(id + ".example").port(5432).build())
+                  .tagList(List.of())
+                  .build())
+          .build();
     }
 
     @Override
     public DescribeDbSnapshotsResponse describeDBSnapshots(DescribeDbSnapshotsRequest request) {
       String status = next();
       String id = request.dbSnapshotIdentifier();
-      return DescribeDbSnapshotsResponse.builder().dbSnapshots(DBSnapshot.builder().dbSnapshotIdentifier(id)
-          .dbSnapshotArn("arn:aws:rds:" + REGION + ":123456789012:snapshot:" + id).status(status).snapshotType("manual")
-          .snapshotCreateTime(Instant.parse("2024-01-15T03:00:00Z")).tagList(List.of()).build()).build();
+      return DescribeDbSnapshotsResponse.builder()
+          .dbSnapshots(
+              DBSnapshot.builder()
+                  .dbSnapshotIdentifier(id)
+                  .dbSnapshotArn("arn:aws:rds:" + REGION + ":123456789012:snapshot:" + id)
+                  .status(status)
+                  .snapshotType("manual")
+                  .snapshotCreateTime(Instant.parse("2024-01-15T03:00:00Z"))
+                  .tagList(List.of())
+                  .build())
+          .build();
     }
 
     @Override

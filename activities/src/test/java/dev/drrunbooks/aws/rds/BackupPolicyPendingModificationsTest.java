@@ -27,8 +27,8 @@ import software.amazon.awssdk.services.rds.model.PendingModifiedValues;
  * https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_ModifyDBInstance.html —
  * ApplyImmediately=true also applies all pending modifications (a class change reboots the
  * instance); the backup window and a retention change between non-zero values apply as soon as
- * possible and IAM authentication at once whatever ApplyImmediately says; a retention change from or
- * to 0 (an outage) waits for the maintenance window unless ApplyImmediately is true.
+ * possible and IAM authentication at once whatever ApplyImmediately says; a retention change from
+ * or to 0 (an outage) waits for the maintenance window unless ApplyImmediately is true.
  */
 class BackupPolicyPendingModificationsTest {
   private static final BackupSpec POLICY = new BackupSpec(30, "03:00-04:00", true);
@@ -52,11 +52,18 @@ class BackupPolicyPendingModificationsTest {
     }
 
     DBInstance describe() {
-      return DBInstance.builder().dbInstanceIdentifier("mycomputer-inventory-db").dbInstanceStatus("available")
-          .backupRetentionPeriod(retention).preferredBackupWindow(window).iamDatabaseAuthenticationEnabled(iam)
+      return DBInstance.builder()
+          .dbInstanceIdentifier("mycomputer-inventory-db")
+          .dbInstanceStatus("available")
+          .backupRetentionPeriod(retention)
+          .preferredBackupWindow(window)
+          .iamDatabaseAuthenticationEnabled(iam)
           .dbInstanceClass(instanceClass)
-          .pendingModifiedValues(PendingModifiedValues.builder().backupRetentionPeriod(pendingRetention)
-              .dbInstanceClass(pendingClass).build())
+          .pendingModifiedValues(
+              PendingModifiedValues.builder()
+                  .backupRetentionPeriod(pendingRetention)
+                  .dbInstanceClass(pendingClass)
+                  .build())
           .build();
     }
 
@@ -82,24 +89,29 @@ class BackupPolicyPendingModificationsTest {
     }
 
     RdsClient client() {
-      return (RdsClient) Proxy.newProxyInstance(RdsClient.class.getClassLoader(), new Class<?>[] {RdsClient.class},
-          (proxy, method, args) -> switch (method.getName()) {
-            case "describeDBInstances" -> {
-              if (args[0] instanceof Consumer<?>) { // the SDK's consumer-builder overload
-                @SuppressWarnings("unchecked")
-                Consumer<DescribeDbInstancesRequest.Builder> c = (Consumer<DescribeDbInstancesRequest.Builder>) args[0];
-                c.accept(DescribeDbInstancesRequest.builder());
-              }
-              yield DescribeDbInstancesResponse.builder().dbInstances(describe()).build();
-            }
-            case "modifyDBInstance" -> {
-              modify((ModifyDbInstanceRequest) args[0]);
-              yield ModifyDbInstanceResponse.builder().dbInstance(describe()).build();
-            }
-            case "close" -> null;
-            case "serviceName" -> "rds";
-            default -> throw new UnsupportedOperationException(method.getName());
-          });
+      return (RdsClient)
+          Proxy.newProxyInstance(
+              RdsClient.class.getClassLoader(),
+              new Class<?>[] {RdsClient.class},
+              (proxy, method, args) ->
+                  switch (method.getName()) {
+                    case "describeDBInstances" -> {
+                      if (args[0] instanceof Consumer<?>) { // the SDK's consumer-builder overload
+                        @SuppressWarnings("unchecked")
+                        Consumer<DescribeDbInstancesRequest.Builder> c =
+                            (Consumer<DescribeDbInstancesRequest.Builder>) args[0];
+                        c.accept(DescribeDbInstancesRequest.builder());
+                      }
+                      yield DescribeDbInstancesResponse.builder().dbInstances(describe()).build();
+                    }
+                    case "modifyDBInstance" -> {
+                      modify((ModifyDbInstanceRequest) args[0]);
+                      yield ModifyDbInstanceResponse.builder().dbInstance(describe()).build();
+                    }
+                    case "close" -> null;
+                    case "serviceName" -> "rds";
+                    default -> throw new UnsupportedOperationException(method.getName());
+                  });
     }
   }
 
@@ -107,11 +119,13 @@ class BackupPolicyPendingModificationsTest {
   void aPendingInstanceClassChangeIsNotAppliedAndIsNamedForTheMaintenanceWindow() {
     ScriptedInstance db = new ScriptedInstance(7, "22:00-22:30", false, "db.r6g.2xlarge");
 
-    BackupSettings after = new RdsBackupActivitiesImpl(region -> db.client()).applyBackupSettings("eu-west-1",
-        "mycomputer-inventory-db", POLICY);
+    BackupSettings after =
+        new RdsBackupActivitiesImpl(region -> db.client())
+            .applyBackupSettings("eu-west-1", "mycomputer-inventory-db", POLICY);
 
     assertEquals(3, db.modifies.size(), "one ModifyDBInstance per setting: " + db.modifies);
-    db.modifies.forEach(m -> assertFalse(m.applyImmediately(), "never ApplyImmediately on production"));
+    db.modifies.forEach(
+        m -> assertFalse(m.applyImmediately(), "never ApplyImmediately on production"));
     assertEquals(List.of(), db.reboots, "no reboot of production");
     assertEquals("db.r6g.large", db.instanceClass);
     assertEquals(30, after.retentionDays());
@@ -124,8 +138,9 @@ class BackupPolicyPendingModificationsTest {
   void retentionFromZeroWaitsForTheMaintenanceWindowInsteadOfAnOutageNow() {
     ScriptedInstance db = new ScriptedInstance(0, "03:00-04:00", true, null);
 
-    BackupSettings after = new RdsBackupActivitiesImpl(region -> db.client()).applyBackupSettings("eu-west-1",
-        "mycomputer-inventory-db", POLICY);
+    BackupSettings after =
+        new RdsBackupActivitiesImpl(region -> db.client())
+            .applyBackupSettings("eu-west-1", "mycomputer-inventory-db", POLICY);
 
     assertEquals(List.of(), db.reboots, "no outage now");
     assertEquals(0, after.retentionDays());
@@ -140,8 +155,9 @@ class BackupPolicyPendingModificationsTest {
   void aCompliantInstanceIsNotModifiedAtAll() {
     ScriptedInstance db = new ScriptedInstance(30, "03:00-04:00", true, "db.r6g.2xlarge");
 
-    BackupSettings after = new RdsBackupActivitiesImpl(region -> db.client()).applyBackupSettings("eu-west-1",
-        "mycomputer-inventory-db", POLICY);
+    BackupSettings after =
+        new RdsBackupActivitiesImpl(region -> db.client())
+            .applyBackupSettings("eu-west-1", "mycomputer-inventory-db", POLICY);
 
     assertEquals(List.of(), db.modifies);
     assertEquals(List.of("DBInstanceClass=db.r6g.2xlarge"), after.otherPendingChanges());
@@ -152,8 +168,8 @@ class BackupPolicyPendingModificationsTest {
     ScriptedInstance db = new ScriptedInstance(0, "03:00-04:00", true, null);
     db.pendingRetention = 30;
 
-    new RdsBackupActivitiesImpl(region -> db.client()).applyBackupSettings("eu-west-1", "mycomputer-inventory-db",
-        POLICY);
+    new RdsBackupActivitiesImpl(region -> db.client())
+        .applyBackupSettings("eu-west-1", "mycomputer-inventory-db", POLICY);
 
     assertEquals(List.of(), db.modifies);
   }

@@ -24,12 +24,12 @@ import software.amazon.awssdk.services.rds.model.ModifyDbInstanceResponse;
 import software.amazon.awssdk.services.rds.model.RdsException;
 
 /**
- * Each backup setting in its own ModifyDBInstance, against a scripted RDS that refuses one of them as
- * the RDS API reference documents (ModifyDBInstance, Errors:
+ * Each backup setting in its own ModifyDBInstance, against a scripted RDS that refuses one of them
+ * as the RDS API reference documents (ModifyDBInstance, Errors:
  * https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_ModifyDBInstance.html —
  * InvalidParameterCombination, HTTP 400, e.g. IAM database authentication on an engine version that
- * lacks it) or throttles it (ThrottlingException, retried: the activity throws so Temporal retries it,
- * and the retry sends only what is still off policy).
+ * lacks it) or throttles it (ThrottlingException, retried: the activity throws so Temporal retries
+ * it, and the retry sends only what is still off policy).
  */
 class BackupPolicyRefusedSettingTest {
   private static final BackupSpec POLICY = new BackupSpec(30, "03:00-04:00", true);
@@ -43,51 +43,71 @@ class BackupPolicyRefusedSettingTest {
     final List<String> sent = new ArrayList<>();
 
     RdsClient client() {
-      return (RdsClient) Proxy.newProxyInstance(RdsClient.class.getClassLoader(), new Class<?>[] {RdsClient.class},
-          (proxy, method, args) -> switch (method.getName()) {
-            case "describeDBInstances" -> {
-              if (args[0] instanceof Consumer<?>) {
-                @SuppressWarnings("unchecked")
-                Consumer<DescribeDbInstancesRequest.Builder> c = (Consumer<DescribeDbInstancesRequest.Builder>) args[0];
-                c.accept(DescribeDbInstancesRequest.builder());
-              }
-              yield DescribeDbInstancesResponse.builder().dbInstances(DBInstance.builder()
-                  .dbInstanceIdentifier("mycomputer-inventory-db").dbInstanceStatus("available")
-                  .backupRetentionPeriod(retention).preferredBackupWindow(window).iamDatabaseAuthenticationEnabled(iam)
-                  .preferredMaintenanceWindow("sun:03:15-sun:04:15").build()).build();
-            }
-            case "modifyDBInstance" -> {
-              ModifyDbInstanceRequest r = (ModifyDbInstanceRequest) args[0];
-              String setting = r.backupRetentionPeriod() != null ? "retention"
-                  : r.enableIAMDatabaseAuthentication() != null ? "iam" : "window";
-              sent.add(setting);
-              if (setting.equals(throttleOnce)) {
-                throttleOnce = null;
-                throw error(400, "ThrottlingException", "Rate exceeded");
-              }
-              if (setting.equals(refuse)) {
-                throw error(400, "InvalidParameterCombination", "IAM authentication is not supported for this engine");
-              }
-              if (r.backupRetentionPeriod() != null) retention = r.backupRetentionPeriod();
-              if (r.enableIAMDatabaseAuthentication() != null) iam = r.enableIAMDatabaseAuthentication();
-              if (r.preferredBackupWindow() != null) window = r.preferredBackupWindow();
-              yield ModifyDbInstanceResponse.builder().build();
-            }
-            case "close" -> null;
-            case "serviceName" -> "rds";
-            default -> throw new UnsupportedOperationException(method.getName());
-          });
+      return (RdsClient)
+          Proxy.newProxyInstance(
+              RdsClient.class.getClassLoader(),
+              new Class<?>[] {RdsClient.class},
+              (proxy, method, args) ->
+                  switch (method.getName()) {
+                    case "describeDBInstances" -> {
+                      if (args[0] instanceof Consumer<?>) {
+                        @SuppressWarnings("unchecked")
+                        Consumer<DescribeDbInstancesRequest.Builder> c =
+                            (Consumer<DescribeDbInstancesRequest.Builder>) args[0];
+                        c.accept(DescribeDbInstancesRequest.builder());
+                      }
+                      yield DescribeDbInstancesResponse.builder()
+                          .dbInstances(
+                              DBInstance.builder()
+                                  .dbInstanceIdentifier("mycomputer-inventory-db")
+                                  .dbInstanceStatus("available")
+                                  .backupRetentionPeriod(retention)
+                                  .preferredBackupWindow(window)
+                                  .iamDatabaseAuthenticationEnabled(iam)
+                                  .preferredMaintenanceWindow("sun:03:15-sun:04:15")
+                                  .build())
+                          .build();
+                    }
+                    case "modifyDBInstance" -> {
+                      ModifyDbInstanceRequest r = (ModifyDbInstanceRequest) args[0];
+                      String setting =
+                          r.backupRetentionPeriod() != null
+                              ? "retention"
+                              : r.enableIAMDatabaseAuthentication() != null ? "iam" : "window";
+                      sent.add(setting);
+                      if (setting.equals(throttleOnce)) {
+                        throttleOnce = null;
+                        throw error(400, "ThrottlingException", "Rate exceeded");
+                      }
+                      if (setting.equals(refuse)) {
+                        throw error(
+                            400,
+                            "InvalidParameterCombination",
+                            "IAM authentication is not supported for this engine");
+                      }
+                      if (r.backupRetentionPeriod() != null) retention = r.backupRetentionPeriod();
+                      if (r.enableIAMDatabaseAuthentication() != null)
+                        iam = r.enableIAMDatabaseAuthentication();
+                      if (r.preferredBackupWindow() != null) window = r.preferredBackupWindow();
+                      yield ModifyDbInstanceResponse.builder().build();
+                    }
+                    case "close" -> null;
+                    case "serviceName" -> "rds";
+                    default -> throw new UnsupportedOperationException(method.getName());
+                  });
     }
 
     BackupSettings apply(BackupSpec policy) {
-      return new RdsBackupActivitiesImpl(region -> client()).applyBackupSettings("eu-west-1",
-          "mycomputer-inventory-db", policy);
+      return new RdsBackupActivitiesImpl(region -> client())
+          .applyBackupSettings("eu-west-1", "mycomputer-inventory-db", policy);
     }
   }
 
   private static AwsServiceException error(int status, String code, String message) {
-    return RdsException.builder().statusCode(status)
-        .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(message).build()).build();
+    return RdsException.builder()
+        .statusCode(status)
+        .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(message).build())
+        .build();
   }
 
   @Test
@@ -101,7 +121,10 @@ class BackupPolicyRefusedSettingTest {
     assertEquals(30, after.retentionDays());
     assertEquals("01:00-02:00", after.window());
     assertFalse(after.iamDatabaseAuthentication());
-    assertEquals(Map.of(BackupSettings.IAM_AUTH, "RDS refused it: IAM authentication is not supported for this engine"),
+    assertEquals(
+        Map.of(
+            BackupSettings.IAM_AUTH,
+            "RDS refused it: IAM authentication is not supported for this engine"),
         after.refused());
   }
 
@@ -115,9 +138,15 @@ class BackupPolicyRefusedSettingTest {
     assertEquals(30, after.retentionDays());
     assertTrue(after.iamDatabaseAuthentication());
     assertEquals("sun:03:15-sun:04:15", after.maintenanceWindow());
-    assertTrue(after.refused().get(BackupSettings.WINDOW).endsWith("the backup window 03:00-04:00 overlaps the "
-        + "instance's maintenance window sun:03:15-sun:04:15; a backup window that does not: 01:45-02:45 (change the "
-        + "catalog's window), or move the maintenance window"), after.refused().toString());
+    assertTrue(
+        after
+            .refused()
+            .get(BackupSettings.WINDOW)
+            .endsWith(
+                "the backup window 03:00-04:00 overlaps the instance's maintenance window"
+                    + " sun:03:15-sun:04:15; a backup window that does not: 01:45-02:45 (change the"
+                    + " catalog's window), or move the maintenance window"),
+        after.refused().toString());
   }
 
   @Test

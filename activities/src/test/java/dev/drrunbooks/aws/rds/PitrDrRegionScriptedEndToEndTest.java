@@ -26,51 +26,99 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.rds.model.RestoreDbInstanceToPointInTimeRequest;
 
 /**
- * Issue 11, finding 2, end to end where the emulator cannot go (moto has no automated-backup replication): the
- * point-in-time restore workflow with {@code region: dr}, run by the real {@link RdsRestoreActivitiesImpl} over the
- * scripted RDS of {@link ScriptedBackupsRds} (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_ReplicateBackups.html).
- * The primary region has nothing at all: it is gone.
+ * Issue 11, finding 2, end to end where the emulator cannot go (moto has no automated-backup
+ * replication): the point-in-time restore workflow with {@code region: dr}, run by the real {@link
+ * RdsRestoreActivitiesImpl} over the scripted RDS of {@link ScriptedBackupsRds}
+ * (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_ReplicateBackups.html). The primary
+ * region has nothing at all: it is gone.
  */
 class PitrDrRegionScriptedEndToEndTest {
   @RegisterExtension
-  static final TestWorkflowExtension temporal = TimeSkipping.extension(PointInTimeRestoreWorkflowImpl.class);
+  static final TestWorkflowExtension temporal =
+      TimeSkipping.extension(PointInTimeRestoreWorkflowImpl.class);
 
-  private static final String ARN = "arn:aws:rds:eu-central-1:123456789012:auto-backup:ab-locationsreplica";
+  private static final String ARN =
+      "arn:aws:rds:eu-central-1:123456789012:auto-backup:ab-locationsreplica";
   private final ScriptedBackupsRds aws = new ScriptedBackupsRds();
-  private final Instant replicaLatest = Instant.now().minus(Duration.ofMinutes(9)).truncatedTo(
-      java.time.temporal.ChronoUnit.SECONDS);
+  private final Instant replicaLatest =
+      Instant.now().minus(Duration.ofMinutes(9)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
 
   @BeforeEach
   void startWorker(TestWorkflowEnvironment env, Worker worker) {
-    aws.backup("eu-central-1", "mycomputer-locations-db", "db-LOCATIONS", "replicating", "eu-west-1",
-        replicaLatest.minus(Duration.ofDays(7)), replicaLatest, ARN);
-    DataValidationActivities noQueries = (target, source, queries) -> ValidationReport.of(List.of());
-    worker.registerActivitiesImplementations(new RdsRestoreActivitiesImpl(aws::client,
-        new Polling(Duration.ofMillis(10), Duration.ofMillis(50))), new FakeCatalog(), noQueries);
+    aws.backup(
+        "eu-central-1",
+        "mycomputer-locations-db",
+        "db-LOCATIONS",
+        "replicating",
+        "eu-west-1",
+        replicaLatest.minus(Duration.ofDays(7)),
+        replicaLatest,
+        ARN);
+    DataValidationActivities noQueries =
+        (target, source, queries) -> ValidationReport.of(List.of());
+    worker.registerActivitiesImplementations(
+        new RdsRestoreActivitiesImpl(
+            aws::client, new Polling(Duration.ofMillis(10), Duration.ofMillis(50))),
+        new FakeCatalog(),
+        noQueries);
     env.start();
   }
 
   @Test
-  void drPitrRestoresLocationsFromTheBackupsReplicatedToTheDrRegion(WorkflowClient client, Worker worker) {
-    PointInTimeRestoreWorkflow wf = client.newWorkflowStub(PointInTimeRestoreWorkflow.class, WorkflowOptions
-        .newBuilder().setWorkflowId("pitr-locations-dr").setTaskQueue(worker.getTaskQueue()).build());
+  void drPitrRestoresLocationsFromTheBackupsReplicatedToTheDrRegion(
+      WorkflowClient client, Worker worker) {
+    PointInTimeRestoreWorkflow wf =
+        client.newWorkflowStub(
+            PointInTimeRestoreWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId("pitr-locations-dr")
+                .setTaskQueue(worker.getTaskQueue())
+                .build());
 
-    PointInTimeRestoreResult result = wf.run(new PointInTimeRestoreInput("locations", null, null, null, null, null,
-        null, null, null, "dr-app-subnets", List.of("sg-0fedcba9876543210"), "dr-postgres15", null, null, "dr"));
+    PointInTimeRestoreResult result =
+        wf.run(
+            new PointInTimeRestoreInput(
+                "locations",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "dr-app-subnets",
+                List.of("sg-0fedcba9876543210"),
+                "dr-postgres15",
+                null,
+                null,
+                "dr"));
 
     assertEquals("eu-central-1", result.region());
     assertEquals(replicaLatest, result.restorePoint(), "the replica's latest restorable time");
-    assertEquals("automated backups of mycomputer-locations-db replicated from eu-west-1 to eu-central-1 (" + ARN
-        + ")", result.restoredFrom());
+    assertEquals(
+        "automated backups of mycomputer-locations-db replicated from eu-west-1 to eu-central-1 ("
+            + ARN
+            + ")",
+        result.restoredFrom());
     RestoreDbInstanceToPointInTimeRequest sent = aws.restores.get(0);
     assertEquals(ARN, sent.sourceDBInstanceAutomatedBackupsArn());
     assertNull(sent.sourceDBInstanceIdentifier());
     assertEquals(replicaLatest, sent.restoreTime());
     assertEquals("dr-app-subnets", sent.dbSubnetGroupName());
-    assertEquals("available", aws.instances.get("eu-central-1").get(result.restoredInstance()).dbInstanceStatus());
+    assertEquals(
+        "available",
+        aws.instances.get("eu-central-1").get(result.restoredInstance()).dbInstanceStatus());
     assertNull(aws.instances.get("eu-west-1"), "nothing asked of the lost region");
-    assertTrue(result.copySettings().deletionProtection(), "a recovery's copy is protected: " + result.summary());
-    assertTrue(result.summary().startsWith("Restored automated backups of mycomputer-locations-db replicated from"
-        + " eu-west-1 to eu-central-1"), result.summary());
+    assertTrue(
+        result.copySettings().deletionProtection(),
+        "a recovery's copy is protected: " + result.summary());
+    assertTrue(
+        result
+            .summary()
+            .startsWith(
+                "Restored automated backups of mycomputer-locations-db replicated from"
+                    + " eu-west-1 to eu-central-1"),
+        result.summary());
   }
 }

@@ -29,11 +29,11 @@ import software.amazon.awssdk.services.rds.model.DBInstance;
 import software.amazon.awssdk.services.rds.model.DbInstanceNotFoundException;
 
 /**
- * Issue 11, finding 3, against the sandbox's emulator: a source with IAM database authentication, deletion
- * protection and storage autoscaling up to 500 GiB, created for this test (the seeded instances are not changed)
- * and removed afterwards, its deletion protection turned off first. moto copies most settings from the source on
- * restore but loses MaxAllocatedStorage, and copies DeletionProtection where AWS defaults it off (see
- * RestoreProtectionsTest for AWS's defaults).
+ * Issue 11, finding 3, against the sandbox's emulator: a source with IAM database authentication,
+ * deletion protection and storage autoscaling up to 500 GiB, created for this test (the seeded
+ * instances are not changed) and removed afterwards, its deletion protection turned off first. moto
+ * copies most settings from the source on restore but loses MaxAllocatedStorage, and copies
+ * DeletionProtection where AWS defaults it off (see RestoreProtectionsTest for AWS's defaults).
  */
 class RestoredCopyProtectionSandboxTest {
   private static final String REGION = "eu-west-1";
@@ -49,12 +49,24 @@ class RestoredCopyProtectionSandboxTest {
   void setUp() {
     aws = SandboxAws.clients();
     rds = aws.rds(REGION);
-    activities = new RdsRestoreActivitiesImpl(aws, new Polling(Duration.ofMillis(50), Duration.ofMillis(200)));
+    activities =
+        new RdsRestoreActivitiesImpl(
+            aws, new Polling(Duration.ofMillis(50), Duration.ofMillis(200)));
     owner = new Ownership(SandboxAws.uniqueName("pitr-protect-test"), "pitr");
     source = SandboxAws.uniqueName("dr-test-protected-source");
-    rds.createDBInstance(r -> r.dbInstanceIdentifier(source).engine("postgres").dbInstanceClass("db.t3.micro")
-        .allocatedStorage(20).maxAllocatedStorage(500).enableIAMDatabaseAuthentication(true).deletionProtection(true)
-        .copyTagsToSnapshot(true).backupRetentionPeriod(7).masterUsername("inventory").masterUserPassword("not-a-secret-1"));
+    rds.createDBInstance(
+        r ->
+            r.dbInstanceIdentifier(source)
+                .engine("postgres")
+                .dbInstanceClass("db.t3.micro")
+                .allocatedStorage(20)
+                .maxAllocatedStorage(500)
+                .enableIAMDatabaseAuthentication(true)
+                .deletionProtection(true)
+                .copyTagsToSnapshot(true)
+                .backupRetentionPeriod(7)
+                .masterUsername("inventory")
+                .masterUserPassword("not-a-secret-1"));
   }
 
   @AfterEach
@@ -62,8 +74,10 @@ class RestoredCopyProtectionSandboxTest {
     created.add(source);
     for (String id : created) {
       try {
-        rds.modifyDBInstance(r -> r.dbInstanceIdentifier(id).deletionProtection(false).applyImmediately(true));
-        rds.deleteDBInstance(r -> r.dbInstanceIdentifier(id).skipFinalSnapshot(true).deleteAutomatedBackups(true));
+        rds.modifyDBInstance(
+            r -> r.dbInstanceIdentifier(id).deletionProtection(false).applyImmediately(true));
+        rds.deleteDBInstance(
+            r -> r.dbInstanceIdentifier(id).skipFinalSnapshot(true).deleteAutomatedBackups(true));
       } catch (DbInstanceNotFoundException alreadyGone) {
         // deleted by the test itself
       }
@@ -72,33 +86,44 @@ class RestoredCopyProtectionSandboxTest {
   }
 
   @Test
-  @DisplayName("restored copy keeps IAM auth and storage autoscaling, and a validation copy is deletable")
+  @DisplayName(
+      "restored copy keeps IAM auth and storage autoscaling, and a validation copy is deletable")
   void restoredCopyKeepsIamAuthAndStorageAutoscalingAndAValidationCopyIsDeletable() {
     Instant point = Instant.now().minus(10, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
     String kept = restore("dr-test-kept", point);
 
     DBInstance restored = describe(kept).orElseThrow();
     assertTrue(restored.iamDatabaseAuthenticationEnabled(), "IAM database authentication carried");
-    assertEquals(500, restored.maxAllocatedStorage(), "storage autoscaling carried (moto alone loses it)");
-    CopySettings keptSettings = activities.protectRestoredCopy(new CopyProtectionRequest(REGION, kept, source, true,
-        owner));
+    assertEquals(
+        500, restored.maxAllocatedStorage(), "storage autoscaling carried (moto alone loses it)");
+    CopySettings keptSettings =
+        activities.protectRestoredCopy(
+            new CopyProtectionRequest(REGION, kept, source, true, owner));
     assertEquals(new CopySettings(kept, true, true, List.of()), keptSettings);
     DBInstance protectedCopy = describe(kept).orElseThrow();
     assertTrue(protectedCopy.deletionProtection());
     assertEquals(7, protectedCopy.backupRetentionPeriod());
-    ApplicationFailure refused = assertThrows(ApplicationFailure.class,
-        () -> activities.deleteOwnedInstance(REGION, kept, owner));
-    assertTrue(refused.getOriginalMessage().contains("deletion protection"), refused.getOriginalMessage());
+    ApplicationFailure refused =
+        assertThrows(
+            ApplicationFailure.class, () -> activities.deleteOwnedInstance(REGION, kept, owner));
+    assertTrue(
+        refused.getOriginalMessage().contains("deletion protection"), refused.getOriginalMessage());
     assertTrue(describe(kept).isPresent(), "the kept copy cannot be deleted by accident");
 
     String validation = restore("dr-test-validation", point);
-    assertTrue(describe(validation).orElseThrow().deletionProtection(), "moto copies the source's deletion protection"
-        + " although the restore sent DeletionProtection=false (AWS: off, see RestoreProtectionsTest)");
-    CopySettings validationSettings = activities.protectRestoredCopy(new CopyProtectionRequest(REGION, validation,
-        source, false, owner));
+    assertTrue(
+        describe(validation).orElseThrow().deletionProtection(),
+        "moto copies the source's deletion protection although the restore sent"
+            + " DeletionProtection=false (AWS: off, see RestoreProtectionsTest)");
+    CopySettings validationSettings =
+        activities.protectRestoredCopy(
+            new CopyProtectionRequest(REGION, validation, source, false, owner));
     assertFalse(validationSettings.deletionProtection());
-    assertEquals(List.of(new SettingDifference("deletion protection", "on", "off",
-        "validation copy, deleted at the end")), validationSettings.differences());
+    assertEquals(
+        List.of(
+            new SettingDifference(
+                "deletion protection", "on", "off", "validation copy, deleted at the end")),
+        validationSettings.differences());
     assertTrue(describe(validation).orElseThrow().iamDatabaseAuthenticationEnabled());
     assertEquals("deleting", activities.deleteOwnedInstance(REGION, validation, owner));
     assertTrue(describe(validation).isEmpty(), "the validation copy is gone");
@@ -107,15 +132,17 @@ class RestoredCopyProtectionSandboxTest {
   private String restore(String prefix, Instant point) {
     String id = SandboxAws.uniqueName(prefix);
     created.add(id);
-    activities.restoreToPointInTime(new PointInTimeRestoreRequest(REGION, source, id, point, InstanceShape.asSource(),
-        owner));
-    assertEquals("available", describe(id).orElseThrow().dbInstanceStatus(), "moto restores at once");
+    activities.restoreToPointInTime(
+        new PointInTimeRestoreRequest(REGION, source, id, point, InstanceShape.asSource(), owner));
+    assertEquals(
+        "available", describe(id).orElseThrow().dbInstanceStatus(), "moto restores at once");
     return id;
   }
 
   private Optional<DBInstance> describe(String id) {
     try {
-      return Optional.of(rds.describeDBInstances(r -> r.dbInstanceIdentifier(id)).dbInstances().get(0));
+      return Optional.of(
+          rds.describeDBInstances(r -> r.dbInstanceIdentifier(id)).dbInstances().get(0));
     } catch (DbInstanceNotFoundException e) {
       return Optional.empty();
     }

@@ -33,13 +33,17 @@ import software.amazon.awssdk.services.route53.model.GetChangeResponse;
 import software.amazon.awssdk.services.route53.model.NoSuchChangeException;
 
 /**
- * GetChange until INSYNC: moto answers INSYNC at once, so the wait is shown with a Route53 client that
- * answers a scripted sequence, on Temporal's activity test environment (heartbeats, cancellation).
+ * GetChange until INSYNC: moto answers INSYNC at once, so the wait is shown with a Route53 client
+ * that answers a scripted sequence, on Temporal's activity test environment (heartbeats,
+ * cancellation).
  */
 class AwaitInSyncTest {
   private static final Polling FAST = new Polling(Duration.ofMillis(10), Duration.ofMillis(40));
-  private static final ActivityOptions OPTIONS = ActivityOptions.newBuilder()
-      .setStartToCloseTimeout(Duration.ofMinutes(1)).setHeartbeatTimeout(Duration.ofMillis(5)).build();
+  private static final ActivityOptions OPTIONS =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofMinutes(1))
+          .setHeartbeatTimeout(Duration.ofMillis(5))
+          .build();
 
   private TestActivityEnvironment env;
   private ScriptedRoute53 route53;
@@ -68,7 +72,11 @@ class AwaitInSyncTest {
   void pollsUntilInSyncHeartbeatingEachStatus() {
     route53.statuses("PENDING", "PENDING", "INSYNC");
     assertEquals("INSYNC", stub.awaitInSync("C2682N5HXP0BZ4", Instant.now().plusSeconds(30)));
-    assertEquals(List.of(new PollProgress(1, "PENDING"), new PollProgress(2, "PENDING"), new PollProgress(3, "INSYNC")),
+    assertEquals(
+        List.of(
+            new PollProgress(1, "PENDING"),
+            new PollProgress(2, "PENDING"),
+            new PollProgress(3, "INSYNC")),
         heartbeats);
     assertEquals(List.of("C2682N5HXP0BZ4"), route53.ids.stream().distinct().toList());
   }
@@ -76,7 +84,8 @@ class AwaitInSyncTest {
   @Test
   void theChangePrefixIsAccepted() {
     route53.statuses("INSYNC");
-    assertEquals("INSYNC", stub.awaitInSync("/change/C2682N5HXP0BZ4", Instant.now().plusSeconds(30)));
+    assertEquals(
+        "INSYNC", stub.awaitInSync("/change/C2682N5HXP0BZ4", Instant.now().plusSeconds(30)));
     assertEquals(List.of("C2682N5HXP0BZ4"), route53.ids);
   }
 
@@ -88,7 +97,9 @@ class AwaitInSyncTest {
     ApplicationFailure af = applicationFailure(e);
     assertTrue(af.isNonRetryable());
     assertEquals("WaitDeadlineExceeded", af.getType());
-    assertTrue(af.getOriginalMessage().startsWith("Route53 change 'C1' still 'PENDING' at " + deadline + " after "),
+    assertTrue(
+        af.getOriginalMessage()
+            .startsWith("Route53 change 'C1' still 'PENDING' at " + deadline + " after "),
         af.getOriginalMessage());
   }
 
@@ -98,35 +109,49 @@ class AwaitInSyncTest {
     route53.statuses("INSYNC");
     assertEquals("INSYNC", stub.awaitInSync("C1", Instant.now().plusSeconds(30)));
     assertEquals(2, heartbeats.size());
-    assertTrue(heartbeats.get(0).lastStatus().startsWith("unknown: describe failed"), heartbeats.get(0).toString());
+    assertTrue(
+        heartbeats.get(0).lastStatus().startsWith("unknown: describe failed"),
+        heartbeats.get(0).toString());
   }
 
   @Test
   void anUnknownChangeFailsNonRetryablyNamingIt() {
     route53.statuses("gone");
-    ActivityFailure e = assertThrows(ActivityFailure.class, () -> stub.awaitInSync("C404", Instant.now().plusSeconds(30)));
+    ActivityFailure e =
+        assertThrows(
+            ActivityFailure.class, () -> stub.awaitInSync("C404", Instant.now().plusSeconds(30)));
     ApplicationFailure af = applicationFailure(e);
     assertTrue(af.isNonRetryable());
-    assertTrue(af.getOriginalMessage().startsWith("get-change C404 failed: NoSuchChange"), af.getOriginalMessage());
+    assertTrue(
+        af.getOriginalMessage().startsWith("get-change C404 failed: NoSuchChange"),
+        af.getOriginalMessage());
     assertEquals(1, route53.calls.get());
   }
 
   @Test
   void aMissingChangeIdOrDeadlineIsABadInput() {
-    assertTrue(applicationFailure(assertThrows(ActivityFailure.class,
-        () -> stub.awaitInSync(" ", Instant.now().plusSeconds(30)))).isNonRetryable());
-    assertTrue(applicationFailure(assertThrows(ActivityFailure.class,
-        () -> stub.awaitInSync("C1", null))).isNonRetryable());
+    assertTrue(
+        applicationFailure(
+                assertThrows(
+                    ActivityFailure.class,
+                    () -> stub.awaitInSync(" ", Instant.now().plusSeconds(30))))
+            .isNonRetryable());
+    assertTrue(
+        applicationFailure(assertThrows(ActivityFailure.class, () -> stub.awaitInSync("C1", null)))
+            .isNonRetryable());
     assertEquals(0, route53.calls.get());
   }
 
   @Test
   void cancellationDeliveredByTheHeartbeatEndsTheWait() {
     route53.statuses("PENDING");
-    env.setActivityHeartbeatListener(PollProgress.class, p -> {
-      if (p.polls() == 2) env.requestCancelActivity();
-    });
-    assertThrows(CanceledFailure.class, () -> stub.awaitInSync("C1", Instant.now().plusSeconds(30)));
+    env.setActivityHeartbeatListener(
+        PollProgress.class,
+        p -> {
+          if (p.polls() == 2) env.requestCancelActivity();
+        });
+    assertThrows(
+        CanceledFailure.class, () -> stub.awaitInSync("C1", Instant.now().plusSeconds(30)));
     assertEquals(2, route53.calls.get());
   }
 
@@ -152,12 +177,23 @@ class AwaitInSyncTest {
       }
       if (!script.isEmpty()) last = script.poll();
       if ("gone".equals(last)) {
-        throw NoSuchChangeException.builder().statusCode(404).awsErrorDetails(AwsErrorDetails.builder()
-            .errorCode("NoSuchChange").errorMessage("A change with the specified change ID does not exist.").build())
+        throw NoSuchChangeException.builder()
+            .statusCode(404)
+            .awsErrorDetails(
+                AwsErrorDetails.builder()
+                    .errorCode("NoSuchChange")
+                    .errorMessage("A change with the specified change ID does not exist.")
+                    .build())
             .build();
       }
-      return GetChangeResponse.builder().changeInfo(ChangeInfo.builder().id(request.id()).status(last)
-          .submittedAt(Instant.parse("2024-01-15T03:00:00Z")).build()).build();
+      return GetChangeResponse.builder()
+          .changeInfo(
+              ChangeInfo.builder()
+                  .id(request.id())
+                  .status(last)
+                  .submittedAt(Instant.parse("2024-01-15T03:00:00Z"))
+                  .build())
+          .build();
     }
 
     @Override

@@ -37,9 +37,9 @@ import software.amazon.awssdk.services.route53.model.RRType;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
 /**
- * The runbook's DNS failover step through the AWS SDK over HTTP against the sandbox's moto: the seeded
- * zone {@code mycomputer.com}, its weighted Primary/Secondary records and the health checks of the
- * catalog's records. Tests that change weights put back what they found, in a finally.
+ * The runbook's DNS failover step through the AWS SDK over HTTP against the sandbox's moto: the
+ * seeded zone {@code mycomputer.com}, its weighted Primary/Secondary records and the health checks
+ * of the catalog's records. Tests that change weights put back what they found, in a finally.
  */
 class Route53ActivitiesSandboxTest {
   private static final Map<String, DnsRecordSpec> RECORDS = CatalogFixture.load().dnsRecords();
@@ -51,7 +51,8 @@ class Route53ActivitiesSandboxTest {
   @BeforeEach
   void setUp() {
     aws = SandboxAws.clients();
-    activities = new Route53ActivitiesImpl(aws, new Polling(Duration.ofMillis(50), Duration.ofMillis(200)));
+    activities =
+        new Route53ActivitiesImpl(aws, new Polling(Duration.ofMillis(50), Duration.ofMillis(200)));
   }
 
   @AfterEach
@@ -89,8 +90,14 @@ class Route53ActivitiesSandboxTest {
 
   @Test
   void aSetThatDoesNotExistReadsAsNull() {
-    DnsRecordSpec other = new DnsRecordSpec(API.hostedZone(), API.name(), API.type(),
-        side(API.primary(), "Tertiary"), API.secondary(), API.healthCheck());
+    DnsRecordSpec other =
+        new DnsRecordSpec(
+            API.hostedZone(),
+            API.name(),
+            API.type(),
+            side(API.primary(), "Tertiary"),
+            API.secondary(),
+            API.healthCheck());
     WeightedRecordState state = activities.readWeights(other);
     assertEquals(null, state.primaryWeight());
     assertEquals(0L, state.secondaryWeight());
@@ -122,15 +129,30 @@ class Route53ActivitiesSandboxTest {
     assertAliasTargetsAsInTheCatalog(restored.hostedZoneId(), API);
   }
 
-  /** The record sets as Route53 has them: the two sets, alias targets unchanged, no other set added. */
+  /**
+   * The record sets as Route53 has them: the two sets, alias targets unchanged, no other set added.
+   */
   private void assertAliasTargetsAsInTheCatalog(String zoneId, DnsRecordSpec record) {
-    List<ResourceRecordSet> sets = aws.route53().listResourceRecordSets(r -> r.hostedZoneId(zoneId)
-        .startRecordName(record.name() + ".").startRecordType(record.type())).resourceRecordSets().stream()
-        .filter(s -> s.name().equals(record.name() + ".") && s.typeAsString().equals(record.type())).toList();
+    List<ResourceRecordSet> sets =
+        aws
+            .route53()
+            .listResourceRecordSets(
+                r ->
+                    r.hostedZoneId(zoneId)
+                        .startRecordName(record.name() + ".")
+                        .startRecordType(record.type()))
+            .resourceRecordSets()
+            .stream()
+            .filter(
+                s -> s.name().equals(record.name() + ".") && s.typeAsString().equals(record.type()))
+            .toList();
     assertEquals(2, sets.size(), sets.toString());
     for (WeightedTarget side : List.of(record.primary(), record.secondary())) {
-      ResourceRecordSet s = sets.stream().filter(x -> side.setIdentifier().equals(x.setIdentifier())).findFirst()
-          .orElseThrow();
+      ResourceRecordSet s =
+          sets.stream()
+              .filter(x -> side.setIdentifier().equals(x.setIdentifier()))
+              .findFirst()
+              .orElseThrow();
       assertEquals(side.aliasHostedZoneId(), s.aliasTarget().hostedZoneId());
       assertEquals(side.aliasDnsName(), s.aliasTarget().dnsName().replaceAll("\\.$", ""));
       assertEquals(side.evaluateTargetHealth(), s.aliasTarget().evaluateTargetHealth());
@@ -141,15 +163,22 @@ class Route53ActivitiesSandboxTest {
   void awaitInSyncReturnsInSyncForTheChangeJustMade() {
     WeightedRecordState current = activities.readWeights(API);
     // the same weights again: a real change batch that leaves the seeded world as it is
-    String changeId = activities.upsertWeights(API, current.primaryWeight(), current.secondaryWeight());
+    String changeId =
+        activities.upsertWeights(API, current.primaryWeight(), current.secondaryWeight());
 
     TestActivityEnvironment env = TestActivityEnvironment.newInstance();
     try {
       env.registerActivitiesImplementations(activities);
-      Route53Activities stub = env.newActivityStub(Route53Activities.class, ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofMinutes(1)).setHeartbeatTimeout(Duration.ofSeconds(30)).build());
+      Route53Activities stub =
+          env.newActivityStub(
+              Route53Activities.class,
+              ActivityOptions.newBuilder()
+                  .setStartToCloseTimeout(Duration.ofMinutes(1))
+                  .setHeartbeatTimeout(Duration.ofSeconds(30))
+                  .build());
       assertEquals("INSYNC", stub.awaitInSync(changeId, Instant.now().plusSeconds(30)));
-      assertEquals("INSYNC", stub.awaitInSync("/change/" + changeId, Instant.now().plusSeconds(30)));
+      assertEquals(
+          "INSYNC", stub.awaitInSync("/change/" + changeId, Instant.now().plusSeconds(30)));
     } finally {
       env.close();
     }
@@ -162,11 +191,18 @@ class Route53ActivitiesSandboxTest {
       assertNotNull(state.healthCheckId(), record.name());
       assertTrue(state.checkers() > 0, state.toString());
       assertTrue(state.healthy(), state.toString());
-      assertTrue(state.detail().contains(record.healthCheck().fqdn() + ":443" + record.healthCheck().path()),
+      assertTrue(
+          state
+              .detail()
+              .contains(record.healthCheck().fqdn() + ":443" + record.healthCheck().path()),
           state.detail());
     }
-    List<String> ids = RECORDS.values().stream().map(r -> activities.healthCheckStatus(r).healthCheckId()).toList();
-    assertEquals(ids.size(), ids.stream().distinct().count(), "one health check per record: " + ids);
+    List<String> ids =
+        RECORDS.values().stream()
+            .map(r -> activities.healthCheckStatus(r).healthCheckId())
+            .toList();
+    assertEquals(
+        ids.size(), ids.stream().distinct().count(), "one health check per record: " + ids);
   }
 
   @Test
@@ -178,27 +214,45 @@ class Route53ActivitiesSandboxTest {
 
   @Test
   void aHealthCheckThatIsNotThereFailsNonRetryablyNamingIt() {
-    ApplicationFailure byId = assertThrows(ApplicationFailure.class, () -> activities.healthCheckStatus(
-        withHealthCheck(API, new HealthCheckRef("00000000-0000-0000-0000-000000000000", null, null))));
+    ApplicationFailure byId =
+        assertThrows(
+            ApplicationFailure.class,
+            () ->
+                activities.healthCheckStatus(
+                    withHealthCheck(
+                        API,
+                        new HealthCheckRef("00000000-0000-0000-0000-000000000000", null, null))));
     assertTrue(byId.isNonRetryable());
-    assertTrue(byId.getOriginalMessage().contains("'00000000-0000-0000-0000-000000000000' not found"),
+    assertTrue(
+        byId.getOriginalMessage().contains("'00000000-0000-0000-0000-000000000000' not found"),
         byId.getOriginalMessage());
 
-    ApplicationFailure byTarget = assertThrows(ApplicationFailure.class, () -> activities.healthCheckStatus(
-        withHealthCheck(API, new HealthCheckRef(null, "api.mycomputer.com", "/no-such-path"))));
+    ApplicationFailure byTarget =
+        assertThrows(
+            ApplicationFailure.class,
+            () ->
+                activities.healthCheckStatus(
+                    withHealthCheck(
+                        API, new HealthCheckRef(null, "api.mycomputer.com", "/no-such-path"))));
     assertTrue(byTarget.isNonRetryable());
-    assertTrue(byTarget.getOriginalMessage().contains("api.mycomputer.com/no-such-path"), byTarget.getOriginalMessage());
+    assertTrue(
+        byTarget.getOriginalMessage().contains("api.mycomputer.com/no-such-path"),
+        byTarget.getOriginalMessage());
 
-    ApplicationFailure none = assertThrows(ApplicationFailure.class,
-        () -> activities.healthCheckStatus(withHealthCheck(API, null)));
+    ApplicationFailure none =
+        assertThrows(
+            ApplicationFailure.class,
+            () -> activities.healthCheckStatus(withHealthCheck(API, null)));
     assertEquals("InvalidInput", none.getType());
   }
 
   @Test
   void aMissingZoneFailsNonRetryablyNamingIt() {
     DnsRecordSpec elsewhere = withZone(API, "no-such-zone.example");
-    for (Runnable call : List.<Runnable>of(() -> activities.readWeights(elsewhere),
-        () -> activities.upsertWeights(elsewhere, 0, 100))) {
+    for (Runnable call :
+        List.<Runnable>of(
+            () -> activities.readWeights(elsewhere),
+            () -> activities.upsertWeights(elsewhere, 0, 100))) {
       ApplicationFailure e = assertThrows(ApplicationFailure.class, call::run);
       assertTrue(e.isNonRetryable());
       assertEquals("Route53 hosted zone 'no-such-zone.example' not found", e.getOriginalMessage());
@@ -209,7 +263,8 @@ class Route53ActivitiesSandboxTest {
   void aWeightRoute53WouldRefuseIsABadInputAndNothingIsSent() {
     WeightedRecordState before = activities.readWeights(API);
     for (long[] w : new long[][] {{-1, 100}, {0, 256}}) {
-      ApplicationFailure e = assertThrows(ApplicationFailure.class, () -> activities.upsertWeights(API, w[0], w[1]));
+      ApplicationFailure e =
+          assertThrows(ApplicationFailure.class, () -> activities.upsertWeights(API, w[0], w[1]));
       assertTrue(e.isNonRetryable());
       assertEquals("InvalidInput", e.getType());
       assertTrue(e.getOriginalMessage().contains("between 0 and 255"), e.getOriginalMessage());
@@ -219,16 +274,26 @@ class Route53ActivitiesSandboxTest {
 
   @Test
   void aRecordOutsideItsZoneIsRefusedAsNotFoundAndNothingIsSent() {
-    DnsRecordSpec wrong = new DnsRecordSpec(API.hostedZone(), "api.example.org", API.type(), API.primary(),
-        API.secondary(), API.healthCheck());
-    ApplicationFailure e = assertThrows(ApplicationFailure.class, () -> activities.upsertWeights(wrong, 0, 100));
+    DnsRecordSpec wrong =
+        new DnsRecordSpec(
+            API.hostedZone(),
+            "api.example.org",
+            API.type(),
+            API.primary(),
+            API.secondary(),
+            API.healthCheck());
+    ApplicationFailure e =
+        assertThrows(ApplicationFailure.class, () -> activities.upsertWeights(wrong, 0, 100));
     assertTrue(e.isNonRetryable(), e.getOriginalMessage());
     assertEquals("Route53RecordSetNotFound", e.getType());
-    assertTrue(e.getOriginalMessage().startsWith("Route53 record set api.example.org A 'Primary' in zone mycomputer.com"),
+    assertTrue(
+        e.getOriginalMessage()
+            .startsWith("Route53 record set api.example.org A 'Primary' in zone mycomputer.com"),
         e.getOriginalMessage());
   }
 
-  // ---- read-modify-write: what the failover does not own is kept (issue 10, finding 2) -------------
+  // ---- read-modify-write: what the failover does not own is kept (issue 10, finding 2)
+  // -------------
 
   @Test
   void failoverAndFailbackKeepEachSetsHealthCheckTtlLessAliasAndEvaluateTargetHealth() {
@@ -244,7 +309,8 @@ class Route53ActivitiesSandboxTest {
         for (String id : List.of(own.primaryId, own.secondaryId)) {
           ResourceRecordSet was = seeded.get(id);
           ResourceRecordSet is = now.get(id);
-          assertEquals(own.healthChecks.get(id), is.healthCheckId(), id + " keeps its health check");
+          assertEquals(
+              own.healthChecks.get(id), is.healthCheckId(), id + " keeps its health check");
           assertNull(is.ttl(), id + " stays a TTL-less alias");
           assertTrue(is.resourceRecords().isEmpty(), is.toString());
           assertEquals(Boolean.TRUE, is.aliasTarget().evaluateTargetHealth(), id);
@@ -263,40 +329,71 @@ class Route53ActivitiesSandboxTest {
       WeightChange change = activities.changeWeights(own.spec, 0, 100);
       ResourceRecordSet primary = own.sets().get(own.primaryId);
       own.upsert(primary.toBuilder().healthCheckId(null).build()); // someone else, meanwhile
-      ApplicationFailure e = assertThrows(ApplicationFailure.class,
-          () -> activities.verifyWeights(own.spec, change, 0, 100));
+      ApplicationFailure e =
+          assertThrows(
+              ApplicationFailure.class, () -> activities.verifyWeights(own.spec, change, 0, 100));
       assertTrue(e.isNonRetryable());
       assertEquals("Route53RecordSetMismatch", e.getType());
-      assertTrue(e.getOriginalMessage().contains("set '" + own.primaryId + "' HealthCheckId: '"
-          + own.healthChecks.get(own.primaryId) + "' -> (none)"), e.getOriginalMessage());
-      assertFalse(e.getOriginalMessage().contains(own.secondaryId), "the secondary is as intended: "
-          + e.getOriginalMessage());
+      assertTrue(
+          e.getOriginalMessage()
+              .contains(
+                  "set '"
+                      + own.primaryId
+                      + "' HealthCheckId: '"
+                      + own.healthChecks.get(own.primaryId)
+                      + "' -> (none)"),
+          e.getOriginalMessage());
+      assertFalse(
+          e.getOriginalMessage().contains(own.secondaryId),
+          "the secondary is as intended: " + e.getOriginalMessage());
     }
   }
 
   @Test
   void aSetTheCatalogNamesThatDoesNotExistIsRefusedAndNotCreated() {
-    DnsRecordSpec missing = new DnsRecordSpec(API.hostedZone(), API.name(), API.type(),
-        side(API.primary(), "Tertiary-" + UUID.randomUUID()), API.secondary(), API.healthCheck());
+    DnsRecordSpec missing =
+        new DnsRecordSpec(
+            API.hostedZone(),
+            API.name(),
+            API.type(),
+            side(API.primary(), "Tertiary-" + UUID.randomUUID()),
+            API.secondary(),
+            API.healthCheck());
     WeightedRecordState before = activities.readWeights(API);
-    ApplicationFailure e = assertThrows(ApplicationFailure.class, () -> activities.changeWeights(missing, 0, 100));
+    ApplicationFailure e =
+        assertThrows(ApplicationFailure.class, () -> activities.changeWeights(missing, 0, 100));
     assertTrue(e.isNonRetryable());
     assertEquals("Route53RecordSetNotFound", e.getType());
-    assertTrue(e.getOriginalMessage().contains("'" + missing.primary().setIdentifier() + "' in zone mycomputer.com"),
+    assertTrue(
+        e.getOriginalMessage()
+            .contains("'" + missing.primary().setIdentifier() + "' in zone mycomputer.com"),
         e.getOriginalMessage());
-    assertTrue(e.getOriginalMessage().contains("not found: refusing to create it"), e.getOriginalMessage());
+    assertTrue(
+        e.getOriginalMessage().contains("not found: refusing to create it"),
+        e.getOriginalMessage());
     assertNull(activities.readWeights(missing).primaryWeight(), "not created");
     assertEquals(before, activities.readWeights(API), "the other set untouched: nothing was sent");
   }
 
-  /** What the fix works around, seen in moto as on AWS: an UPSERT replaces the whole set, dropping a field left out. */
+  /**
+   * What the fix works around, seen in moto as on AWS: an UPSERT replaces the whole set, dropping a
+   * field left out.
+   */
   @Test
   void motoLikeRoute53ReplacesTheWholeSetOnUpsert() {
     try (OwnRecord own = new OwnRecord()) {
       ResourceRecordSet primary = own.sets().get(own.primaryId);
-      own.upsert(ResourceRecordSet.builder().name(primary.name()).type(primary.type())
-          .setIdentifier(primary.setIdentifier()).weight(0L).aliasTarget(primary.aliasTarget()).build());
-      assertNull(own.sets().get(own.primaryId).healthCheckId(), "HealthCheckId dropped by an UPSERT without it");
+      own.upsert(
+          ResourceRecordSet.builder()
+              .name(primary.name())
+              .type(primary.type())
+              .setIdentifier(primary.setIdentifier())
+              .weight(0L)
+              .aliasTarget(primary.aliasTarget())
+              .build());
+      assertNull(
+          own.sets().get(own.primaryId).healthCheckId(),
+          "HealthCheckId dropped by an UPSERT without it");
     }
   }
 
@@ -305,8 +402,10 @@ class Route53ActivitiesSandboxTest {
     TestActivityEnvironment env = TestActivityEnvironment.newInstance();
     try {
       env.registerActivitiesImplementations(activities);
-      return env.newActivityStub(Route53Activities.class, ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofMinutes(1)).build()).awaitInSync(changeId, Instant.now().plusSeconds(30));
+      return env.newActivityStub(
+              Route53Activities.class,
+              ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(1)).build())
+          .awaitInSync(changeId, Instant.now().plusSeconds(30));
     } finally {
       env.close();
     }
@@ -314,8 +413,8 @@ class Route53ActivitiesSandboxTest {
 
   /**
    * A weighted Primary/Secondary alias record of its own in the seeded zone (unique name and set
-   * identifiers: moto's DELETE by set identifier removes that identifier's sets of every name), each
-   * set with a health check of its own; all deleted on close.
+   * identifiers: moto's DELETE by set identifier removes that identifier's sets of every name),
+   * each set with a health check of its own; all deleted on close.
    */
   private final class OwnRecord implements AutoCloseable {
     final String suffix = UUID.randomUUID().toString().substring(0, 8);
@@ -324,43 +423,101 @@ class Route53ActivitiesSandboxTest {
     final String secondaryId = "Secondary-" + suffix;
     final String zoneId = activities.zoneId("mycomputer.com");
     final Map<String, String> healthChecks = new HashMap<>();
-    final DnsRecordSpec spec = new DnsRecordSpec(API.hostedZone(), name, "A", side(API.primary(), primaryId),
-        side(API.secondary(), secondaryId), API.healthCheck());
+    final DnsRecordSpec spec =
+        new DnsRecordSpec(
+            API.hostedZone(),
+            name,
+            "A",
+            side(API.primary(), primaryId),
+            side(API.secondary(), secondaryId),
+            API.healthCheck());
 
     OwnRecord() {
       for (WeightedTarget side : List.of(spec.primary(), spec.secondary())) {
-        String hc = aws.route53().createHealthCheck(r -> r.callerReference("dr-test-" + side.setIdentifier())
-            .healthCheckConfig(c -> c.type(HealthCheckType.HTTPS).fullyQualifiedDomainName(side.aliasDnsName())
-                .port(443).resourcePath("/health"))).healthCheck().id();
+        String hc =
+            aws.route53()
+                .createHealthCheck(
+                    r ->
+                        r.callerReference("dr-test-" + side.setIdentifier())
+                            .healthCheckConfig(
+                                c ->
+                                    c.type(HealthCheckType.HTTPS)
+                                        .fullyQualifiedDomainName(side.aliasDnsName())
+                                        .port(443)
+                                        .resourcePath("/health")))
+                .healthCheck()
+                .id();
         healthChecks.put(side.setIdentifier(), hc);
-        aws.route53().changeResourceRecordSets(r -> r.hostedZoneId(zoneId).changeBatch(b -> b.changes(
-            Change.builder().action(ChangeAction.CREATE).resourceRecordSet(s -> s.name(name).type(RRType.A)
-                .setIdentifier(side.setIdentifier()).weight(side == spec.primary() ? 100L : 0L).healthCheckId(hc)
-                .aliasTarget(a -> a.hostedZoneId(side.aliasHostedZoneId()).dnsName(side.aliasDnsName())
-                    .evaluateTargetHealth(true))).build())));
+        aws.route53()
+            .changeResourceRecordSets(
+                r ->
+                    r.hostedZoneId(zoneId)
+                        .changeBatch(
+                            b ->
+                                b.changes(
+                                    Change.builder()
+                                        .action(ChangeAction.CREATE)
+                                        .resourceRecordSet(
+                                            s ->
+                                                s.name(name)
+                                                    .type(RRType.A)
+                                                    .setIdentifier(side.setIdentifier())
+                                                    .weight(side == spec.primary() ? 100L : 0L)
+                                                    .healthCheckId(hc)
+                                                    .aliasTarget(
+                                                        a ->
+                                                            a.hostedZoneId(side.aliasHostedZoneId())
+                                                                .dnsName(side.aliasDnsName())
+                                                                .evaluateTargetHealth(true)))
+                                        .build())));
       }
     }
 
     Map<String, ResourceRecordSet> sets() {
       Map<String, ResourceRecordSet> out = new HashMap<>();
-      aws.route53().listResourceRecordSets(r -> r.hostedZoneId(zoneId).startRecordName(name + ".").startRecordType("A"))
-          .resourceRecordSets().stream().filter(s -> s.name().equals(name + ".") && s.setIdentifier() != null)
+      aws
+          .route53()
+          .listResourceRecordSets(
+              r -> r.hostedZoneId(zoneId).startRecordName(name + ".").startRecordType("A"))
+          .resourceRecordSets()
+          .stream()
+          .filter(s -> s.name().equals(name + ".") && s.setIdentifier() != null)
           .forEach(s -> out.put(s.setIdentifier(), s));
       return out;
     }
 
     void upsert(ResourceRecordSet set) {
-      aws.route53().changeResourceRecordSets(r -> r.hostedZoneId(zoneId).changeBatch(b -> b.changes(
-          Change.builder().action(ChangeAction.UPSERT).resourceRecordSet(set).build())));
+      aws.route53()
+          .changeResourceRecordSets(
+              r ->
+                  r.hostedZoneId(zoneId)
+                      .changeBatch(
+                          b ->
+                              b.changes(
+                                  Change.builder()
+                                      .action(ChangeAction.UPSERT)
+                                      .resourceRecordSet(set)
+                                      .build())));
     }
 
     @Override
     public void close() {
       for (ResourceRecordSet s : sets().values()) {
-        aws.route53().changeResourceRecordSets(r -> r.hostedZoneId(zoneId).changeBatch(b -> b.changes(
-            Change.builder().action(ChangeAction.DELETE).resourceRecordSet(s).build())));
+        aws.route53()
+            .changeResourceRecordSets(
+                r ->
+                    r.hostedZoneId(zoneId)
+                        .changeBatch(
+                            b ->
+                                b.changes(
+                                    Change.builder()
+                                        .action(ChangeAction.DELETE)
+                                        .resourceRecordSet(s)
+                                        .build())));
       }
-      healthChecks.values().forEach(id -> aws.route53().deleteHealthCheck(r -> r.healthCheckId(id)));
+      healthChecks
+          .values()
+          .forEach(id -> aws.route53().deleteHealthCheck(r -> r.healthCheckId(id)));
     }
   }
 
@@ -373,7 +530,13 @@ class Route53ActivitiesSandboxTest {
   }
 
   private static WeightedTarget side(WeightedTarget t, String setIdentifier) {
-    return new WeightedTarget(setIdentifier, t.region(), t.aliasHostedZoneId(), t.aliasDnsName(),
-        t.evaluateTargetHealth(), t.healthEndpoint(), t.alarm());
+    return new WeightedTarget(
+        setIdentifier,
+        t.region(),
+        t.aliasHostedZoneId(),
+        t.aliasDnsName(),
+        t.evaluateTargetHealth(),
+        t.healthEndpoint(),
+        t.alarm());
   }
 }

@@ -19,17 +19,28 @@ import software.amazon.awssdk.services.route53.model.HealthCheckObservation;
 import software.amazon.awssdk.services.route53.model.HealthCheckType;
 
 /**
- * The real {@link Route53ActivitiesImpl#healthCheckStatus} against a scripted Route 53 whose 16 health
- * checkers report as told: moto does not model checkers' observations (its health checks are always
- * healthy). Models "How Amazon Route 53 determines whether a health check is healthy":
+ * The real {@link Route53ActivitiesImpl#healthCheckStatus} against a scripted Route 53 whose 16
+ * health checkers report as told: moto does not model checkers' observations (its health checks are
+ * always healthy). Models "How Amazon Route 53 determines whether a health check is healthy":
  * https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/dns-failover-determining-health-of-endpoints.html
  * (healthy when more than 18% of health checkers report healthy).
  */
 class Route53HealthCheckersTest {
-  private static final String[] CHECKER_REGIONS = {"us-east-1", "us-west-1", "us-west-2", "eu-west-1", "ap-southeast-1",
-      "ap-southeast-2", "ap-northeast-1", "sa-east-1"};
+  private static final String[] CHECKER_REGIONS = {
+    "us-east-1",
+    "us-west-1",
+    "us-west-2",
+    "eu-west-1",
+    "ap-southeast-1",
+    "ap-southeast-2",
+    "ap-northeast-1",
+    "sa-east-1"
+  };
 
-  /** GetHealthCheck and GetHealthCheckStatus only; every other call throws (the SDK interface's defaults). */
+  /**
+   * GetHealthCheck and GetHealthCheckStatus only; every other call throws (the SDK interface's
+   * defaults).
+   */
   static final class ScriptedCheckers implements Route53Client {
     private final int succeeding;
 
@@ -39,20 +50,38 @@ class Route53HealthCheckersTest {
 
     @Override
     public GetHealthCheckResponse getHealthCheck(GetHealthCheckRequest request) {
-      return GetHealthCheckResponse.builder().healthCheck(h -> h.id(request.healthCheckId()).callerReference("ref")
-          .healthCheckConfig(c -> c.type(HealthCheckType.HTTPS).fullyQualifiedDomainName("api.mycomputer.com")
-              .port(443).resourcePath("/health"))).build();
+      return GetHealthCheckResponse.builder()
+          .healthCheck(
+              h ->
+                  h.id(request.healthCheckId())
+                      .callerReference("ref")
+                      .healthCheckConfig(
+                          c ->
+                              c.type(HealthCheckType.HTTPS)
+                                  .fullyQualifiedDomainName("api.mycomputer.com")
+                                  .port(443)
+                                  .resourcePath("/health")))
+          .build();
     }
 
-    /** 16 observations (two checkers in each of 8 regions), the first {@code succeeding} report Success. */
+    /**
+     * 16 observations (two checkers in each of 8 regions), the first {@code succeeding} report
+     * Success.
+     */
     @Override
     public GetHealthCheckStatusResponse getHealthCheckStatus(GetHealthCheckStatusRequest request) {
       List<HealthCheckObservation> observations = new ArrayList<>();
       for (int i = 0; i < 16; i++) {
-        String status = i < succeeding ? "Success: HTTP Status Code 200, OK"
-            : "Failure: HTTP Status Code 503, Service Unavailable";
-        observations.add(HealthCheckObservation.builder().region(CHECKER_REGIONS[i / 2]).ipAddress("15.177.0." + i)
-            .statusReport(r -> r.status(status)).build());
+        String status =
+            i < succeeding
+                ? "Success: HTTP Status Code 200, OK"
+                : "Failure: HTTP Status Code 503, Service Unavailable";
+        observations.add(
+            HealthCheckObservation.builder()
+                .region(CHECKER_REGIONS[i / 2])
+                .ipAddress("15.177.0." + i)
+                .statusReport(r -> r.status(status))
+                .build());
       }
       return GetHealthCheckStatusResponse.builder().healthCheckObservations(observations).build();
     }
@@ -67,10 +96,17 @@ class Route53HealthCheckersTest {
   }
 
   private static HealthCheckState status(int succeeding) {
-    Route53ActivitiesImpl activities = new Route53ActivitiesImpl(() -> new ScriptedCheckers(succeeding),
-        Route53ActivitiesImpl.DNS_POLLING);
-    DnsRecordSpec record = new DnsRecordSpec("mycomputer.com", "api.mycomputer.com", "A", null, null,
-        new HealthCheckRef("hc-api", null, null));
+    Route53ActivitiesImpl activities =
+        new Route53ActivitiesImpl(
+            () -> new ScriptedCheckers(succeeding), Route53ActivitiesImpl.DNS_POLLING);
+    DnsRecordSpec record =
+        new DnsRecordSpec(
+            "mycomputer.com",
+            "api.mycomputer.com",
+            "A",
+            null,
+            null,
+            new HealthCheckRef("hc-api", null, null));
     return activities.healthCheckStatus(record);
   }
 
@@ -81,8 +117,13 @@ class Route53HealthCheckersTest {
     assertEquals(16, state.checkers());
     assertTrue(state.healthy(), state.toString());
     assertFalse(state.healthyByMajority(), "the old rule would have called it unhealthy");
-    assertTrue(state.detail().startsWith("HTTPS api.mycomputer.com:443/health: 5/16 checkers report Success "
-        + "(healthy: more than 18%); "), state.detail());
+    assertTrue(
+        state
+            .detail()
+            .startsWith(
+                "HTTPS api.mycomputer.com:443/health: 5/16 checkers report Success "
+                    + "(healthy: more than 18%); "),
+        state.detail());
   }
 
   @Test
@@ -94,6 +135,8 @@ class Route53HealthCheckersTest {
   void twoOfSixteenCheckersHealthyIsUnhealthy() {
     HealthCheckState state = status(2);
     assertFalse(state.healthy(), state.toString()); // 12.5%
-    assertTrue(state.detail().contains("2/16 checkers report Success (unhealthy: 18% or fewer)"), state.detail());
+    assertTrue(
+        state.detail().contains("2/16 checkers report Success (unhealthy: 18% or fewer)"),
+        state.detail());
   }
 }

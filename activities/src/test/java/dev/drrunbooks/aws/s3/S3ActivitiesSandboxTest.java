@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.drrunbooks.backuppolicy.ReplicationRuleState;
 import dev.drrunbooks.aws.AwsClients;
 import dev.drrunbooks.aws.SandboxAws;
+import dev.drrunbooks.backuppolicy.ReplicationRuleState;
 import dev.drrunbooks.catalog.ReplicationSpec;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
@@ -19,7 +19,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketLocationConstraint;
 import software.amazon.awssdk.services.s3.model.ReplicationRule;
 
-/** S3 versioning and replication written through the AWS SDK over HTTP to the emulator and read back. */
+/**
+ * S3 versioning and replication written through the AWS SDK over HTTP to the emulator and read
+ * back.
+ */
 class S3ActivitiesSandboxTest {
   private static final String SOURCE_REGION = "eu-west-1";
   private static final String DR_REGION = "eu-central-1";
@@ -36,10 +39,18 @@ class S3ActivitiesSandboxTest {
     activities = new S3ActivitiesImpl(aws);
     source = SandboxAws.uniqueName("dr-test-src");
     replica = source + "-dr";
-    aws.s3(SOURCE_REGION).createBucket(r -> r.bucket(source)
-        .createBucketConfiguration(c -> c.locationConstraint(BucketLocationConstraint.EU_WEST_1)));
-    aws.s3(DR_REGION).createBucket(r -> r.bucket(replica)
-        .createBucketConfiguration(c -> c.locationConstraint(BucketLocationConstraint.EU_CENTRAL_1)));
+    aws.s3(SOURCE_REGION)
+        .createBucket(
+            r ->
+                r.bucket(source)
+                    .createBucketConfiguration(
+                        c -> c.locationConstraint(BucketLocationConstraint.EU_WEST_1)));
+    aws.s3(DR_REGION)
+        .createBucket(
+            r ->
+                r.bucket(replica)
+                    .createBucketConfiguration(
+                        c -> c.locationConstraint(BucketLocationConstraint.EU_CENTRAL_1)));
   }
 
   @AfterEach
@@ -69,38 +80,67 @@ class S3ActivitiesSandboxTest {
     activities.putReplicationRule(SOURCE_REGION, source, spec());
 
     ReplicationRuleState rule = activities.replicationRule(SOURCE_REGION, source, "ReplicateAll");
-    assertEquals(new ReplicationRuleState("ReplicateAll", "Enabled", ROLE, "arn:aws:s3:::" + replica, "STANDARD_IA", 15,
-        1, "whole bucket", "Disabled"), rule);
+    assertEquals(
+        new ReplicationRuleState(
+            "ReplicateAll",
+            "Enabled",
+            ROLE,
+            "arn:aws:s3:::" + replica,
+            "STANDARD_IA",
+            15,
+            1,
+            "whole bucket",
+            "Disabled"),
+        rule);
   }
 
   @Test
   void replacingOurRuleKeepsTheBucketsOtherRules() {
     activities.enableVersioning(SOURCE_REGION, source);
     activities.enableVersioning(DR_REGION, replica);
-    ReplicationRule other = S3ActivitiesImpl.ruleFor(new ReplicationSpec("KeepMe", ROLE, replica, DR_REGION,
-        Duration.ofMinutes(15), "STANDARD"), 7);
-    aws.s3(SOURCE_REGION).putBucketReplication(r -> r.bucket(source)
-        .replicationConfiguration(c -> c.role(ROLE).rules(other)));
+    ReplicationRule other =
+        S3ActivitiesImpl.ruleFor(
+            new ReplicationSpec(
+                "KeepMe", ROLE, replica, DR_REGION, Duration.ofMinutes(15), "STANDARD"),
+            7);
+    aws.s3(SOURCE_REGION)
+        .putBucketReplication(
+            r -> r.bucket(source).replicationConfiguration(c -> c.role(ROLE).rules(other)));
 
     activities.putReplicationRule(SOURCE_REGION, source, spec());
     activities.putReplicationRule(SOURCE_REGION, source, spec());
 
-    List<String> ids = aws.s3(SOURCE_REGION).getBucketReplication(r -> r.bucket(source)).replicationConfiguration()
-        .rules().stream().map(ReplicationRule::id).sorted().toList();
+    List<String> ids =
+        aws
+            .s3(SOURCE_REGION)
+            .getBucketReplication(r -> r.bucket(source))
+            .replicationConfiguration()
+            .rules()
+            .stream()
+            .map(ReplicationRule::id)
+            .sorted()
+            .toList();
     assertEquals(List.of("KeepMe", "ReplicateAll"), ids);
-    assertEquals("STANDARD", activities.replicationRule(SOURCE_REGION, source, "KeepMe").storageClass());
+    assertEquals(
+        "STANDARD", activities.replicationRule(SOURCE_REGION, source, "KeepMe").storageClass());
   }
 
   @Test
   void aMissingBucketIsANonRetryableFailureNamingIt() {
-    ApplicationFailure e = assertThrows(ApplicationFailure.class,
-        () -> activities.versioningStatus(SOURCE_REGION, "dr-test-no-such-bucket"));
+    ApplicationFailure e =
+        assertThrows(
+            ApplicationFailure.class,
+            () -> activities.versioningStatus(SOURCE_REGION, "dr-test-no-such-bucket"));
     assertTrue(e.isNonRetryable());
-    assertTrue(e.getOriginalMessage().startsWith("get-bucket-versioning dr-test-no-such-bucket in eu-west-1 failed: NoSuchBucket"),
+    assertTrue(
+        e.getOriginalMessage()
+            .startsWith(
+                "get-bucket-versioning dr-test-no-such-bucket in eu-west-1 failed: NoSuchBucket"),
         e.getOriginalMessage());
   }
 
   private ReplicationSpec spec() {
-    return new ReplicationSpec("ReplicateAll", ROLE, replica, DR_REGION, Duration.ofMinutes(15), "STANDARD_IA");
+    return new ReplicationSpec(
+        "ReplicateAll", ROLE, replica, DR_REGION, Duration.ofMinutes(15), "STANDARD_IA");
   }
 }

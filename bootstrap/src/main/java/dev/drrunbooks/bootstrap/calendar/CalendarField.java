@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * The fields of a schedule's calendar and how their values are written: Temporal's ranges, e.g.
- * {@code 10}, {@code 1-7}, {@code MON}, {@code MON-FRI}, {@code 0,30}, {@code *}, {@code *}{@code /15}.
- * All fields of one calendar must match (they are ANDed), so {@code dayOfMonth: 1-7} with
+ * {@code 10}, {@code 1-7}, {@code MON}, {@code MON-FRI}, {@code 0,30}, {@code *}, {@code *}{@code
+ * /15}. All fields of one calendar must match (they are ANDed), so {@code dayOfMonth: 1-7} with
  * {@code dayOfWeek: MON} is the first Monday of the month.
  */
 public enum CalendarField {
@@ -17,14 +17,33 @@ public enum CalendarField {
   MINUTE("minute", 0, 59, Map.of()),
   HOUR("hour", 0, 23, Map.of()),
   DAY_OF_MONTH("dayOfMonth", 1, 31, Map.of()),
-  MONTH("month", 1, 12, Map.ofEntries(Map.entry("JAN", 1), Map.entry("FEB", 2), Map.entry("MAR", 3),
-      Map.entry("APR", 4), Map.entry("MAY", 5), Map.entry("JUN", 6), Map.entry("JUL", 7), Map.entry("AUG", 8),
-      Map.entry("SEP", 9), Map.entry("OCT", 10), Map.entry("NOV", 11), Map.entry("DEC", 12))),
-  DAY_OF_WEEK("dayOfWeek", 0, 6, Map.of("SUN", 0, "MON", 1, "TUE", 2, "WED", 3, "THU", 4, "FRI", 5, "SAT", 6));
+  MONTH(
+      "month",
+      1,
+      12,
+      Map.ofEntries(
+          Map.entry("JAN", 1),
+          Map.entry("FEB", 2),
+          Map.entry("MAR", 3),
+          Map.entry("APR", 4),
+          Map.entry("MAY", 5),
+          Map.entry("JUN", 6),
+          Map.entry("JUL", 7),
+          Map.entry("AUG", 8),
+          Map.entry("SEP", 9),
+          Map.entry("OCT", 10),
+          Map.entry("NOV", 11),
+          Map.entry("DEC", 12))),
+  DAY_OF_WEEK(
+      "dayOfWeek",
+      0,
+      6,
+      Map.of("SUN", 0, "MON", 1, "TUE", 2, "WED", 3, "THU", 4, "FRI", 5, "SAT", 6));
 
   private static final List<String> MONTH_NAMES =
       List.of("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC");
-  private static final List<String> DAY_NAMES = List.of("SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT");
+  private static final List<String> DAY_NAMES =
+      List.of("SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT");
 
   private final String key;
   private final int min;
@@ -43,16 +62,20 @@ public enum CalendarField {
     return key;
   }
 
-  /** The text written for this field in {@code calendar}, or its default (second 0, days and months every one). */
+  /**
+   * The text written for this field in {@code calendar}, or its default (second 0, days and months
+   * every one).
+   */
   public String text(CalendarSpec calendar) {
-    String written = switch (this) {
-      case SECOND -> calendar.second();
-      case MINUTE -> calendar.minute();
-      case HOUR -> calendar.hour();
-      case DAY_OF_MONTH -> calendar.dayOfMonth();
-      case MONTH -> calendar.month();
-      case DAY_OF_WEEK -> calendar.dayOfWeek();
-    };
+    String written =
+        switch (this) {
+          case SECOND -> calendar.second();
+          case MINUTE -> calendar.minute();
+          case HOUR -> calendar.hour();
+          case DAY_OF_MONTH -> calendar.dayOfMonth();
+          case MONTH -> calendar.month();
+          case DAY_OF_WEEK -> calendar.dayOfWeek();
+        };
     if (written != null) return written;
     return switch (this) {
       case SECOND -> "0";
@@ -61,13 +84,17 @@ public enum CalendarField {
     };
   }
 
-  /** This field's ranges in {@code calendar}. @throws IllegalArgumentException when its text is not valid */
+  /**
+   * This field's ranges in {@code calendar}. @throws IllegalArgumentException when its text is not
+   * valid
+   */
   public List<CalendarRange> ranges(CalendarSpec calendar) {
     return parse(text(calendar));
   }
 
   /**
-   * Parses a comma-separated list of {@code *}, {@code N}, {@code N-M}, each optionally with {@code /STEP}.
+   * Parses a comma-separated list of {@code *}, {@code N}, {@code N-M}, each optionally with {@code
+   * /STEP}.
    *
    * @throws IllegalArgumentException naming the value, the field and what is allowed
    */
@@ -78,7 +105,8 @@ public enum CalendarField {
     List<CalendarRange> ranges = new ArrayList<>();
     for (String raw : text.split(",", -1)) {
       String item = raw.trim();
-      if (item.isEmpty()) throw new IllegalArgumentException("'" + text + "' has an empty item; " + allowed());
+      if (item.isEmpty())
+        throw new IllegalArgumentException("'" + text + "' has an empty item; " + allowed());
       int step = 1;
       int slash = item.indexOf('/');
       String base = item;
@@ -88,7 +116,8 @@ public enum CalendarField {
         try {
           step = Integer.parseInt(s);
         } catch (NumberFormatException e) {
-          throw new IllegalArgumentException("'" + item + "': step '" + s + "' is not a whole number");
+          throw new IllegalArgumentException(
+              "'" + item + "': step '" + s + "' is not a whole number");
         }
         if (step < 1) throw new IllegalArgumentException("'" + item + "': step must be 1 or more");
       }
@@ -103,7 +132,8 @@ public enum CalendarField {
           start = value(base.substring(0, dash).trim(), item);
           end = value(base.substring(dash + 1).trim(), item);
           if (start > end) {
-            throw new IllegalArgumentException("'" + item + "' starts after it ends; write the smaller value first");
+            throw new IllegalArgumentException(
+                "'" + item + "' starts after it ends; write the smaller value first");
           }
         } else {
           start = value(base, item);

@@ -22,8 +22,15 @@ public class CatalogActivitiesImpl implements CatalogActivities {
       return catalog.serviceKeys().stream().map(catalog::definitionOf).toList();
     }
     if (!catalog.services().containsKey(selector)) {
-      throw ApplicationFailure.newNonRetryableFailure("'" + selector + "' is not in the catalog " + source
-          + "; known services: " + String.join(", ", catalog.serviceKeys()) + " (or 'all')", "UnknownService");
+      throw ApplicationFailure.newNonRetryableFailure(
+          "'"
+              + selector
+              + "' is not in the catalog "
+              + source
+              + "; known services: "
+              + String.join(", ", catalog.serviceKeys())
+              + " (or 'all')",
+          "UnknownService");
     }
     return List.of(catalog.definitionOf(selector));
   }

@@ -1,10 +1,8 @@
 package dev.drrunbooks.bootstrap.catalog;
 
-import dev.drrunbooks.catalog.Catalog;
-import dev.drrunbooks.catalog.Durations;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -15,6 +13,8 @@ import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.drrunbooks.catalog.Catalog;
+import dev.drrunbooks.catalog.Durations;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -23,15 +23,21 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Reads a catalog YAML strictly: unknown keys, missing fields and bad values are refused with their path. */
+/**
+ * Reads a catalog YAML strictly: unknown keys, missing fields and bad values are refused with their
+ * path.
+ */
 public final class CatalogLoader {
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
-      .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
-      .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true)
-      // An empty list or map entry (~, a bare -) fails where it is, by path, not in a record's List.copyOf.
-      .setDefaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL))
-      .registerModule(new SimpleModule().addDeserializer(Duration.class, new DurationDeserializer()));
+  private static final ObjectMapper YAML =
+      new ObjectMapper(new YAMLFactory())
+          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+          .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
+          .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true)
+          // An empty list or map entry (~, a bare -) fails where it is, by path, not in a record's
+          // List.copyOf.
+          .setDefaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL))
+          .registerModule(
+              new SimpleModule().addDeserializer(Duration.class, new DurationDeserializer()));
 
   private CatalogLoader() {}
 
@@ -40,9 +46,11 @@ public final class CatalogLoader {
     try {
       text = Files.readString(file);
     } catch (NoSuchFileException e) {
-      throw new CatalogException(file.toString(), List.of(new CatalogException.Problem("(file)", "does not exist")));
+      throw new CatalogException(
+          file.toString(), List.of(new CatalogException.Problem("(file)", "does not exist")));
     } catch (IOException e) {
-      throw new CatalogException(file.toString(), List.of(new CatalogException.Problem("(file)", "cannot be read: " + e)));
+      throw new CatalogException(
+          file.toString(), List.of(new CatalogException.Problem("(file)", "cannot be read: " + e)));
     }
     return parse(text, file.toString());
   }
@@ -52,19 +60,31 @@ public final class CatalogLoader {
     try {
       catalog = YAML.readValue(yaml, Catalog.class);
     } catch (UnrecognizedPropertyException e) {
-      String allowed = e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
-      throw new CatalogException(source, List.of(new CatalogException.Problem(pathOf(e),
-          "unknown key '" + e.getPropertyName() + "'; allowed here: " + allowed)));
+      String allowed =
+          e.getKnownPropertyIds().stream()
+              .map(Object::toString)
+              .sorted()
+              .collect(Collectors.joining(", "));
+      throw new CatalogException(
+          source,
+          List.of(
+              new CatalogException.Problem(
+                  pathOf(e),
+                  "unknown key '" + e.getPropertyName() + "'; allowed here: " + allowed)));
     } catch (InvalidNullException e) {
-      throw new CatalogException(source, List.of(new CatalogException.Problem(pathOf(e),
-          "is empty; a value is required here")));
+      throw new CatalogException(
+          source,
+          List.of(new CatalogException.Problem(pathOf(e), "is empty; a value is required here")));
     } catch (JsonMappingException e) {
-      throw new CatalogException(source, List.of(new CatalogException.Problem(pathOf(e), e.getOriginalMessage())));
+      throw new CatalogException(
+          source, List.of(new CatalogException.Problem(pathOf(e), e.getOriginalMessage())));
     } catch (JsonProcessingException e) {
-      throw new CatalogException(source, List.of(new CatalogException.Problem("(yaml)", e.getOriginalMessage())));
+      throw new CatalogException(
+          source, List.of(new CatalogException.Problem("(yaml)", e.getOriginalMessage())));
     }
     if (catalog == null) {
-      throw new CatalogException(source, List.of(new CatalogException.Problem("(file)", "is empty")));
+      throw new CatalogException(
+          source, List.of(new CatalogException.Problem("(file)", "is empty")));
     }
     List<CatalogException.Problem> problems = new CatalogValidator(catalog).problems();
     if (!problems.isEmpty()) {

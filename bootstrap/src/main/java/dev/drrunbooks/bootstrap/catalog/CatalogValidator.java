@@ -29,18 +29,34 @@ import java.util.regex.Pattern;
 /** The rules Jackson cannot express: required fields, ranges, and references between entries. */
 final class CatalogValidator {
   private static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov)?-[a-z]+-\\d");
-  private static final Pattern BACKUP_WINDOW = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-3]):[0-5]\\d");
+  private static final Pattern BACKUP_WINDOW =
+      Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-3]):[0-5]\\d");
   private static final Pattern SECURITY_GROUP_ID = Pattern.compile("sg-[0-9a-f]{8}([0-9a-f]{9})?");
   private static final Pattern RDS_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._: -]{0,254}");
-  /** A KMS key ARN, arn:aws:kms:REGION:ACCOUNT:key/ID: RDS reports replicas' keys so, never by alias. */
-  private static final Pattern KMS_KEY_ARN = Pattern.compile("arn:aws:kms:([a-z0-9-]+):\\d{12}:key/[A-Za-z0-9-]+");
+
+  /**
+   * A KMS key ARN, arn:aws:kms:REGION:ACCOUNT:key/ID: RDS reports replicas' keys so, never by
+   * alias.
+   */
+  private static final Pattern KMS_KEY_ARN =
+      Pattern.compile("arn:aws:kms:([a-z0-9-]+):\\d{12}:key/[A-Za-z0-9-]+");
+
   private static final Pattern S3_PREFIX_PATTERN = Pattern.compile("[^\\p{Cntrl}]{0,1024}");
   private static final Pattern SCHEDULE_KEY = Pattern.compile("[a-z0-9]([a-z0-9-]{0,60}[a-z0-9])?");
+
   /** Temporal raises a shorter catch-up window to this. */
   private static final Duration MIN_CATCHUP_WINDOW = Duration.ofSeconds(10);
-  private static final Set<String> STORAGE_CLASSES = Set.of(
-      "STANDARD", "REDUCED_REDUNDANCY", "STANDARD_IA", "ONEZONE_IA", "INTELLIGENT_TIERING", "GLACIER",
-      "DEEP_ARCHIVE", "GLACIER_IR");
+
+  private static final Set<String> STORAGE_CLASSES =
+      Set.of(
+          "STANDARD",
+          "REDUCED_REDUNDANCY",
+          "STANDARD_IA",
+          "ONEZONE_IA",
+          "INTELLIGENT_TIERING",
+          "GLACIER",
+          "DEEP_ARCHIVE",
+          "GLACIER_IR");
 
   private final Catalog catalog;
   private final List<CatalogException.Problem> problems = new ArrayList<>();
@@ -75,37 +91,52 @@ final class CatalogValidator {
       notNegative(at + ".objectives.rpo", s.objectives().rpo());
     }
     for (int i = 0; i < s.dependsOn().size(); i++) {
-      reference(at + ".dependsOn[" + i + "]", s.dependsOn().get(i), catalog.services(), "service", "services");
+      reference(
+          at + ".dependsOn[" + i + "]",
+          s.dependsOn().get(i),
+          catalog.services(),
+          "service",
+          "services");
     }
     if (required(at + ".database", s.database())) {
       required(at + ".database.instance", s.database().instance());
       required(at + ".database.name", s.database().name());
-      if (required(at + ".database.backup", s.database().backup())) backup(at + ".database.backup", s.database().backup());
+      if (required(at + ".database.backup", s.database().backup()))
+        backup(at + ".database.backup", s.database().backup());
       if (s.database().restore() != null) restore(at + ".database.restore", s.database().restore());
-      if (s.database().drRestore() != null) restore(at + ".database.drRestore", s.database().drRestore());
-      problems.addAll(DataRecoveryRules.check(at + ".database.dataRecovery", s.database().dataRecovery()));
+      if (s.database().drRestore() != null)
+        restore(at + ".database.drRestore", s.database().drRestore());
+      problems.addAll(
+          DataRecoveryRules.check(at + ".database.dataRecovery", s.database().dataRecovery()));
     }
     if (s.ecs() != null) {
       required(at + ".ecs.cluster", s.ecs().cluster());
       required(at + ".ecs.service", s.ecs().service());
       if (required(at + ".ecs.stableTaskDefinition", s.ecs().stableTaskDefinition())
           && !s.ecs().stableTaskDefinition().matches("[A-Za-z0-9_-]+:[A-Za-z0-9_-]+")) {
-        problem(at + ".ecs.stableTaskDefinition", "'" + s.ecs().stableTaskDefinition()
-            + "' must be family:label or family:revision, e.g. inventory-service:stable");
+        problem(
+            at + ".ecs.stableTaskDefinition",
+            "'"
+                + s.ecs().stableTaskDefinition()
+                + "' must be family:label or family:revision, e.g. inventory-service:stable");
       }
-      if (required(at + ".ecs.desiredCount", s.ecs().desiredCount()) && s.ecs().desiredCount() < 0) {
+      if (required(at + ".ecs.desiredCount", s.ecs().desiredCount())
+          && s.ecs().desiredCount() < 0) {
         problem(at + ".ecs.desiredCount", "must be 0 or more, found " + s.ecs().desiredCount());
       }
     }
-    if (s.dns() != null) reference(at + ".dns", s.dns(), catalog.dnsRecords(), "DNS record", "dnsRecords");
+    if (s.dns() != null)
+      reference(at + ".dns", s.dns(), catalog.dnsRecords(), "DNS record", "dnsRecords");
     for (int i = 0; i < s.buckets().size(); i++) {
-      reference(at + ".buckets[" + i + "]", s.buckets().get(i), catalog.buckets(), "bucket", "buckets");
+      reference(
+          at + ".buckets[" + i + "]", s.buckets().get(i), catalog.buckets(), "bucket", "buckets");
     }
     if (s.healthEndpoint() != null && !s.healthEndpoint().matches("https?://\\S+")) {
       problem(at + ".healthEndpoint", "'" + s.healthEndpoint() + "' must be an http(s) URL");
     }
     if (s.drillHealthUrl() != null) {
-      DrillHealthUrlRules.problems(s.drillHealthUrl(), productionHosts()).forEach(p -> problem(at + ".drillHealthUrl", p));
+      DrillHealthUrlRules.problems(s.drillHealthUrl(), productionHosts())
+          .forEach(p -> problem(at + ".drillHealthUrl", p));
     }
     for (int i = 0; i < s.validationQueries().size(); i++) {
       validationQuery(at + ".validationQueries[" + i + "]", s.validationQueries().get(i));
@@ -113,11 +144,15 @@ final class CatalogValidator {
     if (s.failover() != null) failover(at + ".failover", s.failover());
   }
 
-  /** Hosts a drill must never smoke-test: every service's health endpoint, DNS record and regional endpoint. */
+  /**
+   * Hosts a drill must never smoke-test: every service's health endpoint, DNS record and regional
+   * endpoint.
+   */
   private Set<String> productionHosts() {
     Set<String> hosts = new HashSet<>();
     for (ServiceSpec s : catalog.services().values()) {
-      if (s != null && s.healthEndpoint() != null) hosts.add(DrillHealthUrlRules.hostOf(s.healthEndpoint()));
+      if (s != null && s.healthEndpoint() != null)
+        hosts.add(DrillHealthUrlRules.hostOf(s.healthEndpoint()));
     }
     for (DnsRecordSpec d : catalog.dnsRecords().values()) {
       if (d == null) continue;
@@ -132,27 +167,50 @@ final class CatalogValidator {
     return hosts;
   }
 
-  /** A declared Temporal Schedule: a procedure it can start, defined services, a valid calendar, a real catch-up. */
+  /**
+   * A declared Temporal Schedule: a procedure it can start, defined services, a valid calendar, a
+   * real catch-up.
+   */
   private void schedule(String key, ScheduleSpec s) {
     String at = "schedules." + key;
     if (!SCHEDULE_KEY.matcher(key).matches()) {
-      problem(at, "'" + key + "' must be lower-case letters, digits and hyphens (at most 62), starting and ending with "
-          + "a letter or digit: it names the Temporal Schedule dr-" + key);
+      problem(
+          at,
+          "'"
+              + key
+              + "' must be lower-case letters, digits and hyphens (at most 62), starting and ending"
+              + " with a letter or digit: it names the Temporal Schedule dr-"
+              + key);
     }
     if (!required(at, s)) return;
-    if (required(at + ".procedure", s.procedure()) && !ScheduleSpec.PROCEDURES.contains(s.procedure())) {
-      problem(at + ".procedure", "unknown procedure '" + s.procedure() + "'; a schedule can start: "
-          + String.join(", ", ScheduleSpec.PROCEDURES));
+    if (required(at + ".procedure", s.procedure())
+        && !ScheduleSpec.PROCEDURES.contains(s.procedure())) {
+      problem(
+          at + ".procedure",
+          "unknown procedure '"
+              + s.procedure()
+              + "'; a schedule can start: "
+              + String.join(", ", ScheduleSpec.PROCEDURES));
     }
     if (s.services().isEmpty()) {
       problem(at + ".services", "at least one service is required");
     }
     for (int i = 0; i < s.services().size(); i++) {
-      reference(at + ".services[" + i + "]", s.services().get(i), catalog.services(), "service", "services");
+      reference(
+          at + ".services[" + i + "]",
+          s.services().get(i),
+          catalog.services(),
+          "service",
+          "services");
     }
     if (ScheduleSpec.BACKUP_VALIDATION.equals(s.procedure()) && s.services().size() > 1) {
-      problem(at + ".services", "a backup-validation schedule validates one service; declare one schedule per "
-          + "service, found " + s.services().size() + ": " + String.join(", ", s.services()));
+      problem(
+          at + ".services",
+          "a backup-validation schedule validates one service; declare one schedule per "
+              + "service, found "
+              + s.services().size()
+              + ": "
+              + String.join(", ", s.services()));
     }
     if (required(at + ".calendar", s.calendar())) {
       required(at + ".calendar.hour", s.calendar().hour());
@@ -171,21 +229,31 @@ final class CatalogValidator {
       try {
         ZoneId.of(s.timeZone());
       } catch (DateTimeException e) {
-        problem(at + ".timeZone", "'" + s.timeZone() + "' is not a time zone; write an IANA name such as UTC or "
-            + "Europe/Dublin");
+        problem(
+            at + ".timeZone",
+            "'"
+                + s.timeZone()
+                + "' is not a time zone; write an IANA name such as UTC or "
+                + "Europe/Dublin");
       }
     }
     if (required(at + ".catchupWindow", s.catchupWindow())) {
       if (s.catchupWindow().isNegative() || s.catchupWindow().isZero()) {
-        problem(at + ".catchupWindow", "must be longer than zero (how late a missed run may still start), found "
-            + Durations.format(s.catchupWindow()));
+        problem(
+            at + ".catchupWindow",
+            "must be longer than zero (how late a missed run may still start), found "
+                + Durations.format(s.catchupWindow()));
       } else if (s.catchupWindow().compareTo(MIN_CATCHUP_WINDOW) < 0) {
-        problem(at + ".catchupWindow", "Temporal's shortest catch-up window is 10s, found "
-            + Durations.format(s.catchupWindow()));
+        problem(
+            at + ".catchupWindow",
+            "Temporal's shortest catch-up window is 10s, found "
+                + Durations.format(s.catchupWindow()));
       }
     }
     if (s.waitBudget() != null && (s.waitBudget().isNegative() || s.waitBudget().isZero())) {
-      problem(at + ".waitBudget", "must be longer than zero, found " + Durations.format(s.waitBudget()));
+      problem(
+          at + ".waitBudget",
+          "must be longer than zero, found " + Durations.format(s.waitBudget()));
     }
     if (s.pick() != null) {
       if (!ScheduleSpec.BACKUP_VALIDATION.equals(s.procedure())) {
@@ -197,8 +265,11 @@ final class CatalogValidator {
   }
 
   private void failover(String at, FailoverPolicy f) {
-    if (f.approvalTimeout() != null && (f.approvalTimeout().isNegative() || f.approvalTimeout().isZero())) {
-      problem(at + ".approvalTimeout", "must be longer than zero, found " + Durations.format(f.approvalTimeout()));
+    if (f.approvalTimeout() != null
+        && (f.approvalTimeout().isNegative() || f.approvalTimeout().isZero())) {
+      problem(
+          at + ".approvalTimeout",
+          "must be longer than zero, found " + Durations.format(f.approvalTimeout()));
     }
     List<Integer> stages = f.stages();
     if (stages == null) return;
@@ -206,27 +277,38 @@ final class CatalogValidator {
     for (int i = 0; i < stages.size(); i++) {
       Integer w = stages.get(i);
       if (w == null || w <= previous || w > 100) {
-        problem(at + ".stages[" + i + "]", "stages are rising percentages of traffic to the secondary, each above the "
-            + "last and at most 100; found " + w);
+        problem(
+            at + ".stages[" + i + "]",
+            "stages are rising percentages of traffic to the secondary, each above the "
+                + "last and at most 100; found "
+                + w);
         return;
       }
       previous = w;
     }
-    if (previous != 100) problem(at + ".stages", "the last stage must be 100 (all traffic), found " + previous);
+    if (previous != 100)
+      problem(at + ".stages", "the last stage must be 100 (all traffic), found " + previous);
   }
 
   private void backup(String at, BackupSpec b) {
-    if (required(at + ".retentionDays", b.retentionDays()) && (b.retentionDays() < 1 || b.retentionDays() > 35)) {
-      problem(at + ".retentionDays", "must be between 1 and 35 days (the RDS limit), found " + b.retentionDays());
+    if (required(at + ".retentionDays", b.retentionDays())
+        && (b.retentionDays() < 1 || b.retentionDays() > 35)) {
+      problem(
+          at + ".retentionDays",
+          "must be between 1 and 35 days (the RDS limit), found " + b.retentionDays());
     }
     if (required(at + ".window", b.window()) && !BACKUP_WINDOW.matcher(b.window()).matches()) {
-      problem(at + ".window", "'" + b.window() + "' must be hh24:mi-hh24:mi in UTC, e.g. 03:00-04:00");
+      problem(
+          at + ".window", "'" + b.window() + "' must be hh24:mi-hh24:mi in UTC, e.g. 03:00-04:00");
     }
     required(at + ".iamDatabaseAuthentication", b.iamDatabaseAuthentication());
     if (b.drReplication() != null) drReplication(at + ".drReplication", b.drReplication());
   }
 
-  /** Replicated automated backups live in the catalog's DR region, so their KMS key must be there too. */
+  /**
+   * Replicated automated backups live in the catalog's DR region, so their KMS key must be there
+   * too.
+   */
   private void drReplication(String at, DrBackupReplicationSpec r) {
     required(at + ".enabled", r.enabled());
     if (Boolean.FALSE.equals(r.enabled())) {
@@ -235,28 +317,52 @@ final class CatalogValidator {
       }
       return;
     }
-    if (required(at + ".retentionDays", r.retentionDays()) && (r.retentionDays() < 1 || r.retentionDays() > 35)) {
-      problem(at + ".retentionDays", "must be between 1 and 35 days (the RDS limit), found " + r.retentionDays());
+    if (required(at + ".retentionDays", r.retentionDays())
+        && (r.retentionDays() < 1 || r.retentionDays() > 35)) {
+      problem(
+          at + ".retentionDays",
+          "must be between 1 and 35 days (the RDS limit), found " + r.retentionDays());
     }
     if (r.kmsKeyId() == null) return;
     var key = KMS_KEY_ARN.matcher(r.kmsKeyId());
     if (!key.matches()) {
-      problem(at + ".kmsKeyId", "'" + r.kmsKeyId() + "' must be a KMS key ARN such as "
-          + "arn:aws:kms:eu-central-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab (not an alias: RDS "
-          + "reports the replicas' key by its ARN, so only that can be compared)");
-    } else if (catalog.regions() != null && catalog.regions().dr() != null
+      problem(
+          at + ".kmsKeyId",
+          "'"
+              + r.kmsKeyId()
+              + "' must be a KMS key ARN such as"
+              + " arn:aws:kms:eu-central-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+              + " (not an alias: RDS reports the replicas' key by its ARN, so only that can be"
+              + " compared)");
+    } else if (catalog.regions() != null
+        && catalog.regions().dr() != null
         && !key.group(1).equals(catalog.regions().dr())) {
-      problem(at + ".kmsKeyId", "the key is in " + key.group(1) + " but replicated backups are encrypted in the DR "
-          + "region " + catalog.regions().dr() + ": give a key from " + catalog.regions().dr());
+      problem(
+          at + ".kmsKeyId",
+          "the key is in "
+              + key.group(1)
+              + " but replicated backups are encrypted in the DR "
+              + "region "
+              + catalog.regions().dr()
+              + ": give a key from "
+              + catalog.regions().dr());
     }
   }
 
-  /** Names RDS accepts: a restore with a malformed one would fail only at restore time, mid-incident. */
+  /**
+   * Names RDS accepts: a restore with a malformed one would fail only at restore time,
+   * mid-incident.
+   */
   private void restore(String at, RestoreSettings r) {
-    if (r.subnetGroup() == null && r.securityGroupIds().isEmpty() && r.parameterGroup() == null
+    if (r.subnetGroup() == null
+        && r.securityGroupIds().isEmpty()
+        && r.parameterGroup() == null
         && r.optionGroup() == null) {
-      problem(at, "is empty: give at least one of subnetGroup, securityGroupIds, parameterGroup, optionGroup, or leave"
-          + " it out (restores then take the source instance's settings)");
+      problem(
+          at,
+          "is empty: give at least one of subnetGroup, securityGroupIds, parameterGroup,"
+              + " optionGroup, or leave it out (restores then take the source instance's"
+              + " settings)");
     }
     rdsName(at + ".subnetGroup", r.subnetGroup());
     rdsName(at + ".parameterGroup", r.parameterGroup());
@@ -264,8 +370,12 @@ final class CatalogValidator {
     for (int i = 0; i < r.securityGroupIds().size(); i++) {
       String id = r.securityGroupIds().get(i);
       if (id == null || !SECURITY_GROUP_ID.matcher(id).matches()) {
-        problem(at + ".securityGroupIds[" + i + "]", "'" + id + "' is not a VPC security group id such as "
-            + "sg-0123456789abcdef0 (write the id, not the group's name)");
+        problem(
+            at + ".securityGroupIds[" + i + "]",
+            "'"
+                + id
+                + "' is not a VPC security group id such as "
+                + "sg-0123456789abcdef0 (write the id, not the group's name)");
       } else if (r.securityGroupIds().indexOf(id) != i) {
         problem(at + ".securityGroupIds[" + i + "]", "'" + id + "' is listed twice");
       }
@@ -274,8 +384,12 @@ final class CatalogValidator {
 
   private void rdsName(String at, String name) {
     if (name != null && !RDS_NAME.matcher(name).matches()) {
-      problem(at, "'" + name + "' is not an RDS group name: at most 255 letters, digits, '.', '_', ':', '-' or spaces,"
-          + " starting with a letter or digit");
+      problem(
+          at,
+          "'"
+              + name
+              + "' is not an RDS group name: at most 255 letters, digits, '.', '_', ':', '-' or"
+              + " spaces, starting with a letter or digit");
     }
   }
 
@@ -313,27 +427,44 @@ final class CatalogValidator {
     String rat = at + ".replication";
     required(rat + ".ruleId", r.ruleId());
     if (required(rat + ".role", r.role()) && !r.role().startsWith("arn:aws:iam::")) {
-      problem(rat + ".role", "'" + r.role() + "' must be an IAM role ARN (arn:aws:iam::ACCOUNT:role/NAME)");
+      problem(
+          rat + ".role",
+          "'" + r.role() + "' must be an IAM role ARN (arn:aws:iam::ACCOUNT:role/NAME)");
     }
     required(rat + ".destinationBucket", r.destinationBucket());
     region(rat + ".destinationRegion", r.destinationRegion());
-    if (required(rat + ".replicationTime", r.replicationTime()) && !r.replicationTime().equals(Duration.ofMinutes(15))) {
-      problem(rat + ".replicationTime", "S3 Replication Time Control supports exactly 15 minutes, found "
-          + Durations.format(r.replicationTime()));
+    if (required(rat + ".replicationTime", r.replicationTime())
+        && !r.replicationTime().equals(Duration.ofMinutes(15))) {
+      problem(
+          rat + ".replicationTime",
+          "S3 Replication Time Control supports exactly 15 minutes, found "
+              + Durations.format(r.replicationTime()));
     }
-    if (required(rat + ".storageClass", r.storageClass()) && !STORAGE_CLASSES.contains(r.storageClass())) {
-      problem(rat + ".storageClass", "'" + r.storageClass() + "' is not an S3 storage class; allowed: "
-          + String.join(", ", STORAGE_CLASSES.stream().sorted().toList()));
+    if (required(rat + ".storageClass", r.storageClass())
+        && !STORAGE_CLASSES.contains(r.storageClass())) {
+      problem(
+          rat + ".storageClass",
+          "'"
+              + r.storageClass()
+              + "' is not an S3 storage class; allowed: "
+              + String.join(", ", STORAGE_CLASSES.stream().sorted().toList()));
     }
     if (r.prefix() != null && !S3_PREFIX_PATTERN.matcher(r.prefix()).matches()) {
-      problem(rat + ".prefix", "must be at most 1024 characters without control characters, found "
-          + r.prefix().length() + " characters");
+      problem(
+          rat + ".prefix",
+          "must be at most 1024 characters without control characters, found "
+              + r.prefix().length()
+              + " characters");
     }
     if (r.priority() != null && r.priority() < 0) {
-      problem(rat + ".priority", "must be 0 or more (S3 runs the highest priority rule first), found " + r.priority());
+      problem(
+          rat + ".priority",
+          "must be 0 or more (S3 runs the highest priority rule first), found " + r.priority());
     }
     if (Boolean.FALSE.equals(b.versioning())) {
-      problem(at + ".versioning", "must be true when replication is configured (S3 requires versioning on both buckets)");
+      problem(
+          at + ".versioning",
+          "must be true when replication is configured (S3 requires versioning on both buckets)");
     }
   }
 
@@ -342,8 +473,10 @@ final class CatalogValidator {
     required(at + ".name", q.name());
     required(at + ".sql", q.sql());
     if (required(at + ".expect", q.expect()) && q.expect().kindsSet() != 1) {
-      problem(at + ".expect", "needs exactly one of equals, atLeast, withinPercentOfSource; found "
-          + q.expect().kindsSet());
+      problem(
+          at + ".expect",
+          "needs exactly one of equals, atLeast, withinPercentOfSource; found "
+              + q.expect().kindsSet());
     }
   }
 
@@ -359,10 +492,18 @@ final class CatalogValidator {
     }
   }
 
-  private void reference(String at, String key, Map<String, ?> defined, String what, String section) {
+  private void reference(
+      String at, String key, Map<String, ?> defined, String what, String section) {
     if (required(at, key) && !defined.containsKey(key)) {
-      problem(at, what + " '" + key + "' is not defined under " + section + "; defined: "
-          + String.join(", ", defined.keySet().stream().sorted().toList()));
+      problem(
+          at,
+          what
+              + " '"
+              + key
+              + "' is not defined under "
+              + section
+              + "; defined: "
+              + String.join(", ", defined.keySet().stream().sorted().toList()));
     }
   }
 

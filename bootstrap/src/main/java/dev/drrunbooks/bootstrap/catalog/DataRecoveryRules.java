@@ -5,8 +5,8 @@ import dev.drrunbooks.catalog.AuditSpec;
 import dev.drrunbooks.catalog.BalanceSpec;
 import dev.drrunbooks.catalog.DataRecoverySpec;
 import dev.drrunbooks.catalog.LedgerSpec;
-import dev.drrunbooks.catalog.ValidationQuery;
 import dev.drrunbooks.catalog.SqlIdentifiers;
+import dev.drrunbooks.catalog.ValidationQuery;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,14 +16,17 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The rules of a service's {@code database.dataRecovery} ({@link DataRecoverySpec}): every table and
- * column a plain SQL name ({@link SqlIdentifiers}: nothing from the catalog is ever read as SQL), one
- * role per column and per table, integrity checks named once and with exactly one expectation. The
- * block is optional; a service without it cannot be recovered by replay.
+ * The rules of a service's {@code database.dataRecovery} ({@link DataRecoverySpec}): every table
+ * and column a plain SQL name ({@link SqlIdentifiers}: nothing from the catalog is ever read as
+ * SQL), one role per column and per table, integrity checks named once and with exactly one
+ * expectation. The block is optional; a service without it cannot be recovered by replay.
  */
 final class DataRecoveryRules {
-  /** A check's name: it becomes part of reports and must not collide with the generated row counts. */
+  /**
+   * A check's name: it becomes part of reports and must not collide with the generated row counts.
+   */
   private static final Pattern CHECK_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+
   static final int MAX_LEDGER_ENTITY = 128;
 
   private final List<Problem> problems = new ArrayList<>();
@@ -42,24 +45,50 @@ final class DataRecoveryRules {
     LedgerSpec l = d.ledger();
     if (required(at + ".ledger", l)) {
       table(at + ".ledger.table", l.table(), tables);
-      columns(at + ".ledger", "id", l.id(), "reference", l.reference(), "time", l.time(), "key", l.key(), "amount",
+      columns(
+          at + ".ledger",
+          "id",
+          l.id(),
+          "reference",
+          l.reference(),
+          "time",
+          l.time(),
+          "key",
+          l.key(),
+          "amount",
           l.amount());
     }
     BalanceSpec b = d.balance();
     if (required(at + ".balance", b)) {
       table(at + ".balance.table", b.table(), tables);
       if (b.updatedAt() == null) columns(at + ".balance", "key", b.key(), "amount", b.amount());
-      else columns(at + ".balance", "key", b.key(), "amount", b.amount(), "updatedAt", b.updatedAt());
+      else
+        columns(at + ".balance", "key", b.key(), "amount", b.amount(), "updatedAt", b.updatedAt());
     }
     AuditSpec a = d.audit();
     if (required(at + ".audit", a)) {
       table(at + ".audit.table", a.table(), tables);
-      columns(at + ".audit", "id", a.id(), "time", a.time(), "actor", a.actor(), "action", a.action(), "entity",
-          a.entity(), "entityKey", a.entityKey(), "details", a.details());
+      columns(
+          at + ".audit",
+          "id",
+          a.id(),
+          "time",
+          a.time(),
+          "actor",
+          a.actor(),
+          "action",
+          a.action(),
+          "entity",
+          a.entity(),
+          "entityKey",
+          a.entityKey(),
+          "details",
+          a.details());
       ledgerEntity(at + ".audit.ledgerEntity", a.ledgerEntity());
     }
     Set<String> names = new HashSet<>();
-    for (int i = 0; i < d.integrity().size(); i++) check(at + ".integrity[" + i + "]", d.integrity().get(i), names);
+    for (int i = 0; i < d.integrity().size(); i++)
+      check(at + ".integrity[" + i + "]", d.integrity().get(i), names);
   }
 
   /** A table name, and no other role of this block already on it. */
@@ -67,7 +96,9 @@ final class DataRecoveryRules {
     if (!name(at, name, SqlIdentifiers.TABLE, " (optionally schema.table)")) return;
     String other = seen.putIfAbsent(name, at);
     if (other != null) {
-      problem(at, "'" + name + "' is already " + other + "; ledger, balance and audit are three tables");
+      problem(
+          at,
+          "'" + name + "' is already " + other + "; ledger, balance and audit are three tables");
     }
   }
 
@@ -80,7 +111,8 @@ final class DataRecoveryRules {
       if (!name(path, column, SqlIdentifiers.NAME, "")) continue;
       String other = byColumn.putIfAbsent(column, roleThenColumn[i]);
       if (other != null) {
-        problem(path, "'" + column + "' is already the " + other + " column; each column has one role");
+        problem(
+            path, "'" + column + "' is already the " + other + " column; each column has one role");
       }
     }
   }
@@ -88,35 +120,63 @@ final class DataRecoveryRules {
   private boolean name(String at, String value, Pattern allowed, String note) {
     if (!required(at, value)) return false;
     if (allowed.matcher(value).matches()) return true;
-    problem(at, "'" + value + "' is not a plain SQL name: lowercase letters, digits and _, starting with a letter or "
-        + "_, at most 63 characters" + note);
+    problem(
+        at,
+        "'"
+            + value
+            + "' is not a plain SQL name: lowercase letters, digits and _, starting with a letter"
+            + " or _, at most 63 characters"
+            + note);
     return false;
   }
 
   private void ledgerEntity(String at, String value) {
     if (value == null) return;
-    if (value.isBlank() || value.length() > MAX_LEDGER_ENTITY || value.chars().anyMatch(Character::isISOControl)) {
-      problem(at, "'" + value + "' must be 1 to " + MAX_LEDGER_ENTITY + " printable characters (the audit entity "
-          + "value of ledger rows; default: the ledger's table name)");
+    if (value.isBlank()
+        || value.length() > MAX_LEDGER_ENTITY
+        || value.chars().anyMatch(Character::isISOControl)) {
+      problem(
+          at,
+          "'"
+              + value
+              + "' must be 1 to "
+              + MAX_LEDGER_ENTITY
+              + " printable characters (the audit entity "
+              + "value of ledger rows; default: the ledger's table name)");
     }
   }
 
-  /** One integrity check ({@code q} is never null: the loader refuses an empty list entry by its path). */
+  /**
+   * One integrity check ({@code q} is never null: the loader refuses an empty list entry by its
+   * path).
+   */
   private void check(String at, ValidationQuery q, Set<String> names) {
     if (required(at + ".name", q.name())) {
       if (!CHECK_NAME.matcher(q.name()).matches()) {
-        problem(at + ".name", "'" + q.name() + "' must be lowercase letters, digits and -, at most 63 characters");
+        problem(
+            at + ".name",
+            "'" + q.name() + "' must be lowercase letters, digits and -, at most 63 characters");
       } else if (q.name().startsWith(DataRecoverySpec.ROWS_CHECK_PREFIX)) {
-        problem(at + ".name", "'" + q.name() + "' starts with '" + DataRecoverySpec.ROWS_CHECK_PREFIX
-            + "', kept for the generated row count of each declared table");
+        problem(
+            at + ".name",
+            "'"
+                + q.name()
+                + "' starts with '"
+                + DataRecoverySpec.ROWS_CHECK_PREFIX
+                + "', kept for the generated row count of each declared table");
       } else if (!names.add(q.name())) {
-        problem(at + ".name", "'" + q.name() + "' names another integrity check already; names are unique");
+        problem(
+            at + ".name",
+            "'" + q.name() + "' names another integrity check already; names are unique");
       }
     }
-    if (required(at + ".sql", q.sql()) && q.sql().isBlank()) problem(at + ".sql", "is blank; give a read-only query");
+    if (required(at + ".sql", q.sql()) && q.sql().isBlank())
+      problem(at + ".sql", "is blank; give a read-only query");
     if (required(at + ".expect", q.expect()) && q.expect().kindsSet() != 1) {
-      problem(at + ".expect", "needs exactly one of equals, atLeast, withinPercentOfSource; found "
-          + q.expect().kindsSet());
+      problem(
+          at + ".expect",
+          "needs exactly one of equals, atLeast, withinPercentOfSource; found "
+              + q.expect().kindsSet());
     }
   }
 

@@ -8,8 +8,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * What the catalog loader requires of a {@code drillHealthUrl} template ({@link DrillHealthUrl}): an http(s)
- * URL, known placeholders only, one that names the drill's own deployment, and a host that is not production's.
+ * What the catalog loader requires of a {@code drillHealthUrl} template ({@link DrillHealthUrl}):
+ * an http(s) URL, known placeholders only, one that names the drill's own deployment, and a host
+ * that is not production's.
  */
 final class DrillHealthUrlRules {
   private DrillHealthUrlRules() {}
@@ -26,18 +27,31 @@ final class DrillHealthUrlRules {
       if (DrillHealthUrl.namesTheDrill(name)) {
         perDrill = true;
       } else if (!name.equals("service")) {
-        problems.add("unknown placeholder '{" + name + "}'; allowed: {drillId}, {service}, {output:<StackOutput>}");
+        problems.add(
+            "unknown placeholder '{"
+                + name
+                + "}'; allowed: {drillId}, {service}, {output:<StackOutput>}");
       }
     }
     if (!perDrill) {
-      problems.add("'" + template + "' names no drill: include {drillId} or a stack output such as "
-          + "{output:ServiceUrl}, so each drill probes its own deployment, e.g. " + DrillHealthUrl.EXAMPLE);
+      problems.add(
+          "'"
+              + template
+              + "' names no drill: include {drillId} or a stack output such as "
+              + "{output:ServiceUrl}, so each drill probes its own deployment, e.g. "
+              + DrillHealthUrl.EXAMPLE);
     }
     // Every placeholder replaced by a host-safe sample, to check the host the template yields.
     String host = hostOf(DrillHealthUrl.fill(template, name -> "sample"));
     if (host != null && productionHosts.contains(host)) {
-      problems.add("'" + template + "' points at the production host " + host + "; a drill must probe its own "
-          + "deployment, not production, e.g. " + DrillHealthUrl.EXAMPLE);
+      problems.add(
+          "'"
+              + template
+              + "' points at the production host "
+              + host
+              + "; a drill must probe its own "
+              + "deployment, not production, e.g. "
+              + DrillHealthUrl.EXAMPLE);
     }
     return problems;
   }

@@ -19,19 +19,24 @@ public final class TemporalServiceFactory {
   private TemporalServiceFactory() {}
 
   public static WorkflowServiceStubs connect(String address, Map<String, String> env) {
-    WorkflowServiceStubsOptions.Builder options = WorkflowServiceStubsOptions.newBuilder().setTarget(address);
+    WorkflowServiceStubsOptions.Builder options =
+        WorkflowServiceStubsOptions.newBuilder().setTarget(address);
     String cert = env.get("TEMPORAL_TLS_CERT");
     String key = env.get("TEMPORAL_TLS_KEY");
     String apiKey = env.get("TEMPORAL_API_KEY");
     if (notBlank(cert) || notBlank(key)) {
       if (!notBlank(cert) || !notBlank(key)) {
-        throw new IllegalArgumentException("TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY must be set together (PEM files); "
-            + "found only " + (notBlank(cert) ? "TEMPORAL_TLS_CERT" : "TEMPORAL_TLS_KEY"));
+        throw new IllegalArgumentException(
+            "TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY must be set together (PEM files); "
+                + "found only "
+                + (notBlank(cert) ? "TEMPORAL_TLS_CERT" : "TEMPORAL_TLS_KEY"));
       }
-      try (InputStream c = Files.newInputStream(Path.of(cert)); InputStream k = Files.newInputStream(Path.of(key))) {
+      try (InputStream c = Files.newInputStream(Path.of(cert));
+          InputStream k = Files.newInputStream(Path.of(key))) {
         options.setSslContext(SimpleSslContextBuilder.forPKCS8(c, k).build());
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot read the Temporal client certificate " + cert + " or key " + key, e);
+        throw new UncheckedIOException(
+            "cannot read the Temporal client certificate " + cert + " or key " + key, e);
       }
     } else if (notBlank(apiKey)) {
       options.setEnableHttps(true).addApiKey(() -> apiKey);

@@ -7,7 +7,10 @@ import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.catalog.CatalogFixture;
 import java.util.List;
 
-/** The real catalog with one piece of text changed, and what the loader says about it: for rule tests. */
+/**
+ * The real catalog with one piece of text changed, and what the loader says about it: for rule
+ * tests.
+ */
 final class CatalogEdits {
   static final String SOURCE = "broken.yaml";
 

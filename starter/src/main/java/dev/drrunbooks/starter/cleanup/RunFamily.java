@@ -24,9 +24,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A run and its child runs (and theirs), read from Temporal: each with its run token (first execution run id)
- * and status, and the DNS weight changes their histories recorded. What {@code dr cleanup} needs to prove
- * which resources a run created and to list what it changed.
+ * A run and its child runs (and theirs), read from Temporal: each with its run token (first
+ * execution run id) and status, and the DNS weight changes their histories recorded. What {@code dr
+ * cleanup} needs to prove which resources a run created and to list what it changed.
  *
  * @param runs the run first, then its children breadth first
  * @param dnsChanges the last completed weight change of each failover run among them
@@ -34,8 +34,13 @@ import java.util.Set;
 public record RunFamily(List<EndedRun> runs, List<RecordedDnsChange> dnsChanges) {
   /** The activity a failover changes weights with ({@code Route53Activities.changeWeights}). */
   static final String CHANGE_WEIGHTS = "Route53ChangeWeights";
+
   static final String FAILOVER_TYPE = "DnsFailoverWorkflow";
-  /** Children of children of children: deeper than any procedure nests (incident, recover-data, pitr). */
+
+  /**
+   * Children of children of children: deeper than any procedure nests (incident, recover-data,
+   * pitr).
+   */
   private static final int MAX_DEPTH = 4;
 
   private record Pending(WorkflowExecution execution, int depth) {}
@@ -54,26 +59,38 @@ public record RunFamily(List<EndedRun> runs, List<RecordedDnsChange> dnsChanges)
       Pending p = todo.poll();
       WorkflowExecution e = p.execution();
       if (!seen.add(e.getWorkflowId() + "/" + e.getRunId())) continue;
-      WorkflowExecutionDescription d = described.containsKey(e.getRunId()) ? described.get(e.getRunId())
-          : RunLookup.describe(client.newUntypedWorkflowStub(e.getWorkflowId(), Optional.of(e.getRunId()),
-              Optional.empty()), e.getWorkflowId());
+      WorkflowExecutionDescription d =
+          described.containsKey(e.getRunId())
+              ? described.get(e.getRunId())
+              : RunLookup.describe(
+                  client.newUntypedWorkflowStub(
+                      e.getWorkflowId(), Optional.of(e.getRunId()), Optional.empty()),
+                  e.getWorkflowId());
       String firstRun = d.getRawDescription().getWorkflowExecutionInfo().getFirstRunId();
-      runs.add(new EndedRun(e.getWorkflowId(), firstRun.isEmpty() ? e.getRunId() : firstRun, d.getWorkflowType(),
-          RunLookup.state(d.getStatus())));
+      runs.add(
+          new EndedRun(
+              e.getWorkflowId(),
+              firstRun.isEmpty() ? e.getRunId() : firstRun,
+              d.getWorkflowType(),
+              RunLookup.state(d.getStatus())));
       List<HistoryEvent> events = client.fetchHistory(e.getWorkflowId(), e.getRunId()).getEvents();
       for (HistoryEvent event : events) {
         if (event.hasChildWorkflowExecutionStartedEventAttributes() && p.depth() < MAX_DEPTH) {
-          todo.add(new Pending(event.getChildWorkflowExecutionStartedEventAttributes().getWorkflowExecution(),
-              p.depth() + 1));
+          todo.add(
+              new Pending(
+                  event.getChildWorkflowExecutionStartedEventAttributes().getWorkflowExecution(),
+                  p.depth() + 1));
         }
       }
-      if (FAILOVER_TYPE.equals(d.getWorkflowType())) lastWeightChange(data, e.getWorkflowId(), events).ifPresent(dns::add);
+      if (FAILOVER_TYPE.equals(d.getWorkflowType()))
+        lastWeightChange(data, e.getWorkflowId(), events).ifPresent(dns::add);
     }
     return new RunFamily(List.copyOf(runs), List.copyOf(dns));
   }
 
   /** The failover's last completed weight change, with the command that moves traffic back. */
-  static Optional<RecordedDnsChange> lastWeightChange(DataConverter data, String workflowId, List<HistoryEvent> events) {
+  static Optional<RecordedDnsChange> lastWeightChange(
+      DataConverter data, String workflowId, List<HistoryEvent> events) {
     Map<Long, ActivityTaskScheduledEventAttributes> scheduled = new HashMap<>();
     ActivityTaskScheduledEventAttributes last = null;
     Payloads input = null;
@@ -81,7 +98,8 @@ public record RunFamily(List<EndedRun> runs, List<RecordedDnsChange> dnsChanges)
       if (event.hasWorkflowExecutionStartedEventAttributes()) {
         input = event.getWorkflowExecutionStartedEventAttributes().getInput();
       } else if (event.hasActivityTaskScheduledEventAttributes()
-          && CHANGE_WEIGHTS.equals(event.getActivityTaskScheduledEventAttributes().getActivityType().getName())) {
+          && CHANGE_WEIGHTS.equals(
+              event.getActivityTaskScheduledEventAttributes().getActivityType().getName())) {
         scheduled.put(event.getEventId(), event.getActivityTaskScheduledEventAttributes());
       } else if (event.hasActivityTaskCompletedEventAttributes()) {
         ActivityTaskScheduledEventAttributes s =
@@ -90,12 +108,20 @@ public record RunFamily(List<EndedRun> runs, List<RecordedDnsChange> dnsChanges)
       }
     }
     if (last == null || input == null) return Optional.empty();
-    DnsFailoverInput in = data.fromPayloads(0, Optional.of(input), DnsFailoverInput.class, DnsFailoverInput.class);
-    DnsRecordSpec record = data.fromPayloads(0, Optional.of(last.getInput()), DnsRecordSpec.class, DnsRecordSpec.class);
+    DnsFailoverInput in =
+        data.fromPayloads(0, Optional.of(input), DnsFailoverInput.class, DnsFailoverInput.class);
+    DnsRecordSpec record =
+        data.fromPayloads(
+            0, Optional.of(last.getInput()), DnsRecordSpec.class, DnsRecordSpec.class);
     Long primary = data.fromPayloads(1, Optional.of(last.getInput()), Long.class, Long.class);
     Long secondary = data.fromPayloads(2, Optional.of(last.getInput()), Long.class, Long.class);
     String back = in.direction() == Direction.FAILBACK ? "failover" : "failback";
-    return Optional.of(new RecordedDnsChange(workflowId, in.service(), record.name(),
-        "Primary " + primary + " / Secondary " + secondary, "dr " + back + " --service " + in.service()));
+    return Optional.of(
+        new RecordedDnsChange(
+            workflowId,
+            in.service(),
+            record.name(),
+            "Primary " + primary + " / Secondary " + secondary,
+            "dr " + back + " --service " + in.service()));
   }
 }

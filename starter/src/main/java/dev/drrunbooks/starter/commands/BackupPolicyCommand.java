@@ -1,9 +1,9 @@
 package dev.drrunbooks.starter.commands;
 
-import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.backuppolicy.BackupPolicyInput;
 import dev.drrunbooks.backuppolicy.BackupPolicyResult;
 import dev.drrunbooks.backuppolicy.PolicyCheck;
+import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.starter.Connection;
 import dev.drrunbooks.starter.ExitCodes;
 import dev.drrunbooks.starter.RunStarter;
@@ -11,34 +11,49 @@ import dev.drrunbooks.starter.Table;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "backup-policy",
-    description = "Audit (default) or enforce (--apply) RDS backup retention, window and IAM auth, automated backups "
-        + "replicated to the DR region, S3 versioning and replication. Each setting is applied on its own: one "
-        + "AWS refuses is reported, with why, and the rest are still enforced.")
+@Command(
+    name = "backup-policy",
+    description =
+        "Audit (default) or enforce (--apply) RDS backup retention, window and IAM auth, automated"
+            + " backups replicated to the DR region, S3 versioning and replication. Each setting is"
+            + " applied on its own: one AWS refuses is reported, with why, and the rest are still"
+            + " enforced.")
 public final class BackupPolicyCommand implements Callable<Integer> {
   @Mixin Connection connection;
   @Spec CommandSpec spec;
 
-  @Option(names = "--service", defaultValue = "all", description = "Catalog service key, or all (default)")
+  @Option(
+      names = "--service",
+      defaultValue = "all",
+      description = "Catalog service key, or all (default)")
   String service;
 
-  @Option(names = "--apply", description = "Change what is off policy (default: audit only, change nothing)")
+  @Option(
+      names = "--apply",
+      description = "Change what is off policy (default: audit only, change nothing)")
   boolean apply;
 
-  @Option(names = "--no-wait", description = "Print the run id and link, do not wait for the result")
+  @Option(
+      names = "--no-wait",
+      description = "Print the run id and link, do not wait for the result")
   boolean noWait;
 
   @Override
   public Integer call() {
     try (Connection conn = connection) {
-      RunStarter runs = new RunStarter(connection, spec.commandLine().getOut(), spec.commandLine().getErr());
+      RunStarter runs =
+          new RunStarter(connection, spec.commandLine().getOut(), spec.commandLine().getErr());
       String subject = (apply ? "apply-" : "audit-") + service;
-      return runs.start(Procedure.BACKUP_POLICY, service, subject,
-          wf -> wf.run(new BackupPolicyInput(service, apply)), noWait,
+      return runs.start(
+          Procedure.BACKUP_POLICY,
+          service,
+          subject,
+          wf -> wf.run(new BackupPolicyInput(service, apply)),
+          noWait,
           result -> {
             print(result);
             return result.failed() > 0 ? ExitCodes.OUTCOME_NOT_SUCCESS : ExitCodes.OK;
@@ -54,12 +69,13 @@ public final class BackupPolicyCommand implements Callable<Integer> {
   static final int WIDEST_CELL = 40;
 
   /**
-   * The checks as a table; a check's detail (why it failed, what an apply would meet) and any value longer than
-   * {@value #WIDEST_CELL} characters are numbered notes under the table, so one long value does not widen every
-   * row. A long value found as expected reads "(as expected)".
+   * The checks as a table; a check's detail (why it failed, what an apply would meet) and any value
+   * longer than {@value #WIDEST_CELL} characters are numbered notes under the table, so one long
+   * value does not widen every row. A long value found as expected reads "(as expected)".
    */
   static String render(BackupPolicyResult result) {
-    Table table = new Table("SERVICE", "RESOURCE", "CHECK", "EXPECTED", "FOUND", "ACTION", "NOW", "NOTE");
+    Table table =
+        new Table("SERVICE", "RESOURCE", "CHECK", "EXPECTED", "FOUND", "ACTION", "NOW", "NOTE");
     Notes notes = new Notes();
     for (PolicyCheck c : result.checks()) {
       String subject = c.resource() + " " + c.check();
@@ -71,8 +87,10 @@ public final class BackupPolicyCommand implements Callable<Integer> {
     }
     StringBuilder out = new StringBuilder(table.render());
     if (!notes.isEmpty()) out.append('\n').append(notes.text);
-    out.append(String.format("%nBackup policy %s of %s: %s%n", result.mode(), String.join(", ", result.services()),
-        result.summary()));
+    out.append(
+        String.format(
+            "%nBackup policy %s of %s: %s%n",
+            result.mode(), String.join(", ", result.services()), result.summary()));
     return out.toString();
   }
 
@@ -87,7 +105,10 @@ public final class BackupPolicyCommand implements Callable<Integer> {
       return ref;
     }
 
-    /** {@code value} itself when short; else "(as expected)" when it is {@code expected}, else a note. */
+    /**
+     * {@code value} itself when short; else "(as expected)" when it is {@code expected}, else a
+     * note.
+     */
     String cell(String value, String expected, String label) {
       if (value == null || value.length() <= WIDEST_CELL) return value;
       if (value.equals(expected)) return "(as expected)";

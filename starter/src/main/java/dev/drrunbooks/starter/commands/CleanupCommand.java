@@ -1,8 +1,8 @@
 package dev.drrunbooks.starter.commands;
 
-import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.model.Inputs;
 import dev.drrunbooks.model.SearchAttributes;
+import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.runcleanup.CleanupFinding;
 import dev.drrunbooks.runcleanup.RunCleanupInput;
 import dev.drrunbooks.runcleanup.RunCleanupResult;
@@ -23,53 +23,80 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code dr cleanup RUN}: after a run that ended without cleaning up (terminated, timed out), lists what it and
- * its child runs left, found by their ownership tags; {@code --apply} deletes only what the tags prove is theirs.
- * Refuses a run that is still running (exit 3): it cleans up after itself when it ends. Exit 0 for a dry run
- * and for an applied clean-up that left nothing; 6 when something failed, was refused or is still there.
+ * {@code dr cleanup RUN}: after a run that ended without cleaning up (terminated, timed out), lists
+ * what it and its child runs left, found by their ownership tags; {@code --apply} deletes only what
+ * the tags prove is theirs. Refuses a run that is still running (exit 3): it cleans up after itself
+ * when it ends. Exit 0 for a dry run and for an applied clean-up that left nothing; 6 when
+ * something failed, was refused or is still there.
  */
-@Command(name = "cleanup", description = "After a run ended without cleaning up (terminated, timed out): lists what it and "
-    + "its child runs left, found by their ownership tags (RDS instances and snapshots, stacks, ECS services and "
-    + "clusters) and the DNS changes they recorded; --apply deletes only what the tags prove is theirs. DNS changes "
-    + "are listed with the command that reverts them, never reverted.")
+@Command(
+    name = "cleanup",
+    description =
+        "After a run ended without cleaning up (terminated, timed out): lists what it and its child"
+            + " runs left, found by their ownership tags (RDS instances and snapshots, stacks, ECS"
+            + " services and clusters) and the DNS changes they recorded; --apply deletes only what"
+            + " the tags prove is theirs. DNS changes are listed with the command that reverts"
+            + " them, never reverted.")
 public final class CleanupCommand implements Callable<Integer> {
   @Mixin Connection connection;
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "WORKFLOW_ID", description = "The ended run, e.g. dr-drill-inventory-20261201T011500Z-k3f9")
+  @Parameters(
+      index = "0",
+      paramLabel = "WORKFLOW_ID",
+      description = "The ended run, e.g. dr-drill-inventory-20261201T011500Z-k3f9")
   String workflowId;
-  @Option(names = "--apply", description = "Delete what the tags prove is the run's (default: a dry run that only lists)")
+
+  @Option(
+      names = "--apply",
+      description = "Delete what the tags prove is the run's (default: a dry run that only lists)")
   boolean apply;
-  @Option(names = "--region", description = "Region to search; repeat for several (default: every region of the catalog)")
+
+  @Option(
+      names = "--region",
+      description = "Region to search; repeat for several (default: every region of the catalog)")
   List<String> regions;
-  @Option(names = "--no-wait", description = "Print the run id and link, do not wait for the result") boolean noWait;
+
+  @Option(
+      names = "--no-wait",
+      description = "Print the run id and link, do not wait for the result")
+  boolean noWait;
 
   @Override
   public Integer call() {
     for (String region : regions == null ? List.<String>of() : regions) {
       if (!Inputs.isRegionName(region)) {
-        throw new CliFailure(ExitCodes.BAD_INPUT, "--region: '" + region + "' is not valid; AWS region names such as"
-            + " eu-west-1");
+        throw new CliFailure(
+            ExitCodes.BAD_INPUT,
+            "--region: '" + region + "' is not valid; AWS region names such as" + " eu-west-1");
       }
     }
     try (Connection conn = connection) {
-      WorkflowStub target = conn.client().newUntypedWorkflowStub(workflowId, Optional.empty(), Optional.empty());
+      WorkflowStub target =
+          conn.client().newUntypedWorkflowStub(workflowId, Optional.empty(), Optional.empty());
       WorkflowExecutionDescription d = RunLookup.describe(target, workflowId);
       if (d.getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
-        throw new CliFailure(ExitCodes.REFUSED, "refused: run " + workflowId + " is still running; it cleans up after "
-            + "itself when it ends (cancel it to end it early); nothing done");
+        throw new CliFailure(
+            ExitCodes.REFUSED,
+            "refused: run "
+                + workflowId
+                + " is still running; it cleans up after "
+                + "itself when it ends (cancel it to end it early); nothing done");
       }
       RunFamily family = RunFamily.read(conn.client(), d);
-      RunCleanupInput in = new RunCleanupInput(workflowId, family.runs(), regions, apply, family.dnsChanges());
+      RunCleanupInput in =
+          new RunCleanupInput(workflowId, family.runs(), regions, apply, family.dnsChanges());
       String service = d.getTypedSearchAttributes().get(SearchAttributes.SERVICE);
-      RunStarter runs = new RunStarter(conn, spec.commandLine().getOut(), spec.commandLine().getErr());
-      return runs.start(Procedure.RUN_CLEANUP, service, workflowId, wf -> wf.run(in), noWait, this::print);
+      RunStarter runs =
+          new RunStarter(conn, spec.commandLine().getOut(), spec.commandLine().getErr());
+      return runs.start(
+          Procedure.RUN_CLEANUP, service, workflowId, wf -> wf.run(in), noWait, this::print);
     }
   }
 
@@ -78,12 +105,19 @@ public final class CleanupCommand implements Callable<Integer> {
     new ResultPrinter(out).timeline(r.timeline());
     Table t = new Table("ACTION", "TYPE", "ID", "REGION", "DETAIL", "TAGS");
     for (CleanupFinding f : r.findings()) {
-      t.row(f.action(), f.type(), f.id(), f.region() == null ? "-" : f.region(), f.detail(),
+      t.row(
+          f.action(),
+          f.type(),
+          f.id(),
+          f.region() == null ? "-" : f.region(),
+          f.detail(),
           f.tags().isEmpty() ? "-" : new TreeMap<>(f.tags()).toString());
     }
     out.println();
-    out.print(r.findings().isEmpty() ? "Nothing tagged with " + workflowId + " or its child runs was found.\n"
-        : t.render());
+    out.print(
+        r.findings().isEmpty()
+            ? "Nothing tagged with " + workflowId + " or its child runs was found.\n"
+            : t.render());
     out.printf("%n%s%n", r.summary());
     return !r.applied() || r.clean() ? ExitCodes.OK : ExitCodes.OUTCOME_NOT_SUCCESS;
   }

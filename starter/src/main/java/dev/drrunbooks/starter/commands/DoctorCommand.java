@@ -8,11 +8,14 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-@Command(name = "doctor", description = "Checks the catalog, Temporal, a worker polling the task queue (seen within "
-    + "the last 2 minutes), the UI, the AWS endpoint and the database; exits 1 when a check fails.")
+@Command(
+    name = "doctor",
+    description =
+        "Checks the catalog, Temporal, a worker polling the task queue (seen within the last 2"
+            + " minutes), the UI, the AWS endpoint and the database; exits 1 when a check fails.")
 public final class DoctorCommand implements Callable<Integer> {
   @Mixin Connection connection;
   @Spec CommandSpec spec;
@@ -24,10 +27,17 @@ public final class DoctorCommand implements Callable<Integer> {
       Table table = new Table("CHECK", "STATUS", "DETAIL");
       results.forEach(r -> table.row(r.name(), r.status(), r.detail()));
       spec.commandLine().getOut().print(table.render());
-      List<String> failed = results.stream().filter(r -> r.status() == CheckResult.Status.FAIL)
-          .map(CheckResult::name).toList();
-      spec.commandLine().getOut().println(failed.isEmpty() ? "All checks passed."
-          : "Some checks FAILED: " + String.join(", ", failed) + ".");
+      List<String> failed =
+          results.stream()
+              .filter(r -> r.status() == CheckResult.Status.FAIL)
+              .map(CheckResult::name)
+              .toList();
+      spec.commandLine()
+          .getOut()
+          .println(
+              failed.isEmpty()
+                  ? "All checks passed."
+                  : "Some checks FAILED: " + String.join(", ", failed) + ".");
       return failed.isEmpty() ? 0 : 1;
     }
   }

@@ -1,11 +1,11 @@
 package dev.drrunbooks.starter.commands;
 
-import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.approval.BreakGlass;
 import dev.drrunbooks.bootstrap.catalog.CatalogLoader;
 import dev.drrunbooks.failover.Direction;
 import dev.drrunbooks.failover.DnsFailoverInput;
 import dev.drrunbooks.failover.FailoverOutcome;
+import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.starter.Connection;
 import dev.drrunbooks.starter.ExitCodes;
 import dev.drrunbooks.starter.InputFile;
@@ -16,55 +16,108 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code dr failover} and {@code dr failback}: the same workflow, one run per DNS record at a time. */
+/**
+ * {@code dr failover} and {@code dr failback}: the same workflow, one run per DNS record at a time.
+ */
 public abstract class FailoverCommand implements Callable<Integer> {
   @Mixin Connection connection;
   @Spec CommandSpec spec;
 
-  @Option(names = "--service", description = "Catalog service key, e.g. inventory") String service;
-  @Option(names = "--force", description = "Go ahead although the source looks healthy or the target does not") boolean force;
-  /** Gone: a run cannot skip the gate the catalog requires. Kept hidden only to point to --break-glass. */
-  @Option(names = "--no-approval", hidden = true) boolean noApproval;
-  @Option(names = "--break-glass", description = "Emergency: skip the catalog's approval gate; needs --who and --why, "
-      + "recorded as break-glass") boolean breakGlass;
-  @Option(names = "--who", description = "With --break-glass: who takes the decision") String who;
-  @Option(names = "--why", description = "With --break-glass: the reason for the emergency override") String why;
-  @Option(names = "--approval-timeout", description = "e.g. 15m (default from the catalog; shorter is refused "
-      + "where the gate proceeds on timeout)") String approvalTimeout;
-  @Option(names = "--on-approval-timeout", description = "abort or proceed (default from the catalog; proceed is "
-      + "refused where the catalog aborts)") String onTimeout;
-  @Option(names = "--stages", split = ",", description = "Traffic shift in stages, e.g. 10,50,100") List<Integer> stages;
-  @Option(names = "--incident-time", description = "When the incident began (ISO-8601): the RTO is measured from it") String incidentTime;
-  @Option(names = "--input", description = "The workflow input as JSON (instead of the flags above)") Path input;
-  @Option(names = "--no-wait", description = "Print the run id and link, do not wait for the result") boolean noWait;
+  @Option(names = "--service", description = "Catalog service key, e.g. inventory")
+  String service;
+
+  @Option(
+      names = "--force",
+      description = "Go ahead although the source looks healthy or the target does not")
+  boolean force;
+
+  /**
+   * Gone: a run cannot skip the gate the catalog requires. Kept hidden only to point to
+   * --break-glass.
+   */
+  @Option(names = "--no-approval", hidden = true)
+  boolean noApproval;
+
+  @Option(
+      names = "--break-glass",
+      description =
+          "Emergency: skip the catalog's approval gate; needs --who and --why, "
+              + "recorded as break-glass")
+  boolean breakGlass;
+
+  @Option(names = "--who", description = "With --break-glass: who takes the decision")
+  String who;
+
+  @Option(
+      names = "--why",
+      description = "With --break-glass: the reason for the emergency override")
+  String why;
+
+  @Option(
+      names = "--approval-timeout",
+      description =
+          "e.g. 15m (default from the catalog; shorter is refused "
+              + "where the gate proceeds on timeout)")
+  String approvalTimeout;
+
+  @Option(
+      names = "--on-approval-timeout",
+      description =
+          "abort or proceed (default from the catalog; proceed is "
+              + "refused where the catalog aborts)")
+  String onTimeout;
+
+  @Option(names = "--stages", split = ",", description = "Traffic shift in stages, e.g. 10,50,100")
+  List<Integer> stages;
+
+  @Option(
+      names = "--incident-time",
+      description = "When the incident began (ISO-8601): the RTO is measured from it")
+  String incidentTime;
+
+  @Option(
+      names = "--input",
+      description = "The workflow input as JSON (instead of the flags above)")
+  Path input;
+
+  @Option(
+      names = "--no-wait",
+      description = "Print the run id and link, do not wait for the result")
+  boolean noWait;
 
   abstract Direction direction();
 
   /** The break-glass flags as the input's breakGlass; --no-approval is refused, pointing here. */
   private BreakGlass breakGlass() {
     if (noApproval) {
-      throw new ParameterException(spec.commandLine(), "--no-approval is not supported: a run cannot skip the approval "
-          + "gate the service's catalog policy requires; in an emergency use --break-glass --who NAME --why REASON "
-          + "(recorded as break-glass)");
+      throw new ParameterException(
+          spec.commandLine(),
+          "--no-approval is not supported: a run cannot skip the approval gate the service's"
+              + " catalog policy requires; in an emergency use --break-glass --who NAME --why"
+              + " REASON (recorded as break-glass)");
     }
     if (!breakGlass) {
       if (who != null || why != null) {
-        throw new ParameterException(spec.commandLine(), "--who and --why go with --break-glass; answer a gate with "
-            + "dr approve");
+        throw new ParameterException(
+            spec.commandLine(),
+            "--who and --why go with --break-glass; answer a gate with " + "dr approve");
       }
       return null;
     }
     if (who == null || who.isBlank() || why == null || why.isBlank()) {
-      throw new ParameterException(spec.commandLine(), "--break-glass needs --who NAME and --why REASON");
+      throw new ParameterException(
+          spec.commandLine(), "--break-glass needs --who NAME and --why REASON");
     }
     if (approvalTimeout != null || onTimeout != null) {
-      throw new ParameterException(spec.commandLine(), "--break-glass skips the gate: give no --approval-timeout or "
-          + "--on-approval-timeout with it");
+      throw new ParameterException(
+          spec.commandLine(),
+          "--break-glass skips the gate: give no --approval-timeout or "
+              + "--on-approval-timeout with it");
     }
     return new BreakGlass(who, why);
   }
@@ -72,34 +125,72 @@ public abstract class FailoverCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     BreakGlass override = breakGlass();
-    DnsFailoverInput in = input != null ? InputFile.read(spec, input, DnsFailoverInput.class)
-        : new DnsFailoverInput(service, direction(), force ? Boolean.TRUE : null, null, null,
-            approvalTimeout, onTimeout, stages, null, incidentTime, override, null);
+    DnsFailoverInput in =
+        input != null
+            ? InputFile.read(spec, input, DnsFailoverInput.class)
+            : new DnsFailoverInput(
+                service,
+                direction(),
+                force ? Boolean.TRUE : null,
+                null,
+                null,
+                approvalTimeout,
+                onTimeout,
+                stages,
+                null,
+                incidentTime,
+                override,
+                null);
     if (in.service() == null || in.service().isBlank()) {
-      throw new ParameterException(spec.commandLine(), "--service is required (a catalog key such as inventory)");
+      throw new ParameterException(
+          spec.commandLine(), "--service is required (a catalog key such as inventory)");
     }
     var catalog = CatalogLoader.load(connection.catalog());
-    if (!catalog.services().containsKey(in.service()) || catalog.definitionOf(in.service()).dns() == null) {
-      throw new ParameterException(spec.commandLine(), "--service: '" + in.service() + "' is not a catalog service "
-          + "with a DNS record; known: " + String.join(", ", catalog.serviceKeys()));
+    if (!catalog.services().containsKey(in.service())
+        || catalog.definitionOf(in.service()).dns() == null) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--service: '"
+              + in.service()
+              + "' is not a catalog service "
+              + "with a DNS record; known: "
+              + String.join(", ", catalog.serviceKeys()));
     }
-    // One run per DNS record is the run's own lock (taken on the server whoever starts it), not this id.
+    // One run per DNS record is the run's own lock (taken on the server whoever starts it), not
+    // this id.
     try (Connection conn = connection) {
-      RunStarter runs = new RunStarter(conn, spec.commandLine().getOut(), spec.commandLine().getErr());
-      String procedure = direction() == Direction.FAILOVER ? Procedure.DNS_FAILOVER.key() : Procedure.DNS_FAILBACK_KEY;
-      return runs.start(Procedure.DNS_FAILOVER, procedure, in.service(), in.service(), wf -> wf.run(in), noWait, r -> {
+      RunStarter runs =
+          new RunStarter(conn, spec.commandLine().getOut(), spec.commandLine().getErr());
+      String procedure =
+          direction() == Direction.FAILOVER
+              ? Procedure.DNS_FAILOVER.key()
+              : Procedure.DNS_FAILBACK_KEY;
+      return runs.start(
+          Procedure.DNS_FAILOVER,
+          procedure,
+          in.service(),
+          in.service(),
+          wf -> wf.run(in),
+          noWait,
+          r -> {
             var out = spec.commandLine().getOut();
             new ResultPrinter(out).timeline(r.timeline());
             r.assessment().forEach(a -> out.println("  assessed: " + a));
             r.verification().forEach(v -> out.println("  verified: " + v.describe()));
             if (r.rto() != null) new ResultPrinter(out).rto(r.rto());
             out.printf("%n%s: %s%n", r.outcome(), r.summary());
-            return r.outcome() == FailoverOutcome.ABORTED ? ExitCodes.OUTCOME_NOT_SUCCESS : ExitCodes.OK;
+            return r.outcome() == FailoverOutcome.ABORTED
+                ? ExitCodes.OUTCOME_NOT_SUCCESS
+                : ExitCodes.OK;
           });
     }
   }
 
-  @Command(name = "failover", description = "Fail a service's DNS record over to the DR region (checks, approval, staged switch, verification).")
+  @Command(
+      name = "failover",
+      description =
+          "Fail a service's DNS record over to the DR region (checks, approval, staged switch,"
+              + " verification).")
   public static final class Failover extends FailoverCommand {
     @Override
     Direction direction() {
@@ -107,7 +198,10 @@ public abstract class FailoverCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "failback", description = "Move a service's DNS record back to the primary region, with the same checks and gates.")
+  @Command(
+      name = "failback",
+      description =
+          "Move a service's DNS record back to the primary region, with the same checks and gates.")
   public static final class Failback extends FailoverCommand {
     @Override
     Direction direction() {

@@ -10,27 +10,45 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code dr approve} and {@code dr abort}: answers a run's approval gate with a validated Update (the
- * run rejects a wrong step, a missing name or reason), or with {@code --signal} as an incident bot would.
+ * {@code dr approve} and {@code dr abort}: answers a run's approval gate with a validated Update
+ * (the run rejects a wrong step, a missing name or reason), or with {@code --signal} as an incident
+ * bot would.
  */
 public abstract class GateCommand implements Callable<Integer> {
   @Mixin Connection connection;
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "WORKFLOW_ID", description = "The run's workflow id, e.g. dns-failover-api.mycomputer.com")
+  @Parameters(
+      index = "0",
+      paramLabel = "WORKFLOW_ID",
+      description = "The run's workflow id, e.g. dns-failover-api.mycomputer.com")
   String workflowId;
 
-  @Option(names = "--run-id", description = "A particular run (default: the latest)") String runId;
-  @Option(names = "--step", required = true, description = "The gate's step, as the run's status shows it") String step;
-  @Option(names = "--who", required = true, description = "Who decides") String who;
-  @Option(names = "--why", required = true, description = "Why") String why;
-  @Option(names = "--signal", description = "Send a signal instead of an Update (no validation answer comes back)") boolean signal;
+  @Option(names = "--run-id", description = "A particular run (default: the latest)")
+  String runId;
+
+  @Option(
+      names = "--step",
+      required = true,
+      description = "The gate's step, as the run's status shows it")
+  String step;
+
+  @Option(names = "--who", required = true, description = "Who decides")
+  String who;
+
+  @Option(names = "--why", required = true, description = "Why")
+  String why;
+
+  @Option(
+      names = "--signal",
+      description = "Send a signal instead of an Update (no validation answer comes back)")
+  boolean signal;
 
   abstract boolean approve();
 
@@ -38,23 +56,33 @@ public abstract class GateCommand implements Callable<Integer> {
   public Integer call() {
     var out = spec.commandLine().getOut();
     try (Connection conn = connection) {
-      WorkflowStub run = conn.client().newUntypedWorkflowStub(workflowId, Optional.ofNullable(runId), Optional.empty());
+      WorkflowStub run =
+          conn.client()
+              .newUntypedWorkflowStub(workflowId, Optional.ofNullable(runId), Optional.empty());
       Approval answer = new Approval(step, who, why);
       String verb = approve() ? "approve" : "abort";
       if (signal) {
-        RunLookup.whileRunning(run, workflowId, () -> {
-          run.signal(verb + "Signal", answer);
-          return null;
-        });
-        out.printf("Sent %s signal to %s for step %s (the run records it, or ignores it if it does not fit)%n", verb,
-            workflowId, step);
+        RunLookup.whileRunning(
+            run,
+            workflowId,
+            () -> {
+              run.signal(verb + "Signal", answer);
+              return null;
+            });
+        out.printf(
+            "Sent %s signal to %s for step %s (the run records it, or ignores it if it does not"
+                + " fit)%n",
+            verb, workflowId, step);
         return ExitCodes.OK;
       }
-      // A rejection by the run's validator is a WorkflowUpdateException: refused, with the run's reason.
-      GateDecision decision = RunLookup.whileRunning(run, workflowId,
-          () -> run.update(verb, GateDecision.class, answer));
-      out.printf("%s %s at step %s by %s: %s%n", workflowId, decision.verdict(), decision.step(), decision.who(),
-          decision.why());
+      // A rejection by the run's validator is a WorkflowUpdateException: refused, with the run's
+      // reason.
+      GateDecision decision =
+          RunLookup.whileRunning(
+              run, workflowId, () -> run.update(verb, GateDecision.class, answer));
+      out.printf(
+          "%s %s at step %s by %s: %s%n",
+          workflowId, decision.verdict(), decision.step(), decision.who(), decision.why());
       return ExitCodes.OK;
     }
   }

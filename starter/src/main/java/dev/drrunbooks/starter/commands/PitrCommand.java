@@ -13,24 +13,63 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
-@Command(name = "pitr", description = "Point-in-time restore of a service's database into a new instance that stays up.")
+@Command(
+    name = "pitr",
+    description =
+        "Point-in-time restore of a service's database into a new instance that stays up.")
 public final class PitrCommand
-    extends ServiceRunCommand<PointInTimeRestoreWorkflow, PointInTimeRestoreInput, PointInTimeRestoreResult> {
-  @Option(names = "--source-instance", description = "Override the catalog's instance") String sourceInstance;
-  @Option(names = "--restore-time", description = "ISO-8601 instant, or latest (default)") String restoreTime;
-  @Option(names = "--target-instance", description = "Default: derived from the run id") String targetInstance;
-  @Option(names = "--incident-time", description = "When the incident began: RTO and RPO are measured from it") String incidentTime;
-  @Option(names = "--wait-budget", description = "How long waiting may take (default: the service's RTO)") String waitBudget;
-  @Option(names = "--keep-on-failure", description = "Keep the restored instance for forensics if a later step fails") boolean keep;
-  @Option(names = "--instance-class", description = "e.g. db.r6g.large (default: as the source)") String instanceClass;
-  @Option(names = "--region", description = "primary (default), dr (from automated backups replicated to the "
-      + "catalog's DR region), or an AWS region name") String region;
-  @Option(names = "--subnet-group", description = "DB subnet group of the restored instance (required with no live "
-      + "source: a deleted instance, or --region dr, unless the catalog has database.restore / database.drRestore)")
+    extends ServiceRunCommand<
+        PointInTimeRestoreWorkflow, PointInTimeRestoreInput, PointInTimeRestoreResult> {
+  @Option(names = "--source-instance", description = "Override the catalog's instance")
+  String sourceInstance;
+
+  @Option(names = "--restore-time", description = "ISO-8601 instant, or latest (default)")
+  String restoreTime;
+
+  @Option(names = "--target-instance", description = "Default: derived from the run id")
+  String targetInstance;
+
+  @Option(
+      names = "--incident-time",
+      description = "When the incident began: RTO and RPO are measured from it")
+  String incidentTime;
+
+  @Option(
+      names = "--wait-budget",
+      description = "How long waiting may take (default: the service's RTO)")
+  String waitBudget;
+
+  @Option(
+      names = "--keep-on-failure",
+      description = "Keep the restored instance for forensics if a later step fails")
+  boolean keep;
+
+  @Option(names = "--instance-class", description = "e.g. db.r6g.large (default: as the source)")
+  String instanceClass;
+
+  @Option(
+      names = "--region",
+      description =
+          "primary (default), dr (from automated backups replicated to the "
+              + "catalog's DR region), or an AWS region name")
+  String region;
+
+  @Option(
+      names = "--subnet-group",
+      description =
+          "DB subnet group of the restored instance (required with no live source: a deleted"
+              + " instance, or --region dr, unless the catalog has database.restore /"
+              + " database.drRestore)")
   String subnetGroup;
-  @Option(names = "--security-group-ids", split = ",", description = "VPC security group ids (sg-...), comma-separated")
+
+  @Option(
+      names = "--security-group-ids",
+      split = ",",
+      description = "VPC security group ids (sg-...), comma-separated")
   List<String> securityGroupIds;
-  @Option(names = "--parameter-group", description = "DB parameter group of the restored instance") String parameterGroup;
+
+  @Option(names = "--parameter-group", description = "DB parameter group of the restored instance")
+  String parameterGroup;
 
   public PitrCommand() {
     super(Procedure.PITR, PointInTimeRestoreInput.class, PointInTimeRestoreInput::service);
@@ -38,8 +77,21 @@ public final class PitrCommand
 
   @Override
   PointInTimeRestoreInput fromFlags() {
-    return new PointInTimeRestoreInput(service, sourceInstance, restoreTime, targetInstance, incidentTime, waitBudget,
-        keep ? Boolean.TRUE : null, instanceClass, null, subnetGroup, securityGroupIds, parameterGroup, null, null,
+    return new PointInTimeRestoreInput(
+        service,
+        sourceInstance,
+        restoreTime,
+        targetInstance,
+        incidentTime,
+        waitBudget,
+        keep ? Boolean.TRUE : null,
+        instanceClass,
+        null,
+        subnetGroup,
+        securityGroupIds,
+        parameterGroup,
+        null,
+        null,
         region);
   }
 
@@ -49,8 +101,12 @@ public final class PitrCommand
     try {
       RestoreRegion.check("region", in.region());
     } catch (ApplicationFailure e) {
-      throw new ParameterException(spec.commandLine(), source("--region", "region") + ": '" + in.region()
-          + "' is not valid; expected primary, dr or an AWS region name such as eu-central-1");
+      throw new ParameterException(
+          spec.commandLine(),
+          source("--region", "region")
+              + ": '"
+              + in.region()
+              + "' is not valid; expected primary, dr or an AWS region name such as eu-central-1");
     }
   }
 
@@ -65,8 +121,16 @@ public final class PitrCommand
     print.validation(r.validation());
     print.objectives(r.objectives());
     print.copySettings(r.copySettings());
-    out.printf("%n%s%nRestored instance: %s at %s:%s (restore point %s; window %s to %s)%n", r.summary(),
-        r.restoredInstance(), r.endpoint(), r.port(), r.restorePoint(), r.window().earliest(), r.window().latest());
-    if (r.restoredFrom() != null) out.printf("Restored from: %s, in %s%n", r.restoredFrom(), r.region());
+    out.printf(
+        "%n%s%nRestored instance: %s at %s:%s (restore point %s; window %s to %s)%n",
+        r.summary(),
+        r.restoredInstance(),
+        r.endpoint(),
+        r.port(),
+        r.restorePoint(),
+        r.window().earliest(),
+        r.window().latest());
+    if (r.restoredFrom() != null)
+      out.printf("Restored from: %s, in %s%n", r.restoredFrom(), r.region());
   }
 }

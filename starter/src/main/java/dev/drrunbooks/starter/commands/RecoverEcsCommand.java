@@ -9,14 +9,31 @@ import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "recover-ecs", description = "Redeploy a service on its stable task definition, scale it, wait for a steady state; roll back if it does not get there.")
+@Command(
+    name = "recover-ecs",
+    description =
+        "Redeploy a service on its stable task definition, scale it, wait for a steady state; roll"
+            + " back if it does not get there.")
 public final class RecoverEcsCommand
     extends ServiceRunCommand<EcsServiceRecoveryWorkflow, EcsRecoveryInput, EcsRecoveryResult> {
-  @Option(names = "--region", description = "primary (default), dr, or a region name") String region;
-  @Option(names = "--cluster", description = "Default: the catalog's cluster for the region") String cluster;
-  @Option(names = "--task-definition", description = "family:label or family:revision (default: the catalog's stable one)") String taskDefinition;
-  @Option(names = "--desired-count", description = "Default: the catalog's desiredCount") Integer desiredCount;
-  @Option(names = "--wait-budget", description = "How long it may take to become steady (default: the service's RTO)") String waitBudget;
+  @Option(names = "--region", description = "primary (default), dr, or a region name")
+  String region;
+
+  @Option(names = "--cluster", description = "Default: the catalog's cluster for the region")
+  String cluster;
+
+  @Option(
+      names = "--task-definition",
+      description = "family:label or family:revision (default: the catalog's stable one)")
+  String taskDefinition;
+
+  @Option(names = "--desired-count", description = "Default: the catalog's desiredCount")
+  Integer desiredCount;
+
+  @Option(
+      names = "--wait-budget",
+      description = "How long it may take to become steady (default: the service's RTO)")
+  String waitBudget;
 
   public RecoverEcsCommand() {
     super(Procedure.ECS_RECOVERY, EcsRecoveryInput.class, EcsRecoveryInput::service);

@@ -3,8 +3,8 @@ package dev.drrunbooks.starter.commands;
 import dev.drrunbooks.activities.report.ReportFiles;
 import dev.drrunbooks.activities.report.RunReportFiles;
 import dev.drrunbooks.activities.report.RunReportRequest;
-import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.bootstrap.catalog.CatalogLoader;
+import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.catalog.Objectives;
 import dev.drrunbooks.catalog.ServiceSpec;
 import dev.drrunbooks.model.Failures;
@@ -42,42 +42,64 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "report", description = "Writes a finished run's report, whatever its procedure and however it "
-    + "ended (completed, failed, cancelled, terminated): Markdown, JSON and one self-contained HTML page (timeline "
-    + "chart, RTO/RPO against objectives, validation evidence, clean-up, a link to the run in the Temporal UI). The "
-    + "worker writes it into its report folder (DR_REPORT_DIR), where the drill's and the incident's own reports are; "
-    + "--review adds the post-incident review of a failover, restore, data recovery or incident run.")
+@Command(
+    name = "report",
+    description =
+        "Writes a finished run's report, whatever its procedure and however it ended (completed,"
+            + " failed, cancelled, terminated): Markdown, JSON and one self-contained HTML page"
+            + " (timeline chart, RTO/RPO against objectives, validation evidence, clean-up, a link"
+            + " to the run in the Temporal UI). The worker writes it into its report folder"
+            + " (DR_REPORT_DIR), where the drill's and the incident's own reports are; --review"
+            + " adds the post-incident review of a failover, restore, data recovery or incident"
+            + " run.")
 public final class ReportCommand implements Callable<Integer> {
   /** The schedule whose next run a post-incident review names as the follow-up drill. */
   public static final String DRILL_SCHEDULE_ID = "dr-monthly-dr-drill";
+
   static final String NO_DRILL = "no drill scheduled: run dr schedules apply";
+
   /** How long the worker gets to read the run back and write its report. */
   static final Duration WAIT = Duration.ofMinutes(2);
 
   @Mixin Connection connection;
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "WORKFLOW_ID", description = "The run's workflow id, as dr printed it when it started")
+  @Parameters(
+      index = "0",
+      paramLabel = "WORKFLOW_ID",
+      description = "The run's workflow id, as dr printed it when it started")
   String workflowId;
 
-  @Option(names = "--run-id", description = "A particular run (default: the latest)") String runId;
+  @Option(names = "--run-id", description = "A particular run (default: the latest)")
+  String runId;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Write the report here, from this machine, instead of "
-      + "the worker's report folder (for when that folder is not reachable from here)")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description =
+          "Write the report here, from this machine, instead of "
+              + "the worker's report folder (for when that folder is not reachable from here)")
   Path outDir;
 
-  @Option(names = "--review", description = "Also write the post-incident review (post-incident-review.md) of a "
-      + "failover, restore, data recovery or incident run, naming the next scheduled DR drill")
+  @Option(
+      names = "--review",
+      description =
+          "Also write the post-incident review (post-incident-review.md) of a failover, restore,"
+              + " data recovery or incident run, naming the next scheduled DR drill")
   boolean review;
 
-  @Option(names = "--format", defaultValue = "all", description = "With --out: md, html, json or all "
-      + "(default: ${DEFAULT-VALUE}); the worker always writes all three")
+  @Option(
+      names = "--format",
+      defaultValue = "all",
+      description =
+          "With --out: md, html, json or all "
+              + "(default: ${DEFAULT-VALUE}); the worker always writes all three")
   String format;
 
   @Override
@@ -93,36 +115,56 @@ public final class ReportCommand implements Callable<Integer> {
       } catch (WorkflowFailedException | ReportRefused e) {
         return refused(e, err);
       } catch (IOException e) {
-        err.printf("Cannot write the report into %s: %s%n", outDir.toAbsolutePath(), e.getMessage());
+        err.printf(
+            "Cannot write the report into %s: %s%n", outDir.toAbsolutePath(), e.getMessage());
         return ExitCodes.RUN_FAILED;
       }
-      out.printf("Report of %s (%s, %s): %s%s%n", workflowId, files.workflowType(), files.state(), files.outcome(),
+      out.printf(
+          "Report of %s (%s, %s): %s%s%n",
+          workflowId,
+          files.workflowType(),
+          files.state(),
+          files.outcome(),
           files.breached() ? ", OBJECTIVE BREACHED" : "");
       if (files.summary() != null) out.printf("  %s%n", files.summary());
-      for (String path : new String[] {files.files().markdown(), files.files().json(), files.files().html(),
-          files.review()}) {
+      for (String path :
+          new String[] {
+            files.files().markdown(), files.files().json(), files.files().html(), files.review()
+          }) {
         if (path != null) out.printf("  %s%n", path);
       }
-      out.printf("Run: %s%n", files.runLink() != null ? files.runLink() : conn.runLink(workflowId, files.runId()));
+      out.printf(
+          "Run: %s%n",
+          files.runLink() != null ? files.runLink() : conn.runLink(workflowId, files.runId()));
       return "COMPLETED".equals(files.state()) ? ExitCodes.OK : ExitCodes.RUN_FAILED;
     }
   }
 
   /** The worker reads the run back and writes the report into its own folder; this prints where. */
   private RunReportFiles onTheWorker(Connection conn, FollowUpDrill drill) {
-    WriteRunReportWorkflow writer = conn.client().newWorkflowStub(WriteRunReportWorkflow.class,
-        WorkflowOptions.newBuilder().setTaskQueue(conn.taskQueue())
-            .setWorkflowId("dr-report-" + workflowId + "-" + Instant.now().toEpochMilli())
-            .setWorkflowExecutionTimeout(WAIT).build());
+    WriteRunReportWorkflow writer =
+        conn.client()
+            .newWorkflowStub(
+                WriteRunReportWorkflow.class,
+                WorkflowOptions.newBuilder()
+                    .setTaskQueue(conn.taskQueue())
+                    .setWorkflowId("dr-report-" + workflowId + "-" + Instant.now().toEpochMilli())
+                    .setWorkflowExecutionTimeout(WAIT)
+                    .build());
     return writer.write(new RunReportRequest(workflowId, runId, review, drill));
   }
 
   /** --out: the same reading and rendering, done here. */
-  private RunReportFiles here(Connection conn, FollowUpDrill drill, List<String> formats) throws IOException {
+  private RunReportFiles here(Connection conn, FollowUpDrill drill, List<String> formats)
+      throws IOException {
     RunReportReader.Read read;
     try {
-      read = new RunReportReader(conn.client(), new RunLinks(conn.uiUrl(), conn.namespace()),
-          objectivesOf(conn.catalog(), spec.commandLine().getErr())).read(workflowId, runId);
+      read =
+          new RunReportReader(
+                  conn.client(),
+                  new RunLinks(conn.uiUrl(), conn.namespace()),
+                  objectivesOf(conn.catalog(), spec.commandLine().getErr()))
+              .read(workflowId, runId);
       if (review) RunReportActivitiesImpl.requireReviewable(read.report());
     } catch (ApplicationFailure e) {
       throw new ReportRefused(e);
@@ -132,28 +174,48 @@ public final class ReportCommand implements Callable<Integer> {
     Map<String, String> written = new LinkedHashMap<>();
     for (String f : formats) {
       switch (f) {
-        case "md" -> written.put(f, write(outDir.resolve("report.md"), MarkdownReport.render(report)));
-        case "json" -> written.put(f, write(outDir.resolve("report.json"), JsonReport.render(report)));
+        case "md" ->
+            written.put(f, write(outDir.resolve("report.md"), MarkdownReport.render(report)));
+        case "json" ->
+            written.put(f, write(outDir.resolve("report.json"), JsonReport.render(report)));
         default -> written.put(f, write(outDir.resolve("report.html"), HtmlReport.render(report)));
       }
     }
-    String reviewFile = review ? write(outDir.resolve("post-incident-review.md"), PostIncidentReview.render(report,
-        drill)) : null;
-    return new RunReportFiles(workflowId, read.runId(), read.workflowType(), read.state(), report.outcome(),
-        report.breached(), report.summary(), new ReportFiles(outDir.toString(), written.get("md"), written.get("json"),
-        written.get("html")), reviewFile, report.runLink());
+    String reviewFile =
+        review
+            ? write(
+                outDir.resolve("post-incident-review.md"), PostIncidentReview.render(report, drill))
+            : null;
+    return new RunReportFiles(
+        workflowId,
+        read.runId(),
+        read.workflowType(),
+        read.state(),
+        report.outcome(),
+        report.breached(),
+        report.summary(),
+        new ReportFiles(
+            outDir.toString(), written.get("md"), written.get("json"), written.get("html")),
+        reviewFile,
+        report.runLink());
   }
 
-  /** Why there is no report, as the operator needs it: not found, still running, no report for the type. */
+  /**
+   * Why there is no report, as the operator needs it: not found, still running, no report for the
+   * type.
+   */
   private int refused(Exception e, PrintWriter err) {
     String type = Failures.rootType(e);
     err.println(Failures.rootMessage(e));
     if (RunReportReader.NOT_FOUND.equals(type)) return ExitCodes.NOT_FOUND;
     if (RunReportReader.STILL_RUNNING.equals(type)) return ExitCodes.REFUSED;
-    if (RunReportReader.NO_REPORT.equals(type) || RunReportActivitiesImpl.NOT_REVIEWABLE.equals(type)) {
+    if (RunReportReader.NO_REPORT.equals(type)
+        || RunReportActivitiesImpl.NOT_REVIEWABLE.equals(type)) {
       return ExitCodes.BAD_INPUT;
     }
-    err.printf("(the worker could not write the report; is a worker running on task queue %s? check with: dr doctor)%n",
+    err.printf(
+        "(the worker could not write the report; is a worker running on task queue %s? check with:"
+            + " dr doctor)%n",
         connection.taskQueue());
     return ExitCodes.RUN_FAILED;
   }
@@ -171,18 +233,25 @@ public final class ReportCommand implements Callable<Integer> {
       case "md", "markdown" -> List.of("md");
       case "html" -> List.of("html");
       case "json" -> List.of("json");
-      default -> throw new ParameterException(spec.commandLine(), "--format: '" + format
-          + "' is not a format; allowed: md, html, json, all");
+      default ->
+          throw new ParameterException(
+              spec.commandLine(),
+              "--format: '" + format + "' is not a format; allowed: md, html, json, all");
     };
   }
 
-  /** The service's objectives from the catalog, for results that do not carry them; null when unknown. */
+  /**
+   * The service's objectives from the catalog, for results that do not carry them; null when
+   * unknown.
+   */
   private static Function<String, Objectives> objectivesOf(Path catalogFile, PrintWriter err) {
     Catalog catalog;
     try {
       catalog = CatalogLoader.load(catalogFile);
     } catch (RuntimeException e) {
-      err.printf("(objectives left out: cannot read the catalog %s: %s)%n", catalogFile, Failures.rootMessage(e));
+      err.printf(
+          "(objectives left out: cannot read the catalog %s: %s)%n",
+          catalogFile, Failures.rootMessage(e));
       return service -> null;
     }
     return service -> {
@@ -194,35 +263,53 @@ public final class ReportCommand implements Callable<Integer> {
   /** The monthly drill's next run, asked of the server; or why there is none. */
   static FollowUpDrill followUpDrill(Connection conn) {
     try {
-      ScheduleClient schedules = ScheduleClient.newInstance(conn.stubs(),
-          ScheduleClientOptions.newBuilder().setNamespace(conn.namespace()).build());
+      ScheduleClient schedules =
+          ScheduleClient.newInstance(
+              conn.stubs(),
+              ScheduleClientOptions.newBuilder().setNamespace(conn.namespace()).build());
       ScheduleDescription drill = schedules.getHandle(DRILL_SCHEDULE_ID).describe();
       List<Instant> next = drill.getInfo().getNextActionTimes();
       var state = drill.getSchedule().getState();
       if (state != null && state.isPaused()) {
-        return FollowUpDrill.none("schedule " + DRILL_SCHEDULE_ID + " is PAUSED" + (next == null || next.isEmpty() ? ""
-            : " (its next run would be " + next.get(0) + ")") + ": dr schedules unpause " + DRILL_SCHEDULE_ID);
+        return FollowUpDrill.none(
+            "schedule "
+                + DRILL_SCHEDULE_ID
+                + " is PAUSED"
+                + (next == null || next.isEmpty()
+                    ? ""
+                    : " (its next run would be " + next.get(0) + ")")
+                + ": dr schedules unpause "
+                + DRILL_SCHEDULE_ID);
       }
       if (next == null || next.isEmpty()) {
-        return FollowUpDrill.none("schedule " + DRILL_SCHEDULE_ID + " has no next run (paused or ended): see dr schedules");
+        return FollowUpDrill.none(
+            "schedule "
+                + DRILL_SCHEDULE_ID
+                + " has no next run (paused or ended): see dr schedules");
       }
       return FollowUpDrill.scheduled(DRILL_SCHEDULE_ID, next.get(0));
     } catch (RuntimeException e) {
       if (notFound(e)) return FollowUpDrill.none(NO_DRILL);
-      return FollowUpDrill.none("could not read schedule " + DRILL_SCHEDULE_ID + " (" + Failures.rootMessage(e)
-          + "); if there is none: run dr schedules apply");
+      return FollowUpDrill.none(
+          "could not read schedule "
+              + DRILL_SCHEDULE_ID
+              + " ("
+              + Failures.rootMessage(e)
+              + "); if there is none: run dr schedules apply");
     }
   }
 
   private static boolean notFound(Throwable e) {
     for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-      if (t instanceof StatusRuntimeException s && s.getStatus().getCode() == Status.Code.NOT_FOUND) return true;
+      if (t instanceof StatusRuntimeException s && s.getStatus().getCode() == Status.Code.NOT_FOUND)
+        return true;
     }
     return false;
   }
 
   private static String write(Path file, String text) throws IOException {
-    Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
+    Path tmp =
+        Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
     try {
       Files.writeString(tmp, text, StandardCharsets.UTF_8);
       Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);

@@ -10,28 +10,51 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "restore-point", description = "Correct the restore point a data recovery proposes, while it waits for confirmation.")
+@Command(
+    name = "restore-point",
+    description =
+        "Correct the restore point a data recovery proposes, while it waits for confirmation.")
 public final class RestorePointCommand implements Callable<Integer> {
   @Mixin Connection connection;
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "WORKFLOW_ID") String workflowId;
-  @Option(names = "--at", required = true, description = "The restore point (ISO-8601), before the corruption") String at;
-  @Option(names = "--who", required = true) String who;
-  @Option(names = "--why", required = true) String why;
+  @Parameters(index = "0", paramLabel = "WORKFLOW_ID")
+  String workflowId;
+
+  @Option(
+      names = "--at",
+      required = true,
+      description = "The restore point (ISO-8601), before the corruption")
+  String at;
+
+  @Option(names = "--who", required = true)
+  String who;
+
+  @Option(names = "--why", required = true)
+  String why;
 
   @Override
   public Integer call() {
     try (Connection conn = connection) {
-      WorkflowStub run = conn.client().newUntypedWorkflowStub(workflowId, Optional.empty(), Optional.empty());
-      Instant now = RunLookup.whileRunning(run, workflowId,
-          () -> run.update("correctRestorePoint", Instant.class, new RestorePointCorrection(at, who, why)));
-      spec.commandLine().getOut().printf("%s: restore point is now %s (confirm it with dr approve)%n", workflowId, now);
+      WorkflowStub run =
+          conn.client().newUntypedWorkflowStub(workflowId, Optional.empty(), Optional.empty());
+      Instant now =
+          RunLookup.whileRunning(
+              run,
+              workflowId,
+              () ->
+                  run.update(
+                      "correctRestorePoint",
+                      Instant.class,
+                      new RestorePointCorrection(at, who, why)));
+      spec.commandLine()
+          .getOut()
+          .printf("%s: restore point is now %s (confirm it with dr approve)%n", workflowId, now);
       return ExitCodes.OK;
     }
   }

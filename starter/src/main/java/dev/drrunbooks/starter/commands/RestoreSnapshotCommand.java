@@ -9,18 +9,53 @@ import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "restore-snapshot", description = "Restore a service's database from a snapshot, optionally copied to the DR region first.")
+@Command(
+    name = "restore-snapshot",
+    description =
+        "Restore a service's database from a snapshot, optionally copied to the DR region first.")
 public final class RestoreSnapshotCommand
-    extends ServiceRunCommand<SnapshotRestoreWorkflow, SnapshotRestoreInput, SnapshotRestoreResult> {
-  @Option(names = "--snapshot", description = "Snapshot id or ARN, or latest (default: the newest available)") String snapshot;
-  @Option(names = "--copy-to-dr", description = "Copy the snapshot to the DR region and restore there") boolean copyToDr;
-  @Option(names = "--kms-key-id", description = "The DR region's KMS key, for an encrypted snapshot") String kmsKeyId;
-  @Option(names = "--target-instance", description = "Default: derived from the run id") String targetInstance;
-  @Option(names = "--incident-time", description = "When the incident began: RTO and RPO are measured from it") String incidentTime;
-  @Option(names = "--wait-budget", description = "How long waiting may take (default: the service's RTO)") String waitBudget;
-  @Option(names = "--keep-on-failure", description = "Keep what the run created for forensics if a step fails") boolean keep;
-  @Option(names = "--instance-class", description = "e.g. db.r6g.large") String instanceClass;
-  @Option(names = "--allow-other-source", description = "Restore a named snapshot of another DB instance than the service's") boolean allowOtherSource;
+    extends ServiceRunCommand<
+        SnapshotRestoreWorkflow, SnapshotRestoreInput, SnapshotRestoreResult> {
+  @Option(
+      names = "--snapshot",
+      description = "Snapshot id or ARN, or latest (default: the newest available)")
+  String snapshot;
+
+  @Option(
+      names = "--copy-to-dr",
+      description = "Copy the snapshot to the DR region and restore there")
+  boolean copyToDr;
+
+  @Option(
+      names = "--kms-key-id",
+      description = "The DR region's KMS key, for an encrypted snapshot")
+  String kmsKeyId;
+
+  @Option(names = "--target-instance", description = "Default: derived from the run id")
+  String targetInstance;
+
+  @Option(
+      names = "--incident-time",
+      description = "When the incident began: RTO and RPO are measured from it")
+  String incidentTime;
+
+  @Option(
+      names = "--wait-budget",
+      description = "How long waiting may take (default: the service's RTO)")
+  String waitBudget;
+
+  @Option(
+      names = "--keep-on-failure",
+      description = "Keep what the run created for forensics if a step fails")
+  boolean keep;
+
+  @Option(names = "--instance-class", description = "e.g. db.r6g.large")
+  String instanceClass;
+
+  @Option(
+      names = "--allow-other-source",
+      description = "Restore a named snapshot of another DB instance than the service's")
+  boolean allowOtherSource;
 
   public RestoreSnapshotCommand() {
     super(Procedure.SNAPSHOT_RESTORE, SnapshotRestoreInput.class, SnapshotRestoreInput::service);
@@ -28,8 +63,19 @@ public final class RestoreSnapshotCommand
 
   @Override
   SnapshotRestoreInput fromFlags() {
-    return new SnapshotRestoreInput(service, snapshot, copyToDr ? Boolean.TRUE : null, kmsKeyId, targetInstance,
-        incidentTime, waitBudget, keep ? Boolean.TRUE : null, instanceClass, null, null, null,
+    return new SnapshotRestoreInput(
+        service,
+        snapshot,
+        copyToDr ? Boolean.TRUE : null,
+        kmsKeyId,
+        targetInstance,
+        incidentTime,
+        waitBudget,
+        keep ? Boolean.TRUE : null,
+        instanceClass,
+        null,
+        null,
+        null,
         allowOtherSource ? Boolean.TRUE : null);
   }
 
@@ -44,7 +90,8 @@ public final class RestoreSnapshotCommand
     print.validation(r.validation());
     print.objectives(r.objectives());
     print.copySettings(r.copySettings());
-    out.printf("%n%s%nRestored instance: %s in %s at %s:%s%n", r.summary(), r.restoredInstance(), r.region(),
-        r.endpoint(), r.port());
+    out.printf(
+        "%n%s%nRestored instance: %s in %s at %s:%s%n",
+        r.summary(), r.restoredInstance(), r.region(), r.endpoint(), r.port());
   }
 }

@@ -3,9 +3,9 @@ package dev.drrunbooks.starter.commands;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.bootstrap.catalog.CatalogException;
 import dev.drrunbooks.bootstrap.catalog.CatalogLoader;
+import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.model.Failures;
 import dev.drrunbooks.starter.CliFailure;
 import dev.drrunbooks.starter.Connection;
@@ -38,19 +38,29 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** The catalog's Temporal Schedules: the monthly DR drill and the weekly backup validations. */
-@Command(name = "schedules", mixinStandardHelpOptions = true,
-    description = "Temporal Schedules declared in the catalog (schedules:): apply makes the server match it; "
-        + "list, create, update, pause, unpause, trigger, delete one. NAME is a catalog key (monthly-dr-drill) "
-        + "or the schedule id (dr-monthly-dr-drill).",
-    subcommands = {SchedulesCommand.Apply.class, SchedulesCommand.ListSchedules.class, SchedulesCommand.Create.class,
-        SchedulesCommand.Update.class, SchedulesCommand.Pause.class, SchedulesCommand.Unpause.class,
-        SchedulesCommand.Trigger.class, SchedulesCommand.Delete.class})
+@Command(
+    name = "schedules",
+    mixinStandardHelpOptions = true,
+    description =
+        "Temporal Schedules declared in the catalog (schedules:): apply makes the server match it;"
+            + " list, create, update, pause, unpause, trigger, delete one. NAME is a catalog key"
+            + " (monthly-dr-drill) or the schedule id (dr-monthly-dr-drill).",
+    subcommands = {
+      SchedulesCommand.Apply.class,
+      SchedulesCommand.ListSchedules.class,
+      SchedulesCommand.Create.class,
+      SchedulesCommand.Update.class,
+      SchedulesCommand.Pause.class,
+      SchedulesCommand.Unpause.class,
+      SchedulesCommand.Trigger.class,
+      SchedulesCommand.Delete.class
+    })
 public final class SchedulesCommand implements Callable<Integer> {
   static final String NAME = "Catalog key (monthly-dr-drill) or schedule id (dr-monthly-dr-drill)";
 
@@ -62,7 +72,10 @@ public final class SchedulesCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Loads the catalog, connects, runs the verb; turns refusals and connection trouble into messages and exit codes. */
+  /**
+   * Loads the catalog, connects, runs the verb; turns refusals and connection trouble into messages
+   * and exit codes.
+   */
   abstract static class Verb implements Callable<Integer> {
     @Mixin Connection connection;
     @Spec CommandSpec spec;
@@ -79,8 +92,10 @@ public final class SchedulesCommand implements Callable<Integer> {
         return ExitCodes.BAD_INPUT;
       }
       try (Connection conn = connection) {
-        ScheduleClient client = ScheduleClient.newInstance(conn.connectedStubs(),
-            ScheduleClientOptions.newBuilder().setNamespace(conn.namespace()).build());
+        ScheduleClient client =
+            ScheduleClient.newInstance(
+                conn.connectedStubs(),
+                ScheduleClientOptions.newBuilder().setNamespace(conn.namespace()).build());
         return run(new ScheduleManager(client, catalog, conn.taskQueue()), out, conn);
       } catch (ScheduleCommandException e) {
         err.println(e.getMessage());
@@ -88,9 +103,18 @@ public final class SchedulesCommand implements Callable<Integer> {
       } catch (CliFailure e) {
         throw e;
       } catch (RuntimeException e) {
-        throw new CliFailure(OneLineErrors.classify(e).exitCode(), "could not " + spec.name() + " schedules on "
-            + "Temporal at " + connection.address() + " (namespace " + connection.namespace() + "): "
-            + FailureMessage.of(e), e);
+        throw new CliFailure(
+            OneLineErrors.classify(e).exitCode(),
+            "could not "
+                + spec.name()
+                + " schedules on "
+                + "Temporal at "
+                + connection.address()
+                + " (namespace "
+                + connection.namespace()
+                + "): "
+                + FailureMessage.of(e),
+            e);
       } finally {
         out.flush();
       }
@@ -99,10 +123,13 @@ public final class SchedulesCommand implements Callable<Integer> {
     abstract int run(ScheduleManager schedules, PrintWriter out, Connection conn);
   }
 
-  @Command(name = "apply", mixinStandardHelpOptions = true,
-      description = "Make the server's dr- schedules match the catalog: create missing ones, "
-      + "update changed ones, delete ours the catalog no longer declares. Running it twice changes nothing the "
-      + "second time.")
+  @Command(
+      name = "apply",
+      mixinStandardHelpOptions = true,
+      description =
+          "Make the server's dr- schedules match the catalog: create missing ones, update changed"
+              + " ones, delete ours the catalog no longer declares. Running it twice changes"
+              + " nothing the second time.")
   static final class Apply extends Verb {
     @Override
     int run(ScheduleManager schedules, PrintWriter out, Connection conn) {
@@ -110,9 +137,14 @@ public final class SchedulesCommand implements Callable<Integer> {
       print(outcomes, out);
       Map<Done, Long> counts = new EnumMap<>(Done.class);
       outcomes.forEach(o -> counts.merge(o.done(), 1L, Long::sum));
-      out.printf("Schedules of %s on task queue %s: %d created, %d updated, %d unchanged, %d deleted%s%s%n",
-          conn.catalog(), conn.taskQueue(), counts.getOrDefault(Done.CREATED, 0L),
-          counts.getOrDefault(Done.UPDATED, 0L), counts.getOrDefault(Done.UNCHANGED, 0L),
+      out.printf(
+          "Schedules of %s on task queue %s: %d created, %d updated, %d unchanged, %d"
+              + " deleted%s%s%n",
+          conn.catalog(),
+          conn.taskQueue(),
+          counts.getOrDefault(Done.CREATED, 0L),
+          counts.getOrDefault(Done.UPDATED, 0L),
+          counts.getOrDefault(Done.UNCHANGED, 0L),
           counts.getOrDefault(Done.DELETED, 0L),
           counts.containsKey(Done.REFUSED) ? "; " + counts.get(Done.REFUSED) + " refused" : "",
           counts.containsKey(Done.FAILED) ? "; " + counts.get(Done.FAILED) + " failed" : "");
@@ -120,10 +152,13 @@ public final class SchedulesCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "create", mixinStandardHelpOptions = true,
+  @Command(
+      name = "create",
+      mixinStandardHelpOptions = true,
       description = "Create the catalog's schedule NAME (refused if it exists).")
   static final class Create extends Verb {
-    @Parameters(index = "0", paramLabel = "NAME", description = NAME) String name;
+    @Parameters(index = "0", paramLabel = "NAME", description = NAME)
+    String name;
 
     @Override
     int run(ScheduleManager schedules, PrintWriter out, Connection conn) {
@@ -131,10 +166,13 @@ public final class SchedulesCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "update", mixinStandardHelpOptions = true,
+  @Command(
+      name = "update",
+      mixinStandardHelpOptions = true,
       description = "Update schedule NAME to the catalog (keeps it paused if it is).")
   static final class Update extends Verb {
-    @Parameters(index = "0", paramLabel = "NAME", description = NAME) String name;
+    @Parameters(index = "0", paramLabel = "NAME", description = NAME)
+    String name;
 
     @Override
     int run(ScheduleManager schedules, PrintWriter out, Connection conn) {
@@ -142,53 +180,95 @@ public final class SchedulesCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "list", mixinStandardHelpOptions = true,
-      description = "Every dr- schedule and every catalog schedule: what it starts, when in words, "
-      + "paused or not, next runs, recent runs, and whether it matches the catalog.")
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description =
+          "Every dr- schedule and every catalog schedule: what it starts, when in words, "
+              + "paused or not, next runs, recent runs, and whether it matches the catalog.")
   static final class ListSchedules extends Verb {
-    private static final ObjectMapper JSON = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    private static final ObjectMapper JSON =
+        new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
     @Override
     int run(ScheduleManager schedules, PrintWriter out, Connection conn) {
       List<Listed> all = schedules.list();
       if (all.isEmpty()) {
-        out.printf("No schedules: the catalog %s declares none and the server has no dr- schedule.%n", conn.catalog());
+        out.printf(
+            "No schedules: the catalog %s declares none and the server has no dr- schedule.%n",
+            conn.catalog());
         return 0;
       }
       for (Listed l : all) {
         if (l.description().isEmpty()) {
-          out.printf("%s  NOT CREATED%n  catalog   %s: %s%n  would     %s%n%n", l.id(), l.key(), l.relation(),
-              ScheduleManager.summary(schedules.desired(l.key())));
+          out.printf(
+              "%s  NOT CREATED%n  catalog   %s: %s%n  would     %s%n%n",
+              l.id(), l.key(), l.relation(), ScheduleManager.summary(schedules.desired(l.key())));
           continue;
         }
         ScheduleDescription d = l.description().get();
         var state = d.getSchedule().getState();
         boolean paused = state.isPaused();
-        out.printf("%s  %s%n", l.id(), !paused ? "active"
-            : state.getNote() == null || state.getNote().isBlank() ? "PAUSED" : "PAUSED (" + state.getNote() + ")");
+        out.printf(
+            "%s  %s%n",
+            l.id(),
+            !paused
+                ? "active"
+                : state.getNote() == null || state.getNote().isBlank()
+                    ? "PAUSED"
+                    : "PAUSED (" + state.getNote() + ")");
         if (d.getSchedule().getAction() instanceof ScheduleActionStartWorkflow a) {
-          out.printf("  starts    %s %s on task queue %s as workflow %s-<time>%n", a.getWorkflowType(), input(a),
-              a.getOptions().getTaskQueue(), a.getOptions().getWorkflowId());
+          out.printf(
+              "  starts    %s %s on task queue %s as workflow %s-<time>%n",
+              a.getWorkflowType(),
+              input(a),
+              a.getOptions().getTaskQueue(),
+              a.getOptions().getWorkflowId());
         }
         var policy = d.getSchedule().getPolicy();
-        out.printf("  when      %s; catch-up %s; overlap %s%n", ScheduleWords.of(d.getSchedule().getSpec()),
+        out.printf(
+            "  when      %s; catch-up %s; overlap %s%n",
+            ScheduleWords.of(d.getSchedule().getSpec()),
             policy == null ? "-" : ScheduleWords.duration(policy.getCatchupWindow()),
-            policy == null ? "-" : policy.getOverlap().name().replace("SCHEDULE_OVERLAP_POLICY_", "").toLowerCase());
+            policy == null
+                ? "-"
+                : policy.getOverlap().name().replace("SCHEDULE_OVERLAP_POLICY_", "").toLowerCase());
         List<Instant> next = d.getInfo().getNextActionTimes();
-        out.printf("  next      %s%s%n", paused ? "(paused; when unpaused) " : "", next.isEmpty() ? "(none)"
-            : next.stream().limit(3).map(ListSchedules::time).collect(Collectors.joining(", ")));
+        out.printf(
+            "  next      %s%s%n",
+            paused ? "(paused; when unpaused) " : "",
+            next.isEmpty()
+                ? "(none)"
+                : next.stream()
+                    .limit(3)
+                    .map(ListSchedules::time)
+                    .collect(Collectors.joining(", ")));
         List<ScheduleActionResult> recent = d.getInfo().getRecentActions();
-        out.printf("  recent    %s%n", recent.isEmpty() ? "(none yet)" : recent.subList(Math.max(0, recent.size() - 3),
-            recent.size()).stream().map(ListSchedules::recent).collect(Collectors.joining(", ")));
+        out.printf(
+            "  recent    %s%n",
+            recent.isEmpty()
+                ? "(none yet)"
+                : recent.subList(Math.max(0, recent.size() - 3), recent.size()).stream()
+                    .map(ListSchedules::recent)
+                    .collect(Collectors.joining(", ")));
         if (!d.getInfo().getRunningActions().isEmpty()) {
-          out.printf("  running   %s%n", d.getInfo().getRunningActions().stream()
-              .map(r -> r instanceof ScheduleActionExecutionStartWorkflow w ? w.getWorkflowId() : r.toString())
-              .collect(Collectors.joining(", ")));
+          out.printf(
+              "  running   %s%n",
+              d.getInfo().getRunningActions().stream()
+                  .map(
+                      r ->
+                          r instanceof ScheduleActionExecutionStartWorkflow w
+                              ? w.getWorkflowId()
+                              : r.toString())
+                  .collect(Collectors.joining(", ")));
         }
-        out.printf("  runs      %d started, %d skipped (still running), %d missed the catch-up window%n",
-            d.getInfo().getNumActions(), d.getInfo().getNumActionsSkippedOverlap(),
+        out.printf(
+            "  runs      %d started, %d skipped (still running), %d missed the catch-up window%n",
+            d.getInfo().getNumActions(),
+            d.getInfo().getNumActionsSkippedOverlap(),
             d.getInfo().getNumActionsMissedCatchupWindow());
-        out.printf("  catalog   %s%n%n", l.key() == null ? l.relation() : l.key() + ": " + l.relation());
+        out.printf(
+            "  catalog   %s%n%n", l.key() == null ? l.relation() : l.key() + ": " + l.relation());
       }
       return 0;
     }
@@ -209,54 +289,84 @@ public final class SchedulesCommand implements Callable<Integer> {
     }
 
     private static String recent(ScheduleActionResult r) {
-      String id = r.getAction() instanceof ScheduleActionExecutionStartWorkflow w ? w.getWorkflowId() : "?";
+      String id =
+          r.getAction() instanceof ScheduleActionExecutionStartWorkflow w ? w.getWorkflowId() : "?";
       return id + " (started " + time(r.getStartedAt()) + ")";
     }
   }
 
-  @Command(name = "pause", mixinStandardHelpOptions = true,
-      description = "Pause schedule NAME: no scheduled runs until unpaused (trigger still runs it).")
+  @Command(
+      name = "pause",
+      mixinStandardHelpOptions = true,
+      description =
+          "Pause schedule NAME: no scheduled runs until unpaused (trigger still runs it).")
   static final class Pause extends Verb {
-    @Parameters(index = "0", paramLabel = "NAME", description = NAME) String name;
-    @Option(names = "--why", description = "Why, kept as the schedule's note (shown by list and the Temporal UI)")
+    @Parameters(index = "0", paramLabel = "NAME", description = NAME)
+    String name;
+
+    @Option(
+        names = "--why",
+        description = "Why, kept as the schedule's note (shown by list and the Temporal UI)")
     String why;
 
     @Override
     int run(ScheduleManager schedules, PrintWriter out, Connection conn) {
       Target target = schedules.resolve(name);
-      String note = why == null || why.isBlank() ? "paused by " + System.getProperty("user.name", "someone")
-          + " with dr schedules pause" : why;
+      String note =
+          why == null || why.isBlank()
+              ? "paused by "
+                  + System.getProperty("user.name", "someone")
+                  + " with dr schedules pause"
+              : why;
       ScheduleDescription d = schedules.pause(target, note);
-      out.printf("Paused %s: %s%nNo scheduled run starts until: dr schedules unpause %s%n", target.id(),
-          d.getSchedule().getState().getNote(), target.key() != null ? target.key() : target.id());
+      out.printf(
+          "Paused %s: %s%nNo scheduled run starts until: dr schedules unpause %s%n",
+          target.id(),
+          d.getSchedule().getState().getNote(),
+          target.key() != null ? target.key() : target.id());
       return 0;
     }
   }
 
-  @Command(name = "unpause", mixinStandardHelpOptions = true,
+  @Command(
+      name = "unpause",
+      mixinStandardHelpOptions = true,
       description = "Unpause schedule NAME.")
   static final class Unpause extends Verb {
-    @Parameters(index = "0", paramLabel = "NAME", description = NAME) String name;
-    @Option(names = "--why", description = "Why, kept as the schedule's note") String why;
+    @Parameters(index = "0", paramLabel = "NAME", description = NAME)
+    String name;
+
+    @Option(names = "--why", description = "Why, kept as the schedule's note")
+    String why;
 
     @Override
     int run(ScheduleManager schedules, PrintWriter out, Connection conn) {
       Target target = schedules.resolve(name);
-      String note = why == null || why.isBlank() ? "unpaused by " + System.getProperty("user.name", "someone")
-          + " with dr schedules unpause" : why;
+      String note =
+          why == null || why.isBlank()
+              ? "unpaused by "
+                  + System.getProperty("user.name", "someone")
+                  + " with dr schedules unpause"
+              : why;
       ScheduleDescription d = schedules.unpause(target, note);
       List<Instant> next = d.getInfo().getNextActionTimes();
-      out.printf("Unpaused %s; next run %s%n", target.id(),
+      out.printf(
+          "Unpaused %s; next run %s%n",
+          target.id(),
           next.isEmpty() ? "(none scheduled)" : next.get(0).truncatedTo(ChronoUnit.SECONDS));
       return 0;
     }
   }
 
-  @Command(name = "trigger", mixinStandardHelpOptions = true,
-      description = "Start schedule NAME's run now (a drill on demand); refused while its "
-      + "previous run still runs.")
+  @Command(
+      name = "trigger",
+      mixinStandardHelpOptions = true,
+      description =
+          "Start schedule NAME's run now (a drill on demand); refused while its "
+              + "previous run still runs.")
   static final class Trigger extends Verb {
-    @Parameters(index = "0", paramLabel = "NAME", description = NAME) String name;
+    @Parameters(index = "0", paramLabel = "NAME", description = NAME)
+    String name;
 
     @Override
     int run(ScheduleManager schedules, PrintWriter out, Connection conn) {
@@ -267,17 +377,25 @@ public final class SchedulesCommand implements Callable<Integer> {
         return 0;
       }
       ScheduleActionExecutionStartWorkflow run = t.run().get();
-      out.printf("Triggered %s: started workflow %s run %s%n  Temporal UI: %s%n", t.id(), run.getWorkflowId(),
-          run.getFirstExecutionRunId(), conn.runLink(run.getWorkflowId(), run.getFirstExecutionRunId()));
-      if (t.paused()) out.println("(the schedule stays paused: a trigger runs anyway, scheduled times do not)");
+      out.printf(
+          "Triggered %s: started workflow %s run %s%n  Temporal UI: %s%n",
+          t.id(),
+          run.getWorkflowId(),
+          run.getFirstExecutionRunId(),
+          conn.runLink(run.getWorkflowId(), run.getFirstExecutionRunId()));
+      if (t.paused())
+        out.println("(the schedule stays paused: a trigger runs anyway, scheduled times do not)");
       return 0;
     }
   }
 
-  @Command(name = "delete", mixinStandardHelpOptions = true,
+  @Command(
+      name = "delete",
+      mixinStandardHelpOptions = true,
       description = "Delete schedule NAME (only one dr-runbooks created).")
   static final class Delete extends Verb {
-    @Parameters(index = "0", paramLabel = "NAME", description = NAME) String name;
+    @Parameters(index = "0", paramLabel = "NAME", description = NAME)
+    String name;
 
     @Override
     int run(ScheduleManager schedules, PrintWriter out, Connection conn) {
@@ -285,8 +403,10 @@ public final class SchedulesCommand implements Callable<Integer> {
       schedules.delete(target);
       out.printf("Deleted %s%n", target.id());
       if (target.key() != null) {
-        out.printf("It is still in the catalog: the next dr schedules apply creates it again; remove schedules.%s "
-            + "from %s to keep it gone.%n", target.key(), conn.catalog());
+        out.printf(
+            "It is still in the catalog: the next dr schedules apply creates it again; remove"
+                + " schedules.%s from %s to keep it gone.%n",
+            target.key(), conn.catalog());
       }
       return 0;
     }
@@ -294,7 +414,9 @@ public final class SchedulesCommand implements Callable<Integer> {
 
   private static int single(Outcome o, PrintWriter out) {
     print(List.of(o), out);
-    return o.done() == Done.REFUSED ? ScheduleCommandException.REFUSED : o.done() == Done.FAILED ? 1 : 0;
+    return o.done() == Done.REFUSED
+        ? ScheduleCommandException.REFUSED
+        : o.done() == Done.FAILED ? 1 : 0;
   }
 
   private static void print(List<Outcome> outcomes, PrintWriter out) {

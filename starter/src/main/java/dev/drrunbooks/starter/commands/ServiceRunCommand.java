@@ -16,9 +16,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * A command that starts one procedure on one catalog service, from its flags or from {@code --input file.json}
- * (not both), then waits for the result and prints it, or with {@code --no-wait} prints the run id and link.
- * A subclass says how its flags become the input and how its result is printed.
+ * A command that starts one procedure on one catalog service, from its flags or from {@code --input
+ * file.json} (not both), then waits for the result and prints it, or with {@code --no-wait} prints
+ * the run id and link. A subclass says how its flags become the input and how its result is
+ * printed.
  *
  * @param <W> the procedure's workflow interface
  * @param <I> its input record
@@ -28,9 +29,16 @@ abstract class ServiceRunCommand<W, I extends RunInput, R> implements Callable<I
   @Mixin Connection connection;
   @Spec CommandSpec spec;
 
-  @Option(names = "--service", description = "Catalog service key, e.g. inventory") String service;
-  @Option(names = "--input", description = "The workflow input as JSON (instead of the flags)") Path input;
-  @Option(names = "--no-wait", description = "Print the run id and link, do not wait for the result") boolean noWait;
+  @Option(names = "--service", description = "Catalog service key, e.g. inventory")
+  String service;
+
+  @Option(names = "--input", description = "The workflow input as JSON (instead of the flags)")
+  Path input;
+
+  @Option(
+      names = "--no-wait",
+      description = "Print the run id and link, do not wait for the result")
+  boolean noWait;
 
   private final Procedure<W, R> procedure;
   private final Class<I> inputType;
@@ -52,8 +60,9 @@ abstract class ServiceRunCommand<W, I extends RunInput, R> implements Callable<I
   abstract void print(R result, ResultPrinter print, PrintWriter out);
 
   /**
-   * Refuses, as a usage error before anything starts, what the starter can check of the input; the run checks
-   * the rest. {@code source} names where the input came from ({@code --region} or {@code region (in file)}).
+   * Refuses, as a usage error before anything starts, what the starter can check of the input; the
+   * run checks the rest. {@code source} names where the input came from ({@code --region} or {@code
+   * region (in file)}).
    */
   void check(I in) {}
 
@@ -71,10 +80,16 @@ abstract class ServiceRunCommand<W, I extends RunInput, R> implements Callable<I
     try (Connection conn = connection) {
       RunStarter runs = new RunStarter(conn, out, spec.commandLine().getErr());
       String key = serviceOf.apply(in);
-      return runs.start(procedure, key, key, wf -> run(wf, in), noWait, r -> {
-        print(r, new ResultPrinter(out), out);
-        return 0;
-      });
+      return runs.start(
+          procedure,
+          key,
+          key,
+          wf -> run(wf, in),
+          noWait,
+          r -> {
+            print(r, new ResultPrinter(out), out);
+            return 0;
+          });
     }
   }
 }

@@ -1,8 +1,8 @@
 package dev.drrunbooks.starter.commands;
 
-import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.bootstrap.catalog.CatalogException;
 import dev.drrunbooks.bootstrap.catalog.CatalogLoader;
+import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.catalog.Durations;
 import dev.drrunbooks.catalog.ServiceSpec;
 import dev.drrunbooks.starter.Connection;
@@ -11,10 +11,12 @@ import dev.drrunbooks.starter.Table;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-@Command(name = "services", description = "The catalog's services with their RTO and RPO objectives.")
+@Command(
+    name = "services",
+    description = "The catalog's services with their RTO and RPO objectives.")
 public final class ServicesCommand implements Callable<Integer> {
   @Mixin Connection connection;
   @Spec CommandSpec spec;
@@ -28,17 +30,37 @@ public final class ServicesCommand implements Callable<Integer> {
       spec.commandLine().getErr().println(e.getMessage());
       return ExitCodes.BAD_INPUT;
     }
-    Table table = new Table("SERVICE", "NAME", "PRIORITY", "RTO", "RPO", "RDS INSTANCE", "ECS SERVICE", "DNS RECORD");
+    Table table =
+        new Table(
+            "SERVICE",
+            "NAME",
+            "PRIORITY",
+            "RTO",
+            "RPO",
+            "RDS INSTANCE",
+            "ECS SERVICE",
+            "DNS RECORD");
     for (String key : catalog.serviceKeys()) {
       ServiceSpec s = catalog.services().get(key);
-      table.row(key, s.displayName(), s.priority(), Durations.format(s.objectives().rto()),
-          Durations.format(s.objectives().rpo()), s.database().instance(),
+      table.row(
+          key,
+          s.displayName(),
+          s.priority(),
+          Durations.format(s.objectives().rto()),
+          Durations.format(s.objectives().rpo()),
+          s.database().instance(),
           s.ecs() == null ? null : s.ecs().cluster() + "/" + s.ecs().service(),
           s.dns() == null ? null : catalog.dnsRecords().get(s.dns()).name());
     }
     spec.commandLine().getOut().print(table.render());
-    spec.commandLine().getOut().printf("%s, primary %s, DR %s, catalog %s%n", catalog.organisation(),
-        catalog.regions().primary(), catalog.regions().dr(), connection.catalog());
+    spec.commandLine()
+        .getOut()
+        .printf(
+            "%s, primary %s, DR %s, catalog %s%n",
+            catalog.organisation(),
+            catalog.regions().primary(),
+            catalog.regions().dr(),
+            connection.catalog());
     return 0;
   }
 }

@@ -9,8 +9,8 @@ import dev.drrunbooks.starter.ExitCodes;
 import dev.drrunbooks.starter.FailureMessage;
 import dev.drrunbooks.starter.RunLookup;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
-import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowExecutionDescription;
+import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -19,45 +19,70 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "status", description = "A run's state: Temporal's view, its phase, and its own status query (gate waited at, progress); "
-    + "for a run that failed, its whole failure reason.")
+@Command(
+    name = "status",
+    description =
+        "A run's state: Temporal's view, its phase, and its own status query (gate waited at,"
+            + " progress); for a run that failed, its whole failure reason.")
 public final class StatusCommand implements Callable<Integer> {
-  private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .registerModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .enable(SerializationFeature.INDENT_OUTPUT);
 
   @Mixin Connection connection;
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "WORKFLOW_ID") String workflowId;
-  @Option(names = "--run-id", description = "A particular run (default: the latest)") String runId;
+  @Parameters(index = "0", paramLabel = "WORKFLOW_ID")
+  String workflowId;
+
+  @Option(names = "--run-id", description = "A particular run (default: the latest)")
+  String runId;
 
   @Override
   public Integer call() throws Exception {
     var out = spec.commandLine().getOut();
     try (Connection conn = connection) {
-      WorkflowStub run = conn.client().newUntypedWorkflowStub(workflowId, Optional.ofNullable(runId), Optional.empty());
+      WorkflowStub run =
+          conn.client()
+              .newUntypedWorkflowStub(workflowId, Optional.ofNullable(runId), Optional.empty());
       WorkflowExecutionDescription d = RunLookup.describe(run, workflowId);
-      out.printf("%s (%s) run %s: %s, started %s%n", workflowId, d.getWorkflowType(), d.getExecution().getRunId(),
-          RunLookup.state(d.getStatus()), d.getStartTime().truncatedTo(ChronoUnit.SECONDS));
+      out.printf(
+          "%s (%s) run %s: %s, started %s%n",
+          workflowId,
+          d.getWorkflowType(),
+          d.getExecution().getRunId(),
+          RunLookup.state(d.getStatus()),
+          d.getStartTime().truncatedTo(ChronoUnit.SECONDS));
       var attributes = d.getTypedSearchAttributes();
       // A run started raw (the Temporal UI) that failed before its first step has set none of them.
-      out.printf("procedure %s, service %s, phase %s%n", orUnset(attributes.get(SearchAttributes.PROCEDURE)),
-          orUnset(attributes.get(SearchAttributes.SERVICE)), orUnset(attributes.get(SearchAttributes.PHASE)));
+      out.printf(
+          "procedure %s, service %s, phase %s%n",
+          orUnset(attributes.get(SearchAttributes.PROCEDURE)),
+          orUnset(attributes.get(SearchAttributes.SERVICE)),
+          orUnset(attributes.get(SearchAttributes.PHASE)));
       if (endedWithoutResult(d.getStatus())) {
-        out.printf("%s at %s: %s%n", RunLookup.state(d.getStatus()), d.getCloseTime(), failureOf(conn, d));
+        out.printf(
+            "%s at %s: %s%n", RunLookup.state(d.getStatus()), d.getCloseTime(), failureOf(conn, d));
         if (endedWithoutCleanup(d.getStatus())) {
-          out.printf("it did not clean up after itself: `dr cleanup %s` lists what it left (--apply deletes it)%n",
+          out.printf(
+              "it did not clean up after itself: `dr cleanup %s` lists what it left (--apply"
+                  + " deletes it)%n",
               workflowId);
         }
       } else {
         try {
           Object status = run.query("status", Object.class);
-          out.println(status instanceof Map || status instanceof Iterable ? JSON.writeValueAsString(status) : status);
+          out.println(
+              status instanceof Map || status instanceof Iterable
+                  ? JSON.writeValueAsString(status)
+                  : status);
         } catch (RuntimeException e) {
           out.println("(no status query answer: " + FailureMessage.of(e) + ")");
         }
@@ -79,10 +104,14 @@ public final class StatusCommand implements Callable<Integer> {
         && status != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CONTINUED_AS_NEW;
   }
 
-  /** The close event's failure, read as the run's result; the run has ended, so this does not wait. */
+  /**
+   * The close event's failure, read as the run's result; the run has ended, so this does not wait.
+   */
   private String failureOf(Connection conn, WorkflowExecutionDescription d) {
-    WorkflowStub closed = conn.client().newUntypedWorkflowStub(workflowId, Optional.of(d.getExecution().getRunId()),
-        Optional.empty());
+    WorkflowStub closed =
+        conn.client()
+            .newUntypedWorkflowStub(
+                workflowId, Optional.of(d.getExecution().getRunId()), Optional.empty());
     try {
       closed.getResult(10, TimeUnit.SECONDS, Object.class);
       return "(no failure recorded)";

@@ -9,13 +9,26 @@ import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "validate-backups", description = "The weekly backup test: restore a snapshot, check its data, delete the instance.")
+@Command(
+    name = "validate-backups",
+    description =
+        "The weekly backup test: restore a snapshot, check its data, delete the instance.")
 public final class ValidateBackupsCommand
-    extends ServiceRunCommand<BackupValidationWorkflow, BackupValidationInput, BackupValidationResult> {
-  @Option(names = "--pick", description = "newest (default) or random") String pick;
-  @Option(names = "--random-within", description = "How far back random may reach (default 7d)") String randomWithin;
-  @Option(names = "--wait-budget", description = "How long the restore may take (default: the service's RTO)") String waitBudget;
-  @Option(names = "--instance-class", description = "e.g. db.t3.medium") String instanceClass;
+    extends ServiceRunCommand<
+        BackupValidationWorkflow, BackupValidationInput, BackupValidationResult> {
+  @Option(names = "--pick", description = "newest (default) or random")
+  String pick;
+
+  @Option(names = "--random-within", description = "How far back random may reach (default 7d)")
+  String randomWithin;
+
+  @Option(
+      names = "--wait-budget",
+      description = "How long the restore may take (default: the service's RTO)")
+  String waitBudget;
+
+  @Option(names = "--instance-class", description = "e.g. db.t3.medium")
+  String instanceClass;
 
   public ValidateBackupsCommand() {
     super(Procedure.BACKUP_VALIDATION, BackupValidationInput.class, BackupValidationInput::service);

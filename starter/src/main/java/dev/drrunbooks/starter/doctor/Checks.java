@@ -1,8 +1,8 @@
 package dev.drrunbooks.starter.doctor;
 
-import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.bootstrap.catalog.CatalogException;
 import dev.drrunbooks.bootstrap.catalog.CatalogLoader;
+import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.model.Failures;
 import dev.drrunbooks.starter.Connection;
 import io.temporal.api.enums.v1.TaskQueueType;
@@ -16,7 +16,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -49,7 +48,8 @@ public final class Checks {
   CheckResult catalog() {
     try {
       Catalog c = CatalogLoader.load(temporal.catalog());
-      return CheckResult.ok("catalog", c.services().size() + " services from " + temporal.catalog());
+      return CheckResult.ok(
+          "catalog", c.services().size() + " services from " + temporal.catalog());
     } catch (CatalogException e) {
       return CheckResult.fail("catalog", e.getMessage());
     }
@@ -57,15 +57,36 @@ public final class Checks {
 
   CheckResult temporalServer() {
     try {
-      GetSystemInfoResponse info = temporal.stubs().blockingStub().withDeadlineAfter(5, TimeUnit.SECONDS)
-          .getSystemInfo(GetSystemInfoRequest.getDefaultInstance());
-      temporal.stubs().blockingStub().withDeadlineAfter(5, TimeUnit.SECONDS)
-          .describeNamespace(DescribeNamespaceRequest.newBuilder().setNamespace(temporal.namespace()).build());
-      return CheckResult.ok("temporal", temporal.address() + " namespace " + temporal.namespace()
-          + (info.getServerVersion().isEmpty() ? "" : " (server " + info.getServerVersion() + ")"));
+      GetSystemInfoResponse info =
+          temporal
+              .stubs()
+              .blockingStub()
+              .withDeadlineAfter(5, TimeUnit.SECONDS)
+              .getSystemInfo(GetSystemInfoRequest.getDefaultInstance());
+      temporal
+          .stubs()
+          .blockingStub()
+          .withDeadlineAfter(5, TimeUnit.SECONDS)
+          .describeNamespace(
+              DescribeNamespaceRequest.newBuilder().setNamespace(temporal.namespace()).build());
+      return CheckResult.ok(
+          "temporal",
+          temporal.address()
+              + " namespace "
+              + temporal.namespace()
+              + (info.getServerVersion().isEmpty()
+                  ? ""
+                  : " (server " + info.getServerVersion() + ")"));
     } catch (RuntimeException e) {
-      return CheckResult.fail("temporal", "cannot reach " + temporal.address() + " namespace " + temporal.namespace()
-          + ": " + Failures.rootMessage(e) + " (is the sandbox up? deploy/local/sandbox status)");
+      return CheckResult.fail(
+          "temporal",
+          "cannot reach "
+              + temporal.address()
+              + " namespace "
+              + temporal.namespace()
+              + ": "
+              + Failures.rootMessage(e)
+              + " (is the sandbox up? deploy/local/sandbox status)");
     }
   }
 
@@ -83,27 +104,39 @@ public final class Checks {
   }
 
   CheckResult worker(Instant now) {
-    String where = "task queue " + temporal.taskQueue() + " (namespace " + temporal.namespace() + ")";
+    String where =
+        "task queue " + temporal.taskQueue() + " (namespace " + temporal.namespace() + ")";
     List<PollerInfo> workflowPollers;
     List<PollerInfo> activityPollers;
     try {
       workflowPollers = pollers(TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW);
       activityPollers = pollers(TaskQueueType.TASK_QUEUE_TYPE_ACTIVITY);
     } catch (RuntimeException e) {
-      return CheckResult.fail("worker", "cannot ask Temporal about " + where + ": " + Failures.rootMessage(e));
+      return CheckResult.fail(
+          "worker", "cannot ask Temporal about " + where + ": " + Failures.rootMessage(e));
     }
     List<PollerInfo> liveWorkflow = recent(workflowPollers, now);
     List<PollerInfo> liveActivity = recent(activityPollers, now);
     String start = ": start one with deploy/local/sandbox worker start";
     if (liveWorkflow.isEmpty() && liveActivity.isEmpty()) {
-      return CheckResult.fail("worker", "no worker polls " + where + start
-          + lastSeen(workflowPollers, activityPollers, now));
+      return CheckResult.fail(
+          "worker",
+          "no worker polls " + where + start + lastSeen(workflowPollers, activityPollers, now));
     }
     if (liveWorkflow.isEmpty() || liveActivity.isEmpty()) {
       boolean noWorkflow = liveWorkflow.isEmpty();
-      return CheckResult.fail("worker", "no worker polls " + (noWorkflow ? "workflow" : "activity") + " tasks on "
-          + where + " (" + identities(noWorkflow ? liveActivity : liveWorkflow) + " polls only "
-          + (noWorkflow ? "activity" : "workflow") + " tasks): runs would wait" + start);
+      return CheckResult.fail(
+          "worker",
+          "no worker polls "
+              + (noWorkflow ? "workflow" : "activity")
+              + " tasks on "
+              + where
+              + " ("
+              + identities(noWorkflow ? liveActivity : liveWorkflow)
+              + " polls only "
+              + (noWorkflow ? "activity" : "workflow")
+              + " tasks): runs would wait"
+              + start);
     }
     List<PollerInfo> live = Stream.concat(liveWorkflow.stream(), liveActivity.stream()).toList();
     long workers = live.stream().map(PollerInfo::getIdentity).distinct().count();
@@ -111,39 +144,59 @@ public final class Checks {
   }
 
   private List<PollerInfo> pollers(TaskQueueType type) {
-    return temporal.stubs().blockingStub().withDeadlineAfter(5, TimeUnit.SECONDS)
-        .describeTaskQueue(DescribeTaskQueueRequest.newBuilder()
-            .setNamespace(temporal.namespace())
-            .setTaskQueue(TaskQueue.newBuilder().setName(temporal.taskQueue()).build())
-            .setTaskQueueType(type)
-            .build())
+    return temporal
+        .stubs()
+        .blockingStub()
+        .withDeadlineAfter(5, TimeUnit.SECONDS)
+        .describeTaskQueue(
+            DescribeTaskQueueRequest.newBuilder()
+                .setNamespace(temporal.namespace())
+                .setTaskQueue(TaskQueue.newBuilder().setName(temporal.taskQueue()).build())
+                .setTaskQueueType(type)
+                .build())
         .getPollersList();
   }
 
   private static List<PollerInfo> recent(List<PollerInfo> pollers, Instant now) {
-    return pollers.stream().filter(p -> !lastAccess(p).isBefore(now.minus(POLLER_SEEN_WITHIN))).toList();
+    return pollers.stream()
+        .filter(p -> !lastAccess(p).isBefore(now.minus(POLLER_SEEN_WITHIN)))
+        .toList();
   }
 
   private static Instant lastAccess(PollerInfo p) {
-    return Instant.ofEpochSecond(p.getLastAccessTime().getSeconds(), p.getLastAccessTime().getNanos());
+    return Instant.ofEpochSecond(
+        p.getLastAccessTime().getSeconds(), p.getLastAccessTime().getNanos());
   }
 
   private static String identities(List<PollerInfo> pollers) {
-    return pollers.stream().map(PollerInfo::getIdentity).distinct().sorted().collect(Collectors.joining(", "));
+    return pollers.stream()
+        .map(PollerInfo::getIdentity)
+        .distinct()
+        .sorted()
+        .collect(Collectors.joining(", "));
   }
 
   /** Pollers the server still lists but that stopped polling: when the last of them was seen. */
-  private static String lastSeen(List<PollerInfo> workflowPollers, List<PollerInfo> activityPollers, Instant now) {
+  private static String lastSeen(
+      List<PollerInfo> workflowPollers, List<PollerInfo> activityPollers, Instant now) {
     return Stream.concat(workflowPollers.stream(), activityPollers.stream())
         .max(Comparator.comparing(Checks::lastAccess))
-        .map(p -> " (last poll by " + p.getIdentity() + " " + Duration.between(lastAccess(p), now).toSeconds()
-            + " s ago; a worker not seen for " + POLLER_SEEN_WITHIN.toMinutes() + " minutes counts as gone)")
+        .map(
+            p ->
+                " (last poll by "
+                    + p.getIdentity()
+                    + " "
+                    + Duration.between(lastAccess(p), now).toSeconds()
+                    + " s ago; a worker not seen for "
+                    + POLLER_SEEN_WITHIN.toMinutes()
+                    + " minutes counts as gone)")
         .orElse("");
   }
 
   CheckResult temporalUi() {
     String ui = temporal.uiUrl();
-    if (ui.isEmpty()) return CheckResult.warn("temporal-ui", "TEMPORAL_UI_URL not set: no run links");
+    if (ui.isEmpty())
+      return CheckResult.warn("temporal-ui", "TEMPORAL_UI_URL not set: no run links");
     return httpAnswers("temporal-ui", ui, true);
   }
 
@@ -151,8 +204,11 @@ public final class Checks {
     String endpoint = env.getOrDefault("AWS_ENDPOINT_URL", "");
     String region = env.getOrDefault("AWS_REGION", env.getOrDefault("AWS_DEFAULT_REGION", ""));
     if (endpoint.isBlank()) {
-      return CheckResult.ok("aws", "AWS default endpoints" + (region.isEmpty() ? "" : ", region " + region)
-          + "; credentials from the default provider chain (used by the worker)");
+      return CheckResult.ok(
+          "aws",
+          "AWS default endpoints"
+              + (region.isEmpty() ? "" : ", region " + region)
+              + "; credentials from the default provider chain (used by the worker)");
     }
     return httpAnswers("aws", endpoint, false);
   }
@@ -163,8 +219,10 @@ public final class Checks {
     String name = env.getOrDefault("DR_DB_NAME", "inventory");
     String user = env.get("DR_DB_USER");
     if (host == null || user == null) {
-      return CheckResult.warn("database", "not configured (DR_DB_HOST, DR_DB_PORT, DR_DB_NAME, DR_DB_USER, "
-          + "DR_DB_PASSWORD): data validation steps will fail");
+      return CheckResult.warn(
+          "database",
+          "not configured (DR_DB_HOST, DR_DB_PORT, DR_DB_NAME, DR_DB_USER, "
+              + "DR_DB_PASSWORD): data validation steps will fail");
     }
     String url = "jdbc:postgresql://" + host + ":" + port + "/" + name;
     Properties props = new Properties();
@@ -172,9 +230,11 @@ public final class Checks {
     props.setProperty("password", env.getOrDefault("DR_DB_PASSWORD", ""));
     props.setProperty("connectTimeout", "5");
     try (java.sql.Connection c = DriverManager.getConnection(url, props);
-         ResultSet rs = c.createStatement().executeQuery("SELECT current_setting('server_version')")) {
+        ResultSet rs =
+            c.createStatement().executeQuery("SELECT current_setting('server_version')")) {
       rs.next();
-      return CheckResult.ok("database", url + " as " + user + " (PostgreSQL " + rs.getString(1) + ")");
+      return CheckResult.ok(
+          "database", url + " as " + user + " (PostgreSQL " + rs.getString(1) + ")");
     } catch (SQLException e) {
       return CheckResult.fail("database", url + " as " + user + ": " + e.getMessage());
     }
@@ -182,16 +242,24 @@ public final class Checks {
 
   private CheckResult httpAnswers(String name, String url, boolean want200) {
     try {
-      HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build(),
-          HttpResponse.BodyHandlers.discarding());
+      HttpResponse<Void> response =
+          http.send(
+              HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build(),
+              HttpResponse.BodyHandlers.discarding());
       if (want200 && response.statusCode() != 200) {
-        return CheckResult.fail(name, url + " answered HTTP " + response.statusCode() + ", expected 200");
+        return CheckResult.fail(
+            name, url + " answered HTTP " + response.statusCode() + ", expected 200");
       }
       return CheckResult.ok(name, url + " answers (HTTP " + response.statusCode() + ")");
     } catch (Exception e) {
       if (e instanceof InterruptedException) Thread.currentThread().interrupt();
-      return CheckResult.fail(name, "cannot reach " + url + ": " + e.getClass().getSimpleName()
-          + (e.getMessage() == null ? "" : " " + e.getMessage()));
+      return CheckResult.fail(
+          name,
+          "cannot reach "
+              + url
+              + ": "
+              + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : " " + e.getMessage()));
     }
   }
 }

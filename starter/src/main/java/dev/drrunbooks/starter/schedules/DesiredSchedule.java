@@ -9,8 +9,10 @@ import io.temporal.client.schedules.ScheduleOptions;
  * @param key the catalog key (monthly-dr-drill)
  * @param id the schedule id (dr-monthly-dr-drill)
  * @param workflowType DrDrill or BackupValidation
- * @param workflowIdPrefix the started run's id before the time Temporal appends (dr-drill-inventory)
- * @param fingerprint a hash of everything that defines the schedule; equal fingerprints, nothing to update
+ * @param workflowIdPrefix the started run's id before the time Temporal appends
+ *     (dr-drill-inventory)
+ * @param fingerprint a hash of everything that defines the schedule; equal fingerprints, nothing to
+ *     update
  * @param schedule the schedule to create or update to (unpaused)
  * @param options the memo (the dr-runbooks marker) and search attributes to create it with
  */

@@ -31,9 +31,9 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * Makes the Temporal server's schedules match the catalog's, and the operator's verbs on one schedule.
- * Touches only schedules whose id starts with {@code dr-}; changes or deletes only those whose memo
- * marks them as made by dr-runbooks for this catalog's organisation.
+ * Makes the Temporal server's schedules match the catalog's, and the operator's verbs on one
+ * schedule. Touches only schedules whose id starts with {@code dr-}; changes or deletes only those
+ * whose memo marks them as made by dr-runbooks for this catalog's organisation.
  */
 public final class ScheduleManager {
   private final ScheduleClient client;
@@ -50,7 +50,13 @@ public final class ScheduleManager {
   public record Outcome(String id, Done done, String detail) {}
 
   public enum Done {
-    CREATED, UPDATED, UNCHANGED, DELETED, LEFT_ALONE, REFUSED, FAILED;
+    CREATED,
+    UPDATED,
+    UNCHANGED,
+    DELETED,
+    LEFT_ALONE,
+    REFUSED,
+    FAILED;
 
     public String word() {
       return name().toLowerCase().replace('_', ' ');
@@ -60,17 +66,24 @@ public final class ScheduleManager {
   /** A schedule to act on: its id, and its catalog key when the catalog declares it. */
   public record Target(String id, String key) {}
 
-  /** One schedule as list shows it: on the server (or not) and how it stands against the catalog. */
-  public record Listed(String id, String key, Optional<ScheduleDescription> description, String relation) {}
+  /**
+   * One schedule as list shows it: on the server (or not) and how it stands against the catalog.
+   */
+  public record Listed(
+      String id, String key, Optional<ScheduleDescription> description, String relation) {}
 
   /** A trigger's result: the run it started, if it showed up in time. */
-  public record Triggered(String id, Optional<ScheduleActionExecutionStartWorkflow> run, boolean paused) {}
+  public record Triggered(
+      String id, Optional<ScheduleActionExecutionStartWorkflow> run, boolean paused) {}
 
   public DesiredSchedule desired(String key) {
     return ScheduleTranslation.desired(catalog, key, taskQueue);
   }
 
-  /** Creates what is missing, updates what differs, deletes what the catalog no longer declares; idempotent. */
+  /**
+   * Creates what is missing, updates what differs, deletes what the catalog no longer declares;
+   * idempotent.
+   */
   public List<Outcome> apply() {
     List<Outcome> outcomes = new ArrayList<>();
     Set<String> declared = new TreeSet<>();
@@ -80,7 +93,8 @@ public final class ScheduleManager {
         outcomes.add(converge(key, true, true));
       } catch (RuntimeException e) {
         if (unreachable(e)) throw e;
-        outcomes.add(new Outcome(ScheduleTranslation.scheduleId(key), Done.FAILED, Failures.rootMessage(e)));
+        outcomes.add(
+            new Outcome(ScheduleTranslation.scheduleId(key), Done.FAILED, Failures.rootMessage(e)));
       }
     }
     for (String id : listedIds()) {
@@ -93,7 +107,8 @@ public final class ScheduleManager {
           outcomes.add(new Outcome(id, Done.DELETED, "no longer in the catalog"));
         } catch (RuntimeException e) {
           if (unreachable(e)) throw e;
-          outcomes.add(new Outcome(id, Done.FAILED, "could not delete: " + Failures.rootMessage(e)));
+          outcomes.add(
+              new Outcome(id, Done.FAILED, "could not delete: " + Failures.rootMessage(e)));
         }
       } else {
         outcomes.add(new Outcome(id, Done.LEFT_ALONE, notOursWhy(found.get())));
@@ -107,7 +122,9 @@ public final class ScheduleManager {
     return converge(requireDeclared(key), true, false);
   }
 
-  /** Updates the schedule {@code key} to the catalog; refuses when it does not exist or is not ours. */
+  /**
+   * Updates the schedule {@code key} to the catalog; refuses when it does not exist or is not ours.
+   */
   public Outcome update(String key) {
     return converge(requireDeclared(key), false, true);
   }
@@ -118,52 +135,71 @@ public final class ScheduleManager {
     Optional<ScheduleDescription> have = describe(want.id());
     if (have.isEmpty()) {
       if (!mayCreate) {
-        return new Outcome(want.id(), Done.REFUSED, "does not exist on the server; create it with: dr schedules create "
-            + key + " (or dr schedules apply)");
+        return new Outcome(
+            want.id(),
+            Done.REFUSED,
+            "does not exist on the server; create it with: dr schedules create "
+                + key
+                + " (or dr schedules apply)");
       }
       try {
         client.createSchedule(want.id(), want.schedule(), want.options());
       } catch (ScheduleAlreadyRunningException e) {
-        return new Outcome(want.id(), Done.REFUSED, "was created by someone else meanwhile; run apply again");
+        return new Outcome(
+            want.id(), Done.REFUSED, "was created by someone else meanwhile; run apply again");
       }
       return new Outcome(want.id(), Done.CREATED, what);
     }
     if (!ours(have.get())) {
-      return new Outcome(want.id(), Done.REFUSED, notOursWhy(have.get())
-          + "; delete it or rename the catalog entry '" + key + "'");
+      return new Outcome(
+          want.id(),
+          Done.REFUSED,
+          notOursWhy(have.get()) + "; delete it or rename the catalog entry '" + key + "'");
     }
     if (!mayUpdate) {
-      return new Outcome(want.id(), Done.REFUSED, "already exists; change it with: dr schedules update " + key
-          + " (or dr schedules apply)");
+      return new Outcome(
+          want.id(),
+          Done.REFUSED,
+          "already exists; change it with: dr schedules update "
+              + key
+              + " (or dr schedules apply)");
     }
     if (want.fingerprint().equals(fingerprintOf(have.get()))) {
       return new Outcome(want.id(), Done.UNCHANGED, what);
     }
-    client.getHandle(want.id()).update(input -> {
-      // the catalog's schedule, keeping what an operator set: paused or not, and the note saying why
-      Schedule next = Schedule.newBuilder(want.schedule())
-          .setState(input.getDescription().getSchedule().getState())
-          .build();
-      return new ScheduleUpdate(next, want.options().getTypedSearchAttributes());
-    });
+    client
+        .getHandle(want.id())
+        .update(
+            input -> {
+              // the catalog's schedule, keeping what an operator set: paused or not, and the note
+              // saying why
+              Schedule next =
+                  Schedule.newBuilder(want.schedule())
+                      .setState(input.getDescription().getSchedule().getState())
+                      .build();
+              return new ScheduleUpdate(next, want.options().getTypedSearchAttributes());
+            });
     return new Outcome(want.id(), Done.UPDATED, what);
   }
 
   /**
-   * The schedule an operator named: a catalog key (monthly-dr-drill), its id (dr-monthly-dr-drill), or the id
-   * or key of one of ours on the server that the catalog no longer declares.
+   * The schedule an operator named: a catalog key (monthly-dr-drill), its id (dr-monthly-dr-drill),
+   * or the id or key of one of ours on the server that the catalog no longer declares.
    */
   public Target resolve(String name) {
-    if (catalog.schedules().containsKey(name)) return new Target(ScheduleTranslation.scheduleId(name), name);
-    if (name.startsWith(ID_PREFIX) && catalog.schedules().containsKey(name.substring(ID_PREFIX.length()))) {
+    if (catalog.schedules().containsKey(name))
+      return new Target(ScheduleTranslation.scheduleId(name), name);
+    if (name.startsWith(ID_PREFIX)
+        && catalog.schedules().containsKey(name.substring(ID_PREFIX.length()))) {
       return new Target(name, name.substring(ID_PREFIX.length()));
     }
     String id = name.startsWith(ID_PREFIX) ? name : ID_PREFIX + name;
     Optional<ScheduleDescription> found = describe(id);
     if (found.isPresent() && ours(found.get())) return new Target(id, null);
     if (found.isPresent()) {
-      throw new ScheduleCommandException(ScheduleCommandException.REFUSED, "schedule " + id + " is "
-          + notOursWhy(found.get()) + "; dr schedules leaves it alone");
+      throw new ScheduleCommandException(
+          ScheduleCommandException.REFUSED,
+          "schedule " + id + " is " + notOursWhy(found.get()) + "; dr schedules leaves it alone");
     }
     throw unknown(name);
   }
@@ -180,29 +216,43 @@ public final class ScheduleManager {
     return handle.describe();
   }
 
-  /** Starts the schedule's action now (also when paused); refuses while its previous run still runs (overlap skip). */
+  /**
+   * Starts the schedule's action now (also when paused); refuses while its previous run still runs
+   * (overlap skip).
+   */
   public Triggered trigger(Target target, Duration waitForRun) {
     ScheduleHandle handle = existing(target);
     ScheduleDescription before = handle.describe();
-    List<ScheduleActionExecutionStartWorkflow> running = before.getInfo().getRunningActions().stream()
-        .filter(a -> a instanceof ScheduleActionExecutionStartWorkflow)
-        .map(a -> (ScheduleActionExecutionStartWorkflow) a).toList();
+    List<ScheduleActionExecutionStartWorkflow> running =
+        before.getInfo().getRunningActions().stream()
+            .filter(a -> a instanceof ScheduleActionExecutionStartWorkflow)
+            .map(a -> (ScheduleActionExecutionStartWorkflow) a)
+            .toList();
     if (!running.isEmpty()) {
-      throw new ScheduleCommandException(ScheduleCommandException.REFUSED, target.id() + ": run "
-          + running.get(0).getWorkflowId() + " (run id " + running.get(0).getFirstExecutionRunId()
-          + ") is still running; the schedule's overlap policy is skip, so a trigger now would start nothing");
+      throw new ScheduleCommandException(
+          ScheduleCommandException.REFUSED,
+          target.id()
+              + ": run "
+              + running.get(0).getWorkflowId()
+              + " (run id "
+              + running.get(0).getFirstExecutionRunId()
+              + ") is still running; the schedule's overlap policy is skip, so a trigger now would"
+              + " start nothing");
     }
-    Set<String> seen = before.getInfo().getRecentActions().stream().map(ScheduleManager::workflowIdOf)
-        .collect(Collectors.toSet());
+    Set<String> seen =
+        before.getInfo().getRecentActions().stream()
+            .map(ScheduleManager::workflowIdOf)
+            .collect(Collectors.toSet());
     handle.trigger();
     Instant deadline = Instant.now().plus(waitForRun);
     while (true) {
       ScheduleDescription now = handle.describe();
-      Optional<ScheduleActionExecutionStartWorkflow> started = now.getInfo().getRecentActions().stream()
-          .filter(a -> a.getAction() instanceof ScheduleActionExecutionStartWorkflow)
-          .map(a -> (ScheduleActionExecutionStartWorkflow) a.getAction())
-          .filter(a -> !seen.contains(a.getWorkflowId()))
-          .findFirst();
+      Optional<ScheduleActionExecutionStartWorkflow> started =
+          now.getInfo().getRecentActions().stream()
+              .filter(a -> a.getAction() instanceof ScheduleActionExecutionStartWorkflow)
+              .map(a -> (ScheduleActionExecutionStartWorkflow) a.getAction())
+              .filter(a -> !seen.contains(a.getWorkflowId()))
+              .findFirst();
       if (started.isPresent() || Instant.now().isAfter(deadline)) {
         return new Triggered(target.id(), started, now.getSchedule().getState().isPaused());
       }
@@ -245,8 +295,13 @@ public final class ScheduleManager {
 
   /** "DrDrill inventory; 10:00 UTC on the first Monday of every month; catch-up 7d". */
   public static String summary(DesiredSchedule want) {
-    return want.workflowType() + " " + want.service() + "; " + ScheduleWords.of(want.schedule().getSpec())
-        + "; catch-up " + ScheduleWords.duration(want.schedule().getPolicy().getCatchupWindow());
+    return want.workflowType()
+        + " "
+        + want.service()
+        + "; "
+        + ScheduleWords.of(want.schedule().getSpec())
+        + "; catch-up "
+        + ScheduleWords.duration(want.schedule().getPolicy().getCatchupWindow());
   }
 
   public Optional<ScheduleDescription> describe(String id) {
@@ -267,11 +322,15 @@ public final class ScheduleManager {
     if (!MANAGED_BY.equals(d.getMemo(MEMO_MANAGED_BY, String.class))) {
       return "not created by dr-runbooks (its memo has no managedBy: dr-runbooks)";
     }
-    return "created by dr-runbooks for the catalog of " + d.getMemo(MEMO_ORGANISATION, String.class) + ", not "
+    return "created by dr-runbooks for the catalog of "
+        + d.getMemo(MEMO_ORGANISATION, String.class)
+        + ", not "
         + catalog.organisation();
   }
 
-  /** The fingerprint the schedule was last made from, from its action's memo; null when it has none. */
+  /**
+   * The fingerprint the schedule was last made from, from its action's memo; null when it has none.
+   */
   public static String fingerprintOf(ScheduleDescription d) {
     if (!(d.getSchedule().getAction() instanceof ScheduleActionStartWorkflow action)) return null;
     if (action.getOptions().getMemo() == null) return null;
@@ -283,46 +342,85 @@ public final class ScheduleManager {
   private ScheduleHandle existing(Target target) {
     Optional<ScheduleDescription> d = describe(target.id());
     if (d.isEmpty()) {
-      String hint = target.key() != null ? "; create it with: dr schedules create " + target.key() : "";
-      throw new ScheduleCommandException(ScheduleCommandException.UNKNOWN, "schedule " + target.id()
-          + " does not exist on the server" + hint);
+      String hint =
+          target.key() != null ? "; create it with: dr schedules create " + target.key() : "";
+      throw new ScheduleCommandException(
+          ScheduleCommandException.UNKNOWN,
+          "schedule " + target.id() + " does not exist on the server" + hint);
     }
     if (!ours(d.get())) {
-      throw new ScheduleCommandException(ScheduleCommandException.REFUSED, "schedule " + target.id() + " is "
-          + notOursWhy(d.get()) + "; dr schedules leaves it alone");
+      throw new ScheduleCommandException(
+          ScheduleCommandException.REFUSED,
+          "schedule "
+              + target.id()
+              + " is "
+              + notOursWhy(d.get())
+              + "; dr schedules leaves it alone");
     }
     return client.getHandle(target.id());
   }
 
   private String requireDeclared(String name) {
     if (catalog.schedules().containsKey(name)) return name;
-    if (name.startsWith(ID_PREFIX) && catalog.schedules().containsKey(name.substring(ID_PREFIX.length()))) {
+    if (name.startsWith(ID_PREFIX)
+        && catalog.schedules().containsKey(name.substring(ID_PREFIX.length()))) {
       return name.substring(ID_PREFIX.length());
     }
-    throw new ScheduleCommandException(ScheduleCommandException.UNKNOWN, "schedule '" + name
-        + "' is not in the catalog; catalog schedules: " + known(catalog.scheduleKeys()));
+    throw new ScheduleCommandException(
+        ScheduleCommandException.UNKNOWN,
+        "schedule '"
+            + name
+            + "' is not in the catalog; catalog schedules: "
+            + known(catalog.scheduleKeys()));
   }
 
   private ScheduleCommandException unknown(String name) {
-    List<String> ours = client.listSchedules()
-        .filter(l -> l.getScheduleId().startsWith(ID_PREFIX))
-        .filter(l -> !catalog.schedules().containsKey(l.getScheduleId().substring(ID_PREFIX.length())))
-        .filter(l -> MANAGED_BY.equals(l.getMemo(MEMO_MANAGED_BY, String.class))
-            && catalog.organisation().equals(l.getMemo(MEMO_ORGANISATION, String.class)))
-        .map(ScheduleListDescription::getScheduleId).sorted().distinct().toList();
-    return new ScheduleCommandException(ScheduleCommandException.UNKNOWN, "no schedule '" + name
-        + "'; catalog schedules: " + known(catalog.scheduleKeys())
-        + (ours.isEmpty() ? "" : "; on the server, no longer in the catalog: " + String.join(", ", ours)));
+    List<String> ours =
+        client
+            .listSchedules()
+            .filter(l -> l.getScheduleId().startsWith(ID_PREFIX))
+            .filter(
+                l ->
+                    !catalog
+                        .schedules()
+                        .containsKey(l.getScheduleId().substring(ID_PREFIX.length())))
+            .filter(
+                l ->
+                    MANAGED_BY.equals(l.getMemo(MEMO_MANAGED_BY, String.class))
+                        && catalog
+                            .organisation()
+                            .equals(l.getMemo(MEMO_ORGANISATION, String.class)))
+            .map(ScheduleListDescription::getScheduleId)
+            .sorted()
+            .distinct()
+            .toList();
+    return new ScheduleCommandException(
+        ScheduleCommandException.UNKNOWN,
+        "no schedule '"
+            + name
+            + "'; catalog schedules: "
+            + known(catalog.scheduleKeys())
+            + (ours.isEmpty()
+                ? ""
+                : "; on the server, no longer in the catalog: " + String.join(", ", ours)));
   }
 
   private static String known(List<String> names) {
     return names.isEmpty() ? "(none)" : String.join(", ", names);
   }
 
-  /** Ids of the dr- schedules the server lists (its visibility store may lag a moment behind a create). */
+  /**
+   * Ids of the dr- schedules the server lists (its visibility store may lag a moment behind a
+   * create).
+   */
   private List<String> listedIds() {
-    return client.listSchedules().map(ScheduleListDescription::getScheduleId)
-        .filter(id -> id.startsWith(ID_PREFIX)).sorted().distinct().toList();
+    return client
+        .listSchedules()
+        .map(ScheduleListDescription::getScheduleId)
+        .filter(id -> id.startsWith(ID_PREFIX))
+        .sorted()
+        .distinct()
+        .toList();
   }
 
   private static String workflowIdOf(ScheduleActionResult r) {
@@ -336,8 +434,10 @@ public final class ScheduleManager {
   /** No server to talk to: no point trying the next schedule. */
   static boolean unreachable(Throwable e) {
     Status.Code code = status(e);
-    return code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED
-        || code == Status.Code.UNAUTHENTICATED || code == Status.Code.PERMISSION_DENIED;
+    return code == Status.Code.UNAVAILABLE
+        || code == Status.Code.DEADLINE_EXCEEDED
+        || code == Status.Code.UNAUTHENTICATED
+        || code == Status.Code.PERMISSION_DENIED;
   }
 
   private static Status.Code status(Throwable e) {

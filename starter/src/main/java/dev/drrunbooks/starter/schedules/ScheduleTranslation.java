@@ -30,24 +30,28 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The catalog's schedules as Temporal Schedules: id {@code dr-<key>}, a start-workflow action on the task
- * queue with the input built from the entry, the calendar as Temporal's structured calendar, overlap skip,
- * the catalog's catch-up window, no pause on failure.
+ * The catalog's schedules as Temporal Schedules: id {@code dr-<key>}, a start-workflow action on
+ * the task queue with the input built from the entry, the calendar as Temporal's structured
+ * calendar, overlap skip, the catalog's catch-up window, no pause on failure.
  *
- * <p>What marks a schedule as ours: its memo says {@code managedBy: dr-runbooks} (set at creation; Temporal
- * cannot change a schedule's memo afterwards). The fingerprint of the desired schedule travels in the
- * action's workflow memo, which an update does replace, so {@code apply} compares it to decide whether
- * anything changed. Runs the schedule starts carry it too, with the catalog key.
+ * <p>What marks a schedule as ours: its memo says {@code managedBy: dr-runbooks} (set at creation;
+ * Temporal cannot change a schedule's memo afterwards). The fingerprint of the desired schedule
+ * travels in the action's workflow memo, which an update does replace, so {@code apply} compares it
+ * to decide whether anything changed. Runs the schedule starts carry it too, with the catalog key.
  */
 public final class ScheduleTranslation {
   public static final String ID_PREFIX = "dr-";
   public static final String MANAGED_BY = "dr-runbooks";
+
   /** Schedule memo keys. */
   public static final String MEMO_MANAGED_BY = "managedBy";
+
   public static final String MEMO_CATALOG_KEY = "catalogKey";
   public static final String MEMO_ORGANISATION = "organisation";
+
   /** Action (started workflow) memo keys. */
   public static final String ACTION_MEMO_SCHEDULE = "drSchedule";
+
   public static final String ACTION_MEMO_FINGERPRINT = "drScheduleFingerprint";
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -64,73 +68,108 @@ public final class ScheduleTranslation {
     if (entry == null) {
       throw new IllegalArgumentException("schedule '" + key + "' is not in the catalog");
     }
-    String workflowType = Procedure.ofKey(entry.procedure()).map(Procedure::workflowType)
-        .orElseThrow(() -> new IllegalArgumentException("schedule '" + key + "': no procedure '" + entry.procedure()
-            + "'; allowed: " + String.join(", ", ScheduleSpec.PROCEDURES)));
+    String workflowType =
+        Procedure.ofKey(entry.procedure())
+            .map(Procedure::workflowType)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "schedule '"
+                            + key
+                            + "': no procedure '"
+                            + entry.procedure()
+                            + "'; allowed: "
+                            + String.join(", ", ScheduleSpec.PROCEDURES)));
     String service = String.join(",", entry.services());
     String idPrefix = entry.procedure() + "-" + String.join("-", entry.services());
     Object input = input(entry);
     io.temporal.client.schedules.ScheduleSpec spec = spec(entry);
-    SchedulePolicy policy = SchedulePolicy.newBuilder()
-        .setOverlap(ScheduleOverlapPolicy.SCHEDULE_OVERLAP_POLICY_SKIP)
-        .setCatchupWindow(entry.catchupWindow())
-        .setPauseOnFailure(false)
-        .build();
-    io.temporal.common.SearchAttributes attributes = io.temporal.common.SearchAttributes.newBuilder()
-        .set(SearchAttributes.PROCEDURE, entry.procedure())
-        .set(SearchAttributes.SERVICE, service)
-        .set(SearchAttributes.PHASE, "queued")
-        .build();
+    SchedulePolicy policy =
+        SchedulePolicy.newBuilder()
+            .setOverlap(ScheduleOverlapPolicy.SCHEDULE_OVERLAP_POLICY_SKIP)
+            .setCatchupWindow(entry.catchupWindow())
+            .setPauseOnFailure(false)
+            .build();
+    io.temporal.common.SearchAttributes attributes =
+        io.temporal.common.SearchAttributes.newBuilder()
+            .set(SearchAttributes.PROCEDURE, entry.procedure())
+            .set(SearchAttributes.SERVICE, service)
+            .set(SearchAttributes.PHASE, "queued")
+            .build();
 
     String fingerprint = fingerprint(workflowType, taskQueue, idPrefix, input, entry, spec, policy);
     Map<String, Object> actionMemo = new LinkedHashMap<>();
     actionMemo.put(ACTION_MEMO_SCHEDULE, key);
     actionMemo.put(ACTION_MEMO_FINGERPRINT, fingerprint);
-    ScheduleActionStartWorkflow action = ScheduleActionStartWorkflow.newBuilder()
-        .setWorkflowType(workflowType)
-        .setArguments(input)
-        .setOptions(WorkflowOptions.newBuilder()
-            .setWorkflowId(idPrefix)
-            .setTaskQueue(taskQueue)
-            .setTypedSearchAttributes(attributes)
-            .setMemo(actionMemo)
-            .build())
-        .build();
-    Schedule schedule = Schedule.newBuilder()
-        .setAction(action)
-        .setSpec(spec)
-        .setPolicy(policy)
-        .setState(ScheduleState.newBuilder().setPaused(false)
-            .setNote("declared in the catalog as " + key + "; made by dr schedules").build())
-        .build();
+    ScheduleActionStartWorkflow action =
+        ScheduleActionStartWorkflow.newBuilder()
+            .setWorkflowType(workflowType)
+            .setArguments(input)
+            .setOptions(
+                WorkflowOptions.newBuilder()
+                    .setWorkflowId(idPrefix)
+                    .setTaskQueue(taskQueue)
+                    .setTypedSearchAttributes(attributes)
+                    .setMemo(actionMemo)
+                    .build())
+            .build();
+    Schedule schedule =
+        Schedule.newBuilder()
+            .setAction(action)
+            .setSpec(spec)
+            .setPolicy(policy)
+            .setState(
+                ScheduleState.newBuilder()
+                    .setPaused(false)
+                    .setNote("declared in the catalog as " + key + "; made by dr schedules")
+                    .build())
+            .build();
 
     Map<String, Object> memo = new LinkedHashMap<>();
     memo.put(MEMO_MANAGED_BY, MANAGED_BY);
     memo.put(MEMO_CATALOG_KEY, key);
     memo.put(MEMO_ORGANISATION, catalog.organisation());
-    ScheduleOptions options = ScheduleOptions.newBuilder()
-        .setMemo(memo)
-        .setTypedSearchAttributes(io.temporal.common.SearchAttributes.newBuilder()
-            .set(SearchAttributes.PROCEDURE, entry.procedure())
-            .set(SearchAttributes.SERVICE, service)
-            .build())
-        .build();
-    return new DesiredSchedule(key, scheduleId(key), entry.procedure(), service, workflowType, idPrefix, fingerprint,
-        schedule, options);
+    ScheduleOptions options =
+        ScheduleOptions.newBuilder()
+            .setMemo(memo)
+            .setTypedSearchAttributes(
+                io.temporal.common.SearchAttributes.newBuilder()
+                    .set(SearchAttributes.PROCEDURE, entry.procedure())
+                    .set(SearchAttributes.SERVICE, service)
+                    .build())
+            .build();
+    return new DesiredSchedule(
+        key,
+        scheduleId(key),
+        entry.procedure(),
+        service,
+        workflowType,
+        idPrefix,
+        fingerprint,
+        schedule,
+        options);
   }
 
-  /** The workflow input an operator would type for this entry: {"services": ["inventory"]} or {"service": ...}. */
+  /**
+   * The workflow input an operator would type for this entry: {"services": ["inventory"]} or
+   * {"service": ...}.
+   */
   public static Object input(ScheduleSpec entry) {
     String waitBudget = entry.waitBudget() == null ? null : Durations.format(entry.waitBudget());
     return switch (entry.procedure()) {
       case ScheduleSpec.DR_DRILL -> new DrDrillInput(entry.services(), waitBudget);
       case ScheduleSpec.BACKUP_VALIDATION ->
-          new BackupValidationInput(entry.services().get(0), entry.pick(), null, waitBudget, null, null);
-      default -> throw new IllegalArgumentException("no workflow for procedure '" + entry.procedure() + "'");
+          new BackupValidationInput(
+              entry.services().get(0), entry.pick(), null, waitBudget, null, null);
+      default ->
+          throw new IllegalArgumentException(
+              "no workflow for procedure '" + entry.procedure() + "'");
     };
   }
 
-  /** The catalog's calendar as Temporal's: every field set explicitly, in the catalog's time zone. */
+  /**
+   * The catalog's calendar as Temporal's: every field set explicitly, in the catalog's time zone.
+   */
   public static io.temporal.client.schedules.ScheduleSpec spec(ScheduleSpec entry) {
     return io.temporal.client.schedules.ScheduleSpec.newBuilder()
         .setCalendars(List.of(calendar(entry.calendar(), entry.description())))
@@ -158,9 +197,17 @@ public final class ScheduleTranslation {
     return new ScheduleRange(r.start(), r.end(), r.step());
   }
 
-  /** A hash of what the schedule does and when: a catalog change or another task queue changes it. */
-  private static String fingerprint(String workflowType, String taskQueue, String idPrefix, Object input,
-      ScheduleSpec entry, io.temporal.client.schedules.ScheduleSpec spec, SchedulePolicy policy) {
+  /**
+   * A hash of what the schedule does and when: a catalog change or another task queue changes it.
+   */
+  private static String fingerprint(
+      String workflowType,
+      String taskQueue,
+      String idPrefix,
+      Object input,
+      ScheduleSpec entry,
+      io.temporal.client.schedules.ScheduleSpec spec,
+      SchedulePolicy policy) {
     Map<String, Object> canonical = new LinkedHashMap<>();
     canonical.put("v", 1);
     canonical.put("workflowType", workflowType);
@@ -180,8 +227,9 @@ public final class ScheduleTranslation {
     canonical.put("overlap", policy.getOverlap().name());
     canonical.put("pauseOnFailure", policy.isPauseOnFailure());
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256")
-          .digest(JSON.writeValueAsString(canonical).getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(JSON.writeValueAsString(canonical).getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 12);
     } catch (JsonProcessingException | NoSuchAlgorithmException e) {
       throw new IllegalStateException("cannot fingerprint schedule " + entry, e);

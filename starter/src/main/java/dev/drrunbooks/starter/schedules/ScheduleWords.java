@@ -8,18 +8,36 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A schedule's spec in words: "10:00 UTC on the first Monday of every month", "03:30 UTC every Sunday". */
+/**
+ * A schedule's spec in words: "10:00 UTC on the first Monday of every month", "03:30 UTC every
+ * Sunday".
+ */
 public final class ScheduleWords {
   private static final List<String> DAYS =
       List.of("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday");
-  private static final List<String> MONTHS = List.of("January", "February", "March", "April", "May", "June", "July",
-      "August", "September", "October", "November", "December");
+  private static final List<String> MONTHS =
+      List.of(
+          "January",
+          "February",
+          "March",
+          "April",
+          "May",
+          "June",
+          "July",
+          "August",
+          "September",
+          "October",
+          "November",
+          "December");
   private static final List<String> ORDINALS = List.of("first", "second", "third", "fourth");
 
   private ScheduleWords() {}
 
   public static String of(ScheduleSpec spec) {
-    String zone = spec.getTimeZoneName() == null || spec.getTimeZoneName().isBlank() ? "UTC" : spec.getTimeZoneName();
+    String zone =
+        spec.getTimeZoneName() == null || spec.getTimeZoneName().isBlank()
+            ? "UTC"
+            : spec.getTimeZoneName();
     List<String> parts = new ArrayList<>();
     for (ScheduleCalendarSpec c : orEmpty(spec.getCalendars())) parts.add(of(c, zone));
     orEmpty(spec.getIntervals()).forEach(i -> parts.add("every " + duration(i.getEvery())));
@@ -29,7 +47,8 @@ public final class ScheduleWords {
 
   public static String of(ScheduleCalendarSpec c, String zone) {
     String time = time(c);
-    return time.matches("\\d\\d:\\d\\d(:\\d\\d)?") ? time + " " + zone + " " + days(c)
+    return time.matches("\\d\\d:\\d\\d(:\\d\\d)?")
+        ? time + " " + zone + " " + days(c)
         : time + ", " + days(c) + " (" + zone + ")";
   }
 
@@ -57,11 +76,20 @@ public final class ScheduleWords {
       return atZeroSecond ? hm : hm + String.format(":%02d", s.get(0).getStart());
     }
     boolean allHours = isAll(h, 0, 23);
-    if (atZeroSecond && allHours && m.size() == 1 && m.get(0).getStart() == 0 && m.get(0).getEnd() == 59) {
+    if (atZeroSecond
+        && allHours
+        && m.size() == 1
+        && m.get(0).getStart() == 0
+        && m.get(0).getEnd() == 59) {
       return m.get(0).getStep() == 1 ? "every minute" : "every " + m.get(0).getStep() + " minutes";
     }
-    if (atZeroSecond && allHours && single(m)) return "at minute " + m.get(0).getStart() + " of every hour";
-    if (allHours && isAll(m, 0, 59) && s.size() == 1 && s.get(0).getStart() == 0 && s.get(0).getEnd() == 59) {
+    if (atZeroSecond && allHours && single(m))
+      return "at minute " + m.get(0).getStart() + " of every hour";
+    if (allHours
+        && isAll(m, 0, 59)
+        && s.size() == 1
+        && s.get(0).getStart() == 0
+        && s.get(0).getEnd() == 59) {
       return s.get(0).getStep() == 1 ? "every second" : "every " + s.get(0).getStep() + " seconds";
     }
     String text = "at hour " + list(h, 0, 23, null) + ", minute " + list(m, 0, 59, null);
@@ -79,11 +107,19 @@ public final class ScheduleWords {
     String in = allMonths ? "" : " in " + months;
     if (allDom && allDow) return "every day" + in;
     if (allDom) return "every " + list(dow, 0, 6, DAYS) + in;
-    if (single(dow) && dom.size() == 1 && dom.get(0).getStep() == 1 && dom.get(0).getEnd() - dom.get(0).getStart() == 6
-        && (dom.get(0).getStart() - 1) % 7 == 0 && dom.get(0).getStart() <= 22) {
+    if (single(dow)
+        && dom.size() == 1
+        && dom.get(0).getStep() == 1
+        && dom.get(0).getEnd() - dom.get(0).getStart() == 6
+        && (dom.get(0).getStart() - 1) % 7 == 0
+        && dom.get(0).getStart() <= 22) {
       // days 1-7 and one weekday, both must match: the first such weekday of the month
-      return "on the " + ORDINALS.get((dom.get(0).getStart() - 1) / 7) + " " + DAYS.get(dow.get(0).getStart())
-          + " of " + months;
+      return "on the "
+          + ORDINALS.get((dom.get(0).getStart() - 1) / 7)
+          + " "
+          + DAYS.get(dow.get(0).getStart())
+          + " of "
+          + months;
     }
     String days = "on day " + list(dom, 1, 31, null) + " of " + months;
     return allDow ? days : days + ", if a " + list(dow, 0, 6, DAYS);
@@ -92,8 +128,12 @@ public final class ScheduleWords {
   /** Temporal reads an end before the start as the start, a step of 0 as 1. */
   private static List<ScheduleRange> norm(List<ScheduleRange> ranges) {
     if (ranges == null) return List.of();
-    return ranges.stream().map(r -> new ScheduleRange(r.getStart(), Math.max(r.getStart(), r.getEnd()),
-        Math.max(1, r.getStep()))).toList();
+    return ranges.stream()
+        .map(
+            r ->
+                new ScheduleRange(
+                    r.getStart(), Math.max(r.getStart(), r.getEnd()), Math.max(1, r.getStep())))
+        .toList();
   }
 
   private static boolean single(List<ScheduleRange> ranges) {
@@ -116,12 +156,18 @@ public final class ScheduleWords {
 
   private static String list(List<ScheduleRange> ranges, int min, int max, List<String> names) {
     if (isAll(ranges, min, max)) return "*";
-    return ranges.stream().map(r -> {
-      String base = r.getStart() == min && r.getEnd() == max ? "*"
-          : r.getStart() == r.getEnd() ? name(r.getStart(), min, names)
-          : name(r.getStart(), min, names) + "-" + name(r.getEnd(), min, names);
-      return r.getStep() > 1 ? base + " every " + r.getStep() : base;
-    }).collect(Collectors.joining(", "));
+    return ranges.stream()
+        .map(
+            r -> {
+              String base =
+                  r.getStart() == min && r.getEnd() == max
+                      ? "*"
+                      : r.getStart() == r.getEnd()
+                          ? name(r.getStart(), min, names)
+                          : name(r.getStart(), min, names) + "-" + name(r.getEnd(), min, names);
+              return r.getStep() > 1 ? base + " every " + r.getStep() : base;
+            })
+        .collect(Collectors.joining(", "));
   }
 
   private static String name(int value, int min, List<String> names) {

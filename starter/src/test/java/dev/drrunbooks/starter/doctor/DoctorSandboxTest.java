@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.drrunbooks.aws.AwsClients;
-import dev.drrunbooks.catalog.CatalogFixture;
 import dev.drrunbooks.bootstrap.catalog.CatalogLoader;
+import dev.drrunbooks.catalog.CatalogFixture;
 import dev.drrunbooks.starter.Connection;
 import dev.drrunbooks.starter.DrCli;
 import dev.drrunbooks.testing.SandboxEnv;
@@ -42,14 +42,21 @@ class DoctorSandboxTest {
     try (Connection c = connection(env.require("TEMPORAL_ADDRESS"))) {
       Checks checks = new Checks(c, env.all());
       assertEquals(CheckResult.Status.OK, checks.catalog().status(), checks.catalog().detail());
-      assertEquals(CheckResult.Status.OK, checks.temporalServer().status(), checks.temporalServer().detail());
-      assertEquals(CheckResult.Status.OK, checks.awsEndpoint().status(), checks.awsEndpoint().detail());
+      assertEquals(
+          CheckResult.Status.OK,
+          checks.temporalServer().status(),
+          checks.temporalServer().detail());
+      assertEquals(
+          CheckResult.Status.OK, checks.awsEndpoint().status(), checks.awsEndpoint().detail());
       CheckResult db = checks.database();
       assertEquals(CheckResult.Status.OK, db.status(), db.detail());
       assertTrue(db.detail().contains("PostgreSQL"), db.detail());
-      assertTrue(!db.detail().contains(env.require("DR_DB_PASSWORD")), "the password must never be printed");
+      assertTrue(
+          !db.detail().contains(env.require("DR_DB_PASSWORD")),
+          "the password must never be printed");
       if (!env.get("TEMPORAL_UI_URL", "").isEmpty()) {
-        assertEquals(CheckResult.Status.OK, checks.temporalUi().status(), checks.temporalUi().detail());
+        assertEquals(
+            CheckResult.Status.OK, checks.temporalUi().status(), checks.temporalUi().detail());
       }
     }
   }
@@ -62,10 +69,14 @@ class DoctorSandboxTest {
       Checks checks = new Checks(c, broken);
       CheckResult temporal = checks.temporalServer();
       assertEquals(CheckResult.Status.FAIL, temporal.status());
-      assertTrue(temporal.detail().startsWith("cannot reach 127.0.0.1:1 namespace default"), temporal.detail());
+      assertTrue(
+          temporal.detail().startsWith("cannot reach 127.0.0.1:1 namespace default"),
+          temporal.detail());
       CheckResult db = checks.database();
       assertEquals(CheckResult.Status.FAIL, db.status());
-      assertTrue(db.detail().startsWith("jdbc:postgresql://127.0.0.1:1/inventory as dr_admin: "), db.detail());
+      assertTrue(
+          db.detail().startsWith("jdbc:postgresql://127.0.0.1:1/inventory as dr_admin: "),
+          db.detail());
     }
   }
 
@@ -73,19 +84,32 @@ class DoctorSandboxTest {
   void aWorkerPollingTheTaskQueuePasses() {
     try (PollingWorker worker = new PollingWorker(env, taskQueue)) {
       CheckResult result = awaitWorkerCheck(CheckResult.Status.OK, Duration.ofSeconds(30));
-      assertTrue(result.detail().startsWith("1 worker(s) poll task queue " + taskQueue + " (namespace default): "),
+      assertTrue(
+          result
+              .detail()
+              .startsWith("1 worker(s) poll task queue " + taskQueue + " (namespace default): "),
           result.detail());
 
       Cli run = Cli.run(doctorArgs());
       assertEquals(0, run.code, run.toString());
       assertTrue(run.out.contains("All checks passed."), run.toString());
 
-      // The server keeps listing a poller after it stopped; one not seen for 2 minutes counts as gone.
+      // The server keeps listing a poller after it stopped; one not seen for 2 minutes counts as
+      // gone.
       try (Connection c = connection(env.require("TEMPORAL_ADDRESS"), taskQueue)) {
-        CheckResult later = new Checks(c, env.all()).worker(Instant.now().plus(Checks.POLLER_SEEN_WITHIN).plusSeconds(30));
+        CheckResult later =
+            new Checks(c, env.all())
+                .worker(Instant.now().plus(Checks.POLLER_SEEN_WITHIN).plusSeconds(30));
         assertEquals(CheckResult.Status.FAIL, later.status(), later.detail());
-        assertTrue(later.detail().startsWith("no worker polls task queue " + taskQueue + " (namespace default): "
-            + "start one with deploy/local/sandbox worker start (last poll by "), later.detail());
+        assertTrue(
+            later
+                .detail()
+                .startsWith(
+                    "no worker polls task queue "
+                        + taskQueue
+                        + " (namespace default): "
+                        + "start one with deploy/local/sandbox worker start (last poll by "),
+            later.detail());
       }
     }
   }
@@ -95,13 +119,22 @@ class DoctorSandboxTest {
     try (Connection c = connection(env.require("TEMPORAL_ADDRESS"), taskQueue)) {
       CheckResult worker = new Checks(c, env.all()).worker();
       assertEquals(CheckResult.Status.FAIL, worker.status(), worker.detail());
-      assertEquals("no worker polls task queue " + taskQueue + " (namespace default): start one with "
-          + "deploy/local/sandbox worker start", worker.detail());
+      assertEquals(
+          "no worker polls task queue "
+              + taskQueue
+              + " (namespace default): start one with "
+              + "deploy/local/sandbox worker start",
+          worker.detail());
     }
     Cli run = Cli.run(doctorArgs());
     assertEquals(1, run.code, run.toString());
-    assertTrue(run.out.matches("(?s).*\\nworker +FAIL +no worker polls task queue " + taskQueue
-        + " \\(namespace default\\): start one with deploy/local/sandbox worker start\\n.*"), run.toString());
+    assertTrue(
+        run.out.matches(
+            "(?s).*\\nworker +FAIL +no worker polls task queue "
+                + taskQueue
+                + " \\(namespace default\\): start one with deploy/local/sandbox worker start\\n"
+                + ".*"),
+        run.toString());
     assertTrue(run.out.contains("Some checks FAILED: worker."), run.toString());
   }
 
@@ -121,8 +154,17 @@ class DoctorSandboxTest {
 
   /** `dr doctor` as typed, against the sandbox and the test's task queue. */
   private String[] doctorArgs() {
-    return new String[] {"doctor", "--address", env.require("TEMPORAL_ADDRESS"), "--task-queue", taskQueue,
-        "--catalog", CatalogFixture.path().toString(), "--ui", env.get("TEMPORAL_UI_URL", "")};
+    return new String[] {
+      "doctor",
+      "--address",
+      env.require("TEMPORAL_ADDRESS"),
+      "--task-queue",
+      taskQueue,
+      "--catalog",
+      CatalogFixture.path().toString(),
+      "--ui",
+      env.get("TEMPORAL_UI_URL", "")
+    };
   }
 
   private record Cli(int code, String out, String err) {
@@ -149,14 +191,30 @@ class DoctorSandboxTest {
     private final WorkerFactory factory;
 
     PollingWorker(SandboxEnv env, String taskQueue) {
-      aws = new AwsClients(URI.create(env.require("AWS_ENDPOINT_URL")), StaticCredentialsProvider.create(
-          AwsBasicCredentials.create(env.require("AWS_ACCESS_KEY_ID"), env.require("AWS_SECRET_ACCESS_KEY"))));
-      stubs = WorkflowServiceStubs.newServiceStubs(
-          WorkflowServiceStubsOptions.newBuilder().setTarget(env.require("TEMPORAL_ADDRESS")).build());
-      factory = WorkerFactory.newInstance(WorkflowClient.newInstance(stubs,
-          WorkflowClientOptions.newBuilder().setNamespace(env.get("TEMPORAL_NAMESPACE", "default")).build()));
-      DrWorker.register(factory.newWorker(taskQueue), CatalogLoader.load(CatalogFixture.path()),
-          CatalogFixture.path().toString(), aws, env.all());
+      aws =
+          new AwsClients(
+              URI.create(env.require("AWS_ENDPOINT_URL")),
+              StaticCredentialsProvider.create(
+                  AwsBasicCredentials.create(
+                      env.require("AWS_ACCESS_KEY_ID"), env.require("AWS_SECRET_ACCESS_KEY"))));
+      stubs =
+          WorkflowServiceStubs.newServiceStubs(
+              WorkflowServiceStubsOptions.newBuilder()
+                  .setTarget(env.require("TEMPORAL_ADDRESS"))
+                  .build());
+      factory =
+          WorkerFactory.newInstance(
+              WorkflowClient.newInstance(
+                  stubs,
+                  WorkflowClientOptions.newBuilder()
+                      .setNamespace(env.get("TEMPORAL_NAMESPACE", "default"))
+                      .build()));
+      DrWorker.register(
+          factory.newWorker(taskQueue),
+          CatalogLoader.load(CatalogFixture.path()),
+          CatalogFixture.path().toString(),
+          aws,
+          env.all());
       factory.start();
     }
 
@@ -184,8 +242,16 @@ class DoctorSandboxTest {
 
   private static Connection connection(String address, String taskQueue) {
     Connection c = new Connection();
-    new CommandLine(c).parseArgs("--address", address, "--task-queue", taskQueue,
-        "--catalog", CatalogFixture.path().toString(), "--ui", SandboxEnv.get().get("TEMPORAL_UI_URL", ""));
+    new CommandLine(c)
+        .parseArgs(
+            "--address",
+            address,
+            "--task-queue",
+            taskQueue,
+            "--catalog",
+            CatalogFixture.path().toString(),
+            "--ui",
+            SandboxEnv.get().get("TEMPORAL_UI_URL", ""));
     return c;
   }
 }

@@ -15,9 +15,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 
 /**
- * The backup-policy procedure end to end: the starter's command, a real Temporal server, a real worker,
- * the AWS emulator over HTTP. Inventory is put off policy first, so the test does not depend on what
- * earlier runs left behind.
+ * The backup-policy procedure end to end: the starter's command, a real Temporal server, a real
+ * worker, the AWS emulator over HTTP. Inventory is put off policy first, so the test does not
+ * depend on what earlier runs left behind.
  */
 class BackupPolicyEndToEndTest {
   private static final String INSTANCE = "mycomputer-inventory-db";
@@ -45,7 +45,8 @@ class BackupPolicyEndToEndTest {
     assertEquals(7, instance().backupRetentionPeriod(), "audit must not change anything");
     assertRunLink(audit, "backup-policy-audit-inventory-");
 
-    CliRun apply = CliRun.of(worker.connectionArgs(), "backup-policy", "--service", "inventory", "--apply");
+    CliRun apply =
+        CliRun.of(worker.connectionArgs(), "backup-policy", "--service", "inventory", "--apply");
     assertEquals(0, apply.exitCode(), apply.toString());
     assertTrue(apply.out().contains("Changed 6 setting(s)"), apply.toString());
     DBInstance db = instance();
@@ -53,51 +54,76 @@ class BackupPolicyEndToEndTest {
     assertEquals("03:00-04:00", db.preferredBackupWindow());
     assertTrue(db.iamDatabaseAuthenticationEnabled());
     S3Client s3 = worker.aws.s3("eu-west-1");
-    assertEquals(BucketVersioningStatus.ENABLED, s3.getBucketVersioning(r -> r.bucket(BUCKET)).status());
-    var rule = s3.getBucketReplication(r -> r.bucket(BUCKET)).replicationConfiguration().rules().get(0);
+    assertEquals(
+        BucketVersioningStatus.ENABLED, s3.getBucketVersioning(r -> r.bucket(BUCKET)).status());
+    var rule =
+        s3.getBucketReplication(r -> r.bucket(BUCKET)).replicationConfiguration().rules().get(0);
     assertEquals("ReplicateAll", rule.id());
     assertEquals("arn:aws:s3:::mycomputer-assets-dr", rule.destination().bucket());
     assertEquals(15, rule.destination().replicationTime().time().minutes());
     assertRunLink(apply, "backup-policy-apply-inventory-");
 
-    CliRun again = CliRun.of(worker.connectionArgs(), "backup-policy", "--service", "inventory", "--apply");
+    CliRun again =
+        CliRun.of(worker.connectionArgs(), "backup-policy", "--service", "inventory", "--apply");
     assertEquals(0, again.exitCode(), again.toString());
     assertTrue(again.out().contains("checks compliant; nothing to change"), again.toString());
     assertFalse(again.out().contains("CHANGED"), again.toString());
   }
 
   /**
-   * Issue 11, finding 5, as reported: Inventory's maintenance window sun:03:15-sun:04:15 overlaps the
-   * catalog's 03:00-04:00 backup window (the emulator refuses it as RDS does). The apply sets retention
-   * to 30 and IAM auth while the window check fails naming the conflict. The shared Inventory instance
-   * gets its maintenance window and backup settings back afterwards.
+   * Issue 11, finding 5, as reported: Inventory's maintenance window sun:03:15-sun:04:15 overlaps
+   * the catalog's 03:00-04:00 backup window (the emulator refuses it as RDS does). The apply sets
+   * retention to 30 and IAM auth while the window check fails naming the conflict. The shared
+   * Inventory instance gets its maintenance window and backup settings back afterwards.
    */
   @Test
   void retentionIsSetTo30WhileTheWindowCheckNamesTheMaintenanceWindowConflict() {
     DBInstance before = instance();
     try {
       putInventoryOffPolicy();
-      worker.aws.rds("eu-west-1").modifyDBInstance(r -> r.dbInstanceIdentifier(INSTANCE)
-          .preferredMaintenanceWindow("sun:03:15-sun:04:15").applyImmediately(true));
+      worker
+          .aws
+          .rds("eu-west-1")
+          .modifyDBInstance(
+              r ->
+                  r.dbInstanceIdentifier(INSTANCE)
+                      .preferredMaintenanceWindow("sun:03:15-sun:04:15")
+                      .applyImmediately(true));
 
-      CliRun apply = CliRun.of(worker.connectionArgs(), "backup-policy", "--service", "inventory", "--apply");
+      CliRun apply =
+          CliRun.of(worker.connectionArgs(), "backup-policy", "--service", "inventory", "--apply");
 
       assertEquals(ExitCodes.OUTCOME_NOT_SUCCESS, apply.exitCode(), apply.toString());
       DBInstance db = instance();
       assertEquals(30, db.backupRetentionPeriod());
       assertTrue(db.iamDatabaseAuthenticationEnabled());
       assertEquals("22:00-22:30", db.preferredBackupWindow());
-      assertTrue(apply.out().contains("rds:mycomputer-inventory-db preferred-backup-window: RDS refused it: The "
-          + "backup window and maintenance window must not overlap; the backup window 03:00-04:00 overlaps the "
-          + "instance's maintenance window sun:03:15-sun:04:15; a backup window that does not: 01:45-02:45"),
+      assertTrue(
+          apply
+              .out()
+              .contains(
+                  "rds:mycomputer-inventory-db preferred-backup-window: RDS refused it: The backup"
+                      + " window and maintenance window must not overlap; the backup window"
+                      + " 03:00-04:00 overlaps the instance's maintenance window"
+                      + " sun:03:15-sun:04:15; a backup window that does not: 01:45-02:45"),
           apply.toString());
-      assertTrue(apply.out().contains("1 of 6 checks FAILED; see their detail; changed 5 other setting(s)"),
+      assertTrue(
+          apply
+              .out()
+              .contains("1 of 6 checks FAILED; see their detail; changed 5 other setting(s)"),
           apply.toString());
     } finally {
-      worker.aws.rds("eu-west-1").modifyDBInstance(r -> r.dbInstanceIdentifier(INSTANCE)
-          .preferredMaintenanceWindow(before.preferredMaintenanceWindow())
-          .backupRetentionPeriod(before.backupRetentionPeriod()).preferredBackupWindow(before.preferredBackupWindow())
-          .enableIAMDatabaseAuthentication(before.iamDatabaseAuthenticationEnabled()).applyImmediately(true));
+      worker
+          .aws
+          .rds("eu-west-1")
+          .modifyDBInstance(
+              r ->
+                  r.dbInstanceIdentifier(INSTANCE)
+                      .preferredMaintenanceWindow(before.preferredMaintenanceWindow())
+                      .backupRetentionPeriod(before.backupRetentionPeriod())
+                      .preferredBackupWindow(before.preferredBackupWindow())
+                      .enableIAMDatabaseAuthentication(before.iamDatabaseAuthenticationEnabled())
+                      .applyImmediately(true));
     }
   }
 
@@ -106,33 +132,68 @@ class BackupPolicyEndToEndTest {
     CliRun run = CliRun.of(worker.connectionArgs(), "backup-policy", "--service", "billing");
     assertEquals(2, run.exitCode(), "the run refuses its input: bad input, " + run);
     assertTrue(run.err().contains("service: 'billing' is not in the catalog"), run.toString());
-    assertTrue(run.err().contains("known services: customer-base, inventory, locations, payments (or 'all')"),
+    assertTrue(
+        run.err()
+            .contains("known services: customer-base, inventory, locations, payments (or 'all')"),
         run.toString());
   }
 
-  /** The seeded world's off-policy state, re-made: 7-day retention, a night window, no IAM auth, no versioning. */
+  /**
+   * The seeded world's off-policy state, re-made: 7-day retention, a night window, no IAM auth, no
+   * versioning.
+   */
   private static void putInventoryOffPolicy() {
-    worker.aws.rds("eu-west-1").modifyDBInstance(r -> r.dbInstanceIdentifier(INSTANCE).backupRetentionPeriod(7)
-        .preferredBackupWindow("22:00-22:30").enableIAMDatabaseAuthentication(false).applyImmediately(true));
+    worker
+        .aws
+        .rds("eu-west-1")
+        .modifyDBInstance(
+            r ->
+                r.dbInstanceIdentifier(INSTANCE)
+                    .backupRetentionPeriod(7)
+                    .preferredBackupWindow("22:00-22:30")
+                    .enableIAMDatabaseAuthentication(false)
+                    .applyImmediately(true));
     S3Client s3 = worker.aws.s3("eu-west-1");
     s3.deleteBucketReplication(r -> r.bucket(BUCKET));
-    s3.putBucketVersioning(r -> r.bucket(BUCKET).versioningConfiguration(v -> v.status(BucketVersioningStatus.SUSPENDED)));
-    worker.aws.s3("eu-central-1").putBucketVersioning(r -> r.bucket(BUCKET + "-dr")
-        .versioningConfiguration(v -> v.status(BucketVersioningStatus.SUSPENDED)));
+    s3.putBucketVersioning(
+        r ->
+            r.bucket(BUCKET)
+                .versioningConfiguration(v -> v.status(BucketVersioningStatus.SUSPENDED)));
+    worker
+        .aws
+        .s3("eu-central-1")
+        .putBucketVersioning(
+            r ->
+                r.bucket(BUCKET + "-dr")
+                    .versioningConfiguration(v -> v.status(BucketVersioningStatus.SUSPENDED)));
   }
 
   private static DBInstance instance() {
-    return worker.aws.rds("eu-west-1").describeDBInstances(r -> r.dbInstanceIdentifier(INSTANCE)).dbInstances().get(0);
+    return worker
+        .aws
+        .rds("eu-west-1")
+        .describeDBInstances(r -> r.dbInstanceIdentifier(INSTANCE))
+        .dbInstances()
+        .get(0);
   }
 
   /** The printed link names the run and, on the dev server, the UI serves it. */
   private static void assertRunLink(CliRun run, String workflowIdPrefix) {
-    Matcher m = Pattern.compile("Started backup-policy: workflow (\\S+) run (\\S+)").matcher(run.out());
+    Matcher m =
+        Pattern.compile("Started backup-policy: workflow (\\S+) run (\\S+)").matcher(run.out());
     assertTrue(m.find(), run.toString());
     assertTrue(m.group(1).startsWith(workflowIdPrefix), m.group(1));
     if (!worker.env.get("TEMPORAL_UI_URL", "").isEmpty()) {
-      assertTrue(run.out().contains(worker.env.require("TEMPORAL_UI_URL") + "/namespaces/default/workflows/"
-          + m.group(1) + "/" + m.group(2) + "/history"), run.toString());
+      assertTrue(
+          run.out()
+              .contains(
+                  worker.env.require("TEMPORAL_UI_URL")
+                      + "/namespaces/default/workflows/"
+                      + m.group(1)
+                      + "/"
+                      + m.group(2)
+                      + "/history"),
+          run.toString());
     }
   }
 }

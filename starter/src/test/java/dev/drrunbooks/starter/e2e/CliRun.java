@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
 
-/** One invocation of the starter as an operator would type it, with what it printed and its exit code. */
+/**
+ * One invocation of the starter as an operator would type it, with what it printed and its exit
+ * code.
+ */
 public record CliRun(int exitCode, String out, String err) {
 
   public static CliRun of(String[] connection, String... args) {

@@ -25,10 +25,10 @@ import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
 /**
- * DNS failover through the starter, on the sandbox's Temporal server, against the emulator's Route53
- * with the runbook's weighted alias records and local HTTP endpoints standing in for healthy, failing
- * and flapping regions. Uses Locations (no approval gate in its policy); each test leaves the record
- * at Primary 100 / Secondary 0, as seeded.
+ * DNS failover through the starter, on the sandbox's Temporal server, against the emulator's
+ * Route53 with the runbook's weighted alias records and local HTTP endpoints standing in for
+ * healthy, failing and flapping regions. Uses Locations (no approval gate in its policy); each test
+ * leaves the record at Primary 100 / Secondary 0, as seeded.
  */
 class DnsFailoverSandboxTest {
   private static final String RECORD = "locations.mycomputer.com";
@@ -59,8 +59,12 @@ class DnsFailoverSandboxTest {
 
     CliRun failover = CliRun.of(worker.connectionArgs(), "failover", "--service", "locations");
     assertEquals(0, failover.exitCode(), failover.toString());
-    assertTrue(failover.out().contains("SWITCHED: Switched " + RECORD + " to Secondary (eu-central-1)"), failover.toString());
-    assertTrue(failover.out().contains("Started dns-failover: workflow dns-failover-locations-"), failover.toString());
+    assertTrue(
+        failover.out().contains("SWITCHED: Switched " + RECORD + " to Secondary (eu-central-1)"),
+        failover.toString());
+    assertTrue(
+        failover.out().contains("Started dns-failover: workflow dns-failover-locations-"),
+        failover.toString());
     assertEquals(List.of(0L, 100L), weights());
 
     regions.primary.behave(LocalEndpoint.Mode.HEALTHY);
@@ -73,7 +77,9 @@ class DnsFailoverSandboxTest {
   void aHealthyPrimaryNeedsNoFailover() {
     CliRun run = CliRun.of(worker.connectionArgs(), "failover", "--service", "locations");
     assertEquals(0, run.exitCode(), run.toString());
-    assertTrue(run.out().contains("NOT_NEEDED: No failover needed: Primary (eu-west-1) is healthy"), run.toString());
+    assertTrue(
+        run.out().contains("NOT_NEEDED: No failover needed: Primary (eu-west-1) is healthy"),
+        run.toString());
     assertTrue(regions.primary.requestCount() >= 3, "the primary was probed several times");
   }
 
@@ -83,8 +89,12 @@ class DnsFailoverSandboxTest {
     regions.secondary.behave(LocalEndpoint.Mode.FAILING);
     CliRun down = CliRun.of(worker.connectionArgs(), "failover", "--service", "locations");
     assertEquals(1, down.exitCode(), down.toString());
-    assertTrue(down.err().contains("refusing to send traffic to Secondary (eu-central-1): "
-        + "https://secondary-alb.eu-central-1.elb.amazonaws.com/health: UNHEALTHY"), down.toString());
+    assertTrue(
+        down.err()
+            .contains(
+                "refusing to send traffic to Secondary (eu-central-1): "
+                    + "https://secondary-alb.eu-central-1.elb.amazonaws.com/health: UNHEALTHY"),
+        down.toString());
 
     regions.secondary.behave(LocalEndpoint.Mode.FLAPPING);
     CliRun flapping = CliRun.of(worker.connectionArgs(), "failover", "--service", "locations");
@@ -100,33 +110,66 @@ class DnsFailoverSandboxTest {
     CliRun run = CliRun.of(worker.connectionArgs(), "failover", "--service", "locations");
 
     assertEquals(1, run.exitCode(), run.toString());
-    assertTrue(run.err().contains("verification failed: https://locations.mycomputer.com/health: UNHEALTHY"), run.toString());
+    assertTrue(
+        run.err()
+            .contains("verification failed: https://locations.mycomputer.com/health: UNHEALTHY"),
+        run.toString());
     assertTrue(run.err().contains("weights restored to Primary 100 / Secondary 0"), run.toString());
   }
 
   @Test
-  void aSecondRunStartedWithAnyIdIsRefusedNamingTheHolderUntilTheHolderIsCancelled() throws Exception {
+  void aSecondRunStartedWithAnyIdIsRefusedNamingTheHolderUntilTheHolderIsCancelled()
+      throws Exception {
     regions.primary.behave(LocalEndpoint.Mode.FAILING);
     WorkflowClient client = worker.client();
     String holderId = "typed-in-the-ui-holder-" + System.nanoTime();
-    DnsFailoverWorkflow holder = client.newWorkflowStub(DnsFailoverWorkflow.class,
-        WorkflowOptions.newBuilder().setTaskQueue(worker.taskQueue).setWorkflowId(holderId).build());
-    WorkflowClient.start(holder::run, new DnsFailoverInput("locations", Direction.FAILOVER, null, null, true, "10m",
-        "abort", null, null, null, null, null));
+    DnsFailoverWorkflow holder =
+        client.newWorkflowStub(
+            DnsFailoverWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setTaskQueue(worker.taskQueue)
+                .setWorkflowId(holderId)
+                .build());
+    WorkflowClient.start(
+        holder::run,
+        new DnsFailoverInput(
+            "locations",
+            Direction.FAILOVER,
+            null,
+            null,
+            true,
+            "10m",
+            "abort",
+            null,
+            null,
+            null,
+            null,
+            null));
     awaitGate(holder);
 
-    WorkflowStub second = client.newUntypedWorkflowStub("DnsFailover", WorkflowOptions.newBuilder()
-        .setTaskQueue(worker.taskQueue).setWorkflowId("typed-in-the-ui-second-" + System.nanoTime()).build());
+    WorkflowStub second =
+        client.newUntypedWorkflowStub(
+            "DnsFailover",
+            WorkflowOptions.newBuilder()
+                .setTaskQueue(worker.taskQueue)
+                .setWorkflowId("typed-in-the-ui-second-" + System.nanoTime())
+                .build());
     second.start(Map.of("service", "locations", "direction", "failback"));
-    WorkflowFailedException refused = assertThrows(WorkflowFailedException.class,
-        () -> second.getResult(30, TimeUnit.SECONDS, DnsFailoverResult.class));
+    WorkflowFailedException refused =
+        assertThrows(
+            WorkflowFailedException.class,
+            () -> second.getResult(30, TimeUnit.SECONDS, DnsFailoverResult.class));
     assertEquals("AlreadyRunning", Failures.rootType(refused));
-    assertTrue(Failures.rootMessage(refused).contains("it is held by run " + holderId + " (run id "),
+    assertTrue(
+        Failures.rootMessage(refused).contains("it is held by run " + holderId + " (run id "),
         Failures.rootMessage(refused));
 
     WorkflowStub.fromTyped(holder).cancel();
-    assertThrows(WorkflowFailedException.class,
-        () -> WorkflowStub.fromTyped(holder).getResult(30, TimeUnit.SECONDS, DnsFailoverResult.class));
+    assertThrows(
+        WorkflowFailedException.class,
+        () ->
+            WorkflowStub.fromTyped(holder)
+                .getResult(30, TimeUnit.SECONDS, DnsFailoverResult.class));
     CliRun failover = CliRun.of(worker.connectionArgs(), "failover", "--service", "locations");
     assertEquals(0, failover.exitCode(), "the cancelled holder's lock is free again: " + failover);
     assertTrue(failover.out().contains("SWITCHED"), failover.toString());
@@ -147,11 +190,20 @@ class DnsFailoverSandboxTest {
   private static List<Long> weights() {
     Route53Client r53 = worker.aws.route53();
     String zone = RegionsStandIn.zoneId(r53);
-    List<ResourceRecordSet> sets = r53.listResourceRecordSets(r -> r.hostedZoneId(zone)).resourceRecordSets();
-    long primary = sets.stream().filter(s -> s.name().startsWith(RECORD) && "Primary".equals(s.setIdentifier()))
-        .findFirst().orElseThrow().weight();
-    long secondary = sets.stream().filter(s -> s.name().startsWith(RECORD) && "Secondary".equals(s.setIdentifier()))
-        .findFirst().orElseThrow().weight();
+    List<ResourceRecordSet> sets =
+        r53.listResourceRecordSets(r -> r.hostedZoneId(zone)).resourceRecordSets();
+    long primary =
+        sets.stream()
+            .filter(s -> s.name().startsWith(RECORD) && "Primary".equals(s.setIdentifier()))
+            .findFirst()
+            .orElseThrow()
+            .weight();
+    long secondary =
+        sets.stream()
+            .filter(s -> s.name().startsWith(RECORD) && "Secondary".equals(s.setIdentifier()))
+            .findFirst()
+            .orElseThrow()
+            .weight();
     return List.of(primary, secondary);
   }
 }

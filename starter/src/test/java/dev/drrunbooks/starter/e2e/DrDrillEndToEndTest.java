@@ -18,7 +18,8 @@ import software.amazon.awssdk.services.cloudformation.model.StackStatus;
 
 /**
  * The monthly drill end to end on the sandbox's Temporal server, through the starter: then, through
- * the AWS SDK, nothing carrying the run's tags is left, and its HTML report opens in headless Chromium.
+ * the AWS SDK, nothing carrying the run's tags is left, and its HTML report opens in headless
+ * Chromium.
  */
 class DrDrillEndToEndTest {
   private static SandboxWorker worker;
@@ -47,27 +48,44 @@ class DrDrillEndToEndTest {
     assertTrue(id.find(), run.toString());
     String workflowId = id.group(1);
 
-    List<String> left = new OwnedResourceActivitiesImpl(worker.aws).ownedResources("eu-west-1", workflowId);
+    List<String> left =
+        new OwnedResourceActivitiesImpl(worker.aws).ownedResources("eu-west-1", workflowId);
     assertEquals(List.of(), left, "nothing tagged with the drill's run may remain");
-    long stacksOfRun = worker.aws.cloudFormation("eu-west-1").describeStacks().stacks().stream()
-        .filter(s -> s.stackStatus() != StackStatus.DELETE_COMPLETE)
-        .filter(s -> s.tags().stream().anyMatch(t -> t.key().equals(Ownership.WORKFLOW_TAG)
-            && t.value().equals(workflowId)))
-        .count();
+    long stacksOfRun =
+        worker.aws.cloudFormation("eu-west-1").describeStacks().stacks().stream()
+            .filter(s -> s.stackStatus() != StackStatus.DELETE_COMPLETE)
+            .filter(
+                s ->
+                    s.tags().stream()
+                        .anyMatch(
+                            t ->
+                                t.key().equals(Ownership.WORKFLOW_TAG)
+                                    && t.value().equals(workflowId)))
+            .count();
     assertEquals(0, stacksOfRun);
-    boolean instancesOfRun = worker.aws.rds("eu-west-1").describeDBInstances().dbInstances().stream()
-        .anyMatch(db -> db.dbInstanceIdentifier().startsWith(workflowId.toLowerCase()));
+    boolean instancesOfRun =
+        worker.aws.rds("eu-west-1").describeDBInstances().dbInstances().stream()
+            .anyMatch(db -> db.dbInstanceIdentifier().startsWith(workflowId.toLowerCase()));
     assertTrue(!instancesOfRun, "no restored instance of the drill remains");
 
     Matcher report = Pattern.compile("Report: (\\S+report\\.html)").matcher(run.out());
     assertTrue(report.find(), run.toString());
     Path html = Path.of(report.group(1));
     assertTrue(Files.readString(html).contains("DR drill of inventory"), html.toString());
-    // smoke-tested at the catalog's drillHealthUrl, which the sandbox's stand-in answers for; not production
-    assertTrue(Files.readString(html).contains("https://drill.mycomputer.com/" + workflowId.toLowerCase()
-        + "-env/inventory/health"), html.toString());
-    assertTrue(!Files.readString(html).contains("https://api.mycomputer.com/health"), html.toString());
-    Path png = HtmlReportScreenshotTest.screenshot(html, HtmlReportScreenshotTest.SHOTS.resolve("dr-drill-sandbox.png"));
+    // smoke-tested at the catalog's drillHealthUrl, which the sandbox's stand-in answers for; not
+    // production
+    assertTrue(
+        Files.readString(html)
+            .contains(
+                "https://drill.mycomputer.com/"
+                    + workflowId.toLowerCase()
+                    + "-env/inventory/health"),
+        html.toString());
+    assertTrue(
+        !Files.readString(html).contains("https://api.mycomputer.com/health"), html.toString());
+    Path png =
+        HtmlReportScreenshotTest.screenshot(
+            html, HtmlReportScreenshotTest.SHOTS.resolve("dr-drill-sandbox.png"));
     HtmlReportScreenshotTest.assertScreenshot(png);
   }
 }

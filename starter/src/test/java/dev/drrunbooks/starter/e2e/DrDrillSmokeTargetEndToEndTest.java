@@ -12,10 +12,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Finding 9 through {@code dr drill}: the smoke test probes the drill's own deployment (the catalog's
- * drillHealthUrl), so production being down does not fail a drill, and the drill's endpoint being down
- * does (exit 6). Production and the drill's host are local endpoints of this test, mapped with
- * DR_HTTP_ENDPOINT_MAP, so the sandbox's shared stand-in is left as it is.
+ * Finding 9 through {@code dr drill}: the smoke test probes the drill's own deployment (the
+ * catalog's drillHealthUrl), so production being down does not fail a drill, and the drill's
+ * endpoint being down does (exit 6). Production and the drill's host are local endpoints of this
+ * test, mapped with DR_HTTP_ENDPOINT_MAP, so the sandbox's shared stand-in is left as it is.
  */
 class DrDrillSmokeTargetEndToEndTest {
   private static final LocalEndpoint production = LocalEndpoint.failing();
@@ -24,8 +24,14 @@ class DrDrillSmokeTargetEndToEndTest {
 
   @BeforeAll
   static void start() {
-    worker = new SandboxWorker(Map.of("DR_HTTP_ENDPOINT_MAP", "api.mycomputer.com=" + production.baseUrl()
-        + ",drill.mycomputer.com=" + drillHost.baseUrl()));
+    worker =
+        new SandboxWorker(
+            Map.of(
+                "DR_HTTP_ENDPOINT_MAP",
+                "api.mycomputer.com="
+                    + production.baseUrl()
+                    + ",drill.mycomputer.com="
+                    + drillHost.baseUrl()));
   }
 
   @AfterAll
@@ -47,8 +53,11 @@ class DrDrillSmokeTargetEndToEndTest {
 
     assertEquals(ExitCodes.OK, run.exitCode(), run.toString());
     assertTrue(run.out().contains("DR drill PASSED for inventory"), run.toString());
-    assertEquals(0, production.requestCount(), "production is never probed: " + production.requests());
-    assertTrue(drillHost.requests().stream().allMatch(r -> r.matches("GET /dr-drill-inventory-\\S+-env/inventory/health")),
+    assertEquals(
+        0, production.requestCount(), "production is never probed: " + production.requests());
+    assertTrue(
+        drillHost.requests().stream()
+            .allMatch(r -> r.matches("GET /dr-drill-inventory-\\S+-env/inventory/health")),
         drillHost.requests().toString());
   }
 
@@ -58,8 +67,11 @@ class DrDrillSmokeTargetEndToEndTest {
     CliRun run = drill();
 
     assertEquals(ExitCodes.OUTCOME_NOT_SUCCESS, run.exitCode(), run.toString());
-    assertTrue(run.out().contains("DR drill FAILED for inventory: inventory FAILED: smoke test failed"), run.toString());
-    assertEquals(0, production.requestCount(), "production is never probed: " + production.requests());
+    assertTrue(
+        run.out().contains("DR drill FAILED for inventory: inventory FAILED: smoke test failed"),
+        run.toString());
+    assertEquals(
+        0, production.requestCount(), "production is never probed: " + production.requests());
   }
 
   private static CliRun drill() {

@@ -30,21 +30,36 @@ class EcsRecoveryEndToEndTest {
     try {
       CliRun run = CliRun.of(worker.connectionArgs(), "recover-ecs", "--service", "inventory");
       assertEquals(0, run.exitCode(), run.toString());
-      assertTrue(run.out().contains("Recovered inventory-service in mycomputer-production (eu-west-1) on "
-          + "arn:aws:ecs:eu-west-1:"), run.toString());
+      assertTrue(
+          run.out()
+              .contains(
+                  "Recovered inventory-service in mycomputer-production (eu-west-1) on "
+                      + "arn:aws:ecs:eu-west-1:"),
+          run.toString());
 
       Service after = service(ecs);
-      assertTrue(after.taskDefinition().endsWith("task-definition/inventory-service:2"), after.taskDefinition());
+      assertTrue(
+          after.taskDefinition().endsWith("task-definition/inventory-service:2"),
+          after.taskDefinition());
       assertEquals(5, after.desiredCount());
       assertEquals(5, after.runningCount());
-      assertTrue(!after.deployments().get(0).id().equals(before.deployments().get(0).id()), "a new deployment was forced");
+      assertTrue(
+          !after.deployments().get(0).id().equals(before.deployments().get(0).id()),
+          "a new deployment was forced");
     } finally {
-      ecs.updateService(r -> r.cluster("mycomputer-production").service("inventory-service")
-          .taskDefinition(before.taskDefinition()).desiredCount(before.desiredCount()));
+      ecs.updateService(
+          r ->
+              r.cluster("mycomputer-production")
+                  .service("inventory-service")
+                  .taskDefinition(before.taskDefinition())
+                  .desiredCount(before.desiredCount()));
     }
   }
 
   private static Service service(EcsClient ecs) {
-    return ecs.describeServices(r -> r.cluster("mycomputer-production").services("inventory-service")).services().get(0);
+    return ecs.describeServices(
+            r -> r.cluster("mycomputer-production").services("inventory-service"))
+        .services()
+        .get(0);
   }
 }

@@ -4,9 +4,9 @@ import dev.drrunbooks.aws.AwsClients;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * A manual snapshot of the sandbox's Inventory instance taken now, deleted on close: the drill restores
- * the newest snapshot and fails when it is older than Inventory's 15-minute RPO, and the seeded ones are
- * as old as the sandbox.
+ * A manual snapshot of the sandbox's Inventory instance taken now, deleted on close: the drill
+ * restores the newest snapshot and fails when it is older than Inventory's 15-minute RPO, and the
+ * seeded ones are as old as the sandbox.
  */
 final class FreshSnapshot implements AutoCloseable {
   private final AwsClients aws;
@@ -14,8 +14,9 @@ final class FreshSnapshot implements AutoCloseable {
 
   FreshSnapshot(AwsClients aws) {
     this.aws = aws;
-    aws.rds("eu-west-1").createDBSnapshot(r -> r.dbInstanceIdentifier("mycomputer-inventory-db")
-        .dbSnapshotIdentifier(id));
+    aws.rds("eu-west-1")
+        .createDBSnapshot(
+            r -> r.dbInstanceIdentifier("mycomputer-inventory-db").dbSnapshotIdentifier(id));
   }
 
   @Override

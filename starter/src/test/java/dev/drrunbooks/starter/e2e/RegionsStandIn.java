@@ -4,8 +4,8 @@ import dev.drrunbooks.http.LocalEndpoint;
 import java.util.Map;
 
 /**
- * Local HTTP endpoints standing in for the catalog's health URLs: the primary and secondary ALBs and
- * the services' public names, mapped with DR_HTTP_ENDPOINT_MAP. Each test sets how they behave.
+ * Local HTTP endpoints standing in for the catalog's health URLs: the primary and secondary ALBs
+ * and the services' public names, mapped with DR_HTTP_ENDPOINT_MAP. Each test sets how they behave.
  */
 final class RegionsStandIn implements AutoCloseable {
   final LocalEndpoint primary = LocalEndpoint.healthy();
@@ -13,20 +13,28 @@ final class RegionsStandIn implements AutoCloseable {
   final LocalEndpoint publicName = LocalEndpoint.healthy();
 
   Map<String, String> endpointMap() {
-    String map = String.join(",",
-        "primary-alb.eu-west-1.elb.amazonaws.com=" + primary.baseUrl(),
-        "secondary-alb.eu-central-1.elb.amazonaws.com=" + secondary.baseUrl(),
-        "api.mycomputer.com=" + publicName.baseUrl(),
-        "locations.mycomputer.com=" + publicName.baseUrl(),
-        "payments.mycomputer.com=" + publicName.baseUrl(),
-        "customers.mycomputer.com=" + publicName.baseUrl());
+    String map =
+        String.join(
+            ",",
+            "primary-alb.eu-west-1.elb.amazonaws.com=" + primary.baseUrl(),
+            "secondary-alb.eu-central-1.elb.amazonaws.com=" + secondary.baseUrl(),
+            "api.mycomputer.com=" + publicName.baseUrl(),
+            "locations.mycomputer.com=" + publicName.baseUrl(),
+            "payments.mycomputer.com=" + publicName.baseUrl(),
+            "customers.mycomputer.com=" + publicName.baseUrl());
     return Map.of("DR_HTTP_ENDPOINT_MAP", map);
   }
 
-  /** The sandbox's mycomputer.com zone (the emulator's ListHostedZonesByName is not AWS's, so list and match). */
+  /**
+   * The sandbox's mycomputer.com zone (the emulator's ListHostedZonesByName is not AWS's, so list
+   * and match).
+   */
   static String zoneId(software.amazon.awssdk.services.route53.Route53Client r53) {
-    return r53.listHostedZones().hostedZones().stream().filter(z -> z.name().equals("mycomputer.com."))
-        .findFirst().orElseThrow(() -> new AssertionError("no mycomputer.com zone in the sandbox")).id();
+    return r53.listHostedZones().hostedZones().stream()
+        .filter(z -> z.name().equals("mycomputer.com."))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no mycomputer.com zone in the sandbox"))
+        .id();
   }
 
   void allHealthy() {

@@ -24,17 +24,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Ending a run never strands what it created, on the sandbox's real Temporal server (the time-skipping test
- * server does not apply parent close policies): a drill terminated mid-restore has its child restore
- * cancelled, whose own clean-up deletes the instance; what the terminated drill itself left (its stack, and
- * the cluster the emulator keeps) is listed by {@code dr cleanup RUN} and removed by {@code --apply}; and when
- * the child was terminated too, {@code dr cleanup} removes its instance as well.
+ * Ending a run never strands what it created, on the sandbox's real Temporal server (the
+ * time-skipping test server does not apply parent close policies): a drill terminated mid-restore
+ * has its child restore cancelled, whose own clean-up deletes the instance; what the terminated
+ * drill itself left (its stack, and the cluster the emulator keeps) is listed by {@code dr cleanup
+ * RUN} and removed by {@code --apply}; and when the child was terminated too, {@code dr cleanup}
+ * removes its instance as well.
  */
 @Timeout(600)
 class RunCleanupSandboxTest {
   private static final String REGION = "eu-west-1";
-  /** The sandbox keeps a restored instance "creating" this long: the drill is caught waiting for it. */
-  private static final Map<String, String> SLOW_RESTORES = Map.of("DR_SANDBOX_RESTORE_SECONDS", "300");
+
+  /**
+   * The sandbox keeps a restored instance "creating" this long: the drill is caught waiting for it.
+   */
+  private static final Map<String, String> SLOW_RESTORES =
+      Map.of("DR_SANDBOX_RESTORE_SECONDS", "300");
+
   private static SandboxWorker worker;
 
   @BeforeAll
@@ -54,18 +60,28 @@ class RunCleanupSandboxTest {
 
     CliRun running = cli("cleanup", drill);
     assertEquals(ExitCodes.REFUSED, running.exitCode(), running.toString());
-    assertTrue(running.err().contains("is still running; it cleans up after itself"), running.toString());
+    assertTrue(
+        running.err().contains("is still running; it cleans up after itself"), running.toString());
 
     stub(drill).terminate("test: an operator terminates the drill from the UI");
-    await("the child restore ends", () -> status(restore) != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
-    assertEquals(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CANCELED, status(restore),
+    await(
+        "the child restore ends",
+        () -> status(restore) != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
+    assertEquals(
+        WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CANCELED,
+        status(restore),
         "closing the drill asked its restore to cancel, not terminate");
-    assertEquals(List.of("cloudformation-stack " + stack(drill) + " (" + drill + ")"), left(drill),
+    assertEquals(
+        List.of("cloudformation-stack " + stack(drill) + " (" + drill + ")"),
+        left(drill),
         "the restore's own clean-up deleted its instance; the terminated drill's stack is left");
 
     CliRun dry = cli("cleanup", drill);
     assertEquals(ExitCodes.OK, dry.exitCode(), dry.toString());
-    assertTrue(Pattern.compile("WOULD_DELETE\\s+cloudformation-stack\\s+" + stack(drill)).matcher(dry.out()).find(),
+    assertTrue(
+        Pattern.compile("WOULD_DELETE\\s+cloudformation-stack\\s+" + stack(drill))
+            .matcher(dry.out())
+            .find(),
         dry.toString());
     assertTrue(dry.out().contains("dry run: 1 would be deleted, 0 refused"), dry.toString());
     assertEquals(1, left(drill).size(), "a dry run deletes nothing");
@@ -77,21 +93,31 @@ class RunCleanupSandboxTest {
   void aDrillTerminatedWithItsRestoreHasItsInstanceAndStackRemovedByDrCleanup() {
     String drill = drillWaitingForItsRestore();
     String restore = drill + "-restore-inventory";
-    // As a run started before REQUEST_CANCEL, or terminated child by child from the UI: nothing cleans up.
+    // As a run started before REQUEST_CANCEL, or terminated child by child from the UI: nothing
+    // cleans up.
     stub(restore).terminate("test: the restore is terminated too");
     stub(drill).terminate("test: an operator terminates the drill from the UI");
     List<String> stranded = left(drill);
     assertEquals(2, stranded.size(), stranded.toString());
     assertTrue(stranded.get(0).startsWith("cloudformation-stack "), stranded.toString());
-    assertTrue(stranded.get(1).startsWith("rds-instance ") && stranded.get(1).endsWith("(" + restore + ")"),
+    assertTrue(
+        stranded.get(1).startsWith("rds-instance ")
+            && stranded.get(1).endsWith("(" + restore + ")"),
         stranded.toString());
 
     CliRun status = cli("status", drill);
-    assertTrue(status.out().contains("it did not clean up after itself: `dr cleanup " + drill + "` lists what it left"),
+    assertTrue(
+        status
+            .out()
+            .contains(
+                "it did not clean up after itself: `dr cleanup " + drill + "` lists what it left"),
         status.toString());
     CliRun badRegion = cli("cleanup", drill, "--region", "nowhere");
     assertEquals(ExitCodes.BAD_INPUT, badRegion.exitCode(), badRegion.toString());
-    assertTrue(badRegion.err().contains("--region: 'nowhere' is not valid; AWS region names such as eu-west-1"),
+    assertTrue(
+        badRegion
+            .err()
+            .contains("--region: 'nowhere' is not valid; AWS region names such as eu-west-1"),
         badRegion.toString());
 
     CliRun dry = cli("cleanup", drill, "--region", REGION);
@@ -105,25 +131,38 @@ class RunCleanupSandboxTest {
     CliRun applied = cli("cleanup", drill, "--apply");
     assertEquals(ExitCodes.OK, applied.exitCode(), applied.toString());
     assertTrue(applied.out().contains("nothing of the run left"), applied.toString());
-    assertTrue(applied.out().contains("its cluster " + DrillEnvironment.clusterName(stack(drill)) + ": deleted"),
+    assertTrue(
+        applied
+            .out()
+            .contains("its cluster " + DrillEnvironment.clusterName(stack(drill)) + ": deleted"),
         applied.toString());
     assertTrue(applied.noStackTrace(), applied.toString());
-    assertEquals(List.of(), new OwnedResourceActivitiesImpl(worker.aws).leftovers(REGION, drill,
-        List.of(DrillEnvironment.clusterName(stack(drill)))), "nothing of the drill, by tag or by name, is left");
+    assertEquals(
+        List.of(),
+        new OwnedResourceActivitiesImpl(worker.aws)
+            .leftovers(REGION, drill, List.of(DrillEnvironment.clusterName(stack(drill)))),
+        "nothing of the drill, by tag or by name, is left");
     CliRun again = cli("cleanup", drill);
     assertEquals(ExitCodes.OK, again.exitCode(), again.toString());
     assertTrue(again.out().contains("Nothing tagged with " + drill), again.toString());
   }
 
-  /** Starts a drill with --no-wait and returns its id once its restore has created the instance and waits. */
+  /**
+   * Starts a drill with --no-wait and returns its id once its restore has created the instance and
+   * waits.
+   */
   private String drillWaitingForItsRestore() {
     CliRun started = cli("drill", "--service", "inventory", "--no-wait");
     assertEquals(0, started.exitCode(), started.toString());
     Matcher m = Pattern.compile("workflow (\\S+) run").matcher(started.out());
     assertTrue(m.find(), started.toString());
     String drill = m.group(1);
-    await("the drill's restore instance exists", () -> left(drill).stream().anyMatch(r -> r.startsWith("rds-instance ")));
-    assertEquals(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING, status(drill + "-restore-inventory"));
+    await(
+        "the drill's restore instance exists",
+        () -> left(drill).stream().anyMatch(r -> r.startsWith("rds-instance ")));
+    assertEquals(
+        WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING,
+        status(drill + "-restore-inventory"));
     return drill;
   }
 

@@ -1,8 +1,8 @@
 package dev.drrunbooks.starter.e2e;
 
 import dev.drrunbooks.aws.AwsClients;
-import dev.drrunbooks.catalog.CatalogFixture;
 import dev.drrunbooks.bootstrap.catalog.CatalogLoader;
+import dev.drrunbooks.catalog.CatalogFixture;
 import dev.drrunbooks.testing.SandboxEnv;
 import dev.drrunbooks.worker.DrWorker;
 import dev.drrunbooks.worker.DrWorkerFactory;
@@ -24,22 +24,37 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 final class SandboxWorker implements AutoCloseable {
   final SandboxEnv env = SandboxEnv.get();
   final String taskQueue = "dr-e2e-" + Long.toString(System.nanoTime(), 36);
-  final AwsClients aws = new AwsClients(URI.create(env.require("AWS_ENDPOINT_URL")), StaticCredentialsProvider.create(
-      AwsBasicCredentials.create(env.require("AWS_ACCESS_KEY_ID"), env.require("AWS_SECRET_ACCESS_KEY"))));
-  private final WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
-      WorkflowServiceStubsOptions.newBuilder().setTarget(env.require("TEMPORAL_ADDRESS")).build());
-  private final WorkerFactory factory = DrWorkerFactory.create(stubs, env.get("TEMPORAL_NAMESPACE", "default"));
+  final AwsClients aws =
+      new AwsClients(
+          URI.create(env.require("AWS_ENDPOINT_URL")),
+          StaticCredentialsProvider.create(
+              AwsBasicCredentials.create(
+                  env.require("AWS_ACCESS_KEY_ID"), env.require("AWS_SECRET_ACCESS_KEY"))));
+  private final WorkflowServiceStubs stubs =
+      WorkflowServiceStubs.newServiceStubs(
+          WorkflowServiceStubsOptions.newBuilder()
+              .setTarget(env.require("TEMPORAL_ADDRESS"))
+              .build());
+  private final WorkerFactory factory =
+      DrWorkerFactory.create(stubs, env.get("TEMPORAL_NAMESPACE", "default"));
 
   SandboxWorker() {
     this(Map.of());
   }
 
-  /** @param extraEnv on top of the sandbox's env file, e.g. DR_HTTP_ENDPOINT_MAP for local health endpoints */
+  /**
+   * @param extraEnv on top of the sandbox's env file, e.g. DR_HTTP_ENDPOINT_MAP for local health
+   *     endpoints
+   */
   SandboxWorker(Map<String, String> extraEnv) {
     Map<String, String> workerEnv = new HashMap<>(env.all());
     workerEnv.putAll(extraEnv);
-    DrWorker.register(factory.newWorker(taskQueue), CatalogLoader.load(CatalogFixture.path()),
-        CatalogFixture.path().toString(), aws, workerEnv);
+    DrWorker.register(
+        factory.newWorker(taskQueue),
+        CatalogLoader.load(CatalogFixture.path()),
+        CatalogFixture.path().toString(),
+        aws,
+        workerEnv);
     factory.start();
   }
 
@@ -50,8 +65,16 @@ final class SandboxWorker implements AutoCloseable {
 
   /** The starter's connection flags for this sandbox and this worker's task queue. */
   String[] connectionArgs() {
-    return new String[] {"--address", env.require("TEMPORAL_ADDRESS"), "--task-queue", taskQueue,
-        "--ui", env.get("TEMPORAL_UI_URL", ""), "--catalog", CatalogFixture.path().toString()};
+    return new String[] {
+      "--address",
+      env.require("TEMPORAL_ADDRESS"),
+      "--task-queue",
+      taskQueue,
+      "--ui",
+      env.get("TEMPORAL_UI_URL", ""),
+      "--catalog",
+      CatalogFixture.path().toString()
+    };
   }
 
   @Override

@@ -24,7 +24,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +44,8 @@ import org.junit.jupiter.api.Test;
  * test classes that run after it, in any order, find the sandbox fully up on the same address.
  */
 class TemporalServerRestartEndToEndTest {
-  private static final Set<String> SEARCH_ATTRIBUTES = Set.of("DrProcedure", "DrService", "DrPhase");
+  private static final Set<String> SEARCH_ATTRIBUTES =
+      Set.of("DrProcedure", "DrService", "DrPhase");
   private static final Pattern STARTED = Pattern.compile("workflow (\\S+) run (\\S+)");
 
   private final SandboxEnv env = SandboxEnv.get();
@@ -55,8 +55,10 @@ class TemporalServerRestartEndToEndTest {
   private final boolean devServer = env.get("TEMPORAL_MODE", "dev-server").equals("dev-server");
 
   @Test
-  void aRunningWorkerCarriesOnAfterTheServerIsKilledAndTheSandboxRestartsItOnTheSamePort() throws Exception {
-    try (WorkerProcess worker = WorkerProcess.start(env, taskQueue, "worker-server-restart", Map.of())) {
+  void aRunningWorkerCarriesOnAfterTheServerIsKilledAndTheSandboxRestartsItOnTheSamePort()
+      throws Exception {
+    try (WorkerProcess worker =
+        WorkerProcess.start(env, taskQueue, "worker-server-restart", Map.of())) {
       WorkflowExecution before = startAudit();
       awaitCompleted(before, worker);
 
@@ -67,28 +69,49 @@ class TemporalServerRestartEndToEndTest {
         sandboxUp(); // whatever happened, the shared test sandbox is left fully up
       }
 
-      assertEquals("TEMPORAL_ADDRESS=" + address, envFileLine("TEMPORAL_ADDRESS"),
+      assertEquals(
+          "TEMPORAL_ADDRESS=" + address,
+          envFileLine("TEMPORAL_ADDRESS"),
           "the restarted server keeps its recorded address");
       assertNotEquals(serverPid, serverPid(), "sandbox up started a new server process");
       if (devServer) {
-        assertEquals(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED, status(before),
+        assertEquals(
+            WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED,
+            status(before),
             "the run from before the kill survives in " + home.resolve("temporal.db"));
       }
-      assertTrue(searchAttributes().containsAll(SEARCH_ATTRIBUTES), "search attributes: " + searchAttributes());
+      assertTrue(
+          searchAttributes().containsAll(SEARCH_ATTRIBUTES),
+          "search attributes: " + searchAttributes());
 
       assertTrue(worker.isAlive(), "the worker was never restarted\n" + worker.logText());
       WorkflowExecution after = startAudit();
       awaitCompleted(after, worker);
       assertTrue(worker.isAlive(), worker.logText());
-      assertEquals(Set.of(worker.pid() + "@"), workerIdentities(after),
-          "the run after the restart was executed by the same worker process (pid " + worker.pid() + ")");
+      assertEquals(
+          Set.of(worker.pid() + "@"),
+          workerIdentities(after),
+          "the run after the restart was executed by the same worker process (pid "
+              + worker.pid()
+              + ")");
     }
   }
 
-  /** An audit of Inventory's backup policy (changes nothing), started from the starter without waiting. */
+  /**
+   * An audit of Inventory's backup policy (changes nothing), started from the starter without
+   * waiting.
+   */
   private WorkflowExecution startAudit() {
-    String[] connection = {"--address", address, "--task-queue", taskQueue, "--ui", env.get("TEMPORAL_UI_URL", ""),
-        "--catalog", CatalogFixture.path().toString()};
+    String[] connection = {
+      "--address",
+      address,
+      "--task-queue",
+      taskQueue,
+      "--ui",
+      env.get("TEMPORAL_UI_URL", ""),
+      "--catalog",
+      CatalogFixture.path().toString()
+    };
     CliRun run = CliRun.of(connection, "backup-policy", "--service", "inventory", "--no-wait");
     assertEquals(0, run.exitCode(), run.toString());
     Matcher m = STARTED.matcher(run.out());
@@ -97,52 +120,85 @@ class TemporalServerRestartEndToEndTest {
   }
 
   private void awaitCompleted(WorkflowExecution run, WorkerProcess worker) {
-    withClient(client -> {
-      WorkflowStub stub = client.newUntypedWorkflowStub(run.getWorkflowId(), Optional.of(run.getRunId()),
-          Optional.empty());
-      try {
-        stub.getResult(3, TimeUnit.MINUTES, Object.class);
-      } catch (Exception e) {
-        fail("run " + run.getWorkflowId() + " did not complete: " + e + "\n--- worker log\n" + worker.logText());
-      }
-      return null;
-    });
+    withClient(
+        client -> {
+          WorkflowStub stub =
+              client.newUntypedWorkflowStub(
+                  run.getWorkflowId(), Optional.of(run.getRunId()), Optional.empty());
+          try {
+            stub.getResult(3, TimeUnit.MINUTES, Object.class);
+          } catch (Exception e) {
+            fail(
+                "run "
+                    + run.getWorkflowId()
+                    + " did not complete: "
+                    + e
+                    + "\n--- worker log\n"
+                    + worker.logText());
+          }
+          return null;
+        });
   }
 
   private WorkflowExecutionStatus status(WorkflowExecution run) {
-    return withClient(client -> client.getWorkflowServiceStubs().blockingStub()
-        .describeWorkflowExecution(DescribeWorkflowExecutionRequest.newBuilder()
-            .setNamespace(env.get("TEMPORAL_NAMESPACE", "default")).setExecution(run).build())
-        .getWorkflowExecutionInfo().getStatus());
+    return withClient(
+        client ->
+            client
+                .getWorkflowServiceStubs()
+                .blockingStub()
+                .describeWorkflowExecution(
+                    DescribeWorkflowExecutionRequest.newBuilder()
+                        .setNamespace(env.get("TEMPORAL_NAMESPACE", "default"))
+                        .setExecution(run)
+                        .build())
+                .getWorkflowExecutionInfo()
+                .getStatus());
   }
 
-  /** The identities ({@code <pid>@}, host cut off) of the workers that ran the run's workflow tasks. */
+  /**
+   * The identities ({@code <pid>@}, host cut off) of the workers that ran the run's workflow tasks.
+   */
   private Set<String> workerIdentities(WorkflowExecution run) {
-    List<HistoryEvent> events = withClient(client -> client.fetchHistory(run.getWorkflowId(), run.getRunId())
-        .getEvents());
-    return events.stream().filter(HistoryEvent::hasWorkflowTaskStartedEventAttributes)
+    List<HistoryEvent> events =
+        withClient(client -> client.fetchHistory(run.getWorkflowId(), run.getRunId()).getEvents());
+    return events.stream()
+        .filter(HistoryEvent::hasWorkflowTaskStartedEventAttributes)
         .map(e -> e.getWorkflowTaskStartedEventAttributes().getIdentity().replaceAll("@.*", "@"))
         .collect(java.util.stream.Collectors.toSet());
   }
 
   private Set<String> searchAttributes() {
-    OperatorServiceStubs operator = OperatorServiceStubs.newServiceStubs(
-        OperatorServiceStubsOptions.newBuilder().setTarget(address).validateAndBuildWithDefaults());
+    OperatorServiceStubs operator =
+        OperatorServiceStubs.newServiceStubs(
+            OperatorServiceStubsOptions.newBuilder()
+                .setTarget(address)
+                .validateAndBuildWithDefaults());
     try {
-      return operator.blockingStub().withDeadlineAfter(10, TimeUnit.SECONDS).listSearchAttributes(
-          ListSearchAttributesRequest.newBuilder().setNamespace(env.get("TEMPORAL_NAMESPACE", "default")).build())
-          .getCustomAttributesMap().keySet();
+      return operator
+          .blockingStub()
+          .withDeadlineAfter(10, TimeUnit.SECONDS)
+          .listSearchAttributes(
+              ListSearchAttributesRequest.newBuilder()
+                  .setNamespace(env.get("TEMPORAL_NAMESPACE", "default"))
+                  .build())
+          .getCustomAttributesMap()
+          .keySet();
     } finally {
       operator.shutdown();
     }
   }
 
   private <T> T withClient(java.util.function.Function<WorkflowClient, T> use) {
-    WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
-        WorkflowServiceStubsOptions.newBuilder().setTarget(address).build());
+    WorkflowServiceStubs stubs =
+        WorkflowServiceStubs.newServiceStubs(
+            WorkflowServiceStubsOptions.newBuilder().setTarget(address).build());
     try {
-      return use.apply(WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder()
-          .setNamespace(env.get("TEMPORAL_NAMESPACE", "default")).build()));
+      return use.apply(
+          WorkflowClient.newInstance(
+              stubs,
+              WorkflowClientOptions.newBuilder()
+                  .setNamespace(env.get("TEMPORAL_NAMESPACE", "default"))
+                  .build()));
     } finally {
       stubs.shutdown();
     }
@@ -157,10 +213,15 @@ class TemporalServerRestartEndToEndTest {
 
   /** SIGKILL, like a crash, then wait until its port refuses connections. */
   private void killServer(long pid) {
-    ProcessHandle server = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("no process " + pid));
-    assertTrue(server.info().commandLine().orElse("").contains(home.toString())
-        || server.info().commandLine().orElse("").contains("InMemoryTemporalServer"),
-        "pid " + pid + " is not this sandbox's Temporal server: " + server.info().commandLine().orElse("?"));
+    ProcessHandle server =
+        ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("no process " + pid));
+    assertTrue(
+        server.info().commandLine().orElse("").contains(home.toString())
+            || server.info().commandLine().orElse("").contains("InMemoryTemporalServer"),
+        "pid "
+            + pid
+            + " is not this sandbox's Temporal server: "
+            + server.info().commandLine().orElse("?"));
     server.destroyForcibly();
     String[] hostPort = address.split(":");
     Instant until = Instant.now().plusSeconds(20);
@@ -172,15 +233,25 @@ class TemporalServerRestartEndToEndTest {
       }
       WorkerProcess.sleep(100);
     }
-    fail("the Temporal server (pid " + pid + ") still answers on " + address + " 20 s after SIGKILL");
+    fail(
+        "the Temporal server (pid "
+            + pid
+            + ") still answers on "
+            + address
+            + " 20 s after SIGKILL");
   }
 
-  /** deploy/local/sandbox up for the test sandbox; its output in target/sandbox-up-server-restart.log. */
+  /**
+   * deploy/local/sandbox up for the test sandbox; its output in
+   * target/sandbox-up-server-restart.log.
+   */
   private void sandboxUp() throws IOException, InterruptedException {
     Path root = Path.of(System.getProperty("dr.repo.root", ".."));
     Path log = Path.of("target", "sandbox-up-server-restart.log").toAbsolutePath();
-    ProcessBuilder pb = new ProcessBuilder(root.resolve("deploy/local/sandbox").toString(), "up")
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    ProcessBuilder pb =
+        new ProcessBuilder(root.resolve("deploy/local/sandbox").toString(), "up")
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     pb.environment().put("DR_SANDBOX_HOME", home.toString());
     Process up = pb.start();
     if (!up.waitFor(5, TimeUnit.MINUTES)) {
@@ -190,9 +261,13 @@ class TemporalServerRestartEndToEndTest {
     assertEquals(0, up.exitValue(), "sandbox up failed:\n" + Files.readString(log));
   }
 
-  /** A line of the env file as `sandbox up` rewrote it (SandboxEnv keeps what it read at the start). */
+  /**
+   * A line of the env file as `sandbox up` rewrote it (SandboxEnv keeps what it read at the start).
+   */
   private String envFileLine(String key) throws IOException {
-    return Files.readAllLines(home.resolve("sandbox.env")).stream().filter(l -> l.startsWith(key + "="))
-        .findFirst().orElse("(no " + key + ")");
+    return Files.readAllLines(home.resolve("sandbox.env")).stream()
+        .filter(l -> l.startsWith(key + "="))
+        .findFirst()
+        .orElse("(no " + key + ")");
   }
 }

@@ -20,13 +20,17 @@ final class WorkerProcess implements AutoCloseable {
     this.log = log;
   }
 
-  static WorkerProcess start(SandboxEnv env, String taskQueue, String name, Map<String, String> extraEnv) {
+  static WorkerProcess start(
+      SandboxEnv env, String taskQueue, String name, Map<String, String> extraEnv) {
     Path root = Path.of(System.getProperty("dr.repo.root", ".."));
     Path jar = root.resolve("worker/target/dr-worker.jar");
-    if (!Files.isRegularFile(jar)) throw new IllegalStateException(jar + " is missing: build with mvn package first");
+    if (!Files.isRegularFile(jar))
+      throw new IllegalStateException(jar + " is missing: build with mvn package first");
     Path log = Path.of("target", name + ".log").toAbsolutePath();
-    ProcessBuilder pb = new ProcessBuilder("java", "-jar", jar.toString())
-        .redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder("java", "-jar", jar.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
     pb.environment().putAll(env.all());
     pb.environment().put("DR_TASK_QUEUE", taskQueue);
     pb.environment().put("DR_CATALOG", CatalogFixture.path().toAbsolutePath().toString());
@@ -70,7 +74,8 @@ final class WorkerProcess implements AutoCloseable {
       sleep(200);
     }
     process.destroyForcibly();
-    throw new IllegalStateException("worker did not log '" + line + "' within " + timeout + ":\n" + logText());
+    throw new IllegalStateException(
+        "worker did not log '" + line + "' within " + timeout + ":\n" + logText());
   }
 
   static void sleep(long ms) {

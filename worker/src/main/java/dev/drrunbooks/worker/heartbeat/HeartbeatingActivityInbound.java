@@ -14,9 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One activity execution: hands the activity a {@link LastDetailsContext} and, while it runs,
- * re-sends its last heartbeat details every {@code period} from the shared scheduler; stops when the
- * activity returns or throws, or once a heartbeat reports the attempt is over (cancelled, gone, reset,
- * paused: the activity's own next heartbeat, if any, learns that from the SDK).
+ * re-sends its last heartbeat details every {@code period} from the shared scheduler; stops when
+ * the activity returns or throws, or once a heartbeat reports the attempt is over (cancelled, gone,
+ * reset, paused: the activity's own next heartbeat, if any, learns that from the SDK).
  */
 final class HeartbeatingActivityInbound extends ActivityInboundCallsInterceptorBase {
   private static final Logger log = LoggerFactory.getLogger(HeartbeatingActivityInbound.class);
@@ -26,7 +26,9 @@ final class HeartbeatingActivityInbound extends ActivityInboundCallsInterceptorB
   private LastDetailsContext context;
   private ActivityInfo info;
 
-  HeartbeatingActivityInbound(ActivityInboundCallsInterceptor next, ScheduledExecutorService scheduler,
+  HeartbeatingActivityInbound(
+      ActivityInboundCallsInterceptor next,
+      ScheduledExecutorService scheduler,
       Duration maxPeriod) {
     super(next);
     this.scheduler = scheduler;
@@ -45,8 +47,9 @@ final class HeartbeatingActivityInbound extends ActivityInboundCallsInterceptorB
   public ActivityOutput execute(ActivityInput input) {
     Duration period = periodFor(info, maxPeriod);
     if (period == null) return super.execute(input);
-    ScheduledFuture<?> pump = scheduler.scheduleWithFixedDelay(this::resend, period.toMillis(), period.toMillis(),
-        TimeUnit.MILLISECONDS);
+    ScheduledFuture<?> pump =
+        scheduler.scheduleWithFixedDelay(
+            this::resend, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     try {
       return super.execute(input);
     } finally {
@@ -55,9 +58,9 @@ final class HeartbeatingActivityInbound extends ActivityInboundCallsInterceptorB
   }
 
   /**
-   * A third of the heartbeat timeout, at most {@code maxPeriod}: two re-sends may be lost before the
-   * server gives up on the attempt. Null when there is nothing to keep alive: a local activity (no
-   * heartbeats) or no heartbeat timeout.
+   * A third of the heartbeat timeout, at most {@code maxPeriod}: two re-sends may be lost before
+   * the server gives up on the attempt. Null when there is nothing to keep alive: a local activity
+   * (no heartbeats) or no heartbeat timeout.
    */
   static Duration periodFor(ActivityInfo info, Duration maxPeriod) {
     Duration timeout = info.getHeartbeatTimeout();
@@ -71,12 +74,18 @@ final class HeartbeatingActivityInbound extends ActivityInboundCallsInterceptorB
     try {
       context.resendLast();
     } catch (ActivityCompletionException e) {
-      log.debug("activity {} ({}): attempt over ({}); no more heartbeats on its behalf", info.getActivityType(),
-          info.getActivityId(), e.getClass().getSimpleName());
+      log.debug(
+          "activity {} ({}): attempt over ({}); no more heartbeats on its behalf",
+          info.getActivityType(),
+          info.getActivityId(),
+          e.getClass().getSimpleName());
       throw e; // ends this scheduled task; the activity itself is not touched
     } catch (RuntimeException e) {
       // e.g. "cannot record heartbeats after async completion": nothing more to keep alive
-      log.debug("activity {} ({}): heartbeat on its behalf refused: {}", info.getActivityType(), info.getActivityId(),
+      log.debug(
+          "activity {} ({}): heartbeat on its behalf refused: {}",
+          info.getActivityType(),
+          info.getActivityId(),
           e.toString());
       throw e;
     }

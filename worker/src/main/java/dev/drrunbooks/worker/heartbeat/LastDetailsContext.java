@@ -12,18 +12,22 @@ import java.util.concurrent.locks.ReentrantLock;
  * The execution context activity code sees (through {@code Activity.getExecutionContext()}): it
  * remembers the details of the activity's own last heartbeat, so {@link #resendLast()} keeps the
  * attempt alive without ever replacing them. Until the activity heartbeats itself, the previous
- * attempt's details are re-sent unchanged (as raw payload), so a resuming wait finds them on the next
- * attempt too.
+ * attempt's details are re-sent unchanged (as raw payload), so a resuming wait finds them on the
+ * next attempt too.
  */
 final class LastDetailsContext extends ActivityExecutionContextBase {
   /**
-   * Orders the activity's heartbeats and re-sends, so a re-send never lands after a newer heartbeat.
-   * The activity's heartbeat may wait for a re-send in flight, as it would for the SDK's own send.
+   * Orders the activity's heartbeats and re-sends, so a re-send never lands after a newer
+   * heartbeat. The activity's heartbeat may wait for a re-send in flight, as it would for the SDK's
+   * own send.
    */
   private final ReentrantLock order = new ReentrantLock();
+
   private final ActivityExecutionContext next;
+
   /** The activity's own last heartbeat; null until it heartbeats. Read without the lock. */
   private volatile Own own;
+
   private RawValue previousAttempt;
 
   /** Details as the activity gave them (may be null). */
@@ -58,7 +62,8 @@ final class LastDetailsContext extends ActivityExecutionContextBase {
       if (last != null) {
         next.heartbeat(last.details());
       } else {
-        if (previousAttempt == null) previousAttempt = next.getLastHeartbeatDetails(RawValue.class).orElse(null);
+        if (previousAttempt == null)
+          previousAttempt = next.getLastHeartbeatDetails(RawValue.class).orElse(null);
         next.heartbeat(previousAttempt);
       }
       return true;
@@ -75,7 +80,8 @@ final class LastDetailsContext extends ActivityExecutionContextBase {
   @SuppressWarnings("unchecked")
   public <V> Optional<V> getHeartbeatDetails(Class<V> detailsClass, Type detailsGenericType) {
     Own last = own; // no lock: a re-send in flight must not hold the activity up
-    return last != null ? Optional.ofNullable((V) last.details())
+    return last != null
+        ? Optional.ofNullable((V) last.details())
         : next.getLastHeartbeatDetails(detailsClass, detailsGenericType);
   }
 

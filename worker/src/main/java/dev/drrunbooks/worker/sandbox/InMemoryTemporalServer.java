@@ -9,8 +9,8 @@ import io.temporal.testserver.TestServer;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The sandbox's fallback when the Temporal CLI cannot be built: the SDK's in-memory test server on a
- * port. It keeps nothing across restarts and has no Web UI.
+ * The sandbox's fallback when the Temporal CLI cannot be built: the SDK's in-memory test server on
+ * a port. It keeps nothing across restarts and has no Web UI.
  */
 public final class InMemoryTemporalServer {
   private InMemoryTemporalServer() {}
@@ -18,26 +18,41 @@ public final class InMemoryTemporalServer {
   public static void main(String[] args) throws InterruptedException {
     int port = Integer.parseInt(args[0]);
     TestServer.PortBoundTestServer server = TestServer.createPortBoundServer(port, false);
-    OperatorServiceStubs operator = OperatorServiceStubs.newServiceStubs(
-        OperatorServiceStubsOptions.newBuilder().setTarget("127.0.0.1:" + port).validateAndBuildWithDefaults());
-    operator.blockingStub().addSearchAttributes(AddSearchAttributesRequest.newBuilder()
-        .setNamespace("default")
-        .putSearchAttributes(SearchAttributes.PROCEDURE.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-        .putSearchAttributes(SearchAttributes.SERVICE.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-        .putSearchAttributes(SearchAttributes.PHASE.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-        .build());
-    System.out.println("WARNING: in-memory Temporal test server on 127.0.0.1:" + port
-        + ": it keeps nothing across restarts and has no Web UI");
+    OperatorServiceStubs operator =
+        OperatorServiceStubs.newServiceStubs(
+            OperatorServiceStubsOptions.newBuilder()
+                .setTarget("127.0.0.1:" + port)
+                .validateAndBuildWithDefaults());
+    operator
+        .blockingStub()
+        .addSearchAttributes(
+            AddSearchAttributesRequest.newBuilder()
+                .setNamespace("default")
+                .putSearchAttributes(
+                    SearchAttributes.PROCEDURE.getName(),
+                    IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+                .putSearchAttributes(
+                    SearchAttributes.SERVICE.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+                .putSearchAttributes(
+                    SearchAttributes.PHASE.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+                .build());
+    System.out.println(
+        "WARNING: in-memory Temporal test server on 127.0.0.1:"
+            + port
+            + ": it keeps nothing across restarts and has no Web UI");
     CountDownLatch forever = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      operator.shutdownNow();
-      try {
-        server.close();
-      } catch (Exception ignored) {
-        // exiting anyway
-      }
-      forever.countDown();
-    }));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  operator.shutdownNow();
+                  try {
+                    server.close();
+                  } catch (Exception ignored) {
+                    // exiting anyway
+                  }
+                  forever.countDown();
+                }));
     forever.await();
   }
 }

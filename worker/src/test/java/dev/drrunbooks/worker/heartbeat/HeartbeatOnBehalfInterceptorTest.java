@@ -26,12 +26,18 @@ import org.junit.jupiter.api.Test;
  */
 class HeartbeatOnBehalfInterceptorTest {
   /** The SDK sends at most every 0.8 of this (240 ms); the interceptor re-sends every 50 ms. */
-  private static final ActivityOptions HEARTBEAT_300_MS = ActivityOptions.newBuilder()
-      .setStartToCloseTimeout(Duration.ofMinutes(1)).setHeartbeatTimeout(Duration.ofMillis(300)).build();
+  private static final ActivityOptions HEARTBEAT_300_MS =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofMinutes(1))
+          .setHeartbeatTimeout(Duration.ofMillis(300))
+          .build();
 
   @ActivityInterface
   public interface Work {
-    /** Heartbeats {@code first}, works, heartbeats {@code second}, works; each stretch {@code millis}. */
+    /**
+     * Heartbeats {@code first}, works, heartbeats {@code second}, works; each stretch {@code
+     * millis}.
+     */
     void twoSteps(String first, String second, long millis);
 
     /** Works {@code millis} without heartbeating, then fails. */
@@ -70,10 +76,15 @@ class HeartbeatOnBehalfInterceptorTest {
   @BeforeEach
   void setUp() {
     scheduler.setRemoveOnCancelPolicy(true);
-    env = TestActivityEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
-        .setWorkerFactoryOptions(WorkerFactoryOptions.newBuilder()
-            .setWorkerInterceptors(new HeartbeatOnBehalfInterceptor(scheduler, Duration.ofMillis(50))).build())
-        .build());
+    env =
+        TestActivityEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder()
+                .setWorkerFactoryOptions(
+                    WorkerFactoryOptions.newBuilder()
+                        .setWorkerInterceptors(
+                            new HeartbeatOnBehalfInterceptor(scheduler, Duration.ofMillis(50)))
+                        .build())
+                .build());
     env.registerActivitiesImplementations(new WorkImpl());
     env.setActivityHeartbeatListener(String.class, sent::add);
   }
@@ -90,17 +101,23 @@ class HeartbeatOnBehalfInterceptorTest {
 
     int firstStep2 = sent.indexOf("step 2");
     assertTrue(firstStep2 >= 3, "step 1 sent, then re-sent while the first stretch ran: " + sent);
-    assertEquals(List.of("step 1"), sent.subList(0, firstStep2).stream().distinct().toList(), sent.toString());
+    assertEquals(
+        List.of("step 1"),
+        sent.subList(0, firstStep2).stream().distinct().toList(),
+        sent.toString());
     List<String> after = sent.subList(firstStep2, sent.size());
     assertTrue(after.size() >= 3, "step 2 re-sent while the second stretch ran: " + sent);
-    assertEquals(List.of("step 2"), after.stream().distinct().toList(), "never an older detail: " + sent);
+    assertEquals(
+        List.of("step 2"), after.stream().distinct().toList(), "never an older detail: " + sent);
     assertStopped();
   }
 
   @Test
   void heartbeatsAnActivityThatNeverHeartbeatsAndStopsWhenItThrows() {
-    ActivityFailure failure = assertThrows(ActivityFailure.class,
-        () -> env.newActivityStub(Work.class, HEARTBEAT_300_MS).failAfter(800));
+    ActivityFailure failure =
+        assertThrows(
+            ActivityFailure.class,
+            () -> env.newActivityStub(Work.class, HEARTBEAT_300_MS).failAfter(800));
     assertTrue(failure.getCause().getMessage().contains("broken on purpose"), failure.toString());
 
     assertTrue(sent.size() >= 3, "heartbeated on its behalf while it ran: " + sent);
@@ -113,23 +130,30 @@ class HeartbeatOnBehalfInterceptorTest {
 
     String seen = env.newActivityStub(Work.class, HEARTBEAT_300_MS).detailsAfter(800);
 
-    assertEquals("polls=7 status=creating", seen, "the activity still reads the previous attempt's details");
+    assertEquals(
+        "polls=7 status=creating", seen, "the activity still reads the previous attempt's details");
     assertTrue(sent.size() >= 3, "heartbeated on its behalf: " + sent);
-    assertEquals(List.of("polls=7 status=creating"), sent.stream().distinct().toList(),
+    assertEquals(
+        List.of("polls=7 status=creating"),
+        sent.stream().distinct().toList(),
         "re-sent unchanged, never replaced by empty details: " + sent);
     assertStopped();
   }
 
   @Test
   void leavesAnActivityWithoutHeartbeatTimeoutAlone() {
-    env.newActivityStub(Work.class, ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(1)).build())
+    env.newActivityStub(
+            Work.class,
+            ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(1)).build())
         .detailsAfter(300);
 
     assertEquals(List.of(), sent, "no heartbeat timeout: nothing to keep alive");
     assertEquals(0, scheduler.getQueue().size());
   }
 
-  /** No re-send is scheduled any more, and none arrives later (after the SDK's own throttled send). */
+  /**
+   * No re-send is scheduled any more, and none arrives later (after the SDK's own throttled send).
+   */
   private void assertStopped() {
     assertEquals(0, scheduler.getQueue().size(), "the re-send task is cancelled");
     sleep(300);

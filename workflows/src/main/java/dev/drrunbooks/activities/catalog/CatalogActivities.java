@@ -11,6 +11,9 @@ import java.util.List;
 @ActivityInterface(namePrefix = "Catalog")
 public interface CatalogActivities {
 
-  /** The named service, or every service for "all"; an unknown name fails non-retryably with the known ones. */
+  /**
+   * The named service, or every service for "all"; an unknown name fails non-retryably with the
+   * known ones.
+   */
   List<ServiceDefinition> resolveServices(String selector);
 }

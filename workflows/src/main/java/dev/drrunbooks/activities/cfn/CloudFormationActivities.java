@@ -21,9 +21,15 @@ public interface CloudFormationActivities {
    */
   StackInfo awaitStackCreated(String region, String stackName, Instant deadline);
 
-  /** delete-stack only if its tags name {@code owner}; refuses loudly otherwise. "deleting" or "already gone". */
+  /**
+   * delete-stack only if its tags name {@code owner}; refuses loudly otherwise. "deleting" or
+   * "already gone".
+   */
   String deleteOwnedStack(String region, String stackName, Ownership owner);
 
-  /** Polls until the stack is gone (DELETE_COMPLETE); DELETE_FAILED fails non-retryably with its events. */
+  /**
+   * Polls until the stack is gone (DELETE_COMPLETE); DELETE_FAILED fails non-retryably with its
+   * events.
+   */
   String awaitStackDeleted(String region, String stackName, Instant deadline);
 }

@@ -8,4 +8,8 @@ import java.util.Map;
  * the worker's template directory) with parameters; tagged with the owner.
  */
 public record StackRequest(
-    String region, String stackName, String templateName, Map<String, String> parameters, Ownership owner) {}
+    String region,
+    String stackName,
+    String templateName,
+    Map<String, String> parameters,
+    Ownership owner) {}

@@ -19,7 +19,17 @@ public record EcsServiceState(
   }
 
   public String describe() {
-    return service + " on " + taskDefinitionArn + ": running " + running + "/" + desired + ", pending " + pending
-        + ", " + deployments + " deployment(s)";
+    return service
+        + " on "
+        + taskDefinitionArn
+        + ": running "
+        + running
+        + "/"
+        + desired
+        + ", pending "
+        + pending
+        + ", "
+        + deployments
+        + " deployment(s)";
   }
 }

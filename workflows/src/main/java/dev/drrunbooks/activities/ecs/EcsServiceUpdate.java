@@ -5,5 +5,9 @@ package dev.drrunbooks.activities.ecs;
  * keeps it), and whether to force a new deployment.
  */
 public record EcsServiceUpdate(
-    String region, String cluster, String service, String taskDefinition, Integer desiredCount,
+    String region,
+    String cluster,
+    String service,
+    String taskDefinition,
+    Integer desiredCount,
     boolean forceNewDeployment) {}

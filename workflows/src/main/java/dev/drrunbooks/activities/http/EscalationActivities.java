@@ -10,6 +10,9 @@ import io.temporal.activity.ActivityInterface;
 @ActivityInterface(namePrefix = "Escalation")
 public interface EscalationActivities {
 
-  /** @return what happened, e.g. "delivered: HTTP 200" or "not configured: DR_ESCALATION_WEBHOOK is not set" */
+  /**
+   * @return what happened, e.g. "delivered: HTTP 200" or "not configured: DR_ESCALATION_WEBHOOK is
+   *     not set"
+   */
   String escalate(Escalation escalation);
 }

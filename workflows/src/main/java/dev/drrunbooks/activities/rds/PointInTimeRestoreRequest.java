@@ -5,10 +5,12 @@ import dev.drrunbooks.model.Ownership;
 import java.time.Instant;
 
 /**
- * restore-db-instance-to-point-in-time: source, target id (derived from the workflow id), the exact point.
+ * restore-db-instance-to-point-in-time: source, target id (derived from the workflow id), the exact
+ * point.
  *
- * @param source where the restore comes from ({@link RdsRestoreActivities#findRestoreSource}); null (runs
- *     recorded before it existed) is the live instance {@code sourceInstanceId} in {@code region}
+ * @param source where the restore comes from ({@link RdsRestoreActivities#findRestoreSource}); null
+ *     (runs recorded before it existed) is the live instance {@code sourceInstanceId} in {@code
+ *     region}
  */
 public record PointInTimeRestoreRequest(
     String region,
@@ -20,8 +22,13 @@ public record PointInTimeRestoreRequest(
     RestoreSource source) {
 
   /** From the live instance {@code sourceInstanceId} in {@code region}. */
-  public PointInTimeRestoreRequest(String region, String sourceInstanceId, String targetInstanceId,
-      Instant restoreTime, InstanceShape shape, Ownership owner) {
+  public PointInTimeRestoreRequest(
+      String region,
+      String sourceInstanceId,
+      String targetInstanceId,
+      Instant restoreTime,
+      InstanceShape shape,
+      Ownership owner) {
     this(region, sourceInstanceId, targetInstanceId, restoreTime, shape, owner, null);
   }
 

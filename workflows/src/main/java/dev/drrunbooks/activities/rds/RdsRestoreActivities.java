@@ -18,52 +18,56 @@ public interface RdsRestoreActivities {
   InstanceInfo describeInstance(String region, String instanceId);
 
   /**
-   * The source a point-in-time restore can use and its restorable window: in the instance's own region the
-   * live instance, else the retained automated backup of the deleted instance of that name
+   * The source a point-in-time restore can use and its restorable window: in the instance's own
+   * region the live instance, else the retained automated backup of the deleted instance of that
+   * name
    * (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithAutomatedBackups.Retaining.html);
    * in another region the automated backups replicated there from it
-   * (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_ReplicateBackups.html). Fails non-retryably
-   * ({@code RdsNoRestoreSource}) when there is none, naming every place searched.
+   * (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_ReplicateBackups.html). Fails
+   * non-retryably ({@code RdsNoRestoreSource}) when there is none, naming every place searched.
    */
   RestoreSource findRestoreSource(RestoreSourceQuery query);
 
   /**
-   * Starts the restore and returns at once; tags the instance with the owner and the restore point. Sends
-   * the request's shape over the source instance's subnet group, security groups, parameter and option
-   * group and Multi-AZ, so the restored instance is in the application's network (RDS would otherwise use
-   * its defaults).
+   * Starts the restore and returns at once; tags the instance with the owner and the restore point.
+   * Sends the request's shape over the source instance's subnet group, security groups, parameter
+   * and option group and Multi-AZ, so the restored instance is in the application's network (RDS
+   * would otherwise use its defaults).
    */
   InstanceInfo restoreToPointInTime(PointInTimeRestoreRequest request);
 
   /**
-   * Starts the restore and returns at once; tags the instance with the owner and the snapshot it came from.
-   * Settings as {@link #restoreToPointInTime}, from the snapshot's instance; when that no longer exists,
-   * the request must give subnet group, security groups and parameter group (refused, naming what is missing).
+   * Starts the restore and returns at once; tags the instance with the owner and the snapshot it
+   * came from. Settings as {@link #restoreToPointInTime}, from the snapshot's instance; when that
+   * no longer exists, the request must give subnet group, security groups and parameter group
+   * (refused, naming what is missing).
    */
   InstanceInfo restoreFromSnapshot(SnapshotRestoreRequest request);
 
   /**
    * Polls until the instance is available, with capped exponential backoff, heartbeating the status
-   * it sees. Past {@code deadline} it fails non-retryably with the last status seen. Resumes after a
-   * worker restart: the deadline is absolute and the heartbeat carries the polls so far.
+   * it sees. Past {@code deadline} it fails non-retryably with the last status seen. Resumes after
+   * a worker restart: the deadline is absolute and the heartbeat carries the polls so far.
    */
   InstanceInfo awaitInstanceAvailable(String region, String instanceId, Instant deadline);
 
   /**
-   * Checks that an available restored instance is where {@code check} intended: subnet group, security
-   * groups, parameter group, option group, Multi-AZ. Fails non-retryably ({@code RestorePlacementMismatch})
-   * naming each field that differs; returns the placement found.
+   * Checks that an available restored instance is where {@code check} intended: subnet group,
+   * security groups, parameter group, option group, Multi-AZ. Fails non-retryably ({@code
+   * RestorePlacementMismatch}) naming each field that differs; returns the placement found.
    */
   String verifyPlacement(PlacementCheck check);
 
   /**
-   * After validation passed, settles a restored copy's protections and verifies them by describing it again.
-   * Every copy gets the source's IAM database authentication, MaxAllocatedStorage and CopyTagsToSnapshot where
-   * the restore did not already carry them (RestoreDBInstanceFromDBSnapshot has no MaxAllocatedStorage); a kept
-   * copy ({@code keep}) also the source's deletion protection and backup retention; a validation copy has
-   * deletion protection turned off. One ModifyDBInstance with ApplyImmediately, only for what differs; refuses
-   * an instance whose tags do not name the owner. Returns every setting where the copy still differs from its
-   * source, with why. A setting that does not take is retried, then fails naming it.
+   * After validation passed, settles a restored copy's protections and verifies them by describing
+   * it again. Every copy gets the source's IAM database authentication, MaxAllocatedStorage and
+   * CopyTagsToSnapshot where the restore did not already carry them
+   * (RestoreDBInstanceFromDBSnapshot has no MaxAllocatedStorage); a kept copy ({@code keep}) also
+   * the source's deletion protection and backup retention; a validation copy has deletion
+   * protection turned off. One ModifyDBInstance with ApplyImmediately, only for what differs;
+   * refuses an instance whose tags do not name the owner. Returns every setting where the copy
+   * still differs from its source, with why. A setting that does not take is retried, then fails
+   * naming it.
    */
   CopySettings protectRestoredCopy(CopyProtectionRequest request);
 

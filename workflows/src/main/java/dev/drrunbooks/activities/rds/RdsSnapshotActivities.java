@@ -15,7 +15,8 @@ public interface RdsSnapshotActivities {
   /** One snapshot by id or ARN; not found fails non-retryably naming the snapshot and region. */
   SnapshotInfo describeSnapshot(String region, String snapshotId);
 
-  SnapshotInfo createManualSnapshot(String region, String instanceId, String snapshotId, Ownership owner);
+  SnapshotInfo createManualSnapshot(
+      String region, String instanceId, String snapshotId, Ownership owner);
 
   SnapshotInfo copySnapshot(SnapshotCopyRequest request);
 

@@ -2,7 +2,10 @@ package dev.drrunbooks.activities.rds;
 
 import java.time.Instant;
 
-/** The span an instance can be restored to: from the oldest retained backup to the latest restorable time. */
+/**
+ * The span an instance can be restored to: from the oldest retained backup to the latest restorable
+ * time.
+ */
 public record RestorableWindow(Instant earliest, Instant latest) {
 
   public boolean contains(Instant t) {

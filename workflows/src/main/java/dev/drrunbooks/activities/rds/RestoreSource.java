@@ -3,9 +3,10 @@ package dev.drrunbooks.activities.rds;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
 /**
- * What a point-in-time restore comes from: the live instance, the retained automated backup of a deleted
- * instance (by its DbiResourceId, in the instance's region), or automated backups replicated to another region
- * (by their DBInstanceAutomatedBackupsArn, restored in that region). See
+ * What a point-in-time restore comes from: the live instance, the retained automated backup of a
+ * deleted instance (by its DbiResourceId, in the instance's region), or automated backups
+ * replicated to another region (by their DBInstanceAutomatedBackupsArn, restored in that region).
+ * See
  * https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_RestoreDBInstanceToPointInTime.html
  * (SourceDBInstanceIdentifier, SourceDbiResourceId, SourceDBInstanceAutomatedBackupsArn).
  *
@@ -13,11 +14,12 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * @param instanceId the source instance's name (the catalog's), deleted or not
  * @param kind {@link #INSTANCE}, {@link #RETAINED_BACKUP} or {@link #REPLICATED_BACKUP}
  * @param dbiResourceId the source instance's resource id (db-...), when known
- * @param automatedBackupArn the automated backups' ARN (arn:aws:rds:REGION:ACCOUNT:auto-backup:ab-...), when known
+ * @param automatedBackupArn the automated backups' ARN
+ *     (arn:aws:rds:REGION:ACCOUNT:auto-backup:ab-...), when known
  * @param sourceRegion the region the source instance lives (or lived) in
  * @param window the restorable window of this source
- * @param description how the result names the source, e.g. "retained automated backup of deleted instance X
- *     (resource id db-...)"
+ * @param description how the result names the source, e.g. "retained automated backup of deleted
+ *     instance X (resource id db-...)"
  */
 public record RestoreSource(
     String region,

@@ -7,4 +7,8 @@ import dev.drrunbooks.model.Ownership;
  * target region's KMS key when the source is encrypted (a KMS key does not cross regions).
  */
 public record SnapshotCopyRequest(
-    SnapshotInfo source, String targetRegion, String targetSnapshotId, String kmsKeyId, Ownership owner) {}
+    SnapshotInfo source,
+    String targetRegion,
+    String targetSnapshotId,
+    String kmsKeyId,
+    Ownership owner) {}

@@ -4,4 +4,8 @@ import dev.drrunbooks.model.Ownership;
 
 /** restore-db-instance-from-db-snapshot into an instance this run owns. */
 public record SnapshotRestoreRequest(
-    String region, SnapshotInfo snapshot, String targetInstanceId, InstanceShape shape, Ownership owner) {}
+    String region,
+    SnapshotInfo snapshot,
+    String targetInstanceId,
+    InstanceShape shape,
+    Ownership owner) {}

@@ -12,5 +12,4 @@ import io.temporal.activity.ActivityInterface;
 public interface ReportActivities {
 
   ReportFiles write(RunReport report);
-
 }

@@ -7,7 +7,10 @@ import dev.drrunbooks.report.FollowUpDrill;
  *
  * @param workflowId the run's workflow id
  * @param runId a particular run; null for the latest
- * @param review also write the post-incident review (a failover, restore, data recovery or incident run)
- * @param followUpDrill the next scheduled DR drill the review names; null when the review is not asked for
+ * @param review also write the post-incident review (a failover, restore, data recovery or incident
+ *     run)
+ * @param followUpDrill the next scheduled DR drill the review names; null when the review is not
+ *     asked for
  */
-public record RunReportRequest(String workflowId, String runId, boolean review, FollowUpDrill followUpDrill) {}
+public record RunReportRequest(
+    String workflowId, String runId, boolean review, FollowUpDrill followUpDrill) {}

@@ -8,14 +8,17 @@ import java.time.Instant;
 @ActivityInterface(namePrefix = "Route53")
 public interface Route53Activities {
 
-  /** Reads the Primary and Secondary weighted sets of the record; a missing zone fails non-retryably. */
+  /**
+   * Reads the Primary and Secondary weighted sets of the record; a missing zone fails
+   * non-retryably.
+   */
   WeightedRecordState readWeights(DnsRecordSpec record);
 
   /**
-   * One ChangeResourceRecordSets with two UPSERTs, each the set as currently listed with only its weight
-   * changed; returns the change id. UPSERT is idempotent, so a retry is harmless. A set the catalog names
-   * that does not exist fails non-retryably ({@code Route53RecordSetNotFound}): it is never created.
-   * Kept for runs recorded before {@link #changeWeights}.
+   * One ChangeResourceRecordSets with two UPSERTs, each the set as currently listed with only its
+   * weight changed; returns the change id. UPSERT is idempotent, so a retry is harmless. A set the
+   * catalog names that does not exist fails non-retryably ({@code Route53RecordSetNotFound}): it is
+   * never created. Kept for runs recorded before {@link #changeWeights}.
    */
   String upsertWeights(DnsRecordSpec record, long primaryWeight, long secondaryWeight);
 
@@ -23,14 +26,17 @@ public interface Route53Activities {
   WeightChange changeWeights(DnsRecordSpec record, long primaryWeight, long secondaryWeight);
 
   /**
-   * After the change is INSYNC: reads the sets back; each must have the given weight and every other
-   * field as in {@code change.before()}. Otherwise fails non-retryably ({@code Route53RecordSetMismatch})
-   * naming the set and the field, what it was and what it is now.
+   * After the change is INSYNC: reads the sets back; each must have the given weight and every
+   * other field as in {@code change.before()}. Otherwise fails non-retryably ({@code
+   * Route53RecordSetMismatch}) naming the set and the field, what it was and what it is now.
    */
-  WeightedRecordState verifyWeights(DnsRecordSpec record, WeightChange change, long primaryWeight,
-      long secondaryWeight);
+  WeightedRecordState verifyWeights(
+      DnsRecordSpec record, WeightChange change, long primaryWeight, long secondaryWeight);
 
-  /** Polls GetChange until INSYNC, heartbeating; past the deadline fails non-retryably with the status seen. */
+  /**
+   * Polls GetChange until INSYNC, heartbeating; past the deadline fails non-retryably with the
+   * status seen.
+   */
   String awaitInSync(String changeId, Instant deadline);
 
   /** The health check named in the catalog (by id, or found by FQDN and path). */

@@ -11,7 +11,9 @@ public interface DataValidationActivities {
   /**
    * Runs each query in a READ ONLY transaction with a statement timeout on {@code target}, and on
    * {@code source} (may be null) for expectations relative to the source. Never fails for a check
-   * that does not pass: the report carries the evidence; fails only when a database cannot be reached.
+   * that does not pass: the report carries the evidence; fails only when a database cannot be
+   * reached.
    */
-  ValidationReport validate(DatabaseTarget target, DatabaseTarget source, List<ValidationQuery> queries);
+  ValidationReport validate(
+      DatabaseTarget target, DatabaseTarget source, List<ValidationQuery> queries);
 }

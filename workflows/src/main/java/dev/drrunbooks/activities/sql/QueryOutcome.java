@@ -5,4 +5,10 @@ package dev.drrunbooks.activities.sql;
  * source's answer when the expectation compares with it, and whether it passed.
  */
 public record QueryOutcome(
-    String name, String sql, String expected, Long found, Long sourceValue, boolean pass, String error) {}
+    String name,
+    String sql,
+    String expected,
+    Long found,
+    Long sourceValue,
+    boolean pass,
+    String error) {}

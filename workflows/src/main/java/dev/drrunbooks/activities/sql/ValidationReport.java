@@ -7,7 +7,11 @@ public record ValidationReport(List<QueryOutcome> outcomes, boolean passed, Stri
 
   public static ValidationReport of(List<QueryOutcome> outcomes) {
     long failed = outcomes.stream().filter(o -> !o.pass()).count();
-    return new ValidationReport(List.copyOf(outcomes), failed == 0,
-        failed == 0 ? "all " + outcomes.size() + " checks passed" : failed + " of " + outcomes.size() + " checks FAILED");
+    return new ValidationReport(
+        List.copyOf(outcomes),
+        failed == 0,
+        failed == 0
+            ? "all " + outcomes.size() + " checks passed"
+            : failed + " of " + outcomes.size() + " checks FAILED");
   }
 }

@@ -6,12 +6,20 @@ import java.util.List;
 /**
  * What the audit trail says about a corruption since {@code since}: the earliest suspicious entry
  * ({@code first}), how many there are, who made them, the first few, and the proposed restore point
- * {@code lastGoodInstant}: the last whole second strictly before {@code first} (RDS restore times are
- * to the second; anything good between it and the corruption is replayed, not lost).
- * {@code found} false: nothing matched the rule; {@code first} and {@code lastGoodInstant} are null.
+ * {@code lastGoodInstant}: the last whole second strictly before {@code first} (RDS restore times
+ * are to the second; anything good between it and the corruption is replayed, not lost). {@code
+ * found} false: nothing matched the rule; {@code first} and {@code lastGoodInstant} are null.
  */
-public record CorruptionEvidence(boolean found, Instant since, CorruptionRule rule, AuditEntry first,
-    Instant lastGoodInstant, long suspiciousEntries, List<String> actors, List<AuditEntry> entries, String summary) {
+public record CorruptionEvidence(
+    boolean found,
+    Instant since,
+    CorruptionRule rule,
+    AuditEntry first,
+    Instant lastGoodInstant,
+    long suspiciousEntries,
+    List<String> actors,
+    List<AuditEntry> entries,
+    String summary) {
 
   public CorruptionEvidence {
     actors = actors == null ? List.of() : List.copyOf(actors);
