@@ -302,10 +302,12 @@ class AwaitSteadyTest {
     EcsServiceState state =
         fast().awaitSteady(REGION, CLUSTER, SERVICE, Instant.now().plusSeconds(30));
     assertTrue(state.steady());
-    assertEquals(2, heartbeats.size());
+    // The first heartbeat is always sent; a later one inside the SDK's throttle interval may be
+    // dropped when the activity completes, so the count is not asserted (it flaked under load).
     assertTrue(
         heartbeats.get(0).lastState().startsWith("unknown: describe failed"),
         heartbeats.get(0).toString());
+    assertEquals(1, heartbeats.get(0).polls(), "the failed describe counts as a poll");
   }
 
   @Test
