@@ -109,12 +109,17 @@ public final class RunReportReader {
     if (d.getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED) {
       report = mapping.report(run.getResult(mapping.resultType()), ctx);
     } else {
-      report = mapping.ended(ended(run, d, state), ctx);
+      report = mapping.ended(ended(run, d, state, workflowId, actualRunId), ctx);
     }
     return new Read(report, type, actualRunId, state);
   }
 
-  private static EndedRun ended(WorkflowStub run, WorkflowExecutionDescription d, String state) {
+  private EndedRun ended(
+      WorkflowStub run,
+      WorkflowExecutionDescription d,
+      String state,
+      String workflowId,
+      String runId) {
     String message = state.toLowerCase();
     ValidationReport evidence = null;
     try {
@@ -130,8 +135,24 @@ public final class RunReportReader {
     try {
       timeline = Arrays.asList(run.query(TimelineQuery.NAME, TimelineEntry[].class));
     } catch (RuntimeException e) {
-      // No worker answered (none running, or one without this query), or the replay failed.
-      unavailable = "the timeline query was not answered: " + Failures.rootMessage(e);
+      // No worker answered (none running, or one without this query), or the replay failed (a run
+      // terminated mid-step): read the steps from the history instead, naming why, in one line.
+      String why = Failures.rootMessage(e).lines().findFirst().orElse("");
+      why = why.length() > 160 ? why.substring(0, 160) + "..." : why;
+      try {
+        timeline = HistoryTimeline.of(client.fetchHistory(workflowId, runId), d.getCloseTime());
+        unavailable =
+            "read from the run's history (activities and child runs), as no worker could"
+                + " answer the timeline query: "
+                + why;
+      } catch (RuntimeException h) {
+        unavailable =
+            "the timeline query was not answered ("
+                + why
+                + ") and the history could not"
+                + " be read: "
+                + Failures.rootMessage(h).lines().findFirst().orElse("");
+      }
     }
     String service = d.getTypedSearchAttributes().get(SearchAttributes.SERVICE);
     return new EndedRun(

@@ -113,6 +113,27 @@ class RunReportActivitiesImplTest {
         "the worker's one folder");
   }
 
+  /**
+   * A terminated run: its report has the steps so far (from the timeline query, or from the history
+   * when no worker can replay the run) and no stack trace, whichever way the timeline was read.
+   */
+  @Test
+  void aTerminatedRestoreIsReportedWithItsStepsAndNoStackTrace(WorkflowClient client, Worker worker)
+      throws Exception {
+    rds.blockInAwait = true;
+    PointInTimeRestoreWorkflow wf = pitr(client, worker, "pitr-terminated");
+    WorkflowClient.start(wf::run, PointInTimeRestoreInput.latest("inventory"));
+    assertTrue(rds.waiting.await(30, TimeUnit.SECONDS), "the run reached the wait");
+    WorkflowStub.fromTyped(wf).terminate("operator stopped it");
+
+    RunReportFiles files = report(client, worker, "pitr-terminated", false);
+    assertEquals("TERMINATED", files.state());
+    RunReport report = JsonReport.parse(Files.readString(Path.of(files.files().json())));
+    assertTrue(!report.timeline().isEmpty(), "steps before the termination: " + report.notes());
+    String md = Files.readString(Path.of(files.files().markdown()));
+    assertTrue(!md.contains("\tat ") && !md.contains("at io.temporal"), md);
+  }
+
   @Test
   void aFailedValidationIsReportedWithItsEvidenceTimelineAndCleanUp(
       WorkflowClient client, Worker worker) throws Exception {

@@ -44,7 +44,10 @@ final class EndedRunReport {
                 + " after "
                 + run.timeline().size()
                 + " recorded step(s): the "
-                + "timeline is what it had recorded so far, clean-up included.")
+                + "timeline is what it had recorded so far, clean-up included"
+                + (run.timelineUnavailable() == null
+                    ? "."
+                    : "; " + run.timelineUnavailable() + "."))
         .build();
   }
 
