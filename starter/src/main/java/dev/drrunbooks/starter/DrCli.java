@@ -93,6 +93,10 @@ public final class DrCli {
     for (Procedure<?, ?> p : Procedure.all()) {
       lines.add(String.format("  %-18s %s (key %s)", p.command(), p.title(), p.key()));
     }
+    lines.add(
+        String.format(
+            "  %-18s %s (key %s)",
+            "failback", "DNS failback: the failover run backwards", Procedure.DNS_FAILBACK_KEY));
     return lines.toArray(String[]::new);
   }
 }

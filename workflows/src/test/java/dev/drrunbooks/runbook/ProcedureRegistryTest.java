@@ -51,8 +51,14 @@ class ProcedureRegistryTest {
             .collect(Collectors.toCollection(TreeSet::new));
 
     assertTrue(inTree.size() >= 12, "the scan found the workflow implementations: " + inTree);
+    Set<String> missing = new TreeSet<>(inTree);
+    missing.removeAll(registered);
     assertEquals(
-        inTree, registered, "a workflow implementation must be a Procedure or a support workflow");
+        Set.of(),
+        missing,
+        "not registered: give each a constant in runbook/Procedure.java and add it to Procedure.ALL"
+            + " (a support workflow, not started by hand: WorkflowImplementations.SUPPORT)");
+    assertEquals(inTree, registered);
   }
 
   @Test
@@ -68,7 +74,21 @@ class ProcedureRegistryTest {
             .map(Class::getName)
             .collect(Collectors.toCollection(TreeSet::new));
 
-    assertEquals(interfaces, implemented);
+    assertEquals(
+        interfaces,
+        implemented,
+        "every @WorkflowInterface needs a registered implementation (runbook/Procedure.java)");
+  }
+
+  @Test
+  void everyDeclaredConstantIsInTheList() throws ReflectiveOperationException {
+    for (Field f : Procedure.class.getDeclaredFields()) {
+      if (f.getType() == Procedure.class && Modifier.isStatic(f.getModifiers())) {
+        assertTrue(
+            Procedure.all().contains((Procedure<?, ?>) f.get(null)),
+            "Procedure." + f.getName() + " is declared but not in Procedure.ALL: add it there");
+      }
+    }
   }
 
   @Test
