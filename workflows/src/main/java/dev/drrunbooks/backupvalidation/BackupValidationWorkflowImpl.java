@@ -18,6 +18,7 @@ import dev.drrunbooks.model.Ownership;
 import dev.drrunbooks.model.ResourceNames;
 import dev.drrunbooks.model.RunOwnership;
 import dev.drrunbooks.model.Timeline;
+import dev.drrunbooks.restore.RestoreInputs;
 import dev.drrunbooks.restore.RestoreStatus;
 import dev.drrunbooks.restore.RestoreSteps;
 import dev.drrunbooks.restore.RestoredCopyStep;
@@ -55,12 +56,8 @@ public class BackupValidationWorkflowImpl implements BackupValidationWorkflow {
     ServiceDefinition service = steps.resolveService(serviceKey);
     String region = service.regions().primary();
     String instance = service.spec().database().instance();
-    Duration budget =
-        Inputs.duration("waitBudget", in.waitBudget(), service.spec().objectives().rto());
-    List<ValidationQuery> queries =
-        in.validationQueries() != null
-            ? in.validationQueries()
-            : service.spec().validationQueries();
+    Duration budget = RestoreInputs.waitBudget(in.waitBudget(), service);
+    List<ValidationQuery> queries = RestoreInputs.queries(in.validationQueries(), service);
 
     steps.enterPhase("pick-snapshot");
     double random = Workflow.newRandom().nextDouble();

@@ -53,10 +53,8 @@ public class IncidentResponseWorkflowImpl implements IncidentResponseWorkflow {
    */
   public static final String CONTINUE_AS_NEW = "incident-continue-as-new";
 
-  private final CatalogActivities catalog =
-      Workflow.newActivityStub(CatalogActivities.class, ActivityDefaults.shortCalls());
-  private final ReportActivities reports =
-      Workflow.newActivityStub(ReportActivities.class, ActivityDefaults.shortCalls());
+  private final CatalogActivities catalog = ActivityDefaults.shortCallStub(CatalogActivities.class);
+  private final ReportActivities reports = ActivityDefaults.shortCallStub(ReportActivities.class);
 
   /**
    * A webhook that stays down must not hold an escalation for long: it is recorded as failed

@@ -34,12 +34,10 @@ public final class RestoreSteps {
    */
   public static final String PLACEMENT_CHECK = "restore-placement-check";
 
-  private final CatalogActivities catalog =
-      Workflow.newActivityStub(CatalogActivities.class, ActivityDefaults.shortCalls());
-  final RdsRestoreActivities rds =
-      Workflow.newActivityStub(RdsRestoreActivities.class, ActivityDefaults.shortCalls());
+  private final CatalogActivities catalog = ActivityDefaults.shortCallStub(CatalogActivities.class);
+  final RdsRestoreActivities rds = ActivityDefaults.shortCallStub(RdsRestoreActivities.class);
   final RdsSnapshotActivities snapshots =
-      Workflow.newActivityStub(RdsSnapshotActivities.class, ActivityDefaults.shortCalls());
+      ActivityDefaults.shortCallStub(RdsSnapshotActivities.class);
   private final DataValidationActivities data =
       Workflow.newActivityStub(
           DataValidationActivities.class, ActivityDefaults.longCalls(Duration.ofMinutes(10)));
