@@ -50,10 +50,8 @@ public class BackupValidationWorkflowImpl implements BackupValidationWorkflow {
     Duration randomWithin = Inputs.duration("randomWithin", in.randomWithin(), Duration.ofDays(7));
     String workflowId = Workflow.getInfo().getWorkflowId();
     target = ResourceNames.rds(workflowId, "validation");
-    steps.tag(PROCEDURE, serviceKey);
 
-    steps.enterPhase("resolve");
-    ServiceDefinition service = steps.resolveService(serviceKey);
+    ServiceDefinition service = steps.begin(PROCEDURE, serviceKey);
     String region = service.regions().primary();
     String instance = service.spec().database().instance();
     Duration budget = RestoreInputs.waitBudget(in.waitBudget(), service);

@@ -61,10 +61,8 @@ public class PointInTimeRestoreWorkflowImpl implements PointInTimeRestoreWorkflo
     CopyPurpose purpose = CopyPurpose.parse("purpose", in.purpose());
     String workflowId = Workflow.getInfo().getWorkflowId();
     target = RestoreInputs.target(in.targetInstance(), workflowId, "pitr");
-    steps.tag(PROCEDURE, serviceKey);
 
-    steps.enterPhase("resolve");
-    ServiceDefinition service = steps.resolveService(serviceKey);
+    ServiceDefinition service = steps.begin(PROCEDURE, serviceKey);
     String primary = service.regions().primary();
     String region = RestoreRegion.resolve("region", in.region(), service.regions());
     String source = sourceOverride != null ? sourceOverride : service.spec().database().instance();

@@ -68,6 +68,16 @@ public final class RestoreSteps {
     phases.tag(procedure, service);
   }
 
+  /**
+   * A restore run's first steps: tags it with {@code procedure} and the service, enters its
+   * "resolve" phase and resolves the service from the catalog (as {@link #resolveService}).
+   */
+  public ServiceDefinition begin(String procedure, String service) {
+    tag(procedure, service);
+    enterPhase("resolve");
+    return resolveService(service);
+  }
+
   /** The service's catalog definition; an unknown service ends the run as bad input. */
   public ServiceDefinition resolveService(String service) {
     return ServiceLookup.resolve(catalog, timeline, service);

@@ -66,10 +66,8 @@ public class SnapshotRestoreWorkflowImpl implements SnapshotRestoreWorkflow {
     boolean copy = Boolean.TRUE.equals(in.copyToDrRegion());
     String workflowId = Workflow.getInfo().getWorkflowId();
     target = RestoreInputs.target(in.targetInstance(), workflowId, "restored");
-    steps.tag(PROCEDURE, serviceKey);
 
-    steps.enterPhase("resolve");
-    ServiceDefinition service = steps.resolveService(serviceKey);
+    ServiceDefinition service = steps.begin(PROCEDURE, serviceKey);
     String primary = service.regions().primary();
     String instance = service.spec().database().instance();
     Duration budget = RestoreInputs.waitBudget(in.waitBudget(), service);
