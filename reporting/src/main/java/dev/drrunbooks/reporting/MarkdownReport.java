@@ -2,6 +2,7 @@ package dev.drrunbooks.reporting;
 
 import static dev.drrunbooks.reporting.ReportText.duration;
 import static dev.drrunbooks.reporting.ReportText.md;
+import static dev.drrunbooks.reporting.ReportText.mdRow;
 import static dev.drrunbooks.reporting.ReportText.time;
 
 import dev.drrunbooks.report.CleanupRow;
@@ -9,6 +10,7 @@ import dev.drrunbooks.report.EvidenceRow;
 import dev.drrunbooks.report.ObjectiveRow;
 import dev.drrunbooks.report.ReportStep;
 import dev.drrunbooks.report.RunReport;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -98,34 +100,13 @@ public final class MarkdownReport {
             ? "|---|---|---|---|---|---|---|---|---|\n"
             : "|---|---|---|---|---|---|---|---|\n");
     for (ObjectiveRow o : r.objectives()) {
-      out.append("| ")
-          .append(md(o.service()))
-          .append(" | ")
-          .append(duration(o.rtoObjective()))
-          .append(" | ")
-          .append(duration(o.rtoAchieved()))
-          .append(" | ")
-          .append(mark(ReportText.verdict(o.rtoObjective(), o.rtoAchieved(), o.rtoBreached())))
-          .append(" | ")
-          .append(duration(o.rpoObjective()))
-          .append(" | ")
-          .append(duration(o.rpoAchieved()))
-          .append(" | ")
-          .append(mark(ReportText.verdict(o.rpoObjective(), o.rpoAchieved(), o.rpoBreached())))
-          .append(" | ")
-          .append(
-              !verdicts
-                  ? ""
-                  : o.passed() == null ? "- | " : o.passed() ? "passed | " : "**FAILED** | ")
-          .append(md(o.basis()))
-          .append(" |\n");
+      List<Object> cells = new ArrayList<>(ReportText.objectiveCells(o));
+      if (verdicts) cells.add(o.passed() == null ? "-" : o.passed() ? "passed" : "**FAILED**");
+      cells.add(md(o.basis()));
+      mdRow(out, cells.toArray());
     }
     out.append('\n');
     if (r.rtoLine() != null) out.append(md(ReportText.rtoSentence(r.rtoLine()))).append("\n\n");
-  }
-
-  private static String mark(String verdict) {
-    return "BREACHED".equals(verdict) ? "**BREACHED**" : verdict;
   }
 
   static void timeline(StringBuilder out, RunReport r) {
@@ -137,19 +118,14 @@ public final class MarkdownReport {
     out.append("| # | Step | Start (UTC) | Took | Outcome | Detail |\n|---|---|---|---|---|---|\n");
     int i = 1;
     for (ReportStep s : r.timeline()) {
-      out.append("| ")
-          .append(i++)
-          .append(" | ")
-          .append(md(ReportText.stepLabel(r, s)))
-          .append(" | ")
-          .append(time(s.start()))
-          .append(" | ")
-          .append(duration(s.took()))
-          .append(" | ")
-          .append(s.outcome() == null ? "-" : s.outcome())
-          .append(" | ")
-          .append(md(s.detail()))
-          .append(" |\n");
+      mdRow(
+          out,
+          i++,
+          md(ReportText.stepLabel(r, s)),
+          time(s.start()),
+          duration(s.took()),
+          s.outcome() == null ? "-" : s.outcome(),
+          md(s.detail()));
     }
     out.append('\n');
   }
@@ -163,23 +139,16 @@ public final class MarkdownReport {
     out.append("| Service | Check | Expected | Found | Source | Pass | Query / probe | Note |\n");
     out.append("|---|---|---|---|---|---|---|---|\n");
     for (EvidenceRow e : r.evidence()) {
-      out.append("| ")
-          .append(md(e.service()))
-          .append(" | ")
-          .append(md(e.check()))
-          .append(" | ")
-          .append(md(e.expected()))
-          .append(" | ")
-          .append(md(e.found()))
-          .append(" | ")
-          .append(md(e.source()))
-          .append(" | ")
-          .append(e.pass() ? "yes" : "**NO**")
-          .append(" | ")
-          .append(md(e.query()))
-          .append(" | ")
-          .append(md(e.note()))
-          .append(" |\n");
+      mdRow(
+          out,
+          md(e.service()),
+          md(e.check()),
+          md(e.expected()),
+          md(e.found()),
+          md(e.source()),
+          e.pass() ? "yes" : "**NO**",
+          md(e.query()),
+          md(e.note()));
     }
     out.append('\n');
   }
@@ -197,20 +166,17 @@ public final class MarkdownReport {
     }
     out.append("| Service | Resource | Outcome | Detail |\n|---|---|---|---|\n");
     for (CleanupRow c : r.cleanup()) {
-      out.append("| ")
-          .append(md(c.service()))
-          .append(" | ")
-          .append(md(c.resource()))
-          .append(" | ")
-          .append(c.failed() ? "**FAILED: may still exist**" : String.valueOf(c.outcome()))
-          .append(" | ")
-          .append(md(c.detail()))
-          .append(" |\n");
+      mdRow(
+          out,
+          md(c.service()),
+          md(c.resource()),
+          c.failed() ? "**FAILED: may still exist**" : String.valueOf(c.outcome()),
+          md(c.detail()));
     }
     out.append('\n');
   }
 
   private static void row(StringBuilder out, String key, Object value) {
-    out.append("| ").append(key).append(" | ").append(md(value)).append(" |\n");
+    mdRow(out, key, md(value));
   }
 }

@@ -2,6 +2,7 @@ package dev.drrunbooks.reporting;
 
 import static dev.drrunbooks.reporting.ReportText.duration;
 import static dev.drrunbooks.reporting.ReportText.md;
+import static dev.drrunbooks.reporting.ReportText.mdRow;
 import static dev.drrunbooks.reporting.ReportText.time;
 
 import dev.drrunbooks.model.Outcome;
@@ -10,6 +11,7 @@ import dev.drrunbooks.report.FollowUpDrill;
 import dev.drrunbooks.report.ObjectiveRow;
 import dev.drrunbooks.report.ReportStep;
 import dev.drrunbooks.report.RunReport;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -98,15 +100,12 @@ public final class PostIncidentReview {
             .append(" | incident began (as given to the run) | | |\n");
       }
       for (ReportStep s : r.timeline()) {
-        out.append("| ")
-            .append(time(s.start()))
-            .append(" | ")
-            .append(md(ReportText.stepLabel(r, s)))
-            .append(" | ")
-            .append(s.outcome() == null ? "-" : s.outcome())
-            .append(" | ")
-            .append(md(s.detail()))
-            .append(" |\n");
+        mdRow(
+            out,
+            time(s.start()),
+            md(ReportText.stepLabel(r, s)),
+            s.outcome() == null ? "-" : s.outcome(),
+            md(s.detail()));
       }
       out.append("| ")
           .append(time(r.end()))
@@ -130,23 +129,9 @@ public final class PostIncidentReview {
                   + " Measured |\n")
           .append("|---|---|---|---|---|---|---|---|\n");
       for (ObjectiveRow o : r.objectives()) {
-        out.append("| ")
-            .append(md(o.service()))
-            .append(" | ")
-            .append(duration(o.rtoObjective()))
-            .append(" | ")
-            .append(duration(o.rtoAchieved()))
-            .append(" | ")
-            .append(bold(ReportText.verdict(o.rtoObjective(), o.rtoAchieved(), o.rtoBreached())))
-            .append(" | ")
-            .append(duration(o.rpoObjective()))
-            .append(" | ")
-            .append(duration(o.rpoAchieved()))
-            .append(" | ")
-            .append(bold(ReportText.verdict(o.rpoObjective(), o.rpoAchieved(), o.rpoBreached())))
-            .append(" | ")
-            .append(md(o.basis()))
-            .append(" |\n");
+        List<Object> cells = new ArrayList<>(ReportText.objectiveCells(o));
+        cells.add(md(o.basis()));
+        mdRow(out, cells.toArray());
       }
       out.append('\n')
           .append(
@@ -237,9 +222,5 @@ public final class PostIncidentReview {
                         + c.resource()
                         + (c.detail() == null ? "" : ": " + c.detail())));
     return leads;
-  }
-
-  private static String bold(String verdict) {
-    return "BREACHED".equals(verdict) ? "**BREACHED**" : verdict;
   }
 }

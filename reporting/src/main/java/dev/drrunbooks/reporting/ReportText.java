@@ -1,5 +1,6 @@
 package dev.drrunbooks.reporting;
 
+import dev.drrunbooks.report.ObjectiveRow;
 import dev.drrunbooks.report.ReportStep;
 import dev.drrunbooks.report.RtoLine;
 import dev.drrunbooks.report.RunReport;
@@ -7,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
 
 /** How the reports write times, durations and untrusted text. */
 final class ReportText {
@@ -62,6 +65,32 @@ final class ReportText {
       }
     }
     return out.toString();
+  }
+
+  /** One Markdown table row of cells already made safe (see {@link #md}): "| a | b |\n". */
+  static void mdRow(StringBuilder out, Object... cells) {
+    out.append("| ");
+    for (int i = 0; i < cells.length; i++) out.append(i == 0 ? "" : " | ").append(cells[i]);
+    out.append(" |\n");
+  }
+
+  /**
+   * An objective row's cells up to its basis: service, then RTO and RPO each as objective, achieved
+   * and verdict (BREACHED in bold).
+   */
+  static List<String> objectiveCells(ObjectiveRow o) {
+    return Arrays.asList(
+        md(o.service()),
+        duration(o.rtoObjective()),
+        duration(o.rtoAchieved()),
+        bold(verdict(o.rtoObjective(), o.rtoAchieved(), o.rtoBreached())),
+        duration(o.rpoObjective()),
+        duration(o.rpoAchieved()),
+        bold(verdict(o.rpoObjective(), o.rpoAchieved(), o.rpoBreached())));
+  }
+
+  private static String bold(String verdict) {
+    return "BREACHED".equals(verdict) ? "**BREACHED**" : verdict;
   }
 
   /**

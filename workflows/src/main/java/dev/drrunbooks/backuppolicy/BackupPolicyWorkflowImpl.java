@@ -35,12 +35,9 @@ public class BackupPolicyWorkflowImpl implements BackupPolicyWorkflow {
 
   static final int WHOLE_POLICY = 1;
 
-  private final CatalogActivities catalog =
-      Workflow.newActivityStub(CatalogActivities.class, ActivityDefaults.shortCalls());
-  private final RdsBackupActivities rds =
-      Workflow.newActivityStub(RdsBackupActivities.class, ActivityDefaults.shortCalls());
-  private final S3Activities s3 =
-      Workflow.newActivityStub(S3Activities.class, ActivityDefaults.shortCalls());
+  private final CatalogActivities catalog = ActivityDefaults.shortCallStub(CatalogActivities.class);
+  private final RdsBackupActivities rds = ActivityDefaults.shortCallStub(RdsBackupActivities.class);
+  private final S3Activities s3 = ActivityDefaults.shortCallStub(S3Activities.class);
 
   private final Timeline timeline = new Timeline();
   private final DrBackupReplicationCheck drBackups = new DrBackupReplicationCheck(rds, timeline);

@@ -18,6 +18,7 @@ import dev.drrunbooks.model.Ownership;
 import dev.drrunbooks.model.ResourceNames;
 import dev.drrunbooks.model.RunOwnership;
 import dev.drrunbooks.model.Timeline;
+import dev.drrunbooks.restore.RestoreInputs;
 import dev.drrunbooks.restore.RestoreStatus;
 import dev.drrunbooks.restore.RestoreSteps;
 import dev.drrunbooks.restore.RestoredCopyStep;
@@ -49,18 +50,12 @@ public class BackupValidationWorkflowImpl implements BackupValidationWorkflow {
     Duration randomWithin = Inputs.duration("randomWithin", in.randomWithin(), Duration.ofDays(7));
     String workflowId = Workflow.getInfo().getWorkflowId();
     target = ResourceNames.rds(workflowId, "validation");
-    steps.tag(PROCEDURE, serviceKey);
 
-    steps.enterPhase("resolve");
-    ServiceDefinition service = steps.resolveService(serviceKey);
+    ServiceDefinition service = steps.begin(PROCEDURE, serviceKey);
     String region = service.regions().primary();
     String instance = service.spec().database().instance();
-    Duration budget =
-        Inputs.duration("waitBudget", in.waitBudget(), service.spec().objectives().rto());
-    List<ValidationQuery> queries =
-        in.validationQueries() != null
-            ? in.validationQueries()
-            : service.spec().validationQueries();
+    Duration budget = RestoreInputs.waitBudget(in.waitBudget(), service);
+    List<ValidationQuery> queries = RestoreInputs.queries(in.validationQueries(), service);
 
     steps.enterPhase("pick-snapshot");
     double random = Workflow.newRandom().nextDouble();

@@ -59,10 +59,9 @@ public class CorruptedDataRecoveryWorkflowImpl extends GatedWorkflow
    */
   static final String CATALOG_DATA_RECOVERY = "catalog-data-recovery";
 
-  private final CatalogActivities catalog =
-      Workflow.newActivityStub(CatalogActivities.class, ActivityDefaults.shortCalls());
+  private final CatalogActivities catalog = ActivityDefaults.shortCallStub(CatalogActivities.class);
   private final RdsRestoreActivities rds =
-      Workflow.newActivityStub(RdsRestoreActivities.class, ActivityDefaults.shortCalls());
+      ActivityDefaults.shortCallStub(RdsRestoreActivities.class);
   private final ReplayActivities replay =
       Workflow.newActivityStub(
           ReplayActivities.class, ActivityDefaults.longCalls(Duration.ofMinutes(30)));

@@ -67,21 +67,18 @@ public class DrDrillWorkflowImpl implements DrDrillWorkflow {
    */
   static final String OWN_DEPLOYMENT = "drill-own-deployment";
 
-  private final CatalogActivities catalog =
-      Workflow.newActivityStub(CatalogActivities.class, ActivityDefaults.shortCalls());
+  private final CatalogActivities catalog = ActivityDefaults.shortCallStub(CatalogActivities.class);
   private final CloudFormationActivities cfn =
-      Workflow.newActivityStub(CloudFormationActivities.class, ActivityDefaults.shortCalls());
-  private final EcsActivities ecs =
-      Workflow.newActivityStub(EcsActivities.class, ActivityDefaults.shortCalls());
+      ActivityDefaults.shortCallStub(CloudFormationActivities.class);
+  private final EcsActivities ecs = ActivityDefaults.shortCallStub(EcsActivities.class);
   private final RdsRestoreActivities rds =
-      Workflow.newActivityStub(RdsRestoreActivities.class, ActivityDefaults.shortCalls());
+      ActivityDefaults.shortCallStub(RdsRestoreActivities.class);
   private final OwnedResourceActivities owned =
-      Workflow.newActivityStub(OwnedResourceActivities.class, ActivityDefaults.shortCalls());
+      ActivityDefaults.shortCallStub(OwnedResourceActivities.class);
   private final HttpProbeActivities http =
-      Workflow.newActivityStub(HttpProbeActivities.class, ActivityDefaults.shortCalls());
+      ActivityDefaults.shortCallStub(HttpProbeActivities.class);
 
-  private final ReportActivities reports =
-      Workflow.newActivityStub(ReportActivities.class, ActivityDefaults.shortCalls());
+  private final ReportActivities reports = ActivityDefaults.shortCallStub(ReportActivities.class);
   private final Timeline timeline = new Timeline();
   private final Phases phases = new Phases();
   private final Cleanup cleanup = new Cleanup();

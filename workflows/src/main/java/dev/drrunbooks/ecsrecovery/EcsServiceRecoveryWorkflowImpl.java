@@ -27,10 +27,8 @@ public class EcsServiceRecoveryWorkflowImpl implements EcsServiceRecoveryWorkflo
    */
   static final String VERIFY_TASK_DEFINITION = "ecs-recovery-verify-task-definition";
 
-  private final CatalogActivities catalog =
-      Workflow.newActivityStub(CatalogActivities.class, ActivityDefaults.shortCalls());
-  private final EcsActivities ecs =
-      Workflow.newActivityStub(EcsActivities.class, ActivityDefaults.shortCalls());
+  private final CatalogActivities catalog = ActivityDefaults.shortCallStub(CatalogActivities.class);
+  private final EcsActivities ecs = ActivityDefaults.shortCallStub(EcsActivities.class);
   private final Timeline timeline = new Timeline();
   private final Phases phases = new Phases();
   private final Cleanup rollback = new Cleanup();

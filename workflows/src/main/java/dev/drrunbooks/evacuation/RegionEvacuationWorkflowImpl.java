@@ -53,8 +53,7 @@ public class RegionEvacuationWorkflowImpl extends GatedWorkflow
    */
   private static final FailoverPolicy EVACUATION_DEFAULT = FailoverPolicy.DEFAULT;
 
-  private final CatalogActivities catalog =
-      Workflow.newActivityStub(CatalogActivities.class, ActivityDefaults.shortCalls());
+  private final CatalogActivities catalog = ActivityDefaults.shortCallStub(CatalogActivities.class);
   private final Phases phases = new Phases();
   private final Map<String, ServiceEvacuation> progress = new LinkedHashMap<>();
 

@@ -78,14 +78,12 @@ public class DnsFailoverWorkflowImpl extends GatedWorkflow implements DnsFailove
   /** Version marker: each weight change is read back and compared field by field once INSYNC. */
   static final String VERIFY_RECORD_SETS = "dns-verify-record-sets";
 
-  private final CatalogActivities catalog =
-      Workflow.newActivityStub(CatalogActivities.class, ActivityDefaults.shortCalls());
-  private final Route53Activities route53 =
-      Workflow.newActivityStub(Route53Activities.class, ActivityDefaults.shortCalls());
+  private final CatalogActivities catalog = ActivityDefaults.shortCallStub(CatalogActivities.class);
+  private final Route53Activities route53 = ActivityDefaults.shortCallStub(Route53Activities.class);
   private final CloudWatchActivities cloudWatch =
-      Workflow.newActivityStub(CloudWatchActivities.class, ActivityDefaults.shortCalls());
+      ActivityDefaults.shortCallStub(CloudWatchActivities.class);
   private final HttpProbeActivities http =
-      Workflow.newActivityStub(HttpProbeActivities.class, ActivityDefaults.shortCalls());
+      ActivityDefaults.shortCallStub(HttpProbeActivities.class);
 
   private final Phases phases = new Phases();
   private final Cleanup cleanup = new Cleanup();

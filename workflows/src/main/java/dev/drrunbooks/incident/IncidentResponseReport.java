@@ -35,30 +35,10 @@ public final class IncidentResponseReport {
       b.objectives(o.service(), o.rto(), o.rpo(), o.verifiedAt() != null);
     }
     for (ChildRecovery c : nz(r.children())) {
-      b.note(
-          "Recovery "
-              + c.workflowId()
-              + " ("
-              + c.kind()
-              + " of "
-              + c.service()
-              + ", started by "
-              + c.startedBy()
-              + "): "
-              + c.state()
-              + (c.detail() == null ? "" : ": " + c.detail()));
+      b.note(IncidentNotes.recovery(c));
     }
     for (PhaseStatus p : nz(r.phases())) {
-      b.note(
-          "Phase "
-              + p.phase()
-              + ": "
-              + p.state()
-              + " (deadline "
-              + p.deadline()
-              + (p.doneAt() == null ? "" : ", done " + p.doneAt() + " by " + p.doneBy())
-              + (p.escalated() ? ", escalated" : "")
-              + ")");
+      b.note(IncidentNotes.phase(p));
     }
     if (r.review() != null)
       b.note("Post-incident review written by the worker: " + r.review().directory());

@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The incident's orchestration: open it (input checked, services read from the catalog), then sleep
@@ -53,10 +54,8 @@ public class IncidentResponseWorkflowImpl implements IncidentResponseWorkflow {
    */
   public static final String CONTINUE_AS_NEW = "incident-continue-as-new";
 
-  private final CatalogActivities catalog =
-      Workflow.newActivityStub(CatalogActivities.class, ActivityDefaults.shortCalls());
-  private final ReportActivities reports =
-      Workflow.newActivityStub(ReportActivities.class, ActivityDefaults.shortCalls());
+  private final CatalogActivities catalog = ActivityDefaults.shortCallStub(CatalogActivities.class);
+  private final ReportActivities reports = ActivityDefaults.shortCallStub(ReportActivities.class);
 
   /**
    * A webhook that stays down must not hold an escalation for long: it is recorded as failed
@@ -329,6 +328,13 @@ public class IncidentResponseWorkflowImpl implements IncidentResponseWorkflow {
     return handler;
   }
 
+  /** Applies an accepted update, then moves the deadlines and phase it may have changed. */
+  private <T> IncidentStatus applied(Consumer<T> handler, T update) {
+    handler.accept(update);
+    changed();
+    return status();
+  }
+
   @Override
   public void validateAcknowledge(Acknowledgement ack) {
     whileOpen(acknowledgements).validate(ack);
@@ -336,9 +342,7 @@ public class IncidentResponseWorkflowImpl implements IncidentResponseWorkflow {
 
   @Override
   public IncidentStatus acknowledge(Acknowledgement ack) {
-    acknowledgements.apply(ack);
-    changed();
-    return status();
+    return applied(acknowledgements::apply, ack);
   }
 
   @Override
@@ -348,9 +352,7 @@ public class IncidentResponseWorkflowImpl implements IncidentResponseWorkflow {
 
   @Override
   public IncidentStatus changeSeverity(SeverityChange change) {
-    severities.apply(change);
-    changed();
-    return status();
+    return applied(severities::apply, change);
   }
 
   @Override
@@ -360,9 +362,7 @@ public class IncidentResponseWorkflowImpl implements IncidentResponseWorkflow {
 
   @Override
   public IncidentStatus note(IncidentNote note) {
-    notes.apply(note);
-    changed();
-    return status();
+    return applied(notes::apply, note);
   }
 
   @Override
@@ -382,9 +382,7 @@ public class IncidentResponseWorkflowImpl implements IncidentResponseWorkflow {
 
   @Override
   public IncidentStatus verify(Verification verification) {
-    verifications.apply(verification);
-    changed();
-    return status();
+    return applied(verifications::apply, verification);
   }
 
   @Override
@@ -394,9 +392,7 @@ public class IncidentResponseWorkflowImpl implements IncidentResponseWorkflow {
 
   @Override
   public IncidentStatus resolve(Resolution resolution) {
-    resolutions.apply(resolution);
-    changed();
-    return status();
+    return applied(resolutions::apply, resolution);
   }
 
   @Override

@@ -129,31 +129,11 @@ final class IncidentReview {
                             e.detail()))
                 .toList());
       }
-      report.note(
-          "Recovery "
-              + c.workflowId()
-              + " ("
-              + c.kind()
-              + " of "
-              + c.service()
-              + ", started by "
-              + c.startedBy()
-              + "): "
-              + c.state()
-              + (c.detail() == null ? "" : ": " + c.detail()));
+      report.note(IncidentNotes.recovery(c));
     }
     report.note("Severity: " + String.join("; ", state.severityHistory));
     for (PhaseStatus ps : deadlines.statuses(state.resolvedAt)) {
-      report.note(
-          "Phase "
-              + ps.phase()
-              + ": "
-              + ps.state()
-              + " (deadline "
-              + ps.deadline()
-              + (ps.doneAt() == null ? "" : ", done " + ps.doneAt() + " by " + ps.doneBy())
-              + (ps.escalated() ? ", escalated" : "")
-              + ")");
+      report.note(IncidentNotes.phase(ps));
     }
     state.notes.forEach(n -> report.note("Note: " + n));
     Resolution r = state.resolution;

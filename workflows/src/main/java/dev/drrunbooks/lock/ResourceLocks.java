@@ -70,8 +70,7 @@ public final class ResourceLocks {
    */
   public void acquire(String resource, String procedure) {
     String lockId = lockId(resource);
-    LockActivities locks =
-        Workflow.newActivityStub(LockActivities.class, ActivityDefaults.shortCalls());
+    LockActivities locks = ActivityDefaults.shortCallStub(LockActivities.class);
     for (int attempt = 1; ; attempt++) {
       WorkflowExecution lock = tryAcquire(resource, procedure);
       if (lock != null) {

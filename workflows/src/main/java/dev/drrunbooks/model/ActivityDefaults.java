@@ -2,6 +2,7 @@ package dev.drrunbooks.model;
 
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
+import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -57,6 +58,11 @@ public final class ActivityDefaults {
                 .setMaximumInterval(Duration.ofMinutes(1))
                 .build())
         .build();
+  }
+
+  /** A stub of {@code activities} whose every call has the {@link #shortCalls()} options. */
+  public static <T> T shortCallStub(Class<T> activities) {
+    return Workflow.newActivityStub(activities, shortCalls());
   }
 
   /**

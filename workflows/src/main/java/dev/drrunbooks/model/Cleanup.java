@@ -99,17 +99,6 @@ public final class Cleanup {
 
   /** One line for failure messages: "rds:x deleting; rds:y FAILED (why)". */
   public String summary() {
-    if (done.isEmpty()) return "nothing to clean up";
-    return String.join(
-        "; ",
-        done.stream()
-            .map(
-                r ->
-                    r.resource()
-                        + " "
-                        + (r.outcome() == Outcome.FAILED
-                            ? "FAILED (" + r.detail() + ")"
-                            : r.detail()))
-            .toList());
+    return done.isEmpty() ? "nothing to clean up" : CleanupRecord.summary(done);
   }
 }

@@ -1,8 +1,7 @@
 package dev.drrunbooks.pitr;
 
-import static dev.drrunbooks.report.ReportLines.endpoint;
+import static dev.drrunbooks.report.ReportLines.keptAs;
 
-import dev.drrunbooks.model.RecoveryObjectives;
 import dev.drrunbooks.report.ReportContext;
 import dev.drrunbooks.report.ReportMapping;
 import dev.drrunbooks.report.RunReport;
@@ -22,27 +21,15 @@ public final class PointInTimeRestoreReport {
   private PointInTimeRestoreReport() {}
 
   static RunReport of(PointInTimeRestoreResult r, ReportContext ctx) {
-    boolean valid = r.validation() == null || r.validation().passed();
-    RecoveryObjectives o = r.objectives();
     return RunReport.builder(ctx.workflowId(), "pitr", "Point-in-time restore of " + r.service())
-        .outcome(valid ? "SUCCEEDED" : "FAILED", valid, r.summary())
+        .recovery(r.service(), r.timeline(), r.objectives(), r.validation(), r.summary())
         .runLink(ctx.runLink())
-        .service(
-            r.service(),
-            r.timeline(),
-            o == null ? null : o.rto(),
-            o == null ? null : o.rpo(),
-            r.validation(),
-            null)
         .note(
             "Restored "
                 + r.sourceInstance()
                 + " to "
                 + r.restorePoint()
-                + " as "
-                + r.restoredInstance()
-                + endpoint(r.endpoint(), r.port())
-                + "; the instance stays up (it is the recovery)")
+                + keptAs(r.restoredInstance(), r.endpoint(), r.port()))
         .note(
             r.window() == null
                 ? null

@@ -37,37 +37,4 @@ public record PointInTimeRestoreResult(
 
   @JsonCreator
   public PointInTimeRestoreResult {}
-
-  /**
-   * Restored in the source's region from its live instance (runs recorded before the other fields
-   * existed).
-   */
-  public PointInTimeRestoreResult(
-      String service,
-      String sourceInstance,
-      String restoredInstance,
-      String endpoint,
-      Integer port,
-      Instant restorePoint,
-      RestorableWindow window,
-      ValidationReport validation,
-      RecoveryObjectives objectives,
-      List<TimelineEntry> timeline,
-      String summary) {
-    this(
-        service,
-        sourceInstance,
-        restoredInstance,
-        endpoint,
-        port,
-        restorePoint,
-        window,
-        validation,
-        objectives,
-        timeline,
-        summary,
-        null,
-        null,
-        null);
-  }
 }

@@ -16,9 +16,9 @@ import dev.drrunbooks.model.FailureType;
 import dev.drrunbooks.model.Inputs;
 import dev.drrunbooks.model.Ownership;
 import dev.drrunbooks.model.RecoveryObjectives;
-import dev.drrunbooks.model.ResourceNames;
 import dev.drrunbooks.model.RunOwnership;
 import dev.drrunbooks.model.Timeline;
+import dev.drrunbooks.restore.RestoreInputs;
 import dev.drrunbooks.restore.RestoreStatus;
 import dev.drrunbooks.restore.RestoreSteps;
 import dev.drrunbooks.restore.RestoredCopyStep;
@@ -60,25 +60,16 @@ public class PointInTimeRestoreWorkflowImpl implements PointInTimeRestoreWorkflo
     Instant incident = Inputs.instant("incidentTime", in.incidentTime());
     CopyPurpose purpose = CopyPurpose.parse("purpose", in.purpose());
     String workflowId = Workflow.getInfo().getWorkflowId();
-    target =
-        in.targetInstance() == null || in.targetInstance().isBlank()
-            ? ResourceNames.rds(workflowId, "pitr")
-            : Inputs.rdsIdentifier("targetInstance", in.targetInstance());
-    steps.tag(PROCEDURE, serviceKey);
+    target = RestoreInputs.target(in.targetInstance(), workflowId, "pitr");
 
-    steps.enterPhase("resolve");
-    ServiceDefinition service = steps.resolveService(serviceKey);
+    ServiceDefinition service = steps.begin(PROCEDURE, serviceKey);
     String primary = service.regions().primary();
     String region = RestoreRegion.resolve("region", in.region(), service.regions());
     String source = sourceOverride != null ? sourceOverride : service.spec().database().instance();
     if (source.equals(target))
       throw Inputs.invalid("targetInstance", target, "must differ from the source instance");
-    Duration budget =
-        Inputs.duration("waitBudget", in.waitBudget(), service.spec().objectives().rto());
-    List<ValidationQuery> queries =
-        in.validationQueries() != null
-            ? in.validationQueries()
-            : service.spec().validationQueries();
+    Duration budget = RestoreInputs.waitBudget(in.waitBudget(), service);
+    List<ValidationQuery> queries = RestoreInputs.queries(in.validationQueries(), service);
 
     steps.enterPhase("check-window");
     RestoreSource from = null;

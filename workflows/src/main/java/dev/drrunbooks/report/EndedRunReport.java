@@ -1,7 +1,6 @@
 package dev.drrunbooks.report;
 
 import dev.drrunbooks.model.CleanupRecord;
-import dev.drrunbooks.model.Outcome;
 import dev.drrunbooks.model.TimelineEntry;
 import java.util.List;
 
@@ -58,19 +57,7 @@ final class EndedRunReport {
   static String summary(EndedRun run, List<CleanupRecord> cleanup) {
     String message = run.message() == null ? run.state().toLowerCase() : run.message();
     if (cleanup.isEmpty() || message.contains("cleanup:")) return message;
-    return message
-        + "; clean-up: "
-        + String.join(
-            "; ",
-            cleanup.stream()
-                .map(
-                    c ->
-                        c.resource()
-                            + " "
-                            + (c.outcome() == Outcome.FAILED
-                                ? "FAILED (" + c.detail() + ")"
-                                : c.detail()))
-                .toList());
+    return message + "; clean-up: " + CleanupRecord.summary(cleanup);
   }
 
   /**

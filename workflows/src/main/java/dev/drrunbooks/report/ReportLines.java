@@ -39,6 +39,14 @@ public final class ReportLines {
     return host == null ? "" : " at " + host + (port == null ? "" : ":" + port);
   }
 
+  /** " as db-2 at host:port; the instance stays up (it is the recovery)". */
+  public static String keptAs(String instance, String host, Integer port) {
+    return " as "
+        + instance
+        + endpoint(host, port)
+        + "; the instance stays up (it is the recovery)";
+  }
+
   /** The services joined with ", "; "all services" when none were named. */
   public static String join(List<String> services) {
     return services == null || services.isEmpty() ? "all services" : String.join(", ", services);

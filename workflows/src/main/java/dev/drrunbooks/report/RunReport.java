@@ -3,6 +3,7 @@ package dev.drrunbooks.report;
 import dev.drrunbooks.activities.sql.ValidationReport;
 import dev.drrunbooks.model.CleanupRecord;
 import dev.drrunbooks.model.ObjectiveCheck;
+import dev.drrunbooks.model.RecoveryObjectives;
 import dev.drrunbooks.model.TimelineEntry;
 import java.time.Duration;
 import java.time.Instant;
@@ -156,6 +157,28 @@ public record RunReport(
       objectives(service, rto, rpo, passed);
       evidence.addAll(EvidenceRow.of(service, validation));
       return this;
+    }
+
+    /**
+     * A restore kept as the recovery of {@code service}: SUCCEEDED when its data checks passed (or
+     * none ran), else FAILED; its steps, measured RTO and RPO ({@code objectives} may be null) and
+     * data checks.
+     */
+    public Builder recovery(
+        String service,
+        List<TimelineEntry> steps,
+        RecoveryObjectives objectives,
+        ValidationReport validation,
+        String summary) {
+      boolean valid = validation == null || validation.passed();
+      return outcome(valid ? "SUCCEEDED" : "FAILED", valid, summary)
+          .service(
+              service,
+              steps,
+              objectives == null ? null : objectives.rto(),
+              objectives == null ? null : objectives.rpo(),
+              validation,
+              null);
     }
 
     /** The run's own steps (not one service's). */

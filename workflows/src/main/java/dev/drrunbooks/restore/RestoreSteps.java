@@ -34,12 +34,10 @@ public final class RestoreSteps {
    */
   public static final String PLACEMENT_CHECK = "restore-placement-check";
 
-  private final CatalogActivities catalog =
-      Workflow.newActivityStub(CatalogActivities.class, ActivityDefaults.shortCalls());
-  final RdsRestoreActivities rds =
-      Workflow.newActivityStub(RdsRestoreActivities.class, ActivityDefaults.shortCalls());
+  private final CatalogActivities catalog = ActivityDefaults.shortCallStub(CatalogActivities.class);
+  final RdsRestoreActivities rds = ActivityDefaults.shortCallStub(RdsRestoreActivities.class);
   final RdsSnapshotActivities snapshots =
-      Workflow.newActivityStub(RdsSnapshotActivities.class, ActivityDefaults.shortCalls());
+      ActivityDefaults.shortCallStub(RdsSnapshotActivities.class);
   private final DataValidationActivities data =
       Workflow.newActivityStub(
           DataValidationActivities.class, ActivityDefaults.longCalls(Duration.ofMinutes(10)));
@@ -68,6 +66,16 @@ public final class RestoreSteps {
 
   public void tag(String procedure, String service) {
     phases.tag(procedure, service);
+  }
+
+  /**
+   * A restore run's first steps: tags it with {@code procedure} and the service, enters its
+   * "resolve" phase and resolves the service from the catalog (as {@link #resolveService}).
+   */
+  public ServiceDefinition begin(String procedure, String service) {
+    tag(procedure, service);
+    enterPhase("resolve");
+    return resolveService(service);
   }
 
   /** The service's catalog definition; an unknown service ends the run as bad input. */

@@ -73,39 +73,27 @@ public final class Procedure<W, R> {
   public static final Procedure<BackupPolicyWorkflow, BackupPolicyResult> BACKUP_POLICY =
       new Procedure<>(
           "backup-policy",
-          "backup-policy",
-          "Backup policy",
           BackupPolicyWorkflow.class,
           BackupPolicyWorkflowImpl.class,
-          BackupPolicyResult.class,
           BackupPolicyReport.MAPPING);
   public static final Procedure<PointInTimeRestoreWorkflow, PointInTimeRestoreResult> PITR =
       new Procedure<>(
           "pitr",
-          "pitr",
-          "Point-in-time restore",
           PointInTimeRestoreWorkflow.class,
           PointInTimeRestoreWorkflowImpl.class,
-          PointInTimeRestoreResult.class,
           PointInTimeRestoreReport.MAPPING);
   public static final Procedure<SnapshotRestoreWorkflow, SnapshotRestoreResult> SNAPSHOT_RESTORE =
       new Procedure<>(
-          "snapshot-restore",
           "restore-snapshot",
-          "Snapshot restore",
           SnapshotRestoreWorkflow.class,
           SnapshotRestoreWorkflowImpl.class,
-          SnapshotRestoreResult.class,
           SnapshotRestoreReport.MAPPING);
   public static final Procedure<BackupValidationWorkflow, BackupValidationResult>
       BACKUP_VALIDATION =
           new Procedure<>(
-              "backup-validation",
               "validate-backups",
-              "Backup validation",
               BackupValidationWorkflow.class,
               BackupValidationWorkflowImpl.class,
-              BackupValidationResult.class,
               BackupValidationReport.MAPPING);
 
   /**
@@ -114,71 +102,47 @@ public final class Procedure<W, R> {
    */
   public static final Procedure<DnsFailoverWorkflow, DnsFailoverResult> DNS_FAILOVER =
       new Procedure<>(
-          "dns-failover",
           "failover",
-          "DNS failover",
           DnsFailoverWorkflow.class,
           DnsFailoverWorkflowImpl.class,
-          DnsFailoverResult.class,
           DnsFailoverReport.MAPPING,
           LockedResource.DNS_RECORD);
 
   public static final Procedure<EcsServiceRecoveryWorkflow, EcsRecoveryResult> ECS_RECOVERY =
       new Procedure<>(
-          "ecs-recovery",
           "recover-ecs",
-          "ECS recovery",
           EcsServiceRecoveryWorkflow.class,
           EcsServiceRecoveryWorkflowImpl.class,
-          EcsRecoveryResult.class,
           EcsRecoveryReport.MAPPING,
           LockedResource.ECS_SERVICE);
   public static final Procedure<RegionEvacuationWorkflow, RegionEvacuationResult>
       REGION_EVACUATION =
           new Procedure<>(
-              "region-evacuation",
               "evacuate",
-              "Region evacuation",
               RegionEvacuationWorkflow.class,
               RegionEvacuationWorkflowImpl.class,
-              RegionEvacuationResult.class,
               RegionEvacuationReport.MAPPING);
   public static final Procedure<DrDrillWorkflow, DrDrillResult> DR_DRILL =
       new Procedure<>(
-          "dr-drill",
-          "drill",
-          "DR drill",
-          DrDrillWorkflow.class,
-          DrDrillWorkflowImpl.class,
-          DrDrillResult.class,
-          DrDrillReport.MAPPING);
+          "drill", DrDrillWorkflow.class, DrDrillWorkflowImpl.class, DrDrillReport.MAPPING);
   public static final Procedure<CorruptedDataRecoveryWorkflow, CorruptedDataRecoveryResult>
       DATA_RECOVERY =
           new Procedure<>(
-              "data-recovery",
               "recover-data",
-              "Corrupted-data recovery",
               CorruptedDataRecoveryWorkflow.class,
               CorruptedDataRecoveryWorkflowImpl.class,
-              CorruptedDataRecoveryResult.class,
               CorruptedDataRecoveryReport.MAPPING);
   public static final Procedure<IncidentResponseWorkflow, IncidentResult> INCIDENT_RESPONSE =
       new Procedure<>(
-          "incident-response",
           "incident",
-          "Incident response",
           IncidentResponseWorkflow.class,
           IncidentResponseWorkflowImpl.class,
-          IncidentResult.class,
           IncidentResponseReport.MAPPING);
   public static final Procedure<RunCleanupWorkflow, RunCleanupResult> RUN_CLEANUP =
       new Procedure<>(
-          "dr-cleanup",
           "cleanup",
-          "Clean-up after a run",
           RunCleanupWorkflow.class,
           RunCleanupWorkflowImpl.class,
-          RunCleanupResult.class,
           RunCleanupReport.MAPPING);
 
   /**
@@ -210,21 +174,19 @@ public final class Procedure<W, R> {
   private final ReportMapping<R> report;
   private final List<LockedResource> locks;
 
+  /** Key, title and result type are the report mapping's: one name per procedure. */
   private Procedure(
-      String key,
       String command,
-      String title,
       Class<W> workflowInterface,
       Class<? extends W> implementation,
-      Class<R> resultType,
       ReportMapping<R> report,
       LockedResource... locks) {
-    this.key = key;
+    this.key = report.procedure();
     this.command = command;
-    this.title = title;
+    this.title = report.title();
     this.workflowInterface = workflowInterface;
     this.implementation = implementation;
-    this.resultType = resultType;
+    this.resultType = report.resultType();
     this.report = report;
     this.locks = List.of(locks);
     this.workflowType =

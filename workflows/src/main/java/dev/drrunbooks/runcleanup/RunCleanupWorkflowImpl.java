@@ -57,18 +57,16 @@ public class RunCleanupWorkflowImpl implements RunCleanupWorkflow {
           TaggedResource.STACK,
           TaggedResource.ECS_CLUSTER);
 
-  private final CatalogActivities catalog =
-      Workflow.newActivityStub(CatalogActivities.class, ActivityDefaults.shortCalls());
+  private final CatalogActivities catalog = ActivityDefaults.shortCallStub(CatalogActivities.class);
   private final TaggedResourceActivities tagged =
-      Workflow.newActivityStub(TaggedResourceActivities.class, ActivityDefaults.shortCalls());
+      ActivityDefaults.shortCallStub(TaggedResourceActivities.class);
   private final RdsRestoreActivities rds =
-      Workflow.newActivityStub(RdsRestoreActivities.class, ActivityDefaults.shortCalls());
+      ActivityDefaults.shortCallStub(RdsRestoreActivities.class);
   private final RdsSnapshotActivities snapshots =
-      Workflow.newActivityStub(RdsSnapshotActivities.class, ActivityDefaults.shortCalls());
+      ActivityDefaults.shortCallStub(RdsSnapshotActivities.class);
   private final CloudFormationActivities cfn =
-      Workflow.newActivityStub(CloudFormationActivities.class, ActivityDefaults.shortCalls());
-  private final EcsActivities ecs =
-      Workflow.newActivityStub(EcsActivities.class, ActivityDefaults.shortCalls());
+      ActivityDefaults.shortCallStub(CloudFormationActivities.class);
+  private final EcsActivities ecs = ActivityDefaults.shortCallStub(EcsActivities.class);
 
   private final Timeline timeline = new Timeline();
   private final Phases phases = new Phases();

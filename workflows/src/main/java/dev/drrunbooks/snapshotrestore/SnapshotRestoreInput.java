@@ -47,82 +47,6 @@ public record SnapshotRestoreInput(
     String purpose)
     implements RunInput {
 
-  /** A recovery (the copy is kept), placed as given. */
-  public SnapshotRestoreInput(
-      String service,
-      String snapshot,
-      Boolean copyToDrRegion,
-      String kmsKeyId,
-      String targetInstance,
-      String incidentTime,
-      String waitBudget,
-      Boolean keepOnFailure,
-      String instanceClass,
-      List<ValidationQuery> validationQueries,
-      String dbSubnetGroup,
-      List<String> securityGroupIds,
-      Boolean allowOtherSource,
-      String dbParameterGroup,
-      String optionGroup,
-      Boolean multiAz) {
-    this(
-        service,
-        snapshot,
-        copyToDrRegion,
-        kmsKeyId,
-        targetInstance,
-        incidentTime,
-        waitBudget,
-        keepOnFailure,
-        instanceClass,
-        validationQueries,
-        dbSubnetGroup,
-        securityGroupIds,
-        allowOtherSource,
-        dbParameterGroup,
-        optionGroup,
-        multiAz,
-        null);
-  }
-
-  /**
-   * Without the parameter group, option group and Multi-AZ fields: as the catalog and the source
-   * say.
-   */
-  public SnapshotRestoreInput(
-      String service,
-      String snapshot,
-      Boolean copyToDrRegion,
-      String kmsKeyId,
-      String targetInstance,
-      String incidentTime,
-      String waitBudget,
-      Boolean keepOnFailure,
-      String instanceClass,
-      List<ValidationQuery> validationQueries,
-      String dbSubnetGroup,
-      List<String> securityGroupIds,
-      Boolean allowOtherSource) {
-    this(
-        service,
-        snapshot,
-        copyToDrRegion,
-        kmsKeyId,
-        targetInstance,
-        incidentTime,
-        waitBudget,
-        keepOnFailure,
-        instanceClass,
-        validationQueries,
-        dbSubnetGroup,
-        securityGroupIds,
-        allowOtherSource,
-        null,
-        null,
-        null,
-        null);
-  }
-
   @JsonCreator
   public SnapshotRestoreInput {}
 
@@ -160,6 +84,7 @@ public record SnapshotRestoreInput(
 
   public static SnapshotRestoreInput latest(String service) {
     return new SnapshotRestoreInput(
-        service, null, null, null, null, null, null, null, null, null, null, null, null);
+        service, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        null, null);
   }
 }

@@ -1,9 +1,8 @@
 package dev.drrunbooks.snapshotrestore;
 
 import static dev.drrunbooks.report.ReportLines.describe;
-import static dev.drrunbooks.report.ReportLines.endpoint;
+import static dev.drrunbooks.report.ReportLines.keptAs;
 
-import dev.drrunbooks.model.RecoveryObjectives;
 import dev.drrunbooks.report.ReportContext;
 import dev.drrunbooks.report.ReportMapping;
 import dev.drrunbooks.report.RunReport;
@@ -23,28 +22,13 @@ public final class SnapshotRestoreReport {
   private SnapshotRestoreReport() {}
 
   static RunReport of(SnapshotRestoreResult r, ReportContext ctx) {
-    boolean valid = r.validation() == null || r.validation().passed();
-    RecoveryObjectives o = r.objectives();
     return RunReport.builder(
             ctx.workflowId(), "snapshot-restore", "Snapshot restore of " + r.service())
-        .outcome(valid ? "SUCCEEDED" : "FAILED", valid, r.summary())
+        .recovery(r.service(), r.timeline(), r.objectives(), r.validation(), r.summary())
         .runLink(ctx.runLink())
-        .service(
-            r.service(),
-            r.timeline(),
-            o == null ? null : o.rto(),
-            o == null ? null : o.rpo(),
-            r.validation(),
-            null)
         .note(r.snapshot() == null ? null : "Snapshot: " + describe(r.snapshot()))
         .note(r.drCopy() == null ? null : "Copied to the DR region first: " + describe(r.drCopy()))
-        .note(
-            "Restored in "
-                + r.region()
-                + " as "
-                + r.restoredInstance()
-                + endpoint(r.endpoint(), r.port())
-                + "; the instance stays up (it is the recovery)")
+        .note("Restored in " + r.region() + keptAs(r.restoredInstance(), r.endpoint(), r.port()))
         .build();
   }
 }

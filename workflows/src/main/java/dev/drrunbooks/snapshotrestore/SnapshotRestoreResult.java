@@ -26,33 +26,4 @@ public record SnapshotRestoreResult(
     RecoveryObjectives objectives,
     List<TimelineEntry> timeline,
     String summary,
-    CopySettings copySettings) {
-
-  /** Without the copy's settings (runs recorded before they were settled). */
-  public SnapshotRestoreResult(
-      String service,
-      SnapshotInfo snapshot,
-      SnapshotInfo drCopy,
-      String region,
-      String restoredInstance,
-      String endpoint,
-      Integer port,
-      ValidationReport validation,
-      RecoveryObjectives objectives,
-      List<TimelineEntry> timeline,
-      String summary) {
-    this(
-        service,
-        snapshot,
-        drCopy,
-        region,
-        restoredInstance,
-        endpoint,
-        port,
-        validation,
-        objectives,
-        timeline,
-        summary,
-        null);
-  }
-}
+    CopySettings copySettings) {}

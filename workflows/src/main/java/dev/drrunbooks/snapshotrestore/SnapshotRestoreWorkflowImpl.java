@@ -20,6 +20,7 @@ import dev.drrunbooks.model.RecoveryObjectives;
 import dev.drrunbooks.model.ResourceNames;
 import dev.drrunbooks.model.RunOwnership;
 import dev.drrunbooks.model.Timeline;
+import dev.drrunbooks.restore.RestoreInputs;
 import dev.drrunbooks.restore.RestoreStatus;
 import dev.drrunbooks.restore.RestoreSteps;
 import dev.drrunbooks.restore.RestoredCopyStep;
@@ -64,22 +65,13 @@ public class SnapshotRestoreWorkflowImpl implements SnapshotRestoreWorkflow {
     CopyPurpose purpose = CopyPurpose.parse("purpose", in.purpose());
     boolean copy = Boolean.TRUE.equals(in.copyToDrRegion());
     String workflowId = Workflow.getInfo().getWorkflowId();
-    target =
-        in.targetInstance() == null || in.targetInstance().isBlank()
-            ? ResourceNames.rds(workflowId, "restored")
-            : Inputs.rdsIdentifier("targetInstance", in.targetInstance());
-    steps.tag(PROCEDURE, serviceKey);
+    target = RestoreInputs.target(in.targetInstance(), workflowId, "restored");
 
-    steps.enterPhase("resolve");
-    ServiceDefinition service = steps.resolveService(serviceKey);
+    ServiceDefinition service = steps.begin(PROCEDURE, serviceKey);
     String primary = service.regions().primary();
     String instance = service.spec().database().instance();
-    Duration budget =
-        Inputs.duration("waitBudget", in.waitBudget(), service.spec().objectives().rto());
-    List<ValidationQuery> queries =
-        in.validationQueries() != null
-            ? in.validationQueries()
-            : service.spec().validationQueries();
+    Duration budget = RestoreInputs.waitBudget(in.waitBudget(), service);
+    List<ValidationQuery> queries = RestoreInputs.queries(in.validationQueries(), service);
 
     steps.enterPhase("find-snapshot");
     SnapshotInfo snapshot =

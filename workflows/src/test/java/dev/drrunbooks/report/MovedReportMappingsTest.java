@@ -84,7 +84,10 @@ class MovedReportMappingsTest {
             ReportFixtures.validation(false),
             null,
             p.timeline(),
-            p.summary());
+            p.summary(),
+            null,
+            null,
+            null);
     RunReport bad = PointInTimeRestoreReport.MAPPING.report(invalid, CTX);
     assertEquals("FAILED", bad.outcome());
     assertFalse(bad.passed());

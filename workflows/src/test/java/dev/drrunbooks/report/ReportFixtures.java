@@ -107,7 +107,10 @@ public final class ReportFixtures {
         validation(true),
         objectives,
         timeline,
-        "Restored to 2024-01-15T03:05:00Z; RTO BREACHED");
+        "Restored to 2024-01-15T03:05:00Z; RTO BREACHED",
+        null,
+        null,
+        null);
   }
 
   public static BackupValidationResult backupValidation() {

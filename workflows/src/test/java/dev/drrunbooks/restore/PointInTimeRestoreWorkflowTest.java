@@ -131,6 +131,8 @@ class PointInTimeRestoreWorkflowTest {
             "app-subnets",
             List.of("sg-0123456789abcdef0"),
             "app-postgres15",
+            null,
+            null,
             null);
     stub(client, worker, "pitr-inventory-placed").run(placed);
     InstanceShape sent = rds.restoreShapes.get(rds.restoreShapes.size() - 1);
@@ -151,6 +153,8 @@ class PointInTimeRestoreWorkflowTest {
             null,
             null,
             List.of("web-sg"),
+            null,
+            null,
             null,
             null);
     WorkflowFailedException refused =

@@ -258,7 +258,8 @@ class RestoredCopyProtectionWorkflowTest {
         null,
         null,
         null,
-        purpose);
+        purpose,
+        null);
   }
 
   private static SnapshotRestoreInput snapshotPurpose(String purpose) {

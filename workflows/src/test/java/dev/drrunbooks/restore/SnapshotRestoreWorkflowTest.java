@@ -78,6 +78,10 @@ class SnapshotRestoreWorkflowTest {
                     null,
                     null,
                     null,
+                    null,
+                    null,
+                    null,
+                    null,
                     null));
 
     Histories.record(client, "restore-snapshot-dr", "snapshot-restore-dr-copy");
@@ -100,6 +104,10 @@ class SnapshotRestoreWorkflowTest {
                         new SnapshotRestoreInput(
                             "inventory",
                             "inventory-snapshot-20990101",
+                            null,
+                            null,
+                            null,
+                            null,
                             null,
                             null,
                             null,
@@ -161,6 +169,7 @@ class SnapshotRestoreWorkflowTest {
                     null,
                     "app-pg15",
                     null,
+                    null,
                     null));
 
     assertEquals(
@@ -197,6 +206,7 @@ class SnapshotRestoreWorkflowTest {
                     null,
                     "app-pg15",
                     null,
+                    null,
                     null));
 
     assertEquals(
@@ -230,6 +240,10 @@ class SnapshotRestoreWorkflowTest {
                     null,
                     null,
                     comparingQueries(),
+                    null,
+                    null,
+                    null,
+                    null,
                     null,
                     null,
                     null));
@@ -268,6 +282,10 @@ class SnapshotRestoreWorkflowTest {
                             "inventory",
                             null,
                             true,
+                            null,
+                            null,
+                            null,
+                            null,
                             null,
                             null,
                             null,
@@ -385,7 +403,11 @@ class SnapshotRestoreWorkflowTest {
         null,
         null,
         null,
-        allowOtherSource);
+        allowOtherSource,
+        null,
+        null,
+        null,
+        null);
   }
 
   /** From the run's first event to its last, on the test server's (skipping) clock. */

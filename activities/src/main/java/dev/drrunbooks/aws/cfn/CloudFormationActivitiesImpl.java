@@ -236,6 +236,14 @@ public class CloudFormationActivitiesImpl implements CloudFormationActivities {
     return new StackInfo(name, stackId, "CREATE_IN_PROGRESS", Map.of(), List.of());
   }
 
+  /** The refusal to touch a stack this run did not create, logged where the worker runs. */
+  private static ApplicationFailure notOwned(String message) {
+    ApplicationFailure refusal =
+        ApplicationFailure.newNonRetryableFailure(message, FailureType.NOT_OWNED.type());
+    log.warn(refusal.getOriginalMessage());
+    return refusal;
+  }
+
   /**
    * A stack of the requested name exists: the run's own is returned as it is, anyone else's
    * refused.
@@ -244,23 +252,19 @@ public class CloudFormationActivitiesImpl implements CloudFormationActivities {
       String region, Stack stack, Ownership owner, Map<String, String> parameters) {
     Map<String, String> tags = tagsOf(stack);
     if (!owner.owns(tags)) {
-      ApplicationFailure refusal =
-          ApplicationFailure.newNonRetryableFailure(
-              "CloudFormation stack '"
-                  + stack.stackName()
-                  + "' already exists in "
-                  + region
-                  + " ("
-                  + stack.stackStatusAsString()
-                  + ") and was not "
-                  + "created by this run: its tags are "
-                  + RdsTags.describe(tags)
-                  + "; a run's own stack carries "
-                  + owner.requiredTags()
-                  + ". Choose another stack name or remove it by hand.",
-              FailureType.NOT_OWNED.type());
-      log.warn(refusal.getOriginalMessage());
-      throw refusal;
+      throw notOwned(
+          "CloudFormation stack '"
+              + stack.stackName()
+              + "' already exists in "
+              + region
+              + " ("
+              + stack.stackStatusAsString()
+              + ") and was not "
+              + "created by this run: its tags are "
+              + RdsTags.describe(tags)
+              + "; a run's own stack carries "
+              + owner.requiredTags()
+              + ". Choose another stack name or remove it by hand.");
     }
     Map<String, String> had = new LinkedHashMap<>();
     if (stack.hasParameters())
@@ -468,25 +472,21 @@ public class CloudFormationActivitiesImpl implements CloudFormationActivities {
     Stack stack = found.get();
     Map<String, String> tags = tagsOf(stack);
     if (!owner.owns(tags)) {
-      ApplicationFailure refusal =
-          ApplicationFailure.newNonRetryableFailure(
-              "REFUSING to delete CloudFormation stack '"
-                  + stackName
-                  + "' in "
-                  + region
-                  + " ("
-                  + stack.stackId()
-                  + ", "
-                  + stack.stackStatusAsString()
-                  + "): it was not "
-                  + "created by this run. Its tags are "
-                  + RdsTags.describe(tags)
-                  + "; deleting needs "
-                  + owner.requiredTags()
-                  + ". Nothing was deleted.",
-              FailureType.NOT_OWNED.type());
-      log.warn(refusal.getOriginalMessage());
-      throw refusal;
+      throw notOwned(
+          "REFUSING to delete CloudFormation stack '"
+              + stackName
+              + "' in "
+              + region
+              + " ("
+              + stack.stackId()
+              + ", "
+              + stack.stackStatusAsString()
+              + "): it was not "
+              + "created by this run. Its tags are "
+              + RdsTags.describe(tags)
+              + "; deleting needs "
+              + owner.requiredTags()
+              + ". Nothing was deleted.");
     }
     if ("DELETE_IN_PROGRESS".equals(stack.stackStatusAsString())) return "deleting";
     try {

@@ -358,19 +358,8 @@ public class EcsActivitiesImpl implements EcsActivities {
     if (found.isEmpty()) return "already gone";
     Map<String, String> tags = tagsOf(region, found.get());
     if (!owner.owns(tags)) {
-      throw ApplicationFailure.newNonRetryableFailure(
-          "refusing to delete ECS service '"
-              + service
-              + "' in cluster '"
-              + cluster
-              + "' ("
-              + region
-              + "): its tags "
-              + tags
-              + " do not mark it as created by this run ("
-              + owner.requiredTags()
-              + ")",
-          FailureType.NOT_OWNED.type());
+      throw EcsFailures.notOwned(
+          "ECS service '" + service + "' in cluster '" + cluster + "'", region, tags, owner);
     }
     try {
       ecs.apply(region).deleteService(b -> b.cluster(cluster).service(service).force(true));
@@ -620,17 +609,7 @@ public class EcsActivitiesImpl implements EcsActivities {
             : Map.of();
     // Untagged: left by an emulator's stack deletion; tagged for another run: never ours to delete.
     if (tags.containsKey(Ownership.WORKFLOW_TAG) && !owner.owns(tags)) {
-      throw ApplicationFailure.newNonRetryableFailure(
-          "refusing to delete ECS cluster '"
-              + cluster
-              + "' ("
-              + region
-              + "): its tags "
-              + tags
-              + " do not mark it as created by this run ("
-              + owner.requiredTags()
-              + ")",
-          FailureType.NOT_OWNED.type());
+      throw EcsFailures.notOwned("ECS cluster '" + cluster + "'", region, tags, owner);
     }
     try {
       ecs.apply(region).deleteCluster(b -> b.cluster(cluster));

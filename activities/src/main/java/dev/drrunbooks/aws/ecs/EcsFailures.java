@@ -2,7 +2,9 @@ package dev.drrunbooks.aws.ecs;
 
 import dev.drrunbooks.aws.AwsFailures;
 import dev.drrunbooks.model.FailureType;
+import dev.drrunbooks.model.Ownership;
 import io.temporal.failure.ApplicationFailure;
+import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -52,6 +54,25 @@ final class EcsFailures {
           attempted + " failed: " + code(e) + ": " + message, "Aws" + code(e));
     }
     return AwsFailures.translate(e, attempted);
+  }
+
+  /**
+   * The refusal to delete {@code what} (e.g. {@code ECS cluster 'x'}) whose tags do not mark it as
+   * created by the run of {@code owner}.
+   */
+  static ApplicationFailure notOwned(
+      String what, String region, Map<String, String> tags, Ownership owner) {
+    return ApplicationFailure.newNonRetryableFailure(
+        "refusing to delete "
+            + what
+            + " ("
+            + region
+            + "): its tags "
+            + tags
+            + " do not mark it as created by this run ("
+            + owner.requiredTags()
+            + ")",
+        FailureType.NOT_OWNED.type());
   }
 
   static ApplicationFailure clusterNotFound(String region, String cluster) {

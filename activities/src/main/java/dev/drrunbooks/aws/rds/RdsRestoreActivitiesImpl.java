@@ -291,12 +291,7 @@ public class RdsRestoreActivitiesImpl implements RdsRestoreActivities {
           point,
           created.dbInstanceStatus(),
           RestorePlacement.describe(shape));
-      return toInfo(
-          region,
-          created,
-          created.hasTagList() && !created.tagList().isEmpty()
-              ? RdsTags.toMap(created.tagList())
-              : tags);
+      return restored(region, created, tags);
     } catch (DbInstanceAlreadyExistsException e) {
       return adopt(
           region,
@@ -324,17 +319,9 @@ public class RdsRestoreActivitiesImpl implements RdsRestoreActivities {
               + awsMessage(e)
               + " (check the restorable window)",
           "RdsInvalidRestore");
-    } catch (InstanceQuotaExceededException | StorageQuotaExceededException e) {
-      throw quota(e, "restore of " + target + " in " + region);
     } catch (SdkException e) {
-      throw AwsFailures.translate(
-          e,
-          "restore-db-instance-to-point-in-time "
-              + req.sourceInstanceId()
-              + " -> "
-              + target
-              + " in "
-              + region);
+      throw restoreFailed(
+          e, "restore-db-instance-to-point-in-time", req.sourceInstanceId(), target, region);
     }
   }
 
@@ -415,29 +402,16 @@ public class RdsRestoreActivitiesImpl implements RdsRestoreActivities {
           snapshot.snapshotId(),
           created.dbInstanceStatus(),
           RestorePlacement.describe(shape));
-      return toInfo(
-          region,
-          created,
-          created.hasTagList() && !created.tagList().isEmpty()
-              ? RdsTags.toMap(created.tagList())
-              : tags);
+      return restored(region, created, tags);
     } catch (DbInstanceAlreadyExistsException e) {
       return adopt(region, rds.instance(region, target), req.owner(), snapshot.snapshotId(), point);
     } catch (DbSnapshotNotFoundException e) {
       throw snapshotNotFound(region, snapshot.snapshotId());
     } catch (InvalidDbSnapshotStateException e) {
       throw snapshotNotAvailable(region, snapshot.snapshotId(), e);
-    } catch (InstanceQuotaExceededException | StorageQuotaExceededException e) {
-      throw quota(e, "restore of " + target + " in " + region);
     } catch (SdkException e) {
-      throw AwsFailures.translate(
-          e,
-          "restore-db-instance-from-db-snapshot "
-              + snapshot.snapshotId()
-              + " -> "
-              + target
-              + " in "
-              + region);
+      throw restoreFailed(
+          e, "restore-db-instance-from-db-snapshot", snapshot.snapshotId(), target, region);
     }
   }
 
@@ -661,6 +635,31 @@ public class RdsRestoreActivitiesImpl implements RdsRestoreActivities {
             + awsMessage(e)
             + ")",
         "RdsInvalidSnapshotState");
+  }
+
+  /**
+   * The instance a restore call created, with the tags RDS returned, or those requested when the
+   * response carries none.
+   */
+  private static InstanceInfo restored(
+      String region, DBInstance created, Map<String, String> requested) {
+    return toInfo(
+        region,
+        created,
+        created.hasTagList() && !created.tagList().isEmpty()
+            ? RdsTags.toMap(created.tagList())
+            : requested);
+  }
+
+  /**
+   * A restore call's failure not handled where it was made: a quota reached (non-retryable), else
+   * as {@link AwsFailures#translate} classifies it.
+   */
+  private static RuntimeException restoreFailed(
+      SdkException e, String command, String from, String target, String region) {
+    if (e instanceof InstanceQuotaExceededException || e instanceof StorageQuotaExceededException)
+      return quota(e, "restore of " + target + " in " + region);
+    return AwsFailures.translate(e, command + " " + from + " -> " + target + " in " + region);
   }
 
   static ApplicationFailure quota(SdkException e, String attempted) {

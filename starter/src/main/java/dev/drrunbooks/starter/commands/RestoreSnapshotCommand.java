@@ -76,7 +76,11 @@ public final class RestoreSnapshotCommand
         null,
         null,
         null,
-        allowOtherSource ? Boolean.TRUE : null);
+        allowOtherSource ? Boolean.TRUE : null,
+        null,
+        null,
+        null,
+        null);
   }
 
   @Override

@@ -219,7 +219,10 @@ public class HtmlReportScreenshotTest {
                 start.plus(Duration.ofMinutes(29)),
                 Instant.parse("2026-11-27T03:04:00Z")),
             timeline,
-            "Restored inventory to 2026-11-27T03:04:00Z; RTO 37m against 30m");
+            "Restored inventory to 2026-11-27T03:04:00Z; RTO 37m against 30m",
+            null,
+            null,
+            null);
     String html =
         HtmlReport.render(
             PointInTimeRestoreReport.MAPPING.report(
