@@ -62,12 +62,12 @@ public final class InputFile {
 
   /**
    * Options that do not set an input field: --input itself, --no-wait, the connection mixin's,
-   * inherited ones.
+   * inherited ones. Other mixins (a restore's options) do set input fields.
    */
   private static void refuseInputFlags(CommandSpec spec, Path file) {
     Set<String> notInput = new HashSet<>(NOT_INPUT);
-    spec.mixins()
-        .values()
+    spec.mixins().values().stream()
+        .filter(m -> m.userObject() instanceof Connection)
         .forEach(m -> m.options().forEach(o -> notInput.addAll(List.of(o.names()))));
     for (OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
       if (o.inherited() || o.usageHelp() || o.versionHelp() || notInput.contains(o.longestName()))

@@ -114,6 +114,8 @@ class CliErrorsTest {
             + " and --service cannot be combined: the input file holds the whole input");
     String[][] starts = {
       {"restore-snapshot", "--copy-to-dr"},
+      {"restore-snapshot", "--target-instance", "copy"},
+      {"pitr", "--keep-on-failure"},
       {"validate-backups", "--pick", "random"},
       {"failover", "--force"},
       {"failback", "--stages", "50,100"},

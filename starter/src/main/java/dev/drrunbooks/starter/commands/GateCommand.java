@@ -6,13 +6,11 @@ import dev.drrunbooks.starter.Connection;
 import dev.drrunbooks.starter.ExitCodes;
 import dev.drrunbooks.starter.RunLookup;
 import io.temporal.client.WorkflowStub;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -24,14 +22,7 @@ public abstract class GateCommand implements Callable<Integer> {
   @Mixin Connection connection;
   @Spec CommandSpec spec;
 
-  @Parameters(
-      index = "0",
-      paramLabel = "WORKFLOW_ID",
-      description = "The run's workflow id, e.g. dns-failover-api.mycomputer.com")
-  String workflowId;
-
-  @Option(names = "--run-id", description = "A particular run (default: the latest)")
-  String runId;
+  @Mixin RunSelector target;
 
   @Option(
       names = "--step",
@@ -56,15 +47,13 @@ public abstract class GateCommand implements Callable<Integer> {
   public Integer call() {
     var out = spec.commandLine().getOut();
     try (Connection conn = connection) {
-      WorkflowStub run =
-          conn.client()
-              .newUntypedWorkflowStub(workflowId, Optional.ofNullable(runId), Optional.empty());
+      WorkflowStub run = target.stub(conn.client());
       Approval answer = new Approval(step, who, why);
       String verb = approve() ? "approve" : "abort";
       if (signal) {
         RunLookup.whileRunning(
             run,
-            workflowId,
+            target.workflowId,
             () -> {
               run.signal(verb + "Signal", answer);
               return null;
@@ -72,17 +61,17 @@ public abstract class GateCommand implements Callable<Integer> {
         out.printf(
             "Sent %s signal to %s for step %s (the run records it, or ignores it if it does not"
                 + " fit)%n",
-            verb, workflowId, step);
+            verb, target.workflowId, step);
         return ExitCodes.OK;
       }
       // A rejection by the run's validator is a WorkflowUpdateException: refused, with the run's
       // reason.
       GateDecision decision =
           RunLookup.whileRunning(
-              run, workflowId, () -> run.update(verb, GateDecision.class, answer));
+              run, target.workflowId, () -> run.update(verb, GateDecision.class, answer));
       out.printf(
           "%s %s at step %s by %s: %s%n",
-          workflowId, decision.verdict(), decision.step(), decision.who(), decision.why());
+          target.workflowId, decision.verdict(), decision.step(), decision.who(), decision.why());
       return ExitCodes.OK;
     }
   }

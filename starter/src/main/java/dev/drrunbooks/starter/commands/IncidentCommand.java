@@ -187,6 +187,18 @@ public final class IncidentCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * Who changes the incident and why, both required: the run records them with the change (its
+   * timeline, the post-incident review).
+   */
+  static final class Decision {
+    @Option(names = "--who", required = true)
+    String who;
+
+    @Option(names = "--why", required = true)
+    String why;
+  }
+
   @Command(
       name = "ack",
       mixinStandardHelpOptions = true,
@@ -214,15 +226,11 @@ public final class IncidentCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "SEVERITY", description = "P1, P2, P3 or P4")
     String severity;
 
-    @Option(names = "--who", required = true)
-    String who;
-
-    @Option(names = "--why", required = true)
-    String why;
+    @Mixin Decision by;
 
     @Override
     int send(IncidentResponseWorkflow incident, PrintWriter out, Connection conn) {
-      print(out, incident.changeSeverity(new SeverityChange(severity, who, why)));
+      print(out, incident.changeSeverity(new SeverityChange(severity, by.who, by.why)));
       return 0;
     }
   }
@@ -265,11 +273,7 @@ public final class IncidentCommand implements Callable<Integer> {
     @Option(names = "--service", required = true)
     String service;
 
-    @Option(names = "--who", required = true)
-    String who;
-
-    @Option(names = "--why", required = true)
-    String why;
+    @Mixin Decision by;
 
     @Option(names = "--force", description = "failover: even if the primary looks healthy")
     Boolean force;
@@ -304,8 +308,8 @@ public final class IncidentCommand implements Callable<Integer> {
               new RecoveryRequest(
                   kind,
                   service,
-                  who,
-                  why,
+                  by.who,
+                  by.why,
                   force,
                   noApproval ? false : null,
                   stages,
@@ -331,15 +335,11 @@ public final class IncidentCommand implements Callable<Integer> {
     @Option(names = "--service", description = "Default: every affected service not yet verified")
     List<String> services;
 
-    @Option(names = "--who", required = true)
-    String who;
-
-    @Option(names = "--why", required = true)
-    String why;
+    @Mixin Decision by;
 
     @Override
     int send(IncidentResponseWorkflow incident, PrintWriter out, Connection conn) {
-      print(out, incident.verify(new Verification(who, why, services)));
+      print(out, incident.verify(new Verification(by.who, by.why, services)));
       return 0;
     }
   }
@@ -351,11 +351,7 @@ public final class IncidentCommand implements Callable<Integer> {
           "Resolve (needs every service verified, or --force); the run writes the post-incident"
               + " review with the next drill of schedule dr-monthly-dr-drill, and ends.")
   static final class Resolve extends Steer {
-    @Option(names = "--who", required = true)
-    String who;
-
-    @Option(names = "--why", required = true)
-    String why;
+    @Mixin Decision by;
 
     @Option(
         names = "--force",
@@ -371,8 +367,8 @@ public final class IncidentCommand implements Callable<Integer> {
     @Override
     int send(IncidentResponseWorkflow incident, PrintWriter out, Connection conn) {
       FollowUpDrill drill = ReportCommand.followUpDrill(conn);
-      incident.resolve(new Resolution(who, why, force ? true : null, rootCause, drill));
-      out.printf("%s resolved by %s.%n", incidentId, who);
+      incident.resolve(new Resolution(by.who, by.why, force ? true : null, rootCause, drill));
+      out.printf("%s resolved by %s.%n", incidentId, by.who);
       if (noWait) return 0;
       IncidentResult r = WorkflowStub.fromTyped(incident).getResult(IncidentResult.class);
       new ResultPrinter(out).timeline(r.timeline());

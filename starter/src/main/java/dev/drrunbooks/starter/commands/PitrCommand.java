@@ -5,11 +5,13 @@ import dev.drrunbooks.pitr.PointInTimeRestoreResult;
 import dev.drrunbooks.pitr.PointInTimeRestoreWorkflow;
 import dev.drrunbooks.pitr.RestoreRegion;
 import dev.drrunbooks.runbook.Procedure;
+import dev.drrunbooks.starter.ExitCodes;
 import dev.drrunbooks.starter.ResultPrinter;
 import io.temporal.failure.ApplicationFailure;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
@@ -26,26 +28,7 @@ public final class PitrCommand
   @Option(names = "--restore-time", description = "ISO-8601 instant, or latest (default)")
   String restoreTime;
 
-  @Option(names = "--target-instance", description = "Default: derived from the run id")
-  String targetInstance;
-
-  @Option(
-      names = "--incident-time",
-      description = "When the incident began: RTO and RPO are measured from it")
-  String incidentTime;
-
-  @Option(
-      names = "--wait-budget",
-      description = "How long waiting may take (default: the service's RTO)")
-  String waitBudget;
-
-  @Option(
-      names = "--keep-on-failure",
-      description = "Keep the restored instance for forensics if a later step fails")
-  boolean keep;
-
-  @Option(names = "--instance-class", description = "e.g. db.r6g.large (default: as the source)")
-  String instanceClass;
+  @Mixin RestoreOptions restore;
 
   @Option(
       names = "--region",
@@ -72,7 +55,11 @@ public final class PitrCommand
   String parameterGroup;
 
   public PitrCommand() {
-    super(Procedure.PITR, PointInTimeRestoreInput.class, PointInTimeRestoreInput::service);
+    super(
+        Procedure.PITR,
+        PointInTimeRestoreInput.class,
+        PointInTimeRestoreWorkflow::run,
+        PointInTimeRestoreInput::service);
   }
 
   @Override
@@ -81,11 +68,11 @@ public final class PitrCommand
         service,
         sourceInstance,
         restoreTime,
-        targetInstance,
-        incidentTime,
-        waitBudget,
-        keep ? Boolean.TRUE : null,
-        instanceClass,
+        restore.targetInstance,
+        restore.incidentTime,
+        restore.waitBudget,
+        restore.keepOnFailure(),
+        restore.instanceClass,
         null,
         subnetGroup,
         securityGroupIds,
@@ -111,12 +98,7 @@ public final class PitrCommand
   }
 
   @Override
-  PointInTimeRestoreResult run(PointInTimeRestoreWorkflow workflow, PointInTimeRestoreInput in) {
-    return workflow.run(in);
-  }
-
-  @Override
-  void print(PointInTimeRestoreResult r, ResultPrinter print, PrintWriter out) {
+  int print(PointInTimeRestoreResult r, ResultPrinter print, PrintWriter out) {
     print.timeline(r.timeline());
     print.validation(r.validation());
     print.objectives(r.objectives());
@@ -132,5 +114,6 @@ public final class PitrCommand
         r.window().latest());
     if (r.restoredFrom() != null)
       out.printf("Restored from: %s, in %s%n", r.restoredFrom(), r.region());
+    return ExitCodes.OK;
   }
 }

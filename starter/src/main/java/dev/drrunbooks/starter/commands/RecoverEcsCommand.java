@@ -4,6 +4,7 @@ import dev.drrunbooks.ecsrecovery.EcsRecoveryInput;
 import dev.drrunbooks.ecsrecovery.EcsRecoveryResult;
 import dev.drrunbooks.ecsrecovery.EcsServiceRecoveryWorkflow;
 import dev.drrunbooks.runbook.Procedure;
+import dev.drrunbooks.starter.ExitCodes;
 import dev.drrunbooks.starter.ResultPrinter;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
@@ -36,7 +37,11 @@ public final class RecoverEcsCommand
   String waitBudget;
 
   public RecoverEcsCommand() {
-    super(Procedure.ECS_RECOVERY, EcsRecoveryInput.class, EcsRecoveryInput::service);
+    super(
+        Procedure.ECS_RECOVERY,
+        EcsRecoveryInput.class,
+        EcsServiceRecoveryWorkflow::run,
+        EcsRecoveryInput::service);
   }
 
   @Override
@@ -45,14 +50,10 @@ public final class RecoverEcsCommand
   }
 
   @Override
-  EcsRecoveryResult run(EcsServiceRecoveryWorkflow workflow, EcsRecoveryInput in) {
-    return workflow.run(in);
-  }
-
-  @Override
-  void print(EcsRecoveryResult r, ResultPrinter print, PrintWriter out) {
+  int print(EcsRecoveryResult r, ResultPrinter print, PrintWriter out) {
     print.timeline(r.timeline());
     print.rto(r.rto());
     out.printf("%n%s%n", r.summary());
+    return ExitCodes.OK;
   }
 }

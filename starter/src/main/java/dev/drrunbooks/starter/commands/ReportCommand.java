@@ -45,7 +45,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -70,14 +69,7 @@ public final class ReportCommand implements Callable<Integer> {
   @Mixin Connection connection;
   @Spec CommandSpec spec;
 
-  @Parameters(
-      index = "0",
-      paramLabel = "WORKFLOW_ID",
-      description = "The run's workflow id, as dr printed it when it started")
-  String workflowId;
-
-  @Option(names = "--run-id", description = "A particular run (default: the latest)")
-  String runId;
+  @Mixin RunSelector target;
 
   @Option(
       names = "--out",
@@ -121,7 +113,7 @@ public final class ReportCommand implements Callable<Integer> {
       }
       out.printf(
           "Report of %s (%s, %s): %s%s%n",
-          workflowId,
+          target.workflowId,
           files.workflowType(),
           files.state(),
           files.outcome(),
@@ -135,7 +127,9 @@ public final class ReportCommand implements Callable<Integer> {
       }
       out.printf(
           "Run: %s%n",
-          files.runLink() != null ? files.runLink() : conn.runLink(workflowId, files.runId()));
+          files.runLink() != null
+              ? files.runLink()
+              : conn.runLink(target.workflowId, files.runId()));
       return "COMPLETED".equals(files.state()) ? ExitCodes.OK : ExitCodes.RUN_FAILED;
     }
   }
@@ -148,10 +142,11 @@ public final class ReportCommand implements Callable<Integer> {
                 WriteRunReportWorkflow.class,
                 WorkflowOptions.newBuilder()
                     .setTaskQueue(conn.taskQueue())
-                    .setWorkflowId("dr-report-" + workflowId + "-" + Instant.now().toEpochMilli())
+                    .setWorkflowId(
+                        "dr-report-" + target.workflowId + "-" + Instant.now().toEpochMilli())
                     .setWorkflowExecutionTimeout(WAIT)
                     .build());
-    return writer.write(new RunReportRequest(workflowId, runId, review, drill));
+    return writer.write(new RunReportRequest(target.workflowId, target.runId, review, drill));
   }
 
   /** --out: the same reading and rendering, done here. */
@@ -164,7 +159,7 @@ public final class ReportCommand implements Callable<Integer> {
                   conn.client(),
                   new RunLinks(conn.uiUrl(), conn.namespace()),
                   objectivesOf(conn.catalog(), spec.commandLine().getErr()))
-              .read(workflowId, runId);
+              .read(target.workflowId, target.runId);
       if (review) RunReportActivitiesImpl.requireReviewable(read.report());
     } catch (ApplicationFailure e) {
       throw new ReportRefused(e);
@@ -187,7 +182,7 @@ public final class ReportCommand implements Callable<Integer> {
                 outDir.resolve("post-incident-review.md"), PostIncidentReview.render(report, drill))
             : null;
     return new RunReportFiles(
-        workflowId,
+        target.workflowId,
         read.runId(),
         read.workflowType(),
         read.state(),

@@ -4,9 +4,11 @@ import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreInput;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreResult;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreWorkflow;
+import dev.drrunbooks.starter.ExitCodes;
 import dev.drrunbooks.starter.ResultPrinter;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -31,26 +33,7 @@ public final class RestoreSnapshotCommand
       description = "The DR region's KMS key, for an encrypted snapshot")
   String kmsKeyId;
 
-  @Option(names = "--target-instance", description = "Default: derived from the run id")
-  String targetInstance;
-
-  @Option(
-      names = "--incident-time",
-      description = "When the incident began: RTO and RPO are measured from it")
-  String incidentTime;
-
-  @Option(
-      names = "--wait-budget",
-      description = "How long waiting may take (default: the service's RTO)")
-  String waitBudget;
-
-  @Option(
-      names = "--keep-on-failure",
-      description = "Keep what the run created for forensics if a step fails")
-  boolean keep;
-
-  @Option(names = "--instance-class", description = "e.g. db.r6g.large")
-  String instanceClass;
+  @Mixin RestoreOptions restore;
 
   @Option(
       names = "--allow-other-source",
@@ -58,7 +41,11 @@ public final class RestoreSnapshotCommand
   boolean allowOtherSource;
 
   public RestoreSnapshotCommand() {
-    super(Procedure.SNAPSHOT_RESTORE, SnapshotRestoreInput.class, SnapshotRestoreInput::service);
+    super(
+        Procedure.SNAPSHOT_RESTORE,
+        SnapshotRestoreInput.class,
+        SnapshotRestoreWorkflow::run,
+        SnapshotRestoreInput::service);
   }
 
   @Override
@@ -68,11 +55,11 @@ public final class RestoreSnapshotCommand
         snapshot,
         copyToDr ? Boolean.TRUE : null,
         kmsKeyId,
-        targetInstance,
-        incidentTime,
-        waitBudget,
-        keep ? Boolean.TRUE : null,
-        instanceClass,
+        restore.targetInstance,
+        restore.incidentTime,
+        restore.waitBudget,
+        restore.keepOnFailure(),
+        restore.instanceClass,
         null,
         null,
         null,
@@ -84,12 +71,7 @@ public final class RestoreSnapshotCommand
   }
 
   @Override
-  SnapshotRestoreResult run(SnapshotRestoreWorkflow workflow, SnapshotRestoreInput in) {
-    return workflow.run(in);
-  }
-
-  @Override
-  void print(SnapshotRestoreResult r, ResultPrinter print, PrintWriter out) {
+  int print(SnapshotRestoreResult r, ResultPrinter print, PrintWriter out) {
     print.timeline(r.timeline());
     print.validation(r.validation());
     print.objectives(r.objectives());
@@ -97,5 +79,6 @@ public final class RestoreSnapshotCommand
     out.printf(
         "%n%s%nRestored instance: %s in %s at %s:%s%n",
         r.summary(), r.restoredInstance(), r.region(), r.endpoint(), r.port());
+    return ExitCodes.OK;
   }
 }

@@ -123,6 +123,12 @@ public final class SchedulesCommand implements Callable<Integer> {
     abstract int run(ScheduleManager schedules, PrintWriter out, Connection conn);
   }
 
+  /** A verb on one schedule, named by its catalog key or its id. */
+  abstract static class NamedVerb extends Verb {
+    @Parameters(index = "0", paramLabel = "NAME", description = NAME)
+    String name;
+  }
+
   @Command(
       name = "apply",
       mixinStandardHelpOptions = true,
@@ -156,10 +162,7 @@ public final class SchedulesCommand implements Callable<Integer> {
       name = "create",
       mixinStandardHelpOptions = true,
       description = "Create the catalog's schedule NAME (refused if it exists).")
-  static final class Create extends Verb {
-    @Parameters(index = "0", paramLabel = "NAME", description = NAME)
-    String name;
-
+  static final class Create extends NamedVerb {
     @Override
     int run(ScheduleManager schedules, PrintWriter out, Connection conn) {
       return single(schedules.create(name), out);
@@ -170,10 +173,7 @@ public final class SchedulesCommand implements Callable<Integer> {
       name = "update",
       mixinStandardHelpOptions = true,
       description = "Update schedule NAME to the catalog (keeps it paused if it is).")
-  static final class Update extends Verb {
-    @Parameters(index = "0", paramLabel = "NAME", description = NAME)
-    String name;
-
+  static final class Update extends NamedVerb {
     @Override
     int run(ScheduleManager schedules, PrintWriter out, Connection conn) {
       return single(schedules.update(name), out);
@@ -300,10 +300,7 @@ public final class SchedulesCommand implements Callable<Integer> {
       mixinStandardHelpOptions = true,
       description =
           "Pause schedule NAME: no scheduled runs until unpaused (trigger still runs it).")
-  static final class Pause extends Verb {
-    @Parameters(index = "0", paramLabel = "NAME", description = NAME)
-    String name;
-
+  static final class Pause extends NamedVerb {
     @Option(
         names = "--why",
         description = "Why, kept as the schedule's note (shown by list and the Temporal UI)")
@@ -312,12 +309,7 @@ public final class SchedulesCommand implements Callable<Integer> {
     @Override
     int run(ScheduleManager schedules, PrintWriter out, Connection conn) {
       Target target = schedules.resolve(name);
-      String note =
-          why == null || why.isBlank()
-              ? "paused by "
-                  + System.getProperty("user.name", "someone")
-                  + " with dr schedules pause"
-              : why;
+      String note = note(why, "pause");
       ScheduleDescription d = schedules.pause(target, note);
       out.printf(
           "Paused %s: %s%nNo scheduled run starts until: dr schedules unpause %s%n",
@@ -332,22 +324,14 @@ public final class SchedulesCommand implements Callable<Integer> {
       name = "unpause",
       mixinStandardHelpOptions = true,
       description = "Unpause schedule NAME.")
-  static final class Unpause extends Verb {
-    @Parameters(index = "0", paramLabel = "NAME", description = NAME)
-    String name;
-
+  static final class Unpause extends NamedVerb {
     @Option(names = "--why", description = "Why, kept as the schedule's note")
     String why;
 
     @Override
     int run(ScheduleManager schedules, PrintWriter out, Connection conn) {
       Target target = schedules.resolve(name);
-      String note =
-          why == null || why.isBlank()
-              ? "unpaused by "
-                  + System.getProperty("user.name", "someone")
-                  + " with dr schedules unpause"
-              : why;
+      String note = note(why, "unpause");
       ScheduleDescription d = schedules.unpause(target, note);
       List<Instant> next = d.getInfo().getNextActionTimes();
       out.printf(
@@ -364,10 +348,7 @@ public final class SchedulesCommand implements Callable<Integer> {
       description =
           "Start schedule NAME's run now (a drill on demand); refused while its "
               + "previous run still runs.")
-  static final class Trigger extends Verb {
-    @Parameters(index = "0", paramLabel = "NAME", description = NAME)
-    String name;
-
+  static final class Trigger extends NamedVerb {
     @Override
     int run(ScheduleManager schedules, PrintWriter out, Connection conn) {
       Target target = schedules.resolve(name);
@@ -393,10 +374,7 @@ public final class SchedulesCommand implements Callable<Integer> {
       name = "delete",
       mixinStandardHelpOptions = true,
       description = "Delete schedule NAME (only one dr-runbooks created).")
-  static final class Delete extends Verb {
-    @Parameters(index = "0", paramLabel = "NAME", description = NAME)
-    String name;
-
+  static final class Delete extends NamedVerb {
     @Override
     int run(ScheduleManager schedules, PrintWriter out, Connection conn) {
       Target target = schedules.resolve(name);
@@ -410,6 +388,16 @@ public final class SchedulesCommand implements Callable<Integer> {
       }
       return 0;
     }
+  }
+
+  /** The schedule's note: {@code why}, or who ran which verb when no reason was given. */
+  private static String note(String why, String verb) {
+    if (why != null && !why.isBlank()) return why;
+    return verb
+        + "d by "
+        + System.getProperty("user.name", "someone")
+        + " with dr schedules "
+        + verb;
   }
 
   private static int single(Outcome o, PrintWriter out) {

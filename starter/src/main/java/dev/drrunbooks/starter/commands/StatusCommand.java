@@ -20,8 +20,6 @@ import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -39,23 +37,17 @@ public final class StatusCommand implements Callable<Integer> {
   @Mixin Connection connection;
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "WORKFLOW_ID")
-  String workflowId;
-
-  @Option(names = "--run-id", description = "A particular run (default: the latest)")
-  String runId;
+  @Mixin RunSelector target;
 
   @Override
   public Integer call() throws Exception {
     var out = spec.commandLine().getOut();
     try (Connection conn = connection) {
-      WorkflowStub run =
-          conn.client()
-              .newUntypedWorkflowStub(workflowId, Optional.ofNullable(runId), Optional.empty());
-      WorkflowExecutionDescription d = RunLookup.describe(run, workflowId);
+      WorkflowStub run = target.stub(conn.client());
+      WorkflowExecutionDescription d = RunLookup.describe(run, target.workflowId);
       out.printf(
           "%s (%s) run %s: %s, started %s%n",
-          workflowId,
+          target.workflowId,
           d.getWorkflowType(),
           d.getExecution().getRunId(),
           RunLookup.state(d.getStatus()),
@@ -74,7 +66,7 @@ public final class StatusCommand implements Callable<Integer> {
           out.printf(
               "it did not clean up after itself: `dr cleanup %s` lists what it left (--apply"
                   + " deletes it)%n",
-              workflowId);
+              target.workflowId);
         }
       } else {
         try {
@@ -87,7 +79,7 @@ public final class StatusCommand implements Callable<Integer> {
           out.println("(no status query answer: " + FailureMessage.of(e) + ")");
         }
       }
-      out.println("Temporal UI: " + conn.runLink(workflowId, d.getExecution().getRunId()));
+      out.println("Temporal UI: " + conn.runLink(target.workflowId, d.getExecution().getRunId()));
       return ExitCodes.OK;
     }
   }
@@ -111,7 +103,7 @@ public final class StatusCommand implements Callable<Integer> {
     WorkflowStub closed =
         conn.client()
             .newUntypedWorkflowStub(
-                workflowId, Optional.of(d.getExecution().getRunId()), Optional.empty());
+                target.workflowId, Optional.of(d.getExecution().getRunId()), Optional.empty());
     try {
       closed.getResult(10, TimeUnit.SECONDS, Object.class);
       return "(no failure recorded)";

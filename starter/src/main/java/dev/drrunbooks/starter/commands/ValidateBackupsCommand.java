@@ -4,6 +4,7 @@ import dev.drrunbooks.backupvalidation.BackupValidationInput;
 import dev.drrunbooks.backupvalidation.BackupValidationResult;
 import dev.drrunbooks.backupvalidation.BackupValidationWorkflow;
 import dev.drrunbooks.runbook.Procedure;
+import dev.drrunbooks.starter.ExitCodes;
 import dev.drrunbooks.starter.ResultPrinter;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
@@ -31,7 +32,11 @@ public final class ValidateBackupsCommand
   String instanceClass;
 
   public ValidateBackupsCommand() {
-    super(Procedure.BACKUP_VALIDATION, BackupValidationInput.class, BackupValidationInput::service);
+    super(
+        Procedure.BACKUP_VALIDATION,
+        BackupValidationInput.class,
+        BackupValidationWorkflow::run,
+        BackupValidationInput::service);
   }
 
   @Override
@@ -40,16 +45,12 @@ public final class ValidateBackupsCommand
   }
 
   @Override
-  BackupValidationResult run(BackupValidationWorkflow workflow, BackupValidationInput in) {
-    return workflow.run(in);
-  }
-
-  @Override
-  void print(BackupValidationResult r, ResultPrinter print, PrintWriter out) {
+  int print(BackupValidationResult r, ResultPrinter print, PrintWriter out) {
     print.timeline(r.timeline());
     print.validation(r.validation());
     print.copySettings(r.copySettings());
     print.cleanup(r.cleanup());
     out.printf("%n%s%n", r.summary());
+    return ExitCodes.OK;
   }
 }

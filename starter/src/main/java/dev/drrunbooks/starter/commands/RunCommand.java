@@ -1,0 +1,109 @@
+package dev.drrunbooks.starter.commands;
+
+import dev.drrunbooks.payload.RunInput;
+import dev.drrunbooks.runbook.Procedure;
+import dev.drrunbooks.starter.Connection;
+import dev.drrunbooks.starter.InputFile;
+import dev.drrunbooks.starter.ResultPrinter;
+import dev.drrunbooks.starter.RunStarter;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * A command that starts one run of a procedure, from its flags or from {@code --input file.json}
+ * (not both), then waits for the result and prints it, or with {@code --no-wait} prints the run id
+ * and link. A subclass says how its flags become the input, what the run id is named after, and how
+ * the result is printed.
+ *
+ * @param <W> the procedure's workflow interface
+ * @param <I> its input record
+ * @param <R> its result
+ */
+abstract class RunCommand<W, I extends RunInput, R> implements Callable<Integer> {
+  @Mixin Connection connection;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--input", description = "The workflow input as JSON (instead of the flags)")
+  Path input;
+
+  @Option(
+      names = "--no-wait",
+      description = "Print the run id and link, do not wait for the result")
+  boolean noWait;
+
+  private final Procedure<W, R> procedure;
+  private final Class<I> inputType;
+  private final BiConsumer<W, I> workflowMethod;
+
+  /**
+   * @param workflowMethod the workflow method the run starts with, e.g. {@code
+   *     PointInTimeRestoreWorkflow::run}
+   */
+  RunCommand(Procedure<W, R> procedure, Class<I> inputType, BiConsumer<W, I> workflowMethod) {
+    this.procedure = procedure;
+    this.inputType = inputType;
+    this.workflowMethod = workflowMethod;
+  }
+
+  /** The input the flags describe (called only without {@code --input}). */
+  abstract I fromFlags();
+
+  /**
+   * What the run id is named after and the run's service search attribute: a service, or services
+   * joined by {@code -}.
+   */
+  abstract String subject(I in);
+
+  /** Prints a result the run returned; returns the exit code. */
+  abstract int print(R result, ResultPrinter print, PrintWriter out);
+
+  /**
+   * Refuses, as a usage error before anything starts, what the starter can check of the input; the
+   * run checks the rest.
+   */
+  void check(I in) {}
+
+  /** Prints what the user should know before the command waits (e.g. the run's gates). */
+  void beforeWaiting(PrintWriter out) {}
+
+  /** How a message names an input field: the flag, or the field in the {@code --input} file. */
+  String source(String flag, String field) {
+    return input == null ? flag : field + " (in " + input + ")";
+  }
+
+  /** The input: the {@code --input} file's, or the flags'. */
+  I input() {
+    return input != null ? InputFile.read(spec, input, inputType) : fromFlags();
+  }
+
+  /** {@code services} joined by {@code -}, or {@code whenNone} when there are none. */
+  static String joined(List<String> services, String whenNone) {
+    return services == null || services.isEmpty() ? whenNone : String.join("-", services);
+  }
+
+  @Override
+  public final Integer call() {
+    I in = input();
+    check(in);
+    PrintWriter out = spec.commandLine().getOut();
+    try (Connection conn = connection) {
+      RunStarter runs = new RunStarter(conn, out, spec.commandLine().getErr());
+      if (!noWait) beforeWaiting(out);
+      String subject = subject(in);
+      return runs.start(
+          procedure,
+          subject,
+          subject,
+          wf -> workflowMethod.accept(wf, in),
+          noWait,
+          r -> print(r, new ResultPrinter(out), out));
+    }
+  }
+}
