@@ -37,6 +37,17 @@ class CliErrorsTest {
   }
 
   @Test
+  void aPickTheRunWouldRefuseIsRefusedBeforeAnythingStarts() throws IOException {
+    assertBadInput(
+        CliRun.of(NO_SERVER, "validate-backups", "--service", "inventory", "--pick", "oldest"),
+        "--pick: 'oldest' is not valid; allowed: newest, random");
+    Path file = write("pick.json", "{\"service\": \"inventory\", \"pick\": \"oldest\"}");
+    assertBadInput(
+        CliRun.of(NO_SERVER, "validate-backups", "--input", file.toString()),
+        "pick (in " + file + "): 'oldest' is not valid; allowed: newest, random");
+  }
+
+  @Test
   void anInputFileHoldingAnArrayOrNothingIsBadInput() throws IOException {
     Path array = write("array.json", "[]");
     assertBadInput(

@@ -97,7 +97,8 @@ final class RecoveryLauncher {
             child,
             Async.function(
                 child::run,
-                new CorruptedDataRecoveryInput(s.key(), r.restoreTime(), null, null, null)));
+                new CorruptedDataRecoveryInput(
+                    s.key(), r.corruptionTimeOrLegacy(), null, null, null)));
       }
       case ECS -> {
         EcsServiceRecoveryWorkflow child =

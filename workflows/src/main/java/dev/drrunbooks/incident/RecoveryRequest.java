@@ -14,7 +14,9 @@ import java.util.List;
  * @param force failover: go ahead although the primary looks healthy or the target does not
  * @param requireApproval failover: overrides the catalog's policy
  * @param stages failover: e.g. [10, 50, 100]
- * @param restoreTime restore: an instant or "latest"; data: when the corruption began, if known
+ * @param restoreTime restore: an instant or "latest"; data, in requests made before {@code
+ *     corruptionTime} existed: when the corruption began
+ * @param corruptionTime data: when the corruption began, if known (else found in the audit trail)
  * @param targetInstance restore: the new instance's id (default derived from the child id)
  * @param region ecs: primary (default), dr, or a region name
  * @param taskDefinition ecs: family:label or family:revision
@@ -32,13 +34,21 @@ public record RecoveryRequest(
     String targetInstance,
     String region,
     String taskDefinition,
-    Integer desiredCount) {
+    Integer desiredCount,
+    String corruptionTime) {
 
   /** The {@link RecoveryKind} keys, in the order help lists them. */
   public static final List<String> KINDS = RecoveryKind.keys();
 
+  /**
+   * A data recovery's corruption time: its own field, or what older requests sent as restoreTime.
+   */
+  String corruptionTimeOrLegacy() {
+    return corruptionTime != null ? corruptionTime : restoreTime;
+  }
+
   public static RecoveryRequest of(String kind, String service, String who, String why) {
     return new RecoveryRequest(
-        kind, service, who, why, null, null, null, null, null, null, null, null);
+        kind, service, who, why, null, null, null, null, null, null, null, null, null);
   }
 }

@@ -70,7 +70,9 @@ public final class IncidentCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** {@code incident-inventory-20261127T140005Z-k3f9}: unique per start, like every run id. */
+  /**
+   * {@code incident-response-inventory-20261127T140005Z-k3f9}: unique per start, like every run id.
+   */
   public static String incidentId(String firstService, Instant at) {
     return Procedure.INCIDENT_RESPONSE.runId(firstService, at, WorkflowIds.suffix());
   }
@@ -159,7 +161,7 @@ public final class IncidentCommand implements Callable<Integer> {
     @Parameters(
         index = "0",
         paramLabel = "INCIDENT_ID",
-        description = "e.g. incident-inventory-20261127T140005Z-k3f9")
+        description = "e.g. incident-response-inventory-20261127T140005Z-k3f9")
     String incidentId;
 
     abstract int send(IncidentResponseWorkflow incident, PrintWriter out, Connection conn);
@@ -284,10 +286,13 @@ public final class IncidentCommand implements Callable<Integer> {
     @Option(names = "--stages", split = ",", description = "failover: e.g. 10,50,100")
     List<Integer> stages;
 
-    @Option(
-        names = "--restore-time",
-        description = "restore: an instant or latest; data: when the corruption began, if known")
+    @Option(names = "--restore-time", description = "restore: an instant or latest")
     String restoreTime;
+
+    @Option(
+        names = "--corruption-time",
+        description = "data: when the corruption began, if known (else found in the audit trail)")
+    String corruptionTime;
 
     @Option(names = "--target-instance", description = "restore: the new instance's id")
     String targetInstance;
@@ -317,7 +322,8 @@ public final class IncidentCommand implements Callable<Integer> {
                   targetInstance,
                   region,
                   taskDefinition,
-                  desiredCount));
+                  desiredCount,
+                  corruptionTime));
       out.printf(
           "Started %s for %s: %s%n  Its gate, if any: dr status %s; dr approve %s --step ... --who"
               + " ... --why ...%n",

@@ -115,7 +115,7 @@ class IncidentDataRecoveryEndToEndTest {
                 "data",
                 "--service",
                 "inventory",
-                "--restore-time",
+                "--corruption-time",
                 corruption.toString(),
                 "--who",
                 "alice",
