@@ -26,7 +26,10 @@ public final class IncidentResponseReport {
     RunReport.Builder b =
         RunReport.builder(
                 ctx.workflowId(), "incident-response", r.severity() + " incident: " + r.summary())
-            .outcome(r.outcome(), "RESOLVED".equals(r.outcome()), r.summaryLine())
+            .outcome(
+                r.outcome() == null ? null : r.outcome().name(),
+                r.outcome() == IncidentOutcome.RESOLVED,
+                r.summaryLine())
             .runLink(ctx.runLink())
             .clockStart(r.detectedAt())
             .period(r.detectedAt(), r.resolvedAt())

@@ -19,7 +19,7 @@ public record IncidentResult(
     String severity,
     List<String> services,
     String summary,
-    String outcome,
+    IncidentOutcome outcome,
     Instant detectedAt,
     Instant resolvedAt,
     String resolvedBy,

@@ -46,7 +46,7 @@ final class IncidentReview {
             + " incident "
             + state.incidentId
             + " "
-            + outcome().toLowerCase().replace('_', ' ')
+            + outcome().words()
             + " by "
             + r.who()
             + " after "
@@ -67,8 +67,8 @@ final class IncidentReview {
     return !state.unverified().isEmpty() || !state.runningChildren().isEmpty();
   }
 
-  String outcome() {
-    return forced() ? "RESOLVED_FORCED" : "RESOLVED";
+  IncidentOutcome outcome() {
+    return forced() ? IncidentOutcome.RESOLVED_FORCED : IncidentOutcome.RESOLVED;
   }
 
   private static List<ServiceRecovery> objectives(IncidentState state) {
@@ -103,7 +103,7 @@ final class IncidentReview {
     RunReport.Builder report =
         RunReport.builder(
                 state.incidentId, procedure, state.severity + " incident: " + state.summary)
-            .outcome(outcome(), !forced(), line)
+            .outcome(outcome().name(), !forced(), line)
             .clockStart(state.detectedAt)
             .period(state.detectedAt, state.resolvedAt)
             .steps(List.copyOf(state.timeline));

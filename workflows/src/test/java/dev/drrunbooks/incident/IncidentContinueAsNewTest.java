@@ -153,7 +153,7 @@ class IncidentContinueAsNewTest {
     wf.verify(new Verification("gina", "smoke tests green", null));
     wf.resolve(new Resolution("gina", "stable again", false, null, null));
     IncidentResult result = client.newUntypedWorkflowStub(id).getResult(IncidentResult.class);
-    assertEquals("RESOLVED", result.outcome());
+    assertEquals(IncidentOutcome.RESOLVED, result.outcome());
     assertEquals(List.of("detection", "assessment", "verification"), result.escalated());
     assertEquals(detected, result.detectedAt());
     List<String> steps = result.timeline().stream().map(TimelineEntry::step).toList();

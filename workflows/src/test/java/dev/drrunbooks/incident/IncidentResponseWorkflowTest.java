@@ -116,7 +116,7 @@ class IncidentResponseWorkflowTest {
     wf.resolve(
         new Resolution("alice", "false alarm: the load balancer's own check", true, null, null));
     IncidentResult result = WorkflowStub.fromTyped(wf).getResult(IncidentResult.class);
-    assertEquals("RESOLVED_FORCED", result.outcome());
+    assertEquals(IncidentOutcome.RESOLVED_FORCED, result.outcome());
     assertEquals(
         List.of("detection", "assessment", "communication", "recovery", "verification"),
         result.escalated());
@@ -260,7 +260,7 @@ class IncidentResponseWorkflowTest {
     wf.verify(new Verification("alice", "smoke tests pass from eu-central-1", null));
     wf.resolve(Resolution.of("alice", "traffic served from the DR region"));
     IncidentResult result = WorkflowStub.fromTyped(wf).getResult(IncidentResult.class);
-    assertEquals("RESOLVED", result.outcome());
+    assertEquals(IncidentOutcome.RESOLVED, result.outcome());
     assertEquals("SWITCHED", result.children().get(0).state());
     RunReport report = reports.written.get(0);
     assertTrue(
@@ -393,7 +393,7 @@ class IncidentResponseWorkflowTest {
             FollowUpDrill.scheduled("dr-monthly-dr-drill", next)));
     IncidentResult result = WorkflowStub.fromTyped(wf).getResult(IncidentResult.class);
 
-    assertEquals("RESOLVED", result.outcome());
+    assertEquals(IncidentOutcome.RESOLVED, result.outcome());
     assertEquals(
         List.of("verification"),
         result.escalated(),
@@ -469,7 +469,7 @@ class IncidentResponseWorkflowTest {
     wf.resolve(new Resolution("frank", "stable for 15 minutes", false, "a bad deploy", null));
     IncidentResult result = WorkflowStub.fromTyped(wf).getResult(IncidentResult.class);
 
-    assertEquals("RESOLVED", result.outcome());
+    assertEquals(IncidentOutcome.RESOLVED, result.outcome());
     assertEquals("RECOVERED", result.children().get(0).state());
     assertEquals("P1", result.severity());
     assertEquals(List.of("assessment"), result.escalated(), "P1 assessment was due at +15m");

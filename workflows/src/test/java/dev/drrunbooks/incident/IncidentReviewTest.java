@@ -63,7 +63,7 @@ class IncidentReviewTest {
   void aResolvedIncidentsObjectivesLineAndResult() {
     IncidentReview review = new IncidentReview(resolved());
     assertFalse(review.forced());
-    assertEquals("RESOLVED", review.outcome());
+    assertEquals(IncidentOutcome.RESOLVED, review.outcome());
     IncidentResult r = review.result(new ReportFiles("/r", "/r/a.md", "/r/a.json", "/r/a.html"));
     assertEquals(
         "P1 incident incident-test resolved by ann after 1h20m; 1 deadline(s) missed; 1 recovery "
@@ -135,7 +135,7 @@ class IncidentReviewTest {
     IncidentReview review = new IncidentReview(s);
     assertTrue(review.forced());
     IncidentResult r = review.result(null);
-    assertEquals("RESOLVED_FORCED", r.outcome());
+    assertEquals(IncidentOutcome.RESOLVED_FORCED, r.outcome());
     assertNull(r.review());
     assertEquals(next, r.followUpDrill().nextRun());
     assertTrue(r.summaryLine().contains(" resolved forced by ann"), r.summaryLine());

@@ -11,6 +11,7 @@ import dev.drrunbooks.datarecovery.CorruptedDataRecoveryReport;
 import dev.drrunbooks.datarecovery.CorruptedDataRecoveryResult;
 import dev.drrunbooks.datarecovery.DataRecoveryOutcome;
 import dev.drrunbooks.incident.ChildRecovery;
+import dev.drrunbooks.incident.IncidentOutcome;
 import dev.drrunbooks.incident.IncidentResponseReport;
 import dev.drrunbooks.incident.IncidentResult;
 import dev.drrunbooks.incident.PhaseStatus;
@@ -95,7 +96,7 @@ class ProcedureReportMappingsTest {
 
   @Test
   void aResolvedIncidentShowsItsRtoFromDetectionItsRecoveriesAndPhases() {
-    RunReport r = IncidentResponseReport.MAPPING.report(incident("RESOLVED"), CTX);
+    RunReport r = IncidentResponseReport.MAPPING.report(incident(IncidentOutcome.RESOLVED), CTX);
     assertEquals("incident-response", r.procedure());
     assertEquals("P1 incident: stock wrong", r.title());
     assertTrue(r.passed());
@@ -122,7 +123,7 @@ class ProcedureReportMappingsTest {
 
   @Test
   void aForcedResolutionDoesNotPassAndSaysWhyThereIsNoDrill() {
-    IncidentResult forced = incident("RESOLVED_FORCED");
+    IncidentResult forced = incident(IncidentOutcome.RESOLVED_FORCED);
     IncidentResult noDrill =
         new IncidentResult(
             forced.incidentId(),
@@ -219,7 +220,7 @@ class ProcedureReportMappingsTest {
         "recovered");
   }
 
-  private static IncidentResult incident(String outcome) {
+  private static IncidentResult incident(IncidentOutcome outcome) {
     return new IncidentResult(
         "inc-1",
         "P1",
