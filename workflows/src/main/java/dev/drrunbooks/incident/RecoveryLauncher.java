@@ -1,14 +1,9 @@
 package dev.drrunbooks.incident;
 
 import dev.drrunbooks.catalog.ServiceDefinition;
-import dev.drrunbooks.datarecovery.CorruptedDataRecoveryInput;
 import dev.drrunbooks.datarecovery.CorruptedDataRecoveryWorkflow;
-import dev.drrunbooks.ecsrecovery.EcsRecoveryInput;
 import dev.drrunbooks.ecsrecovery.EcsServiceRecoveryWorkflow;
-import dev.drrunbooks.failover.Direction;
-import dev.drrunbooks.failover.DnsFailoverInput;
 import dev.drrunbooks.failover.DnsFailoverWorkflow;
-import dev.drrunbooks.pitr.PointInTimeRestoreInput;
 import dev.drrunbooks.pitr.PointInTimeRestoreWorkflow;
 import dev.drrunbooks.runbook.Procedure;
 import io.temporal.api.common.v1.WorkflowExecution;
@@ -50,67 +45,29 @@ final class RecoveryLauncher {
             .setWorkflowId(childId)
             .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
             .build();
+    String incidentTime = detectedAt.toString();
     return switch (kind) {
       case FAILOVER -> {
-        DnsFailoverWorkflow child =
-            Workflow.newChildWorkflowStub(Procedure.DNS_FAILOVER.workflowInterface(), options);
-        yield launched(
-            child,
-            Async.function(
-                child::run,
-                new DnsFailoverInput(
-                    s.key(),
-                    Direction.FAILOVER,
-                    r.force(),
-                    null,
-                    r.requireApproval(),
-                    null,
-                    null,
-                    r.stages(),
-                    null,
-                    detectedAt.toString(),
-                    null,
-                    null)));
+        DnsFailoverWorkflow child = stub(Procedure.DNS_FAILOVER, options);
+        yield launched(child, Async.function(child::run, r.failoverInput(s.key(), incidentTime)));
       }
       case RESTORE -> {
-        PointInTimeRestoreWorkflow child =
-            Workflow.newChildWorkflowStub(Procedure.PITR.workflowInterface(), options);
-        yield launched(
-            child,
-            Async.function(
-                child::run,
-                new PointInTimeRestoreInput(
-                    s.key(),
-                    null,
-                    r.restoreTime(),
-                    r.targetInstance(),
-                    detectedAt.toString(),
-                    null,
-                    null,
-                    null,
-                    null)));
+        PointInTimeRestoreWorkflow child = stub(Procedure.PITR, options);
+        yield launched(child, Async.function(child::run, r.restoreInput(s.key(), incidentTime)));
       }
       case DATA -> {
-        CorruptedDataRecoveryWorkflow child =
-            Workflow.newChildWorkflowStub(Procedure.DATA_RECOVERY.workflowInterface(), options);
-        yield launched(
-            child,
-            Async.function(
-                child::run,
-                new CorruptedDataRecoveryInput(
-                    s.key(), r.corruptionTimeOrLegacy(), null, null, null)));
+        CorruptedDataRecoveryWorkflow child = stub(Procedure.DATA_RECOVERY, options);
+        yield launched(child, Async.function(child::run, r.dataInput(s.key())));
       }
       case ECS -> {
-        EcsServiceRecoveryWorkflow child =
-            Workflow.newChildWorkflowStub(Procedure.ECS_RECOVERY.workflowInterface(), options);
-        yield launched(
-            child,
-            Async.function(
-                child::run,
-                new EcsRecoveryInput(
-                    s.key(), r.region(), null, r.taskDefinition(), r.desiredCount(), null)));
+        EcsServiceRecoveryWorkflow child = stub(Procedure.ECS_RECOVERY, options);
+        yield launched(child, Async.function(child::run, r.ecsInput(s.key())));
       }
     };
+  }
+
+  private static <W> W stub(Procedure<W, ?> procedure, ChildWorkflowOptions options) {
+    return Workflow.newChildWorkflowStub(procedure.workflowInterface(), options);
   }
 
   private static Launched launched(Object childStub, Promise<?> result) {

@@ -1,5 +1,10 @@
 package dev.drrunbooks.incident;
 
+import dev.drrunbooks.datarecovery.CorruptedDataRecoveryInput;
+import dev.drrunbooks.ecsrecovery.EcsRecoveryInput;
+import dev.drrunbooks.failover.Direction;
+import dev.drrunbooks.failover.DnsFailoverInput;
+import dev.drrunbooks.pitr.PointInTimeRestoreInput;
 import java.util.List;
 
 /**
@@ -39,6 +44,39 @@ public record RecoveryRequest(
 
   /** The {@link RecoveryKind} keys, in the order help lists them. */
   public static final List<String> KINDS = RecoveryKind.keys();
+
+  /** The failover child's input: the incident's failover options, its RTO clock from detection. */
+  DnsFailoverInput failoverInput(String serviceKey, String incidentTime) {
+    return new DnsFailoverInput(
+        serviceKey,
+        Direction.FAILOVER,
+        force,
+        null,
+        requireApproval,
+        null,
+        null,
+        stages,
+        null,
+        incidentTime,
+        null,
+        null);
+  }
+
+  /** The point-in-time restore child's input: RTO and RPO measured from detection. */
+  PointInTimeRestoreInput restoreInput(String serviceKey, String incidentTime) {
+    return new PointInTimeRestoreInput(
+        serviceKey, null, restoreTime, targetInstance, incidentTime, null, null, null, null);
+  }
+
+  /** The data recovery child's input. */
+  CorruptedDataRecoveryInput dataInput(String serviceKey) {
+    return new CorruptedDataRecoveryInput(serviceKey, corruptionTimeOrLegacy(), null, null, null);
+  }
+
+  /** The ECS recovery child's input. */
+  EcsRecoveryInput ecsInput(String serviceKey) {
+    return new EcsRecoveryInput(serviceKey, region, null, taskDefinition, desiredCount, null);
+  }
 
   /**
    * A data recovery's corruption time: its own field, or what older requests sent as restoreTime.
