@@ -97,7 +97,11 @@ public class ReportActivitiesImpl implements ReportActivities {
     return dir;
   }
 
-  static Path write(Path dir, String name, String text) throws IOException {
+  /**
+   * Writes {@code name} in {@code dir} through a temporary file moved into place, so a reader never
+   * sees half a report and a second write simply replaces it.
+   */
+  public static Path write(Path dir, String name, String text) throws IOException {
     Path target = dir.resolve(name);
     Path tmp = Files.createTempFile(dir, "." + name, ".tmp");
     try {

@@ -2,10 +2,9 @@ package dev.drrunbooks.starter;
 
 import dev.drrunbooks.bootstrap.connect.DrClientOptions;
 import dev.drrunbooks.bootstrap.connect.TemporalServiceFactory;
+import dev.drrunbooks.reporting.RunLinks;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Option;
@@ -116,21 +115,10 @@ public final class Connection implements AutoCloseable {
     return catalog;
   }
 
-  /** The run's page in the Temporal Web UI, or a note that there is no UI. */
+  /** The run's page in the Temporal Web UI ({@link RunLinks}), or a note that there is no UI. */
   public String runLink(String workflowId, String runId) {
-    if (uiUrl().isEmpty()) return "(no Temporal Web UI configured: set TEMPORAL_UI_URL)";
-    return uiUrl()
-        + "/namespaces/"
-        + enc(namespace)
-        + "/workflows/"
-        + enc(workflowId)
-        + "/"
-        + enc(runId)
-        + "/history";
-  }
-
-  private static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    String link = new RunLinks(uiUrl, namespace).of(workflowId, runId);
+    return link != null ? link : "(no Temporal Web UI configured: set TEMPORAL_UI_URL)";
   }
 
   @Override

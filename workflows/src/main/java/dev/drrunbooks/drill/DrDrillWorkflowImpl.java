@@ -353,20 +353,9 @@ public class DrDrillWorkflowImpl implements DrDrillWorkflow {
       RecoveryObjectives objectives =
           RecoveryObjectives.measure(
               service.spec().objectives(), null, start, Timeline.now(), r.snapshot().createdAt());
-      if (ownDeployment) {
-        // Passing means every step worked and every measured objective was met.
-        String breaches = DrillVerdict.breaches(objectives, r.validation());
-        return new ServiceDrill(
-            key,
-            steps.entries(),
-            r.snapshot().snapshotId(),
-            r.validation(),
-            smoke,
-            objectives,
-            breaches == null,
-            breaches);
-      }
-      // Before OWN_DEPLOYMENT: a missed RTO or RPO was only flagged in the report.
+      // Passing means every step worked and every measured objective was met. Before
+      // OWN_DEPLOYMENT a missed RTO or RPO was only flagged in the report (pure: no commands).
+      String breaches = ownDeployment ? DrillVerdict.breaches(objectives, r.validation()) : null;
       return new ServiceDrill(
           key,
           steps.entries(),
@@ -374,8 +363,8 @@ public class DrDrillWorkflowImpl implements DrDrillWorkflow {
           r.validation(),
           smoke,
           objectives,
-          true,
-          null);
+          breaches == null,
+          breaches);
     } catch (TemporalFailure e) {
       if (CancellationScope.current().isCancelRequested()) throw e;
       return new ServiceDrill(

@@ -15,6 +15,7 @@ import dev.drrunbooks.reporting.HtmlReport;
 import dev.drrunbooks.reporting.JsonReport;
 import dev.drrunbooks.reporting.MarkdownReport;
 import dev.drrunbooks.reporting.PostIncidentReview;
+import dev.drrunbooks.reporting.ReportActivitiesImpl;
 import dev.drrunbooks.reporting.RunLinks;
 import dev.drrunbooks.reporting.RunReportActivitiesImpl;
 import dev.drrunbooks.reporting.RunReportReader;
@@ -30,7 +31,6 @@ import io.temporal.client.schedules.ScheduleDescription;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -303,14 +303,8 @@ public final class ReportCommand implements Callable<Integer> {
   }
 
   private static String write(Path file, String text) throws IOException {
-    Path tmp =
-        Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
-    try {
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
-    return file.toString();
+    return ReportActivitiesImpl.write(
+            file.toAbsolutePath().getParent(), file.getFileName().toString(), text)
+        .toString();
   }
 }
