@@ -98,6 +98,18 @@ public class Route53ActivitiesImpl implements Route53Activities {
     this.poller = new StatusPoller(polling, Clock.systemUTC());
   }
 
+  /** {@code api.mycomputer.com A in zone mycomputer.com (Z123)}: a record set, for messages. */
+  private static String where(DnsRecordSpec record, String zoneId) {
+    return record.name()
+        + " "
+        + record.type()
+        + " in zone "
+        + record.hostedZone()
+        + " ("
+        + zoneId
+        + ")";
+  }
+
   @Override
   public WeightedRecordState readWeights(DnsRecordSpec record) {
     requireRecord(record);
@@ -161,17 +173,7 @@ public class Route53ActivitiesImpl implements Route53Activities {
                   r -> r.hostedZoneId(zoneId).changeBatch(b -> b.comment(comment).changes(changes)))
               .changeInfo();
     } catch (SdkException e) {
-      throw translate(
-          e,
-          "change-resource-record-sets "
-              + record.name()
-              + " "
-              + record.type()
-              + " in zone "
-              + record.hostedZone()
-              + " ("
-              + zoneId
-              + ")");
+      throw translate(e, "change-resource-record-sets " + where(record, zoneId));
     }
     String changeId = stripPrefix(info.id(), "/change/");
     log.info("Route53 change {} ({}): {}", changeId, info.statusAsString(), comment);
@@ -237,14 +239,8 @@ public class Route53ActivitiesImpl implements Route53Activities {
     if (!problems.isEmpty()) {
       throw ApplicationFailure.newNonRetryableFailure(
           "Route53 record sets of "
-              + record.name()
-              + " "
-              + record.type()
-              + " in zone "
-              + record.hostedZone()
-              + " ("
-              + zoneId
-              + ") after change "
+              + where(record, zoneId)
+              + " after change "
               + change.changeId()
               + " are not as intended: "
               + String.join("; ", problems),
@@ -483,17 +479,7 @@ public class Route53ActivitiesImpl implements Route53Activities {
         startIdentifier = page.nextRecordIdentifier();
       }
     } catch (SdkException e) {
-      throw translate(
-          e,
-          "list-resource-record-sets "
-              + record.name()
-              + " "
-              + record.type()
-              + " in zone "
-              + record.hostedZone()
-              + " ("
-              + zoneId
-              + ")");
+      throw translate(e, "list-resource-record-sets " + where(record, zoneId));
     }
     return sets;
   }
