@@ -270,14 +270,7 @@ public class RdsRestoreActivitiesImpl implements RdsRestoreActivities {
         // restored to.
         .restoreTime(req.restoreTime())
         .tags(RdsTags.toTags(tags));
-    applyShape(
-        shape,
-        call::dbInstanceClass,
-        call::dbSubnetGroupName,
-        call::vpcSecurityGroupIds,
-        call::dbParameterGroupName,
-        call::optionGroupName,
-        call::multiAZ);
+    RestorePlacement.request(shape, call);
     RestoreProtections.carry(
         SourceSettings.of(source, fromBackup ? "restored from " + from.description() : null), call);
     try {
@@ -382,14 +375,7 @@ public class RdsRestoreActivitiesImpl implements RdsRestoreActivities {
             .dbInstanceIdentifier(target)
             .dbSnapshotIdentifier(snapshot.snapshotId())
             .tags(RdsTags.toTags(tags));
-    applyShape(
-        shape,
-        call::dbInstanceClass,
-        call::dbSubnetGroupName,
-        call::vpcSecurityGroupIds,
-        call::dbParameterGroupName,
-        call::optionGroupName,
-        call::multiAZ);
+    RestorePlacement.request(shape, call);
     RestoreProtections.carry(
         SourceSettings.of(source, "the snapshot's instance was not found"), call);
     try {
@@ -584,26 +570,6 @@ public class RdsRestoreActivitiesImpl implements RdsRestoreActivities {
         address,
         port,
         tags);
-  }
-
-  /**
-   * Sends every setting the intended placement has; an unset one is left to RDS (there was nothing
-   * to copy).
-   */
-  private static void applyShape(
-      InstanceShape shape,
-      Function<String, ?> instanceClass,
-      Function<String, ?> subnetGroup,
-      Function<List<String>, ?> securityGroups,
-      Function<String, ?> parameterGroup,
-      Function<String, ?> optionGroup,
-      Function<Boolean, ?> multiAz) {
-    if (shape.instanceClass() != null) instanceClass.apply(shape.instanceClass());
-    if (shape.subnetGroup() != null) subnetGroup.apply(shape.subnetGroup());
-    if (!shape.securityGroupIds().isEmpty()) securityGroups.apply(shape.securityGroupIds());
-    if (shape.parameterGroup() != null) parameterGroup.apply(shape.parameterGroup());
-    if (shape.optionGroup() != null) optionGroup.apply(shape.optionGroup());
-    if (shape.multiAz() != null) multiAz.apply(shape.multiAz());
   }
 
   /**

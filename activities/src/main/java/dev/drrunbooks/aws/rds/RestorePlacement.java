@@ -5,7 +5,11 @@ import io.temporal.failure.ApplicationFailure;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 import software.amazon.awssdk.services.rds.model.DBParameterGroupStatus;
 import software.amazon.awssdk.services.rds.model.OptionGroupMembership;
@@ -23,6 +27,36 @@ import software.amazon.awssdk.services.rds.model.VpcSecurityGroupMembership;
  */
 final class RestorePlacement {
   private RestorePlacement() {}
+
+  /**
+   * Sets on a restore request (either restore call's builder) every setting the intended placement
+   * has, by the API's parameter names (DBInstanceClass, DBSubnetGroupName, VpcSecurityGroupIds,
+   * DBParameterGroupName, OptionGroupName, MultiAZ: both calls take all six); an unset one is left
+   * to RDS, there was nothing to copy. Through the SDK's own field metadata because the two
+   * builders share no interface.
+   *
+   * @throws IllegalStateException when the request has no such parameter (an SDK that renamed one)
+   */
+  static void request(InstanceShape shape, SdkPojo call) {
+    Map<String, SdkField<?>> fields =
+        call.sdkFields().stream().collect(Collectors.toMap(SdkField::memberName, f -> f));
+    set(fields, call, "DBInstanceClass", shape.instanceClass());
+    set(fields, call, "DBSubnetGroupName", shape.subnetGroup());
+    if (!shape.securityGroupIds().isEmpty())
+      set(fields, call, "VpcSecurityGroupIds", shape.securityGroupIds());
+    set(fields, call, "DBParameterGroupName", shape.parameterGroup());
+    set(fields, call, "OptionGroupName", shape.optionGroup());
+    set(fields, call, "MultiAZ", shape.multiAz());
+  }
+
+  private static void set(
+      Map<String, SdkField<?>> fields, SdkPojo call, String parameter, Object value) {
+    if (value == null) return;
+    SdkField<?> field = fields.get(parameter);
+    if (field == null)
+      throw new IllegalStateException(call.getClass().getName() + " has no " + parameter);
+    field.set(call, value);
+  }
 
   /** The placement of an instance as described (its class is not part of it). */
   static InstanceShape of(DBInstance db) {
