@@ -20,12 +20,9 @@ public final class BackupPolicyReport {
     boolean failed = r.failed() > 0;
     String outcome = failed ? "FAILED" : r.offPolicy() > 0 ? "OFF_POLICY" : "SUCCEEDED";
     RunReport.Builder b =
-        RunReport.builder(
-                ctx.workflowId(),
-                "backup-policy",
-                "Backup policy " + r.mode() + " of " + join(r.services()))
+        MAPPING
+            .headed(ctx, "Backup policy " + r.mode() + " of " + join(r.services()))
             .outcome(outcome, !failed && r.offPolicy() == 0, r.summary())
-            .runLink(ctx.runLink())
             .steps(r.timeline());
     for (PolicyCheck c : nz(r.checks())) {
       boolean pass = c.action() == PolicyAction.COMPLIANT || c.action() == PolicyAction.CHANGED;

@@ -45,10 +45,9 @@ public final class BackupValidationReport {
                 null,
                 false,
                 "not measured: a backup test restores a snapshot, not to a point in time");
-    return RunReport.builder(
-            ctx.workflowId(), "backup-validation", "Backup validation of " + r.service())
+    return MAPPING
+        .builder(ctx, r.service())
         .outcome(valid && !leftBehind ? "SUCCEEDED" : "FAILED", valid && !leftBehind, r.summary())
-        .runLink(ctx.runLink())
         .service(r.service(), r.timeline(), rto, rpo, r.validation(), null)
         .cleanup(r.service(), r.cleanup())
         .note(r.snapshot() == null ? null : "Backup tested: " + describe(r.snapshot()))

@@ -23,10 +23,9 @@ public final class CorruptedDataRecoveryReport {
   static RunReport of(CorruptedDataRecoveryResult r, ReportContext ctx) {
     boolean recovered = r.outcome() == DataRecoveryOutcome.RECOVERED;
     RunReport.Builder b =
-        RunReport.builder(
-                ctx.workflowId(), "data-recovery", "Corrupted-data recovery of " + r.service())
+        MAPPING
+            .builder(ctx, r.service())
             .outcome(r.outcome() == null ? "RESTORED" : r.outcome().name(), recovered, r.summary())
-            .runLink(ctx.runLink())
             .service(r.service(), r.timeline(), null, r.rpo(), r.integrity(), recovered)
             .validation(r.service(), r.integrityAfterReplay());
     if (r.verification() != null) {

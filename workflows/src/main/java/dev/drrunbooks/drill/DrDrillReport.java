@@ -20,13 +20,9 @@ public final class DrDrillReport {
 
   static RunReport of(DrDrillResult r, ReportContext ctx) {
     RunReport.Builder b =
-        RunReport.builder(
-                ctx.workflowId(),
-                "dr-drill",
-                "DR drill of "
-                    + join(nz(r.services()).stream().map(ServiceDrill::service).toList()))
+        MAPPING
+            .builder(ctx, join(nz(r.services()).stream().map(ServiceDrill::service).toList()))
             .outcome(r.passed() ? "PASSED" : "FAILED", r.passed(), r.summary())
-            .runLink(ctx.runLink())
             .steps(r.timeline());
     for (ServiceDrill s : nz(r.services())) {
       b.service(

@@ -19,12 +19,9 @@ public final class EcsRecoveryReport {
   static RunReport of(EcsRecoveryResult r, ReportContext ctx) {
     boolean steady = r.after() != null && r.after().steady();
     RunReport.Builder b =
-        RunReport.builder(
-                ctx.workflowId(),
-                "ecs-recovery",
-                "ECS recovery of " + r.service() + " in " + r.region())
+        MAPPING
+            .builder(ctx, r.service() + " in " + r.region())
             .outcome(steady ? "SUCCEEDED" : "FAILED", steady, r.summary())
-            .runLink(ctx.runLink())
             .service(r.service(), r.timeline(), r.rto(), null, null, null);
     if (r.after() != null) {
       b.evidence(

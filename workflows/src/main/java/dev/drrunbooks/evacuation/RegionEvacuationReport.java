@@ -26,13 +26,9 @@ public final class RegionEvacuationReport {
   static RunReport of(RegionEvacuationResult r, ReportContext ctx) {
     boolean complete = r.outcome() == EvacuationOutcome.COMPLETE;
     RunReport.Builder b =
-        RunReport.builder(
-                ctx.workflowId(),
-                "region-evacuation",
-                "Region evacuation of "
-                    + join(nz(r.services()).stream().map(ServiceEvacuation::service).toList()))
+        MAPPING
+            .builder(ctx, join(nz(r.services()).stream().map(ServiceEvacuation::service).toList()))
             .outcome(r.outcome() == null ? null : r.outcome().name(), complete, r.summary())
-            .runLink(ctx.runLink())
             .steps(r.timeline());
     for (ServiceEvacuation s : nz(r.services())) {
       b.evidence(

@@ -24,13 +24,12 @@ public final class IncidentResponseReport {
 
   static RunReport of(IncidentResult r, ReportContext ctx) {
     RunReport.Builder b =
-        RunReport.builder(
-                ctx.workflowId(), "incident-response", r.severity() + " incident: " + r.summary())
+        MAPPING
+            .headed(ctx, r.severity() + " incident: " + r.summary())
             .outcome(
                 r.outcome() == null ? null : r.outcome().name(),
                 r.outcome() == IncidentOutcome.RESOLVED,
                 r.summaryLine())
-            .runLink(ctx.runLink())
             .clockStart(r.detectedAt())
             .period(r.detectedAt(), r.resolvedAt())
             .steps(r.timeline());

@@ -21,9 +21,9 @@ public final class PointInTimeRestoreReport {
   private PointInTimeRestoreReport() {}
 
   static RunReport of(PointInTimeRestoreResult r, ReportContext ctx) {
-    return RunReport.builder(ctx.workflowId(), "pitr", "Point-in-time restore of " + r.service())
+    return MAPPING
+        .builder(ctx, r.service())
         .recovery(r.service(), r.timeline(), r.objectives(), r.validation(), r.summary())
-        .runLink(ctx.runLink())
         .note(
             "Restored "
                 + r.sourceInstance()

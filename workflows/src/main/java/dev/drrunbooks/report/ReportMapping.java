@@ -34,6 +34,21 @@ public record ReportMapping<R>(String procedure, String title, Class<R> resultTy
   }
 
   /**
+   * The start of a report of one of this procedure's runs, headed "{title} of {subject}" and linked
+   * to the run.
+   */
+  public RunReport.Builder builder(ReportContext context, String subject) {
+    return headed(context, title + " of " + subject);
+  }
+
+  /**
+   * The start of a report of one of this procedure's runs under its own heading, linked to the run.
+   */
+  public RunReport.Builder headed(ReportContext context, String heading) {
+    return RunReport.builder(context.workflowId(), procedure, heading).runLink(context.runLink());
+  }
+
+  /**
    * The report of a completed run.
    *
    * @throws ClassCastException when {@code result} is not this procedure's result type

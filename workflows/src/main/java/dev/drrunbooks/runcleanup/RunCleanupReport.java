@@ -22,15 +22,13 @@ public final class RunCleanupReport {
 
   static RunReport of(RunCleanupResult r, ReportContext ctx) {
     RunReport.Builder b =
-        RunReport.builder(
-                ctx.workflowId(),
-                "dr-cleanup",
-                (r.applied() ? "Clean-up after " : "Clean-up dry run after ") + r.workflowId())
+        MAPPING
+            .headed(
+                ctx, (r.applied() ? "Clean-up after " : "Clean-up dry run after ") + r.workflowId())
             .outcome(
                 r.clean() ? "CLEAN" : r.applied() ? "NOT_CLEAN" : "DRY_RUN",
                 r.clean() || !r.applied(),
                 r.summary())
-            .runLink(ctx.runLink())
             .steps(r.timeline());
     for (CleanupFinding f : nz(r.findings())) {
       Outcome outcome =

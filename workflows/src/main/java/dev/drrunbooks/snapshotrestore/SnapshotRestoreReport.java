@@ -22,10 +22,9 @@ public final class SnapshotRestoreReport {
   private SnapshotRestoreReport() {}
 
   static RunReport of(SnapshotRestoreResult r, ReportContext ctx) {
-    return RunReport.builder(
-            ctx.workflowId(), "snapshot-restore", "Snapshot restore of " + r.service())
+    return MAPPING
+        .builder(ctx, r.service())
         .recovery(r.service(), r.timeline(), r.objectives(), r.validation(), r.summary())
-        .runLink(ctx.runLink())
         .note(r.snapshot() == null ? null : "Snapshot: " + describe(r.snapshot()))
         .note(r.drCopy() == null ? null : "Copied to the DR region first: " + describe(r.drCopy()))
         .note("Restored in " + r.region() + keptAs(r.restoredInstance(), r.endpoint(), r.port()))
