@@ -22,7 +22,7 @@ import java.util.Locale;
  * scripts, fonts or images from elsewhere, so it opens from a file, an attachment or an air-gapped
  * laptop. Everything that comes from a run is escaped. Pure string building.
  */
-public final class HtmlReport {
+public final class HtmlReport extends ReportFormat {
   static final int WIDTH = 1200;
   static final int LABEL_WIDTH = 380;
   static final int PLOT_LEFT = LABEL_WIDTH + 16;
@@ -38,8 +38,13 @@ public final class HtmlReport {
 
   private HtmlReport() {}
 
+  /** The report as one self-contained HTML page (styles inline, the timeline as SVG). */
   public static String render(RunReport r) {
-    StringBuilder out = new StringBuilder(16_384);
+    return new HtmlReport().write(r);
+  }
+
+  @Override
+  void header(StringBuilder out, RunReport r) {
     out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append("<title>")
@@ -50,25 +55,26 @@ public final class HtmlReport {
         .append("<style>\n")
         .append(CSS)
         .append("</style>\n</head>\n<body>\n");
-    header(out, r);
-    objectives(out, r);
-    timeline(out, r);
-    evidence(out, r);
-    cleanup(out, r);
-    if (!r.notes().isEmpty()) {
-      out.append("<section id=\"notes\">\n<h2>Notes</h2>\n<ul>\n");
-      r.notes().forEach(n -> out.append("<li>").append(html(n)).append("</li>\n"));
-      out.append("</ul>\n</section>\n");
-    }
+    heading(out, r);
+  }
+
+  @Override
+  void notes(StringBuilder out, RunReport r) {
+    out.append("<section id=\"notes\">\n<h2>Notes</h2>\n<ul>\n");
+    r.notes().forEach(n -> out.append("<li>").append(html(n)).append("</li>\n"));
+    out.append("</ul>\n</section>\n");
+  }
+
+  @Override
+  void footer(StringBuilder out, RunReport r) {
     out.append("<footer>All times UTC. Generated from workflow <code>")
         .append(html(r.workflowId()))
         .append("</code> (")
         .append(html(r.procedure()))
         .append(").</footer>\n</body>\n</html>\n");
-    return out.toString();
   }
 
-  private static void header(StringBuilder out, RunReport r) {
+  private static void heading(StringBuilder out, RunReport r) {
     out.append("<header>\n<h1>")
         .append(html(r.title()))
         .append("</h1>\n<div class=\"status\">")
@@ -119,7 +125,8 @@ public final class HtmlReport {
     out.append("<dt>").append(name).append("</dt><dd>").append(valueHtml).append("</dd>\n");
   }
 
-  private static void objectives(StringBuilder out, RunReport r) {
+  @Override
+  void objectives(StringBuilder out, RunReport r) {
     out.append("<section id=\"objectives\">\n<h2>Recovery objectives</h2>\n");
     if (r.objectives().isEmpty()) {
       out.append("<p class=\"muted\">")
@@ -190,7 +197,8 @@ public final class HtmlReport {
         .append("</td>");
   }
 
-  private static void timeline(StringBuilder out, RunReport r) {
+  @Override
+  void timeline(StringBuilder out, RunReport r) {
     out.append("<section id=\"timeline\">\n<h2>Timeline</h2>\n");
     if (r.timeline().isEmpty() || r.start() == null || r.end() == null) {
       out.append("<p class=\"muted\">No timeline available.</p>\n</section>\n");
@@ -509,7 +517,8 @@ public final class HtmlReport {
     return o == null ? "skipped" : o.name().toLowerCase(Locale.ROOT);
   }
 
-  private static void evidence(StringBuilder out, RunReport r) {
+  @Override
+  void evidence(StringBuilder out, RunReport r) {
     out.append("<section id=\"evidence\">\n<h2>Validation evidence</h2>\n");
     if (r.evidence().isEmpty()) {
       out.append("<p class=\"muted\">No validation evidence recorded.</p>\n</section>\n");
@@ -554,7 +563,8 @@ public final class HtmlReport {
     out.append("</tbody>\n</table>\n</section>\n");
   }
 
-  private static void cleanup(StringBuilder out, RunReport r) {
+  @Override
+  void cleanup(StringBuilder out, RunReport r) {
     out.append("<section id=\"cleanup\">\n<h2>Clean-up</h2>\n");
     if (r.cleanup().isEmpty()) {
       out.append("<p class=\"muted\">")

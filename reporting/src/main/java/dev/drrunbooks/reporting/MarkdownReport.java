@@ -16,11 +16,16 @@ import java.util.List;
 /**
  * A run's report as Markdown: for a ticket, a chat thread or a repository. Pure string building.
  */
-public final class MarkdownReport {
+public final class MarkdownReport extends ReportFormat {
   private MarkdownReport() {}
 
+  /** The report as Markdown (GitHub's tables). */
   public static String render(RunReport r) {
-    StringBuilder out = new StringBuilder();
+    return new MarkdownReport().write(r);
+  }
+
+  @Override
+  void header(StringBuilder out, RunReport r) {
     out.append("# ")
         .append(md(r.title()))
         .append(": ")
@@ -42,20 +47,20 @@ public final class MarkdownReport {
           .append("> |\n");
     out.append('\n');
     if (r.summary() != null) out.append(md(r.summary())).append("\n\n");
+  }
 
-    objectives(out, r);
-    timeline(out, r);
-    evidence(out, r);
-    cleanup(out, r);
-    if (!r.notes().isEmpty()) {
-      out.append("## Notes\n\n");
-      r.notes().forEach(n -> out.append("- ").append(md(n)).append('\n'));
-      out.append('\n');
-    }
+  @Override
+  void notes(StringBuilder out, RunReport r) {
+    out.append("## Notes\n\n");
+    r.notes().forEach(n -> out.append("- ").append(md(n)).append('\n'));
+    out.append('\n');
+  }
+
+  @Override
+  void footer(StringBuilder out, RunReport r) {
     out.append("_All times UTC. Generated from workflow ")
         .append(md(r.workflowId()))
         .append("._\n");
-    return out.toString();
   }
 
   static String objectivesLine(RunReport r) {
@@ -79,7 +84,8 @@ public final class MarkdownReport {
     return "BREACHED: " + String.join(", ", missed);
   }
 
-  static void objectives(StringBuilder out, RunReport r) {
+  @Override
+  void objectives(StringBuilder out, RunReport r) {
     out.append("## Recovery objectives\n\n");
     if (r.objectives().isEmpty()) {
       out.append(
@@ -109,7 +115,8 @@ public final class MarkdownReport {
     if (r.rtoLine() != null) out.append(md(ReportText.rtoSentence(r.rtoLine()))).append("\n\n");
   }
 
-  static void timeline(StringBuilder out, RunReport r) {
+  @Override
+  void timeline(StringBuilder out, RunReport r) {
     out.append("## Timeline\n\n");
     if (r.timeline().isEmpty()) {
       out.append("No timeline available.\n\n");
@@ -130,7 +137,8 @@ public final class MarkdownReport {
     out.append('\n');
   }
 
-  static void evidence(StringBuilder out, RunReport r) {
+  @Override
+  void evidence(StringBuilder out, RunReport r) {
     out.append("## Validation evidence\n\n");
     if (r.evidence().isEmpty()) {
       out.append("No validation evidence recorded.\n\n");
@@ -153,7 +161,8 @@ public final class MarkdownReport {
     out.append('\n');
   }
 
-  static void cleanup(StringBuilder out, RunReport r) {
+  @Override
+  void cleanup(StringBuilder out, RunReport r) {
     out.append("## Clean-up\n\n");
     if (r.cleanup().isEmpty()) {
       out.append(

@@ -5,7 +5,6 @@ import dev.drrunbooks.runbook.Procedure;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
-import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowFailedException;
@@ -15,7 +14,6 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -45,17 +43,17 @@ public final class RunStarter {
    * of its kind ({@link FailureMessage#exitCode}).
    *
    * @param subject what the id names the run after (a service, a list of services, a run id)
-   * @param launch calls the workflow method on the stub (e.g. {@code wf -> wf.run(input)})
+   * @param input the workflow method's one argument, of {@link Procedure#inputType()}
    * @param onResult prints the result and returns the exit code
    */
   public <W, R> int start(
       Procedure<W, R> procedure,
       String service,
       String subject,
-      Consumer<W> launch,
+      Object input,
       boolean noWait,
       Function<R, Integer> onResult) {
-    return start(procedure, procedure.key(), service, subject, launch, noWait, onResult);
+    return start(procedure, procedure.key(), service, subject, input, noWait, onResult);
   }
 
   /**
@@ -67,12 +65,11 @@ public final class RunStarter {
       String key,
       String service,
       String subject,
-      Consumer<W> launch,
+      Object input,
       boolean noWait,
       Function<R, Integer> onResult) {
     String workflowId = Procedure.runId(key, subject, Instant.now(), WorkflowIds.suffix());
-    WorkflowExecution execution =
-        launch(workflowId, key, service, procedure.workflowInterface(), launch);
+    WorkflowExecution execution = launch(workflowId, key, service, procedure, input);
     if (noWait) return ExitCodes.OK;
 
     WorkflowStub untyped =
@@ -103,10 +100,9 @@ public final class RunStarter {
       String workflowId,
       Procedure<W, ?> procedure,
       String service,
-      Consumer<W> launch,
+      Object input,
       String openingPhase) {
-    WorkflowExecution execution =
-        launch(workflowId, procedure.key(), service, procedure.workflowInterface(), launch);
+    WorkflowExecution execution = launch(workflowId, procedure.key(), service, procedure, input);
     WorkflowStub untyped =
         connection
             .client()
@@ -142,30 +138,35 @@ public final class RunStarter {
    * Starts the run and prints where to watch it; refusals and connection trouble become {@link
    * CliFailure}s.
    */
-  private <W> WorkflowExecution launch(
-      String workflowId, String procedure, String service, Class<W> workflow, Consumer<W> launch) {
-    WorkflowClient client = connection.client();
-    W stub =
-        client.newWorkflowStub(
-            workflow,
-            WorkflowOptions.newBuilder()
-                .setTaskQueue(connection.taskQueue())
-                .setWorkflowId(workflowId)
-                // An id names one run forever: a closed run's id is never given to another start.
-                .setWorkflowIdReusePolicy(
-                    WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-                .setTypedSearchAttributes(
-                    io.temporal.common.SearchAttributes.newBuilder()
-                        .set(SearchAttributes.PROCEDURE, procedure)
-                        .set(
-                            SearchAttributes.SERVICE,
-                            service == null || service.isBlank() ? "unknown" : service)
-                        .set(SearchAttributes.PHASE, QUEUED)
-                        .build())
-                .build());
+  private WorkflowExecution launch(
+      String workflowId, String tag, String service, Procedure<?, ?> procedure, Object input) {
+    if (!procedure.inputType().isInstance(input))
+      throw new IllegalArgumentException(
+          procedure.key() + " takes a " + procedure.inputType().getName() + ", not " + input);
+    WorkflowStub stub =
+        connection
+            .client()
+            .newUntypedWorkflowStub(
+                procedure.workflowType(),
+                WorkflowOptions.newBuilder()
+                    .setTaskQueue(connection.taskQueue())
+                    .setWorkflowId(workflowId)
+                    // An id names one run forever: a closed run's id is never given to another
+                    // start.
+                    .setWorkflowIdReusePolicy(
+                        WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+                    .setTypedSearchAttributes(
+                        io.temporal.common.SearchAttributes.newBuilder()
+                            .set(SearchAttributes.PROCEDURE, tag)
+                            .set(
+                                SearchAttributes.SERVICE,
+                                service == null || service.isBlank() ? "unknown" : service)
+                            .set(SearchAttributes.PHASE, QUEUED)
+                            .build())
+                    .build());
     WorkflowExecution execution;
     try {
-      execution = WorkflowClient.start(() -> launch.accept(stub));
+      execution = stub.start(input);
     } catch (WorkflowExecutionAlreadyStarted e) {
       // REJECT_DUPLICATE: the id may belong to a run still going or to one that has ended.
       throw new CliFailure(
@@ -181,7 +182,7 @@ public final class RunStarter {
       throw new CliFailure(
           OneLineErrors.classify(e).exitCode(),
           "could not start "
-              + procedure
+              + tag
               + " on Temporal at "
               + connection.address()
               + ": "
@@ -191,7 +192,7 @@ public final class RunStarter {
     }
     out.printf(
         "Started %s: workflow %s run %s%n  Temporal UI: %s%n",
-        procedure,
+        tag,
         workflowId,
         execution.getRunId(),
         connection.runLink(workflowId, execution.getRunId()));

@@ -1,7 +1,7 @@
 package dev.drrunbooks.backupvalidation;
 
 import dev.drrunbooks.catalog.ValidationQuery;
-import dev.drrunbooks.payload.RunInput;
+import dev.drrunbooks.payload.ServiceInput;
 import java.util.List;
 
 /**
@@ -20,7 +20,7 @@ public record BackupValidationInput(
     String waitBudget,
     String instanceClass,
     List<ValidationQuery> validationQueries)
-    implements RunInput {
+    implements ServiceInput {
 
   public static BackupValidationInput newest(String service) {
     return new BackupValidationInput(service, null, null, null, null, null);

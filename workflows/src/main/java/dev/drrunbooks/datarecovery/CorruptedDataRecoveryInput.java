@@ -1,6 +1,6 @@
 package dev.drrunbooks.datarecovery;
 
-import dev.drrunbooks.payload.RunInput;
+import dev.drrunbooks.payload.ServiceInput;
 
 /**
  * {@code {"service": "inventory"}} finds the corruption in the audit log, proposes the last good
@@ -18,7 +18,7 @@ public record CorruptedDataRecoveryInput(
     String searchSince,
     String approvalTimeout,
     Integer batchSize)
-    implements RunInput {
+    implements ServiceInput {
 
   public static CorruptedDataRecoveryInput of(String service) {
     return new CorruptedDataRecoveryInput(service, null, null, null, null);

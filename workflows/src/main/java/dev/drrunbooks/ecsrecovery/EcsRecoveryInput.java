@@ -1,6 +1,6 @@
 package dev.drrunbooks.ecsrecovery;
 
-import dev.drrunbooks.payload.RunInput;
+import dev.drrunbooks.payload.ServiceInput;
 
 /**
  * {@code {"service": "inventory"}} is the runbook's ECS recovery in the primary region: the stable
@@ -21,7 +21,7 @@ public record EcsRecoveryInput(
     String taskDefinition,
     Integer desiredCount,
     String waitBudget)
-    implements RunInput {
+    implements ServiceInput {
 
   public static EcsRecoveryInput of(String service) {
     return new EcsRecoveryInput(service, null, null, null, null, null);

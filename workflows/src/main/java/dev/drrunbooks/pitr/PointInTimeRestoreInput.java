@@ -2,7 +2,7 @@ package dev.drrunbooks.pitr;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import dev.drrunbooks.catalog.ValidationQuery;
-import dev.drrunbooks.payload.RunInput;
+import dev.drrunbooks.payload.ServiceInput;
 import java.util.List;
 
 /**
@@ -42,7 +42,7 @@ public record PointInTimeRestoreInput(
     String optionGroup,
     String purpose,
     String region)
-    implements RunInput {
+    implements ServiceInput {
 
   @JsonCreator
   public PointInTimeRestoreInput {}

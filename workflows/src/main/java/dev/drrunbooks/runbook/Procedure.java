@@ -47,6 +47,7 @@ import dev.drrunbooks.snapshotrestore.SnapshotRestoreResult;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreWorkflow;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreWorkflowImpl;
 import io.temporal.common.metadata.POJOWorkflowInterfaceMetadata;
+import io.temporal.common.metadata.POJOWorkflowMethodMetadata;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -171,6 +172,7 @@ public final class Procedure<W, R> {
   private final Class<? extends W> implementation;
   private final Class<R> resultType;
   private final String workflowType;
+  private final Class<?> inputType;
   private final ReportMapping<R> report;
   private final List<LockedResource> locks;
 
@@ -189,11 +191,15 @@ public final class Procedure<W, R> {
     this.resultType = report.resultType();
     this.report = report;
     this.locks = List.of(locks);
-    this.workflowType =
+    POJOWorkflowMethodMetadata method =
         POJOWorkflowInterfaceMetadata.newInstance(workflowInterface)
-            .getWorkflowType()
+            .getWorkflowMethod()
             .orElseThrow(
                 () -> new IllegalStateException(workflowInterface + " has no @WorkflowMethod"));
+    this.workflowType = method.getName();
+    if (method.getWorkflowMethod().getParameterCount() != 1)
+      throw new IllegalStateException(method.getWorkflowMethod() + " must take one input");
+    this.inputType = method.getWorkflowMethod().getParameterTypes()[0];
   }
 
   /** Every procedure, in the runbook's order. */
@@ -267,6 +273,11 @@ public final class Procedure<W, R> {
   /** What the worker registers. */
   public Class<? extends W> implementation() {
     return implementation;
+  }
+
+  /** The workflow method's one parameter: the procedure's input record. */
+  public Class<?> inputType() {
+    return inputType;
   }
 
   public Class<R> resultType() {

@@ -52,7 +52,7 @@ public final class BackupPolicyCommand implements Callable<Integer> {
           Procedure.BACKUP_POLICY,
           service,
           subject,
-          wf -> wf.run(new BackupPolicyInput(service, apply)),
+          new BackupPolicyInput(service, apply),
           noWait,
           result -> {
             print(result);

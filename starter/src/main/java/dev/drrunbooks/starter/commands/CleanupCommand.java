@@ -95,8 +95,7 @@ public final class CleanupCommand implements Callable<Integer> {
       String service = d.getTypedSearchAttributes().get(SearchAttributes.SERVICE);
       RunStarter runs =
           new RunStarter(conn, spec.commandLine().getOut(), spec.commandLine().getErr());
-      return runs.start(
-          Procedure.RUN_CLEANUP, service, workflowId, wf -> wf.run(in), noWait, this::print);
+      return runs.start(Procedure.RUN_CLEANUP, service, workflowId, in, noWait, this::print);
     }
   }
 

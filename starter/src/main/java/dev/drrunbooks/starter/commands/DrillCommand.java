@@ -2,7 +2,6 @@ package dev.drrunbooks.starter.commands;
 
 import dev.drrunbooks.drill.DrDrillInput;
 import dev.drrunbooks.drill.DrDrillResult;
-import dev.drrunbooks.drill.DrDrillWorkflow;
 import dev.drrunbooks.drill.ServiceDrill;
 import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.starter.ExitCodes;
@@ -18,7 +17,7 @@ import picocli.CommandLine.Option;
     description =
         "The monthly DR drill: test environment, restore, deploy, checks, report, and cleanup that"
             + " always runs.")
-public final class DrillCommand extends RunCommand<DrDrillWorkflow, DrDrillInput, DrDrillResult> {
+public final class DrillCommand extends RunCommand<DrDrillInput, DrDrillResult> {
   @Option(
       names = "--service",
       description = "Service to drill; repeat for several in parallel (default inventory)")
@@ -30,7 +29,7 @@ public final class DrillCommand extends RunCommand<DrDrillWorkflow, DrDrillInput
   String waitBudget;
 
   public DrillCommand() {
-    super(Procedure.DR_DRILL, DrDrillInput.class, DrDrillWorkflow::run);
+    super(Procedure.DR_DRILL, DrDrillInput.class);
   }
 
   @Override

@@ -3,7 +3,6 @@ package dev.drrunbooks.starter.commands;
 import dev.drrunbooks.evacuation.EvacuationOutcome;
 import dev.drrunbooks.evacuation.RegionEvacuationInput;
 import dev.drrunbooks.evacuation.RegionEvacuationResult;
-import dev.drrunbooks.evacuation.RegionEvacuationWorkflow;
 import dev.drrunbooks.evacuation.ServiceEvacuation;
 import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.starter.ExitCodes;
@@ -18,7 +17,7 @@ import picocli.CommandLine.Option;
     name = "evacuate",
     description = "Move services to the DR region: one approval, DR capacity first, then DNS.")
 public final class EvacuateCommand
-    extends RunCommand<RegionEvacuationWorkflow, RegionEvacuationInput, RegionEvacuationResult> {
+    extends RunCommand<RegionEvacuationInput, RegionEvacuationResult> {
   @Option(
       names = "--service",
       description = "Service to evacuate; repeat for several (default: all)")
@@ -50,7 +49,7 @@ public final class EvacuateCommand
   String incidentTime;
 
   public EvacuateCommand() {
-    super(Procedure.REGION_EVACUATION, RegionEvacuationInput.class, RegionEvacuationWorkflow::run);
+    super(Procedure.REGION_EVACUATION, RegionEvacuationInput.class);
   }
 
   @Override

@@ -170,7 +170,7 @@ public abstract class FailoverCommand implements Callable<Integer> {
           procedure,
           in.service(),
           in.service(),
-          wf -> wf.run(in),
+          in,
           noWait,
           r -> {
             var out = spec.commandLine().getOut();

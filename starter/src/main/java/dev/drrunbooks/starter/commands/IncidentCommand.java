@@ -136,11 +136,7 @@ public final class IncidentCommand implements Callable<Integer> {
         // not "open".
         int code =
             runs.startConfirmed(
-                id,
-                Procedure.INCIDENT_RESPONSE,
-                String.join(",", in.services()),
-                wf -> wf.run(in),
-                "opening");
+                id, Procedure.INCIDENT_RESPONSE, String.join(",", in.services()), in, "opening");
         spec.commandLine()
             .getOut()
             .printf("Incident %s open. Next: dr incident ack %s --who YOU --why ...%n", id, id);

@@ -2,7 +2,6 @@ package dev.drrunbooks.starter.commands;
 
 import dev.drrunbooks.pitr.PointInTimeRestoreInput;
 import dev.drrunbooks.pitr.PointInTimeRestoreResult;
-import dev.drrunbooks.pitr.PointInTimeRestoreWorkflow;
 import dev.drrunbooks.pitr.RestoreRegion;
 import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.starter.ExitCodes;
@@ -20,8 +19,7 @@ import picocli.CommandLine.ParameterException;
     description =
         "Point-in-time restore of a service's database into a new instance that stays up.")
 public final class PitrCommand
-    extends ServiceRunCommand<
-        PointInTimeRestoreWorkflow, PointInTimeRestoreInput, PointInTimeRestoreResult> {
+    extends ServiceRunCommand<PointInTimeRestoreInput, PointInTimeRestoreResult> {
   @Option(names = "--source-instance", description = "Override the catalog's instance")
   String sourceInstance;
 
@@ -55,11 +53,7 @@ public final class PitrCommand
   String parameterGroup;
 
   public PitrCommand() {
-    super(
-        Procedure.PITR,
-        PointInTimeRestoreInput.class,
-        PointInTimeRestoreWorkflow::run,
-        PointInTimeRestoreInput::service);
+    super(Procedure.PITR, PointInTimeRestoreInput.class);
   }
 
   @Override

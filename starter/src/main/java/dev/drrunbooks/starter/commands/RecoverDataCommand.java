@@ -2,7 +2,6 @@ package dev.drrunbooks.starter.commands;
 
 import dev.drrunbooks.datarecovery.CorruptedDataRecoveryInput;
 import dev.drrunbooks.datarecovery.CorruptedDataRecoveryResult;
-import dev.drrunbooks.datarecovery.CorruptedDataRecoveryWorkflow;
 import dev.drrunbooks.datarecovery.CorruptedDataRecoveryWorkflowImpl;
 import dev.drrunbooks.datarecovery.DataRecoveryOutcome;
 import dev.drrunbooks.runbook.Procedure;
@@ -18,8 +17,7 @@ import picocli.CommandLine.Option;
         "Corrupted-data recovery: find the corruption, restore before it (after approval), replay"
             + " the good later transactions (after approval).")
 public final class RecoverDataCommand
-    extends ServiceRunCommand<
-        CorruptedDataRecoveryWorkflow, CorruptedDataRecoveryInput, CorruptedDataRecoveryResult> {
+    extends ServiceRunCommand<CorruptedDataRecoveryInput, CorruptedDataRecoveryResult> {
   @Option(
       names = "--corruption-time",
       description = "When the corruption began (ISO-8601), if known")
@@ -37,11 +35,7 @@ public final class RecoverDataCommand
   Integer batchSize;
 
   public RecoverDataCommand() {
-    super(
-        Procedure.DATA_RECOVERY,
-        CorruptedDataRecoveryInput.class,
-        CorruptedDataRecoveryWorkflow::run,
-        CorruptedDataRecoveryInput::service);
+    super(Procedure.DATA_RECOVERY, CorruptedDataRecoveryInput.class);
   }
 
   @Override

@@ -2,7 +2,6 @@ package dev.drrunbooks.starter.commands;
 
 import dev.drrunbooks.ecsrecovery.EcsRecoveryInput;
 import dev.drrunbooks.ecsrecovery.EcsRecoveryResult;
-import dev.drrunbooks.ecsrecovery.EcsServiceRecoveryWorkflow;
 import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.starter.ExitCodes;
 import dev.drrunbooks.starter.ResultPrinter;
@@ -16,7 +15,7 @@ import picocli.CommandLine.Option;
         "Redeploy a service on its stable task definition, scale it, wait for a steady state; roll"
             + " back if it does not get there.")
 public final class RecoverEcsCommand
-    extends ServiceRunCommand<EcsServiceRecoveryWorkflow, EcsRecoveryInput, EcsRecoveryResult> {
+    extends ServiceRunCommand<EcsRecoveryInput, EcsRecoveryResult> {
   @Option(names = "--region", description = "primary (default), dr, or a region name")
   String region;
 
@@ -37,11 +36,7 @@ public final class RecoverEcsCommand
   String waitBudget;
 
   public RecoverEcsCommand() {
-    super(
-        Procedure.ECS_RECOVERY,
-        EcsRecoveryInput.class,
-        EcsServiceRecoveryWorkflow::run,
-        EcsRecoveryInput::service);
+    super(Procedure.ECS_RECOVERY, EcsRecoveryInput.class);
   }
 
   @Override

@@ -3,7 +3,6 @@ package dev.drrunbooks.starter.commands;
 import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreInput;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreResult;
-import dev.drrunbooks.snapshotrestore.SnapshotRestoreWorkflow;
 import dev.drrunbooks.starter.ExitCodes;
 import dev.drrunbooks.starter.ResultPrinter;
 import java.io.PrintWriter;
@@ -16,8 +15,7 @@ import picocli.CommandLine.Option;
     description =
         "Restore a service's database from a snapshot, optionally copied to the DR region first.")
 public final class RestoreSnapshotCommand
-    extends ServiceRunCommand<
-        SnapshotRestoreWorkflow, SnapshotRestoreInput, SnapshotRestoreResult> {
+    extends ServiceRunCommand<SnapshotRestoreInput, SnapshotRestoreResult> {
   @Option(
       names = "--snapshot",
       description = "Snapshot id or ARN, or latest (default: the newest available)")
@@ -41,11 +39,7 @@ public final class RestoreSnapshotCommand
   boolean allowOtherSource;
 
   public RestoreSnapshotCommand() {
-    super(
-        Procedure.SNAPSHOT_RESTORE,
-        SnapshotRestoreInput.class,
-        SnapshotRestoreWorkflow::run,
-        SnapshotRestoreInput::service);
+    super(Procedure.SNAPSHOT_RESTORE, SnapshotRestoreInput.class);
   }
 
   @Override

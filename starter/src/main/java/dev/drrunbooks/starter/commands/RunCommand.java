@@ -10,7 +10,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.BiConsumer;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -22,11 +21,10 @@ import picocli.CommandLine.Spec;
  * and link. A subclass says how its flags become the input, what the run id is named after, and how
  * the result is printed.
  *
- * @param <W> the procedure's workflow interface
- * @param <I> its input record
+ * @param <I> the procedure's input record
  * @param <R> its result
  */
-abstract class RunCommand<W, I extends RunInput, R> implements Callable<Integer> {
+abstract class RunCommand<I extends RunInput, R> implements Callable<Integer> {
   @Mixin Connection connection;
   @Spec CommandSpec spec;
 
@@ -38,18 +36,19 @@ abstract class RunCommand<W, I extends RunInput, R> implements Callable<Integer>
       description = "Print the run id and link, do not wait for the result")
   boolean noWait;
 
-  private final Procedure<W, R> procedure;
+  private final Procedure<?, R> procedure;
   private final Class<I> inputType;
-  private final BiConsumer<W, I> workflowMethod;
 
   /**
-   * @param workflowMethod the workflow method the run starts with, e.g. {@code
-   *     PointInTimeRestoreWorkflow::run}
+   * @param inputType the procedure's {@link Procedure#inputType()}, stated again for the type
+   * @throws IllegalStateException when it is not
    */
-  RunCommand(Procedure<W, R> procedure, Class<I> inputType, BiConsumer<W, I> workflowMethod) {
+  RunCommand(Procedure<?, R> procedure, Class<I> inputType) {
+    if (procedure.inputType() != inputType)
+      throw new IllegalStateException(
+          procedure.key() + " takes " + procedure.inputType().getName() + ", not " + inputType);
     this.procedure = procedure;
     this.inputType = inputType;
-    this.workflowMethod = workflowMethod;
   }
 
   /** The input the flags describe (called only without {@code --input}). */
@@ -98,12 +97,7 @@ abstract class RunCommand<W, I extends RunInput, R> implements Callable<Integer>
       if (!noWait) beforeWaiting(out);
       String subject = subject(in);
       return runs.start(
-          procedure,
-          subject,
-          subject,
-          wf -> workflowMethod.accept(wf, in),
-          noWait,
-          r -> print(r, new ResultPrinter(out), out));
+          procedure, subject, subject, in, noWait, r -> print(r, new ResultPrinter(out), out));
     }
   }
 }

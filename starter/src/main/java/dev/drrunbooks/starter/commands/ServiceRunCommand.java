@@ -1,33 +1,23 @@
 package dev.drrunbooks.starter.commands;
 
-import dev.drrunbooks.payload.RunInput;
+import dev.drrunbooks.payload.ServiceInput;
 import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.starter.InputFile;
-import java.util.function.BiConsumer;
-import java.util.function.Function;
 import picocli.CommandLine.Option;
 
 /**
  * A {@link RunCommand} on one catalog service: {@code --service} with the flags, or the service in
  * the {@code --input} file; the run id is named after it.
  *
- * @param <W> the procedure's workflow interface
- * @param <I> its input record
+ * @param <I> the procedure's input record
  * @param <R> its result
  */
-abstract class ServiceRunCommand<W, I extends RunInput, R> extends RunCommand<W, I, R> {
+abstract class ServiceRunCommand<I extends ServiceInput, R> extends RunCommand<I, R> {
   @Option(names = "--service", description = "Catalog service key, e.g. inventory")
   String service;
 
-  private final Function<I, String> serviceOf;
-
-  ServiceRunCommand(
-      Procedure<W, R> procedure,
-      Class<I> inputType,
-      BiConsumer<W, I> workflowMethod,
-      Function<I, String> serviceOf) {
-    super(procedure, inputType, workflowMethod);
-    this.serviceOf = serviceOf;
+  ServiceRunCommand(Procedure<?, R> procedure, Class<I> inputType) {
+    super(procedure, inputType);
   }
 
   @Override
@@ -38,6 +28,6 @@ abstract class ServiceRunCommand<W, I extends RunInput, R> extends RunCommand<W,
 
   @Override
   String subject(I in) {
-    return serviceOf.apply(in);
+    return in.service();
   }
 }

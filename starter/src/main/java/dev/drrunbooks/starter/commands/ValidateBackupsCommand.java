@@ -2,7 +2,6 @@ package dev.drrunbooks.starter.commands;
 
 import dev.drrunbooks.backupvalidation.BackupValidationInput;
 import dev.drrunbooks.backupvalidation.BackupValidationResult;
-import dev.drrunbooks.backupvalidation.BackupValidationWorkflow;
 import dev.drrunbooks.restore.SnapshotPick;
 import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.starter.ExitCodes;
@@ -18,8 +17,7 @@ import picocli.CommandLine.ParameterException;
     description =
         "The weekly backup test: restore a snapshot, check its data, delete the instance.")
 public final class ValidateBackupsCommand
-    extends ServiceRunCommand<
-        BackupValidationWorkflow, BackupValidationInput, BackupValidationResult> {
+    extends ServiceRunCommand<BackupValidationInput, BackupValidationResult> {
   @Option(names = "--pick", description = "newest (default) or random")
   String pick;
 
@@ -35,11 +33,7 @@ public final class ValidateBackupsCommand
   String instanceClass;
 
   public ValidateBackupsCommand() {
-    super(
-        Procedure.BACKUP_VALIDATION,
-        BackupValidationInput.class,
-        BackupValidationWorkflow::run,
-        BackupValidationInput::service);
+    super(Procedure.BACKUP_VALIDATION, BackupValidationInput.class);
   }
 
   @Override
