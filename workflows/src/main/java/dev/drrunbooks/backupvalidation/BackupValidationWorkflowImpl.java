@@ -38,8 +38,6 @@ public class BackupValidationWorkflowImpl implements BackupValidationWorkflow {
   private final Timeline timeline = new Timeline();
   private final RestoreSteps steps = new RestoreSteps(timeline);
   private final Cleanup cleanup = new Cleanup();
-  private String target;
-  private String detail = "";
 
   @Override
   public BackupValidationResult run(BackupValidationInput input) {
@@ -49,7 +47,7 @@ public class BackupValidationWorkflowImpl implements BackupValidationWorkflow {
     SnapshotPick pick = SnapshotPick.parse("pick", in.pick());
     Duration randomWithin = Inputs.duration("randomWithin", in.randomWithin(), Duration.ofDays(7));
     String workflowId = Workflow.getInfo().getWorkflowId();
-    target = ResourceNames.rds(workflowId, "validation");
+    String target = steps.target(ResourceNames.rds(workflowId, "validation"));
 
     ServiceDefinition service = steps.begin(PROCEDURE, serviceKey);
     String region = service.regions().primary();
@@ -96,7 +94,7 @@ public class BackupValidationWorkflowImpl implements BackupValidationWorkflow {
     CopySettings copySettings;
     try {
       steps.enterPhase("restore");
-      detail = "restoring " + snapshot.snapshotId();
+      steps.detail("restoring " + snapshot.snapshotId());
       timeline.step(
           "restore " + snapshot.snapshotId() + " as " + target,
           () ->
@@ -146,7 +144,7 @@ public class BackupValidationWorkflowImpl implements BackupValidationWorkflow {
           report);
     }
     steps.enterPhase("done");
-    detail = "validated and deleted";
+    steps.detail("validated and deleted");
     return new BackupValidationResult(
         serviceKey,
         snapshot,
@@ -168,6 +166,6 @@ public class BackupValidationWorkflowImpl implements BackupValidationWorkflow {
 
   @Override
   public RestoreStatus status() {
-    return new RestoreStatus(steps.phase(), target, detail);
+    return steps.status();
   }
 }

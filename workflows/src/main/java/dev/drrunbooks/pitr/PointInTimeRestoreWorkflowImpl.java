@@ -43,8 +43,6 @@ public class PointInTimeRestoreWorkflowImpl implements PointInTimeRestoreWorkflo
   private final Timeline timeline = new Timeline();
   private final RestoreSteps steps = new RestoreSteps(timeline);
   private final Cleanup cleanup = new Cleanup();
-  private String target;
-  private String detail = "";
 
   @Override
   public PointInTimeRestoreResult run(PointInTimeRestoreInput input) {
@@ -60,7 +58,7 @@ public class PointInTimeRestoreWorkflowImpl implements PointInTimeRestoreWorkflo
     Instant incident = Inputs.instant("incidentTime", in.incidentTime());
     CopyPurpose purpose = CopyPurpose.parse("purpose", in.purpose());
     String workflowId = Workflow.getInfo().getWorkflowId();
-    target = RestoreInputs.target(in.targetInstance(), workflowId, "pitr");
+    String target = steps.target(RestoreInputs.target(in.targetInstance(), workflowId, "pitr"));
 
     ServiceDefinition service = steps.begin(PROCEDURE, serviceKey);
     String primary = service.regions().primary();
@@ -136,7 +134,7 @@ public class PointInTimeRestoreWorkflowImpl implements PointInTimeRestoreWorkflo
     List<ValidationQuery> checks = queries;
     try {
       steps.enterPhase("restore");
-      detail = "restoring " + sourceName + " to " + point;
+      steps.detail("restoring " + sourceName + " to " + point);
       timeline.step(
           "restore " + sourceName + " to " + point + " as " + target,
           () ->
@@ -170,7 +168,7 @@ public class PointInTimeRestoreWorkflowImpl implements PointInTimeRestoreWorkflo
       CopySettings copySettings =
           RestoredCopyStep.settle(steps, timeline, purpose, region, target, source, region, owner);
       steps.enterPhase("done");
-      detail = "available at " + ready.endpointAddress() + ":" + ready.port();
+      steps.detail("available at " + ready.endpointAddress() + ":" + ready.port());
       return new PointInTimeRestoreResult(
           serviceKey,
           source,
@@ -207,6 +205,6 @@ public class PointInTimeRestoreWorkflowImpl implements PointInTimeRestoreWorkflo
 
   @Override
   public RestoreStatus status() {
-    return new RestoreStatus(steps.phase(), target, detail);
+    return steps.status();
   }
 }

@@ -43,6 +43,8 @@ public final class RestoreSteps {
           DataValidationActivities.class, ActivityDefaults.longCalls(Duration.ofMinutes(10)));
   private final Timeline timeline;
   private final Phases phases = new Phases();
+  private String target;
+  private String detail = "";
 
   public RestoreSteps(Timeline timeline) {
     this.timeline = timeline;
@@ -62,6 +64,22 @@ public final class RestoreSteps {
 
   public void enterPhase(String next) {
     phases.enter(next);
+  }
+
+  /** Records the instance the run restores into, for {@link #status()}; returns it. */
+  public String target(String instanceId) {
+    target = instanceId;
+    return instanceId;
+  }
+
+  /** What the run is doing now, in a few words, for {@link #status()}. */
+  public void detail(String now) {
+    detail = now;
+  }
+
+  /** The run's status query: phase, target instance, what it is doing. */
+  public RestoreStatus status() {
+    return new RestoreStatus(phases.current(), target, detail);
   }
 
   public void tag(String procedure, String service) {

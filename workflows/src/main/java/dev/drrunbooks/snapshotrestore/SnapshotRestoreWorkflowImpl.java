@@ -51,8 +51,6 @@ public class SnapshotRestoreWorkflowImpl implements SnapshotRestoreWorkflow {
   private final Timeline timeline = new Timeline();
   private final RestoreSteps steps = new RestoreSteps(timeline);
   private final Cleanup cleanup = new Cleanup();
-  private String target;
-  private String detail = "";
 
   @Override
   public SnapshotRestoreResult run(SnapshotRestoreInput input) {
@@ -65,7 +63,7 @@ public class SnapshotRestoreWorkflowImpl implements SnapshotRestoreWorkflow {
     CopyPurpose purpose = CopyPurpose.parse("purpose", in.purpose());
     boolean copy = Boolean.TRUE.equals(in.copyToDrRegion());
     String workflowId = Workflow.getInfo().getWorkflowId();
-    target = RestoreInputs.target(in.targetInstance(), workflowId, "restored");
+    String target = steps.target(RestoreInputs.target(in.targetInstance(), workflowId, "restored"));
 
     ServiceDefinition service = steps.begin(PROCEDURE, serviceKey);
     String primary = service.regions().primary();
@@ -101,7 +99,7 @@ public class SnapshotRestoreWorkflowImpl implements SnapshotRestoreWorkflow {
         cleanup.add(
             "rds:" + target, () -> steps.rds().deleteOwnedInstance(restoreRegion, target, owner));
       steps.enterPhase("restore");
-      detail = "restoring " + from.snapshotId() + " in " + restoreRegion;
+      steps.detail("restoring " + from.snapshotId() + " in " + restoreRegion);
       InstanceShape shape =
           RestoreSteps.requestedShape(
               service,
@@ -151,7 +149,7 @@ public class SnapshotRestoreWorkflowImpl implements SnapshotRestoreWorkflow {
               primary,
               owner);
       steps.enterPhase("done");
-      detail = "available at " + ready.endpointAddress() + ":" + ready.port();
+      steps.detail("available at " + ready.endpointAddress() + ":" + ready.port());
       return new SnapshotRestoreResult(
           serviceKey,
           snapshot,
@@ -271,7 +269,7 @@ public class SnapshotRestoreWorkflowImpl implements SnapshotRestoreWorkflow {
               + " be restored (a creating or copying one is waited for)");
     }
     steps.enterPhase("wait-snapshot");
-    detail = "waiting for snapshot " + found.snapshotId() + " (" + found.status() + ")";
+    steps.detail("waiting for snapshot " + found.snapshotId() + " (" + found.status() + ")");
     try {
       return steps.awaitSnapshotAvailable(found.region(), found.snapshotId(), deadline);
     } catch (TemporalFailure e) {
@@ -304,7 +302,7 @@ public class SnapshotRestoreWorkflowImpl implements SnapshotRestoreWorkflow {
           "rds-snapshot:" + copyId,
           () -> steps.snapshots().deleteOwnedSnapshot(drRegion, copyId, owner));
     steps.enterPhase("copy");
-    detail = "copying " + source.snapshotId() + " to " + drRegion;
+    steps.detail("copying " + source.snapshotId() + " to " + drRegion);
     timeline.step(
         "copy " + source.snapshotId() + " to " + drRegion + " as " + copyId,
         () ->
@@ -317,6 +315,6 @@ public class SnapshotRestoreWorkflowImpl implements SnapshotRestoreWorkflow {
 
   @Override
   public RestoreStatus status() {
-    return new RestoreStatus(steps.phase(), target, detail);
+    return steps.status();
   }
 }
