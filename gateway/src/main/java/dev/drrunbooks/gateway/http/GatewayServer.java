@@ -23,6 +23,13 @@ public final class GatewayServer implements AutoCloseable {
   /** Bodies larger than this are refused (413) before they are read: webhooks are small. */
   static final long MAX_BODY_BYTES = 256 * 1024;
 
+  private static final Map<String, String> INTERNAL = new LinkedHashMap<>();
+
+  static {
+    INTERNAL.put("error", "internal");
+    INTERNAL.put("reason", "see the gateway's log");
+  }
+
   private final Javalin app;
 
   /**
@@ -49,7 +56,7 @@ public final class GatewayServer implements AutoCloseable {
         Exception.class,
         (e, ctx) -> {
           log.error("failed {} {}", ctx.method(), ctx.path(), e);
-          json(ctx, 500, Map.of("error", "internal", "reason", "see the gateway's log"));
+          json(ctx, 500, INTERNAL);
         });
     // Javalin's own 404/405/413 answers, as short JSON too (unless a Refusal already answered).
     for (int status : new int[] {404, 405, 413}) {

@@ -15,7 +15,14 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Carries a verified request to Temporal: an update on a running run, or a start. The run's own
@@ -26,8 +33,26 @@ public final class RunSteering {
   private final WorkflowClient client;
   private final String taskQueue;
   private final RunLinks links;
+  private final Duration answerWithin;
+
+  private static final ExecutorService UPDATES =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "gateway-update");
+            t.setDaemon(true);
+            return t;
+          });
 
   public RunSteering(WorkflowClient client, String taskQueue, RunLinks links) {
+    this(client, taskQueue, links, Duration.ofSeconds(20));
+  }
+
+  /**
+   * @param answerWithin how long a request waits for the run's worker to answer an update
+   */
+  public RunSteering(
+      WorkflowClient client, String taskQueue, RunLinks links, Duration answerWithin) {
+    this.answerWithin = answerWithin;
     this.client = client;
     this.taskQueue = taskQueue;
     this.links = links;
@@ -43,13 +68,31 @@ public final class RunSteering {
     WorkflowStub stub =
         client.newUntypedWorkflowStub(workflowId, Optional.empty(), Optional.empty());
     String runId = requireRunning(stub, workflowId);
+    // The SDK's update blocks until a worker answers: bounded here, so a caller never hangs.
+    CompletableFuture<Object> sent =
+        CompletableFuture.supplyAsync(() -> stub.update(name, resultType, argument), UPDATES);
     try {
-      Object result = stub.update(name, resultType, argument);
+      Object result = sent.get(answerWithin.toMillis(), TimeUnit.MILLISECONDS);
       return new Answer(workflowId, runId, links.of(workflowId, runId), result);
-    } catch (WorkflowUpdateException e) {
-      throw Refusal.conflict("run " + workflowId + " refused " + name + ": " + reason(e));
-    } catch (WorkflowNotFoundException e) {
-      throw Refusal.unknownRun(workflowId);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof WorkflowUpdateException u)
+        throw Refusal.conflict("run " + workflowId + " refused " + name + ": " + reason(u));
+      if (e.getCause() instanceof WorkflowNotFoundException) throw Refusal.unknownRun(workflowId);
+      throw new IllegalStateException(
+          "update " + name + " of " + workflowId + " failed", e.getCause());
+    } catch (TimeoutException e) {
+      throw new Refusal(
+          504,
+          "run: "
+              + workflowId
+              + " did not answer "
+              + name
+              + " within "
+              + answerWithin.toSeconds()
+              + " s (is a worker polling its task queue?); it may still take it");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new Refusal(503, "gateway: interrupted while waiting for " + workflowId);
     }
   }
 

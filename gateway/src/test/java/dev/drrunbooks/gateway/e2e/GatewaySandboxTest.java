@@ -5,21 +5,26 @@ import static dev.drrunbooks.gateway.e2e.GatewayHarness.SLACK;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.drrunbooks.approval.Approval;
 import dev.drrunbooks.approval.GateDecision;
+import dev.drrunbooks.gateway.Refusal;
 import dev.drrunbooks.gateway.SnsMessages;
 import dev.drrunbooks.gateway.TestCertificate;
 import dev.drrunbooks.gateway.e2e.GatewayHarness.Reply;
 import dev.drrunbooks.gateway.http.Json;
 import dev.drrunbooks.gateway.pagerduty.PagerDutyEndpoint;
+import dev.drrunbooks.gateway.steer.RunSteering;
 import dev.drrunbooks.gateway.verify.GenericSignature;
 import dev.drrunbooks.gateway.verify.PagerDutySignature;
 import dev.drrunbooks.gateway.verify.Secret;
 import dev.drrunbooks.incident.IncidentResponseWorkflow;
 import dev.drrunbooks.incident.IncidentStatus;
+import dev.drrunbooks.reporting.RunLinks;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -27,6 +32,7 @@ import io.temporal.client.WorkflowStub;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -182,6 +188,33 @@ class GatewaySandboxTest {
         history.contains(headers.get(GenericSignature.SIGNATURE).substring(3)), "nor a signature");
     refused(409, "replay", gw.post("/v1/generic", "application/json", body, headers));
     refused(409, "has ended (COMPLETED)", gw.generic(body));
+  }
+
+  @Test
+  void anUpdateNoWorkerAnswersIsAnswered504WithinItsBoundNotLeftHanging() {
+    String id = "gw-probe-unserved-" + UUID.randomUUID();
+    gw.client()
+        .newUntypedWorkflowStub(
+            "GatewayGateProbe",
+            WorkflowOptions.newBuilder()
+                .setTaskQueue(gw.taskQueue + "-nobody")
+                .setWorkflowId(id)
+                .build())
+        .start("switch-traffic");
+    started.add(id);
+    RunSteering steering =
+        new RunSteering(gw.client(), gw.taskQueue, new RunLinks("", null), Duration.ofSeconds(1));
+    Refusal r =
+        assertThrows(
+            Refusal.class,
+            () ->
+                steering.update(
+                    id,
+                    "approve",
+                    new Approval("switch-traffic", "generic:chatops-bot", "x"),
+                    GateDecision.class));
+    assertEquals(504, r.status(), r.reason());
+    assertTrue(r.reason().contains("did not answer approve within 1 s"), r.reason());
   }
 
   private static String form(Map<String, String> fields) {
