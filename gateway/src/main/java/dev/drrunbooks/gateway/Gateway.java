@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Puts the gateway together from its environment: a channel is served only when its secret is set
@@ -55,7 +56,8 @@ public final class Gateway {
       Catalog catalog,
       Clock clock,
       CertificateSource certificates,
-      SubscriptionConfirmer confirmer) {}
+      SubscriptionConfirmer confirmer,
+      UnaryOperator<String> secretsByArn) {}
 
   /**
    * @return path to endpoint, for the channels the environment enables
@@ -69,13 +71,13 @@ public final class Gateway {
         new RunSteering(parts.client(), parts.taskQueue(), RunLinks.fromEnvironment(env));
     CommandRunner runner = new CommandRunner(steering, Approvers.fromEnv(env));
     Map<String, Endpoint> routes = new LinkedHashMap<>();
-    Secret.fromEnv(env, SHARED_SECRET)
+    Secret.fromEnv(env, SHARED_SECRET, parts.secretsByArn())
         .ifPresent(
             s ->
                 routes.put(
                     "/v1/generic",
                     new GenericEndpoint(new GenericSignature(s, fresh, replays), runner)));
-    Secret.fromEnv(env, SLACK_SECRET)
+    Secret.fromEnv(env, SLACK_SECRET, parts.secretsByArn())
         .ifPresent(
             s -> {
               SlackEndpoint slack =
@@ -84,7 +86,7 @@ public final class Gateway {
               routes.put("/slack/actions", slack::action);
             });
     PagerDutyServices pd = PagerDutyServices.parse(env.get(PagerDutyServices.ENV), parts.catalog());
-    Secret.fromEnv(env, PAGERDUTY_SECRET)
+    Secret.fromEnv(env, PAGERDUTY_SECRET, parts.secretsByArn())
         .ifPresent(
             s ->
                 routes.put(

@@ -9,6 +9,7 @@ import dev.drrunbooks.gateway.http.Endpoint;
 import dev.drrunbooks.gateway.http.GatewayServer;
 import dev.drrunbooks.gateway.sns.HttpsCertificateSource;
 import dev.drrunbooks.gateway.sns.HttpsSubscriptionConfirmer;
+import dev.drrunbooks.gateway.verify.SecretsManagerSecrets;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.nio.file.Path;
@@ -60,7 +61,8 @@ public final class GatewayMain {
                   catalog,
                   Clock.systemUTC(),
                   new HttpsCertificateSource(),
-                  new HttpsSubscriptionConfirmer()));
+                  new HttpsSubscriptionConfirmer(),
+                  SecretsManagerSecrets.fromEnvironment(env)));
     } catch (IllegalArgumentException | CatalogException e) {
       log.error("gateway not started: {}", e.getMessage());
       System.exit(2);

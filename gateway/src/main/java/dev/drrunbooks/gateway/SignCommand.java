@@ -2,6 +2,7 @@ package dev.drrunbooks.gateway;
 
 import dev.drrunbooks.gateway.verify.GenericSignature;
 import dev.drrunbooks.gateway.verify.Secret;
+import dev.drrunbooks.gateway.verify.SecretsManagerSecrets;
 import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -27,7 +28,9 @@ final class SignCommand {
               + "\"why\":\"...\"}')");
       return 2;
     }
-    Secret secret = Secret.fromEnv(env, Gateway.SHARED_SECRET).orElse(null);
+    Secret secret =
+        Secret.fromEnv(env, Gateway.SHARED_SECRET, SecretsManagerSecrets.fromEnvironment(env))
+            .orElse(null);
     if (secret == null) {
       err.println(Gateway.SHARED_SECRET + ": not set; the gateway's shared secret signs the body");
       return 2;

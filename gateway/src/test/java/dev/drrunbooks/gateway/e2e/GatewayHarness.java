@@ -9,6 +9,7 @@ import dev.drrunbooks.gateway.TestCertificate;
 import dev.drrunbooks.gateway.http.GatewayServer;
 import dev.drrunbooks.gateway.verify.GenericSignature;
 import dev.drrunbooks.gateway.verify.Secret;
+import dev.drrunbooks.gateway.verify.SecretsManagerSecrets;
 import dev.drrunbooks.gateway.verify.SlackSignature;
 import dev.drrunbooks.testing.SandboxEnv;
 import dev.drrunbooks.worker.DrWorker;
@@ -55,12 +56,12 @@ final class GatewayHarness implements AutoCloseable {
   final String taskQueue = "dr-gw-" + Long.toString(System.nanoTime(), 36);
   final TestCertificate cert = TestCertificate.generate();
   final List<URI> confirmed = new CopyOnWriteArrayList<>();
+  private final StaticCredentialsProvider credentials =
+      StaticCredentialsProvider.create(
+          AwsBasicCredentials.create(
+              env.require("AWS_ACCESS_KEY_ID"), env.require("AWS_SECRET_ACCESS_KEY")));
   private final AwsClients aws =
-      new AwsClients(
-          URI.create(env.require("AWS_ENDPOINT_URL")),
-          StaticCredentialsProvider.create(
-              AwsBasicCredentials.create(
-                  env.require("AWS_ACCESS_KEY_ID"), env.require("AWS_SECRET_ACCESS_KEY"))));
+      new AwsClients(URI.create(env.require("AWS_ENDPOINT_URL")), credentials);
   private final WorkflowServiceStubs stubs =
       WorkflowServiceStubs.newServiceStubs(
           WorkflowServiceStubsOptions.newBuilder()
@@ -81,7 +82,12 @@ final class GatewayHarness implements AutoCloseable {
     Map<String, String> gatewayEnv = new HashMap<>(env.all());
     gatewayEnv.put(Gateway.SHARED_SECRET, SHARED_VALUE);
     gatewayEnv.put(Gateway.SLACK_SECRET, SLACK_VALUE);
-    gatewayEnv.put(Gateway.PAGERDUTY_SECRET, PAGERDUTY_VALUE);
+    // This one from Secrets Manager (the sandbox's moto) by ARN, as a deployment may give it.
+    gatewayEnv.put(
+        Gateway.PAGERDUTY_SECRET,
+        aws.secretsManager("us-east-1")
+            .createSecret(r -> r.name("dr-gateway-pd-" + taskQueue).secretString(PAGERDUTY_VALUE))
+            .arn());
     gatewayEnv.put("DR_GATEWAY_APPROVERS", "generic:chatops-bot,slack:U0ALLOWED");
     gatewayEnv.put("DR_GATEWAY_PAGERDUTY_SERVICES", PD_SERVICE + "=inventory");
     gatewayEnv.put("DR_GATEWAY_ALARMS", ALARM + "=incident-response:inventory");
@@ -95,7 +101,9 @@ final class GatewayHarness implements AutoCloseable {
                     catalog,
                     Clock.systemUTC(),
                     url -> cert.certificate,
-                    confirmed::add)));
+                    confirmed::add,
+                    new SecretsManagerSecrets(
+                        URI.create(env.require("AWS_ENDPOINT_URL")), credentials))));
     port = server.start("127.0.0.1", 0);
   }
 

@@ -48,6 +48,50 @@ class SignaturesTest {
   }
 
   @Test
+  void aSecretGivenAsASecretsManagerArnIsReadThroughIt() {
+    String arn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:dr-gateway-AbCd";
+    java.util.List<String> asked = new java.util.ArrayList<>();
+    Secret s =
+        Secret.fromEnv(
+                java.util.Map.of("S", arn),
+                "S",
+                a -> {
+                  asked.add(a);
+                  return " v ";
+                })
+            .orElseThrow();
+    assertEquals(java.util.List.of(arn), asked);
+    assertEquals(1, s.bytes().length);
+    assertEquals(
+        "plain",
+        new String(
+            Secret.fromEnv(
+                    java.util.Map.of("S", "plain"),
+                    "S",
+                    a -> {
+                      throw new AssertionError(a);
+                    })
+                .orElseThrow()
+                .bytes()));
+    IllegalArgumentException empty =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Secret.fromEnv(java.util.Map.of("S", arn), "S", a -> " "));
+    assertEquals("S: the secret " + arn + " is empty", empty.getMessage());
+    IllegalArgumentException noClient =
+        assertThrows(
+            IllegalArgumentException.class, () -> Secret.fromEnv(java.util.Map.of("S", arn), "S"));
+    assertTrue(noClient.getMessage().startsWith("S: a Secrets Manager ARN"), noClient.getMessage());
+    assertTrue(!Secret.isArn("arn:aws:iam::1:role/x"));
+    assertTrue(!Secret.isArn(null));
+    IllegalArgumentException bad =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new SecretsManagerSecrets(null, null).apply("arn:aws:secretsmanager:"));
+    assertTrue(bad.getMessage().contains("is not a Secrets Manager ARN"), bad.getMessage());
+  }
+
+  @Test
   void timestampsOutsideFiveMinutesEitherWayAreRefused() {
     assertEquals(
         NOW.getEpochSecond() - 300, fresh.check("T", Long.toString(NOW.getEpochSecond() - 300)));
