@@ -387,6 +387,13 @@ class GatewaySandboxTest {
         pd(pdEvent("E2" + incident, "incident.acknowledged", incident, GatewayHarness.PD_SERVICE));
     assertEquals(200, acked.status(), acked.toString());
     assertEquals("pagerduty:PUSER1", statusOf(run).acknowledgedBy());
+    Reply slackNote =
+        gw.slack("/slack/commands", slash("U0ANYONE", "note " + run + " db replica lag is 40 s"));
+    assertEquals(200, slackNote.status(), slackNote.toString());
+    refused(
+        404,
+        "no run with id 'incident-none'",
+        gw.slack("/slack/commands", slash("U0ANYONE", "note incident-none hello")));
     assertEquals(
         200,
         pd(pdEvent("E3" + incident, "incident.annotated", incident, GatewayHarness.PD_SERVICE))
