@@ -78,5 +78,6 @@ class MappingsTest {
     assertEquals(403, r.status());
     assertTrue(r.reason().startsWith("approver: slack:U2 may not approve"), r.reason());
     assertThrows(Refusal.class, () -> Approvers.fromEnv(Map.of()).require("slack:U1"));
+    assertThrows(Refusal.class, () -> a.require("")); // the empty entry between the commas
   }
 }

@@ -137,5 +137,7 @@ class RequestParsingTest {
         Map.of("text", "approve r1 s ok", "user_id", "U1", "flag", ""),
         Form.parse("text=approve+r1+s%20ok&user_id=U1&flag"));
     assertEquals(Map.of(), Form.parse(""));
+    assertEquals(Map.of(), Form.parse(null));
+    assertEquals(Map.of("", "v", "k", ""), Form.parse("=v&k="));
   }
 }

@@ -64,6 +64,7 @@ class ReplayGuardTest {
 
   @Test
   void capacityMustBePositive() {
+    new ReplayGuard(1, Duration.ofMinutes(1), clock).firstUse("only");
     assertThrows(
         IllegalArgumentException.class, () -> new ReplayGuard(0, Duration.ofMinutes(1), clock));
   }
