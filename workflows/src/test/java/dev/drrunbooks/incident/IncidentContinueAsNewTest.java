@@ -31,6 +31,7 @@ import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -94,6 +95,7 @@ class IncidentContinueAsNewTest {
     awaitStatus(wf, s -> s.escalations() == 1);
     wf.acknowledge(new Acknowledgement("gina", "paged"));
     wf.note(new IncidentNote("gina", "status page updated", "communication"));
+    client.newUntypedWorkflowStub(id).signal("noteSignal", Map.of("who", "chatbot", "text", " "));
     env.sleep(Duration.ofMinutes(25));
     awaitStatus(wf, s -> s.escalations() == 2);
     assertEquals("", continuedFrom(client, id), "the bound is not reached yet");
@@ -119,6 +121,13 @@ class IncidentContinueAsNewTest {
         "the new run tags itself again");
     assertEquals(IncidentPhase.DETECTION.missing(), escalations.received.get(0).detail());
     assertEquals("gina", carried.acknowledgedBy());
+    assertEquals(
+        "noteSignal from chatbot: text: the note is empty",
+        carried.rejectedSignals().stream()
+            .map(r -> r.signal() + " from " + r.who() + ": " + r.reason())
+            .toList()
+            .get(0),
+        "a refused signal is carried to the next run");
     assertEquals(detected, carried.detectedAt());
     assertEquals(2, carried.escalations());
     assertEquals("done-late", phase(carried, "detection").state());
