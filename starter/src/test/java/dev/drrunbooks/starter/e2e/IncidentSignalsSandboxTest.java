@@ -71,6 +71,11 @@ class IncidentSignalsSandboxTest {
         assertEquals("noteSignal", rejected.get(0).signal());
         assertEquals("pagerbot", rejected.get(0).who());
         assertEquals("text: the note is empty", rejected.get(0).reason());
+        CliRun shown = CliRun.of(worker.connectionArgs(), "incident", "status", id);
+        assertTrue(
+            shown.out().contains("rejected signal noteSignal from pagerbot at ")
+                && shown.out().contains(": text: the note is empty"),
+            shown.toString());
 
         raw.signal("resolveSignal", Map.of("who", "chatbot", "why", "stable for 15 minutes"));
         IncidentResult result = raw.getResult(20, TimeUnit.SECONDS, IncidentResult.class);
