@@ -24,6 +24,8 @@ import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,7 +84,7 @@ class GateSignalsTest {
     assertEquals(List.of(), aws.changes, "nothing switched on a rejected signal");
 
     raw.signal("approveSignal", Map.of("step", STEP, "who", "pagerbot", "why", "P1 INC-7"));
-    DnsFailoverResult result = raw.getResult(DnsFailoverResult.class);
+    DnsFailoverResult result = result(raw, DnsFailoverResult.class);
     assertEquals(FailoverOutcome.SWITCHED, result.outcome());
     assertEquals("pagerbot", result.approval().who());
     assertEquals("P1 INC-7 (signal)", result.approval().why());
@@ -115,5 +117,14 @@ class GateSignalsTest {
       }
     }
     throw new AssertionError("the run never reached the expected state: " + last);
+  }
+
+  /** Bounded, so a run that never ends fails the test instead of hanging it. */
+  static <R> R result(WorkflowStub raw, Class<R> type) {
+    try {
+      return raw.getResult(30, TimeUnit.SECONDS, type);
+    } catch (TimeoutException e) {
+      throw new AssertionError("the run did not end within 30 s", e);
+    }
   }
 }

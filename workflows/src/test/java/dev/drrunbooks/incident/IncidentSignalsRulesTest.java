@@ -17,6 +17,7 @@ import io.temporal.worker.Worker;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -189,7 +190,12 @@ class IncidentSignalsRulesTest {
     SignalsProbe probe =
         client.newWorkflowStub(
             SignalsProbe.class,
-            WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue()).build());
+            WorkflowOptions.newBuilder()
+                .setTaskQueue(worker.getTaskQueue())
+                // A probe that throws from a signal fails its workflow task again and again:
+                // bounded.
+                .setWorkflowRunTimeout(Duration.ofSeconds(30))
+                .build());
     return probe.run(takesSignals);
   }
 

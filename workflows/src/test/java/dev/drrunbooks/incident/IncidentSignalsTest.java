@@ -25,6 +25,8 @@ import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -126,7 +128,7 @@ class IncidentSignalsTest {
     assertRejected(rejected.get(7), "resolveSignal", null, "who: say who resolves");
 
     raw.signal("resolveSignal", Map.of("who", "chatbot", "why", "stable for 15 minutes"));
-    IncidentResult result = raw.getResult(IncidentResult.class);
+    IncidentResult result = result(raw, IncidentResult.class);
     assertEquals(IncidentOutcome.RESOLVED, result.outcome());
     assertEquals("P1", result.severity());
     assertEquals("paged by INC-7", step(result, "acknowledged by pagerbot").detail());
@@ -149,5 +151,14 @@ class IncidentSignalsTest {
     else assertEquals(who, r.who(), r.toString());
     assertTrue(r.reason().startsWith(reason), r.reason());
     assertTrue(r.at() != null, r.toString());
+  }
+
+  /** Bounded, so a run that never ends fails the test instead of hanging it. */
+  static <R> R result(WorkflowStub raw, Class<R> type) {
+    try {
+      return raw.getResult(30, TimeUnit.SECONDS, type);
+    } catch (TimeoutException e) {
+      throw new AssertionError("the run did not end within 30 s", e);
+    }
   }
 }
