@@ -48,12 +48,13 @@ final class IncidentSignals {
     return Workflow.getVersion(SIGNAL_TWINS, Workflow.DEFAULT_VERSION, 1) >= 1;
   }
 
-  /** The incident is open: takes the signals that came early, in the order they came. */
+  /**
+   * The incident is open (called once per run): takes the signals that came early, in the order
+   * they came; later ones are taken as they come.
+   */
   void open(IncidentState opened) {
     state = opened;
-    List<Runnable> waiting = List.copyOf(early);
-    early.clear();
-    waiting.forEach(Runnable::run);
+    early.forEach(Runnable::run);
   }
 
   /**

@@ -21,7 +21,7 @@ public final class RejectedSignals {
 
   @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   RejectedSignals(List<RejectedSignal> carried) {
-    latest = new ArrayList<>(carried == null ? List.of() : carried);
+    latest = new ArrayList<>(carried);
   }
 
   /** Keeps {@code r}, dropping the oldest once {@value #MAX} are kept. */
