@@ -159,7 +159,11 @@ class IncidentContinueAsNewTest {
         "none escalated twice across runs");
     assertEquals(detected.plus(Duration.ofMinutes(30)), escalations.received.get(2).deadline());
 
-    wf.verify(new Verification("gina", "smoke tests green", null));
+    // The continued run takes signals too.
+    client
+        .newUntypedWorkflowStub(id)
+        .signal("verifySignal", Map.of("who", "gina", "why", "smoke tests green"));
+    awaitStatus(wf, s -> s.verified().equals(List.of("inventory")));
     wf.resolve(new Resolution("gina", "stable again", false, null, null));
     IncidentResult result = client.newUntypedWorkflowStub(id).getResult(IncidentResult.class);
     assertEquals(IncidentOutcome.RESOLVED, result.outcome());
