@@ -10,6 +10,7 @@ import dev.drrunbooks.starter.CliFailure;
 import dev.drrunbooks.starter.Connection;
 import dev.drrunbooks.starter.ExitCodes;
 import dev.drrunbooks.starter.ResultPrinter;
+import dev.drrunbooks.starter.RunIdResolver;
 import dev.drrunbooks.starter.RunLookup;
 import dev.drrunbooks.starter.RunStarter;
 import dev.drrunbooks.starter.Table;
@@ -78,6 +79,7 @@ public final class CleanupCommand implements Callable<Integer> {
       }
     }
     try (Connection conn = connection) {
+      workflowId = RunIdResolver.resolve(conn.client(), workflowId);
       WorkflowStub target =
           conn.client().newUntypedWorkflowStub(workflowId, Optional.empty(), Optional.empty());
       WorkflowExecutionDescription d = RunLookup.describe(target, workflowId);

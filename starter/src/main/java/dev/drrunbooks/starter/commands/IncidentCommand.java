@@ -19,6 +19,7 @@ import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.starter.Connection;
 import dev.drrunbooks.starter.InputFile;
 import dev.drrunbooks.starter.ResultPrinter;
+import dev.drrunbooks.starter.RunIdResolver;
 import dev.drrunbooks.starter.RunLookup;
 import dev.drrunbooks.starter.RunStarter;
 import dev.drrunbooks.starter.Table;
@@ -157,7 +158,9 @@ public final class IncidentCommand implements Callable<Integer> {
     @Parameters(
         index = "0",
         paramLabel = "INCIDENT_ID",
-        description = "e.g. incident-response-inventory-20261127T140005Z-k3f9")
+        description =
+            "e.g. incident-response-inventory-20261127T140005Z-k3f9, or a prefix only it starts"
+                + " with")
     String incidentId;
 
     abstract int send(IncidentResponseWorkflow incident, PrintWriter out, Connection conn);
@@ -171,6 +174,7 @@ public final class IncidentCommand implements Callable<Integer> {
     public final Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       try (Connection conn = connection) {
+        incidentId = RunIdResolver.resolve(conn.client(), incidentId);
         IncidentResponseWorkflow incident =
             conn.client().newWorkflowStub(IncidentResponseWorkflow.class, incidentId);
         WorkflowStub run = WorkflowStub.fromTyped(incident);

@@ -100,6 +100,7 @@ public final class ReportCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try (Connection conn = connection) {
+      target.resolve(conn.client());
       FollowUpDrill drill = review ? followUpDrill(conn) : null;
       RunReportFiles files;
       try {

@@ -3,6 +3,7 @@ package dev.drrunbooks.starter.commands;
 import dev.drrunbooks.datarecovery.RestorePointCorrection;
 import dev.drrunbooks.starter.Connection;
 import dev.drrunbooks.starter.ExitCodes;
+import dev.drrunbooks.starter.RunIdResolver;
 import dev.drrunbooks.starter.RunLookup;
 import io.temporal.client.WorkflowStub;
 import java.time.Instant;
@@ -23,7 +24,10 @@ public final class RestorePointCommand implements Callable<Integer> {
   @Mixin Connection connection;
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "WORKFLOW_ID")
+  @Parameters(
+      index = "0",
+      paramLabel = "RUN",
+      description = "The run's id or a prefix only it starts with")
   String workflowId;
 
   @Option(
@@ -41,6 +45,7 @@ public final class RestorePointCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (Connection conn = connection) {
+      workflowId = RunIdResolver.resolve(conn.client(), workflowId);
       WorkflowStub run =
           conn.client().newUntypedWorkflowStub(workflowId, Optional.empty(), Optional.empty());
       Instant now =
