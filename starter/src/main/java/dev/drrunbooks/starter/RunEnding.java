@@ -6,6 +6,7 @@ import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -51,7 +52,7 @@ public record RunEnding(
         + " ended "
         + state
         + " at "
-        + closed
+        + (closed == null ? "an unknown time" : closed.truncatedTo(ChronoUnit.SECONDS))
         + (failure == null ? "" : ": " + failure)
         + "\nReport: dr report "
         + workflowId;

@@ -80,6 +80,11 @@ public final class ListCommand implements Callable<Integer> {
       description = "At most this many runs (1 to " + MAX_LIMIT + "; default ${DEFAULT-VALUE})")
   int limit;
 
+  /** "0s", "45s", "3m12s", "1h5m". */
+  static String took(long seconds) {
+    return seconds == 0 ? "0s" : Durations.format(Duration.ofSeconds(seconds));
+  }
+
   @Override
   public Integer call() {
     if (limit < 1 || limit > MAX_LIMIT) {
@@ -87,15 +92,26 @@ public final class ListCommand implements Callable<Integer> {
           ExitCodes.BAD_INPUT, "--limit: " + limit + " is not valid; allowed: 1 to " + MAX_LIMIT);
     }
     String key = procedure == null ? null : ProcedureName.key("--procedure", procedure);
-    String query = RunQuery.of(state.state(), service, key);
+    RunQuery.State wanted = state.state();
+    // Visibility lists running runs first, then ended ones by close time, and cannot sort by start
+    // time: without a state filter, the newest of both kinds are merged here.
+    List<String> queries =
+        wanted == RunQuery.State.ANY
+            ? List.of(
+                RunQuery.of(RunQuery.State.RUNNING, service, key),
+                RunQuery.of(RunQuery.State.ENDED, service, key))
+            : List.of(RunQuery.of(wanted, service, key));
     PrintWriter out = spec.commandLine().getOut();
     try (Connection conn = connection) {
       Instant now = Instant.now();
       // The SDK pages lazily: only as many runs as asked are fetched.
-      List<RunRow> rows =
-          conn.client().listExecutions(query).limit(limit).map(r -> RunRow.of(r, now)).toList();
       List<RunRow> newestFirst =
-          rows.stream().sorted(Comparator.comparing(RunRow::started).reversed()).toList();
+          queries.stream()
+              .flatMap(q -> conn.client().listExecutions(q).limit(limit))
+              .map(r -> RunRow.of(r, now))
+              .sorted(Comparator.comparing(RunRow::started).reversed())
+              .limit(limit)
+              .toList();
       if (json.on()) {
         newestFirst.forEach(row -> JsonOption.print(out, row));
         return ExitCodes.OK;
@@ -112,8 +128,7 @@ public final class ListCommand implements Callable<Integer> {
             r.service(),
             r.state(),
             r.started().truncatedTo(ChronoUnit.SECONDS),
-            Durations.format(Duration.ofSeconds(r.tookSeconds()))
-                + (r.closed() == null ? " so far" : ""));
+            took(r.tookSeconds()) + (r.closed() == null ? " so far" : ""));
       }
       out.print(t.render());
       out.flush();

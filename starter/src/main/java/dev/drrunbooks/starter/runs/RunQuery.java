@@ -21,7 +21,9 @@ public final class RunQuery {
     /** Running and waiting at an approval gate ({@link GatePhases}). */
     WAITING,
     /** Ended without success and not by request: failed, timed out or terminated. */
-    FAILED
+    FAILED,
+    /** Ended, however. */
+    ENDED
   }
 
   private RunQuery() {}
@@ -54,6 +56,7 @@ public final class RunQuery {
                       .collect(Collectors.joining(", "))
                   + ")");
       case FAILED -> clauses.add("ExecutionStatus IN (\"Failed\", \"TimedOut\", \"Terminated\")");
+      case ENDED -> clauses.add("ExecutionStatus != \"Running\"");
       case ANY -> {}
     }
     if (service != null) {

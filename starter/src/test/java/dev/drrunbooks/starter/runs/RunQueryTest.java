@@ -13,7 +13,8 @@ class RunQueryTest {
   private static final String TYPES =
       "WorkflowType IN (\"BackupPolicy\", \"PointInTimeRestore\", \"SnapshotRestore\","
           + " \"BackupValidation\", \"DnsFailover\", \"EcsServiceRecovery\", \"RegionEvacuation\","
-          + " \"DrDrill\", \"CorruptedDataRecovery\", \"IncidentResponse\", \"RunCleanupWorkflow\")";
+          + " \"DrDrill\", \"CorruptedDataRecovery\", \"IncidentResponse\","
+          + " \"RunCleanupWorkflow\")";
 
   @Test
   void everyRunOfTheRunbooksProceduresWithoutAFilter() {
@@ -35,6 +36,9 @@ class RunQueryTest {
     assertEquals(
         TYPES + " AND ExecutionStatus IN (\"Failed\", \"TimedOut\", \"Terminated\")",
         RunQuery.of(RunQuery.State.FAILED, null, null));
+    assertEquals(
+        TYPES + " AND ExecutionStatus != \"Running\"",
+        RunQuery.of(RunQuery.State.ENDED, null, null));
   }
 
   @Test
