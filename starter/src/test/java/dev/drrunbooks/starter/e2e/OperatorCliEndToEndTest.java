@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.drrunbooks.model.SearchAttributes;
 import dev.drrunbooks.starter.ExitCodes;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -100,19 +98,18 @@ class OperatorCliEndToEndTest {
   @Test
   void aRunWaitingAtItsGateIsListedWatchedAndCancelledWithItsCleanup() throws Exception {
     Instant corruption = Instant.now().minus(Duration.ofMinutes(1)).truncatedTo(ChronoUnit.SECONDS);
-    CliRun started =
-        dr(
-            "recover-data",
-            "--service",
-            "inventory",
-            "--corruption-time",
-            corruption.toString(),
-            "--no-wait",
-            "--json");
-    assertEquals(0, started.exitCode(), started.toString());
-    String id = JSON.readTree(started.out()).get("workflowId").asText();
-    awaitPhase(id, "confirm"::equals);
-
+    Instant before = Instant.now();
+    // Started as an operator would, waiting for the result: it prints its progress meanwhile.
+    CompletableFuture<CliRun> starting =
+        CompletableFuture.supplyAsync(
+            () ->
+                dr(
+                    "recover-data",
+                    "--service",
+                    "inventory",
+                    "--corruption-time",
+                    corruption.toString()));
+    String id = waitingSince(before);
     assertTrue(ids(dr("list", "--waiting", "--json")).contains(id), "waits at its gate");
     assertTrue(ids(dr("list", "--running", "--procedure", "recover-data", "--json")).contains(id));
     assertFalse(ids(dr("list", "--failed", "--json")).contains(id));
@@ -141,26 +138,28 @@ class OperatorCliEndToEndTest {
     assertTrue(watched.out().contains(id + " ended CANCELED at "), watched.toString());
     assertTrue(watched.out().endsWith("Report: dr report " + id + "\n"), watched.toString());
 
+    CliRun start = starting.get(1, TimeUnit.MINUTES);
+    assertEquals(ExitCodes.RUN_FAILED, start.exitCode(), start.toString());
+    assertTrue(start.out().contains("\n  phase: confirm\n"), "progress while waiting: " + start);
+    assertTrue(start.err().contains(id + " failed: cancelled"), start.toString());
+
     CliRun again = dr("cancel", id);
     assertEquals(ExitCodes.REFUSED, again.exitCode(), again.toString());
     assertEquals(
         "refused: run " + id + " already ended (CANCELED); nothing to cancel\n", again.err());
   }
 
-  private static void awaitPhase(String id, Predicate<String> phase) throws InterruptedException {
+  /** The data recovery started after {@code before} that waits at its gate, found by dr list. */
+  private static String waitingSince(Instant before) throws Exception {
     Instant until = Instant.now().plusSeconds(60);
-    String seen = null;
     while (Instant.now().isBefore(until)) {
-      seen =
-          worker
-              .client()
-              .newUntypedWorkflowStub(id)
-              .describe()
-              .getTypedSearchAttributes()
-              .get(SearchAttributes.PHASE);
-      if (phase.test(seen)) return;
-      Thread.sleep(250);
+      for (JsonNode row :
+          jsonLines(dr("list", "--waiting", "--procedure", "recover-data", "--json"))) {
+        if (!Instant.parse(row.get("started").asText()).isBefore(before))
+          return row.get("workflowId").asText();
+      }
+      Thread.sleep(500);
     }
-    throw new AssertionError(id + " did not reach its phase; last seen " + seen);
+    throw new AssertionError("no data recovery waits at its gate");
   }
 }
