@@ -57,7 +57,7 @@ public final class CancelCommand implements Callable<Integer> {
    *
    * @param ending null with --no-wait, or while the run is still cleaning up
    * @param cleanup the clean-up steps the run's timeline recorded (empty: nothing to undo; null:
-   *     its timeline could not be read)
+   *     not known, as with --no-wait, or its timeline could not be read)
    */
   public record Cancelled(
       String workflowId,
@@ -89,7 +89,7 @@ public final class CancelCommand implements Callable<Integer> {
       human.flush();
       if (noWait) {
         if (json.on())
-          JsonOption.print(out, new Cancelled(target.workflowId, runId, reason, null, List.of()));
+          JsonOption.print(out, new Cancelled(target.workflowId, runId, reason, null, null));
         return ExitCodes.OK;
       }
       WorkflowExecutionDescription closed = awaitEnd(run);
@@ -98,7 +98,7 @@ public final class CancelCommand implements Callable<Integer> {
             "%s has not ended within %s; it may still be cleaning up: dr watch %s%n",
             target.workflowId, WAIT.toMinutes() + "m", target.workflowId);
         if (json.on())
-          JsonOption.print(out, new Cancelled(target.workflowId, runId, reason, null, List.of()));
+          JsonOption.print(out, new Cancelled(target.workflowId, runId, reason, null, null));
         return ExitCodes.RUN_FAILED;
       }
       RunEnding ending = RunEnding.of(conn.client(), closed);
@@ -134,6 +134,7 @@ public final class CancelCommand implements Callable<Integer> {
     }
   }
 
+  /** The clean-up steps of the ended run's timeline; null (and a note) when it cannot be read. */
   private List<TimelineEntry> cleanupOf(WorkflowStub run, PrintWriter human) {
     try {
       return RunTimeline.cleanup(RunTimeline.read(run));
