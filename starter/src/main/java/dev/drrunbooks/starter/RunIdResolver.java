@@ -53,7 +53,7 @@ public final class RunIdResolver {
     if (candidates.isEmpty()) {
       throw new CliFailure(
           ExitCodes.NOT_FOUND,
-          "no run with id '" + id + "' nor one starting with it (dr list shows recent runs)");
+          "no run with id " + id + " (nor one whose id starts with it; dr list shows recent runs)");
     }
     List<String> shown = candidates.stream().limit(MAX_CANDIDATES).toList();
     throw new CliFailure(

@@ -69,7 +69,7 @@ class RunIdResolverTest {
     CliFailure f = assertThrows(CliFailure.class, () -> over(List.of(PITR)).resolve("drill-"));
     assertEquals(ExitCodes.NOT_FOUND, f.exitCode());
     assertEquals(
-        "no run with id 'drill-' nor one starting with it (dr list shows recent runs)",
+        "no run with id drill- (nor one whose id starts with it; dr list shows recent runs)",
         f.getMessage());
   }
 
