@@ -2,6 +2,7 @@ package dev.drrunbooks.starter;
 
 import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.starter.commands.BackupPolicyCommand;
+import dev.drrunbooks.starter.commands.CancelCommand;
 import dev.drrunbooks.starter.commands.CleanupCommand;
 import dev.drrunbooks.starter.commands.DoctorCommand;
 import dev.drrunbooks.starter.commands.DrillCommand;
@@ -9,6 +10,7 @@ import dev.drrunbooks.starter.commands.EvacuateCommand;
 import dev.drrunbooks.starter.commands.FailoverCommand;
 import dev.drrunbooks.starter.commands.GateCommand;
 import dev.drrunbooks.starter.commands.IncidentCommand;
+import dev.drrunbooks.starter.commands.ListCommand;
 import dev.drrunbooks.starter.commands.PitrCommand;
 import dev.drrunbooks.starter.commands.RecoverDataCommand;
 import dev.drrunbooks.starter.commands.RecoverEcsCommand;
@@ -19,6 +21,7 @@ import dev.drrunbooks.starter.commands.SchedulesCommand;
 import dev.drrunbooks.starter.commands.ServicesCommand;
 import dev.drrunbooks.starter.commands.StatusCommand;
 import dev.drrunbooks.starter.commands.ValidateBackupsCommand;
+import dev.drrunbooks.starter.commands.WatchCommand;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
@@ -49,12 +52,16 @@ import picocli.CommandLine.ScopeType;
       GateCommand.Approve.class,
       GateCommand.Abort.class,
       StatusCommand.class,
+      ListCommand.class,
+      WatchCommand.class,
+      CancelCommand.class,
       RecoverDataCommand.class,
       RestorePointCommand.class,
       SchedulesCommand.class,
       ReportCommand.class,
       IncidentCommand.class,
-      CleanupCommand.class
+      CleanupCommand.class,
+      CommandLine.HelpCommand.class
     })
 public final class DrCli {
   @Option(

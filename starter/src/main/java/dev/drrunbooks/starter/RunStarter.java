@@ -14,6 +14,8 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
@@ -27,14 +29,40 @@ public final class RunStarter {
   /** The phase a run is started with, before a worker takes its first step. */
   private static final String QUEUED = "queued";
 
+  /** How often a wait for the result looks at the run's phase, for its progress lines. */
+  private static final Duration PROGRESS_POLL = Duration.ofSeconds(2);
+
   private final Connection connection;
   private final PrintWriter out;
   private final PrintWriter err;
+  private final boolean json;
 
+  /** What a person reads (where to watch the run, its progress) goes to {@code out}. */
   public RunStarter(Connection connection, PrintWriter out, PrintWriter err) {
+    this(connection, out, err, false);
+  }
+
+  /**
+   * @param json {@code --json}: stdout gets only the run as JSON ({@link StartedRun}), what a
+   *     person reads goes to {@code err}
+   */
+  public RunStarter(Connection connection, PrintWriter out, PrintWriter err, boolean json) {
     this.connection = connection;
     this.out = out;
     this.err = err;
+    this.json = json;
+  }
+
+  /**
+   * What {@code --json} prints for a started run.
+   *
+   * @param result the run's result (see the procedure's result type); null with --no-wait
+   */
+  public record StartedRun(String workflowId, String runId, String link, Object result) {}
+
+  /** Where lines for a person go: stdout, or stderr under --json. */
+  private PrintWriter human() {
+    return json ? err : out;
   }
 
   /**
@@ -70,7 +98,11 @@ public final class RunStarter {
       Function<R, Integer> onResult) {
     String workflowId = Procedure.runId(key, subject, Instant.now(), WorkflowIds.suffix());
     WorkflowExecution execution = launch(workflowId, key, service, procedure, input);
-    if (noWait) return ExitCodes.OK;
+    String link = connection.runLink(workflowId, execution.getRunId());
+    if (noWait) {
+      if (json) JsonOption.print(out, new StartedRun(workflowId, execution.getRunId(), link, null));
+      return ExitCodes.OK;
+    }
 
     WorkflowStub untyped =
         connection
@@ -78,15 +110,46 @@ public final class RunStarter {
             .newUntypedWorkflowStub(
                 workflowId, Optional.of(execution.getRunId()), Optional.empty());
     try {
-      R result = untyped.getResult(procedure.resultType());
+      R result = awaitResult(untyped, procedure.resultType());
       int code = onResult.apply(result);
-      out.printf("Run: %s%n", connection.runLink(workflowId, execution.getRunId()));
+      if (json)
+        JsonOption.print(out, new StartedRun(workflowId, execution.getRunId(), link, result));
+      else out.printf("Run: %s%n", link);
       return code;
     } catch (WorkflowFailedException e) {
       throw new CliFailure(
           FailureMessage.exitCode(e),
           key + " run " + workflowId + " failed: " + FailureMessage.of(e),
           e);
+    }
+  }
+
+  /**
+   * The run's result; meanwhile a progress line ({@link PhaseProgress}) when its phase changes and
+   * at least every 30 s, so a long wait is never silent. A run done within the first poll prints
+   * none.
+   */
+  private <R> R awaitResult(WorkflowStub run, Class<R> type) {
+    PhaseProgress progress = new PhaseProgress();
+    while (true) {
+      try {
+        return run.getResult(PROGRESS_POLL.toMillis(), TimeUnit.MILLISECONDS, type);
+      } catch (TimeoutException e) {
+        String line = progress.next(phaseOf(run), Instant.now(), null);
+        if (line != null) {
+          human().printf("  %s%n", line);
+          human().flush();
+        }
+      }
+    }
+  }
+
+  /** The run's DrPhase; null when not set or when describe fails (the next poll tries again). */
+  private static String phaseOf(WorkflowStub run) {
+    try {
+      return run.describe().getTypedSearchAttributes().get(SearchAttributes.PHASE);
+    } catch (RuntimeException e) {
+      return null;
     }
   }
 
@@ -190,13 +253,14 @@ public final class RunStarter {
               + " (check with: dr doctor)",
           e);
     }
-    out.printf(
-        "Started %s: workflow %s run %s%n  Temporal UI: %s%n",
-        tag,
-        workflowId,
-        execution.getRunId(),
-        connection.runLink(workflowId, execution.getRunId()));
-    out.flush();
+    human()
+        .printf(
+            "Started %s: workflow %s run %s%n  Temporal UI: %s%n",
+            tag,
+            workflowId,
+            execution.getRunId(),
+            connection.runLink(workflowId, execution.getRunId()));
+    human().flush();
     return execution;
   }
 

@@ -6,6 +6,7 @@ import dev.drrunbooks.backuppolicy.PolicyCheck;
 import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.starter.Connection;
 import dev.drrunbooks.starter.ExitCodes;
+import dev.drrunbooks.starter.JsonOption;
 import dev.drrunbooks.starter.RunStarter;
 import dev.drrunbooks.starter.Table;
 import java.util.concurrent.Callable;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Spec;
             + " enforced.")
 public final class BackupPolicyCommand implements Callable<Integer> {
   @Mixin Connection connection;
+  @Mixin JsonOption json;
   @Spec CommandSpec spec;
 
   @Option(
@@ -46,7 +48,8 @@ public final class BackupPolicyCommand implements Callable<Integer> {
   public Integer call() {
     try (Connection conn = connection) {
       RunStarter runs =
-          new RunStarter(connection, spec.commandLine().getOut(), spec.commandLine().getErr());
+          new RunStarter(
+              connection, spec.commandLine().getOut(), spec.commandLine().getErr(), json.on());
       String subject = (apply ? "apply-" : "audit-") + service;
       return runs.start(
           Procedure.BACKUP_POLICY,
@@ -55,7 +58,7 @@ public final class BackupPolicyCommand implements Callable<Integer> {
           new BackupPolicyInput(service, apply),
           noWait,
           result -> {
-            print(result);
+            if (!json.on()) print(result);
             return result.failed() > 0 ? ExitCodes.OUTCOME_NOT_SUCCESS : ExitCodes.OK;
           });
     }

@@ -9,7 +9,9 @@ import dev.drrunbooks.runcleanup.RunCleanupResult;
 import dev.drrunbooks.starter.CliFailure;
 import dev.drrunbooks.starter.Connection;
 import dev.drrunbooks.starter.ExitCodes;
+import dev.drrunbooks.starter.JsonOption;
 import dev.drrunbooks.starter.ResultPrinter;
+import dev.drrunbooks.starter.RunIdResolver;
 import dev.drrunbooks.starter.RunLookup;
 import dev.drrunbooks.starter.RunStarter;
 import dev.drrunbooks.starter.Table;
@@ -17,6 +19,8 @@ import dev.drrunbooks.starter.cleanup.RunFamily;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowStub;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -45,6 +49,7 @@ import picocli.CommandLine.Spec;
             + " them, never reverted.")
 public final class CleanupCommand implements Callable<Integer> {
   @Mixin Connection connection;
+  @Mixin JsonOption json;
   @Spec CommandSpec spec;
 
   @Parameters(
@@ -78,6 +83,7 @@ public final class CleanupCommand implements Callable<Integer> {
       }
     }
     try (Connection conn = connection) {
+      workflowId = RunIdResolver.resolve(conn.client(), workflowId);
       WorkflowStub target =
           conn.client().newUntypedWorkflowStub(workflowId, Optional.empty(), Optional.empty());
       WorkflowExecutionDescription d = RunLookup.describe(target, workflowId);
@@ -94,13 +100,13 @@ public final class CleanupCommand implements Callable<Integer> {
           new RunCleanupInput(workflowId, family.runs(), regions, apply, family.dnsChanges());
       String service = d.getTypedSearchAttributes().get(SearchAttributes.SERVICE);
       RunStarter runs =
-          new RunStarter(conn, spec.commandLine().getOut(), spec.commandLine().getErr());
+          new RunStarter(conn, spec.commandLine().getOut(), spec.commandLine().getErr(), json.on());
       return runs.start(Procedure.RUN_CLEANUP, service, workflowId, in, noWait, this::print);
     }
   }
 
   private int print(RunCleanupResult r) {
-    var out = spec.commandLine().getOut();
+    var out = json.on() ? new PrintWriter(Writer.nullWriter()) : spec.commandLine().getOut();
     new ResultPrinter(out).timeline(r.timeline());
     Table t = new Table("ACTION", "TYPE", "ID", "REGION", "DETAIL", "TAGS");
     for (CleanupFinding f : r.findings()) {

@@ -1,6 +1,7 @@
 package dev.drrunbooks.starter.commands;
 
 import dev.drrunbooks.starter.Connection;
+import dev.drrunbooks.starter.JsonOption;
 import dev.drrunbooks.starter.Table;
 import dev.drrunbooks.starter.doctor.CheckResult;
 import dev.drrunbooks.starter.doctor.Checks;
@@ -18,20 +19,25 @@ import picocli.CommandLine.Spec;
             + " minutes), the UI, the AWS endpoint and the database; exits 1 when a check fails.")
 public final class DoctorCommand implements Callable<Integer> {
   @Mixin Connection connection;
+  @Mixin JsonOption json;
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
     try (Connection conn = connection) {
       List<CheckResult> results = new Checks(connection, System.getenv()).all();
-      Table table = new Table("CHECK", "STATUS", "DETAIL");
-      results.forEach(r -> table.row(r.name(), r.status(), r.detail()));
-      spec.commandLine().getOut().print(table.render());
       List<String> failed =
           results.stream()
               .filter(r -> r.status() == CheckResult.Status.FAIL)
               .map(CheckResult::name)
               .toList();
+      if (json.on()) {
+        results.forEach(r -> JsonOption.print(spec.commandLine().getOut(), r));
+        return failed.isEmpty() ? 0 : 1;
+      }
+      Table table = new Table("CHECK", "STATUS", "DETAIL");
+      results.forEach(r -> table.row(r.name(), r.status(), r.detail()));
+      spec.commandLine().getOut().print(table.render());
       spec.commandLine()
           .getOut()
           .println(

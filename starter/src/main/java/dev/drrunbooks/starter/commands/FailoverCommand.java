@@ -9,8 +9,11 @@ import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.starter.Connection;
 import dev.drrunbooks.starter.ExitCodes;
 import dev.drrunbooks.starter.InputFile;
+import dev.drrunbooks.starter.JsonOption;
 import dev.drrunbooks.starter.ResultPrinter;
 import dev.drrunbooks.starter.RunStarter;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -26,6 +29,7 @@ import picocli.CommandLine.Spec;
  */
 public abstract class FailoverCommand implements Callable<Integer> {
   @Mixin Connection connection;
+  @Mixin JsonOption json;
   @Spec CommandSpec spec;
 
   @Option(names = "--service", description = "Catalog service key, e.g. inventory")
@@ -160,7 +164,7 @@ public abstract class FailoverCommand implements Callable<Integer> {
     // this id.
     try (Connection conn = connection) {
       RunStarter runs =
-          new RunStarter(conn, spec.commandLine().getOut(), spec.commandLine().getErr());
+          new RunStarter(conn, spec.commandLine().getOut(), spec.commandLine().getErr(), json.on());
       String procedure =
           direction() == Direction.FAILOVER
               ? Procedure.DNS_FAILOVER.key()
@@ -173,7 +177,8 @@ public abstract class FailoverCommand implements Callable<Integer> {
           in,
           noWait,
           r -> {
-            var out = spec.commandLine().getOut();
+            var out =
+                json.on() ? new PrintWriter(Writer.nullWriter()) : spec.commandLine().getOut();
             new ResultPrinter(out).timeline(r.timeline());
             r.assessment().forEach(a -> out.println("  assessed: " + a));
             r.verification().forEach(v -> out.println("  verified: " + v.describe()));

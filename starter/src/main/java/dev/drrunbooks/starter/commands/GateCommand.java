@@ -4,6 +4,7 @@ import dev.drrunbooks.approval.Approval;
 import dev.drrunbooks.approval.GateDecision;
 import dev.drrunbooks.starter.Connection;
 import dev.drrunbooks.starter.ExitCodes;
+import dev.drrunbooks.starter.JsonOption;
 import dev.drrunbooks.starter.RunLookup;
 import io.temporal.client.WorkflowStub;
 import java.util.concurrent.Callable;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Spec;
  */
 public abstract class GateCommand implements Callable<Integer> {
   @Mixin Connection connection;
+  @Mixin JsonOption json;
   @Spec CommandSpec spec;
 
   @Mixin RunSelector target;
@@ -41,6 +43,9 @@ public abstract class GateCommand implements Callable<Integer> {
       description = "Send a signal instead of an Update (no validation answer comes back)")
   boolean signal;
 
+  /** What {@code --json} prints for {@code --signal}: sent, not answered. */
+  public record Sent(String workflowId, String signal, Approval approval) {}
+
   abstract boolean approve();
 
   @Override
@@ -58,10 +63,12 @@ public abstract class GateCommand implements Callable<Integer> {
               run.signal(verb + "Signal", answer);
               return null;
             });
-        out.printf(
-            "Sent %s signal to %s for step %s (the run records it, or ignores it if it does not"
-                + " fit)%n",
-            verb, target.workflowId, step);
+        json.humanOut(out, spec.commandLine().getErr())
+            .printf(
+                "Sent %s signal to %s for step %s (the run records it, or ignores it if it does"
+                    + " not fit)%n",
+                verb, target.workflowId, step);
+        if (json.on()) JsonOption.print(out, new Sent(target.workflowId, verb + "Signal", answer));
         return ExitCodes.OK;
       }
       // A rejection by the run's validator is a WorkflowUpdateException: refused, with the run's
@@ -69,6 +76,10 @@ public abstract class GateCommand implements Callable<Integer> {
       GateDecision decision =
           RunLookup.whileRunning(
               run, target.workflowId, () -> run.update(verb, GateDecision.class, answer));
+      if (json.on()) {
+        JsonOption.print(out, decision);
+        return ExitCodes.OK;
+      }
       out.printf(
           "%s %s at step %s by %s: %s%n",
           target.workflowId, decision.verdict(), decision.step(), decision.who(), decision.why());

@@ -18,7 +18,9 @@ import dev.drrunbooks.report.FollowUpDrill;
 import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.starter.Connection;
 import dev.drrunbooks.starter.InputFile;
+import dev.drrunbooks.starter.JsonOption;
 import dev.drrunbooks.starter.ResultPrinter;
+import dev.drrunbooks.starter.RunIdResolver;
 import dev.drrunbooks.starter.RunLookup;
 import dev.drrunbooks.starter.RunStarter;
 import dev.drrunbooks.starter.Table;
@@ -84,6 +86,11 @@ public final class IncidentCommand implements Callable<Integer> {
           "Open an incident (as an alert or a bot would); prints its id and returns at once.")
   static final class Open implements Callable<Integer> {
     @Mixin Connection connection;
+    @Mixin JsonOption json;
+
+    /** What {@code --json} prints. */
+    public record Opened(String incidentId) {}
+
     @Spec CommandSpec spec;
 
     @Option(
@@ -129,17 +136,16 @@ public final class IncidentCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), e.getMessage());
       }
       String id = incidentId(in.services().get(0).trim(), Instant.now());
+      PrintWriter out = spec.commandLine().getOut();
       try (Connection conn = connection) {
-        RunStarter runs =
-            new RunStarter(conn, spec.commandLine().getOut(), spec.commandLine().getErr());
+        RunStarter runs = new RunStarter(conn, out, spec.commandLine().getErr(), json.on());
         // Confirmed, not just started: a run that fails at once (a service not in the catalog) is
         // not "open".
         int code =
             runs.startConfirmed(
                 id, Procedure.INCIDENT_RESPONSE, String.join(",", in.services()), in, "opening");
-        spec.commandLine()
-            .getOut()
-            .printf("Incident %s open. Next: dr incident ack %s --who YOU --why ...%n", id, id);
+        if (json.on()) JsonOption.print(out, new Opened(id));
+        else out.printf("Incident %s open. Next: dr incident ack %s --who YOU --why ...%n", id, id);
         return code;
       }
     }
@@ -152,15 +158,24 @@ public final class IncidentCommand implements Callable<Integer> {
    */
   abstract static class Steer implements Callable<Integer> {
     @Mixin Connection connection;
+    @Mixin JsonOption json;
     @Spec CommandSpec spec;
 
     @Parameters(
         index = "0",
         paramLabel = "INCIDENT_ID",
-        description = "e.g. incident-response-inventory-20261127T140005Z-k3f9")
+        description =
+            "e.g. incident-response-inventory-20261127T140005Z-k3f9, or a prefix only it starts"
+                + " with")
     String incidentId;
 
     abstract int send(IncidentResponseWorkflow incident, PrintWriter out, Connection conn);
+
+    /** The incident's status as the run answered it: as text, or as JSON under --json. */
+    void print(PrintWriter out, IncidentStatus s) {
+      if (json.on()) JsonOption.print(out, s);
+      else IncidentCommand.print(out, s);
+    }
 
     /** Whether the verb needs a running incident (an update does; reading the status does not). */
     boolean needsRunningIncident() {
@@ -171,6 +186,7 @@ public final class IncidentCommand implements Callable<Integer> {
     public final Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       try (Connection conn = connection) {
+        incidentId = RunIdResolver.resolve(conn.client(), incidentId);
         IncidentResponseWorkflow incident =
             conn.client().newWorkflowStub(IncidentResponseWorkflow.class, incidentId);
         WorkflowStub run = WorkflowStub.fromTyped(incident);
@@ -262,6 +278,9 @@ public final class IncidentCommand implements Callable<Integer> {
           "Start a recovery procedure as a child run with its own approval gate; prints its id "
               + "(approve it with dr approve CHILD_ID ...).")
   static final class Recover extends Steer {
+    /** What {@code --json} prints: the child run started. */
+    public record RecoveryStarted(String incidentId, String kind, String recovery) {}
+
     @Parameters(
         index = "1",
         paramLabel = "KIND",
@@ -320,6 +339,10 @@ public final class IncidentCommand implements Callable<Integer> {
                   taskDefinition,
                   desiredCount,
                   corruptionTime));
+      if (json.on()) {
+        JsonOption.print(out, new RecoveryStarted(incidentId, kind, child));
+        return 0;
+      }
       out.printf(
           "Started %s for %s: %s%n  Its gate, if any: dr status %s; dr approve %s --step ... --who"
               + " ... --why ...%n",
@@ -353,6 +376,9 @@ public final class IncidentCommand implements Callable<Integer> {
           "Resolve (needs every service verified, or --force); the run writes the post-incident"
               + " review with the next drill of schedule dr-monthly-dr-drill, and ends.")
   static final class Resolve extends Steer {
+    /** What {@code --json} prints; {@code result} null with --no-wait. */
+    public record Resolved(String incidentId, String resolvedBy, IncidentResult result) {}
+
     @Mixin Decision by;
 
     @Option(
@@ -370,9 +396,17 @@ public final class IncidentCommand implements Callable<Integer> {
     int send(IncidentResponseWorkflow incident, PrintWriter out, Connection conn) {
       FollowUpDrill drill = ReportCommand.followUpDrill(conn);
       incident.resolve(new Resolution(by.who, by.why, force ? true : null, rootCause, drill));
-      out.printf("%s resolved by %s.%n", incidentId, by.who);
-      if (noWait) return 0;
+      json.humanOut(out, spec.commandLine().getErr())
+          .printf("%s resolved by %s.%n", incidentId, by.who);
+      if (noWait) {
+        if (json.on()) JsonOption.print(out, new Resolved(incidentId, by.who, null));
+        return 0;
+      }
       IncidentResult r = WorkflowStub.fromTyped(incident).getResult(IncidentResult.class);
+      if (json.on()) {
+        JsonOption.print(out, new Resolved(incidentId, by.who, r));
+        return 0;
+      }
       new ResultPrinter(out).timeline(r.timeline());
       Table objectives = new Table("SERVICE", "RTO", "ACHIEVED", "", "RPO", "ACHIEVED", "");
       for (ServiceRecovery s : r.objectives()) {

@@ -21,6 +21,7 @@ import dev.drrunbooks.reporting.RunReportActivitiesImpl;
 import dev.drrunbooks.reporting.RunReportReader;
 import dev.drrunbooks.starter.Connection;
 import dev.drrunbooks.starter.ExitCodes;
+import dev.drrunbooks.starter.JsonOption;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowFailedException;
@@ -67,6 +68,7 @@ public final class ReportCommand implements Callable<Integer> {
   static final Duration WAIT = Duration.ofMinutes(2);
 
   @Mixin Connection connection;
+  @Mixin JsonOption json;
   @Spec CommandSpec spec;
 
   @Mixin RunSelector target;
@@ -100,6 +102,7 @@ public final class ReportCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try (Connection conn = connection) {
+      target.resolve(conn.client());
       FollowUpDrill drill = review ? followUpDrill(conn) : null;
       RunReportFiles files;
       try {
@@ -110,6 +113,10 @@ public final class ReportCommand implements Callable<Integer> {
         err.printf(
             "Cannot write the report into %s: %s%n", outDir.toAbsolutePath(), e.getMessage());
         return ExitCodes.RUN_FAILED;
+      }
+      if (json.on()) {
+        JsonOption.print(out, files);
+        return "COMPLETED".equals(files.state()) ? ExitCodes.OK : ExitCodes.RUN_FAILED;
       }
       out.printf(
           "Report of %s (%s, %s): %s%s%n",

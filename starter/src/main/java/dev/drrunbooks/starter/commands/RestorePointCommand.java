@@ -3,6 +3,8 @@ package dev.drrunbooks.starter.commands;
 import dev.drrunbooks.datarecovery.RestorePointCorrection;
 import dev.drrunbooks.starter.Connection;
 import dev.drrunbooks.starter.ExitCodes;
+import dev.drrunbooks.starter.JsonOption;
+import dev.drrunbooks.starter.RunIdResolver;
 import dev.drrunbooks.starter.RunLookup;
 import io.temporal.client.WorkflowStub;
 import java.time.Instant;
@@ -21,9 +23,17 @@ import picocli.CommandLine.Spec;
         "Correct the restore point a data recovery proposes, while it waits for confirmation.")
 public final class RestorePointCommand implements Callable<Integer> {
   @Mixin Connection connection;
+  @Mixin JsonOption json;
+
+  /** What {@code --json} prints: the run and the restore point it now proposes. */
+  public record Corrected(String workflowId, Instant restorePoint) {}
+
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "WORKFLOW_ID")
+  @Parameters(
+      index = "0",
+      paramLabel = "RUN",
+      description = "The run's id or a prefix only it starts with")
   String workflowId;
 
   @Option(
@@ -41,6 +51,7 @@ public final class RestorePointCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (Connection conn = connection) {
+      workflowId = RunIdResolver.resolve(conn.client(), workflowId);
       WorkflowStub run =
           conn.client().newUntypedWorkflowStub(workflowId, Optional.empty(), Optional.empty());
       Instant now =
@@ -52,6 +63,10 @@ public final class RestorePointCommand implements Callable<Integer> {
                       "correctRestorePoint",
                       Instant.class,
                       new RestorePointCorrection(at, who, why)));
+      if (json.on()) {
+        JsonOption.print(spec.commandLine().getOut(), new Corrected(workflowId, now));
+        return ExitCodes.OK;
+      }
       spec.commandLine()
           .getOut()
           .printf("%s: restore point is now %s (confirm it with dr approve)%n", workflowId, now);

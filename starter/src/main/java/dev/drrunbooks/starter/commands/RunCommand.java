@@ -4,9 +4,11 @@ import dev.drrunbooks.payload.RunInput;
 import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.starter.Connection;
 import dev.drrunbooks.starter.InputFile;
+import dev.drrunbooks.starter.JsonOption;
 import dev.drrunbooks.starter.ResultPrinter;
 import dev.drrunbooks.starter.RunStarter;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -26,6 +28,7 @@ import picocli.CommandLine.Spec;
  */
 abstract class RunCommand<I extends RunInput, R> implements Callable<Integer> {
   @Mixin Connection connection;
+  @Mixin JsonOption json;
   @Spec CommandSpec spec;
 
   @Option(names = "--input", description = "The workflow input as JSON (instead of the flags)")
@@ -92,12 +95,20 @@ abstract class RunCommand<I extends RunInput, R> implements Callable<Integer> {
     I in = input();
     check(in);
     PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    // Under --json the result is printed as JSON by the starter; the tables go nowhere.
+    PrintWriter tables = json.on() ? new PrintWriter(Writer.nullWriter()) : out;
     try (Connection conn = connection) {
-      RunStarter runs = new RunStarter(conn, out, spec.commandLine().getErr());
-      if (!noWait) beforeWaiting(out);
+      RunStarter runs = new RunStarter(conn, out, err, json.on());
+      if (!noWait) beforeWaiting(json.humanOut(out, err));
       String subject = subject(in);
       return runs.start(
-          procedure, subject, subject, in, noWait, r -> print(r, new ResultPrinter(out), out));
+          procedure,
+          subject,
+          subject,
+          in,
+          noWait,
+          r -> print(r, new ResultPrinter(tables), tables));
     }
   }
 }

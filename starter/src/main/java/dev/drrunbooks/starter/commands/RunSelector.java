@@ -1,5 +1,6 @@
 package dev.drrunbooks.starter.commands;
 
+import dev.drrunbooks.starter.RunIdResolver;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
 import java.util.Optional;
@@ -10,15 +11,27 @@ import picocli.CommandLine.Parameters;
 final class RunSelector {
   @Parameters(
       index = "0",
-      paramLabel = "WORKFLOW_ID",
-      description = "The run's workflow id, as dr printed it when it started")
+      paramLabel = "RUN",
+      description =
+          "The run's workflow id, as dr printed it when it started, or a prefix only it starts"
+              + " with")
   String workflowId;
 
   @Option(names = "--run-id", description = "A particular run (default: the latest)")
   String runId;
 
-  /** A stub on the selected run. */
+  /**
+   * Replaces a prefix by the full workflow id it names ({@link RunIdResolver}); returns the full
+   * id.
+   */
+  String resolve(WorkflowClient client) {
+    workflowId = RunIdResolver.resolve(client, workflowId);
+    return workflowId;
+  }
+
+  /** A stub on the selected run, its id resolved first. */
   WorkflowStub stub(WorkflowClient client) {
+    resolve(client);
     return client.newUntypedWorkflowStub(workflowId, Optional.ofNullable(runId), Optional.empty());
   }
 }

@@ -7,7 +7,9 @@ import dev.drrunbooks.catalog.Durations;
 import dev.drrunbooks.catalog.ServiceSpec;
 import dev.drrunbooks.starter.Connection;
 import dev.drrunbooks.starter.ExitCodes;
+import dev.drrunbooks.starter.JsonOption;
 import dev.drrunbooks.starter.Table;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,7 +21,23 @@ import picocli.CommandLine.Spec;
     description = "The catalog's services with their RTO and RPO objectives.")
 public final class ServicesCommand implements Callable<Integer> {
   @Mixin Connection connection;
+  @Mixin JsonOption json;
   @Spec CommandSpec spec;
+
+  /**
+   * One service as {@code --json} prints it, one per line; {@code rto}, {@code rpo} ISO-8601.
+   *
+   * @param ecsService cluster/service, or null; {@code dnsRecord} the record's name, or null
+   */
+  public record ServiceRow(
+      String service,
+      String name,
+      String priority,
+      Duration rto,
+      Duration rpo,
+      String rdsInstance,
+      String ecsService,
+      String dnsRecord) {}
 
   @Override
   public Integer call() {
@@ -42,16 +60,28 @@ public final class ServicesCommand implements Callable<Integer> {
             "DNS RECORD");
     for (String key : catalog.serviceKeys()) {
       ServiceSpec s = catalog.services().get(key);
+      ServiceRow row =
+          new ServiceRow(
+              key,
+              s.displayName(),
+              String.valueOf(s.priority()),
+              s.objectives().rto(),
+              s.objectives().rpo(),
+              s.database().instance(),
+              s.ecs() == null ? null : s.ecs().cluster() + "/" + s.ecs().service(),
+              s.dns() == null ? null : catalog.dnsRecords().get(s.dns()).name());
+      if (json.on()) JsonOption.print(spec.commandLine().getOut(), row);
       table.row(
-          key,
-          s.displayName(),
-          s.priority(),
-          Durations.format(s.objectives().rto()),
-          Durations.format(s.objectives().rpo()),
-          s.database().instance(),
-          s.ecs() == null ? null : s.ecs().cluster() + "/" + s.ecs().service(),
-          s.dns() == null ? null : catalog.dnsRecords().get(s.dns()).name());
+          row.service(),
+          row.name(),
+          row.priority(),
+          Durations.format(row.rto()),
+          Durations.format(row.rpo()),
+          row.rdsInstance(),
+          row.ecsService(),
+          row.dnsRecord());
     }
+    if (json.on()) return 0;
     spec.commandLine().getOut().print(table.render());
     spec.commandLine()
         .getOut()

@@ -7,11 +7,13 @@ import dev.drrunbooks.model.SearchAttributes;
 import dev.drrunbooks.starter.Connection;
 import dev.drrunbooks.starter.ExitCodes;
 import dev.drrunbooks.starter.FailureMessage;
+import dev.drrunbooks.starter.JsonOption;
 import dev.drrunbooks.starter.RunLookup;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +37,31 @@ public final class StatusCommand implements Callable<Integer> {
           .enable(SerializationFeature.INDENT_OUTPUT);
 
   @Mixin Connection connection;
+  @Mixin JsonOption json;
   @Spec CommandSpec spec;
+
+  /**
+   * What {@code --json} prints: Temporal's view, the search attributes, and the run's own status
+   * query answer (while running or completed) or its failure (when it ended otherwise).
+   *
+   * @param state RUNNING, COMPLETED, FAILED, CANCELED, TERMINATED, TIMED_OUT
+   * @param phase the DrPhase search attribute; null when never set
+   * @param failure the failure's cause chain in one line; null unless it ended without a result
+   * @param status the run's status query answer, as the run shapes it; null when it did not answer
+   */
+  public record RunStatus(
+      String workflowId,
+      String runId,
+      String workflowType,
+      String state,
+      Instant started,
+      Instant closed,
+      String procedure,
+      String service,
+      String phase,
+      String failure,
+      Object status,
+      String link) {}
 
   @Mixin RunSelector target;
 
@@ -45,6 +71,10 @@ public final class StatusCommand implements Callable<Integer> {
     try (Connection conn = connection) {
       WorkflowStub run = target.stub(conn.client());
       WorkflowExecutionDescription d = RunLookup.describe(run, target.workflowId);
+      if (json.on()) {
+        JsonOption.print(out, statusOf(conn, run, d));
+        return ExitCodes.OK;
+      }
       out.printf(
           "%s (%s) run %s: %s, started %s%n",
           target.workflowId,
@@ -82,6 +112,34 @@ public final class StatusCommand implements Callable<Integer> {
       out.println("Temporal UI: " + conn.runLink(target.workflowId, d.getExecution().getRunId()));
       return ExitCodes.OK;
     }
+  }
+
+  private RunStatus statusOf(Connection conn, WorkflowStub run, WorkflowExecutionDescription d) {
+    var attributes = d.getTypedSearchAttributes();
+    boolean ended = endedWithoutResult(d.getStatus());
+    Object status = null;
+    if (!ended) {
+      try {
+        status = run.query("status", Object.class);
+      } catch (RuntimeException e) {
+        spec.commandLine()
+            .getErr()
+            .println("(no status query answer: " + FailureMessage.of(e) + ")");
+      }
+    }
+    return new RunStatus(
+        target.workflowId,
+        d.getExecution().getRunId(),
+        d.getWorkflowType(),
+        RunLookup.state(d.getStatus()),
+        d.getStartTime(),
+        d.getCloseTime(),
+        attributes.get(SearchAttributes.PROCEDURE),
+        attributes.get(SearchAttributes.SERVICE),
+        attributes.get(SearchAttributes.PHASE),
+        ended ? failureOf(conn, d) : null,
+        status,
+        conn.runLink(target.workflowId, d.getExecution().getRunId()));
   }
 
   /** Terminated or timed out: no workflow code ran after that, so its cleanup did not either. */

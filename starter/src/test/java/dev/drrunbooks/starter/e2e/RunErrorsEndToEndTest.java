@@ -41,7 +41,10 @@ class RunErrorsEndToEndTest {
       {"restore-point", id, "--at", "2026-01-01T00:00:00Z", "--who", "w", "--why", "r"},
       {"incident", "status", id},
       {"incident", "ack", id, "--who", "w"},
-      {"incident", "note", id, "text", "--who", "w"}
+      {"incident", "note", id, "text", "--who", "w"},
+      {"watch", id},
+      {"cancel", id},
+      {"cleanup", id}
     };
     for (String[] command : commands) {
       CliRun run = CliRun.of(worker.connectionArgs(), command);
