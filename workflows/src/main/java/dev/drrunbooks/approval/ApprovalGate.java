@@ -2,7 +2,9 @@ package dev.drrunbooks.approval;
 
 import dev.drrunbooks.catalog.Durations;
 import dev.drrunbooks.catalog.GateDefault;
+import dev.drrunbooks.model.CurrentDetails;
 import dev.drrunbooks.model.Outcome;
+import dev.drrunbooks.model.TimedWait;
 import dev.drrunbooks.model.Timeline;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -34,7 +36,15 @@ public final class ApprovalGate {
     Instant start = Timeline.now();
     decision = null;
     waiting = new GateStatus(step, start.plus(timeout), onTimeout.name().toLowerCase());
-    boolean answered = Workflow.await(timeout, () -> decision != null);
+    CurrentDetails.waiting(
+        GateDetails.of(
+            Workflow.getInfo().getWorkflowId(),
+            step,
+            waiting.deadline(),
+            timeout,
+            waiting.onTimeout()));
+    boolean answered =
+        TimedWait.until(timeout, GateDetails.timerSummary(step), () -> decision != null);
     if (!answered) {
       decision =
           new GateDecision(
@@ -50,6 +60,7 @@ public final class ApprovalGate {
               Timeline.now());
     }
     waiting = null;
+    CurrentDetails.notWaiting();
     timeline.record(
         "approval: " + step,
         start,

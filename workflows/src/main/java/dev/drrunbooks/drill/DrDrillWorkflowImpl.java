@@ -33,6 +33,8 @@ import dev.drrunbooks.model.RunOwnership;
 import dev.drrunbooks.model.Timeline;
 import dev.drrunbooks.report.ReportContext;
 import dev.drrunbooks.report.RunReport;
+import dev.drrunbooks.runbook.Procedure;
+import dev.drrunbooks.runbook.RunSummary;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreInput;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreResult;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreWorkflow;
@@ -247,7 +249,8 @@ public class DrDrillWorkflowImpl implements DrDrillWorkflow {
       SnapshotRestoreWorkflow child =
           Workflow.newChildWorkflowStub(
               SnapshotRestoreWorkflow.class,
-              ChildWorkflowOptions.newBuilder()
+              RunSummary.of(Procedure.SNAPSHOT_RESTORE, key, service.spec().objectives())
+                  .on(ChildWorkflowOptions.newBuilder())
                   .setWorkflowId(restoreId)
                   .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_REQUEST_CANCEL)
                   .setWorkflowIdReusePolicy(

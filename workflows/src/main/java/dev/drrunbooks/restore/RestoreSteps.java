@@ -145,20 +145,24 @@ public final class RestoreSteps {
    * it.
    */
   public InstanceInfo awaitAvailable(String region, String instanceId, Instant deadline) {
+    String step = "wait until " + instanceId + " is available";
     RdsRestoreActivities waiting =
-        Workflow.newActivityStub(RdsRestoreActivities.class, ActivityDefaults.waitUntil(deadline));
+        Workflow.newActivityStub(
+            RdsRestoreActivities.class, ActivityDefaults.waitUntil(deadline, step));
     return timeline.step(
-        "wait until " + instanceId + " is available",
+        step,
         () -> waiting.awaitInstanceAvailable(region, instanceId, deadline),
         i -> i.status() + " at " + i.endpointAddress() + ":" + i.port());
   }
 
   /** Like {@link #awaitAvailable}, for a snapshot being created or copied. */
   public SnapshotInfo awaitSnapshotAvailable(String region, String snapshotId, Instant deadline) {
+    String step = "wait until snapshot " + snapshotId + " is available";
     RdsSnapshotActivities waiting =
-        Workflow.newActivityStub(RdsSnapshotActivities.class, ActivityDefaults.waitUntil(deadline));
+        Workflow.newActivityStub(
+            RdsSnapshotActivities.class, ActivityDefaults.waitUntil(deadline, step));
     return timeline.step(
-        "wait until snapshot " + snapshotId + " is available",
+        step,
         () -> waiting.awaitSnapshotAvailable(region, snapshotId, deadline),
         SnapshotInfo::status);
   }

@@ -1,10 +1,11 @@
 package dev.drrunbooks.testing;
 
 import dev.drrunbooks.lock.ResourceLockWorkflowImpl;
+import dev.drrunbooks.model.SearchAttributes;
 import dev.drrunbooks.payload.DrDataConverter;
 import dev.drrunbooks.payload.DrWorkflowOptions;
-import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClientOptions;
+import io.temporal.common.SearchAttributeKey;
 import io.temporal.testing.TestWorkflowExtension;
 import java.util.Arrays;
 import java.util.stream.Stream;
@@ -23,7 +24,10 @@ public final class TimeSkipping {
                 Arrays.stream(workflowImplementations), Stream.of(ResourceLockWorkflowImpl.class))
             .distinct()
             .toArray(Class<?>[]::new);
-    return TestWorkflowExtension.newBuilder()
+    TestWorkflowExtension.Builder builder = TestWorkflowExtension.newBuilder();
+    for (SearchAttributeKey<?> key : SearchAttributes.ALL)
+      builder.registerSearchAttribute(key.getName(), key.getValueType());
+    return builder
         // As DrClientOptions in bootstrap (which depends on this module): the workers' data
         // converter.
         .setWorkflowClientOptions(
@@ -32,9 +36,6 @@ public final class TimeSkipping {
                 .setDataConverter(DrDataConverter.get())
                 .build())
         .registerWorkflowImplementationTypes(DrWorkflowOptions.get(), all)
-        .registerSearchAttribute("DrProcedure", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-        .registerSearchAttribute("DrService", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-        .registerSearchAttribute("DrPhase", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
         .setDoNotStart(true)
         .build();
   }
