@@ -4,9 +4,11 @@ import dev.drrunbooks.lock.ResourceLockWorkflowImpl;
 import dev.drrunbooks.model.SearchAttributes;
 import dev.drrunbooks.payload.DrDataConverter;
 import dev.drrunbooks.payload.DrWorkflowOptions;
+import dev.drrunbooks.runbook.RunOutcomeInterceptor;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.common.SearchAttributeKey;
 import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.WorkerFactoryOptions;
 import java.util.Arrays;
 import java.util.stream.Stream;
 
@@ -34,6 +36,11 @@ public final class TimeSkipping {
             WorkflowClientOptions.newBuilder()
                 .setNamespace("UnitTest")
                 .setDataConverter(DrDataConverter.get())
+                .build())
+        // As DrWorkerFactory's: every procedure run ends by upserting its outcome.
+        .setWorkerFactoryOptions(
+            WorkerFactoryOptions.newBuilder()
+                .setWorkerInterceptors(new RunOutcomeInterceptor())
                 .build())
         .registerWorkflowImplementationTypes(DrWorkflowOptions.get(), all)
         .setDoNotStart(true)
