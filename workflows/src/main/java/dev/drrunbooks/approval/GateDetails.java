@@ -27,7 +27,13 @@ final class GateDetails {
     String payload = "{\"step\": \"" + step + "\", \"who\": \"NAME\", \"why\": \"REASON\"}";
     return "**Waiting for:** approval of step `"
         + step
-        + "`\n\n**Answer with:** `dr approve "
+        + "` until "
+        + deadline
+        + " ("
+        + Durations.format(timeout)
+        + " after the gate opened); **on timeout:** "
+        + onTimeout
+        + "\n\n**Answer with:** `dr approve "
         + workflowId
         + " --step "
         + step
@@ -35,11 +41,6 @@ final class GateDetails {
         + "**Or send:** Update `approve` or `abort` (signals `approveSignal`, `abortSignal`)"
         + " with `"
         + payload
-        + "`\n\n**Deadline:** "
-        + deadline
-        + " ("
-        + Durations.format(timeout)
-        + " after the gate opened); **on timeout:** "
-        + onTimeout;
+        + "`";
   }
 }
