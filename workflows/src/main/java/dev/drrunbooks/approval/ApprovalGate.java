@@ -43,8 +43,12 @@ public final class ApprovalGate {
             waiting.deadline(),
             timeout,
             waiting.onTimeout()));
-    boolean answered =
-        TimedWait.until(timeout, GateDetails.timerSummary(step), () -> decision != null);
+    boolean answered;
+    try {
+      answered = TimedWait.until(timeout, GateDetails.timerSummary(step), () -> decision != null);
+    } finally {
+      CurrentDetails.notWaiting(); // also when the run is cancelled while it waits
+    }
     if (!answered) {
       decision =
           new GateDecision(
@@ -60,7 +64,6 @@ public final class ApprovalGate {
               Timeline.now());
     }
     waiting = null;
-    CurrentDetails.notWaiting();
     timeline.record(
         "approval: " + step,
         start,

@@ -38,7 +38,7 @@ public final class RunOutcomeInterceptor extends WorkerInterceptorBase {
           publish(RunOutcome.ended("FAILED"));
           throw e;
         }
-        publish(outcomeOf(procedure.get(), output.getResult()));
+        publish(outcomeOf(procedure.get(), output.getResult(), Workflow.getInfo().getWorkflowId()));
         return output;
       }
     };
@@ -48,10 +48,9 @@ public final class RunOutcomeInterceptor extends WorkerInterceptorBase {
    * From the run's report; a mapping that cannot read the result (a bug, not the run's failure)
    * leaves only the outcome COMPLETED rather than failing the run's last task.
    */
-  static RunOutcome outcomeOf(Procedure<?, ?> procedure, Object result) {
+  public static RunOutcome outcomeOf(Procedure<?, ?> procedure, Object result, String workflowId) {
     try {
-      return RunOutcome.of(
-          procedure.report().report(result, ReportContext.of(Workflow.getInfo().getWorkflowId())));
+      return RunOutcome.of(procedure.report().report(result, ReportContext.of(workflowId)));
     } catch (RuntimeException e) {
       return RunOutcome.ended("COMPLETED");
     }
