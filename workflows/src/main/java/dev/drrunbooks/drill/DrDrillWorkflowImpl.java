@@ -124,7 +124,9 @@ public class DrDrillWorkflowImpl implements DrDrillWorkflow {
           CloudFormationActivities waiting =
               Workflow.newActivityStub(
                   CloudFormationActivities.class,
-                  ActivityDefaults.waitUntil(Timeline.now().plus(STACK_BUDGET)));
+                  ActivityDefaults.waitUntil(
+                      Timeline.now().plus(STACK_BUDGET),
+                      "wait until stack " + stackName + " is deleted"));
           return outcome
               + ", "
               + waiting.awaitStackDeleted(region, stackName, Timeline.now().plus(STACK_BUDGET));
@@ -205,7 +207,8 @@ public class DrDrillWorkflowImpl implements DrDrillWorkflow {
     Instant deadline = Timeline.now().plus(STACK_BUDGET);
     CloudFormationActivities waiting =
         Workflow.newActivityStub(
-            CloudFormationActivities.class, ActivityDefaults.waitUntil(deadline));
+            CloudFormationActivities.class,
+            ActivityDefaults.waitUntil(deadline, "wait until stack " + stackName + " is created"));
     return timeline.step(
         "wait for " + stackName,
         () -> waiting.awaitStackCreated(region, stackName, deadline),
@@ -318,7 +321,10 @@ public class DrDrillWorkflowImpl implements DrDrillWorkflow {
                         region, cluster, serviceName, null, spec.desiredCount(), false)),
             EcsServiceState::describe);
         EcsActivities waiting =
-            Workflow.newActivityStub(EcsActivities.class, ActivityDefaults.waitUntil(deadline));
+            Workflow.newActivityStub(
+                EcsActivities.class,
+                ActivityDefaults.waitUntil(
+                    deadline, key + ": wait until " + serviceName + " is steady"));
         if (ownDeployment) {
           // steady on what was deployed: a circuit-breaker rollback is a failed deployment, not a
           // steady one
