@@ -89,7 +89,7 @@ public record RunSummary(String summary, String details) {
     details
         .append("\n\n**Touches:** ")
         .append(TOUCHES.getOrDefault(procedure.key(), "see the runbook"))
-        .append("\n\n**Where it is:** the Current Details below, or `dr status <workflow id>`");
+        .append("\n\n**Where it is now:** the run's Current Details, or `dr status <workflow id>`");
     return new RunSummary(named ? title + " of " + service : title, details.toString());
   }
 

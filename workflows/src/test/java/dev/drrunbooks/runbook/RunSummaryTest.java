@@ -24,7 +24,7 @@ class RunSummaryTest {
             + "**Objectives:** RTO 30m, RPO 15m\n\n"
             + "**Touches:** "
             + RunSummary.TOUCHES.get("pitr")
-            + "\n\n**Where it is:** the Current Details below, or `dr status <workflow id>`",
+            + "\n\n**Where it is now:** the run's Current Details, or `dr status <workflow id>`",
         s.details());
   }
 
