@@ -108,6 +108,22 @@ class CliErrorsTest {
   }
 
   @Test
+  void anInputFileWithoutAServiceIsRefusedBeforeAnythingStarts() throws IOException {
+    for (String command : List.of("pitr", "validate-backups", "restore-snapshot", "recover-ecs")) {
+      Path file = write(command + "-nosvc.json", "{}");
+      assertBadInput(
+          CliRun.of(NO_SERVER, command, "--input", file.toString()),
+          "service (in "
+              + file
+              + "): missing; a catalog service key such as inventory is required");
+    }
+    Path blank = write("blank.json", "{\"service\": \" \"}");
+    assertBadInput(
+        CliRun.of(NO_SERVER, "recover-data", "--input", blank.toString()),
+        "service (in " + blank + "): missing");
+  }
+
+  @Test
   void aMissingInputFileIsBadInput() {
     Path missing = dir.resolve("missing.json");
     assertBadInput(

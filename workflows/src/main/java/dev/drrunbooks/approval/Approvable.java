@@ -7,7 +7,11 @@ import io.temporal.workflow.UpdateValidatorMethod;
 /**
  * A workflow with approval gates. People approve or abort with an Update, validated before it is
  * accepted (which step, who, why); incident bots that can only signal send the same answer as a
- * signal, recorded and ignored when it does not fit the waiting gate.
+ * signal ({@code {"step": "switch-traffic", "who": "pagerbot", "why": "P1 INC-7"}}), checked by the
+ * same rules on receipt. One that does not fit the waiting gate (wrong step, no gate waiting, no
+ * who or why, a malformed payload) is ignored and recorded: in the status query's {@code
+ * ignoredAnswers} ({@code "approveSignal from pagerbot at <instant>: <reason>"}) and in the
+ * timeline ({@code ignored signal approve}).
  */
 public interface Approvable {
 

@@ -4,12 +4,13 @@ import dev.drrunbooks.catalog.Durations;
 import dev.drrunbooks.catalog.GateDefault;
 import dev.drrunbooks.model.CurrentDetails;
 import dev.drrunbooks.model.Outcome;
+import dev.drrunbooks.model.RejectedSignal;
+import dev.drrunbooks.model.RejectedSignals;
 import dev.drrunbooks.model.TimedWait;
 import dev.drrunbooks.model.Timeline;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,9 +24,7 @@ public final class ApprovalGate {
   private GateDecision decision;
 
   /** The latest answers that did not fit, newest last, for the status query. */
-  private final List<String> ignored = new ArrayList<>();
-
-  private static final int MAX_IGNORED = 10;
+  private final RejectedSignals ignored = new RejectedSignals();
 
   public ApprovalGate(Timeline timeline) {
     this.timeline = timeline;
@@ -165,10 +164,14 @@ public final class ApprovalGate {
     try {
       validate(a);
     } catch (IllegalArgumentException e) {
-      String what = "ignored " + channel + (approve ? " approve" : " abort");
-      timeline.record(what, Timeline.now(), Outcome.SKIPPED, e.getMessage());
-      if (ignored.size() == MAX_IGNORED) ignored.remove(0);
-      ignored.add(what + " at " + Timeline.now() + ": " + e.getMessage());
+      String who = a == null ? null : a.who();
+      timeline.record(
+          "ignored " + channel + (approve ? " approve" : " abort"),
+          Timeline.now(),
+          Outcome.SKIPPED,
+          (who == null ? "" : "from " + who + ": ") + e.getMessage());
+      String name = (approve ? "approve" : "abort") + ("signal".equals(channel) ? "Signal" : "");
+      ignored.add(new RejectedSignal(name, who, Timeline.now(), e.getMessage()));
       return null;
     }
     decision =
@@ -186,9 +189,12 @@ public final class ApprovalGate {
   }
 
   /**
-   * Answers the run ignored and why (at most the latest ten), e.g. a bot's signal for another step.
+   * Answers the run ignored, who sent them, when and why (at most the latest {@value
+   * RejectedSignals#MAX}, oldest first), e.g. a bot's signal for another step: {@code
+   * "approveSignal from pagerbot at 2026-12-01T10:00:00Z: step: 'restore-db' is not the step
+   * waiting; the run waits at 'switch-traffic'"}.
    */
   public List<String> ignored() {
-    return List.copyOf(ignored);
+    return ignored.all().stream().map(RejectedSignal::line).toList();
   }
 }

@@ -1,5 +1,6 @@
 package dev.drrunbooks.incident;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.drrunbooks.activities.catalog.CatalogActivities;
 import dev.drrunbooks.activities.http.Escalation;
 import dev.drrunbooks.activities.http.EscalationActivities;
@@ -35,7 +36,7 @@ import java.util.function.Consumer;
  * webhook delays nothing), continue as new when the history grows long ({@link
  * ContinueAsNewPolicy}), and end on resolve with the post-incident review ({@link IncidentReview}).
  * Everything the run knows is in one {@link IncidentState}; each update's validator and handler is
- * its own class.
+ * its own class; {@link IncidentSignals} passes each signal twin through them.
  */
 public class IncidentResponseWorkflowImpl implements IncidentResponseWorkflow {
   public static final String PROCEDURE = "incident-response";
@@ -77,6 +78,7 @@ public class IncidentResponseWorkflowImpl implements IncidentResponseWorkflow {
 
   private final Phases phases = new Phases();
   private final MovableDeadline deadline = new MovableDeadline();
+  private final IncidentSignals signals = new IncidentSignals();
 
   /**
    * Escalations in flight (they record themselves when they end); not carried by continue-as-new.
@@ -159,6 +161,7 @@ public class IncidentResponseWorkflowImpl implements IncidentResponseWorkflow {
     s.recoveryDoneOnChildSuccess =
         Workflow.getVersion(RECOVERY_DONE_ON_CHILD_SUCCESS, Workflow.DEFAULT_VERSION, 1) >= 1;
     s.continuesAsNew = Workflow.getVersion(CONTINUE_AS_NEW, Workflow.DEFAULT_VERSION, 1) >= 1;
+    s.takesSignals = IncidentSignals.taken();
     s.continueAsNewAfterEvents = in.continueAsNewAfterEvents();
     use(s);
     phases.tag(PROCEDURE, String.join(",", s.services));
@@ -194,6 +197,7 @@ public class IncidentResponseWorkflowImpl implements IncidentResponseWorkflow {
             + deadlines.line());
     s.opened = true;
     enterCurrentPhase();
+    signals.open(s);
   }
 
   /**
@@ -201,9 +205,11 @@ public class IncidentResponseWorkflowImpl implements IncidentResponseWorkflow {
    * again.
    */
   private void carryOn(IncidentState carried) {
+    if (!carried.takesSignals) carried.takesSignals = IncidentSignals.taken();
     use(carried);
     phases.tag(PROCEDURE, String.join(",", carried.services));
     enterCurrentPhase();
+    signals.open(carried);
   }
 
   private void use(IncidentState s) {
@@ -398,6 +404,51 @@ public class IncidentResponseWorkflowImpl implements IncidentResponseWorkflow {
     return applied(resolutions::apply, resolution);
   }
 
+  // ---- signal twins: the update's validator, then its handler (see IncidentSignals)
+
+  @Override
+  public void acknowledgeSignal(JsonNode ack) {
+    signals.receive(
+        "acknowledgeSignal",
+        ack,
+        Acknowledgement.class,
+        this::validateAcknowledge,
+        this::acknowledge);
+  }
+
+  @Override
+  public void changeSeveritySignal(JsonNode change) {
+    signals.receive(
+        "changeSeveritySignal",
+        change,
+        SeverityChange.class,
+        this::validateChangeSeverity,
+        this::changeSeverity);
+  }
+
+  @Override
+  public void noteSignal(JsonNode note) {
+    signals.receive("noteSignal", note, IncidentNote.class, this::validateNote, this::note);
+  }
+
+  @Override
+  public void recoverSignal(JsonNode request) {
+    signals.receive(
+        "recoverSignal", request, RecoveryRequest.class, this::validateRecover, this::recover);
+  }
+
+  @Override
+  public void verifySignal(JsonNode verification) {
+    signals.receive(
+        "verifySignal", verification, Verification.class, this::validateVerify, this::verify);
+  }
+
+  @Override
+  public void resolveSignal(JsonNode resolution) {
+    signals.receive(
+        "resolveSignal", resolution, Resolution.class, this::validateResolve, this::resolve);
+  }
+
   @Override
   public IncidentStatus status() {
     if (state == null) {
@@ -414,7 +465,8 @@ public class IncidentResponseWorkflowImpl implements IncidentResponseWorkflow {
           List.of(),
           List.of(),
           0,
-          false);
+          false,
+          List.of());
     }
     Instant now = state.resolvedAt != null ? state.resolvedAt : Timeline.now();
     return new IncidentStatus(
@@ -430,6 +482,7 @@ public class IncidentResponseWorkflowImpl implements IncidentResponseWorkflow {
         List.copyOf(state.children.values()),
         List.copyOf(state.verifiedAt.keySet()),
         state.escalated.size(),
-        state.resolved());
+        state.resolved(),
+        state.rejectedSignals.all());
   }
 }

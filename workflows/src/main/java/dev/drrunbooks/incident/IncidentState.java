@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import dev.drrunbooks.activities.sql.ValidationReport;
 import dev.drrunbooks.catalog.ServiceDefinition;
 import dev.drrunbooks.model.ObjectiveCheck;
+import dev.drrunbooks.model.RejectedSignals;
 import dev.drrunbooks.model.Timeline;
 import dev.drrunbooks.model.TimelineEntry;
 import java.time.Duration;
@@ -53,6 +54,12 @@ public final class IncidentState {
   /** {@link IncidentResponseWorkflowImpl#CONTINUE_AS_NEW}, decided by the first run. */
   boolean continuesAsNew;
 
+  /**
+   * {@link IncidentSignals#SIGNAL_TWINS}, decided by the first run that knew it (a run continued
+   * from an older one decides again).
+   */
+  boolean takesSignals;
+
   /** History events after which a run continues as new (lowered in tests); null: the default. */
   Integer continueAsNewAfterEvents;
 
@@ -71,6 +78,10 @@ public final class IncidentState {
   List<String> notes = new ArrayList<>();
   List<String> severityHistory = new ArrayList<>();
   List<TimelineEntry> timeline = new ArrayList<>();
+
+  /** Signals refused, with why: carried on, so a bot's mistake stays visible after continuing. */
+  RejectedSignals rejectedSignals = new RejectedSignals();
+
   Resolution resolution;
   Instant resolvedAt;
 

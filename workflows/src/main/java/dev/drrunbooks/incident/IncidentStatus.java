@@ -1,5 +1,6 @@
 package dev.drrunbooks.incident;
 
+import dev.drrunbooks.model.RejectedSignal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -7,6 +8,9 @@ import java.util.List;
 /**
  * The status query: where the incident is, each phase against its deadline, and the recoveries
  * started.
+ *
+ * @param rejectedSignals the latest signals the run refused (at most {@value
+ *     dev.drrunbooks.model.RejectedSignals#MAX}, oldest first), each with who sent it, when and why
  */
 public record IncidentStatus(
     String incidentId,
@@ -21,4 +25,5 @@ public record IncidentStatus(
     List<ChildRecovery> children,
     List<String> verified,
     int escalations,
-    boolean resolved) {}
+    boolean resolved,
+    List<RejectedSignal> rejectedSignals) {}

@@ -31,6 +31,7 @@ import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -94,6 +95,7 @@ class IncidentContinueAsNewTest {
     awaitStatus(wf, s -> s.escalations() == 1);
     wf.acknowledge(new Acknowledgement("gina", "paged"));
     wf.note(new IncidentNote("gina", "status page updated", "communication"));
+    client.newUntypedWorkflowStub(id).signal("noteSignal", Map.of("who", "chatbot", "text", " "));
     env.sleep(Duration.ofMinutes(25));
     awaitStatus(wf, s -> s.escalations() == 2);
     assertEquals("", continuedFrom(client, id), "the bound is not reached yet");
@@ -119,6 +121,13 @@ class IncidentContinueAsNewTest {
         "the new run tags itself again");
     assertEquals(IncidentPhase.DETECTION.missing(), escalations.received.get(0).detail());
     assertEquals("gina", carried.acknowledgedBy());
+    assertEquals(
+        "noteSignal from chatbot: text: the note is empty",
+        carried.rejectedSignals().stream()
+            .map(r -> r.signal() + " from " + r.who() + ": " + r.reason())
+            .toList()
+            .get(0),
+        "a refused signal is carried to the next run");
     assertEquals(detected, carried.detectedAt());
     assertEquals(2, carried.escalations());
     assertEquals("done-late", phase(carried, "detection").state());
@@ -150,7 +159,11 @@ class IncidentContinueAsNewTest {
         "none escalated twice across runs");
     assertEquals(detected.plus(Duration.ofMinutes(30)), escalations.received.get(2).deadline());
 
-    wf.verify(new Verification("gina", "smoke tests green", null));
+    // The continued run takes signals too.
+    client
+        .newUntypedWorkflowStub(id)
+        .signal("verifySignal", Map.of("who", "gina", "why", "smoke tests green"));
+    awaitStatus(wf, s -> s.verified().equals(List.of("inventory")));
     wf.resolve(new Resolution("gina", "stable again", false, null, null));
     IncidentResult result = client.newUntypedWorkflowStub(id).getResult(IncidentResult.class);
     assertEquals(IncidentOutcome.RESOLVED, result.outcome());

@@ -466,6 +466,7 @@ public final class IncidentCommand implements Callable<Integer> {
       }
       out.printf("%n%s", children.render());
     }
+    s.rejectedSignals().forEach(r -> out.printf("rejected signal %s%n", r.line()));
   }
 
   private static String fmt(Duration d) {

@@ -4,6 +4,7 @@ import dev.drrunbooks.payload.ServiceInput;
 import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.starter.InputFile;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
  * A {@link RunCommand} on one catalog service: {@code --service} with the flags, or the service in
@@ -20,10 +21,18 @@ abstract class ServiceRunCommand<I extends ServiceInput, R> extends RunCommand<I
     super(procedure, inputType);
   }
 
+  /** The input, refused (a usage error) when it names no service: the flags' or the file's. */
   @Override
   I input() {
     InputFile.requireService(spec, input, service);
-    return super.input();
+    I in = super.input();
+    if (in.service() == null || in.service().isBlank())
+      throw new ParameterException(
+          spec.commandLine(),
+          "service (in "
+              + input
+              + "): missing; a catalog service key such as inventory is required");
+    return in;
   }
 
   @Override

@@ -1,0 +1,97 @@
+package dev.drrunbooks.gateway;
+
+import dev.drrunbooks.bootstrap.catalog.CatalogException;
+import dev.drrunbooks.bootstrap.catalog.CatalogLoader;
+import dev.drrunbooks.bootstrap.connect.DrClientOptions;
+import dev.drrunbooks.bootstrap.connect.TemporalServiceFactory;
+import dev.drrunbooks.catalog.Catalog;
+import dev.drrunbooks.gateway.http.Endpoint;
+import dev.drrunbooks.gateway.http.GatewayServer;
+import dev.drrunbooks.gateway.sns.HttpsCertificateSource;
+import dev.drrunbooks.gateway.sns.HttpsSubscriptionConfirmer;
+import dev.drrunbooks.gateway.verify.SecretsManagerSecrets;
+import io.temporal.client.WorkflowClient;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gateway process. Environment: DR_GATEWAY_HOST (default 127.0.0.1), DR_GATEWAY_PORT (default
+ * 8787), TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, DR_TASK_QUEUE, DR_CATALOG, TEMPORAL_UI_URL (links),
+ * the channels' secrets and mappings ({@link Gateway}), DR_GATEWAY_APPROVERS. Logs which channels
+ * it serves, never a secret. {@code sign} as the first argument runs {@link SignCommand} instead.
+ */
+public final class GatewayMain {
+  private static final Logger log = LoggerFactory.getLogger(GatewayMain.class);
+
+  private GatewayMain() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    if (args.length > 0 && args[0].equals("sign")) {
+      System.exit(SignCommand.run(args, System.getenv(), System.out, System.err));
+    }
+    Map<String, String> env = System.getenv();
+    String host = env.getOrDefault("DR_GATEWAY_HOST", "127.0.0.1");
+    int port;
+    Catalog catalog;
+    Map<String, Endpoint> routes;
+    WorkflowServiceStubs service;
+    try {
+      port = port(env.getOrDefault("DR_GATEWAY_PORT", "8787"));
+      catalog =
+          CatalogLoader.load(
+              Path.of(env.getOrDefault("DR_CATALOG", "deploy/catalog/mycomputer.yaml")));
+      service =
+          TemporalServiceFactory.connect(
+              env.getOrDefault("TEMPORAL_ADDRESS", "127.0.0.1:7233"), env);
+      WorkflowClient client =
+          WorkflowClient.newInstance(
+              service,
+              DrClientOptions.forNamespace(env.getOrDefault("TEMPORAL_NAMESPACE", "default")));
+      routes =
+          Gateway.routes(
+              env,
+              new Gateway.Parts(
+                  client,
+                  env.getOrDefault("DR_TASK_QUEUE", "dr-runbooks"),
+                  catalog,
+                  Clock.systemUTC(),
+                  new HttpsCertificateSource(),
+                  new HttpsSubscriptionConfirmer(),
+                  SecretsManagerSecrets.fromEnvironment(env)));
+    } catch (IllegalArgumentException | CatalogException e) {
+      log.error("gateway not started: {}", e.getMessage());
+      System.exit(2);
+      return;
+    }
+    GatewayServer server = new GatewayServer(routes);
+    int bound = server.start(host, port);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  service.shutdown();
+                  stopped.countDown();
+                },
+                "gateway-shutdown"));
+    log.info("Gateway listening on http://{}:{}, serving {}", host, bound, routes.keySet());
+    stopped.await();
+  }
+
+  private static int port(String value) {
+    try {
+      int p = Integer.parseInt(value.trim());
+      if (p >= 0 && p <= 65535) return p;
+    } catch (NumberFormatException e) {
+      // fall through to the message
+    }
+    throw new IllegalArgumentException(
+        "DR_GATEWAY_PORT: '" + value + "' is not valid; allowed: a port, 0 to 65535");
+  }
+}
