@@ -1,7 +1,11 @@
 package dev.drrunbooks.starter;
 
+import dev.drrunbooks.bootstrap.catalog.CatalogLoader;
+import dev.drrunbooks.catalog.Objectives;
+import dev.drrunbooks.catalog.ServiceSpec;
 import dev.drrunbooks.model.SearchAttributes;
 import dev.drrunbooks.runbook.Procedure;
+import dev.drrunbooks.runbook.RunSummary;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
@@ -198,6 +202,20 @@ public final class RunStarter {
   }
 
   /**
+   * The one named service's catalog objectives for the run's summary; null for several services or
+   * when the catalog cannot be read here (the run reads and checks the catalog itself).
+   */
+  private Objectives objectivesOf(String service) {
+    if (service == null || service.isBlank() || service.contains(",")) return null;
+    try {
+      ServiceSpec spec = CatalogLoader.load(connection.catalog()).services().get(service);
+      return spec == null ? null : spec.objectives();
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
    * Starts the run and prints where to watch it; refusals and connection trouble become {@link
    * CliFailure}s.
    */
@@ -211,7 +229,8 @@ public final class RunStarter {
             .client()
             .newUntypedWorkflowStub(
                 procedure.workflowType(),
-                WorkflowOptions.newBuilder()
+                RunSummary.of(procedure, tag, service, objectivesOf(service))
+                    .on(WorkflowOptions.newBuilder())
                     .setTaskQueue(connection.taskQueue())
                     .setWorkflowId(workflowId)
                     // An id names one run forever: a closed run's id is never given to another

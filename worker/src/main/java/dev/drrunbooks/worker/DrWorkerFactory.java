@@ -1,6 +1,7 @@
 package dev.drrunbooks.worker;
 
 import dev.drrunbooks.bootstrap.connect.DrClientOptions;
+import dev.drrunbooks.runbook.RunOutcomeInterceptor;
 import dev.drrunbooks.worker.heartbeat.HeartbeatOnBehalfInterceptor;
 import io.temporal.client.WorkflowClient;
 import io.temporal.common.interceptors.WorkerInterceptor;
@@ -28,9 +29,11 @@ public final class DrWorkerFactory {
 
   /**
    * Interceptors of every worker, outermost first: every activity heartbeats while it runs, so a
-   * dead worker is noticed within the activity's heartbeat timeout ({@code ActivityDefaults}).
+   * dead worker is noticed within the activity's heartbeat timeout ({@code ActivityDefaults});
+   * every procedure run ends by upserting its outcome search attributes ({@link
+   * RunOutcomeInterceptor}).
    */
   static List<WorkerInterceptor> interceptors() {
-    return List.of(new HeartbeatOnBehalfInterceptor());
+    return List.of(new HeartbeatOnBehalfInterceptor(), new RunOutcomeInterceptor());
   }
 }

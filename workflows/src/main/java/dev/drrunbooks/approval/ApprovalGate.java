@@ -2,9 +2,11 @@ package dev.drrunbooks.approval;
 
 import dev.drrunbooks.catalog.Durations;
 import dev.drrunbooks.catalog.GateDefault;
+import dev.drrunbooks.model.CurrentDetails;
 import dev.drrunbooks.model.Outcome;
 import dev.drrunbooks.model.RejectedSignal;
 import dev.drrunbooks.model.RejectedSignals;
+import dev.drrunbooks.model.TimedWait;
 import dev.drrunbooks.model.Timeline;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -33,7 +35,19 @@ public final class ApprovalGate {
     Instant start = Timeline.now();
     decision = null;
     waiting = new GateStatus(step, start.plus(timeout), onTimeout.name().toLowerCase());
-    boolean answered = Workflow.await(timeout, () -> decision != null);
+    CurrentDetails.waiting(
+        GateDetails.of(
+            Workflow.getInfo().getWorkflowId(),
+            step,
+            waiting.deadline(),
+            timeout,
+            waiting.onTimeout()));
+    boolean answered;
+    try {
+      answered = TimedWait.until(timeout, GateDetails.timerSummary(step), () -> decision != null);
+    } finally {
+      CurrentDetails.notWaiting(); // also when the run is cancelled while it waits
+    }
     if (!answered) {
       decision =
           new GateDecision(

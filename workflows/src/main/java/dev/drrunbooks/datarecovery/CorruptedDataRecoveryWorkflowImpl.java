@@ -30,6 +30,8 @@ import dev.drrunbooks.model.Timeline;
 import dev.drrunbooks.pitr.PointInTimeRestoreInput;
 import dev.drrunbooks.pitr.PointInTimeRestoreResult;
 import dev.drrunbooks.pitr.PointInTimeRestoreWorkflow;
+import dev.drrunbooks.runbook.Procedure;
+import dev.drrunbooks.runbook.RunSummary;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.common.RetryOptions;
@@ -195,7 +197,8 @@ public class CorruptedDataRecoveryWorkflowImpl extends GatedWorkflow
     PointInTimeRestoreWorkflow child =
         Workflow.newChildWorkflowStub(
             PointInTimeRestoreWorkflow.class,
-            ChildWorkflowOptions.newBuilder()
+            RunSummary.of(Procedure.PITR, serviceKey, service.spec().objectives())
+                .on(ChildWorkflowOptions.newBuilder())
                 .setWorkflowId(workflowId + "-pitr")
                 .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_REQUEST_CANCEL)
                 .build());

@@ -33,6 +33,8 @@ import dev.drrunbooks.model.RunOwnership;
 import dev.drrunbooks.model.Timeline;
 import dev.drrunbooks.report.ReportContext;
 import dev.drrunbooks.report.RunReport;
+import dev.drrunbooks.runbook.Procedure;
+import dev.drrunbooks.runbook.RunSummary;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreInput;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreResult;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreWorkflow;
@@ -122,7 +124,9 @@ public class DrDrillWorkflowImpl implements DrDrillWorkflow {
           CloudFormationActivities waiting =
               Workflow.newActivityStub(
                   CloudFormationActivities.class,
-                  ActivityDefaults.waitUntil(Timeline.now().plus(STACK_BUDGET)));
+                  ActivityDefaults.waitUntil(
+                      Timeline.now().plus(STACK_BUDGET),
+                      "wait until stack " + stackName + " is deleted"));
           return outcome
               + ", "
               + waiting.awaitStackDeleted(region, stackName, Timeline.now().plus(STACK_BUDGET));
@@ -203,7 +207,8 @@ public class DrDrillWorkflowImpl implements DrDrillWorkflow {
     Instant deadline = Timeline.now().plus(STACK_BUDGET);
     CloudFormationActivities waiting =
         Workflow.newActivityStub(
-            CloudFormationActivities.class, ActivityDefaults.waitUntil(deadline));
+            CloudFormationActivities.class,
+            ActivityDefaults.waitUntil(deadline, "wait until stack " + stackName + " is created"));
     return timeline.step(
         "wait for " + stackName,
         () -> waiting.awaitStackCreated(region, stackName, deadline),
@@ -247,7 +252,8 @@ public class DrDrillWorkflowImpl implements DrDrillWorkflow {
       SnapshotRestoreWorkflow child =
           Workflow.newChildWorkflowStub(
               SnapshotRestoreWorkflow.class,
-              ChildWorkflowOptions.newBuilder()
+              RunSummary.of(Procedure.SNAPSHOT_RESTORE, key, service.spec().objectives())
+                  .on(ChildWorkflowOptions.newBuilder())
                   .setWorkflowId(restoreId)
                   .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_REQUEST_CANCEL)
                   .setWorkflowIdReusePolicy(
@@ -315,7 +321,10 @@ public class DrDrillWorkflowImpl implements DrDrillWorkflow {
                         region, cluster, serviceName, null, spec.desiredCount(), false)),
             EcsServiceState::describe);
         EcsActivities waiting =
-            Workflow.newActivityStub(EcsActivities.class, ActivityDefaults.waitUntil(deadline));
+            Workflow.newActivityStub(
+                EcsActivities.class,
+                ActivityDefaults.waitUntil(
+                    deadline, key + ": wait until " + serviceName + " is steady"));
         if (ownDeployment) {
           // steady on what was deployed: a circuit-breaker rollback is a failed deployment, not a
           // steady one

@@ -182,7 +182,9 @@ public class EcsServiceRecoveryWorkflowImpl implements EcsServiceRecoveryWorkflo
   private EcsServiceState awaitSteady(
       String region, String cluster, String service, String taskDefinition, Instant deadline) {
     EcsActivities waiting =
-        Workflow.newActivityStub(EcsActivities.class, ActivityDefaults.waitUntil(deadline));
+        Workflow.newActivityStub(
+            EcsActivities.class,
+            ActivityDefaults.waitUntil(deadline, "wait until " + service + " is steady"));
     if (taskDefinition == null) {
       return timeline.step(
           "wait until " + service + " is steady",

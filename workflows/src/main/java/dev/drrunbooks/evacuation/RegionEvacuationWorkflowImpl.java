@@ -19,6 +19,8 @@ import dev.drrunbooks.model.FailureType;
 import dev.drrunbooks.model.Failures;
 import dev.drrunbooks.model.Inputs;
 import dev.drrunbooks.model.Phases;
+import dev.drrunbooks.runbook.Procedure;
+import dev.drrunbooks.runbook.RunSummary;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
@@ -140,7 +142,8 @@ public class RegionEvacuationWorkflowImpl extends GatedWorkflow
       EcsServiceRecoveryWorkflow child =
           Workflow.newChildWorkflowStub(
               EcsServiceRecoveryWorkflow.class,
-              ChildWorkflowOptions.newBuilder()
+              RunSummary.of(Procedure.ECS_RECOVERY, s.key(), s.spec().objectives())
+                  .on(ChildWorkflowOptions.newBuilder())
                   .setWorkflowId(parent + "-ecs-" + s.key())
                   .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_REQUEST_CANCEL)
                   .build());
@@ -179,7 +182,8 @@ public class RegionEvacuationWorkflowImpl extends GatedWorkflow
       DnsFailoverWorkflow child =
           Workflow.newChildWorkflowStub(
               DnsFailoverWorkflow.class,
-              ChildWorkflowOptions.newBuilder()
+              RunSummary.of(Procedure.DNS_FAILOVER, s.key(), s.spec().objectives())
+                  .on(ChildWorkflowOptions.newBuilder())
                   .setWorkflowId(
                       uniqueIds ? parent + "-dns-" + s.key() : "dns-failover-" + s.dns().name())
                   .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_REQUEST_CANCEL)

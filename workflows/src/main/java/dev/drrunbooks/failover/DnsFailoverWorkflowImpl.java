@@ -468,7 +468,9 @@ public class DnsFailoverWorkflowImpl extends GatedWorkflow implements DnsFailove
     Route53Activities waiting =
         Workflow.newActivityStub(
             Route53Activities.class,
-            ActivityDefaults.waitUntil(Timeline.now().plus(IN_SYNC_BUDGET)));
+            ActivityDefaults.waitUntil(
+                Timeline.now().plus(IN_SYNC_BUDGET),
+                "wait until the weight change on " + dns.name() + " is INSYNC"));
     if (Workflow.getVersion(VERIFY_RECORD_SETS, Workflow.DEFAULT_VERSION, 1) < 1) {
       String change =
           route53.upsertWeights(dns, primary, secondary); // recorded before the field check

@@ -108,7 +108,10 @@ public class IncidentResponseWorkflowImpl implements IncidentResponseWorkflow {
     while (!state.resolved()) {
       for (IncidentPhase p : deadlines.missedAt(Timeline.now())) escalate(p);
       if (quietWithLongHistory()) continueAsNew();
-      deadline.await(deadlines.next(), () -> state.resolved() || quietWithLongHistory());
+      deadline.await(
+          deadlines.next(),
+          deadlines.nextSummary(),
+          () -> state.resolved() || quietWithLongHistory());
     }
     // Let escalations in flight finish (they record themselves), and update handlers return.
     for (Promise<Void> p : escalations) p.get();

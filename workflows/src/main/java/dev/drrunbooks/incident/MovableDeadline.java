@@ -1,5 +1,7 @@
 package dev.drrunbooks.incident;
 
+import dev.drrunbooks.model.CurrentDetails;
+import dev.drrunbooks.model.TimedWait;
 import dev.drrunbooks.model.Timeline;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -25,14 +27,18 @@ final class MovableDeadline {
    * {@code stop} holds (re-checked whenever the workflow wakes).
    *
    * @param deadline the instant to wake at; null: no deadline, wait for a move or {@code stop} only
+   * @param summary the deadline timer's label in the Temporal UI, also shown in the run's current
+   *     details while it waits
    */
-  void await(Instant deadline, BooleanSupplier stop) {
+  void await(Instant deadline, String summary, BooleanSupplier stop) {
     moved = false;
     if (deadline == null) {
+      CurrentDetails.notWaiting();
       Workflow.await(() -> moved || stop.getAsBoolean());
     } else {
-      Workflow.await(
-          Duration.between(Timeline.now(), deadline), () -> moved || stop.getAsBoolean());
+      CurrentDetails.waiting("**Next:** " + summary);
+      TimedWait.until(
+          Duration.between(Timeline.now(), deadline), summary, () -> moved || stop.getAsBoolean());
     }
   }
 }

@@ -59,6 +59,25 @@ final class PhaseDeadlines {
   }
 
   /**
+   * The label of the deadline timer for {@link #next()}: {@code "incident deadline: assessment at
+   * 2026-11-27T03:25:00Z (escalates if missed)"}; null when none is pending.
+   */
+  String nextSummary() {
+    Instant next = next();
+    if (next == null) return null;
+    List<String> due =
+        List.of(IncidentPhase.values()).stream()
+            .filter(p -> pending(p) && next.equals(of(p)))
+            .map(IncidentPhase::label)
+            .toList();
+    return "incident deadline: "
+        + String.join(", ", due)
+        + " at "
+        + next
+        + " (escalates if missed)";
+  }
+
+  /**
    * E.g. {@code detection +5m, assessment +15m, communication +20m, recovery +30m, verification
    * +30m}.
    */

@@ -6,6 +6,7 @@ import dev.drrunbooks.ecsrecovery.EcsServiceRecoveryWorkflow;
 import dev.drrunbooks.failover.DnsFailoverWorkflow;
 import dev.drrunbooks.pitr.PointInTimeRestoreWorkflow;
 import dev.drrunbooks.runbook.Procedure;
+import dev.drrunbooks.runbook.RunSummary;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.workflow.Async;
@@ -41,7 +42,8 @@ final class RecoveryLauncher {
       RecoveryRequest r,
       Instant detectedAt) {
     ChildWorkflowOptions options =
-        ChildWorkflowOptions.newBuilder()
+        RunSummary.of(kind.procedure(), s.key(), s.spec().objectives())
+            .on(ChildWorkflowOptions.newBuilder())
             .setWorkflowId(childId)
             .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
             .build();

@@ -104,6 +104,7 @@ public final class ResourceLocks {
             ResourceLockWorkflow.class,
             ChildWorkflowOptions.newBuilder()
                 .setWorkflowId(lockId(resource))
+                .setStaticSummary("lock on " + resource + " held by " + me.getWorkflowId())
                 .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_TERMINATE)
                 // A released lock (closed run) may be taken again; an open one may not: the server
                 // decides.

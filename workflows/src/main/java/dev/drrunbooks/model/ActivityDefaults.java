@@ -45,6 +45,15 @@ public final class ActivityDefaults {
         .build();
   }
 
+  /**
+   * As {@link #waitUntil(Instant)}, labelled in the Temporal UI with {@code summary} ("wait until
+   * pitr-... is available") instead of only the activity's type. A summary is user metadata the
+   * replayer does not compare: adding one needs no version.
+   */
+  public static ActivityOptions waitUntil(Instant deadline, String summary) {
+    return ActivityOptions.newBuilder(waitUntil(deadline)).setSummary(summary).build();
+  }
+
   /** One AWS or HTTP call (or a few): 2 minutes an attempt, 15 minutes with retries. */
   public static ActivityOptions shortCalls() {
     return ActivityOptions.newBuilder()

@@ -2,7 +2,10 @@ package dev.drrunbooks.model;
 
 import io.temporal.workflow.Workflow;
 
-/** Where a run is, for its status query and for the Temporal UI (the DrPhase search attribute). */
+/**
+ * Where a run is, for its status query and for the Temporal UI (the DrPhase search attribute and
+ * the phase line of its {@link CurrentDetails}).
+ */
 public final class Phases {
   private String current = "starting";
 
@@ -12,6 +15,7 @@ public final class Phases {
 
   public void enter(String next) {
     current = next;
+    CurrentDetails.phase(next);
     Workflow.upsertTypedSearchAttributes(SearchAttributes.PHASE.valueSet(next));
   }
 

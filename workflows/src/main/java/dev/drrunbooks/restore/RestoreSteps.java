@@ -15,6 +15,7 @@ import dev.drrunbooks.catalog.ServiceDefinition;
 import dev.drrunbooks.catalog.ValidationQuery;
 import dev.drrunbooks.model.ActivityDefaults;
 import dev.drrunbooks.model.Cleanup;
+import dev.drrunbooks.model.CurrentDetails;
 import dev.drrunbooks.model.Phases;
 import dev.drrunbooks.model.ServiceLookup;
 import dev.drrunbooks.model.Timeline;
@@ -23,6 +24,7 @@ import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The steps the database procedures share, as workflow code: resolve, wait, validate, report phase.
@@ -145,22 +147,40 @@ public final class RestoreSteps {
    * it.
    */
   public InstanceInfo awaitAvailable(String region, String instanceId, Instant deadline) {
+    String step = "wait until " + instanceId + " is available";
     RdsRestoreActivities waiting =
-        Workflow.newActivityStub(RdsRestoreActivities.class, ActivityDefaults.waitUntil(deadline));
+        Workflow.newActivityStub(
+            RdsRestoreActivities.class, ActivityDefaults.waitUntil(deadline, step));
     return timeline.step(
-        "wait until " + instanceId + " is available",
-        () -> waiting.awaitInstanceAvailable(region, instanceId, deadline),
+        step,
+        () ->
+            shown(
+                step, deadline, () -> waiting.awaitInstanceAvailable(region, instanceId, deadline)),
         i -> i.status() + " at " + i.endpointAddress() + ":" + i.port());
   }
 
   /** Like {@link #awaitAvailable}, for a snapshot being created or copied. */
   public SnapshotInfo awaitSnapshotAvailable(String region, String snapshotId, Instant deadline) {
+    String step = "wait until snapshot " + snapshotId + " is available";
     RdsSnapshotActivities waiting =
-        Workflow.newActivityStub(RdsSnapshotActivities.class, ActivityDefaults.waitUntil(deadline));
+        Workflow.newActivityStub(
+            RdsSnapshotActivities.class, ActivityDefaults.waitUntil(deadline, step));
     return timeline.step(
-        "wait until snapshot " + snapshotId + " is available",
-        () -> waiting.awaitSnapshotAvailable(region, snapshotId, deadline),
+        step,
+        () ->
+            shown(
+                step, deadline, () -> waiting.awaitSnapshotAvailable(region, snapshotId, deadline)),
         SnapshotInfo::status);
+  }
+
+  /** Runs {@code wait} with it in the run's current details, for as long as it waits. */
+  private static <T> T shown(String step, Instant deadline, Supplier<T> wait) {
+    CurrentDetails.waiting("**Waiting:** " + step + "; gives up at " + deadline);
+    try {
+      return wait.get();
+    } finally {
+      CurrentDetails.notWaiting();
+    }
   }
 
   /**

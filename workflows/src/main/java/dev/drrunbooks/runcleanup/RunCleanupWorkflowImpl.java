@@ -240,7 +240,8 @@ public class RunCleanupWorkflowImpl implements RunCleanupWorkflow {
     Instant deadline = Timeline.now().plus(STACK_BUDGET);
     CloudFormationActivities waiting =
         Workflow.newActivityStub(
-            CloudFormationActivities.class, ActivityDefaults.waitUntil(deadline));
+            CloudFormationActivities.class,
+            ActivityDefaults.waitUntil(deadline, "wait until stack " + stackName + " is deleted"));
     outcome += ", " + waiting.awaitStackDeleted(region, stackName, deadline);
     if (DrillEnvironment.PROCEDURE.equals(owner.procedure())) {
       String cluster = DrillEnvironment.clusterName(stackName);

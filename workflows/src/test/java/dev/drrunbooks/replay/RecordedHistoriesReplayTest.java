@@ -13,15 +13,22 @@ import dev.drrunbooks.incident.IncidentResponseWorkflowImpl;
 import dev.drrunbooks.lock.ResourceLockWorkflowImpl;
 import dev.drrunbooks.pitr.PointInTimeRestoreWorkflowImpl;
 import dev.drrunbooks.report.WriteRunReportWorkflowImpl;
+import dev.drrunbooks.runbook.RunOutcomeInterceptor;
 import dev.drrunbooks.runcleanup.RunCleanupWorkflowImpl;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreWorkflowImpl;
 import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.testing.TestEnvironmentOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactoryOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -40,11 +47,23 @@ class RecordedHistoriesReplayTest {
     }
   }
 
-  @ParameterizedTest
-  @MethodSource("histories")
-  void replaysWithoutNonDeterminism(Path file) throws Exception {
-    WorkflowReplayer.replayWorkflowExecution(
-        WorkflowExecutionHistory.fromJson(Files.readString(file), Histories.workflowIdOf(file)),
+  /** With the worker's workflow interceptor, as DrWorkerFactory installs it. */
+  private static TestWorkflowEnvironment env;
+
+  private static Worker worker;
+
+  @BeforeAll
+  static void start() {
+    env =
+        TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder()
+                .setWorkerFactoryOptions(
+                    WorkerFactoryOptions.newBuilder()
+                        .setWorkerInterceptors(new RunOutcomeInterceptor())
+                        .build())
+                .build());
+    worker = env.newWorker("replay");
+    worker.registerWorkflowImplementationTypes(
         BackupPolicyWorkflowImpl.class,
         PointInTimeRestoreWorkflowImpl.class,
         SnapshotRestoreWorkflowImpl.class,
@@ -58,5 +77,18 @@ class RecordedHistoriesReplayTest {
         ResourceLockWorkflowImpl.class,
         RunCleanupWorkflowImpl.class,
         WriteRunReportWorkflowImpl.class);
+  }
+
+  @AfterAll
+  static void stop() {
+    env.close();
+  }
+
+  @ParameterizedTest
+  @MethodSource("histories")
+  void replaysWithoutNonDeterminism(Path file) throws Exception {
+    WorkflowReplayer.replayWorkflowExecution(
+        WorkflowExecutionHistory.fromJson(Files.readString(file), Histories.workflowIdOf(file)),
+        worker);
   }
 }

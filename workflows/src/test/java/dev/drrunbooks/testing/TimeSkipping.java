@@ -1,11 +1,14 @@
 package dev.drrunbooks.testing;
 
 import dev.drrunbooks.lock.ResourceLockWorkflowImpl;
+import dev.drrunbooks.model.SearchAttributes;
 import dev.drrunbooks.payload.DrDataConverter;
 import dev.drrunbooks.payload.DrWorkflowOptions;
-import io.temporal.api.enums.v1.IndexedValueType;
+import dev.drrunbooks.runbook.RunOutcomeInterceptor;
 import io.temporal.client.WorkflowClientOptions;
+import io.temporal.common.SearchAttributeKey;
 import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.WorkerFactoryOptions;
 import java.util.Arrays;
 import java.util.stream.Stream;
 
@@ -23,7 +26,10 @@ public final class TimeSkipping {
                 Arrays.stream(workflowImplementations), Stream.of(ResourceLockWorkflowImpl.class))
             .distinct()
             .toArray(Class<?>[]::new);
-    return TestWorkflowExtension.newBuilder()
+    TestWorkflowExtension.Builder builder = TestWorkflowExtension.newBuilder();
+    for (SearchAttributeKey<?> key : SearchAttributes.ALL)
+      builder.registerSearchAttribute(key.getName(), key.getValueType());
+    return builder
         // As DrClientOptions in bootstrap (which depends on this module): the workers' data
         // converter.
         .setWorkflowClientOptions(
@@ -31,10 +37,12 @@ public final class TimeSkipping {
                 .setNamespace("UnitTest")
                 .setDataConverter(DrDataConverter.get())
                 .build())
+        // As DrWorkerFactory's: every procedure run ends by upserting its outcome.
+        .setWorkerFactoryOptions(
+            WorkerFactoryOptions.newBuilder()
+                .setWorkerInterceptors(new RunOutcomeInterceptor())
+                .build())
         .registerWorkflowImplementationTypes(DrWorkflowOptions.get(), all)
-        .registerSearchAttribute("DrProcedure", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-        .registerSearchAttribute("DrService", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-        .registerSearchAttribute("DrPhase", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
         .setDoNotStart(true)
         .build();
   }

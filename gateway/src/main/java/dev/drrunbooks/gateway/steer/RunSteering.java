@@ -4,6 +4,7 @@ import dev.drrunbooks.gateway.Refusal;
 import dev.drrunbooks.model.SearchAttributes;
 import dev.drrunbooks.reporting.RunLinks;
 import dev.drrunbooks.runbook.Procedure;
+import dev.drrunbooks.runbook.RunSummary;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
@@ -106,7 +107,8 @@ public final class RunSteering {
     WorkflowStub stub =
         client.newUntypedWorkflowStub(
             procedure.workflowType(),
-            WorkflowOptions.newBuilder()
+            RunSummary.of(procedure, service, null)
+                .on(WorkflowOptions.newBuilder())
                 .setTaskQueue(taskQueue)
                 .setWorkflowId(workflowId)
                 .setWorkflowIdReusePolicy(

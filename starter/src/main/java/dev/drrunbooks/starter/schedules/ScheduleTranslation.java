@@ -12,6 +12,7 @@ import dev.drrunbooks.catalog.ScheduleSpec;
 import dev.drrunbooks.drill.DrDrillInput;
 import dev.drrunbooks.model.SearchAttributes;
 import dev.drrunbooks.runbook.Procedure;
+import dev.drrunbooks.runbook.RunSummary;
 import io.temporal.api.enums.v1.ScheduleOverlapPolicy;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.schedules.Schedule;
@@ -68,9 +69,8 @@ public final class ScheduleTranslation {
     if (entry == null) {
       throw new IllegalArgumentException("schedule '" + key + "' is not in the catalog");
     }
-    String workflowType =
+    Procedure<?, ?> procedure =
         Procedure.ofKey(entry.procedure())
-            .map(Procedure::workflowType)
             .orElseThrow(
                 () ->
                     new IllegalArgumentException(
@@ -80,7 +80,16 @@ public final class ScheduleTranslation {
                             + entry.procedure()
                             + "'; allowed: "
                             + String.join(", ", ScheduleSpec.PROCEDURES)));
+    String workflowType = procedure.workflowType();
     String service = String.join(",", entry.services());
+    RunSummary summary =
+        RunSummary.of(
+            procedure,
+            entry.procedure(),
+            service,
+            entry.services().size() == 1 && catalog.services().containsKey(service)
+                ? catalog.services().get(service).objectives()
+                : null);
     String idPrefix = entry.procedure() + "-" + String.join("-", entry.services());
     Object input = input(entry);
     io.temporal.client.schedules.ScheduleSpec spec = spec(entry);
@@ -97,7 +106,8 @@ public final class ScheduleTranslation {
             .set(SearchAttributes.PHASE, "queued")
             .build();
 
-    String fingerprint = fingerprint(workflowType, taskQueue, idPrefix, input, entry, spec, policy);
+    String fingerprint =
+        fingerprint(workflowType, taskQueue, idPrefix, input, entry, spec, policy, summary);
     Map<String, Object> actionMemo = new LinkedHashMap<>();
     actionMemo.put(ACTION_MEMO_SCHEDULE, key);
     actionMemo.put(ACTION_MEMO_FINGERPRINT, fingerprint);
@@ -106,7 +116,8 @@ public final class ScheduleTranslation {
             .setWorkflowType(workflowType)
             .setArguments(input)
             .setOptions(
-                WorkflowOptions.newBuilder()
+                summary
+                    .on(WorkflowOptions.newBuilder())
                     .setWorkflowId(idPrefix)
                     .setTaskQueue(taskQueue)
                     .setTypedSearchAttributes(attributes)
@@ -207,7 +218,8 @@ public final class ScheduleTranslation {
       Object input,
       ScheduleSpec entry,
       io.temporal.client.schedules.ScheduleSpec spec,
-      SchedulePolicy policy) {
+      SchedulePolicy policy,
+      RunSummary summary) {
     Map<String, Object> canonical = new LinkedHashMap<>();
     canonical.put("v", 1);
     canonical.put("workflowType", workflowType);
@@ -222,6 +234,9 @@ public final class ScheduleTranslation {
     }
     canonical.put("calendar", calendar);
     canonical.put("comment", entry.description());
+    // A new summary text reaches existing schedules on the next apply.
+    canonical.put("summary", summary.summary());
+    canonical.put("details", summary.details());
     canonical.put("timeZone", spec.getTimeZoneName());
     canonical.put("catchupWindow", policy.getCatchupWindow().toString());
     canonical.put("overlap", policy.getOverlap().name());

@@ -309,7 +309,7 @@ public class HtmlReportScreenshotTest {
   /**
    * -Ddr.chromium, then DR_CHROMIUM, then chromium, chromium-browser, google-chrome on the PATH.
    */
-  static String chromium() {
+  public static String chromium() {
     String configured = System.getProperty("dr.chromium", System.getenv("DR_CHROMIUM"));
     if (configured != null && !configured.isBlank()) return configured;
     for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {

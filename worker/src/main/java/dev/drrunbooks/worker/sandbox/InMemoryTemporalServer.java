@@ -1,8 +1,8 @@
 package dev.drrunbooks.worker.sandbox;
 
 import dev.drrunbooks.model.SearchAttributes;
-import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
+import io.temporal.common.SearchAttributeKey;
 import io.temporal.serviceclient.OperatorServiceStubs;
 import io.temporal.serviceclient.OperatorServiceStubsOptions;
 import io.temporal.testserver.TestServer;
@@ -23,19 +23,11 @@ public final class InMemoryTemporalServer {
             OperatorServiceStubsOptions.newBuilder()
                 .setTarget("127.0.0.1:" + port)
                 .validateAndBuildWithDefaults());
-    operator
-        .blockingStub()
-        .addSearchAttributes(
-            AddSearchAttributesRequest.newBuilder()
-                .setNamespace("default")
-                .putSearchAttributes(
-                    SearchAttributes.PROCEDURE.getName(),
-                    IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-                .putSearchAttributes(
-                    SearchAttributes.SERVICE.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-                .putSearchAttributes(
-                    SearchAttributes.PHASE.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-                .build());
+    AddSearchAttributesRequest.Builder attributes =
+        AddSearchAttributesRequest.newBuilder().setNamespace("default");
+    for (SearchAttributeKey<?> key : SearchAttributes.ALL)
+      attributes.putSearchAttributes(key.getName(), key.getValueType());
+    operator.blockingStub().addSearchAttributes(attributes.build());
     System.out.println(
         "WARNING: in-memory Temporal test server on 127.0.0.1:"
             + port

@@ -1,0 +1,45 @@
+package dev.drrunbooks.starter.schedules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.drrunbooks.catalog.Catalog;
+import dev.drrunbooks.catalog.CatalogFixture;
+import dev.drrunbooks.runbook.Procedure;
+import dev.drrunbooks.runbook.RunSummary;
+import io.temporal.client.schedules.ScheduleActionStartWorkflow;
+import org.junit.jupiter.api.Test;
+
+/** A run a schedule starts says what it is in the Temporal UI, as one the starter starts does. */
+class ScheduleSummaryTest {
+  private final Catalog catalog = CatalogFixture.load();
+
+  @Test
+  void aScheduledRunCarriesTheRunSummaryOfItsProcedureAndService() {
+    DesiredSchedule weekly =
+        ScheduleTranslation.desired(catalog, "weekly-backup-validation-inventory", "dr-runbooks");
+    ScheduleActionStartWorkflow action =
+        (ScheduleActionStartWorkflow) weekly.schedule().getAction();
+    RunSummary expected =
+        RunSummary.of(
+            Procedure.BACKUP_VALIDATION,
+            "inventory",
+            catalog.services().get("inventory").objectives());
+    assertEquals(expected.summary(), action.getOptions().getStaticSummary());
+    assertEquals(expected.details(), action.getOptions().getStaticDetails());
+    assertEquals("Backup validation of inventory", expected.summary());
+  }
+
+  @Test
+  void aDrillOfOneServiceStatesItsObjectives() {
+    ScheduleActionStartWorkflow action =
+        (ScheduleActionStartWorkflow)
+            ScheduleTranslation.desired(catalog, "monthly-dr-drill", "dr-runbooks")
+                .schedule()
+                .getAction();
+    assertEquals("DR drill of inventory", action.getOptions().getStaticSummary());
+    assertTrue(
+        action.getOptions().getStaticDetails().contains("**Objectives:** RTO 30m, RPO 15m"),
+        action.getOptions().getStaticDetails());
+  }
+}

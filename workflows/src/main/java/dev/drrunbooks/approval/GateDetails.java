@@ -1,0 +1,46 @@
+package dev.drrunbooks.approval;
+
+import dev.drrunbooks.catalog.Durations;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * What a waiting gate shows in the Temporal UI's Current Details (Markdown): the step, the exact
+ * {@code dr} commands that answer it, the Update and signal names with the JSON payload they take,
+ * the deadline and what happens at it. No secrets: the payload is a template, filled in by whoever
+ * answers.
+ */
+final class GateDetails {
+  private GateDetails() {}
+
+  /** The timer's label: "approval deadline for switch-traffic". */
+  static String timerSummary(String step) {
+    return "approval deadline for " + step;
+  }
+
+  /**
+   * @param workflowId the waiting run's id, as the commands need it
+   * @param onTimeout "proceed" or "abort"
+   */
+  static String of(
+      String workflowId, String step, Instant deadline, Duration timeout, String onTimeout) {
+    String payload = "{\"step\": \"" + step + "\", \"who\": \"NAME\", \"why\": \"REASON\"}";
+    return "**Waiting for:** approval of step `"
+        + step
+        + "` until "
+        + deadline
+        + " ("
+        + Durations.format(timeout)
+        + " after the gate opened); **on timeout:** "
+        + onTimeout
+        + "\n\n**Answer with:** `dr approve "
+        + workflowId
+        + " --step "
+        + step
+        + " --who NAME --why REASON` (or `dr abort` with the same options)\n\n"
+        + "**Or send:** Update `approve` or `abort` (signals `approveSignal`, `abortSignal`)"
+        + " with `"
+        + payload
+        + "`";
+  }
+}
