@@ -3,10 +3,12 @@ package dev.drrunbooks.worker;
 import dev.drrunbooks.aws.AwsClients;
 import dev.drrunbooks.bootstrap.catalog.CatalogException;
 import dev.drrunbooks.bootstrap.catalog.CatalogLoader;
+import dev.drrunbooks.bootstrap.connect.SearchAttributeCheck;
 import dev.drrunbooks.bootstrap.connect.TemporalServiceFactory;
 import dev.drrunbooks.catalog.Catalog;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.worker.WorkerFactory;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -34,6 +36,19 @@ public final class WorkerMain {
     AwsClients aws = AwsClients.fromEnvironment();
     WorkflowServiceStubs service =
         TemporalServiceFactory.connect(config.temporalAddress(), System.getenv());
+    List<String> missing = SearchAttributeCheck.missing(service, config.namespace());
+    if (!missing.isEmpty()) {
+      log.error(
+          "namespace {} lacks the search attributes {}: every run would fail its last workflow task"
+              + " and retry forever. Register them first: {}",
+          config.namespace(),
+          missing,
+          SearchAttributeCheck.createCommand(config.namespace(), missing));
+      service.shutdown();
+      aws.close();
+      System.exit(2);
+      return;
+    }
     WorkerFactory factory = DrWorkerFactory.create(service, config.namespace());
     DrWorker.register(
         factory.newWorker(config.taskQueue()),

@@ -2,8 +2,10 @@ package dev.drrunbooks.starter.doctor;
 
 import dev.drrunbooks.bootstrap.catalog.CatalogException;
 import dev.drrunbooks.bootstrap.catalog.CatalogLoader;
+import dev.drrunbooks.bootstrap.connect.SearchAttributeCheck;
 import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.model.Failures;
+import dev.drrunbooks.model.SearchAttributes;
 import dev.drrunbooks.starter.Connection;
 import io.temporal.api.enums.v1.TaskQueueType;
 import io.temporal.api.taskqueue.v1.PollerInfo;
@@ -42,7 +44,14 @@ public final class Checks {
   }
 
   public List<CheckResult> all() {
-    return List.of(catalog(), temporalServer(), worker(), temporalUi(), awsEndpoint(), database());
+    return List.of(
+        catalog(),
+        temporalServer(),
+        searchAttributes(),
+        worker(),
+        temporalUi(),
+        awsEndpoint(),
+        database());
   }
 
   CheckResult catalog() {
@@ -87,6 +96,28 @@ public final class Checks {
               + ": "
               + Failures.rootMessage(e)
               + " (is the sandbox up? deploy/local/sandbox status)");
+    }
+  }
+
+  /** The runs' custom search attributes are registered (without them every run is stuck). */
+  CheckResult searchAttributes() {
+    try {
+      List<String> missing = SearchAttributeCheck.missing(temporal.stubs(), temporal.namespace());
+      if (missing.isEmpty())
+        return CheckResult.ok(
+            "search-attributes",
+            SearchAttributes.ALL.size() + " registered in " + temporal.namespace());
+      return CheckResult.fail(
+          "search-attributes",
+          "namespace "
+              + temporal.namespace()
+              + " lacks "
+              + String.join(", ", missing)
+              + ": runs would fail their last workflow task and retry forever; register them with "
+              + SearchAttributeCheck.createCommand(temporal.namespace(), missing));
+    } catch (RuntimeException e) {
+      return CheckResult.fail(
+          "search-attributes", "cannot ask " + temporal.address() + ": " + Failures.rootMessage(e));
     }
   }
 
