@@ -95,6 +95,23 @@ public final class CleanupCommand implements Callable<Integer> {
                 + " is still running; it cleans up after "
                 + "itself when it ends (cancel it to end it early); nothing done");
       }
+      if (d.getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED) {
+        String kept =
+            "run "
+                + workflowId
+                + " completed: what it left it kept on purpose (a recovered database copy, DR"
+                + " capacity) and may be serving traffic";
+        if (apply)
+          throw new CliFailure(
+              ExitCodes.REFUSED,
+              "refused: "
+                  + kept
+                  + "; --apply deletes only after a run that ended without cleaning up (failed,"
+                  + " cancelled, terminated, timed out). List it with dr cleanup "
+                  + workflowId
+                  + " and delete what is no longer needed by hand; nothing done");
+        spec.commandLine().getErr().println("note: " + kept + "; --apply is refused for it");
+      }
       RunFamily family = RunFamily.read(conn.client(), d);
       RunCleanupInput in =
           new RunCleanupInput(workflowId, family.runs(), regions, apply, family.dnsChanges());

@@ -147,6 +147,26 @@ class RunCleanupSandboxTest {
     assertTrue(again.out().contains("Nothing tagged with " + drill), again.toString());
   }
 
+  @Test
+  void whatACompletedRunKeptIsListedButNeverDeleted() {
+    CliRun audit = cli("backup-policy", "--service", "inventory");
+    assertEquals(0, audit.exitCode(), audit.toString());
+    Matcher m = Pattern.compile("workflow (\\S+) run").matcher(audit.out());
+    assertTrue(m.find(), audit.toString());
+    String completed = m.group(1);
+
+    CliRun applied = cli("cleanup", completed, "--apply");
+    assertEquals(ExitCodes.REFUSED, applied.exitCode(), applied.toString());
+    assertTrue(
+        applied.err().contains("refused: run " + completed + " completed: what it left it kept"),
+        applied.toString());
+    assertTrue(applied.err().contains("nothing done"), applied.toString());
+
+    CliRun dry = cli("cleanup", completed);
+    assertEquals(0, dry.exitCode(), dry.toString());
+    assertTrue(dry.err().contains("--apply is refused for it"), dry.toString());
+  }
+
   /**
    * Starts a drill with --no-wait and returns its id once its restore has created the instance and
    * waits.
