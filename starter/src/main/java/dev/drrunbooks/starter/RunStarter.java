@@ -5,14 +5,13 @@ import dev.drrunbooks.catalog.Objectives;
 import dev.drrunbooks.catalog.ServiceSpec;
 import dev.drrunbooks.model.SearchAttributes;
 import dev.drrunbooks.runbook.Procedure;
+import dev.drrunbooks.runbook.RunStartOptions;
 import dev.drrunbooks.runbook.RunSummary;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
-import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowFailedException;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -31,7 +30,6 @@ public final class RunStarter {
   private static final Duration OPENING_WAIT = Duration.ofSeconds(20);
 
   /** The phase a run is started with, before a worker takes its first step. */
-  private static final String QUEUED = "queued";
 
   /** How often a wait for the result looks at the run's phase, for its progress lines. */
   private static final Duration PROGRESS_POLL = Duration.ofSeconds(2);
@@ -190,7 +188,7 @@ public final class RunStarter {
         }
       }
       String phase = d.getTypedSearchAttributes().get(SearchAttributes.PHASE);
-      if (phase != null && !phase.equals(QUEUED) && !phase.equals(openingPhase))
+      if (phase != null && !phase.equals(SearchAttributes.QUEUED) && !phase.equals(openingPhase))
         return ExitCodes.OK;
       sleep();
     }
@@ -229,23 +227,12 @@ public final class RunStarter {
             .client()
             .newUntypedWorkflowStub(
                 procedure.workflowType(),
-                RunSummary.of(procedure, tag, service, objectivesOf(service))
-                    .on(WorkflowOptions.newBuilder())
-                    .setTaskQueue(connection.taskQueue())
-                    .setWorkflowId(workflowId)
-                    // An id names one run forever: a closed run's id is never given to another
-                    // start.
-                    .setWorkflowIdReusePolicy(
-                        WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-                    .setTypedSearchAttributes(
-                        io.temporal.common.SearchAttributes.newBuilder()
-                            .set(SearchAttributes.PROCEDURE, tag)
-                            .set(
-                                SearchAttributes.SERVICE,
-                                service == null || service.isBlank() ? "unknown" : service)
-                            .set(SearchAttributes.PHASE, QUEUED)
-                            .build())
-                    .build());
+                RunStartOptions.of(
+                    RunSummary.of(procedure, tag, service, objectivesOf(service)),
+                    workflowId,
+                    connection.taskQueue(),
+                    tag,
+                    service));
     WorkflowExecution execution;
     try {
       execution = stub.start(input);

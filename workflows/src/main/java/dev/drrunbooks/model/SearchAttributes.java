@@ -35,5 +35,20 @@ public final class SearchAttributes {
   public static final List<SearchAttributeKey<?>> ALL =
       List.of(PROCEDURE, SERVICE, PHASE, OUTCOME, RTO_SECONDS, RPO_SECONDS, RTO_BREACHED);
 
+  /** The phase a run is listed in from its start until its workflow sets its own. */
+  public static final String QUEUED = "queued";
+
+  /**
+   * A run's attributes as a client starts it (the starter, a schedule, the gateway): its procedure
+   * tag, its service ({@code unknown} when none) and the phase {@link #QUEUED}.
+   */
+  public static io.temporal.common.SearchAttributes atStart(String procedure, String service) {
+    return io.temporal.common.SearchAttributes.newBuilder()
+        .set(PROCEDURE, procedure)
+        .set(SERVICE, service == null || service.isBlank() ? "unknown" : service)
+        .set(PHASE, QUEUED)
+        .build();
+  }
+
   private SearchAttributes() {}
 }

@@ -1,18 +1,16 @@
 package dev.drrunbooks.gateway.steer;
 
 import dev.drrunbooks.gateway.Refusal;
-import dev.drrunbooks.model.SearchAttributes;
 import dev.drrunbooks.reporting.RunLinks;
 import dev.drrunbooks.runbook.Procedure;
+import dev.drrunbooks.runbook.RunStartOptions;
 import dev.drrunbooks.runbook.RunSummary;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
-import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowNotFoundException;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
@@ -107,19 +105,12 @@ public final class RunSteering {
     WorkflowStub stub =
         client.newUntypedWorkflowStub(
             procedure.workflowType(),
-            RunSummary.of(procedure, service, null)
-                .on(WorkflowOptions.newBuilder())
-                .setTaskQueue(taskQueue)
-                .setWorkflowId(workflowId)
-                .setWorkflowIdReusePolicy(
-                    WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-                .setTypedSearchAttributes(
-                    io.temporal.common.SearchAttributes.newBuilder()
-                        .set(SearchAttributes.PROCEDURE, procedure.key())
-                        .set(SearchAttributes.SERVICE, service)
-                        .set(SearchAttributes.PHASE, "queued")
-                        .build())
-                .build());
+            RunStartOptions.of(
+                RunSummary.of(procedure, service, null),
+                workflowId,
+                taskQueue,
+                procedure.key(),
+                service));
     try {
       WorkflowExecution started = stub.start(input);
       return new Answer(

@@ -100,11 +100,7 @@ public final class ScheduleTranslation {
             .setPauseOnFailure(false)
             .build();
     io.temporal.common.SearchAttributes attributes =
-        io.temporal.common.SearchAttributes.newBuilder()
-            .set(SearchAttributes.PROCEDURE, entry.procedure())
-            .set(SearchAttributes.SERVICE, service)
-            .set(SearchAttributes.PHASE, "queued")
-            .build();
+        SearchAttributes.atStart(entry.procedure(), service);
 
     String fingerprint =
         fingerprint(workflowType, taskQueue, idPrefix, input, entry, spec, policy, summary);
