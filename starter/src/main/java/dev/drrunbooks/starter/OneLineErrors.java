@@ -90,6 +90,14 @@ public final class OneLineErrors implements IExecutionExceptionHandler, IParamet
           "cannot reach Temporal: " + FailureMessage.of(e) + " (check with: dr doctor)",
           e);
     }
+    if (hasStatus(e, Status.Code.RESOURCE_EXHAUSTED)) {
+      return new CliFailure(
+          ExitCodes.CANNOT_CONNECT,
+          "Temporal is too busy to answer: "
+              + FailureMessage.of(e)
+              + " (a run already started goes on; follow it with dr watch RUN)",
+          e);
+    }
     if (hasStatus(e, Status.Code.NOT_FOUND))
       return new CliFailure(ExitCodes.NOT_FOUND, FailureMessage.of(e), e);
     // Not one of the kinds above: most likely a bug in dr; --verbose shows where.

@@ -133,15 +133,21 @@ public final class RunStarter {
    */
   private <R> R awaitResult(WorkflowStub run, Class<R> type) {
     PhaseProgress progress = new PhaseProgress();
+    BusyAnswers busy = new BusyAnswers();
     while (true) {
       try {
         return run.getResult(PROGRESS_POLL.toMillis(), TimeUnit.MILLISECONDS, type);
       } catch (TimeoutException e) {
-        String line = progress.next(phaseOf(run), Instant.now(), null);
-        if (line != null) {
-          human().printf("  %s%n", line);
-          human().flush();
-        }
+        busy.answered();
+      } catch (RuntimeException e) {
+        // A server too busy to answer this poll says nothing about the run: poll again.
+        if (!busy.pollAgain(e, Instant.now())) throw e;
+        sleep();
+      }
+      String line = progress.next(phaseOf(run), Instant.now(), null);
+      if (line != null) {
+        human().printf("  %s%n", line);
+        human().flush();
       }
     }
   }
@@ -275,8 +281,7 @@ public final class RunStarter {
       Thread.sleep(250);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new CliFailure(
-          ExitCodes.RUN_FAILED, "interrupted while waiting for the run to open", e);
+      throw new CliFailure(ExitCodes.RUN_FAILED, "interrupted while waiting for the run", e);
     }
   }
 }

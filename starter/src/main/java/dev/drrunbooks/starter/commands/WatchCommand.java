@@ -3,6 +3,7 @@ package dev.drrunbooks.starter.commands;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.drrunbooks.model.SearchAttributes;
 import dev.drrunbooks.model.TimelineEntry;
+import dev.drrunbooks.starter.BusyAnswers;
 import dev.drrunbooks.starter.CliFailure;
 import dev.drrunbooks.starter.Connection;
 import dev.drrunbooks.starter.ExitCodes;
@@ -62,8 +63,17 @@ public final class WatchCommand implements Callable<Integer> {
       PhaseProgress progress = new PhaseProgress();
       int shown = 0;
       boolean timelineMissing = false;
+      BusyAnswers busy = new BusyAnswers();
       while (true) {
-        WorkflowExecutionDescription d = RunLookup.describe(run, target.workflowId);
+        WorkflowExecutionDescription d;
+        try {
+          d = RunLookup.describe(run, target.workflowId);
+          busy.answered();
+        } catch (RuntimeException e) {
+          if (!busy.pollAgain(e, Instant.now())) throw e;
+          pause();
+          continue;
+        }
         boolean running =
             d.getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING;
         try {
