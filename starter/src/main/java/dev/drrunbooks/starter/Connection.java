@@ -1,5 +1,7 @@
 package dev.drrunbooks.starter;
 
+import dev.drrunbooks.approval.Approver;
+import dev.drrunbooks.approval.ApproverClientInterceptor;
 import dev.drrunbooks.bootstrap.connect.DrClientOptions;
 import dev.drrunbooks.bootstrap.connect.TemporalServiceFactory;
 import dev.drrunbooks.reporting.RunLinks;
@@ -93,6 +95,15 @@ public final class Connection implements AutoCloseable {
       client = WorkflowClient.newInstance(stubs(), DrClientOptions.forNamespace(namespace));
     }
     return client;
+  }
+
+  /**
+   * A client whose signals and updates answer gates as {@code approver} ({@link
+   * ApproverClientInterceptor}), over the same connection.
+   */
+  public WorkflowClient clientAs(Approver approver) {
+    return WorkflowClient.newInstance(
+        connectedStubs(), DrClientOptions.answeringAs(namespace, approver));
   }
 
   public String address() {

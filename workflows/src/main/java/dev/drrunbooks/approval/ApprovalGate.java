@@ -11,17 +11,37 @@ import dev.drrunbooks.model.Timeline;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * One approval gate in workflow code. People answer through a validated Update (a wrong step, a
- * missing name or reason, or no gate waiting is rejected before it reaches history); bots that can
- * only signal send the same answer as a signal, which is recorded and ignored when it does not fit.
+ * missing name or reason, no gate waiting, or an approver the catalog does not allow is rejected
+ * before it reaches history); bots that can only signal send the same answer as a signal, which is
+ * recorded and ignored when it does not fit. A gate needing several distinct approvers ({@link
+ * GateApprovers}) counts each approval and proceeds at the last; one allowed abort closes it.
  */
 public final class ApprovalGate {
+  /** The Workflow.getVersion change id of the catalog's approval policy at gates. */
+  public static final String APPROVAL_POLICY = "approval-policy";
+
+  /**
+   * How a refusal of an approver the gate's policy does not allow begins: the contract with the
+   * gateway (403) and the CLI. A message, not a failure type, because the SDK (1.38) reports an
+   * Update validator's exception as type WorkflowExecutionException whatever it was.
+   */
+  public static final String NOT_ALLOWED = "approver not allowed: ";
+
+  /** How a refusal of a second approval by the same identity at one gate begins. */
+  public static final String ALREADY_APPROVED = "already approved: ";
+
   private final Timeline timeline;
   private GateStatus waiting;
   private GateDecision decision;
+  private GateApprovers approvers = GateApprovers.ANYONE;
+
+  /** The approvals counted at the waiting gate. */
+  private final List<GateAnswer> approvals = new ArrayList<>();
 
   /** The latest answers that did not fit, newest last, for the status query. */
   private final RejectedSignals ignored = new RejectedSignals();
@@ -30,11 +50,32 @@ public final class ApprovalGate {
     this.timeline = timeline;
   }
 
-  /** Blocks until an answer or the timeout; then the default decides. */
+  /** A gate anyone may answer, once. */
   public GateDecision await(String step, Duration timeout, GateDefault onTimeout) {
+    return await(step, timeout, onTimeout, GateApprovers.ANYONE);
+  }
+
+  /**
+   * Blocks until the gate is decided (enough distinct approvals, an abort) or the timeout; then the
+   * default decides. Runs recorded before {@link #APPROVAL_POLICY} let anyone answer, once.
+   */
+  public GateDecision await(
+      String step, Duration timeout, GateDefault onTimeout, GateApprovers rule) {
     Instant start = Timeline.now();
     decision = null;
-    waiting = new GateStatus(step, start.plus(timeout), onTimeout.name().toLowerCase());
+    approvals.clear();
+    approvers =
+        Workflow.getVersion(APPROVAL_POLICY, Workflow.DEFAULT_VERSION, 1)
+                == Workflow.DEFAULT_VERSION
+            ? GateApprovers.ANYONE
+            : rule;
+    waiting =
+        new GateStatus(
+            step,
+            start.plus(timeout),
+            onTimeout.name().toLowerCase(),
+            approvers.describe(),
+            List.of());
     CurrentDetails.waiting(
         GateDetails.of(
             Workflow.getInfo().getWorkflowId(),
@@ -58,9 +99,13 @@ public final class ApprovalGate {
               "nobody",
               "no answer within "
                   + Durations.format(timeout)
+                  + (approvals.isEmpty()
+                      ? ""
+                      : " (" + approvals.size() + " of " + approvers.distinct() + " approvals)")
                   + "; the default is to "
                   + waiting.onTimeout(),
-              Timeline.now());
+              Timeline.now(),
+              approvals);
     }
     waiting = null;
     timeline.record(
@@ -122,8 +167,32 @@ public final class ApprovalGate {
     return decision;
   }
 
-  /** For the Update validators: throws with the reason the answer cannot be taken. */
-  public void validate(Approval a) {
+  /**
+   * For the Update validators: throws IllegalArgumentException with the reason the answer cannot be
+   * taken; for an approver the policy does not allow, starting {@link #NOT_ALLOWED}; for a second
+   * approval by one identity, {@link #ALREADY_APPROVED}.
+   */
+  public void validate(Approval a, boolean approve) {
+    validate(a);
+    Approver approver = ApproverWorkerInterceptor.current();
+    String refusal = approvers.refusal(approver);
+    if (refusal != null) throw new IllegalArgumentException(NOT_ALLOWED + refusal);
+    if (approve
+        && approver.verified()
+        && approvals.stream().anyMatch(p -> approver.identity().equals(p.identity()))) {
+      throw new IllegalArgumentException(
+          ALREADY_APPROVED
+              + approver.identity()
+              + " has already approved '"
+              + waiting.step()
+              + "'; it needs "
+              + (approvers.distinct() - approvals.size())
+              + " more from another approver");
+    }
+  }
+
+  /** The checks that need no policy: a payload, a waiting gate, its step, a name and a reason. */
+  private void validate(Approval a) {
     if (a == null) {
       throw new IllegalArgumentException(
           "approval: no payload; send a JSON object such as "
@@ -159,28 +228,78 @@ public final class ApprovalGate {
       throw new IllegalArgumentException("why: give a reason");
   }
 
-  /** Records an answer that passed validation (Update) or is checked here (signal). */
-  public GateDecision answer(Approval a, boolean approve, String channel) {
+  /**
+   * Records an answer that passed validation (Update) or is checked here (signal): the decision,
+   * or, at a gate needing more distinct approvers, the approval counted (verdict {@code
+   * APPROVAL_COUNTED}) while the gate waits on; null for a signal that does not fit.
+   *
+   * @param transport "update" or "signal"
+   */
+  public GateDecision answer(Approval a, boolean approve, String transport) {
     try {
-      validate(a);
+      validate(a, approve);
     } catch (IllegalArgumentException e) {
+      String reason = e.getMessage();
       String who = a == null ? null : a.who();
       timeline.record(
-          "ignored " + channel + (approve ? " approve" : " abort"),
+          "ignored " + transport + (approve ? " approve" : " abort"),
           Timeline.now(),
           Outcome.SKIPPED,
-          (who == null ? "" : "from " + who + ": ") + e.getMessage());
-      String name = (approve ? "approve" : "abort") + ("signal".equals(channel) ? "Signal" : "");
-      ignored.add(new RejectedSignal(name, who, Timeline.now(), e.getMessage()));
+          (who == null ? "" : "from " + who + ": ") + reason);
+      String name = (approve ? "approve" : "abort") + ("signal".equals(transport) ? "Signal" : "");
+      ignored.add(new RejectedSignal(name, who, Timeline.now(), reason));
       return null;
     }
-    decision =
-        new GateDecision(
-            a.step(),
-            approve ? GateDecision.Verdict.APPROVED : GateDecision.Verdict.ABORTED,
+    Approver approver = ApproverWorkerInterceptor.current();
+    GateAnswer answer =
+        new GateAnswer(
             a.who(),
-            a.why() + " (" + channel + ")",
+            approver.identity(),
+            approver.verified() ? approver.channel() + " (" + transport + ")" : transport,
+            a.why(),
             Timeline.now());
+    String why =
+        a.why() + " (" + (approver.verified() ? approver.describe() + ", " : "") + transport + ")";
+    if (!approve) {
+      decision =
+          new GateDecision(
+              a.step(), GateDecision.Verdict.ABORTED, a.who(), why, answer.at(), List.of(answer));
+      return decision;
+    }
+    approvals.add(answer);
+    if (approvals.size() < approvers.distinct()) {
+      String counted = approvals.size() + " of " + approvers.distinct() + " approvals";
+      timeline.record(
+          "approval counted: " + a.step(),
+          answer.at(),
+          Outcome.SUCCEEDED,
+          counted + ": " + answer.line() + ": " + a.why());
+      waiting =
+          new GateStatus(
+              waiting.step(),
+              waiting.deadline(),
+              waiting.onTimeout(),
+              waiting.needs(),
+              approvals.stream().map(GateAnswer::line).toList());
+      return new GateDecision(
+          a.step(),
+          GateDecision.Verdict.APPROVAL_COUNTED,
+          a.who(),
+          counted + "; the gate waits for " + (approvers.distinct() - approvals.size()) + " more",
+          answer.at(),
+          approvals);
+    }
+    decision =
+        approvals.size() == 1
+            ? new GateDecision(
+                a.step(), GateDecision.Verdict.APPROVED, a.who(), why, answer.at(), approvals)
+            : new GateDecision(
+                a.step(),
+                GateDecision.Verdict.APPROVED,
+                String.join(", ", approvals.stream().map(GateAnswer::who).toList()),
+                String.join("; ", approvals.stream().map(p -> p.line() + ": " + p.why()).toList()),
+                answer.at(),
+                approvals);
     return decision;
   }
 

@@ -14,7 +14,7 @@ public abstract class GatedWorkflow implements Approvable {
 
   @Override
   public void validateApprove(Approval approval) {
-    gate.validate(approval);
+    gate.validate(approval, true);
   }
 
   @Override
@@ -24,7 +24,7 @@ public abstract class GatedWorkflow implements Approvable {
 
   @Override
   public void validateAbort(Approval approval) {
-    gate.validate(approval);
+    gate.validate(approval, false);
   }
 
   @Override

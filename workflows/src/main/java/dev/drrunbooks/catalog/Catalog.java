@@ -3,7 +3,11 @@ package dev.drrunbooks.catalog;
 import java.util.List;
 import java.util.Map;
 
-/** The service catalog: what the runbook protects, its objectives and where it lives. */
+/**
+ * The service catalog: what the runbook protects, its objectives and where it lives; {@code
+ * approverGroups} names sets of approver identities the services' {@link ApprovalSpec}s refer to as
+ * {@code group:NAME}.
+ */
 public record Catalog(
     String organisation,
     String accountId,
@@ -11,13 +15,15 @@ public record Catalog(
     Map<String, ServiceSpec> services,
     Map<String, DnsRecordSpec> dnsRecords,
     Map<String, BucketSpec> buckets,
-    Map<String, ScheduleSpec> schedules) {
+    Map<String, ScheduleSpec> schedules,
+    Map<String, List<String>> approverGroups) {
 
   public Catalog {
     services = services == null ? Map.of() : Map.copyOf(services);
     dnsRecords = dnsRecords == null ? Map.of() : Map.copyOf(dnsRecords);
     buckets = buckets == null ? Map.of() : Map.copyOf(buckets);
     schedules = schedules == null ? Map.of() : Map.copyOf(schedules);
+    approverGroups = approverGroups == null ? Map.of() : Map.copyOf(approverGroups);
   }
 
   /** Service keys in a stable order, for tables and "all". */
@@ -42,6 +48,8 @@ public record Catalog(
     }
     DnsRecordSpec dns = spec.dns() == null ? null : dnsRecords.get(spec.dns());
     List<BucketSpec> serviceBuckets = spec.buckets().stream().map(buckets::get).toList();
-    return new ServiceDefinition(serviceKey, accountId, regions, spec, dns, serviceBuckets);
+    ApprovalSpec approval = spec.approval() == null ? null : spec.approval().expand(approverGroups);
+    return new ServiceDefinition(
+        serviceKey, accountId, regions, spec, dns, serviceBuckets, approval);
   }
 }

@@ -6,7 +6,8 @@ import java.util.List;
  * One service as written in the catalog; {@code dns} and {@code buckets} are keys into the catalog.
  * {@code healthEndpoint} is production's; {@code drillHealthUrl} is the template of where the
  * monthly drill smoke-tests its own deployment ({@link DrillHealthUrl}; none: the drill has no
- * smoke test).
+ * smoke test). {@code approval} says who may answer its approval gates ({@link ApprovalSpec}; none:
+ * anyone, with two distinct approvers for a Critical service).
  */
 public record ServiceSpec(
     String displayName,
@@ -20,7 +21,8 @@ public record ServiceSpec(
     String healthEndpoint,
     String drillHealthUrl,
     List<ValidationQuery> validationQueries,
-    FailoverPolicy failover) {
+    FailoverPolicy failover,
+    ApprovalSpec approval) {
 
   public ServiceSpec {
     dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);

@@ -14,6 +14,7 @@ import dev.drrunbooks.activities.sql.replay.RecoveryVerification;
 import dev.drrunbooks.activities.sql.replay.ReplayActivities;
 import dev.drrunbooks.activities.sql.replay.ReplayPlan;
 import dev.drrunbooks.activities.sql.replay.ReplayProgress;
+import dev.drrunbooks.approval.GateApprovers;
 import dev.drrunbooks.approval.GateDecision;
 import dev.drrunbooks.approval.GatedWorkflow;
 import dev.drrunbooks.catalog.DataRecoverySpec;
@@ -175,7 +176,12 @@ public class CorruptedDataRecoveryWorkflowImpl extends GatedWorkflow
             + (errorLogs == null ? "" : "; error logs: " + errorLogs.summary());
 
     phases.enter("confirm");
-    GateDecision confirmed = gate.await(CONFIRM_STEP, gateTimeout, GateDefault.ABORT);
+    GateDecision confirmed =
+        gate.await(
+            CONFIRM_STEP,
+            gateTimeout,
+            GateDefault.ABORT,
+            GateApprovers.forGate(CONFIRM_STEP, List.of(service)));
     if (!confirmed.proceeds()) {
       throw ApplicationFailure.newNonRetryableFailure(
           "aborted before restoring: "
@@ -245,7 +251,12 @@ public class CorruptedDataRecoveryWorkflowImpl extends GatedWorkflow
     detail = plan.summary();
 
     phases.enter("confirm-replay");
-    GateDecision replayApproved = gate.await(REPLAY_STEP, gateTimeout, GateDefault.ABORT);
+    GateDecision replayApproved =
+        gate.await(
+            REPLAY_STEP,
+            gateTimeout,
+            GateDefault.ABORT,
+            GateApprovers.forGate(REPLAY_STEP, List.of(service)));
     ReplayProgress progress = null;
     if (replayApproved.proceeds()) {
       phases.enter("replay");

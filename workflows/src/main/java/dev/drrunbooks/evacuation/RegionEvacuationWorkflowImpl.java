@@ -2,6 +2,7 @@ package dev.drrunbooks.evacuation;
 
 import dev.drrunbooks.activities.catalog.CatalogActivities;
 import dev.drrunbooks.approval.ApprovalGate;
+import dev.drrunbooks.approval.GateApprovers;
 import dev.drrunbooks.approval.GateDecision;
 import dev.drrunbooks.approval.GatePolicy;
 import dev.drrunbooks.approval.GatedWorkflow;
@@ -103,7 +104,11 @@ public class RegionEvacuationWorkflowImpl extends GatedWorkflow
     phases.enter("approval");
     GateDecision decision =
         gatePolicy.required()
-            ? gate.await(GATE_STEP, gatePolicy.timeout(), gatePolicy.onTimeout())
+            ? gate.await(
+                GATE_STEP,
+                gatePolicy.timeout(),
+                gatePolicy.onTimeout(),
+                GateApprovers.forGate(GATE_STEP, services))
             : gatePolicy.breakGlass() != null
                 ? gate.breakGlass(
                     GATE_STEP,

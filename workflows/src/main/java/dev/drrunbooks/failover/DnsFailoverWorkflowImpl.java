@@ -9,6 +9,7 @@ import dev.drrunbooks.activities.route53.Route53Activities;
 import dev.drrunbooks.activities.route53.WeightChange;
 import dev.drrunbooks.activities.route53.WeightedRecordState;
 import dev.drrunbooks.approval.ApprovalGate;
+import dev.drrunbooks.approval.GateApprovers;
 import dev.drrunbooks.approval.GateDecision;
 import dev.drrunbooks.approval.GatePolicy;
 import dev.drrunbooks.approval.GatedWorkflow;
@@ -207,7 +208,11 @@ public class DnsFailoverWorkflowImpl extends GatedWorkflow implements DnsFailove
     detail = "waiting for approval of " + label + (disagreement == null ? "" : ": " + disagreement);
     GateDecision decision =
         requireApproval
-            ? gate.await(GATE_STEP, approvalTimeout, abortOnSilence ? GateDefault.ABORT : onTimeout)
+            ? gate.await(
+                GATE_STEP,
+                approvalTimeout,
+                abortOnSilence ? GateDefault.ABORT : onTimeout,
+                GateApprovers.forGate(GATE_STEP, List.of(service)))
             : passWithoutWaiting(gatePolicy, policy, in.parentApproval(), disagreement);
     String disagreed =
         (disagreement == null ? "" : " (" + disagreement + ")")

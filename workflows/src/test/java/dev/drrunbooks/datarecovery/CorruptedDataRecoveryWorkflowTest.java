@@ -14,6 +14,7 @@ import dev.drrunbooks.pitr.PointInTimeRestoreWorkflowImpl;
 import dev.drrunbooks.replay.Histories;
 import dev.drrunbooks.restore.FakeRds;
 import dev.drrunbooks.runcleanup.ChildClosePolicies;
+import dev.drrunbooks.testing.AnsweringAs;
 import dev.drrunbooks.testing.FakeCatalog;
 import dev.drrunbooks.testing.TimeSkipping;
 import io.temporal.client.WorkflowClient;
@@ -230,14 +231,19 @@ class CorruptedDataRecoveryWorkflowTest {
             5432,
             Map.of("environment", "production")));
     CorruptedDataRecoveryWorkflow wf = start(client, worker, "recover-data-payments-1", "payments");
-    awaitGate(wf, CorruptedDataRecoveryWorkflowImpl.CONFIRM_STEP);
-    wf.approve(
-        new Approval(
-            CorruptedDataRecoveryWorkflowImpl.CONFIRM_STEP, "finance-dba", "the FX batch run"));
-    awaitGate(wf, CorruptedDataRecoveryWorkflowImpl.REPLAY_STEP);
-    wf.approve(
-        new Approval(
-            CorruptedDataRecoveryWorkflowImpl.REPLAY_STEP, "finance-dba", "good entries only"));
+    // Payments is Critical: each gate takes two of the on-call SREs its catalog entry names.
+    String id = "recover-data-payments-1";
+    for (String step :
+        List.of(
+            CorruptedDataRecoveryWorkflowImpl.CONFIRM_STEP,
+            CorruptedDataRecoveryWorkflowImpl.REPLAY_STEP)) {
+      awaitGate(wf, step);
+      AnsweringAs.stub(client, "operator:sre-alice", CorruptedDataRecoveryWorkflow.class, id)
+          .approve(new Approval(step, "finance-dba", "the FX batch run"));
+      assertEquals(step, wf.status().waitingFor().step(), "one of two approvals");
+      AnsweringAs.stub(client, "operator:sre-bob", CorruptedDataRecoveryWorkflow.class, id)
+          .approve(new Approval(step, "sre-on-call", "good entries only"));
+    }
     CorruptedDataRecoveryResult result =
         WorkflowStub.fromTyped(wf).getResult(CorruptedDataRecoveryResult.class);
 

@@ -14,6 +14,7 @@ import dev.drrunbooks.failover.FakeRegions;
 import dev.drrunbooks.model.Failures;
 import dev.drrunbooks.replay.Histories;
 import dev.drrunbooks.runcleanup.ChildClosePolicies;
+import dev.drrunbooks.testing.AnsweringAs;
 import dev.drrunbooks.testing.FakeCatalog;
 import dev.drrunbooks.testing.FakeLocks;
 import dev.drrunbooks.testing.TimeSkipping;
@@ -59,9 +60,16 @@ class RegionEvacuationWorkflowTest {
     for (int i = 0; i < 200 && wf.status().waitingFor() == null; i++) sleep(50);
     assertEquals(List.of(), ecs.updates, "nothing moves before the approval");
 
-    wf.approve(
-        new Approval(
-            RegionEvacuationWorkflowImpl.GATE_STEP, "incident-commander", "eu-west-1 outage"));
+    // Payments is Critical, and its catalog entry names its on-call SREs: two of them approve.
+    String step = RegionEvacuationWorkflowImpl.GATE_STEP;
+    assertEquals(
+        GateDecision.Verdict.APPROVAL_COUNTED,
+        AnsweringAs.stub(client, "operator:sre-alice", RegionEvacuationWorkflow.class, "evacuate-1")
+            .approve(new Approval(step, "incident-commander", "eu-west-1 outage"))
+            .verdict());
+    assertEquals(List.of(), ecs.updates, "nothing moves on one of two approvals");
+    AnsweringAs.stub(client, "slack:U0DEMO", RegionEvacuationWorkflow.class, "evacuate-1")
+        .approve(new Approval(step, "sre-on-call", "agreed"));
 
     RegionEvacuationResult result =
         WorkflowStub.fromTyped(wf).getResult(RegionEvacuationResult.class);

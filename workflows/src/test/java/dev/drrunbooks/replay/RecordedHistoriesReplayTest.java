@@ -2,6 +2,7 @@ package dev.drrunbooks.replay;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.drrunbooks.approval.ApproverWorkerInterceptor;
 import dev.drrunbooks.backuppolicy.BackupPolicyWorkflowImpl;
 import dev.drrunbooks.backupvalidation.BackupValidationWorkflowImpl;
 import dev.drrunbooks.datarecovery.CorruptedDataRecoveryWorkflowImpl;
@@ -59,7 +60,8 @@ class RecordedHistoriesReplayTest {
             TestEnvironmentOptions.newBuilder()
                 .setWorkerFactoryOptions(
                     WorkerFactoryOptions.newBuilder()
-                        .setWorkerInterceptors(new RunOutcomeInterceptor())
+                        .setWorkerInterceptors(
+                            new RunOutcomeInterceptor(), new ApproverWorkerInterceptor())
                         .build())
                 .build());
     worker = env.newWorker("replay");

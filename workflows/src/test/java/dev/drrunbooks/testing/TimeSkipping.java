@@ -1,5 +1,6 @@
 package dev.drrunbooks.testing;
 
+import dev.drrunbooks.approval.ApproverWorkerInterceptor;
 import dev.drrunbooks.lock.ResourceLockWorkflowImpl;
 import dev.drrunbooks.model.SearchAttributes;
 import dev.drrunbooks.payload.DrDataConverter;
@@ -37,10 +38,11 @@ public final class TimeSkipping {
                 .setNamespace("UnitTest")
                 .setDataConverter(DrDataConverter.get())
                 .build())
-        // As DrWorkerFactory's: every procedure run ends by upserting its outcome.
+        // As DrWorkerFactory's: every procedure run ends by upserting its outcome; gates read the
+        // approver header.
         .setWorkerFactoryOptions(
             WorkerFactoryOptions.newBuilder()
-                .setWorkerInterceptors(new RunOutcomeInterceptor())
+                .setWorkerInterceptors(new RunOutcomeInterceptor(), new ApproverWorkerInterceptor())
                 .build())
         .registerWorkflowImplementationTypes(DrWorkflowOptions.get(), all)
         .setDoNotStart(true)

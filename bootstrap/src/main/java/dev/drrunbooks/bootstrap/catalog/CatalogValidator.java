@@ -75,6 +75,7 @@ final class CatalogValidator {
     if (catalog.services().isEmpty()) {
       problem("services", "at least one service is required");
     }
+    problems.addAll(ApprovalRules.groups(catalog.approverGroups()));
     catalog.services().forEach((key, spec) -> service("services." + key, spec));
     catalog.dnsRecords().forEach((key, dns) -> dnsRecord("dnsRecords." + key, dns));
     catalog.buckets().forEach((key, bucket) -> bucket("buckets." + key, bucket));
@@ -142,6 +143,8 @@ final class CatalogValidator {
       validationQuery(at + ".validationQueries[" + i + "]", s.validationQueries().get(i));
     }
     if (s.failover() != null) failover(at + ".failover", s.failover());
+    problems.addAll(
+        ApprovalRules.service(at + ".approval", s.approval(), catalog.approverGroups()));
   }
 
   /**

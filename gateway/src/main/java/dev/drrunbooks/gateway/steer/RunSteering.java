@@ -1,5 +1,8 @@
 package dev.drrunbooks.gateway.steer;
 
+import dev.drrunbooks.approval.ApprovalGate;
+import dev.drrunbooks.approval.Approver;
+import dev.drrunbooks.approval.ApproverClientInterceptor;
 import dev.drrunbooks.gateway.Refusal;
 import dev.drrunbooks.reporting.RunLinks;
 import dev.drrunbooks.runbook.Procedure;
@@ -64,6 +67,30 @@ public final class RunSteering {
    *     validator's reason)
    */
   public Answer update(String workflowId, String name, Object argument, Class<?> resultType) {
+    return update(client, workflowId, name, argument, resultType);
+  }
+
+  /**
+   * As {@link #update(String, String, Object, Class)}, answering as {@code approver}: the update
+   * carries its verified identity in the approver header, which the run's gate checks against the
+   * catalog's approval policy.
+   *
+   * @throws Refusal also 403 when the run's policy does not allow the approver
+   */
+  public Answer updateAs(
+      Approver approver, String workflowId, String name, Object argument, Class<?> resultType) {
+    WorkflowClient answering =
+        WorkflowClient.newInstance(
+            client.getWorkflowServiceStubs(),
+            client.getOptions().toBuilder()
+                .setIdentity(approver.identity() + " (" + approver.channel() + ")")
+                .setInterceptors(new ApproverClientInterceptor(approver))
+                .build());
+    return update(answering, workflowId, name, argument, resultType);
+  }
+
+  private Answer update(
+      WorkflowClient client, String workflowId, String name, Object argument, Class<?> resultType) {
     WorkflowStub stub =
         client.newUntypedWorkflowStub(workflowId, Optional.empty(), Optional.empty());
     String runId = requireRunning(stub, workflowId);
@@ -74,8 +101,11 @@ public final class RunSteering {
       Object result = sent.get(answerWithin.toMillis(), TimeUnit.MILLISECONDS);
       return new Answer(workflowId, runId, links.of(workflowId, runId), result);
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof WorkflowUpdateException u)
-        throw Refusal.conflict("run " + workflowId + " refused " + name + ": " + reason(u));
+      if (e.getCause() instanceof WorkflowUpdateException u) {
+        String refused = "run " + workflowId + " refused " + name + ": " + reason(u);
+        if (reason(u).startsWith(ApprovalGate.NOT_ALLOWED)) throw Refusal.forbidden(refused);
+        throw Refusal.conflict(refused);
+      }
       if (e.getCause() instanceof WorkflowNotFoundException) throw Refusal.unknownRun(workflowId);
       throw new IllegalStateException(
           "update " + name + " of " + workflowId + " failed", e.getCause());

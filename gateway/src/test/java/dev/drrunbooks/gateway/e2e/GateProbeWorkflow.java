@@ -1,6 +1,7 @@
 package dev.drrunbooks.gateway.e2e;
 
 import dev.drrunbooks.approval.Approvable;
+import dev.drrunbooks.approval.GateApprovers;
 import dev.drrunbooks.approval.GateDecision;
 import dev.drrunbooks.approval.GateStatus;
 import io.temporal.workflow.QueryMethod;
@@ -14,8 +15,11 @@ import java.util.List;
  */
 @WorkflowInterface
 public interface GateProbeWorkflow extends Approvable {
+  /**
+   * @param rule who may answer and how many distinct approvers it needs; null: anyone, once
+   */
   @WorkflowMethod(name = "GatewayGateProbe")
-  GateDecision run(String step);
+  GateDecision run(String step, GateApprovers rule);
 
   /** The gate waited at (null once answered) and the answers it ignored. */
   @QueryMethod

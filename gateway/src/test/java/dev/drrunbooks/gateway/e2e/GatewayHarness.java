@@ -88,7 +88,8 @@ final class GatewayHarness implements AutoCloseable {
         aws.secretsManager("us-east-1")
             .createSecret(r -> r.name("dr-gateway-pd-" + taskQueue).secretString(PAGERDUTY_VALUE))
             .arn());
-    gatewayEnv.put("DR_GATEWAY_APPROVERS", "generic:chatops-bot,slack:U0ALLOWED");
+    gatewayEnv.put(
+        "DR_GATEWAY_APPROVERS", "generic:chatops-bot,slack:U0ALLOWED,generic:standby-bot");
     gatewayEnv.put("DR_GATEWAY_PAGERDUTY_SERVICES", PD_SERVICE + "=inventory");
     gatewayEnv.put("DR_GATEWAY_ALARMS", ALARM + "=incident-response:inventory");
     server =

@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.drrunbooks.approval.Approval;
+import dev.drrunbooks.approval.GateAnswer;
+import dev.drrunbooks.approval.GateApprovers;
 import dev.drrunbooks.approval.GateDecision;
 import dev.drrunbooks.gateway.Refusal;
 import dev.drrunbooks.gateway.SnsMessages;
@@ -72,13 +74,18 @@ class GatewaySandboxTest {
   }
 
   private static GateProbeWorkflow probe(String step) throws InterruptedException {
+    return probe(step, null);
+  }
+
+  private static GateProbeWorkflow probe(String step, GateApprovers rule)
+      throws InterruptedException {
     String id = "gw-probe-" + UUID.randomUUID();
     GateProbeWorkflow wf =
         gw.client()
             .newWorkflowStub(
                 GateProbeWorkflow.class,
                 WorkflowOptions.newBuilder().setTaskQueue(gw.taskQueue).setWorkflowId(id).build());
-    WorkflowClient.start(wf::run, step);
+    WorkflowClient.start(wf::run, step, rule);
     started.add(id);
     await(() -> wf.probe().waiting() != null, "the probe to wait at its gate");
     return wf;
@@ -188,6 +195,51 @@ class GatewaySandboxTest {
         history.contains(headers.get(GenericSignature.SIGNATURE).substring(3)), "nor a signature");
     refused(409, "replay", gw.post("/v1/generic", "application/json", body, headers));
     refused(409, "has ended (COMPLETED)", gw.generic(body));
+  }
+
+  /**
+   * The run's approval policy applies to the identity the gateway verified: a two-approver gate
+   * counts a bot's approval, refuses the same bot again (409) and an identity the policy does not
+   * name (403, though the gateway's own list lets it through), and proceeds on a Slack user's
+   * button: two distinct identities, each with its channel in the decision.
+   */
+  @Test
+  void aTwoApproverGateProceedsOnlyAfterTwoDistinctIdentities() throws Exception {
+    GateProbeWorkflow wf =
+        probe(
+            "switch-traffic",
+            new GateApprovers(List.of("generic:chatops-bot", "slack:U0ALLOWED"), 2));
+    String run = id(wf);
+
+    Reply first = gw.generic(approve(run, "switch-traffic", "chatops-bot"));
+    assertEquals(200, first.status(), first.toString());
+    assertEquals(
+        "APPROVAL_COUNTED",
+        json(first.body()).path("result").path("verdict").asText(),
+        first.toString());
+    refused(
+        409,
+        "already approved: generic:chatops-bot has already approved 'switch-traffic'",
+        gw.generic(approve(run, "switch-traffic", "chatops-bot")));
+    refused(
+        403,
+        "approver not allowed: generic:standby-bot may not answer this gate",
+        gw.generic(approve(run, "switch-traffic", "standby-bot")));
+    assertEquals("switch-traffic", wf.probe().waiting().step(), "one approver never passes it");
+    assertEquals(1, wf.probe().waiting().approvals().size(), wf.probe().toString());
+
+    Reply second =
+        gw.slack("/slack/actions", click("U0ALLOWED", "dr-approve", run + "|switch-traffic"));
+    assertEquals(200, second.status(), second.toString());
+    GateDecision decision =
+        WorkflowStub.fromTyped(wf).getResult(10, TimeUnit.SECONDS, GateDecision.class);
+    assertEquals(GateDecision.Verdict.APPROVED, decision.verdict());
+    assertEquals(
+        List.of("generic:chatops-bot", "slack:U0ALLOWED"),
+        decision.answers().stream().map(GateAnswer::identity).toList());
+    assertEquals(
+        List.of("gateway (generic) (update)", "gateway (slack) (update)"),
+        decision.answers().stream().map(GateAnswer::channel).toList());
   }
 
   @Test

@@ -5,6 +5,7 @@ import dev.drrunbooks.approval.GateDecision;
 import dev.drrunbooks.starter.Connection;
 import dev.drrunbooks.starter.ExitCodes;
 import dev.drrunbooks.starter.JsonOption;
+import dev.drrunbooks.starter.OperatorIdentity;
 import dev.drrunbooks.starter.RunLookup;
 import io.temporal.client.WorkflowStub;
 import java.util.concurrent.Callable;
@@ -16,8 +17,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code dr approve} and {@code dr abort}: answers a run's approval gate with a validated Update
- * (the run rejects a wrong step, a missing name or reason), or with {@code --signal} as an incident
- * bot would.
+ * (the run rejects a wrong step, a missing name or reason, an operator the catalog's approval
+ * policy does not allow), or with {@code --signal} as an incident bot would. The answer carries the
+ * operator's identity ({@link OperatorIdentity}, {@code operator:$DR_OPERATOR}); at a gate needing
+ * two distinct approvers, the first approval is counted and printed as APPROVAL_COUNTED.
  */
 public abstract class GateCommand implements Callable<Integer> {
   @Mixin Connection connection;
@@ -52,9 +55,10 @@ public abstract class GateCommand implements Callable<Integer> {
   public Integer call() {
     var out = spec.commandLine().getOut();
     try (Connection conn = connection) {
-      WorkflowStub run = target.stub(conn.client());
-      Approval answer = new Approval(step, who, why);
       String verb = approve() ? "approve" : "abort";
+      // The gate's policy checks the operator's identity (DR_OPERATOR), carried in a header.
+      WorkflowStub run = target.stub(conn.clientAs(OperatorIdentity.current("dr " + verb)));
+      Approval answer = new Approval(step, who, why);
       if (signal) {
         RunLookup.whileRunning(
             run,
