@@ -82,7 +82,8 @@ public final class ApprovalGate {
             step,
             waiting.deadline(),
             timeout,
-            waiting.onTimeout()));
+            waiting.onTimeout(),
+            approvers.describe()));
     boolean answered;
     try {
       answered = TimedWait.until(timeout, GateDetails.timerSummary(step), () -> decision != null);

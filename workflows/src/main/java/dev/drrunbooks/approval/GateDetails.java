@@ -21,9 +21,15 @@ final class GateDetails {
   /**
    * @param workflowId the waiting run's id, as the commands need it
    * @param onTimeout "proceed" or "abort"
+   * @param needs who may answer ({@link GateApprovers#describe()})
    */
   static String of(
-      String workflowId, String step, Instant deadline, Duration timeout, String onTimeout) {
+      String workflowId,
+      String step,
+      Instant deadline,
+      Duration timeout,
+      String onTimeout,
+      String needs) {
     String payload = "{\"step\": \"" + step + "\", \"who\": \"NAME\", \"why\": \"REASON\"}";
     return "**Waiting for:** approval of step `"
         + step
@@ -33,6 +39,11 @@ final class GateDetails {
         + Durations.format(timeout)
         + " after the gate opened); **on timeout:** "
         + onTimeout
+        + "\n\n**Who:** "
+        + needs
+        + (needs.contains("(anyone)")
+            ? ""
+            : " (as `operator:$DR_OPERATOR` with dr, or through the gateway; not from this UI)")
         + "\n\n**Answer with:** `dr approve "
         + workflowId
         + " --step "

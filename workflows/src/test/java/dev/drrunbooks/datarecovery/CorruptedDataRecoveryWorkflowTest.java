@@ -268,6 +268,8 @@ class CorruptedDataRecoveryWorkflowTest {
             .anyMatch(t -> t.step().equals("search payment_audit for the corruption")),
         result.timeline().toString());
     Histories.record(client, "recover-data-payments-1", "data-recovery-payments");
+    // Recorded with the approval policy: two verified approvers at each gate.
+    Histories.record(client, "recover-data-payments-1", "data-recovery-payments-two-approvers");
   }
 
   @Test

@@ -94,6 +94,7 @@ class RegionEvacuationWorkflowTest {
             "evacuate-1-dns-payments REQUEST_CANCEL"),
         ChildClosePolicies.of(client, "evacuate-1"));
     Histories.record(client, "evacuate-1", "region-evacuation-complete");
+    Histories.record(client, "evacuate-1", "region-evacuation-two-approvers");
   }
 
   @Test

@@ -69,6 +69,7 @@ class FailoverInTheTemporalUiTest {
             "**Phase:** approval",
             "**Waiting for:** approval of step `" + step + "` until ",
             "**on timeout:** abort",
+            "**Who:** 1 approver (anyone)\n",
             "`dr approve " + id + " --step " + step + " --who NAME --why REASON`",
             "Update `approve` or `abort` (signals `approveSignal`, `abortSignal`)",
             "`{\"step\": \"" + step + "\", \"who\": \"NAME\", \"why\": \"REASON\"}`"))
