@@ -80,7 +80,8 @@ public final class Connection implements AutoCloseable {
                 + namespace
                 + "): "
                 + FailureMessage.of(e)
-                + " (check with: dr doctor)",
+                + " (the local sandbox: deploy/local/sandbox up; another server: TEMPORAL_ADDRESS"
+                + " or DR_ENV_FILE naming its env file; check with: dr doctor)",
             e);
       }
       connected = true;

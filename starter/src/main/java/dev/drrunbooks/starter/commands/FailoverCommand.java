@@ -86,7 +86,8 @@ public abstract class FailoverCommand implements Callable<Integer> {
 
   @Option(
       names = "--input",
-      description = "The workflow input as JSON (instead of the flags above)")
+      description = "A file holding the workflow input as JSON (instead of the flags above)",
+      paramLabel = "FILE")
   Path input;
 
   @Option(

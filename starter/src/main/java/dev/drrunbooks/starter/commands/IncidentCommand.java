@@ -112,7 +112,8 @@ public final class IncidentCommand implements Callable<Integer> {
 
     @Option(
         names = "--input",
-        description = "The workflow input as JSON (instead of the flags above)")
+        description = "A file holding the workflow input as JSON (instead of the flags above)",
+        paramLabel = "FILE")
     Path input;
 
     @Override

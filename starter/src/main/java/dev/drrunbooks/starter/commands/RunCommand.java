@@ -31,7 +31,10 @@ abstract class RunCommand<I extends RunInput, R> implements Callable<Integer> {
   @Mixin JsonOption json;
   @Spec CommandSpec spec;
 
-  @Option(names = "--input", description = "The workflow input as JSON (instead of the flags)")
+  @Option(
+      names = "--input",
+      description = "A file holding the workflow input as JSON (instead of the flags)",
+      paramLabel = "FILE")
   Path input;
 
   @Option(
