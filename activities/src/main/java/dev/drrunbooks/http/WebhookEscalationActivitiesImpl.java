@@ -58,29 +58,12 @@ public class WebhookEscalationActivitiesImpl implements EscalationActivities {
   }
 
   private static URI parse(String webhook) {
-    if (webhook == null || webhook.isBlank()) return null;
-    URI uri;
-    try {
-      uri = URI.create(webhook.trim());
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(ENV + ": not a URL (" + e.getMessage() + ")");
-    }
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
-    if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-      throw new IllegalArgumentException(
-          ENV + ": expected an http(s) URL with a host, e.g. https://hooks.example.com/dr");
-    }
-    return uri;
+    return WebhookUrl.parse(ENV, webhook);
   }
 
   /** Scheme and host only: the path and query often hold a token. */
   String target() {
-    return webhook == null
-        ? "none"
-        : webhook.getScheme()
-            + "://"
-            + webhook.getHost()
-            + (webhook.getPort() > 0 ? ":" + webhook.getPort() : "");
+    return WebhookUrl.redacted(webhook);
   }
 
   @Override

@@ -16,6 +16,7 @@ import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.http.EndpointMap;
 import dev.drrunbooks.http.HttpProbeActivitiesImpl;
 import dev.drrunbooks.http.WebhookEscalationActivitiesImpl;
+import dev.drrunbooks.http.notify.HttpNotificationActivitiesImpl;
 import dev.drrunbooks.payload.DrWorkflowOptions;
 import dev.drrunbooks.reporting.ReportActivitiesImpl;
 import dev.drrunbooks.reporting.RunLinks;
@@ -85,6 +86,8 @@ public final class DrWorker {
         new ReplayActivitiesImpl(locator),
         new RdsLogActivitiesImpl(aws),
         new WebhookEscalationActivitiesImpl(env.get(WebhookEscalationActivitiesImpl.ENV)),
+        new HttpNotificationActivitiesImpl(
+            HttpNotificationActivitiesImpl.channelsFrom(env), links::of),
         new Route53ActivitiesImpl(aws),
         new CloudWatchActivitiesImpl(aws),
         new HttpProbeActivitiesImpl(EndpointMap.parse(env.get(EndpointMap.ENV))),

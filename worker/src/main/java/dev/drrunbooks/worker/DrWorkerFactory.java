@@ -2,6 +2,7 @@ package dev.drrunbooks.worker;
 
 import dev.drrunbooks.approval.ApproverWorkerInterceptor;
 import dev.drrunbooks.bootstrap.connect.DrClientOptions;
+import dev.drrunbooks.runbook.RunNotificationInterceptor;
 import dev.drrunbooks.runbook.RunOutcomeInterceptor;
 import dev.drrunbooks.worker.heartbeat.HeartbeatOnBehalfInterceptor;
 import io.temporal.client.WorkflowClient;
@@ -32,13 +33,15 @@ public final class DrWorkerFactory {
    * Interceptors of every worker, outermost first: every activity heartbeats while it runs, so a
    * dead worker is noticed within the activity's heartbeat timeout ({@code ActivityDefaults});
    * every procedure run ends by upserting its outcome search attributes ({@link
-   * RunOutcomeInterceptor}); gates know who answers from the approver header ({@link
+   * RunOutcomeInterceptor}); gates, phase changes and ends are notified ({@link
+   * RunNotificationInterceptor}); gates know who answers from the approver header ({@link
    * ApproverWorkerInterceptor}).
    */
   static List<WorkerInterceptor> interceptors() {
     return List.of(
         new HeartbeatOnBehalfInterceptor(),
         new RunOutcomeInterceptor(),
+        new RunNotificationInterceptor(),
         new ApproverWorkerInterceptor());
   }
 }

@@ -6,6 +6,7 @@ import dev.drrunbooks.model.CurrentDetails;
 import dev.drrunbooks.model.Outcome;
 import dev.drrunbooks.model.RejectedSignal;
 import dev.drrunbooks.model.RejectedSignals;
+import dev.drrunbooks.model.RunNotifications;
 import dev.drrunbooks.model.TimedWait;
 import dev.drrunbooks.model.Timeline;
 import io.temporal.workflow.Workflow;
@@ -84,6 +85,8 @@ public final class ApprovalGate {
             timeout,
             waiting.onTimeout(),
             approvers.describe()));
+    RunNotifications.gateWaiting(
+        step, waiting.deadline(), waiting.onTimeout(), approvers.describe());
     boolean answered;
     try {
       answered = TimedWait.until(timeout, GateDetails.timerSummary(step), () -> decision != null);

@@ -14,6 +14,7 @@ import dev.drrunbooks.incident.IncidentResponseWorkflowImpl;
 import dev.drrunbooks.lock.ResourceLockWorkflowImpl;
 import dev.drrunbooks.pitr.PointInTimeRestoreWorkflowImpl;
 import dev.drrunbooks.report.WriteRunReportWorkflowImpl;
+import dev.drrunbooks.runbook.RunNotificationInterceptor;
 import dev.drrunbooks.runbook.RunOutcomeInterceptor;
 import dev.drrunbooks.runcleanup.RunCleanupWorkflowImpl;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreWorkflowImpl;
@@ -61,7 +62,9 @@ class RecordedHistoriesReplayTest {
                 .setWorkerFactoryOptions(
                     WorkerFactoryOptions.newBuilder()
                         .setWorkerInterceptors(
-                            new RunOutcomeInterceptor(), new ApproverWorkerInterceptor())
+                            new RunOutcomeInterceptor(),
+                            new RunNotificationInterceptor(),
+                            new ApproverWorkerInterceptor())
                         .build())
                 .build());
     worker = env.newWorker("replay");

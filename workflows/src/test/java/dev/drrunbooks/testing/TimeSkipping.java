@@ -5,12 +5,16 @@ import dev.drrunbooks.lock.ResourceLockWorkflowImpl;
 import dev.drrunbooks.model.SearchAttributes;
 import dev.drrunbooks.payload.DrDataConverter;
 import dev.drrunbooks.payload.DrWorkflowOptions;
+import dev.drrunbooks.runbook.RunNotificationInterceptor;
 import dev.drrunbooks.runbook.RunOutcomeInterceptor;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.common.SearchAttributeKey;
+import io.temporal.common.interceptors.WorkerInterceptor;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.WorkerFactoryOptions;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -22,6 +26,23 @@ public final class TimeSkipping {
 
   /** Not started: register activities on the injected Worker, then call env.start(). */
   public static TestWorkflowExtension extension(Class<?>... workflowImplementations) {
+    return extension(List.of(), workflowImplementations);
+  }
+
+  /**
+   * As {@link #extension}, with the worker's outbound notifications on: register a {@code
+   * NotificationActivities} too.
+   */
+  public static TestWorkflowExtension notifying(Class<?>... workflowImplementations) {
+    return extension(List.of(new RunNotificationInterceptor()), workflowImplementations);
+  }
+
+  private static TestWorkflowExtension extension(
+      List<WorkerInterceptor> extra, Class<?>... workflowImplementations) {
+    List<WorkerInterceptor> interceptors = new ArrayList<>();
+    interceptors.add(new RunOutcomeInterceptor());
+    interceptors.addAll(extra);
+    interceptors.add(new ApproverWorkerInterceptor());
     Class<?>[] all =
         Stream.concat(
                 Arrays.stream(workflowImplementations), Stream.of(ResourceLockWorkflowImpl.class))
@@ -42,7 +63,7 @@ public final class TimeSkipping {
         // approver header.
         .setWorkerFactoryOptions(
             WorkerFactoryOptions.newBuilder()
-                .setWorkerInterceptors(new RunOutcomeInterceptor(), new ApproverWorkerInterceptor())
+                .setWorkerInterceptors(interceptors.toArray(WorkerInterceptor[]::new))
                 .build())
         .registerWorkflowImplementationTypes(DrWorkflowOptions.get(), all)
         .setDoNotStart(true)

@@ -1,18 +1,19 @@
 package dev.drrunbooks.gateway.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.drrunbooks.activities.notify.SlackButtons;
 import dev.drrunbooks.gateway.Refusal;
 import dev.drrunbooks.gateway.steer.SteerCommand;
 
 /**
  * A click on a button of a dr message (Slack's {@code block_actions} payload,
  * https://api.slack.com/reference/interaction-payloads/block-actions): action id {@link #APPROVE}
- * or {@link #ABORT}, value {@code RUN|STEP}. The outbound notifications put exactly these on their
- * buttons.
+ * or {@link #ABORT}, value {@code RUN|STEP}: the {@link SlackButtons} the outbound notifications
+ * put on their messages.
  */
 final class SlackAction {
-  static final String APPROVE = "dr-approve";
-  static final String ABORT = "dr-abort";
+  static final String APPROVE = SlackButtons.APPROVE;
+  static final String ABORT = SlackButtons.ABORT;
 
   private SlackAction() {}
 

@@ -1,0 +1,64 @@
+package dev.drrunbooks.runbook;
+
+import dev.drrunbooks.model.RunNotifications;
+import dev.drrunbooks.report.ReportContext;
+import dev.drrunbooks.report.RunReport;
+import io.temporal.common.interceptors.WorkerInterceptorBase;
+import io.temporal.common.interceptors.WorkflowInboundCallsInterceptor;
+import io.temporal.common.interceptors.WorkflowInboundCallsInterceptorBase;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.failure.TemporalFailure;
+import io.temporal.workflow.Workflow;
+import java.util.Optional;
+
+/**
+ * Switches on a worker's outbound notifications ({@link RunNotifications}) for every run it
+ * executes, and sends a procedure run's end: its outcome, whether it passed, and a breach of its
+ * RTO. The worker and the replay test install it; the time-skipping tests install it where they
+ * test notifications. Support workflows (the lock, report writing) have no gates or phases, so they
+ * send nothing; a run that continues as new sends no end.
+ */
+public final class RunNotificationInterceptor extends WorkerInterceptorBase {
+
+  @Override
+  public WorkflowInboundCallsInterceptor interceptWorkflow(WorkflowInboundCallsInterceptor next) {
+    return new WorkflowInboundCallsInterceptorBase(next) {
+      @Override
+      public WorkflowOutput execute(WorkflowInput input) {
+        String type = Workflow.getInfo().getWorkflowType();
+        Optional<Procedure<?, ?>> procedure = Procedure.ofWorkflowType(type);
+        RunNotifications notifications =
+            RunNotifications.install(procedure.map(Procedure::key).orElse(type));
+        if (procedure.isEmpty()) return super.execute(input);
+        WorkflowOutput output;
+        try {
+          output = super.execute(input);
+        } catch (CanceledFailure e) {
+          notifications.ended(
+              "CANCELLED", false, false, "the run was cancelled: " + e.getMessage());
+          throw e;
+        } catch (TemporalFailure e) {
+          notifications.ended("FAILED", false, false, "the run failed: " + e.getMessage());
+          throw e;
+        }
+        RunReport report = reportOf(procedure.get(), output.getResult());
+        if (report == null) notifications.ended("COMPLETED", true, false, "the run completed");
+        else
+          notifications.ended(
+              report.outcome(), report.passed(), report.breached(), report.summary());
+        return output;
+      }
+    };
+  }
+
+  /** Null when the mapping cannot read the result (a bug, not the run's failure). */
+  private static RunReport reportOf(Procedure<?, ?> procedure, Object result) {
+    try {
+      return procedure
+          .report()
+          .report(result, ReportContext.of(Workflow.getInfo().getWorkflowId()));
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+}
