@@ -1,7 +1,16 @@
 #!/usr/bin/env python3
-"""The sandbox's stand-in for the services' health endpoints, the regions' load balancers, and the
+"""The sandbox's stand-in for the services' health endpoints, the regions' load balancers, the
 incident escalation webhook (POST /escalations: each body is appended to escalations.jsonl in the
-working directory and answered 202).
+working directory and answered 202), and the receivers of runs' notifications, each appended to
+notifications.jsonl as {"channel", "body"}:
+    POST /slack/services/...      a Slack incoming webhook: 200 "ok"; 400 "no_text" without text or
+                                  blocks, 400 "invalid_blocks" when blocks is not a list
+                                  (https://api.slack.com/messaging/webhooks#handling_errors)
+    POST /pagerduty/v2/enqueue    PagerDuty's Events API v2: 202 {"status": "success", "message": "Event
+                                  processed", "dedup_key"}; 400 {"status": "invalid event"} when a
+                                  required field is missing or wrong
+                                  (https://developer.pagerduty.com/docs/events-api-v2/trigger-events/)
+    POST /notify                  the generic webhook: 202
 
 The catalog's URLs (https://api.mycomputer.com/health, the ALBs) cannot be reached from here, so the
 sandbox maps their hosts to this server with DR_HTTP_ENDPOINT_MAP. It answers 200 "ok" to any GET,
@@ -14,11 +23,48 @@ prober sends one, else the first path segment after /h/ (the endpoint map sends 
 Usage: health_standin.py PORT
 """
 import http.server
+import json
 import sys
 import threading
 
 DOWN = set()
 LOCK = threading.Lock()
+SEVERITIES = ("critical", "error", "warning", "info")
+
+
+def pagerduty_errors(event):
+    """What PagerDuty's Events API v2 would refuse in this event, as its 400 answer lists it."""
+    errors = []
+    if not isinstance(event, dict):
+        return ["the event is not a JSON object"]
+    if not isinstance(event.get("routing_key"), str) or len(event["routing_key"]) != 32:
+        errors.append("'routing_key' must be the 32-character integration key")
+    action = event.get("event_action")
+    if action not in ("trigger", "acknowledge", "resolve"):
+        errors.append("'event_action' must be trigger, acknowledge or resolve")
+    dedup = event.get("dedup_key")
+    if dedup is not None and (not isinstance(dedup, str) or len(dedup) > 255):
+        errors.append("'dedup_key' must be a string of at most 255 characters")
+    if action in ("acknowledge", "resolve") and not dedup:
+        errors.append("'dedup_key' is required to " + action)
+    if action == "trigger":
+        payload = event.get("payload")
+        if not isinstance(payload, dict):
+            errors.append("'payload' is required to trigger")
+        else:
+            summary = payload.get("summary")
+            if not isinstance(summary, str) or not summary or len(summary) > 1024:
+                errors.append("'payload.summary' must be 1 to 1024 characters")
+            if not isinstance(payload.get("source"), str) or not payload.get("source"):
+                errors.append("'payload.source' is required")
+            if payload.get("severity") not in SEVERITIES:
+                errors.append("'payload.severity' must be one of " + ", ".join(SEVERITIES))
+    return errors
+
+
+def record(channel, body):
+    with LOCK, open("notifications.jsonl", "a") as f:
+        f.write(json.dumps({"channel": channel, "body": body}) + "\n")
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -49,6 +95,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.send_header("Content-Length", "0")
             self.end_headers()
             return
+        if self.path.startswith("/slack/services/") or self.path.startswith("/pagerduty/") \
+                or self.path.rstrip("/") == "/notify":
+            return self._notification()
         parts = self.path.strip("/").split("/")
         if len(parts) == 2 and parts[0] in ("_down", "_up"):
             with LOCK:
@@ -58,6 +107,40 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return
         self.send_response(404)
         self.end_headers()
+
+    def _answer(self, status, body, content_type="application/json"):
+        data = body.encode()
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def _notification(self):
+        raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        try:
+            body = json.loads(raw)
+        except ValueError:
+            return self._answer(400, "invalid_payload", "text/plain")
+        if self.path.startswith("/slack/"):
+            if not isinstance(body, dict) or not (body.get("text") or body.get("blocks")):
+                return self._answer(400, "no_text", "text/plain")
+            if "blocks" in body and not isinstance(body["blocks"], list):
+                return self._answer(400, "invalid_blocks", "text/plain")
+            record("slack", body)
+            return self._answer(200, "ok", "text/plain")
+        if self.path.rstrip("/") == "/pagerduty/v2/enqueue":
+            errors = pagerduty_errors(body)
+            if errors:
+                return self._answer(400, json.dumps(
+                    {"status": "invalid event", "message": "Event object is invalid", "errors": errors}))
+            record("pagerduty", body)
+            return self._answer(202, json.dumps(
+                {"status": "success", "message": "Event processed", "dedup_key": body.get("dedup_key")}))
+        if self.path.startswith("/pagerduty/"):
+            return self._answer(404, "{}")
+        record("webhook", body)
+        return self._answer(202, "", "text/plain")
 
     def log_message(self, fmt, *args):
         sys.stderr.write("%s %s\n" % (self.log_date_time_string(), fmt % args))

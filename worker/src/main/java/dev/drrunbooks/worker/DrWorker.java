@@ -106,6 +106,13 @@ public final class DrWorker {
                     : null));
   }
 
+  /** Where runs' notifications go (channel names and hosts, no tokens), for the start-up line. */
+  public static String describeNotifications(Map<String, String> env) {
+    return new HttpNotificationActivitiesImpl(
+            HttpNotificationActivitiesImpl.channelsFrom(env), (workflowId, runId) -> null)
+        .describe();
+  }
+
   /** How restored databases are reached, for the start-up log line. */
   public static String describeDatabases(Map<String, String> env) {
     return SandboxDatabases.enabled(env)

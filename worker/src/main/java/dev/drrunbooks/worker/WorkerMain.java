@@ -76,7 +76,7 @@ public final class WorkerMain {
 
     log.info(
         "Worker started: task queue {}, Temporal {} ({}) namespace {}, AWS {}, catalog {} ({}"
-            + " services), {}",
+            + " services), {}, notifications to {}",
         config.taskQueue(),
         config.temporalAddress(),
         TemporalServiceFactory.describeSecurity(System.getenv()),
@@ -84,7 +84,8 @@ public final class WorkerMain {
         aws.describeEndpoint(),
         config.catalogPath(),
         catalog.services().size(),
-        DrWorker.describeDatabases(System.getenv()));
+        DrWorker.describeDatabases(System.getenv()),
+        DrWorker.describeNotifications(System.getenv()));
     stopped.await();
   }
 }

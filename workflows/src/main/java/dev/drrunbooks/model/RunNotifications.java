@@ -75,7 +75,7 @@ public final class RunNotifications {
     if (n == null) return;
     n.send(
         NotificationKind.PHASE_CHANGED,
-        n.subject() + " is " + phase,
+        n.subject() + " entered phase " + phase,
         "phase: " + phase,
         null,
         null,

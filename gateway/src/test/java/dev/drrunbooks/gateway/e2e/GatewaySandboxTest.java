@@ -360,6 +360,81 @@ class GatewaySandboxTest {
     assertEquals("slack:U0ALLOWED", db.who());
   }
 
+  /**
+   * The sandbox stand-in's record of what the worker's notification channels posted about {@code
+   * run} (deploy/local/health_standin.py keeps each as {"channel", "body"}).
+   */
+  private static List<JsonNode> notifications(String channel, String run) throws Exception {
+    java.nio.file.Path file =
+        java.nio.file.Path.of(gw.env.require("DR_SANDBOX_HOME"), "notifications.jsonl");
+    List<JsonNode> found = new ArrayList<>();
+    if (!java.nio.file.Files.exists(file)) return found;
+    for (String line : java.nio.file.Files.readAllLines(file)) {
+      JsonNode n = json(line);
+      if (n.path("channel").asText().equals(channel) && n.path("body").toString().contains(run))
+        found.add(n.path("body"));
+    }
+    return found;
+  }
+
+  @Test
+  void aWaitingGateIsPostedToPagerDutyAndToSlackWhoseApproveButtonTheGatewayAccepts()
+      throws Exception {
+    GateProbeWorkflow wf = probe("switch-traffic");
+    String run = id(wf);
+    await(
+        () -> {
+          try {
+            return !notifications("slack", run).isEmpty()
+                && !notifications("pagerduty", run).isEmpty();
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        },
+        "the gate's Slack and PagerDuty notifications");
+
+    // PagerDuty Events API v2 (the stand-in answered 202 only to a valid event)
+    JsonNode pd = notifications("pagerduty", run).get(0);
+    assertEquals("trigger", pd.path("event_action").asText());
+    assertEquals(run, pd.path("dedup_key").asText());
+    assertEquals(32, pd.path("routing_key").asText().length());
+    assertTrue(pd.path("payload").path("summary").isTextual(), pd.toString());
+    assertEquals("warning", pd.path("payload").path("severity").asText());
+    Instant.parse(pd.path("payload").path("timestamp").asText());
+    assertEquals("switch-traffic", pd.path("payload").path("custom_details").path("gate").asText());
+
+    // Slack Block Kit: the actions block's approve button, clicked as an allowed Slack user
+    JsonNode slack = notifications("slack", run).get(0);
+    JsonNode actions = null;
+    for (JsonNode block : slack.path("blocks"))
+      if (block.path("type").asText().equals("actions")) actions = block;
+    assertTrue(actions != null, "no buttons in " + slack);
+    JsonNode approve = actions.path("elements").get(0);
+    assertEquals("button", approve.path("type").asText());
+    stillWaiting(wf, "switch-traffic");
+    Reply clicked =
+        gw.slack(
+            "/slack/actions",
+            click("U0ALLOWED", approve.path("action_id").asText(), approve.path("value").asText()));
+    assertEquals(200, clicked.status(), clicked.toString());
+    GateDecision d = WorkflowStub.fromTyped(wf).getResult(10, TimeUnit.SECONDS, GateDecision.class);
+    assertEquals(GateDecision.Verdict.APPROVED, d.verdict());
+    assertEquals("slack:U0ALLOWED", d.who());
+
+    JsonNode abort = actions.path("elements").get(1);
+    GateProbeWorkflow other = probe("switch-traffic");
+    String otherValue = abort.path("value").asText().replace(run, id(other));
+    Reply aborted =
+        gw.slack(
+            "/slack/actions", click("U0ALLOWED", abort.path("action_id").asText(), otherValue));
+    assertEquals(200, aborted.status(), aborted.toString());
+    assertEquals(
+        GateDecision.Verdict.ABORTED,
+        WorkflowStub.fromTyped(other)
+            .getResult(10, TimeUnit.SECONDS, GateDecision.class)
+            .verdict());
+  }
+
   private static String pdEvent(String eventId, String type, String incident, String service) {
     return "{\"event\":{\"id\":\""
         + eventId
