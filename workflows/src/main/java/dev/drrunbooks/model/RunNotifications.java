@@ -51,6 +51,7 @@ public final class RunNotifications {
   private final List<Promise<List<String>>> inFlight = new ArrayList<>();
   private NotificationActivities channels;
   private String service;
+  private boolean alertOpen;
 
   private RunNotifications(String procedure) {
     this.procedure = procedure;
@@ -166,7 +167,9 @@ public final class RunNotifications {
             gate,
             outcome,
             passed,
-            Timeline.now());
+            Timeline.now(),
+            alertOpen);
+    alertOpen |= n.needsPeople();
     inFlight.add(Async.function(channels::send, n));
   }
 

@@ -116,7 +116,9 @@ class DnsFailoverNotificationsTest {
     Notification end = channels.sent.get(channels.sent.size() - 1);
     assertEquals("SWITCHED", end.outcome());
     assertEquals(Boolean.TRUE, end.passed());
-    assertTrue(end.needsPeople() == false, end.toString());
+    assertFalse(end.needsPeople(), end.toString());
+    assertTrue(end.alertOpen(), "the gate needed people, so PagerDuty has an alert to resolve");
+    assertFalse(gate.alertOpen(), "nothing needed people before the gate");
     Histories.record(client, "dns-failover-notified", "dns-failover-notified");
   }
 

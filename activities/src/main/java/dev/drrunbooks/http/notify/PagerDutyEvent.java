@@ -3,6 +3,7 @@ package dev.drrunbooks.http.notify;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.drrunbooks.activities.notify.Notification;
+import dev.drrunbooks.activities.notify.NotificationKind;
 import java.net.URI;
 import java.util.Optional;
 
@@ -18,9 +19,10 @@ import java.util.Optional;
  * the run's link in {@code links}.
  *
  * <p>A waiting gate triggers a warning; a missed objective or a run that did not pass, an error; a
- * run that passed resolves the run's alert. Phase changes are not sent: PagerDuty is for what needs
- * people. PagerDuty answers 202 to an accepted event, 400 to an invalid one and 429 when rate
- * limited; a non-2xx answer fails the attempt, so Temporal retries it.
+ * run that passed resolves the run's alert when it raised one (a scheduled run that needed nobody
+ * sends nothing: the integration's rate limit is for alerts). Phase changes are not sent: PagerDuty
+ * is for what needs people. PagerDuty answers 202 to an accepted event, 400 to an invalid one and
+ * 429 when rate limited; a non-2xx answer fails the attempt, so Temporal retries it.
  */
 public final class PagerDutyEvent implements NotificationChannel {
   public static final String KEY_ENV = "DR_PAGERDUTY_ROUTING_KEY";
@@ -51,10 +53,8 @@ public final class PagerDutyEvent implements NotificationChannel {
 
   @Override
   public Optional<ObjectNode> body(Notification n, String runLink) {
-    boolean resolve =
-        n.kind() == dev.drrunbooks.activities.notify.NotificationKind.RUN_ENDED
-            && Boolean.TRUE.equals(n.passed());
-    if (!resolve && !n.needsPeople()) return Optional.empty();
+    boolean resolve = n.kind() == NotificationKind.RUN_ENDED && Boolean.TRUE.equals(n.passed());
+    if (resolve ? !n.alertOpen() : !n.needsPeople()) return Optional.empty();
     ObjectNode event = json.createObjectNode();
     event.put("routing_key", routingKey);
     event.put("event_action", resolve ? "resolve" : "trigger");

@@ -60,7 +60,8 @@ class HttpNotificationActivitiesImplTest {
             "needs 2 distinct approvers from group:sre-oncall"),
         null,
         null,
-        AT);
+        AT,
+        false);
   }
 
   static Notification phase() {
@@ -74,10 +75,11 @@ class HttpNotificationActivitiesImplTest {
         null,
         null,
         null,
-        AT);
+        AT,
+        false);
   }
 
-  static Notification ended(String outcome, boolean passed) {
+  static Notification ended(String outcome, boolean passed, boolean alertOpen) {
     return new Notification(
         NotificationKind.RUN_ENDED,
         RUN,
@@ -88,7 +90,8 @@ class HttpNotificationActivitiesImplTest {
         null,
         outcome,
         passed,
-        AT.plusSeconds(600));
+        AT.plusSeconds(600),
+        alertOpen);
   }
 
   private NotificationActivities activities(Map<String, String> environment, int attempts) {
@@ -205,14 +208,19 @@ class HttpNotificationActivitiesImplTest {
   @Test
   void aPassedEndResolvesTheRunsAlertAndAFailedOneTriggersAnError() throws Exception {
     NotificationActivities notify = activities(allChannels(), 1);
-    notify.send(ended("SWITCHED", true));
+    assertEquals(
+        "pagerduty: not sent (not a pagerduty notification)",
+        notify.send(ended("PASSED", true, false)).get(1),
+        "a run that raised no alert has none to resolve");
+    assertEquals(List.of(), receiver.to("/v2/enqueue"));
+    notify.send(ended("SWITCHED", true, true));
     JsonNode resolve = only("/v2/enqueue");
     assertEquals("resolve", resolve.get("event_action").asText());
     assertEquals(RUN, resolve.get("dedup_key").asText());
     assertEquals(KEY, resolve.get("routing_key").asText());
     assertTrue(resolve.get("payload") == null, "a resolve carries no payload");
 
-    notify.send(ended("ROLLED_BACK", false));
+    notify.send(ended("ROLLED_BACK", false, false));
     JsonNode failed = json.readTree(receiver.to("/v2/enqueue").get(1).body());
     assertPagerDutyTrigger(failed, "error");
     assertEquals("ROLLED_BACK", failed.at("/payload/custom_details/outcome").asText());

@@ -18,6 +18,8 @@ import java.time.Instant;
  *     for {@link NotificationKind#RUN_ENDED} and {@link NotificationKind#OBJECTIVE_BREACHED}
  * @param passed whether the run did what it was for; null unless it ended
  * @param at when it happened (the run's clock)
+ * @param alertOpen an earlier notification of this run needed people (PagerDuty has an alert for
+ *     the run to resolve)
  */
 public record Notification(
     NotificationKind kind,
@@ -29,7 +31,8 @@ public record Notification(
     WaitingGate gate,
     String outcome,
     Boolean passed,
-    Instant at) {
+    Instant at,
+    boolean alertOpen) {
 
   /** True when a person has to act: a gate waits, an objective was missed, or a run failed. */
   public boolean needsPeople() {
