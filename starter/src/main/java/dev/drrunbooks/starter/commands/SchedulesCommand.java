@@ -11,6 +11,7 @@ import dev.drrunbooks.starter.CliFailure;
 import dev.drrunbooks.starter.Connection;
 import dev.drrunbooks.starter.ExitCodes;
 import dev.drrunbooks.starter.FailureMessage;
+import dev.drrunbooks.starter.JsonOption;
 import dev.drrunbooks.starter.OneLineErrors;
 import dev.drrunbooks.starter.Table;
 import dev.drrunbooks.starter.schedules.ScheduleCommandException;
@@ -20,6 +21,7 @@ import dev.drrunbooks.starter.schedules.ScheduleManager.Listed;
 import dev.drrunbooks.starter.schedules.ScheduleManager.Outcome;
 import dev.drrunbooks.starter.schedules.ScheduleManager.Target;
 import dev.drrunbooks.starter.schedules.ScheduleManager.Triggered;
+import dev.drrunbooks.starter.schedules.ScheduleRow;
 import dev.drrunbooks.starter.schedules.ScheduleWords;
 import io.temporal.client.schedules.ScheduleActionExecutionStartWorkflow;
 import io.temporal.client.schedules.ScheduleActionResult;
@@ -50,7 +52,8 @@ import picocli.CommandLine.Spec;
     description =
         "Temporal Schedules declared in the catalog (schedules:): apply makes the server match it;"
             + " list, create, update, pause, unpause, trigger, delete one. NAME is a catalog key"
-            + " (monthly-dr-drill) or the schedule id (dr-monthly-dr-drill).",
+            + " (monthly-dr-drill) or the schedule id (dr-monthly-dr-drill). With --json each"
+            + " prints one JSON object per schedule, one per line.",
     subcommands = {
       SchedulesCommand.Apply.class,
       SchedulesCommand.ListSchedules.class,
@@ -73,11 +76,61 @@ public final class SchedulesCommand implements Callable<Integer> {
   }
 
   /**
+   * What {@code apply}, {@code create} and {@code update} print under {@code --json}, one per
+   * schedule.
+   *
+   * @param key the catalog key, or null when the catalog does not declare the schedule
+   * @param done CREATED, UPDATED, UNCHANGED, DELETED, LEFT_ALONE, REFUSED or FAILED
+   * @param detail what it starts and when, or why it was refused, failed or left alone
+   */
+  public record Applied(String id, String key, Done done, String detail) {}
+
+  /**
+   * What {@code pause} and {@code unpause} print under {@code --json}.
+   *
+   * @param done PAUSED or UNPAUSED
+   * @param note the schedule's note now (--why, or who did it)
+   * @param nextRunTimes when it runs next (while paused: once unpaused)
+   */
+  public record PauseChange(
+      String id,
+      String key,
+      String done,
+      boolean paused,
+      String note,
+      List<Instant> nextRunTimes) {}
+
+  /**
+   * What {@code trigger} prints under {@code --json}.
+   *
+   * @param done TRIGGERED
+   * @param workflowId the run it started, or null when none showed up within 15 seconds (as runId)
+   * @param paused the schedule stays paused: a trigger runs anyway, scheduled times do not
+   */
+  public record TriggeredRun(
+      String id,
+      String key,
+      String done,
+      String workflowId,
+      String runId,
+      String link,
+      boolean paused) {}
+
+  /**
+   * What {@code delete} prints under {@code --json}.
+   *
+   * @param done DELETED
+   * @param inCatalog the catalog still declares it: the next apply creates it again
+   */
+  public record Deleted(String id, String key, String done, boolean inCatalog) {}
+
+  /**
    * Loads the catalog, connects, runs the verb; turns refusals and connection trouble into messages
    * and exit codes.
    */
   abstract static class Verb implements Callable<Integer> {
     @Mixin Connection connection;
+    @Mixin JsonOption json;
     @Spec CommandSpec spec;
 
     @Override
@@ -117,10 +170,34 @@ public final class SchedulesCommand implements Callable<Integer> {
             e);
       } finally {
         out.flush();
+        err.flush();
       }
     }
 
     abstract int run(ScheduleManager schedules, PrintWriter out, Connection conn);
+
+    /** Where what a person reads goes: stdout, or stderr under {@code --json}. */
+    PrintWriter human(PrintWriter out) {
+      return json.humanOut(out, spec.commandLine().getErr());
+    }
+
+    /**
+     * Prints what create or update did: a table row, or under {@code --json} its object (and, when
+     * refused or failed, why on stderr); returns the exit code.
+     */
+    int single(ScheduleManager schedules, Outcome o, PrintWriter out) {
+      if (json.on()) {
+        JsonOption.print(out, applied(schedules, o));
+        if (o.done() == Done.REFUSED || o.done() == Done.FAILED) {
+          spec.commandLine().getErr().printf("%s %s: %s%n", o.id(), o.done().word(), o.detail());
+        }
+      } else {
+        print(List.of(o), out);
+      }
+      return o.done() == Done.REFUSED
+          ? ScheduleCommandException.REFUSED
+          : o.done() == Done.FAILED ? 1 : 0;
+    }
   }
 
   /** A verb on one schedule, named by its catalog key or its id. */
@@ -135,15 +212,19 @@ public final class SchedulesCommand implements Callable<Integer> {
       description =
           "Make the server's dr- schedules match the catalog: create missing ones, update changed"
               + " ones, delete ours the catalog no longer declares. Running it twice changes"
-              + " nothing the second time.")
+              + " nothing the second time. With --json: one object per schedule, one per line,"
+              + " fields id, key, done (CREATED, UPDATED, UNCHANGED, DELETED, LEFT_ALONE, REFUSED,"
+              + " FAILED), detail; the counts go to stderr.")
   static final class Apply extends Verb {
     @Override
     int run(ScheduleManager schedules, PrintWriter out, Connection conn) {
       List<Outcome> outcomes = schedules.apply();
-      print(outcomes, out);
+      if (json.on()) outcomes.forEach(o -> JsonOption.print(out, applied(schedules, o)));
+      else print(outcomes, out);
       Map<Done, Long> counts = new EnumMap<>(Done.class);
       outcomes.forEach(o -> counts.merge(o.done(), 1L, Long::sum));
-      out.printf(
+      PrintWriter human = human(out);
+      human.printf(
           "Schedules of %s on task queue %s: %d created, %d updated, %d unchanged, %d"
               + " deleted%s%s%n",
           conn.catalog(),
@@ -154,6 +235,7 @@ public final class SchedulesCommand implements Callable<Integer> {
           counts.getOrDefault(Done.DELETED, 0L),
           counts.containsKey(Done.REFUSED) ? "; " + counts.get(Done.REFUSED) + " refused" : "",
           counts.containsKey(Done.FAILED) ? "; " + counts.get(Done.FAILED) + " failed" : "");
+      human.flush();
       return counts.containsKey(Done.REFUSED) || counts.containsKey(Done.FAILED) ? 1 : 0;
     }
   }
@@ -165,7 +247,7 @@ public final class SchedulesCommand implements Callable<Integer> {
   static final class Create extends NamedVerb {
     @Override
     int run(ScheduleManager schedules, PrintWriter out, Connection conn) {
-      return single(schedules.create(name), out);
+      return single(schedules, schedules.create(name), out);
     }
   }
 
@@ -176,7 +258,7 @@ public final class SchedulesCommand implements Callable<Integer> {
   static final class Update extends NamedVerb {
     @Override
     int run(ScheduleManager schedules, PrintWriter out, Connection conn) {
-      return single(schedules.update(name), out);
+      return single(schedules, schedules.update(name), out);
     }
   }
 
@@ -185,7 +267,12 @@ public final class SchedulesCommand implements Callable<Integer> {
       mixinStandardHelpOptions = true,
       description =
           "Every dr- schedule and every catalog schedule: what it starts, when in words, "
-              + "paused or not, next runs, recent runs, and whether it matches the catalog.")
+              + "paused or not, next runs, recent runs, and whether it matches the catalog. With"
+              + " --json: one object per schedule, one per line (JSON Lines), fields id, key,"
+              + " onServer, standing, relation, workflowType, workflowIdPrefix, taskQueue, input,"
+              + " when, spec, catchupWindow, overlap, paused, note, nextRunTimes, recentActions,"
+              + " runningActions, numActions, numActionsSkippedOverlap,"
+              + " numActionsMissedCatchupWindow.")
   static final class ListSchedules extends Verb {
     private static final ObjectMapper JSON =
         new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
@@ -193,6 +280,13 @@ public final class SchedulesCommand implements Callable<Integer> {
     @Override
     int run(ScheduleManager schedules, PrintWriter out, Connection conn) {
       List<Listed> all = schedules.list();
+      if (json.on()) {
+        for (Listed l : all) {
+          JsonOption.print(
+              out, ScheduleRow.of(l, l.key() == null ? null : schedules.desired(l.key())));
+        }
+        return 0;
+      }
       if (all.isEmpty()) {
         out.printf(
             "No schedules: the catalog %s declares none and the server has no dr- schedule.%n",
@@ -311,11 +405,15 @@ public final class SchedulesCommand implements Callable<Integer> {
       Target target = schedules.resolve(name);
       String note = note(why, "pause");
       ScheduleDescription d = schedules.pause(target, note);
+      String unpause = target.key() != null ? target.key() : target.id();
+      if (json.on()) {
+        JsonOption.print(out, pauseChange(target, "PAUSED", d));
+        human(out).printf("No scheduled run starts until: dr schedules unpause %s%n", unpause);
+        return 0;
+      }
       out.printf(
           "Paused %s: %s%nNo scheduled run starts until: dr schedules unpause %s%n",
-          target.id(),
-          d.getSchedule().getState().getNote(),
-          target.key() != null ? target.key() : target.id());
+          target.id(), d.getSchedule().getState().getNote(), unpause);
       return 0;
     }
   }
@@ -333,6 +431,10 @@ public final class SchedulesCommand implements Callable<Integer> {
       Target target = schedules.resolve(name);
       String note = note(why, "unpause");
       ScheduleDescription d = schedules.unpause(target, note);
+      if (json.on()) {
+        JsonOption.print(out, pauseChange(target, "UNPAUSED", d));
+        return 0;
+      }
       List<Instant> next = d.getInfo().getNextActionTimes();
       out.printf(
           "Unpaused %s; next run %s%n",
@@ -353,6 +455,28 @@ public final class SchedulesCommand implements Callable<Integer> {
     int run(ScheduleManager schedules, PrintWriter out, Connection conn) {
       Target target = schedules.resolve(name);
       Triggered t = schedules.trigger(target, Duration.ofSeconds(15));
+      if (json.on()) {
+        ScheduleActionExecutionStartWorkflow run = t.run().orElse(null);
+        JsonOption.print(
+            out,
+            new TriggeredRun(
+                t.id(),
+                target.key(),
+                "TRIGGERED",
+                run == null ? null : run.getWorkflowId(),
+                run == null ? null : run.getFirstExecutionRunId(),
+                run == null
+                    ? null
+                    : conn.runLink(run.getWorkflowId(), run.getFirstExecutionRunId()),
+                t.paused()));
+        PrintWriter human = human(out);
+        if (run == null) human.println("No run visible yet (see: dr schedules list)");
+        if (t.paused())
+          human.println(
+              "(the schedule stays paused: a trigger runs anyway, scheduled times do not)");
+        human.flush();
+        return 0;
+      }
       if (t.run().isEmpty()) {
         out.printf("Triggered %s; no run visible yet (see: dr schedules list)%n", t.id());
         return 0;
@@ -379,12 +503,16 @@ public final class SchedulesCommand implements Callable<Integer> {
     int run(ScheduleManager schedules, PrintWriter out, Connection conn) {
       Target target = schedules.resolve(name);
       schedules.delete(target);
-      out.printf("Deleted %s%n", target.id());
+      if (json.on())
+        JsonOption.print(
+            out, new Deleted(target.id(), target.key(), "DELETED", target.key() != null));
+      else out.printf("Deleted %s%n", target.id());
       if (target.key() != null) {
-        out.printf(
-            "It is still in the catalog: the next dr schedules apply creates it again; remove"
-                + " schedules.%s from %s to keep it gone.%n",
-            target.key(), conn.catalog());
+        human(out)
+            .printf(
+                "It is still in the catalog: the next dr schedules apply creates it again; remove"
+                    + " schedules.%s from %s to keep it gone.%n",
+                target.key(), conn.catalog());
       }
       return 0;
     }
@@ -400,11 +528,19 @@ public final class SchedulesCommand implements Callable<Integer> {
         + verb;
   }
 
-  private static int single(Outcome o, PrintWriter out) {
-    print(List.of(o), out);
-    return o.done() == Done.REFUSED
-        ? ScheduleCommandException.REFUSED
-        : o.done() == Done.FAILED ? 1 : 0;
+  private static Applied applied(ScheduleManager schedules, Outcome o) {
+    return new Applied(o.id(), schedules.keyOf(o.id()), o.done(), o.detail());
+  }
+
+  private static PauseChange pauseChange(Target target, String done, ScheduleDescription d) {
+    var state = d.getSchedule().getState();
+    return new PauseChange(
+        target.id(),
+        target.key(),
+        done,
+        state.isPaused(),
+        state.getNote(),
+        d.getInfo().getNextActionTimes());
   }
 
   private static void print(List<Outcome> outcomes, PrintWriter out) {

@@ -68,13 +68,41 @@ public final class ScheduleManager {
 
   /**
    * One schedule as list shows it: on the server (or not) and how it stands against the catalog.
+   *
+   * @param key the catalog key, or null when the catalog does not declare it
+   * @param relation how it stands, in words ({@code standing} and why)
    */
   public record Listed(
-      String id, String key, Optional<ScheduleDescription> description, String relation) {}
+      String id,
+      String key,
+      Optional<ScheduleDescription> description,
+      Standing standing,
+      String relation) {}
+
+  /** How a listed schedule stands against the catalog: what the next apply does to it. */
+  public enum Standing {
+    /** Declared in the catalog, not on the server: apply creates it. */
+    NOT_CREATED,
+    /** Ours and as the catalog declares: apply leaves it unchanged. */
+    AS_DECLARED,
+    /** Ours, but the catalog (or the task queue) says otherwise: apply updates it. */
+    DIFFERS,
+    /** Ours, no longer declared: apply deletes it. */
+    NO_LONGER_IN_CATALOG,
+    /** A dr- schedule dr-runbooks did not create (for this organisation): apply leaves it alone. */
+    NOT_OURS
+  }
 
   /** A trigger's result: the run it started, if it showed up in time. */
   public record Triggered(
       String id, Optional<ScheduleActionExecutionStartWorkflow> run, boolean paused) {}
+
+  /** The catalog key of schedule {@code id}, or null when the catalog does not declare it. */
+  public String keyOf(String id) {
+    if (!id.startsWith(ID_PREFIX)) return null;
+    String key = id.substring(ID_PREFIX.length());
+    return catalog.schedules().containsKey(key) ? key : null;
+  }
 
   public DesiredSchedule desired(String key) {
     return ScheduleTranslation.desired(catalog, key, taskQueue);
@@ -275,20 +303,26 @@ public final class ScheduleManager {
       String key = id.substring(ID_PREFIX.length());
       boolean declared = catalog.schedules().containsKey(key);
       Optional<ScheduleDescription> d = describe(id);
+      Standing standing;
       String relation;
       if (d.isEmpty()) {
+        standing = Standing.NOT_CREATED;
         relation = "declared in the catalog, not on the server: apply creates it";
       } else if (!ours(d.get())) {
+        standing = Standing.NOT_OURS;
         relation = notOursWhy(d.get()) + ": apply leaves it alone";
       } else if (!declared) {
+        standing = Standing.NO_LONGER_IN_CATALOG;
         relation = "no longer in the catalog: apply deletes it";
       } else if (desired(key).fingerprint().equals(fingerprintOf(d.get()))) {
+        standing = Standing.AS_DECLARED;
         relation = "as the catalog declares";
       } else {
+        standing = Standing.DIFFERS;
         relation = "differs from the catalog (or another task queue): apply updates it";
       }
       if (d.isEmpty() && !declared) continue; // listed, deleted since
-      out.add(new Listed(id, declared ? key : null, d, relation));
+      out.add(new Listed(id, declared ? key : null, d, standing, relation));
     }
     return out;
   }
