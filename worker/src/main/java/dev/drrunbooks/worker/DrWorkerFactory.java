@@ -2,6 +2,7 @@ package dev.drrunbooks.worker;
 
 import dev.drrunbooks.approval.ApproverWorkerInterceptor;
 import dev.drrunbooks.bootstrap.connect.DrClientOptions;
+import dev.drrunbooks.runbook.RunMetricsInterceptor;
 import dev.drrunbooks.runbook.RunNotificationInterceptor;
 import dev.drrunbooks.runbook.RunOutcomeInterceptor;
 import dev.drrunbooks.worker.heartbeat.HeartbeatOnBehalfInterceptor;
@@ -33,7 +34,8 @@ public final class DrWorkerFactory {
    * Interceptors of every worker, outermost first: every activity heartbeats while it runs, so a
    * dead worker is noticed within the activity's heartbeat timeout ({@code ActivityDefaults});
    * every procedure run ends by upserting its outcome search attributes ({@link
-   * RunOutcomeInterceptor}); gates, phase changes and ends are notified ({@link
+   * RunOutcomeInterceptor}); runs are counted and their objectives reported as metrics ({@link
+   * RunMetricsInterceptor}); gates, phase changes and ends are notified ({@link
    * RunNotificationInterceptor}); gates know who answers from the approver header ({@link
    * ApproverWorkerInterceptor}).
    */
@@ -41,6 +43,7 @@ public final class DrWorkerFactory {
     return List.of(
         new HeartbeatOnBehalfInterceptor(),
         new RunOutcomeInterceptor(),
+        new RunMetricsInterceptor(),
         new RunNotificationInterceptor(),
         new ApproverWorkerInterceptor());
   }
