@@ -2,15 +2,19 @@ package dev.drrunbooks.worker;
 
 import dev.drrunbooks.approval.ApproverWorkerInterceptor;
 import dev.drrunbooks.bootstrap.connect.DrClientOptions;
+import dev.drrunbooks.ops.Tracing;
 import dev.drrunbooks.runbook.RunMetricsInterceptor;
 import dev.drrunbooks.runbook.RunNotificationInterceptor;
 import dev.drrunbooks.runbook.RunOutcomeInterceptor;
 import dev.drrunbooks.worker.heartbeat.HeartbeatOnBehalfInterceptor;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
 import io.temporal.common.interceptors.WorkerInterceptor;
+import io.temporal.common.interceptors.WorkflowClientInterceptor;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,13 +25,30 @@ public final class DrWorkerFactory {
   private DrWorkerFactory() {}
 
   public static WorkerFactory create(WorkflowServiceStubs service, String namespace) {
-    WorkflowClient client =
-        WorkflowClient.newInstance(service, DrClientOptions.forNamespace(namespace));
+    return create(service, namespace, Tracing.off());
+  }
+
+  /** As {@link #create(WorkflowServiceStubs, String)}, traced when {@code tracing} is on. */
+  public static WorkerFactory create(
+      WorkflowServiceStubs service, String namespace, Tracing tracing) {
     return WorkerFactory.newInstance(
-        client,
-        WorkerFactoryOptions.newBuilder()
-            .setWorkerInterceptors(interceptors().toArray(WorkerInterceptor[]::new))
-            .build());
+        WorkflowClient.newInstance(service, clientOptions(namespace, tracing)), options(tracing));
+  }
+
+  /** The shared client options, with the tracing client interceptor when tracing is on. */
+  static WorkflowClientOptions clientOptions(String namespace, Tracing tracing) {
+    return DrClientOptions.forNamespace(namespace).toBuilder()
+        .setInterceptors(tracing.clientInterceptors().toArray(WorkflowClientInterceptor[]::new))
+        .build();
+  }
+
+  /** The factory's interceptors: tracing's outermost (its spans cover the others), when on. */
+  static WorkerFactoryOptions options(Tracing tracing) {
+    List<WorkerInterceptor> all = new ArrayList<>(tracing.workerInterceptors());
+    all.addAll(interceptors());
+    return WorkerFactoryOptions.newBuilder()
+        .setWorkerInterceptors(all.toArray(WorkerInterceptor[]::new))
+        .build();
   }
 
   /**
