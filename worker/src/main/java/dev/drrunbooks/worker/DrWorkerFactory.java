@@ -2,14 +2,19 @@ package dev.drrunbooks.worker;
 
 import dev.drrunbooks.approval.ApproverWorkerInterceptor;
 import dev.drrunbooks.bootstrap.connect.DrClientOptions;
+import dev.drrunbooks.ops.Tracing;
+import dev.drrunbooks.runbook.RunMetricsInterceptor;
 import dev.drrunbooks.runbook.RunNotificationInterceptor;
 import dev.drrunbooks.runbook.RunOutcomeInterceptor;
 import dev.drrunbooks.worker.heartbeat.HeartbeatOnBehalfInterceptor;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
 import io.temporal.common.interceptors.WorkerInterceptor;
+import io.temporal.common.interceptors.WorkflowClientInterceptor;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,20 +25,38 @@ public final class DrWorkerFactory {
   private DrWorkerFactory() {}
 
   public static WorkerFactory create(WorkflowServiceStubs service, String namespace) {
-    WorkflowClient client =
-        WorkflowClient.newInstance(service, DrClientOptions.forNamespace(namespace));
+    return create(service, namespace, Tracing.off());
+  }
+
+  /** As {@link #create(WorkflowServiceStubs, String)}, traced when {@code tracing} is on. */
+  public static WorkerFactory create(
+      WorkflowServiceStubs service, String namespace, Tracing tracing) {
     return WorkerFactory.newInstance(
-        client,
-        WorkerFactoryOptions.newBuilder()
-            .setWorkerInterceptors(interceptors().toArray(WorkerInterceptor[]::new))
-            .build());
+        WorkflowClient.newInstance(service, clientOptions(namespace, tracing)), options(tracing));
+  }
+
+  /** The shared client options, with the tracing client interceptor when tracing is on. */
+  static WorkflowClientOptions clientOptions(String namespace, Tracing tracing) {
+    return DrClientOptions.forNamespace(namespace).toBuilder()
+        .setInterceptors(tracing.clientInterceptors().toArray(WorkflowClientInterceptor[]::new))
+        .build();
+  }
+
+  /** The factory's interceptors: tracing's outermost (its spans cover the others), when on. */
+  static WorkerFactoryOptions options(Tracing tracing) {
+    List<WorkerInterceptor> all = new ArrayList<>(tracing.workerInterceptors());
+    all.addAll(interceptors());
+    return WorkerFactoryOptions.newBuilder()
+        .setWorkerInterceptors(all.toArray(WorkerInterceptor[]::new))
+        .build();
   }
 
   /**
    * Interceptors of every worker, outermost first: every activity heartbeats while it runs, so a
    * dead worker is noticed within the activity's heartbeat timeout ({@code ActivityDefaults});
    * every procedure run ends by upserting its outcome search attributes ({@link
-   * RunOutcomeInterceptor}); gates, phase changes and ends are notified ({@link
+   * RunOutcomeInterceptor}); runs are counted and their objectives reported as metrics ({@link
+   * RunMetricsInterceptor}); gates, phase changes and ends are notified ({@link
    * RunNotificationInterceptor}); gates know who answers from the approver header ({@link
    * ApproverWorkerInterceptor}).
    */
@@ -41,6 +64,7 @@ public final class DrWorkerFactory {
     return List.of(
         new HeartbeatOnBehalfInterceptor(),
         new RunOutcomeInterceptor(),
+        new RunMetricsInterceptor(),
         new RunNotificationInterceptor(),
         new ApproverWorkerInterceptor());
   }

@@ -6,17 +6,26 @@ import dev.drrunbooks.bootstrap.catalog.CatalogLoader;
 import dev.drrunbooks.bootstrap.connect.SearchAttributeCheck;
 import dev.drrunbooks.bootstrap.connect.TemporalServiceFactory;
 import dev.drrunbooks.catalog.Catalog;
+import dev.drrunbooks.ops.LogFormat;
+import dev.drrunbooks.ops.OpsAddress;
+import dev.drrunbooks.ops.ProcessMetrics;
+import dev.drrunbooks.ops.Tracing;
+import dev.drrunbooks.worker.ops.RunVisibilityGauges;
+import dev.drrunbooks.worker.ops.WorkerOps;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.worker.WorkerFactory;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The long-lived worker. On SIGTERM it stops polling, lets running activities finish (up to 30 s),
- * and exits; workflows it was running continue on any other worker.
+ * The long-lived worker. Serves /healthz, /readyz and /metrics on DR_OPS_HOST:DR_OPS_PORT ({@link
+ * WorkerOps}); logs as text or, with DR_LOG_FORMAT=json, as JSON lines; traces when
+ * OTEL_EXPORTER_OTLP_ENDPOINT is set ({@link Tracing}). On SIGTERM it stops polling, lets running
+ * activities finish (up to 30 s), and exits; workflows it was running continue on any other worker.
  */
 public final class WorkerMain {
   private static final Logger log = LoggerFactory.getLogger(WorkerMain.class);
@@ -33,9 +42,21 @@ public final class WorkerMain {
       System.exit(2);
       return;
     }
+    Map<String, String> env = System.getenv();
+    OpsAddress opsAddress;
+    try {
+      LogFormat.check(env);
+      opsAddress = OpsAddress.from(env);
+    } catch (IllegalArgumentException e) {
+      log.error("worker not started: {}", e.getMessage());
+      System.exit(2);
+      return;
+    }
     AwsClients aws = AwsClients.fromEnvironment();
+    ProcessMetrics metrics = new ProcessMetrics();
+    Tracing tracing = Tracing.fromEnvironment(env, "dr-worker");
     WorkflowServiceStubs service =
-        TemporalServiceFactory.connect(config.temporalAddress(), System.getenv());
+        TemporalServiceFactory.connect(config.temporalAddress(), env, metrics.temporalScope());
     List<String> missing = SearchAttributeCheck.missing(service, config.namespace());
     if (!missing.isEmpty()) {
       log.error(
@@ -49,13 +70,32 @@ public final class WorkerMain {
       System.exit(2);
       return;
     }
-    WorkerFactory factory = DrWorkerFactory.create(service, config.namespace());
+    WorkerFactory factory = DrWorkerFactory.create(service, config.namespace(), tracing);
     DrWorker.register(
         factory.newWorker(config.taskQueue()),
         catalog,
         config.catalogPath().toString(),
         aws,
         System.getenv());
+    WorkerOps ops;
+    try {
+      ops =
+          new WorkerOps(
+              opsAddress,
+              metrics,
+              service,
+              config.temporalAddress(),
+              factory,
+              config.taskQueue(),
+              catalog.services().keySet(),
+              RunVisibilityGauges.REFRESH_EVERY);
+    } catch (IllegalStateException e) {
+      log.error("worker not started: {}", e.getMessage());
+      service.shutdown();
+      aws.close();
+      System.exit(2);
+      return;
+    }
     factory.start();
 
     CountDownLatch stopped = new CountDownLatch(1);
@@ -65,10 +105,13 @@ public final class WorkerMain {
                 () -> {
                   log.info(
                       "Shutting down: no new tasks; waiting up to 30 s for running activities");
-                  factory.shutdown();
+                  factory.shutdown(); // /readyz answers 503 from here on
                   factory.awaitTermination(30, TimeUnit.SECONDS);
                   service.shutdown();
                   aws.close();
+                  tracing.close();
+                  ops.close();
+                  metrics.close();
                   log.info("Worker stopped");
                   stopped.countDown();
                 },
@@ -76,7 +119,7 @@ public final class WorkerMain {
 
     log.info(
         "Worker started: task queue {}, Temporal {} ({}) namespace {}, AWS {}, catalog {} ({}"
-            + " services), {}, notifications to {}",
+            + " services), {}, notifications to {}, /healthz /readyz /metrics on {}:{}, {}",
         config.taskQueue(),
         config.temporalAddress(),
         TemporalServiceFactory.describeSecurity(System.getenv()),
@@ -85,7 +128,10 @@ public final class WorkerMain {
         config.catalogPath(),
         catalog.services().size(),
         DrWorker.describeDatabases(System.getenv()),
-        DrWorker.describeNotifications(System.getenv()));
+        DrWorker.describeNotifications(System.getenv()),
+        opsAddress.host(),
+        ops.port(),
+        tracing.describe());
     stopped.await();
   }
 }

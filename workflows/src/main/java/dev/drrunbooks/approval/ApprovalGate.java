@@ -6,6 +6,7 @@ import dev.drrunbooks.model.CurrentDetails;
 import dev.drrunbooks.model.Outcome;
 import dev.drrunbooks.model.RejectedSignal;
 import dev.drrunbooks.model.RejectedSignals;
+import dev.drrunbooks.model.RunMetrics;
 import dev.drrunbooks.model.RunNotifications;
 import dev.drrunbooks.model.TimedWait;
 import dev.drrunbooks.model.Timeline;
@@ -116,6 +117,8 @@ public final class ApprovalGate {
               approvals);
     }
     waiting = null;
+    RunMetrics.gateDecided(
+        step, decision.verdict().name(), Duration.between(start, Timeline.now()));
     timeline.record(
         "approval: " + step,
         start,
