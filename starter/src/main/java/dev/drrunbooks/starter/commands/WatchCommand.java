@@ -39,9 +39,10 @@ import picocli.CommandLine.Spec;
     description =
         "Follows a run until it ends: each timeline step as it is recorded, a progress line when"
             + " the phase changes and at least every 30s of a wait (with the gate's deadline), then"
-            + " how it ended. Exit code: 0 when it completed, else as the command that started it"
-            + " would have exited (1 failed or cancelled, 2 bad input, 3 refused); 4 no such run, 5"
-            + " Temporal cannot be reached. With --json:"
+            + " how it ended (a procedure's outcome too). Exit code as the command that started it:"
+            + " 0 when it completed and its report passed, 6 when it completed short of its"
+            + " purpose (an aborted failover), 1 failed or cancelled, 2 bad input, 3 refused; 4 no"
+            + " such run, 5 Temporal cannot be reached. With --json:"
             + " one object per line, {\"event\": \"step\"|\"progress\"|\"end\", ...}.")
 public final class WatchCommand implements Callable<Integer> {
   static final Duration POLL = Duration.ofSeconds(1);

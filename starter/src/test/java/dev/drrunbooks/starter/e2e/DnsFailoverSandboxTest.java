@@ -10,6 +10,7 @@ import dev.drrunbooks.failover.DnsFailoverResult;
 import dev.drrunbooks.failover.DnsFailoverWorkflow;
 import dev.drrunbooks.http.LocalEndpoint;
 import dev.drrunbooks.model.Failures;
+import dev.drrunbooks.starter.ExitCodes;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
@@ -115,6 +116,53 @@ class DnsFailoverSandboxTest {
             .contains("verification failed: https://locations.mycomputer.com/health: UNHEALTHY"),
         run.toString());
     assertTrue(run.err().contains("weights restored to Primary 100 / Secondary 0"), run.toString());
+  }
+
+  /** A new user's aborted failback was watched as "ended COMPLETED", exit 0. */
+  @Test
+  void anAbortedFailoverIsWatchedWithItsOutcomeAndExitsSix() throws Exception {
+    regions.primary.behave(LocalEndpoint.Mode.FAILING);
+    String id = "aborted-failover-" + System.nanoTime();
+    DnsFailoverWorkflow run =
+        worker
+            .client()
+            .newWorkflowStub(
+                DnsFailoverWorkflow.class,
+                WorkflowOptions.newBuilder()
+                    .setTaskQueue(worker.taskQueue)
+                    .setWorkflowId(id)
+                    .build());
+    WorkflowClient.start(
+        run::run,
+        new DnsFailoverInput(
+            "locations",
+            Direction.FAILOVER,
+            null,
+            null,
+            true,
+            "10m",
+            "abort",
+            null,
+            null,
+            null,
+            null,
+            null));
+    awaitGate(run);
+    CliRun abort =
+        CliRun.of(
+            worker.connectionArgs(),
+            "abort",
+            id,
+            "--step",
+            "switch-traffic",
+            "--why",
+            "e2e: false alarm");
+    assertEquals(0, abort.exitCode(), abort.toString());
+
+    CliRun watched = CliRun.of(worker.connectionArgs(), "watch", id);
+    assertEquals(ExitCodes.OUTCOME_NOT_SUCCESS, watched.exitCode(), watched.toString());
+    assertTrue(watched.out().contains(id + " ended COMPLETED (ABORTED: "), watched.toString());
+    regions.primary.behave(LocalEndpoint.Mode.HEALTHY);
   }
 
   @Test

@@ -150,6 +150,54 @@ class OperatorCliEndToEndTest {
         "refused: run " + id + " already ended (CANCELED); nothing to cancel\n", again.err());
   }
 
+  /**
+   * A new user cancelled a data recovery at its replay gate and found the recovered copy still up:
+   * now the cancel's clean-up deletes it, and the family's clean-up finds nothing left.
+   */
+  @Test
+  void aDataRecoveryCancelledAfterItsRestoreDeletesTheRecoveredCopy() throws Exception {
+    Instant corruption = Instant.now().minus(Duration.ofMinutes(1)).truncatedTo(ChronoUnit.SECONDS);
+    Instant before = Instant.now();
+    CompletableFuture<CliRun> starting =
+        CompletableFuture.supplyAsync(
+            () ->
+                dr(
+                    "recover-data",
+                    "--service",
+                    "inventory",
+                    "--corruption-time",
+                    corruption.toString()));
+    String id = waitingSince(before);
+    CliRun confirmed =
+        dr("approve", id, "--step", "confirm-restore-point", "--why", "e2e: the time is right");
+    assertEquals(0, confirmed.exitCode(), confirmed.toString());
+    awaitPhase(id, "confirm-replay");
+
+    CliRun cancel = dr("cancel", id, "--why", "e2e: replay by hand");
+    assertEquals(0, cancel.exitCode(), cancel.toString());
+    String copy = (id + "-pitr-pitr").toLowerCase(java.util.Locale.ROOT); // RDS ids are lowercase
+    assertTrue(
+        cancel.out().contains("clean up rds:" + copy) && cancel.out().contains("deleting"),
+        cancel.toString());
+    assertEquals(ExitCodes.RUN_FAILED, starting.get(1, TimeUnit.MINUTES).exitCode());
+
+    CliRun leftovers = dr("cleanup", id + "-pitr");
+    assertEquals(0, leftovers.exitCode(), leftovers.toString());
+    assertFalse(leftovers.out().contains("WOULD_DELETE"), leftovers.toString());
+  }
+
+  /** Waits until run {@code id}'s phase (as dr list shows it) is {@code phase}. */
+  private static void awaitPhase(String id, String phase) throws Exception {
+    Instant until = Instant.now().plusSeconds(90);
+    while (Instant.now().isBefore(until)) {
+      for (JsonNode row : jsonLines(dr("list", "--running", "--json")))
+        if (row.get("workflowId").asText().equals(id) && phase.equals(row.get("phase").asText()))
+          return;
+      Thread.sleep(500);
+    }
+    throw new AssertionError(id + " never reached phase " + phase);
+  }
+
   /** The data recovery started after {@code before} that waits at its gate, found by dr list. */
   private static String waitingSince(Instant before) throws Exception {
     Instant until = Instant.now().plusSeconds(60);
