@@ -1,5 +1,6 @@
 package dev.drrunbooks.gateway.http;
 
+import dev.drrunbooks.approval.GateDecision;
 import dev.drrunbooks.gateway.Refusal;
 import dev.drrunbooks.gateway.steer.Answer;
 import dev.drrunbooks.gateway.steer.CommandRunner;
@@ -47,8 +48,29 @@ public final class SlackEndpoint {
   }
 
   private static Map<String, Object> reply(Answer a) {
-    String text =
-        "dr: done on " + a.run() + (a.link() == null ? "" : " <" + a.link() + "|open the run>");
+    String text = replyText(a);
     return Map.of("response_type", "in_channel", "text", text, "run", a, "replace_original", false);
+  }
+
+  /**
+   * What the channel reads: a gate's answer says what it did ("APPROVAL_COUNTED at switch-traffic
+   * on RUN by slack:U1: 1 of 2 approvals; the gate waits for 1 more"); anything else that it took
+   * effect on the run, or started it.
+   */
+  static String replyText(Answer a) {
+    String link = a.link() == null ? "" : " <" + a.link() + "|open the run>";
+    if (a.result() instanceof GateDecision d)
+      return "dr: "
+          + d.verdict()
+          + " at "
+          + d.step()
+          + " on "
+          + a.run()
+          + " by "
+          + d.who()
+          + ": "
+          + d.why()
+          + link;
+    return "dr: " + (a.result() == null ? "started " : "done on ") + a.run() + link;
   }
 }
