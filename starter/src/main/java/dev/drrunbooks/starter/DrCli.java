@@ -24,10 +24,13 @@ import dev.drrunbooks.starter.commands.ValidateBackupsCommand;
 import dev.drrunbooks.starter.commands.WatchCommand;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
 /** The dr-runbooks client: starts procedures, reads their results, checks the set-up. */
 @Command(
@@ -63,12 +66,21 @@ import picocli.CommandLine.ScopeType;
       CleanupCommand.class,
       CommandLine.HelpCommand.class
     })
-public final class DrCli {
+public final class DrCli implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
   @Option(
       names = OneLineErrors.VERBOSE,
       scope = ScopeType.INHERIT,
       description = "On an error, also print the stack trace (for a bug report)")
   boolean verbose;
+
+  /** {@code dr} alone: the usage (commands and procedures), exit 2 as for any missing input. */
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return ExitCodes.BAD_INPUT;
+  }
 
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));
