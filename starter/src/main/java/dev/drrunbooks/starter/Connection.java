@@ -2,8 +2,10 @@ package dev.drrunbooks.starter;
 
 import dev.drrunbooks.approval.Approver;
 import dev.drrunbooks.approval.ApproverClientInterceptor;
+import dev.drrunbooks.bootstrap.catalog.CatalogLoader;
 import dev.drrunbooks.bootstrap.connect.DrClientOptions;
 import dev.drrunbooks.bootstrap.connect.TemporalServiceFactory;
+import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.reporting.RunLinks;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -55,6 +57,7 @@ public final class Connection implements AutoCloseable {
   private WorkflowServiceStubs stubs;
   private WorkflowClient client;
   private boolean connected;
+  private Catalog loaded;
 
   public WorkflowServiceStubs stubs() {
     if (stubs == null) {
@@ -125,6 +128,16 @@ public final class Connection implements AutoCloseable {
 
   public Path catalog() {
     return catalog;
+  }
+
+  /**
+   * The catalog {@link #catalog()} names, read once per command.
+   *
+   * @throws dev.drrunbooks.bootstrap.catalog.CatalogException when it is missing or invalid
+   */
+  public Catalog loadCatalog() {
+    if (loaded == null) loaded = CatalogLoader.load(catalog);
+    return loaded;
   }
 
   /** The run's page in the Temporal Web UI ({@link RunLinks}), or a note that there is no UI. */

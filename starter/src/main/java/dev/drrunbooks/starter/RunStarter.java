@@ -1,6 +1,5 @@
 package dev.drrunbooks.starter;
 
-import dev.drrunbooks.bootstrap.catalog.CatalogLoader;
 import dev.drrunbooks.catalog.Objectives;
 import dev.drrunbooks.catalog.ServiceSpec;
 import dev.drrunbooks.model.SearchAttributes;
@@ -212,7 +211,7 @@ public final class RunStarter {
   private Objectives objectivesOf(String service) {
     if (service == null || service.isBlank() || service.contains(",")) return null;
     try {
-      ServiceSpec spec = CatalogLoader.load(connection.catalog()).services().get(service);
+      ServiceSpec spec = connection.loadCatalog().services().get(service);
       return spec == null ? null : spec.objectives();
     } catch (RuntimeException e) {
       return null;

@@ -3,6 +3,7 @@ package dev.drrunbooks.starter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.drrunbooks.catalog.CatalogFixture;
 import dev.drrunbooks.starter.e2e.CliRun;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,7 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PitrRegionOptionTest {
   /** Nothing listens on port 1: a command that passes its checks fails to connect instead. */
-  private static final String[] NO_SERVER = {"--address", "127.0.0.1:1"};
+  private static final String[] NO_SERVER = {
+    "--address", "127.0.0.1:1", "--catalog", CatalogFixture.path().toString()
+  };
 
   @TempDir Path dir;
 

@@ -26,6 +26,9 @@ import java.util.function.Supplier;
 public class BackupPolicyWorkflowImpl implements BackupPolicyWorkflow {
   static final String VERSIONING_ENABLED = "Enabled";
 
+  /** What the run refuses in its input before it does anything (the starter checks them too). */
+  public static final BackupPolicyInputRules RULES = new BackupPolicyInputRules();
+
   /**
    * Version 1: each RDS setting stands alone (a refused window fails only its check, naming the
    * maintenance window), automated backups replicated to the DR region are checked, and the S3
@@ -50,18 +53,12 @@ public class BackupPolicyWorkflowImpl implements BackupPolicyWorkflow {
   public BackupPolicyResult run(BackupPolicyInput input) {
     BackupPolicyInput in = input == null ? new BackupPolicyInput(null, null) : input;
     String selector = in.selector();
-    if (!selector.matches("[a-z0-9][a-z0-9-]*")) {
-      throw ApplicationFailure.newNonRetryableFailure(
-          "service: '"
-              + selector
-              + "' is not a catalog key; use a key such as inventory (lower case, digits, '-') or"
-              + " 'all'",
-          FailureType.INVALID_INPUT.type());
-    }
+    RULES.checkInput(in, Timeline.now());
     version = Workflow.getVersion(WHOLE_POLICY_CHANGE, Workflow.DEFAULT_VERSION, WHOLE_POLICY);
     phases.tag("backup-policy", selector);
     phases.enter("resolve");
     List<ServiceDefinition> services = resolve(selector);
+    RULES.checkServices(in, services);
 
     boolean apply = in.applyChanges();
     phases.enter(apply ? "apply" : "audit");

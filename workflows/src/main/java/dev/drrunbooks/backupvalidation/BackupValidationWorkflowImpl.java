@@ -35,6 +35,9 @@ import java.util.Optional;
 public class BackupValidationWorkflowImpl implements BackupValidationWorkflow {
   static final String PROCEDURE = "backup-validation";
 
+  /** What the run refuses in its input before it does anything (the starter checks them too). */
+  public static final BackupValidationInputRules RULES = new BackupValidationInputRules();
+
   private final Timeline timeline = new Timeline();
   private final RestoreSteps steps = new RestoreSteps(timeline);
   private final Cleanup cleanup = new Cleanup();
@@ -43,6 +46,7 @@ public class BackupValidationWorkflowImpl implements BackupValidationWorkflow {
   public BackupValidationResult run(BackupValidationInput input) {
     Instant start = Timeline.now();
     BackupValidationInput in = input == null ? BackupValidationInput.newest(null) : input;
+    RULES.checkInput(in, Timeline.now());
     String serviceKey = Inputs.serviceKey("service", in.service(), false);
     SnapshotPick pick = SnapshotPick.parse("pick", in.pick());
     Duration randomWithin = Inputs.duration("randomWithin", in.randomWithin(), Duration.ofDays(7));
@@ -50,6 +54,7 @@ public class BackupValidationWorkflowImpl implements BackupValidationWorkflow {
     String target = steps.target(ResourceNames.rds(workflowId, "validation"));
 
     ServiceDefinition service = steps.begin(PROCEDURE, serviceKey);
+    RULES.checkServices(in, List.of(service));
     String region = service.regions().primary();
     String instance = service.spec().database().instance();
     Duration budget = RestoreInputs.waitBudget(in.waitBudget(), service);

@@ -54,6 +54,10 @@ import java.util.List;
 public class CorruptedDataRecoveryWorkflowImpl extends GatedWorkflow
     implements CorruptedDataRecoveryWorkflow {
   public static final String CONFIRM_STEP = "confirm-restore-point";
+
+  /** What the run refuses in its input before it does anything (the starter checks them too). */
+  public static final CorruptedDataRecoveryInputRules RULES = new CorruptedDataRecoveryInputRules();
+
   public static final String REPLAY_STEP = "apply-replay";
 
   /** The Workflow.getVersion change id of the checks after the replay. */
@@ -91,24 +95,17 @@ public class CorruptedDataRecoveryWorkflowImpl extends GatedWorkflow
   @Override
   public CorruptedDataRecoveryResult run(CorruptedDataRecoveryInput input) {
     CorruptedDataRecoveryInput in = input == null ? CorruptedDataRecoveryInput.of(null) : input;
-    String serviceKey = Inputs.serviceKey("service", in.service(), false);
-    Instant givenCorruption = Inputs.instant("corruptionTime", in.corruptionTime());
     // Issue 10: a corruption time in the future is a typo, refused before anything (later runs
     // only).
-    if (Workflow.getVersion("future-corruption-refused", Workflow.DEFAULT_VERSION, 1) >= 1
-        && givenCorruption != null
-        && givenCorruption.isAfter(Timeline.now())) {
-      throw Inputs.invalid(
-          "corruptionTime",
-          in.corruptionTime(),
-          "must not be in the future (now is " + Timeline.now() + ")");
-    }
+    boolean refuseFuture =
+        Workflow.getVersion("future-corruption-refused", Workflow.DEFAULT_VERSION, 1) >= 1;
+    RULES.checkInput(in, refuseFuture ? Timeline.now() : null);
+    String serviceKey = Inputs.serviceKey("service", in.service(), false);
+    Instant givenCorruption = Inputs.instant("corruptionTime", in.corruptionTime());
     Instant since = Inputs.instant("searchSince", in.searchSince());
     Duration gateTimeout =
         Inputs.duration("approvalTimeout", in.approvalTimeout(), Duration.ofMinutes(30));
-    int batchSize = in.batchSize() == null ? 500 : in.batchSize();
-    if (batchSize < 1 || batchSize > 10_000)
-      throw Inputs.invalid("batchSize", batchSize, "between 1 and 10000");
+    int batchSize = CorruptedDataRecoveryInputRules.batchSize(in.batchSize());
     phases.tag("data-recovery", serviceKey);
 
     phases.enter("resolve");
@@ -406,17 +403,7 @@ public class CorruptedDataRecoveryWorkflowImpl extends GatedWorkflow
         == Workflow.DEFAULT_VERSION) {
       return null;
     }
-    DataRecoverySpec declared = service.spec().database().dataRecovery();
-    if (declared == null) {
-      throw Inputs.invalid(
-          "service",
-          service.key(),
-          "a service whose catalog entry declares database.dataRecovery "
-              + "(the ledger to replay, the balance it moves, the audit trail); "
-              + service.key()
-              + " declares none");
-    }
-    return declared;
+    return CorruptedDataRecoveryInputRules.declared(service);
   }
 
   /**

@@ -58,6 +58,10 @@ import java.util.Map;
 
 public class DrDrillWorkflowImpl implements DrDrillWorkflow {
   static final String PROCEDURE = "dr-drill";
+
+  /** What the run refuses in its input before it does anything (the starter checks them too). */
+  public static final DrDrillInputRules RULES = new DrDrillInputRules();
+
   static final String TEMPLATE = "dr-test-environment.yaml";
   private static final Duration STACK_BUDGET = Duration.ofMinutes(30);
 
@@ -90,13 +94,8 @@ public class DrDrillWorkflowImpl implements DrDrillWorkflow {
   public DrDrillResult run(DrDrillInput input) {
     Instant start = Timeline.now();
     DrDrillInput in = input == null ? new DrDrillInput(null, null) : input;
-    List<String> keys =
-        in.services() == null || in.services().isEmpty() ? List.of("inventory") : in.services();
-    keys.forEach(k -> Inputs.serviceKey("services", k, false));
-    Inputs.duration(
-        "waitBudget",
-        in.waitBudget(),
-        Duration.ofMinutes(1)); // refuse a bad budget before anything starts
+    RULES.checkInput(in, Timeline.now());
+    List<String> keys = DrDrillInputRules.requested(in);
     String workflowId = Workflow.getInfo().getWorkflowId();
     Ownership owner = RunOwnership.current(PROCEDURE);
     phases.tag(PROCEDURE, String.join(",", keys));
@@ -104,6 +103,7 @@ public class DrDrillWorkflowImpl implements DrDrillWorkflow {
 
     phases.enter("resolve");
     List<ServiceDefinition> services = resolve(keys);
+    RULES.checkServices(in, services);
     String region = services.get(0).regions().primary();
     String stackName = ResourceNames.rds(workflowId, "env");
 

@@ -20,11 +20,15 @@ import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 public class EcsServiceRecoveryWorkflowImpl implements EcsServiceRecoveryWorkflow {
   /**
    * Version 1: the waits check the task definition the service is steady on, not only its counts.
    */
+  /** What the run refuses in its input before it does anything (the starter checks them too). */
+  public static final EcsRecoveryInputRules RULES = new EcsRecoveryInputRules();
+
   static final String VERIFY_TASK_DEFINITION = "ecs-recovery-verify-task-definition";
 
   private final CatalogActivities catalog = ActivityDefaults.shortCallStub(CatalogActivities.class);
@@ -42,49 +46,23 @@ public class EcsServiceRecoveryWorkflowImpl implements EcsServiceRecoveryWorkflo
   private EcsRecoveryResult recover(EcsRecoveryInput input) {
     Instant start = Timeline.now();
     EcsRecoveryInput in = input == null ? EcsRecoveryInput.of(null) : input;
+    RULES.checkInput(in, Timeline.now());
     String serviceKey = Inputs.serviceKey("service", in.service(), false);
-    if (in.desiredCount() != null && (in.desiredCount() < 0 || in.desiredCount() > 1000)) {
-      throw Inputs.invalid("desiredCount", in.desiredCount(), "between 0 and 1000");
-    }
     phases.tag("ecs-recovery", serviceKey);
 
     phases.enter("resolve");
     ServiceDefinition service = ServiceLookup.resolve(catalog, timeline, serviceKey);
-    EcsSpec spec = service.spec().ecs();
-    if (spec == null)
-      throw Inputs.invalid(
-          "service", serviceKey, "this service has no ECS deployment in the catalog");
-    String typedRegion =
-        in.region() == null || in.region().isBlank() ? "primary" : in.region().trim();
-    boolean dr = typedRegion.equals("dr") || typedRegion.equals(service.regions().dr());
-    String region =
-        switch (typedRegion) {
-          case "primary" -> service.regions().primary();
-          case "dr" -> service.regions().dr();
-          default -> {
-            if (!typedRegion.matches("[a-z]{2}(-gov)?-[a-z]+-\\d")) {
-              throw Inputs.invalid(
-                  "region", typedRegion, "primary, dr, or an AWS region such as eu-central-1");
-            }
-            yield typedRegion;
-          }
-        };
-    String cluster =
-        in.cluster() != null && !in.cluster().isBlank()
-            ? in.cluster().trim()
-            : dr ? spec.drCluster() : spec.cluster();
-    if (cluster == null)
-      throw Inputs.invalid("cluster", null, "the catalog names no DR cluster for " + serviceKey);
+    RULES.checkServices(in, List.of(service));
+    EcsSpec spec = EcsRecoveryInputRules.requireEcs(service);
+    String typedRegion = EcsRecoveryInputRules.typedRegion(in.region());
+    boolean dr = EcsRecoveryInputRules.dr(typedRegion, service.regions());
+    String region = EcsRecoveryInputRules.region(typedRegion, service.regions());
+    String cluster = EcsRecoveryInputRules.cluster(in, spec, dr, serviceKey);
     String taskDefinition =
-        in.taskDefinition() != null && !in.taskDefinition().isBlank()
-            ? in.taskDefinition().trim()
-            : spec.stableTaskDefinition();
-    if (!taskDefinition.matches("[A-Za-z0-9_-]+:[A-Za-z0-9_-]+")) {
-      throw Inputs.invalid(
-          "taskDefinition",
-          taskDefinition,
-          "family:label or family:revision, e.g. inventory-service:stable");
-    }
+        EcsRecoveryInputRules.taskDefinition(
+            in.taskDefinition() != null && !in.taskDefinition().isBlank()
+                ? in.taskDefinition().trim()
+                : spec.stableTaskDefinition());
     int desired = in.desiredCount() != null ? in.desiredCount() : spec.desiredCount();
     Duration budget =
         Inputs.duration("waitBudget", in.waitBudget(), service.spec().objectives().rto());

@@ -50,11 +50,11 @@ public class RegionEvacuationWorkflowImpl extends GatedWorkflow
   /** Version 1: the gate follows the services' catalog policies; the failovers get its decision. */
   public static final String CATALOG_GATE_POLICY = "evacuation-catalog-gate-policy";
 
-  /**
-   * The evacuation's own default: a whole region moves, so a person approves unless the input says
-   * otherwise.
-   */
-  private static final FailoverPolicy EVACUATION_DEFAULT = FailoverPolicy.DEFAULT;
+  private static final FailoverPolicy EVACUATION_DEFAULT =
+      RegionEvacuationInputRules.EVACUATION_DEFAULT;
+
+  /** What the run refuses in its input before it does anything (the starter checks them too). */
+  public static final RegionEvacuationInputRules RULES = new RegionEvacuationInputRules();
 
   private final CatalogActivities catalog = ActivityDefaults.shortCallStub(CatalogActivities.class);
   private final Phases phases = new Phases();
@@ -63,8 +63,8 @@ public class RegionEvacuationWorkflowImpl extends GatedWorkflow
   @Override
   public RegionEvacuationResult run(RegionEvacuationInput input) {
     RegionEvacuationInput in = input == null ? RegionEvacuationInput.of(null) : input;
-    List<String> requested = in.services() == null ? List.of() : in.services();
-    requested.forEach(s -> Inputs.serviceKey("services", s, false));
+    RULES.checkInput(in, null);
+    List<String> requested = RegionEvacuationInputRules.requested(in);
     boolean catalogGate =
         Workflow.getVersion(CATALOG_GATE_POLICY, Workflow.DEFAULT_VERSION, 1) >= 1;
     GatePolicy inputGate =
@@ -253,21 +253,7 @@ public class RegionEvacuationWorkflowImpl extends GatedWorkflow
       throw ApplicationFailure.newNonRetryableFailure(
           "services: " + Failures.rootMessage(e), FailureType.INVALID_INPUT.type());
     }
-    List<ServiceDefinition> usable =
-        all.stream()
-            .filter(
-                s ->
-                    s.dns() != null && s.spec().ecs() != null && s.spec().ecs().drCluster() != null)
-            .toList();
-    if (!requested.isEmpty() && usable.size() != all.size()) {
-      throw Inputs.invalid(
-          "services",
-          requested,
-          "every service evacuated needs a DNS record and ecs.drCluster in " + "the catalog");
-    }
-    if (usable.isEmpty())
-      throw Inputs.invalid("services", requested, "no service in the catalog can be evacuated");
-    return usable;
+    return RegionEvacuationInputRules.usable(requested, all);
   }
 
   @Override

@@ -58,6 +58,9 @@ import java.util.List;
 public class DnsFailoverWorkflowImpl extends GatedWorkflow implements DnsFailoverWorkflow {
   public static final String GATE_STEP = "switch-traffic";
 
+  /** What the run refuses in its input before it does anything (the starter checks them too). */
+  public static final DnsFailoverInputRules RULES = new DnsFailoverInputRules();
+
   /**
    * Version 1: Route 53's 18% rule for the health check; with disagreeing signals a gate's timeout
    * aborts.
@@ -101,26 +104,25 @@ public class DnsFailoverWorkflowImpl extends GatedWorkflow implements DnsFailove
   private DnsFailoverResult switchTraffic(DnsFailoverInput input) {
     Instant start = Timeline.now();
     DnsFailoverInput in = input == null ? DnsFailoverInput.of(null, null) : input;
+    RULES.checkInput(in, Timeline.now());
     String serviceKey = Inputs.serviceKey("service", in.service(), false);
     Direction direction = in.direction() == null ? Direction.FAILOVER : in.direction();
     Instant incident = Inputs.instant("incidentTime", in.incidentTime());
     boolean force = Boolean.TRUE.equals(in.force());
-    int probes = in.probes() == null ? 3 : in.probes();
-    if (probes < 1 || probes > 20) throw Inputs.invalid("probes", probes, "between 1 and 20");
+    int probes = DnsFailoverInputRules.probes(in.probes());
     phases.tag(direction == Direction.FAILOVER ? "dns-failover" : "dns-failback", serviceKey);
 
     phases.enter("resolve");
     ServiceDefinition service = ServiceLookup.resolve(catalog, timeline, serviceKey);
-    DnsRecordSpec dns = service.dns();
-    if (dns == null)
-      throw Inputs.invalid("service", serviceKey, "this service has no DNS record in the catalog");
+    DnsRecordSpec dns = DnsFailoverInputRules.requireDns(service);
     record = dns;
     FailoverPolicy policy = service.spec().failoverPolicy();
     GatePolicy gatePolicy = gatePolicy(service, policy, in);
     boolean requireApproval = gatePolicy.required();
     Duration approvalTimeout = gatePolicy.timeout();
     GateDefault onTimeout = gatePolicy.onTimeout();
-    List<Integer> stages = stages(in.stages() != null ? in.stages() : policy.stages());
+    List<Integer> stages =
+        DnsFailoverInputRules.stages(in.stages() != null ? in.stages() : policy.stages());
     WeightedTarget from = direction == Direction.FAILOVER ? dns.primary() : dns.secondary();
     WeightedTarget to = direction == Direction.FAILOVER ? dns.secondary() : dns.primary();
     String label = dns.name() + " " + direction.name().toLowerCase();
@@ -490,22 +492,6 @@ public class DnsFailoverWorkflowImpl extends GatedWorkflow implements DnsFailove
   /** The weight of the catalog's primary or secondary set: which one {@code target} is decides. */
   private Long weightOf(WeightedRecordState state, WeightedTarget target) {
     return target.equals(record.primary()) ? state.primaryWeight() : state.secondaryWeight();
-  }
-
-  private static List<Integer> stages(List<Integer> stages) {
-    int previous = 0;
-    for (Integer s : stages) {
-      if (s == null || s <= previous || s > 100) {
-        throw Inputs.invalid(
-            "stages",
-            stages,
-            "rising percentages of traffic to the target, each above the last, "
-                + "at most 100, ending at 100, e.g. [10, 50, 100]");
-      }
-      previous = s;
-    }
-    if (previous != 100) throw Inputs.invalid("stages", stages, "the last stage must be 100");
-    return stages;
   }
 
   private DnsFailoverResult end(

@@ -41,6 +41,9 @@ import java.util.function.Consumer;
 public class IncidentResponseWorkflowImpl implements IncidentResponseWorkflow {
   public static final String PROCEDURE = "incident-response";
 
+  /** What the run refuses in its input before it opens (the starter checks them too). */
+  public static final IncidentInputRules RULES = new IncidentInputRules();
+
   /**
    * Version 1: the recovery phase is done when a recovery procedure started from the incident
    * succeeds (not when it starts), and is due within the strictest RTO (see {@link
@@ -120,34 +123,12 @@ public class IncidentResponseWorkflowImpl implements IncidentResponseWorkflow {
   }
 
   private void open(IncidentInput in) {
+    Instant now = Timeline.now();
+    RULES.checkInput(in, now);
     Severity severity = Severity.parseInput("severity", in.severity());
-    if (in.services() == null || in.services().isEmpty()) {
-      throw Inputs.invalid(
-          "services", in.services(), "at least one catalog service key, e.g. [\"inventory\"]");
-    }
     LinkedHashSet<String> keys = new LinkedHashSet<>();
     in.services().forEach(s -> keys.add(Inputs.serviceKey("services", s, false)));
-    if (in.summary() == null || in.summary().isBlank()) {
-      throw Inputs.invalid(
-          "summary", in.summary(), "say in a line what is wrong, e.g. \"API returns 503\"");
-    }
-    Instant now = Timeline.now();
     Instant given = Inputs.instant("detectedAt", in.detectedAt());
-    if (given != null && given.isAfter(now)) {
-      throw Inputs.invalid(
-          "detectedAt", in.detectedAt(), "must not be in the future (now is " + now + ")");
-    }
-    if (in.continueAsNewAfterEvents() != null
-        && in.continueAsNewAfterEvents() < ContinueAsNewPolicy.MIN_EVENTS) {
-      throw Inputs.invalid(
-          "continueAsNewAfterEvents",
-          in.continueAsNewAfterEvents(),
-          "allowed: at least "
-              + ContinueAsNewPolicy.MIN_EVENTS
-              + " events, or leave it out (default "
-              + ContinueAsNewPolicy.DEFAULT_EVENTS
-              + ")");
-    }
     String openedBy =
         in.openedBy() == null || in.openedBy().isBlank() ? "alert" : in.openedBy().trim();
     IncidentState s =

@@ -33,6 +33,9 @@ import java.util.List;
 public class PointInTimeRestoreWorkflowImpl implements PointInTimeRestoreWorkflow {
   static final String PROCEDURE = "pitr";
 
+  /** What the run refuses in its input before it does anything (the starter checks them too). */
+  public static final PointInTimeRestoreInputRules RULES = new PointInTimeRestoreInputRules();
+
   /**
    * Version 1: the source is found first (the live instance, a deleted instance's retained
    * automated backups, or automated backups replicated to the region asked for) and the restore
@@ -48,12 +51,9 @@ public class PointInTimeRestoreWorkflowImpl implements PointInTimeRestoreWorkflo
   public PointInTimeRestoreResult run(PointInTimeRestoreInput input) {
     Instant start = Timeline.now();
     PointInTimeRestoreInput in = input == null ? PointInTimeRestoreInput.latest(null) : input;
+    RULES.checkInput(in, Timeline.now());
     String serviceKey = Inputs.serviceKey("service", in.service(), false);
-    String sourceOverride = Inputs.rdsIdentifier("sourceInstance", in.sourceInstance());
-    boolean latest =
-        in.restoreTime() == null
-            || in.restoreTime().isBlank()
-            || "latest".equalsIgnoreCase(in.restoreTime().trim());
+    boolean latest = PointInTimeRestoreInputRules.latest(in.restoreTime());
     Instant requested = latest ? null : Inputs.instant("restoreTime", in.restoreTime());
     Instant incident = Inputs.instant("incidentTime", in.incidentTime());
     CopyPurpose purpose = CopyPurpose.parse("purpose", in.purpose());
@@ -61,11 +61,11 @@ public class PointInTimeRestoreWorkflowImpl implements PointInTimeRestoreWorkflo
     String target = steps.target(RestoreInputs.target(in.targetInstance(), workflowId, "pitr"));
 
     ServiceDefinition service = steps.begin(PROCEDURE, serviceKey);
+    RULES.checkServices(in, List.of(service));
     String primary = service.regions().primary();
     String region = RestoreRegion.resolve("region", in.region(), service.regions());
-    String source = sourceOverride != null ? sourceOverride : service.spec().database().instance();
-    if (source.equals(target))
-      throw Inputs.invalid("targetInstance", target, "must differ from the source instance");
+    String source = PointInTimeRestoreInputRules.source(in, service);
+    PointInTimeRestoreInputRules.differentTarget(source, target);
     Duration budget = RestoreInputs.waitBudget(in.waitBudget(), service);
     List<ValidationQuery> queries = RestoreInputs.queries(in.validationQueries(), service);
 

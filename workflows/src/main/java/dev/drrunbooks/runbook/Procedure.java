@@ -8,6 +8,7 @@ import dev.drrunbooks.backupvalidation.BackupValidationReport;
 import dev.drrunbooks.backupvalidation.BackupValidationResult;
 import dev.drrunbooks.backupvalidation.BackupValidationWorkflow;
 import dev.drrunbooks.backupvalidation.BackupValidationWorkflowImpl;
+import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.datarecovery.CorruptedDataRecoveryReport;
 import dev.drrunbooks.datarecovery.CorruptedDataRecoveryResult;
 import dev.drrunbooks.datarecovery.CorruptedDataRecoveryWorkflow;
@@ -33,6 +34,7 @@ import dev.drrunbooks.incident.IncidentResponseWorkflow;
 import dev.drrunbooks.incident.IncidentResponseWorkflowImpl;
 import dev.drrunbooks.incident.IncidentResult;
 import dev.drrunbooks.lock.LockedResource;
+import dev.drrunbooks.model.InputRules;
 import dev.drrunbooks.pitr.PointInTimeRestoreReport;
 import dev.drrunbooks.pitr.PointInTimeRestoreResult;
 import dev.drrunbooks.pitr.PointInTimeRestoreWorkflow;
@@ -48,6 +50,8 @@ import dev.drrunbooks.snapshotrestore.SnapshotRestoreWorkflow;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreWorkflowImpl;
 import io.temporal.common.metadata.POJOWorkflowInterfaceMetadata;
 import io.temporal.common.metadata.POJOWorkflowMethodMetadata;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -76,18 +80,21 @@ public final class Procedure<W, R> {
           "backup-policy",
           BackupPolicyWorkflow.class,
           BackupPolicyWorkflowImpl.class,
+          BackupPolicyWorkflowImpl.RULES,
           BackupPolicyReport.MAPPING);
   public static final Procedure<PointInTimeRestoreWorkflow, PointInTimeRestoreResult> PITR =
       new Procedure<>(
           "pitr",
           PointInTimeRestoreWorkflow.class,
           PointInTimeRestoreWorkflowImpl.class,
+          PointInTimeRestoreWorkflowImpl.RULES,
           PointInTimeRestoreReport.MAPPING);
   public static final Procedure<SnapshotRestoreWorkflow, SnapshotRestoreResult> SNAPSHOT_RESTORE =
       new Procedure<>(
           "restore-snapshot",
           SnapshotRestoreWorkflow.class,
           SnapshotRestoreWorkflowImpl.class,
+          SnapshotRestoreWorkflowImpl.RULES,
           SnapshotRestoreReport.MAPPING);
   public static final Procedure<BackupValidationWorkflow, BackupValidationResult>
       BACKUP_VALIDATION =
@@ -95,6 +102,7 @@ public final class Procedure<W, R> {
               "validate-backups",
               BackupValidationWorkflow.class,
               BackupValidationWorkflowImpl.class,
+              BackupValidationWorkflowImpl.RULES,
               BackupValidationReport.MAPPING);
 
   /**
@@ -106,6 +114,7 @@ public final class Procedure<W, R> {
           "failover",
           DnsFailoverWorkflow.class,
           DnsFailoverWorkflowImpl.class,
+          DnsFailoverWorkflowImpl.RULES,
           DnsFailoverReport.MAPPING,
           LockedResource.DNS_RECORD);
 
@@ -114,6 +123,7 @@ public final class Procedure<W, R> {
           "recover-ecs",
           EcsServiceRecoveryWorkflow.class,
           EcsServiceRecoveryWorkflowImpl.class,
+          EcsServiceRecoveryWorkflowImpl.RULES,
           EcsRecoveryReport.MAPPING,
           LockedResource.ECS_SERVICE);
   public static final Procedure<RegionEvacuationWorkflow, RegionEvacuationResult>
@@ -122,28 +132,36 @@ public final class Procedure<W, R> {
               "evacuate",
               RegionEvacuationWorkflow.class,
               RegionEvacuationWorkflowImpl.class,
+              RegionEvacuationWorkflowImpl.RULES,
               RegionEvacuationReport.MAPPING);
   public static final Procedure<DrDrillWorkflow, DrDrillResult> DR_DRILL =
       new Procedure<>(
-          "drill", DrDrillWorkflow.class, DrDrillWorkflowImpl.class, DrDrillReport.MAPPING);
+          "drill",
+          DrDrillWorkflow.class,
+          DrDrillWorkflowImpl.class,
+          DrDrillWorkflowImpl.RULES,
+          DrDrillReport.MAPPING);
   public static final Procedure<CorruptedDataRecoveryWorkflow, CorruptedDataRecoveryResult>
       DATA_RECOVERY =
           new Procedure<>(
               "recover-data",
               CorruptedDataRecoveryWorkflow.class,
               CorruptedDataRecoveryWorkflowImpl.class,
+              CorruptedDataRecoveryWorkflowImpl.RULES,
               CorruptedDataRecoveryReport.MAPPING);
   public static final Procedure<IncidentResponseWorkflow, IncidentResult> INCIDENT_RESPONSE =
       new Procedure<>(
           "incident",
           IncidentResponseWorkflow.class,
           IncidentResponseWorkflowImpl.class,
+          IncidentResponseWorkflowImpl.RULES,
           IncidentResponseReport.MAPPING);
   public static final Procedure<RunCleanupWorkflow, RunCleanupResult> RUN_CLEANUP =
       new Procedure<>(
           "cleanup",
           RunCleanupWorkflow.class,
           RunCleanupWorkflowImpl.class,
+          RunCleanupWorkflowImpl.RULES,
           RunCleanupReport.MAPPING);
 
   /**
@@ -175,12 +193,14 @@ public final class Procedure<W, R> {
   private final Class<?> inputType;
   private final ReportMapping<R> report;
   private final List<LockedResource> locks;
+  private final InputRules<?> inputRules;
 
   /** Key, title and result type are the report mapping's: one name per procedure. */
   private Procedure(
       String command,
       Class<W> workflowInterface,
       Class<? extends W> implementation,
+      InputRules<?> inputRules,
       ReportMapping<R> report,
       LockedResource... locks) {
     this.key = report.procedure();
@@ -200,6 +220,20 @@ public final class Procedure<W, R> {
     if (method.getWorkflowMethod().getParameterCount() != 1)
       throw new IllegalStateException(method.getWorkflowMethod() + " must take one input");
     this.inputType = method.getWorkflowMethod().getParameterTypes()[0];
+    if (!inputType.equals(ruledType(inputRules)))
+      throw new IllegalStateException(
+          inputRules.getClass() + " checks " + ruledType(inputRules) + ", not " + inputType);
+    this.inputRules = inputRules;
+  }
+
+  /** The input type an {@link InputRules} implementation names. */
+  private static Class<?> ruledType(InputRules<?> rules) {
+    for (Type t : rules.getClass().getGenericInterfaces()) {
+      if (t instanceof ParameterizedType p
+          && p.getRawType() == InputRules.class
+          && p.getActualTypeArguments()[0] instanceof Class<?> c) return c;
+    }
+    return null;
   }
 
   /** Every procedure, in the runbook's order. */
@@ -289,6 +323,30 @@ public final class Procedure<W, R> {
    */
   public String workflowType() {
     return workflowType;
+  }
+
+  /**
+   * What a run refuses in its input before it does anything: the workflow's first checks, made
+   * again by a client before it starts a run ({@link #checkStart}).
+   */
+  public InputRules<?> inputRules() {
+    return inputRules;
+  }
+
+  /**
+   * Checks {@code input} as the run would before it does anything, against {@code catalog}: a
+   * client calls it before it starts a run, so bad input creates none.
+   *
+   * @param input of {@link #inputType()}
+   * @throws io.temporal.failure.ApplicationFailure InvalidInput naming the field, the value and
+   *     what is allowed ({@link InputRules})
+   */
+  @SuppressWarnings("unchecked")
+  public void checkStart(Object input, Instant now, Catalog catalog) {
+    if (!inputType.isInstance(input))
+      throw new IllegalArgumentException(
+          key + " takes a " + inputType.getName() + ", not " + input);
+    ((InputRules<Object>) inputRules).checkStart(input, now, catalog);
   }
 
   /** How a run's result, or what is known of a run that ended without one, becomes its report. */

@@ -39,6 +39,10 @@ import java.util.TreeSet;
  */
 public class RunCleanupWorkflowImpl implements RunCleanupWorkflow {
   static final String PROCEDURE = "dr-cleanup";
+
+  /** What the run refuses in its input before it does anything. */
+  public static final RunCleanupInputRules RULES = new RunCleanupInputRules();
+
   static final String DNS_CHANGE = "dns-change";
   private static final Duration STACK_BUDGET = Duration.ofMinutes(30);
 
@@ -137,30 +141,8 @@ public class RunCleanupWorkflowImpl implements RunCleanupWorkflow {
   }
 
   private static RunCleanupInput validate(RunCleanupInput input) {
-    if (input == null || input.workflowId() == null || input.workflowId().isBlank()) {
-      throw Inputs.invalid(
-          "workflowId", input == null ? null : input.workflowId(), "the ended run's workflow id");
-    }
-    if (input.runs() == null
-        || input.runs().stream().noneMatch(r -> input.workflowId().equals(r.workflowId()))) {
-      throw Inputs.invalid(
-          "runs", input.runs(), "the run " + input.workflowId() + " itself, with its run token");
-    }
-    for (EndedRun r : input.runs()) {
-      if (r.workflowId() == null
-          || r.workflowId().isBlank()
-          || r.runToken() == null
-          || r.runToken().isBlank()) {
-        throw Inputs.invalid(
-            "runs", r, "each with its workflowId and runToken (first execution run id)");
-      }
-    }
-    List<String> regions = input.regions() == null ? List.of() : input.regions();
-    for (String region : regions) {
-      if (!Inputs.isRegionName(region)) {
-        throw Inputs.invalid("regions", region, "AWS region names such as eu-west-1");
-      }
-    }
+    if (input == null) throw Inputs.invalid("workflowId", null, "the ended run's workflow id");
+    RULES.checkInput(input, Timeline.now());
     return input;
   }
 

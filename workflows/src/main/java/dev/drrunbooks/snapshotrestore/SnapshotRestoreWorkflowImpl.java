@@ -37,6 +37,9 @@ import java.util.List;
 public class SnapshotRestoreWorkflowImpl implements SnapshotRestoreWorkflow {
   static final String PROCEDURE = "snapshot-restore";
 
+  /** What the run refuses in its input before it does anything (the starter checks them too). */
+  public static final SnapshotRestoreInputRules RULES = new SnapshotRestoreInputRules();
+
   /**
    * Version 1: a named snapshot must be the service's instance's and available (or becoming so).
    */
@@ -56,6 +59,7 @@ public class SnapshotRestoreWorkflowImpl implements SnapshotRestoreWorkflow {
   public SnapshotRestoreResult run(SnapshotRestoreInput input) {
     Instant start = Timeline.now();
     SnapshotRestoreInput in = input == null ? SnapshotRestoreInput.latest(null) : input;
+    RULES.checkInput(in, Timeline.now());
     String serviceKey = Inputs.serviceKey("service", in.service(), false);
     String snapshotRef =
         in.snapshot() == null || in.snapshot().isBlank() ? "latest" : in.snapshot().trim();
@@ -66,6 +70,7 @@ public class SnapshotRestoreWorkflowImpl implements SnapshotRestoreWorkflow {
     String target = steps.target(RestoreInputs.target(in.targetInstance(), workflowId, "restored"));
 
     ServiceDefinition service = steps.begin(PROCEDURE, serviceKey);
+    RULES.checkServices(in, List.of(service));
     String primary = service.regions().primary();
     String instance = service.spec().database().instance();
     Duration budget = RestoreInputs.waitBudget(in.waitBudget(), service);

@@ -8,6 +8,7 @@ import dev.drrunbooks.starter.Connection;
 import dev.drrunbooks.starter.ExitCodes;
 import dev.drrunbooks.starter.JsonOption;
 import dev.drrunbooks.starter.RunStarter;
+import dev.drrunbooks.starter.StartCheck;
 import dev.drrunbooks.starter.Table;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -46,6 +47,9 @@ public final class BackupPolicyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    BackupPolicyInput in = new BackupPolicyInput(service, apply);
+    // What the run would refuse is refused here, before connecting: no run is created.
+    StartCheck.check(spec, connection, Procedure.BACKUP_POLICY, in, null);
     try (Connection conn = connection) {
       RunStarter runs =
           new RunStarter(
@@ -55,7 +59,7 @@ public final class BackupPolicyCommand implements Callable<Integer> {
           Procedure.BACKUP_POLICY,
           service,
           subject,
-          new BackupPolicyInput(service, apply),
+          in,
           noWait,
           result -> {
             if (!json.on()) print(result);

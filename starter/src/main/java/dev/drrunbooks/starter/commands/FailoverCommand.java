@@ -1,7 +1,6 @@
 package dev.drrunbooks.starter.commands;
 
 import dev.drrunbooks.approval.BreakGlass;
-import dev.drrunbooks.bootstrap.catalog.CatalogLoader;
 import dev.drrunbooks.failover.Direction;
 import dev.drrunbooks.failover.DnsFailoverInput;
 import dev.drrunbooks.failover.FailoverOutcome;
@@ -12,6 +11,7 @@ import dev.drrunbooks.starter.InputFile;
 import dev.drrunbooks.starter.JsonOption;
 import dev.drrunbooks.starter.ResultPrinter;
 import dev.drrunbooks.starter.RunStarter;
+import dev.drrunbooks.starter.StartCheck;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
@@ -150,17 +150,8 @@ public abstract class FailoverCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--service is required (a catalog key such as inventory)");
     }
-    var catalog = CatalogLoader.load(connection.catalog());
-    if (!catalog.services().containsKey(in.service())
-        || catalog.definitionOf(in.service()).dns() == null) {
-      throw new ParameterException(
-          spec.commandLine(),
-          "--service: '"
-              + in.service()
-              + "' is not a catalog service "
-              + "with a DNS record; known: "
-              + String.join(", ", catalog.serviceKeys()));
-    }
+    // What the run would refuse is refused here, before connecting: no run is created.
+    StartCheck.check(spec, connection, Procedure.DNS_FAILOVER, in, input);
     // One run per DNS record is the run's own lock (taken on the server whoever starts it), not
     // this id.
     try (Connection conn = connection) {

@@ -23,6 +23,7 @@ import dev.drrunbooks.starter.ResultPrinter;
 import dev.drrunbooks.starter.RunIdResolver;
 import dev.drrunbooks.starter.RunLookup;
 import dev.drrunbooks.starter.RunStarter;
+import dev.drrunbooks.starter.StartCheck;
 import dev.drrunbooks.starter.Table;
 import dev.drrunbooks.starter.WorkflowIds;
 import io.temporal.client.WorkflowStub;
@@ -129,19 +130,14 @@ public final class IncidentCommand implements Callable<Integer> {
       if (in.severity() == null || in.summary() == null) {
         throw new ParameterException(spec.commandLine(), "--severity and --summary are required");
       }
-      // Checked here too, so a bad severity is a usage error rather than a run that fails at once.
-      try {
-        dev.drrunbooks.incident.Severity.parse(
-            input != null ? "--input " + input + ": severity" : "--severity", in.severity());
-      } catch (IllegalArgumentException e) {
-        throw new ParameterException(spec.commandLine(), e.getMessage());
-      }
+      // What the run would refuse is refused here, before connecting: no run is created.
+      StartCheck.check(spec, connection, Procedure.INCIDENT_RESPONSE, in, input);
       String id = incidentId(in.services().get(0).trim(), Instant.now());
       PrintWriter out = spec.commandLine().getOut();
       try (Connection conn = connection) {
         RunStarter runs = new RunStarter(conn, out, spec.commandLine().getErr(), json.on());
-        // Confirmed, not just started: a run that fails at once (a service not in the catalog) is
-        // not "open".
+        // Confirmed, not just started: a run that fails at once (a service the worker's catalog
+        // lacks) is not "open".
         int code =
             runs.startConfirmed(
                 id, Procedure.INCIDENT_RESPONSE, String.join(",", in.services()), in, "opening");

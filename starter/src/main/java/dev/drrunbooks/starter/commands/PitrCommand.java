@@ -2,17 +2,14 @@ package dev.drrunbooks.starter.commands;
 
 import dev.drrunbooks.pitr.PointInTimeRestoreInput;
 import dev.drrunbooks.pitr.PointInTimeRestoreResult;
-import dev.drrunbooks.pitr.RestoreRegion;
 import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.starter.ExitCodes;
 import dev.drrunbooks.starter.ResultPrinter;
-import io.temporal.failure.ApplicationFailure;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 
 @Command(
     name = "pitr",
@@ -74,21 +71,6 @@ public final class PitrCommand
         null,
         null,
         region);
-  }
-
-  /** A bad region is a usage error (exit 2), before anything starts. */
-  @Override
-  void check(PointInTimeRestoreInput in) {
-    try {
-      RestoreRegion.check("region", in.region());
-    } catch (ApplicationFailure e) {
-      throw new ParameterException(
-          spec.commandLine(),
-          source("--region", "region")
-              + ": '"
-              + in.region()
-              + "' is not valid; expected primary, dr or an AWS region name such as eu-central-1");
-    }
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.drrunbooks.starter.InputFile;
 import dev.drrunbooks.starter.JsonOption;
 import dev.drrunbooks.starter.ResultPrinter;
 import dev.drrunbooks.starter.RunStarter;
+import dev.drrunbooks.starter.StartCheck;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
@@ -19,9 +20,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * A command that starts one run of a procedure, from its flags or from {@code --input file.json}
- * (not both), then waits for the result and prints it, or with {@code --no-wait} prints the run id
- * and link. A subclass says how its flags become the input, what the run id is named after, and how
- * the result is printed.
+ * (not both), checked as the run would check it ({@link StartCheck}), then waits for the result and
+ * prints it, or with {@code --no-wait} prints the run id and link. A subclass says how its flags
+ * become the input, what the run id is named after, and how the result is printed.
  *
  * @param <I> the procedure's input record
  * @param <R> its result
@@ -69,19 +70,8 @@ abstract class RunCommand<I extends RunInput, R> implements Callable<Integer> {
   /** Prints a result the run returned; returns the exit code. */
   abstract int print(R result, ResultPrinter print, PrintWriter out);
 
-  /**
-   * Refuses, as a usage error before anything starts, what the starter can check of the input; the
-   * run checks the rest.
-   */
-  void check(I in) {}
-
   /** Prints what the user should know before the command waits (e.g. the run's gates). */
   void beforeWaiting(PrintWriter out) {}
-
-  /** How a message names an input field: the flag, or the field in the {@code --input} file. */
-  String source(String flag, String field) {
-    return input == null ? flag : field + " (in " + input + ")";
-  }
 
   /** The input: the {@code --input} file's, or the flags'. */
   I input() {
@@ -96,7 +86,8 @@ abstract class RunCommand<I extends RunInput, R> implements Callable<Integer> {
   @Override
   public final Integer call() {
     I in = input();
-    check(in);
+    // What the run would refuse is refused here, before connecting: no run is created.
+    StartCheck.check(spec, connection, procedure, in, input);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     // Under --json the result is printed as JSON by the starter; the tables go nowhere.

@@ -2,15 +2,12 @@ package dev.drrunbooks.starter.commands;
 
 import dev.drrunbooks.backupvalidation.BackupValidationInput;
 import dev.drrunbooks.backupvalidation.BackupValidationResult;
-import dev.drrunbooks.restore.SnapshotPick;
 import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.starter.ExitCodes;
 import dev.drrunbooks.starter.ResultPrinter;
-import io.temporal.failure.ApplicationFailure;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 
 @Command(
     name = "validate-backups",
@@ -39,18 +36,6 @@ public final class ValidateBackupsCommand
   @Override
   BackupValidationInput fromFlags() {
     return new BackupValidationInput(service, pick, randomWithin, waitBudget, instanceClass, null);
-  }
-
-  /** A pick the run would refuse is a usage error (exit 2), before anything starts. */
-  @Override
-  void check(BackupValidationInput in) {
-    try {
-      SnapshotPick.parse("pick", in.pick());
-    } catch (ApplicationFailure e) {
-      throw new ParameterException(
-          spec.commandLine(),
-          source("--pick", "pick") + ": '" + in.pick() + "' is not valid; allowed: newest, random");
-    }
   }
 
   @Override

@@ -128,14 +128,16 @@ class BackupPolicyEndToEndTest {
   }
 
   @Test
-  void anUnknownServiceFailsTheRunWithAClearMessage() {
+  void anUnknownServiceIsRefusedWithAClearMessageBeforeARunStarts() {
     CliRun run = CliRun.of(worker.connectionArgs(), "backup-policy", "--service", "billing");
-    assertEquals(2, run.exitCode(), "the run refuses its input: bad input, " + run);
-    assertTrue(run.err().contains("service: 'billing' is not in the catalog"), run.toString());
+    assertEquals(2, run.exitCode(), "the starter refuses the input: bad input, " + run);
     assertTrue(
         run.err()
-            .contains("known services: customer-base, inventory, locations, payments (or 'all')"),
+            .contains(
+                "--service: 'billing' is not valid; allowed: customer-base, inventory, locations,"
+                    + " payments, or all (the services in the catalog)"),
         run.toString());
+    assertFalse(run.out().contains("Started"), "no run is started: " + run);
   }
 
   /**
