@@ -144,6 +144,11 @@ public final class RunNotifications {
         .run();
   }
 
+  /** Waits for the notifications still in flight (their failures are logged). */
+  public void settle() {
+    awaitInFlight();
+  }
+
   private String subject() {
     return service == null ? procedure : procedure + " of " + service;
   }

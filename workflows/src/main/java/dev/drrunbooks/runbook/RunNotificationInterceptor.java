@@ -29,7 +29,14 @@ public final class RunNotificationInterceptor extends WorkerInterceptorBase {
         Optional<Procedure<?, ?>> procedure = Procedure.ofWorkflowType(type);
         RunNotifications notifications =
             RunNotifications.install(procedure.map(Procedure::key).orElse(type));
-        if (procedure.isEmpty()) return super.execute(input);
+        if (procedure.isEmpty()) {
+          // No end to send, but none of its notifications may still be in flight when it
+          // completes: Temporal refuses a completion while an event it has not seen is pending
+          // (UnhandledCommand), and fails an Update answered in that workflow task with it.
+          WorkflowOutput output = super.execute(input);
+          notifications.settle();
+          return output;
+        }
         WorkflowOutput output;
         try {
           output = super.execute(input);
