@@ -2,6 +2,7 @@ package dev.drrunbooks.gateway;
 
 import dev.drrunbooks.bootstrap.catalog.CatalogException;
 import dev.drrunbooks.bootstrap.catalog.CatalogLoader;
+import dev.drrunbooks.bootstrap.codec.PayloadEncryption;
 import dev.drrunbooks.bootstrap.connect.DrClientOptions;
 import dev.drrunbooks.bootstrap.connect.TemporalServiceFactory;
 import dev.drrunbooks.catalog.Catalog;
@@ -40,8 +41,10 @@ public final class GatewayMain {
     Catalog catalog;
     Map<String, Endpoint> routes;
     WorkflowServiceStubs service;
+    PayloadEncryption encryption;
     try {
       port = port(env.getOrDefault("DR_GATEWAY_PORT", "8787"));
+      encryption = PayloadEncryption.process();
       catalog =
           CatalogLoader.load(
               Path.of(env.getOrDefault("DR_CATALOG", "deploy/catalog/mycomputer.yaml")));
@@ -51,7 +54,8 @@ public final class GatewayMain {
       WorkflowClient client =
           WorkflowClient.newInstance(
               service,
-              DrClientOptions.forNamespace(env.getOrDefault("TEMPORAL_NAMESPACE", "default")));
+              DrClientOptions.forNamespace(
+                  env.getOrDefault("TEMPORAL_NAMESPACE", "default"), encryption));
       routes =
           Gateway.routes(
               env,
@@ -80,7 +84,12 @@ public final class GatewayMain {
                   stopped.countDown();
                 },
                 "gateway-shutdown"));
-    log.info("Gateway listening on http://{}:{}, serving {}", host, bound, routes.keySet());
+    log.info(
+        "Gateway listening on http://{}:{}, serving {}; {}",
+        host,
+        bound,
+        routes.keySet(),
+        encryption.describe());
     stopped.await();
   }
 

@@ -1,11 +1,13 @@
 package dev.drrunbooks.worker;
 
 import dev.drrunbooks.approval.ApproverWorkerInterceptor;
+import dev.drrunbooks.bootstrap.codec.PayloadEncryption;
 import dev.drrunbooks.bootstrap.connect.DrClientOptions;
 import dev.drrunbooks.runbook.RunNotificationInterceptor;
 import dev.drrunbooks.runbook.RunOutcomeInterceptor;
 import dev.drrunbooks.worker.heartbeat.HeartbeatOnBehalfInterceptor;
 import io.temporal.client.WorkflowClient;
+import io.temporal.common.converter.DataConverter;
 import io.temporal.common.interceptors.WorkerInterceptor;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.worker.WorkerFactory;
@@ -19,13 +21,20 @@ import java.util.List;
 public final class DrWorkerFactory {
   private DrWorkerFactory() {}
 
+  /** With this process's payload encryption ({@link PayloadEncryption#process()}). */
   public static WorkerFactory create(WorkflowServiceStubs service, String namespace) {
+    return create(service, namespace, PayloadEncryption.process());
+  }
+
+  public static WorkerFactory create(
+      WorkflowServiceStubs service, String namespace, PayloadEncryption encryption) {
     WorkflowClient client =
-        WorkflowClient.newInstance(service, DrClientOptions.forNamespace(namespace));
+        WorkflowClient.newInstance(service, DrClientOptions.forNamespace(namespace, encryption));
     return WorkerFactory.newInstance(
         client,
         WorkerFactoryOptions.newBuilder()
-            .setWorkerInterceptors(interceptors().toArray(WorkerInterceptor[]::new))
+            .setWorkerInterceptors(
+                interceptors(encryption.dataConverter()).toArray(WorkerInterceptor[]::new))
             .build());
   }
 
@@ -35,13 +44,13 @@ public final class DrWorkerFactory {
    * every procedure run ends by upserting its outcome search attributes ({@link
    * RunOutcomeInterceptor}); gates, phase changes and ends are notified ({@link
    * RunNotificationInterceptor}); gates know who answers from the approver header ({@link
-   * ApproverWorkerInterceptor}).
+   * ApproverWorkerInterceptor}, reading it with the client's {@code converter}).
    */
-  static List<WorkerInterceptor> interceptors() {
+  static List<WorkerInterceptor> interceptors(DataConverter converter) {
     return List.of(
         new HeartbeatOnBehalfInterceptor(),
         new RunOutcomeInterceptor(),
         new RunNotificationInterceptor(),
-        new ApproverWorkerInterceptor());
+        new ApproverWorkerInterceptor(converter));
   }
 }

@@ -3,6 +3,7 @@ package dev.drrunbooks.worker;
 import dev.drrunbooks.aws.AwsClients;
 import dev.drrunbooks.bootstrap.catalog.CatalogException;
 import dev.drrunbooks.bootstrap.catalog.CatalogLoader;
+import dev.drrunbooks.bootstrap.codec.PayloadEncryption;
 import dev.drrunbooks.bootstrap.connect.SearchAttributeCheck;
 import dev.drrunbooks.bootstrap.connect.TemporalServiceFactory;
 import dev.drrunbooks.catalog.Catalog;
@@ -26,10 +27,16 @@ public final class WorkerMain {
   public static void main(String[] args) throws InterruptedException {
     WorkerConfig config = WorkerConfig.fromEnvironment();
     Catalog catalog;
+    PayloadEncryption encryption;
     try {
       catalog = CatalogLoader.load(config.catalogPath());
+      encryption = PayloadEncryption.process();
     } catch (CatalogException e) {
       log.error("{}", e.getMessage());
+      System.exit(2);
+      return;
+    } catch (IllegalArgumentException e) {
+      log.error("worker not started: {}", e.getMessage());
       System.exit(2);
       return;
     }
@@ -49,7 +56,7 @@ public final class WorkerMain {
       System.exit(2);
       return;
     }
-    WorkerFactory factory = DrWorkerFactory.create(service, config.namespace());
+    WorkerFactory factory = DrWorkerFactory.create(service, config.namespace(), encryption);
     DrWorker.register(
         factory.newWorker(config.taskQueue()),
         catalog,
@@ -76,7 +83,7 @@ public final class WorkerMain {
 
     log.info(
         "Worker started: task queue {}, Temporal {} ({}) namespace {}, AWS {}, catalog {} ({}"
-            + " services), {}, notifications to {}",
+            + " services), {}, notifications to {}; {}",
         config.taskQueue(),
         config.temporalAddress(),
         TemporalServiceFactory.describeSecurity(System.getenv()),
@@ -85,7 +92,8 @@ public final class WorkerMain {
         config.catalogPath(),
         catalog.services().size(),
         DrWorker.describeDatabases(System.getenv()),
-        DrWorker.describeNotifications(System.getenv()));
+        DrWorker.describeNotifications(System.getenv()),
+        encryption.describe());
     stopped.await();
   }
 }
