@@ -6,6 +6,7 @@ import dev.drrunbooks.bootstrap.codec.PayloadEncryption;
 import dev.drrunbooks.bootstrap.connect.DrClientOptions;
 import dev.drrunbooks.bootstrap.connect.TemporalServiceFactory;
 import dev.drrunbooks.catalog.Catalog;
+import dev.drrunbooks.gateway.codec.CodecEndpoint;
 import dev.drrunbooks.gateway.http.Endpoint;
 import dev.drrunbooks.gateway.http.GatewayServer;
 import dev.drrunbooks.gateway.sns.HttpsCertificateSource;
@@ -16,6 +17,7 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +25,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The gateway process. Environment: DR_GATEWAY_HOST (default 127.0.0.1), DR_GATEWAY_PORT (default
  * 8787), TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, DR_TASK_QUEUE, DR_CATALOG, TEMPORAL_UI_URL (links),
- * the channels' secrets and mappings ({@link Gateway}), DR_GATEWAY_APPROVERS. Logs which channels
- * it serves, never a secret. {@code sign} as the first argument runs {@link SignCommand} instead.
+ * the channels' secrets and mappings ({@link Gateway}), DR_GATEWAY_APPROVERS, payload encryption
+ * ({@link PayloadEncryption}) and the codec endpoint's users and origins ({@link CodecEndpoint}).
+ * Logs which channels it serves, never a secret. {@code sign} as the first argument runs {@link
+ * SignCommand} instead.
  */
 public final class GatewayMain {
   private static final Logger log = LoggerFactory.getLogger(GatewayMain.class);
@@ -42,6 +46,7 @@ public final class GatewayMain {
     Map<String, Endpoint> routes;
     WorkflowServiceStubs service;
     PayloadEncryption encryption;
+    Optional<CodecEndpoint> codec;
     try {
       port = port(env.getOrDefault("DR_GATEWAY_PORT", "8787"));
       encryption = PayloadEncryption.process();
@@ -67,12 +72,18 @@ public final class GatewayMain {
                   new HttpsCertificateSource(),
                   new HttpsSubscriptionConfirmer(),
                   SecretsManagerSecrets.fromEnvironment(env)));
+      codec =
+          CodecEndpoint.fromEnvironment(
+              env,
+              encryption.codec(),
+              SecretsManagerSecrets.fromEnvironment(env),
+              Clock.systemUTC());
     } catch (IllegalArgumentException | CatalogException e) {
       log.error("gateway not started: {}", e.getMessage());
       System.exit(2);
       return;
     }
-    GatewayServer server = new GatewayServer(routes);
+    GatewayServer server = new GatewayServer(routes, app -> codec.ifPresent(c -> c.addTo(app)));
     int bound = server.start(host, port);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -85,10 +96,13 @@ public final class GatewayMain {
                 },
                 "gateway-shutdown"));
     log.info(
-        "Gateway listening on http://{}:{}, serving {}; {}",
+        "Gateway listening on http://{}:{}, serving {}, {}; {}",
         host,
         bound,
         routes.keySet(),
+        codec
+            .map(CodecEndpoint::describe)
+            .orElse("no codec endpoint (DR_CODEC_SERVER_TOKENS unset)"),
         encryption.describe());
     stopped.await();
   }
