@@ -12,7 +12,14 @@ import dev.drrunbooks.gateway.http.GatewayServer;
 import dev.drrunbooks.gateway.sns.HttpsCertificateSource;
 import dev.drrunbooks.gateway.sns.HttpsSubscriptionConfirmer;
 import dev.drrunbooks.gateway.verify.SecretsManagerSecrets;
+import dev.drrunbooks.ops.LogFormat;
+import dev.drrunbooks.ops.OpsAddress;
+import dev.drrunbooks.ops.OpsServer;
+import dev.drrunbooks.ops.ProcessMetrics;
+import dev.drrunbooks.ops.TemporalReachable;
+import dev.drrunbooks.ops.Tracing;
 import io.temporal.client.WorkflowClient;
+import io.temporal.common.interceptors.WorkflowClientInterceptor;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,9 +33,10 @@ import org.slf4j.LoggerFactory;
  * The gateway process. Environment: DR_GATEWAY_HOST (default 127.0.0.1), DR_GATEWAY_PORT (default
  * 8787), TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, DR_TASK_QUEUE, DR_CATALOG, TEMPORAL_UI_URL (links),
  * the channels' secrets and mappings ({@link Gateway}), DR_GATEWAY_APPROVERS, payload encryption
- * ({@link PayloadEncryption}) and the codec endpoint's users and origins ({@link CodecEndpoint}).
- * Logs which channels it serves, never a secret. {@code sign} as the first argument runs {@link
- * SignCommand} instead.
+ * ({@link PayloadEncryption}) and the codec endpoint's users and origins ({@link CodecEndpoint});
+ * DR_OPS_HOST and DR_OPS_PORT (default 0.0.0.0:9464: /healthz, /readyz, /metrics), DR_LOG_FORMAT
+ * (text or json), OTEL_EXPORTER_OTLP_ENDPOINT (traces). Logs which channels it serves, never a
+ * secret. {@code sign} as the first argument runs {@link SignCommand} instead.
  */
 public final class GatewayMain {
   private static final Logger log = LoggerFactory.getLogger(GatewayMain.class);
@@ -45,22 +53,31 @@ public final class GatewayMain {
     Catalog catalog;
     Map<String, Endpoint> routes;
     WorkflowServiceStubs service;
+    OpsAddress opsAddress;
+    ProcessMetrics metrics = new ProcessMetrics();
+    Tracing tracing;
     PayloadEncryption encryption;
     Optional<CodecEndpoint> codec;
+    String temporalAddress = env.getOrDefault("TEMPORAL_ADDRESS", "127.0.0.1:7233");
     try {
+      LogFormat.check(env);
+      opsAddress = OpsAddress.from(env);
+      tracing = Tracing.fromEnvironment(env, "dr-gateway");
       port = port(env.getOrDefault("DR_GATEWAY_PORT", "8787"));
       encryption = PayloadEncryption.process();
       catalog =
           CatalogLoader.load(
               Path.of(env.getOrDefault("DR_CATALOG", "deploy/catalog/mycomputer.yaml")));
-      service =
-          TemporalServiceFactory.connect(
-              env.getOrDefault("TEMPORAL_ADDRESS", "127.0.0.1:7233"), env);
+      service = TemporalServiceFactory.connect(temporalAddress, env, metrics.temporalScope());
       WorkflowClient client =
           WorkflowClient.newInstance(
               service,
               DrClientOptions.forNamespace(
-                  env.getOrDefault("TEMPORAL_NAMESPACE", "default"), encryption));
+                      env.getOrDefault("TEMPORAL_NAMESPACE", "default"), encryption)
+                  .toBuilder()
+                  .setInterceptors(
+                      tracing.clientInterceptors().toArray(WorkflowClientInterceptor[]::new))
+                  .build());
       routes =
           Gateway.routes(
               env,
@@ -83,6 +100,18 @@ public final class GatewayMain {
       System.exit(2);
       return;
     }
+    OpsServer ops;
+    try {
+      // The same ops port as the worker's: /healthz, /readyz (Temporal answers), /metrics.
+      ops =
+          new OpsServer(
+                  opsAddress, new TemporalReachable(service, temporalAddress), metrics::scrape)
+              .start();
+    } catch (IllegalStateException e) {
+      log.error("gateway not started: {}", e.getMessage());
+      System.exit(2);
+      return;
+    }
     GatewayServer server = new GatewayServer(routes, app -> codec.ifPresent(c -> c.addTo(app)));
     int bound = server.start(host, port);
     CountDownLatch stopped = new CountDownLatch(1);
@@ -91,18 +120,25 @@ public final class GatewayMain {
             new Thread(
                 () -> {
                   server.close();
+                  ops.close();
                   service.shutdown();
+                  tracing.close();
+                  metrics.close();
                   stopped.countDown();
                 },
                 "gateway-shutdown"));
     log.info(
-        "Gateway listening on http://{}:{}, serving {}, {}; {}",
+        "Gateway listening on http://{}:{}, serving {}, {}; /healthz /readyz /metrics on {}:{}, {};"
+            + " {}",
         host,
         bound,
         routes.keySet(),
         codec
             .map(CodecEndpoint::describe)
             .orElse("no codec endpoint (DR_CODEC_SERVER_TOKENS unset)"),
+        opsAddress.host(),
+        ops.port(),
+        tracing.describe(),
         encryption.describe());
     stopped.await();
   }

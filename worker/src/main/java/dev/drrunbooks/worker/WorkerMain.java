@@ -7,17 +7,26 @@ import dev.drrunbooks.bootstrap.codec.PayloadEncryption;
 import dev.drrunbooks.bootstrap.connect.SearchAttributeCheck;
 import dev.drrunbooks.bootstrap.connect.TemporalServiceFactory;
 import dev.drrunbooks.catalog.Catalog;
+import dev.drrunbooks.ops.LogFormat;
+import dev.drrunbooks.ops.OpsAddress;
+import dev.drrunbooks.ops.ProcessMetrics;
+import dev.drrunbooks.ops.Tracing;
+import dev.drrunbooks.worker.ops.RunVisibilityGauges;
+import dev.drrunbooks.worker.ops.WorkerOps;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.worker.WorkerFactory;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The long-lived worker. On SIGTERM it stops polling, lets running activities finish (up to 30 s),
- * and exits; workflows it was running continue on any other worker.
+ * The long-lived worker. Serves /healthz, /readyz and /metrics on DR_OPS_HOST:DR_OPS_PORT ({@link
+ * WorkerOps}); logs as text or, with DR_LOG_FORMAT=json, as JSON lines; traces when
+ * OTEL_EXPORTER_OTLP_ENDPOINT is set ({@link Tracing}). On SIGTERM it stops polling, lets running
+ * activities finish (up to 30 s), and exits; workflows it was running continue on any other worker.
  */
 public final class WorkerMain {
   private static final Logger log = LoggerFactory.getLogger(WorkerMain.class);
@@ -27,22 +36,30 @@ public final class WorkerMain {
   public static void main(String[] args) throws InterruptedException {
     WorkerConfig config = WorkerConfig.fromEnvironment();
     Catalog catalog;
-    PayloadEncryption encryption;
     try {
       catalog = CatalogLoader.load(config.catalogPath());
-      encryption = PayloadEncryption.process();
     } catch (CatalogException e) {
       log.error("{}", e.getMessage());
       System.exit(2);
       return;
+    }
+    Map<String, String> env = System.getenv();
+    OpsAddress opsAddress;
+    PayloadEncryption encryption;
+    try {
+      LogFormat.check(env);
+      opsAddress = OpsAddress.from(env);
+      encryption = PayloadEncryption.process();
     } catch (IllegalArgumentException e) {
       log.error("worker not started: {}", e.getMessage());
       System.exit(2);
       return;
     }
     AwsClients aws = AwsClients.fromEnvironment();
+    ProcessMetrics metrics = new ProcessMetrics();
+    Tracing tracing = Tracing.fromEnvironment(env, "dr-worker");
     WorkflowServiceStubs service =
-        TemporalServiceFactory.connect(config.temporalAddress(), System.getenv());
+        TemporalServiceFactory.connect(config.temporalAddress(), env, metrics.temporalScope());
     List<String> missing = SearchAttributeCheck.missing(service, config.namespace());
     if (!missing.isEmpty()) {
       log.error(
@@ -56,13 +73,33 @@ public final class WorkerMain {
       System.exit(2);
       return;
     }
-    WorkerFactory factory = DrWorkerFactory.create(service, config.namespace(), encryption);
+    WorkerFactory factory =
+        DrWorkerFactory.create(service, config.namespace(), tracing, encryption);
     DrWorker.register(
         factory.newWorker(config.taskQueue()),
         catalog,
         config.catalogPath().toString(),
         aws,
         System.getenv());
+    WorkerOps ops;
+    try {
+      ops =
+          new WorkerOps(
+              opsAddress,
+              metrics,
+              service,
+              config.temporalAddress(),
+              factory,
+              config.taskQueue(),
+              catalog.services().keySet(),
+              RunVisibilityGauges.REFRESH_EVERY);
+    } catch (IllegalStateException e) {
+      log.error("worker not started: {}", e.getMessage());
+      service.shutdown();
+      aws.close();
+      System.exit(2);
+      return;
+    }
     factory.start();
 
     CountDownLatch stopped = new CountDownLatch(1);
@@ -72,10 +109,13 @@ public final class WorkerMain {
                 () -> {
                   log.info(
                       "Shutting down: no new tasks; waiting up to 30 s for running activities");
-                  factory.shutdown();
+                  factory.shutdown(); // /readyz answers 503 from here on
                   factory.awaitTermination(30, TimeUnit.SECONDS);
                   service.shutdown();
                   aws.close();
+                  tracing.close();
+                  ops.close();
+                  metrics.close();
                   log.info("Worker stopped");
                   stopped.countDown();
                 },
@@ -83,7 +123,7 @@ public final class WorkerMain {
 
     log.info(
         "Worker started: task queue {}, Temporal {} ({}) namespace {}, AWS {}, catalog {} ({}"
-            + " services), {}, notifications to {}; {}",
+            + " services), {}, notifications to {}, /healthz /readyz /metrics on {}:{}, {}; {}",
         config.taskQueue(),
         config.temporalAddress(),
         TemporalServiceFactory.describeSecurity(System.getenv()),
@@ -93,6 +133,9 @@ public final class WorkerMain {
         catalog.services().size(),
         DrWorker.describeDatabases(System.getenv()),
         DrWorker.describeNotifications(System.getenv()),
+        opsAddress.host(),
+        ops.port(),
+        tracing.describe(),
         encryption.describe());
     stopped.await();
   }

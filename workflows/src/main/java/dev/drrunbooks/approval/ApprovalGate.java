@@ -6,6 +6,7 @@ import dev.drrunbooks.model.CurrentDetails;
 import dev.drrunbooks.model.Outcome;
 import dev.drrunbooks.model.RejectedSignal;
 import dev.drrunbooks.model.RejectedSignals;
+import dev.drrunbooks.model.RunMetrics;
 import dev.drrunbooks.model.RunNotifications;
 import dev.drrunbooks.model.TimedWait;
 import dev.drrunbooks.model.Timeline;
@@ -86,7 +87,11 @@ public final class ApprovalGate {
             waiting.onTimeout(),
             approvers.describe()));
     RunNotifications.gateWaiting(
-        step, waiting.deadline(), waiting.onTimeout(), approvers.describe());
+        step,
+        waiting.deadline(),
+        waiting.onTimeout(),
+        approvers.describe(),
+        GateDetails.answerCommand(Workflow.getInfo().getWorkflowId(), step));
     boolean answered;
     try {
       answered = TimedWait.until(timeout, GateDetails.timerSummary(step), () -> decision != null);
@@ -112,6 +117,8 @@ public final class ApprovalGate {
               approvals);
     }
     waiting = null;
+    RunMetrics.gateDecided(
+        step, decision.verdict().name(), Duration.between(start, Timeline.now()));
     timeline.record(
         "approval: " + step,
         start,
@@ -267,7 +274,12 @@ public final class ApprovalGate {
     if (!approve) {
       decision =
           new GateDecision(
-              a.step(), GateDecision.Verdict.ABORTED, a.who(), why, answer.at(), List.of(answer));
+              a.step(),
+              GateDecision.Verdict.ABORTED,
+              answer.answeredBy(),
+              why,
+              answer.at(),
+              List.of(answer));
       return decision;
     }
     approvals.add(answer);
@@ -288,7 +300,7 @@ public final class ApprovalGate {
       return new GateDecision(
           a.step(),
           GateDecision.Verdict.APPROVAL_COUNTED,
-          a.who(),
+          answer.answeredBy(),
           counted + "; the gate waits for " + (approvers.distinct() - approvals.size()) + " more",
           answer.at(),
           approvals);
@@ -296,11 +308,16 @@ public final class ApprovalGate {
     decision =
         approvals.size() == 1
             ? new GateDecision(
-                a.step(), GateDecision.Verdict.APPROVED, a.who(), why, answer.at(), approvals)
+                a.step(),
+                GateDecision.Verdict.APPROVED,
+                answer.answeredBy(),
+                why,
+                answer.at(),
+                approvals)
             : new GateDecision(
                 a.step(),
                 GateDecision.Verdict.APPROVED,
-                String.join(", ", approvals.stream().map(GateAnswer::who).toList()),
+                String.join(", ", approvals.stream().map(GateAnswer::answeredBy).toList()),
                 String.join("; ", approvals.stream().map(p -> p.line() + ": " + p.why()).toList()),
                 answer.at(),
                 approvals);

@@ -12,8 +12,26 @@ import java.time.Instant;
  */
 public record GateAnswer(String who, String identity, String channel, String why, Instant at) {
 
-  /** "alice as operator:alice via dr approve (update)", or "alice, unverified, via ...". */
+  /**
+   * "operator:alice via dr approve (update)", "operator:alice (named 'the CTO') via ..." when the
+   * typed name is not the identity's, or "alice, unverified, via ..." without an identity: the
+   * verified identity leads, the free text never stands in for it.
+   */
   public String line() {
-    return who + (identity == null ? ", unverified," : " as " + identity) + " via " + channel;
+    if (identity == null) return who + ", unverified, via " + channel;
+    return identity + (names(identity, who) ? "" : " (named '" + who + "')") + " via " + channel;
+  }
+
+  /** Who answered, as records show it: the verified identity, else the typed name. */
+  public String answeredBy() {
+    return identity == null ? who : identity;
+  }
+
+  /** "operator:alice" is named "alice"; "slack:U0DEMO" is named "U0DEMO". */
+  private static boolean names(String identity, String name) {
+    return name == null
+        || name.isBlank()
+        || identity.equals(name)
+        || identity.endsWith(":" + name.trim());
   }
 }

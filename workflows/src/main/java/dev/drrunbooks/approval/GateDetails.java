@@ -13,6 +13,11 @@ import java.time.Instant;
 final class GateDetails {
   private GateDetails() {}
 
+  /** The dr command that approves the gate: {@code dr approve RUN --step STEP --why REASON}. */
+  static String answerCommand(String workflowId, String step) {
+    return "dr approve " + workflowId + " --step " + step + " --why REASON";
+  }
+
   /** The timer's label: "approval deadline for switch-traffic". */
   static String timerSummary(String step) {
     return "approval deadline for " + step;
@@ -44,11 +49,9 @@ final class GateDetails {
         + (needs.contains("(anyone)")
             ? ""
             : " (as `operator:$DR_OPERATOR` with dr, or through the gateway; not from this UI)")
-        + "\n\n**Answer with:** `dr approve "
-        + workflowId
-        + " --step "
-        + step
-        + " --who NAME --why REASON` (or `dr abort` with the same options)\n\n"
+        + "\n\n**Answer with:** `"
+        + answerCommand(workflowId, step)
+        + "` (or `dr abort` with the same options)\n\n"
         + "**Or send:** Update `approve` or `abort` (signals `approveSignal`, `abortSignal`)"
         + " with `"
         + payload

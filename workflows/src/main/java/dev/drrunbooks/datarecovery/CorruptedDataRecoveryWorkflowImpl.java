@@ -1,6 +1,7 @@
 package dev.drrunbooks.datarecovery;
 
 import dev.drrunbooks.activities.catalog.CatalogActivities;
+import dev.drrunbooks.activities.rds.CopyProtectionRequest;
 import dev.drrunbooks.activities.rds.ErrorLogScan;
 import dev.drrunbooks.activities.rds.InstanceInfo;
 import dev.drrunbooks.activities.rds.RdsLogActivities;
@@ -22,9 +23,11 @@ import dev.drrunbooks.catalog.GateDefault;
 import dev.drrunbooks.catalog.ServiceDefinition;
 import dev.drrunbooks.catalog.ValidationQuery;
 import dev.drrunbooks.model.ActivityDefaults;
+import dev.drrunbooks.model.Cleanup;
 import dev.drrunbooks.model.FailureType;
 import dev.drrunbooks.model.Inputs;
 import dev.drrunbooks.model.ObjectiveCheck;
+import dev.drrunbooks.model.Ownership;
 import dev.drrunbooks.model.Phases;
 import dev.drrunbooks.model.ServiceLookup;
 import dev.drrunbooks.model.Timeline;
@@ -39,6 +42,7 @@ import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.ChildWorkflowFailure;
+import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -54,6 +58,12 @@ public class CorruptedDataRecoveryWorkflowImpl extends GatedWorkflow
 
   /** The Workflow.getVersion change id of the checks after the replay. */
   static final String VERIFY_AFTER_REPLAY = "verify-after-replay";
+
+  /**
+   * A run cancelled or failed after its restore deletes the recovered copy (a half-recovered
+   * database serves nobody); runs recorded before it left the copy.
+   */
+  static final String RECOVERED_COPY_CLEANUP = "recovered-copy-cleanup";
 
   /**
    * The Workflow.getVersion change id of the catalog-declared data recovery: from version 1 the
@@ -230,107 +240,131 @@ public class CorruptedDataRecoveryWorkflowImpl extends GatedWorkflow
     } catch (ChildWorkflowFailure e) {
       throw RestorePointRefusal.relabel(e, corruptionTime, point);
     }
-    DatabaseTarget target =
-        new DatabaseTarget(
-            region,
-            restored.restoredInstance(),
-            restored.endpoint(),
-            restored.port(),
-            service.spec().database().name());
-
-    phases.enter("plan-replay");
-    CorruptionRule rule =
-        evidence == null || evidence.actors().isEmpty()
-            ? CorruptionRule.DEFAULT
-            : CorruptionRule.withActors(evidence.actors());
-    plan =
-        timeline.step(
-            "plan the replay of transactions after " + point,
-            () -> replay.plan(declared, source, point, rule),
-            ReplayPlan::summary);
-    detail = plan.summary();
-
-    phases.enter("confirm-replay");
-    GateDecision replayApproved =
-        gate.await(
-            REPLAY_STEP,
-            gateTimeout,
-            GateDefault.ABORT,
-            GateApprovers.forGate(REPLAY_STEP, List.of(service)));
-    ReplayProgress progress = null;
-    if (replayApproved.proceeds()) {
-      phases.enter("replay");
-      progress =
-          timeline.step(
-              "replay into " + target.instanceId(),
-              () -> replay.apply(declared, source, target, plan, batchSize),
-              ReplayProgress::summary);
+    Cleanup cleanup = new Cleanup();
+    if (Workflow.getVersion(RECOVERED_COPY_CLEANUP, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      // The restore's own clean-up ended when it completed: the copy is this run's to remove if it
+      // is cancelled or fails before it ends (checked against the restore run that made it).
+      Ownership restoreRun =
+          new Ownership(
+              workflowId + "-pitr",
+              Workflow.getWorkflowExecution(child).get().getRunId(),
+              Procedure.PITR.key());
+      String copy = restored.restoredInstance();
+      cleanup.add(
+          "rds:" + copy,
+          () -> {
+            // The restore protected the copy as its source (a kept recovery); settled as a
+            // validation copy first, deletion protection off, or RDS refuses the delete.
+            rds.protectRestoredCopy(
+                new CopyProtectionRequest(region, copy, sourceId, false, restoreRun));
+            return rds.deleteOwnedInstance(region, copy, restoreRun);
+          });
     }
-    AfterReplayChecks verified =
-        progress == null
-            ? AfterReplayChecks.NOT_RUN
-            : verifyAfterReplay(declared, source, target, integrity);
-    boolean replayed =
-        progress != null
-            && progress.conflicts().isEmpty()
-            && progress.applied() + progress.alreadyPresent() >= plan.toApply();
-    boolean complete = replayed && verified.passed();
-    ObjectiveCheck rpo =
-        ObjectiveCheck.of(
-            service.spec().objectives().rpo(),
-            complete ? Duration.ZERO : Duration.between(point, corruptionTime),
-            complete
-                ? "every good transaction after the restore point was replayed"
-                    + (verified.ran()
-                        ? " and the recovered database passed its checks after the replay"
-                        : "")
-                : replayed
-                    ? "the recovered database is still wrong after the replay: "
-                        + verified.describe()
-                    : "transactions between the restore point and the corruption were not all"
-                        + " replayed");
-    DataRecoveryOutcome outcome =
-        progress == null
-            ? DataRecoveryOutcome.REPLAY_NOT_APPROVED
-            : complete ? DataRecoveryOutcome.RECOVERED : DataRecoveryOutcome.NOT_RECOVERED;
-    phases.enter("done");
-    String replaySummary =
-        progress == null
-            ? "replay not approved ("
-                + replayApproved.verdict()
-                + " by "
-                + replayApproved.who()
-                + ")"
-            : progress.summary();
-    String summary =
-        (verified.ran() && !complete ? "NOT RECOVERED: " + verified.describe() + ". " : "")
-            + "Restored "
-            + sourceId
-            + " to "
-            + point
-            + " as "
-            + restored.restoredInstance()
-            + "; "
-            + replaySummary
-            + (verified.ran() && complete ? "; " + verified.describe() : "")
-            + "; RPO "
-            + (complete ? "0" : "not zero");
-    detail = summary;
-    return new CorruptedDataRecoveryResult(
-        serviceKey,
-        corruptionTime,
-        point,
-        evidence,
-        restored.restoredInstance(),
-        restored.validation(),
-        plan,
-        progress,
-        verified.integrity(),
-        verified.rows(),
-        outcome,
-        rpo,
-        timeline.entries(),
-        summary);
+    try {
+      DatabaseTarget target =
+          new DatabaseTarget(
+              region,
+              restored.restoredInstance(),
+              restored.endpoint(),
+              restored.port(),
+              service.spec().database().name());
+
+      phases.enter("plan-replay");
+      CorruptionRule rule =
+          evidence == null || evidence.actors().isEmpty()
+              ? CorruptionRule.DEFAULT
+              : CorruptionRule.withActors(evidence.actors());
+      plan =
+          timeline.step(
+              "plan the replay of transactions after " + point,
+              () -> replay.plan(declared, source, point, rule),
+              ReplayPlan::summary);
+      detail = plan.summary();
+
+      phases.enter("confirm-replay");
+      GateDecision replayApproved =
+          gate.await(
+              REPLAY_STEP,
+              gateTimeout,
+              GateDefault.ABORT,
+              GateApprovers.forGate(REPLAY_STEP, List.of(service)));
+      ReplayProgress progress = null;
+      if (replayApproved.proceeds()) {
+        phases.enter("replay");
+        progress =
+            timeline.step(
+                "replay into " + target.instanceId(),
+                () -> replay.apply(declared, source, target, plan, batchSize),
+                ReplayProgress::summary);
+      }
+      AfterReplayChecks verified =
+          progress == null
+              ? AfterReplayChecks.NOT_RUN
+              : verifyAfterReplay(declared, source, target, integrity);
+      boolean replayed =
+          progress != null
+              && progress.conflicts().isEmpty()
+              && progress.applied() + progress.alreadyPresent() >= plan.toApply();
+      boolean complete = replayed && verified.passed();
+      ObjectiveCheck rpo =
+          ObjectiveCheck.of(
+              service.spec().objectives().rpo(),
+              complete ? Duration.ZERO : Duration.between(point, corruptionTime),
+              complete
+                  ? "every good transaction after the restore point was replayed"
+                      + (verified.ran()
+                          ? " and the recovered database passed its checks after the replay"
+                          : "")
+                  : replayed
+                      ? "the recovered database is still wrong after the replay: "
+                          + verified.describe()
+                      : "transactions between the restore point and the corruption were not all"
+                          + " replayed");
+      DataRecoveryOutcome outcome =
+          progress == null
+              ? DataRecoveryOutcome.REPLAY_NOT_APPROVED
+              : complete ? DataRecoveryOutcome.RECOVERED : DataRecoveryOutcome.NOT_RECOVERED;
+      phases.enter("done");
+      String replaySummary =
+          progress == null
+              ? "replay not approved ("
+                  + replayApproved.verdict()
+                  + " by "
+                  + replayApproved.who()
+                  + ")"
+              : progress.summary();
+      String summary =
+          (verified.ran() && !complete ? "NOT RECOVERED: " + verified.describe() + ". " : "")
+              + "Restored "
+              + sourceId
+              + " to "
+              + point
+              + " as "
+              + restored.restoredInstance()
+              + "; "
+              + replaySummary
+              + (verified.ran() && complete ? "; " + verified.describe() : "")
+              + "; RPO "
+              + (complete ? "0" : "not zero");
+      detail = summary;
+      return new CorruptedDataRecoveryResult(
+          serviceKey,
+          corruptionTime,
+          point,
+          evidence,
+          restored.restoredInstance(),
+          restored.validation(),
+          plan,
+          progress,
+          verified.integrity(),
+          verified.rows(),
+          outcome,
+          rpo,
+          timeline.entries(),
+          summary);
+    } catch (TemporalFailure e) {
+      throw cleanup.endRun(e, timeline, phases, null);
+    }
   }
 
   /**

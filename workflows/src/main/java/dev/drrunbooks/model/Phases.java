@@ -25,6 +25,6 @@ public final class Phases {
   public void tag(String procedure, String service) {
     Workflow.upsertTypedSearchAttributes(
         SearchAttributes.PROCEDURE.valueSet(procedure), SearchAttributes.SERVICE.valueSet(service));
-    RunNotifications.service(service);
+    RunNotifications.tagged(procedure, service);
   }
 }

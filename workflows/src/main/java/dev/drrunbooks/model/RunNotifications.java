@@ -47,7 +47,7 @@ public final class RunNotifications {
                   .build())
           .build();
 
-  private final String procedure;
+  private String procedure;
   private final List<Promise<List<String>>> inFlight = new ArrayList<>();
   private NotificationActivities channels;
   private String service;
@@ -64,10 +64,15 @@ public final class RunNotifications {
     return n;
   }
 
-  /** The service later notifications name (from {@code Phases.tag}). */
-  public static void service(String service) {
+  /**
+   * The procedure and service later notifications name, as the run tags itself ({@code
+   * Phases.tag}): a failback's procedure is "dns-failback", not its workflow type's.
+   */
+  public static void tagged(String procedure, String service) {
     RunNotifications n = CURRENT.get();
-    if (n != null) n.service = service;
+    if (n == null) return;
+    n.procedure = procedure;
+    n.service = service;
   }
 
   /** The run entered {@code phase}. */
@@ -87,12 +92,12 @@ public final class RunNotifications {
    * The run waits at gate {@code step} until {@code deadline}, then does {@code onTimeout}.
    *
    * @param approvers who may answer, as the approval policy words it
+   * @param answerCommand the dr command that approves it
    */
   public static void gateWaiting(
-      String step, Instant deadline, String onTimeout, String approvers) {
+      String step, Instant deadline, String onTimeout, String approvers, String answerCommand) {
     RunNotifications n = CURRENT.get();
     if (n == null) return;
-    String runId = Workflow.getInfo().getWorkflowId();
     n.send(
         NotificationKind.GATE_WAITING,
         n.subject() + " waits for approval at " + step,
@@ -102,11 +107,9 @@ public final class RunNotifications {
             + onTimeout
             + "). "
             + approvers
-            + ". From a terminal: dr approve "
-            + runId
-            + " "
-            + step
-            + " --why TEXT (or dr abort).",
+            + ". From a terminal: "
+            + answerCommand
+            + " (or dr abort).",
         new WaitingGate(step, deadline, onTimeout, approvers),
         null,
         null);

@@ -76,8 +76,7 @@ class TwoApproverGateTest {
     GateDecision first = as("operator:alice", id).approve(new Approval(STEP, "alice", "P1 INC-9"));
     assertEquals(GateDecision.Verdict.APPROVAL_COUNTED, first.verdict());
     assertEquals("1 of 2 approvals; the gate waits for 1 more", first.why());
-    assertEquals(
-        List.of("alice as operator:alice via dr approve (update)"), wf.waiting().approvals());
+    assertEquals(List.of("operator:alice via dr approve (update)"), wf.waiting().approvals());
 
     WorkflowUpdateException again =
         assertThrows(
@@ -98,12 +97,12 @@ class TwoApproverGateTest {
     assertEquals(GateDecision.Verdict.APPROVED, second.verdict());
     GateDecision result = WorkflowStub.fromTyped(wf).getResult(GateDecision.class);
     assertEquals(GateDecision.Verdict.APPROVED, result.verdict());
-    assertEquals("alice, bob", result.who());
+    assertEquals("operator:alice, slack:U0BOB", result.who(), "identities, never typed names");
     assertEquals(
         List.of("operator:alice", "slack:U0BOB"),
         result.answers().stream().map(GateAnswer::identity).toList());
     assertEquals(
-        "alice as operator:alice via dr approve (update): P1 INC-9; bob as slack:U0BOB via dr"
+        "operator:alice via dr approve (update): P1 INC-9; slack:U0BOB (named 'bob') via dr"
             + " approve (update): agreed",
         result.why());
   }

@@ -188,6 +188,29 @@ class CorruptedDataRecoveryWorkflowTest {
         1, rds.ownedBy("recover-data-corrected-pitr").size(), "the recovered instance stays up");
   }
 
+  /** A new user cancelled at the replay gate and found the recovered copy still running. */
+  @Test
+  void aRunCancelledAfterItsRestoreDeletesTheRecoveredCopyItsRestoreMade(
+      WorkflowClient client, Worker worker) {
+    CorruptedDataRecoveryWorkflow wf = start(client, worker, "recover-data-cancelled");
+    awaitGate(wf, CorruptedDataRecoveryWorkflowImpl.CONFIRM_STEP);
+    wf.approve(new Approval(CorruptedDataRecoveryWorkflowImpl.CONFIRM_STEP, "dba", "confirmed"));
+    awaitGate(wf, CorruptedDataRecoveryWorkflowImpl.REPLAY_STEP);
+    assertEquals(1, rds.ownedBy("recover-data-cancelled-pitr").size());
+
+    WorkflowStub stub = WorkflowStub.fromTyped(wf);
+    stub.cancel();
+    assertThrows(
+        WorkflowFailedException.class, () -> stub.getResult(CorruptedDataRecoveryResult.class));
+
+    assertEquals(
+        List.of("eu-west-1/recover-data-cancelled-pitr-pitr"),
+        rds.deleted,
+        "the copy made by this run's restore, checked against that restore's tags");
+    assertEquals(List.of(), rds.ownedBy("recover-data-cancelled-pitr"));
+    Histories.record(client, "recover-data-cancelled", "data-recovery-cancelled-after-restore");
+  }
+
   @Test
   void aCorruptionTimeInTheFutureIsRefusedBeforeAnything(WorkflowClient client, Worker worker) {
     String tomorrow = Instant.now().plus(Duration.ofDays(1)).toString();

@@ -111,7 +111,9 @@ class DnsFailoverNotificationsTest {
     assertEquals("abort", gate.gate().onTimeout());
     assertTrue(gate.gate().deadline().isAfter(gate.at()), gate.toString());
     assertTrue(
-        gate.detail().contains("dr approve dns-failover-notified switch-traffic"), gate.detail());
+        gate.detail()
+            .contains("dr approve dns-failover-notified --step switch-traffic --why REASON"),
+        gate.detail());
 
     Notification end = channels.sent.get(channels.sent.size() - 1);
     assertEquals("SWITCHED", end.outcome());

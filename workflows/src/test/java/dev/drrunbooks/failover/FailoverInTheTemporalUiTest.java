@@ -70,7 +70,7 @@ class FailoverInTheTemporalUiTest {
             "**Waiting for:** approval of step `" + step + "` until ",
             "**on timeout:** abort",
             "**Who:** 1 approver (anyone)\n",
-            "`dr approve " + id + " --step " + step + " --who NAME --why REASON`",
+            "`dr approve " + id + " --step " + step + " --why REASON`",
             "Update `approve` or `abort` (signals `approveSignal`, `abortSignal`)",
             "`{\"step\": \"" + step + "\", \"who\": \"NAME\", \"why\": \"REASON\"}`"))
       assertTrue(details.contains(expected), expected + " in:\n" + details);

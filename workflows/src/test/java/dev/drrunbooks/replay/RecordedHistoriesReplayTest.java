@@ -14,6 +14,7 @@ import dev.drrunbooks.incident.IncidentResponseWorkflowImpl;
 import dev.drrunbooks.lock.ResourceLockWorkflowImpl;
 import dev.drrunbooks.pitr.PointInTimeRestoreWorkflowImpl;
 import dev.drrunbooks.report.WriteRunReportWorkflowImpl;
+import dev.drrunbooks.runbook.RunMetricsInterceptor;
 import dev.drrunbooks.runbook.RunNotificationInterceptor;
 import dev.drrunbooks.runbook.RunOutcomeInterceptor;
 import dev.drrunbooks.runcleanup.RunCleanupWorkflowImpl;
@@ -63,6 +64,7 @@ class RecordedHistoriesReplayTest {
                     WorkerFactoryOptions.newBuilder()
                         .setWorkerInterceptors(
                             new RunOutcomeInterceptor(),
+                            new RunMetricsInterceptor(),
                             new RunNotificationInterceptor(),
                             new ApproverWorkerInterceptor())
                         .build())

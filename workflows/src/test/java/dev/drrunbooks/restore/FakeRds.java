@@ -311,7 +311,9 @@ public final class FakeRds
       throw ApplicationFailure.newNonRetryableFailure(
           protectionFails, "RestoredCopySettingsNotApplied");
     }
+    // As ModifyDBInstance DeletionProtection: a kept copy on, a validation copy off.
     if (r.keep()) deletionProtected.add(r.region() + "/" + r.instanceId());
+    else deletionProtected.remove(r.region() + "/" + r.instanceId());
     return new CopySettings(
         r.instanceId(),
         r.keep(),

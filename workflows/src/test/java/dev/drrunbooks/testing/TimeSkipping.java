@@ -1,10 +1,12 @@
 package dev.drrunbooks.testing;
 
+import com.uber.m3.tally.Scope;
 import dev.drrunbooks.approval.ApproverWorkerInterceptor;
 import dev.drrunbooks.lock.ResourceLockWorkflowImpl;
 import dev.drrunbooks.model.SearchAttributes;
 import dev.drrunbooks.payload.DrDataConverter;
 import dev.drrunbooks.payload.DrWorkflowOptions;
+import dev.drrunbooks.runbook.RunMetricsInterceptor;
 import dev.drrunbooks.runbook.RunNotificationInterceptor;
 import dev.drrunbooks.runbook.RunOutcomeInterceptor;
 import io.temporal.client.WorkflowClientOptions;
@@ -37,10 +39,24 @@ public final class TimeSkipping {
     return extension(List.of(new RunNotificationInterceptor()), workflowImplementations);
   }
 
+  /**
+   * As {@link #extension}, with the workers' metrics reported to {@code metrics} (the SDK's and
+   * {@link dev.drrunbooks.model.RunMetrics}).
+   */
+  public static TestWorkflowExtension metered(Scope metrics, Class<?>... workflowImplementations) {
+    return extension(List.of(), metrics, workflowImplementations);
+  }
+
   private static TestWorkflowExtension extension(
       List<WorkerInterceptor> extra, Class<?>... workflowImplementations) {
+    return extension(extra, null, workflowImplementations);
+  }
+
+  private static TestWorkflowExtension extension(
+      List<WorkerInterceptor> extra, Scope metrics, Class<?>... workflowImplementations) {
     List<WorkerInterceptor> interceptors = new ArrayList<>();
     interceptors.add(new RunOutcomeInterceptor());
+    interceptors.add(new RunMetricsInterceptor());
     interceptors.addAll(extra);
     interceptors.add(new ApproverWorkerInterceptor());
     Class<?>[] all =
@@ -51,6 +67,7 @@ public final class TimeSkipping {
     TestWorkflowExtension.Builder builder = TestWorkflowExtension.newBuilder();
     for (SearchAttributeKey<?> key : SearchAttributes.ALL)
       builder.registerSearchAttribute(key.getName(), key.getValueType());
+    if (metrics != null) builder.setMetricsScope(metrics);
     return builder
         // As DrClientOptions in bootstrap (which depends on this module): the workers' data
         // converter.

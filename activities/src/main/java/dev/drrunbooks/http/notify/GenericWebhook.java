@@ -41,7 +41,7 @@ public final class GenericWebhook implements NotificationChannel {
   @Override
   public Optional<ObjectNode> body(Notification n, String runLink) {
     ObjectNode body = json.createObjectNode();
-    body.put("event", "run." + n.kind().name().toLowerCase().replace('_', '-'));
+    body.put("event", n.kind().event());
     body.put("key", key(n));
     body.put("link", runLink);
     body.setAll((ObjectNode) json.valueToTree(n));

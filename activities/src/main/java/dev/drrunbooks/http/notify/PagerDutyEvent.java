@@ -3,7 +3,6 @@ package dev.drrunbooks.http.notify;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.drrunbooks.activities.notify.Notification;
-import dev.drrunbooks.activities.notify.NotificationKind;
 import java.net.URI;
 import java.util.Optional;
 
@@ -18,11 +17,12 @@ import java.util.Optional;
  * {@code timestamp}, {@code component}, {@code group}, {@code class}, {@code custom_details}, and
  * the run's link in {@code links}.
  *
- * <p>A waiting gate triggers a warning; a missed objective or a run that did not pass, an error; a
- * run that passed resolves the run's alert when it raised one (a scheduled run that needed nobody
- * sends nothing: the integration's rate limit is for alerts). Phase changes are not sent: PagerDuty
- * is for what needs people. PagerDuty answers 202 to an accepted event, 400 to an invalid one and
- * 429 when rate limited; a non-2xx answer fails the attempt, so Temporal retries it.
+ * <p>A waiting gate triggers a warning, a missed objective or a FAILED run an error, another end
+ * short of its purpose a warning; a run that passed, or that a person cancelled or aborted,
+ * resolves the run's alert when it raised one (a scheduled run that needed nobody sends nothing:
+ * the integration's rate limit is for alerts). Phase changes are not sent: PagerDuty is for what
+ * needs people. PagerDuty answers 202 to an accepted event, 400 to an invalid one and 429 when rate
+ * limited; a non-2xx answer fails the attempt, so Temporal retries it.
  */
 public final class PagerDutyEvent implements NotificationChannel {
   public static final String KEY_ENV = "DR_PAGERDUTY_ROUTING_KEY";
@@ -51,15 +51,42 @@ public final class PagerDutyEvent implements NotificationChannel {
     return events;
   }
 
+  /** What PagerDuty gets for a notification. */
+  enum Action {
+    TRIGGER,
+    RESOLVE,
+    NOTHING
+  }
+
+  /**
+   * A gate, a missed objective or an end that needs people triggers; an end that passed, or that a
+   * person made (CANCELLED, ABORTED), resolves the run's alert if it raised one; the rest (phase
+   * changes) is not PagerDuty's.
+   */
+  static Action action(Notification n) {
+    return switch (n.kind()) {
+      case GATE_WAITING, OBJECTIVE_BREACHED -> Action.TRIGGER;
+      case PHASE_CHANGED -> Action.NOTHING;
+      case RUN_ENDED -> {
+        boolean settled = Boolean.TRUE.equals(n.passed()) || ENDED_BY_PEOPLE.contains(n.outcome());
+        if (!settled) yield Action.TRIGGER;
+        yield n.alertOpen() ? Action.RESOLVE : Action.NOTHING;
+      }
+    };
+  }
+
+  private static final java.util.Set<String> ENDED_BY_PEOPLE =
+      java.util.Set.of("CANCELLED", "ABORTED");
+
   @Override
   public Optional<ObjectNode> body(Notification n, String runLink) {
-    boolean resolve = n.kind() == NotificationKind.RUN_ENDED && Boolean.TRUE.equals(n.passed());
-    if (resolve ? !n.alertOpen() : !n.needsPeople()) return Optional.empty();
+    Action action = action(n);
+    if (action == Action.NOTHING) return Optional.empty();
     ObjectNode event = json.createObjectNode();
     event.put("routing_key", routingKey);
-    event.put("event_action", resolve ? "resolve" : "trigger");
+    event.put("event_action", action == Action.RESOLVE ? "resolve" : "trigger");
     event.put("dedup_key", dedupKey(n.runId()));
-    if (resolve) return Optional.of(event);
+    if (action == Action.RESOLVE) return Optional.of(event);
     event.put("client", "dr-runbooks");
     if (runLink != null) {
       event.put("client_url", runLink);
@@ -86,10 +113,15 @@ public final class PagerDutyEvent implements NotificationChannel {
     return Optional.of(event);
   }
 
+  /**
+   * A gate waits: warning; a missed objective or a run that FAILED: error; a run that ended
+   * otherwise short of its purpose (OFF_POLICY, ROLLED_BACK...): warning.
+   */
   static String severity(Notification n) {
     return switch (n.kind()) {
       case GATE_WAITING -> "warning";
-      case OBJECTIVE_BREACHED, RUN_ENDED -> "error";
+      case OBJECTIVE_BREACHED -> "error";
+      case RUN_ENDED -> "FAILED".equals(n.outcome()) ? "error" : "warning";
       case PHASE_CHANGED -> "info";
     };
   }

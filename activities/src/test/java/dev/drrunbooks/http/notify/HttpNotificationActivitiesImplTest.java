@@ -220,10 +220,26 @@ class HttpNotificationActivitiesImplTest {
     assertEquals(KEY, resolve.get("routing_key").asText());
     assertTrue(resolve.get("payload") == null, "a resolve carries no payload");
 
-    notify.send(ended("ROLLED_BACK", false, false));
+    notify.send(ended("FAILED", false, false));
     JsonNode failed = json.readTree(receiver.to("/v2/enqueue").get(1).body());
     assertPagerDutyTrigger(failed, "error");
-    assertEquals("ROLLED_BACK", failed.at("/payload/custom_details/outcome").asText());
+    assertEquals("FAILED", failed.at("/payload/custom_details/outcome").asText());
+
+    notify.send(ended("ROLLED_BACK", false, false));
+    JsonNode rolledBack = json.readTree(receiver.to("/v2/enqueue").get(2).body());
+    assertPagerDutyTrigger(rolledBack, "warning");
+    JsonNode ended = json.readTree(receiver.to("/generic").get(2).body());
+    assertEquals("run.ended", ended.get("event").asText());
+  }
+
+  @Test
+  void anEndAPersonMadeResolvesTheRunsAlertAndRaisesNone() throws Exception {
+    NotificationActivities notify = activities(allChannels(), 1);
+    notify.send(ended("ABORTED", false, false));
+    assertEquals(List.of(), receiver.to("/v2/enqueue"), "aborted before anything was raised");
+    notify.send(ended("CANCELLED", false, true));
+    JsonNode resolve = only("/v2/enqueue");
+    assertEquals("resolve", resolve.get("event_action").asText());
   }
 
   @Test

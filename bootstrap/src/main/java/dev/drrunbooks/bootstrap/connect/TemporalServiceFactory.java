@@ -1,5 +1,6 @@
 package dev.drrunbooks.bootstrap.connect;
 
+import com.uber.m3.tally.Scope;
 import io.temporal.serviceclient.SimpleSslContextBuilder;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
@@ -19,8 +20,18 @@ public final class TemporalServiceFactory {
   private TemporalServiceFactory() {}
 
   public static WorkflowServiceStubs connect(String address, Map<String, String> env) {
+    return connect(address, env, null);
+  }
+
+  /**
+   * As {@link #connect(String, Map)}, reporting the SDK's metrics (requests, pollers, workflow and
+   * activity tasks of every client and worker built on these stubs) to {@code metrics}; null: none.
+   */
+  public static WorkflowServiceStubs connect(
+      String address, Map<String, String> env, Scope metrics) {
     WorkflowServiceStubsOptions.Builder options =
         WorkflowServiceStubsOptions.newBuilder().setTarget(address);
+    if (metrics != null) options.setMetricsScope(metrics);
     String cert = env.get("TEMPORAL_TLS_CERT");
     String key = env.get("TEMPORAL_TLS_KEY");
     String apiKey = env.get("TEMPORAL_API_KEY");

@@ -1,13 +1,18 @@
 package dev.drrunbooks.starter.commands;
 
 import dev.drrunbooks.approval.Approval;
+import dev.drrunbooks.approval.ApprovalGate;
+import dev.drrunbooks.approval.Approver;
 import dev.drrunbooks.approval.GateDecision;
+import dev.drrunbooks.starter.CliFailure;
 import dev.drrunbooks.starter.Connection;
 import dev.drrunbooks.starter.ExitCodes;
+import dev.drrunbooks.starter.FailureMessage;
 import dev.drrunbooks.starter.JsonOption;
 import dev.drrunbooks.starter.OperatorIdentity;
 import dev.drrunbooks.starter.RunLookup;
 import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowUpdateException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,7 +40,12 @@ public abstract class GateCommand implements Callable<Integer> {
       description = "The gate's step, as the run's status shows it")
   String step;
 
-  @Option(names = "--who", required = true, description = "Who decides")
+  @Option(
+      names = "--who",
+      description =
+          "A name recorded with the answer (default: your operator name). The approval policy"
+              + " checks your identity, operator:$DR_OPERATOR (else operator:<login name>), not"
+              + " this")
   String who;
 
   @Option(names = "--why", required = true, description = "Why")
@@ -57,8 +67,11 @@ public abstract class GateCommand implements Callable<Integer> {
     try (Connection conn = connection) {
       String verb = approve() ? "approve" : "abort";
       // The gate's policy checks the operator's identity (DR_OPERATOR), carried in a header.
-      WorkflowStub run = target.stub(conn.clientAs(OperatorIdentity.current("dr " + verb)));
-      Approval answer = new Approval(step, who, why);
+      Approver operator = OperatorIdentity.current("dr " + verb);
+      WorkflowStub run = target.stub(conn.clientAs(operator));
+      String name =
+          who == null || who.isBlank() ? operator.identity().substring("operator:".length()) : who;
+      Approval answer = new Approval(step, name, why);
       if (signal) {
         RunLookup.whileRunning(
             run,
@@ -77,9 +90,14 @@ public abstract class GateCommand implements Callable<Integer> {
       }
       // A rejection by the run's validator is a WorkflowUpdateException: refused, with the run's
       // reason.
-      GateDecision decision =
-          RunLookup.whileRunning(
-              run, target.workflowId, () -> run.update(verb, GateDecision.class, answer));
+      GateDecision decision;
+      try {
+        decision =
+            RunLookup.whileRunning(
+                run, target.workflowId, () -> run.update(verb, GateDecision.class, answer));
+      } catch (WorkflowUpdateException e) {
+        throw notAllowedWithHint(e, operator);
+      }
       if (json.on()) {
         JsonOption.print(out, decision);
         return ExitCodes.OK;
@@ -89,6 +107,31 @@ public abstract class GateCommand implements Callable<Integer> {
           target.workflowId, decision.verdict(), decision.step(), decision.who(), decision.why());
       return ExitCodes.OK;
     }
+  }
+
+  /**
+   * A refusal of the operator's identity says where that identity comes from; any other refusal is
+   * reported as it is.
+   */
+  private static RuntimeException notAllowedWithHint(WorkflowUpdateException e, Approver operator) {
+    String reason = FailureMessage.of(e);
+    if (!reason.contains(ApprovalGate.NOT_ALLOWED)) return e;
+    return new CliFailure(
+        ExitCodes.REFUSED,
+        "run "
+            + e.getExecution().getWorkflowId()
+            + " refused "
+            + e.GetUpdateName()
+            + ": "
+            + reason
+            + " (dr answers as "
+            + operator.identity()
+            + ": set "
+            + OperatorIdentity.ENV
+            + " to the name the catalog lists, e.g. "
+            + OperatorIdentity.ENV
+            + "=alice for operator:alice)",
+        e);
   }
 
   @Command(name = "approve", description = "Approve the step a run waits at.")

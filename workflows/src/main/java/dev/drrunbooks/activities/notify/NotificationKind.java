@@ -9,5 +9,10 @@ public enum NotificationKind {
   /** The run ended having missed a recovery objective (RTO or RPO) of a service. */
   OBJECTIVE_BREACHED,
   /** The run ended; {@link Notification#passed()} says whether it did what it was for. */
-  RUN_ENDED
+  RUN_ENDED;
+
+  /** The generic webhook's event name: run.gate-waiting, run.phase-changed, run.ended... */
+  public String event() {
+    return this == RUN_ENDED ? "run.ended" : "run." + name().toLowerCase().replace('_', '-');
+  }
 }

@@ -1,0 +1,234 @@
+package dev.drrunbooks.worker.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.drrunbooks.approval.Approval;
+import dev.drrunbooks.aws.AwsClients;
+import dev.drrunbooks.bootstrap.catalog.CatalogLoader;
+import dev.drrunbooks.bootstrap.connect.TemporalServiceFactory;
+import dev.drrunbooks.catalog.Catalog;
+import dev.drrunbooks.catalog.CatalogFixture;
+import dev.drrunbooks.failover.Direction;
+import dev.drrunbooks.failover.DnsFailoverInput;
+import dev.drrunbooks.failover.DnsFailoverWorkflow;
+import dev.drrunbooks.failover.DnsFailoverWorkflowImpl;
+import dev.drrunbooks.model.SearchAttributes;
+import dev.drrunbooks.ops.OpsAddress;
+import dev.drrunbooks.ops.ProcessMetrics;
+import dev.drrunbooks.testing.SandboxEnv;
+import dev.drrunbooks.worker.DrWorker;
+import dev.drrunbooks.worker.DrWorkerFactory;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.worker.WorkerFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+/**
+ * A real worker on the sandbox, built as WorkerMain builds it (stubs reporting to the process's
+ * registry, the ops port, the visibility gauges), scraped while a DNS failover of Inventory waits
+ * at its approval gate: the SDK's poller and request metrics and the runbook's metrics with the
+ * run's procedure and service labels; then the run is aborted at the gate and its end and gate wait
+ * appear.
+ */
+class WorkerMetricsSandboxTest {
+  private static final HttpClient http = HttpClient.newHttpClient();
+  private static final SandboxEnv env = SandboxEnv.get();
+  private static final String taskQueue = "dr-metrics-" + Long.toString(System.nanoTime(), 36);
+  private static ProcessMetrics metrics;
+  private static WorkflowServiceStubs stubs;
+  private static WorkerFactory factory;
+  private static AwsClients aws;
+  private static WorkerOps ops;
+
+  @BeforeAll
+  static void start() {
+    metrics = new ProcessMetrics();
+    stubs =
+        TemporalServiceFactory.connect(
+            env.require("TEMPORAL_ADDRESS"), env.all(), metrics.temporalScope());
+    factory = DrWorkerFactory.create(stubs, env.get("TEMPORAL_NAMESPACE", "default"));
+    aws =
+        new AwsClients(
+            URI.create(env.require("AWS_ENDPOINT_URL")),
+            StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(
+                    env.require("AWS_ACCESS_KEY_ID"), env.require("AWS_SECRET_ACCESS_KEY"))));
+    Catalog catalog = CatalogLoader.load(CatalogFixture.path());
+    DrWorker.register(
+        factory.newWorker(taskQueue), catalog, CatalogFixture.path().toString(), aws, env.all());
+    ops =
+        new WorkerOps(
+            new OpsAddress("127.0.0.1", 0),
+            metrics,
+            stubs,
+            env.require("TEMPORAL_ADDRESS"),
+            factory,
+            taskQueue,
+            catalog.services().keySet(),
+            Duration.ofMillis(500));
+  }
+
+  @AfterAll
+  static void stop() {
+    ops.close();
+    factory.shutdown();
+    factory.awaitTermination(10, TimeUnit.SECONDS);
+    stubs.shutdown();
+    aws.close();
+    metrics.close();
+  }
+
+  private static HttpResponse<String> get(String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ops.port() + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static PrometheusText scrapeUntil(Predicate<PrometheusText> seen, String what)
+      throws Exception {
+    PrometheusText last = null;
+    for (int i = 0; i < 150; i++) {
+      HttpResponse<String> r = get("/metrics");
+      assertEquals(200, r.statusCode());
+      last = PrometheusText.parse(r.body());
+      if (seen.test(last)) return last;
+      Thread.sleep(200);
+    }
+    throw new AssertionError("/metrics never showed " + what + "; dr_ samples: " + drSamples(last));
+  }
+
+  private static String drSamples(PrometheusText t) {
+    return t == null
+        ? "none"
+        : t.samples().stream().filter(s -> s.name().startsWith("dr_")).toList().toString();
+  }
+
+  @Test
+  void aRunWaitingAtItsGateShowsInTheWorkersMetrics() throws Exception {
+    HttpResponse<String> before = get("/readyz");
+    assertEquals(503, before.statusCode(), before.body());
+    assertTrue(before.body().contains("not started"), before.body());
+    factory.start();
+    assertEquals(200, get("/readyz").statusCode());
+    assertEquals(200, get("/healthz").statusCode());
+
+    WorkflowClient client = factory.getWorkflowClient();
+    String id = "dns-failover-inventory-metrics-" + Long.toString(System.nanoTime(), 36);
+    DnsFailoverWorkflow wf =
+        client.newWorkflowStub(
+            DnsFailoverWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setTaskQueue(taskQueue)
+                .setWorkflowId(id)
+                .setTypedSearchAttributes(SearchAttributes.atStart("dns-failover", "inventory"))
+                .build());
+    // Forced and without assessment: the gate is reached whatever the stand-ins answer.
+    WorkflowClient.start(
+        wf::run,
+        new DnsFailoverInput(
+            "inventory",
+            Direction.FAILOVER,
+            true,
+            true,
+            null,
+            null,
+            null,
+            null,
+            1,
+            null,
+            null,
+            null));
+    try {
+      PrometheusText waiting =
+          scrapeUntil(
+              t ->
+                  t
+                          .find(
+                              RunVisibilityGauges.WAITING_AT_GATE,
+                              "procedure",
+                              "dns-failover",
+                              "service",
+                              "inventory")
+                          .stream()
+                          .anyMatch(s -> s.value() >= 1)
+                      && !t.find("dr_runs_started_total", "procedure", "dns-failover").isEmpty(),
+              "the run waiting at its gate");
+      assertEquals(
+          1.0,
+          waiting
+              .find(
+                  "dr_runs_started_total",
+                  "procedure",
+                  "dns-failover",
+                  "service",
+                  "inventory",
+                  "task_queue",
+                  taskQueue)
+              .get(0)
+              .value());
+      assertTrue(
+          waiting.find("dr_runs_ended_total", "task_queue", taskQueue).isEmpty(), "not ended");
+      assertFalse(
+          waiting.find("temporal_num_pollers", "task_queue", taskQueue).isEmpty(),
+          "the SDK's poller gauge");
+      assertTrue(waiting.hasName("temporal_request_total"), "the SDK's request counter");
+      assertTrue(
+          waiting.find(RunVisibilityGauges.LAST_PASS_AGE, "service", "inventory").size() == 2,
+          "drill and backup validation, per catalog service");
+
+      wf.abort(new Approval(DnsFailoverWorkflowImpl.GATE_STEP, "metrics-test", "test done"));
+      WorkflowStub.fromTyped(wf).getResult(30, TimeUnit.SECONDS, Object.class);
+      PrometheusText ended =
+          scrapeUntil(
+              t ->
+                  !t.find(
+                          "dr_runs_ended_total",
+                          "procedure",
+                          "dns-failover",
+                          "service",
+                          "inventory",
+                          "outcome",
+                          "ABORTED")
+                      .isEmpty(),
+              "the run's end");
+      assertEquals(
+          1.0,
+          ended
+              .find(
+                  "dr_gate_wait_seconds_count",
+                  "procedure",
+                  "dns-failover",
+                  "service",
+                  "inventory",
+                  "step",
+                  DnsFailoverWorkflowImpl.GATE_STEP,
+                  "verdict",
+                  "ABORTED")
+              .get(0)
+              .value());
+      assertTrue(
+          ended.samples().stream().noneMatch(s -> s.labels().containsKey("dr_once_per_run")));
+    } finally {
+      try {
+        WorkflowStub.fromTyped(wf).terminate("metrics test done");
+      } catch (RuntimeException ended) {
+        // already closed
+      }
+    }
+  }
+}
