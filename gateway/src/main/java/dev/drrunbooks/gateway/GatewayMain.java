@@ -2,9 +2,11 @@ package dev.drrunbooks.gateway;
 
 import dev.drrunbooks.bootstrap.catalog.CatalogException;
 import dev.drrunbooks.bootstrap.catalog.CatalogLoader;
+import dev.drrunbooks.bootstrap.codec.PayloadEncryption;
 import dev.drrunbooks.bootstrap.connect.DrClientOptions;
 import dev.drrunbooks.bootstrap.connect.TemporalServiceFactory;
 import dev.drrunbooks.catalog.Catalog;
+import dev.drrunbooks.gateway.codec.CodecEndpoint;
 import dev.drrunbooks.gateway.http.Endpoint;
 import dev.drrunbooks.gateway.http.GatewayServer;
 import dev.drrunbooks.gateway.sns.HttpsCertificateSource;
@@ -22,6 +24,7 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,10 +32,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The gateway process. Environment: DR_GATEWAY_HOST (default 127.0.0.1), DR_GATEWAY_PORT (default
  * 8787), TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, DR_TASK_QUEUE, DR_CATALOG, TEMPORAL_UI_URL (links),
- * the channels' secrets and mappings ({@link Gateway}), DR_GATEWAY_APPROVERS; DR_OPS_HOST and
- * DR_OPS_PORT (default 0.0.0.0:9464: /healthz, /readyz, /metrics), DR_LOG_FORMAT (text or json),
- * OTEL_EXPORTER_OTLP_ENDPOINT (traces). Logs which channels it serves, never a secret. {@code sign}
- * as the first argument runs {@link SignCommand} instead.
+ * the channels' secrets and mappings ({@link Gateway}), DR_GATEWAY_APPROVERS, payload encryption
+ * ({@link PayloadEncryption}) and the codec endpoint's users and origins ({@link CodecEndpoint});
+ * DR_OPS_HOST and DR_OPS_PORT (default 0.0.0.0:9464: /healthz, /readyz, /metrics), DR_LOG_FORMAT
+ * (text or json), OTEL_EXPORTER_OTLP_ENDPOINT (traces). Logs which channels it serves, never a
+ * secret. {@code sign} as the first argument runs {@link SignCommand} instead.
  */
 public final class GatewayMain {
   private static final Logger log = LoggerFactory.getLogger(GatewayMain.class);
@@ -52,12 +56,15 @@ public final class GatewayMain {
     OpsAddress opsAddress;
     ProcessMetrics metrics = new ProcessMetrics();
     Tracing tracing;
+    PayloadEncryption encryption;
+    Optional<CodecEndpoint> codec;
     String temporalAddress = env.getOrDefault("TEMPORAL_ADDRESS", "127.0.0.1:7233");
     try {
       LogFormat.check(env);
       opsAddress = OpsAddress.from(env);
       tracing = Tracing.fromEnvironment(env, "dr-gateway");
       port = port(env.getOrDefault("DR_GATEWAY_PORT", "8787"));
+      encryption = PayloadEncryption.process();
       catalog =
           CatalogLoader.load(
               Path.of(env.getOrDefault("DR_CATALOG", "deploy/catalog/mycomputer.yaml")));
@@ -65,7 +72,8 @@ public final class GatewayMain {
       WorkflowClient client =
           WorkflowClient.newInstance(
               service,
-              DrClientOptions.forNamespace(env.getOrDefault("TEMPORAL_NAMESPACE", "default"))
+              DrClientOptions.forNamespace(
+                      env.getOrDefault("TEMPORAL_NAMESPACE", "default"), encryption)
                   .toBuilder()
                   .setInterceptors(
                       tracing.clientInterceptors().toArray(WorkflowClientInterceptor[]::new))
@@ -81,6 +89,12 @@ public final class GatewayMain {
                   new HttpsCertificateSource(),
                   new HttpsSubscriptionConfirmer(),
                   SecretsManagerSecrets.fromEnvironment(env)));
+      codec =
+          CodecEndpoint.fromEnvironment(
+              env,
+              encryption.codec(),
+              SecretsManagerSecrets.fromEnvironment(env),
+              Clock.systemUTC());
     } catch (IllegalArgumentException | CatalogException e) {
       log.error("gateway not started: {}", e.getMessage());
       System.exit(2);
@@ -98,7 +112,7 @@ public final class GatewayMain {
       System.exit(2);
       return;
     }
-    GatewayServer server = new GatewayServer(routes);
+    GatewayServer server = new GatewayServer(routes, app -> codec.ifPresent(c -> c.addTo(app)));
     int bound = server.start(host, port);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -114,13 +128,18 @@ public final class GatewayMain {
                 },
                 "gateway-shutdown"));
     log.info(
-        "Gateway listening on http://{}:{}, serving {}; /healthz /readyz /metrics on {}:{}, {}",
+        "Gateway listening on http://{}:{}, serving {}, {}; /healthz /readyz /metrics on {}:{}, {};"
+            + " {}",
         host,
         bound,
         routes.keySet(),
+        codec
+            .map(CodecEndpoint::describe)
+            .orElse("no codec endpoint (DR_CODEC_SERVER_TOKENS unset)"),
         opsAddress.host(),
         ops.port(),
-        tracing.describe());
+        tracing.describe(),
+        encryption.describe());
     stopped.await();
   }
 

@@ -1,6 +1,7 @@
 package dev.drrunbooks.worker;
 
 import dev.drrunbooks.approval.ApproverWorkerInterceptor;
+import dev.drrunbooks.bootstrap.codec.PayloadEncryption;
 import dev.drrunbooks.bootstrap.connect.DrClientOptions;
 import dev.drrunbooks.ops.Tracing;
 import dev.drrunbooks.runbook.RunMetricsInterceptor;
@@ -9,6 +10,7 @@ import dev.drrunbooks.runbook.RunOutcomeInterceptor;
 import dev.drrunbooks.worker.heartbeat.HeartbeatOnBehalfInterceptor;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
+import io.temporal.common.converter.DataConverter;
 import io.temporal.common.interceptors.WorkerInterceptor;
 import io.temporal.common.interceptors.WorkflowClientInterceptor;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -24,28 +26,53 @@ import java.util.List;
 public final class DrWorkerFactory {
   private DrWorkerFactory() {}
 
+  /** With this process's payload encryption ({@link PayloadEncryption#process()}), untraced. */
   public static WorkerFactory create(WorkflowServiceStubs service, String namespace) {
-    return create(service, namespace, Tracing.off());
+    return create(service, namespace, Tracing.off(), PayloadEncryption.process());
   }
 
   /** As {@link #create(WorkflowServiceStubs, String)}, traced when {@code tracing} is on. */
   public static WorkerFactory create(
       WorkflowServiceStubs service, String namespace, Tracing tracing) {
+    return create(service, namespace, tracing, PayloadEncryption.process());
+  }
+
+  /** As {@link #create(WorkflowServiceStubs, String)}, with {@code encryption}'s payload codec. */
+  public static WorkerFactory create(
+      WorkflowServiceStubs service, String namespace, PayloadEncryption encryption) {
+    return create(service, namespace, Tracing.off(), encryption);
+  }
+
+  public static WorkerFactory create(
+      WorkflowServiceStubs service,
+      String namespace,
+      Tracing tracing,
+      PayloadEncryption encryption) {
     return WorkerFactory.newInstance(
-        WorkflowClient.newInstance(service, clientOptions(namespace, tracing)), options(tracing));
+        WorkflowClient.newInstance(service, clientOptions(namespace, tracing, encryption)),
+        options(tracing, encryption.dataConverter()));
   }
 
   /** The shared client options, with the tracing client interceptor when tracing is on. */
   static WorkflowClientOptions clientOptions(String namespace, Tracing tracing) {
-    return DrClientOptions.forNamespace(namespace).toBuilder()
+    return clientOptions(namespace, tracing, PayloadEncryption.process());
+  }
+
+  static WorkflowClientOptions clientOptions(
+      String namespace, Tracing tracing, PayloadEncryption encryption) {
+    return DrClientOptions.forNamespace(namespace, encryption).toBuilder()
         .setInterceptors(tracing.clientInterceptors().toArray(WorkflowClientInterceptor[]::new))
         .build();
   }
 
   /** The factory's interceptors: tracing's outermost (its spans cover the others), when on. */
   static WorkerFactoryOptions options(Tracing tracing) {
+    return options(tracing, PayloadEncryption.process().dataConverter());
+  }
+
+  static WorkerFactoryOptions options(Tracing tracing, DataConverter converter) {
     List<WorkerInterceptor> all = new ArrayList<>(tracing.workerInterceptors());
-    all.addAll(interceptors());
+    all.addAll(interceptors(converter));
     return WorkerFactoryOptions.newBuilder()
         .setWorkerInterceptors(all.toArray(WorkerInterceptor[]::new))
         .build();
@@ -58,14 +85,18 @@ public final class DrWorkerFactory {
    * RunOutcomeInterceptor}); runs are counted and their objectives reported as metrics ({@link
    * RunMetricsInterceptor}); gates, phase changes and ends are notified ({@link
    * RunNotificationInterceptor}); gates know who answers from the approver header ({@link
-   * ApproverWorkerInterceptor}).
+   * ApproverWorkerInterceptor}, reading it with the client's {@code converter}).
    */
   static List<WorkerInterceptor> interceptors() {
+    return interceptors(PayloadEncryption.process().dataConverter());
+  }
+
+  static List<WorkerInterceptor> interceptors(DataConverter converter) {
     return List.of(
         new HeartbeatOnBehalfInterceptor(),
         new RunOutcomeInterceptor(),
         new RunMetricsInterceptor(),
         new RunNotificationInterceptor(),
-        new ApproverWorkerInterceptor());
+        new ApproverWorkerInterceptor(converter));
   }
 }

@@ -3,6 +3,7 @@ package dev.drrunbooks.worker;
 import dev.drrunbooks.aws.AwsClients;
 import dev.drrunbooks.bootstrap.catalog.CatalogException;
 import dev.drrunbooks.bootstrap.catalog.CatalogLoader;
+import dev.drrunbooks.bootstrap.codec.PayloadEncryption;
 import dev.drrunbooks.bootstrap.connect.SearchAttributeCheck;
 import dev.drrunbooks.bootstrap.connect.TemporalServiceFactory;
 import dev.drrunbooks.catalog.Catalog;
@@ -44,9 +45,11 @@ public final class WorkerMain {
     }
     Map<String, String> env = System.getenv();
     OpsAddress opsAddress;
+    PayloadEncryption encryption;
     try {
       LogFormat.check(env);
       opsAddress = OpsAddress.from(env);
+      encryption = PayloadEncryption.process();
     } catch (IllegalArgumentException e) {
       log.error("worker not started: {}", e.getMessage());
       System.exit(2);
@@ -70,7 +73,8 @@ public final class WorkerMain {
       System.exit(2);
       return;
     }
-    WorkerFactory factory = DrWorkerFactory.create(service, config.namespace(), tracing);
+    WorkerFactory factory =
+        DrWorkerFactory.create(service, config.namespace(), tracing, encryption);
     DrWorker.register(
         factory.newWorker(config.taskQueue()),
         catalog,
@@ -119,7 +123,7 @@ public final class WorkerMain {
 
     log.info(
         "Worker started: task queue {}, Temporal {} ({}) namespace {}, AWS {}, catalog {} ({}"
-            + " services), {}, notifications to {}, /healthz /readyz /metrics on {}:{}, {}",
+            + " services), {}, notifications to {}, /healthz /readyz /metrics on {}:{}, {}; {}",
         config.taskQueue(),
         config.temporalAddress(),
         TemporalServiceFactory.describeSecurity(System.getenv()),
@@ -131,7 +135,8 @@ public final class WorkerMain {
         DrWorker.describeNotifications(System.getenv()),
         opsAddress.host(),
         ops.port(),
-        tracing.describe());
+        tracing.describe(),
+        encryption.describe());
     stopped.await();
   }
 }

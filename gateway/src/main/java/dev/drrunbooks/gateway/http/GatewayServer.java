@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,14 @@ public final class GatewayServer implements AutoCloseable {
    * @param routes path (e.g. {@code /v1/generic}) to endpoint, for the enabled channels
    */
   public GatewayServer(Map<String, Endpoint> routes) {
+    this(routes, app -> {});
+  }
+
+  /**
+   * @param routes path (e.g. {@code /v1/generic}) to endpoint, for the enabled channels
+   * @param more further routes with their own answers (the codec endpoint)
+   */
+  public GatewayServer(Map<String, Endpoint> routes, Consumer<Javalin> more) {
     app =
         Javalin.create(
             config -> {
@@ -43,6 +52,7 @@ public final class GatewayServer implements AutoCloseable {
               config.http.maxRequestSize = MAX_BODY_BYTES;
             });
     app.get("/healthz", ctx -> json(ctx, 200, Map.of("ok", true, "routes", routes.keySet())));
+    more.accept(app);
     routes.forEach(
         (path, endpoint) ->
             app.post(path, ctx -> json(ctx, 200, endpoint.handle(ctx.body(), ctx::header))));

@@ -2,7 +2,7 @@ package dev.drrunbooks.gateway.steer;
 
 import dev.drrunbooks.approval.ApprovalGate;
 import dev.drrunbooks.approval.Approver;
-import dev.drrunbooks.approval.ApproverClientInterceptor;
+import dev.drrunbooks.bootstrap.connect.DrClientOptions;
 import dev.drrunbooks.gateway.Refusal;
 import dev.drrunbooks.reporting.RunLinks;
 import dev.drrunbooks.runbook.Procedure;
@@ -82,10 +82,7 @@ public final class RunSteering {
     WorkflowClient answering =
         WorkflowClient.newInstance(
             client.getWorkflowServiceStubs(),
-            client.getOptions().toBuilder()
-                .setIdentity(approver.identity() + " (" + approver.channel() + ")")
-                .setInterceptors(new ApproverClientInterceptor(approver))
-                .build());
+            DrClientOptions.answeringAs(client.getOptions(), approver));
     return update(answering, workflowId, name, argument, resultType);
   }
 

@@ -2,6 +2,7 @@ package dev.drrunbooks.starter.doctor;
 
 import dev.drrunbooks.bootstrap.catalog.CatalogException;
 import dev.drrunbooks.bootstrap.catalog.CatalogLoader;
+import dev.drrunbooks.bootstrap.codec.PayloadEncryption;
 import dev.drrunbooks.bootstrap.connect.SearchAttributeCheck;
 import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.model.Failures;
@@ -48,10 +49,26 @@ public final class Checks {
         catalog(),
         temporalServer(),
         searchAttributes(),
+        payloadEncryption(),
         worker(),
         temporalUi(),
         awsEndpoint(),
         database());
+  }
+
+  /**
+   * Whether this client encrypts payloads, and with which keys (never a key); a warning when off, a
+   * failure naming the variable when misconfigured.
+   */
+  CheckResult payloadEncryption() {
+    try {
+      PayloadEncryption e = PayloadEncryption.fromEnvironment(env);
+      return e.on()
+          ? CheckResult.ok("payload-encryption", e.describe())
+          : CheckResult.warn("payload-encryption", e.describe());
+    } catch (IllegalArgumentException e) {
+      return CheckResult.fail("payload-encryption", e.getMessage());
+    }
   }
 
   CheckResult catalog() {

@@ -2,6 +2,7 @@ package dev.drrunbooks.starter.e2e;
 
 import dev.drrunbooks.aws.AwsClients;
 import dev.drrunbooks.bootstrap.catalog.CatalogLoader;
+import dev.drrunbooks.bootstrap.codec.PayloadEncryption;
 import dev.drrunbooks.catalog.CatalogFixture;
 import dev.drrunbooks.testing.SandboxEnv;
 import dev.drrunbooks.worker.DrWorker;
@@ -35,8 +36,7 @@ final class SandboxWorker implements AutoCloseable {
           WorkflowServiceStubsOptions.newBuilder()
               .setTarget(env.require("TEMPORAL_ADDRESS"))
               .build());
-  private final WorkerFactory factory =
-      DrWorkerFactory.create(stubs, env.get("TEMPORAL_NAMESPACE", "default"));
+  private final WorkerFactory factory;
 
   SandboxWorker() {
     this(Map.of());
@@ -47,6 +47,15 @@ final class SandboxWorker implements AutoCloseable {
    *     endpoints
    */
   SandboxWorker(Map<String, String> extraEnv) {
+    this(extraEnv, PayloadEncryption.process());
+  }
+
+  /**
+   * @param encryption the worker client's payload encryption (the test JVM's own environment
+   *     switches it off; the sandbox's env file names its key)
+   */
+  SandboxWorker(Map<String, String> extraEnv, PayloadEncryption encryption) {
+    factory = DrWorkerFactory.create(stubs, env.get("TEMPORAL_NAMESPACE", "default"), encryption);
     Map<String, String> workerEnv = new HashMap<>(env.all());
     workerEnv.putAll(extraEnv);
     DrWorker.register(

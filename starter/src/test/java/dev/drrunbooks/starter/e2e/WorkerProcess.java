@@ -32,6 +32,9 @@ final class WorkerProcess implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
     pb.environment().putAll(env.all());
+    // The tests' own clients (the in-process dr, SandboxWorker) write plain payloads: this worker
+    // too, not with the sandbox's payload key (EncryptedHistorySandboxTest covers encryption).
+    pb.environment().keySet().removeIf(k -> k.startsWith("DR_CODEC_"));
     pb.environment().put("DR_TASK_QUEUE", taskQueue);
     pb.environment().put("DR_CATALOG", CatalogFixture.path().toAbsolutePath().toString());
     pb.environment().putAll(extraEnv);
