@@ -52,14 +52,15 @@ class ImageConfigIT {
     int gid = Integer.parseInt(uidGid[1]);
     assertNotEquals(0, uid, "User " + user);
     assertNotEquals(0, gid, "User " + user);
-    assertEquals("10001:10001", user, "deploy/k8s's runAsUser and fsGroup name this user");
+    assertEquals(ImageContract.USER, user, "deploy/k8s's runAsUser and runAsGroup name this user");
   }
 
   @Test
   void exposesTheOpsPortAndTheGatewayPortItsEnvironmentNames() {
     Set<String> ports = new java.util.TreeSet<>();
     image.runConfig().get("ExposedPorts").fieldNames().forEachRemaining(ports::add);
-    assertEquals(Set.of("9464/tcp", "8787/tcp"), ports);
+    assertEquals(
+        Set.of(ImageContract.OPS_PORT + "/tcp", ImageContract.GATEWAY_PORT + "/tcp"), ports);
     Map<String, String> env = image.env();
     assertTrue(ports.contains(env.get("DR_OPS_PORT") + "/tcp"), "DR_OPS_PORT " + env);
     assertTrue(ports.contains(env.get("DR_GATEWAY_PORT") + "/tcp"), "DR_GATEWAY_PORT " + env);
@@ -71,7 +72,7 @@ class ImageConfigIT {
     Map<String, String> env = image.env();
     assertEquals("/opt/dr/catalog/mycomputer.yaml", env.get("DR_CATALOG"));
     assertEquals("/opt/dr/templates", env.get("DR_TEMPLATE_DIR"));
-    assertEquals("/var/lib/dr/reports", env.get("DR_REPORT_DIR"));
+    assertEquals(ImageContract.REPORT_DIR, env.get("DR_REPORT_DIR"));
     assertEquals("/opt/dr", image.runConfig().get("WorkingDir").asText());
     assertTrue(env.get("PATH").contains("/usr/bin"), "PATH " + env.get("PATH"));
   }
