@@ -220,9 +220,7 @@ class CliErrorsTest {
   void aUsageErrorIsOneLineWithoutTheUsageDump() {
     CliRun run = CliRun.of(NO_SERVER, "approve", "some-run", "--step", "evacuate");
     assertBadInput(
-        run,
-        "Missing required options: '--who=<who>', '--why=<why>' (dr approve --help lists the"
-            + " options)");
+        run, "Missing required option: '--why=<why>' (dr approve --help lists the options)");
     assertFalse(run.err().contains("Usage:"), run.toString());
   }
 
