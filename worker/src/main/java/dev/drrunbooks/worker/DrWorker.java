@@ -5,6 +5,7 @@ import dev.drrunbooks.aws.cfn.CloudFormationActivitiesImpl;
 import dev.drrunbooks.aws.cloudwatch.CloudWatchActivitiesImpl;
 import dev.drrunbooks.aws.ecs.EcsActivitiesImpl;
 import dev.drrunbooks.aws.ownedresources.OwnedResourceActivitiesImpl;
+import dev.drrunbooks.aws.rds.Polling;
 import dev.drrunbooks.aws.rds.RdsBackupActivitiesImpl;
 import dev.drrunbooks.aws.rds.RdsLogActivitiesImpl;
 import dev.drrunbooks.aws.rds.RdsRestoreActivitiesImpl;
@@ -93,7 +94,10 @@ public final class DrWorker {
         new HttpProbeActivitiesImpl(EndpointMap.parse(env.get(EndpointMap.ENV))),
         new EcsActivitiesImpl(aws),
         new CloudFormationActivitiesImpl(
-            aws, Path.of(env.getOrDefault("DR_TEMPLATE_DIR", "deploy/aws"))),
+            aws::cloudFormation,
+            Path.of(env.getOrDefault("DR_TEMPLATE_DIR", "deploy/aws")),
+            Polling.DEFAULT,
+            env.get(CloudFormationActivitiesImpl.STACK_ROLE_ENV)),
         new OwnedResourceActivitiesImpl(aws),
         new LockActivitiesImpl(),
         reports,

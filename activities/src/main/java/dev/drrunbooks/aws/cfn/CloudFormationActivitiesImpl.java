@@ -98,6 +98,19 @@ public class CloudFormationActivitiesImpl implements CloudFormationActivities {
   private final Function<String, CloudFormationClient> cfn;
   private final Path templateDir;
   private final StatusPoller poller;
+  private final String stackRoleArn;
+
+  /**
+   * The worker's environment variable naming the CloudFormation service role stacks are created
+   * with ({@code RoleARN}): CloudFormation then makes the stack's resources with that role's
+   * permissions, not the worker's
+   * (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/using-iam-servicerole.html), so
+   * the worker needs only iam:PassRole for it (deploy/aws/iam). Unset: the caller's credentials.
+   */
+  public static final String STACK_ROLE_ENV = "DR_DRILL_STACK_ROLE_ARN";
+
+  private static final Pattern ROLE_ARN =
+      Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]{1,512}");
 
   /**
    * @param templateDir where the templates are: the worker passes {@code DR_TEMPLATE_DIR}, default
@@ -116,6 +129,27 @@ public class CloudFormationActivitiesImpl implements CloudFormationActivities {
    */
   public CloudFormationActivitiesImpl(
       Function<String, CloudFormationClient> cfn, Path templateDir, Polling polling) {
+    this(cfn, templateDir, polling, null);
+  }
+
+  /**
+   * @param stackRoleArnOrNull the service role stacks are created with ({@link #STACK_ROLE_ENV});
+   *     null or blank: none
+   */
+  public CloudFormationActivitiesImpl(
+      Function<String, CloudFormationClient> cfn,
+      Path templateDir,
+      Polling polling,
+      String stackRoleArnOrNull) {
+    String role = stackRoleArnOrNull == null ? "" : stackRoleArnOrNull.trim();
+    if (!role.isEmpty() && !ROLE_ARN.matcher(role).matches()) {
+      throw new IllegalArgumentException(
+          STACK_ROLE_ENV
+              + ": '"
+              + role
+              + "' is not an IAM role ARN; allowed: arn:aws:iam::<12-digit account>:role/<name>");
+    }
+    this.stackRoleArn = role.isEmpty() ? null : role;
     this.cfn = cfn;
     this.templateDir = templateDir.toAbsolutePath().normalize();
     this.poller = new StatusPoller(polling, Clock.systemUTC());
@@ -170,6 +204,7 @@ public class CloudFormationActivitiesImpl implements CloudFormationActivities {
             // deletes it.
             .onFailure(OnFailure.ROLLBACK)
             .clientRequestToken(token)
+            .roleARN(stackRoleArn)
             .build();
     String stackId;
     try {
