@@ -59,6 +59,8 @@ public final class DrWorker {
     worker.registerWorkflowImplementationTypes(
         DrWorkflowOptions.get(), WorkflowImplementations.all().toArray(Class<?>[]::new));
 
+    // A service in another account is reached through the catalog's role for it.
+    aws.useAccounts(catalog.accounts());
     RunLinks links = RunLinks.fromEnvironment(env);
     ReportActivitiesImpl reports =
         new ReportActivitiesImpl(ReportActivitiesImpl.directoryFrom(env), links);

@@ -4,6 +4,7 @@ import dev.drrunbooks.approval.ApproverWorkerInterceptor;
 import dev.drrunbooks.bootstrap.connect.DrClientOptions;
 import dev.drrunbooks.runbook.RunNotificationInterceptor;
 import dev.drrunbooks.runbook.RunOutcomeInterceptor;
+import dev.drrunbooks.worker.account.AwsAccountInterceptor;
 import dev.drrunbooks.worker.heartbeat.HeartbeatOnBehalfInterceptor;
 import io.temporal.client.WorkflowClient;
 import io.temporal.common.interceptors.WorkerInterceptor;
@@ -35,13 +36,15 @@ public final class DrWorkerFactory {
    * every procedure run ends by upserting its outcome search attributes ({@link
    * RunOutcomeInterceptor}); gates, phase changes and ends are notified ({@link
    * RunNotificationInterceptor}); gates know who answers from the approver header ({@link
-   * ApproverWorkerInterceptor}).
+   * ApproverWorkerInterceptor}); activities act in their run's AWS account ({@link
+   * AwsAccountInterceptor}).
    */
   static List<WorkerInterceptor> interceptors() {
     return List.of(
         new HeartbeatOnBehalfInterceptor(),
         new RunOutcomeInterceptor(),
         new RunNotificationInterceptor(),
-        new ApproverWorkerInterceptor());
+        new ApproverWorkerInterceptor(),
+        new AwsAccountInterceptor());
   }
 }

@@ -11,6 +11,7 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.WorkerFactory;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +38,7 @@ final class SandboxWorker implements AutoCloseable {
               .build());
   private final WorkerFactory factory =
       DrWorkerFactory.create(stubs, env.get("TEMPORAL_NAMESPACE", "default"));
+  private final Path catalog;
 
   SandboxWorker() {
     this(Map.of());
@@ -47,12 +49,21 @@ final class SandboxWorker implements AutoCloseable {
    *     endpoints
    */
   SandboxWorker(Map<String, String> extraEnv) {
+    this(CatalogFixture.path(), extraEnv);
+  }
+
+  /**
+   * @param catalog the catalog the worker and the starter's {@link #connectionArgs()} read (loaded
+   *     and validated as WorkerMain loads it)
+   */
+  SandboxWorker(Path catalog, Map<String, String> extraEnv) {
+    this.catalog = catalog;
     Map<String, String> workerEnv = new HashMap<>(env.all());
     workerEnv.putAll(extraEnv);
     DrWorker.register(
         factory.newWorker(taskQueue),
-        CatalogLoader.load(CatalogFixture.path()),
-        CatalogFixture.path().toString(),
+        CatalogLoader.load(catalog),
+        catalog.toString(),
         aws,
         workerEnv);
     factory.start();
@@ -73,7 +84,7 @@ final class SandboxWorker implements AutoCloseable {
       "--ui",
       env.get("TEMPORAL_UI_URL", ""),
       "--catalog",
-      CatalogFixture.path().toString()
+      catalog.toString()
     };
   }
 
