@@ -127,6 +127,15 @@ public final class AwsClients implements AutoCloseable {
   }
 
   /**
+   * The account a call made now from this thread acts in: its run's account when the catalog gives
+   * it a role, else the default credentials' own account.
+   */
+  public String accountOfCalls(String region) {
+    String role = roleAccount(region);
+    return role != null ? role : callerAccount(region);
+  }
+
+  /**
    * The client of {@code service} in {@code region} for the account the calling activity acts in:
    * the default credentials' client, or one with the account's role.
    */
