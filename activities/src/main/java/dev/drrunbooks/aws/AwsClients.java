@@ -1,9 +1,11 @@
 package dev.drrunbooks.aws;
 
 import dev.drrunbooks.aws.cloudwatch.CloudWatchJsonProtocol;
+import dev.drrunbooks.catalog.AccountSpec;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -21,15 +23,25 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
- * One client per service and region, built once and shared by every activity. Credentials come from
- * the default provider chain; {@code AWS_ENDPOINT_URL}, when set, sends every client to that
- * endpoint (the sandbox's AWS emulator, LocalStack), so nothing is wired to a particular emulator.
+ * One client per service, region and account, built once and shared by every activity. Credentials
+ * come from the default provider chain; {@code AWS_ENDPOINT_URL}, when set, sends every client to
+ * that endpoint (the sandbox's AWS emulator, LocalStack), so nothing is wired to a particular
+ * emulator.
+ *
+ * <p>Accounts: an activity acts in the account its run names ({@link AwsCallContext}). When the
+ * catalog gives that account a role ({@link #useAccounts}) and it is not the default credentials'
+ * own account (STS GetCallerIdentity, which needs no permission:
+ * https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html), its clients use
+ * the role ({@link AssumedRoleCredentials}); otherwise the default credentials.
  */
 public final class AwsClients implements AutoCloseable {
   private final URI endpoint;
   private final AwsCredentialsProvider credentials;
   private final SdkHttpClient http = ApacheHttpClient.builder().maxConnections(32).build();
   private final Map<String, AutoCloseable> clients = new ConcurrentHashMap<>();
+  private final Map<String, AssumedRoleCredentials> assumed = new ConcurrentHashMap<>();
+  private volatile Map<String, AccountSpec> accounts = Map.of();
+  private volatile String callerAccount;
 
   public AwsClients(URI endpointOrNull, AwsCredentialsProvider credentials) {
     this.endpoint = endpointOrNull;
@@ -44,13 +56,21 @@ public final class AwsClients implements AutoCloseable {
         DefaultCredentialsProvider.builder().build());
   }
 
+  /**
+   * The catalog's roles by account id ({@code accounts}): an activity of a run in one of these
+   * accounts, other than the default credentials' own, acts through its role.
+   */
+  public void useAccounts(Map<String, AccountSpec> byAccountId) {
+    this.accounts = byAccountId == null ? Map.of() : Map.copyOf(byAccountId);
+  }
+
   /** Where the clients send requests, for logs: the override or "AWS default endpoints". */
   public String describeEndpoint() {
     return endpoint == null ? "AWS default endpoints" : endpoint.toString();
   }
 
   public RdsClient rds(String region) {
-    return client("rds", region, r -> configure(RdsClient.builder(), r).build());
+    return client("rds", region, (r, c) -> configure(RdsClient.builder(), r, c).build());
   }
 
   public S3Client s3(String region) {
@@ -59,28 +79,31 @@ public final class AwsClients implements AutoCloseable {
     return client(
         "s3",
         region,
-        r -> configure(S3Client.builder(), r).forcePathStyle(endpoint != null).build());
+        (r, c) -> configure(S3Client.builder(), r, c).forcePathStyle(endpoint != null).build());
   }
 
   public Route53Client route53() {
-    return client("route53", "aws-global", r -> configure(Route53Client.builder(), r).build());
+    return client(
+        "route53", "aws-global", (r, c) -> configure(Route53Client.builder(), r, c).build());
   }
 
   public EcsClient ecs(String region) {
-    return client("ecs", region, r -> configure(EcsClient.builder(), r).build());
+    return client("ecs", region, (r, c) -> configure(EcsClient.builder(), r, c).build());
   }
 
   public CloudFormationClient cloudFormation(String region) {
     return client(
-        "cloudformation", region, r -> configure(CloudFormationClient.builder(), r).build());
+        "cloudformation",
+        region,
+        (r, c) -> configure(CloudFormationClient.builder(), r, c).build());
   }
 
   public CloudWatchClient cloudWatch(String region) {
     return client(
         "cloudwatch",
         region,
-        r -> {
-          var builder = configure(CloudWatchClient.builder(), r);
+        (r, c) -> {
+          var builder = configure(CloudWatchClient.builder(), r, c);
           // The SDK speaks CloudWatch's CBOR protocol; emulators (moto) answer only JSON 1.0 and
           // Query.
           if (endpoint != null)
@@ -90,23 +113,85 @@ public final class AwsClients implements AutoCloseable {
         });
   }
 
+  /** STS with the default credentials: what assumes the catalog's roles. */
   public StsClient sts(String region) {
-    return client("sts", region, r -> configure(StsClient.builder(), r).build());
+    return defaultCredentialsClient(
+        "sts", region, r -> configure(StsClient.builder(), r, credentials).build());
   }
 
   public SecretsManagerClient secretsManager(String region) {
     return client(
-        "secretsmanager", region, r -> configure(SecretsManagerClient.builder(), r).build());
+        "secretsmanager",
+        region,
+        (r, c) -> configure(SecretsManagerClient.builder(), r, c).build());
+  }
+
+  /**
+   * The account a call made now from this thread acts in: its run's account when the catalog gives
+   * it a role, else the default credentials' own account.
+   */
+  public String accountOfCalls(String region) {
+    String role = roleAccount(region);
+    return role != null ? role : callerAccount(region);
+  }
+
+  /**
+   * The client of {@code service} in {@code region} for the account the calling activity acts in:
+   * the default credentials' client, or one with the account's role.
+   */
+  private <C extends AutoCloseable> C client(
+      String service, String region, BiFunction<String, AwsCredentialsProvider, C> build) {
+    String account = roleAccount(region);
+    if (account == null) {
+      return defaultCredentialsClient(service, region, r -> build.apply(r, credentials));
+    }
+    AssumedRoleCredentials role =
+        assumed.computeIfAbsent(
+            account + "@" + region,
+            k ->
+                new AssumedRoleCredentials(account, accounts.get(account), sts(stsRegion(region))));
+    return cached(service + "@" + region + "@" + account, () -> build.apply(region, role));
+  }
+
+  private <C extends AutoCloseable> C defaultCredentialsClient(
+      String service, String region, Function<String, C> build) {
+    return cached(service + "@" + region, () -> build.apply(region));
   }
 
   @SuppressWarnings("unchecked")
-  private <C extends AutoCloseable> C client(
-      String service, String region, Function<String, C> build) {
-    return (C) clients.computeIfAbsent(service + "@" + region, k -> build.apply(region));
+  private <C extends AutoCloseable> C cached(String key, java.util.function.Supplier<C> build) {
+    return (C) clients.computeIfAbsent(key, k -> build.get());
   }
 
-  private <B extends AwsClientBuilder<B, ?>> B configure(B builder, String region) {
-    builder.region(Region.of(region)).credentialsProvider(credentials);
+  /**
+   * The account whose role the calling activity's clients use, or null for the default credentials:
+   * no activity context, no account named, no role in the catalog for it, or the default
+   * credentials' own account.
+   */
+  private String roleAccount(String region) {
+    AwsCallContext context = AwsCallContext.current();
+    if (context == null || context.accountId() == null) return null;
+    if (!accounts.containsKey(context.accountId())) return null;
+    return context.accountId().equals(callerAccount(region)) ? null : context.accountId();
+  }
+
+  private String callerAccount(String region) {
+    String known = callerAccount;
+    if (known == null) {
+      known = sts(stsRegion(region)).getCallerIdentity().account();
+      callerAccount = known;
+    }
+    return known;
+  }
+
+  /** Route53's pseudo-region has no regional STS endpoint: its role is assumed in us-east-1. */
+  private static String stsRegion(String region) {
+    return "aws-global".equals(region) ? "us-east-1" : region;
+  }
+
+  private <B extends AwsClientBuilder<B, ?>> B configure(
+      B builder, String region, AwsCredentialsProvider credentialsProvider) {
+    builder.region(Region.of(region)).credentialsProvider(credentialsProvider);
     if (endpoint != null) builder.endpointOverride(endpoint);
     if (builder
         instanceof software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<?, ?> sync) {
@@ -127,6 +212,7 @@ public final class AwsClients implements AutoCloseable {
                 // closing on shutdown: nothing left to do with a failure here
               }
             });
+    assumed.values().forEach(AssumedRoleCredentials::close);
     http.close();
   }
 }

@@ -5,6 +5,7 @@ import dev.drrunbooks.aws.cfn.CloudFormationActivitiesImpl;
 import dev.drrunbooks.aws.cloudwatch.CloudWatchActivitiesImpl;
 import dev.drrunbooks.aws.ecs.EcsActivitiesImpl;
 import dev.drrunbooks.aws.ownedresources.OwnedResourceActivitiesImpl;
+import dev.drrunbooks.aws.rds.Polling;
 import dev.drrunbooks.aws.rds.RdsBackupActivitiesImpl;
 import dev.drrunbooks.aws.rds.RdsLogActivitiesImpl;
 import dev.drrunbooks.aws.rds.RdsRestoreActivitiesImpl;
@@ -58,6 +59,8 @@ public final class DrWorker {
     worker.registerWorkflowImplementationTypes(
         DrWorkflowOptions.get(), WorkflowImplementations.all().toArray(Class<?>[]::new));
 
+    // A service in another account is reached through the catalog's role for it.
+    aws.useAccounts(catalog.accounts());
     RunLinks links = RunLinks.fromEnvironment(env);
     ReportActivitiesImpl reports =
         new ReportActivitiesImpl(ReportActivitiesImpl.directoryFrom(env), links);
@@ -93,7 +96,11 @@ public final class DrWorker {
         new HttpProbeActivitiesImpl(EndpointMap.parse(env.get(EndpointMap.ENV))),
         new EcsActivitiesImpl(aws),
         new CloudFormationActivitiesImpl(
-            aws, Path.of(env.getOrDefault("DR_TEMPLATE_DIR", "deploy/aws"))),
+            aws::cloudFormation,
+            Path.of(env.getOrDefault("DR_TEMPLATE_DIR", "deploy/aws")),
+            Polling.DEFAULT,
+            env.get(CloudFormationActivitiesImpl.STACK_ROLE_ENV),
+            aws::accountOfCalls),
         new OwnedResourceActivitiesImpl(aws),
         new LockActivitiesImpl(),
         reports,

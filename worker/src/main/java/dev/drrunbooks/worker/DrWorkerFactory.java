@@ -7,6 +7,7 @@ import dev.drrunbooks.ops.Tracing;
 import dev.drrunbooks.runbook.RunMetricsInterceptor;
 import dev.drrunbooks.runbook.RunNotificationInterceptor;
 import dev.drrunbooks.runbook.RunOutcomeInterceptor;
+import dev.drrunbooks.worker.account.AwsAccountInterceptor;
 import dev.drrunbooks.worker.heartbeat.HeartbeatOnBehalfInterceptor;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -85,7 +86,8 @@ public final class DrWorkerFactory {
    * RunOutcomeInterceptor}); runs are counted and their objectives reported as metrics ({@link
    * RunMetricsInterceptor}); gates, phase changes and ends are notified ({@link
    * RunNotificationInterceptor}); gates know who answers from the approver header ({@link
-   * ApproverWorkerInterceptor}, reading it with the client's {@code converter}).
+   * ApproverWorkerInterceptor}, reading it with the client's {@code converter}); activities act in
+   * their run's AWS account ({@link AwsAccountInterceptor}).
    */
   static List<WorkerInterceptor> interceptors() {
     return interceptors(PayloadEncryption.process().dataConverter());
@@ -97,6 +99,7 @@ public final class DrWorkerFactory {
         new RunOutcomeInterceptor(),
         new RunMetricsInterceptor(),
         new RunNotificationInterceptor(),
-        new ApproverWorkerInterceptor(converter));
+        new ApproverWorkerInterceptor(converter),
+        new AwsAccountInterceptor());
   }
 }

@@ -8,6 +8,7 @@ import dev.drrunbooks.catalog.BucketSpec;
 import dev.drrunbooks.catalog.ReplicationSpec;
 import dev.drrunbooks.catalog.ServiceDefinition;
 import dev.drrunbooks.model.ActivityDefaults;
+import dev.drrunbooks.model.AwsAccount;
 import dev.drrunbooks.model.FailureType;
 import dev.drrunbooks.model.Failures;
 import dev.drrunbooks.model.Outcome;
@@ -64,13 +65,20 @@ public class BackupPolicyWorkflowImpl implements BackupPolicyWorkflow {
     phases.enter(apply ? "apply" : "audit");
     for (ServiceDefinition service : services) {
       currentService = service.key();
-      checks.addAll(databaseChecks(service, apply));
-      if (version >= WHOLE_POLICY && service.spec().database().backup().drReplication() != null) {
-        checks.add(drBackups.check(service, apply));
-      }
-      for (BucketSpec bucket : service.buckets()) {
-        checks.addAll(bucketChecks(service.key(), bucket, apply));
-      }
+      // Each service's checks act in its own AWS account (a header only: no command changes).
+      AwsAccount.in(
+          service.accountId(),
+          () -> {
+            checks.addAll(databaseChecks(service, apply));
+            if (version >= WHOLE_POLICY
+                && service.spec().database().backup().drReplication() != null) {
+              checks.add(drBackups.check(service, apply));
+            }
+            for (BucketSpec bucket : service.buckets()) {
+              checks.addAll(bucketChecks(service.key(), bucket, apply));
+            }
+            return null;
+          });
     }
     currentService = null;
     phases.enter("done");

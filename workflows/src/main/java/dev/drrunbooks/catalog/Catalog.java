@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * The service catalog: what the runbook protects, its objectives and where it lives; {@code
  * approverGroups} names sets of approver identities the services' {@link ApprovalSpec}s refer to as
- * {@code group:NAME}.
+ * {@code group:NAME}. {@code accountId} is the services' account unless a service names its own;
+ * {@code accounts} says how the worker reaches each account by role ({@link AccountSpec}).
  */
 public record Catalog(
     String organisation,
@@ -16,7 +17,8 @@ public record Catalog(
     Map<String, DnsRecordSpec> dnsRecords,
     Map<String, BucketSpec> buckets,
     Map<String, ScheduleSpec> schedules,
-    Map<String, List<String>> approverGroups) {
+    Map<String, List<String>> approverGroups,
+    Map<String, AccountSpec> accounts) {
 
   public Catalog {
     services = services == null ? Map.of() : Map.copyOf(services);
@@ -24,6 +26,7 @@ public record Catalog(
     buckets = buckets == null ? Map.of() : Map.copyOf(buckets);
     schedules = schedules == null ? Map.of() : Map.copyOf(schedules);
     approverGroups = approverGroups == null ? Map.of() : Map.copyOf(approverGroups);
+    accounts = accounts == null ? Map.of() : Map.copyOf(accounts);
   }
 
   /** Service keys in a stable order, for tables and "all". */
@@ -49,7 +52,8 @@ public record Catalog(
     DnsRecordSpec dns = spec.dns() == null ? null : dnsRecords.get(spec.dns());
     List<BucketSpec> serviceBuckets = spec.buckets().stream().map(buckets::get).toList();
     ApprovalSpec approval = spec.approval() == null ? null : spec.approval().expand(approverGroups);
-    return new ServiceDefinition(
-        serviceKey, accountId, regions, spec, dns, serviceBuckets, approval);
+    String account =
+        spec.accountId() == null || spec.accountId().isBlank() ? accountId : spec.accountId();
+    return new ServiceDefinition(serviceKey, account, regions, spec, dns, serviceBuckets, approval);
   }
 }

@@ -7,7 +7,9 @@ import java.util.List;
  * {@code healthEndpoint} is production's; {@code drillHealthUrl} is the template of where the
  * monthly drill smoke-tests its own deployment ({@link DrillHealthUrl}; none: the drill has no
  * smoke test). {@code approval} says who may answer its approval gates ({@link ApprovalSpec}; none:
- * anyone, with two distinct approvers for a Critical service).
+ * anyone, with two distinct approvers for a Critical service). {@code accountId}: the AWS account
+ * its resources are in when not the catalog's {@code accountId} (reached through the catalog's
+ * {@code accounts} role); null: the catalog's.
  */
 public record ServiceSpec(
     String displayName,
@@ -22,7 +24,8 @@ public record ServiceSpec(
     String drillHealthUrl,
     List<ValidationQuery> validationQueries,
     FailoverPolicy failover,
-    ApprovalSpec approval) {
+    ApprovalSpec approval,
+    String accountId) {
 
   public ServiceSpec {
     dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);

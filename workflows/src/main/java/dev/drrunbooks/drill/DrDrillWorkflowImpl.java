@@ -19,6 +19,7 @@ import dev.drrunbooks.catalog.DrillHealthUrl;
 import dev.drrunbooks.catalog.EcsSpec;
 import dev.drrunbooks.catalog.ServiceDefinition;
 import dev.drrunbooks.model.ActivityDefaults;
+import dev.drrunbooks.model.AwsAccount;
 import dev.drrunbooks.model.Cleanup;
 import dev.drrunbooks.model.CleanupRecord;
 import dev.drrunbooks.model.FailureType;
@@ -104,6 +105,7 @@ public class DrDrillWorkflowImpl implements DrDrillWorkflow {
     phases.enter("resolve");
     List<ServiceDefinition> services = resolve(keys);
     RULES.checkServices(in, services);
+    AwsAccount.useForRun(sharedAccount(services));
     String region = services.get(0).regions().primary();
     String stackName = ResourceNames.rds(workflowId, "env");
 
@@ -420,6 +422,25 @@ public class DrDrillWorkflowImpl implements DrDrillWorkflow {
           "smoke test failed: " + probe.describe(), "SmokeTestFailed");
     }
     return probe;
+  }
+
+  /**
+   * The one AWS account the drill's services are in: they share one test environment (a stack in
+   * one account), so services of different accounts are refused before anything is created.
+   */
+  private static String sharedAccount(List<ServiceDefinition> services) {
+    Map<String, List<String>> byAccount = new LinkedHashMap<>();
+    for (ServiceDefinition s : services)
+      byAccount.computeIfAbsent(String.valueOf(s.accountId()), k -> new ArrayList<>()).add(s.key());
+    if (byAccount.size() > 1) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "services: "
+              + byAccount
+              + " are in different AWS accounts and cannot share one drill environment; allowed:"
+              + " services of one account (drill each account's services in its own run)",
+          FailureType.INVALID_INPUT.type());
+    }
+    return services.isEmpty() ? null : services.get(0).accountId();
   }
 
   private List<ServiceDefinition> resolve(List<String> keys) {

@@ -12,21 +12,26 @@ import io.temporal.failure.ApplicationFailure;
 public final class ServiceLookup {
   private ServiceLookup() {}
 
+  /** Also makes the service's account the run's ({@link AwsAccount#useForRun}). */
   public static ServiceDefinition resolve(
       CatalogActivities catalog, Timeline timeline, String serviceKey) {
+    ServiceDefinition service;
     try {
-      return timeline.step(
-          "resolve " + serviceKey,
-          () -> catalog.resolveServices(serviceKey).get(0),
-          s ->
-              s.spec().displayName()
-                  + ", RTO "
-                  + s.spec().objectives().rto()
-                  + ", RPO "
-                  + s.spec().objectives().rpo());
+      service =
+          timeline.step(
+              "resolve " + serviceKey,
+              () -> catalog.resolveServices(serviceKey).get(0),
+              s ->
+                  s.spec().displayName()
+                      + ", RTO "
+                      + s.spec().objectives().rto()
+                      + ", RPO "
+                      + s.spec().objectives().rpo());
     } catch (ActivityFailure e) {
       throw ApplicationFailure.newNonRetryableFailure(
           "service: " + Failures.rootMessage(e), FailureType.INVALID_INPUT.type());
     }
+    AwsAccount.useForRun(service.accountId());
+    return service;
   }
 }

@@ -98,6 +98,22 @@ public class CloudFormationActivitiesImpl implements CloudFormationActivities {
   private final Function<String, CloudFormationClient> cfn;
   private final Path templateDir;
   private final StatusPoller poller;
+  private final String stackRoleArn;
+  private final Function<String, String> accountOfCalls;
+
+  /**
+   * The worker's environment variable naming the CloudFormation service role stacks are created
+   * with ({@code RoleARN}): CloudFormation then makes the stack's resources with that role's
+   * permissions, not the worker's
+   * (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/using-iam-servicerole.html), so
+   * the worker needs only iam:PassRole for it (deploy/aws/iam). Unset: the caller's credentials.
+   * {@code {account}} in it is the account the stack is created in (the run's service's account),
+   * as CloudFormation takes only a role of the stack's own account.
+   */
+  public static final String STACK_ROLE_ENV = "DR_DRILL_STACK_ROLE_ARN";
+
+  private static final Pattern ROLE_ARN =
+      Pattern.compile("arn:aws[a-z-]*:iam::(\\d{12}|\\{account\\}):role/[\\w+=,.@/-]{1,512}");
 
   /**
    * @param templateDir where the templates are: the worker passes {@code DR_TEMPLATE_DIR}, default
@@ -116,9 +132,45 @@ public class CloudFormationActivitiesImpl implements CloudFormationActivities {
    */
   public CloudFormationActivitiesImpl(
       Function<String, CloudFormationClient> cfn, Path templateDir, Polling polling) {
+    this(cfn, templateDir, polling, null, null);
+  }
+
+  /**
+   * @param stackRoleArnOrNull the service role stacks are created with ({@link #STACK_ROLE_ENV});
+   *     null or blank: none
+   * @param accountOfCalls the account a call in a region acts in ({@code
+   *     AwsClients::accountOfCalls}), for {@code {account}} in the role; null: no placeholder
+   */
+  public CloudFormationActivitiesImpl(
+      Function<String, CloudFormationClient> cfn,
+      Path templateDir,
+      Polling polling,
+      String stackRoleArnOrNull,
+      Function<String, String> accountOfCalls) {
+    String role = stackRoleArnOrNull == null ? "" : stackRoleArnOrNull.trim();
+    if (!role.isEmpty() && !ROLE_ARN.matcher(role).matches()) {
+      throw new IllegalArgumentException(
+          STACK_ROLE_ENV
+              + ": '"
+              + role
+              + "' is not an IAM role ARN; allowed: arn:aws:iam::<12-digit account or"
+              + " {account}>:role/<name>");
+    }
+    if (role.contains("{account}") && accountOfCalls == null) {
+      throw new IllegalArgumentException(
+          STACK_ROLE_ENV + ": '" + role + "' has {account} but nothing here resolves accounts");
+    }
+    this.accountOfCalls = accountOfCalls;
+    this.stackRoleArn = role.isEmpty() ? null : role;
     this.cfn = cfn;
     this.templateDir = templateDir.toAbsolutePath().normalize();
     this.poller = new StatusPoller(polling, Clock.systemUTC());
+  }
+
+  /** The stack role for a stack in {@code region}: the configured one, its {account} filled. */
+  public String stackRoleFor(String region) {
+    if (stackRoleArn == null || !stackRoleArn.contains("{account}")) return stackRoleArn;
+    return stackRoleArn.replace("{account}", accountOfCalls.apply(region));
   }
 
   // ---- create
@@ -170,6 +222,7 @@ public class CloudFormationActivitiesImpl implements CloudFormationActivities {
             // deletes it.
             .onFailure(OnFailure.ROLLBACK)
             .clientRequestToken(token)
+            .roleARN(stackRoleFor(region))
             .build();
     String stackId;
     try {

@@ -76,6 +76,7 @@ final class CatalogValidator {
       problem("services", "at least one service is required");
     }
     problems.addAll(ApprovalRules.groups(catalog.approverGroups()));
+    problems.addAll(AccountRules.check(catalog));
     catalog.services().forEach((key, spec) -> service("services." + key, spec));
     catalog.dnsRecords().forEach((key, dns) -> dnsRecord("dnsRecords." + key, dns));
     catalog.buckets().forEach((key, bucket) -> bucket("buckets." + key, bucket));

@@ -12,6 +12,7 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.WorkerFactory;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +38,7 @@ final class SandboxWorker implements AutoCloseable {
               .setTarget(env.require("TEMPORAL_ADDRESS"))
               .build());
   private final WorkerFactory factory;
+  private final Path catalog;
 
   SandboxWorker() {
     this(Map.of());
@@ -47,7 +49,15 @@ final class SandboxWorker implements AutoCloseable {
    *     endpoints
    */
   SandboxWorker(Map<String, String> extraEnv) {
-    this(extraEnv, PayloadEncryption.process());
+    this(CatalogFixture.path(), extraEnv, PayloadEncryption.process());
+  }
+
+  /**
+   * @param catalog the catalog the worker and the starter's {@link #connectionArgs()} read (loaded
+   *     and validated as WorkerMain loads it)
+   */
+  SandboxWorker(Path catalog, Map<String, String> extraEnv) {
+    this(catalog, extraEnv, PayloadEncryption.process());
   }
 
   /**
@@ -55,13 +65,18 @@ final class SandboxWorker implements AutoCloseable {
    *     switches it off; the sandbox's env file names its key)
    */
   SandboxWorker(Map<String, String> extraEnv, PayloadEncryption encryption) {
+    this(CatalogFixture.path(), extraEnv, encryption);
+  }
+
+  private SandboxWorker(Path catalog, Map<String, String> extraEnv, PayloadEncryption encryption) {
+    this.catalog = catalog;
     factory = DrWorkerFactory.create(stubs, env.get("TEMPORAL_NAMESPACE", "default"), encryption);
     Map<String, String> workerEnv = new HashMap<>(env.all());
     workerEnv.putAll(extraEnv);
     DrWorker.register(
         factory.newWorker(taskQueue),
-        CatalogLoader.load(CatalogFixture.path()),
-        CatalogFixture.path().toString(),
+        CatalogLoader.load(catalog),
+        catalog.toString(),
         aws,
         workerEnv);
     factory.start();
@@ -82,7 +97,7 @@ final class SandboxWorker implements AutoCloseable {
       "--ui",
       env.get("TEMPORAL_UI_URL", ""),
       "--catalog",
-      CatalogFixture.path().toString()
+      catalog.toString()
     };
   }
 
