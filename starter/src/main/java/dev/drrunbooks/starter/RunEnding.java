@@ -1,5 +1,6 @@
 package dev.drrunbooks.starter;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.drrunbooks.report.ReportContext;
 import dev.drrunbooks.report.RunReport;
 import dev.drrunbooks.runbook.Procedure;
@@ -32,7 +33,7 @@ public record RunEnding(
     Instant closed,
     String failure,
     int exitCode,
-    String outcome) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) String outcome) {
 
   public RunEnding(
       String workflowId, String runId, String state, Instant closed, String failure, int exitCode) {

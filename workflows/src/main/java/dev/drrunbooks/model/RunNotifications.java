@@ -178,7 +178,10 @@ public final class RunNotifications {
             Timeline.now(),
             alertOpen);
     alertOpen |= n.needsPeople();
-    inFlight.add(Async.function(channels::send, n));
+    // Detached: a notification sent from inside a scope the run later cancels (a race, a wait)
+    // still goes out.
+    Workflow.newDetachedCancellationScope(() -> inFlight.add(Async.function(channels::send, n)))
+        .run();
   }
 
   private void awaitInFlight() {

@@ -89,7 +89,8 @@ class RegionEvacuationEndToEndTest {
                 "eu-west-1 is down");
         assertEquals(0, approved.exitCode(), approved.toString());
         assertTrue(
-            approved.out().contains("APPROVED at step evacuate by alice"), approved.toString());
+            approved.out().contains("APPROVED at step evacuate by operator:"),
+            "by the operator's identity, not the typed name: " + approved);
 
         RegionEvacuationResult result =
             WorkflowStub.fromTyped(wf).getResult(3, TimeUnit.MINUTES, RegionEvacuationResult.class);
