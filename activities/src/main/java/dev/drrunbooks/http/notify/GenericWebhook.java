@@ -15,27 +15,16 @@ import java.util.Optional;
  * Notification's fields}}, times in ISO 8601. The {@code Idempotency-Key} header and {@code key}
  * field are the same on a retried post: {@code RUN/KIND/EPOCH-MILLIS}.
  */
-public final class GenericWebhook implements NotificationChannel {
+public record GenericWebhook(URI target) implements NotificationChannel {
   public static final String ENV = "DR_NOTIFY_WEBHOOK_URL";
-
-  private final URI webhook;
-  private final ObjectMapper json =
+  private static final ObjectMapper json =
       new ObjectMapper()
           .registerModule(new JavaTimeModule())
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-  public GenericWebhook(URI webhook) {
-    this.webhook = webhook;
-  }
-
   @Override
   public String name() {
     return "webhook";
-  }
-
-  @Override
-  public URI target() {
-    return webhook;
   }
 
   @Override

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.drrunbooks.activities.notify.Notification;
 import java.net.URI;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Sends notifications that need people to PagerDuty's Events API v2 ({@code POST
@@ -17,6 +18,8 @@ import java.util.Optional;
  * {@code timestamp}, {@code component}, {@code group}, {@code class}, {@code custom_details}, and
  * the run's link in {@code links}.
  *
+ * <p>{@code routingKey}: the 32-character integration key of a PagerDuty service.
+ *
  * <p>A waiting gate triggers a warning, a missed objective or a FAILED run an error, another end
  * short of its purpose a warning; a run that passed, or that a person cancelled or aborted,
  * resolves the run's alert when it raised one (a scheduled run that needed nobody sends nothing:
@@ -24,31 +27,27 @@ import java.util.Optional;
  * needs people. PagerDuty answers 202 to an accepted event, 400 to an invalid one and 429 when rate
  * limited; a non-2xx answer fails the attempt, so Temporal retries it.
  */
-public final class PagerDutyEvent implements NotificationChannel {
+public record PagerDutyEvent(URI target, String routingKey) implements NotificationChannel {
   public static final String KEY_ENV = "DR_PAGERDUTY_ROUTING_KEY";
   public static final String URL_ENV = "DR_PAGERDUTY_EVENTS_URL";
   public static final URI EVENTS_API = URI.create("https://events.pagerduty.com/v2/enqueue");
   static final int SUMMARY_MAX = 1024;
   static final int DEDUP_KEY_MAX = 255;
 
-  private final URI events;
-  private final String routingKey;
-  private final ObjectMapper json = new ObjectMapper();
+  private static final ObjectMapper json = new ObjectMapper();
 
-  /** {@code routingKey}: the 32-character integration key of a PagerDuty service. */
-  public PagerDutyEvent(URI events, String routingKey) {
-    this.events = events;
-    this.routingKey = routingKey;
+  /** Outcomes of a run a person ended: the alert is theirs to close, not a new one. */
+  private static final Set<String> ENDED_BY_PEOPLE = Set.of("CANCELLED", "ABORTED");
+
+  /** Never shows the routing key: it is the integration's secret. */
+  @Override
+  public String toString() {
+    return "PagerDutyEvent[" + target + "]";
   }
 
   @Override
   public String name() {
     return "pagerduty";
-  }
-
-  @Override
-  public URI target() {
-    return events;
   }
 
   /** What PagerDuty gets for a notification. */
@@ -74,9 +73,6 @@ public final class PagerDutyEvent implements NotificationChannel {
       }
     };
   }
-
-  private static final java.util.Set<String> ENDED_BY_PEOPLE =
-      java.util.Set.of("CANCELLED", "ABORTED");
 
   @Override
   public Optional<ObjectNode> body(Notification n, String runLink) {

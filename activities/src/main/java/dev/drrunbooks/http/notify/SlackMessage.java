@@ -21,26 +21,15 @@ import java.util.Optional;
  * fallback {@code text} 3000 here. Every kind of notification is posted: the channel is the run's
  * log for the people following it.
  */
-public final class SlackMessage implements NotificationChannel {
+public record SlackMessage(URI target) implements NotificationChannel {
   public static final String ENV = "DR_SLACK_WEBHOOK_URL";
   static final int HEADER_MAX = 150;
   static final int SECTION_MAX = 3000;
-
-  private final URI webhook;
-  private final ObjectMapper json = new ObjectMapper();
-
-  public SlackMessage(URI webhook) {
-    this.webhook = webhook;
-  }
+  private static final ObjectMapper json = new ObjectMapper();
 
   @Override
   public String name() {
     return "slack";
-  }
-
-  @Override
-  public URI target() {
-    return webhook;
   }
 
   @Override
@@ -101,11 +90,11 @@ public final class SlackMessage implements NotificationChannel {
     };
   }
 
-  private ObjectNode plain(String text) {
+  private static ObjectNode plain(String text) {
     return json.createObjectNode().put("type", "plain_text").put("text", text);
   }
 
-  private ObjectNode mrkdwn(String text) {
+  private static ObjectNode mrkdwn(String text) {
     return json.createObjectNode().put("type", "mrkdwn").put("text", text);
   }
 
