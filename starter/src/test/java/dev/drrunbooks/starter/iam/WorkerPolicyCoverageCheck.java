@@ -1,4 +1,4 @@
-package dev.drrunbooks.gateway.iam;
+package dev.drrunbooks.starter.iam;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -27,12 +27,12 @@ import org.junit.jupiter.api.Test;
  * deploy/aws/iam/worker-policy.json, and every action the policy allows was recorded or is listed,
  * with why, in deploy/aws/iam/unexercised-actions.json.
  *
- * <p>Not a {@code *Test}: gateway's pom runs it in its own surefire execution in the {@code verify}
- * phase, after every module's tests (gateway is the reactor's last module). Recordings older than
- * this Maven session ({@code dr.build.started}) are left out, so a test removed or an earlier
- * partial run cannot make it pass. Without recordings (no sandbox) it is skipped, saying so; when
- * one of the three modules' recordings is missing (a partial build, {@code -pl}) only the
- * "sufficient" half is checked.
+ * <p>Not a {@code *Test}: starter's pom runs it in its own surefire execution in the {@code verify}
+ * phase, after the tests of every module that records (starter comes after activities and gateway).
+ * Recordings older than this Maven session ({@code dr.build.started}) are left out, so a test
+ * removed or an earlier partial run cannot make it pass. Without recordings (no sandbox) it is
+ * skipped, saying so; when one of the three modules' recordings is missing (a partial build, {@code
+ * -pl}) only the "sufficient" half is checked.
  *
  * <p>Calls made by the dr CLI (dev.drrunbooks.starter) and the gateway (dev.drrunbooks.gateway) run
  * with the operator's or the gateway's credentials, not the worker's, and are left out.
@@ -137,7 +137,7 @@ class WorkerPolicyCoverageCheck {
   }
 
   /**
-   * This Maven session's start (gateway's pom passes it), else the epoch: no recording left out.
+   * This Maven session's start (starter's pom passes it), else the epoch: no recording left out.
    */
   private static Instant buildStart() {
     String started = System.getProperty("dr.build.started", "");
