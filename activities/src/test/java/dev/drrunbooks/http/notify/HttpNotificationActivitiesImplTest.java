@@ -269,6 +269,49 @@ class HttpNotificationActivitiesImplTest {
   }
 
   @Test
+  void eachDeliveryIsRememberedInTheAttemptsHeartbeatAndALongRefusalIsCut() {
+    receiver.answer("/generic", 500);
+    NotificationActivities notify = activities(allChannels(), 1);
+    List<String[]> beats = new java.util.concurrent.CopyOnWriteArrayList<>();
+    env.setActivityHeartbeatListener(String[].class, beats::add);
+
+    ActivityFailure failure = assertThrows(ActivityFailure.class, () -> notify.send(gate()));
+
+    // The SDK throttles heartbeats (a later one goes out with the attempt's failure): the first is
+    // sent at once.
+    assertEquals(
+        "slack",
+        beats.isEmpty() ? "no heartbeat" : String.join(",", beats.get(0)),
+        "the channels delivered so far, after the first delivery");
+    String message = ((ApplicationFailure) failure.getCause()).getOriginalMessage();
+    assertTrue(message.endsWith("answered HTTP 500: ok"), message);
+  }
+
+  @Test
+  void aSlackMessageWithoutAUiLinkAndEachEndsIcon() throws Exception {
+    env = TestActivityEnvironment.newInstance();
+    env.registerActivitiesImplementations(
+        new HttpNotificationActivitiesImpl(
+            HttpNotificationActivitiesImpl.channelsFrom(
+                Map.of(SlackMessage.ENV, receiver.url("/slack/x"))),
+            (workflowId, runId) -> null));
+    NotificationActivities notify =
+        env.newActivityStub(
+            NotificationActivities.class,
+            ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(30)).build());
+    notify.send(ended("SWITCHED", true, false));
+    notify.send(ended("FAILED", false, false));
+
+    List<Receiver.Post> posts = receiver.to("/slack/x");
+    JsonNode passed = json.readTree(posts.get(0).body());
+    JsonNode failed = json.readTree(posts.get(1).body());
+    assertTrue(passed.at("/blocks/0/text/text").asText().startsWith(":white_check_mark: "));
+    assertTrue(failed.at("/blocks/0/text/text").asText().startsWith(":x: "));
+    String context = passed.at("/blocks/2/elements/0/text").asText();
+    assertEquals("run `" + RUN + "` · dns-failover", context, "no link without a UI");
+  }
+
+  @Test
   void noChannelConfiguredIsSaidNotFailed() {
     assertEquals(List.of("no channel configured"), activities(Map.of(), 1).send(gate()));
   }
@@ -298,6 +341,8 @@ class HttpNotificationActivitiesImplTest {
   void longValuesAreCutToWhatTheReceiversKeep() {
     String longId = "r".repeat(300);
     assertEquals(255, PagerDutyEvent.dedupKey(longId).length());
+    assertEquals("x" + "r".repeat(254), PagerDutyEvent.dedupKey("x" + "r".repeat(254)), "255 kept");
+    assertEquals("r".repeat(255), PagerDutyEvent.dedupKey("x" + "r".repeat(255)), "the end kept");
     assertEquals(RUN, PagerDutyEvent.dedupKey(RUN));
     String clipped = SlackMessage.clip("x".repeat(200), 150);
     assertEquals(150, clipped.length());
