@@ -2,7 +2,7 @@ package dev.drrunbooks.pitr;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import dev.drrunbooks.catalog.ValidationQuery;
-import dev.drrunbooks.payload.ServiceInput;
+import dev.drrunbooks.restore.RestoreRequest;
 import java.util.List;
 
 /**
@@ -42,7 +42,7 @@ public record PointInTimeRestoreInput(
     String optionGroup,
     String purpose,
     String region)
-    implements ServiceInput {
+    implements RestoreRequest {
 
   @JsonCreator
   public PointInTimeRestoreInput {}

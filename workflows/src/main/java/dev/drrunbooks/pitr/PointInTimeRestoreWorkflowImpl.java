@@ -1,6 +1,5 @@
 package dev.drrunbooks.pitr;
 
-import dev.drrunbooks.activities.rds.CopyPurpose;
 import dev.drrunbooks.activities.rds.CopySettings;
 import dev.drrunbooks.activities.rds.InstanceInfo;
 import dev.drrunbooks.activities.rds.InstanceShape;
@@ -18,7 +17,7 @@ import dev.drrunbooks.model.Ownership;
 import dev.drrunbooks.model.RecoveryObjectives;
 import dev.drrunbooks.model.RunOwnership;
 import dev.drrunbooks.model.Timeline;
-import dev.drrunbooks.restore.RestoreInputs;
+import dev.drrunbooks.restore.RestoreRun;
 import dev.drrunbooks.restore.RestoreStatus;
 import dev.drrunbooks.restore.RestoreSteps;
 import dev.drrunbooks.restore.RestoredCopyStep;
@@ -26,7 +25,6 @@ import dev.drrunbooks.restore.SourceComparisons;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Workflow;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -52,22 +50,15 @@ public class PointInTimeRestoreWorkflowImpl implements PointInTimeRestoreWorkflo
     Instant start = Timeline.now();
     PointInTimeRestoreInput in = input == null ? PointInTimeRestoreInput.latest(null) : input;
     RULES.checkInput(in, Timeline.now());
-    String serviceKey = Inputs.serviceKey("service", in.service(), false);
     boolean latest = PointInTimeRestoreInputRules.latest(in.restoreTime());
     Instant requested = latest ? null : Inputs.instant("restoreTime", in.restoreTime());
-    Instant incident = Inputs.instant("incidentTime", in.incidentTime());
-    CopyPurpose purpose = CopyPurpose.parse("purpose", in.purpose());
-    String workflowId = Workflow.getInfo().getWorkflowId();
-    String target = steps.target(RestoreInputs.target(in.targetInstance(), workflowId, "pitr"));
-
-    ServiceDefinition service = steps.begin(PROCEDURE, serviceKey);
-    RULES.checkServices(in, List.of(service));
-    String primary = service.regions().primary();
+    RestoreRun run = steps.begin(PROCEDURE, in, RULES, start, "pitr");
+    ServiceDefinition service = run.service();
+    String target = run.target();
     String region = RestoreRegion.resolve("region", in.region(), service.regions());
     String source = PointInTimeRestoreInputRules.source(in, service);
     PointInTimeRestoreInputRules.differentTarget(source, target);
-    Duration budget = RestoreInputs.waitBudget(in.waitBudget(), service);
-    List<ValidationQuery> queries = RestoreInputs.queries(in.validationQueries(), service);
+    List<ValidationQuery> queries = run.queries();
 
     steps.enterPhase("check-window");
     RestoreSource from = null;
@@ -80,7 +71,7 @@ public class PointInTimeRestoreWorkflowImpl implements PointInTimeRestoreWorkflo
                   steps
                       .rds()
                       .findRestoreSource(
-                          new RestoreSourceQuery(region, source, primary, requested)),
+                          new RestoreSourceQuery(region, source, run.primary(), requested)),
               f ->
                   f.description()
                       + ", restorable "
@@ -146,7 +137,7 @@ public class PointInTimeRestoreWorkflowImpl implements PointInTimeRestoreWorkflo
           i -> i.status());
 
       steps.enterPhase("wait");
-      InstanceInfo ready = steps.awaitAvailable(region, target, start.plus(budget));
+      InstanceInfo ready = steps.awaitAvailable(region, target, run.deadline());
       steps.verifyPlacement(region, target, source, shape);
 
       steps.enterPhase("validate");
@@ -160,17 +151,18 @@ public class PointInTimeRestoreWorkflowImpl implements PointInTimeRestoreWorkflo
       Instant recovered = Timeline.now();
       RecoveryObjectives objectives =
           RecoveryObjectives.measure(
-              service.spec().objectives(), incident, start, recovered, point);
+              service.spec().objectives(), run.incident(), start, recovered, point);
       // Protected only now that it passed validation: until here the run's cleanup must be able to
       // delete it.
       // Compared with the source in the restore's region only: a DR restore must not wait on the
       // lost region.
       CopySettings copySettings =
-          RestoredCopyStep.settle(steps, timeline, purpose, region, target, source, region, owner);
+          RestoredCopyStep.settle(
+              steps, timeline, run.purpose(), region, target, source, region, owner);
       steps.enterPhase("done");
       steps.detail("available at " + ready.endpointAddress() + ":" + ready.port());
       return new PointInTimeRestoreResult(
-          serviceKey,
+          run.serviceKey(),
           source,
           target,
           ready.endpointAddress(),
@@ -186,7 +178,7 @@ public class PointInTimeRestoreWorkflowImpl implements PointInTimeRestoreWorkflo
               + point
               + " as "
               + target
-              + (region.equals(primary) ? "" : " in " + region)
+              + (region.equals(run.primary()) ? "" : " in " + region)
               + "; "
               + report.summary()
               + (objectives.breached() ? "; OBJECTIVE BREACHED" : "; within objectives")

@@ -1,6 +1,7 @@
 package dev.drrunbooks.restore;
 
 import dev.drrunbooks.activities.catalog.CatalogActivities;
+import dev.drrunbooks.activities.rds.CopyPurpose;
 import dev.drrunbooks.activities.rds.InstanceInfo;
 import dev.drrunbooks.activities.rds.InstanceShape;
 import dev.drrunbooks.activities.rds.PlacementCheck;
@@ -16,6 +17,8 @@ import dev.drrunbooks.catalog.ValidationQuery;
 import dev.drrunbooks.model.ActivityDefaults;
 import dev.drrunbooks.model.Cleanup;
 import dev.drrunbooks.model.CurrentDetails;
+import dev.drrunbooks.model.InputRules;
+import dev.drrunbooks.model.Inputs;
 import dev.drrunbooks.model.Phases;
 import dev.drrunbooks.model.ServiceLookup;
 import dev.drrunbooks.model.Timeline;
@@ -24,6 +27,7 @@ import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -89,6 +93,29 @@ public final class RestoreSteps {
   }
 
   /**
+   * A restore run's opening, the same for every restore procedure: reads the fields {@code in}
+   * shares with the others (refusing a bad one, naming the field), tags the run, resolves the
+   * service (as {@link #begin(String, String)}) and checks it against {@code rules}.
+   *
+   * @param start when the run started: the wait budget counts from it
+   * @param targetSuffix names a target derived from the run id, e.g. {@code pitr}
+   */
+  public <I extends RestoreRequest> RestoreRun begin(
+      String procedure, I in, InputRules<I> rules, Instant start, String targetSuffix) {
+    String serviceKey = Inputs.serviceKey("service", in.service(), false);
+    Instant incident = Inputs.instant("incidentTime", in.incidentTime());
+    CopyPurpose purpose = CopyPurpose.parse("purpose", in.purpose());
+    String workflowId = Workflow.getInfo().getWorkflowId();
+    String into = target(RestoreInputs.target(in.targetInstance(), workflowId, targetSuffix));
+    ServiceDefinition service = begin(procedure, serviceKey);
+    rules.checkServices(in, List.of(service));
+    Duration budget = RestoreInputs.waitBudget(in.waitBudget(), service);
+    List<ValidationQuery> queries = RestoreInputs.queries(in.validationQueries(), service);
+    return new RestoreRun(
+        serviceKey, service, into, incident, purpose, budget, start.plus(budget), queries);
+  }
+
+  /**
    * A restore run's first steps: tags it with {@code procedure} and the service, enters its
    * "resolve" phase and resolves the service from the catalog (as {@link #resolveService}).
    */
@@ -147,30 +174,36 @@ public final class RestoreSteps {
    * it.
    */
   public InstanceInfo awaitAvailable(String region, String instanceId, Instant deadline) {
-    String step = "wait until " + instanceId + " is available";
-    RdsRestoreActivities waiting =
-        Workflow.newActivityStub(
-            RdsRestoreActivities.class, ActivityDefaults.waitUntil(deadline, step));
-    return timeline.step(
-        step,
-        () ->
-            shown(
-                step, deadline, () -> waiting.awaitInstanceAvailable(region, instanceId, deadline)),
+    return await(
+        "wait until " + instanceId + " is available",
+        deadline,
+        RdsRestoreActivities.class,
+        waiting -> waiting.awaitInstanceAvailable(region, instanceId, deadline),
         i -> i.status() + " at " + i.endpointAddress() + ":" + i.port());
   }
 
   /** Like {@link #awaitAvailable}, for a snapshot being created or copied. */
   public SnapshotInfo awaitSnapshotAvailable(String region, String snapshotId, Instant deadline) {
-    String step = "wait until snapshot " + snapshotId + " is available";
-    RdsSnapshotActivities waiting =
-        Workflow.newActivityStub(
-            RdsSnapshotActivities.class, ActivityDefaults.waitUntil(deadline, step));
-    return timeline.step(
-        step,
-        () ->
-            shown(
-                step, deadline, () -> waiting.awaitSnapshotAvailable(region, snapshotId, deadline)),
+    return await(
+        "wait until snapshot " + snapshotId + " is available",
+        deadline,
+        RdsSnapshotActivities.class,
+        waiting -> waiting.awaitSnapshotAvailable(region, snapshotId, deadline),
         SnapshotInfo::status);
+  }
+
+  /**
+   * One timeline step that waits through an activity of {@code type} whose schedule-to-close
+   * deadline is {@code deadline}, shown in the run's current details while it waits.
+   */
+  private <A, T> T await(
+      String step,
+      Instant deadline,
+      Class<A> type,
+      Function<A, T> wait,
+      Function<T, String> outcome) {
+    A waiting = Workflow.newActivityStub(type, ActivityDefaults.waitUntil(deadline, step));
+    return timeline.step(step, () -> shown(step, deadline, () -> wait.apply(waiting)), outcome);
   }
 
   /** Runs {@code wait} with it in the run's current details, for as long as it waits. */

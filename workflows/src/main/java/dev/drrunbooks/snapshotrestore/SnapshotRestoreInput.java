@@ -3,7 +3,7 @@ package dev.drrunbooks.snapshotrestore;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import dev.drrunbooks.activities.rds.CopyPurpose;
 import dev.drrunbooks.catalog.ValidationQuery;
-import dev.drrunbooks.payload.ServiceInput;
+import dev.drrunbooks.restore.RestoreRequest;
 import java.util.List;
 
 /**
@@ -45,7 +45,7 @@ public record SnapshotRestoreInput(
     String optionGroup,
     Boolean multiAz,
     String purpose)
-    implements ServiceInput {
+    implements RestoreRequest {
 
   @JsonCreator
   public SnapshotRestoreInput {}

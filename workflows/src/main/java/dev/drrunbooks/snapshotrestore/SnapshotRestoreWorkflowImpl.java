@@ -1,6 +1,5 @@
 package dev.drrunbooks.snapshotrestore;
 
-import dev.drrunbooks.activities.rds.CopyPurpose;
 import dev.drrunbooks.activities.rds.CopySettings;
 import dev.drrunbooks.activities.rds.InstanceInfo;
 import dev.drrunbooks.activities.rds.InstanceShape;
@@ -20,7 +19,7 @@ import dev.drrunbooks.model.RecoveryObjectives;
 import dev.drrunbooks.model.ResourceNames;
 import dev.drrunbooks.model.RunOwnership;
 import dev.drrunbooks.model.Timeline;
-import dev.drrunbooks.restore.RestoreInputs;
+import dev.drrunbooks.restore.RestoreRun;
 import dev.drrunbooks.restore.RestoreStatus;
 import dev.drrunbooks.restore.RestoreSteps;
 import dev.drrunbooks.restore.RestoredCopyStep;
@@ -30,7 +29,6 @@ import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Workflow;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -60,21 +58,14 @@ public class SnapshotRestoreWorkflowImpl implements SnapshotRestoreWorkflow {
     Instant start = Timeline.now();
     SnapshotRestoreInput in = input == null ? SnapshotRestoreInput.latest(null) : input;
     RULES.checkInput(in, Timeline.now());
-    String serviceKey = Inputs.serviceKey("service", in.service(), false);
     String snapshotRef =
         in.snapshot() == null || in.snapshot().isBlank() ? "latest" : in.snapshot().trim();
-    Instant incident = Inputs.instant("incidentTime", in.incidentTime());
-    CopyPurpose purpose = CopyPurpose.parse("purpose", in.purpose());
     boolean copy = Boolean.TRUE.equals(in.copyToDrRegion());
-    String workflowId = Workflow.getInfo().getWorkflowId();
-    String target = steps.target(RestoreInputs.target(in.targetInstance(), workflowId, "restored"));
-
-    ServiceDefinition service = steps.begin(PROCEDURE, serviceKey);
-    RULES.checkServices(in, List.of(service));
-    String primary = service.regions().primary();
+    RestoreRun run = steps.begin(PROCEDURE, in, RULES, start, "restored");
+    ServiceDefinition service = run.service();
+    String target = run.target();
+    String primary = run.primary();
     String instance = service.spec().database().instance();
-    Duration budget = RestoreInputs.waitBudget(in.waitBudget(), service);
-    List<ValidationQuery> queries = RestoreInputs.queries(in.validationQueries(), service);
 
     steps.enterPhase("find-snapshot");
     SnapshotInfo snapshot =
@@ -85,7 +76,7 @@ public class SnapshotRestoreWorkflowImpl implements SnapshotRestoreWorkflow {
                 snapshotRef,
                 instance,
                 Boolean.TRUE.equals(in.allowOtherSource()),
-                start.plus(budget));
+                run.deadline());
 
     Ownership owner = RunOwnership.current(PROCEDURE);
     boolean keep = Boolean.TRUE.equals(in.keepOnFailure());
@@ -95,7 +86,7 @@ public class SnapshotRestoreWorkflowImpl implements SnapshotRestoreWorkflow {
       String region = primary;
       if (copy) {
         region = service.regions().dr();
-        drCopy = copyToDr(snapshot, region, in.kmsKeyId(), owner, keep, start.plus(budget));
+        drCopy = copyToDr(snapshot, region, in.kmsKeyId(), owner, keep, run.deadline());
         restoreFrom = drCopy;
       }
       String restoreRegion = region;
@@ -126,12 +117,13 @@ public class SnapshotRestoreWorkflowImpl implements SnapshotRestoreWorkflow {
           InstanceInfo::status);
 
       steps.enterPhase("wait");
-      InstanceInfo ready = steps.awaitAvailable(restoreRegion, target, start.plus(budget));
+      InstanceInfo ready = steps.awaitAvailable(restoreRegion, target, run.deadline());
       steps.verifyPlacement(restoreRegion, target, from.instanceId(), shape);
 
       steps.enterPhase("validate");
       ValidationReport report =
-          steps.validate(service, restoreRegion, ready, comparable(queries, primary, instance));
+          steps.validate(
+              service, restoreRegion, ready, comparable(run.queries(), primary, instance));
       if (!report.passed()) {
         throw ApplicationFailure.newNonRetryableFailure(
             "data validation failed on " + target + ": " + RestoreSteps.evidence(report),
@@ -140,14 +132,18 @@ public class SnapshotRestoreWorkflowImpl implements SnapshotRestoreWorkflow {
       }
       RecoveryObjectives objectives =
           RecoveryObjectives.measure(
-              service.spec().objectives(), incident, start, Timeline.now(), snapshot.createdAt());
+              service.spec().objectives(),
+              run.incident(),
+              start,
+              Timeline.now(),
+              snapshot.createdAt());
       // Protected only now that it passed validation: until here the run's cleanup must be able to
       // delete it.
       CopySettings copySettings =
           RestoredCopyStep.settle(
               steps,
               timeline,
-              purpose,
+              run.purpose(),
               restoreRegion,
               target,
               snapshot.instanceId(),
@@ -156,7 +152,7 @@ public class SnapshotRestoreWorkflowImpl implements SnapshotRestoreWorkflow {
       steps.enterPhase("done");
       steps.detail("available at " + ready.endpointAddress() + ":" + ready.port());
       return new SnapshotRestoreResult(
-          serviceKey,
+          run.serviceKey(),
           snapshot,
           drCopy,
           restoreRegion,

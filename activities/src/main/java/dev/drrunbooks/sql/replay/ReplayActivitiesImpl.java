@@ -123,8 +123,7 @@ public class ReplayActivitiesImpl implements ReplayActivities {
                   + r.describe()
                   + ")";
           log.info("findCorruption on {}: {}", db.instanceId(), summary);
-          return new CorruptionEvidence(
-              false, since, r, null, null, 0, List.of(), List.of(), summary);
+          return CorruptionEvidence.none(since, r, summary);
         }
         AuditEntry first = entries.get(0);
         Instant lastGood = lastGoodBefore(first.createdAt());

@@ -7,6 +7,7 @@ import dev.drrunbooks.catalog.DataRecoverySpec;
 import dev.drrunbooks.catalog.LedgerSpec;
 import dev.drrunbooks.catalog.SqlIdentifiers;
 import dev.drrunbooks.catalog.ValidationQuery;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -29,6 +30,9 @@ final class DataRecoveryRules {
 
   static final int MAX_LEDGER_ENTITY = 128;
 
+  /** The String components of a table's spec that are not columns. */
+  private static final Set<String> NOT_COLUMNS = Set.of("table", "ledgerEntity");
+
   private final List<Problem> problems = new ArrayList<>();
 
   private DataRecoveryRules() {}
@@ -45,45 +49,17 @@ final class DataRecoveryRules {
     LedgerSpec l = d.ledger();
     if (required(at + ".ledger", l)) {
       table(at + ".ledger.table", l.table(), tables);
-      columns(
-          at + ".ledger",
-          "id",
-          l.id(),
-          "reference",
-          l.reference(),
-          "time",
-          l.time(),
-          "key",
-          l.key(),
-          "amount",
-          l.amount());
+      columns(at + ".ledger", l, Set.of());
     }
     BalanceSpec b = d.balance();
     if (required(at + ".balance", b)) {
       table(at + ".balance.table", b.table(), tables);
-      if (b.updatedAt() == null) columns(at + ".balance", "key", b.key(), "amount", b.amount());
-      else
-        columns(at + ".balance", "key", b.key(), "amount", b.amount(), "updatedAt", b.updatedAt());
+      columns(at + ".balance", b, Set.of("updatedAt"));
     }
     AuditSpec a = d.audit();
     if (required(at + ".audit", a)) {
       table(at + ".audit.table", a.table(), tables);
-      columns(
-          at + ".audit",
-          "id",
-          a.id(),
-          "time",
-          a.time(),
-          "actor",
-          a.actor(),
-          "action",
-          a.action(),
-          "entity",
-          a.entity(),
-          "entityKey",
-          a.entityKey(),
-          "details",
-          a.details());
+      columns(at + ".audit", a, Set.of());
       ledgerEntity(at + ".audit.ledgerEntity", a.ledgerEntity());
     }
     Set<String> names = new HashSet<>();
@@ -102,18 +78,34 @@ final class DataRecoveryRules {
     }
   }
 
-  /** Role/column pairs of one table: each a plain name, no column in two roles. */
-  private void columns(String at, String... roleThenColumn) {
+  /**
+   * The columns of one table's spec: its String components but {@code table} and the audit's {@code
+   * ledgerEntity} (a value, not a column), each a role named like the component. Found by
+   * reflection so that a role added to a spec is checked without a change here. Each is a plain
+   * name, no column has two roles; one in {@code optional} may be absent.
+   */
+  private void columns(String at, Record spec, Set<String> optional) {
     Map<String, String> byColumn = new LinkedHashMap<>();
-    for (int i = 0; i < roleThenColumn.length; i += 2) {
-      String path = at + "." + roleThenColumn[i];
-      String column = roleThenColumn[i + 1];
+    for (RecordComponent c : spec.getClass().getRecordComponents()) {
+      String role = c.getName();
+      if (c.getType() != String.class || NOT_COLUMNS.contains(role)) continue;
+      String column = (String) read(c, spec);
+      if (column == null && optional.contains(role)) continue;
+      String path = at + "." + role;
       if (!name(path, column, SqlIdentifiers.NAME, "")) continue;
-      String other = byColumn.putIfAbsent(column, roleThenColumn[i]);
+      String other = byColumn.putIfAbsent(column, role);
       if (other != null) {
         problem(
             path, "'" + column + "' is already the " + other + " column; each column has one role");
       }
+    }
+  }
+
+  private static Object read(RecordComponent c, Record spec) {
+    try {
+      return c.getAccessor().invoke(spec);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot read " + c + " of " + spec.getClass(), e);
     }
   }
 

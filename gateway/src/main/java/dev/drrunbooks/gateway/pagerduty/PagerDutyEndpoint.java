@@ -34,28 +34,17 @@ import java.util.function.UnaryOperator;
  *
  * Other event types are answered 200 {@code {"ignored": ...}}, so PagerDuty does not retry them. An
  * event id is carried out once (409 on a replay).
+ *
+ * @param runner runs the incident commands an event asks for
  */
-public final class PagerDutyEndpoint implements Endpoint {
+public record PagerDutyEndpoint(
+    PagerDutySignature signature,
+    ReplayGuard replays,
+    PagerDutyServices services,
+    RunSteering steering,
+    CommandRunner runner)
+    implements Endpoint {
   private static final String ID_PREFIX = Procedure.INCIDENT_RESPONSE.key() + "-pagerduty-";
-
-  private final PagerDutySignature signature;
-  private final ReplayGuard replays;
-  private final PagerDutyServices services;
-  private final RunSteering steering;
-  private final CommandRunner runner;
-
-  public PagerDutyEndpoint(
-      PagerDutySignature signature,
-      ReplayGuard replays,
-      PagerDutyServices services,
-      RunSteering steering,
-      CommandRunner runner) {
-    this.signature = signature;
-    this.replays = replays;
-    this.services = services;
-    this.steering = steering;
-    this.runner = runner;
-  }
 
   /**
    * The incident run of a PagerDuty incident: one per incident, so acknowledged and resolved find

@@ -36,34 +36,19 @@ import java.util.regex.Pattern;
  * </ul>
  *
  * Messages older than 5 minutes ({@code Timestamp}) and MessageIds already seen are refused.
+ *
+ * @param allowedHosts where SigningCertURL and SubscribeURL may point
  */
-public final class SnsEndpoint implements Endpoint {
+public record SnsEndpoint(
+    SnsSignature signature,
+    Pattern allowedHosts,
+    SubscriptionConfirmer confirmer,
+    ReplayGuard replays,
+    AlarmTriggers triggers,
+    RunSteering steering,
+    Clock clock)
+    implements Endpoint {
   private static final Duration MAX_AGE = Duration.ofMinutes(5);
-
-  private final SnsSignature signature;
-  private final Pattern allowedHosts;
-  private final SubscriptionConfirmer confirmer;
-  private final ReplayGuard replays;
-  private final AlarmTriggers triggers;
-  private final RunSteering steering;
-  private final Clock clock;
-
-  public SnsEndpoint(
-      SnsSignature signature,
-      Pattern allowedHosts,
-      SubscriptionConfirmer confirmer,
-      ReplayGuard replays,
-      AlarmTriggers triggers,
-      RunSteering steering,
-      Clock clock) {
-    this.signature = signature;
-    this.allowedHosts = allowedHosts;
-    this.confirmer = confirmer;
-    this.replays = replays;
-    this.triggers = triggers;
-    this.steering = steering;
-    this.clock = clock;
-  }
 
   @Override
   public Object handle(String body, UnaryOperator<String> header) {

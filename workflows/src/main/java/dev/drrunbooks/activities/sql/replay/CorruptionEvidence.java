@@ -21,6 +21,11 @@ public record CorruptionEvidence(
     List<AuditEntry> entries,
     String summary) {
 
+  /** Nothing since {@code since} matched {@code rule}. */
+  public static CorruptionEvidence none(Instant since, CorruptionRule rule, String summary) {
+    return new CorruptionEvidence(false, since, rule, null, null, 0, List.of(), List.of(), summary);
+  }
+
   public CorruptionEvidence {
     actors = actors == null ? List.of() : List.copyOf(actors);
     entries = entries == null ? List.of() : List.copyOf(entries);
