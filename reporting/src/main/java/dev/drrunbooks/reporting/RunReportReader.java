@@ -8,7 +8,6 @@ import dev.drrunbooks.model.TimelineEntry;
 import dev.drrunbooks.model.TimelineQuery;
 import dev.drrunbooks.report.EndedRun;
 import dev.drrunbooks.report.ReportContext;
-import dev.drrunbooks.report.ReportMapping;
 import dev.drrunbooks.report.RunReport;
 import dev.drrunbooks.runbook.Procedure;
 import io.grpc.Status;
@@ -70,9 +69,8 @@ public final class RunReportReader {
     String type = d.getWorkflowType();
     String actualRunId = d.getExecution().getRunId();
     String state = d.getStatus().name().replace("WORKFLOW_EXECUTION_STATUS_", "");
-    ReportMapping<?> mapping =
+    Procedure<?, ?> procedure =
         Procedure.ofWorkflowType(type)
-            .map(Procedure::report)
             .orElseThrow(
                 () ->
                     ApplicationFailure.newNonRetryableFailure(
@@ -107,9 +105,9 @@ public final class RunReportReader {
             objectivesOf);
     RunReport report;
     if (d.getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED) {
-      report = mapping.report(run.getResult(mapping.resultType()), ctx);
+      report = procedure.reportOf(run.getResult(procedure.resultType()), ctx);
     } else {
-      report = mapping.ended(ended(run, d, state, workflowId, actualRunId), ctx);
+      report = procedure.report().ended(ended(run, d, state, workflowId, actualRunId), ctx);
     }
     return new Read(report, type, actualRunId, state);
   }

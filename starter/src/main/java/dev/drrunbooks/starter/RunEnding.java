@@ -75,7 +75,7 @@ public record RunEnding(
       return new RunEnding(id, runId, state, d.getCloseTime(), null, ExitCodes.OK);
     try {
       Object result = closed.getResult(10, TimeUnit.SECONDS, procedure.get().resultType());
-      RunReport report = procedure.get().report().report(result, ReportContext.of(id));
+      RunReport report = procedure.get().reportOf(result, ReportContext.of(id));
       return new RunEnding(
           id,
           runId,

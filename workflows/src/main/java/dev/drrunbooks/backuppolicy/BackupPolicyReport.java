@@ -11,8 +11,7 @@ import dev.drrunbooks.report.RunReport;
 /** A backup-policy audit or apply as a report: one evidence row per check. Pure. */
 public final class BackupPolicyReport {
   public static final ReportMapping<BackupPolicyResult> MAPPING =
-      ReportMapping.of(
-          "backup-policy", "Backup policy", BackupPolicyResult.class, BackupPolicyReport::of);
+      ReportMapping.of("backup-policy", "Backup policy", BackupPolicyReport::of);
 
   private BackupPolicyReport() {}
 

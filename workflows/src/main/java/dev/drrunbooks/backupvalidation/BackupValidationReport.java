@@ -18,11 +18,7 @@ import dev.drrunbooks.report.RunReport;
  */
 public final class BackupValidationReport {
   public static final ReportMapping<BackupValidationResult> MAPPING =
-      ReportMapping.of(
-          "backup-validation",
-          "Backup validation",
-          BackupValidationResult.class,
-          BackupValidationReport::of);
+      ReportMapping.of("backup-validation", "Backup validation", BackupValidationReport::of);
 
   private BackupValidationReport() {}
 

@@ -12,11 +12,7 @@ import dev.drrunbooks.report.RunReport;
  */
 public final class CorruptedDataRecoveryReport {
   public static final ReportMapping<CorruptedDataRecoveryResult> MAPPING =
-      ReportMapping.of(
-          "data-recovery",
-          "Corrupted-data recovery",
-          CorruptedDataRecoveryResult.class,
-          CorruptedDataRecoveryReport::of);
+      ReportMapping.of("data-recovery", "Corrupted-data recovery", CorruptedDataRecoveryReport::of);
 
   private CorruptedDataRecoveryReport() {}
 

@@ -14,7 +14,7 @@ import dev.drrunbooks.report.RunReport;
  */
 public final class DrDrillReport {
   public static final ReportMapping<DrDrillResult> MAPPING =
-      ReportMapping.of("dr-drill", "DR drill", DrDrillResult.class, DrDrillReport::of);
+      ReportMapping.of("dr-drill", "DR drill", DrDrillReport::of);
 
   private DrDrillReport() {}
 

@@ -11,8 +11,7 @@ import dev.drrunbooks.report.RunReport;
  */
 public final class EcsRecoveryReport {
   public static final ReportMapping<EcsRecoveryResult> MAPPING =
-      ReportMapping.of(
-          "ecs-recovery", "ECS recovery", EcsRecoveryResult.class, EcsRecoveryReport::of);
+      ReportMapping.of("ecs-recovery", "ECS recovery", EcsRecoveryReport::of);
 
   private EcsRecoveryReport() {}
 

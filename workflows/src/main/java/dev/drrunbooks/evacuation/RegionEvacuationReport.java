@@ -15,11 +15,7 @@ import dev.drrunbooks.report.RunReport;
  */
 public final class RegionEvacuationReport {
   public static final ReportMapping<RegionEvacuationResult> MAPPING =
-      ReportMapping.of(
-          "region-evacuation",
-          "Region evacuation",
-          RegionEvacuationResult.class,
-          RegionEvacuationReport::of);
+      ReportMapping.of("region-evacuation", "Region evacuation", RegionEvacuationReport::of);
 
   private RegionEvacuationReport() {}
 

@@ -16,8 +16,7 @@ import dev.drrunbooks.report.RunReport;
  */
 public final class DnsFailoverReport {
   public static final ReportMapping<DnsFailoverResult> MAPPING =
-      ReportMapping.of(
-          "dns-failover", "DNS failover", DnsFailoverResult.class, DnsFailoverReport::of);
+      ReportMapping.of("dns-failover", "DNS failover", DnsFailoverReport::of);
 
   private DnsFailoverReport() {}
 

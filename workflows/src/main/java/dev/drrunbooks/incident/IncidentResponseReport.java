@@ -14,11 +14,7 @@ import dev.drrunbooks.report.RunReport;
  */
 public final class IncidentResponseReport {
   public static final ReportMapping<IncidentResult> MAPPING =
-      ReportMapping.of(
-          "incident-response",
-          "Incident response",
-          IncidentResult.class,
-          IncidentResponseReport::of);
+      ReportMapping.of("incident-response", "Incident response", IncidentResponseReport::of);
 
   private IncidentResponseReport() {}
 

@@ -12,11 +12,7 @@ import dev.drrunbooks.report.RunReport;
  */
 public final class PointInTimeRestoreReport {
   public static final ReportMapping<PointInTimeRestoreResult> MAPPING =
-      ReportMapping.of(
-          "pitr",
-          "Point-in-time restore",
-          PointInTimeRestoreResult.class,
-          PointInTimeRestoreReport::of);
+      ReportMapping.of("pitr", "Point-in-time restore", PointInTimeRestoreReport::of);
 
   private PointInTimeRestoreReport() {}
 

@@ -10,10 +10,9 @@ import java.util.Objects;
  * @param procedure the procedure's tag in reports, e.g. {@code pitr}, {@code dns-failover}
  * @param title how a report of a run that ended without a result is headed, e.g. "Point-in-time
  *     restore"
- * @param resultType what the workflow returns when it completes
  * @param body the mapping itself; pure
  */
-public record ReportMapping<R>(String procedure, String title, Class<R> resultType, Body<R> body) {
+public record ReportMapping<R>(String procedure, String title, Body<R> body) {
 
   /** The mapping of one completed run's result. */
   @FunctionalInterface
@@ -24,13 +23,11 @@ public record ReportMapping<R>(String procedure, String title, Class<R> resultTy
   public ReportMapping {
     Objects.requireNonNull(procedure, "procedure");
     Objects.requireNonNull(title, "title");
-    Objects.requireNonNull(resultType, "resultType");
     Objects.requireNonNull(body, "body");
   }
 
-  public static <R> ReportMapping<R> of(
-      String procedure, String title, Class<R> resultType, Body<R> body) {
-    return new ReportMapping<>(procedure, title, resultType, body);
+  public static <R> ReportMapping<R> of(String procedure, String title, Body<R> body) {
+    return new ReportMapping<>(procedure, title, body);
   }
 
   /**
@@ -48,13 +45,9 @@ public record ReportMapping<R>(String procedure, String title, Class<R> resultTy
     return RunReport.builder(context.workflowId(), procedure, heading).runLink(context.runLink());
   }
 
-  /**
-   * The report of a completed run.
-   *
-   * @throws ClassCastException when {@code result} is not this procedure's result type
-   */
-  public RunReport report(Object result, ReportContext context) {
-    return body.of(resultType.cast(result), context);
+  /** The report of a completed run. */
+  public RunReport report(R result, ReportContext context) {
+    return body.of(result, context);
   }
 
   /** The report of a run that ended without a result (failed, cancelled, terminated, timed out). */

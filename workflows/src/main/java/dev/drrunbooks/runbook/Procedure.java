@@ -39,7 +39,9 @@ import dev.drrunbooks.pitr.PointInTimeRestoreReport;
 import dev.drrunbooks.pitr.PointInTimeRestoreResult;
 import dev.drrunbooks.pitr.PointInTimeRestoreWorkflow;
 import dev.drrunbooks.pitr.PointInTimeRestoreWorkflowImpl;
+import dev.drrunbooks.report.ReportContext;
 import dev.drrunbooks.report.ReportMapping;
+import dev.drrunbooks.report.RunReport;
 import dev.drrunbooks.runcleanup.RunCleanupReport;
 import dev.drrunbooks.runcleanup.RunCleanupResult;
 import dev.drrunbooks.runcleanup.RunCleanupWorkflow;
@@ -75,6 +77,10 @@ public final class Procedure<W, R> {
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
+  /**
+   * The runbook's backup strategy, checked and enforced: RDS automated backups and their
+   * replication to the DR region, S3 versioning and cross-region replication.
+   */
   public static final Procedure<BackupPolicyWorkflow, BackupPolicyResult> BACKUP_POLICY =
       new Procedure<>(
           "backup-policy",
@@ -82,6 +88,8 @@ public final class Procedure<W, R> {
           BackupPolicyWorkflowImpl.class,
           BackupPolicyWorkflowImpl.RULES,
           BackupPolicyReport.MAPPING);
+
+  /** The runbook's point-in-time recovery, into a new instance that stays up. */
   public static final Procedure<PointInTimeRestoreWorkflow, PointInTimeRestoreResult> PITR =
       new Procedure<>(
           "pitr",
@@ -89,6 +97,11 @@ public final class Procedure<W, R> {
           PointInTimeRestoreWorkflowImpl.class,
           PointInTimeRestoreWorkflowImpl.RULES,
           PointInTimeRestoreReport.MAPPING);
+
+  /**
+   * The runbook's restore from snapshot (a manual, final or automated one), optionally copied to
+   * the DR region first.
+   */
   public static final Procedure<SnapshotRestoreWorkflow, SnapshotRestoreResult> SNAPSHOT_RESTORE =
       new Procedure<>(
           "restore-snapshot",
@@ -96,6 +109,8 @@ public final class Procedure<W, R> {
           SnapshotRestoreWorkflowImpl.class,
           SnapshotRestoreWorkflowImpl.RULES,
           SnapshotRestoreReport.MAPPING);
+
+  /** The weekly backup test: restore a snapshot, check its data, delete the copy. */
   public static final Procedure<BackupValidationWorkflow, BackupValidationResult>
       BACKUP_VALIDATION =
           new Procedure<>(
@@ -118,6 +133,10 @@ public final class Procedure<W, R> {
           DnsFailoverReport.MAPPING,
           LockedResource.DNS_RECORD);
 
+  /**
+   * The runbook's ECS service recovery: the stable task definition, scaled, steady or rolled back;
+   * one run per service at a time.
+   */
   public static final Procedure<EcsServiceRecoveryWorkflow, EcsRecoveryResult> ECS_RECOVERY =
       new Procedure<>(
           "recover-ecs",
@@ -126,6 +145,8 @@ public final class Procedure<W, R> {
           EcsServiceRecoveryWorkflowImpl.RULES,
           EcsRecoveryReport.MAPPING,
           LockedResource.ECS_SERVICE);
+
+  /** Multi-region failover of several services: one approval, DR capacity first, then DNS. */
   public static final Procedure<RegionEvacuationWorkflow, RegionEvacuationResult>
       REGION_EVACUATION =
           new Procedure<>(
@@ -134,6 +155,11 @@ public final class Procedure<W, R> {
               RegionEvacuationWorkflowImpl.class,
               RegionEvacuationWorkflowImpl.RULES,
               RegionEvacuationReport.MAPPING);
+
+  /**
+   * The monthly DR drill: a test environment in the DR region, databases restored, applications
+   * deployed and validated, a report, everything it created deleted.
+   */
   public static final Procedure<DrDrillWorkflow, DrDrillResult> DR_DRILL =
       new Procedure<>(
           "drill",
@@ -141,6 +167,11 @@ public final class Procedure<W, R> {
           DrDrillWorkflowImpl.class,
           DrDrillWorkflowImpl.RULES,
           DrDrillReport.MAPPING);
+
+  /**
+   * The runbook's corrupted-data recovery: find when the corruption began, restore before it,
+   * replay the good later transactions; two approvals.
+   */
   public static final Procedure<CorruptedDataRecoveryWorkflow, CorruptedDataRecoveryResult>
       DATA_RECOVERY =
           new Procedure<>(
@@ -149,6 +180,8 @@ public final class Procedure<W, R> {
               CorruptedDataRecoveryWorkflowImpl.class,
               CorruptedDataRecoveryWorkflowImpl.RULES,
               CorruptedDataRecoveryReport.MAPPING);
+
+  /** The runbook's P1 incident response, from open to the post-incident review. */
   public static final Procedure<IncidentResponseWorkflow, IncidentResult> INCIDENT_RESPONSE =
       new Procedure<>(
           "incident",
@@ -156,6 +189,8 @@ public final class Procedure<W, R> {
           IncidentResponseWorkflowImpl.class,
           IncidentResponseWorkflowImpl.RULES,
           IncidentResponseReport.MAPPING);
+
+  /** Deletes what an ended run left behind, as its ownership tags prove. */
   public static final Procedure<RunCleanupWorkflow, RunCleanupResult> RUN_CLEANUP =
       new Procedure<>(
           "cleanup",
@@ -195,7 +230,7 @@ public final class Procedure<W, R> {
   private final List<LockedResource> locks;
   private final InputRules<?> inputRules;
 
-  /** Key, title and result type are the report mapping's: one name per procedure. */
+  /** Key and title are the report mapping's: one name per procedure. */
   private Procedure(
       String command,
       Class<W> workflowInterface,
@@ -208,7 +243,6 @@ public final class Procedure<W, R> {
     this.title = report.title();
     this.workflowInterface = workflowInterface;
     this.implementation = implementation;
-    this.resultType = report.resultType();
     this.report = report;
     this.locks = List.of(locks);
     POJOWorkflowMethodMetadata method =
@@ -220,6 +254,9 @@ public final class Procedure<W, R> {
     if (method.getWorkflowMethod().getParameterCount() != 1)
       throw new IllegalStateException(method.getWorkflowMethod() + " must take one input");
     this.inputType = method.getWorkflowMethod().getParameterTypes()[0];
+    @SuppressWarnings("unchecked") // R is the workflow method's return type, as W declares it
+    Class<R> returned = (Class<R>) method.getWorkflowMethod().getReturnType();
+    this.resultType = returned;
     if (!inputType.equals(ruledType(inputRules)))
       throw new IllegalStateException(
           inputRules.getClass() + " checks " + ruledType(inputRules) + ", not " + inputType);
@@ -352,6 +389,15 @@ public final class Procedure<W, R> {
   /** How a run's result, or what is known of a run that ended without one, becomes its report. */
   public ReportMapping<R> report() {
     return report;
+  }
+
+  /**
+   * The report of a completed run from its result.
+   *
+   * @throws ClassCastException when {@code result} is not a {@link #resultType()}
+   */
+  public RunReport reportOf(Object result, ReportContext context) {
+    return report.report(resultType.cast(result), context);
   }
 
   /**

@@ -50,8 +50,7 @@ public final class RunMetricsInterceptor extends WorkerInterceptorBase {
   private static void ended(Procedure<?, ?> procedure, Object result) {
     RunReport report;
     try {
-      report =
-          procedure.report().report(result, ReportContext.of(Workflow.getInfo().getWorkflowId()));
+      report = procedure.reportOf(result, ReportContext.of(Workflow.getInfo().getWorkflowId()));
     } catch (RuntimeException e) {
       // A mapping that cannot read the result is a bug, not the run's failure: as RunOutcome.
       RunMetrics.runEnded("COMPLETED");

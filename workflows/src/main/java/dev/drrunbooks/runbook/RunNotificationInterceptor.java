@@ -61,9 +61,7 @@ public final class RunNotificationInterceptor extends WorkerInterceptorBase {
   /** Null when the mapping cannot read the result (a bug, not the run's failure). */
   private static RunReport reportOf(Procedure<?, ?> procedure, Object result) {
     try {
-      return procedure
-          .report()
-          .report(result, ReportContext.of(Workflow.getInfo().getWorkflowId()));
+      return procedure.reportOf(result, ReportContext.of(Workflow.getInfo().getWorkflowId()));
     } catch (RuntimeException e) {
       return null;
     }

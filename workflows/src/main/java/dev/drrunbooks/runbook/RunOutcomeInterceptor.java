@@ -50,7 +50,7 @@ public final class RunOutcomeInterceptor extends WorkerInterceptorBase {
    */
   public static RunOutcome outcomeOf(Procedure<?, ?> procedure, Object result, String workflowId) {
     try {
-      return RunOutcome.of(procedure.report().report(result, ReportContext.of(workflowId)));
+      return RunOutcome.of(procedure.reportOf(result, ReportContext.of(workflowId)));
     } catch (RuntimeException e) {
       return RunOutcome.ended("COMPLETED");
     }

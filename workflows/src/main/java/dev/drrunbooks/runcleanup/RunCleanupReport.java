@@ -15,8 +15,7 @@ import java.util.List;
  */
 public final class RunCleanupReport {
   public static final ReportMapping<RunCleanupResult> MAPPING =
-      ReportMapping.of(
-          "dr-cleanup", "Clean-up after a run", RunCleanupResult.class, RunCleanupReport::of);
+      ReportMapping.of("dr-cleanup", "Clean-up after a run", RunCleanupReport::of);
 
   private RunCleanupReport() {}
 

@@ -13,11 +13,7 @@ import dev.drrunbooks.report.RunReport;
  */
 public final class SnapshotRestoreReport {
   public static final ReportMapping<SnapshotRestoreResult> MAPPING =
-      ReportMapping.of(
-          "snapshot-restore",
-          "Snapshot restore",
-          SnapshotRestoreResult.class,
-          SnapshotRestoreReport::of);
+      ReportMapping.of("snapshot-restore", "Snapshot restore", SnapshotRestoreReport::of);
 
   private SnapshotRestoreReport() {}
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class EndedRunReportTest {
   private static final ReportMapping<String> PITR =
-      ReportMapping.of("pitr", "Point-in-time restore", String.class, (r, c) -> null);
+      ReportMapping.of("pitr", "Point-in-time restore", (r, c) -> null);
 
   private static final List<TimelineEntry> SO_FAR =
       List.of(

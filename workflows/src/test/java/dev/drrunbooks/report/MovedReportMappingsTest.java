@@ -36,6 +36,7 @@ import dev.drrunbooks.model.Outcome;
 import dev.drrunbooks.model.RecoveryObjectives;
 import dev.drrunbooks.pitr.PointInTimeRestoreReport;
 import dev.drrunbooks.pitr.PointInTimeRestoreResult;
+import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreReport;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreResult;
 import java.time.Duration;
@@ -417,9 +418,9 @@ class MovedReportMappingsTest {
         ClassCastException.class,
         org.junit.jupiter.api.Assertions.assertThrows(
                 RuntimeException.class,
-                () -> DrDrillReport.MAPPING.report("not a drill result", CTX))
+                () -> Procedure.DR_DRILL.reportOf("not a drill result", CTX))
             .getClass());
     assertEquals("DR drill", DrDrillReport.MAPPING.title());
-    assertEquals(DrDrillResult.class, DrDrillReport.MAPPING.resultType());
+    assertEquals(DrDrillResult.class, Procedure.DR_DRILL.resultType());
   }
 }

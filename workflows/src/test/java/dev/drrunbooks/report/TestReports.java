@@ -65,7 +65,6 @@ public final class TestReports {
             service != null && title.endsWith(" of " + service)
                 ? title.substring(0, title.length() - service.length() - 4)
                 : title,
-            Object.class,
             (r, c) -> null);
     return mapping.ended(
         new EndedRun(state, service, start, end, message, evidence, null, "no worker answered"),
