@@ -24,34 +24,19 @@ public final class Connection implements AutoCloseable {
    */
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
-  @Option(
-      names = "--address",
-      defaultValue = "${env:TEMPORAL_ADDRESS:-127.0.0.1:7233}",
-      description = "Temporal frontend host:port (env TEMPORAL_ADDRESS; default ${DEFAULT-VALUE})")
+  @Option(names = "--address", defaultValue = "${env:TEMPORAL_ADDRESS:-127.0.0.1:7233}")
   String address;
 
-  @Option(
-      names = "--namespace",
-      defaultValue = "${env:TEMPORAL_NAMESPACE:-default}",
-      description = "Temporal namespace (env TEMPORAL_NAMESPACE; default ${DEFAULT-VALUE})")
+  @Option(names = "--namespace", defaultValue = "${env:TEMPORAL_NAMESPACE:-default}")
   String namespace;
 
-  @Option(
-      names = "--task-queue",
-      defaultValue = "${env:DR_TASK_QUEUE:-dr-runbooks}",
-      description = "Task queue the workers poll (env DR_TASK_QUEUE; default ${DEFAULT-VALUE})")
+  @Option(names = "--task-queue", defaultValue = "${env:DR_TASK_QUEUE:-dr-runbooks}")
   String taskQueue;
 
-  @Option(
-      names = "--ui",
-      defaultValue = "${env:TEMPORAL_UI_URL:-}",
-      description = "Temporal Web UI base URL for run links (env TEMPORAL_UI_URL)")
+  @Option(names = "--ui", defaultValue = "${env:TEMPORAL_UI_URL:-}")
   String uiUrl;
 
-  @Option(
-      names = "--catalog",
-      defaultValue = "${env:DR_CATALOG:-deploy/catalog/mycomputer.yaml}",
-      description = "Service catalog (env DR_CATALOG; default ${DEFAULT-VALUE})")
+  @Option(names = "--catalog", defaultValue = "${env:DR_CATALOG:-deploy/catalog/mycomputer.yaml}")
   Path catalog;
 
   private WorkflowServiceStubs stubs;

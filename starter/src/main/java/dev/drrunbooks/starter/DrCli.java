@@ -35,11 +35,12 @@ import picocli.CommandLine.Spec;
 /** The dr-runbooks client: starts procedures, reads their results, checks the set-up. */
 @Command(
     name = "dr",
+    // The help of every command and option: Help.properties beside this class.
+    resourceBundle = "dev.drrunbooks.starter.Help",
     // Inherited: every command, however deep, answers --help and --version.
     scope = ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     version = "dr-runbooks 0.1.0",
-    description = "Runs MyComputer's disaster-recovery procedures as durable Temporal workflows.",
     subcommands = {
       ServicesCommand.class,
       DoctorCommand.class,
@@ -69,10 +70,7 @@ import picocli.CommandLine.Spec;
 public final class DrCli implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = OneLineErrors.VERBOSE,
-      scope = ScopeType.INHERIT,
-      description = "On an error, also print the stack trace (for a bug report)")
+  @Option(names = OneLineErrors.VERBOSE, scope = ScopeType.INHERIT)
   boolean verbose;
 
   /** {@code dr} alone: the usage (commands and procedures), exit 2 as for any missing input. */

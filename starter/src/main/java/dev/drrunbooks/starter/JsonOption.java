@@ -21,11 +21,7 @@ public final class JsonOption {
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
 
-  @Option(
-      names = "--json",
-      description =
-          "Print JSON on stdout (one object per line; a list prints one per run) and nothing"
-              + " else; messages go to stderr")
+  @Option(names = "--json")
   boolean json;
 
   public boolean on() {

@@ -6,43 +6,21 @@ import dev.drrunbooks.backuppolicy.PolicyCheck;
 import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.starter.Connection;
 import dev.drrunbooks.starter.ExitCodes;
-import dev.drrunbooks.starter.JsonOption;
 import dev.drrunbooks.starter.RunStarter;
 import dev.drrunbooks.starter.StartCheck;
 import dev.drrunbooks.starter.Table;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
-@Command(
-    name = "backup-policy",
-    description =
-        "Audit (default) or enforce (--apply) RDS backup retention, window and IAM auth, automated"
-            + " backups replicated to the DR region, S3 versioning and replication. Each setting is"
-            + " applied on its own: one AWS refuses is reported, with why, and the rest are still"
-            + " enforced.")
-public final class BackupPolicyCommand implements Callable<Integer> {
-  @Mixin Connection connection;
-  @Mixin JsonOption json;
-  @Spec CommandSpec spec;
-
-  @Option(
-      names = "--service",
-      defaultValue = "all",
-      description = "Catalog service key, or all (default)")
+@Command(name = "backup-policy")
+public final class BackupPolicyCommand extends ConnectedCommand {
+  @Option(names = "--service", defaultValue = "all")
   String service;
 
-  @Option(
-      names = "--apply",
-      description = "Change what is off policy (default: audit only, change nothing)")
+  @Option(names = "--apply")
   boolean apply;
 
-  @Option(
-      names = "--no-wait",
-      description = "Print the run id and link, do not wait for the result")
+  @Option(names = "--no-wait")
   boolean noWait;
 
   @Override

@@ -16,40 +16,26 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code dr cancel RUN}: asks the run to cancel (it cleans up what it created, then ends CANCELED),
  * waits up to {@link #WAIT} for it to end and prints the clean-up its timeline recorded. Refuses a
  * run that has already ended (exit 3).
  */
-@Command(
-    name = "cancel",
-    description =
-        "Cancels a running run: it stops where it is, deletes what it created (its clean-up),"
-            + " and ends CANCELED. Waits up to 2 minutes for that and prints the clean-up its"
-            + " timeline recorded; --no-wait only asks. Refuses (exit 3) a run that has ended."
-            + " Exit 0 when it ended cancelled; 1 when it ended otherwise or is still cleaning up."
-            + " With --json: one object {workflowId, runId, requested, ending, cleanup}.")
-public final class CancelCommand implements Callable<Integer> {
+@Command(name = "cancel")
+public final class CancelCommand extends ConnectedCommand {
   /** How long the command waits for the cancelled run to clean up and end. */
   static final Duration WAIT = Duration.ofMinutes(2);
 
-  @Mixin Connection connection;
-  @Mixin JsonOption json;
-  @Spec CommandSpec spec;
-
   @Mixin RunSelector target;
 
-  @Option(names = "--why", description = "Why it is cancelled (recorded in the run's history)")
+  @Option(names = "--why")
   String why;
 
-  @Option(names = "--no-wait", description = "Ask for the cancellation, do not wait for the end")
+  @Option(names = "--no-wait")
   boolean noWait;
 
   /**

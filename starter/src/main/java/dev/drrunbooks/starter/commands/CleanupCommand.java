@@ -9,7 +9,6 @@ import dev.drrunbooks.runcleanup.RunCleanupResult;
 import dev.drrunbooks.starter.CliFailure;
 import dev.drrunbooks.starter.Connection;
 import dev.drrunbooks.starter.ExitCodes;
-import dev.drrunbooks.starter.JsonOption;
 import dev.drrunbooks.starter.ResultPrinter;
 import dev.drrunbooks.starter.RunIdResolver;
 import dev.drrunbooks.starter.RunLookup;
@@ -24,13 +23,9 @@ import java.io.Writer;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code dr cleanup RUN}: after a run that ended without cleaning up (terminated, timed out), lists
@@ -39,38 +34,18 @@ import picocli.CommandLine.Spec;
  * when it ends. Exit 0 for a dry run and for an applied clean-up that left nothing; 6 when
  * something failed, was refused or is still there.
  */
-@Command(
-    name = "cleanup",
-    description =
-        "After a run ended without cleaning up (terminated, timed out): lists what it and its child"
-            + " runs left, found by their ownership tags (RDS instances and snapshots, stacks, ECS"
-            + " services and clusters) and the DNS changes they recorded; --apply deletes only what"
-            + " the tags prove is theirs. DNS changes are listed with the command that reverts"
-            + " them, never reverted.")
-public final class CleanupCommand implements Callable<Integer> {
-  @Mixin Connection connection;
-  @Mixin JsonOption json;
-  @Spec CommandSpec spec;
-
-  @Parameters(
-      index = "0",
-      paramLabel = "WORKFLOW_ID",
-      description = "The ended run, e.g. dr-drill-inventory-20261201T011500Z-k3f9")
+@Command(name = "cleanup")
+public final class CleanupCommand extends ConnectedCommand {
+  @Parameters(index = "0", paramLabel = "WORKFLOW_ID")
   String workflowId;
 
-  @Option(
-      names = "--apply",
-      description = "Delete what the tags prove is the run's (default: a dry run that only lists)")
+  @Option(names = "--apply")
   boolean apply;
 
-  @Option(
-      names = "--region",
-      description = "Region to search; repeat for several (default: every region of the catalog)")
+  @Option(names = "--region")
   List<String> regions;
 
-  @Option(
-      names = "--no-wait",
-      description = "Print the run id and link, do not wait for the result")
+  @Option(names = "--no-wait")
   boolean noWait;
 
   @Override

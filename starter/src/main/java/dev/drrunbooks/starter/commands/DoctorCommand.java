@@ -6,22 +6,10 @@ import dev.drrunbooks.starter.Table;
 import dev.drrunbooks.starter.doctor.CheckResult;
 import dev.drrunbooks.starter.doctor.Checks;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
-@Command(
-    name = "doctor",
-    description =
-        "Checks the catalog, Temporal, a worker polling the task queue (seen within the last 2"
-            + " minutes), the UI, the AWS endpoint and the database; exits 1 when a check fails.")
-public final class DoctorCommand implements Callable<Integer> {
-  @Mixin Connection connection;
-  @Mixin JsonOption json;
-  @Spec CommandSpec spec;
-
+@Command(name = "doctor")
+public final class DoctorCommand extends ConnectedCommand {
   @Override
   public Integer call() {
     try (Connection conn = connection) {

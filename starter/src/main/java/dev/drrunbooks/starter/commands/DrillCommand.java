@@ -12,20 +12,12 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(
-    name = "drill",
-    description =
-        "The monthly DR drill: test environment, restore, deploy, checks, report, and cleanup that"
-            + " always runs.")
+@Command(name = "drill")
 public final class DrillCommand extends RunCommand<DrDrillInput, DrDrillResult> {
-  @Option(
-      names = "--service",
-      description = "Service to drill; repeat for several in parallel (default inventory)")
+  @Option(names = "--service")
   List<String> services;
 
-  @Option(
-      names = "--wait-budget",
-      description = "How long each service's restore and deployment may take (default: its RTO)")
+  @Option(names = "--wait-budget")
   String waitBudget;
 
   public DrillCommand() {

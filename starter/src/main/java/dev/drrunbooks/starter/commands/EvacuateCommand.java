@@ -11,41 +11,24 @@ import dev.drrunbooks.starter.Table;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(
-    name = "evacuate",
-    description = "Move services to the DR region: one approval, DR capacity first, then DNS.")
+@Command(name = "evacuate")
 public final class EvacuateCommand
     extends RunCommand<RegionEvacuationInput, RegionEvacuationResult> {
-  @Option(
-      names = "--service",
-      description = "Service to evacuate; repeat for several (default: all)")
+  @Option(names = "--service")
   List<String> services;
 
-  @Option(
-      names = "--no-approval",
-      description =
-          "No approval gate; refused unless no evacuated service's catalog "
-              + "policy requires approval")
+  @Option(names = "--no-approval")
   boolean noApproval;
 
-  @Option(names = "--approval-timeout", description = "Default 15m")
-  String approvalTimeout;
+  @Mixin ApprovalTimeout timeout;
 
-  @Option(
-      names = "--on-approval-timeout",
-      description =
-          "abort (default) or proceed (refused unless every "
-              + "evacuated service's catalog policy proceeds)")
-  String onTimeout;
-
-  @Option(
-      names = "--force",
-      description = "Send traffic even to a DR target that fails its health probe")
+  @Option(names = "--force")
   boolean force;
 
-  @Option(names = "--incident-time", description = "When the incident began (ISO-8601)")
+  @Option(names = "--incident-time")
   String incidentTime;
 
   public EvacuateCommand() {
@@ -57,8 +40,8 @@ public final class EvacuateCommand
     return new RegionEvacuationInput(
         services,
         noApproval ? Boolean.FALSE : null,
-        approvalTimeout,
-        onTimeout,
+        timeout.approvalTimeout,
+        timeout.onTimeout,
         force ? Boolean.TRUE : null,
         incidentTime,
         null,

@@ -8,7 +8,6 @@ import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.starter.Connection;
 import dev.drrunbooks.starter.ExitCodes;
 import dev.drrunbooks.starter.InputFile;
-import dev.drrunbooks.starter.JsonOption;
 import dev.drrunbooks.starter.ResultPrinter;
 import dev.drrunbooks.starter.RunStarter;
 import dev.drrunbooks.starter.StartCheck;
@@ -16,28 +15,19 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code dr failover} and {@code dr failback}: the same workflow, one run per DNS record at a time.
  */
-public abstract class FailoverCommand implements Callable<Integer> {
-  @Mixin Connection connection;
-  @Mixin JsonOption json;
-  @Spec CommandSpec spec;
-
-  @Option(names = "--service", description = "Catalog service key, e.g. inventory")
+public abstract class FailoverCommand extends ConnectedCommand {
+  @Option(names = "--service", descriptionKey = "catalog-service")
   String service;
 
-  @Option(
-      names = "--force",
-      description = "Go ahead although the source looks healthy or the target does not")
+  @Option(names = "--force")
   boolean force;
 
   /**
@@ -47,52 +37,27 @@ public abstract class FailoverCommand implements Callable<Integer> {
   @Option(names = "--no-approval", hidden = true)
   boolean noApproval;
 
-  @Option(
-      names = "--break-glass",
-      description =
-          "Emergency: skip the catalog's approval gate; needs --who and --why, "
-              + "recorded as break-glass")
+  @Option(names = "--break-glass")
   boolean breakGlass;
 
-  @Option(names = "--who", description = "With --break-glass: who takes the decision")
+  @Option(names = "--who", descriptionKey = "failover.who")
   String who;
 
-  @Option(
-      names = "--why",
-      description = "With --break-glass: the reason for the emergency override")
+  @Option(names = "--why", descriptionKey = "failover.why")
   String why;
 
-  @Option(
-      names = "--approval-timeout",
-      description =
-          "e.g. 15m (default from the catalog; shorter is refused "
-              + "where the gate proceeds on timeout)")
-  String approvalTimeout;
+  @Mixin ApprovalTimeout timeout;
 
-  @Option(
-      names = "--on-approval-timeout",
-      description =
-          "abort or proceed (default from the catalog; proceed is "
-              + "refused where the catalog aborts)")
-  String onTimeout;
-
-  @Option(names = "--stages", split = ",", description = "Traffic shift in stages, e.g. 10,50,100")
+  @Option(names = "--stages", split = ",")
   List<Integer> stages;
 
-  @Option(
-      names = "--incident-time",
-      description = "When the incident began (ISO-8601): the RTO is measured from it")
+  @Option(names = "--incident-time", descriptionKey = "failover.incident-time")
   String incidentTime;
 
-  @Option(
-      names = "--input",
-      description = "A file holding the workflow input as JSON (instead of the flags above)",
-      paramLabel = "FILE")
+  @Option(names = "--input", paramLabel = "FILE")
   Path input;
 
-  @Option(
-      names = "--no-wait",
-      description = "Print the run id and link, do not wait for the result")
+  @Option(names = "--no-wait")
   boolean noWait;
 
   abstract Direction direction();
@@ -118,7 +83,7 @@ public abstract class FailoverCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--break-glass needs --who NAME and --why REASON");
     }
-    if (approvalTimeout != null || onTimeout != null) {
+    if (timeout.approvalTimeout != null || timeout.onTimeout != null) {
       throw new ParameterException(
           spec.commandLine(),
           "--break-glass skips the gate: give no --approval-timeout or "
@@ -139,8 +104,8 @@ public abstract class FailoverCommand implements Callable<Integer> {
                 force ? Boolean.TRUE : null,
                 null,
                 null,
-                approvalTimeout,
-                onTimeout,
+                timeout.approvalTimeout,
+                timeout.onTimeout,
                 stages,
                 null,
                 incidentTime,
@@ -183,11 +148,7 @@ public abstract class FailoverCommand implements Callable<Integer> {
     }
   }
 
-  @Command(
-      name = "failover",
-      description =
-          "Fail a service's DNS record over to the DR region (checks, approval, staged switch,"
-              + " verification).")
+  @Command(name = "failover")
   public static final class Failover extends FailoverCommand {
     @Override
     Direction direction() {
@@ -195,10 +156,7 @@ public abstract class FailoverCommand implements Callable<Integer> {
     }
   }
 
-  @Command(
-      name = "failback",
-      description =
-          "Move a service's DNS record back to the primary region, with the same checks and gates.")
+  @Command(name = "failback")
   public static final class Failback extends FailoverCommand {
     @Override
     Direction direction() {

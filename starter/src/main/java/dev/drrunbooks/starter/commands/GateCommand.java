@@ -13,12 +13,9 @@ import dev.drrunbooks.starter.OperatorIdentity;
 import dev.drrunbooks.starter.RunLookup;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code dr approve} and {@code dr abort}: answers a run's approval gate with a validated Update
@@ -27,33 +24,19 @@ import picocli.CommandLine.Spec;
  * operator's identity ({@link OperatorIdentity}, {@code operator:$DR_OPERATOR}); at a gate needing
  * two distinct approvers, the first approval is counted and printed as APPROVAL_COUNTED.
  */
-public abstract class GateCommand implements Callable<Integer> {
-  @Mixin Connection connection;
-  @Mixin JsonOption json;
-  @Spec CommandSpec spec;
-
+public abstract class GateCommand extends ConnectedCommand {
   @Mixin RunSelector target;
 
-  @Option(
-      names = "--step",
-      required = true,
-      description = "The gate's step, as the run's status shows it")
+  @Option(names = "--step", required = true)
   String step;
 
-  @Option(
-      names = "--who",
-      description =
-          "A name recorded with the answer (default: your operator name). The approval policy"
-              + " checks your identity, operator:$DR_OPERATOR (else operator:<login name>), not"
-              + " this")
+  @Option(names = "--who", descriptionKey = "gate.who")
   String who;
 
-  @Option(names = "--why", required = true, description = "Why")
+  @Option(names = "--why", required = true, descriptionKey = "gate.why")
   String why;
 
-  @Option(
-      names = "--signal",
-      description = "Send a signal instead of an Update (no validation answer comes back)")
+  @Option(names = "--signal")
   boolean signal;
 
   /** What {@code --json} prints for {@code --signal}: sent, not answered. */
@@ -134,7 +117,7 @@ public abstract class GateCommand implements Callable<Integer> {
         e);
   }
 
-  @Command(name = "approve", description = "Approve the step a run waits at.")
+  @Command(name = "approve")
   public static final class Approve extends GateCommand {
     @Override
     boolean approve() {
@@ -142,7 +125,7 @@ public abstract class GateCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "abort", description = "Abort at the step a run waits at.")
+  @Command(name = "abort")
   public static final class Abort extends GateCommand {
     @Override
     boolean approve() {

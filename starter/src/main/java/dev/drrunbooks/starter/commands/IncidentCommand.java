@@ -32,14 +32,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code dr incident open|ack|severity|note|recover|verify|resolve|status}: one IncidentResponse
@@ -48,11 +45,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "incident",
-    mixinStandardHelpOptions = true,
-    description =
-        "The runbook's incident response as a long-running run: phases with deadlines (missed ones"
-            + " are escalated to DR_ESCALATION_WEBHOOK), steered by updates, ended by resolve with"
-            + " a post-incident review.",
     subcommands = {
       IncidentCommand.Open.class,
       IncidentCommand.Ack.class,
@@ -63,16 +55,7 @@ import picocli.CommandLine.Spec;
       IncidentCommand.Resolve.class,
       IncidentCommand.Status.class
     })
-public final class IncidentCommand implements Callable<Integer> {
-
-  @Spec CommandSpec spec;
-
-  @Override
-  public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-    return 0;
-  }
-
+public final class IncidentCommand extends CommandGroup {
   /**
    * {@code incident-response-inventory-20261127T140005Z-k3f9}: unique per start, like every run id.
    */
@@ -80,41 +63,27 @@ public final class IncidentCommand implements Callable<Integer> {
     return Procedure.INCIDENT_RESPONSE.runId(firstService, at, WorkflowIds.suffix());
   }
 
-  @Command(
-      name = "open",
-      mixinStandardHelpOptions = true,
-      description =
-          "Open an incident (as an alert or a bot would); prints its id and returns at once.")
-  static final class Open implements Callable<Integer> {
-    @Mixin Connection connection;
-    @Mixin JsonOption json;
-
+  @Command(name = "open")
+  static final class Open extends ConnectedCommand {
     /** What {@code --json} prints. */
     public record Opened(String incidentId) {}
 
-    @Spec CommandSpec spec;
-
-    @Option(
-        names = "--severity",
-        description = "P1 (complete outage), P2 (partial degradation), P3, P4")
+    @Option(names = "--severity")
     String severity;
 
-    @Option(names = "--service", description = "An affected catalog service; repeat for several")
+    @Option(names = "--service")
     List<String> services;
 
-    @Option(names = "--summary", description = "What is wrong, in a line")
+    @Option(names = "--summary")
     String summary;
 
-    @Option(names = "--detected-at", description = "When the alert fired (ISO-8601, default now)")
+    @Option(names = "--detected-at")
     String detectedAt;
 
-    @Option(names = "--opened-by", description = "Who or what opens it (default: alert)")
+    @Option(names = "--opened-by")
     String openedBy;
 
-    @Option(
-        names = "--input",
-        description = "A file holding the workflow input as JSON (instead of the flags above)",
-        paramLabel = "FILE")
+    @Option(names = "--input", paramLabel = "FILE")
     Path input;
 
     @Override
@@ -153,17 +122,8 @@ public final class IncidentCommand implements Callable<Integer> {
    * validator, an unknown or finished incident reach the operator through the starter's exception
    * handler (exit 3 or 4).
    */
-  abstract static class Steer implements Callable<Integer> {
-    @Mixin Connection connection;
-    @Mixin JsonOption json;
-    @Spec CommandSpec spec;
-
-    @Parameters(
-        index = "0",
-        paramLabel = "INCIDENT_ID",
-        description =
-            "e.g. incident-response-inventory-20261127T140005Z-k3f9, or a prefix only it starts"
-                + " with")
+  abstract static class Steer extends ConnectedCommand {
+    @Parameters(index = "0", paramLabel = "INCIDENT_ID")
     String incidentId;
 
     abstract int send(IncidentResponseWorkflow incident, PrintWriter out, Connection conn);
@@ -210,15 +170,12 @@ public final class IncidentCommand implements Callable<Integer> {
     String why;
   }
 
-  @Command(
-      name = "ack",
-      mixinStandardHelpOptions = true,
-      description = "Take the incident (ends detection).")
+  @Command(name = "ack")
   static final class Ack extends Steer {
     @Option(names = "--who", required = true)
     String who;
 
-    @Option(names = "--why", description = "Optional remark")
+    @Option(names = "--why")
     String why;
 
     @Override
@@ -228,13 +185,9 @@ public final class IncidentCommand implements Callable<Integer> {
     }
   }
 
-  @Command(
-      name = "severity",
-      mixinStandardHelpOptions = true,
-      description =
-          "Change the severity; the deadlines of phases not done are recomputed from detection.")
+  @Command(name = "severity")
   static final class Severity extends Steer {
-    @Parameters(index = "1", paramLabel = "SEVERITY", description = "P1, P2, P3 or P4")
+    @Parameters(index = "1", paramLabel = "SEVERITY")
     String severity;
 
     @Mixin Decision by;
@@ -246,11 +199,7 @@ public final class IncidentCommand implements Callable<Integer> {
     }
   }
 
-  @Command(
-      name = "note",
-      mixinStandardHelpOptions = true,
-      description =
-          "Attach a note; --kind assessment|communication|recovery marks that phase done.")
+  @Command(name = "note")
   static final class Note extends Steer {
     @Parameters(index = "1", paramLabel = "TEXT")
     String text;
@@ -258,7 +207,7 @@ public final class IncidentCommand implements Callable<Integer> {
     @Option(names = "--who", required = true)
     String who;
 
-    @Option(names = "--kind", description = "note (default), assessment, communication, recovery")
+    @Option(names = "--kind")
     String kind;
 
     @Override
@@ -268,20 +217,12 @@ public final class IncidentCommand implements Callable<Integer> {
     }
   }
 
-  @Command(
-      name = "recover",
-      mixinStandardHelpOptions = true,
-      description =
-          "Start a recovery procedure as a child run with its own approval gate; prints its id "
-              + "(approve it with dr approve CHILD_ID ...).")
+  @Command(name = "recover")
   static final class Recover extends Steer {
     /** What {@code --json} prints: the child run started. */
     public record RecoveryStarted(String incidentId, String kind, String recovery) {}
 
-    @Parameters(
-        index = "1",
-        paramLabel = "KIND",
-        description = "failover, restore, ecs or data (corrupted-data recovery)")
+    @Parameters(index = "1", paramLabel = "KIND")
     String kind;
 
     @Option(names = "--service", required = true)
@@ -289,34 +230,25 @@ public final class IncidentCommand implements Callable<Integer> {
 
     @Mixin Decision by;
 
-    @Option(names = "--force", description = "failover: even if the primary looks healthy")
+    @Option(names = "--force")
     Boolean force;
 
-    @Option(names = "--no-approval", description = "failover: skip the approval gate")
+    @Option(names = "--no-approval")
     boolean noApproval;
 
-    @Option(names = "--stages", split = ",", description = "failover: e.g. 10,50,100")
+    @Option(names = "--stages", split = ",")
     List<Integer> stages;
 
-    @Option(names = "--restore-time", description = "restore: an instant or latest")
+    @Option(names = "--restore-time")
     String restoreTime;
 
-    @Option(
-        names = "--corruption-time",
-        description = "data: when the corruption began, if known (else found in the audit trail)")
+    @Option(names = "--corruption-time")
     String corruptionTime;
 
-    @Option(names = "--target-instance", description = "restore: the new instance's id")
+    @Option(names = "--target-instance")
     String targetInstance;
 
-    @Option(names = "--region", description = "ecs: primary (default), dr, or a region")
-    String region;
-
-    @Option(names = "--task-definition", description = "ecs: family:label or family:revision")
-    String taskDefinition;
-
-    @Option(names = "--desired-count", description = "ecs: default the catalog's")
-    Integer desiredCount;
+    @Mixin EcsTarget ecs;
 
     @Override
     int send(IncidentResponseWorkflow incident, PrintWriter out, Connection conn) {
@@ -332,9 +264,9 @@ public final class IncidentCommand implements Callable<Integer> {
                   stages,
                   restoreTime,
                   targetInstance,
-                  region,
-                  taskDefinition,
-                  desiredCount,
+                  ecs.region,
+                  ecs.taskDefinition,
+                  ecs.desiredCount,
                   corruptionTime));
       if (json.on()) {
         JsonOption.print(out, new RecoveryStarted(incidentId, kind, child));
@@ -348,13 +280,9 @@ public final class IncidentCommand implements Callable<Integer> {
     }
   }
 
-  @Command(
-      name = "verify",
-      mixinStandardHelpOptions = true,
-      description =
-          "Mark services verified (smoke tests, metrics); their RTO is measured up to now.")
+  @Command(name = "verify")
   static final class Verify extends Steer {
-    @Option(names = "--service", description = "Default: every affected service not yet verified")
+    @Option(names = "--service")
     List<String> services;
 
     @Mixin Decision by;
@@ -366,27 +294,20 @@ public final class IncidentCommand implements Callable<Integer> {
     }
   }
 
-  @Command(
-      name = "resolve",
-      mixinStandardHelpOptions = true,
-      description =
-          "Resolve (needs every service verified, or --force); the run writes the post-incident"
-              + " review with the next drill of schedule dr-monthly-dr-drill, and ends.")
+  @Command(name = "resolve")
   static final class Resolve extends Steer {
     /** What {@code --json} prints; {@code result} null with --no-wait. */
     public record Resolved(String incidentId, String resolvedBy, IncidentResult result) {}
 
     @Mixin Decision by;
 
-    @Option(
-        names = "--force",
-        description = "Resolve although not everything is verified (give the reason in --why)")
+    @Option(names = "--force")
     boolean force;
 
-    @Option(names = "--root-cause", description = "What is known of the root cause")
+    @Option(names = "--root-cause")
     String rootCause;
 
-    @Option(names = "--no-wait", description = "Do not wait for the review")
+    @Option(names = "--no-wait")
     boolean noWait;
 
     @Override
@@ -442,11 +363,7 @@ public final class IncidentCommand implements Callable<Integer> {
     }
   }
 
-  @Command(
-      name = "status",
-      mixinStandardHelpOptions = true,
-      description =
-          "Phase, each phase against its deadline, the recoveries started and their state.")
+  @Command(name = "status")
   static final class Status extends Steer {
     @Override
     boolean needsRunningIncident() {

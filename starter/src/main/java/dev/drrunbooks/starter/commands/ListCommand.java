@@ -15,46 +15,30 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code dr list}: this product's runs from Temporal's visibility API (the DrProcedure, DrService
  * and DrPhase search attributes and the execution status), newest first.
  */
-@Command(
-    name = "list",
-    description =
-        "Lists runs of the runbook's procedures, newest first: id, procedure, service, state"
-            + " (phase while running), started, took. With --json: one JSON object per run, one"
-            + " per line (JSON Lines), fields workflowId, runId, procedure, service, status, phase,"
-            + " waiting, started, closed, tookSeconds.")
-public final class ListCommand implements Callable<Integer> {
+@Command(name = "list")
+public final class ListCommand extends ConnectedCommand {
   static final int MAX_LIMIT = 1000;
-
-  @Mixin Connection connection;
-  @Mixin JsonOption json;
-  @Spec CommandSpec spec;
 
   @ArgGroup(exclusive = true)
   StateFilter state = new StateFilter();
 
   /** At most one of these; none lists runs in every state. */
   static final class StateFilter {
-    @Option(names = "--running", description = "Only runs still running")
+    @Option(names = "--running")
     boolean running;
 
-    @Option(
-        names = "--waiting",
-        description = "Only running runs waiting at an approval gate (dr approve answers them)")
+    @Option(names = "--waiting")
     boolean waiting;
 
-    @Option(names = "--failed", description = "Only runs that failed, timed out or were terminated")
+    @Option(names = "--failed")
     boolean failed;
 
     RunQuery.State state() {
@@ -65,19 +49,13 @@ public final class ListCommand implements Callable<Integer> {
     }
   }
 
-  @Option(names = "--service", description = "Only runs on this catalog service, e.g. inventory")
+  @Option(names = "--service")
   String service;
 
-  @Option(
-      names = "--procedure",
-      description =
-          "Only runs of this procedure: its key (pitr, dns-failover) or command (failover)")
+  @Option(names = "--procedure")
   String procedure;
 
-  @Option(
-      names = "--limit",
-      defaultValue = "20",
-      description = "At most this many runs (1 to " + MAX_LIMIT + "; default ${DEFAULT-VALUE})")
+  @Option(names = "--limit", defaultValue = "20")
   int limit;
 
   /** "0s", "45s", "3m12s", "1h5m". */

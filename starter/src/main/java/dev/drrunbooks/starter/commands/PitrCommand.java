@@ -11,42 +11,27 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(
-    name = "pitr",
-    description =
-        "Point-in-time restore of a service's database into a new instance that stays up.")
+@Command(name = "pitr")
 public final class PitrCommand
     extends ServiceRunCommand<PointInTimeRestoreInput, PointInTimeRestoreResult> {
-  @Option(names = "--source-instance", description = "Override the catalog's instance")
+  @Option(names = "--source-instance")
   String sourceInstance;
 
-  @Option(names = "--restore-time", description = "ISO-8601 instant, or latest (default)")
+  @Option(names = "--restore-time")
   String restoreTime;
 
   @Mixin RestoreOptions restore;
 
-  @Option(
-      names = "--region",
-      description =
-          "primary (default), dr (from automated backups replicated to the "
-              + "catalog's DR region), or an AWS region name")
+  @Option(names = "--region")
   String region;
 
-  @Option(
-      names = "--subnet-group",
-      description =
-          "DB subnet group of the restored instance (required with no live source: a deleted"
-              + " instance, or --region dr, unless the catalog has database.restore /"
-              + " database.drRestore)")
+  @Option(names = "--subnet-group")
   String subnetGroup;
 
-  @Option(
-      names = "--security-group-ids",
-      split = ",",
-      description = "VPC security group ids (sg-...), comma-separated")
+  @Option(names = "--security-group-ids", split = ",")
   List<String> securityGroupIds;
 
-  @Option(names = "--parameter-group", description = "DB parameter group of the restored instance")
+  @Option(names = "--parameter-group")
   String parameterGroup;
 
   public PitrCommand() {

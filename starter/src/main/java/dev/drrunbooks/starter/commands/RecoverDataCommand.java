@@ -11,27 +11,19 @@ import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(
-    name = "recover-data",
-    description =
-        "Corrupted-data recovery: find the corruption, restore before it (after approval), replay"
-            + " the good later transactions (after approval).")
+@Command(name = "recover-data")
 public final class RecoverDataCommand
     extends ServiceRunCommand<CorruptedDataRecoveryInput, CorruptedDataRecoveryResult> {
-  @Option(
-      names = "--corruption-time",
-      description = "When the corruption began (ISO-8601), if known")
+  @Option(names = "--corruption-time")
   String corruptionTime;
 
-  @Option(names = "--search-since", description = "How far back to search audit_log (ISO-8601)")
+  @Option(names = "--search-since")
   String searchSince;
 
-  @Option(
-      names = "--approval-timeout",
-      description = "How long each gate waits (default 30m), then aborts")
+  @Option(names = "--approval-timeout")
   String approvalTimeout;
 
-  @Option(names = "--batch-size", description = "Transactions per replay batch (default 500)")
+  @Option(names = "--batch-size")
   Integer batchSize;
 
   public RecoverDataCommand() {

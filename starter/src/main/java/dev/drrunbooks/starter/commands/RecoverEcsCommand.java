@@ -7,32 +7,18 @@ import dev.drrunbooks.starter.ExitCodes;
 import dev.drrunbooks.starter.ResultPrinter;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(
-    name = "recover-ecs",
-    description =
-        "Redeploy a service on its stable task definition, scale it, wait for a steady state; roll"
-            + " back if it does not get there.")
+@Command(name = "recover-ecs")
 public final class RecoverEcsCommand
     extends ServiceRunCommand<EcsRecoveryInput, EcsRecoveryResult> {
-  @Option(names = "--region", description = "primary (default), dr, or a region name")
-  String region;
+  @Mixin EcsTarget target;
 
-  @Option(names = "--cluster", description = "Default: the catalog's cluster for the region")
+  @Option(names = "--cluster")
   String cluster;
 
-  @Option(
-      names = "--task-definition",
-      description = "family:label or family:revision (default: the catalog's stable one)")
-  String taskDefinition;
-
-  @Option(names = "--desired-count", description = "Default: the catalog's desiredCount")
-  Integer desiredCount;
-
-  @Option(
-      names = "--wait-budget",
-      description = "How long it may take to become steady (default: the service's RTO)")
+  @Option(names = "--wait-budget")
   String waitBudget;
 
   public RecoverEcsCommand() {
@@ -41,7 +27,8 @@ public final class RecoverEcsCommand
 
   @Override
   EcsRecoveryInput fromFlags() {
-    return new EcsRecoveryInput(service, region, cluster, taskDefinition, desiredCount, waitBudget);
+    return new EcsRecoveryInput(
+        service, target.region, cluster, target.taskDefinition, target.desiredCount, waitBudget);
   }
 
   @Override

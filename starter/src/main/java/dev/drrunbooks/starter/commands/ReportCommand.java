@@ -39,26 +39,14 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
-@Command(
-    name = "report",
-    description =
-        "Writes a finished run's report, whatever its procedure and however it ended (completed,"
-            + " failed, cancelled, terminated): Markdown, JSON and one self-contained HTML page"
-            + " (timeline chart, RTO/RPO against objectives, validation evidence, clean-up, a link"
-            + " to the run in the Temporal UI). The worker writes it into its report folder"
-            + " (DR_REPORT_DIR), where the drill's and the incident's own reports are; --review"
-            + " adds the post-incident review of a failover, restore, data recovery or incident"
-            + " run.")
-public final class ReportCommand implements Callable<Integer> {
+@Command(name = "report")
+public final class ReportCommand extends ConnectedCommand {
   /** The schedule whose next run a post-incident review names as the follow-up drill. */
   public static final String DRILL_SCHEDULE_ID = "dr-monthly-dr-drill";
 
@@ -67,33 +55,15 @@ public final class ReportCommand implements Callable<Integer> {
   /** How long the worker gets to read the run back and write its report. */
   static final Duration WAIT = Duration.ofMinutes(2);
 
-  @Mixin Connection connection;
-  @Mixin JsonOption json;
-  @Spec CommandSpec spec;
-
   @Mixin RunSelector target;
 
-  @Option(
-      names = "--out",
-      paramLabel = "DIR",
-      description =
-          "Write the report here, from this machine, instead of "
-              + "the worker's report folder (for when that folder is not reachable from here)")
+  @Option(names = "--out", paramLabel = "DIR")
   Path outDir;
 
-  @Option(
-      names = "--review",
-      description =
-          "Also write the post-incident review (post-incident-review.md) of a failover, restore,"
-              + " data recovery or incident run, naming the next scheduled DR drill")
+  @Option(names = "--review")
   boolean review;
 
-  @Option(
-      names = "--format",
-      defaultValue = "all",
-      description =
-          "With --out: md, html, json or all "
-              + "(default: ${DEFAULT-VALUE}); the worker always writes all three")
+  @Option(names = "--format", defaultValue = "all")
   String format;
 
   @Override

@@ -8,27 +8,19 @@ import picocli.CommandLine.Option;
  * a field of the run's input (so {@code --input} refuses them as it does the command's own).
  */
 final class RestoreOptions {
-  @Option(names = "--target-instance", description = "Default: derived from the run id")
+  @Option(names = "--target-instance")
   String targetInstance;
 
-  @Option(
-      names = "--incident-time",
-      description = "When the incident began: RTO and RPO are measured from it")
+  @Option(names = "--incident-time")
   String incidentTime;
 
-  @Option(
-      names = "--wait-budget",
-      description = "How long waiting may take (default: the service's RTO)")
+  @Option(names = "--wait-budget")
   String waitBudget;
 
-  @Option(
-      names = "--keep-on-failure",
-      description =
-          "Keep what the run created (the restored instance, a DR copy of the snapshot) for"
-              + " forensics if a step fails")
+  @Option(names = "--keep-on-failure")
   boolean keep;
 
-  @Option(names = "--instance-class", description = "e.g. db.r6g.large (default: as the source)")
+  @Option(names = "--instance-class")
   String instanceClass;
 
   /** {@code --keep-on-failure} as the input holds it: true, or absent for the default. */

@@ -9,37 +9,19 @@ import dev.drrunbooks.starter.RunLookup;
 import io.temporal.client.WorkflowStub;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
-@Command(
-    name = "restore-point",
-    description =
-        "Correct the restore point a data recovery proposes, while it waits for confirmation.")
-public final class RestorePointCommand implements Callable<Integer> {
-  @Mixin Connection connection;
-  @Mixin JsonOption json;
-
+@Command(name = "restore-point")
+public final class RestorePointCommand extends ConnectedCommand {
   /** What {@code --json} prints: the run and the restore point it now proposes. */
   public record Corrected(String workflowId, Instant restorePoint) {}
 
-  @Spec CommandSpec spec;
-
-  @Parameters(
-      index = "0",
-      paramLabel = "RUN",
-      description = "The run's id or a prefix only it starts with")
+  @Parameters(index = "0", paramLabel = "RUN")
   String workflowId;
 
-  @Option(
-      names = "--at",
-      required = true,
-      description = "The restore point (ISO-8601), before the corruption")
+  @Option(names = "--at", required = true)
   String at;
 
   @Option(names = "--who", required = true)

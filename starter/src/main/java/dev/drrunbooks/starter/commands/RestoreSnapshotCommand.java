@@ -10,32 +10,21 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(
-    name = "restore-snapshot",
-    description =
-        "Restore a service's database from a snapshot, optionally copied to the DR region first.")
+@Command(name = "restore-snapshot")
 public final class RestoreSnapshotCommand
     extends ServiceRunCommand<SnapshotRestoreInput, SnapshotRestoreResult> {
-  @Option(
-      names = "--snapshot",
-      description = "Snapshot id or ARN, or latest (default: the newest available)")
+  @Option(names = "--snapshot")
   String snapshot;
 
-  @Option(
-      names = "--copy-to-dr",
-      description = "Copy the snapshot to the DR region and restore there")
+  @Option(names = "--copy-to-dr")
   boolean copyToDr;
 
-  @Option(
-      names = "--kms-key-id",
-      description = "The DR region's KMS key, for an encrypted snapshot")
+  @Option(names = "--kms-key-id")
   String kmsKeyId;
 
   @Mixin RestoreOptions restore;
 
-  @Option(
-      names = "--allow-other-source",
-      description = "Restore a named snapshot of another DB instance than the service's")
+  @Option(names = "--allow-other-source")
   boolean allowOtherSource;
 
   public RestoreSnapshotCommand() {

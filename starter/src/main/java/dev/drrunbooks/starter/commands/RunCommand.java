@@ -4,7 +4,6 @@ import dev.drrunbooks.payload.RunInput;
 import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.starter.Connection;
 import dev.drrunbooks.starter.InputFile;
-import dev.drrunbooks.starter.JsonOption;
 import dev.drrunbooks.starter.ResultPrinter;
 import dev.drrunbooks.starter.RunStarter;
 import dev.drrunbooks.starter.StartCheck;
@@ -12,11 +11,7 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * A command that starts one run of a procedure, from its flags or from {@code --input file.json}
@@ -27,20 +22,11 @@ import picocli.CommandLine.Spec;
  * @param <I> the procedure's input record
  * @param <R> its result
  */
-abstract class RunCommand<I extends RunInput, R> implements Callable<Integer> {
-  @Mixin Connection connection;
-  @Mixin JsonOption json;
-  @Spec CommandSpec spec;
-
-  @Option(
-      names = "--input",
-      description = "A file holding the workflow input as JSON (instead of the flags)",
-      paramLabel = "FILE")
+abstract class RunCommand<I extends RunInput, R> extends ConnectedCommand {
+  @Option(names = "--input", descriptionKey = "run.input", paramLabel = "FILE")
   Path input;
 
-  @Option(
-      names = "--no-wait",
-      description = "Print the run id and link, do not wait for the result")
+  @Option(names = "--no-wait")
   boolean noWait;
 
   private final Procedure<?, R> procedure;

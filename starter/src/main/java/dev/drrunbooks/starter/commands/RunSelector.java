@@ -9,15 +9,10 @@ import picocli.CommandLine.Parameters;
 
 /** The run a command acts on: its workflow id and, optionally, one run of it (default: latest). */
 final class RunSelector {
-  @Parameters(
-      index = "0",
-      paramLabel = "RUN",
-      description =
-          "The run's workflow id, as dr printed it when it started, or a prefix only it starts"
-              + " with")
+  @Parameters(index = "0", paramLabel = "RUN")
   String workflowId;
 
-  @Option(names = "--run-id", description = "A particular run (default: the latest)")
+  @Option(names = "--run-id")
   String runId;
 
   /**

@@ -36,24 +36,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** The catalog's Temporal Schedules: the monthly DR drill and the weekly backup validations. */
 @Command(
     name = "schedules",
-    mixinStandardHelpOptions = true,
-    description =
-        "Temporal Schedules declared in the catalog (schedules:): apply makes the server match it;"
-            + " list, create, update, pause, unpause, trigger, delete one. NAME is a catalog key"
-            + " (monthly-dr-drill) or the schedule id (dr-monthly-dr-drill). With --json each"
-            + " prints one JSON object per schedule, one per line.",
     subcommands = {
       SchedulesCommand.Apply.class,
       SchedulesCommand.ListSchedules.class,
@@ -64,17 +54,7 @@ import picocli.CommandLine.Spec;
       SchedulesCommand.Trigger.class,
       SchedulesCommand.Delete.class
     })
-public final class SchedulesCommand implements Callable<Integer> {
-  static final String NAME = "Catalog key (monthly-dr-drill) or schedule id (dr-monthly-dr-drill)";
-
-  @Spec CommandSpec spec;
-
-  @Override
-  public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-    return 0;
-  }
-
+public final class SchedulesCommand extends CommandGroup {
   /**
    * What {@code apply}, {@code create} and {@code update} print under {@code --json}, one per
    * schedule.
@@ -128,11 +108,7 @@ public final class SchedulesCommand implements Callable<Integer> {
    * Loads the catalog, connects, runs the verb; turns refusals and connection trouble into messages
    * and exit codes.
    */
-  abstract static class Verb implements Callable<Integer> {
-    @Mixin Connection connection;
-    @Mixin JsonOption json;
-    @Spec CommandSpec spec;
-
+  abstract static class Verb extends ConnectedCommand {
     @Override
     public final Integer call() {
       PrintWriter out = spec.commandLine().getOut();
@@ -202,19 +178,11 @@ public final class SchedulesCommand implements Callable<Integer> {
 
   /** A verb on one schedule, named by its catalog key or its id. */
   abstract static class NamedVerb extends Verb {
-    @Parameters(index = "0", paramLabel = "NAME", description = NAME)
+    @Parameters(index = "0", paramLabel = "NAME")
     String name;
   }
 
-  @Command(
-      name = "apply",
-      mixinStandardHelpOptions = true,
-      description =
-          "Make the server's dr- schedules match the catalog: create missing ones, update changed"
-              + " ones, delete ours the catalog no longer declares. Running it twice changes"
-              + " nothing the second time. With --json: one object per schedule, one per line,"
-              + " fields id, key, done (CREATED, UPDATED, UNCHANGED, DELETED, LEFT_ALONE, REFUSED,"
-              + " FAILED), detail; the counts go to stderr.")
+  @Command(name = "apply")
   static final class Apply extends Verb {
     @Override
     int run(ScheduleManager schedules, PrintWriter out, Connection conn) {
@@ -240,10 +208,7 @@ public final class SchedulesCommand implements Callable<Integer> {
     }
   }
 
-  @Command(
-      name = "create",
-      mixinStandardHelpOptions = true,
-      description = "Create the catalog's schedule NAME (refused if it exists).")
+  @Command(name = "create")
   static final class Create extends NamedVerb {
     @Override
     int run(ScheduleManager schedules, PrintWriter out, Connection conn) {
@@ -251,10 +216,7 @@ public final class SchedulesCommand implements Callable<Integer> {
     }
   }
 
-  @Command(
-      name = "update",
-      mixinStandardHelpOptions = true,
-      description = "Update schedule NAME to the catalog (keeps it paused if it is).")
+  @Command(name = "update")
   static final class Update extends NamedVerb {
     @Override
     int run(ScheduleManager schedules, PrintWriter out, Connection conn) {
@@ -262,17 +224,7 @@ public final class SchedulesCommand implements Callable<Integer> {
     }
   }
 
-  @Command(
-      name = "list",
-      mixinStandardHelpOptions = true,
-      description =
-          "Every dr- schedule and every catalog schedule: what it starts, when in words, "
-              + "paused or not, next runs, recent runs, and whether it matches the catalog. With"
-              + " --json: one object per schedule, one per line (JSON Lines), fields id, key,"
-              + " onServer, standing, relation, workflowType, workflowIdPrefix, taskQueue, input,"
-              + " when, spec, catchupWindow, overlap, paused, note, nextRunTimes, recentActions,"
-              + " runningActions, numActions, numActionsSkippedOverlap,"
-              + " numActionsMissedCatchupWindow.")
+  @Command(name = "list")
   static final class ListSchedules extends Verb {
     private static final ObjectMapper JSON =
         new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
@@ -389,15 +341,9 @@ public final class SchedulesCommand implements Callable<Integer> {
     }
   }
 
-  @Command(
-      name = "pause",
-      mixinStandardHelpOptions = true,
-      description =
-          "Pause schedule NAME: no scheduled runs until unpaused (trigger still runs it).")
+  @Command(name = "pause")
   static final class Pause extends NamedVerb {
-    @Option(
-        names = "--why",
-        description = "Why, kept as the schedule's note (shown by list and the Temporal UI)")
+    @Option(names = "--why")
     String why;
 
     @Override
@@ -418,12 +364,9 @@ public final class SchedulesCommand implements Callable<Integer> {
     }
   }
 
-  @Command(
-      name = "unpause",
-      mixinStandardHelpOptions = true,
-      description = "Unpause schedule NAME.")
+  @Command(name = "unpause")
   static final class Unpause extends NamedVerb {
-    @Option(names = "--why", description = "Why, kept as the schedule's note")
+    @Option(names = "--why")
     String why;
 
     @Override
@@ -444,12 +387,7 @@ public final class SchedulesCommand implements Callable<Integer> {
     }
   }
 
-  @Command(
-      name = "trigger",
-      mixinStandardHelpOptions = true,
-      description =
-          "Start schedule NAME's run now (a drill on demand); refused while its "
-              + "previous run still runs.")
+  @Command(name = "trigger")
   static final class Trigger extends NamedVerb {
     @Override
     int run(ScheduleManager schedules, PrintWriter out, Connection conn) {
@@ -494,10 +432,7 @@ public final class SchedulesCommand implements Callable<Integer> {
     }
   }
 
-  @Command(
-      name = "delete",
-      mixinStandardHelpOptions = true,
-      description = "Delete schedule NAME (only one dr-runbooks created).")
+  @Command(name = "delete")
   static final class Delete extends NamedVerb {
     @Override
     int run(ScheduleManager schedules, PrintWriter out, Connection conn) {

@@ -14,7 +14,7 @@ import picocli.CommandLine.ParameterException;
  * @param <R> its result
  */
 abstract class ServiceRunCommand<I extends ServiceInput, R> extends RunCommand<I, R> {
-  @Option(names = "--service", description = "Catalog service key, e.g. inventory")
+  @Option(names = "--service", descriptionKey = "catalog-service")
   String service;
 
   ServiceRunCommand(Procedure<?, R> procedure, Class<I> inputType) {

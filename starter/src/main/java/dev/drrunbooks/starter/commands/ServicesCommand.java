@@ -5,25 +5,14 @@ import dev.drrunbooks.bootstrap.catalog.CatalogLoader;
 import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.catalog.Durations;
 import dev.drrunbooks.catalog.ServiceSpec;
-import dev.drrunbooks.starter.Connection;
 import dev.drrunbooks.starter.ExitCodes;
 import dev.drrunbooks.starter.JsonOption;
 import dev.drrunbooks.starter.Table;
 import java.time.Duration;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
-@Command(
-    name = "services",
-    description = "The catalog's services with their RTO and RPO objectives.")
-public final class ServicesCommand implements Callable<Integer> {
-  @Mixin Connection connection;
-  @Mixin JsonOption json;
-  @Spec CommandSpec spec;
-
+@Command(name = "services")
+public final class ServicesCommand extends ConnectedCommand {
   /**
    * One service as {@code --json} prints it, one per line; {@code rto}, {@code rpo} ISO-8601.
    *

@@ -17,28 +17,17 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
-@Command(
-    name = "status",
-    description =
-        "A run's state: Temporal's view, its phase, and its own status query (gate waited at,"
-            + " progress); for a run that failed, its whole failure reason.")
-public final class StatusCommand implements Callable<Integer> {
+@Command(name = "status")
+public final class StatusCommand extends ConnectedCommand {
   private static final ObjectMapper JSON =
       new ObjectMapper()
           .registerModule(new JavaTimeModule())
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .enable(SerializationFeature.INDENT_OUTPUT);
-
-  @Mixin Connection connection;
-  @Mixin JsonOption json;
-  @Spec CommandSpec spec;
 
   /**
    * What {@code --json} prints: Temporal's view, the search attributes, and the run's own status

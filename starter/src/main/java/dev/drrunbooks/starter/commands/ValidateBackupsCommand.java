@@ -9,24 +9,19 @@ import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(
-    name = "validate-backups",
-    description =
-        "The weekly backup test: restore a snapshot, check its data, delete the instance.")
+@Command(name = "validate-backups")
 public final class ValidateBackupsCommand
     extends ServiceRunCommand<BackupValidationInput, BackupValidationResult> {
-  @Option(names = "--pick", description = "newest (default) or random")
+  @Option(names = "--pick")
   String pick;
 
-  @Option(names = "--random-within", description = "How far back random may reach (default 7d)")
+  @Option(names = "--random-within")
   String randomWithin;
 
-  @Option(
-      names = "--wait-budget",
-      description = "How long the restore may take (default: the service's RTO)")
+  @Option(names = "--wait-budget")
   String waitBudget;
 
-  @Option(names = "--instance-class", description = "e.g. db.t3.medium")
+  @Option(names = "--instance-class")
   String instanceClass;
 
   public ValidateBackupsCommand() {

@@ -22,11 +22,8 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code dr watch RUN}: the run's timeline as its steps are recorded, a progress line when its
@@ -34,22 +31,9 @@ import picocli.CommandLine.Spec;
  * how it ended and the {@code dr report} hint. Polls describe (the DrPhase attribute) and the
  * timeline query once a second.
  */
-@Command(
-    name = "watch",
-    description =
-        "Follows a run until it ends: each timeline step as it is recorded, a progress line when"
-            + " the phase changes and at least every 30s of a wait (with the gate's deadline), then"
-            + " how it ended (a procedure's outcome too). Exit code as the command that started it:"
-            + " 0 when it completed and its report passed, 6 when it completed short of its"
-            + " purpose (an aborted failover), 1 failed or cancelled, 2 bad input, 3 refused; 4 no"
-            + " such run, 5 Temporal cannot be reached. With --json:"
-            + " one object per line, {\"event\": \"step\"|\"progress\"|\"end\", ...}.")
-public final class WatchCommand implements Callable<Integer> {
+@Command(name = "watch")
+public final class WatchCommand extends ConnectedCommand {
   static final Duration POLL = Duration.ofSeconds(1);
-
-  @Mixin Connection connection;
-  @Mixin JsonOption json;
-  @Spec CommandSpec spec;
 
   @Mixin RunSelector target;
 

@@ -1,7 +1,9 @@
 package dev.drrunbooks.starter.commands;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.drrunbooks.starter.DrCli;
 import org.junit.jupiter.api.Test;
 
 class ListCommandTest {
@@ -11,5 +13,20 @@ class ListCommandTest {
     assertEquals("45s", ListCommand.took(45));
     assertEquals("3m12s", ListCommand.took(192));
     assertEquals("1h5m", ListCommand.took(3900));
+  }
+
+  /** The help text lives in Help.properties, the limit here: they must say the same range. */
+  @Test
+  void theLimitsHelpNamesItsRange() {
+    String help =
+        String.join(
+            " ",
+            DrCli.commandLine()
+                .getSubcommands()
+                .get("list")
+                .getCommandSpec()
+                .findOption("--limit")
+                .description());
+    assertTrue(help.contains("(1 to " + ListCommand.MAX_LIMIT + ";"), help);
   }
 }
