@@ -4,14 +4,15 @@ import dev.drrunbooks.model.Outcome;
 import dev.drrunbooks.model.Timeline;
 
 /** The acknowledge update: someone takes the incident, which ends the detection phase. */
-final class AcknowledgeHandler {
+final class AcknowledgeHandler implements UpdateHandler<Acknowledgement> {
   private final IncidentState state;
 
   AcknowledgeHandler(IncidentState state) {
     this.state = state;
   }
 
-  void validate(Acknowledgement ack) {
+  @Override
+  public void validate(Acknowledgement ack) {
     UpdateChecks.requireWho(ack == null ? null : ack.who(), "say who takes the incident");
     if (state.acknowledgedBy != null) {
       throw new IllegalArgumentException(
@@ -22,7 +23,8 @@ final class AcknowledgeHandler {
     }
   }
 
-  void apply(Acknowledgement ack) {
+  @Override
+  public Object apply(Acknowledgement ack) {
     state.acknowledgedBy = ack.who().trim();
     state.markDone(IncidentPhase.DETECTION, state.acknowledgedBy, Timeline.now());
     state
@@ -32,5 +34,6 @@ final class AcknowledgeHandler {
             Timeline.now(),
             Outcome.SUCCEEDED,
             ack.why() == null ? "" : ack.why());
+    return null;
   }
 }

@@ -1,6 +1,5 @@
 package dev.drrunbooks.incident;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.drrunbooks.activities.catalog.CatalogActivities;
 import dev.drrunbooks.activities.http.Escalation;
 import dev.drrunbooks.activities.http.EscalationActivities;
@@ -27,7 +26,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * The incident's orchestration: open it (input checked, services read from the catalog), then sleep
@@ -35,10 +33,10 @@ import java.util.function.Consumer;
  * or until an update changes something, escalate each missed phase once (asynchronously, so a slow
  * webhook delays nothing), continue as new when the history grows long ({@link
  * ContinueAsNewPolicy}), and end on resolve with the post-incident review ({@link IncidentReview}).
- * Everything the run knows is in one {@link IncidentState}; each update's validator and handler is
- * its own class; {@link IncidentSignals} passes each signal twin through them.
+ * Everything the run knows is in one {@link IncidentState}; each update is its own {@link
+ * UpdateHandler} class, answered with its signal twin from the table {@link IncidentUpdates}.
  */
-public class IncidentResponseWorkflowImpl implements IncidentResponseWorkflow {
+public class IncidentResponseWorkflowImpl implements IncidentResponseRun {
   public static final String PROCEDURE = "incident-response";
 
   /** What the run refuses in its input before it opens (the starter checks them too). */
@@ -100,8 +98,21 @@ public class IncidentResponseWorkflowImpl implements IncidentResponseWorkflow {
   private VerifyHandler verifications;
   private ResolveHandler resolutions;
 
+  /** The updates and their signal twins, one row each. */
+  private final IncidentUpdates updates =
+      new IncidentUpdates(signals, () -> state, this::changed, this::status)
+          .with("acknowledge", Acknowledgement.class, () -> acknowledgements)
+          .with("changeSeverity", SeverityChange.class, () -> severities)
+          .with("note", IncidentNote.class, () -> notes)
+          .with("recover", RecoveryRequest.class, () -> recoveries)
+          .with("verify", Verification.class, () -> verifications)
+          .with("resolve", Resolution.class, () -> resolutions);
+
   @Override
   public IncidentResult run(IncidentInput input) {
+    // First, so that an update or signal in the first workflow task is answered (the incident is
+    // still opening) rather than refused by the SDK as unknown.
+    updates.register();
     IncidentInput in = input == null ? new IncidentInput(null, null, null, null, null) : input;
     if (in.state() != null) {
       carryOn(in.state());
@@ -305,129 +316,6 @@ public class IncidentResponseWorkflowImpl implements IncidentResponseWorkflow {
     }
     phases.enter("resolved");
     return review.result(files);
-  }
-
-  // ---- updates: each validator and handler is its own class
-  // ------------------------------------------------
-
-  /**
-   * The handler, once the incident is open and until it is resolved; else the update is rejected.
-   */
-  private <H> H whileOpen(H handler) {
-    UpdateChecks.requireOpen(state);
-    return handler;
-  }
-
-  /** Applies an accepted update, then moves the deadlines and phase it may have changed. */
-  private <T> IncidentStatus applied(Consumer<T> handler, T update) {
-    handler.accept(update);
-    changed();
-    return status();
-  }
-
-  @Override
-  public void validateAcknowledge(Acknowledgement ack) {
-    whileOpen(acknowledgements).validate(ack);
-  }
-
-  @Override
-  public IncidentStatus acknowledge(Acknowledgement ack) {
-    return applied(acknowledgements::apply, ack);
-  }
-
-  @Override
-  public void validateChangeSeverity(SeverityChange change) {
-    whileOpen(severities).validate(change);
-  }
-
-  @Override
-  public IncidentStatus changeSeverity(SeverityChange change) {
-    return applied(severities::apply, change);
-  }
-
-  @Override
-  public void validateNote(IncidentNote note) {
-    whileOpen(notes).validate(note);
-  }
-
-  @Override
-  public IncidentStatus note(IncidentNote note) {
-    return applied(notes::apply, note);
-  }
-
-  @Override
-  public void validateRecover(RecoveryRequest request) {
-    whileOpen(recoveries).validate(request);
-  }
-
-  @Override
-  public String recover(RecoveryRequest request) {
-    return recoveries.apply(request);
-  }
-
-  @Override
-  public void validateVerify(Verification verification) {
-    whileOpen(verifications).validate(verification);
-  }
-
-  @Override
-  public IncidentStatus verify(Verification verification) {
-    return applied(verifications::apply, verification);
-  }
-
-  @Override
-  public void validateResolve(Resolution resolution) {
-    whileOpen(resolutions).validate(resolution);
-  }
-
-  @Override
-  public IncidentStatus resolve(Resolution resolution) {
-    return applied(resolutions::apply, resolution);
-  }
-
-  // ---- signal twins: the update's validator, then its handler (see IncidentSignals)
-
-  @Override
-  public void acknowledgeSignal(JsonNode ack) {
-    signals.receive(
-        "acknowledgeSignal",
-        ack,
-        Acknowledgement.class,
-        this::validateAcknowledge,
-        this::acknowledge);
-  }
-
-  @Override
-  public void changeSeveritySignal(JsonNode change) {
-    signals.receive(
-        "changeSeveritySignal",
-        change,
-        SeverityChange.class,
-        this::validateChangeSeverity,
-        this::changeSeverity);
-  }
-
-  @Override
-  public void noteSignal(JsonNode note) {
-    signals.receive("noteSignal", note, IncidentNote.class, this::validateNote, this::note);
-  }
-
-  @Override
-  public void recoverSignal(JsonNode request) {
-    signals.receive(
-        "recoverSignal", request, RecoveryRequest.class, this::validateRecover, this::recover);
-  }
-
-  @Override
-  public void verifySignal(JsonNode verification) {
-    signals.receive(
-        "verifySignal", verification, Verification.class, this::validateVerify, this::verify);
-  }
-
-  @Override
-  public void resolveSignal(JsonNode resolution) {
-    signals.receive(
-        "resolveSignal", resolution, Resolution.class, this::validateResolve, this::resolve);
   }
 
   @Override

@@ -7,14 +7,15 @@ import dev.drrunbooks.model.Timeline;
  * The note update: a line on the timeline whose kind may mark phases done (assessment,
  * communication; recovery marks assessment too, as a manual recovery implies one).
  */
-final class NoteHandler {
+final class NoteHandler implements UpdateHandler<IncidentNote> {
   private final IncidentState state;
 
   NoteHandler(IncidentState state) {
     this.state = state;
   }
 
-  void validate(IncidentNote note) {
+  @Override
+  public void validate(IncidentNote note) {
     UpdateChecks.requireWho(note == null ? null : note.who(), "say who writes the note");
     if (note.text() == null || note.text().isBlank())
       throw new IllegalArgumentException("text: the note is empty");
@@ -27,7 +28,8 @@ final class NoteHandler {
     }
   }
 
-  void apply(IncidentNote note) {
+  @Override
+  public Object apply(IncidentNote note) {
     String kind = kindOf(note);
     switch (kind) {
       case "assessment" -> state.markDone(IncidentPhase.ASSESSMENT, note.who(), Timeline.now());
@@ -43,6 +45,7 @@ final class NoteHandler {
     state
         .timeline()
         .record(kind + " by " + note.who(), Timeline.now(), Outcome.SUCCEEDED, note.text());
+    return null;
   }
 
   /** Blank means {@code note}; case and blanks around it do not matter. */

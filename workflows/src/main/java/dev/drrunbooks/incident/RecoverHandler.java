@@ -15,7 +15,7 @@ import java.time.Instant;
  * opened before {@link IncidentResponseWorkflowImpl#RECOVERY_DONE_ON_CHILD_SUCCESS}: its start
  * does).
  */
-final class RecoverHandler {
+final class RecoverHandler implements UpdateHandler<RecoveryRequest> {
   /**
    * Version 1: child ids derive from the incident; before, a failover used {@code
    * dns-failover-<record>}.
@@ -34,7 +34,8 @@ final class RecoverHandler {
     this.changed = changed;
   }
 
-  void validate(RecoveryRequest r) {
+  @Override
+  public void validate(RecoveryRequest r) {
     if (r == null)
       throw new IllegalArgumentException(
           "kind: allowed: " + String.join(", ", RecoveryKind.keys()));
@@ -59,7 +60,9 @@ final class RecoverHandler {
    * @throws ApplicationFailure RecoveryNotStarted when the child could not start (also recorded as
    *     FAILED)
    */
-  String apply(RecoveryRequest r) {
+  /** Answers the child's workflow id. */
+  @Override
+  public String apply(RecoveryRequest r) {
     RecoveryKind kind = RecoveryKind.parse("kind", r.kind());
     ServiceDefinition s = state.definitions.get(r.service().trim());
     String id = childId(kind, s);

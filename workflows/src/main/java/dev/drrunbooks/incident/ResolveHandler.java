@@ -9,14 +9,15 @@ import java.util.List;
  * The resolve update: ends the incident once every affected service is verified and no recovery
  * runs, or by force with a reason; the run then writes the post-incident review.
  */
-final class ResolveHandler {
+final class ResolveHandler implements UpdateHandler<Resolution> {
   private final IncidentState state;
 
   ResolveHandler(IncidentState state) {
     this.state = state;
   }
 
-  void validate(Resolution r) {
+  @Override
+  public void validate(Resolution r) {
     if (r == null) throw new IllegalArgumentException("who: say who resolves");
     UpdateChecks.requireWhoWhy(r.who(), r.why(), "say why the incident is over");
     if (Boolean.TRUE.equals(r.force())) return;
@@ -32,7 +33,8 @@ final class ResolveHandler {
     }
   }
 
-  void apply(Resolution r) {
+  @Override
+  public Object apply(Resolution r) {
     state.resolvedAt = Timeline.now();
     state.resolution = r;
     state
@@ -42,5 +44,6 @@ final class ResolveHandler {
             state.resolvedAt,
             Outcome.SUCCEEDED,
             r.why());
+    return null;
   }
 }

@@ -7,14 +7,15 @@ import dev.drrunbooks.model.Timeline;
  * The changeSeverity update: a new severity moves every deadline not yet met (see {@link
  * PhaseDeadlines}).
  */
-final class SeverityHandler {
+final class SeverityHandler implements UpdateHandler<SeverityChange> {
   private final IncidentState state;
 
   SeverityHandler(IncidentState state) {
     this.state = state;
   }
 
-  void validate(SeverityChange change) {
+  @Override
+  public void validate(SeverityChange change) {
     if (change == null)
       throw new IllegalArgumentException("severity: give the new severity, who and why");
     Severity next = Severity.parse("severity", change.severity());
@@ -23,7 +24,8 @@ final class SeverityHandler {
       throw new IllegalArgumentException("severity: the incident is already " + next);
   }
 
-  void apply(SeverityChange change) {
+  @Override
+  public Object apply(SeverityChange change) {
     Severity before = state.severity;
     state.severity = Severity.parse("severity", change.severity());
     state.severityHistory.add(
@@ -40,5 +42,6 @@ final class SeverityHandler {
                 + change.why()
                 + "; deadlines now "
                 + new PhaseDeadlines(state).line());
+    return null;
   }
 }

@@ -9,14 +9,15 @@ import java.util.List;
  * The verify update: services confirmed working again (their RTO is measured up to now); the
  * verification phase is done when every affected service is.
  */
-final class VerifyHandler {
+final class VerifyHandler implements UpdateHandler<Verification> {
   private final IncidentState state;
 
   VerifyHandler(IncidentState state) {
     this.state = state;
   }
 
-  void validate(Verification v) {
+  @Override
+  public void validate(Verification v) {
     if (v == null) throw new IllegalArgumentException("who: say who verified");
     UpdateChecks.requireWhoWhy(v.who(), v.why(), "say how it was verified (smoke tests, metrics)");
     UpdateChecks.requireAcknowledged(state, "verify");
@@ -43,7 +44,8 @@ final class VerifyHandler {
     }
   }
 
-  void apply(Verification v) {
+  @Override
+  public Object apply(Verification v) {
     List<String> which =
         v.services() == null || v.services().isEmpty()
             ? state.unverified()
@@ -58,5 +60,6 @@ final class VerifyHandler {
             now,
             Outcome.SUCCEEDED,
             v.why());
+    return null;
   }
 }

@@ -50,6 +50,7 @@ import dev.drrunbooks.snapshotrestore.SnapshotRestoreReport;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreResult;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreWorkflow;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreWorkflowImpl;
+import io.temporal.common.metadata.POJOWorkflowImplMetadata;
 import io.temporal.common.metadata.POJOWorkflowInterfaceMetadata;
 import io.temporal.common.metadata.POJOWorkflowMethodMetadata;
 import java.lang.reflect.ParameterizedType;
@@ -222,7 +223,7 @@ public final class Procedure<W, R> {
   private final String command;
   private final String title;
   private final Class<W> workflowInterface;
-  private final Class<? extends W> implementation;
+  private final Class<?> implementation;
   private final Class<R> resultType;
   private final String workflowType;
   private final Class<?> inputType;
@@ -234,7 +235,7 @@ public final class Procedure<W, R> {
   private Procedure(
       String command,
       Class<W> workflowInterface,
-      Class<? extends W> implementation,
+      Class<?> implementation,
       InputRules<?> inputRules,
       ReportMapping<R> report,
       LockedResource... locks) {
@@ -251,6 +252,16 @@ public final class Procedure<W, R> {
             .orElseThrow(
                 () -> new IllegalStateException(workflowInterface + " has no @WorkflowMethod"));
     this.workflowType = method.getName();
+    // The implementation may run a narrower interface of the same type (the incident answers its
+    // updates from a table): what must agree is the workflow type the worker registers.
+    String implemented =
+        POJOWorkflowImplMetadata.newInstance(implementation).getWorkflowMethods().stream()
+            .map(POJOWorkflowMethodMetadata::getName)
+            .findFirst()
+            .orElse(null);
+    if (!workflowType.equals(implemented))
+      throw new IllegalStateException(
+          implementation + " runs workflow type " + implemented + ", not " + workflowType);
     if (method.getWorkflowMethod().getParameterCount() != 1)
       throw new IllegalStateException(method.getWorkflowMethod() + " must take one input");
     this.inputType = method.getWorkflowMethod().getParameterTypes()[0];
@@ -342,7 +353,7 @@ public final class Procedure<W, R> {
   }
 
   /** What the worker registers. */
-  public Class<? extends W> implementation() {
+  public Class<?> implementation() {
     return implementation;
   }
 

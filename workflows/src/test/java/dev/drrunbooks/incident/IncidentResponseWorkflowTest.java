@@ -39,9 +39,12 @@ import io.temporal.common.SearchAttributes;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
+import io.temporal.workflow.UpdateMethod;
+import java.lang.reflect.Method;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
@@ -70,6 +73,48 @@ class IncidentResponseWorkflowTest {
     worker.registerActivitiesImplementations(
         new FakeCatalog(), escalations, reports, aws, new FakeEcs(), new FakeLocks());
     env.start();
+  }
+
+  /**
+   * The client interface and the run's update table agree: every update a client can call has a row
+   * (a null payload reaches its validator, not the "no such update" refusal), and a name with no
+   * row is refused naming the ones there are.
+   */
+  @Test
+  void everyDeclaredUpdateIsAnsweredAndNoOther(WorkflowClient client, Worker worker) {
+    open(
+        client,
+        worker,
+        "incident-contract",
+        IncidentInput.of("P2", List.of("inventory"), "slow checkout"));
+    WorkflowStub untyped = client.newUntypedWorkflowStub("incident-contract");
+    List<String> declared =
+        Arrays.stream(IncidentResponseWorkflow.class.getDeclaredMethods())
+            .filter(m -> m.isAnnotationPresent(UpdateMethod.class))
+            .map(Method::getName)
+            .sorted()
+            .toList();
+    assertEquals(
+        List.of("acknowledge", "changeSeverity", "note", "recover", "resolve", "verify"), declared);
+    for (String update : declared) {
+      WorkflowUpdateException refused =
+          assertThrows(
+              WorkflowUpdateException.class,
+              () -> untyped.update(update, Object.class, (Object) null),
+              update);
+      String reason = Failures.rootMessage(refused);
+      assertFalse(reason.contains("is not an update of an incident"), update + ": " + reason);
+    }
+    WorkflowUpdateException unknown =
+        assertThrows(
+            WorkflowUpdateException.class,
+            () -> untyped.update("escalate", Object.class, (Object) null));
+    assertTrue(
+        Failures.rootMessage(unknown)
+            .contains(
+                "'escalate' is not an update of an incident; allowed: [acknowledge, changeSeverity,"
+                    + " note, recover, verify, resolve]"),
+        Failures.rootMessage(unknown));
   }
 
   @Test
