@@ -25,11 +25,6 @@ public final class DrillCommand extends RunCommand<DrDrillInput, DrDrillResult> 
   }
 
   @Override
-  DrDrillInput fromFlags() {
-    return new DrDrillInput(services, waitBudget);
-  }
-
-  @Override
   String subject(DrDrillInput in) {
     return joined(in.services(), "inventory");
   }

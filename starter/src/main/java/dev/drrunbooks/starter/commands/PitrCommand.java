@@ -26,36 +26,16 @@ public final class PitrCommand
   String region;
 
   @Option(names = "--subnet-group")
-  String subnetGroup;
+  String dbSubnetGroup;
 
   @Option(names = "--security-group-ids", split = ",")
   List<String> securityGroupIds;
 
   @Option(names = "--parameter-group")
-  String parameterGroup;
+  String dbParameterGroup;
 
   public PitrCommand() {
     super(Procedure.PITR, PointInTimeRestoreInput.class);
-  }
-
-  @Override
-  PointInTimeRestoreInput fromFlags() {
-    return new PointInTimeRestoreInput(
-        service,
-        sourceInstance,
-        restoreTime,
-        restore.targetInstance,
-        restore.incidentTime,
-        restore.waitBudget,
-        restore.keepOnFailure(),
-        restore.instanceClass,
-        null,
-        subnetGroup,
-        securityGroupIds,
-        parameterGroup,
-        null,
-        null,
-        region);
   }
 
   @Override

@@ -31,12 +31,6 @@ public final class RecoverDataCommand
   }
 
   @Override
-  CorruptedDataRecoveryInput fromFlags() {
-    return new CorruptedDataRecoveryInput(
-        service, corruptionTime, searchSince, approvalTimeout, batchSize);
-  }
-
-  @Override
   void beforeWaiting(PrintWriter out) {
     out.printf(
         "The run waits twice: approve with%n  dr approve <workflow> --step %s --who ..."

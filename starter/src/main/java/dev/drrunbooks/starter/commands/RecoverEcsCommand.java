@@ -26,12 +26,6 @@ public final class RecoverEcsCommand
   }
 
   @Override
-  EcsRecoveryInput fromFlags() {
-    return new EcsRecoveryInput(
-        service, target.region, cluster, target.taskDefinition, target.desiredCount, waitBudget);
-  }
-
-  @Override
   int print(EcsRecoveryResult r, ResultPrinter print, PrintWriter out) {
     print.timeline(r.timeline());
     print.rto(r.rto());

@@ -18,13 +18,8 @@ final class RestoreOptions {
   String waitBudget;
 
   @Option(names = "--keep-on-failure")
-  boolean keep;
+  Boolean keepOnFailure;
 
   @Option(names = "--instance-class")
   String instanceClass;
-
-  /** {@code --keep-on-failure} as the input holds it: true, or absent for the default. */
-  Boolean keepOnFailure() {
-    return keep ? Boolean.TRUE : null;
-  }
 }

@@ -17,7 +17,7 @@ public final class RestoreSnapshotCommand
   String snapshot;
 
   @Option(names = "--copy-to-dr")
-  boolean copyToDr;
+  Boolean copyToDrRegion;
 
   @Option(names = "--kms-key-id")
   String kmsKeyId;
@@ -25,32 +25,10 @@ public final class RestoreSnapshotCommand
   @Mixin RestoreOptions restore;
 
   @Option(names = "--allow-other-source")
-  boolean allowOtherSource;
+  Boolean allowOtherSource;
 
   public RestoreSnapshotCommand() {
     super(Procedure.SNAPSHOT_RESTORE, SnapshotRestoreInput.class);
-  }
-
-  @Override
-  SnapshotRestoreInput fromFlags() {
-    return new SnapshotRestoreInput(
-        service,
-        snapshot,
-        copyToDr ? Boolean.TRUE : null,
-        kmsKeyId,
-        restore.targetInstance,
-        restore.incidentTime,
-        restore.waitBudget,
-        restore.keepOnFailure(),
-        restore.instanceClass,
-        null,
-        null,
-        null,
-        allowOtherSource ? Boolean.TRUE : null,
-        null,
-        null,
-        null,
-        null);
   }
 
   @Override

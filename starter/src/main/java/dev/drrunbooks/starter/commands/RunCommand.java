@@ -3,7 +3,9 @@ package dev.drrunbooks.starter.commands;
 import dev.drrunbooks.payload.RunInput;
 import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.starter.Connection;
+import dev.drrunbooks.starter.FlagInput;
 import dev.drrunbooks.starter.InputFile;
+import dev.drrunbooks.starter.JsonOption;
 import dev.drrunbooks.starter.ResultPrinter;
 import dev.drrunbooks.starter.RunStarter;
 import dev.drrunbooks.starter.StartCheck;
@@ -11,6 +13,7 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import picocli.CommandLine.Option;
 
 /**
@@ -29,6 +32,10 @@ abstract class RunCommand<I extends RunInput, R> extends ConnectedCommand {
   @Option(names = "--no-wait")
   boolean noWait;
 
+  /** Where the options that are not input fields are declared. */
+  private static final Set<Class<?>> NOT_INPUT =
+      Set.of(RunCommand.class, Connection.class, JsonOption.class);
+
   private final Procedure<?, R> procedure;
   private final Class<I> inputType;
 
@@ -44,8 +51,14 @@ abstract class RunCommand<I extends RunInput, R> extends ConnectedCommand {
     this.inputType = inputType;
   }
 
-  /** The input the flags describe (called only without {@code --input}). */
-  abstract I fromFlags();
+  /**
+   * The input the flags describe (called only without {@code --input}): each option sets the input
+   * field its Java field is named after ({@link FlagInput}). A command whose flags do not map one
+   * to one (a negated flag) overrides this.
+   */
+  I fromFlags() {
+    return FlagInput.read(spec, inputType, NOT_INPUT);
+  }
 
   /**
    * What the run id is named after and the run's service search attribute: a service, or services

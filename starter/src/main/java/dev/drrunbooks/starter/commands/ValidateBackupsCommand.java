@@ -29,11 +29,6 @@ public final class ValidateBackupsCommand
   }
 
   @Override
-  BackupValidationInput fromFlags() {
-    return new BackupValidationInput(service, pick, randomWithin, waitBudget, instanceClass, null);
-  }
-
-  @Override
   int print(BackupValidationResult r, ResultPrinter print, PrintWriter out) {
     print.timeline(r.timeline());
     print.validation(r.validation());
