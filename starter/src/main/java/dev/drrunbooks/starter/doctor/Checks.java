@@ -7,6 +7,7 @@ import dev.drrunbooks.bootstrap.connect.SearchAttributeCheck;
 import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.model.Failures;
 import dev.drrunbooks.model.SearchAttributes;
+import dev.drrunbooks.starter.CliFailure;
 import dev.drrunbooks.starter.Connection;
 import io.temporal.api.enums.v1.TaskQueueType;
 import io.temporal.api.taskqueue.v1.PollerInfo;
@@ -81,7 +82,23 @@ public final class Checks {
     }
   }
 
+  /**
+   * What is wrong with the Temporal configuration (a retired variable, a missing profile,
+   * unreadable TLS files), or null: then the checks that ask Temporal fail with it instead of
+   * asking.
+   */
+  private String temporalConfigProblem() {
+    try {
+      temporal.temporal();
+      return null;
+    } catch (CliFailure e) {
+      return e.getMessage();
+    }
+  }
+
   CheckResult temporalServer() {
+    String problem = temporalConfigProblem();
+    if (problem != null) return CheckResult.fail("temporal", problem);
     try {
       GetSystemInfoResponse info =
           temporal
@@ -100,9 +117,10 @@ public final class Checks {
           temporal.address()
               + " namespace "
               + temporal.namespace()
-              + (info.getServerVersion().isEmpty()
-                  ? ""
-                  : " (server " + info.getServerVersion() + ")"));
+              + " ("
+              + temporal.temporal().describeSecurity()
+              + (info.getServerVersion().isEmpty() ? "" : "; server " + info.getServerVersion())
+              + ")");
     } catch (RuntimeException e) {
       return CheckResult.fail(
           "temporal",
@@ -110,7 +128,9 @@ public final class Checks {
               + temporal.address()
               + " namespace "
               + temporal.namespace()
-              + ": "
+              + " ("
+              + temporal.temporal().describeSecurity()
+              + "): "
               + Failures.rootMessage(e)
               + " (is the sandbox up? deploy/local/sandbox status)");
     }
@@ -118,6 +138,8 @@ public final class Checks {
 
   /** The runs' custom search attributes are registered (without them every run is stuck). */
   CheckResult searchAttributes() {
+    String problem = temporalConfigProblem();
+    if (problem != null) return CheckResult.fail("search-attributes", problem);
     try {
       List<String> missing = SearchAttributeCheck.missing(temporal.stubs(), temporal.namespace());
       if (missing.isEmpty())
@@ -152,6 +174,8 @@ public final class Checks {
   }
 
   CheckResult worker(Instant now) {
+    String problem = temporalConfigProblem();
+    if (problem != null) return CheckResult.fail("worker", problem);
     String where =
         "task queue " + temporal.taskQueue() + " (namespace " + temporal.namespace() + ")";
     List<PollerInfo> workflowPollers;
