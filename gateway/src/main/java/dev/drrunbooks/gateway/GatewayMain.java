@@ -91,13 +91,10 @@ public final class GatewayMain {
                   Clock.systemUTC(),
                   new HttpsCertificateSource(),
                   new HttpsSubscriptionConfirmer(),
-                  SecretsManagerSecrets.fromEnvironment(env)));
+                  SecretsManagerSecrets.fromEnvironment()));
       codec =
           CodecEndpoint.fromEnvironment(
-              env,
-              encryption.codec(),
-              SecretsManagerSecrets.fromEnvironment(env),
-              Clock.systemUTC());
+              env, encryption.codec(), SecretsManagerSecrets.fromEnvironment(), Clock.systemUTC());
     } catch (IllegalArgumentException | CatalogException e) {
       log.error("gateway not started: {}", e.getMessage());
       System.exit(2);
