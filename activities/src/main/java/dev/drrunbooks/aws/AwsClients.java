@@ -24,9 +24,13 @@ import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * One client per service, region and account, built once and shared by every activity. Credentials
- * come from the default provider chain; {@code AWS_ENDPOINT_URL}, when set, sends every client to
- * that endpoint (the sandbox's AWS emulator, LocalStack), so nothing is wired to a particular
- * emulator.
+ * come from the default provider chain. Endpoints are the SDK's own configuration: {@code
+ * AWS_ENDPOINT_URL} sends every client to one endpoint (the sandbox's AWS emulator, LocalStack),
+ * {@code AWS_ENDPOINT_URL_<SERVICE>} one service ({@code AWS_ENDPOINT_URL_S3}), as do the {@code
+ * aws.endpointUrl*} system properties and {@code endpoint_url} in the shared config file
+ * (https://docs.aws.amazon.com/sdkref/latest/guide/feature-ss-endpoints.html; {@link
+ * AwsEndpoints}), so nothing is wired to a particular emulator. What an emulator needs beyond its
+ * address is set here for a service whose endpoint is configured: path-style S3 addressing.
  *
  * <p>Accounts: an activity acts in the account its run names ({@link AwsCallContext}). When the
  * catalog gives that account a role ({@link #useAccounts}) and it is not the default credentials'
@@ -36,6 +40,7 @@ import software.amazon.awssdk.services.sts.StsClient;
  */
 public final class AwsClients implements AutoCloseable {
   private final URI endpoint;
+  private final AwsEndpoints endpoints = AwsEndpoints.ofProcess();
   private final AwsCredentialsProvider credentials;
   private final SdkHttpClient http = ApacheHttpClient.builder().maxConnections(32).build();
   private final Map<String, AutoCloseable> clients = new ConcurrentHashMap<>();
@@ -43,17 +48,22 @@ public final class AwsClients implements AutoCloseable {
   private volatile Map<String, AccountSpec> accounts = Map.of();
   private volatile String callerAccount;
 
+  /**
+   * @param endpointOrNull one endpoint for every client, over the SDK's configuration (tests
+   *     against the sandbox, which read its address from its env file); null: the SDK's
+   *     configuration
+   */
   public AwsClients(URI endpointOrNull, AwsCredentialsProvider credentials) {
     this.endpoint = endpointOrNull;
     this.credentials = credentials;
   }
 
-  /** From the environment: AWS_ENDPOINT_URL (optional) and the default credential chain. */
+  /**
+   * From the environment: the endpoints the SDK reads itself ({@link AwsEndpoints}) and the default
+   * credential chain.
+   */
   public static AwsClients fromEnvironment() {
-    String url = System.getenv("AWS_ENDPOINT_URL");
-    return new AwsClients(
-        url == null || url.isBlank() ? null : URI.create(url.trim()),
-        DefaultCredentialsProvider.builder().build());
+    return new AwsClients(null, DefaultCredentialsProvider.builder().build());
   }
 
   /**
@@ -64,9 +74,17 @@ public final class AwsClients implements AutoCloseable {
     this.accounts = byAccountId == null ? Map.of() : Map.copyOf(byAccountId);
   }
 
-  /** Where the clients send requests, for logs: the override or "AWS default endpoints". */
+  /**
+   * Where the clients send requests, for logs: the endpoint for every service (or "AWS default
+   * endpoints") and the setting it comes from, then each service whose endpoint differs.
+   */
   public String describeEndpoint() {
-    return endpoint == null ? "AWS default endpoints" : endpoint.toString();
+    return endpoint != null ? endpoint.toString() : endpoints.describe(AwsEndpoints.ALL);
+  }
+
+  /** Whether {@code service}'s calls go to a configured endpoint rather than AWS's own. */
+  private boolean overridden(AwsEndpoints.Service service) {
+    return endpoint != null || endpoints.of(service).isPresent();
   }
 
   public RdsClient rds(String region) {
@@ -74,12 +92,15 @@ public final class AwsClients implements AutoCloseable {
   }
 
   public S3Client s3(String region) {
-    // Path-style addressing when an endpoint is overridden: emulators do not resolve bucket.host
-    // names.
+    // Path-style addressing when S3's endpoint is configured: emulators do not resolve
+    // bucket.host names.
     return client(
         "s3",
         region,
-        (r, c) -> configure(S3Client.builder(), r, c).forcePathStyle(endpoint != null).build());
+        (r, c) ->
+            configure(S3Client.builder(), r, c)
+                .forcePathStyle(overridden(AwsEndpoints.S3))
+                .build());
   }
 
   public Route53Client route53() {
@@ -106,7 +127,7 @@ public final class AwsClients implements AutoCloseable {
           var builder = configure(CloudWatchClient.builder(), r, c);
           // The SDK speaks CloudWatch's CBOR protocol; emulators (moto) answer only JSON 1.0 and
           // Query.
-          if (endpoint != null)
+          if (overridden(AwsEndpoints.CLOUDWATCH))
             builder.overrideConfiguration(
                 o -> o.addExecutionInterceptor(new CloudWatchJsonProtocol()));
           return builder.build();
@@ -192,6 +213,7 @@ public final class AwsClients implements AutoCloseable {
   private <B extends AwsClientBuilder<B, ?>> B configure(
       B builder, String region, AwsCredentialsProvider credentialsProvider) {
     builder.region(Region.of(region)).credentialsProvider(credentialsProvider);
+    // Only a test's explicit endpoint: otherwise the SDK finds the configured one itself.
     if (endpoint != null) builder.endpointOverride(endpoint);
     if (builder
         instanceof software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<?, ?> sync) {

@@ -4,7 +4,7 @@ import dev.drrunbooks.bootstrap.catalog.CatalogException;
 import dev.drrunbooks.bootstrap.catalog.CatalogLoader;
 import dev.drrunbooks.bootstrap.codec.PayloadEncryption;
 import dev.drrunbooks.bootstrap.connect.DrClientOptions;
-import dev.drrunbooks.bootstrap.connect.TemporalServiceFactory;
+import dev.drrunbooks.bootstrap.connect.TemporalClientConfig;
 import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.gateway.codec.CodecEndpoint;
 import dev.drrunbooks.gateway.http.Endpoint;
@@ -31,12 +31,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The gateway process. Environment: DR_GATEWAY_HOST (default 127.0.0.1), DR_GATEWAY_PORT (default
- * 8787), TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, DR_TASK_QUEUE, DR_CATALOG, TEMPORAL_UI_URL (links),
- * the channels' secrets and mappings ({@link Gateway}), DR_GATEWAY_APPROVERS, payload encryption
- * ({@link PayloadEncryption}) and the codec endpoint's users and origins ({@link CodecEndpoint});
- * DR_OPS_HOST and DR_OPS_PORT (default 0.0.0.0:9464: /healthz, /readyz, /metrics), DR_LOG_FORMAT
- * (text or json), OTEL_EXPORTER_OTLP_ENDPOINT (traces). Logs which channels it serves, never a
- * secret. {@code sign} as the first argument runs {@link SignCommand} instead.
+ * 8787), Temporal as the Temporal CLI and SDKs read it ({@link TemporalClientConfig}:
+ * TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TLS, API key, profiles), DR_TASK_QUEUE, DR_CATALOG,
+ * TEMPORAL_UI_URL (links), the channels' secrets and mappings ({@link Gateway}),
+ * DR_GATEWAY_APPROVERS, payload encryption ({@link PayloadEncryption}) and the codec endpoint's
+ * users and origins ({@link CodecEndpoint}); DR_OPS_HOST and DR_OPS_PORT (default 0.0.0.0:9464:
+ * /healthz, /readyz, /metrics), DR_LOG_FORMAT (text or json), OTEL_EXPORTER_OTLP_ENDPOINT (traces).
+ * Logs which channels it serves, never a secret. {@code sign} as the first argument runs {@link
+ * SignCommand} instead.
  */
 public final class GatewayMain {
   private static final Logger log = LoggerFactory.getLogger(GatewayMain.class);
@@ -58,8 +60,11 @@ public final class GatewayMain {
     Tracing tracing;
     PayloadEncryption encryption;
     Optional<CodecEndpoint> codec;
-    String temporalAddress = env.getOrDefault("TEMPORAL_ADDRESS", "127.0.0.1:7233");
+    TemporalClientConfig temporal;
     try {
+      temporal = TemporalClientConfig.fromEnvironment(env);
+      // Run links and the codec endpoint name the namespace connected to (maybe a profile's).
+      env = temporal.withNamespace(env);
       LogFormat.check(env);
       opsAddress = OpsAddress.from(env);
       tracing = Tracing.fromEnvironment(env, "dr-gateway");
@@ -68,13 +73,11 @@ public final class GatewayMain {
       catalog =
           CatalogLoader.load(
               Path.of(env.getOrDefault("DR_CATALOG", "deploy/catalog/mycomputer.yaml")));
-      service = TemporalServiceFactory.connect(temporalAddress, env, metrics.temporalScope());
+      service = temporal.connect(metrics.temporalScope());
       WorkflowClient client =
           WorkflowClient.newInstance(
               service,
-              DrClientOptions.forNamespace(
-                      env.getOrDefault("TEMPORAL_NAMESPACE", "default"), encryption)
-                  .toBuilder()
+              DrClientOptions.forNamespace(temporal.namespace(), encryption).toBuilder()
                   .setInterceptors(
                       tracing.clientInterceptors().toArray(WorkflowClientInterceptor[]::new))
                   .build());
@@ -88,13 +91,10 @@ public final class GatewayMain {
                   Clock.systemUTC(),
                   new HttpsCertificateSource(),
                   new HttpsSubscriptionConfirmer(),
-                  SecretsManagerSecrets.fromEnvironment(env)));
+                  SecretsManagerSecrets.fromEnvironment()));
       codec =
           CodecEndpoint.fromEnvironment(
-              env,
-              encryption.codec(),
-              SecretsManagerSecrets.fromEnvironment(env),
-              Clock.systemUTC());
+              env, encryption.codec(), SecretsManagerSecrets.fromEnvironment(), Clock.systemUTC());
     } catch (IllegalArgumentException | CatalogException e) {
       log.error("gateway not started: {}", e.getMessage());
       System.exit(2);
@@ -105,7 +105,7 @@ public final class GatewayMain {
       // The same ops port as the worker's: /healthz, /readyz (Temporal answers), /metrics.
       ops =
           new OpsServer(
-                  opsAddress, new TemporalReachable(service, temporalAddress), metrics::scrape)
+                  opsAddress, new TemporalReachable(service, temporal.address()), metrics::scrape)
               .start();
     } catch (IllegalStateException e) {
       log.error("gateway not started: {}", e.getMessage());
@@ -128,11 +128,14 @@ public final class GatewayMain {
                 },
                 "gateway-shutdown"));
     log.info(
-        "Gateway listening on http://{}:{}, serving {}, {}; /healthz /readyz /metrics on {}:{}, {};"
-            + " {}",
+        "Gateway listening on http://{}:{}, serving {}, Temporal {} ({}) namespace {}, {};"
+            + " /healthz /readyz /metrics on {}:{}, {}; {}",
         host,
         bound,
         routes.keySet(),
+        temporal.address(),
+        temporal.describeSecurity(),
+        temporal.namespace(),
         codec
             .map(CodecEndpoint::describe)
             .orElse("no codec endpoint (DR_CODEC_SERVER_TOKENS unset)"),

@@ -29,7 +29,7 @@ final class SignCommand {
       return 2;
     }
     Secret secret =
-        Secret.fromEnv(env, Gateway.SHARED_SECRET, SecretsManagerSecrets.fromEnvironment(env))
+        Secret.fromEnv(env, Gateway.SHARED_SECRET, SecretsManagerSecrets.fromEnvironment())
             .orElse(null);
     if (secret == null) {
       err.println(Gateway.SHARED_SECRET + ": not set; the gateway's shared secret signs the body");

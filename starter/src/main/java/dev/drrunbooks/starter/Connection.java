@@ -4,7 +4,7 @@ import dev.drrunbooks.approval.Approver;
 import dev.drrunbooks.approval.ApproverClientInterceptor;
 import dev.drrunbooks.bootstrap.catalog.CatalogLoader;
 import dev.drrunbooks.bootstrap.connect.DrClientOptions;
-import dev.drrunbooks.bootstrap.connect.TemporalServiceFactory;
+import dev.drrunbooks.bootstrap.connect.TemporalClientConfig;
 import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.reporting.RunLinks;
 import io.temporal.client.WorkflowClient;
@@ -15,7 +15,9 @@ import picocli.CommandLine.Option;
 
 /**
  * Where the starter finds Temporal, the worker's task queue, the UI and the catalog; defaults from
- * the environment.
+ * the environment. Temporal is configured as the Temporal CLI and SDKs configure it ({@link
+ * TemporalClientConfig}: TEMPORAL_* variables, profiles of the TOML file), {@code --address} and
+ * {@code --namespace} over both.
  */
 public final class Connection implements AutoCloseable {
   /**
@@ -24,10 +26,11 @@ public final class Connection implements AutoCloseable {
    */
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
-  @Option(names = "--address", defaultValue = "${env:TEMPORAL_ADDRESS:-127.0.0.1:7233}")
+  /** A command line's; null: the environment's or the profile's, else the sandbox's. */
+  @Option(names = "--address")
   String address;
 
-  @Option(names = "--namespace", defaultValue = "${env:TEMPORAL_NAMESPACE:-default}")
+  @Option(names = "--namespace")
   String namespace;
 
   @Option(names = "--task-queue", defaultValue = "${env:DR_TASK_QUEUE:-dr-runbooks}")
@@ -39,14 +42,30 @@ public final class Connection implements AutoCloseable {
   @Option(names = "--catalog", defaultValue = "${env:DR_CATALOG:-deploy/catalog/mycomputer.yaml}")
   Path catalog;
 
+  private TemporalClientConfig temporal;
   private WorkflowServiceStubs stubs;
   private WorkflowClient client;
   private boolean connected;
   private Catalog loaded;
 
+  /**
+   * The Temporal configuration, read once per command; a {@link CliFailure} (bad input) naming what
+   * is wrong with it.
+   */
+  public TemporalClientConfig temporal() {
+    if (temporal == null) {
+      try {
+        temporal = TemporalClientConfig.load(System.getenv(), address, namespace);
+      } catch (IllegalArgumentException e) {
+        throw new CliFailure(ExitCodes.BAD_INPUT, e.getMessage(), e);
+      }
+    }
+    return temporal;
+  }
+
   public WorkflowServiceStubs stubs() {
     if (stubs == null) {
-      stubs = TemporalServiceFactory.connect(address, System.getenv());
+      stubs = temporal().connect();
     }
     return stubs;
   }
@@ -63,13 +82,15 @@ public final class Connection implements AutoCloseable {
         throw new CliFailure(
             ExitCodes.CANNOT_CONNECT,
             "cannot connect to Temporal at "
-                + address
+                + address()
                 + " (namespace "
-                + namespace
+                + namespace()
+                + ", "
+                + temporal().describeSecurity()
                 + "): "
                 + FailureMessage.of(e)
-                + " (the local sandbox: deploy/local/sandbox up; another server: TEMPORAL_ADDRESS"
-                + " or DR_ENV_FILE naming its env file; check with: dr doctor)",
+                + " (the local sandbox: deploy/local/sandbox up; another server: TEMPORAL_ADDRESS,"
+                + " TEMPORAL_PROFILE or DR_ENV_FILE naming its env file; check with: dr doctor)",
             e);
       }
       connected = true;
@@ -81,7 +102,7 @@ public final class Connection implements AutoCloseable {
   public WorkflowClient client() {
     if (client == null) {
       connectedStubs();
-      client = WorkflowClient.newInstance(stubs(), DrClientOptions.forNamespace(namespace));
+      client = WorkflowClient.newInstance(stubs(), DrClientOptions.forNamespace(namespace()));
     }
     return client;
   }
@@ -92,15 +113,15 @@ public final class Connection implements AutoCloseable {
    */
   public WorkflowClient clientAs(Approver approver) {
     return WorkflowClient.newInstance(
-        connectedStubs(), DrClientOptions.answeringAs(namespace, approver));
+        connectedStubs(), DrClientOptions.answeringAs(namespace(), approver));
   }
 
   public String address() {
-    return address;
+    return temporal().address();
   }
 
   public String namespace() {
-    return namespace;
+    return temporal().namespace();
   }
 
   public String taskQueue() {
@@ -127,7 +148,7 @@ public final class Connection implements AutoCloseable {
 
   /** The run's page in the Temporal Web UI ({@link RunLinks}), or a note that there is no UI. */
   public String runLink(String workflowId, String runId) {
-    String link = new RunLinks(uiUrl, namespace).of(workflowId, runId);
+    String link = new RunLinks(uiUrl, namespace()).of(workflowId, runId);
     return link != null ? link : "(no Temporal Web UI configured: set TEMPORAL_UI_URL)";
   }
 

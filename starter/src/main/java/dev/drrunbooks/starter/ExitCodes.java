@@ -15,8 +15,8 @@ public final class ExitCodes {
 
   /**
    * Bad input: a usage error, a bad --input file, a value the run refused as InvalidInput
-   * (picocli's usage code), including an input that would weaken the catalog's approval policy, and
-   * --no-approval on dr failover.
+   * (picocli's usage code), including an input that would weaken the catalog's approval policy,
+   * --no-approval on dr failover, and a Temporal configuration that cannot be used.
    */
   public static final int BAD_INPUT = CommandLine.ExitCode.USAGE;
 

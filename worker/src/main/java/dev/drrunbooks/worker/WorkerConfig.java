@@ -1,26 +1,37 @@
 package dev.drrunbooks.worker;
 
+import dev.drrunbooks.bootstrap.connect.TemporalClientConfig;
 import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Where the worker connects and what it serves, from the environment: TEMPORAL_ADDRESS,
- * TEMPORAL_NAMESPACE, DR_TASK_QUEUE, DR_CATALOG. Credentials are not configuration: AWS uses its
+ * Where the worker connects and what it serves, from the environment: Temporal as the Temporal CLI
+ * and SDKs read it ({@link TemporalClientConfig}: TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TLS, API
+ * key, profiles), DR_TASK_QUEUE, DR_CATALOG. Credentials are not configuration: AWS uses its
  * default provider chain and databases read theirs inside the activity.
  */
-public record WorkerConfig(
-    String temporalAddress, String namespace, String taskQueue, Path catalogPath) {
+public record WorkerConfig(TemporalClientConfig temporal, String taskQueue, Path catalogPath) {
   public static final String DEFAULT_TASK_QUEUE = "dr-runbooks";
 
+  /**
+   * @throws IllegalArgumentException when the Temporal configuration is wrong (one line)
+   */
   public static WorkerConfig fromEnvironment() {
     return from(System.getenv());
   }
 
   static WorkerConfig from(Map<String, String> env) {
     return new WorkerConfig(
-        env.getOrDefault("TEMPORAL_ADDRESS", "127.0.0.1:7233"),
-        env.getOrDefault("TEMPORAL_NAMESPACE", "default"),
+        TemporalClientConfig.fromEnvironment(env),
         env.getOrDefault("DR_TASK_QUEUE", DEFAULT_TASK_QUEUE),
         Path.of(env.getOrDefault("DR_CATALOG", "deploy/catalog/mycomputer.yaml")));
+  }
+
+  public String temporalAddress() {
+    return temporal.address();
+  }
+
+  public String namespace() {
+    return temporal.namespace();
   }
 }

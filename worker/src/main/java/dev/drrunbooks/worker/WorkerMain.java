@@ -5,7 +5,6 @@ import dev.drrunbooks.bootstrap.catalog.CatalogException;
 import dev.drrunbooks.bootstrap.catalog.CatalogLoader;
 import dev.drrunbooks.bootstrap.codec.PayloadEncryption;
 import dev.drrunbooks.bootstrap.connect.SearchAttributeCheck;
-import dev.drrunbooks.bootstrap.connect.TemporalServiceFactory;
 import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.ops.LogFormat;
 import dev.drrunbooks.ops.OpsAddress;
@@ -34,7 +33,14 @@ public final class WorkerMain {
   private WorkerMain() {}
 
   public static void main(String[] args) throws InterruptedException {
-    WorkerConfig config = WorkerConfig.fromEnvironment();
+    WorkerConfig config;
+    try {
+      config = WorkerConfig.fromEnvironment();
+    } catch (IllegalArgumentException e) {
+      log.error("worker not started: {}", e.getMessage());
+      System.exit(2);
+      return;
+    }
     Catalog catalog;
     try {
       catalog = CatalogLoader.load(config.catalogPath());
@@ -58,8 +64,7 @@ public final class WorkerMain {
     AwsClients aws = AwsClients.fromEnvironment();
     ProcessMetrics metrics = new ProcessMetrics();
     Tracing tracing = Tracing.fromEnvironment(env, "dr-worker");
-    WorkflowServiceStubs service =
-        TemporalServiceFactory.connect(config.temporalAddress(), env, metrics.temporalScope());
+    WorkflowServiceStubs service = config.temporal().connect(metrics.temporalScope());
     List<String> missing = SearchAttributeCheck.missing(service, config.namespace());
     if (!missing.isEmpty()) {
       log.error(
@@ -80,7 +85,8 @@ public final class WorkerMain {
         catalog,
         config.catalogPath().toString(),
         aws,
-        System.getenv());
+        // Run links name the namespace connected to, which may come from a profile.
+        config.temporal().withNamespace(env));
     WorkerOps ops;
     try {
       ops =
@@ -126,7 +132,7 @@ public final class WorkerMain {
             + " services), {}, notifications to {}, /healthz /readyz /metrics on {}:{}, {}; {}",
         config.taskQueue(),
         config.temporalAddress(),
-        TemporalServiceFactory.describeSecurity(System.getenv()),
+        config.temporal().describeSecurity(),
         config.namespace(),
         aws.describeEndpoint(),
         config.catalogPath(),

@@ -1,6 +1,5 @@
 package dev.drrunbooks.bootstrap.codec;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -18,8 +17,9 @@ import software.amazon.awssdk.services.kms.model.GenerateDataKeyResponse;
  * (https://docs.aws.amazon.com/kms/latest/APIReference/API_GenerateDataKey.html) with KeySpec
  * AES_256, and Decrypt (https://docs.aws.amazon.com/kms/latest/APIReference/API_Decrypt.html),
  * which for a symmetric key finds the KMS key in the blob itself. Credentials from the default
- * chain; the region of a key ARN, else the default chain's; AWS_ENDPOINT_URL sends it to an
- * emulator.
+ * chain; the region of a key ARN, else the default chain's; the endpoint is the SDK's own
+ * configuration (AWS_ENDPOINT_URL_KMS or AWS_ENDPOINT_URL send it to an emulator:
+ * https://docs.aws.amazon.com/sdkref/latest/guide/feature-ss-endpoints.html).
  */
 public final class AwsKms implements DataKeyService {
   private final KmsClient kms;
@@ -44,13 +44,13 @@ public final class AwsKms implements DataKeyService {
     if (region == null) region = env.get("AWS_REGION");
     if (region == null || region.isBlank()) region = env.get("AWS_DEFAULT_REGION");
     if (region != null && !region.isBlank()) b.region(Region.of(region.trim()));
-    String endpoint = env.get("AWS_ENDPOINT_URL");
-    String where = "KMS" + (region == null ? "" : " in " + region.trim());
-    if (endpoint != null && !endpoint.isBlank()) {
-      b.endpointOverride(URI.create(endpoint.trim()));
-      where += " at " + endpoint.trim();
-    }
-    return new AwsKms(b.build(), where);
+    KmsClient kms = b.build();
+    // The endpoint the SDK resolved from its configuration, when one is configured.
+    String where =
+        "KMS"
+            + (region == null ? "" : " in " + region.trim())
+            + kms.serviceClientConfiguration().endpointOverride().map(e -> " at " + e).orElse("");
+    return new AwsKms(kms, where);
   }
 
   /** The region of a key or alias ARN ({@code arn:aws:kms:REGION:ACCOUNT:key/ID}), else null. */

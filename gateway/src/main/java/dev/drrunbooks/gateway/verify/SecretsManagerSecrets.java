@@ -1,7 +1,6 @@
 package dev.drrunbooks.gateway.verify;
 
 import java.net.URI;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -13,26 +12,27 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilde
 /**
  * Reads a secret's string from AWS Secrets Manager by ARN
  * (https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_GetSecretValue.html), in the
- * ARN's region, with the default credentials chain (AWS_ENDPOINT_URL points it at the sandbox's
- * emulator). Errors name the ARN, never a value.
+ * ARN's region, with the default credentials chain and the SDK's own endpoint configuration
+ * (AWS_ENDPOINT_URL_SECRETS_MANAGER or AWS_ENDPOINT_URL point it at the sandbox's emulator:
+ * https://docs.aws.amazon.com/sdkref/latest/guide/feature-ss-endpoints.html). Errors name the ARN,
+ * never a value.
  */
 public final class SecretsManagerSecrets implements UnaryOperator<String> {
   private final URI endpoint;
   private final AwsCredentialsProvider credentials;
 
   /**
-   * @param endpoint an endpoint override (the sandbox), or null for AWS
+   * @param endpoint an endpoint over the SDK's configuration (tests against the sandbox), or null:
+   *     the SDK's configuration
    */
   public SecretsManagerSecrets(URI endpoint, AwsCredentialsProvider credentials) {
     this.endpoint = endpoint;
     this.credentials = credentials;
   }
 
-  public static SecretsManagerSecrets fromEnvironment(Map<String, String> env) {
-    String url = env.get("AWS_ENDPOINT_URL");
-    return new SecretsManagerSecrets(
-        url == null || url.isBlank() ? null : URI.create(url.trim()),
-        DefaultCredentialsProvider.builder().build());
+  /** The default credentials chain; the endpoint the SDK reads from its own configuration. */
+  public static SecretsManagerSecrets fromEnvironment() {
+    return new SecretsManagerSecrets(null, DefaultCredentialsProvider.builder().build());
   }
 
   /**

@@ -7,6 +7,7 @@ import dev.drrunbooks.bootstrap.connect.SearchAttributeCheck;
 import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.model.Failures;
 import dev.drrunbooks.model.SearchAttributes;
+import dev.drrunbooks.starter.CliFailure;
 import dev.drrunbooks.starter.Connection;
 import io.temporal.api.enums.v1.TaskQueueType;
 import io.temporal.api.taskqueue.v1.PollerInfo;
@@ -24,10 +25,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -81,7 +84,23 @@ public final class Checks {
     }
   }
 
+  /**
+   * What is wrong with the Temporal configuration (a retired variable, a missing profile,
+   * unreadable TLS files), or null: then the checks that ask Temporal fail with it instead of
+   * asking.
+   */
+  private String temporalConfigProblem() {
+    try {
+      temporal.temporal();
+      return null;
+    } catch (CliFailure e) {
+      return e.getMessage();
+    }
+  }
+
   CheckResult temporalServer() {
+    String problem = temporalConfigProblem();
+    if (problem != null) return CheckResult.fail("temporal", problem);
     try {
       GetSystemInfoResponse info =
           temporal
@@ -100,9 +119,10 @@ public final class Checks {
           temporal.address()
               + " namespace "
               + temporal.namespace()
-              + (info.getServerVersion().isEmpty()
-                  ? ""
-                  : " (server " + info.getServerVersion() + ")"));
+              + " ("
+              + temporal.temporal().describeSecurity()
+              + (info.getServerVersion().isEmpty() ? "" : "; server " + info.getServerVersion())
+              + ")");
     } catch (RuntimeException e) {
       return CheckResult.fail(
           "temporal",
@@ -110,7 +130,9 @@ public final class Checks {
               + temporal.address()
               + " namespace "
               + temporal.namespace()
-              + ": "
+              + " ("
+              + temporal.temporal().describeSecurity()
+              + "): "
               + Failures.rootMessage(e)
               + " (is the sandbox up? deploy/local/sandbox status)");
     }
@@ -118,6 +140,8 @@ public final class Checks {
 
   /** The runs' custom search attributes are registered (without them every run is stuck). */
   CheckResult searchAttributes() {
+    String problem = temporalConfigProblem();
+    if (problem != null) return CheckResult.fail("search-attributes", problem);
     try {
       List<String> missing = SearchAttributeCheck.missing(temporal.stubs(), temporal.namespace());
       if (missing.isEmpty())
@@ -152,6 +176,8 @@ public final class Checks {
   }
 
   CheckResult worker(Instant now) {
+    String problem = temporalConfigProblem();
+    if (problem != null) return CheckResult.fail("worker", problem);
     String where =
         "task queue " + temporal.taskQueue() + " (namespace " + temporal.namespace() + ")";
     List<PollerInfo> workflowPollers;
@@ -248,17 +274,41 @@ public final class Checks {
     return httpAnswers("temporal-ui", ui, true);
   }
 
+  /**
+   * The AWS endpoints the environment sets answer: AWS_ENDPOINT_URL for every service and
+   * AWS_ENDPOINT_URL_&lt;SERVICE&gt; for one (AWS_ENDPOINT_URL_S3, ...), as the AWS SDKs read them
+   * (https://docs.aws.amazon.com/sdkref/latest/guide/feature-ss-endpoints.html); none, or
+   * AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true: AWS's own endpoints.
+   */
   CheckResult awsEndpoint() {
-    String endpoint = env.getOrDefault("AWS_ENDPOINT_URL", "");
     String region = env.getOrDefault("AWS_REGION", env.getOrDefault("AWS_DEFAULT_REGION", ""));
-    if (endpoint.isBlank()) {
+    Map<String, String> endpoints = new TreeMap<>();
+    env.forEach(
+        (name, url) -> {
+          if ((name.equals("AWS_ENDPOINT_URL") || name.startsWith("AWS_ENDPOINT_URL_"))
+              && url != null
+              && !url.isBlank()) endpoints.put(name, url.trim());
+        });
+    boolean ignored =
+        "true".equalsIgnoreCase(env.getOrDefault("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "").trim());
+    if (endpoints.isEmpty() || ignored) {
       return CheckResult.ok(
           "aws",
           "AWS default endpoints"
+              + (ignored && !endpoints.isEmpty() ? " (AWS_IGNORE_CONFIGURED_ENDPOINT_URLS)" : "")
               + (region.isEmpty() ? "" : ", region " + region)
               + "; credentials from the default provider chain (used by the worker)");
     }
-    return httpAnswers("aws", endpoint, false);
+    List<CheckResult> probes = new ArrayList<>();
+    endpoints.forEach(
+        (name, url) -> {
+          CheckResult r = httpAnswers("aws", url, false);
+          probes.add(new CheckResult(r.name(), r.status(), name + ": " + r.detail()));
+        });
+    String detail = probes.stream().map(CheckResult::detail).collect(Collectors.joining("; "));
+    return probes.stream().anyMatch(r -> r.status() == CheckResult.Status.FAIL)
+        ? CheckResult.fail("aws", detail)
+        : CheckResult.ok("aws", detail);
   }
 
   CheckResult database() {

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.drrunbooks.approval.Approval;
 import dev.drrunbooks.aws.AwsClients;
 import dev.drrunbooks.bootstrap.catalog.CatalogLoader;
-import dev.drrunbooks.bootstrap.connect.TemporalServiceFactory;
+import dev.drrunbooks.bootstrap.connect.TemporalClientConfig;
 import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.catalog.CatalogFixture;
 import dev.drrunbooks.failover.Direction;
@@ -58,9 +58,7 @@ class WorkerMetricsSandboxTest {
   @BeforeAll
   static void start() {
     metrics = new ProcessMetrics();
-    stubs =
-        TemporalServiceFactory.connect(
-            env.require("TEMPORAL_ADDRESS"), env.all(), metrics.temporalScope());
+    stubs = TemporalClientConfig.fromEnvironment(env.all()).connect(metrics.temporalScope());
     factory = DrWorkerFactory.create(stubs, env.get("TEMPORAL_NAMESPACE", "default"));
     aws =
         new AwsClients(
