@@ -9,8 +9,10 @@ import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.reporting.RunLinks;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
@@ -25,6 +27,9 @@ public final class Connection implements AutoCloseable {
    * connect.
    */
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+  /** How long the look for a listener may take before the health check decides instead. */
+  private static final Duration PORT_CHECK_TIMEOUT = Duration.ofSeconds(2);
 
   /** A command line's; null: the environment's or the profile's, else the sandbox's. */
   @Option(names = "--address")
@@ -77,6 +82,10 @@ public final class Connection implements AutoCloseable {
   public WorkflowServiceStubs connectedStubs() {
     if (!connected) {
       try {
+        Optional<IOException> refused = NothingListens.at(address(), PORT_CHECK_TIMEOUT);
+        if (refused.isPresent())
+          throw new IllegalStateException(
+              "nothing listens there (" + refused.get().getMessage() + ")", refused.get());
         stubs().connect(CONNECT_TIMEOUT);
       } catch (RuntimeException e) {
         throw new CliFailure(
