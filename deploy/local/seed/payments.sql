@@ -67,7 +67,7 @@ CREATE SCHEMA sandbox_backup;
 COMMENT ON SCHEMA sandbox_backup IS 'dr-runbooks sandbox only: what restores start from; not part of the application';
 CREATE TABLE sandbox_backup.accounts_opening AS SELECT account_id, holder, currency, opening_cents FROM accounts;
 
--- Called by the sandbox's restore (activities' SandboxDatabases) on the clone of a restore to `point`:
+-- Called by the sandbox's restore (the sandbox module's SandboxDatabases) on the clone of a restore to `point`:
 -- the ledger and audit trail as of the point, every balance rebuilt from its opening and the entries up to
 -- it (so a statement that overwrote balances is undone, as RDS would restore it from its backup and log).
 CREATE FUNCTION sandbox_backup.restore_to(point timestamptz) RETURNS text LANGUAGE plpgsql AS $$

@@ -1,6 +1,5 @@
 package dev.drrunbooks.aws;
 
-import dev.drrunbooks.aws.cloudwatch.CloudWatchJsonProtocol;
 import dev.drrunbooks.catalog.AccountSpec;
 import java.net.URI;
 import java.util.Map;
@@ -119,19 +118,14 @@ public final class AwsClients implements AutoCloseable {
         (r, c) -> configure(CloudFormationClient.builder(), r, c).build());
   }
 
+  /**
+   * The SDK speaks CloudWatch's RPC v2 CBOR protocol; moto answers only JSON 1.0 and Query. The
+   * sandbox's jar carries a translating interceptor that the SDK installs in every client by itself
+   * (a global interceptor, listed on the class path); nothing here knows of it.
+   */
   public CloudWatchClient cloudWatch(String region) {
     return client(
-        "cloudwatch",
-        region,
-        (r, c) -> {
-          var builder = configure(CloudWatchClient.builder(), r, c);
-          // The SDK speaks CloudWatch's CBOR protocol; emulators (moto) answer only JSON 1.0 and
-          // Query.
-          if (overridden(AwsEndpoints.CLOUDWATCH))
-            builder.overrideConfiguration(
-                o -> o.addExecutionInterceptor(new CloudWatchJsonProtocol()));
-          return builder.build();
-        });
+        "cloudwatch", region, (r, c) -> configure(CloudWatchClient.builder(), r, c).build());
   }
 
   /** STS with the default credentials: what assumes the catalog's roles. */

@@ -7,7 +7,7 @@ import java.sql.SQLException;
 /**
  * Where a {@link DatabaseTarget} really is and how to log in to it. On AWS that is the RDS endpoint
  * ({@link RdsEndpointLocator}); in the sandbox, whose emulated RDS has no database engine, a
- * database on the sandbox's PostgreSQL ({@link dev.drrunbooks.sandbox.SandboxLocator}).
+ * database on the sandbox's PostgreSQL (the sandbox module's SandboxLocator).
  */
 public interface DatabaseLocator {
 

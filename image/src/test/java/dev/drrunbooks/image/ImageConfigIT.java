@@ -107,6 +107,23 @@ class ImageConfigIT {
     assertTrue(release.contains("JAVA_VERSION=\"17."), java + ": " + release);
   }
 
+  /** Jib's class path in the image: /app/resources, /app/classes, /app/libs/*. */
+  @Test
+  void holdsNoSandboxOnlyCodeTestServerOrJUnit4() throws Exception {
+    Path app = image.rootfs().resolve("app");
+    List<Path> classPath =
+        new ArrayList<>(List.of(app.resolve("resources"), app.resolve("classes")));
+    try (var libs = Files.list(app.resolve("libs"))) {
+      libs.filter(f -> f.toString().endsWith(".jar")).sorted().forEach(classPath::add);
+    }
+    assertTrue(
+        classPath.stream().anyMatch(p -> p.getFileName().toString().startsWith("worker-")),
+        "the worker's jar is in /app/libs: " + classPath);
+    Set<String> found = new java.util.TreeSet<>();
+    for (Path entry : classPath) found.addAll(SandboxOnlyCode.in(entry));
+    assertEquals(Set.of(), found, "sandbox-only or test code in the image");
+  }
+
   private static Path onPath(Path rootfs, String path, String program) throws Exception {
     for (String dir : path.split(":")) {
       Path candidate = resolveInside(rootfs, dir + "/" + program);

@@ -23,16 +23,12 @@ import dev.drrunbooks.reporting.ReportActivitiesImpl;
 import dev.drrunbooks.reporting.RunLinks;
 import dev.drrunbooks.reporting.RunReportActivitiesImpl;
 import dev.drrunbooks.runbook.WorkflowImplementations;
-import dev.drrunbooks.sandbox.SandboxDataValidation;
-import dev.drrunbooks.sandbox.SandboxDatabases;
-import dev.drrunbooks.sandbox.SandboxLocator;
-import dev.drrunbooks.sandbox.SandboxRestoreActivities;
-import dev.drrunbooks.sql.CredentialsSource;
 import dev.drrunbooks.sql.DataValidationActivitiesImpl;
 import dev.drrunbooks.sql.DatabaseLocator;
-import dev.drrunbooks.sql.RdsEndpointLocator;
 import dev.drrunbooks.sql.replay.ReplayActivitiesImpl;
 import dev.drrunbooks.temporal.LockActivitiesImpl;
+import dev.drrunbooks.worker.databases.DatabaseAccess;
+import dev.drrunbooks.worker.databases.WorkerDatabases;
 import io.temporal.worker.Worker;
 import java.nio.file.Path;
 import java.util.Map;
@@ -43,11 +39,12 @@ public final class DrWorker {
 
   /**
    * @param env the worker's environment: DR_SANDBOX_DATABASES=true stands the sandbox's PostgreSQL
-   *     in for restored RDS instances (moto has no database engine); otherwise instances are
-   *     reached at their own endpoints with credentials from Secrets Manager or the environment;
-   *     DR_HTTP_ENDPOINT_MAP points health probes of catalog URLs at stand-ins (sandbox and tests);
-   *     DR_TEMPLATE_DIR holds the CloudFormation templates (deploy/aws), DR_REPORT_DIR receives
-   *     reports
+   *     in for restored RDS instances (moto has no database engine), which needs the sandbox module
+   *     on the class path ({@link WorkerDatabases}: without it this throws IllegalStateException);
+   *     otherwise instances are reached at their own endpoints with credentials from Secrets
+   *     Manager or the environment; DR_HTTP_ENDPOINT_MAP points health probes of catalog URLs at
+   *     stand-ins (sandbox and tests); DR_TEMPLATE_DIR holds the CloudFormation templates
+   *     (deploy/aws), DR_REPORT_DIR receives reports
    */
   public static void register(
       Worker worker,
@@ -64,28 +61,15 @@ public final class DrWorker {
     RunLinks links = RunLinks.fromEnvironment(env);
     ReportActivitiesImpl reports =
         new ReportActivitiesImpl(ReportActivitiesImpl.directoryFrom(env), links);
-    RdsRestoreActivitiesImpl restore = new RdsRestoreActivitiesImpl(aws);
-    boolean sandbox = SandboxDatabases.enabled(env);
-    SandboxDatabases databases = sandbox ? SandboxDatabases.fromEnvironment(env) : null;
-    DatabaseLocator locator =
-        sandbox
-            ? new SandboxLocator(databases)
-            : new RdsEndpointLocator(CredentialsSource.fromEnvironment(env, aws));
+    DatabaseAccess databases = WorkerDatabases.choose(catalog, aws, env);
+    DatabaseLocator locator = databases.locator();
     worker.registerActivitiesImplementations(
         new CatalogActivitiesImpl(catalog, catalogSource),
         new RdsBackupActivitiesImpl(aws),
         new S3ActivitiesImpl(aws),
-        sandbox
-            ? new SandboxRestoreActivities(
-                restore,
-                databases,
-                SandboxRestoreActivities.instanceToDatabase(catalog),
-                SandboxRestoreActivities.provisioningTime(env))
-            : restore,
+        databases.restore(new RdsRestoreActivitiesImpl(aws)),
         new RdsSnapshotActivitiesImpl(aws),
-        sandbox
-            ? SandboxDataValidation.of(new DataValidationActivitiesImpl(locator), env)
-            : new DataValidationActivitiesImpl(locator),
+        databases.validation(new DataValidationActivitiesImpl(locator)),
         new ReplayActivitiesImpl(locator),
         new RdsLogActivitiesImpl(aws),
         new WebhookEscalationActivitiesImpl(env.get(WebhookEscalationActivitiesImpl.ENV)),
@@ -122,8 +106,6 @@ public final class DrWorker {
 
   /** How restored databases are reached, for the start-up log line. */
   public static String describeDatabases(Map<String, String> env) {
-    return SandboxDatabases.enabled(env)
-        ? "sandbox PostgreSQL stands in for restored instances"
-        : "restored instances at their RDS endpoints";
+    return WorkerDatabases.describe(env);
   }
 }

@@ -10,6 +10,7 @@ import dev.drrunbooks.ops.LogFormat;
 import dev.drrunbooks.ops.OpsAddress;
 import dev.drrunbooks.ops.ProcessMetrics;
 import dev.drrunbooks.ops.Tracing;
+import dev.drrunbooks.worker.databases.WorkerDatabases;
 import dev.drrunbooks.worker.ops.RunVisibilityGauges;
 import dev.drrunbooks.worker.ops.WorkerOps;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -57,6 +58,14 @@ public final class WorkerMain {
       opsAddress = OpsAddress.from(env);
       encryption = PayloadEncryption.process();
     } catch (IllegalArgumentException e) {
+      log.error("worker not started: {}", e.getMessage());
+      System.exit(2);
+      return;
+    }
+    try {
+      // DR_SANDBOX_DATABASES=true without the sandbox module: refused before connecting anywhere
+      WorkerDatabases.check(env);
+    } catch (IllegalArgumentException | IllegalStateException e) {
       log.error("worker not started: {}", e.getMessage());
       System.exit(2);
       return;

@@ -69,9 +69,9 @@ public class CloudWatchActivitiesImpl implements CloudWatchActivities {
                 + " in "
                 + region
                 + " failed: the CloudWatch endpoint answered a bare 404. An emulator (moto) that"
-                + " does not speak the SDK's RPC v2 CBOR protocol? Register "
-                + CloudWatchJsonProtocol.class.getSimpleName()
-                + " on the CloudWatch client",
+                + " does not speak the SDK's RPC v2 CBOR protocol? Against moto, run the"
+                + " sandbox's jar (sandbox/target/dr-sandbox.jar): its CloudWatchJsonProtocol"
+                + " translates",
             "CloudWatchProtocol");
       }
       throw AwsFailures.translate(e, "describe-alarms " + alarmName + " in " + region);

@@ -22,7 +22,7 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 /**
  * Records the IAM action of every AWS call production code makes in a test JVM, for the worker
  * policy's coverage check (deploy/aws/iam). Installed in every SDK client of the test JVMs of
- * activities, starter and gateway through the SDK's global interceptor file
+ * activities, sandbox, starter and gateway through the SDK's global interceptor file
  * (src/test/resources/software/amazon/awssdk/global/handlers/execution.interceptors, see
  * https://sdk.amazonaws.com/java/api/latest/software/amazon/awssdk/core/interceptor/ExecutionInterceptor.html
  * "Global Interceptors"), so nothing in production code knows of it.

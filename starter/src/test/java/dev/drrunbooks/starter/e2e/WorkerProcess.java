@@ -10,7 +10,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-/** The real worker jar as its own process, so a test can kill it the way an outage would. */
+/**
+ * The sandbox's worker jar as its own process, so a test can kill it the way an outage would:
+ * {@code sandbox/target/dr-sandbox.jar}, the production worker plus the sandbox module (the sandbox
+ * env file's DR_SANDBOX_DATABASES=true needs it), as deploy/local/sandbox runs it.
+ */
 final class WorkerProcess implements AutoCloseable {
   private final Process process;
   private final Path log;
@@ -23,7 +27,7 @@ final class WorkerProcess implements AutoCloseable {
   static WorkerProcess start(
       SandboxEnv env, String taskQueue, String name, Map<String, String> extraEnv) {
     Path root = Path.of(System.getProperty("dr.repo.root", ".."));
-    Path jar = root.resolve("worker/target/dr-worker.jar");
+    Path jar = root.resolve("sandbox/target/dr-sandbox.jar");
     if (!Files.isRegularFile(jar))
       throw new IllegalStateException(jar + " is missing: build with mvn package first");
     Path log = Path.of("target", name + ".log").toAbsolutePath();

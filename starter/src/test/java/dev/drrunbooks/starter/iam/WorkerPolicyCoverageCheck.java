@@ -23,22 +23,22 @@ import org.junit.jupiter.api.Test;
 /**
  * The worker's IAM policy is sufficient and minimal for what the suite's tests made production code
  * call: every AWS action recorded by {@link AwsActionRecorder} in this build's test JVMs (each
- * module's {@code target/aws-actions}: activities, starter, gateway) is allowed by
+ * module's {@code target/aws-actions}: activities, sandbox, starter, gateway) is allowed by
  * deploy/aws/iam/worker-policy.json, and every action the policy allows was recorded or is listed,
  * with why, in deploy/aws/iam/unexercised-actions.json.
  *
  * <p>Not a {@code *Test}: starter's pom runs it in its own surefire execution in the {@code verify}
- * phase, after the tests of every module that records (starter comes after activities and gateway).
- * Recordings older than this Maven session ({@code dr.build.started}) are left out, so a test
- * removed or an earlier partial run cannot make it pass. Without recordings (no sandbox) it is
- * skipped, saying so; when one of the three modules' recordings is missing (a partial build, {@code
+ * phase, after the tests of every module that records (starter comes after activities, sandbox and
+ * gateway). Recordings older than this Maven session ({@code dr.build.started}) are left out, so a
+ * test removed or an earlier partial run cannot make it pass. Without recordings (no sandbox) it is
+ * skipped, saying so; when one of the four modules' recordings is missing (a partial build, {@code
  * -pl}) only the "sufficient" half is checked.
  *
  * <p>Calls made by the dr CLI (dev.drrunbooks.starter) and the gateway (dev.drrunbooks.gateway) run
  * with the operator's or the gateway's credentials, not the worker's, and are left out.
  */
 class WorkerPolicyCoverageCheck {
-  static final List<String> MODULES = List.of("activities", "starter", "gateway");
+  static final List<String> MODULES = List.of("activities", "sandbox", "starter", "gateway");
   static final Set<String> NOT_THE_WORKER =
       Set.of("dev.drrunbooks.starter.", "dev.drrunbooks.gateway.");
 

@@ -20,6 +20,7 @@ import dev.drrunbooks.ops.ProcessMetrics;
 import dev.drrunbooks.testing.SandboxEnv;
 import dev.drrunbooks.worker.DrWorker;
 import dev.drrunbooks.worker.DrWorkerFactory;
+import dev.drrunbooks.worker.databases.WorkerDatabases;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -30,6 +31,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
@@ -67,8 +70,13 @@ class WorkerMetricsSandboxTest {
                 AwsBasicCredentials.create(
                     env.require("AWS_ACCESS_KEY_ID"), env.require("AWS_SECRET_ACCESS_KEY"))));
     Catalog catalog = CatalogLoader.load(CatalogFixture.path());
+    // The forced DNS failover touches no database. The sandbox's stand-in databases (its env file's
+    // DR_SANDBOX_DATABASES=true) are the sandbox module's, built after this one: without it on the
+    // class path the worker would refuse them.
+    Map<String, String> workerEnv = new HashMap<>(env.all());
+    workerEnv.remove(WorkerDatabases.STAND_IN_ENV);
     DrWorker.register(
-        factory.newWorker(taskQueue), catalog, CatalogFixture.path().toString(), aws, env.all());
+        factory.newWorker(taskQueue), catalog, CatalogFixture.path().toString(), aws, workerEnv);
     ops =
         new WorkerOps(
             new OpsAddress("127.0.0.1", 0),

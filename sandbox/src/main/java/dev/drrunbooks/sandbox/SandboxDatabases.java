@@ -1,6 +1,7 @@
 package dev.drrunbooks.sandbox;
 
 import dev.drrunbooks.sql.DatabaseCredentials;
+import dev.drrunbooks.worker.databases.WorkerDatabases;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -42,12 +43,16 @@ import org.slf4j.LoggerFactory;
  *       that function instead.
  * </ul>
  *
- * Enabled by {@code DR_SANDBOX_DATABASES=true}; the cluster is {@code DR_DB_HOST}, {@code
- * DR_DB_PORT}, {@code DR_DB_USER} (needs CREATEDB), {@code DR_DB_PASSWORD}.
+ * Enabled by {@code DR_SANDBOX_DATABASES=true} in a worker with this module on its class path
+ * ({@link SandboxDatabaseStandIn}); the cluster is {@code DR_DB_HOST}, {@code DR_DB_PORT}, {@code
+ * DR_DB_USER} (needs CREATEDB), {@code DR_DB_PASSWORD}.
  */
 public final class SandboxDatabases {
   private static final Logger log = LoggerFactory.getLogger(SandboxDatabases.class);
-  public static final String ENABLED_ENV = "DR_SANDBOX_DATABASES";
+
+  /** The worker asks for these databases ({@link SandboxDatabaseStandIn}) with this set true. */
+  public static final String ENABLED_ENV = WorkerDatabases.STAND_IN_ENV;
+
   static final String PREFIX = "rds_";
   private static final int PG_MAX_NAME = 63;
   private static final String MAINTENANCE_DB = "postgres";
@@ -64,11 +69,6 @@ public final class SandboxDatabases {
     this.host = host;
     this.port = port;
     this.login = login;
-  }
-
-  /** True when the worker should use sandbox databases ({@code DR_SANDBOX_DATABASES=true}). */
-  public static boolean enabled(Map<String, String> env) {
-    return "true".equalsIgnoreCase(env.getOrDefault(ENABLED_ENV, "").trim());
   }
 
   /** The sandbox cluster from DR_DB_HOST, DR_DB_PORT, DR_DB_USER, DR_DB_PASSWORD. */

@@ -1,4 +1,4 @@
-package dev.drrunbooks.aws.cloudwatch;
+package dev.drrunbooks.sandbox.aws;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -14,6 +14,7 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.SdkHttpResponse;
@@ -34,11 +35,18 @@ import software.amazon.awssdk.thirdparty.jackson.dataformat.cbor.CBORFactory;
  * unchanged. Timestamps are epoch seconds in both. See github.com/getmoto/moto/issues/9195: moto
  * plans no CBOR support.
  *
- * <p>Register it only where an emulator is used ({@code AWS_ENDPOINT_URL} set): {@code
- * CloudWatchClient.builder().overrideConfiguration(o -> o.addExecutionInterceptor(new
- * CloudWatchJsonProtocol()))}. Requests that are not RPC v2 CBOR pass through untouched.
+ * <p>Sandbox only: production code does not know of it. The sandbox module lists it in the SDK's
+ * global interceptor file ({@code software/amazon/awssdk/global/handlers/execution.interceptors},
+ * read by the SDK's {@code ClasspathInterceptorChainFactory} for every client it builds), so it is
+ * in every SDK client of a JVM that has the sandbox's jar on its class path, and in none of the
+ * production worker's. It touches only CloudWatch's requests (the client's service name and the RPC
+ * v2 path of CloudWatch's service, {@code GraniteServiceVersion20100801}); every other request, and
+ * the answers to them, pass through untouched.
  */
 public final class CloudWatchJsonProtocol implements ExecutionInterceptor {
+  /** The CloudWatch client's {@link SdkExecutionAttribute#SERVICE_NAME}. */
+  static final String SERVICE_NAME = "CloudWatch";
+
   private static final Pattern RPC_V2_PATH =
       Pattern.compile("^(.*)/service/(GraniteServiceVersion20100801)/operation/([A-Za-z0-9]+)$");
   private static final ExecutionAttribute<byte[]> JSON_REQUEST =
@@ -82,6 +90,9 @@ public final class CloudWatchJsonProtocol implements ExecutionInterceptor {
       Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
     byte[] done = attributes.getAttribute(JSON_REQUEST);
     if (done != null) return done;
+    if (!SERVICE_NAME.equals(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME))) {
+      return null;
+    }
     if (!RPC_V2_PATH.matcher(context.httpRequest().encodedPath()).matches()) return null;
     byte[] cbor = context.requestBody().map(CloudWatchJsonProtocol::bytes).orElse(new byte[0]);
     byte[] json =

@@ -1,4 +1,4 @@
-package dev.drrunbooks.worker.sandbox;
+package dev.drrunbooks.sandbox.temporal;
 
 import dev.drrunbooks.model.SearchAttributes;
 import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
@@ -10,7 +10,9 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The sandbox's fallback when the Temporal CLI cannot be built: the SDK's in-memory test server on
- * a port. It keeps nothing across restarts and has no Web UI.
+ * a port. It keeps nothing across restarts and has no Web UI. deploy/local/sandbox runs it from the
+ * sandbox's jar: {@code java -cp sandbox/target/dr-sandbox.jar
+ * dev.drrunbooks.sandbox.temporal.InMemoryTemporalServer PORT}.
  */
 public final class InMemoryTemporalServer {
   private InMemoryTemporalServer() {}

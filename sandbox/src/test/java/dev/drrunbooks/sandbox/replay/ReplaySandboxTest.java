@@ -1,4 +1,4 @@
-package dev.drrunbooks.sql.replay;
+package dev.drrunbooks.sandbox.replay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,6 +18,7 @@ import dev.drrunbooks.catalog.CatalogFixture;
 import dev.drrunbooks.catalog.DataRecoverySpec;
 import dev.drrunbooks.sandbox.SandboxDatabases;
 import dev.drrunbooks.sandbox.SandboxLocator;
+import dev.drrunbooks.sql.replay.ReplayActivitiesImpl;
 import dev.drrunbooks.testing.SandboxEnv;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;

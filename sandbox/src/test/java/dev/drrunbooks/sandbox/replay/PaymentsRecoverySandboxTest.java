@@ -1,4 +1,4 @@
-package dev.drrunbooks.sql.replay;
+package dev.drrunbooks.sandbox.replay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +19,7 @@ import dev.drrunbooks.catalog.ValidationQuery;
 import dev.drrunbooks.sandbox.SandboxDatabases;
 import dev.drrunbooks.sandbox.SandboxLocator;
 import dev.drrunbooks.sql.DataValidationActivitiesImpl;
+import dev.drrunbooks.sql.replay.ReplayActivitiesImpl;
 import dev.drrunbooks.testing.SandboxEnv;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;

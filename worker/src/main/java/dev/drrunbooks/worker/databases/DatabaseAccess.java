@@ -1,0 +1,28 @@
+package dev.drrunbooks.worker.databases;
+
+import dev.drrunbooks.activities.rds.RdsRestoreActivities;
+import dev.drrunbooks.activities.sql.DataValidationActivities;
+import dev.drrunbooks.aws.rds.RdsRestoreActivitiesImpl;
+import dev.drrunbooks.sql.DatabaseLocator;
+
+/**
+ * How one worker's activities reach the databases they restore, check and replay into: where a
+ * database is ({@link #locator}) and what, if anything, the restore and data-validation activities
+ * do besides their real work. Chosen once per worker by {@link WorkerDatabases#choose}: restored
+ * RDS instances at their own endpoints ({@link RdsDatabaseAccess}), or a {@link DatabaseStandIn}'s
+ * (the sandbox's PostgreSQL).
+ */
+public interface DatabaseAccess {
+
+  /** Where a database target is and how to log in to it (data validation and replay). */
+  DatabaseLocator locator();
+
+  /** The restore activities the worker registers, given the real ones. */
+  RdsRestoreActivities restore(RdsRestoreActivitiesImpl rds);
+
+  /** The data-validation activities the worker registers, given the real ones. */
+  DataValidationActivities validation(DataValidationActivities checks);
+
+  /** How restored databases are reached, for the worker's start-up line. */
+  String describe();
+}
