@@ -153,10 +153,19 @@ class ObservabilityFilesTest {
       gauges.close();
       Set<String> names = new HashSet<>();
       for (int i = 0;
-          i < 50
+          i < 150
               && !names.containsAll(
+                  // Every one reported above: the SDK's reporter flushes them on its own schedule,
+                  // not necessarily in one scrape.
                   List.of(
-                      "dr_gate_wait_seconds_count", "dr_runs_started_total", "dr_run_rpo_seconds"));
+                      "dr_gate_wait_seconds_count",
+                      "dr_runs_started_total",
+                      "dr_runs_ended_total",
+                      "dr_objective_breaches_total",
+                      RunMetrics.RTO_SECONDS,
+                      RunMetrics.RPO_SECONDS,
+                      RunMetrics.RTO_OBJECTIVE_SECONDS,
+                      RunMetrics.RPO_OBJECTIVE_SECONDS));
           i++) {
         names.clear();
         PrometheusText.parse(metrics.scrape()).samples().forEach(s -> names.add(s.name()));
