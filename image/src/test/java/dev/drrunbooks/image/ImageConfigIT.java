@@ -85,11 +85,19 @@ class ImageConfigIT {
         Files.readAllBytes(ROOT.resolve("deploy/catalog/mycomputer.yaml")),
         Files.readAllBytes(inside(rootfs, env.get("DR_CATALOG"))),
         "the image's catalog is the repository's");
+    // The CloudFormation templates, and only they: deploy/aws/iam's policies stay out.
     List<String> templates = new ArrayList<>();
     try (var files = Files.list(ROOT.resolve("deploy/aws"))) {
-      files.forEach(f -> templates.add(f.getFileName().toString()));
+      files
+          .filter(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(".yaml"))
+          .forEach(f -> templates.add(f.getFileName().toString()));
     }
     assertTrue(!templates.isEmpty());
+    List<String> inImage = new ArrayList<>();
+    try (var files = Files.list(inside(rootfs, env.get("DR_TEMPLATE_DIR")))) {
+      files.forEach(f -> inImage.add(f.getFileName().toString()));
+    }
+    assertEquals(new java.util.TreeSet<>(templates), new java.util.TreeSet<>(inImage));
     for (String t : templates) {
       assertArrayEquals(
           Files.readAllBytes(ROOT.resolve("deploy/aws").resolve(t)),

@@ -9,6 +9,8 @@ import io.temporal.envconfig.LoadClientConfigProfileOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -234,9 +236,15 @@ public final class TemporalClientConfig {
   /** Where the SDK looked for the TOML file, for messages. */
   private static String configFile(Map<String, String> env) {
     String file = env.get("TEMPORAL_CONFIG_FILE");
-    return notBlank(file)
-        ? file + " (TEMPORAL_CONFIG_FILE)"
-        : "of the user (~/.config/temporalio/temporal.toml on Linux; TEMPORAL_CONFIG_FILE unset)";
+    if (!notBlank(file))
+      return "of the user (~/.config/temporalio/temporal.toml on Linux; TEMPORAL_CONFIG_FILE"
+          + " unset)";
+    // The SDK reads a missing file as an empty one: say so, or a mistyped path reads as a wrong
+    // profile name (the sandbox's env file names a missing file on purpose: no profile there).
+    return file
+        + " (TEMPORAL_CONFIG_FILE"
+        + (Files.exists(Path.of(file.trim())) ? "" : ", which does not exist")
+        + ")";
   }
 
   /**

@@ -163,6 +163,22 @@ class TemporalClientConfigTest {
   }
 
   @Test
+  void aProfileNamedInAFileThatDoesNotExistSaysTheFileIsMissing() {
+    Path missing = dir.resolve("typo.toml");
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                TemporalClientConfig.fromEnvironment(
+                    env("TEMPORAL_CONFIG_FILE", missing.toString(), "TEMPORAL_PROFILE", "prod")));
+    assertEquals(
+        "TEMPORAL_PROFILE: Unable to find profile prod in config data ("
+            + missing
+            + " (TEMPORAL_CONFIG_FILE, which does not exist))",
+        e.getMessage());
+  }
+
+  @Test
   void aFileThatIsNotTomlIsRefusedWithoutQuotingIt() throws Exception {
     Path file = toml("[profile.default]\napi_key = \"never-printed\n");
     IllegalArgumentException e =
