@@ -3,7 +3,6 @@ package dev.drrunbooks.restore;
 import dev.drrunbooks.activities.rds.CopyPurpose;
 import dev.drrunbooks.catalog.ServiceDefinition;
 import dev.drrunbooks.catalog.ValidationQuery;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -14,8 +13,8 @@ import java.util.List;
  * @param serviceKey the catalog key as given, trimmed
  * @param target the RDS identifier the run restores into
  * @param incident when the incident began; null: RTO and RPO are measured from the run's start
- * @param budget how long waiting may take in all, from the run's start
- * @param deadline the run's start plus {@code budget}: no wait goes past it
+ * @param deadline the run's start plus its wait budget ({@code waitBudget}, else the service's
+ *     RTO): no wait goes past it
  * @param queries the data checks of the restored copy
  */
 public record RestoreRun(
@@ -24,7 +23,6 @@ public record RestoreRun(
     String target,
     Instant incident,
     CopyPurpose purpose,
-    Duration budget,
     Instant deadline,
     List<ValidationQuery> queries) {
 

@@ -112,7 +112,7 @@ public final class RestoreSteps {
     Duration budget = RestoreInputs.waitBudget(in.waitBudget(), service);
     List<ValidationQuery> queries = RestoreInputs.queries(in.validationQueries(), service);
     return new RestoreRun(
-        serviceKey, service, into, incident, purpose, budget, start.plus(budget), queries);
+        serviceKey, service, into, incident, purpose, start.plus(budget), queries);
   }
 
   /**

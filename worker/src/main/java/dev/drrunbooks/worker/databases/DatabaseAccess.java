@@ -17,11 +17,18 @@ public interface DatabaseAccess {
   /** Where a database target is and how to log in to it (data validation and replay). */
   DatabaseLocator locator();
 
-  /** The restore activities the worker registers, given the real ones. */
-  RdsRestoreActivities restore(RdsRestoreActivitiesImpl rds);
+  /** The restore activities the worker registers, given the real ones: those, unless overridden. */
+  default RdsRestoreActivities restore(RdsRestoreActivitiesImpl rds) {
+    return rds;
+  }
 
-  /** The data-validation activities the worker registers, given the real ones. */
-  DataValidationActivities validation(DataValidationActivities checks);
+  /**
+   * The data-validation activities the worker registers, given the real ones: those, unless
+   * overridden.
+   */
+  default DataValidationActivities validation(DataValidationActivities checks) {
+    return checks;
+  }
 
   /** How restored databases are reached, for the worker's start-up line. */
   String describe();

@@ -1,9 +1,6 @@
 package dev.drrunbooks.worker.databases;
 
-import dev.drrunbooks.activities.rds.RdsRestoreActivities;
-import dev.drrunbooks.activities.sql.DataValidationActivities;
 import dev.drrunbooks.aws.AwsClients;
-import dev.drrunbooks.aws.rds.RdsRestoreActivitiesImpl;
 import dev.drrunbooks.sql.CredentialsSource;
 import dev.drrunbooks.sql.DatabaseLocator;
 import dev.drrunbooks.sql.RdsEndpointLocator;
@@ -26,16 +23,6 @@ final class RdsDatabaseAccess implements DatabaseAccess {
   @Override
   public DatabaseLocator locator() {
     return locator;
-  }
-
-  @Override
-  public RdsRestoreActivities restore(RdsRestoreActivitiesImpl rds) {
-    return rds;
-  }
-
-  @Override
-  public DataValidationActivities validation(DataValidationActivities checks) {
-    return checks;
   }
 
   @Override

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.drrunbooks.activities.rds.RdsRestoreActivities;
 import dev.drrunbooks.activities.sql.DataValidationActivities;
 import dev.drrunbooks.activities.sql.DatabaseTarget;
 import dev.drrunbooks.aws.AwsClients;
@@ -146,16 +145,6 @@ class WorkerDatabasesTest {
                 return "nowhere";
               }
             };
-          }
-
-          @Override
-          public RdsRestoreActivities restore(RdsRestoreActivitiesImpl rds) {
-            return rds;
-          }
-
-          @Override
-          public DataValidationActivities validation(DataValidationActivities checks) {
-            return checks;
           }
 
           @Override
