@@ -9,7 +9,7 @@ import dev.drrunbooks.catalog.CatalogFixture;
 import dev.drrunbooks.gateway.pagerduty.PagerDutyServices;
 import dev.drrunbooks.gateway.sns.AlarmTriggers;
 import dev.drrunbooks.gateway.steer.Approvers;
-import dev.drrunbooks.runbook.Procedure;
+import dev.drrunbooks.incident.IncidentResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,7 +51,7 @@ class MappingsTest {
   void alarmsMapToProceduresTakingAServiceOrAnIncident() {
     AlarmTriggers t =
         AlarmTriggers.parse("a1=incident-response:inventory; a2=ecs-recovery:inventory", catalog);
-    assertEquals(Procedure.INCIDENT_RESPONSE, t.of("a1").orElseThrow().procedure());
+    assertEquals(IncidentResponse.PROCEDURE, t.of("a1").orElseThrow().procedure());
     assertEquals("inventory", t.of("a2").orElseThrow().service());
     assertEquals(Optional.empty(), t.of("a3"));
     invalid(

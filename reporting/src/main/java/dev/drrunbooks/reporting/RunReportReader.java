@@ -10,6 +10,7 @@ import dev.drrunbooks.report.EndedRun;
 import dev.drrunbooks.report.ReportContext;
 import dev.drrunbooks.report.RunReport;
 import dev.drrunbooks.runbook.Procedure;
+import dev.drrunbooks.runbook.Runbook;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
@@ -70,7 +71,7 @@ public final class RunReportReader {
     String actualRunId = d.getExecution().getRunId();
     String state = d.getStatus().name().replace("WORKFLOW_EXECUTION_STATUS_", "");
     Procedure<?, ?> procedure =
-        Procedure.ofWorkflowType(type)
+        Runbook.ofWorkflowType(type)
             .orElseThrow(
                 () ->
                     ApplicationFailure.newNonRetryableFailure(
@@ -79,7 +80,7 @@ public final class RunReportReader {
                             + type
                             + " run: there is no report for "
                             + "that workflow type (reports exist for "
-                            + Procedure.all().stream()
+                            + Runbook.procedures().stream()
                                 .map(Procedure::workflowType)
                                 .collect(Collectors.joining(", "))
                             + ")",

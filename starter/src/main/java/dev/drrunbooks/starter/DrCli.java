@@ -1,9 +1,12 @@
 package dev.drrunbooks.starter;
 
+import dev.drrunbooks.failover.DnsFailover;
 import dev.drrunbooks.runbook.Procedure;
+import dev.drrunbooks.runbook.Runbook;
 import dev.drrunbooks.starter.commands.BackupPolicyCommand;
 import dev.drrunbooks.starter.commands.CancelCommand;
 import dev.drrunbooks.starter.commands.CleanupCommand;
+import dev.drrunbooks.starter.commands.CommandGroup;
 import dev.drrunbooks.starter.commands.DoctorCommand;
 import dev.drrunbooks.starter.commands.DrillCommand;
 import dev.drrunbooks.starter.commands.EvacuateCommand;
@@ -90,10 +93,12 @@ public final class DrCli implements Callable<Integer> {
    */
   public static CommandLine commandLine() {
     OneLineErrors errors = new OneLineErrors();
-    CommandLine cli =
-        new CommandLine(new DrCli())
-            .setExecutionExceptionHandler(errors)
-            .setParameterExceptionHandler(errors);
+    CommandLine cli = new CommandLine(new DrCli());
+    // What the annotations do not declare first: picocli passes the settings below only to the
+    // subcommands it already has.
+    CommandGroup.addVerbs(cli);
+    FlagInput.declareAll(cli);
+    cli.setExecutionExceptionHandler(errors).setParameterExceptionHandler(errors);
     cli.getCommandSpec().usageMessage().footer(proceduresFooter());
     return cli;
   }
@@ -107,13 +112,13 @@ public final class DrCli implements Callable<Integer> {
     lines.add(
         "%nProcedures (command: what it runs; runs are named <key>-<subject>-<UTC"
             + " time>-<suffix>):");
-    for (Procedure<?, ?> p : Procedure.all()) {
+    for (Procedure<?, ?> p : Runbook.procedures()) {
       lines.add(String.format("  %-18s %s (key %s)", p.command(), p.title(), p.key()));
     }
     lines.add(
         String.format(
             "  %-18s %s (key %s)",
-            "failback", "DNS failback: the failover run backwards", Procedure.DNS_FAILBACK_KEY));
+            "failback", "DNS failback: the failover run backwards", DnsFailover.FAILBACK_KEY));
     return lines.toArray(String[]::new);
   }
 }

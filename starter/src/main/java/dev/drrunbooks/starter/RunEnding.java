@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.drrunbooks.report.ReportContext;
 import dev.drrunbooks.report.RunReport;
 import dev.drrunbooks.runbook.Procedure;
+import dev.drrunbooks.runbook.Runbook;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionDescription;
@@ -70,7 +71,7 @@ public record RunEnding(
       WorkflowStub closed, WorkflowExecutionDescription d, String state) {
     String id = d.getExecution().getWorkflowId();
     String runId = d.getExecution().getRunId();
-    Optional<Procedure<?, ?>> procedure = Procedure.ofWorkflowType(d.getWorkflowType());
+    Optional<Procedure<?, ?>> procedure = Runbook.ofWorkflowType(d.getWorkflowType());
     if (procedure.isEmpty())
       return new RunEnding(id, runId, state, d.getCloseTime(), null, ExitCodes.OK);
     try {

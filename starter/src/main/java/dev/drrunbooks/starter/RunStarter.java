@@ -2,6 +2,7 @@ package dev.drrunbooks.starter;
 
 import dev.drrunbooks.catalog.Objectives;
 import dev.drrunbooks.catalog.ServiceSpec;
+import dev.drrunbooks.failover.DnsFailover;
 import dev.drrunbooks.model.SearchAttributes;
 import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.runbook.RunStartOptions;
@@ -87,7 +88,7 @@ public final class RunStarter {
 
   /**
    * As above, tagged and named with another key of the procedure's ({@link
-   * Procedure#DNS_FAILBACK_KEY}).
+   * DnsFailover.FAILBACK_KEY}).
    */
   public <W, R> int start(
       Procedure<W, R> procedure,

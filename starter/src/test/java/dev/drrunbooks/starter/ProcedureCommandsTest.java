@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.drrunbooks.runbook.Procedure;
+import dev.drrunbooks.runbook.Runbook;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class ProcedureCommandsTest {
   void everyProcedureHasItsStarterCommand() {
     Set<String> commands = DrCli.commandLine().getSubcommands().keySet();
     List<String> missing =
-        Procedure.all().stream()
+        Runbook.procedures().stream()
             .map(Procedure::command)
             .filter(c -> !commands.contains(c))
             .toList();
@@ -33,7 +34,7 @@ class ProcedureCommandsTest {
     java.io.StringWriter text = new java.io.StringWriter();
     CommandLine cli = DrCli.commandLine().setOut(new java.io.PrintWriter(text));
     assertEquals(0, cli.execute("--help"));
-    for (Procedure<?, ?> p : Procedure.all()) {
+    for (Procedure<?, ?> p : Runbook.procedures()) {
       assertTrue(
           text.toString().contains(p.command())
               && text.toString().contains("(key " + p.key() + ")"),
@@ -43,7 +44,7 @@ class ProcedureCommandsTest {
 
   @Test
   void eachCommandAnswersHelp() {
-    for (Procedure<?, ?> p : Procedure.all()) {
+    for (Procedure<?, ?> p : Runbook.procedures()) {
       CommandLine command = DrCli.commandLine().getSubcommands().get(p.command());
       if (command == null) continue; // everyProcedureHasItsStarterCommand names it
       assertTrue(

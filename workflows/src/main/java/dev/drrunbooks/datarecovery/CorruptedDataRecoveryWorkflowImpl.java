@@ -31,10 +31,10 @@ import dev.drrunbooks.model.Ownership;
 import dev.drrunbooks.model.Phases;
 import dev.drrunbooks.model.ServiceLookup;
 import dev.drrunbooks.model.Timeline;
+import dev.drrunbooks.pitr.PointInTimeRestore;
 import dev.drrunbooks.pitr.PointInTimeRestoreInput;
 import dev.drrunbooks.pitr.PointInTimeRestoreResult;
 import dev.drrunbooks.pitr.PointInTimeRestoreWorkflow;
-import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.runbook.RunSummary;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.api.enums.v1.ParentClosePolicy;
@@ -210,7 +210,7 @@ public class CorruptedDataRecoveryWorkflowImpl extends GatedWorkflow
     PointInTimeRestoreWorkflow child =
         Workflow.newChildWorkflowStub(
             PointInTimeRestoreWorkflow.class,
-            RunSummary.of(Procedure.PITR, serviceKey, service.spec().objectives())
+            RunSummary.of(PointInTimeRestore.PROCEDURE, serviceKey, service.spec().objectives())
                 .on(ChildWorkflowOptions.newBuilder())
                 .setWorkflowId(workflowId + "-pitr")
                 .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_REQUEST_CANCEL)
@@ -245,7 +245,7 @@ public class CorruptedDataRecoveryWorkflowImpl extends GatedWorkflow
           new Ownership(
               workflowId + "-pitr",
               Workflow.getWorkflowExecution(child).get().getRunId(),
-              Procedure.PITR.key());
+              PointInTimeRestore.PROCEDURE.key());
       String copy = restored.restoredInstance();
       cleanup.add(
           "rds:" + copy,

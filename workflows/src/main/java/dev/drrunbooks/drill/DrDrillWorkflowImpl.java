@@ -34,8 +34,8 @@ import dev.drrunbooks.model.RunOwnership;
 import dev.drrunbooks.model.Timeline;
 import dev.drrunbooks.report.ReportContext;
 import dev.drrunbooks.report.RunReport;
-import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.runbook.RunSummary;
+import dev.drrunbooks.snapshotrestore.SnapshotRestore;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreInput;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreResult;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreWorkflow;
@@ -254,7 +254,7 @@ public class DrDrillWorkflowImpl implements DrDrillWorkflow {
       SnapshotRestoreWorkflow child =
           Workflow.newChildWorkflowStub(
               SnapshotRestoreWorkflow.class,
-              RunSummary.of(Procedure.SNAPSHOT_RESTORE, key, service.spec().objectives())
+              RunSummary.of(SnapshotRestore.PROCEDURE, key, service.spec().objectives())
                   .on(ChildWorkflowOptions.newBuilder())
                   .setWorkflowId(restoreId)
                   .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_REQUEST_CANCEL)

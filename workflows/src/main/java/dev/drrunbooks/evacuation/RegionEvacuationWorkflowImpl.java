@@ -11,7 +11,9 @@ import dev.drrunbooks.catalog.GateDefault;
 import dev.drrunbooks.catalog.ServiceDefinition;
 import dev.drrunbooks.ecsrecovery.EcsRecoveryInput;
 import dev.drrunbooks.ecsrecovery.EcsRecoveryResult;
+import dev.drrunbooks.ecsrecovery.EcsServiceRecovery;
 import dev.drrunbooks.ecsrecovery.EcsServiceRecoveryWorkflow;
+import dev.drrunbooks.failover.DnsFailover;
 import dev.drrunbooks.failover.DnsFailoverInput;
 import dev.drrunbooks.failover.DnsFailoverResult;
 import dev.drrunbooks.failover.DnsFailoverWorkflow;
@@ -20,7 +22,6 @@ import dev.drrunbooks.model.FailureType;
 import dev.drrunbooks.model.Failures;
 import dev.drrunbooks.model.Inputs;
 import dev.drrunbooks.model.Phases;
-import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.runbook.RunSummary;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.failure.ActivityFailure;
@@ -147,7 +148,7 @@ public class RegionEvacuationWorkflowImpl extends GatedWorkflow
       EcsServiceRecoveryWorkflow child =
           Workflow.newChildWorkflowStub(
               EcsServiceRecoveryWorkflow.class,
-              RunSummary.of(Procedure.ECS_RECOVERY, s.key(), s.spec().objectives())
+              RunSummary.of(EcsServiceRecovery.PROCEDURE, s.key(), s.spec().objectives())
                   .on(ChildWorkflowOptions.newBuilder())
                   .setWorkflowId(parent + "-ecs-" + s.key())
                   .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_REQUEST_CANCEL)
@@ -187,7 +188,7 @@ public class RegionEvacuationWorkflowImpl extends GatedWorkflow
       DnsFailoverWorkflow child =
           Workflow.newChildWorkflowStub(
               DnsFailoverWorkflow.class,
-              RunSummary.of(Procedure.DNS_FAILOVER, s.key(), s.spec().objectives())
+              RunSummary.of(DnsFailover.PROCEDURE, s.key(), s.spec().objectives())
                   .on(ChildWorkflowOptions.newBuilder())
                   .setWorkflowId(
                       uniqueIds ? parent + "-dns-" + s.key() : "dns-failover-" + s.dns().name())

@@ -4,6 +4,10 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.drrunbooks.approval.GatePolicy;
 import dev.drrunbooks.catalog.ServiceDefinition;
+import dev.drrunbooks.datarecovery.CorruptedDataRecovery;
+import dev.drrunbooks.ecsrecovery.EcsServiceRecovery;
+import dev.drrunbooks.failover.DnsFailover;
+import dev.drrunbooks.pitr.PointInTimeRestore;
 import dev.drrunbooks.runbook.Procedure;
 import java.util.Arrays;
 import java.util.List;
@@ -47,10 +51,10 @@ public enum RecoveryKind {
   /** The procedure this kind starts, as the registry knows it. */
   public Procedure<?, ?> procedure() {
     return switch (this) {
-      case FAILOVER -> Procedure.DNS_FAILOVER;
-      case RESTORE -> Procedure.PITR;
-      case ECS -> Procedure.ECS_RECOVERY;
-      case DATA -> Procedure.DATA_RECOVERY;
+      case FAILOVER -> DnsFailover.PROCEDURE;
+      case RESTORE -> PointInTimeRestore.PROCEDURE;
+      case ECS -> EcsServiceRecovery.PROCEDURE;
+      case DATA -> CorruptedDataRecovery.PROCEDURE;
     };
   }
 

@@ -1,9 +1,13 @@
 package dev.drrunbooks.incident;
 
 import dev.drrunbooks.catalog.ServiceDefinition;
+import dev.drrunbooks.datarecovery.CorruptedDataRecovery;
 import dev.drrunbooks.datarecovery.CorruptedDataRecoveryWorkflow;
+import dev.drrunbooks.ecsrecovery.EcsServiceRecovery;
 import dev.drrunbooks.ecsrecovery.EcsServiceRecoveryWorkflow;
+import dev.drrunbooks.failover.DnsFailover;
 import dev.drrunbooks.failover.DnsFailoverWorkflow;
+import dev.drrunbooks.pitr.PointInTimeRestore;
 import dev.drrunbooks.pitr.PointInTimeRestoreWorkflow;
 import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.runbook.RunSummary;
@@ -50,19 +54,19 @@ final class RecoveryLauncher {
     String incidentTime = detectedAt.toString();
     return switch (kind) {
       case FAILOVER -> {
-        DnsFailoverWorkflow child = stub(Procedure.DNS_FAILOVER, options);
+        DnsFailoverWorkflow child = stub(DnsFailover.PROCEDURE, options);
         yield launched(child, Async.function(child::run, r.failoverInput(s.key(), incidentTime)));
       }
       case RESTORE -> {
-        PointInTimeRestoreWorkflow child = stub(Procedure.PITR, options);
+        PointInTimeRestoreWorkflow child = stub(PointInTimeRestore.PROCEDURE, options);
         yield launched(child, Async.function(child::run, r.restoreInput(s.key(), incidentTime)));
       }
       case DATA -> {
-        CorruptedDataRecoveryWorkflow child = stub(Procedure.DATA_RECOVERY, options);
+        CorruptedDataRecoveryWorkflow child = stub(CorruptedDataRecovery.PROCEDURE, options);
         yield launched(child, Async.function(child::run, r.dataInput(s.key())));
       }
       case ECS -> {
-        EcsServiceRecoveryWorkflow child = stub(Procedure.ECS_RECOVERY, options);
+        EcsServiceRecoveryWorkflow child = stub(EcsServiceRecovery.PROCEDURE, options);
         yield launched(child, Async.function(child::run, r.ecsInput(s.key())));
       }
     };

@@ -1,55 +1,11 @@
 package dev.drrunbooks.runbook;
 
-import dev.drrunbooks.backuppolicy.BackupPolicyReport;
-import dev.drrunbooks.backuppolicy.BackupPolicyResult;
-import dev.drrunbooks.backuppolicy.BackupPolicyWorkflow;
-import dev.drrunbooks.backuppolicy.BackupPolicyWorkflowImpl;
-import dev.drrunbooks.backupvalidation.BackupValidationReport;
-import dev.drrunbooks.backupvalidation.BackupValidationResult;
-import dev.drrunbooks.backupvalidation.BackupValidationWorkflow;
-import dev.drrunbooks.backupvalidation.BackupValidationWorkflowImpl;
 import dev.drrunbooks.catalog.Catalog;
-import dev.drrunbooks.datarecovery.CorruptedDataRecoveryReport;
-import dev.drrunbooks.datarecovery.CorruptedDataRecoveryResult;
-import dev.drrunbooks.datarecovery.CorruptedDataRecoveryWorkflow;
-import dev.drrunbooks.datarecovery.CorruptedDataRecoveryWorkflowImpl;
-import dev.drrunbooks.drill.DrDrillReport;
-import dev.drrunbooks.drill.DrDrillResult;
-import dev.drrunbooks.drill.DrDrillWorkflow;
-import dev.drrunbooks.drill.DrDrillWorkflowImpl;
-import dev.drrunbooks.ecsrecovery.EcsRecoveryReport;
-import dev.drrunbooks.ecsrecovery.EcsRecoveryResult;
-import dev.drrunbooks.ecsrecovery.EcsServiceRecoveryWorkflow;
-import dev.drrunbooks.ecsrecovery.EcsServiceRecoveryWorkflowImpl;
-import dev.drrunbooks.evacuation.RegionEvacuationReport;
-import dev.drrunbooks.evacuation.RegionEvacuationResult;
-import dev.drrunbooks.evacuation.RegionEvacuationWorkflow;
-import dev.drrunbooks.evacuation.RegionEvacuationWorkflowImpl;
-import dev.drrunbooks.failover.DnsFailoverReport;
-import dev.drrunbooks.failover.DnsFailoverResult;
-import dev.drrunbooks.failover.DnsFailoverWorkflow;
-import dev.drrunbooks.failover.DnsFailoverWorkflowImpl;
-import dev.drrunbooks.incident.IncidentResponseReport;
-import dev.drrunbooks.incident.IncidentResponseWorkflow;
-import dev.drrunbooks.incident.IncidentResponseWorkflowImpl;
-import dev.drrunbooks.incident.IncidentResult;
 import dev.drrunbooks.lock.LockedResource;
 import dev.drrunbooks.model.InputRules;
-import dev.drrunbooks.pitr.PointInTimeRestoreReport;
-import dev.drrunbooks.pitr.PointInTimeRestoreResult;
-import dev.drrunbooks.pitr.PointInTimeRestoreWorkflow;
-import dev.drrunbooks.pitr.PointInTimeRestoreWorkflowImpl;
 import dev.drrunbooks.report.ReportContext;
 import dev.drrunbooks.report.ReportMapping;
 import dev.drrunbooks.report.RunReport;
-import dev.drrunbooks.runcleanup.RunCleanupReport;
-import dev.drrunbooks.runcleanup.RunCleanupResult;
-import dev.drrunbooks.runcleanup.RunCleanupWorkflow;
-import dev.drrunbooks.runcleanup.RunCleanupWorkflowImpl;
-import dev.drrunbooks.snapshotrestore.SnapshotRestoreReport;
-import dev.drrunbooks.snapshotrestore.SnapshotRestoreResult;
-import dev.drrunbooks.snapshotrestore.SnapshotRestoreWorkflow;
-import dev.drrunbooks.snapshotrestore.SnapshotRestoreWorkflowImpl;
 import io.temporal.common.metadata.POJOWorkflowImplMetadata;
 import io.temporal.common.metadata.POJOWorkflowInterfaceMetadata;
 import io.temporal.common.metadata.POJOWorkflowMethodMetadata;
@@ -60,13 +16,13 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
- * The runbook's table of contents: every procedure an operator, a schedule or an incident can run,
- * with what the worker registers, what the starter starts, how a run is named and how it is
- * reported. Adding a procedure is one package, one constant here and one starter command; the tests
- * in {@code runbook} fail when any of the three is missing.
+ * A procedure an operator, a schedule or an incident can run, with what the worker registers, what
+ * the starter starts, how a run is named and how it is reported. Each procedure package defines its
+ * own ({@code pitr.PointInTimeRestore.PROCEDURE}); the {@link Runbook} lists them. Adding a
+ * procedure is one package, one line there and one starter command; the tests in {@code runbook}
+ * fail when any of the three is missing.
  *
  * <p>Typed by the procedure's workflow interface {@code W} and result {@code R}, so a start or a
  * child launch through a constant needs no cast.
@@ -77,147 +33,6 @@ import java.util.Optional;
 public final class Procedure<W, R> {
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
-
-  /**
-   * The runbook's backup strategy, checked and enforced: RDS automated backups and their
-   * replication to the DR region, S3 versioning and cross-region replication.
-   */
-  public static final Procedure<BackupPolicyWorkflow, BackupPolicyResult> BACKUP_POLICY =
-      new Procedure<>(
-          "backup-policy",
-          BackupPolicyWorkflow.class,
-          BackupPolicyWorkflowImpl.class,
-          BackupPolicyWorkflowImpl.RULES,
-          BackupPolicyReport.MAPPING);
-
-  /** The runbook's point-in-time recovery, into a new instance that stays up. */
-  public static final Procedure<PointInTimeRestoreWorkflow, PointInTimeRestoreResult> PITR =
-      new Procedure<>(
-          "pitr",
-          PointInTimeRestoreWorkflow.class,
-          PointInTimeRestoreWorkflowImpl.class,
-          PointInTimeRestoreWorkflowImpl.RULES,
-          PointInTimeRestoreReport.MAPPING);
-
-  /**
-   * The runbook's restore from snapshot (a manual, final or automated one), optionally copied to
-   * the DR region first.
-   */
-  public static final Procedure<SnapshotRestoreWorkflow, SnapshotRestoreResult> SNAPSHOT_RESTORE =
-      new Procedure<>(
-          "restore-snapshot",
-          SnapshotRestoreWorkflow.class,
-          SnapshotRestoreWorkflowImpl.class,
-          SnapshotRestoreWorkflowImpl.RULES,
-          SnapshotRestoreReport.MAPPING);
-
-  /** The weekly backup test: restore a snapshot, check its data, delete the copy. */
-  public static final Procedure<BackupValidationWorkflow, BackupValidationResult>
-      BACKUP_VALIDATION =
-          new Procedure<>(
-              "validate-backups",
-              BackupValidationWorkflow.class,
-              BackupValidationWorkflowImpl.class,
-              BackupValidationWorkflowImpl.RULES,
-              BackupValidationReport.MAPPING);
-
-  /**
-   * Failover and failback are one workflow; a failback run is tagged and named {@link
-   * #DNS_FAILBACK_KEY}.
-   */
-  public static final Procedure<DnsFailoverWorkflow, DnsFailoverResult> DNS_FAILOVER =
-      new Procedure<>(
-          "failover",
-          DnsFailoverWorkflow.class,
-          DnsFailoverWorkflowImpl.class,
-          DnsFailoverWorkflowImpl.RULES,
-          DnsFailoverReport.MAPPING,
-          LockedResource.DNS_RECORD);
-
-  /**
-   * The runbook's ECS service recovery: the stable task definition, scaled, steady or rolled back;
-   * one run per service at a time.
-   */
-  public static final Procedure<EcsServiceRecoveryWorkflow, EcsRecoveryResult> ECS_RECOVERY =
-      new Procedure<>(
-          "recover-ecs",
-          EcsServiceRecoveryWorkflow.class,
-          EcsServiceRecoveryWorkflowImpl.class,
-          EcsServiceRecoveryWorkflowImpl.RULES,
-          EcsRecoveryReport.MAPPING,
-          LockedResource.ECS_SERVICE);
-
-  /** Multi-region failover of several services: one approval, DR capacity first, then DNS. */
-  public static final Procedure<RegionEvacuationWorkflow, RegionEvacuationResult>
-      REGION_EVACUATION =
-          new Procedure<>(
-              "evacuate",
-              RegionEvacuationWorkflow.class,
-              RegionEvacuationWorkflowImpl.class,
-              RegionEvacuationWorkflowImpl.RULES,
-              RegionEvacuationReport.MAPPING);
-
-  /**
-   * The monthly DR drill: a test environment in the DR region, databases restored, applications
-   * deployed and validated, a report, everything it created deleted.
-   */
-  public static final Procedure<DrDrillWorkflow, DrDrillResult> DR_DRILL =
-      new Procedure<>(
-          "drill",
-          DrDrillWorkflow.class,
-          DrDrillWorkflowImpl.class,
-          DrDrillWorkflowImpl.RULES,
-          DrDrillReport.MAPPING);
-
-  /**
-   * The runbook's corrupted-data recovery: find when the corruption began, restore before it,
-   * replay the good later transactions; two approvals.
-   */
-  public static final Procedure<CorruptedDataRecoveryWorkflow, CorruptedDataRecoveryResult>
-      DATA_RECOVERY =
-          new Procedure<>(
-              "recover-data",
-              CorruptedDataRecoveryWorkflow.class,
-              CorruptedDataRecoveryWorkflowImpl.class,
-              CorruptedDataRecoveryWorkflowImpl.RULES,
-              CorruptedDataRecoveryReport.MAPPING);
-
-  /** The runbook's P1 incident response, from open to the post-incident review. */
-  public static final Procedure<IncidentResponseWorkflow, IncidentResult> INCIDENT_RESPONSE =
-      new Procedure<>(
-          "incident",
-          IncidentResponseWorkflow.class,
-          IncidentResponseWorkflowImpl.class,
-          IncidentResponseWorkflowImpl.RULES,
-          IncidentResponseReport.MAPPING);
-
-  /** Deletes what an ended run left behind, as its ownership tags prove. */
-  public static final Procedure<RunCleanupWorkflow, RunCleanupResult> RUN_CLEANUP =
-      new Procedure<>(
-          "cleanup",
-          RunCleanupWorkflow.class,
-          RunCleanupWorkflowImpl.class,
-          RunCleanupWorkflowImpl.RULES,
-          RunCleanupReport.MAPPING);
-
-  /**
-   * The tag and id prefix of a DNS failback run (the {@link #DNS_FAILOVER} workflow run backwards).
-   */
-  public static final String DNS_FAILBACK_KEY = "dns-failback";
-
-  private static final List<Procedure<?, ?>> ALL =
-      List.of(
-          BACKUP_POLICY,
-          PITR,
-          SNAPSHOT_RESTORE,
-          BACKUP_VALIDATION,
-          DNS_FAILOVER,
-          ECS_RECOVERY,
-          REGION_EVACUATION,
-          DR_DRILL,
-          DATA_RECOVERY,
-          INCIDENT_RESPONSE,
-          RUN_CLEANUP);
 
   private final String key;
   private final String command;
@@ -231,21 +46,30 @@ public final class Procedure<W, R> {
   private final List<LockedResource> locks;
   private final InputRules<?> inputRules;
 
+  /**
+   * Begins a procedure's definition: its workflow interface (whose workflow method names the
+   * workflow type, the input and the result) and the implementation the worker registers. The
+   * definition goes on with {@link ProcedureDefinition#startedBy} and ends with {@link
+   * ProcedureDefinition#reportedAs}.
+   *
+   * @param <W> the workflow interface
+   */
+  public static <W> ProcedureDefinition<W> of(Class<W> workflowInterface, Class<?> implementation) {
+    return new ProcedureDefinition<>(workflowInterface, implementation, null, null, List.of());
+  }
+
   /** Key and title are the report mapping's: one name per procedure. */
-  private Procedure(
-      String command,
-      Class<W> workflowInterface,
-      Class<?> implementation,
-      InputRules<?> inputRules,
-      ReportMapping<R> report,
-      LockedResource... locks) {
+  Procedure(ProcedureDefinition<W> definition, ReportMapping<R> report) {
+    Class<W> workflowInterface = definition.workflowInterface();
+    Class<?> implementation = definition.implementation();
+    InputRules<?> inputRules = definition.inputRules();
+    this.command = definition.command();
+    this.locks = definition.locks();
     this.key = report.procedure();
-    this.command = command;
     this.title = report.title();
     this.workflowInterface = workflowInterface;
     this.implementation = implementation;
     this.report = report;
-    this.locks = List.of(locks);
     POJOWorkflowMethodMetadata method =
         POJOWorkflowInterfaceMetadata.newInstance(workflowInterface)
             .getWorkflowMethod()
@@ -284,28 +108,6 @@ public final class Procedure<W, R> {
     return null;
   }
 
-  /** Every procedure, in the runbook's order. */
-  public static List<Procedure<?, ?>> all() {
-    return ALL;
-  }
-
-  /**
-   * The procedure whose workflow type (as Temporal names it, e.g. {@code PointInTimeRestore}) this
-   * is.
-   */
-  public static Optional<Procedure<?, ?>> ofWorkflowType(String workflowType) {
-    return ALL.stream().filter(p -> p.workflowType.equals(workflowType)).findFirst();
-  }
-
-  /**
-   * The procedure a key names ({@code pitr}, {@code dr-drill}; {@code dns-failback} is {@link
-   * #DNS_FAILOVER}).
-   */
-  public static Optional<Procedure<?, ?>> ofKey(String key) {
-    if (DNS_FAILBACK_KEY.equals(key)) return Optional.of(DNS_FAILOVER);
-    return ALL.stream().filter(p -> p.key.equals(key)).findFirst();
-  }
-
   /**
    * A run id an operator can read and type, unique per start: key, subject, UTC start time to the
    * second and a random suffix ({@code pitr-inventory-20261127T123005Z-k3f9}). The caller draws the
@@ -321,8 +123,8 @@ public final class Procedure<W, R> {
   }
 
   /**
-   * As {@link #runId(String, Instant, String)} with a key of this procedure's ({@link
-   * #DNS_FAILBACK_KEY}).
+   * As {@link #runId(String, Instant, String)} with a key of this procedure's (a DNS failback's,
+   * {@link dev.drrunbooks.failover.DnsFailover#FAILBACK_KEY}).
    */
   public static String runId(String key, String subject, Instant startedAt, String suffix) {
     Objects.requireNonNull(startedAt, "startedAt");

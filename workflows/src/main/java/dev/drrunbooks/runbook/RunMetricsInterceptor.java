@@ -28,7 +28,7 @@ public final class RunMetricsInterceptor extends WorkerInterceptorBase {
       @Override
       public WorkflowOutput execute(WorkflowInput input) {
         Optional<Procedure<?, ?>> procedure =
-            Procedure.ofWorkflowType(Workflow.getInfo().getWorkflowType());
+            Runbook.ofWorkflowType(Workflow.getInfo().getWorkflowType());
         if (procedure.isEmpty()) return super.execute(input);
         if (Workflow.getInfo().getContinuedExecutionRunId().isEmpty()) RunMetrics.runStarted();
         WorkflowOutput output;

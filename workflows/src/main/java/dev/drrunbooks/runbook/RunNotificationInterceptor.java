@@ -26,7 +26,7 @@ public final class RunNotificationInterceptor extends WorkerInterceptorBase {
       @Override
       public WorkflowOutput execute(WorkflowInput input) {
         String type = Workflow.getInfo().getWorkflowType();
-        Optional<Procedure<?, ?>> procedure = Procedure.ofWorkflowType(type);
+        Optional<Procedure<?, ?>> procedure = Runbook.ofWorkflowType(type);
         RunNotifications notifications =
             RunNotifications.install(procedure.map(Procedure::key).orElse(type));
         if (procedure.isEmpty()) {

@@ -26,7 +26,7 @@ public final class RunOutcomeInterceptor extends WorkerInterceptorBase {
       @Override
       public WorkflowOutput execute(WorkflowInput input) {
         Optional<Procedure<?, ?>> procedure =
-            Procedure.ofWorkflowType(Workflow.getInfo().getWorkflowType());
+            Runbook.ofWorkflowType(Workflow.getInfo().getWorkflowType());
         if (procedure.isEmpty()) return super.execute(input);
         WorkflowOutput output;
         try {

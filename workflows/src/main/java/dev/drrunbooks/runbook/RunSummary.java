@@ -2,6 +2,7 @@ package dev.drrunbooks.runbook;
 
 import dev.drrunbooks.catalog.Durations;
 import dev.drrunbooks.catalog.Objectives;
+import dev.drrunbooks.failover.DnsFailover;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.workflow.ChildWorkflowOptions;
 import java.util.Map;
@@ -68,7 +69,7 @@ public record RunSummary(String summary, String details) {
   public static RunSummary of(
       Procedure<?, ?> procedure, String key, String service, Objectives objectives) {
     boolean named = service != null && !service.isBlank();
-    String title = Procedure.DNS_FAILBACK_KEY.equals(key) ? "DNS failback" : procedure.title();
+    String title = DnsFailover.FAILBACK_KEY.equals(key) ? "DNS failback" : procedure.title();
     StringBuilder details =
         new StringBuilder()
             .append("**Procedure:** ")

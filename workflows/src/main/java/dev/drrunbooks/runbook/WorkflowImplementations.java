@@ -22,7 +22,7 @@ public final class WorkflowImplementations {
   /** Procedures first, in the runbook's order, then the support workflows. */
   public static List<Class<?>> all() {
     List<Class<?>> all = new ArrayList<>();
-    Procedure.all().forEach(p -> all.add(p.implementation()));
+    Runbook.procedures().forEach(p -> all.add(p.implementation()));
     all.addAll(SUPPORT);
     return Collections.unmodifiableList(all);
   }

@@ -8,7 +8,6 @@ import dev.drrunbooks.approval.Approval;
 import dev.drrunbooks.model.SearchAttributes;
 import dev.drrunbooks.payload.DrDataConverter;
 import dev.drrunbooks.replay.Histories;
-import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.runbook.RunOutcome;
 import dev.drrunbooks.runbook.RunOutcomeInterceptor;
 import dev.drrunbooks.runbook.RunSummary;
@@ -56,7 +55,7 @@ class FailoverInTheTemporalUiTest {
     DnsFailoverWorkflow wf =
         client.newWorkflowStub(
             DnsFailoverWorkflow.class,
-            RunSummary.of(Procedure.DNS_FAILOVER, "inventory", null)
+            RunSummary.of(DnsFailover.PROCEDURE, "inventory", null)
                 .on(WorkflowOptions.newBuilder())
                 .setTaskQueue(worker.getTaskQueue())
                 .setWorkflowId(id)
@@ -121,7 +120,7 @@ class FailoverInTheTemporalUiTest {
   void aResultItsMappingCannotReadLeavesOnlyCompleted() {
     assertEquals(
         RunOutcome.ended("COMPLETED"),
-        RunOutcomeInterceptor.outcomeOf(Procedure.DNS_FAILOVER, "not a result", "dns-x"));
+        RunOutcomeInterceptor.outcomeOf(DnsFailover.PROCEDURE, "not a result", "dns-x"));
   }
 
   private static DnsFailoverWorkflow start(

@@ -17,6 +17,7 @@ import dev.drrunbooks.backuppolicy.PolicyCheck;
 import dev.drrunbooks.backupvalidation.BackupValidationReport;
 import dev.drrunbooks.backupvalidation.BackupValidationResult;
 import dev.drrunbooks.catalog.Objectives;
+import dev.drrunbooks.drill.DrDrill;
 import dev.drrunbooks.drill.DrDrillReport;
 import dev.drrunbooks.drill.DrDrillResult;
 import dev.drrunbooks.drill.ServiceDrill;
@@ -36,7 +37,6 @@ import dev.drrunbooks.model.Outcome;
 import dev.drrunbooks.model.RecoveryObjectives;
 import dev.drrunbooks.pitr.PointInTimeRestoreReport;
 import dev.drrunbooks.pitr.PointInTimeRestoreResult;
-import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreReport;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreResult;
 import java.time.Duration;
@@ -417,10 +417,9 @@ class MovedReportMappingsTest {
     assertEquals(
         ClassCastException.class,
         org.junit.jupiter.api.Assertions.assertThrows(
-                RuntimeException.class,
-                () -> Procedure.DR_DRILL.reportOf("not a drill result", CTX))
+                RuntimeException.class, () -> DrDrill.PROCEDURE.reportOf("not a drill result", CTX))
             .getClass());
     assertEquals("DR drill", DrDrillReport.MAPPING.title());
-    assertEquals(DrDrillResult.class, Procedure.DR_DRILL.resultType());
+    assertEquals(DrDrillResult.class, DrDrill.PROCEDURE.resultType());
   }
 }

@@ -7,13 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.drrunbooks.approval.GateDecision;
 import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.catalog.CatalogFixture;
+import dev.drrunbooks.datarecovery.CorruptedDataRecovery;
 import dev.drrunbooks.datarecovery.CorruptedDataRecoveryInput;
 import dev.drrunbooks.datarecovery.CorruptedDataRecoveryWorkflowImpl;
+import dev.drrunbooks.drill.DrDrill;
+import dev.drrunbooks.failover.DnsFailover;
 import dev.drrunbooks.failover.DnsFailoverInput;
 import dev.drrunbooks.failover.DnsFailoverWorkflowImpl;
 import dev.drrunbooks.model.FailureType;
 import dev.drrunbooks.payload.RunInput;
 import dev.drrunbooks.payload.StrictJsonPayloadConverter;
+import dev.drrunbooks.pitr.PointInTimeRestore;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -77,7 +81,7 @@ class ProcedureInputRulesTest {
       }
     };
     for (String[] start : good) {
-      Procedure<?, ?> procedure = Procedure.ofKey(start[0]).orElseThrow();
+      Procedure<?, ?> procedure = Runbook.ofKey(start[0]).orElseThrow();
       assertDoesNotThrow(
           () -> procedure.checkStart(input(procedure, start[1]), NOW, CATALOG), start[1]);
     }
@@ -86,14 +90,14 @@ class ProcedureInputRulesTest {
   @Test
   void anUnknownServiceIsRefusedNamingTheCatalogsServices() {
     assertRefused(
-        Procedure.PITR,
+        PointInTimeRestore.PROCEDURE,
         "{\"service\": \"nosuch\"}",
         "service: 'nosuch' is not valid; allowed: customer-base, inventory, locations, payments"
             + " (the services in the catalog)");
     // "all" selects every service only where the procedure runs on several.
-    assertRefused(Procedure.DNS_FAILOVER, "{\"service\": \"all\"}", "service: 'all' is not valid");
+    assertRefused(DnsFailover.PROCEDURE, "{\"service\": \"all\"}", "service: 'all' is not valid");
     assertRefused(
-        Procedure.DR_DRILL,
+        DrDrill.PROCEDURE,
         "{\"services\": [\"nosuch\"]}",
         "services: 'nosuch' is not valid; allowed: customer-base, inventory, locations, payments,"
             + " or all (the services in the catalog)");
@@ -102,11 +106,11 @@ class ProcedureInputRulesTest {
   @Test
   void theCatalogsApprovalPolicyCannotBeWeakened() {
     assertRefused(
-        Procedure.DNS_FAILOVER,
+        DnsFailover.PROCEDURE,
         "{\"service\": \"payments\", \"requireApproval\": false}",
         "requireApproval: 'false' is not valid; the catalog's policy for service payments is");
     assertRefused(
-        Procedure.DNS_FAILOVER,
+        DnsFailover.PROCEDURE,
         "{\"service\": \"payments\", \"breakGlass\": {\"who\": \" \", \"reason\": \"r\"}}",
         "breakGlass.who: ' ' is not valid; say who breaks the glass");
   }
@@ -123,7 +127,7 @@ class ProcedureInputRulesTest {
     assertDoesNotThrow(() -> DnsFailoverWorkflowImpl.RULES.checkInput(child, NOW));
     ApplicationFailure e =
         assertThrows(
-            ApplicationFailure.class, () -> Procedure.DNS_FAILOVER.checkStart(child, NOW, CATALOG));
+            ApplicationFailure.class, () -> DnsFailover.PROCEDURE.checkStart(child, NOW, CATALOG));
     assertEquals(
         "parentApproval: 'APPROVED' is not valid; only a parent run (a region evacuation) passes"
             + " its gate's decision to this run; use breakGlass with who and reason instead",
@@ -137,7 +141,7 @@ class ProcedureInputRulesTest {
         new CorruptedDataRecoveryInput("inventory", "2999-01-01T00:00:00Z", null, null, null);
     assertDoesNotThrow(() -> CorruptedDataRecoveryWorkflowImpl.RULES.checkInput(future, null));
     assertRefused(
-        Procedure.DATA_RECOVERY,
+        CorruptedDataRecovery.PROCEDURE,
         "{\"service\": \"inventory\", \"corruptionTime\": \"2999-01-01T00:00:00Z\"}",
         "corruptionTime: '2999-01-01T00:00:00Z' is not valid; must not be in the future (now is"
             + " 2026-01-20T00:00:00Z)");

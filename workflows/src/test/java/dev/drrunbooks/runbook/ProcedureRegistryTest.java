@@ -6,8 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drrunbooks.catalog.ScheduleSpec;
+import dev.drrunbooks.datarecovery.CorruptedDataRecovery;
+import dev.drrunbooks.drill.DrDrill;
+import dev.drrunbooks.ecsrecovery.EcsServiceRecovery;
+import dev.drrunbooks.failover.DnsFailover;
+import dev.drrunbooks.incident.IncidentResponse;
 import dev.drrunbooks.incident.RecoveryKind;
 import dev.drrunbooks.lock.LockedResource;
+import dev.drrunbooks.pitr.PointInTimeRestore;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 import java.io.IOException;
@@ -92,7 +98,7 @@ class ProcedureRegistryTest {
     for (Field f : Procedure.class.getDeclaredFields()) {
       if (f.getType() == Procedure.class && Modifier.isStatic(f.getModifiers())) {
         assertTrue(
-            Procedure.all().contains((Procedure<?, ?>) f.get(null)),
+            Runbook.procedures().contains((Procedure<?, ?>) f.get(null)),
             "Procedure." + f.getName() + " is declared but not in Procedure.ALL: add it there");
       }
     }
@@ -100,13 +106,13 @@ class ProcedureRegistryTest {
 
   @Test
   void keysCommandsAndWorkflowTypesNameOneProcedureEach() {
-    List<Procedure<?, ?>> all = Procedure.all();
+    List<Procedure<?, ?>> all = Runbook.procedures();
     assertEquals(all.size(), all.stream().map(Procedure::key).distinct().count());
     assertEquals(all.size(), all.stream().map(Procedure::command).distinct().count());
     assertEquals(all.size(), all.stream().map(Procedure::workflowType).distinct().count());
     for (Procedure<?, ?> p : all) {
-      assertEquals(p, Procedure.ofKey(p.key()).orElseThrow());
-      assertEquals(p, Procedure.ofWorkflowType(p.workflowType()).orElseThrow());
+      assertEquals(p, Runbook.ofKey(p.key()).orElseThrow());
+      assertEquals(p, Runbook.ofWorkflowType(p.workflowType()).orElseThrow());
       assertTrue(
           Arrays.stream(p.implementation().getInterfaces())
               .anyMatch(i -> i.isAssignableFrom(p.workflowInterface())),
@@ -121,7 +127,7 @@ class ProcedureRegistryTest {
    */
   @Test
   void everyProcedureHasTheReportMappingOfItsResult() {
-    for (Procedure<?, ?> p : Procedure.all()) {
+    for (Procedure<?, ?> p : Runbook.procedures()) {
       Method run =
           Arrays.stream(p.workflowInterface().getMethods())
               .filter(m -> m.isAnnotationPresent(WorkflowMethod.class))
@@ -137,7 +143,7 @@ class ProcedureRegistryTest {
   void everyProcedureHasARecordedHistory() throws IOException {
     Set<String> recorded = recordedWorkflowTypes();
     Set<String> missing =
-        Procedure.all().stream()
+        Runbook.procedures().stream()
             .map(Procedure::workflowType)
             .filter(t -> !recorded.contains(t))
             .collect(Collectors.toCollection(TreeSet::new));
@@ -153,7 +159,7 @@ class ProcedureRegistryTest {
   @Test
   void aProcedureThatNamesItsKeyNamesTheRegistrysKey() throws ReflectiveOperationException {
     int checked = 0;
-    for (Procedure<?, ?> p : Procedure.all()) {
+    for (Procedure<?, ?> p : Runbook.procedures()) {
       for (Field f : p.implementation().getDeclaredFields()) {
         if (f.getName().equals("PROCEDURE")
             && Modifier.isStatic(f.getModifiers())
@@ -166,21 +172,21 @@ class ProcedureRegistryTest {
     }
     assertTrue(checked >= 6, "checked " + checked);
     ScheduleSpec.PROCEDURES.forEach(
-        k -> assertTrue(Procedure.ofKey(k).isPresent(), "schedulable " + k));
+        k -> assertTrue(Runbook.ofKey(k).isPresent(), "schedulable " + k));
   }
 
   @Test
   void workflowTypesAreTheNamesTemporalUses() {
-    assertEquals("PointInTimeRestore", Procedure.PITR.workflowType());
-    assertEquals("DrDrill", Procedure.DR_DRILL.workflowType());
-    assertEquals("IncidentResponse", Procedure.INCIDENT_RESPONSE.workflowType());
+    assertEquals("PointInTimeRestore", PointInTimeRestore.PROCEDURE.workflowType());
+    assertEquals("DrDrill", DrDrill.PROCEDURE.workflowType());
+    assertEquals("IncidentResponse", IncidentResponse.PROCEDURE.workflowType());
   }
 
   @Test
   void theOneAtATimeRulesAreTheServersLocks() {
-    assertEquals(List.of(LockedResource.DNS_RECORD), Procedure.DNS_FAILOVER.locks());
-    assertEquals(List.of(LockedResource.ECS_SERVICE), Procedure.ECS_RECOVERY.locks());
-    assertEquals(List.of(), Procedure.PITR.locks());
+    assertEquals(List.of(LockedResource.DNS_RECORD), DnsFailover.PROCEDURE.locks());
+    assertEquals(List.of(LockedResource.ECS_SERVICE), EcsServiceRecovery.PROCEDURE.locks());
+    assertEquals(List.of(), PointInTimeRestore.PROCEDURE.locks());
     assertEquals(
         "dns-record:api.mycomputer.com", LockedResource.DNS_RECORD.named("api.mycomputer.com"));
   }
@@ -189,21 +195,20 @@ class ProcedureRegistryTest {
   void anIncidentLaunchesRecoveriesThatAreProcedures() {
     assertEquals(
         List.of(
-            Procedure.DNS_FAILOVER,
-            Procedure.PITR,
-            Procedure.ECS_RECOVERY,
-            Procedure.DATA_RECOVERY),
+            DnsFailover.PROCEDURE,
+            PointInTimeRestore.PROCEDURE,
+            EcsServiceRecovery.PROCEDURE,
+            CorruptedDataRecovery.PROCEDURE),
         Arrays.stream(RecoveryKind.values()).map(RecoveryKind::procedure).toList());
   }
 
   @Test
   void aFailbackIsTheFailoverProcedureUnderItsOwnKey() {
-    assertEquals(Procedure.DNS_FAILOVER, Procedure.ofKey(Procedure.DNS_FAILBACK_KEY).orElseThrow());
-    assertTrue(Procedure.ofKey("restore-snapshot").isEmpty(), "a command is not a key");
+    assertEquals(DnsFailover.PROCEDURE, Runbook.ofKey(DnsFailover.FAILBACK_KEY).orElseThrow());
+    assertTrue(Runbook.ofKey("restore-snapshot").isEmpty(), "a command is not a key");
     assertTrue(
-        Procedure.ofWorkflowType("ResourceLock").isEmpty(),
-        "a support workflow is not a procedure");
-    assertTrue(Procedure.ofWorkflowType("WriteRunReport").isEmpty(), "nor is the report writer");
+        Runbook.ofWorkflowType("ResourceLock").isEmpty(), "a support workflow is not a procedure");
+    assertTrue(Runbook.ofWorkflowType("WriteRunReport").isEmpty(), "nor is the report writer");
   }
 
   private static Set<String> recordedWorkflowTypes() throws IOException {

@@ -3,6 +3,9 @@ package dev.drrunbooks.runbook;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.drrunbooks.drill.DrDrill;
+import dev.drrunbooks.failover.DnsFailover;
+import dev.drrunbooks.pitr.PointInTimeRestore;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -12,22 +15,25 @@ class RunIdTest {
   @Test
   void anIdIsKeySubjectUtcSecondAndSuffix() {
     assertEquals(
-        "pitr-inventory-20261127T123005Z-k3f9", Procedure.PITR.runId("inventory", AT, "k3f9"));
+        "pitr-inventory-20261127T123005Z-k3f9",
+        PointInTimeRestore.PROCEDURE.runId("inventory", AT, "k3f9"));
     assertEquals(
         "dns-failback-api-20261127T123005Z-0000",
-        Procedure.runId(Procedure.DNS_FAILBACK_KEY, "api", AT, "0000"));
+        Procedure.runId(DnsFailover.FAILBACK_KEY, "api", AT, "0000"));
   }
 
   @Test
   void aBlankSubjectIsNamedUnknown() {
     assertEquals(
-        "dr-drill-unknown-20261127T123005Z-abcd", Procedure.DR_DRILL.runId(" ", AT, "abcd"));
+        "dr-drill-unknown-20261127T123005Z-abcd", DrDrill.PROCEDURE.runId(" ", AT, "abcd"));
     assertEquals(
-        "dr-drill-unknown-20261127T123005Z-abcd", Procedure.DR_DRILL.runId(null, AT, "abcd"));
+        "dr-drill-unknown-20261127T123005Z-abcd", DrDrill.PROCEDURE.runId(null, AT, "abcd"));
   }
 
   @Test
   void aStartTimeIsRequired() {
-    assertThrows(NullPointerException.class, () -> Procedure.PITR.runId("inventory", null, "k3f9"));
+    assertThrows(
+        NullPointerException.class,
+        () -> PointInTimeRestore.PROCEDURE.runId("inventory", null, "k3f9"));
   }
 }

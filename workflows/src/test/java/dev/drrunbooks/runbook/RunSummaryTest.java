@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.drrunbooks.catalog.Objectives;
+import dev.drrunbooks.ecsrecovery.EcsServiceRecovery;
+import dev.drrunbooks.evacuation.RegionEvacuation;
+import dev.drrunbooks.failover.DnsFailover;
+import dev.drrunbooks.pitr.PointInTimeRestore;
+import dev.drrunbooks.snapshotrestore.SnapshotRestore;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.workflow.ChildWorkflowOptions;
 import java.time.Duration;
@@ -16,7 +21,7 @@ class RunSummaryTest {
 
   @Test
   void aServiceRunNamesItsProcedureServiceObjectivesAndWhatItTouches() {
-    RunSummary s = RunSummary.of(Procedure.PITR, "inventory", THIRTY_FIFTEEN);
+    RunSummary s = RunSummary.of(PointInTimeRestore.PROCEDURE, "inventory", THIRTY_FIFTEEN);
     assertEquals("Point-in-time restore of inventory", s.summary());
     assertEquals(
         "**Procedure:** Point-in-time restore (`pitr`, started with `dr pitr`)\n\n"
@@ -30,19 +35,20 @@ class RunSummaryTest {
 
   @Test
   void unknownObjectivesAndNoServiceAreLeftOutOrSaidSo() {
-    RunSummary s = RunSummary.of(Procedure.REGION_EVACUATION, " ", null);
+    RunSummary s = RunSummary.of(RegionEvacuation.PROCEDURE, " ", null);
     assertEquals("Region evacuation", s.summary());
     assertTrue(s.details().contains("**Service:** none named"), s.details());
     assertTrue(!s.details().contains("Objectives"), s.details());
     RunSummary noRpo =
-        RunSummary.of(Procedure.ECS_RECOVERY, "api", new Objectives(Duration.ofHours(1), null));
+        RunSummary.of(
+            EcsServiceRecovery.PROCEDURE, "api", new Objectives(Duration.ofHours(1), null));
     assertTrue(noRpo.details().contains("**Objectives:** RTO 1h, RPO none"), noRpo.details());
   }
 
   @Test
   void aFailbackIsCalledOne() {
     RunSummary s =
-        RunSummary.of(Procedure.DNS_FAILOVER, Procedure.DNS_FAILBACK_KEY, "api", THIRTY_FIFTEEN);
+        RunSummary.of(DnsFailover.PROCEDURE, DnsFailover.FAILBACK_KEY, "api", THIRTY_FIFTEEN);
     assertEquals("DNS failback of api", s.summary());
     assertTrue(
         s.details().startsWith("**Procedure:** DNS failback (`dns-failback`, started with `dr "),
@@ -51,14 +57,14 @@ class RunSummaryTest {
 
   @Test
   void everyProcedureSaysWhatItTouches() {
-    for (Procedure<?, ?> p : Procedure.all())
+    for (Procedure<?, ?> p : Runbook.procedures())
       assertTrue(RunSummary.TOUCHES.containsKey(p.key()), p.key());
-    assertEquals(Procedure.all().size(), RunSummary.TOUCHES.size(), "no entry for a lost key");
+    assertEquals(Runbook.procedures().size(), RunSummary.TOUCHES.size(), "no entry for a lost key");
   }
 
   @Test
   void theSameTextGoesOnClientAndChildStarts() {
-    RunSummary s = RunSummary.of(Procedure.SNAPSHOT_RESTORE, "inventory", THIRTY_FIFTEEN);
+    RunSummary s = RunSummary.of(SnapshotRestore.PROCEDURE, "inventory", THIRTY_FIFTEEN);
     WorkflowOptions client = s.on(WorkflowOptions.newBuilder()).setTaskQueue("q").build();
     assertEquals(s.summary(), client.getStaticSummary());
     assertEquals(s.details(), client.getStaticDetails());

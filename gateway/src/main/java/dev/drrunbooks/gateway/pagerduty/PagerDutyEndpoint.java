@@ -10,7 +10,7 @@ import dev.drrunbooks.gateway.steer.SteerCommand;
 import dev.drrunbooks.gateway.verify.PagerDutySignature;
 import dev.drrunbooks.gateway.verify.ReplayGuard;
 import dev.drrunbooks.incident.IncidentInput;
-import dev.drrunbooks.runbook.Procedure;
+import dev.drrunbooks.incident.IncidentResponse;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,7 +44,7 @@ public record PagerDutyEndpoint(
     RunSteering steering,
     CommandRunner runner)
     implements Endpoint {
-  private static final String ID_PREFIX = Procedure.INCIDENT_RESPONSE.key() + "-pagerduty-";
+  private static final String ID_PREFIX = IncidentResponse.PROCEDURE.key() + "-pagerduty-";
 
   /**
    * The incident run of a PagerDuty incident: one per incident, so acknowledged and resolved find
@@ -70,7 +70,7 @@ public record PagerDutyEndpoint(
         StartPlan plan = plan(data, event);
         replays.firstUse("pagerduty:" + eventId);
         return steering.start(
-            runId(incident), Procedure.INCIDENT_RESPONSE, plan.services.get(0), plan.input);
+            runId(incident), IncidentResponse.PROCEDURE, plan.services.get(0), plan.input);
       }
       case "incident.acknowledged" -> {
         replays.firstUse("pagerduty:" + eventId);

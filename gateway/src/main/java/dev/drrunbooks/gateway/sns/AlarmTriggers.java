@@ -1,8 +1,10 @@
 package dev.drrunbooks.gateway.sns;
 
 import dev.drrunbooks.catalog.Catalog;
+import dev.drrunbooks.incident.IncidentResponse;
 import dev.drrunbooks.payload.ServiceInput;
 import dev.drrunbooks.runbook.Procedure;
+import dev.drrunbooks.runbook.Runbook;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -40,10 +42,10 @@ public final class AlarmTriggers {
         throw new IllegalArgumentException(
             ENV + ": '" + entry.trim() + "' is not valid; allowed: ALARM=PROCEDURE:SERVICE");
       Procedure<?, ?> p =
-          Procedure.ofKey(parts[1].trim())
+          Runbook.ofKey(parts[1].trim())
               .filter(
                   q ->
-                      q == Procedure.INCIDENT_RESPONSE
+                      q == IncidentResponse.PROCEDURE
                           || ServiceInput.class.isAssignableFrom(q.inputType()))
               .orElseThrow(
                   () ->
@@ -73,10 +75,10 @@ public final class AlarmTriggers {
   private static String startable() {
     return String.join(
         ", ",
-        Procedure.all().stream()
+        Runbook.procedures().stream()
             .filter(
                 q ->
-                    q == Procedure.INCIDENT_RESPONSE
+                    q == IncidentResponse.PROCEDURE
                         || ServiceInput.class.isAssignableFrom(q.inputType()))
             .map(Procedure::key)
             .toList());

@@ -7,7 +7,7 @@ import dev.drrunbooks.gateway.http.Json;
 import dev.drrunbooks.gateway.steer.RunSteering;
 import dev.drrunbooks.gateway.verify.ReplayGuard;
 import dev.drrunbooks.incident.IncidentInput;
-import dev.drrunbooks.runbook.Procedure;
+import dev.drrunbooks.incident.IncidentResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -72,7 +72,7 @@ public record SnsEndpoint(
     if (t == null) return Map.of("ignored", name + " is not mapped in " + AlarmTriggers.ENV);
     String id = t.procedure().runId(t.service(), sent, suffix(messageId));
     Object input =
-        t.procedure() == Procedure.INCIDENT_RESPONSE
+        t.procedure() == IncidentResponse.PROCEDURE
             ? new IncidentInput(
                 "P2",
                 List.of(t.service()),

@@ -1,9 +1,9 @@
 package dev.drrunbooks.starter.commands;
 
+import dev.drrunbooks.backuppolicy.BackupPolicy;
 import dev.drrunbooks.backuppolicy.BackupPolicyInput;
 import dev.drrunbooks.backuppolicy.BackupPolicyResult;
 import dev.drrunbooks.backuppolicy.PolicyCheck;
-import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.starter.Connection;
 import dev.drrunbooks.starter.ExitCodes;
 import dev.drrunbooks.starter.RunStarter;
@@ -27,14 +27,14 @@ public final class BackupPolicyCommand extends ConnectedCommand {
   public Integer call() {
     BackupPolicyInput in = new BackupPolicyInput(service, apply);
     // What the run would refuse is refused here, before connecting: no run is created.
-    StartCheck.check(spec, connection, Procedure.BACKUP_POLICY, in, null);
+    StartCheck.check(spec, connection, BackupPolicy.PROCEDURE, in, null);
     try (Connection conn = connection) {
       RunStarter runs =
           new RunStarter(
               connection, spec.commandLine().getOut(), spec.commandLine().getErr(), json.on());
       String subject = (apply ? "apply-" : "audit-") + service;
       return runs.start(
-          Procedure.BACKUP_POLICY,
+          BackupPolicy.PROCEDURE,
           service,
           subject,
           in,

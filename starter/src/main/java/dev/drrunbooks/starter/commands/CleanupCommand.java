@@ -2,8 +2,8 @@ package dev.drrunbooks.starter.commands;
 
 import dev.drrunbooks.model.Inputs;
 import dev.drrunbooks.model.SearchAttributes;
-import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.runcleanup.CleanupFinding;
+import dev.drrunbooks.runcleanup.RunCleanup;
 import dev.drrunbooks.runcleanup.RunCleanupInput;
 import dev.drrunbooks.runcleanup.RunCleanupResult;
 import dev.drrunbooks.starter.CliFailure;
@@ -93,7 +93,7 @@ public final class CleanupCommand extends ConnectedCommand {
       String service = d.getTypedSearchAttributes().get(SearchAttributes.SERVICE);
       RunStarter runs =
           new RunStarter(conn, spec.commandLine().getOut(), spec.commandLine().getErr(), json.on());
-      return runs.start(Procedure.RUN_CLEANUP, service, workflowId, in, noWait, this::print);
+      return runs.start(RunCleanup.PROCEDURE, service, workflowId, in, noWait, this::print);
     }
   }
 

@@ -1,9 +1,9 @@
 package dev.drrunbooks.starter.commands;
 
+import dev.drrunbooks.drill.DrDrill;
 import dev.drrunbooks.drill.DrDrillInput;
 import dev.drrunbooks.drill.DrDrillResult;
 import dev.drrunbooks.drill.ServiceDrill;
-import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.starter.ExitCodes;
 import dev.drrunbooks.starter.ResultPrinter;
 import dev.drrunbooks.starter.Table;
@@ -21,7 +21,7 @@ public final class DrillCommand extends RunCommand<DrDrillInput, DrDrillResult> 
   String waitBudget;
 
   public DrillCommand() {
-    super(Procedure.DR_DRILL, DrDrillInput.class);
+    super(DrDrill.PROCEDURE, DrDrillInput.class);
   }
 
   @Override

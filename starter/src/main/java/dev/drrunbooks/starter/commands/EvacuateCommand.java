@@ -1,10 +1,10 @@
 package dev.drrunbooks.starter.commands;
 
 import dev.drrunbooks.evacuation.EvacuationOutcome;
+import dev.drrunbooks.evacuation.RegionEvacuation;
 import dev.drrunbooks.evacuation.RegionEvacuationInput;
 import dev.drrunbooks.evacuation.RegionEvacuationResult;
 import dev.drrunbooks.evacuation.ServiceEvacuation;
-import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.starter.ExitCodes;
 import dev.drrunbooks.starter.ResultPrinter;
 import dev.drrunbooks.starter.Table;
@@ -32,7 +32,7 @@ public final class EvacuateCommand
   String incidentTime;
 
   public EvacuateCommand() {
-    super(Procedure.REGION_EVACUATION, RegionEvacuationInput.class);
+    super(RegionEvacuation.PROCEDURE, RegionEvacuationInput.class);
   }
 
   @Override

@@ -2,9 +2,9 @@ package dev.drrunbooks.starter.commands;
 
 import dev.drrunbooks.approval.BreakGlass;
 import dev.drrunbooks.failover.Direction;
+import dev.drrunbooks.failover.DnsFailover;
 import dev.drrunbooks.failover.DnsFailoverInput;
 import dev.drrunbooks.failover.FailoverOutcome;
-import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.starter.Connection;
 import dev.drrunbooks.starter.ExitCodes;
 import dev.drrunbooks.starter.InputFile;
@@ -116,7 +116,7 @@ public abstract class FailoverCommand extends ConnectedCommand {
           spec.commandLine(), "--service is required (a catalog key such as inventory)");
     }
     // What the run would refuse is refused here, before connecting: no run is created.
-    StartCheck.check(spec, connection, Procedure.DNS_FAILOVER, in, input);
+    StartCheck.check(spec, connection, DnsFailover.PROCEDURE, in, input);
     // One run per DNS record is the run's own lock (taken on the server whoever starts it), not
     // this id.
     try (Connection conn = connection) {
@@ -124,10 +124,10 @@ public abstract class FailoverCommand extends ConnectedCommand {
           new RunStarter(conn, spec.commandLine().getOut(), spec.commandLine().getErr(), json.on());
       String procedure =
           direction() == Direction.FAILOVER
-              ? Procedure.DNS_FAILOVER.key()
-              : Procedure.DNS_FAILBACK_KEY;
+              ? DnsFailover.PROCEDURE.key()
+              : DnsFailover.FAILBACK_KEY;
       return runs.start(
-          Procedure.DNS_FAILOVER,
+          DnsFailover.PROCEDURE,
           procedure,
           in.service(),
           in.service(),

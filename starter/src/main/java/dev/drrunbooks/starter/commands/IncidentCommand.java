@@ -5,6 +5,7 @@ import dev.drrunbooks.incident.Acknowledgement;
 import dev.drrunbooks.incident.ChildRecovery;
 import dev.drrunbooks.incident.IncidentInput;
 import dev.drrunbooks.incident.IncidentNote;
+import dev.drrunbooks.incident.IncidentResponse;
 import dev.drrunbooks.incident.IncidentResponseWorkflow;
 import dev.drrunbooks.incident.IncidentResult;
 import dev.drrunbooks.incident.IncidentStatus;
@@ -15,7 +16,6 @@ import dev.drrunbooks.incident.ServiceRecovery;
 import dev.drrunbooks.incident.SeverityChange;
 import dev.drrunbooks.incident.Verification;
 import dev.drrunbooks.report.FollowUpDrill;
-import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.starter.Connection;
 import dev.drrunbooks.starter.InputFile;
 import dev.drrunbooks.starter.JsonOption;
@@ -43,24 +43,17 @@ import picocli.CommandLine.Parameters;
  * run per incident, id {@code incident-<yyyyMMddTHHmm>-<first service>} (UTC); every other verb
  * takes that id and sends a validated Update, printing the run's answer or why it refused.
  */
-@Command(
-    name = "incident",
-    subcommands = {
-      IncidentCommand.Open.class,
-      IncidentCommand.Ack.class,
-      IncidentCommand.Severity.class,
-      IncidentCommand.Note.class,
-      IncidentCommand.Recover.class,
-      IncidentCommand.Verify.class,
-      IncidentCommand.Resolve.class,
-      IncidentCommand.Status.class
-    })
+@Command(name = "incident")
 public final class IncidentCommand extends CommandGroup {
+  public IncidentCommand() {
+    super("open ack severity note recover verify resolve status");
+  }
+
   /**
    * {@code incident-response-inventory-20261127T140005Z-k3f9}: unique per start, like every run id.
    */
   public static String incidentId(String firstService, Instant at) {
-    return Procedure.INCIDENT_RESPONSE.runId(firstService, at, WorkflowIds.suffix());
+    return IncidentResponse.PROCEDURE.runId(firstService, at, WorkflowIds.suffix());
   }
 
   @Command(name = "open")
@@ -100,7 +93,7 @@ public final class IncidentCommand extends CommandGroup {
         throw new ParameterException(spec.commandLine(), "--severity and --summary are required");
       }
       // What the run would refuse is refused here, before connecting: no run is created.
-      StartCheck.check(spec, connection, Procedure.INCIDENT_RESPONSE, in, input);
+      StartCheck.check(spec, connection, IncidentResponse.PROCEDURE, in, input);
       String id = incidentId(in.services().get(0).trim(), Instant.now());
       PrintWriter out = spec.commandLine().getOut();
       try (Connection conn = connection) {
@@ -109,7 +102,7 @@ public final class IncidentCommand extends CommandGroup {
         // lacks) is not "open".
         int code =
             runs.startConfirmed(
-                id, Procedure.INCIDENT_RESPONSE, String.join(",", in.services()), in, "opening");
+                id, IncidentResponse.PROCEDURE, String.join(",", in.services()), in, "opening");
         if (json.on()) JsonOption.print(out, new Opened(id));
         else out.printf("Incident %s open. Next: dr incident ack %s --who YOU --why ...%n", id, id);
         return code;

@@ -1,41 +1,23 @@
 package dev.drrunbooks.starter.commands;
 
+import dev.drrunbooks.pitr.PointInTimeRestore;
 import dev.drrunbooks.pitr.PointInTimeRestoreInput;
 import dev.drrunbooks.pitr.PointInTimeRestoreResult;
-import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.starter.ExitCodes;
 import dev.drrunbooks.starter.ResultPrinter;
 import java.io.PrintWriter;
-import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 @Command(name = "pitr")
 public final class PitrCommand
     extends ServiceRunCommand<PointInTimeRestoreInput, PointInTimeRestoreResult> {
-  @Option(names = "--source-instance")
-  String sourceInstance;
-
-  @Option(names = "--restore-time")
-  String restoreTime;
-
-  @Mixin RestoreOptions restore;
-
-  @Option(names = "--region")
-  String region;
-
-  @Option(names = "--subnet-group")
-  String dbSubnetGroup;
-
-  @Option(names = "--security-group-ids", split = ",")
-  List<String> securityGroupIds;
-
-  @Option(names = "--parameter-group")
-  String dbParameterGroup;
-
   public PitrCommand() {
-    super(Procedure.PITR, PointInTimeRestoreInput.class);
+    super(
+        PointInTimeRestore.PROCEDURE,
+        PointInTimeRestoreInput.class,
+        "--source-instance --restore-time --region --subnet-group=dbSubnetGroup"
+            + " --security-group-ids --parameter-group=dbParameterGroup "
+            + RestoreOptions.FLAGS);
   }
 
   @Override

@@ -1,33 +1,24 @@
 package dev.drrunbooks.starter.commands;
 
+import dev.drrunbooks.datarecovery.CorruptedDataRecovery;
 import dev.drrunbooks.datarecovery.CorruptedDataRecoveryInput;
 import dev.drrunbooks.datarecovery.CorruptedDataRecoveryResult;
 import dev.drrunbooks.datarecovery.CorruptedDataRecoveryWorkflowImpl;
 import dev.drrunbooks.datarecovery.DataRecoveryOutcome;
-import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.starter.ExitCodes;
 import dev.drrunbooks.starter.ResultPrinter;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 @Command(name = "recover-data")
 public final class RecoverDataCommand
     extends ServiceRunCommand<CorruptedDataRecoveryInput, CorruptedDataRecoveryResult> {
-  @Option(names = "--corruption-time")
-  String corruptionTime;
-
-  @Option(names = "--search-since")
-  String searchSince;
-
-  @Option(names = "--approval-timeout")
-  String approvalTimeout;
-
-  @Option(names = "--batch-size")
-  Integer batchSize;
 
   public RecoverDataCommand() {
-    super(Procedure.DATA_RECOVERY, CorruptedDataRecoveryInput.class);
+    super(
+        CorruptedDataRecovery.PROCEDURE,
+        CorruptedDataRecoveryInput.class,
+        "--corruption-time --search-since --approval-timeout --batch-size");
   }
 
   @Override

@@ -1,34 +1,23 @@
 package dev.drrunbooks.starter.commands;
 
-import dev.drrunbooks.runbook.Procedure;
+import dev.drrunbooks.snapshotrestore.SnapshotRestore;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreInput;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreResult;
 import dev.drrunbooks.starter.ExitCodes;
 import dev.drrunbooks.starter.ResultPrinter;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 @Command(name = "restore-snapshot")
 public final class RestoreSnapshotCommand
     extends ServiceRunCommand<SnapshotRestoreInput, SnapshotRestoreResult> {
-  @Option(names = "--snapshot")
-  String snapshot;
-
-  @Option(names = "--copy-to-dr")
-  Boolean copyToDrRegion;
-
-  @Option(names = "--kms-key-id")
-  String kmsKeyId;
-
-  @Mixin RestoreOptions restore;
-
-  @Option(names = "--allow-other-source")
-  Boolean allowOtherSource;
 
   public RestoreSnapshotCommand() {
-    super(Procedure.SNAPSHOT_RESTORE, SnapshotRestoreInput.class);
+    super(
+        SnapshotRestore.PROCEDURE,
+        SnapshotRestoreInput.class,
+        "--snapshot --copy-to-dr=copyToDrRegion --kms-key-id --allow-other-source "
+            + RestoreOptions.FLAGS);
   }
 
   @Override

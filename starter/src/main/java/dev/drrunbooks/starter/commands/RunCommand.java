@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
  * @param <I> the procedure's input record
  * @param <R> its result
  */
-abstract class RunCommand<I extends RunInput, R> extends ConnectedCommand {
+abstract class RunCommand<I extends RunInput, R> extends ConnectedCommand
+    implements FlagInput.Declared {
   @Option(names = "--input", descriptionKey = "run.input", paramLabel = "FILE")
   Path input;
 
@@ -38,23 +39,42 @@ abstract class RunCommand<I extends RunInput, R> extends ConnectedCommand {
 
   private final Procedure<?, R> procedure;
   private final Class<I> inputType;
+  private final String flags;
+
+  /** A command whose flags are all annotated fields. */
+  RunCommand(Procedure<?, R> procedure, Class<I> inputType) {
+    this(procedure, inputType, "");
+  }
 
   /**
    * @param inputType the procedure's {@link Procedure#inputType()}, stated again for the type
+   * @param flags the flags that set input fields besides the annotated ones ({@link
+   *     FlagInput.Declared#flags()})
    * @throws IllegalStateException when it is not
    */
-  RunCommand(Procedure<?, R> procedure, Class<I> inputType) {
+  RunCommand(Procedure<?, R> procedure, Class<I> inputType, String flags) {
     if (procedure.inputType() != inputType)
       throw new IllegalStateException(
           procedure.key() + " takes " + procedure.inputType().getName() + ", not " + inputType);
     this.procedure = procedure;
     this.inputType = inputType;
+    this.flags = flags;
+  }
+
+  @Override
+  public Class<I> inputType() {
+    return inputType;
+  }
+
+  @Override
+  public String flags() {
+    return flags;
   }
 
   /**
    * The input the flags describe (called only without {@code --input}): each option sets the input
-   * field its Java field is named after ({@link FlagInput}). A command whose flags do not map one
-   * to one (a negated flag) overrides this.
+   * field it is named after ({@link FlagInput}). A command whose flags do not map one to one (a
+   * negated flag) overrides this.
    */
   I fromFlags() {
     return FlagInput.read(spec, inputType, NOT_INPUT);

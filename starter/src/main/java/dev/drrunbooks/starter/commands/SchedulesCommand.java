@@ -42,19 +42,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** The catalog's Temporal Schedules: the monthly DR drill and the weekly backup validations. */
-@Command(
-    name = "schedules",
-    subcommands = {
-      SchedulesCommand.Apply.class,
-      SchedulesCommand.ListSchedules.class,
-      SchedulesCommand.Create.class,
-      SchedulesCommand.Update.class,
-      SchedulesCommand.Pause.class,
-      SchedulesCommand.Unpause.class,
-      SchedulesCommand.Trigger.class,
-      SchedulesCommand.Delete.class
-    })
+@Command(name = "schedules")
 public final class SchedulesCommand extends CommandGroup {
+  public SchedulesCommand() {
+    super("apply list create update pause unpause trigger delete");
+  }
+
   /**
    * What {@code apply}, {@code create} and {@code update} print under {@code --json}, one per
    * schedule.

@@ -17,8 +17,9 @@ abstract class ServiceRunCommand<I extends ServiceInput, R> extends RunCommand<I
   @Option(names = "--service", descriptionKey = "catalog-service")
   String service;
 
-  ServiceRunCommand(Procedure<?, R> procedure, Class<I> inputType) {
-    super(procedure, inputType);
+  /** {@code flags} as {@link RunCommand#RunCommand(Procedure, Class, String)} takes them. */
+  ServiceRunCommand(Procedure<?, R> procedure, Class<I> inputType, String flags) {
+    super(procedure, inputType, flags);
   }
 
   /** The input, refused (a usage error) when it names no service: the flags' or the file's. */

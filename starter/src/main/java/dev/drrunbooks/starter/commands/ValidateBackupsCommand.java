@@ -1,31 +1,22 @@
 package dev.drrunbooks.starter.commands;
 
+import dev.drrunbooks.backupvalidation.BackupValidation;
 import dev.drrunbooks.backupvalidation.BackupValidationInput;
 import dev.drrunbooks.backupvalidation.BackupValidationResult;
-import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.starter.ExitCodes;
 import dev.drrunbooks.starter.ResultPrinter;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 @Command(name = "validate-backups")
 public final class ValidateBackupsCommand
     extends ServiceRunCommand<BackupValidationInput, BackupValidationResult> {
-  @Option(names = "--pick")
-  String pick;
-
-  @Option(names = "--random-within")
-  String randomWithin;
-
-  @Option(names = "--wait-budget")
-  String waitBudget;
-
-  @Option(names = "--instance-class")
-  String instanceClass;
 
   public ValidateBackupsCommand() {
-    super(Procedure.BACKUP_VALIDATION, BackupValidationInput.class);
+    super(
+        BackupValidation.PROCEDURE,
+        BackupValidationInput.class,
+        "--pick --random-within --wait-budget --instance-class");
   }
 
   @Override

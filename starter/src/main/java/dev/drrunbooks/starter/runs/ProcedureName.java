@@ -1,6 +1,8 @@
 package dev.drrunbooks.starter.runs;
 
+import dev.drrunbooks.failover.DnsFailover;
 import dev.drrunbooks.runbook.Procedure;
+import dev.drrunbooks.runbook.Runbook;
 import dev.drrunbooks.starter.CliFailure;
 import dev.drrunbooks.starter.ExitCodes;
 import java.util.ArrayList;
@@ -22,9 +24,9 @@ public final class ProcedureName {
    */
   public static String key(String option, String given) {
     String name = given == null ? "" : given.strip();
-    if (name.equals("failback") || name.equals(Procedure.DNS_FAILBACK_KEY))
-      return Procedure.DNS_FAILBACK_KEY;
-    for (Procedure<?, ?> p : Procedure.all()) {
+    if (name.equals("failback") || name.equals(DnsFailover.FAILBACK_KEY))
+      return DnsFailover.FAILBACK_KEY;
+    for (Procedure<?, ?> p : Runbook.procedures()) {
       if (p.key().equals(name) || p.command().equals(name)) return p.key();
     }
     throw new CliFailure(
@@ -39,10 +41,10 @@ public final class ProcedureName {
   /** Every procedure as "key (command)", failback included. */
   static List<String> allowed() {
     List<String> names = new ArrayList<>();
-    for (Procedure<?, ?> p : Procedure.all()) {
+    for (Procedure<?, ?> p : Runbook.procedures()) {
       names.add(p.key().equals(p.command()) ? p.key() : p.key() + " (" + p.command() + ")");
     }
-    names.add(Procedure.DNS_FAILBACK_KEY + " (failback)");
+    names.add(DnsFailover.FAILBACK_KEY + " (failback)");
     return names;
   }
 }

@@ -1,6 +1,6 @@
 package dev.drrunbooks.starter.runs;
 
-import dev.drrunbooks.runbook.Procedure;
+import dev.drrunbooks.runbook.Runbook;
 import dev.drrunbooks.starter.CliFailure;
 import dev.drrunbooks.starter.ExitCodes;
 import java.util.ArrayList;
@@ -40,7 +40,7 @@ public final class RunQuery {
     List<String> clauses = new ArrayList<>();
     clauses.add(
         "WorkflowType IN ("
-            + Procedure.all().stream()
+            + Runbook.procedures().stream()
                 .map(p -> quoted(p.workflowType()))
                 .distinct()
                 .collect(Collectors.joining(", "))

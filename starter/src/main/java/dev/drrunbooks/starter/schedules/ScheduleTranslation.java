@@ -13,6 +13,7 @@ import dev.drrunbooks.drill.DrDrillInput;
 import dev.drrunbooks.model.SearchAttributes;
 import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.runbook.RunSummary;
+import dev.drrunbooks.runbook.Runbook;
 import io.temporal.api.enums.v1.ScheduleOverlapPolicy;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.schedules.Schedule;
@@ -70,7 +71,7 @@ public final class ScheduleTranslation {
       throw new IllegalArgumentException("schedule '" + key + "' is not in the catalog");
     }
     Procedure<?, ?> procedure =
-        Procedure.ofKey(entry.procedure())
+        Runbook.ofKey(entry.procedure())
             .orElseThrow(
                 () ->
                     new IllegalArgumentException(

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.drrunbooks.datarecovery.CorruptedDataRecoveryInput;
+import dev.drrunbooks.ecsrecovery.EcsRecoveryInput;
 import dev.drrunbooks.payload.RunInput;
 import dev.drrunbooks.pitr.PointInTimeRestoreInput;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreInput;
@@ -109,5 +111,60 @@ class FlagInputTest {
             + PointInTimeRestoreInput.class.getName()
             + " lacks",
         e.getMessage());
+  }
+
+  @Command(name = "declared")
+  static final class DeclaredMisnamed implements FlagInput.Declared {
+    @Override
+    public Class<PointInTimeRestoreInput> inputType() {
+      return PointInTimeRestoreInput.class;
+    }
+
+    @Override
+    public String flags() {
+      return "--restore-time --restore-at";
+    }
+  }
+
+  @Test
+  void aDeclaredFlagWhoseFieldTheInputLacksIsRefusedNamingBoth() {
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> FlagInput.declareAll(new CommandLine(new DeclaredMisnamed())));
+    assertEquals(
+        "--restore-at sets restoreAt, which " + PointInTimeRestoreInput.class.getName() + " lacks",
+        e.getMessage());
+  }
+
+  @Test
+  void declaredFlagsTakeTheirFieldsTypesAndAMixinsOptionsStillCount() {
+    CorruptedDataRecoveryInput data =
+        (CorruptedDataRecoveryInput)
+            input("recover-data", "--service", "x", "--batch-size", "50", "--search-since", "P1D");
+    assertEquals(50, data.batchSize());
+    assertEquals("P1D", data.searchSince());
+    EcsRecoveryInput ecs =
+        (EcsRecoveryInput)
+            input(
+                "recover-ecs",
+                "--service",
+                "x",
+                "--desired-count",
+                "3",
+                "--cluster",
+                "c",
+                "--region",
+                "dr");
+    assertEquals(3, ecs.desiredCount());
+    assertEquals("c", ecs.cluster());
+    assertEquals("dr", ecs.region());
+    assertNull(ecs.waitBudget());
+  }
+
+  @Test
+  void aFlagIsNamedAfterItsFieldInCamelCase() {
+    assertEquals("randomWithin", FlagInput.camelCase("--random-within"));
+    assertEquals("pick", FlagInput.camelCase("--pick"));
   }
 }

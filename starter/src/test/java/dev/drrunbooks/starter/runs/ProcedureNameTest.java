@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.drrunbooks.runbook.Procedure;
+import dev.drrunbooks.runbook.Runbook;
 import dev.drrunbooks.starter.CliFailure;
 import dev.drrunbooks.starter.ExitCodes;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ class ProcedureNameTest {
     assertEquals("data-recovery", ProcedureName.key("--procedure", "data-recovery"));
     assertEquals("data-recovery", ProcedureName.key("--procedure", " recover-data "));
     assertEquals("dns-failover", ProcedureName.key("--procedure", "failover"));
-    for (Procedure<?, ?> p : Procedure.all()) {
+    for (Procedure<?, ?> p : Runbook.procedures()) {
       assertEquals(p.key(), ProcedureName.key("--procedure", p.key()));
       assertEquals(p.key(), ProcedureName.key("--procedure", p.command()));
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.drrunbooks.runbook.Procedure;
+import dev.drrunbooks.runbook.Runbook;
 import dev.drrunbooks.starter.CliFailure;
 import dev.drrunbooks.starter.ExitCodes;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class RunQueryTest {
   @Test
   void everyRunOfTheRunbooksProceduresWithoutAFilter() {
     assertEquals(TYPES, RunQuery.of(RunQuery.State.ANY, null, null));
-    for (Procedure<?, ?> p : Procedure.all())
+    for (Procedure<?, ?> p : Runbook.procedures())
       assertTrue(TYPES.contains("\"" + p.workflowType() + "\""), p.workflowType());
   }
 

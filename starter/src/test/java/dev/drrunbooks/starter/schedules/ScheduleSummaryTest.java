@@ -3,9 +3,9 @@ package dev.drrunbooks.starter.schedules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.drrunbooks.backupvalidation.BackupValidation;
 import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.catalog.CatalogFixture;
-import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.runbook.RunSummary;
 import io.temporal.client.schedules.ScheduleActionStartWorkflow;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ class ScheduleSummaryTest {
         (ScheduleActionStartWorkflow) weekly.schedule().getAction();
     RunSummary expected =
         RunSummary.of(
-            Procedure.BACKUP_VALIDATION,
+            BackupValidation.PROCEDURE,
             "inventory",
             catalog.services().get("inventory").objectives());
     assertEquals(expected.summary(), action.getOptions().getStaticSummary());

@@ -1,7 +1,8 @@
 package dev.drrunbooks.worker.ops;
 
+import dev.drrunbooks.backupvalidation.BackupValidation;
+import dev.drrunbooks.drill.DrDrill;
 import dev.drrunbooks.model.SearchAttributes;
-import dev.drrunbooks.runbook.Procedure;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -62,7 +63,7 @@ public final class RunVisibilityGauges implements AutoCloseable {
 
   /** The procedures whose last pass is tracked, and the DrOutcome that is a pass. */
   static final Map<String, String> PASSING =
-      Map.of(Procedure.DR_DRILL.key(), "PASSED", Procedure.BACKUP_VALIDATION.key(), "SUCCEEDED");
+      Map.of(DrDrill.PROCEDURE.key(), "PASSED", BackupValidation.PROCEDURE.key(), "SUCCEEDED");
 
   private final WorkflowClient client;
   private final MeterRegistry registry;
