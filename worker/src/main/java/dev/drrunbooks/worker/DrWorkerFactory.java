@@ -4,6 +4,7 @@ import dev.drrunbooks.approval.ApproverWorkerInterceptor;
 import dev.drrunbooks.bootstrap.codec.PayloadEncryption;
 import dev.drrunbooks.bootstrap.connect.DrClientOptions;
 import dev.drrunbooks.ops.Tracing;
+import dev.drrunbooks.runbook.RunLedgerInterceptor;
 import dev.drrunbooks.runbook.RunMetricsInterceptor;
 import dev.drrunbooks.runbook.RunNotificationInterceptor;
 import dev.drrunbooks.runbook.RunOutcomeInterceptor;
@@ -83,7 +84,8 @@ public final class DrWorkerFactory {
    * Interceptors of every worker, outermost first: every activity heartbeats while it runs, so a
    * dead worker is noticed within the activity's heartbeat timeout ({@code ActivityDefaults});
    * every procedure run ends by upserting its outcome search attributes ({@link
-   * RunOutcomeInterceptor}); runs are counted and their objectives reported as metrics ({@link
+   * RunOutcomeInterceptor}) and sending its end to the evidence ledger ({@link
+   * RunLedgerInterceptor}); runs are counted and their objectives reported as metrics ({@link
    * RunMetricsInterceptor}); gates, phase changes and ends are notified ({@link
    * RunNotificationInterceptor}); gates know who answers from the approver header ({@link
    * ApproverWorkerInterceptor}, reading it with the client's {@code converter}); activities act in
@@ -97,6 +99,7 @@ public final class DrWorkerFactory {
     return List.of(
         new HeartbeatOnBehalfInterceptor(),
         new RunOutcomeInterceptor(),
+        new RunLedgerInterceptor(),
         new RunMetricsInterceptor(),
         new RunNotificationInterceptor(),
         new ApproverWorkerInterceptor(converter),

@@ -1,5 +1,6 @@
 package dev.drrunbooks.runbook;
 
+import dev.drrunbooks.evidence.RecordRunEvidenceWorkflowImpl;
 import dev.drrunbooks.lock.ResourceLockWorkflowImpl;
 import dev.drrunbooks.report.WriteRunReportWorkflowImpl;
 import java.util.ArrayList;
@@ -11,11 +12,15 @@ import java.util.List;
  * workflows that are not procedures of their own (they have no report and an incident cannot launch
  * them): the lock that keeps one failover per DNS record, started by the procedures that need it,
  * and {@code WriteRunReport}, which {@code dr report RUN} starts to have the worker write a run's
- * report into its report folder.
+ * report into its report folder, and {@code RecordRunEvidence}, which writes an ended run into the
+ * evidence ledger.
  */
 public final class WorkflowImplementations {
   private static final List<Class<?>> SUPPORT =
-      List.of(ResourceLockWorkflowImpl.class, WriteRunReportWorkflowImpl.class);
+      List.of(
+          ResourceLockWorkflowImpl.class,
+          WriteRunReportWorkflowImpl.class,
+          RecordRunEvidenceWorkflowImpl.class);
 
   private WorkflowImplementations() {}
 

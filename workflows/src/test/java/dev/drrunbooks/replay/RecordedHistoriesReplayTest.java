@@ -14,6 +14,7 @@ import dev.drrunbooks.incident.IncidentResponseWorkflowImpl;
 import dev.drrunbooks.lock.ResourceLockWorkflowImpl;
 import dev.drrunbooks.pitr.PointInTimeRestoreWorkflowImpl;
 import dev.drrunbooks.report.WriteRunReportWorkflowImpl;
+import dev.drrunbooks.runbook.RunLedgerInterceptor;
 import dev.drrunbooks.runbook.RunMetricsInterceptor;
 import dev.drrunbooks.runbook.RunNotificationInterceptor;
 import dev.drrunbooks.runbook.RunOutcomeInterceptor;
@@ -64,6 +65,7 @@ class RecordedHistoriesReplayTest {
                     WorkerFactoryOptions.newBuilder()
                         .setWorkerInterceptors(
                             new RunOutcomeInterceptor(),
+                            new RunLedgerInterceptor(),
                             new RunMetricsInterceptor(),
                             new RunNotificationInterceptor(),
                             new ApproverWorkerInterceptor())

@@ -1,0 +1,104 @@
+package dev.drrunbooks.runbook;
+
+import dev.drrunbooks.activities.ledger.EndedRunEvidence;
+import dev.drrunbooks.evidence.RecordRunEvidenceWorkflow;
+import dev.drrunbooks.report.ReportContext;
+import dev.drrunbooks.report.RunReport;
+import io.temporal.api.enums.v1.ParentClosePolicy;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.common.interceptors.WorkerInterceptorBase;
+import io.temporal.common.interceptors.WorkflowInboundCallsInterceptor;
+import io.temporal.common.interceptors.WorkflowInboundCallsInterceptorBase;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.failure.TemporalFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.ChildWorkflowOptions;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInfo;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Sends every procedure run's end to the evidence ledger: a {@link RecordRunEvidenceWorkflow}
+ * child, abandoned when the run closes, writes it (retrying while the ledger is down, without
+ * holding up the run). A completed run sends its report; a failed or cancelled one its ending and
+ * message. Runs that continue as new, and support workflows, send nothing. The child's id is {@code
+ * ledger-<workflow id>}: one write per run, whoever retries. Behind version 1 of {@link
+ * #CHANGE_ID}: runs recorded before it replay unchanged.
+ */
+public final class RunLedgerInterceptor extends WorkerInterceptorBase {
+  /** The Workflow.getVersion change id of the end-of-run ledger write. */
+  public static final String CHANGE_ID = "run-evidence-ledger";
+
+  @Override
+  public WorkflowInboundCallsInterceptor interceptWorkflow(WorkflowInboundCallsInterceptor next) {
+    return new WorkflowInboundCallsInterceptorBase(next) {
+      @Override
+      public WorkflowOutput execute(WorkflowInput input) {
+        Optional<Procedure<?, ?>> procedure =
+            Runbook.ofWorkflowType(Workflow.getInfo().getWorkflowType());
+        if (procedure.isEmpty()) return super.execute(input);
+        WorkflowOutput output;
+        try {
+          output = super.execute(input);
+        } catch (CanceledFailure e) {
+          // The run's scope is cancelled: the child is started from a scope of its own.
+          Workflow.newDetachedCancellationScope(
+                  () -> send(ended(procedure.get(), "CANCELLED", "the run was cancelled")))
+              .run();
+          throw e;
+        } catch (TemporalFailure e) {
+          send(ended(procedure.get(), "FAILED", "the run failed: " + e.getMessage()));
+          throw e;
+        }
+        send(completed(procedure.get(), output.getResult()));
+        return output;
+      }
+    };
+  }
+
+  /** A completed run's report; a mapping that cannot read the result leaves only its ending. */
+  private static RunReport completed(Procedure<?, ?> procedure, Object result) {
+    try {
+      return procedure.reportOf(result, ReportContext.of(Workflow.getInfo().getWorkflowId()));
+    } catch (RuntimeException e) {
+      return ended(procedure, "COMPLETED", "the run completed; its result could not be read");
+    }
+  }
+
+  private static RunReport ended(Procedure<?, ?> procedure, String outcome, String summary) {
+    WorkflowInfo info = Workflow.getInfo();
+    return RunReport.builder(info.getWorkflowId(), procedure.key(), procedure.title())
+        .outcome(outcome, false, summary)
+        .period(
+            Instant.ofEpochMilli(info.getRunStartedTimestampMillis()),
+            Instant.ofEpochMilli(Workflow.currentTimeMillis()))
+        .build();
+  }
+
+  /** Starts the ledger's child and waits only until it has started. */
+  private static void send(RunReport report) {
+    if (Workflow.getVersion(CHANGE_ID, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION)
+      return;
+    WorkflowInfo info = Workflow.getInfo();
+    RecordRunEvidenceWorkflow ledger =
+        Workflow.newChildWorkflowStub(
+            RecordRunEvidenceWorkflow.class,
+            ChildWorkflowOptions.newBuilder()
+                .setWorkflowId("ledger-" + info.getWorkflowId())
+                .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
+                .setWorkflowIdReusePolicy(
+                    WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+                .build());
+    EndedRunEvidence evidence =
+        new EndedRunEvidence(info.getWorkflowId(), info.getRunId(), info.getWorkflowType(), report);
+    Async.function(ledger::record, evidence);
+    try {
+      Workflow.getWorkflowExecution(ledger).get();
+    } catch (TemporalFailure e) {
+      // The run's own ending stands; the ledger's is only missing (and the history has it).
+      Workflow.getLogger(RunLedgerInterceptor.class)
+          .warn("the ledger's write of {} did not start: {}", info.getWorkflowId(), e.getMessage());
+    }
+  }
+}
