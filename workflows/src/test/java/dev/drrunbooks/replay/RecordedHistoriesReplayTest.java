@@ -3,23 +3,11 @@ package dev.drrunbooks.replay;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.drrunbooks.approval.ApproverWorkerInterceptor;
-import dev.drrunbooks.backuppolicy.BackupPolicyWorkflowImpl;
-import dev.drrunbooks.backupvalidation.BackupValidationWorkflowImpl;
-import dev.drrunbooks.datarecovery.CorruptedDataRecoveryWorkflowImpl;
-import dev.drrunbooks.drill.DrDrillWorkflowImpl;
-import dev.drrunbooks.ecsrecovery.EcsServiceRecoveryWorkflowImpl;
-import dev.drrunbooks.evacuation.RegionEvacuationWorkflowImpl;
-import dev.drrunbooks.failover.DnsFailoverWorkflowImpl;
-import dev.drrunbooks.incident.IncidentResponseWorkflowImpl;
-import dev.drrunbooks.lock.ResourceLockWorkflowImpl;
-import dev.drrunbooks.pitr.PointInTimeRestoreWorkflowImpl;
-import dev.drrunbooks.report.WriteRunReportWorkflowImpl;
 import dev.drrunbooks.runbook.RunLedgerInterceptor;
 import dev.drrunbooks.runbook.RunMetricsInterceptor;
 import dev.drrunbooks.runbook.RunNotificationInterceptor;
 import dev.drrunbooks.runbook.RunOutcomeInterceptor;
-import dev.drrunbooks.runcleanup.RunCleanupWorkflowImpl;
-import dev.drrunbooks.snapshotrestore.SnapshotRestoreWorkflowImpl;
+import dev.drrunbooks.runbook.WorkflowImplementations;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -72,20 +60,9 @@ class RecordedHistoriesReplayTest {
                         .build())
                 .build());
     worker = env.newWorker("replay");
+    // Every workflow the worker registers, procedures and support workflows alike.
     worker.registerWorkflowImplementationTypes(
-        BackupPolicyWorkflowImpl.class,
-        PointInTimeRestoreWorkflowImpl.class,
-        SnapshotRestoreWorkflowImpl.class,
-        BackupValidationWorkflowImpl.class,
-        DnsFailoverWorkflowImpl.class,
-        EcsServiceRecoveryWorkflowImpl.class,
-        RegionEvacuationWorkflowImpl.class,
-        DrDrillWorkflowImpl.class,
-        CorruptedDataRecoveryWorkflowImpl.class,
-        IncidentResponseWorkflowImpl.class,
-        ResourceLockWorkflowImpl.class,
-        RunCleanupWorkflowImpl.class,
-        WriteRunReportWorkflowImpl.class);
+        WorkflowImplementations.all().toArray(Class<?>[]::new));
   }
 
   @AfterAll

@@ -2,10 +2,12 @@ package dev.drrunbooks.testing;
 
 import com.uber.m3.tally.Scope;
 import dev.drrunbooks.approval.ApproverWorkerInterceptor;
+import dev.drrunbooks.evidence.RecordRunEvidenceWorkflowImpl;
 import dev.drrunbooks.lock.ResourceLockWorkflowImpl;
 import dev.drrunbooks.model.SearchAttributes;
 import dev.drrunbooks.payload.DrDataConverter;
 import dev.drrunbooks.payload.DrWorkflowOptions;
+import dev.drrunbooks.runbook.RunLedgerInterceptor;
 import dev.drrunbooks.runbook.RunMetricsInterceptor;
 import dev.drrunbooks.runbook.RunNotificationInterceptor;
 import dev.drrunbooks.runbook.RunOutcomeInterceptor;
@@ -37,6 +39,16 @@ public final class TimeSkipping {
    */
   public static TestWorkflowExtension notifying(Class<?>... workflowImplementations) {
     return extension(List.of(new RunNotificationInterceptor()), workflowImplementations);
+  }
+
+  /**
+   * As {@link #extension}, with every procedure run's end sent to the evidence ledger, as the
+   * worker does: register a {@code LedgerActivities} too.
+   */
+  public static TestWorkflowExtension ledgered(Class<?>... workflowImplementations) {
+    Class<?>[] all = Arrays.copyOf(workflowImplementations, workflowImplementations.length + 1);
+    all[workflowImplementations.length] = RecordRunEvidenceWorkflowImpl.class;
+    return extension(List.of(new RunLedgerInterceptor()), all);
   }
 
   /**
