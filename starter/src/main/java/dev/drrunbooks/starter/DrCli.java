@@ -15,6 +15,7 @@ import dev.drrunbooks.starter.commands.GateCommand;
 import dev.drrunbooks.starter.commands.IncidentCommand;
 import dev.drrunbooks.starter.commands.ListCommand;
 import dev.drrunbooks.starter.commands.PitrCommand;
+import dev.drrunbooks.starter.commands.ReadinessCommand;
 import dev.drrunbooks.starter.commands.RecoverDataCommand;
 import dev.drrunbooks.starter.commands.RecoverEcsCommand;
 import dev.drrunbooks.starter.commands.ReportCommand;
@@ -49,6 +50,7 @@ import picocli.CommandLine.Spec;
       DoctorCommand.class,
       DrillCommand.class,
       BackupPolicyCommand.class,
+      ReadinessCommand.class,
       PitrCommand.class,
       RestoreSnapshotCommand.class,
       ValidateBackupsCommand.class,

@@ -1,9 +1,7 @@
 package dev.drrunbooks.backuppolicy;
 
 import dev.drrunbooks.catalog.ServiceDefinition;
-import dev.drrunbooks.model.FailureType;
 import dev.drrunbooks.model.InputRules;
-import io.temporal.failure.ApplicationFailure;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,15 +9,7 @@ import java.util.List;
 public final class BackupPolicyInputRules implements InputRules<BackupPolicyInput> {
   @Override
   public void checkInput(BackupPolicyInput in, Instant now) {
-    String selector = in.selector();
-    if (!selector.matches("[a-z0-9][a-z0-9-]*")) {
-      throw ApplicationFailure.newNonRetryableFailure(
-          "service: '"
-              + selector
-              + "' is not a catalog key; use a key such as inventory (lower case, digits, '-') or"
-              + " 'all'",
-          FailureType.INVALID_INPUT.type());
-    }
+    InputRules.requireSelector(in.selector());
   }
 
   /** The service named, or {@value InputRules#ALL}. */

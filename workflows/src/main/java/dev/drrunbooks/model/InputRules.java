@@ -102,4 +102,21 @@ public interface InputRules<I> {
       throw Inputs.invalid(
           field, service.key(), "a service with a database in the catalog; it declares none");
   }
+
+  /**
+   * Refuses a {@code service} selector that is neither a catalog key nor {@value #ALL}.
+   *
+   * @throws io.temporal.failure.ApplicationFailure InvalidInput naming the value and what is
+   *     allowed
+   */
+  static void requireSelector(String selector) {
+    if (!selector.matches("[a-z0-9][a-z0-9-]*")) {
+      throw io.temporal.failure.ApplicationFailure.newNonRetryableFailure(
+          "service: '"
+              + selector
+              + "' is not a catalog key; use a key such as inventory (lower case, digits, '-') or"
+              + " 'all'",
+          FailureType.INVALID_INPUT.type());
+    }
+  }
 }

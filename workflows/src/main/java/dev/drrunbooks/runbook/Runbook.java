@@ -9,6 +9,7 @@ import dev.drrunbooks.evacuation.RegionEvacuation;
 import dev.drrunbooks.failover.DnsFailover;
 import dev.drrunbooks.incident.IncidentResponse;
 import dev.drrunbooks.pitr.PointInTimeRestore;
+import dev.drrunbooks.readiness.ReadinessEvaluation;
 import dev.drrunbooks.runcleanup.RunCleanup;
 import dev.drrunbooks.snapshotrestore.SnapshotRestore;
 import java.util.List;
@@ -32,7 +33,8 @@ public final class Runbook {
           DrDrill.PROCEDURE,
           CorruptedDataRecovery.PROCEDURE,
           IncidentResponse.PROCEDURE,
-          RunCleanup.PROCEDURE);
+          RunCleanup.PROCEDURE,
+          ReadinessEvaluation.PROCEDURE);
 
   private Runbook() {}
 

@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * An in-memory stand-in for RDS, S3 and the catalog, for workflow-logic tests only: it keeps the
  * state the activities would read and change, and records every change made.
  */
-final class FakeAwsWorld implements RdsBackupActivities, S3Activities, CatalogActivities {
+public final class FakeAwsWorld implements RdsBackupActivities, S3Activities, CatalogActivities {
   final Map<String, BackupSettings> instances = new ConcurrentHashMap<>();
   final Map<String, String> versioning = new ConcurrentHashMap<>();
   final Map<String, ReplicationRuleState> rules = new ConcurrentHashMap<>();
@@ -36,7 +36,7 @@ final class FakeAwsWorld implements RdsBackupActivities, S3Activities, CatalogAc
    * Every catalog resource compliant except, as in the sandbox, the Inventory instance and its
    * buckets.
    */
-  static FakeAwsWorld likeTheSandbox(Catalog catalog) {
+  public static FakeAwsWorld likeTheSandbox(Catalog catalog) {
     FakeAwsWorld world = new FakeAwsWorld(catalog);
     for (String key : catalog.serviceKeys()) {
       ServiceDefinition s = catalog.definitionOf(key);

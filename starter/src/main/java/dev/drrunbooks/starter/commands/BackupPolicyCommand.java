@@ -50,18 +50,15 @@ public final class BackupPolicyCommand extends ConnectedCommand {
     spec.commandLine().getOut().print(render(result));
   }
 
-  /** Longer values (a whole replication rule, a KMS key ARN) are notes under the table. */
-  static final int WIDEST_CELL = 40;
-
   /**
    * The checks as a table; a check's detail (why it failed, what an apply would meet) and any value
-   * longer than {@value #WIDEST_CELL} characters are numbered notes under the table, so one long
-   * value does not widen every row. A long value found as expected reads "(as expected)".
+   * longer than {@value TableNotes#WIDEST_CELL} characters are numbered notes under the table
+   * ({@link TableNotes}).
    */
   static String render(BackupPolicyResult result) {
     Table table =
         new Table("SERVICE", "RESOURCE", "CHECK", "EXPECTED", "FOUND", "ACTION", "NOW", "NOTE");
-    Notes notes = new Notes();
+    TableNotes notes = new TableNotes();
     for (PolicyCheck c : result.checks()) {
       String subject = c.resource() + " " + c.check();
       String expected = notes.cell(c.expected(), null, subject + " expected");
@@ -71,37 +68,11 @@ public final class BackupPolicyCommand extends ConnectedCommand {
       table.row(c.service(), c.resource(), c.check(), expected, found, c.action(), now, note);
     }
     StringBuilder out = new StringBuilder(table.render());
-    if (!notes.isEmpty()) out.append('\n').append(notes.text);
+    if (!notes.isEmpty()) out.append('\n').append(notes.text());
     out.append(
         String.format(
             "%nBackup policy %s of %s: %s%n",
             result.mode(), String.join(", ", result.services()), result.summary()));
     return out.toString();
-  }
-
-  /** The numbered notes under the table. */
-  private static final class Notes {
-    private final StringBuilder text = new StringBuilder();
-    private int count;
-
-    String add(String note) {
-      String ref = "[" + ++count + "]";
-      text.append(ref).append(' ').append(note).append('\n');
-      return ref;
-    }
-
-    /**
-     * {@code value} itself when short; else "(as expected)" when it is {@code expected}, else a
-     * note.
-     */
-    String cell(String value, String expected, String label) {
-      if (value == null || value.length() <= WIDEST_CELL) return value;
-      if (value.equals(expected)) return "(as expected)";
-      return add(label + ": " + value);
-    }
-
-    boolean isEmpty() {
-      return count == 0;
-    }
   }
 }

@@ -71,6 +71,44 @@ class BackupPolicyEndToEndTest {
   }
 
   /**
+   * Readiness sees what the backup policy sees: Inventory off policy is not ready, naming each
+   * off-policy setting; after the apply the next evaluation finds it ready.
+   */
+  @Test
+  void readinessReportsInventoryOffPolicyUntilThePolicyIsApplied() {
+    putInventoryOffPolicy();
+
+    CliRun before = CliRun.of(worker.connectionArgs(), "readiness", "--service", "inventory");
+    assertEquals(ExitCodes.OUTCOME_NOT_SUCCESS, before.exitCode(), before.toString());
+    assertTrue(
+        before
+            .out()
+            .lines()
+            .anyMatch(
+                l ->
+                    l.matches(
+                        "inventory +backup policy: rds:mycomputer-inventory-db"
+                            + " backup-retention-days +30 +7 +FAIL")),
+        before.toString());
+    assertTrue(
+        before.out().contains("backup policy: s3:mycomputer-assets versioning"), before.toString());
+    assertTrue(
+        before.out().contains("1 of 1 service(s) not ready: inventory (6 checks failing)"),
+        before.toString());
+    assertTrue(
+        before.out().contains("Started readiness: workflow readiness-inventory-"),
+        before.toString());
+
+    CliRun apply =
+        CliRun.of(worker.connectionArgs(), "backup-policy", "--service", "inventory", "--apply");
+    assertEquals(0, apply.exitCode(), apply.toString());
+
+    CliRun after = CliRun.of(worker.connectionArgs(), "readiness", "--service", "inventory");
+    assertEquals(0, after.exitCode(), after.toString());
+    assertTrue(after.out().contains("All 1 service(s) ready"), after.toString());
+  }
+
+  /**
    * Issue 11, finding 5, as reported: Inventory's maintenance window sun:03:15-sun:04:15 overlaps
    * the catalog's 03:00-04:00 backup window (the emulator refuses it as RDS does). The apply sets
    * retention to 30 and IAM auth while the window check fails naming the conflict. The shared

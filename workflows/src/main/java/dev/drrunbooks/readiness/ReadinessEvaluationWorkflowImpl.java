@@ -1,0 +1,170 @@
+package dev.drrunbooks.readiness;
+
+import dev.drrunbooks.activities.catalog.CatalogActivities;
+import dev.drrunbooks.activities.ecs.EcsActivities;
+import dev.drrunbooks.activities.rds.RdsRestoreActivities;
+import dev.drrunbooks.activities.rds.RdsSnapshotActivities;
+import dev.drrunbooks.activities.route53.Route53Activities;
+import dev.drrunbooks.backuppolicy.BackupPolicy;
+import dev.drrunbooks.backuppolicy.BackupPolicyInput;
+import dev.drrunbooks.backuppolicy.BackupPolicyResult;
+import dev.drrunbooks.backuppolicy.BackupPolicyWorkflow;
+import dev.drrunbooks.catalog.ServiceDefinition;
+import dev.drrunbooks.failover.CloudWatchActivities;
+import dev.drrunbooks.model.ActivityDefaults;
+import dev.drrunbooks.model.AwsAccount;
+import dev.drrunbooks.model.FailureType;
+import dev.drrunbooks.model.Failures;
+import dev.drrunbooks.model.Phases;
+import dev.drrunbooks.model.Timeline;
+import dev.drrunbooks.runbook.RunSummary;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.ChildWorkflowFailure;
+import io.temporal.workflow.ChildWorkflowOptions;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+public class ReadinessEvaluationWorkflowImpl implements ReadinessEvaluationWorkflow {
+  /** What the run refuses in its input before it does anything (the starter checks them too). */
+  public static final ReadinessInputRules RULES = new ReadinessInputRules();
+
+  private final CatalogActivities catalog = ActivityDefaults.shortCallStub(CatalogActivities.class);
+  private final RecoveryPointChecks recoveryPoints =
+      new RecoveryPointChecks(
+          ActivityDefaults.shortCallStub(RdsRestoreActivities.class),
+          ActivityDefaults.shortCallStub(RdsSnapshotActivities.class));
+  private final StandbyChecks standby =
+      new StandbyChecks(
+          ActivityDefaults.shortCallStub(EcsActivities.class),
+          ActivityDefaults.shortCallStub(Route53Activities.class),
+          ActivityDefaults.shortCallStub(CloudWatchActivities.class));
+  private final Timeline timeline = new Timeline();
+  private final Phases phases = new Phases();
+  private String current;
+
+  @Override
+  public ReadinessResult evaluate(ReadinessInput input) {
+    ReadinessInput in = input == null ? new ReadinessInput(null) : input;
+    RULES.checkInput(in, Timeline.now());
+    String selector = in.selector();
+    phases.tag(ReadinessEvaluation.KEY, selector);
+    phases.enter("resolve");
+    List<ServiceDefinition> services = resolve(selector);
+    phases.enter("policy");
+    BackupPolicyResult audit = audit(selector);
+    phases.enter("check");
+    Instant now = Timeline.now();
+    List<ServiceReadiness> found = new ArrayList<>();
+    for (ServiceDefinition service : services) {
+      current = service.key();
+      found.add(AwsAccount.in(service.accountId(), () -> evaluate(service, audit, now)));
+    }
+    current = null;
+    phases.enter("done");
+    return ReadinessResult.of(now, found, timeline.entries());
+  }
+
+  @Override
+  public String status() {
+    return current == null ? phases.current() : phases.current() + ": " + current;
+  }
+
+  private List<ServiceDefinition> resolve(String selector) {
+    try {
+      return timeline.step(
+          "resolve " + selector,
+          () -> catalog.resolveServices(selector),
+          list -> list.size() + " service(s)");
+    } catch (ActivityFailure e) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "service: " + Failures.rootMessage(e), FailureType.INVALID_INPUT.type());
+    }
+  }
+
+  /**
+   * The backup policy, audited by a BackupPolicy child (the same checks as {@code dr
+   * backup-policy}).
+   */
+  private BackupPolicyResult audit(String selector) {
+    BackupPolicyWorkflow child =
+        Workflow.newChildWorkflowStub(
+            BackupPolicyWorkflow.class,
+            RunSummary.of(BackupPolicy.PROCEDURE, selector, null)
+                .on(ChildWorkflowOptions.newBuilder())
+                .setWorkflowId(Workflow.getInfo().getWorkflowId() + "-backup-policy")
+                .build());
+    try {
+      return timeline.step(
+          "audit the backup policy of " + selector,
+          () -> child.run(new BackupPolicyInput(selector, false)),
+          BackupPolicyResult::summary);
+    } catch (ChildWorkflowFailure e) {
+      return null;
+    }
+  }
+
+  private ServiceReadiness evaluate(
+      ServiceDefinition service, BackupPolicyResult audit, Instant now) {
+    String key = service.key();
+    Duration rpo = service.spec().objectives().rpo();
+    List<ReadinessCheck> checks = new ArrayList<>();
+    if (audit != null) checks.addAll(PolicyReadiness.of(key, audit));
+    else
+      checks.add(
+          ReadinessCheck.unknown(
+              key, "backup policy", "audited", "the audit failed: see its run in the timeline"));
+    Duration predictedRpo = null;
+    if (service.spec().database() != null) {
+      String expected = "newer than RPO " + Ages.of(rpo);
+      checks.add(
+          guarded(
+              key,
+              "recovery point in " + service.regions().primary(),
+              expected,
+              () -> RecoveryPointChecks.check(key, recoveryPoints.primary(service), rpo, now)));
+      RecoveryPoint[] dr = new RecoveryPoint[1];
+      checks.add(
+          guarded(
+              key,
+              "recovery point in " + service.regions().dr(),
+              expected,
+              () -> {
+                dr[0] = recoveryPoints.dr(service);
+                return RecoveryPointChecks.check(key, dr[0], rpo, now);
+              }));
+      if (dr[0] != null && dr[0].at() != null) predictedRpo = Duration.between(dr[0].at(), now);
+    }
+    if (service.spec().ecs() != null)
+      checks.add(
+          guarded(
+              key,
+              "ECS service in " + service.regions().dr(),
+              "ACTIVE on the stable task definition",
+              () -> standby.drService(service)));
+    if (service.dns() != null) {
+      try {
+        checks.addAll(standby.dns(service));
+      } catch (ActivityFailure e) {
+        checks.add(
+            ReadinessCheck.unknown(
+                key, "DNS record " + service.dns().name(), "readable", Failures.rootMessage(e)));
+      }
+    }
+    return new ServiceReadiness(key, service.spec().objectives(), checks, predictedRpo, null);
+  }
+
+  /** The check, or unknown with the reason when reading it failed. */
+  private static ReadinessCheck guarded(
+      String service, String check, String expected, Supplier<ReadinessCheck> read) {
+    try {
+      return read.get();
+    } catch (ActivityFailure e) {
+      return ReadinessCheck.unknown(service, check, expected, Failures.rootMessage(e));
+    }
+  }
+}
