@@ -9,8 +9,9 @@ import java.util.List;
  * makes the server match the catalog. Overlap is always "skip": a run never starts while the
  * previous one still runs.
  *
- * @param procedure {@code dr-drill} (the monthly drill, all {@code services} in one run) or {@code
- *     backup-validation} (the weekly backup test, exactly one service)
+ * @param procedure {@code dr-drill} (the monthly drill, all {@code services} in one run), {@code
+ *     backup-validation} (the weekly backup test, exactly one service) or {@code readiness} (the
+ *     readiness evaluation: one service, or {@code all})
  * @param timeZone IANA zone the calendar is read in (default UTC)
  * @param catchupWindow how late a run missed during an outage may still start; one run, never one
  *     per miss
@@ -30,9 +31,10 @@ public record ScheduleSpec(
 
   public static final String DR_DRILL = "dr-drill";
   public static final String BACKUP_VALIDATION = "backup-validation";
+  public static final String READINESS = "readiness";
 
   /** The procedures a schedule may start. */
-  public static final List<String> PROCEDURES = List.of(BACKUP_VALIDATION, DR_DRILL);
+  public static final List<String> PROCEDURES = List.of(BACKUP_VALIDATION, DR_DRILL, READINESS);
 
   public static final String DEFAULT_TIME_ZONE = "UTC";
 

@@ -199,7 +199,9 @@ final class CatalogValidator {
     if (s.services().isEmpty()) {
       problem(at + ".services", "at least one service is required");
     }
-    for (int i = 0; i < s.services().size(); i++) {
+    boolean readinessOfAll =
+        ScheduleSpec.READINESS.equals(s.procedure()) && s.services().equals(List.of("all"));
+    for (int i = 0; i < s.services().size() && !readinessOfAll; i++) {
       reference(
           at + ".services[" + i + "]",
           s.services().get(i),
@@ -207,11 +209,15 @@ final class CatalogValidator {
           "service",
           "services");
     }
-    if (ScheduleSpec.BACKUP_VALIDATION.equals(s.procedure()) && s.services().size() > 1) {
+    if ((ScheduleSpec.BACKUP_VALIDATION.equals(s.procedure())
+            || ScheduleSpec.READINESS.equals(s.procedure()))
+        && s.services().size() > 1) {
       problem(
           at + ".services",
-          "a backup-validation schedule validates one service; declare one schedule per "
-              + "service, found "
+          (ScheduleSpec.READINESS.equals(s.procedure())
+                  ? "a readiness schedule evaluates one service, or all"
+                  : "a backup-validation schedule validates one service")
+              + "; declare one schedule per service, found "
               + s.services().size()
               + ": "
               + String.join(", ", s.services()));

@@ -141,10 +141,20 @@ class CatalogLoaderTest {
   }
 
   @Test
-  void schedulesAreTheMonthlyDrillAndTheWeeklyBackupValidation() {
+  void schedulesAreTheMonthlyDrillTheWeeklyBackupValidationAndReadinessEvery30Minutes() {
     Catalog catalog = CatalogFixture.load();
     assertEquals(
-        List.of("monthly-dr-drill", "weekly-backup-validation-inventory"), catalog.scheduleKeys());
+        List.of(
+            "monthly-dr-drill", "readiness-every-30-minutes", "weekly-backup-validation-inventory"),
+        catalog.scheduleKeys());
+    ScheduleSpec readiness = catalog.schedules().get("readiness-every-30-minutes");
+    assertEquals(ScheduleSpec.READINESS, readiness.procedure());
+    assertEquals(List.of("all"), readiness.services());
+    assertEquals(
+        List.of(CalendarRange.of(0), CalendarRange.of(30)),
+        CalendarField.MINUTE.ranges(readiness.calendar()));
+    assertEquals(
+        List.of(new CalendarRange(0, 23, 1)), CalendarField.HOUR.ranges(readiness.calendar()));
     ScheduleSpec drill = catalog.schedules().get("monthly-dr-drill");
     assertEquals(ScheduleSpec.DR_DRILL, drill.procedure());
     assertEquals(List.of("inventory"), drill.services());
@@ -201,7 +211,7 @@ class CatalogLoaderTest {
             new CatalogException.Problem(
                 "schedules.monthly-dr-drill.procedure",
                 "unknown procedure 'chaos-monkey'; a schedule can start: backup-validation,"
-                    + " dr-drill")),
+                    + " dr-drill, readiness")),
         e.problems());
   }
 

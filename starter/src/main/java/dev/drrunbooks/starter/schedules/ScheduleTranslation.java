@@ -11,6 +11,7 @@ import dev.drrunbooks.catalog.Durations;
 import dev.drrunbooks.catalog.ScheduleSpec;
 import dev.drrunbooks.drill.DrDrillInput;
 import dev.drrunbooks.model.SearchAttributes;
+import dev.drrunbooks.readiness.ReadinessInput;
 import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.runbook.RunSummary;
 import dev.drrunbooks.runbook.Runbook;
@@ -169,6 +170,7 @@ public final class ScheduleTranslation {
       case ScheduleSpec.BACKUP_VALIDATION ->
           new BackupValidationInput(
               entry.services().get(0), entry.pick(), null, waitBudget, null, null);
+      case ScheduleSpec.READINESS -> new ReadinessInput(entry.services().get(0));
       default ->
           throw new IllegalArgumentException(
               "no workflow for procedure '" + entry.procedure() + "'");

@@ -61,13 +61,15 @@ import org.junit.jupiter.api.io.TempDir;
 class SchedulesEndToEndTest {
   private static final String DRILL = "dr-monthly-dr-drill";
   private static final String WEEKLY = "dr-weekly-backup-validation-inventory";
+  private static final String READINESS = "dr-readiness-every-30-minutes";
   private static final String WEEKLY_CALENDAR = "calendar: { hour: 3, minute: 30, dayOfWeek: SUN }";
 
   private static SandboxWorker worker;
   private static WorkflowServiceStubs stubs;
   private static ScheduleClient schedules;
   private static WorkflowClient workflows;
-  private static final List<String> schedulesMade = new ArrayList<>(List.of(DRILL, WEEKLY));
+  private static final List<String> schedulesMade =
+      new ArrayList<>(List.of(DRILL, WEEKLY, READINESS));
   private static final List<String> runsStarted = new ArrayList<>();
 
   @TempDir static Path dir;
@@ -105,7 +107,7 @@ class SchedulesEndToEndTest {
   @Test
   void applyTwiceTriggerPauseUpdateAndDelete() throws IOException {
     // a clean slate: neither schedule exists, so the first apply must create both
-    for (String id : List.of(DRILL, WEEKLY)) {
+    for (String id : List.of(DRILL, WEEKLY, READINESS)) {
       if (describe(id).isPresent()) schedules.getHandle(id).delete();
     }
     Path catalog = CatalogFixture.path();
@@ -123,8 +125,13 @@ class SchedulesEndToEndTest {
         WEEKLY,
         "created",
         "BackupValidation inventory; 03:30 UTC every Sunday; catch-up 1d");
+    assertLine(
+        first,
+        READINESS,
+        "created",
+        "ReadinessEvaluation all; at hour *, minute 0, 30, every day (UTC); catch-up 30m");
     assertTrue(
-        first.out().contains("2 created, 0 updated, 0 unchanged, 0 deleted"), first.toString());
+        first.out().contains("3 created, 0 updated, 0 unchanged, 0 deleted"), first.toString());
     Instant drillCreated = describe(DRILL).orElseThrow().getInfo().getCreatedAt();
     Instant weeklyCreated = describe(WEEKLY).orElseThrow().getInfo().getCreatedAt();
 
@@ -133,7 +140,7 @@ class SchedulesEndToEndTest {
     assertLine(second, DRILL, "unchanged", "DrDrill");
     assertLine(second, WEEKLY, "unchanged", "BackupValidation");
     assertTrue(
-        second.out().contains("0 created, 0 updated, 2 unchanged, 0 deleted"), second.toString());
+        second.out().contains("0 created, 0 updated, 3 unchanged, 0 deleted"), second.toString());
     ScheduleDescription drill = describe(DRILL).orElseThrow();
     assertEquals(
         drillCreated,
@@ -306,7 +313,9 @@ class SchedulesEndToEndTest {
       assertTrue(run.err().contains("'quarterly-chaos-day'"), run.toString());
       assertTrue(
           run.err()
-              .contains("catalog schedules: monthly-dr-drill, weekly-backup-validation-inventory"),
+              .contains(
+                  "catalog schedules: monthly-dr-drill, readiness-every-30-minutes,"
+                      + " weekly-backup-validation-inventory"),
           run.toString());
     }
   }

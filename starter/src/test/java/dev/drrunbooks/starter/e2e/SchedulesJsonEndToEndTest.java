@@ -43,6 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SchedulesJsonEndToEndTest {
   private static final String DRILL = "dr-monthly-dr-drill";
   private static final String WEEKLY = "dr-weekly-backup-validation-inventory";
+  private static final String READINESS = "dr-readiness-every-30-minutes";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static final String TASK_QUEUE = "dr-e2e-json-" + Long.toString(System.nanoTime(), 36);
@@ -76,6 +77,7 @@ class SchedulesJsonEndToEndTest {
     try {
       deleteIfThere(DRILL);
       deleteIfThere(WEEKLY);
+      deleteIfThere(READINESS);
       for (String id : runsStarted) {
         WorkflowStub run = workflows.newUntypedWorkflowStub(id, Optional.empty(), Optional.empty());
         try {
@@ -95,6 +97,7 @@ class SchedulesJsonEndToEndTest {
   void everyVerbPrintsOnlyJsonOnStdout() throws IOException {
     deleteIfThere(DRILL);
     deleteIfThere(WEEKLY);
+    deleteIfThere(READINESS);
     Path catalog = CatalogFixture.path();
 
     // apply: one object per schedule, the counts on stderr, no table on stdout
@@ -109,7 +112,7 @@ class SchedulesJsonEndToEndTest {
         drillCreated.get("detail").asText());
     assertEquals("CREATED", only(lines(apply), WEEKLY).get("done").asText(), apply.toString());
     assertTrue(
-        apply.err().contains("2 created, 0 updated, 0 unchanged, 0 deleted"), apply.toString());
+        apply.err().contains("3 created, 0 updated, 0 unchanged, 0 deleted"), apply.toString());
     awaitListed(DRILL);
     awaitListed(WEEKLY);
 
