@@ -2,6 +2,8 @@ package dev.drrunbooks.readiness;
 
 import dev.drrunbooks.activities.catalog.CatalogActivities;
 import dev.drrunbooks.activities.ecs.EcsActivities;
+import dev.drrunbooks.activities.ledger.LastPassingRun;
+import dev.drrunbooks.activities.ledger.LedgerQueryActivities;
 import dev.drrunbooks.activities.rds.RdsRestoreActivities;
 import dev.drrunbooks.activities.rds.RdsSnapshotActivities;
 import dev.drrunbooks.activities.route53.Route53Activities;
@@ -9,6 +11,7 @@ import dev.drrunbooks.backuppolicy.BackupPolicy;
 import dev.drrunbooks.backuppolicy.BackupPolicyInput;
 import dev.drrunbooks.backuppolicy.BackupPolicyResult;
 import dev.drrunbooks.backuppolicy.BackupPolicyWorkflow;
+import dev.drrunbooks.catalog.ScheduleSpec;
 import dev.drrunbooks.catalog.ServiceDefinition;
 import dev.drrunbooks.failover.CloudWatchActivities;
 import dev.drrunbooks.model.ActivityDefaults;
@@ -27,9 +30,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 public class ReadinessEvaluationWorkflowImpl implements ReadinessEvaluationWorkflow {
+  /** How far back the ledger's measured steps count for the forecast. */
+  static final Duration FORECAST_WINDOW = Duration.ofDays(365);
+
   /** What the run refuses in its input before it does anything (the starter checks them too). */
   public static final ReadinessInputRules RULES = new ReadinessInputRules();
 
@@ -43,6 +50,8 @@ public class ReadinessEvaluationWorkflowImpl implements ReadinessEvaluationWorkf
           ActivityDefaults.shortCallStub(EcsActivities.class),
           ActivityDefaults.shortCallStub(Route53Activities.class),
           ActivityDefaults.shortCallStub(CloudWatchActivities.class));
+  private final LedgerQueryActivities ledger =
+      ActivityDefaults.shortCallStub(LedgerQueryActivities.class);
   private final Timeline timeline = new Timeline();
   private final Phases phases = new Phases();
   private String current;
@@ -57,12 +66,16 @@ public class ReadinessEvaluationWorkflowImpl implements ReadinessEvaluationWorkf
     List<ServiceDefinition> services = resolve(selector);
     phases.enter("policy");
     BackupPolicyResult audit = audit(selector);
-    phases.enter("check");
+    phases.enter("evidence");
     Instant now = Timeline.now();
+    Evidence evidence = evidence(now);
+    phases.enter("check");
     List<ServiceReadiness> found = new ArrayList<>();
     for (ServiceDefinition service : services) {
       current = service.key();
-      found.add(AwsAccount.in(service.accountId(), () -> evaluate(service, audit, now)));
+      ServiceReadiness checked =
+          AwsAccount.in(service.accountId(), () -> evaluate(service, audit, now));
+      found.add(withEvidence(service, checked, evidence, now));
     }
     current = null;
     phases.enter("done");
@@ -156,6 +169,42 @@ public class ReadinessEvaluationWorkflowImpl implements ReadinessEvaluationWorkf
       }
     }
     return new ServiceReadiness(key, service.spec().objectives(), checks, predictedRpo, null);
+  }
+
+  /** What the ledger holds: a year of measured steps, the newest passing runs, the schedules. */
+  private record Evidence(
+      List<StepSample> samples,
+      List<LastPassingRun> lastPassing,
+      Map<String, ScheduleSpec> schedules) {}
+
+  private Evidence evidence(Instant now) {
+    List<StepSample> samples =
+        timeline.step(
+            "read a year of measured steps from the ledger",
+            () -> ledger.stepSamples(now.minus(FORECAST_WINDOW)),
+            list -> list.size() + " sample(s)");
+    List<LastPassingRun> last =
+        timeline.step(
+            "read the newest passing drills and backup validations",
+            () -> ledger.lastPassing(EvidenceFreshness.PROCEDURES),
+            list -> list.size() + " run(s)");
+    return new Evidence(samples, last, catalog.schedules());
+  }
+
+  /** The service's checks with the freshness of its evidence, and its RTO forecast. */
+  private static ServiceReadiness withEvidence(
+      ServiceDefinition service, ServiceReadiness checked, Evidence evidence, Instant now) {
+    List<ReadinessCheck> checks = new ArrayList<>(checked.checks());
+    checks.addAll(
+        EvidenceFreshness.checks(service.key(), evidence.schedules(), evidence.lastPassing(), now));
+    RtoForecast rto =
+        RtoForecast.of(
+            service.key(),
+            service.spec().objectives().rto(),
+            RecoveryPath.of(service.spec()),
+            evidence.samples());
+    return new ServiceReadiness(
+        checked.service(), checked.objectives(), checks, checked.predictedRpo(), rto);
   }
 
   /** The check, or unknown with the reason when reading it failed. */

@@ -9,6 +9,7 @@ import dev.drrunbooks.catalog.BucketSpec;
 import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.catalog.DrBackupReplicationSpec;
 import dev.drrunbooks.catalog.ReplicationSpec;
+import dev.drrunbooks.catalog.ScheduleSpec;
 import dev.drrunbooks.catalog.ServiceDefinition;
 import io.temporal.failure.ApplicationFailure;
 import java.util.ArrayList;
@@ -86,6 +87,11 @@ public final class FakeAwsWorld implements RdsBackupActivities, S3Activities, Ca
   /** Resolves services from another catalog from now on; the AWS state stays as it is. */
   void useCatalog(Catalog other) {
     this.catalog = other;
+  }
+
+  @Override
+  public Map<String, ScheduleSpec> schedules() {
+    return catalog.schedules();
   }
 
   @Override

@@ -40,11 +40,12 @@ class ReadinessEvaluationWorkflowTest {
   private final FakeRds rds = new FakeRds();
   private final FakeEcs ecs = new FakeEcs();
   private final FakeRegions regions = new FakeRegions();
+  private final FakeLedgerQueries ledger = new FakeLedgerQueries();
 
   @BeforeEach
   void startWorker(TestWorkflowEnvironment env, Worker worker) {
     policyWorld = FakeAwsWorld.likeTheSandbox(CATALOG);
-    worker.registerActivitiesImplementations(policyWorld, rds, ecs, regions);
+    worker.registerActivitiesImplementations(policyWorld, rds, ecs, regions, ledger);
     env.start();
   }
 
@@ -85,7 +86,11 @@ class ReadinessEvaluationWorkflowTest {
     assertEquals(CheckVerdict.FAIL, dr.verdict(), "nothing replicated or copied there");
     assertTrue(dr.found().contains("no available snapshot"), dr.found());
     assertNull(inventory.predictedRpo(), "a region loss would leave nothing to restore");
-    assertEquals("1 of 1 service(s) not ready: inventory (7 checks failing)", r.summary());
+    assertEquals("1 of 1 service(s) not ready: inventory (9 checks failing)", r.summary());
+    assertEquals(
+        CheckVerdict.FAIL, checks.get("last passing dr-drill").verdict(), "an empty ledger");
+    assertEquals("none in the ledger", checks.get("last passing backup-validation").found());
+    assertEquals(RtoForecast.Verdict.INSUFFICIENT_EVIDENCE, inventory.rto().verdict());
     Histories.record(client, "readiness-inventory-1", "readiness-inventory");
   }
 
@@ -176,5 +181,74 @@ class ReadinessEvaluationWorkflowTest {
             .orElseThrow();
     assertEquals(CheckVerdict.FAIL, service.verdict(), service.toString());
     assertFalse(payments.ready());
+  }
+
+  @Test
+  void aForecastAboveTheObjectiveMakesTheServiceNotReadyNamingTheDominatingStep(
+      WorkflowClient client, Worker worker, TestWorkflowEnvironment env) {
+    Instant now = Instant.ofEpochMilli(env.currentTimeMillis());
+    // payments waits on a restore, its ECS service, the approval and one shift (catalog: stages
+    // [100])
+    int[] restore = {12, 13, 14, 15, 16, 17};
+    for (int i = 0; i < restore.length; i++) {
+      Instant at = now.minus(Duration.ofDays(10 + i));
+      ledger.samples.add(
+          new StepSample(StepKind.RDS_RESTORE, "payments", at, Duration.ofMinutes(restore[i])));
+      ledger.samples.add(
+          new StepSample(StepKind.ECS_STEADY, "payments", at, Duration.ofMinutes(2)));
+      ledger.samples.add(new StepSample(StepKind.APPROVAL, "payments", at, Duration.ofMinutes(3)));
+      ledger.samples.add(new StepSample(StepKind.DNS_SHIFT, "payments", at, Duration.ofMinutes(1)));
+    }
+    ledger.samples.add(
+        new StepSample(
+            StepKind.RDS_RESTORE,
+            "payments",
+            now.minus(Duration.ofDays(400)),
+            Duration.ofHours(5)));
+
+    ReadinessResult result = evaluate(client, worker, "readiness-payments-3", "payments");
+    ServiceReadiness payments = result.services().get(0);
+
+    RtoForecast rto = payments.rto();
+    assertEquals(RtoForecast.Verdict.AT_RISK, rto.verdict());
+    assertEquals(StepKind.RDS_RESTORE, rto.dominating());
+    // p90 restore 17 (rank 6 of 6: the 400-day-old sample is outside the year) + 2 + 3 + 1
+    assertEquals(Duration.ofMinutes(23), rto.p90());
+    assertEquals(6, rto.steps().get(0).samples());
+    assertFalse(payments.ready());
+    assertTrue(
+        ReadinessResult.why(payments)
+            .contains("predicted RTO at risk, dominated by DB instance restore until available"),
+        ReadinessResult.why(payments));
+    assertEquals(
+        result.evaluatedAt().minus(ReadinessEvaluationWorkflowImpl.FORECAST_WINDOW),
+        ledger.askedSince,
+        "a year back from the evaluation");
+  }
+
+  @Test
+  void aRecentPassingDrillAndValidationPassAndAnOldOneFails(
+      WorkflowClient client, Worker worker, TestWorkflowEnvironment env) {
+    Instant now = Instant.ofEpochMilli(env.currentTimeMillis());
+    ledger.lastPassing.add(
+        new dev.drrunbooks.activities.ledger.LastPassingRun(
+            "dr-drill", "inventory", "dr-drill-inventory-1", now.minus(Duration.ofDays(20))));
+    ledger.lastPassing.add(
+        new dev.drrunbooks.activities.ledger.LastPassingRun(
+            "backup-validation",
+            "inventory",
+            "backup-validation-inventory-1",
+            now.minus(Duration.ofDays(9))));
+
+    Map<String, ReadinessCheck> checks =
+        checks(evaluate(client, worker, "readiness-inventory-4", "inventory").services().get(0));
+
+    ReadinessCheck drill = checks.get("last passing dr-drill");
+    assertEquals(CheckVerdict.PASS, drill.verdict(), drill.toString());
+    assertEquals("within 38d (schedule monthly-dr-drill)", drill.expected());
+    assertEquals("20d ago (dr-drill-inventory-1)", drill.found());
+    ReadinessCheck validation = checks.get("last passing backup-validation");
+    assertEquals(CheckVerdict.FAIL, validation.verdict(), "weekly + 1d catch-up is 8 days");
+    assertEquals("within 8d (schedule weekly-backup-validation-inventory)", validation.expected());
   }
 }

@@ -3,13 +3,20 @@ package dev.drrunbooks.testing;
 import dev.drrunbooks.activities.catalog.CatalogActivities;
 import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.catalog.CatalogFixture;
+import dev.drrunbooks.catalog.ScheduleSpec;
 import dev.drrunbooks.catalog.ServiceDefinition;
 import io.temporal.failure.ApplicationFailure;
 import java.util.List;
+import java.util.Map;
 
 /** The project's catalog served as the worker serves it, for workflow-logic tests. */
 public final class FakeCatalog implements CatalogActivities {
   private final Catalog catalog = CatalogFixture.load();
+
+  @Override
+  public Map<String, ScheduleSpec> schedules() {
+    return catalog.schedules();
+  }
 
   @Override
   public List<ServiceDefinition> resolveServices(String selector) {

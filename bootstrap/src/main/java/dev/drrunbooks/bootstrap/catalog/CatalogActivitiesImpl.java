@@ -2,9 +2,11 @@ package dev.drrunbooks.bootstrap.catalog;
 
 import dev.drrunbooks.activities.catalog.CatalogActivities;
 import dev.drrunbooks.catalog.Catalog;
+import dev.drrunbooks.catalog.ScheduleSpec;
 import dev.drrunbooks.catalog.ServiceDefinition;
 import io.temporal.failure.ApplicationFailure;
 import java.util.List;
+import java.util.Map;
 
 /** Answers from the catalog the worker loaded at start-up. */
 public class CatalogActivitiesImpl implements CatalogActivities {
@@ -14,6 +16,11 @@ public class CatalogActivitiesImpl implements CatalogActivities {
   public CatalogActivitiesImpl(Catalog catalog, String source) {
     this.catalog = catalog;
     this.source = source;
+  }
+
+  @Override
+  public Map<String, ScheduleSpec> schedules() {
+    return catalog.schedules();
   }
 
   @Override

@@ -72,7 +72,8 @@ class BackupPolicyEndToEndTest {
 
   /**
    * Readiness sees what the backup policy sees: Inventory off policy is not ready, naming each
-   * off-policy setting; after the apply the next evaluation finds it ready.
+   * off-policy setting; after the apply the next evaluation's policy checks all pass (readiness
+   * prints only the failing checks).
    */
   @Test
   void readinessReportsInventoryOffPolicyUntilThePolicyIsApplied() {
@@ -103,9 +104,10 @@ class BackupPolicyEndToEndTest {
         CliRun.of(worker.connectionArgs(), "backup-policy", "--service", "inventory", "--apply");
     assertEquals(0, apply.exitCode(), apply.toString());
 
+    // Its other checks (the ledger's drills and validations) are not this test's: only the policy.
     CliRun after = CliRun.of(worker.connectionArgs(), "readiness", "--service", "inventory");
-    assertEquals(0, after.exitCode(), after.toString());
-    assertTrue(after.out().contains("All 1 service(s) ready"), after.toString());
+    assertTrue(after.out().contains("SERVICE    READY  RTO     RPO"), "it evaluated: " + after);
+    assertFalse(after.out().contains("backup policy:"), "no policy check fails: " + after);
   }
 
   /**

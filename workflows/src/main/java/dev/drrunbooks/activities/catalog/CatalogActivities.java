@@ -1,8 +1,10 @@
 package dev.drrunbooks.activities.catalog;
 
+import dev.drrunbooks.catalog.ScheduleSpec;
 import dev.drrunbooks.catalog.ServiceDefinition;
 import io.temporal.activity.ActivityInterface;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads the catalog the worker was started with. An activity, so the definitions a run acted on are
@@ -16,4 +18,7 @@ public interface CatalogActivities {
    * known ones.
    */
   List<ServiceDefinition> resolveServices(String selector);
+
+  /** The catalog's schedules by key (what runs when: the drill, backup validations, readiness). */
+  Map<String, ScheduleSpec> schedules();
 }
