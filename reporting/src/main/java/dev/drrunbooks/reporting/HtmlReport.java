@@ -609,7 +609,7 @@ public final class HtmlReport extends ReportFormat {
     return String.format(Locale.ROOT, "%.1f", v);
   }
 
-  private static final String CSS =
+  static final String CSS =
       """
       *{box-sizing:border-box}
       body{margin:0 auto;padding:24px 32px 40px;max-width:1280px;background:#fff;color:#1f2328;

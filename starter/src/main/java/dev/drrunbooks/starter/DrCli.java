@@ -15,6 +15,7 @@ import dev.drrunbooks.starter.commands.GateCommand;
 import dev.drrunbooks.starter.commands.IncidentCommand;
 import dev.drrunbooks.starter.commands.ListCommand;
 import dev.drrunbooks.starter.commands.PitrCommand;
+import dev.drrunbooks.starter.commands.PostureCommand;
 import dev.drrunbooks.starter.commands.ReadinessCommand;
 import dev.drrunbooks.starter.commands.RecoverDataCommand;
 import dev.drrunbooks.starter.commands.RecoverEcsCommand;
@@ -51,6 +52,7 @@ import picocli.CommandLine.Spec;
       DrillCommand.class,
       BackupPolicyCommand.class,
       ReadinessCommand.class,
+      PostureCommand.class,
       PitrCommand.class,
       RestoreSnapshotCommand.class,
       ValidateBackupsCommand.class,

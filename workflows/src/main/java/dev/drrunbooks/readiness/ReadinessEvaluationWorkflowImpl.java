@@ -168,7 +168,7 @@ public class ReadinessEvaluationWorkflowImpl implements ReadinessEvaluationWorkf
                 key, "DNS record " + service.dns().name(), "readable", Failures.rootMessage(e)));
       }
     }
-    return new ServiceReadiness(key, service.spec().objectives(), checks, predictedRpo, null);
+    return new ServiceReadiness(key, service.spec().objectives(), checks, predictedRpo, null, null);
   }
 
   /** What the ledger holds: a year of measured steps, the newest passing runs, the schedules. */
@@ -204,7 +204,12 @@ public class ReadinessEvaluationWorkflowImpl implements ReadinessEvaluationWorkf
             RecoveryPath.of(service.spec()),
             evidence.samples());
     return new ServiceReadiness(
-        checked.service(), checked.objectives(), checks, checked.predictedRpo(), rto);
+        checked.service(),
+        checked.objectives(),
+        checks,
+        checked.predictedRpo(),
+        rto,
+        MonthlyDuration.trend(evidence.samples(), StepKind.RDS_RESTORE, service.key()));
   }
 
   /** The check, or unknown with the reason when reading it failed. */

@@ -22,7 +22,7 @@ public record ReadinessResult(
     timeline = timeline == null ? List.of() : List.copyOf(timeline);
   }
 
-  static ReadinessResult of(
+  public static ReadinessResult of(
       Instant at, List<ServiceReadiness> services, List<TimelineEntry> timeline) {
     List<ServiceReadiness> notReady = services.stream().filter(s -> !s.ready()).toList();
     String summary =

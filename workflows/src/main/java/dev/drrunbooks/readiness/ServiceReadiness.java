@@ -12,16 +12,20 @@ import java.util.List;
  * @param predictedRpo what a region loss would lose now: the age of the DR region's newest recovery
  *     point; null for a service without a database, or none in the DR region
  * @param rto the RTO forecast from the ledger's measured steps; null until the ledger is read
+ * @param restoreTrend the service's measured DB restores by month over the forecast's year, oldest
+ *     first
  */
 public record ServiceReadiness(
     String service,
     Objectives objectives,
     List<ReadinessCheck> checks,
     Duration predictedRpo,
-    RtoForecast rto) {
+    RtoForecast rto,
+    List<MonthlyDuration> restoreTrend) {
 
   public ServiceReadiness {
     checks = checks == null ? List.of() : List.copyOf(checks);
+    restoreTrend = restoreTrend == null ? List.of() : List.copyOf(restoreTrend);
   }
 
   /** The checks it is not ready for. */
