@@ -102,8 +102,8 @@ public class LedgerActivitiesImpl implements LedgerActivities {
       }
     } catch (RuntimeException e) {
       log.warn(
-          "{} cannot be migrated at start-up: {}. Runs' evidence waits for it (each write is"
-              + " retried for days) and the first write migrates it",
+          "{} cannot be migrated at start-up ({}): runs' evidence waits for it, each write"
+              + " retried for days, and the first write migrates it",
           describe(),
           LedgerFailures.describe(e));
     }

@@ -29,19 +29,9 @@ public final class CommitThenDieWorker {
 
   public static void main(String[] args) {
     Map<String, String> env = System.getenv();
-    WorkflowServiceStubs stubs =
-        WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder()
-                .setTarget(env.get("TEMPORAL_ADDRESS"))
-                .build());
-    WorkflowClient client =
-        WorkflowClient.newInstance(
-            stubs,
-            WorkflowClientOptions.newBuilder()
-                .setNamespace(env.getOrDefault("TEMPORAL_NAMESPACE", "default"))
-                .setDataConverter(DrDataConverter.get())
-                .build());
-    WorkerFactory factory = WorkerFactory.newInstance(client);
+    WorkerFactory factory =
+        WorkerFactory.newInstance(
+            client(env.get("TEMPORAL_ADDRESS"), env.getOrDefault("TEMPORAL_NAMESPACE", "default")));
     io.temporal.worker.Worker worker = factory.newWorker(args[0]);
     worker.registerWorkflowImplementationTypes(RecordRunEvidenceWorkflowImpl.class);
     worker.registerActivitiesImplementations(
@@ -49,6 +39,20 @@ public final class CommitThenDieWorker {
     factory.start();
     System.out.println(READY);
     System.out.flush();
+  }
+
+  /**
+   * A client of the Temporal server at {@code address} with the workers' data converter, as this
+   * process and the test use it; shut down with {@code getWorkflowServiceStubs().shutdown()}.
+   */
+  static WorkflowClient client(String address, String namespace) {
+    return WorkflowClient.newInstance(
+        WorkflowServiceStubs.newServiceStubs(
+            WorkflowServiceStubsOptions.newBuilder().setTarget(address).build()),
+        WorkflowClientOptions.newBuilder()
+            .setNamespace(namespace)
+            .setDataConverter(DrDataConverter.get())
+            .build());
   }
 
   /** The real write, then silence until the process is killed. */

@@ -12,9 +12,6 @@ import dev.drrunbooks.activities.ledger.LedgerReceipt;
 import dev.drrunbooks.aws.SandboxAws;
 import io.temporal.failure.ApplicationFailure;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -42,8 +39,7 @@ class LedgerActivitiesSandboxTest {
 
   @BeforeAll
   static void migrated() {
-    LedgerSettings settings = SandboxLedger.settings();
-    LedgerSchema.migrate(LedgerDataSource.of(settings, LedgerLogin.of(settings, null)));
+    SandboxLedger.migrate();
   }
 
   @AfterEach
@@ -59,32 +55,29 @@ class LedgerActivitiesSandboxTest {
 
   @Test
   void migratingAgainAppliesNothingAndKeepsFlywaysHistoryInTheLedgersSchema() throws Exception {
-    LedgerSettings settings = SandboxLedger.settings();
-    MigrateResult again =
-        LedgerSchema.migrate(LedgerDataSource.of(settings, LedgerLogin.of(settings, null)));
+    MigrateResult again = SandboxLedger.migrate();
 
     assertEquals(0, again.migrationsExecuted, "nothing left to migrate");
-    try (Connection c = SandboxLedger.connect();
-        ResultSet rs =
-            c.createStatement()
-                .executeQuery(
-                    "SELECT table_name FROM information_schema.tables"
-                        + " WHERE table_schema = 'dr_ledger' ORDER BY table_name")) {
-      List<String> tables = new ArrayList<>();
-      while (rs.next()) tables.add(rs.getString(1));
-      assertEquals(
-          List.of("flyway_schema_history", "run_approvals", "run_objectives", "run_steps", "runs"),
-          tables);
-    }
-    try (Connection c = SandboxLedger.connect();
-        ResultSet rs =
-            c.createStatement()
-                .executeQuery(
-                    "SELECT string_agg(version, ',') FROM dr_ledger.flyway_schema_history"
-                        + " WHERE success AND version IS NOT NULL")) {
-      rs.next();
-      assertEquals("1", rs.getString(1), "V1 applied once");
-    }
+    List<String> tables =
+        SandboxLedger.select(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = ?"
+                + " ORDER BY table_name",
+            LedgerSchema.SCHEMA,
+            rs -> {
+              List<String> out = new ArrayList<>();
+              while (rs.next()) out.add(rs.getString(1));
+              return out;
+            });
+    assertEquals(
+        List.of("flyway_schema_history", "run_approvals", "run_objectives", "run_steps", "runs"),
+        tables);
+    String versions =
+        SandboxLedger.select(
+            "SELECT string_agg(version, ',') FROM dr_ledger.flyway_schema_history"
+                + " WHERE success AND script LIKE ?",
+            "V%",
+            rs -> rs.next() ? rs.getString(1) : null);
+    assertEquals("1", versions, "V1 applied once");
   }
 
   @Test
@@ -95,98 +88,93 @@ class LedgerActivitiesSandboxTest {
     LedgerReceipt receipt = ledger.recordRun(run);
 
     assertEquals(new LedgerReceipt(true, "recorded"), receipt);
-    try (Connection c = SandboxLedger.connect();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT run_id, workflow_type, procedure, services, started_at, ended_at, outcome,"
-                    + " passed, breached, summary, report::text FROM dr_ledger.runs"
-                    + " WHERE workflow_id = ?")) {
-      ps.setString(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        assertTrue(rs.next(), "the run's row");
-        assertEquals(run.runId(), rs.getString("run_id"));
-        assertEquals("DrDrill", rs.getString("workflow_type"));
-        assertEquals("dr-drill", rs.getString("procedure"));
-        assertArrayEquals(
-            new String[] {"inventory", "payments"}, (String[]) rs.getArray("services").getArray());
-        assertEquals(
-            LedgerEvidence.START, rs.getObject("started_at", OffsetDateTime.class).toInstant());
-        assertEquals(
-            LedgerEvidence.START.plusSeconds(960),
-            rs.getObject("ended_at", OffsetDateTime.class).toInstant());
-        assertEquals("PASSED", rs.getString("outcome"));
-        assertTrue(rs.getBoolean("passed"));
-        assertTrue(rs.getBoolean("breached"), "inventory's RPO was missed");
-        assertEquals("the drill passed", rs.getString("summary"));
-        assertEquals(run.report(), ReportJson.read(rs.getString("report")), "the whole report");
-        assertFalse(rs.next());
-      }
-    }
+    SandboxLedger.select(
+        "SELECT run_id, workflow_type, procedure, services, started_at, ended_at, outcome, passed,"
+            + " breached, summary, report::text FROM dr_ledger.runs WHERE workflow_id = ?",
+        id,
+        rs -> {
+          assertTrue(rs.next(), "the run's row");
+          assertEquals(run.runId(), rs.getString("run_id"));
+          assertEquals("DrDrill", rs.getString("workflow_type"));
+          assertEquals("dr-drill", rs.getString("procedure"));
+          assertArrayEquals(
+              new String[] {"inventory", "payments"},
+              (String[]) rs.getArray("services").getArray());
+          assertEquals(
+              LedgerEvidence.START, rs.getObject("started_at", OffsetDateTime.class).toInstant());
+          assertEquals(
+              LedgerEvidence.START.plusSeconds(960),
+              rs.getObject("ended_at", OffsetDateTime.class).toInstant());
+          assertEquals("PASSED", rs.getString("outcome"));
+          assertTrue(rs.getBoolean("passed"));
+          assertTrue(rs.getBoolean("breached"), "inventory's RPO was missed");
+          assertEquals("the drill passed", rs.getString("summary"));
+          assertEquals(run.report(), ReportJson.read(rs.getString("report")), "the whole report");
+          assertFalse(rs.next());
+          return null;
+        });
     assertObjectives(id);
     assertSteps(id);
   }
 
   private static void assertObjectives(String id) throws SQLException {
-    try (Connection c = SandboxLedger.connect();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT service, rto_objective_seconds, rto_achieved_seconds, rto_breached,"
-                    + " rpo_objective_seconds, rpo_achieved_seconds, rpo_breached, basis, passed"
-                    + " FROM dr_ledger.run_objectives WHERE workflow_id = ? ORDER BY service")) {
-      ps.setString(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        assertTrue(rs.next());
-        assertEquals("inventory", rs.getString("service"));
-        assertEquals(0, new BigDecimal("2700").compareTo(rs.getBigDecimal(2)));
-        assertEquals(0, new BigDecimal("750.5").compareTo(rs.getBigDecimal(3)));
-        assertFalse(rs.getBoolean("rto_breached"));
-        assertEquals(0, new BigDecimal("300").compareTo(rs.getBigDecimal(5)));
-        assertEquals(0, new BigDecimal("420").compareTo(rs.getBigDecimal(6)));
-        assertTrue(rs.getBoolean("rpo_breached"));
-        assertEquals("RTO from run start; RPO newest snapshot", rs.getString("basis"));
-        assertTrue(rs.getBoolean("passed"));
-        assertTrue(rs.next());
-        assertEquals("payments", rs.getString("service"));
-        assertNull(rs.getBigDecimal("rto_achieved_seconds"), "not measured");
-        assertNull(rs.getBigDecimal("rpo_objective_seconds"));
-        assertFalse(rs.getBoolean("passed"));
-        assertFalse(rs.next());
-      }
-    }
+    SandboxLedger.select(
+        "SELECT service, rto_objective_seconds, rto_achieved_seconds, rto_breached,"
+            + " rpo_objective_seconds, rpo_achieved_seconds, rpo_breached, basis, passed"
+            + " FROM dr_ledger.run_objectives WHERE workflow_id = ? ORDER BY service",
+        id,
+        rs -> {
+          assertTrue(rs.next());
+          assertEquals("inventory", rs.getString("service"));
+          assertEquals(0, new BigDecimal("2700").compareTo(rs.getBigDecimal(2)));
+          assertEquals(0, new BigDecimal("750.5").compareTo(rs.getBigDecimal(3)));
+          assertFalse(rs.getBoolean("rto_breached"));
+          assertEquals(0, new BigDecimal("300").compareTo(rs.getBigDecimal(5)));
+          assertEquals(0, new BigDecimal("420").compareTo(rs.getBigDecimal(6)));
+          assertTrue(rs.getBoolean("rpo_breached"));
+          assertEquals("RTO from run start; RPO newest snapshot", rs.getString("basis"));
+          assertTrue(rs.getBoolean("passed"));
+          assertTrue(rs.next());
+          assertEquals("payments", rs.getString("service"));
+          assertNull(rs.getBigDecimal("rto_achieved_seconds"), "not measured");
+          assertNull(rs.getBigDecimal("rpo_objective_seconds"));
+          assertFalse(rs.getBoolean("passed"));
+          assertFalse(rs.next());
+          return null;
+        });
   }
 
   private static void assertSteps(String id) throws SQLException {
-    try (Connection c = SandboxLedger.connect();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT seq, service, step, seconds, outcome, detail FROM dr_ledger.run_steps"
-                    + " WHERE workflow_id = ? ORDER BY seq")) {
-      ps.setString(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        List<String> steps = new ArrayList<>();
-        while (rs.next()) {
-          BigDecimal seconds = rs.getBigDecimal("seconds");
-          steps.add(
-              rs.getInt("seq")
-                  + " "
-                  + rs.getString("service")
-                  + " "
-                  + rs.getString("step")
-                  + " "
-                  + (seconds == null ? "-" : seconds.stripTrailingZeros().toPlainString())
-                  + " "
-                  + rs.getString("outcome")
-                  + " "
-                  + rs.getString("detail"));
-        }
-        assertEquals(
-            List.of(
-                "1 inventory restore-db 750.5 SUCCEEDED restore-db took 12m30.5s",
-                "2 payments smoke-test - FAILED no answer",
-                "3 null cleanup 60 SUCCEEDED null"),
-            steps);
-      }
-    }
+    List<String> steps =
+        SandboxLedger.select(
+            "SELECT seq, service, step, seconds, outcome, detail FROM dr_ledger.run_steps"
+                + " WHERE workflow_id = ? ORDER BY seq",
+            id,
+            rs -> {
+              List<String> out = new ArrayList<>();
+              while (rs.next()) {
+                BigDecimal seconds = rs.getBigDecimal("seconds");
+                out.add(
+                    rs.getInt("seq")
+                        + " "
+                        + rs.getString("service")
+                        + " "
+                        + rs.getString("step")
+                        + " "
+                        + (seconds == null ? "-" : seconds.stripTrailingZeros().toPlainString())
+                        + " "
+                        + rs.getString("outcome")
+                        + " "
+                        + rs.getString("detail"));
+              }
+              return out;
+            });
+    assertEquals(
+        List.of(
+            "1 inventory restore-db 750.5 SUCCEEDED restore-db took 12m30.5s",
+            "2 payments smoke-test - FAILED no answer",
+            "3 null cleanup 60 SUCCEEDED null"),
+        steps);
   }
 
   @Test
@@ -197,9 +185,7 @@ class LedgerActivitiesSandboxTest {
     assertEquals(new LedgerReceipt(true, "recorded"), ledger.recordRun(run));
     assertEquals(new LedgerReceipt(true, "already recorded"), ledger.recordRun(run));
 
-    assertEquals(1, SandboxLedger.count("runs", id));
-    assertEquals(2, SandboxLedger.count("run_objectives", id));
-    assertEquals(3, SandboxLedger.count("run_steps", id));
+    SandboxLedger.assertDrillRecordedOnce(id);
   }
 
   @Test
@@ -232,9 +218,7 @@ class LedgerActivitiesSandboxTest {
     } finally {
       pool.shutdownNow();
     }
-    assertEquals(1, SandboxLedger.count("runs", id));
-    assertEquals(2, SandboxLedger.count("run_objectives", id));
-    assertEquals(3, SandboxLedger.count("run_steps", id));
+    SandboxLedger.assertDrillRecordedOnce(id);
   }
 
   @Test
