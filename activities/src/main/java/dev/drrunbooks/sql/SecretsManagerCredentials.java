@@ -6,6 +6,7 @@ import dev.drrunbooks.activities.sql.DatabaseTarget;
 import dev.drrunbooks.aws.AwsClients;
 import dev.drrunbooks.aws.AwsFailures;
 import io.temporal.failure.ApplicationFailure;
+import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
 
@@ -42,22 +43,34 @@ public final class SecretsManagerCredentials implements CredentialsSource {
     } catch (SdkException e) {
       throw AwsFailures.translate(e, "get-secret-value " + secretId + " in " + region);
     }
+    return loginOf(secret)
+        .orElseThrow(
+            () ->
+                ApplicationFailure.newNonRetryableFailure(
+                    "database secret '"
+                        + secretId
+                        + "' in "
+                        + region
+                        + " is not a JSON object with \"username\" and \"password\"",
+                    "DbSecretMalformed"));
+  }
+
+  /**
+   * The login in a secret's string, JSON {@code {"username": ..., "password": ...}}; empty when it
+   * is not such an object (nothing of the secret is quoted: a parser's message would).
+   */
+  public static Optional<DatabaseCredentials> loginOf(String secret) {
     JsonNode json;
     try {
       json = secret == null ? null : JSON.readTree(secret);
     } catch (Exception e) {
-      json = null; // the parser's message would quote the secret: say only that it is malformed
+      json = null;
     }
     if (json == null || !json.hasNonNull("username") || !json.hasNonNull("password")) {
-      throw ApplicationFailure.newNonRetryableFailure(
-          "database secret '"
-              + secretId
-              + "' in "
-              + region
-              + " is not a JSON object with \"username\" and \"password\"",
-          "DbSecretMalformed");
+      return Optional.empty();
     }
-    return new DatabaseCredentials(json.get("username").asText(), json.get("password").asText());
+    return Optional.of(
+        new DatabaseCredentials(json.get("username").asText(), json.get("password").asText()));
   }
 
   private String regionOf(DatabaseTarget target) {

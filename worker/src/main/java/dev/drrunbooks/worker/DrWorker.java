@@ -18,6 +18,8 @@ import dev.drrunbooks.http.EndpointMap;
 import dev.drrunbooks.http.HttpProbeActivitiesImpl;
 import dev.drrunbooks.http.WebhookEscalationActivitiesImpl;
 import dev.drrunbooks.http.notify.HttpNotificationActivitiesImpl;
+import dev.drrunbooks.ledger.LedgerActivitiesImpl;
+import dev.drrunbooks.ledger.LedgerSettings;
 import dev.drrunbooks.payload.DrWorkflowOptions;
 import dev.drrunbooks.reporting.ReportActivitiesImpl;
 import dev.drrunbooks.reporting.RunLinks;
@@ -44,7 +46,10 @@ public final class DrWorker {
    *     otherwise instances are reached at their own endpoints with credentials from Secrets
    *     Manager or the environment; DR_HTTP_ENDPOINT_MAP points health probes of catalog URLs at
    *     stand-ins (sandbox and tests); DR_TEMPLATE_DIR holds the CloudFormation templates
-   *     (deploy/aws), DR_REPORT_DIR receives reports
+   *     (deploy/aws), DR_REPORT_DIR receives reports; DR_LEDGER_JDBC_URL and a login ({@link
+   *     LedgerSettings}) name the evidence ledger, whose schema is migrated on a thread of its own
+   *     (a ledger unreachable now is a warning: recoveries never wait for it); a malformed ledger
+   *     setting throws IllegalArgumentException naming the variable
    */
   public static void register(
       Worker worker,
@@ -63,6 +68,8 @@ public final class DrWorker {
         new ReportActivitiesImpl(ReportActivitiesImpl.directoryFrom(env), links);
     DatabaseAccess databases = WorkerDatabases.choose(catalog, aws, env);
     DatabaseLocator locator = databases.locator();
+    LedgerActivitiesImpl ledger = LedgerActivitiesImpl.fromEnvironment(env, aws);
+    ledger.migrateInBackground();
     worker.registerActivitiesImplementations(
         new CatalogActivitiesImpl(catalog, catalogSource),
         new RdsBackupActivitiesImpl(aws),
@@ -87,6 +94,7 @@ public final class DrWorker {
             aws::accountOfCalls),
         new OwnedResourceActivitiesImpl(aws),
         new LockActivitiesImpl(),
+        ledger,
         reports,
         new RunReportActivitiesImpl(
             reports,
@@ -102,6 +110,11 @@ public final class DrWorker {
     return new HttpNotificationActivitiesImpl(
             HttpNotificationActivitiesImpl.channelsFrom(env), (workflowId, runId) -> null)
         .describe();
+  }
+
+  /** Where runs' evidence is kept (no password), for the start-up line. */
+  public static String describeLedger(Map<String, String> env) {
+    return LedgerActivitiesImpl.describe(LedgerSettings.fromEnvironment(env));
   }
 
   /** How restored databases are reached, for the start-up log line. */

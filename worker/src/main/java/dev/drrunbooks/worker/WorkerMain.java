@@ -6,6 +6,7 @@ import dev.drrunbooks.bootstrap.catalog.CatalogLoader;
 import dev.drrunbooks.bootstrap.codec.PayloadEncryption;
 import dev.drrunbooks.bootstrap.connect.SearchAttributeCheck;
 import dev.drrunbooks.catalog.Catalog;
+import dev.drrunbooks.ledger.LedgerSettings;
 import dev.drrunbooks.ops.LogFormat;
 import dev.drrunbooks.ops.OpsAddress;
 import dev.drrunbooks.ops.ProcessMetrics;
@@ -65,6 +66,8 @@ public final class WorkerMain {
     try {
       // DR_SANDBOX_DATABASES=true without the sandbox module: refused before connecting anywhere
       WorkerDatabases.check(env);
+      // A malformed DR_LEDGER_* setting, named (an unreachable ledger is only a warning later)
+      LedgerSettings.fromEnvironment(env);
     } catch (IllegalArgumentException | IllegalStateException e) {
       log.error("worker not started: {}", e.getMessage());
       System.exit(2);
@@ -138,7 +141,8 @@ public final class WorkerMain {
 
     log.info(
         "Worker started: task queue {}, Temporal {} ({}) namespace {}, AWS {}, catalog {} ({}"
-            + " services), {}, notifications to {}, /healthz /readyz /metrics on {}:{}, {}; {}",
+            + " services), {}, notifications to {}, {}, /healthz /readyz /metrics on {}:{}, {};"
+            + " {}",
         config.taskQueue(),
         config.temporalAddress(),
         config.temporal().describeSecurity(),
@@ -148,6 +152,7 @@ public final class WorkerMain {
         catalog.services().size(),
         DrWorker.describeDatabases(System.getenv()),
         DrWorker.describeNotifications(System.getenv()),
+        DrWorker.describeLedger(System.getenv()),
         opsAddress.host(),
         ops.port(),
         tracing.describe(),

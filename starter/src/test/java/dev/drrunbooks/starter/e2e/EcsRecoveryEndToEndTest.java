@@ -3,13 +3,19 @@ package dev.drrunbooks.starter.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.drrunbooks.activities.ledger.LedgerReceipt;
+import dev.drrunbooks.ledger.SandboxLedger;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Service;
 
-/** The runbook's ECS service recovery through the starter, against the emulator's ECS. */
+/**
+ * The runbook's ECS service recovery through the starter, against the emulator's ECS; its end is
+ * one row in the evidence ledger.
+ */
 class EcsRecoveryEndToEndTest {
   private static SandboxWorker worker;
 
@@ -24,7 +30,7 @@ class EcsRecoveryEndToEndTest {
   }
 
   @Test
-  void stableTaskDefinitionForcedDeploymentScaledToFiveAndSteady() {
+  void stableTaskDefinitionForcedDeploymentScaledToFiveAndSteady() throws Exception {
     EcsClient ecs = worker.aws.ecs("eu-west-1");
     Service before = service(ecs);
     try {
@@ -36,6 +42,15 @@ class EcsRecoveryEndToEndTest {
                   "Recovered inventory-service in mycomputer-production (eu-west-1) on "
                       + "arn:aws:ecs:eu-west-1:"),
           run.toString());
+
+      String workflowId = LedgerRows.workflowIdOf(run);
+      try {
+        assertEquals(
+            new LedgerReceipt(true, "recorded"), LedgerRows.receipt(worker.client(), workflowId));
+        assertEquals(List.of("ecs-recovery"), LedgerRows.procedures(workflowId), "one ledger row");
+      } finally {
+        SandboxLedger.delete(workflowId);
+      }
 
       Service after = service(ecs);
       assertTrue(

@@ -1,0 +1,117 @@
+package dev.drrunbooks.ledger;
+
+import dev.drrunbooks.activities.ledger.EndedRunEvidence;
+import dev.drrunbooks.report.ObjectiveRow;
+import dev.drrunbooks.report.ReportStep;
+import dev.drrunbooks.report.RunReport;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * One run as the ledger's rows (schema {@value LedgerSchema#SCHEMA}, {@code
+ * db/ledger/V1__evidence_ledger.sql}), written on the caller's connection and transaction.
+ */
+final class RunRows {
+  private static final String INSERT_RUN =
+      "INSERT INTO dr_ledger.runs (workflow_id, run_id, workflow_type, procedure, title, services,"
+          + " started_at, ended_at, outcome, passed, breached, summary, run_link, report)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))"
+          + " ON CONFLICT (workflow_id) DO NOTHING";
+  private static final String INSERT_OBJECTIVE =
+      "INSERT INTO dr_ledger.run_objectives (workflow_id, service, rto_objective_seconds,"
+          + " rto_achieved_seconds, rto_breached, rpo_objective_seconds, rpo_achieved_seconds,"
+          + " rpo_breached, basis, passed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String INSERT_STEP =
+      "INSERT INTO dr_ledger.run_steps (workflow_id, seq, service, step, started_at, ended_at,"
+          + " seconds, outcome, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+  private RunRows() {}
+
+  /**
+   * The run's row, unless the ledger already has one for its workflow id (an earlier attempt, or a
+   * concurrent one, committed it: that one waits for the other's transaction, then writes nothing).
+   *
+   * @return true when this call inserted it
+   */
+  static boolean insertRun(Connection c, EndedRunEvidence run, String reportJson)
+      throws SQLException {
+    RunReport r = run.report();
+    try (PreparedStatement ps = c.prepareStatement(INSERT_RUN)) {
+      ps.setString(1, run.workflowId());
+      ps.setString(2, run.runId());
+      ps.setString(3, run.workflowType());
+      ps.setString(4, r.procedure());
+      ps.setString(5, r.title());
+      ps.setArray(6, c.createArrayOf("text", r.services().toArray()));
+      setTime(ps, 7, r.start());
+      setTime(ps, 8, r.end());
+      ps.setString(9, r.outcome());
+      ps.setBoolean(10, r.passed());
+      ps.setBoolean(11, r.breached());
+      ps.setString(12, r.summary());
+      ps.setString(13, r.runLink());
+      ps.setString(14, reportJson);
+      return ps.executeUpdate() == 1;
+    }
+  }
+
+  /** One row per service's objectives (services are unique: {@link MalformedEvidence}). */
+  static void insertObjectives(Connection c, String workflowId, List<ObjectiveRow> objectives)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(INSERT_OBJECTIVE)) {
+      for (ObjectiveRow o : objectives) {
+        ps.setString(1, workflowId);
+        ps.setString(2, o.service());
+        ps.setBigDecimal(3, seconds(o.rtoObjective()));
+        ps.setBigDecimal(4, seconds(o.rtoAchieved()));
+        ps.setBoolean(5, o.rtoBreached());
+        ps.setBigDecimal(6, seconds(o.rpoObjective()));
+        ps.setBigDecimal(7, seconds(o.rpoAchieved()));
+        ps.setBoolean(8, o.rpoBreached());
+        ps.setString(9, o.basis());
+        ps.setObject(10, o.passed(), Types.BOOLEAN);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  /** One row per timeline step, {@code seq} from 1 in the report's order. */
+  static void insertSteps(Connection c, String workflowId, List<ReportStep> timeline)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(INSERT_STEP)) {
+      int seq = 0;
+      for (ReportStep s : timeline) {
+        ps.setString(1, workflowId);
+        ps.setInt(2, ++seq);
+        ps.setString(3, s.service());
+        ps.setString(4, s.step());
+        setTime(ps, 5, s.start());
+        setTime(ps, 6, s.end());
+        ps.setBigDecimal(7, s.start() == null || s.end() == null ? null : seconds(s.took()));
+        ps.setString(8, s.outcome() == null ? null : s.outcome().name());
+        ps.setString(9, s.detail());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  /** Seconds to the millisecond; null stays null (not measured). */
+  static BigDecimal seconds(Duration d) {
+    return d == null ? null : BigDecimal.valueOf(d.toMillis(), 3);
+  }
+
+  private static void setTime(PreparedStatement ps, int index, Instant t) throws SQLException {
+    if (t == null) ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+    else ps.setObject(index, OffsetDateTime.ofInstant(t, ZoneOffset.UTC));
+  }
+}
