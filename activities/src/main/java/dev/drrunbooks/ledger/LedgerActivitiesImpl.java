@@ -161,4 +161,27 @@ public class LedgerActivitiesImpl implements LedgerActivities {
   private DataSource dataSource() {
     return LedgerDataSource.of(settings, login);
   }
+
+  /**
+   * The migrated ledger for a read; empty on a worker without one.
+   *
+   * @param what the read, for the failure's message
+   * @throws io.temporal.failure.ApplicationFailure {@value LedgerFailures#UNAVAILABLE} (retried)
+   *     when it cannot be reached or migrated now
+   */
+  Optional<DataSource> forReading(String what) {
+    if (settings == null) return Optional.empty();
+    try {
+      schema.ensureMigrated();
+      return Optional.of(dataSource());
+    } catch (IllegalStateException | FlywayException e) {
+      throw LedgerFailures.unreadable(
+          what, LedgerSettings.withoutParameters(settings.jdbcUrl()), LedgerFailures.describe(e));
+    }
+  }
+
+  /** Where the ledger is, without the URL's parameters: for failures of reads. */
+  String where() {
+    return settings == null ? "no ledger" : LedgerSettings.withoutParameters(settings.jdbcUrl());
+  }
 }

@@ -50,4 +50,10 @@ final class LedgerFailures {
         "the evidence ledger " + where + " cannot take the run " + workflowId + " now: " + why,
         UNAVAILABLE);
   }
+
+  /** Retried: a read ({@code what}) the ledger cannot answer now. */
+  static ApplicationFailure unreadable(String what, String where, String why) {
+    return ApplicationFailure.newFailure(
+        "the evidence ledger " + where + " cannot be read now (" + what + "): " + why, UNAVAILABLE);
+  }
 }

@@ -19,6 +19,7 @@ import dev.drrunbooks.http.HttpProbeActivitiesImpl;
 import dev.drrunbooks.http.WebhookEscalationActivitiesImpl;
 import dev.drrunbooks.http.notify.HttpNotificationActivitiesImpl;
 import dev.drrunbooks.ledger.LedgerActivitiesImpl;
+import dev.drrunbooks.ledger.LedgerQueryActivitiesImpl;
 import dev.drrunbooks.ledger.LedgerSettings;
 import dev.drrunbooks.payload.DrWorkflowOptions;
 import dev.drrunbooks.reporting.ReportActivitiesImpl;
@@ -95,6 +96,7 @@ public final class DrWorker {
         new OwnedResourceActivitiesImpl(aws),
         new LockActivitiesImpl(),
         ledger,
+        new LedgerQueryActivitiesImpl(ledger),
         reports,
         new RunReportActivitiesImpl(
             reports,

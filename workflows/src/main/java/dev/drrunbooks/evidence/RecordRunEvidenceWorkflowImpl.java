@@ -3,6 +3,7 @@ package dev.drrunbooks.evidence;
 import dev.drrunbooks.activities.ledger.EndedRunEvidence;
 import dev.drrunbooks.activities.ledger.LedgerActivities;
 import dev.drrunbooks.activities.ledger.LedgerReceipt;
+import dev.drrunbooks.model.ActivityDefaults;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Workflow;
@@ -21,6 +22,9 @@ public class RecordRunEvidenceWorkflowImpl implements RecordRunEvidenceWorkflow 
           LedgerActivities.class,
           ActivityOptions.newBuilder()
               .setStartToCloseTimeout(Duration.ofMinutes(1))
+              // the worker heartbeats every activity: a dead one is noticed in seconds, not at
+              // the minute's end
+              .setHeartbeatTimeout(ActivityDefaults.HEARTBEAT_TIMEOUT)
               .setScheduleToCloseTimeout(GIVE_UP_AFTER)
               .setRetryOptions(
                   RetryOptions.newBuilder()
