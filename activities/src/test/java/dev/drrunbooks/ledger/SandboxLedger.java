@@ -24,7 +24,7 @@ public final class SandboxLedger {
     T read(ResultSet rs) throws SQLException;
   }
 
-  static LedgerSettings settings() {
+  public static LedgerSettings settings() {
     return LedgerSettings.fromEnvironment(SandboxEnv.get().all())
         .orElseThrow(() -> new IllegalStateException("the sandbox env file has no ledger"));
   }
@@ -38,7 +38,7 @@ public final class SandboxLedger {
   }
 
   /** The ledger's schema, migrated as the worker does (a no-op once it is current). */
-  static MigrateResult migrate() {
+  public static MigrateResult migrate() {
     LedgerSettings settings = settings();
     return LedgerSchema.migrate(LedgerDataSource.of(settings, LedgerLogin.of(settings, null)));
   }

@@ -150,7 +150,11 @@ public class ReadinessEvaluationWorkflowImpl implements ReadinessEvaluationWorkf
                 dr[0] = recoveryPoints.dr(service);
                 return RecoveryPointChecks.check(key, dr[0], rpo, now);
               }));
-      if (dr[0] != null && dr[0].at() != null) predictedRpo = Duration.between(dr[0].at(), now);
+      if (dr[0] != null && dr[0].at() != null) {
+        // A recovery point a moment "after" now (the clocks of AWS and the worker differ) is now.
+        Duration age = Duration.between(dr[0].at(), now);
+        predictedRpo = age.isNegative() ? Duration.ZERO : age;
+      }
     }
     if (service.spec().ecs() != null)
       checks.add(

@@ -1,0 +1,120 @@
+package dev.drrunbooks.starter.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.drrunbooks.activities.ledger.EndedRunEvidence;
+import dev.drrunbooks.aws.SandboxAws;
+import dev.drrunbooks.ledger.LedgerActivitiesImpl;
+import dev.drrunbooks.ledger.SandboxLedger;
+import dev.drrunbooks.model.Outcome;
+import dev.drrunbooks.model.TimelineEntry;
+import dev.drrunbooks.report.RunReport;
+import dev.drrunbooks.starter.ExitCodes;
+import dev.drrunbooks.starter.report.HtmlReportScreenshotTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The forecast end to end: the ledger holds measured recoveries of Payments whose restores take 14
+ * to 21 minutes (seeded here, as earlier runs would have left them); a readiness evaluation on the
+ * sandbox predicts its RTO from them, and {@code dr posture} flags Payments' 15-minute RTO as at
+ * risk, naming the restore as the step that dominates; its HTML page is saved as a screenshot
+ * ({@code starter/target/report-screenshots/posture-payments-at-risk.png}).
+ */
+class PostureEndToEndTest {
+  private static final Instant NOW = Instant.now();
+  private static final List<String> seeded = new ArrayList<>();
+  private static SandboxWorker worker;
+
+  @BeforeAll
+  static void seedAndStart() {
+    SandboxLedger.migrate();
+    LedgerActivitiesImpl ledger =
+        new LedgerActivitiesImpl(Optional.of(SandboxLedger.settings()), SandboxAws.clients());
+    int[] restoreMinutes = {14, 15, 16, 18, 19, 21};
+    for (int i = 0; i < restoreMinutes.length; i++) {
+      Instant start = NOW.minus(Duration.ofDays(30L * (i + 1)));
+      String id = "posture-seed-payments-" + UUID.randomUUID().toString().substring(0, 8);
+      seeded.add(id);
+      List<TimelineEntry> steps =
+          List.of(
+              step("wait until dr-payments-" + i + " is available", start, restoreMinutes[i] * 60),
+              step("wait until payments-service is steady", start, 150),
+              step("approval: switch-traffic", start, 240),
+              step("shift 100% to Secondary", start, 70));
+      RunReport report =
+          RunReport.builder(id, "evacuate", "Region evacuation of payments")
+              .outcome("COMPLETE", true, "a recovery measured for the forecast")
+              .stepsOf("payments", steps)
+              .period(start, start.plus(Duration.ofMinutes(40)))
+              .build();
+      ledger.recordRun(
+          new EndedRunEvidence(id, UUID.randomUUID().toString(), "RegionEvacuation", report));
+    }
+    worker = new SandboxWorker();
+  }
+
+  private static TimelineEntry step(String name, Instant start, long seconds) {
+    return new TimelineEntry(name, start, start.plusSeconds(seconds), Outcome.SUCCEEDED, null);
+  }
+
+  @AfterAll
+  static void removeSeedsAndStop() throws SQLException {
+    try {
+      for (String id : seeded) SandboxLedger.delete(id);
+    } finally {
+      worker.close();
+    }
+  }
+
+  @Test
+  void paymentsPredictedRtoAboveItsObjectiveIsFlaggedWithTheDominatingStep() throws Exception {
+    CliRun readiness = CliRun.of(worker.connectionArgs(), "readiness", "--service", "payments");
+    assertEquals(ExitCodes.OUTCOME_NOT_SUCCESS, readiness.exitCode(), readiness.toString());
+    assertTrue(
+        readiness
+            .out()
+            .contains("predicted RTO at risk, dominated by DB instance restore until available"),
+        readiness.toString());
+
+    Path page = HtmlReportScreenshotTest.SHOTS.resolve("posture.html");
+    CliRun posture = CliRun.of(worker.connectionArgs(), "posture", "--html", page.toString());
+    assertEquals(ExitCodes.OUTCOME_NOT_SUCCESS, posture.exitCode(), posture.toString());
+    assertTrue(
+        posture
+            .out()
+            .lines()
+            .anyMatch(l -> l.startsWith("payments") && l.contains("AT RISK") && l.contains("15m")),
+        posture.toString());
+    assertTrue(
+        posture.out().contains("payments: predicted RTO p90 ")
+            && posture
+                .out()
+                .contains(
+                    "exceeds the objective 15m; dominated by DB instance restore until available"),
+        posture.toString());
+    String html = Files.readString(page);
+    assertTrue(html.contains("class=\"rto-bar p90 at-risk\""), "the bar at risk is drawn");
+    assertTrue(html.contains("dominated by DB instance restore until available"), html);
+
+    Path png =
+        HtmlReportScreenshotTest.screenshot(
+            page, HtmlReportScreenshotTest.SHOTS.resolve("posture-payments-at-risk.png"));
+    byte[] head = Arrays.copyOf(Files.readAllBytes(png), 8);
+    assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, head);
+    assertTrue(Files.size(png) > 20_000, "a page, not a blank: " + Files.size(png) + " bytes");
+  }
+}
