@@ -1,9 +1,11 @@
 package dev.drrunbooks.ledger;
 
+import dev.drrunbooks.activities.ledger.AuditedRun;
 import dev.drrunbooks.activities.ledger.LastPassingRun;
 import dev.drrunbooks.activities.ledger.LedgerQueryActivities;
 import dev.drrunbooks.readiness.StepKind;
 import dev.drrunbooks.readiness.StepSample;
+import io.temporal.failure.ApplicationFailure;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -99,5 +101,19 @@ public class LedgerQueryActivitiesImpl implements LedgerQueryActivities {
       throw LedgerFailures.unreadable(
           "the newest passing " + procedures, ledger.where(), LedgerFailures.describe(e));
     }
+  }
+
+  @Override
+  public List<AuditedRun> auditTrail(Instant since, String service) {
+    return new AuditTrail(ledger)
+        .since(since, service)
+        .orElseThrow(
+            () ->
+                ApplicationFailure.newNonRetryableFailure(
+                    "this worker has no evidence ledger: set "
+                        + LedgerSettings.URL_ENV
+                        + " and its login (DR_LEDGER_USER and DR_LEDGER_PASSWORD, or"
+                        + " DR_LEDGER_SECRET_ID) where the worker runs",
+                    NO_LEDGER));
   }
 }

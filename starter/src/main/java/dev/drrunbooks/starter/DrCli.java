@@ -10,6 +10,7 @@ import dev.drrunbooks.starter.commands.CommandGroup;
 import dev.drrunbooks.starter.commands.DoctorCommand;
 import dev.drrunbooks.starter.commands.DrillCommand;
 import dev.drrunbooks.starter.commands.EvacuateCommand;
+import dev.drrunbooks.starter.commands.EvidenceCommand;
 import dev.drrunbooks.starter.commands.FailoverCommand;
 import dev.drrunbooks.starter.commands.GateCommand;
 import dev.drrunbooks.starter.commands.IncidentCommand;
@@ -53,6 +54,7 @@ import picocli.CommandLine.Spec;
       BackupPolicyCommand.class,
       ReadinessCommand.class,
       PostureCommand.class,
+      EvidenceCommand.class,
       PitrCommand.class,
       RestoreSnapshotCommand.class,
       ValidateBackupsCommand.class,

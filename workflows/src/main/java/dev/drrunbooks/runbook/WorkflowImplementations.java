@@ -1,5 +1,6 @@
 package dev.drrunbooks.runbook;
 
+import dev.drrunbooks.evidence.ExportEvidenceWorkflowImpl;
 import dev.drrunbooks.evidence.RecordRunEvidenceWorkflowImpl;
 import dev.drrunbooks.lock.ResourceLockWorkflowImpl;
 import dev.drrunbooks.report.WriteRunReportWorkflowImpl;
@@ -13,14 +14,16 @@ import java.util.List;
  * them): the lock that keeps one failover per DNS record, started by the procedures that need it,
  * and {@code WriteRunReport}, which {@code dr report RUN} starts to have the worker write a run's
  * report into its report folder, and {@code RecordRunEvidence}, which writes an ended run into the
- * evidence ledger.
+ * evidence ledger, and {@code ExportEvidence}, which reads the audit trail back for {@code dr
+ * evidence}.
  */
 public final class WorkflowImplementations {
   private static final List<Class<?>> SUPPORT =
       List.of(
           ResourceLockWorkflowImpl.class,
           WriteRunReportWorkflowImpl.class,
-          RecordRunEvidenceWorkflowImpl.class);
+          RecordRunEvidenceWorkflowImpl.class,
+          ExportEvidenceWorkflowImpl.class);
 
   private WorkflowImplementations() {}
 

@@ -1,5 +1,6 @@
 package dev.drrunbooks.readiness;
 
+import dev.drrunbooks.activities.ledger.AuditedRun;
 import dev.drrunbooks.activities.ledger.LastPassingRun;
 import dev.drrunbooks.activities.ledger.LedgerQueryActivities;
 import java.time.Instant;
@@ -21,5 +22,11 @@ final class FakeLedgerQueries implements LedgerQueryActivities {
   @Override
   public List<LastPassingRun> lastPassing(List<String> procedures) {
     return lastPassing.stream().filter(r -> procedures.contains(r.procedure())).toList();
+  }
+
+  /** Readiness never reads the audit trail. */
+  @Override
+  public List<AuditedRun> auditTrail(Instant since, String service) {
+    throw new UnsupportedOperationException("readiness does not read the audit trail");
   }
 }

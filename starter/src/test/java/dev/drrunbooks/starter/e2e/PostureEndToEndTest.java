@@ -53,12 +53,25 @@ class PostureEndToEndTest {
           List.of(
               step("wait until dr-payments-" + i + " is available", start, restoreMinutes[i] * 60),
               step("wait until payments-service is steady", start, 150),
-              step("approval: switch-traffic", start, 240),
+              new TimelineEntry(
+                  "approval: switch-traffic",
+                  start,
+                  start.plusSeconds(240),
+                  Outcome.SUCCEEDED,
+                  "APPROVED by slack:U0PAYOPS: primary region down"),
               step("shift 100% to Secondary", start, 70));
       RunReport report =
           RunReport.builder(id, "evacuate", "Region evacuation of payments")
               .outcome("COMPLETE", true, "a recovery measured for the forecast")
               .stepsOf("payments", steps)
+              .objectives(
+                  "payments",
+                  dev.drrunbooks.model.ObjectiveCheck.of(
+                      Duration.ofMinutes(15),
+                      Duration.ofMinutes(restoreMinutes[i] + 8),
+                      "from run start"),
+                  null,
+                  true)
               .period(start, start.plus(Duration.ofMinutes(40)))
               .build();
       ledger.recordRun(
@@ -116,5 +129,63 @@ class PostureEndToEndTest {
     byte[] head = Arrays.copyOf(Files.readAllBytes(png), 8);
     assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, head);
     assertTrue(Files.size(png) > 20_000, "a page, not a blank: " + Files.size(png) + " bytes");
+  }
+
+  @Test
+  void evidenceListsTheRecoveriesWithAchievedAgainstObjectiveAndApprovalsInEachFormat()
+      throws Exception {
+    CliRun csv =
+        CliRun.of(
+            worker.connectionArgs(),
+            "evidence",
+            "--since",
+            "1y",
+            "--service",
+            "payments",
+            "--format",
+            "csv");
+    assertEquals(0, csv.exitCode(), csv.toString());
+    List<String> lines = csv.out().lines().toList();
+    assertTrue(lines.get(0).startsWith("workflowId,procedure,service,"), csv.toString());
+    for (String id : seeded) {
+      String row =
+          lines.stream()
+              .filter(l -> l.startsWith(id + ","))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError(id + " missing:\n" + csv));
+      assertTrue(row.contains(",evacuate,payments,"), row);
+      assertTrue(row.contains(",900.0,"), "the RTO objective in seconds: " + row);
+      assertTrue(
+          row.contains("switch-traffic: APPROVED by slack:U0PAYOPS: primary region down"), row);
+    }
+
+    CliRun md =
+        CliRun.of(worker.connectionArgs(), "evidence", "--since", "1y", "--service", "payments");
+    assertEquals(0, md.exitCode(), md.toString());
+    assertTrue(md.out().startsWith("# DR evidence since "), md.toString());
+    assertTrue(md.out().contains(" for payments\n"), md.toString());
+    assertTrue(
+        md.out().contains("payments RTO 29m of 15m BREACHED"),
+        "the 21-minute restore's run: " + md);
+
+    CliRun json =
+        CliRun.of(
+            worker.connectionArgs(),
+            "evidence",
+            "--since",
+            "1y",
+            "--service",
+            "payments",
+            "--format",
+            "json");
+    assertEquals(0, json.exitCode(), json.toString());
+    long seededLines =
+        json.out().lines().filter(l -> seeded.stream().anyMatch(l::contains)).count();
+    assertEquals(seeded.size(), seededLines, json.toString());
+
+    CliRun bad = CliRun.of(worker.connectionArgs(), "evidence", "--since", "last year");
+    assertEquals(ExitCodes.BAD_INPUT, bad.exitCode(), bad.toString());
+    assertTrue(
+        bad.err().contains("--since: 'last year' is not a period or a date"), bad.toString());
   }
 }

@@ -24,4 +24,17 @@ public interface LedgerQueryActivities {
    * service it covered; a service with none is absent.
    */
   List<LastPassingRun> lastPassing(List<String> procedures);
+
+  /**
+   * Every drill, validation and recovery that ended at or after {@code since}, oldest first (not
+   * readiness evaluations): the audit trail of {@code dr evidence}.
+   *
+   * @param service only the runs that covered it; null for all
+   * @throws io.temporal.failure.ApplicationFailure non-retryable {@value #NO_LEDGER} on a worker
+   *     without a ledger
+   */
+  List<AuditedRun> auditTrail(Instant since, String service);
+
+  /** The failure type of a read from a worker that has no ledger. */
+  String NO_LEDGER = "NoEvidenceLedger";
 }

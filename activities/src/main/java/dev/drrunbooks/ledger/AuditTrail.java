@@ -1,0 +1,169 @@
+package dev.drrunbooks.ledger;
+
+import dev.drrunbooks.activities.ledger.AuditedRun;
+import dev.drrunbooks.activities.ledger.AuditedRun.AuditedObjective;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The audit trail ({@code dr evidence}): every drill, validation and recovery the ledger recorded
+ * since a date, for an auditor (ISO 22301, SOC 2). Readiness evaluations are left out: they check,
+ * they recover nothing, and there are 48 a day.
+ */
+final class AuditTrail {
+  static final String RUNS =
+      "SELECT workflow_id, procedure, title, services, started_at, ended_at, outcome, passed,"
+          + " breached, run_link FROM dr_ledger.runs"
+          + " WHERE ended_at >= ? AND procedure <> 'readiness'"
+          + " AND (?::text IS NULL OR services @> ARRAY[?::text])"
+          + " ORDER BY ended_at, workflow_id";
+
+  static final String OBJECTIVES =
+      "SELECT workflow_id, service, rto_objective_seconds, rto_achieved_seconds, rto_breached,"
+          + " rpo_objective_seconds, rpo_achieved_seconds, rpo_breached FROM"
+          + " dr_ledger.run_objectives WHERE workflow_id = ANY (?) ORDER BY workflow_id, service";
+
+  /** Gates record their decision as a timeline step "approval: STEP" (ApprovalGate). */
+  static final String APPROVALS =
+      "SELECT workflow_id, step, detail FROM dr_ledger.run_steps"
+          + " WHERE workflow_id = ANY (?) AND step LIKE 'approval: %' ORDER BY workflow_id, seq";
+
+  private final LedgerActivitiesImpl ledger;
+
+  AuditTrail(LedgerActivitiesImpl ledger) {
+    this.ledger = ledger;
+  }
+
+  /**
+   * The runs that ended at or after {@code since}, oldest first.
+   *
+   * @param service only the runs that covered it; null for all
+   * @return empty when there is no ledger ({@code DR_LEDGER_JDBC_URL} unset)
+   * @throws io.temporal.failure.ApplicationFailure {@value LedgerFailures#UNAVAILABLE} (retried)
+   *     saying where and why when the ledger cannot be read
+   */
+  Optional<List<AuditedRun>> since(Instant since, String service) {
+    Optional<DataSource> ds = ledger.forReading("the runs since " + since);
+    if (ds.isEmpty()) return Optional.empty();
+    try (Connection c = ds.get().getConnection()) {
+      Map<String, AuditedRun> runs = runs(c, since, service);
+      Array ids = c.createArrayOf("text", runs.keySet().toArray());
+      Map<String, List<AuditedObjective>> objectives = objectives(c, ids);
+      Map<String, List<String>> approvals = approvals(c, ids);
+      List<AuditedRun> out = new ArrayList<>();
+      for (AuditedRun r : runs.values())
+        out.add(
+            new AuditedRun(
+                r.workflowId(),
+                r.procedure(),
+                r.title(),
+                r.services(),
+                r.startedAt(),
+                r.endedAt(),
+                r.outcome(),
+                r.passed(),
+                r.breached(),
+                objectives.getOrDefault(r.workflowId(), List.of()),
+                approvals.getOrDefault(r.workflowId(), List.of()),
+                r.runLink()));
+      return Optional.of(out);
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "the evidence ledger "
+              + ledger.where()
+              + " cannot be read: "
+              + LedgerFailures.describe(e),
+          e);
+    }
+  }
+
+  private static Map<String, AuditedRun> runs(Connection c, Instant since, String service)
+      throws SQLException {
+    Map<String, AuditedRun> runs = new LinkedHashMap<>();
+    try (PreparedStatement q = c.prepareStatement(RUNS)) {
+      q.setTimestamp(1, Timestamp.from(since));
+      q.setString(2, service);
+      q.setString(3, service);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          String id = rs.getString("workflow_id");
+          runs.put(
+              id,
+              new AuditedRun(
+                  id,
+                  rs.getString("procedure"),
+                  rs.getString("title"),
+                  Arrays.asList((String[]) rs.getArray("services").getArray()),
+                  instant(rs.getTimestamp("started_at")),
+                  instant(rs.getTimestamp("ended_at")),
+                  rs.getString("outcome"),
+                  rs.getBoolean("passed"),
+                  rs.getBoolean("breached"),
+                  List.of(),
+                  List.of(),
+                  rs.getString("run_link")));
+        }
+      }
+    }
+    return runs;
+  }
+
+  private static Map<String, List<AuditedObjective>> objectives(Connection c, Array ids)
+      throws SQLException {
+    Map<String, List<AuditedObjective>> out = new LinkedHashMap<>();
+    try (PreparedStatement q = c.prepareStatement(OBJECTIVES)) {
+      q.setArray(1, ids);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next())
+          out.computeIfAbsent(rs.getString("workflow_id"), k -> new ArrayList<>())
+              .add(
+                  new AuditedObjective(
+                      rs.getString("service"),
+                      number(rs, "rto_objective_seconds"),
+                      number(rs, "rto_achieved_seconds"),
+                      rs.getBoolean("rto_breached"),
+                      number(rs, "rpo_objective_seconds"),
+                      number(rs, "rpo_achieved_seconds"),
+                      rs.getBoolean("rpo_breached")));
+      }
+    }
+    return out;
+  }
+
+  private static Map<String, List<String>> approvals(Connection c, Array ids) throws SQLException {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    try (PreparedStatement q = c.prepareStatement(APPROVALS)) {
+      q.setArray(1, ids);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next())
+          out.computeIfAbsent(rs.getString("workflow_id"), k -> new ArrayList<>())
+              .add(
+                  rs.getString("step").substring("approval: ".length())
+                      + ": "
+                      + (rs.getString("detail") == null ? "" : rs.getString("detail")));
+      }
+    }
+    return out;
+  }
+
+  private static Double number(ResultSet rs, String column) throws SQLException {
+    java.math.BigDecimal v = rs.getBigDecimal(column);
+    return v == null ? null : v.doubleValue();
+  }
+
+  private static Instant instant(Timestamp t) {
+    return t == null ? null : t.toInstant();
+  }
+}
