@@ -2,27 +2,11 @@ package dev.drrunbooks.backuppolicy;
 
 import dev.drrunbooks.catalog.ServiceDefinition;
 import dev.drrunbooks.model.InputRules;
-import java.time.Instant;
+import dev.drrunbooks.model.SelectorInputRules;
 import java.util.List;
 
 /** What a backup policy audit or apply refuses in its input before it does anything. */
-public final class BackupPolicyInputRules implements InputRules<BackupPolicyInput> {
-  @Override
-  public void checkInput(BackupPolicyInput in, Instant now) {
-    InputRules.requireSelector(in.selector());
-  }
-
-  /** The service named, or {@value InputRules#ALL}. */
-  @Override
-  public List<String> services(BackupPolicyInput in) {
-    return List.of(in.selector());
-  }
-
-  @Override
-  public boolean takesAll() {
-    return true;
-  }
-
+public final class BackupPolicyInputRules extends SelectorInputRules<BackupPolicyInput> {
   /** Every catalog service has a database and buckets to check. */
   @Override
   public void checkServices(BackupPolicyInput in, List<ServiceDefinition> services) {

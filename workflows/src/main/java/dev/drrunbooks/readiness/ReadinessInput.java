@@ -1,6 +1,7 @@
 package dev.drrunbooks.readiness;
 
 import dev.drrunbooks.model.InputRules;
+import dev.drrunbooks.model.SelectsServices;
 import dev.drrunbooks.payload.RunInput;
 
 /**
@@ -8,8 +9,9 @@ import dev.drrunbooks.payload.RunInput;
  *
  * @param service a catalog service key, or {@code all} (the default)
  */
-public record ReadinessInput(String service) implements RunInput {
+public record ReadinessInput(String service) implements RunInput, SelectsServices {
   /** The service named, or every one. */
+  @Override
   public String selector() {
     return service == null || service.isBlank() ? InputRules.ALL : service;
   }

@@ -105,6 +105,11 @@ public final class Procedure<W, R> {
           && p.getRawType() == InputRules.class
           && p.getActualTypeArguments()[0] instanceof Class<?> c) return c;
     }
+    // Rules that extend a generic base of InputRules (SelectorInputRules<BackupPolicyInput>)
+    if (rules.getClass().getGenericSuperclass() instanceof ParameterizedType p
+        && p.getRawType() instanceof Class<?> base
+        && InputRules.class.isAssignableFrom(base)
+        && p.getActualTypeArguments()[0] instanceof Class<?> c) return c;
     return null;
   }
 

@@ -6,9 +6,6 @@ import dev.drrunbooks.report.ReportContext;
 import dev.drrunbooks.report.RunReport;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
-import io.temporal.common.interceptors.WorkerInterceptorBase;
-import io.temporal.common.interceptors.WorkflowInboundCallsInterceptor;
-import io.temporal.common.interceptors.WorkflowInboundCallsInterceptorBase;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Async;
@@ -16,7 +13,6 @@ import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInfo;
 import java.time.Instant;
-import java.util.Optional;
 
 /**
  * Sends every procedure run's end to the evidence ledger: a {@link RecordRunEvidenceWorkflow}
@@ -26,41 +22,32 @@ import java.util.Optional;
  * ledger-<workflow id>}: one write per run, whoever retries. Behind version 1 of {@link
  * #CHANGE_ID}: runs recorded before it replay unchanged.
  */
-public final class RunLedgerInterceptor extends WorkerInterceptorBase {
+public final class RunLedgerInterceptor extends ProcedureEndInterceptor {
   /** The Workflow.getVersion change id of the end-of-run ledger write. */
   public static final String CHANGE_ID = "run-evidence-ledger";
 
   @Override
-  public WorkflowInboundCallsInterceptor interceptWorkflow(WorkflowInboundCallsInterceptor next) {
-    return new WorkflowInboundCallsInterceptorBase(next) {
-      @Override
-      public WorkflowOutput execute(WorkflowInput input) {
-        Optional<Procedure<?, ?>> procedure =
-            Runbook.ofWorkflowType(Workflow.getInfo().getWorkflowType());
-        if (procedure.isEmpty()) return super.execute(input);
-        WorkflowOutput output;
-        try {
-          output = super.execute(input);
-        } catch (CanceledFailure e) {
-          // The run's scope is cancelled: the child is started from a scope of its own.
-          Workflow.newDetachedCancellationScope(
-                  () -> send(ended(procedure.get(), "CANCELLED", "the run was cancelled")))
-              .run();
-          throw e;
-        } catch (TemporalFailure e) {
-          send(ended(procedure.get(), "FAILED", "the run failed: " + e.getMessage()));
-          throw e;
-        }
-        send(completed(procedure.get(), output.getResult()));
-        return output;
-      }
-    };
+  void completed(Procedure<?, ?> procedure, Object result) {
+    send(completed(procedure, result, Workflow.getInfo().getWorkflowId()));
+  }
+
+  @Override
+  void failed(Procedure<?, ?> procedure, TemporalFailure failure) {
+    send(ended(procedure, "FAILED", "the run failed: " + failure.getMessage()));
+  }
+
+  @Override
+  void cancelled(Procedure<?, ?> procedure, CanceledFailure cancellation) {
+    // The run's scope is cancelled: the child is started from a scope of its own.
+    Workflow.newDetachedCancellationScope(
+            () -> send(ended(procedure, "CANCELLED", "the run was cancelled")))
+        .run();
   }
 
   /** A completed run's report; a mapping that cannot read the result leaves only its ending. */
-  private static RunReport completed(Procedure<?, ?> procedure, Object result) {
+  private static RunReport completed(Procedure<?, ?> procedure, Object result, String workflowId) {
     try {
-      return procedure.reportOf(result, ReportContext.of(Workflow.getInfo().getWorkflowId()));
+      return procedure.reportOf(result, ReportContext.of(workflowId));
     } catch (RuntimeException e) {
       return ended(procedure, "COMPLETED", "the run completed; its result could not be read");
     }

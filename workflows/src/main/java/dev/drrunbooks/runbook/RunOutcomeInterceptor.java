@@ -1,13 +1,9 @@
 package dev.drrunbooks.runbook;
 
 import dev.drrunbooks.report.ReportContext;
-import io.temporal.common.interceptors.WorkerInterceptorBase;
-import io.temporal.common.interceptors.WorkflowInboundCallsInterceptor;
-import io.temporal.common.interceptors.WorkflowInboundCallsInterceptorBase;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Workflow;
-import java.util.Optional;
 
 /**
  * Upserts a procedure run's {@link RunOutcome} when its workflow method returns or fails, so the
@@ -16,32 +12,23 @@ import java.util.Optional;
  * all install it). Runs that continue as new, and support workflows (the lock, report writing), set
  * nothing. Behind version 1 of {@link #CHANGE_ID}: runs recorded before it replay unchanged.
  */
-public final class RunOutcomeInterceptor extends WorkerInterceptorBase {
+public final class RunOutcomeInterceptor extends ProcedureEndInterceptor {
   /** The Workflow.getVersion change id of the end-of-run upsert. */
   public static final String CHANGE_ID = "run-outcome-search-attributes";
 
   @Override
-  public WorkflowInboundCallsInterceptor interceptWorkflow(WorkflowInboundCallsInterceptor next) {
-    return new WorkflowInboundCallsInterceptorBase(next) {
-      @Override
-      public WorkflowOutput execute(WorkflowInput input) {
-        Optional<Procedure<?, ?>> procedure =
-            Runbook.ofWorkflowType(Workflow.getInfo().getWorkflowType());
-        if (procedure.isEmpty()) return super.execute(input);
-        WorkflowOutput output;
-        try {
-          output = super.execute(input);
-        } catch (CanceledFailure e) {
-          publish(RunOutcome.ended("CANCELLED"));
-          throw e;
-        } catch (TemporalFailure e) {
-          publish(RunOutcome.ended("FAILED"));
-          throw e;
-        }
-        publish(outcomeOf(procedure.get(), output.getResult(), Workflow.getInfo().getWorkflowId()));
-        return output;
-      }
-    };
+  void completed(Procedure<?, ?> procedure, Object result) {
+    publish(outcomeOf(procedure, result, Workflow.getInfo().getWorkflowId()));
+  }
+
+  @Override
+  void failed(Procedure<?, ?> procedure, TemporalFailure failure) {
+    publish(RunOutcome.ended("FAILED"));
+  }
+
+  @Override
+  void cancelled(Procedure<?, ?> procedure, CanceledFailure cancellation) {
+    publish(RunOutcome.ended("CANCELLED"));
   }
 
   /**

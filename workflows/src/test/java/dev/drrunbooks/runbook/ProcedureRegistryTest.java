@@ -62,8 +62,9 @@ class ProcedureRegistryTest {
     assertEquals(
         Set.of(),
         missing,
-        "not registered: give each a constant in runbook/Procedure.java and add it to Procedure.ALL"
-            + " (a support workflow, not started by hand: WorkflowImplementations.SUPPORT)");
+        "not registered: define each procedure's PROCEDURE in its package and list it in"
+            + " runbook/Runbook.java (a support workflow, not started by hand:"
+            + " WorkflowImplementations.SUPPORT)");
     assertEquals(inTree, registered);
   }
 
@@ -90,18 +91,28 @@ class ProcedureRegistryTest {
     assertEquals(
         interfaces,
         implemented,
-        "every @WorkflowInterface needs a registered implementation (runbook/Procedure.java)");
+        "every @WorkflowInterface needs a registered implementation (its package's PROCEDURE in"
+            + " runbook/Runbook.java, or WorkflowImplementations.SUPPORT)");
   }
 
   @Test
-  void everyDeclaredConstantIsInTheList() throws ReflectiveOperationException {
-    for (Field f : Procedure.class.getDeclaredFields()) {
-      if (f.getType() == Procedure.class && Modifier.isStatic(f.getModifiers())) {
-        assertTrue(
-            Runbook.procedures().contains((Procedure<?, ?>) f.get(null)),
-            "Procedure." + f.getName() + " is declared but not in Procedure.ALL: add it there");
+  void everyProcedureDefinedInTheTreeIsInTheRunbook() throws Exception {
+    int defined = 0;
+    for (Class<?> c : classes()) {
+      for (Field f : c.getDeclaredFields()) {
+        if (f.getType() == Procedure.class && Modifier.isStatic(f.getModifiers())) {
+          f.setAccessible(true);
+          defined++;
+          assertTrue(
+              Runbook.procedures().contains((Procedure<?, ?>) f.get(null)),
+              c.getName()
+                  + "."
+                  + f.getName()
+                  + " is defined but not in runbook/Runbook.java: add it");
+        }
       }
     }
+    assertEquals(Runbook.procedures().size(), defined, "one definition per procedure");
   }
 
   @Test
