@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Service;
 
 /** The runbook's ECS service recovery through the starter, against the emulator's ECS. */
+@ResourceLock(SandboxLocks.INVENTORY_ECS_SERVICE)
 class EcsRecoveryEndToEndTest {
   private static SandboxWorker worker;
 

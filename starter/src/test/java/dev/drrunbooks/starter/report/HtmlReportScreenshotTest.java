@@ -17,6 +17,7 @@ import dev.drrunbooks.pitr.PointInTimeRestoreResult;
 import dev.drrunbooks.report.ReportContext;
 import dev.drrunbooks.reporting.HtmlReport;
 import dev.drrunbooks.starter.DrCli;
+import dev.drrunbooks.starter.e2e.SandboxLocks;
 import dev.drrunbooks.testing.SandboxEnv;
 import dev.drrunbooks.worker.DrWorker;
 import dev.drrunbooks.worker.DrWorkerFactory;
@@ -45,6 +46,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
@@ -60,6 +63,7 @@ public class HtmlReportScreenshotTest {
   private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
   @Test
+  @ResourceLock(value = SandboxLocks.INVENTORY_SNAPSHOTS, mode = ResourceAccessMode.READ)
   void aSandboxBackupValidationReportOpensInHeadlessChromium() throws Exception {
     SandboxEnv env = SandboxEnv.get();
     String taskQueue = "dr-report-" + Long.toString(System.nanoTime(), 36);
