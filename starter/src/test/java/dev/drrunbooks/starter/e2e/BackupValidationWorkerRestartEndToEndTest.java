@@ -30,6 +30,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.rds.RdsClient;
@@ -43,7 +47,13 @@ import software.amazon.awssdk.services.rds.model.SourceType;
  * (a short call that does not heartbeat itself: the worker heartbeats it), a new worker takes over
  * within {@link #TAKEOVER_LIMIT}, and the run ends with exactly one validation instance ever
  * created and none left.
+ *
+ * <p>Runs alongside other test classes (mostly waiting: on the restore, on the take-over). Its two
+ * tests share nothing (each has its own task queue, worker processes, run and instance), so they
+ * may run at the same time too.
  */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(value = SandboxLocks.INVENTORY_SNAPSHOTS, mode = ResourceAccessMode.READ)
 class BackupValidationWorkerRestartEndToEndTest {
   /**
    * The sandbox keeps a restored instance "creating" this long, so there is a wait to interrupt.

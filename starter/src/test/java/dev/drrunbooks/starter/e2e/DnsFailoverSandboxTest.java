@@ -22,6 +22,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
@@ -30,7 +33,12 @@ import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
  * Route53 with the runbook's weighted alias records and local HTTP endpoints standing in for
  * healthy, failing and flapping regions. Uses Locations (no approval gate in its policy); each test
  * leaves the record at Primary 100 / Secondary 0, as seeded.
+ *
+ * <p>Runs alongside other test classes (its runs mostly wait between probes); its own tests run one
+ * after another, under the record's lock.
  */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(SandboxLocks.LOCATIONS_RECORD)
 class DnsFailoverSandboxTest {
   private static final String RECORD = "locations.mycomputer.com";
   private static RegionsStandIn regions;

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import software.amazon.awssdk.services.cloudformation.model.StackStatus;
 
 /**
@@ -21,6 +22,7 @@ import software.amazon.awssdk.services.cloudformation.model.StackStatus;
  * the AWS SDK, nothing carrying the run's tags is left, and its HTML report opens in headless
  * Chromium.
  */
+@ResourceLock(SandboxLocks.INVENTORY_SNAPSHOTS)
 class DrDrillEndToEndTest {
   private static SandboxWorker worker;
 

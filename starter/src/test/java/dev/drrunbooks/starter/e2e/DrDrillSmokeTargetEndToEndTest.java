@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Finding 9 through {@code dr drill}: the smoke test probes the drill's own deployment (the
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * endpoint being down does (exit 6). Production and the drill's host are local endpoints of this
  * test, mapped with DR_HTTP_ENDPOINT_MAP, so the sandbox's shared stand-in is left as it is.
  */
+@ResourceLock(SandboxLocks.INVENTORY_SNAPSHOTS)
 class DrDrillSmokeTargetEndToEndTest {
   private static final LocalEndpoint production = LocalEndpoint.failing();
   private static final LocalEndpoint drillHost = LocalEndpoint.healthy();

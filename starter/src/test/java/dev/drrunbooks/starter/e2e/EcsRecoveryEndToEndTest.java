@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Service;
 
@@ -16,6 +17,7 @@ import software.amazon.awssdk.services.ecs.model.Service;
  * The runbook's ECS service recovery through the starter, against the emulator's ECS; its end is
  * one row in the evidence ledger.
  */
+@ResourceLock(SandboxLocks.INVENTORY_ECS_SERVICE)
 class EcsRecoveryEndToEndTest {
   private static SandboxWorker worker;
 

@@ -1,10 +1,11 @@
 package dev.drrunbooks.starter.e2e;
 
+import static java.util.concurrent.TimeUnit.MILLISECONDS;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.drrunbooks.starter.report.HtmlReportScreenshotTest;
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,16 +17,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 /**
  * One page in headless Chromium, driven over the DevTools protocol: for a single-page app (the
@@ -159,11 +160,22 @@ final class HeadlessPage implements AutoCloseable {
   @Override
   public void close() throws IOException, InterruptedException {
     socket.abort();
+    // Its helper processes (renderers, network service) end a moment after the browser, still
+    // writing to the profile (its cache): they are waited for before the profile is deleted.
+    List<ProcessHandle> helpers = chromium.descendants().toList();
     chromium.destroy();
     if (!chromium.waitFor(10, TimeUnit.SECONDS)) chromium.destroyForcibly().waitFor();
-    try (Stream<Path> files = Files.walk(profile)) {
-      files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+    Instant until = Instant.now().plusSeconds(10);
+    for (ProcessHandle helper : helpers) {
+      try {
+        helper
+            .onExit()
+            .get(Math.max(0, Duration.between(Instant.now(), until).toMillis()), MILLISECONDS);
+      } catch (ExecutionException | TimeoutException e) {
+        helper.destroyForcibly();
+      }
     }
+    HtmlReportScreenshotTest.deleteProfile(profile);
   }
 
   /** Collects a message's fragments; completes the call its id answers (events are dropped). */

@@ -30,6 +30,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The runbook's hardest hour end to end on the sandbox's Temporal server: an incident opened, a
@@ -38,6 +40,7 @@ import org.junit.jupiter.api.Test;
  * job that wrote bogus stock movements into the inventory database at a known time, with good
  * transactions after it.
  */
+@ResourceLock(value = SandboxLocks.RUN_LISTINGS, mode = ResourceAccessMode.READ)
 class IncidentDataRecoveryEndToEndTest {
   private static final String BAD_ACTOR = "etl:e2e-stock-import";
   private final SandboxEnv env = SandboxEnv.get();

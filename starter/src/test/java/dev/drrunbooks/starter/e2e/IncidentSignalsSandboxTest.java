@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Service;
 
@@ -24,6 +25,7 @@ import software.amazon.awssdk.services.ecs.model.Service;
  * inventory against the emulator among them), and a refused one shows in the status query with who
  * sent it and why.
  */
+@ResourceLock(SandboxLocks.INVENTORY_ECS_SERVICE)
 class IncidentSignalsSandboxTest {
 
   @Test

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * What operators and bots reach for, through the starter on the sandbox: {@code dr list} with each
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * end and {@code dr cancel} of a run waiting at a gate, on two point-in-time restores and one data
  * recovery.
  */
+@ResourceLock(SandboxLocks.RUN_LISTINGS)
 class OperatorCliEndToEndTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static SandboxWorker worker;

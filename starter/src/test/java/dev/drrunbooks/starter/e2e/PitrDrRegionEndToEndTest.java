@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 import software.amazon.awssdk.services.rds.model.DBInstanceAutomatedBackup;
@@ -41,6 +43,7 @@ import software.amazon.awssdk.services.rds.model.DbInstanceNotFoundException;
  * unless Payments was replicating before, the replication is stopped and its retained backups in
  * the DR region deleted.
  */
+@ResourceLock(value = SandboxLocks.RUN_LISTINGS, mode = ResourceAccessMode.READ)
 class PitrDrRegionEndToEndTest {
   private static final String PRIMARY = "eu-west-1";
   private static final String DR = "eu-central-1";

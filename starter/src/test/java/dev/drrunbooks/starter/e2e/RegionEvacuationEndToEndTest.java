@@ -18,6 +18,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
@@ -25,7 +28,10 @@ import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 /**
  * RegionEvacuation on the sandbox's Temporal server: started and approved through the starter, DR
  * capacity scaled up in the emulator's ECS, then Inventory's record failed over in its Route53.
+ * Runs alongside other test classes (the run mostly waits for ECS and between probes).
  */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(SandboxLocks.INVENTORY_TRAFFIC_AND_DR_CAPACITY)
 class RegionEvacuationEndToEndTest {
 
   @Test

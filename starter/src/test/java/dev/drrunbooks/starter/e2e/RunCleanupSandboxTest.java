@@ -22,6 +22,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Ending a run never strands what it created, on the sandbox's real Temporal server (the
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.Timeout;
  * RUN} and removed by {@code --apply}; and when the child was terminated too, {@code dr cleanup}
  * removes its instance as well.
  */
+@ResourceLock(value = SandboxLocks.INVENTORY_SNAPSHOTS, mode = ResourceAccessMode.READ)
 @Timeout(600)
 class RunCleanupSandboxTest {
   private static final String REGION = "eu-west-1";

@@ -25,6 +25,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 
@@ -32,6 +34,7 @@ import software.amazon.awssdk.services.rds.model.DBInstance;
  * Run identity on the sandbox's Temporal server: two starts in the same second are two runs that
  * never touch each other's work, and a raw start with input that does not fit fails at once.
  */
+@ResourceLock(value = SandboxLocks.RUN_LISTINGS, mode = ResourceAccessMode.READ)
 class RunIdentityEndToEndTest {
   private static final Pattern STARTED = Pattern.compile("workflow (\\S+) run (\\S+)");
   private static SandboxWorker worker;

@@ -22,12 +22,16 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * {@code dr report RUN} of runs that ended without a result, on the sandbox's Temporal server: the
  * worker reads the closed run's timeline back (a query it answers by replaying the history) and
  * writes the report, with the steps recorded so far and the clean-up, into its one report folder.
  */
+@ResourceLock(value = SandboxLocks.INVENTORY_SNAPSHOTS, mode = ResourceAccessMode.READ)
+@ResourceLock(value = SandboxLocks.RUN_LISTINGS, mode = ResourceAccessMode.READ)
 class RunReportEndToEndTest {
   private static SandboxWorker worker;
 

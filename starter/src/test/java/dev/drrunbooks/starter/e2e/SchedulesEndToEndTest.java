@@ -51,6 +51,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The catalog's Temporal Schedules on the sandbox's Temporal server, through {@code dr schedules}:
@@ -58,6 +60,8 @@ import org.junit.jupiter.api.io.TempDir;
  * catalog change updates; a schedule the catalog drops is deleted; a schedule dr-runbooks did not
  * create is left alone. Every schedule and run it makes is removed at the end.
  */
+@ResourceLock(SandboxLocks.SCHEDULES)
+@ResourceLock(value = SandboxLocks.INVENTORY_SNAPSHOTS, mode = ResourceAccessMode.READ)
 class SchedulesEndToEndTest {
   private static final String DRILL = "dr-monthly-dr-drill";
   private static final String WEEKLY = "dr-weekly-backup-validation-inventory";

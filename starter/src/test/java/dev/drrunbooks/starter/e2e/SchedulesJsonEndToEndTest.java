@@ -33,6 +33,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * {@code dr schedules ... --json} on the sandbox's Temporal server: every stdout line is one JSON
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * exit codes they have without {@code --json}. No worker polls the task queue: the run a trigger
  * starts only waits, and is terminated at the end with every schedule the test made.
  */
+@ResourceLock(SandboxLocks.SCHEDULES)
 class SchedulesJsonEndToEndTest {
   private static final String DRILL = "dr-monthly-dr-drill";
   private static final String WEEKLY = "dr-weekly-backup-validation-inventory";

@@ -33,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Issue 9: the Temporal dev server dies (SIGKILL), `deploy/local/sandbox up` brings it back on the
@@ -43,6 +44,7 @@ import org.junit.jupiter.api.Test;
  * <p>It kills the shared test sandbox's server, so it always runs `sandbox up` again in a finally:
  * test classes that run after it, in any order, find the sandbox fully up on the same address.
  */
+@Isolated("kills the sandbox's Temporal server: no other test may use it meanwhile")
 class TemporalServerRestartEndToEndTest {
   private static final Set<String> SEARCH_ATTRIBUTES =
       Set.of("DrProcedure", "DrService", "DrPhase");

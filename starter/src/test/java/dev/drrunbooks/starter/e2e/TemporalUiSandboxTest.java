@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The Temporal UI as an operator's console: a corrupted-data recovery started with {@code dr} waits
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * starter/target/ui-screenshots/}. Then the run is aborted at the gate and ends with its DrOutcome
  * search attribute set.
  */
+@ResourceLock(value = SandboxLocks.RUN_LISTINGS, mode = ResourceAccessMode.READ)
 class TemporalUiSandboxTest {
   static final Path SHOTS = Path.of(System.getProperty("basedir", "."), "target", "ui-screenshots");
 

@@ -39,6 +39,11 @@ final class WorkerProcess implements AutoCloseable {
     // The tests' own clients (the in-process dr, SandboxWorker) write plain payloads: this worker
     // too, not with the sandbox's payload key (EncryptedHistorySandboxTest covers encryption).
     pb.environment().keySet().removeIf(k -> k.startsWith("DR_CODEC_"));
+    // Its /healthz, /readyz and /metrics on a free port of 127.0.0.1, not the default 9464 of every
+    // interface: other worker processes (of other test classes, or other checkouts' test runs on
+    // this machine) may be up at the same time.
+    pb.environment().put("DR_OPS_HOST", "127.0.0.1");
+    pb.environment().put("DR_OPS_PORT", "0");
     pb.environment().put("DR_TASK_QUEUE", taskQueue);
     pb.environment().put("DR_CATALOG", CatalogFixture.path().toAbsolutePath().toString());
     pb.environment().putAll(extraEnv);

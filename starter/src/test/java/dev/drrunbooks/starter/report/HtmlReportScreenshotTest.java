@@ -17,6 +17,7 @@ import dev.drrunbooks.pitr.PointInTimeRestoreResult;
 import dev.drrunbooks.report.ReportContext;
 import dev.drrunbooks.reporting.HtmlReport;
 import dev.drrunbooks.starter.DrCli;
+import dev.drrunbooks.starter.e2e.SandboxLocks;
 import dev.drrunbooks.testing.SandboxEnv;
 import dev.drrunbooks.worker.DrWorker;
 import dev.drrunbooks.worker.DrWorkerFactory;
@@ -29,20 +30,24 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
@@ -58,6 +63,7 @@ public class HtmlReportScreenshotTest {
   private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
   @Test
+  @ResourceLock(value = SandboxLocks.INVENTORY_SNAPSHOTS, mode = ResourceAccessMode.READ)
   void aSandboxBackupValidationReportOpensInHeadlessChromium() throws Exception {
     SandboxEnv env = SandboxEnv.get();
     String taskQueue = "dr-report-" + Long.toString(System.nanoTime(), 36);
@@ -288,11 +294,38 @@ public class HtmlReportScreenshotTest {
               + "\n"
               + Files.readString(log));
     } finally {
-      try (Stream<Path> files = Files.walk(profile)) {
-        files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-      }
+      deleteProfile(profile);
     }
     return png;
+  }
+
+  /**
+   * Deletes a Chromium profile folder, as far as it can (what cannot be deleted is left). A file
+   * that disappears meanwhile, removed by a Chromium helper process still ending, is no error.
+   */
+  public static void deleteProfile(Path profile) throws IOException {
+    Files.walkFileTree(
+        profile,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+            file.toFile().delete();
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+            if (e instanceof NoSuchFileException) return FileVisitResult.CONTINUE;
+            throw e;
+          }
+
+          @Override
+          public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+            if (e != null && !(e instanceof NoSuchFileException)) throw e;
+            dir.toFile().delete();
+            return FileVisitResult.CONTINUE;
+          }
+        });
   }
 
   /** A real PNG of the window's size with more than a blank page in it. */
