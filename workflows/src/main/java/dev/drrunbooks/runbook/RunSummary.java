@@ -47,6 +47,11 @@ public record RunSummary(String summary, String details) {
               "region-evacuation",
               "starts an ECS recovery and a DNS failover per service, behind one approval gate"),
           Map.entry(
+              "readiness",
+              "reads backup settings, recovery points, the standby's ECS service, DNS record and"
+                  + " alarm, and the evidence ledger; starts a backup-policy audit; changes"
+                  + " nothing"),
+          Map.entry(
               "dr-drill",
               "creates a test environment stack and restored copies, checks them, deletes them"),
           Map.entry(
