@@ -1,5 +1,6 @@
 package dev.drrunbooks.starter.runs;
 
+import dev.drrunbooks.readiness.ReadinessEvaluation;
 import dev.drrunbooks.runbook.Runbook;
 import dev.drrunbooks.starter.CliFailure;
 import dev.drrunbooks.starter.ExitCodes;
@@ -38,9 +39,12 @@ public final class RunQuery {
    */
   public static String of(State state, String service, String procedureKey) {
     List<String> clauses = new ArrayList<>();
+    // Readiness evaluations run every 30 minutes: listed only when asked for by name (dr posture
+    // shows the newest), or they would crowd out every recovery in a listing.
     clauses.add(
         "WorkflowType IN ("
             + Runbook.procedures().stream()
+                .filter(p -> p != ReadinessEvaluation.PROCEDURE || p.key().equals(procedureKey))
                 .map(p -> quoted(p.workflowType()))
                 .distinct()
                 .collect(Collectors.joining(", "))

@@ -38,7 +38,7 @@ class ProcedureNameTest {
             + " snapshot-restore (restore-snapshot), backup-validation (validate-backups),"
             + " dns-failover (failover), ecs-recovery (recover-ecs), region-evacuation (evacuate),"
             + " dr-drill (drill), data-recovery (recover-data), incident-response (incident),"
-            + " dr-cleanup (cleanup), dns-failback (failback)",
+            + " dr-cleanup (cleanup), readiness, dns-failback (failback)",
         f.getMessage());
     assertThrows(CliFailure.class, () -> ProcedureName.key("--procedure", null));
   }

@@ -1,9 +1,11 @@
 package dev.drrunbooks.starter.runs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.drrunbooks.readiness.ReadinessEvaluation;
 import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.runbook.Runbook;
 import dev.drrunbooks.starter.CliFailure;
@@ -21,7 +23,16 @@ class RunQueryTest {
   void everyRunOfTheRunbooksProceduresWithoutAFilter() {
     assertEquals(TYPES, RunQuery.of(RunQuery.State.ANY, null, null));
     for (Procedure<?, ?> p : Runbook.procedures())
-      assertTrue(TYPES.contains("\"" + p.workflowType() + "\""), p.workflowType());
+      if (p != ReadinessEvaluation.PROCEDURE)
+        assertTrue(TYPES.contains("\"" + p.workflowType() + "\""), p.workflowType());
+  }
+
+  @Test
+  void readinessEvaluationsAreListedOnlyWhenAskedForByName() {
+    assertFalse(RunQuery.of(RunQuery.State.ANY, null, null).contains("ReadinessEvaluation"));
+    assertTrue(
+        RunQuery.of(RunQuery.State.ANY, null, "readiness")
+            .endsWith("\"ReadinessEvaluation\") AND DrProcedure = \"readiness\""));
   }
 
   @Test
