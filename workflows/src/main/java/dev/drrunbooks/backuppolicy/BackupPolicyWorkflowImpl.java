@@ -9,10 +9,10 @@ import dev.drrunbooks.catalog.ReplicationSpec;
 import dev.drrunbooks.catalog.ServiceDefinition;
 import dev.drrunbooks.model.ActivityDefaults;
 import dev.drrunbooks.model.AwsAccount;
-import dev.drrunbooks.model.FailureType;
 import dev.drrunbooks.model.Failures;
 import dev.drrunbooks.model.Outcome;
 import dev.drrunbooks.model.Phases;
+import dev.drrunbooks.model.ServiceLookup;
 import dev.drrunbooks.model.Timeline;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
@@ -58,7 +58,7 @@ public class BackupPolicyWorkflowImpl implements BackupPolicyWorkflow {
     version = Workflow.getVersion(WHOLE_POLICY_CHANGE, Workflow.DEFAULT_VERSION, WHOLE_POLICY);
     phases.tag("backup-policy", selector);
     phases.enter("resolve");
-    List<ServiceDefinition> services = resolve(selector);
+    List<ServiceDefinition> services = ServiceLookup.resolveAll(catalog, timeline, selector);
     RULES.checkServices(in, services);
 
     boolean apply = in.applyChanges();
@@ -89,18 +89,6 @@ public class BackupPolicyWorkflowImpl implements BackupPolicyWorkflow {
   @Override
   public BackupPolicyStatus status() {
     return new BackupPolicyStatus(phases.current(), currentService, checks.size());
-  }
-
-  private List<ServiceDefinition> resolve(String selector) {
-    try {
-      return timeline.step(
-          "resolve " + selector,
-          () -> catalog.resolveServices(selector),
-          list -> list.size() + " service(s)");
-    } catch (ActivityFailure e) {
-      throw ApplicationFailure.newNonRetryableFailure(
-          "service: " + Failures.rootMessage(e), FailureType.INVALID_INPUT.type());
-    }
   }
 
   /** Retention, window and IAM auth: one describe, and when asked one modify for all three. */

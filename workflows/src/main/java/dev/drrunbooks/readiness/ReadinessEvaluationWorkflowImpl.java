@@ -16,13 +16,12 @@ import dev.drrunbooks.catalog.ServiceDefinition;
 import dev.drrunbooks.failover.CloudWatchActivities;
 import dev.drrunbooks.model.ActivityDefaults;
 import dev.drrunbooks.model.AwsAccount;
-import dev.drrunbooks.model.FailureType;
 import dev.drrunbooks.model.Failures;
 import dev.drrunbooks.model.Phases;
+import dev.drrunbooks.model.ServiceLookup;
 import dev.drrunbooks.model.Timeline;
 import dev.drrunbooks.runbook.RunSummary;
 import io.temporal.failure.ActivityFailure;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;
@@ -63,7 +62,7 @@ public class ReadinessEvaluationWorkflowImpl implements ReadinessEvaluationWorkf
     String selector = in.selector();
     phases.tag(ReadinessEvaluation.KEY, selector);
     phases.enter("resolve");
-    List<ServiceDefinition> services = resolve(selector);
+    List<ServiceDefinition> services = ServiceLookup.resolveAll(catalog, timeline, selector);
     phases.enter("policy");
     BackupPolicyResult audit = audit(selector);
     phases.enter("evidence");
@@ -85,18 +84,6 @@ public class ReadinessEvaluationWorkflowImpl implements ReadinessEvaluationWorkf
   @Override
   public String status() {
     return current == null ? phases.current() : phases.current() + ": " + current;
-  }
-
-  private List<ServiceDefinition> resolve(String selector) {
-    try {
-      return timeline.step(
-          "resolve " + selector,
-          () -> catalog.resolveServices(selector),
-          list -> list.size() + " service(s)");
-    } catch (ActivityFailure e) {
-      throw ApplicationFailure.newNonRetryableFailure(
-          "service: " + Failures.rootMessage(e), FailureType.INVALID_INPUT.type());
-    }
   }
 
   /**
