@@ -3,6 +3,7 @@ package dev.drrunbooks.worker.ops;
 import static dev.drrunbooks.worker.ops.ReadinessGaugeValuesTest.check;
 import static dev.drrunbooks.worker.ops.ReadinessGaugeValuesTest.forecast;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -196,10 +197,16 @@ class ReadinessGaugesTest {
     assertThrows(IllegalStateException.class, gauges::refresh);
     assertEquals(3, gauges.shown("payments").failingChecks(), "kept");
 
-    gauges.start(Duration.ofMillis(20));
+    assertSame(gauges, gauges.start(Duration.ofMillis(20)));
     for (int i = 0; i < 250 && failures() < 2; i++) Thread.sleep(20);
     assertTrue(failures() >= 2, "failed refreshes counted: " + failures());
     assertEquals(3, value(scrape(), ReadinessGauges.FAILING_CHECKS, "payments"), "kept");
+
+    gauges.close();
+    Thread.sleep(100);
+    double closed = failures();
+    Thread.sleep(200);
+    assertEquals(closed, failures(), "no refresh after close");
   }
 
   @Test
