@@ -58,8 +58,9 @@ public final class ReadinessGauges implements AutoCloseable {
   public static final String REFRESH_FAILURES = "dr_readiness_refresh_failures";
 
   /**
-   * At most this many completed evaluations are read per refresh, newest first: the schedule's
-   * every 30 minutes cover every service, so a refresh usually reads one.
+   * At most this many completed evaluations are looked at per refresh, newest first: the schedule's
+   * every 30 minutes cover every service, so a refresh usually stops at the first, and reads its
+   * result only when it is new (results are kept by run id).
    */
   static final int MAX_SCANNED = 50;
 
