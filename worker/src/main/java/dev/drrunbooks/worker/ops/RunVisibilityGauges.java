@@ -17,13 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Gauges the worker computes from Temporal's visibility API (the DrProcedure, DrService, DrOutcome
@@ -43,8 +38,6 @@ import org.slf4j.LoggerFactory;
  * </ul>
  */
 public final class RunVisibilityGauges implements AutoCloseable {
-  private static final Logger log = LoggerFactory.getLogger(RunVisibilityGauges.class);
-
   public static final String LAST_PASS_AGE = "dr_last_pass_age_seconds";
   public static final String WAITING_AT_GATE = "dr_runs_waiting_at_gate";
   public static final String REFRESH_FAILURES = "dr_visibility_refresh_failures";
@@ -72,7 +65,7 @@ public final class RunVisibilityGauges implements AutoCloseable {
   private final Map<String, Instant> lastPass = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> waiting = new ConcurrentHashMap<>();
   private final Counter failures;
-  private ScheduledExecutorService timer;
+  private PeriodicRefresh timer;
 
   /**
    * @param services the catalog's service keys: each gets every gauge from the start
@@ -100,14 +93,7 @@ public final class RunVisibilityGauges implements AutoCloseable {
 
   /** Refreshes now and then every {@code every}, on a daemon thread. */
   public RunVisibilityGauges start(Duration every) {
-    timer =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "dr-visibility-gauges");
-              t.setDaemon(true);
-              return t;
-            });
-    timer.scheduleWithFixedDelay(this::refreshQuietly, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+    timer = new PeriodicRefresh("visibility", every, this::refresh, failures);
     return this;
   }
 
@@ -166,17 +152,7 @@ public final class RunVisibilityGauges implements AutoCloseable {
 
   @Override
   public void close() {
-    if (timer != null) timer.shutdownNow();
-  }
-
-  private void refreshQuietly() {
-    try {
-      refresh();
-    } catch (RuntimeException e) {
-      failures.increment();
-      log.warn(
-          "visibility refresh of the dr_ gauges failed (they keep their values): {}", e.toString());
-    }
+    if (timer != null) timer.close();
   }
 
   private AtomicInteger waitingGauge(String procedure, String service) {

@@ -15,16 +15,17 @@ import java.util.List;
 /**
  * The worker's ops port as WorkerMain runs it (and the tests that scrape a real worker): /readyz
  * ready when Temporal answers and the factory polls, /metrics the registry the stubs report to plus
- * the visibility gauges.
+ * the visibility gauges and the readiness gauges.
  */
 public final class WorkerOps implements AutoCloseable {
   private final OpsServer server;
   private final RunVisibilityGauges gauges;
+  private final ReadinessGauges readiness;
 
   /**
    * @param metrics the registry whose scope {@code service} was connected with
    * @param services the catalog's service keys
-   * @param refreshEvery how often the visibility gauges are refreshed
+   * @param refreshEvery how often the visibility and readiness gauges are refreshed
    */
   public WorkerOps(
       OpsAddress address,
@@ -48,6 +49,10 @@ public final class WorkerOps implements AutoCloseable {
         new RunVisibilityGauges(
                 factory.getWorkflowClient(), metrics.registry(), services, Clock.systemUTC())
             .start(refreshEvery);
+    readiness =
+        new ReadinessGauges(
+                factory.getWorkflowClient(), metrics.registry(), services, Clock.systemUTC())
+            .start(refreshEvery);
   }
 
   public int port() {
@@ -57,6 +62,7 @@ public final class WorkerOps implements AutoCloseable {
   @Override
   public void close() {
     gauges.close();
+    readiness.close();
     server.close();
   }
 }

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 /**
  * deploy/observability's dashboard and alert rules query only metrics the worker exports: the names
  * a registry built as the worker builds it ({@link ProcessMetrics}) serves once each runbook metric
- * has been reported the way workflow code reports it and the visibility gauges are registered, and
- * the Temporal SDK's own (its MetricsType constants, with Prometheus's suffixes).
+ * has been reported the way workflow code reports it and the visibility and readiness gauges are
+ * registered, and the Temporal SDK's own (its MetricsType constants, with Prometheus's suffixes).
  */
 class ObservabilityFilesTest {
   private static final Path DIR =
@@ -87,7 +87,9 @@ class ObservabilityFilesTest {
             "DrWorkerNoPollers",
             "DrDrillOverdue",
             "DrObjectiveBreached",
-            "DrGateStuckWaiting")) assertTrue(queries.containsKey("alert " + alert), alert);
+            "DrGateStuckWaiting",
+            "DrServiceNotReady",
+            "DrReadinessStale")) assertTrue(queries.containsKey("alert " + alert), alert);
 
     Set<String> unknown = new TreeSet<>();
     queries.forEach(
@@ -151,6 +153,12 @@ class ObservabilityFilesTest {
           .tags("procedure", "dns-failover", "service", "inventory")
           .register(metrics.registry());
       gauges.close();
+      new ReadinessGauges(
+              null, // not asked before start()
+              metrics.registry(),
+              List.of("inventory"),
+              Clock.systemUTC())
+          .close();
       Set<String> names = new HashSet<>();
       for (int i = 0;
           i < 150

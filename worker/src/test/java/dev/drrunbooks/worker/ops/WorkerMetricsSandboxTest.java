@@ -17,6 +17,11 @@ import dev.drrunbooks.failover.DnsFailoverWorkflowImpl;
 import dev.drrunbooks.model.SearchAttributes;
 import dev.drrunbooks.ops.OpsAddress;
 import dev.drrunbooks.ops.ProcessMetrics;
+import dev.drrunbooks.readiness.ReadinessEvaluation;
+import dev.drrunbooks.readiness.ReadinessEvaluationWorkflow;
+import dev.drrunbooks.readiness.ReadinessInput;
+import dev.drrunbooks.readiness.ReadinessResult;
+import dev.drrunbooks.readiness.ServiceReadiness;
 import dev.drrunbooks.testing.SandboxEnv;
 import dev.drrunbooks.worker.DrWorker;
 import dev.drrunbooks.worker.DrWorkerFactory;
@@ -31,13 +36,20 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
@@ -46,8 +58,10 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  * registry, the ops port, the visibility gauges), scraped while a DNS failover of Inventory waits
  * at its approval gate: the SDK's poller and request metrics and the runbook's metrics with the
  * run's procedure and service labels; then the run is aborted at the gate and its end and gate wait
- * appear.
+ * appear. Then a readiness evaluation of every service runs on it and the readiness gauges show
+ * what it found. In that order: the first test sees the worker before its factory starts.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WorkerMetricsSandboxTest {
   private static final HttpClient http = HttpClient.newHttpClient();
   private static final SandboxEnv env = SandboxEnv.get();
@@ -57,6 +71,7 @@ class WorkerMetricsSandboxTest {
   private static WorkerFactory factory;
   private static AwsClients aws;
   private static WorkerOps ops;
+  private static List<String> catalogServices;
 
   @BeforeAll
   static void start() {
@@ -70,6 +85,7 @@ class WorkerMetricsSandboxTest {
                 AwsBasicCredentials.create(
                     env.require("AWS_ACCESS_KEY_ID"), env.require("AWS_SECRET_ACCESS_KEY"))));
     Catalog catalog = CatalogLoader.load(CatalogFixture.path());
+    catalogServices = List.copyOf(catalog.services().keySet());
     // The forced DNS failover touches no database. The sandbox's stand-in databases (its env file's
     // DR_SANDBOX_DATABASES=true) are the sandbox module's, built after this one: without it on the
     // class path the worker would refuse them.
@@ -125,6 +141,7 @@ class WorkerMetricsSandboxTest {
   }
 
   @Test
+  @Order(1)
   void aRunWaitingAtItsGateShowsInTheWorkersMetrics() throws Exception {
     HttpResponse<String> before = get("/readyz");
     assertEquals(503, before.statusCode(), before.body());
@@ -236,5 +253,75 @@ class WorkerMetricsSandboxTest {
         // already closed
       }
     }
+  }
+
+  @Test
+  @Order(2)
+  void theNewestReadinessEvaluationShowsInTheReadinessGauges() throws Exception {
+    if (!factory.isStarted()) factory.start();
+    ReadinessEvaluationWorkflow wf =
+        factory
+            .getWorkflowClient()
+            .newWorkflowStub(
+                ReadinessEvaluationWorkflow.class,
+                WorkflowOptions.newBuilder()
+                    .setTaskQueue(taskQueue)
+                    .setWorkflowId("readiness-all-metrics-" + Long.toString(System.nanoTime(), 36))
+                    .setTypedSearchAttributes(
+                        SearchAttributes.atStart(ReadinessEvaluation.KEY, "all"))
+                    .setWorkflowExecutionTimeout(Duration.ofMinutes(2))
+                    .build());
+    ReadinessResult result = wf.evaluate(new ReadinessInput(null));
+    assertEquals(
+        Set.copyOf(catalogServices),
+        result.services().stream().map(ServiceReadiness::service).collect(Collectors.toSet()));
+
+    // This evaluation's figures, not an older one's: every service's age counts from it.
+    PrometheusText shown =
+        scrapeUntil(
+            t ->
+                result.services().stream()
+                    .allMatch(
+                        s ->
+                            t.find(ReadinessGauges.EVALUATED_AGE, "service", s.service()).stream()
+                                .anyMatch(a -> a.value() <= secondsSince(result.evaluatedAt()))),
+            "the readiness gauges of the evaluation that just completed");
+    for (ServiceReadiness s : result.services()) {
+      String service = s.service();
+      assertEquals(
+          s.failing().size(), gauge(shown, ReadinessGauges.FAILING_CHECKS, service), service);
+      assertEquals(s.ready() ? 1 : 0, gauge(shown, ReadinessGauges.READY, service), service);
+      assertEquals(
+          secondsOrNaN(s.rto().p50()),
+          gauge(shown, ReadinessGauges.PREDICTED_RTO_P50, service),
+          service + " " + s.rto().verdict());
+      assertEquals(
+          secondsOrNaN(s.rto().p90()),
+          gauge(shown, ReadinessGauges.PREDICTED_RTO_P90, service),
+          service + " " + s.rto().verdict());
+      assertEquals(
+          secondsOrNaN(s.predictedRpo()), gauge(shown, ReadinessGauges.PREDICTED_RPO, service));
+      assertEquals(
+          s.objectives().rto().toSeconds(), gauge(shown, ReadinessGauges.RTO_OBJECTIVE, service));
+      assertEquals(
+          s.objectives().rpo().toSeconds(), gauge(shown, ReadinessGauges.RPO_OBJECTIVE, service));
+    }
+    // The seeded world: Inventory's backups are off-policy, so it is not ready.
+    assertEquals(0, gauge(shown, ReadinessGauges.READY, "inventory"));
+    assertTrue(gauge(shown, ReadinessGauges.FAILING_CHECKS, "inventory") >= 1);
+  }
+
+  private static double gauge(PrometheusText scrape, String name, String service) {
+    List<PrometheusText.Sample> found = scrape.find(name, "service", service);
+    assertEquals(1, found.size(), name + "{service=" + service + "}: " + found);
+    return found.get(0).value();
+  }
+
+  private static double secondsSince(Instant at) {
+    return Duration.between(at, Instant.now()).toMillis() / 1000.0;
+  }
+
+  private static double secondsOrNaN(Duration d) {
+    return d == null ? Double.NaN : d.toMillis() / 1000.0;
   }
 }
