@@ -18,10 +18,10 @@ import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * "Until it is ready" as one activity (an RDS instance available, a Route53 change INSYNC):
- * describe, heartbeat what was seen, pause with capped exponential backoff, never past the
- * deadline. The deadline is absolute (the run's RTO budget), so a retried attempt after a worker
- * restart waits no longer than the first would have; the heartbeat carries the poll count across
- * attempts.
+ * describe, heartbeat what was seen, pause (capped exponential backoff, or a {@link PollPacing}
+ * given per wait), never past the deadline. The deadline is absolute (the run's RTO budget), so a
+ * retried attempt after a worker restart waits no longer than the first would have; the heartbeat
+ * carries the poll count across attempts.
  *
  * <p>Cancellation: {@code heartbeat} throws {@link io.temporal.client.ActivityCompletionException}
  * (e.g. {@link io.temporal.client.ActivityCanceledException}) once the workflow cancels the
@@ -59,6 +59,27 @@ public final class StatusPoller {
       Set<String> failed,
       String failedType,
       Instant deadline) {
+    return await(subject, describe, statusOf, ready, failed, failedType, deadline, backoff());
+  }
+
+  /** This poller's {@link Polling} as a pacing: the pause depends on the poll count alone. */
+  public PollPacing<Object> backoff() {
+    return (polls, seen, now) -> polling.intervalAfter(polls);
+  }
+
+  /**
+   * As above, pausing as {@code pacing} says instead of this poller's {@link Polling} (e.g. an RDS
+   * restore's adaptive cadence).
+   */
+  public <T> T await(
+      String subject,
+      Supplier<T> describe,
+      Function<T, String> statusOf,
+      String ready,
+      Set<String> failed,
+      String failedType,
+      Instant deadline,
+      PollPacing<? super T> pacing) {
     if (deadline == null) {
       throw ApplicationFailure.newNonRetryableFailure(
           "waiting for " + subject + " needs a deadline; none was given",
@@ -118,7 +139,7 @@ public final class StatusPoller {
                 + " polls (the run's RTO budget)",
             "WaitDeadlineExceeded");
       }
-      Duration pause = polling.intervalAfter(polls);
+      Duration pause = pacing.pauseAfter(polls, current, now);
       Duration left = Duration.between(now, deadline);
       if (left.compareTo(pause) < 0) pause = left;
       log.debug("{} is '{}' (poll {}); next poll in {}", subject, status, polls, pause);

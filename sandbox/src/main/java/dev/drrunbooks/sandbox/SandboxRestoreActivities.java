@@ -7,6 +7,7 @@ import dev.drrunbooks.activities.rds.PlacementCheck;
 import dev.drrunbooks.activities.rds.PointInTimeRestoreRequest;
 import dev.drrunbooks.activities.rds.RdsRestoreActivities;
 import dev.drrunbooks.activities.rds.RestorableWindow;
+import dev.drrunbooks.activities.rds.RestoreExpectation;
 import dev.drrunbooks.activities.rds.RestoreSource;
 import dev.drrunbooks.activities.rds.RestoreSourceQuery;
 import dev.drrunbooks.activities.rds.SnapshotRestoreRequest;
@@ -145,7 +146,13 @@ public final class SandboxRestoreActivities implements RdsRestoreActivities {
           return provisioning && "available".equals(db.dbInstanceStatus())
               ? "creating"
               : db.dbInstanceStatus();
-        });
+        },
+        // moto's instances have no real class: the emulated time is the default to expect.
+        e ->
+            e.measured()
+                ? e
+                : RestoreExpectation.around(
+                    provisioningTime, 0.8, 1.2, "the sandbox's emulated provisioning time"));
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.drrunbooks.aws.cfn.CloudFormationActivitiesImpl;
 import dev.drrunbooks.aws.cloudwatch.CloudWatchActivitiesImpl;
 import dev.drrunbooks.aws.ecs.EcsActivitiesImpl;
 import dev.drrunbooks.aws.ownedresources.OwnedResourceActivitiesImpl;
+import dev.drrunbooks.aws.rds.ExpectedRestoreDurations;
 import dev.drrunbooks.aws.rds.Polling;
 import dev.drrunbooks.aws.rds.RdsBackupActivitiesImpl;
 import dev.drrunbooks.aws.rds.RdsLogActivitiesImpl;
@@ -20,6 +21,7 @@ import dev.drrunbooks.http.WebhookEscalationActivitiesImpl;
 import dev.drrunbooks.http.notify.HttpNotificationActivitiesImpl;
 import dev.drrunbooks.ledger.LedgerActivitiesImpl;
 import dev.drrunbooks.ledger.LedgerQueryActivitiesImpl;
+import dev.drrunbooks.ledger.LedgerRestoreDurations;
 import dev.drrunbooks.ledger.LedgerSettings;
 import dev.drrunbooks.payload.DrWorkflowOptions;
 import dev.drrunbooks.reporting.ReportActivitiesImpl;
@@ -34,6 +36,7 @@ import dev.drrunbooks.worker.databases.DatabaseAccess;
 import dev.drrunbooks.worker.databases.WorkerDatabases;
 import io.temporal.worker.Worker;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 
 /** Everything one worker serves: the one place that lists workflow and activity implementations. */
@@ -71,11 +74,16 @@ public final class DrWorker {
     DatabaseLocator locator = databases.locator();
     LedgerActivitiesImpl ledger = LedgerActivitiesImpl.fromEnvironment(env, aws);
     ledger.migrateInBackground();
+    LedgerQueryActivitiesImpl ledgerQueries = new LedgerQueryActivitiesImpl(ledger);
+    // Restore waits poll densely where the ledger's measured restores say they end.
+    ExpectedRestoreDurations restoreDurations =
+        new LedgerRestoreDurations(
+            ledgerQueries, ExpectedRestoreDurations.CLASS_DEFAULTS, Clock.systemUTC());
     worker.registerActivitiesImplementations(
         new CatalogActivitiesImpl(catalog, catalogSource),
         new RdsBackupActivitiesImpl(aws),
         new S3ActivitiesImpl(aws),
-        databases.restore(new RdsRestoreActivitiesImpl(aws)),
+        databases.restore(new RdsRestoreActivitiesImpl(aws, restoreDurations)),
         new RdsSnapshotActivitiesImpl(aws),
         databases.validation(new DataValidationActivitiesImpl(locator)),
         new ReplayActivitiesImpl(locator),
@@ -96,7 +104,7 @@ public final class DrWorker {
         new OwnedResourceActivitiesImpl(aws),
         new LockActivitiesImpl(),
         ledger,
-        new LedgerQueryActivitiesImpl(ledger),
+        ledgerQueries,
         reports,
         new RunReportActivitiesImpl(
             reports,

@@ -59,7 +59,7 @@ public record StepEstimate(
    * The nearest-rank percentile of sorted values: the smallest value with at least {@code q} of the
    * values at or below it (rank ceil(q * n), 1-based).
    */
-  static Duration nearestRank(List<Duration> sorted, double q) {
+  public static Duration nearestRank(List<Duration> sorted, double q) {
     int rank = (int) Math.ceil(q * sorted.size());
     return sorted.get(Math.max(rank, 1) - 1);
   }

@@ -11,15 +11,19 @@ import dev.drrunbooks.activities.rds.PlacementCheck;
 import dev.drrunbooks.activities.rds.PointInTimeRestoreRequest;
 import dev.drrunbooks.activities.rds.RdsRestoreActivities;
 import dev.drrunbooks.activities.rds.RestorableWindow;
+import dev.drrunbooks.activities.rds.RestoreExpectation;
+import dev.drrunbooks.activities.rds.RestorePollCadence;
 import dev.drrunbooks.activities.rds.RestoreSource;
 import dev.drrunbooks.activities.rds.RestoreSourceQuery;
 import dev.drrunbooks.activities.rds.SnapshotInfo;
 import dev.drrunbooks.activities.rds.SnapshotRestoreRequest;
 import dev.drrunbooks.aws.AwsClients;
 import dev.drrunbooks.aws.AwsFailures;
+import dev.drrunbooks.aws.PollPacing;
 import dev.drrunbooks.aws.StatusPoller;
 import dev.drrunbooks.model.FailureType;
 import dev.drrunbooks.model.Ownership;
+import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,6 +34,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -83,11 +88,22 @@ public class RdsRestoreActivitiesImpl implements RdsRestoreActivities {
   private final RdsSupport rds;
   private final RestoreSources sources;
   private final StatusPoller poller;
+  private final ExpectedRestoreDurations expected;
 
+  /** Waits for restores with the adaptive cadence, expecting the instance class's default. */
   public RdsRestoreActivitiesImpl(AwsClients aws) {
-    this(aws::rds, Polling.DEFAULT);
+    this(aws, ExpectedRestoreDurations.CLASS_DEFAULTS);
   }
 
+  /**
+   * Waits for restores with the adaptive cadence ({@link RestorePollCadence}) for what {@code
+   * expected} says the instance's class takes.
+   */
+  public RdsRestoreActivitiesImpl(AwsClients aws, ExpectedRestoreDurations expected) {
+    this(aws::rds, Polling.DEFAULT, expected);
+  }
+
+  /** Waits for restores with {@code polling} (tests: fast fixed backoff). */
   public RdsRestoreActivitiesImpl(AwsClients aws, Polling polling) {
     this(aws::rds, polling);
   }
@@ -96,9 +112,21 @@ public class RdsRestoreActivitiesImpl implements RdsRestoreActivities {
    * @param rds the RDS client of a region (tests pass a stub)
    */
   public RdsRestoreActivitiesImpl(Function<String, RdsClient> rds, Polling polling) {
+    this(rds, polling, null);
+  }
+
+  /**
+   * @param rds the RDS client of a region (tests pass a stub)
+   * @param polling the backoff of the waits without an adaptive cadence (all of them when {@code
+   *     expected} is null)
+   * @param expected what restores are expected to take; null: restore waits use {@code polling}
+   */
+  public RdsRestoreActivitiesImpl(
+      Function<String, RdsClient> rds, Polling polling, ExpectedRestoreDurations expected) {
     this.rds = new RdsSupport(rds);
     this.sources = new RestoreSources(this.rds);
     this.poller = new StatusPoller(polling, Clock.systemUTC());
+    this.expected = expected;
   }
 
   @Override
@@ -412,9 +440,34 @@ public class RdsRestoreActivitiesImpl implements RdsRestoreActivities {
    */
   public InstanceInfo awaitInstanceAvailable(
       String region, String instanceId, Instant deadline, Function<DBInstance, String> statusView) {
+    return awaitInstanceAvailable(region, instanceId, deadline, statusView, e -> e);
+  }
+
+  /**
+   * As above, with {@code adjust} applied to the expected duration the cadence is chosen from (the
+   * sandbox replaces an unmeasured one with its emulated provisioning time). The cadence's time
+   * counts from the wait activity's first scheduling, right after the restore call, and stays put
+   * across retries (ActivityInfo.getScheduledTimestamp); the heartbeat carries the polls, so a
+   * resumed wait keeps within the describe budget.
+   */
+  public InstanceInfo awaitInstanceAvailable(
+      String region,
+      String instanceId,
+      Instant deadline,
+      Function<DBInstance, String> statusView,
+      UnaryOperator<RestoreExpectation> adjust) {
     require(region, "region");
     require(instanceId, "instanceId");
     String subject = "RDS instance '" + instanceId + "' in " + region;
+    PollPacing<? super DBInstance> pacing =
+        expected == null
+            ? poller.backoff()
+            : new AdaptiveRestorePacing(
+                expected,
+                adjust,
+                Instant.ofEpochMilli(
+                    Activity.getExecutionContext().getInfo().getScheduledTimestamp()),
+                subject);
     DBInstance db =
         poller.await(
             subject,
@@ -423,7 +476,8 @@ public class RdsRestoreActivitiesImpl implements RdsRestoreActivities {
             "available",
             FAILED_STATES,
             "RdsBadState",
-            deadline);
+            deadline,
+            pacing);
     return toInfo(region, db, rds.tags(region, db));
   }
 

@@ -99,6 +99,31 @@ class AwaitAvailableTest {
   }
 
   @Test
+  void withExpectedDurationsTheRestoreWaitAsksForTheInstanceClassAndPacesByTheCadence() {
+    List<String> asked = Collections.synchronizedList(new ArrayList<>());
+    env.registerActivitiesImplementations(
+        new RdsRestoreActivitiesImpl(
+            region -> rds,
+            FAST,
+            instanceClass -> {
+              asked.add(instanceClass);
+              return ExpectedRestoreDurations.CLASS_DEFAULTS.expectedFor(instanceClass);
+            }));
+    rds.statuses("creating", "available");
+    long began = System.nanoTime();
+    // The cadence's first pause (4 min: half the plausible earliest end of a db.t3.micro) is cut
+    // to the deadline, 1.5 s away, where the second describe sees it available.
+    InstanceInfo info =
+        env.newActivityStub(RdsRestoreActivities.class, OPTIONS)
+            .awaitInstanceAvailable(REGION, "db-1", Instant.now().plusMillis(1500));
+    long tookMs = (System.nanoTime() - began) / 1_000_000;
+    assertEquals("available", info.status());
+    assertEquals(List.of("db.t3.micro"), asked);
+    assertEquals(2, rds.describes.get());
+    assertTrue(tookMs >= 1000, "paused to the deadline, not FAST's 10 ms: " + tookMs + " ms");
+  }
+
+  @Test
   void aStateItCannotRecoverFromFailsAtOnceNamingIt() {
     rds.statuses("creating", "incompatible-restore");
     ActivityFailure e =
@@ -299,6 +324,7 @@ class AwaitAvailableTest {
                   .dbInstanceIdentifier(id)
                   .dbInstanceArn("arn:aws:rds:" + REGION + ":123456789012:db:" + id)
                   .dbInstanceStatus(status)
+                  .dbInstanceClass("db.t3.micro")
                   .endpoint(Endpoint.builder().address(id + ".example").port(5432).build())
                   .tagList(List.of())
                   .build())

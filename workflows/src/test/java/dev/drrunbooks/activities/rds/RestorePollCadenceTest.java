@@ -1,0 +1,203 @@
+package dev.drrunbooks.activities.rds;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** The restore wait's cadence: its shape, and the describe budget it never exceeds. */
+class RestorePollCadenceTest {
+  private static final RestoreExpectation TEN_MINUTES =
+      new RestoreExpectation(
+          Duration.ofSeconds(528), Duration.ofSeconds(600), Duration.ofSeconds(682), 20, "test");
+
+  /** The poll times (seconds after the wait began) until {@code took} is seen, first at 0. */
+  private static List<Long> polls(RestorePollCadence cadence, Duration took) {
+    List<Long> at = new ArrayList<>();
+    Duration t = Duration.ZERO;
+    at.add(0L);
+    while (t.compareTo(took) < 0) {
+      t = t.plus(cadence.pauseAfter(at.size(), t));
+      at.add(t.toMillis());
+    }
+    return at;
+  }
+
+  @Test
+  void theAwsCliCountIsOnePlusOnePer30SecondsStarted() {
+    assertEquals(1, RestorePollCadence.awsWaitCalls(Duration.ZERO));
+    assertEquals(2, RestorePollCadence.awsWaitCalls(Duration.ofSeconds(1)));
+    assertEquals(2, RestorePollCadence.awsWaitCalls(Duration.ofSeconds(30)));
+    assertEquals(3, RestorePollCadence.awsWaitCalls(Duration.ofMillis(30_001)));
+    assertEquals(21, RestorePollCadence.awsWaitCalls(Duration.ofMinutes(10)));
+  }
+
+  @Test
+  void neverMoreCallsThanTheAwsCliForAnyDurationWhateverTheExpectation() {
+    for (RestoreExpectation expected :
+        List.of(
+            TEN_MINUTES,
+            RestoreDurationDefaults.forClass("db.t3.micro"),
+            RestoreExpectation.around(Duration.ofSeconds(20), 0.8, 1.2, "short"),
+            RestoreExpectation.around(Duration.ofMinutes(40), 0.9, 1.1, "long"))) {
+      RestorePollCadence cadence = RestorePollCadence.of(expected);
+      for (int s = 1; s <= 3600; s += 7) {
+        Duration took = Duration.ofSeconds(s);
+        int calls = polls(cadence, took).size();
+        int aws = RestorePollCadence.awsWaitCalls(took);
+        assertTrue(calls <= aws, expected.basis() + ", " + s + " s: " + calls + " > " + aws);
+      }
+    }
+  }
+
+  @Test
+  void pollNumberKIsNeverBeforeTheCliPollNumberK() {
+    RestorePollCadence cadence = RestorePollCadence.of(TEN_MINUTES);
+    List<Long> at = polls(cadence, Duration.ofMinutes(20));
+    for (int k = 1; k <= at.size(); k++)
+      assertTrue(at.get(k - 1) >= 30_000L * (k - 1), "poll " + k + " at " + at.get(k - 1));
+  }
+
+  @Test
+  void sparseBeforeThePlausibleEarliestEndDenseAcrossTheWindowThenCappedBackoff() {
+    RestorePollCadence cadence = RestorePollCadence.of(TEN_MINUTES);
+    // E = 600 - 1.5 x (600 - 528) = 492 s
+    assertEquals(Duration.ofSeconds(492), cadence.plausibleEarliest());
+    List<Long> at = polls(cadence, Duration.ofMinutes(30));
+    assertEquals(List.of(0L, 246_000L, 492_000L), at.subList(0, 3), "only E/2 and E before E");
+    long from = cadence.denseFrom().toMillis();
+    long until = cadence.denseUntil().toMillis();
+    assertTrue(from > 492_000 && from < 600_000, "dense from " + from);
+    assertTrue(until >= 682_000, "dense until " + until + ", at least the p90");
+    List<Long> gaps =
+        IntStream.range(1, at.size())
+            .filter(i -> at.get(i - 1) >= from && at.get(i) <= 600_000)
+            .mapToObj(i -> at.get(i) - at.get(i - 1))
+            .toList();
+    assertFalse(gaps.isEmpty());
+    assertTrue(gaps.stream().allMatch(g -> g == 6_000), "every 6 s up to the median: " + gaps);
+    List<Long> after =
+        IntStream.range(1, at.size())
+            .filter(i -> at.get(i - 1) >= until)
+            .mapToObj(i -> at.get(i) - at.get(i - 1))
+            .toList();
+    assertTrue(after.stream().allMatch(g -> g <= 30_000), "capped at 30 s: " + after);
+    assertEquals(30_000L, after.get(after.size() - 1));
+  }
+
+  @Test
+  void pastTheWindowThePauseGrowsFromSixSecondsByHalfTheTimeSince() {
+    RestorePollCadence cadence = RestorePollCadence.of(TEN_MINUTES);
+    Duration until = cadence.denseUntil();
+    // one poll made: plenty of budget, the wish decides
+    assertEquals(Duration.ofSeconds(6), cadence.pauseAfter(1, until));
+    assertEquals(Duration.ofSeconds(11), cadence.pauseAfter(1, until.plusSeconds(10)));
+    assertEquals(Duration.ofSeconds(30), cadence.pauseAfter(1, until.plusSeconds(48)));
+    assertEquals(Duration.ofSeconds(30), cadence.pauseAfter(1, until.plusSeconds(600)));
+  }
+
+  @Test
+  void theBudgetDelaysAPollTheCadenceWouldMakeSooner() {
+    RestorePollCadence cadence = RestorePollCadence.of(TEN_MINUTES);
+    Duration inWindow = cadence.denseFrom().plusSeconds(1);
+    assertEquals(Duration.ofSeconds(6), cadence.pauseAfter(3, inWindow));
+    // the 41st poll may not come before 1200 s
+    assertEquals(Duration.ofSeconds(1200).minus(inWindow), cadence.pauseAfter(40, inWindow));
+  }
+
+  @Test
+  void aPauseIsAtLeastASecondAndElapsedBelowZeroCountsAsZero() {
+    RestorePollCadence cadence = RestorePollCadence.of(TEN_MINUTES);
+    Duration justBefore = cadence.plausibleEarliest().minusMillis(10);
+    assertEquals(Duration.ofSeconds(1), cadence.pauseAfter(2, justBefore));
+    assertEquals(Duration.ofSeconds(246), cadence.pauseAfter(1, Duration.ofSeconds(-5)));
+    assertEquals(Duration.ofSeconds(246), cadence.pauseAfter(0, Duration.ZERO));
+  }
+
+  @Test
+  void theDenseHalfWidthIsWhatTheSavedPollsPayFor() {
+    // E = 492 s, median 600 s: at 600 - w the CLI has made 1 + floor((600 - w) / 30) polls, this
+    // cadence 3 + ceil((108 - w) / 30); a poll every 6 s over 2w costs ceil(2w / 6)
+    long w = RestorePollCadence.denseHalfWidth(492_000, 600_000) / 1000;
+    long credit = (1 + (600 - w) / 30) - (3 + (108 - w + 29) / 30) + (2 * w) / 30;
+    assertTrue((2 * w + 5) / 6 <= credit, "w " + w + " affordable");
+    long w1 = w + 1;
+    long credit1 = (1 + (600 - w1) / 30) - (3 + (108 - w1 + 29) / 30) + (2 * w1) / 30;
+    assertTrue((2 * w1 + 5) / 6 > credit1 || 600 - w1 < 492, "w + 1 not affordable");
+    assertEquals(0, RestorePollCadence.denseHalfWidth(600_000, 600_000));
+  }
+
+  @Test
+  void withoutSpreadThereIsNoSparsePhase() {
+    RestorePollCadence cadence =
+        RestorePollCadence.of(
+            new RestoreExpectation(Duration.ZERO, Duration.ZERO, Duration.ZERO, 0, "none"));
+    assertEquals(Duration.ZERO, cadence.plausibleEarliest());
+    assertEquals(Duration.ofSeconds(30), cadence.pauseAfter(1, Duration.ZERO));
+    assertTrue(cadence.toString().contains("none"), cadence.toString());
+  }
+
+  @Test
+  void expectationsFromSamplesTakeNearestRankPercentilesAndNeedFive() {
+    List<Duration> four =
+        List.of(
+            Duration.ofMinutes(9),
+            Duration.ofMinutes(10),
+            Duration.ofMinutes(11),
+            Duration.ofMinutes(12));
+    assertTrue(RestoreExpectation.fromSamples(four, "x").isEmpty());
+    List<Duration> ten =
+        IntStream.rangeClosed(1, 10).mapToObj(i -> Duration.ofMinutes(11 - i)).toList();
+    RestoreExpectation e = RestoreExpectation.fromSamples(ten, "ten").orElseThrow();
+    assertEquals(Duration.ofMinutes(1), e.early());
+    assertEquals(Duration.ofMinutes(5), e.median());
+    assertEquals(Duration.ofMinutes(9), e.late());
+    assertEquals(10, e.samples());
+    assertTrue(e.measured());
+    assertFalse(RestoreDurationDefaults.forClass(null).measured());
+  }
+
+  @Test
+  void anExpectationOutOfOrderIsRefused() {
+    Duration one = Duration.ofMinutes(1);
+    Duration two = Duration.ofMinutes(2);
+    assertThrows(
+        IllegalArgumentException.class, () -> new RestoreExpectation(two, one, two, 0, ""));
+    assertThrows(
+        IllegalArgumentException.class, () -> new RestoreExpectation(one, two, one, 0, ""));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new RestoreExpectation(one.negated(), one, two, 0, ""));
+    assertThrows(
+        IllegalArgumentException.class, () -> new RestoreExpectation(null, one, two, 0, ""));
+  }
+
+  @Test
+  void classDefaultsGrowWithTheClassSize() {
+    assertEquals(Duration.ofMinutes(8), RestoreDurationDefaults.forClass("db.t3.micro").median());
+    assertEquals(Duration.ofMinutes(8), RestoreDurationDefaults.forClass("db.t4g.small").median());
+    assertEquals(Duration.ofMinutes(10), RestoreDurationDefaults.forClass("db.t3.medium").median());
+    assertEquals(Duration.ofMinutes(10), RestoreDurationDefaults.forClass("db.r6g.large").median());
+    assertEquals(
+        Duration.ofMinutes(12), RestoreDurationDefaults.forClass("db.r6g.xlarge").median());
+    assertEquals(
+        Duration.ofMinutes(12), RestoreDurationDefaults.forClass("db.m5.2xlarge").median());
+    assertEquals(
+        Duration.ofMinutes(15), RestoreDurationDefaults.forClass("db.r6g.16xlarge").median());
+    assertEquals(Duration.ofMinutes(10), RestoreDurationDefaults.forClass("db.x.odd").median());
+    RestoreExpectation none = RestoreDurationDefaults.forClass(null);
+    assertEquals(Duration.ofMinutes(10), none.median());
+    assertEquals(Duration.ofMinutes(6), none.early());
+    assertEquals(Duration.ofMinutes(16), none.late());
+    assertEquals("default for an unknown class (no evidence)", none.basis());
+    assertEquals(
+        "default for db.t3.micro (no evidence)",
+        RestoreDurationDefaults.forClass("db.t3.micro").basis());
+  }
+}
