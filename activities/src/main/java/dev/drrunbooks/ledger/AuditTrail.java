@@ -43,14 +43,11 @@ final class AuditTrail {
 
   /**
    * Runs recorded before the ledger kept approvals have only their timeline's: gates record their
-   * decision as a step "approval: STEP" (ApprovalGate).
+   * decision as a step "approval: STEP" (ApprovalGate). Used for a run without approval rows.
    */
   static final String TIMELINE_APPROVALS =
-      "SELECT s.workflow_id, s.step, s.started_at, s.detail FROM dr_ledger.run_steps s"
-          + " WHERE s.workflow_id = ANY (?) AND s.step LIKE 'approval: %'"
-          + " AND NOT EXISTS (SELECT 1 FROM dr_ledger.run_approvals a"
-          + " WHERE a.workflow_id = s.workflow_id)"
-          + " ORDER BY s.workflow_id, s.seq";
+      "SELECT workflow_id, step, started_at, detail FROM dr_ledger.run_steps"
+          + " WHERE workflow_id = ANY (?) AND step LIKE 'approval: %' ORDER BY workflow_id, seq";
 
   private final LedgerActivitiesImpl ledger;
 

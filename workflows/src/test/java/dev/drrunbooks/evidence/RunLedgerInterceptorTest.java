@@ -10,6 +10,7 @@ import dev.drrunbooks.activities.ledger.EndedRunEvidence;
 import dev.drrunbooks.activities.ledger.LedgerActivities;
 import dev.drrunbooks.activities.ledger.LedgerReceipt;
 import dev.drrunbooks.approval.Approval;
+import dev.drrunbooks.approval.BreakGlass;
 import dev.drrunbooks.failover.DnsFailoverInput;
 import dev.drrunbooks.failover.DnsFailoverResult;
 import dev.drrunbooks.failover.DnsFailoverWorkflow;
@@ -118,6 +119,40 @@ class RunLedgerInterceptorTest {
     assertEquals("the CTO", run.approvals().get(0).named(), "the typed name is kept beside it");
     Histories.record(client, "dns-failover-ledger-5", "dns-failover-ledgered-approvals");
     Histories.record(client, "ledger-dns-failover-ledger-5", "record-run-evidence-approvals");
+  }
+
+  @Test
+  void aBrokenGlassIsSentAsThatByTheNamedPersonUnverified(WorkflowClient client, Worker worker) {
+    aws.primaryDown();
+    DnsFailoverWorkflow wf =
+        client.newWorkflowStub(
+            DnsFailoverWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setTaskQueue(worker.getTaskQueue())
+                .setWorkflowId("dns-failover-ledger-7")
+                .build());
+    wf.run(
+        new DnsFailoverInput(
+            "inventory",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            new BreakGlass("carol", "INC-42: approvers unreachable"),
+            null));
+
+    ledgerRun(client, "dns-failover-ledger-7");
+    assertEquals(
+        List.of(
+            "switch-traffic BREAK_GLASS carol false "
+                + ApprovalRecord.BREAK_GLASS_INPUT
+                + " INC-42: approvers unreachable"),
+        ledger.written.get(0).approvals().stream().map(RunLedgerInterceptorTest::row).toList());
   }
 
   @Test
