@@ -1,5 +1,6 @@
 package dev.drrunbooks.ledger;
 
+import dev.drrunbooks.activities.ledger.ApprovalRecord;
 import dev.drrunbooks.activities.ledger.EndedRunEvidence;
 import dev.drrunbooks.report.ObjectiveRow;
 import dev.drrunbooks.report.ReportStep;
@@ -17,7 +18,8 @@ import java.util.List;
 
 /**
  * One run as the ledger's rows (schema {@value LedgerSchema#SCHEMA}, {@code
- * db/ledger/V1__evidence_ledger.sql}), written on the caller's connection and transaction.
+ * db/ledger/V1__evidence_ledger.sql} and {@code V2__run_approvals_identity.sql}), written on the
+ * caller's connection and transaction.
  */
 final class RunRows {
   private static final String INSERT_RUN =
@@ -32,6 +34,15 @@ final class RunRows {
   private static final String INSERT_STEP =
       "INSERT INTO dr_ledger.run_steps (workflow_id, seq, service, step, started_at, ended_at,"
           + " seconds, outcome, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+  /**
+   * Keyed by (workflow_id, seq): written again, a run's decisions stay as the first write left
+   * them.
+   */
+  private static final String INSERT_APPROVAL =
+      "INSERT INTO dr_ledger.run_approvals (workflow_id, seq, step, who, verified, named, channel,"
+          + " decided_at, decision, why) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+          + " ON CONFLICT (workflow_id, seq) DO NOTHING";
 
   private RunRows() {}
 
@@ -99,6 +110,28 @@ final class RunRows {
         ps.setBigDecimal(7, s.start() == null || s.end() == null ? null : seconds(s.took()));
         ps.setString(8, s.outcome() == null ? null : s.outcome().name());
         ps.setString(9, s.detail());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  /** One row per gate decision, {@code seq} from 1 in the order the run decided them. */
+  static void insertApprovals(Connection c, String workflowId, List<ApprovalRecord> approvals)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(INSERT_APPROVAL)) {
+      int seq = 0;
+      for (ApprovalRecord a : approvals) {
+        ps.setString(1, workflowId);
+        ps.setInt(2, ++seq);
+        ps.setString(3, a.step());
+        ps.setString(4, a.who());
+        ps.setBoolean(5, a.verified());
+        ps.setString(6, a.named());
+        ps.setString(7, a.channel());
+        setTime(ps, 8, a.at());
+        ps.setString(9, a.decision());
+        ps.setString(10, a.why());
         ps.addBatch();
       }
       ps.executeBatch();

@@ -1,6 +1,8 @@
 package dev.drrunbooks.runbook;
 
+import dev.drrunbooks.activities.ledger.ApprovalRecord;
 import dev.drrunbooks.activities.ledger.EndedRunEvidence;
+import dev.drrunbooks.approval.RunApprovals;
 import dev.drrunbooks.evidence.RecordRunEvidenceWorkflow;
 import dev.drrunbooks.report.ReportContext;
 import dev.drrunbooks.report.RunReport;
@@ -13,18 +15,26 @@ import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInfo;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Sends every procedure run's end to the evidence ledger: a {@link RecordRunEvidenceWorkflow}
  * child, abandoned when the run closes, writes it (retrying while the ledger is down, without
  * holding up the run). A completed run sends its report; a failed or cancelled one its ending and
- * message. Runs that continue as new, and support workflows, send nothing. The child's id is {@code
- * ledger-<workflow id>}: one write per run, whoever retries. Behind version 1 of {@link
- * #CHANGE_ID}: runs recorded before it replay unchanged.
+ * message; either sends the decisions at its gates ({@link RunApprovals}, behind version 1 of
+ * {@link #APPROVALS_CHANGE_ID}). Runs that continue as new, and support workflows, send nothing.
+ * The child's id is {@code ledger-<workflow id>}: one write per run, whoever retries. Behind
+ * version 1 of {@link #CHANGE_ID}: runs recorded before it replay unchanged.
  */
 public final class RunLedgerInterceptor extends ProcedureEndInterceptor {
   /** The Workflow.getVersion change id of the end-of-run ledger write. */
   public static final String CHANGE_ID = "run-evidence-ledger";
+
+  /**
+   * The Workflow.getVersion change id of the gates' decisions sent with the run's evidence ({@link
+   * RunApprovals}): runs recorded before it send none, as they did.
+   */
+  public static final String APPROVALS_CHANGE_ID = "run-evidence-approvals";
 
   @Override
   void completed(Procedure<?, ?> procedure, Object result) {
@@ -77,8 +87,14 @@ public final class RunLedgerInterceptor extends ProcedureEndInterceptor {
                 .setWorkflowIdReusePolicy(
                     WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
                 .build());
+    List<ApprovalRecord> approvals =
+        Workflow.getVersion(APPROVALS_CHANGE_ID, Workflow.DEFAULT_VERSION, 1)
+                == Workflow.DEFAULT_VERSION
+            ? List.of()
+            : RunApprovals.all();
     EndedRunEvidence evidence =
-        new EndedRunEvidence(info.getWorkflowId(), info.getRunId(), info.getWorkflowType(), report);
+        new EndedRunEvidence(
+            info.getWorkflowId(), info.getRunId(), info.getWorkflowType(), report, approvals);
     Async.function(ledger::record, evidence);
     try {
       Workflow.getWorkflowExecution(ledger).get();
