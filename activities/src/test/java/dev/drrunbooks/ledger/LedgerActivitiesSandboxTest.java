@@ -77,7 +77,7 @@ class LedgerActivitiesSandboxTest {
                 + " WHERE success AND script LIKE ?",
             "V%",
             rs -> rs.next() ? rs.getString(1) : null);
-    assertEquals("1,2", versions, "V1 and V2 applied once");
+    assertEquals("1,2,3", versions, "V1, V2 and V3 applied once");
   }
 
   @Test

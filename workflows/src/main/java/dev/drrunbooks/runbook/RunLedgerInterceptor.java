@@ -4,6 +4,10 @@ import dev.drrunbooks.activities.ledger.ApprovalRecord;
 import dev.drrunbooks.activities.ledger.EndedRunEvidence;
 import dev.drrunbooks.approval.RunApprovals;
 import dev.drrunbooks.evidence.RecordRunEvidenceWorkflow;
+import dev.drrunbooks.model.InputRules;
+import dev.drrunbooks.model.Outcome;
+import dev.drrunbooks.model.SearchAttributes;
+import dev.drrunbooks.model.TimelineEntry;
 import dev.drrunbooks.report.ReportContext;
 import dev.drrunbooks.report.RunReport;
 import io.temporal.api.enums.v1.ParentClosePolicy;
@@ -15,6 +19,7 @@ import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInfo;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -63,14 +68,37 @@ public final class RunLedgerInterceptor extends ProcedureEndInterceptor {
     }
   }
 
+  /**
+   * A run without a report: its ending, and one step per service it was tagged with (the DrService
+   * search attribute), so the ledger files a failed drill under its services too.
+   */
   private static RunReport ended(Procedure<?, ?> procedure, String outcome, String summary) {
     WorkflowInfo info = Workflow.getInfo();
-    return RunReport.builder(info.getWorkflowId(), procedure.key(), procedure.title())
-        .outcome(outcome, false, summary)
-        .period(
-            Instant.ofEpochMilli(info.getRunStartedTimestampMillis()),
-            Instant.ofEpochMilli(Workflow.currentTimeMillis()))
-        .build();
+    Instant start = Instant.ofEpochMilli(info.getRunStartedTimestampMillis());
+    Instant end = Instant.ofEpochMilli(Workflow.currentTimeMillis());
+    RunReport.Builder report =
+        RunReport.builder(info.getWorkflowId(), procedure.key(), procedure.title())
+            .outcome(outcome, false, summary)
+            .period(start, end);
+    TimelineEntry ending =
+        new TimelineEntry(
+            "the run ended " + outcome,
+            start,
+            end,
+            "COMPLETED".equals(outcome) ? Outcome.SUCCEEDED : Outcome.FAILED,
+            summary);
+    for (String service : taggedServices()) report.stepsOf(service, List.of(ending));
+    return report.build();
+  }
+
+  /** The keys in the run's DrService attribute ("inventory,payments"); none for "all" or unset. */
+  static List<String> taggedServices() {
+    String tagged = Workflow.getTypedSearchAttributes().get(SearchAttributes.SERVICE);
+    if (tagged == null) return List.of();
+    return Arrays.stream(tagged.split(","))
+        .map(String::trim)
+        .filter(s -> !s.isEmpty() && !InputRules.ALL.equals(s) && !"unknown".equals(s))
+        .toList();
   }
 
   /** Starts the ledger's child and waits only until it has started. */

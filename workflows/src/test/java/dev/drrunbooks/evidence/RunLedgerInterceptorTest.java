@@ -17,6 +17,7 @@ import dev.drrunbooks.failover.DnsFailoverWorkflow;
 import dev.drrunbooks.failover.DnsFailoverWorkflowImpl;
 import dev.drrunbooks.failover.FakeRegions;
 import dev.drrunbooks.replay.Histories;
+import dev.drrunbooks.report.RunReport;
 import dev.drrunbooks.testing.AnsweringAs;
 import dev.drrunbooks.testing.FakeCatalog;
 import dev.drrunbooks.testing.FakeLocks;
@@ -195,7 +196,11 @@ class RunLedgerInterceptorTest {
         WorkflowFailedException.class, () -> WorkflowStub.fromTyped(wf).getResult(Object.class));
 
     ledgerRun(client, "dns-failover-ledger-3");
-    assertEquals("CANCELLED", ledger.written.get(0).report().outcome());
+    RunReport report = ledger.written.get(0).report();
+    assertEquals("CANCELLED", report.outcome());
+    // filed under its service, as dr evidence --service inventory finds it
+    assertEquals(List.of("inventory"), report.services());
+    assertEquals("the run ended CANCELLED", report.timeline().get(0).step());
   }
 
   @Test
