@@ -52,6 +52,9 @@ public final class FakeRegions
    */
   public final Map<String, MetricMaximum> metrics = new ConcurrentHashMap<>();
 
+  /** Runs before each metric query is answered, e.g. to look at the run meanwhile. */
+  public volatile java.util.function.Consumer<MetricQuery> beforeMetric = q -> {};
+
   /** Every metric query, in order. */
   public final List<MetricQuery> metricQueries = Collections.synchronizedList(new ArrayList<>());
 
@@ -157,6 +160,7 @@ public final class FakeRegions
   @Override
   public MetricMaximum metricMaximum(MetricQuery query) {
     metricQueries.add(query);
+    beforeMetric.accept(query);
     return metrics.getOrDefault(query.describe(), MetricMaximum.none());
   }
 

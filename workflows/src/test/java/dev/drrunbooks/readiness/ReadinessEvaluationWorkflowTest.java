@@ -27,6 +27,7 @@ import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
@@ -297,6 +298,31 @@ class ReadinessEvaluationWorkflowTest {
             + (r.services().get(0).failing().size() - 3)
             + " more | insufficient evidence / 30m | no DR copy / 15m |",
         details);
+  }
+
+  @Test
+  void theTableGrowsAsServicesAreChecked(WorkflowClient client, Worker worker) {
+    java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    regions.beforeMetric =
+        q ->
+            seen.add(
+                client
+                    .newUntypedWorkflowStub("readiness-ui-progress")
+                    .query("__temporal_workflow_metadata", WorkflowMetadata.class)
+                    .getCurrentDetails());
+
+    ReadinessResult r = evaluate(client, worker, "readiness-ui-progress", "all");
+
+    assertEquals(
+        List.of("customer-base", "inventory", "locations", "payments"),
+        r.services().stream().map(ServiceReadiness::service).toList());
+    assertEquals(2, seen.size(), "customer-base's and payments' buckets replicate: " + seen);
+    assertEquals("**Phase:** check", seen.get(0), "nothing checked yet");
+    String last = seen.get(1);
+    assertTrue(last.startsWith("**Phase:** check\n\n**Checked:** 3 of 4 service(s)\n\n"), last);
+    for (String done : List.of("customer-base", "inventory", "locations"))
+      assertTrue(last.contains("\n| " + done + " | **no** | "), last);
+    assertFalse(last.contains("| payments |"), "not checked yet: " + last);
   }
 
   @Test
