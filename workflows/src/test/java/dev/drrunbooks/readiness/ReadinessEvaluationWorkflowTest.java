@@ -82,6 +82,27 @@ class ReadinessEvaluationWorkflowTest {
     assetsLatency(seconds);
   }
 
+  /** The assets bucket's rule as the policy writes it, but for its status, RTC and metrics. */
+  private void assetsRule(String status, Integer rtcMinutes, String metrics) {
+    BucketSpec bucket = assets();
+    ReplicationRuleState rule = FakeAwsWorld.policyRule(bucket.replication());
+    policyWorld.rule(
+        bucket.region(),
+        bucket.name(),
+        rule.ruleId(),
+        new ReplicationRuleState(
+            rule.ruleId(),
+            status,
+            rule.role(),
+            rule.destinationBucketArn(),
+            rule.storageClass(),
+            rtcMinutes,
+            rule.priority(),
+            rule.filter(),
+            rule.deleteMarkerReplication(),
+            metrics));
+  }
+
   private void assetsLatency(double seconds) {
     regions.metrics.put(
         ReplicationLatencyCheck.query(assets(), Instant.EPOCH).describe(),
@@ -198,23 +219,7 @@ class ReadinessEvaluationWorkflowTest {
 
   @Test
   void aRuleWithoutMetricsIsUnknownAndSaysHowToEnableThem(WorkflowClient client, Worker worker) {
-    BucketSpec bucket = assets();
-    ReplicationRuleState rule = FakeAwsWorld.policyRule(bucket.replication());
-    policyWorld.rule(
-        bucket.region(),
-        bucket.name(),
-        "ReplicateAll",
-        new ReplicationRuleState(
-            rule.ruleId(),
-            rule.status(),
-            rule.role(),
-            rule.destinationBucketArn(),
-            rule.storageClass(),
-            null,
-            rule.priority(),
-            rule.filter(),
-            rule.deleteMarkerReplication(),
-            "Disabled"));
+    assetsRule("Enabled", null, "Disabled");
 
     ReadinessCheck assets =
         checks(evaluate(client, worker, "readiness-s3-no-metrics", "inventory").services().get(0))
@@ -231,12 +236,7 @@ class ReadinessEvaluationWorkflowTest {
 
   @Test
   void noDatapointIsUnknownNotPassingAndADisabledRuleFails(WorkflowClient client, Worker worker) {
-    BucketSpec bucket = assets();
-    policyWorld.rule(
-        bucket.region(),
-        bucket.name(),
-        "ReplicateAll",
-        FakeAwsWorld.policyRule(bucket.replication()));
+    assetsRule("Enabled", 15, "Enabled");
 
     ServiceReadiness quiet =
         evaluate(client, worker, "readiness-s3-quiet", "inventory").services().get(0);
@@ -248,22 +248,7 @@ class ReadinessEvaluationWorkflowTest {
             + " while objects replicate, from 15 minutes after the rule's metrics are enabled",
         assets.found());
 
-    ReplicationRuleState rule = FakeAwsWorld.policyRule(bucket.replication());
-    policyWorld.rule(
-        bucket.region(),
-        bucket.name(),
-        "ReplicateAll",
-        new ReplicationRuleState(
-            rule.ruleId(),
-            "Disabled",
-            rule.role(),
-            rule.destinationBucketArn(),
-            rule.storageClass(),
-            rule.replicationTimeMinutes(),
-            rule.priority(),
-            rule.filter(),
-            rule.deleteMarkerReplication(),
-            rule.metrics()));
+    assetsRule("Disabled", 15, "Enabled");
     assetsLatency(30.0);
     ReadinessCheck disabled =
         checks(evaluate(client, worker, "readiness-s3-disabled", "inventory").services().get(0))
