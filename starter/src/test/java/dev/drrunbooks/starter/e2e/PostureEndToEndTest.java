@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
  */
 class PostureEndToEndTest {
   private static final Instant NOW = Instant.now();
+  private static final String ARCHIVE = "mycomputer-payments-archive";
   private static final List<String> seeded = new ArrayList<>();
   private static SandboxWorker worker;
 
@@ -95,8 +96,20 @@ class PostureEndToEndTest {
 
   @Test
   void paymentsPredictedRtoAboveItsObjectiveIsFlaggedWithTheDominatingStep() throws Exception {
+    S3ReplicationLatency.publish(worker.aws, ARCHIVE, 42.0);
     CliRun readiness = CliRun.of(worker.connectionArgs(), "readiness", "--service", "payments");
     assertEquals(ExitCodes.OUTCOME_NOT_SUCCESS, readiness.exitCode(), readiness.toString());
+    assertTrue(
+        readiness
+            .out()
+            .lines()
+            .anyMatch(
+                l ->
+                    l.startsWith("payments")
+                        && l.contains("S3 replication of " + ARCHIVE)
+                        && l.contains("behind over the last 15m")
+                        && l.endsWith("FAIL")),
+        "Payments' RPO is 0m: any replication latency misses it: " + readiness);
     assertTrue(
         readiness
             .out()
