@@ -204,5 +204,15 @@ class PostureEndToEndTest {
     assertEquals(ExitCodes.BAD_INPUT, bad.exitCode(), bad.toString());
     assertTrue(
         bad.err().contains("--since: 'last year' is not a period or a date"), bad.toString());
+
+    // a typo is refused, not answered with an empty trail
+    CliRun typo = CliRun.of(worker.connectionArgs(), "evidence", "--service", "paymnets");
+    assertEquals(ExitCodes.BAD_INPUT, typo.exitCode(), typo.toString());
+    assertTrue(
+        typo.err()
+            .contains(
+                "--service: 'paymnets' is not valid; allowed: customer-base, inventory, locations,"
+                    + " payments (the services in the catalog)"),
+        typo.toString());
   }
 }
