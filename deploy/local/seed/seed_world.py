@@ -5,7 +5,9 @@ Creates exactly the resources named in the service catalog (deploy/catalog/mycom
 RDS instances and snapshots (and the DR region's subnet and parameter groups of database.drRestore), the Route53 zone with weighted Primary/Secondary alias records and a
 health check per record, the CloudWatch alarms named by the records' primary and secondary, the S3
 buckets with their -dr replicas, and the ECS clusters, task definitions and services. Idempotent: every resource is looked up before it is created, nothing that exists is
-modified, so a second run creates nothing (and leaves, say, a failed-over DNS weight alone).
+modified, so a second run creates nothing (and leaves, say, a failed-over DNS weight alone). The one
+thing each run adds anew is a datapoint of each replicated bucket's S3 ReplicationLatency metric,
+as S3 publishes one every minute while objects replicate (moto neither replicates nor publishes it).
 
 Some resources are deliberately OFF-POLICY so the backup-policy procedure has work to do:
   - mycomputer-inventory-db: retention 7 days, window 22:00-22:30, IAM database auth off
@@ -18,6 +20,7 @@ Usage: seed_world.py [--endpoint URL] [--catalog PATH]   (defaults: $AWS_ENDPOIN
 Run with the sandbox venv's python (boto3, PyYAML).
 """
 import argparse
+import datetime
 import os
 import sys
 
@@ -46,6 +49,14 @@ ALARM_METRIC = {"Namespace": "AWS/ApplicationELB", "MetricName": "HTTPCode_ELB_5
                 "Period": 60, "EvaluationPeriods": 3, "DatapointsToAlarm": 2, "Threshold": 10.0,
                 "ComparisonOperator": "GreaterThanOrEqualToThreshold", "TreatMissingData": "notBreaching"}
 ALB_ID = "50dc6c495c0c9188"
+# S3 Replication metrics: S3 publishes ReplicationLatency (seconds the replica is behind) in the
+# destination bucket's region, dimensions SourceBucket, DestinationBucket, RuleId, for rules with
+# RTC or replication metrics enabled, while objects replicate
+# (https://docs.aws.amazon.com/AmazonS3/latest/userguide/repl-metrics.html,
+# https://docs.aws.amazon.com/AmazonS3/latest/userguide/metrics-dimensions.html). moto publishes
+# none of it (its CloudWatch returns what put_metric_data stored): the seed publishes one datapoint
+# per replicated bucket at each run, which readiness reads for its 15 minutes.
+REPLICATION_LATENCY_SECONDS = 42.0
 
 
 class Counter:
@@ -354,6 +365,7 @@ class Seeder:
                 self._objects(dst, rep["destinationBucket"], objects[:1] if off else objects)
                 if not off:
                     self._replication(src, b["name"], rep)
+                    self._replication_latency(b["name"], rep, dst_region)
 
     def _bucket(self, s3, name, region, service, versioned):
         try:
@@ -402,6 +414,24 @@ class Seeder:
             },
         )
         self.c.made(f"s3 replication {name} -> {rep['destinationBucket']}")
+
+    def _replication_latency(self, source, rep, region):
+        self.client("cloudwatch", region).put_metric_data(
+            Namespace="AWS/S3",
+            MetricData=[{
+                "MetricName": "ReplicationLatency",
+                "Dimensions": [
+                    {"Name": "SourceBucket", "Value": source},
+                    {"Name": "DestinationBucket", "Value": rep["destinationBucket"]},
+                    {"Name": "RuleId", "Value": rep.get("ruleId", "ReplicateAll")},
+                ],
+                "Timestamp": datetime.datetime.now(datetime.timezone.utc),
+                "Value": REPLICATION_LATENCY_SECONDS,
+                "Unit": "Seconds",
+            }],
+        )
+        self.c.made(f"cloudwatch AWS/S3 ReplicationLatency {source} -> {rep['destinationBucket']}"
+                    f" ({region}) {REPLICATION_LATENCY_SECONDS:g}s")
 
     def _objects(self, s3, bucket, objects):
         for k, body, ctype in objects:

@@ -1,5 +1,6 @@
 package dev.drrunbooks.ledger;
 
+import dev.drrunbooks.activities.ledger.ApprovalRecord;
 import dev.drrunbooks.activities.ledger.AuditedRun;
 import dev.drrunbooks.activities.ledger.AuditedRun.AuditedObjective;
 import java.sql.Array;
@@ -19,8 +20,8 @@ import javax.sql.DataSource;
 
 /**
  * The audit trail ({@code dr evidence}): every drill, validation and recovery the ledger recorded
- * since a date, for an auditor (ISO 22301, SOC 2). Readiness evaluations are left out: they check,
- * they recover nothing, and there are 48 a day.
+ * since a date, for an auditor (ISO 22301, SOC 2), with the decisions at each run's gates.
+ * Readiness evaluations are left out: they check, they recover nothing, and there are 48 a day.
  */
 final class AuditTrail {
   static final String RUNS =
@@ -35,9 +36,17 @@ final class AuditTrail {
           + " rpo_objective_seconds, rpo_achieved_seconds, rpo_breached FROM"
           + " dr_ledger.run_objectives WHERE workflow_id = ANY (?) ORDER BY workflow_id, service";
 
-  /** Gates record their decision as a timeline step "approval: STEP" (ApprovalGate). */
+  /** Each run's gate decisions, in the order it made them. */
   static final String APPROVALS =
-      "SELECT workflow_id, step, detail FROM dr_ledger.run_steps"
+      "SELECT workflow_id, step, decision, who, verified, named, channel, decided_at, why"
+          + " FROM dr_ledger.run_approvals WHERE workflow_id = ANY (?) ORDER BY workflow_id, seq";
+
+  /**
+   * Runs recorded before the ledger kept approvals have only their timeline's: gates record their
+   * decision as a step "approval: STEP" (ApprovalGate). Used for a run without approval rows.
+   */
+  static final String TIMELINE_APPROVALS =
+      "SELECT workflow_id, step, started_at, detail FROM dr_ledger.run_steps"
           + " WHERE workflow_id = ANY (?) AND step LIKE 'approval: %' ORDER BY workflow_id, seq";
 
   private final LedgerActivitiesImpl ledger;
@@ -61,7 +70,8 @@ final class AuditTrail {
       Map<String, AuditedRun> runs = runs(c, since, service);
       Array ids = c.createArrayOf("text", runs.keySet().toArray());
       Map<String, List<AuditedObjective>> objectives = objectives(c, ids);
-      Map<String, List<String>> approvals = approvals(c, ids);
+      Map<String, List<ApprovalRecord>> approvals = approvals(c, ids);
+      timelineApprovals(c, ids).forEach(approvals::putIfAbsent);
       List<AuditedRun> out = new ArrayList<>();
       for (AuditedRun r : runs.values())
         out.add(
@@ -122,37 +132,70 @@ final class AuditTrail {
 
   private static Map<String, List<AuditedObjective>> objectives(Connection c, Array ids)
       throws SQLException {
-    Map<String, List<AuditedObjective>> out = new LinkedHashMap<>();
-    try (PreparedStatement q = c.prepareStatement(OBJECTIVES)) {
-      q.setArray(1, ids);
-      try (ResultSet rs = q.executeQuery()) {
-        while (rs.next())
-          out.computeIfAbsent(rs.getString("workflow_id"), k -> new ArrayList<>())
-              .add(
-                  new AuditedObjective(
-                      rs.getString("service"),
-                      number(rs, "rto_objective_seconds"),
-                      number(rs, "rto_achieved_seconds"),
-                      rs.getBoolean("rto_breached"),
-                      number(rs, "rpo_objective_seconds"),
-                      number(rs, "rpo_achieved_seconds"),
-                      rs.getBoolean("rpo_breached")));
-      }
-    }
-    return out;
+    return byRun(
+        c,
+        OBJECTIVES,
+        ids,
+        rs ->
+            new AuditedObjective(
+                rs.getString("service"),
+                number(rs, "rto_objective_seconds"),
+                number(rs, "rto_achieved_seconds"),
+                rs.getBoolean("rto_breached"),
+                number(rs, "rpo_objective_seconds"),
+                number(rs, "rpo_achieved_seconds"),
+                rs.getBoolean("rpo_breached")));
   }
 
-  private static Map<String, List<String>> approvals(Connection c, Array ids) throws SQLException {
-    Map<String, List<String>> out = new LinkedHashMap<>();
-    try (PreparedStatement q = c.prepareStatement(APPROVALS)) {
+  private static Map<String, List<ApprovalRecord>> approvals(Connection c, Array ids)
+      throws SQLException {
+    return byRun(
+        c,
+        APPROVALS,
+        ids,
+        rs ->
+            new ApprovalRecord(
+                rs.getString("step"),
+                rs.getString("decision"),
+                rs.getString("who"),
+                rs.getBoolean("verified"),
+                rs.getString("named"),
+                rs.getString("channel"),
+                instant(rs.getTimestamp("decided_at")),
+                rs.getString("why")));
+  }
+
+  private static Map<String, List<ApprovalRecord>> timelineApprovals(Connection c, Array ids)
+      throws SQLException {
+    return byRun(
+        c,
+        TIMELINE_APPROVALS,
+        ids,
+        rs ->
+            ApprovalRecord.fromTimeline(
+                rs.getString("step").substring("approval: ".length()),
+                instant(rs.getTimestamp("started_at")),
+                rs.getString("detail")));
+  }
+
+  /** One value read from the current row of a result set. */
+  private interface RowReader<T> {
+    T read(ResultSet rs) throws SQLException;
+  }
+
+  /**
+   * The rows {@code sql} (one parameter: the workflow ids) selects, read by {@code row} and grouped
+   * by their {@code workflow_id} column, in the order selected.
+   */
+  private static <T> Map<String, List<T>> byRun(
+      Connection c, String sql, Array ids, RowReader<T> row) throws SQLException {
+    Map<String, List<T>> out = new LinkedHashMap<>();
+    try (PreparedStatement q = c.prepareStatement(sql)) {
       q.setArray(1, ids);
       try (ResultSet rs = q.executeQuery()) {
         while (rs.next())
           out.computeIfAbsent(rs.getString("workflow_id"), k -> new ArrayList<>())
-              .add(
-                  rs.getString("step").substring("approval: ".length())
-                      + ": "
-                      + (rs.getString("detail") == null ? "" : rs.getString("detail")));
+              .add(row.read(rs));
       }
     }
     return out;

@@ -18,9 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The evidence ledger in PostgreSQL ({@link LedgerSettings}: {@code DR_LEDGER_JDBC_URL} and a
  * login). Each ended run is one transaction: its {@code runs} row, inserted unless one with its
- * workflow id is there, and only then its objectives and steps ({@link RunRows}). So a write
- * retried after it committed, or two at once, leave one run row; the later ones answer "already
- * recorded".
+ * workflow id is there, and only then its objectives, steps and gate decisions ({@link RunRows}).
+ * So a write retried after it committed, or two at once, leave one run row; the later ones answer
+ * "already recorded".
  *
  * <p>Failures: evidence that cannot be stored ({@link MalformedEvidence}) is non-retryable ({@value
  * MalformedEvidence#TYPE}); a ledger that cannot be reached, logged in to or migrated now is
@@ -145,6 +145,7 @@ public class LedgerActivitiesImpl implements LedgerActivities {
       if (inserted) {
         RunRows.insertObjectives(c, run.workflowId(), run.report().objectives());
         RunRows.insertSteps(c, run.workflowId(), run.report().timeline());
+        RunRows.insertApprovals(c, run.workflowId(), run.approvals());
       }
       c.commit();
       return inserted;

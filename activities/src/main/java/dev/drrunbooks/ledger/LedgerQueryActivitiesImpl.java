@@ -3,6 +3,7 @@ package dev.drrunbooks.ledger;
 import dev.drrunbooks.activities.ledger.AuditedRun;
 import dev.drrunbooks.activities.ledger.LastPassingRun;
 import dev.drrunbooks.activities.ledger.LedgerQueryActivities;
+import dev.drrunbooks.activities.rds.InstanceSize;
 import dev.drrunbooks.readiness.StepKind;
 import dev.drrunbooks.readiness.StepSample;
 import io.temporal.failure.ApplicationFailure;
@@ -30,7 +31,8 @@ public class LedgerQueryActivitiesImpl implements LedgerQueryActivities {
    * (recorded before steps carried one) counts for its run's first service.
    */
   static final String STEP_SAMPLES =
-      "SELECT coalesce(s.service, r.services[1]) AS service, s.step, s.ended_at, s.seconds"
+      "SELECT coalesce(s.service, r.services[1]) AS service, s.step, s.ended_at, s.seconds,"
+          + " s.instance_class, s.allocated_storage_gib"
           + " FROM dr_ledger.run_steps s JOIN dr_ledger.runs r USING (workflow_id)"
           + " WHERE s.ended_at >= ? AND s.seconds IS NOT NULL AND s.outcome = 'SUCCEEDED'"
           + " AND (s.step LIKE '%wait until %' OR s.step LIKE 'shift %'"
@@ -69,7 +71,8 @@ public class LedgerQueryActivitiesImpl implements LedgerQueryActivities {
                   kind.get(),
                   service,
                   rs.getTimestamp("ended_at").toInstant(),
-                  Duration.ofMillis(Math.round(rs.getDouble("seconds") * 1000))));
+                  Duration.ofMillis(Math.round(rs.getDouble("seconds") * 1000)),
+                  size(rs)));
         }
       }
       return samples;
@@ -115,5 +118,13 @@ public class LedgerQueryActivitiesImpl implements LedgerQueryActivities {
                         + " and its login (DR_LEDGER_USER and DR_LEDGER_PASSWORD, or"
                         + " DR_LEDGER_SECRET_ID) where the worker runs",
                     NO_LEDGER));
+  }
+
+  /** The restored instance's size on a DB restore's row; null on others. */
+  private static InstanceSize size(ResultSet rs) throws SQLException {
+    String instanceClass = rs.getString("instance_class");
+    if (instanceClass == null) return null;
+    int gib = rs.getInt("allocated_storage_gib");
+    return new InstanceSize(instanceClass, rs.wasNull() ? null : gib);
   }
 }

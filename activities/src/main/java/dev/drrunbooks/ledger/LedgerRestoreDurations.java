@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
  * of waits costs one query every few minutes. With fewer than the forecast's minimum of samples, no
  * ledger, or a ledger that cannot be read now (logged), the {@code fallback} answers.
  *
- * <p>The ledger records a step's service, not the instance class it restored, so the samples are
- * every service's restores: the class only chooses the fallback.
+ * <p>Restores of the same instance class are used when there are enough of them (the ledger keeps
+ * the class of restores recorded since V3__run_steps_instance_size), else every restore's.
  */
 public final class LedgerRestoreDurations implements ExpectedRestoreDurations {
   private static final Logger log = LoggerFactory.getLogger(LedgerRestoreDurations.class);
@@ -33,7 +33,7 @@ public final class LedgerRestoreDurations implements ExpectedRestoreDurations {
   private final LedgerQueryActivitiesImpl ledger;
   private final ExpectedRestoreDurations fallback;
   private final Clock clock;
-  private List<Duration> samples = List.of();
+  private List<StepSample> samples = List.of();
   private Instant readAt;
 
   public LedgerRestoreDurations(
@@ -45,13 +45,28 @@ public final class LedgerRestoreDurations implements ExpectedRestoreDurations {
 
   @Override
   public RestoreExpectation expectedFor(String instanceClass) {
-    List<Duration> took = samples();
+    List<StepSample> restores = samples();
+    List<Duration> sameClass =
+        restores.stream()
+            .filter(s -> s.size() != null && s.size().instanceClass().equals(instanceClass))
+            .map(StepSample::took)
+            .toList();
+    List<Duration> all = restores.stream().map(StepSample::took).toList();
     return RestoreExpectation.fromSamples(
-            took, "ledger: " + took.size() + " RDS restores of the last year")
+            sameClass,
+            "ledger: "
+                + sameClass.size()
+                + " RDS restores of "
+                + instanceClass
+                + " in the last year")
+        .or(
+            () ->
+                RestoreExpectation.fromSamples(
+                    all, "ledger: " + all.size() + " RDS restores of the last year"))
         .orElseGet(() -> fallback.expectedFor(instanceClass));
   }
 
-  private synchronized List<Duration> samples() {
+  private synchronized List<StepSample> samples() {
     Instant now = clock.instant();
     if (readAt != null && now.isBefore(readAt.plus(KEPT_FOR))) return samples;
     readAt = now;
@@ -59,7 +74,6 @@ public final class LedgerRestoreDurations implements ExpectedRestoreDurations {
       samples =
           ledger.stepSamples(now.minus(LOOKBACK)).stream()
               .filter(s -> s.kind() == StepKind.RDS_RESTORE)
-              .map(StepSample::took)
               .toList();
     } catch (RuntimeException e) {
       // Kept for KEPT_FOR too: an unreachable ledger is not asked again by every poll.

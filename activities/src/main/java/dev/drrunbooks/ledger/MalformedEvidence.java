@@ -1,10 +1,12 @@
 package dev.drrunbooks.ledger;
 
+import dev.drrunbooks.activities.ledger.ApprovalRecord;
 import dev.drrunbooks.activities.ledger.EndedRunEvidence;
 import dev.drrunbooks.report.ObjectiveRow;
 import dev.drrunbooks.report.RunReport;
 import io.temporal.failure.ApplicationFailure;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -20,8 +22,9 @@ final class MalformedEvidence {
 
   /**
    * @throws ApplicationFailure ({@value #TYPE}, non-retryable) when a key column would be missing
-   *     (workflow id, run id, workflow type, the report or its procedure), the report is of another
-   *     run, or its objectives name no service or one service twice (one row per service)
+   *     (workflow id, run id, workflow type, the report or its procedure; a gate decision's step,
+   *     who, time or decision), the report is of another run, or its objectives name no service or
+   *     one service twice (one row per service)
    */
   static void check(EndedRunEvidence run) {
     if (run == null) throw refused("no evidence was given");
@@ -35,12 +38,29 @@ final class MalformedEvidence {
       throw refused(id + ": the report is of another run, " + report.workflowId());
     }
     if (blank(report.procedure())) throw refused(id + ": the report names no procedure");
+    checkApprovals(id, run.approvals());
     Set<String> services = new HashSet<>();
     for (ObjectiveRow o : report.objectives()) {
       if (blank(o.service())) throw refused(id + ": an objective row names no service");
       if (!services.add(o.service())) {
         throw refused(id + ": the objectives list service " + o.service() + " twice");
       }
+    }
+  }
+
+  /** Each decision fills {@code run_approvals}' NOT NULL columns: step, who, when and what. */
+  private static void checkApprovals(String id, List<ApprovalRecord> approvals) {
+    for (int i = 0; i < approvals.size(); i++) {
+      ApprovalRecord a = approvals.get(i);
+      String missing =
+          blank(a.step())
+              ? "step"
+              : blank(a.who())
+                  ? "who"
+                  : a.at() == null ? "time" : blank(a.decision()) ? "decision" : null;
+      if (missing != null)
+        throw refused(
+            id + ": approval " + (i + 1) + " of " + approvals.size() + " has no " + missing);
     }
   }
 

@@ -1,6 +1,9 @@
 package dev.drrunbooks.ledger;
 
+import dev.drrunbooks.activities.ledger.ApprovalRecord;
 import dev.drrunbooks.activities.ledger.EndedRunEvidence;
+import dev.drrunbooks.activities.rds.InstanceSize;
+import dev.drrunbooks.readiness.StepKind;
 import dev.drrunbooks.report.ObjectiveRow;
 import dev.drrunbooks.report.ReportStep;
 import dev.drrunbooks.report.RunReport;
@@ -14,10 +17,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One run as the ledger's rows (schema {@value LedgerSchema#SCHEMA}, {@code
- * db/ledger/V1__evidence_ledger.sql}), written on the caller's connection and transaction.
+ * db/ledger/V1__evidence_ledger.sql}, {@code V2__run_approvals_identity.sql} and {@code
+ * V3__run_steps_instance_size.sql}), written on the caller's connection and transaction.
  */
 final class RunRows {
   private static final String INSERT_RUN =
@@ -31,7 +36,17 @@ final class RunRows {
           + " rpo_breached, basis, passed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String INSERT_STEP =
       "INSERT INTO dr_ledger.run_steps (workflow_id, seq, service, step, started_at, ended_at,"
-          + " seconds, outcome, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " seconds, outcome, detail, instance_class, allocated_storage_gib)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+  /**
+   * Keyed by (workflow_id, seq): written again, a run's decisions stay as the first write left
+   * them.
+   */
+  private static final String INSERT_APPROVAL =
+      "INSERT INTO dr_ledger.run_approvals (workflow_id, seq, step, who, verified, named, channel,"
+          + " decided_at, decision, why) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+          + " ON CONFLICT (workflow_id, seq) DO NOTHING";
 
   private RunRows() {}
 
@@ -99,6 +114,32 @@ final class RunRows {
         ps.setBigDecimal(7, s.start() == null || s.end() == null ? null : seconds(s.took()));
         ps.setString(8, s.outcome() == null ? null : s.outcome().name());
         ps.setString(9, s.detail());
+        Optional<InstanceSize> size = restoredSize(s);
+        ps.setString(10, size.map(InstanceSize::instanceClass).orElse(null));
+        ps.setObject(
+            11, size.map(InstanceSize::allocatedStorageGib).orElse(null), java.sql.Types.INTEGER);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  /** One row per gate decision, {@code seq} from 1 in the order the run decided them. */
+  static void insertApprovals(Connection c, String workflowId, List<ApprovalRecord> approvals)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(INSERT_APPROVAL)) {
+      int seq = 0;
+      for (ApprovalRecord a : approvals) {
+        ps.setString(1, workflowId);
+        ps.setInt(2, ++seq);
+        ps.setString(3, a.step());
+        ps.setString(4, a.who());
+        ps.setBoolean(5, a.verified());
+        ps.setString(6, a.named());
+        ps.setString(7, a.channel());
+        setTime(ps, 8, a.at());
+        ps.setString(9, a.decision());
+        ps.setString(10, a.why());
         ps.addBatch();
       }
       ps.executeBatch();
@@ -113,5 +154,11 @@ final class RunRows {
   private static void setTime(PreparedStatement ps, int index, Instant t) throws SQLException {
     if (t == null) ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
     else ps.setObject(index, OffsetDateTime.ofInstant(t, ZoneOffset.UTC));
+  }
+
+  /** What a DB restore's wait step restored, from the end of its detail; else empty. */
+  static Optional<InstanceSize> restoredSize(ReportStep s) {
+    if (StepKind.of(s.step()).orElse(null) != StepKind.RDS_RESTORE) return Optional.empty();
+    return InstanceSize.in(s.detail());
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.drrunbooks.activities.ledger.ApprovalRecord;
 import dev.drrunbooks.activities.ledger.EndedRunEvidence;
 import dev.drrunbooks.activities.ledger.LedgerReceipt;
 import dev.drrunbooks.report.ObjectiveRow;
@@ -62,6 +63,36 @@ class LedgerActivitiesImplTest {
         new EndedRunEvidence(
             good.workflowId(), good.runId(), good.workflowType(), with(report, twice)),
         "the objectives list service inventory twice");
+    ApprovalRecord a = LedgerEvidence.TWO_APPROVALS.get(0);
+    assertRefused(
+        ledger,
+        withApproval(
+            good, new ApprovalRecord(" ", "APPROVED", "bob", false, "bob", null, a.at(), "x")),
+        "approval 2 of 2 has no step");
+    assertRefused(
+        ledger,
+        withApproval(
+            good, new ApprovalRecord("s", "APPROVED", null, false, null, null, a.at(), "x")),
+        "approval 2 of 2 has no who");
+    assertRefused(
+        ledger,
+        withApproval(
+            good, new ApprovalRecord("s", "APPROVED", "bob", false, "bob", null, null, "x")),
+        "approval 2 of 2 has no time");
+    assertRefused(
+        ledger,
+        withApproval(good, new ApprovalRecord("s", "", "bob", false, "bob", null, a.at(), "x")),
+        "approval 2 of 2 has no decision");
+  }
+
+  /** {@code run} with its first approval and {@code second}. */
+  private static EndedRunEvidence withApproval(EndedRunEvidence run, ApprovalRecord second) {
+    return new EndedRunEvidence(
+        run.workflowId(),
+        run.runId(),
+        run.workflowType(),
+        run.report(),
+        List.of(run.approvals().get(0), second));
   }
 
   @Test

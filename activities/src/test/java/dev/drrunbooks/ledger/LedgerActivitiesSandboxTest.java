@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The ledger on the sandbox's PostgreSQL (database dr_ledger): the schema migrates once, a run is
- * one row with its objectives and steps however often and however concurrently it is recorded, and
- * evidence the database refuses is final and leaves nothing behind.
+ * one row with its objectives, steps and approvals however often and however concurrently it is
+ * recorded, and evidence the database refuses is final and leaves nothing behind.
  */
 class LedgerActivitiesSandboxTest {
   private final List<String> written = new ArrayList<>();
@@ -77,7 +77,7 @@ class LedgerActivitiesSandboxTest {
                 + " WHERE success AND script LIKE ?",
             "V%",
             rs -> rs.next() ? rs.getString(1) : null);
-    assertEquals("1", versions, "V1 applied once");
+    assertEquals("1,2,3", versions, "V1, V2 and V3 applied once");
   }
 
   @Test
@@ -115,6 +115,40 @@ class LedgerActivitiesSandboxTest {
         });
     assertObjectives(id);
     assertSteps(id);
+    assertApprovals(id);
+  }
+
+  /** Each approval in the order it was decided: who, verified or typed, channel, when, why. */
+  private static void assertApprovals(String id) throws SQLException {
+    List<String> approvals =
+        SandboxLedger.select(
+            "SELECT seq, step, decision, who, verified, named, channel, decided_at, why"
+                + " FROM dr_ledger.run_approvals WHERE workflow_id = ? ORDER BY seq",
+            id,
+            rs -> {
+              List<String> out = new ArrayList<>();
+              while (rs.next())
+                out.add(
+                    String.join(
+                        " | ",
+                        String.valueOf(rs.getInt("seq")),
+                        rs.getString("step"),
+                        rs.getString("decision"),
+                        rs.getString("who"),
+                        String.valueOf(rs.getBoolean("verified")),
+                        rs.getString("named"),
+                        rs.getString("channel"),
+                        rs.getObject("decided_at", OffsetDateTime.class).toInstant().toString(),
+                        rs.getString("why")));
+              return out;
+            });
+    assertEquals(
+        List.of(
+            "1 | switch-traffic | APPROVED | operator:alice | true | alice | dr approve (update)"
+                + " | 2026-11-27T13:31:45.250Z | primary returns 503",
+            "2 | switch-traffic | APPROVED | bob | false | bob | signal"
+                + " | 2026-11-27T13:32:45.375Z | confirmed by the on-call"),
+        approvals);
   }
 
   private static void assertObjectives(String id) throws SQLException {
@@ -236,5 +270,6 @@ class LedgerActivitiesSandboxTest {
     assertTrue(refused.getOriginalMessage().contains(id), refused.getOriginalMessage());
     assertEquals(0, SandboxLedger.count("runs", id));
     assertEquals(0, SandboxLedger.count("run_steps", id));
+    assertEquals(0, SandboxLedger.count("run_approvals", id));
   }
 }

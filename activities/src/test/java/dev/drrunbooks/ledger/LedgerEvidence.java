@@ -1,5 +1,6 @@
 package dev.drrunbooks.ledger;
 
+import dev.drrunbooks.activities.ledger.ApprovalRecord;
 import dev.drrunbooks.activities.ledger.EndedRunEvidence;
 import dev.drrunbooks.model.ObjectiveCheck;
 import dev.drrunbooks.model.Outcome;
@@ -22,8 +23,34 @@ final class LedgerEvidence {
   }
 
   /**
+   * Two approvals at the gate {@code switch-traffic}: a verified operator through {@code dr
+   * approve}, then a typed name through an unverified signal.
+   */
+  static final List<ApprovalRecord> TWO_APPROVALS =
+      List.of(
+          new ApprovalRecord(
+              "switch-traffic",
+              "APPROVED",
+              "operator:alice",
+              true,
+              "alice",
+              "dr approve (update)",
+              START.plusSeconds(100),
+              "primary returns 503"),
+          new ApprovalRecord(
+              "switch-traffic",
+              "APPROVED",
+              "bob",
+              false,
+              "bob",
+              "signal",
+              START.plusMillis(160_125),
+              "confirmed by the on-call"));
+
+  /**
    * A drill of inventory (RTO 45 min achieved in 12 min 30.5 s, RPO 5 min breached at 7 min) and
-   * payments (RTO only), three steps (one of the run's own), one with no end.
+   * payments (RTO only), three steps (one of the run's own), one with no end, and {@link
+   * #TWO_APPROVALS} (a fixture: the ledger does not ask which procedures have gates).
    */
   static EndedRunEvidence drill(String workflowId) {
     return of(workflowId, "the drill passed", "restore-db took 12m30.5s");
@@ -63,6 +90,7 @@ final class LedgerEvidence {
                         null)))
             .runLink("http://127.0.0.1:8233/namespaces/default/workflows/" + workflowId)
             .build();
-    return new EndedRunEvidence(workflowId, UUID.randomUUID().toString(), "DrDrill", report);
+    return new EndedRunEvidence(
+        workflowId, UUID.randomUUID().toString(), "DrDrill", report, TWO_APPROVALS);
   }
 }

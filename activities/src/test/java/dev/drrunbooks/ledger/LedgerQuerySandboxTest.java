@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.drrunbooks.activities.ledger.EndedRunEvidence;
 import dev.drrunbooks.activities.ledger.LastPassingRun;
+import dev.drrunbooks.activities.rds.InstanceSize;
 import dev.drrunbooks.aws.SandboxAws;
 import dev.drrunbooks.model.Outcome;
 import dev.drrunbooks.model.TimelineEntry;
@@ -79,7 +80,12 @@ class LedgerQuerySandboxTest {
                 T,
                 Duration.ofSeconds(20),
                 Outcome.SUCCEEDED),
-            step("wait until pitr-x-1 is available", T, Duration.ofMinutes(14), Outcome.SUCCEEDED),
+            new TimelineEntry(
+                "wait until pitr-x-1 is available",
+                T,
+                T.plus(Duration.ofMinutes(14)),
+                Outcome.SUCCEEDED,
+                "available at pitr-x-1.example:5432 on db.r6g.large, 100 GiB"),
             step("shift 100% to Secondary", T, Duration.ofSeconds(75), Outcome.SUCCEEDED),
             step("approval: switch-traffic", T, Duration.ofMinutes(3), Outcome.FAILED),
             step("read back weights", T, Duration.ofSeconds(1), Outcome.SUCCEEDED)));
@@ -110,7 +116,8 @@ class LedgerQuerySandboxTest {
                 StepKind.RDS_RESTORE,
                 service,
                 T.plus(Duration.ofMinutes(14)),
-                Duration.ofMinutes(14))),
+                Duration.ofMinutes(14),
+                new InstanceSize("db.r6g.large", 100))),
         mine,
         "the failed approval, the other steps and the 400-day-old restore are left out");
   }

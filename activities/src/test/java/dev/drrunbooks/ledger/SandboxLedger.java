@@ -66,13 +66,14 @@ public final class SandboxLedger {
   }
 
   /**
-   * One row of {@link LedgerEvidence#drill}'s run, with its two objectives and three steps: none
-   * written twice, none missing.
+   * One row of {@link LedgerEvidence#drill}'s run, with its two objectives, three steps and two
+   * approvals: none written twice, none missing.
    */
   static void assertDrillRecordedOnce(String workflowId) throws SQLException {
     assertEquals(1, count("runs", workflowId), "run rows");
     assertEquals(2, count("run_objectives", workflowId), "objective rows");
     assertEquals(3, count("run_steps", workflowId), "step rows");
+    assertEquals(2, count("run_approvals", workflowId), "approval rows");
   }
 
   /** The run and, by cascade, its objectives, steps and approvals. */

@@ -90,7 +90,20 @@ public final class DrCli implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    System.exit(execute(commandLine(), args));
+  }
+
+  /**
+   * Runs {@code args} and flushes what the command wrote: picocli's writers flush on println only,
+   * so output ending without a newline (a CSV export) would be lost at {@code System.exit}.
+   */
+  static int execute(CommandLine cli, String... args) {
+    try {
+      return cli.execute(args);
+    } finally {
+      cli.getOut().flush();
+      cli.getErr().flush();
+    }
   }
 
   /**

@@ -124,6 +124,7 @@ public final class ApprovalGate {
         start,
         decision.proceeds() ? Outcome.SUCCEEDED : Outcome.FAILED,
         decision.verdict() + " by " + decision.who() + ": " + decision.why());
+    RunApprovals.add(GateEvidence.records(decision));
     return decision;
   }
 
@@ -155,6 +156,7 @@ public final class ApprovalGate {
             + override.reason()
             + "; overrides "
             + overridden);
+    RunApprovals.add(GateEvidence.records(decision));
     return decision;
   }
 
@@ -175,6 +177,7 @@ public final class ApprovalGate {
         decision.at(),
         Outcome.SUCCEEDED,
         decision.verdict() + " by " + decision.who() + " " + decision.why());
+    RunApprovals.add(GateEvidence.relayed(step, parent, parentId));
     return decision;
   }
 

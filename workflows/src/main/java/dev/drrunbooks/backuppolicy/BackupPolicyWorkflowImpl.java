@@ -286,7 +286,8 @@ public class BackupPolicyWorkflowImpl implements BackupPolicyWorkflow {
         (int) spec.replicationTime().toMinutes(),
         spec.priorityOrDefault(),
         ReplicationRuleState.prefixFilter(spec.prefixOrWholeBucket()),
-        spec.replicatesDeleteMarkers() ? "Enabled" : "Disabled");
+        spec.replicatesDeleteMarkers() ? "Enabled" : "Disabled",
+        ReplicationRuleState.ENABLED);
   }
 
   /** Reads a setting; when asked and off policy, changes it and reads it back. */

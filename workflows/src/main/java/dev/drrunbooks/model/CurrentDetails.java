@@ -4,10 +4,11 @@ import io.temporal.workflow.Workflow;
 
 /**
  * The run's Current Details in the Temporal UI (Markdown): its phase, then, while it waits for
- * someone, what it waits for and how to answer. Kept with {@code Workflow.setCurrentDetails}, which
- * the SDK serves through its metadata query: no history event, so no version is needed to change
- * it. The phase part is set by {@link Phases#enter}, the wait part by whoever waits (an approval
- * gate); each keeps the other's part. Workflow code only.
+ * someone, what it waits for and how to answer, or, in a run that waits for no one, how far it is.
+ * Kept with {@code Workflow.setCurrentDetails}, which the SDK serves through its metadata query: no
+ * history event, so no version is needed to change it. The phase part is set by {@link
+ * Phases#enter}, the wait part by whoever waits (an approval gate); each keeps the other's part.
+ * Workflow code only.
  */
 public final class CurrentDetails {
   static final String PHASE = "**Phase:** ";
@@ -27,6 +28,16 @@ public final class CurrentDetails {
    *     happens at it
    */
   public static void waiting(String markdown) {
+    set(phasePart(), markdown);
+  }
+
+  /**
+   * Shows how far a run that waits for no one is under the phase (a readiness evaluation's table of
+   * the services checked so far), replacing what was shown there; {@link #phase} keeps it.
+   *
+   * @param markdown one or more paragraphs or a table
+   */
+  public static void progress(String markdown) {
     set(phasePart(), markdown);
   }
 

@@ -11,11 +11,14 @@ import dev.drrunbooks.backuppolicy.BackupPolicy;
 import dev.drrunbooks.backuppolicy.BackupPolicyInput;
 import dev.drrunbooks.backuppolicy.BackupPolicyResult;
 import dev.drrunbooks.backuppolicy.BackupPolicyWorkflow;
+import dev.drrunbooks.backuppolicy.S3Activities;
+import dev.drrunbooks.catalog.BucketSpec;
 import dev.drrunbooks.catalog.ScheduleSpec;
 import dev.drrunbooks.catalog.ServiceDefinition;
 import dev.drrunbooks.failover.CloudWatchActivities;
 import dev.drrunbooks.model.ActivityDefaults;
 import dev.drrunbooks.model.AwsAccount;
+import dev.drrunbooks.model.CurrentDetails;
 import dev.drrunbooks.model.Failures;
 import dev.drrunbooks.model.Phases;
 import dev.drrunbooks.model.ServiceLookup;
@@ -39,6 +42,15 @@ public class ReadinessEvaluationWorkflowImpl implements ReadinessEvaluationWorkf
   /** What the run refuses in its input before it does anything (the starter checks them too). */
   public static final ReadinessInputRules RULES = new ReadinessInputRules();
 
+  /**
+   * Version 1: each replicated bucket's rule and its CloudWatch ReplicationLatency are checked
+   * against the RPO, and the predicted RPO is the worst of the database's and the buckets'. Runs
+   * recorded before it replay without those calls.
+   */
+  static final String S3_REPLICATION_CHANGE = "readiness-s3-replication-latency";
+
+  static final int S3_REPLICATION = 1;
+
   private final CatalogActivities catalog = ActivityDefaults.shortCallStub(CatalogActivities.class);
   private final RecoveryPointChecks recoveryPoints =
       new RecoveryPointChecks(
@@ -49,16 +61,22 @@ public class ReadinessEvaluationWorkflowImpl implements ReadinessEvaluationWorkf
           ActivityDefaults.shortCallStub(EcsActivities.class),
           ActivityDefaults.shortCallStub(Route53Activities.class),
           ActivityDefaults.shortCallStub(CloudWatchActivities.class));
+  private final ReplicationLatencyCheck replication =
+      new ReplicationLatencyCheck(
+          ActivityDefaults.shortCallStub(S3Activities.class),
+          ActivityDefaults.shortCallStub(CloudWatchActivities.class));
   private final LedgerQueryActivities ledger =
       ActivityDefaults.shortCallStub(LedgerQueryActivities.class);
   private final Timeline timeline = new Timeline();
   private final Phases phases = new Phases();
   private String current;
+  private int version = Workflow.DEFAULT_VERSION;
 
   @Override
   public ReadinessResult evaluate(ReadinessInput input) {
     ReadinessInput in = input == null ? new ReadinessInput(null) : input;
     RULES.checkInput(in, Timeline.now());
+    version = Workflow.getVersion(S3_REPLICATION_CHANGE, Workflow.DEFAULT_VERSION, S3_REPLICATION);
     String selector = in.selector();
     phases.tag(ReadinessEvaluation.KEY, selector);
     phases.enter("resolve");
@@ -75,10 +93,14 @@ public class ReadinessEvaluationWorkflowImpl implements ReadinessEvaluationWorkf
       ServiceReadiness checked =
           AwsAccount.in(service.accountId(), () -> evaluate(service, audit, now));
       found.add(withEvidence(service, checked, evidence, now));
+      // The UI's Current Details: no history command, so no version.
+      CurrentDetails.progress(ReadinessDetails.checking(found, services.size()));
     }
     current = null;
     phases.enter("done");
-    return ReadinessResult.of(now, found, timeline.entries());
+    ReadinessResult result = ReadinessResult.of(now, found, timeline.entries());
+    CurrentDetails.progress(ReadinessDetails.done(result));
+    return result;
   }
 
   @Override
@@ -118,7 +140,7 @@ public class ReadinessEvaluationWorkflowImpl implements ReadinessEvaluationWorkf
       checks.add(
           ReadinessCheck.unknown(
               key, "backup policy", "audited", "the audit failed: see its run in the timeline"));
-    Duration predictedRpo = null;
+    Duration drRecoveryPointAge = null;
     if (service.spec().database() != null) {
       String expected = "newer than RPO " + Ages.of(rpo);
       checks.add(
@@ -140,9 +162,20 @@ public class ReadinessEvaluationWorkflowImpl implements ReadinessEvaluationWorkf
       if (dr[0] != null && dr[0].at() != null) {
         // A recovery point a moment "after" now (the clocks of AWS and the worker differ) is now.
         Duration age = Duration.between(dr[0].at(), now);
-        predictedRpo = age.isNegative() ? Duration.ZERO : age;
+        drRecoveryPointAge = age.isNegative() ? Duration.ZERO : age;
       }
     }
+    List<ReplicationLag> buckets = new ArrayList<>();
+    if (version >= S3_REPLICATION) {
+      for (BucketSpec bucket : service.buckets()) {
+        if (bucket.replication() == null) continue;
+        ReplicationLag lag = replication.check(key, bucket, rpo, now);
+        buckets.add(lag);
+        checks.add(lag.check());
+      }
+    }
+    Duration predictedRpo =
+        PredictedRpo.worst(service.spec().database() != null, drRecoveryPointAge, buckets);
     if (service.spec().ecs() != null)
       checks.add(
           guarded(

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A service's predicted RTO: the sum, over the steps its recovery path waits on, of what the
@@ -76,11 +77,21 @@ public record RtoForecast(
     return new RtoForecast(service, objective, estimates, p50, p90, dominating, verdict);
   }
 
-  /** The service's own samples of the kind when there are enough, else every service's. */
+  /**
+   * The service's own samples of the kind when there are enough; else, for a DB restore, every
+   * service's restores of the same size as the service's newest ({@link SameSize}); else every
+   * service's.
+   */
   static StepEstimate estimate(StepKind kind, String service, List<StepSample> samples) {
     List<StepSample> ofKind = samples.stream().filter(s -> s.kind() == kind).toList();
     List<StepSample> own = ofKind.stream().filter(s -> service.equals(s.service())).toList();
     if (own.size() >= StepEstimate.MIN_SAMPLES) return StepEstimate.of(kind, service, own);
+    Optional<SameSize> size = SameSize.asNewestOf(own);
+    if (size.isPresent()) {
+      List<StepSample> alike = ofKind.stream().filter(size.get()::matches).toList();
+      if (alike.size() >= StepEstimate.MIN_SAMPLES)
+        return StepEstimate.of(kind, size.get().basis(), alike);
+    }
     return StepEstimate.of(kind, StepEstimate.FLEET, ofKind);
   }
 }

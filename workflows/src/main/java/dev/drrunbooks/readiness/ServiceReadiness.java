@@ -9,8 +9,11 @@ import java.util.List;
  *
  * @param objectives the catalog's RTO and RPO
  * @param checks every check, passing or not
- * @param predictedRpo what a region loss would lose now: the age of the DR region's newest recovery
- *     point; null for a service without a database, or none in the DR region
+ * @param predictedRpo what a region loss would lose now: the worst of the age of the DR region's
+ *     newest database recovery point and each replicated bucket's measured replication latency
+ *     ({@link PredictedRpo}; runs before the bucket check: the database's age only); null when the
+ *     database has no recovery point in the DR region, a bucket has no enabled replication rule, or
+ *     nothing was measured
  * @param rto the RTO forecast from the ledger's measured steps; null until the ledger is read
  * @param restoreTrend the service's measured DB restores by month over the forecast's year, oldest
  *     first

@@ -4,6 +4,7 @@ import dev.drrunbooks.activities.catalog.CatalogActivities;
 import dev.drrunbooks.activities.rds.CopyPurpose;
 import dev.drrunbooks.activities.rds.InstanceInfo;
 import dev.drrunbooks.activities.rds.InstanceShape;
+import dev.drrunbooks.activities.rds.InstanceSize;
 import dev.drrunbooks.activities.rds.PlacementCheck;
 import dev.drrunbooks.activities.rds.RdsRestoreActivities;
 import dev.drrunbooks.activities.rds.RdsSnapshotActivities;
@@ -179,7 +180,14 @@ public final class RestoreSteps {
         deadline,
         RdsRestoreActivities.class,
         waiting -> waiting.awaitInstanceAvailable(region, instanceId, deadline),
-        i -> i.status() + " at " + i.endpointAddress() + ":" + i.port());
+        // The size ends the detail: the ledger keeps it beside the measured time (InstanceSize).
+        i ->
+            i.status()
+                + " at "
+                + i.endpointAddress()
+                + ":"
+                + i.port()
+                + InstanceSize.of(i).map(InstanceSize::suffix).orElse(""));
   }
 
   /** Like {@link #awaitAvailable}, for a snapshot being created or copied. */

@@ -1,7 +1,13 @@
 package dev.drrunbooks.runbook;
 
+import dev.drrunbooks.activities.ledger.ApprovalRecord;
 import dev.drrunbooks.activities.ledger.EndedRunEvidence;
+import dev.drrunbooks.approval.RunApprovals;
 import dev.drrunbooks.evidence.RecordRunEvidenceWorkflow;
+import dev.drrunbooks.model.InputRules;
+import dev.drrunbooks.model.Outcome;
+import dev.drrunbooks.model.SearchAttributes;
+import dev.drrunbooks.model.TimelineEntry;
 import dev.drrunbooks.report.ReportContext;
 import dev.drrunbooks.report.RunReport;
 import io.temporal.api.enums.v1.ParentClosePolicy;
@@ -13,18 +19,27 @@ import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInfo;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Sends every procedure run's end to the evidence ledger: a {@link RecordRunEvidenceWorkflow}
  * child, abandoned when the run closes, writes it (retrying while the ledger is down, without
  * holding up the run). A completed run sends its report; a failed or cancelled one its ending and
- * message. Runs that continue as new, and support workflows, send nothing. The child's id is {@code
- * ledger-<workflow id>}: one write per run, whoever retries. Behind version 1 of {@link
- * #CHANGE_ID}: runs recorded before it replay unchanged.
+ * message; either sends the decisions at its gates ({@link RunApprovals}, behind version 1 of
+ * {@link #APPROVALS_CHANGE_ID}). Runs that continue as new, and support workflows, send nothing.
+ * The child's id is {@code ledger-<workflow id>}: one write per run, whoever retries. Behind
+ * version 1 of {@link #CHANGE_ID}: runs recorded before it replay unchanged.
  */
 public final class RunLedgerInterceptor extends ProcedureEndInterceptor {
   /** The Workflow.getVersion change id of the end-of-run ledger write. */
   public static final String CHANGE_ID = "run-evidence-ledger";
+
+  /**
+   * The Workflow.getVersion change id of the gates' decisions sent with the run's evidence ({@link
+   * RunApprovals}): runs recorded before it send none, as they did.
+   */
+  public static final String APPROVALS_CHANGE_ID = "run-evidence-approvals";
 
   @Override
   void completed(Procedure<?, ?> procedure, Object result) {
@@ -53,14 +68,37 @@ public final class RunLedgerInterceptor extends ProcedureEndInterceptor {
     }
   }
 
+  /**
+   * A run without a report: its ending, and one step per service it was tagged with (the DrService
+   * search attribute), so the ledger files a failed drill under its services too.
+   */
   private static RunReport ended(Procedure<?, ?> procedure, String outcome, String summary) {
     WorkflowInfo info = Workflow.getInfo();
-    return RunReport.builder(info.getWorkflowId(), procedure.key(), procedure.title())
-        .outcome(outcome, false, summary)
-        .period(
-            Instant.ofEpochMilli(info.getRunStartedTimestampMillis()),
-            Instant.ofEpochMilli(Workflow.currentTimeMillis()))
-        .build();
+    Instant start = Instant.ofEpochMilli(info.getRunStartedTimestampMillis());
+    Instant end = Instant.ofEpochMilli(Workflow.currentTimeMillis());
+    RunReport.Builder report =
+        RunReport.builder(info.getWorkflowId(), procedure.key(), procedure.title())
+            .outcome(outcome, false, summary)
+            .period(start, end);
+    TimelineEntry ending =
+        new TimelineEntry(
+            "the run ended " + outcome,
+            start,
+            end,
+            "COMPLETED".equals(outcome) ? Outcome.SUCCEEDED : Outcome.FAILED,
+            summary);
+    for (String service : taggedServices()) report.stepsOf(service, List.of(ending));
+    return report.build();
+  }
+
+  /** The keys in the run's DrService attribute ("inventory,payments"); none for "all" or unset. */
+  static List<String> taggedServices() {
+    String tagged = Workflow.getTypedSearchAttributes().get(SearchAttributes.SERVICE);
+    if (tagged == null) return List.of();
+    return Arrays.stream(tagged.split(","))
+        .map(String::trim)
+        .filter(s -> !s.isEmpty() && !InputRules.ALL.equals(s) && !"unknown".equals(s))
+        .toList();
   }
 
   /** Starts the ledger's child and waits only until it has started. */
@@ -77,8 +115,14 @@ public final class RunLedgerInterceptor extends ProcedureEndInterceptor {
                 .setWorkflowIdReusePolicy(
                     WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
                 .build());
+    List<ApprovalRecord> approvals =
+        Workflow.getVersion(APPROVALS_CHANGE_ID, Workflow.DEFAULT_VERSION, 1)
+                == Workflow.DEFAULT_VERSION
+            ? List.of()
+            : RunApprovals.all();
     EndedRunEvidence evidence =
-        new EndedRunEvidence(info.getWorkflowId(), info.getRunId(), info.getWorkflowType(), report);
+        new EndedRunEvidence(
+            info.getWorkflowId(), info.getRunId(), info.getWorkflowType(), report, approvals);
     Async.function(ledger::record, evidence);
     try {
       Workflow.getWorkflowExecution(ledger).get();

@@ -52,9 +52,9 @@ public record RunSummary(String summary, String details) {
               "starts an ECS recovery and a DNS failover per service, behind one approval gate"),
           Map.entry(
               "readiness",
-              "reads backup settings, recovery points, the standby's ECS service, DNS record and"
-                  + " alarm, and the evidence ledger; starts a backup-policy audit; changes"
-                  + " nothing"),
+              "reads backup settings, recovery points, S3 replication rules and their CloudWatch"
+                  + " ReplicationLatency, the standby's ECS service, DNS record and alarm, and the"
+                  + " evidence ledger; starts a backup-policy audit; changes nothing"),
           Map.entry(
               "dr-drill",
               "creates a test environment stack and restored copies, checks them, deletes them"),

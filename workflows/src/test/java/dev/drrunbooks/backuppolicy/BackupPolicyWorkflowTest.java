@@ -507,7 +507,8 @@ class BackupPolicyWorkflowTest {
             right.replicationTimeMinutes(),
             right.priority(),
             "prefix 'tmp/'",
-            "Enabled"));
+            "Enabled",
+            right.metrics()));
 
     BackupPolicyResult audit = run(client, worker, new BackupPolicyInput("customer-base", false));
     PolicyCheck rule =
@@ -544,7 +545,8 @@ class BackupPolicyWorkflowTest {
             right.replicationTimeMinutes(),
             5,
             right.filter(),
-            right.deleteMarkerReplication()));
+            right.deleteMarkerReplication(),
+            right.metrics()));
 
     BackupPolicyResult audit = run(client, worker, new BackupPolicyInput("customer-base", false));
 

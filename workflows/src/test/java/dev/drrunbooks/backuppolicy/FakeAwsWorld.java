@@ -187,6 +187,17 @@ public final class FakeAwsWorld implements RdsBackupActivities, S3Activities, Ca
     return null;
   }
 
+  /** The runbook's rule for the spec, as S3 reports it once the policy wrote it. */
+  public static ReplicationRuleState policyRule(ReplicationSpec spec) {
+    return BackupPolicyWorkflowImpl.expectedRule(spec);
+  }
+
+  /** Sets the bucket's rule as S3 would report it; null: the bucket has no such rule. */
+  public void rule(String region, String bucket, String ruleId, ReplicationRuleState state) {
+    if (state == null) rules.remove(region + "/" + bucket + "/" + ruleId);
+    else rules.put(region + "/" + bucket + "/" + ruleId, state);
+  }
+
   @Override
   public String versioningStatus(String region, String bucket) {
     String status = versioning.get(region + "/" + bucket);

@@ -5,16 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.drrunbooks.activities.ledger.ApprovalRecord;
 import dev.drrunbooks.activities.ledger.EndedRunEvidence;
 import dev.drrunbooks.activities.ledger.LedgerActivities;
 import dev.drrunbooks.activities.ledger.LedgerReceipt;
 import dev.drrunbooks.approval.Approval;
+import dev.drrunbooks.approval.BreakGlass;
 import dev.drrunbooks.failover.DnsFailoverInput;
 import dev.drrunbooks.failover.DnsFailoverResult;
 import dev.drrunbooks.failover.DnsFailoverWorkflow;
 import dev.drrunbooks.failover.DnsFailoverWorkflowImpl;
 import dev.drrunbooks.failover.FakeRegions;
 import dev.drrunbooks.replay.Histories;
+import dev.drrunbooks.report.RunReport;
+import dev.drrunbooks.testing.AnsweringAs;
 import dev.drrunbooks.testing.FakeCatalog;
 import dev.drrunbooks.testing.FakeLocks;
 import dev.drrunbooks.testing.TimeSkipping;
@@ -87,8 +91,85 @@ class RunLedgerInterceptorTest {
     assertTrue(run.report().passed());
     assertFalse(run.report().timeline().isEmpty(), "the measured steps go with it");
     assertFalse(run.report().objectives().isEmpty(), "and the objectives, achieved and set");
+    ApprovalRecord approval = run.approvals().get(0);
+    assertEquals(
+        List.of("switch-traffic APPROVED alice false update primary returns 503"),
+        run.approvals().stream().map(RunLedgerInterceptorTest::row).toList(),
+        "the gate's decision, by a typed name through an update without the approver header");
+    assertTrue(approval.at() != null, approval.toString());
     Histories.record(client, "dns-failover-ledger-1", "dns-failover-ledgered");
     Histories.record(client, "ledger-dns-failover-ledger-1", "record-run-evidence");
+  }
+
+  @Test
+  void theDecisionsAtItsGatesGoWithTheRunVerifiedIdentityAndChannel(
+      WorkflowClient client, Worker worker) {
+    aws.primaryDown();
+    DnsFailoverWorkflow wf = start(client, worker, "dns-failover-ledger-5");
+    awaitGate(wf);
+    AnsweringAs.stub(client, "operator:alice", DnsFailoverWorkflow.class, "dns-failover-ledger-5")
+        .approve(new Approval(DnsFailoverWorkflowImpl.GATE_STEP, "the CTO", "primary returns 503"));
+    WorkflowStub.fromTyped(wf).getResult(DnsFailoverResult.class);
+
+    ledgerRun(client, "dns-failover-ledger-5");
+    EndedRunEvidence run = ledger.written.get(0);
+    assertEquals(
+        List.of(
+            "switch-traffic APPROVED operator:alice true dr approve (update) primary returns 503"),
+        run.approvals().stream().map(RunLedgerInterceptorTest::row).toList());
+    assertEquals("the CTO", run.approvals().get(0).named(), "the typed name is kept beside it");
+    Histories.record(client, "dns-failover-ledger-5", "dns-failover-ledgered-approvals");
+    Histories.record(client, "ledger-dns-failover-ledger-5", "record-run-evidence-approvals");
+  }
+
+  @Test
+  void aBrokenGlassIsSentAsThatByTheNamedPersonUnverified(WorkflowClient client, Worker worker) {
+    aws.primaryDown();
+    DnsFailoverWorkflow wf =
+        client.newWorkflowStub(
+            DnsFailoverWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setTaskQueue(worker.getTaskQueue())
+                .setWorkflowId("dns-failover-ledger-7")
+                .build());
+    wf.run(
+        new DnsFailoverInput(
+            "inventory",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            new BreakGlass("carol", "INC-42: approvers unreachable"),
+            null));
+
+    ledgerRun(client, "dns-failover-ledger-7");
+    assertEquals(
+        List.of(
+            "switch-traffic BREAK_GLASS carol false "
+                + ApprovalRecord.BREAK_GLASS_INPUT
+                + " INC-42: approvers unreachable"),
+        ledger.written.get(0).approvals().stream().map(RunLedgerInterceptorTest::row).toList());
+  }
+
+  @Test
+  void aRunWithoutAGateDecisionSendsNone(WorkflowClient client, Worker worker) {
+    DnsFailoverWorkflow wf = start(client, worker, "dns-failover-ledger-6", "no-such-service");
+    assertThrows(
+        WorkflowFailedException.class, () -> WorkflowStub.fromTyped(wf).getResult(Object.class));
+
+    ledgerRun(client, "dns-failover-ledger-6");
+    assertEquals(List.of(), ledger.written.get(0).approvals());
+  }
+
+  /** "step decision who verified channel why". */
+  private static String row(ApprovalRecord a) {
+    return String.join(
+        " ", a.step(), a.decision(), a.who(), String.valueOf(a.verified()), a.channel(), a.why());
   }
 
   @Test
@@ -115,7 +196,11 @@ class RunLedgerInterceptorTest {
         WorkflowFailedException.class, () -> WorkflowStub.fromTyped(wf).getResult(Object.class));
 
     ledgerRun(client, "dns-failover-ledger-3");
-    assertEquals("CANCELLED", ledger.written.get(0).report().outcome());
+    RunReport report = ledger.written.get(0).report();
+    assertEquals("CANCELLED", report.outcome());
+    // filed under its service, as dr evidence --service inventory finds it
+    assertEquals(List.of("inventory"), report.services());
+    assertEquals("the run ended CANCELLED", report.timeline().get(0).step());
   }
 
   @Test

@@ -47,6 +47,18 @@ public final class FakeRegions
   volatile String alarmState = "OK";
 
   /**
+   * What CloudWatch holds, by {@link MetricQuery#describe()} (the metric, its dimensions and
+   * region, not the time range); a metric not here has no datapoint.
+   */
+  public final Map<String, MetricMaximum> metrics = new ConcurrentHashMap<>();
+
+  /** Runs before each metric query is answered, e.g. to look at the run meanwhile. */
+  public volatile java.util.function.Consumer<MetricQuery> beforeMetric = q -> {};
+
+  /** Every metric query, in order. */
+  public final List<MetricQuery> metricQueries = Collections.synchronizedList(new ArrayList<>());
+
+  /**
    * When set, what the Route53 health check reports (else all 3 checkers agree with the primary's
    * probes).
    */
@@ -143,6 +155,13 @@ public final class FakeRegions
   @Override
   public AlarmState alarmState(String region, String alarmName) {
     return new AlarmState(alarmName, region, alarmState, "fake");
+  }
+
+  @Override
+  public MetricMaximum metricMaximum(MetricQuery query) {
+    metricQueries.add(query);
+    beforeMetric.accept(query);
+    return metrics.getOrDefault(query.describe(), MetricMaximum.none());
   }
 
   @Override

@@ -8,13 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.drrunbooks.activities.rds.RestorableWindow;
 import dev.drrunbooks.backuppolicy.BackupPolicyWorkflowImpl;
 import dev.drrunbooks.backuppolicy.FakeAwsWorld;
+import dev.drrunbooks.backuppolicy.ReplicationRuleState;
+import dev.drrunbooks.catalog.BucketSpec;
 import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.catalog.CatalogFixture;
 import dev.drrunbooks.ecsrecovery.FakeEcs;
 import dev.drrunbooks.failover.FakeRegions;
+import dev.drrunbooks.failover.MetricMaximum;
+import dev.drrunbooks.failover.MetricQuery;
 import dev.drrunbooks.replay.Histories;
 import dev.drrunbooks.restore.FakeRds;
 import dev.drrunbooks.testing.TimeSkipping;
+import io.temporal.api.sdk.v1.WorkflowMetadata;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -22,6 +27,7 @@ import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,6 +67,48 @@ class ReadinessEvaluationWorkflowTest {
     return wf.evaluate(new ReadinessInput(service));
   }
 
+  private static BucketSpec assets() {
+    return CATALOG.definitionOf("inventory").buckets().get(0);
+  }
+
+  /** The assets bucket with the policy's rule, its replica behind by at most {@code seconds}. */
+  private void assetsReplicateWithLatency(double seconds) {
+    BucketSpec bucket = assets();
+    policyWorld.rule(
+        bucket.region(),
+        bucket.name(),
+        bucket.replication().ruleId(),
+        FakeAwsWorld.policyRule(bucket.replication()));
+    assetsLatency(seconds);
+  }
+
+  /** The assets bucket's rule as the policy writes it, but for its status, RTC and metrics. */
+  private void assetsRule(String status, Integer rtcMinutes, String metrics) {
+    BucketSpec bucket = assets();
+    ReplicationRuleState rule = FakeAwsWorld.policyRule(bucket.replication());
+    policyWorld.rule(
+        bucket.region(),
+        bucket.name(),
+        rule.ruleId(),
+        new ReplicationRuleState(
+            rule.ruleId(),
+            status,
+            rule.role(),
+            rule.destinationBucketArn(),
+            rule.storageClass(),
+            rtcMinutes,
+            rule.priority(),
+            rule.filter(),
+            rule.deleteMarkerReplication(),
+            metrics));
+  }
+
+  private void assetsLatency(double seconds) {
+    regions.metrics.put(
+        ReplicationLatencyCheck.query(assets(), Instant.EPOCH).describe(),
+        new MetricMaximum(seconds, "Seconds", 15));
+  }
+
   private static Map<String, ReadinessCheck> checks(ServiceReadiness s) {
     return s.checks().stream().collect(Collectors.toMap(ReadinessCheck::check, c -> c));
   }
@@ -86,7 +134,12 @@ class ReadinessEvaluationWorkflowTest {
     assertEquals(CheckVerdict.FAIL, dr.verdict(), "nothing replicated or copied there");
     assertTrue(dr.found().contains("no available snapshot"), dr.found());
     assertNull(inventory.predictedRpo(), "a region loss would leave nothing to restore");
-    assertEquals("1 of 1 service(s) not ready: inventory (9 checks failing)", r.summary());
+    ReadinessCheck assets = checks.get("S3 replication of mycomputer-assets");
+    assertEquals(CheckVerdict.FAIL, assets.verdict(), "the sandbox's assets bucket replicates not");
+    assertEquals("no replication rule ReplicateAll", assets.found());
+    assertEquals(
+        "enabled to mycomputer-assets-dr, replication latency under RPO 15m", assets.expected());
+    assertEquals("1 of 1 service(s) not ready: inventory (10 checks failing)", r.summary());
     assertEquals(
         CheckVerdict.FAIL, checks.get("last passing dr-drill").verdict(), "an empty ledger");
     assertEquals("none in the ledger", checks.get("last passing backup-validation").found());
@@ -98,6 +151,7 @@ class ReadinessEvaluationWorkflowTest {
   void replicatedBackupsWithinTheRpoPassAndGiveThePredictedRpo(
       WorkflowClient client, Worker worker, TestWorkflowEnvironment env) {
     Instant now = Instant.ofEpochMilli(env.currentTimeMillis());
+    assetsReplicateWithLatency(90.0);
     rds.replicatedBackup(
         "eu-west-1",
         "eu-central-1",
@@ -115,6 +169,145 @@ class ReadinessEvaluationWorkflowTest {
         inventory.predictedRpo().compareTo(Duration.ofMinutes(4)) >= 0
             && inventory.predictedRpo().compareTo(Duration.ofMinutes(5)) < 0,
         String.valueOf(inventory.predictedRpo()));
+  }
+
+  @Test
+  void aBucketFurtherBehindThanTheDatabaseSetsThePredictedRpoAndFailsAboveTheRpo(
+      WorkflowClient client, Worker worker, TestWorkflowEnvironment env) {
+    Instant now = Instant.ofEpochMilli(env.currentTimeMillis());
+    rds.replicatedBackup(
+        "eu-west-1",
+        "eu-central-1",
+        "mycomputer-inventory-db",
+        new RestorableWindow(now.minus(Duration.ofDays(7)), now.minus(Duration.ofMinutes(4))));
+    assetsReplicateWithLatency(17 * 60 + 30.4);
+
+    ReadinessResult r = evaluate(client, worker, "readiness-s3-latency", "inventory");
+    ServiceReadiness inventory = r.services().get(0);
+
+    ReadinessCheck assets = checks(inventory).get("S3 replication of mycomputer-assets");
+    assertEquals(CheckVerdict.FAIL, assets.verdict(), assets.toString());
+    assertEquals("at most 17m 30s behind over the last 15m", assets.found());
+    assertEquals(
+        Duration.ofSeconds(17 * 60 + 30, 400_000_000),
+        inventory.predictedRpo(),
+        "the bucket, 17m 30s behind, loses more than the database's 4m");
+    MetricQuery asked = regions.metricQueries.get(0);
+    assertEquals(1, regions.metricQueries.size());
+    assertEquals("eu-central-1", asked.region(), "published in the destination's region");
+    assertEquals(
+        "AWS/S3 ReplicationLatency (DestinationBucket=mycomputer-assets-dr,"
+            + " RuleId=ReplicateAll, SourceBucket=mycomputer-assets) in eu-central-1",
+        asked.describe());
+    assertEquals(r.evaluatedAt(), asked.end());
+    assertEquals(r.evaluatedAt().minus(Duration.ofMinutes(15)), asked.start());
+    assertEquals(Duration.ofMinutes(1), asked.period());
+    Histories.record(client, "readiness-s3-latency", "readiness-s3-replication");
+  }
+
+  @Test
+  void aBucketWithinTheRpoPassesAtTheRpoItself(WorkflowClient client, Worker worker) {
+    assetsReplicateWithLatency(15 * 60.0);
+
+    ReadinessCheck assets =
+        checks(evaluate(client, worker, "readiness-s3-at-rpo", "inventory").services().get(0))
+            .get("S3 replication of mycomputer-assets");
+
+    assertEquals(CheckVerdict.PASS, assets.verdict(), assets.toString());
+    assertEquals("at most 15m behind over the last 15m", assets.found());
+  }
+
+  @Test
+  void aRuleWithoutMetricsIsUnknownAndSaysHowToEnableThem(WorkflowClient client, Worker worker) {
+    assetsRule("Enabled", null, "Disabled");
+
+    ReadinessCheck assets =
+        checks(evaluate(client, worker, "readiness-s3-no-metrics", "inventory").services().get(0))
+            .get("S3 replication of mycomputer-assets");
+
+    assertEquals(CheckVerdict.UNKNOWN, assets.verdict(), assets.toString());
+    assertEquals(
+        "no ReplicationLatency metric: rule ReplicateAll has neither S3 Replication Time Control"
+            + " nor replication metrics enabled; enable them on the rule (dr backup-policy"
+            + " --service inventory --apply writes it with both)",
+        assets.found());
+    assertTrue(regions.metricQueries.isEmpty(), "no metric to read");
+  }
+
+  @Test
+  void noDatapointIsUnknownNotPassingAndADisabledRuleFails(WorkflowClient client, Worker worker) {
+    assetsRule("Enabled", 15, "Enabled");
+
+    ServiceReadiness quiet =
+        evaluate(client, worker, "readiness-s3-quiet", "inventory").services().get(0);
+
+    ReadinessCheck assets = checks(quiet).get("S3 replication of mycomputer-assets");
+    assertEquals(CheckVerdict.UNKNOWN, assets.verdict(), assets.toString());
+    assertEquals(
+        "no ReplicationLatency datapoint in the last 15m in eu-central-1: S3 publishes it only"
+            + " while objects replicate, from 15 minutes after the rule's metrics are enabled",
+        assets.found());
+
+    assetsRule("Disabled", 15, "Enabled");
+    assetsLatency(30.0);
+    ReadinessCheck disabled =
+        checks(evaluate(client, worker, "readiness-s3-disabled", "inventory").services().get(0))
+            .get("S3 replication of mycomputer-assets");
+    assertEquals(CheckVerdict.FAIL, disabled.verdict(), disabled.toString());
+    assertEquals("rule ReplicateAll is Disabled", disabled.found());
+  }
+
+  @Test
+  void theRunsCurrentDetailsTableTheServicesItChecked(WorkflowClient client, Worker worker) {
+    assetsReplicateWithLatency(90.0);
+    ReadinessResult r = evaluate(client, worker, "readiness-ui-details", "inventory");
+
+    String details =
+        client
+            .newUntypedWorkflowStub("readiness-ui-details")
+            .query("__temporal_workflow_metadata", WorkflowMetadata.class)
+            .getCurrentDetails();
+
+    assertEquals(
+        "**Phase:** done\n\n**Result:** "
+            + r.summary()
+            + "\n\n"
+            + "| Service | Ready | Failing checks | Predicted RTO p90 / objective | Predicted RPO /"
+            + " objective |\n"
+            + "| --- | --- | --- | --- | --- |\n"
+            + "| inventory | **no** | "
+            + r.services().get(0).failing().size()
+            + ": backup policy: rds:mycomputer-inventory-db backup-retention-days, backup policy:"
+            + " rds:mycomputer-inventory-db preferred-backup-window, backup policy:"
+            + " rds:mycomputer-inventory-db iam-database-authentication and "
+            + (r.services().get(0).failing().size() - 3)
+            + " more | insufficient evidence / 30m | no DR copy / 15m |",
+        details);
+  }
+
+  @Test
+  void theTableGrowsAsServicesAreChecked(WorkflowClient client, Worker worker) {
+    java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    regions.beforeMetric =
+        q ->
+            seen.add(
+                client
+                    .newUntypedWorkflowStub("readiness-ui-progress")
+                    .query("__temporal_workflow_metadata", WorkflowMetadata.class)
+                    .getCurrentDetails());
+
+    ReadinessResult r = evaluate(client, worker, "readiness-ui-progress", "all");
+
+    assertEquals(
+        List.of("customer-base", "inventory", "locations", "payments"),
+        r.services().stream().map(ServiceReadiness::service).toList());
+    assertEquals(2, seen.size(), "customer-base's and payments' buckets replicate: " + seen);
+    assertEquals("**Phase:** check", seen.get(0), "nothing checked yet");
+    String last = seen.get(1);
+    assertTrue(last.startsWith("**Phase:** check\n\n**Checked:** 3 of 4 service(s)\n\n"), last);
+    for (String done : List.of("customer-base", "inventory", "locations"))
+      assertTrue(last.contains("\n| " + done + " | **no** | "), last);
+    assertFalse(last.contains("| payments |"), "not checked yet: " + last);
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.drrunbooks.activities.rds.InstanceSize;
 import dev.drrunbooks.readiness.RtoForecast.Verdict;
 import java.time.Duration;
 import java.time.Instant;
@@ -141,5 +142,61 @@ class RtoForecastTest {
             .get(0);
     assertEquals("payments", own.basis(), "five of its own: its own");
     assertEquals(5, own.samples());
+  }
+
+  /** {@code minutes} as DB restores of {@code service} on instances of {@code size}. */
+  private static List<StepSample> restores(String service, InstanceSize size, int... minutes) {
+    return samples(StepKind.RDS_RESTORE, service, minutes).stream()
+        .map(s -> new StepSample(s.kind(), s.service(), s.endedAt(), s.took(), size))
+        .toList();
+  }
+
+  @Test
+  void withTooFewOwnRestoresTheSameClassAndStorageBandIsTheBasisNotTheFleet() {
+    InstanceSize large100 = new InstanceSize("db.r6g.large", 100);
+    List<StepSample> all = new java.util.ArrayList<>();
+    all.addAll(restores("payments", large100, 30)); // its own: one, too few
+    all.addAll(restores("customer-base", new InstanceSize("db.r6g.large", 180), 20, 21, 22));
+    all.addAll(restores("orders", new InstanceSize("db.r6g.large", 60), 23, 24));
+    all.addAll(restores("locations", new InstanceSize("db.r6g.large", 400), 90, 90, 90)); // >2x
+    all.addAll(restores("search", new InstanceSize("db.t3.micro", 100), 2, 2, 2)); // other class
+
+    StepEstimate e = RtoForecast.estimate(StepKind.RDS_RESTORE, "payments", all);
+
+    assertEquals("restores of db.r6g.large, 100 GiB (within 2x)", e.basis());
+    assertEquals(6, e.samples(), "its own, customer-base's 3 and orders' 2");
+    assertEquals(Duration.ofMinutes(22), e.p50());
+    assertEquals(Duration.ofMinutes(30), e.p90());
+  }
+
+  @Test
+  void tooFewOfTheSameSizeFallsBackToTheFleet() {
+    List<StepSample> all = new java.util.ArrayList<>();
+    all.addAll(restores("payments", new InstanceSize("db.r6g.large", 100), 30));
+    all.addAll(restores("search", new InstanceSize("db.t3.micro", 100), 2, 2, 2, 2));
+    all.addAll(samples(StepKind.RDS_RESTORE, "old", 5)); // recorded before sizes were kept
+
+    StepEstimate e = RtoForecast.estimate(StepKind.RDS_RESTORE, "payments", all);
+
+    assertEquals(StepEstimate.FLEET, e.basis());
+    assertEquals(6, e.samples());
+  }
+
+  @Test
+  void aSizeWithoutStorageMatchesOnlyRestoresWithoutStorage() {
+    InstanceSize bare = new InstanceSize("db.r6g.large", null);
+    SameSize same = new SameSize(bare);
+    assertTrue(same.matches(restores("x", bare, 1).get(0)));
+    assertFalse(same.matches(restores("x", new InstanceSize("db.r6g.large", 100), 1).get(0)));
+    assertFalse(
+        new SameSize(new InstanceSize("db.r6g.large", 100)).matches(restores("x", bare, 1).get(0)));
+    assertFalse(same.matches(samples(StepKind.RDS_RESTORE, "x", 1).get(0)));
+    assertEquals("restores of db.r6g.large", same.basis());
+    // exactly twice either way is still the same band
+    SameSize hundred = new SameSize(new InstanceSize("db.r6g.large", 100));
+    assertTrue(hundred.matches(restores("x", new InstanceSize("db.r6g.large", 200), 1).get(0)));
+    assertTrue(hundred.matches(restores("x", new InstanceSize("db.r6g.large", 50), 1).get(0)));
+    assertFalse(hundred.matches(restores("x", new InstanceSize("db.r6g.large", 201), 1).get(0)));
+    assertFalse(hundred.matches(restores("x", new InstanceSize("db.r6g.large", 49), 1).get(0)));
   }
 }

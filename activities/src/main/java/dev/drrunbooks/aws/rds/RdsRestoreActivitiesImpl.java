@@ -623,7 +623,9 @@ public class RdsRestoreActivitiesImpl implements RdsRestoreActivities {
         db.dbInstanceStatus(),
         address,
         port,
-        tags);
+        tags,
+        db.dbInstanceClass(),
+        db.allocatedStorage());
   }
 
   /**

@@ -165,7 +165,10 @@ public class S3ActivitiesImpl implements S3Activities {
         minutes,
         rule.priority(),
         filterOf(rule),
-        deleteMarkers);
+        deleteMarkers,
+        d.metrics() != null && d.metrics().status() == MetricsStatus.ENABLED
+            ? ReplicationRuleState.ENABLED
+            : "Disabled");
   }
 
   /** What the rule covers; the V1 schema's rule-level Prefix counts as a prefix filter. */

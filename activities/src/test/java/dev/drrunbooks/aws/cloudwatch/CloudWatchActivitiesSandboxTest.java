@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.drrunbooks.failover.MetricQuery;
 import dev.drrunbooks.testing.SandboxEnv;
 import io.temporal.failure.ApplicationFailure;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -39,17 +43,52 @@ class CloudWatchActivitiesSandboxTest {
                     AwsBasicCredentials.create(
                         env.require("AWS_ACCESS_KEY_ID"), env.require("AWS_SECRET_ACCESS_KEY"))))
             .build()) {
+      CloudWatchActivitiesImpl direct = new CloudWatchActivitiesImpl(r -> plain);
       ApplicationFailure e =
           assertThrows(
               ApplicationFailure.class,
-              () ->
-                  new CloudWatchActivitiesImpl(r -> plain)
-                      .alarmState("eu-west-1", "api-primary-unhealthy"));
+              () -> direct.alarmState("eu-west-1", "api-primary-unhealthy"));
       assertTrue(e.isNonRetryable());
       assertEquals("CloudWatchProtocol", e.getType());
       assertTrue(e.getOriginalMessage().contains("CloudWatchJsonProtocol"), e.getOriginalMessage());
       assertTrue(e.getOriginalMessage().contains("dr-sandbox.jar"), e.getOriginalMessage());
+
+      ApplicationFailure metric =
+          assertThrows(ApplicationFailure.class, () -> direct.metricMaximum(query("eu-west-1")));
+      assertEquals("CloudWatchProtocol", metric.getType());
+      assertTrue(
+          metric
+              .getOriginalMessage()
+              .startsWith(
+                  "get-metric-statistics AWS/S3 ReplicationLatency (RuleId=R) in eu-west-1"
+                      + " failed: the CloudWatch endpoint answered a bare 404"),
+          metric.getOriginalMessage());
     }
+  }
+
+  private static MetricQuery query(String region) {
+    Instant now = Instant.now();
+    return new MetricQuery(
+        region,
+        "AWS/S3",
+        "ReplicationLatency",
+        Map.of("RuleId", "R"),
+        now.minus(Duration.ofMinutes(15)),
+        now,
+        Duration.ofMinutes(1));
+  }
+
+  @Test
+  void aMetricQueryWithoutRegionIsABadInput() {
+    ApplicationFailure e =
+        assertThrows(ApplicationFailure.class, () -> activities.metricMaximum(query(" ")));
+    assertTrue(e.isNonRetryable());
+    assertEquals("InvalidInput", e.getType());
+    assertTrue(
+        e.getOriginalMessage().startsWith("region is empty (AWS/S3"), e.getOriginalMessage());
+    assertTrue(
+        assertThrows(ApplicationFailure.class, () -> activities.metricMaximum(null))
+            .isNonRetryable());
   }
 
   @Test

@@ -90,7 +90,8 @@ class S3ActivitiesSandboxTest {
             15,
             1,
             "whole bucket",
-            "Disabled"),
+            "Disabled",
+            "Enabled"),
         rule);
   }
 

@@ -12,8 +12,13 @@ import dev.drrunbooks.catalog.CatalogFixture;
 import dev.drrunbooks.catalog.DnsRecordSpec;
 import dev.drrunbooks.catalog.WeightedTarget;
 import dev.drrunbooks.failover.AlarmState;
+import dev.drrunbooks.failover.MetricMaximum;
+import dev.drrunbooks.failover.MetricQuery;
 import dev.drrunbooks.testing.SandboxEnv;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +31,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.CloudWatchException;
 import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
+import software.amazon.awssdk.services.cloudwatch.model.Dimension;
+import software.amazon.awssdk.services.cloudwatch.model.StandardUnit;
 import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 import software.amazon.awssdk.services.cloudwatch.model.Statistic;
 
@@ -124,6 +131,93 @@ class CloudWatchJsonProtocolSandboxTest {
       cw.deleteAlarms(r -> r.alarmNames(name));
     }
     assertEquals("MISSING", activities.alarmState("eu-west-1", name).state());
+  }
+
+  /**
+   * moto's CloudWatch publishes no S3 replication metric of its own (S3 publishes
+   * ReplicationLatency only where objects replicate:
+   * https://docs.aws.amazon.com/AmazonS3/latest/userguide/repl-metrics.html); it returns what
+   * put_metric_data stored, by region, dimension set and time range, as CloudWatch does.
+   */
+  @Test
+  void aMetricsMaximumIsItsLargestDatapointInTheRangeAndNoneWithout() {
+    String source = SandboxAws.uniqueName("dr-test-src");
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    Map<String, String> dims =
+        Map.of("SourceBucket", source, "DestinationBucket", source + "-dr", "RuleId", "R");
+    publish("eu-central-1", dims, now.minus(Duration.ofMinutes(2)), 12.5);
+    publish("eu-central-1", dims, now.minus(Duration.ofMinutes(6)), 40.0);
+    publish("eu-central-1", dims, now.minus(Duration.ofMinutes(40)), 999.0);
+
+    MetricMaximum max = activities.metricMaximum(query("eu-central-1", dims, now));
+
+    assertEquals(new MetricMaximum(40.0, "Seconds", 2), max, "the 40-minute-old one is outside");
+    assertEquals(
+        MetricMaximum.none(),
+        activities.metricMaximum(query("eu-west-1", dims, now)),
+        "published in eu-central-1 only");
+    Map<String, String> otherRule = new java.util.HashMap<>(dims);
+    otherRule.put("RuleId", "Other");
+    assertEquals(
+        MetricMaximum.none(), activities.metricMaximum(query("eu-central-1", otherRule, now)));
+  }
+
+  @Test
+  void theSeedPublishesEachReplicatedBucketsLatencyInItsReplicasRegion() {
+    for (String bucket : List.of("mycomputer-customer-documents", "mycomputer-payments-archive")) {
+      var metrics =
+          client("eu-central-1")
+              .listMetrics(
+                  r ->
+                      r.namespace("AWS/S3")
+                          .metricName("ReplicationLatency")
+                          .dimensions(d -> d.name("SourceBucket").value(bucket)))
+              .metrics();
+      assertEquals(1, metrics.size(), bucket + ": " + metrics);
+      assertEquals(
+          Map.of(
+              "SourceBucket",
+              bucket,
+              "DestinationBucket",
+              bucket + "-dr",
+              "RuleId",
+              "ReplicateAll"),
+          metrics.get(0).dimensions().stream()
+              .collect(java.util.stream.Collectors.toMap(d -> d.name(), d -> d.value())));
+    }
+  }
+
+  private void publish(String region, Map<String, String> dims, Instant at, double seconds) {
+    client(region)
+        .putMetricData(
+            r ->
+                r.namespace("AWS/S3")
+                    .metricData(
+                        m ->
+                            m.metricName("ReplicationLatency")
+                                .dimensions(
+                                    dims.entrySet().stream()
+                                        .map(
+                                            d ->
+                                                Dimension.builder()
+                                                    .name(d.getKey())
+                                                    .value(d.getValue())
+                                                    .build())
+                                        .toList())
+                                .timestamp(at)
+                                .value(seconds)
+                                .unit(StandardUnit.SECONDS)));
+  }
+
+  private static MetricQuery query(String region, Map<String, String> dims, Instant now) {
+    return new MetricQuery(
+        region,
+        "AWS/S3",
+        "ReplicationLatency",
+        dims,
+        now.minus(Duration.ofMinutes(15)),
+        now,
+        Duration.ofMinutes(1));
   }
 
   @Test

@@ -60,8 +60,34 @@ public final class EvidenceCommand extends ConnectedCommand {
       } catch (WorkflowFailedException e) {
         throw new CliFailure(ExitCodes.REFUSED, "dr evidence: " + Failures.rootMessage(e));
       }
+      if (runs.isEmpty() && service != null) refuseUnknown(conn, service, from);
       spec.commandLine().getOut().print(format.render(runs, from, service));
       return ExitCodes.OK;
     }
+  }
+
+  /**
+   * Refuses a service that neither the catalog nor the ledger's runs since {@code from} know: a
+   * typo, not an empty trail. A service retired from the catalog but with runs is still listed (an
+   * auditor asks about it for years).
+   */
+  private static void refuseUnknown(Connection conn, String service, Instant from) {
+    java.util.Set<String> known;
+    try {
+      known = conn.loadCatalog().services().keySet();
+    } catch (RuntimeException e) {
+      return; // no catalog here to tell a typo from a quiet service: the empty trail stands
+    }
+    if (known.contains(service)) return;
+    throw new CliFailure(
+        ExitCodes.BAD_INPUT,
+        "--service: '"
+            + service
+            + "' is not valid; allowed: "
+            + String.join(", ", new java.util.TreeSet<>(known))
+            + " (the services in the catalog), or a retired service with runs in the ledger"
+            + " (none since "
+            + from
+            + ")");
   }
 }

@@ -34,7 +34,7 @@ public final class PostureCommand extends ConnectedCommand {
     PrintWriter out = spec.commandLine().getOut();
     try (Connection conn = connection) {
       LatestEvaluation latest =
-          LatestEvaluation.find(conn.client())
+          LatestEvaluation.find(conn.client(), catalogServices(conn))
               .orElseThrow(
                   () ->
                       new CliFailure(
@@ -52,13 +52,21 @@ public final class PostureCommand extends ConnectedCommand {
         if (!failing.isEmpty())
           out.printf("%nFailing checks (dr readiness shows each in full):%n%s", failing);
         Duration age = Duration.between(latest.result().evaluatedAt(), Instant.now());
-        out.printf(
-            "%n%s%nEvaluated %s ago by %s%s%s%n",
-            latest.result().summary(),
-            PostureTable.minutes(age.withNanos(0)),
-            latest.workflowId(),
-            link == null ? "" : " (" + link + ")",
-            age.compareTo(STALE) > 0 ? "; STALE: is the readiness schedule paused?" : "");
+        out.printf("%n%s%n", latest.result().summary());
+        for (LatestEvaluation.Source from : latest.sources())
+          out.printf(
+              "Evaluated %s ago by %s%s%s%n",
+              PostureTable.minutes(
+                  Duration.between(from.evaluatedAt(), Instant.now()).withNanos(0)),
+              from.workflowId(),
+              latest.sources().size() == 1 ? "" : " (" + String.join(", ", from.services()) + ")",
+              from.workflowId().equals(latest.workflowId()) && link != null
+                  ? " (" + link + ")"
+                  : "");
+        if (age.compareTo(STALE) > 0)
+          out.printf(
+              "STALE: a service's newest evaluation is over an hour old; is the readiness"
+                  + " schedule paused?%n");
         if (html != null) out.printf("Page: %s%n", html.toAbsolutePath());
       }
       return latest.result().ready() ? ExitCodes.OK : ExitCodes.OUTCOME_NOT_SUCCESS;
@@ -73,6 +81,18 @@ public final class PostureCommand extends ConnectedCommand {
     } catch (IOException e) {
       throw new CliFailure(
           ExitCodes.BAD_INPUT, "--html: cannot write " + html + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * The catalog's services, each shown from the newest evaluation that covered it; none (the newest
+   * evaluation alone) when this machine has no catalog to read.
+   */
+  private static java.util.Set<String> catalogServices(Connection conn) {
+    try {
+      return conn.loadCatalog().services().keySet();
+    } catch (RuntimeException e) {
+      return java.util.Set.of();
     }
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.drrunbooks.activities.ledger.ApprovalRecord;
 import dev.drrunbooks.activities.ledger.AuditedRun;
 import dev.drrunbooks.activities.ledger.AuditedRun.AuditedObjective;
 import java.io.UncheckedIOException;
@@ -14,7 +15,8 @@ import java.util.List;
 /**
  * The audit trail as CSV (Jackson's CSV writer, RFC 4180 quoting): one row per run and service,
  * seconds as numbers, so a spreadsheet can sum and filter; a run that set no objective has one row
- * with the objective columns empty.
+ * with the objective columns empty. Its approvals are one cell, each decision's line ({@link
+ * ApprovalRecord#line()}) joined with "; ".
  */
 final class EvidenceCsv {
   /** One row, its columns in this order. */
@@ -61,7 +63,8 @@ final class EvidenceCsv {
   static String render(List<AuditedRun> runs) {
     List<Row> rows = new ArrayList<>();
     for (AuditedRun r : runs) {
-      String approvals = String.join("; ", r.approvals());
+      String approvals =
+          String.join("; ", r.approvals().stream().map(ApprovalRecord::line).toList());
       if (r.objectives().isEmpty())
         rows.add(row(r, String.join(" ", r.services()), null, approvals));
       for (AuditedObjective o : r.objectives()) rows.add(row(r, o.service(), o, approvals));

@@ -1,5 +1,6 @@
 package dev.drrunbooks.starter.evidence;
 
+import dev.drrunbooks.activities.ledger.ApprovalRecord;
 import dev.drrunbooks.activities.ledger.AuditedRun;
 import dev.drrunbooks.activities.ledger.AuditedRun.AuditedObjective;
 import java.time.Instant;
@@ -7,7 +8,8 @@ import java.util.List;
 
 /**
  * The audit trail as a Markdown document: a table of every run, one line per service objective
- * (achieved against the objective, MET or BREACHED), and its approvals.
+ * (achieved against the objective, MET or BREACHED), and its approvals: who (verified or not),
+ * through which channel, when, what and why.
  */
 final class EvidenceMarkdown {
   private EvidenceMarkdown() {}
@@ -42,7 +44,7 @@ final class EvidenceMarkdown {
                   String.join(
                       "; ", r.objectives().stream().map(EvidenceMarkdown::objective).toList())))
           .append(" | ")
-          .append(cell(r.approvals().isEmpty() ? "-" : String.join("; ", r.approvals())))
+          .append(cell(approvals(r)))
           .append(" | ")
           .append(
               r.runLink() == null
@@ -50,6 +52,15 @@ final class EvidenceMarkdown {
                   : "[" + cell(r.workflowId()) + "](" + r.runLink() + ")")
           .append(" |\n");
     return out.toString();
+  }
+
+  /**
+   * Each gate decision's line ({@code switch-traffic: APPROVED by operator:alice (verified) via dr
+   * approve (update) at ...: why}), joined with "; "; "-" for a run without any.
+   */
+  static String approvals(AuditedRun r) {
+    if (r.approvals().isEmpty()) return "-";
+    return String.join("; ", r.approvals().stream().map(ApprovalRecord::line).toList());
   }
 
   /** {@code inventory RTO 12.5m of 30m met, RPO 7m of 5m BREACHED}. */

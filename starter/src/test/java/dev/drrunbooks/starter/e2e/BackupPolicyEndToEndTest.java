@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drrunbooks.starter.ExitCodes;
+import io.temporal.api.sdk.v1.WorkflowMetadata;
+import io.temporal.client.WorkflowStub;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -72,11 +76,14 @@ class BackupPolicyEndToEndTest {
 
   /**
    * Readiness sees what the backup policy sees: Inventory off policy is not ready, naming each
-   * off-policy setting; after the apply the next evaluation's policy checks all pass (readiness
-   * prints only the failing checks).
+   * off-policy setting and its assets bucket that does not replicate; the run's summary and its
+   * table of services are in the Temporal UI's user metadata. After the apply the next evaluation's
+   * policy checks all pass (readiness prints only the failing checks), and with a
+   * ReplicationLatency datapoint published for the bucket's new rule the bucket's check passes with
+   * it.
    */
   @Test
-  void readinessReportsInventoryOffPolicyUntilThePolicyIsApplied() {
+  void readinessReportsInventoryOffPolicyUntilThePolicyIsApplied() throws Exception {
     putInventoryOffPolicy();
 
     CliRun before = CliRun.of(worker.connectionArgs(), "readiness", "--service", "inventory");
@@ -96,8 +103,26 @@ class BackupPolicyEndToEndTest {
     assertTrue(
         before.out().contains("1 of 1 service(s) not ready: inventory ("), before.toString());
     assertTrue(
-        before.out().contains("Started readiness: workflow readiness-inventory-"),
+        before
+            .out()
+            .lines()
+            .anyMatch(
+                l ->
+                    l.startsWith("inventory")
+                        && l.contains("S3 replication of mycomputer-assets")
+                        && l.contains("no replication rule ReplicateAll")
+                        && l.endsWith("FAIL")),
         before.toString());
+    Matcher started =
+        Pattern.compile("Started readiness: workflow (readiness-inventory-\\S+)")
+            .matcher(before.out());
+    assertTrue(started.find(), before.toString());
+    WorkflowStub run = worker.client().newUntypedWorkflowStub(started.group(1));
+    assertEquals("Readiness evaluation of inventory", run.describe().getStaticSummary());
+    String details =
+        run.query("__temporal_workflow_metadata", WorkflowMetadata.class).getCurrentDetails();
+    assertTrue(details.startsWith("**Phase:** done\n\n**Result:** 1 of 1 service(s)"), details);
+    assertTrue(details.contains("\n| inventory | **no** | "), details);
 
     CliRun apply =
         CliRun.of(worker.connectionArgs(), "backup-policy", "--service", "inventory", "--apply");
@@ -107,6 +132,24 @@ class BackupPolicyEndToEndTest {
     CliRun after = CliRun.of(worker.connectionArgs(), "readiness", "--service", "inventory");
     assertTrue(after.out().contains("SERVICE    READY  RTO     RPO"), "it evaluated: " + after);
     assertFalse(after.out().contains("backup policy:"), "no policy check fails: " + after);
+
+    S3ReplicationLatency.publish(worker.aws, BUCKET, 37.0);
+    CliRun measured =
+        CliRun.of(worker.connectionArgs(), "readiness", "--service", "inventory", "--json");
+    JsonNode assets =
+        stream(new ObjectMapper().readTree(measured.out()).at("/result/services/0/checks"))
+            .filter(c -> c.get("check").asText().equals("S3 replication of " + BUCKET))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no S3 check: " + measured));
+    assertEquals("PASS", assets.get("verdict").asText(), assets.toString());
+    assertEquals("at most 37s behind over the last 15m", assets.get("found").asText());
+    assertEquals(
+        "enabled to mycomputer-assets-dr, replication latency under RPO 15m",
+        assets.get("expected").asText());
+  }
+
+  private static java.util.stream.Stream<JsonNode> stream(JsonNode array) {
+    return java.util.stream.StreamSupport.stream(array.spliterator(), false);
   }
 
   /**

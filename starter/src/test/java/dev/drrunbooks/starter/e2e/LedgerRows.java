@@ -35,6 +35,30 @@ final class LedgerRows {
         .getResult(60, TimeUnit.SECONDS, LedgerReceipt.class);
   }
 
+  /**
+   * The run's approval rows in the order decided, each as "step decision who verified channel"
+   * ({@code confirm-restore-point APPROVED operator:alice true dr approve (update)}).
+   */
+  static List<String> approvals(String workflowId) throws SQLException {
+    return SandboxLedger.select(
+        "SELECT step, decision, who, verified, channel FROM dr_ledger.run_approvals"
+            + " WHERE workflow_id = ? ORDER BY seq",
+        workflowId,
+        rs -> {
+          List<String> out = new ArrayList<>();
+          while (rs.next())
+            out.add(
+                String.join(
+                    " ",
+                    rs.getString("step"),
+                    rs.getString("decision"),
+                    rs.getString("who"),
+                    String.valueOf(rs.getBoolean("verified")),
+                    rs.getString("channel")));
+          return out;
+        });
+  }
+
   /** The procedure key of each ledger row of the run (one, when all is well). */
   static List<String> procedures(String workflowId) throws SQLException {
     return SandboxLedger.select(

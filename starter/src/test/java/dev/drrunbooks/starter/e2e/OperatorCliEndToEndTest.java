@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.drrunbooks.activities.ledger.LedgerReceipt;
 import dev.drrunbooks.starter.ExitCodes;
+import dev.drrunbooks.starter.OperatorIdentity;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -186,6 +188,26 @@ class OperatorCliEndToEndTest {
     CliRun leftovers = dr("cleanup", id + "-pitr");
     assertEquals(0, leftovers.exitCode(), leftovers.toString());
     assertFalse(leftovers.out().contains("WOULD_DELETE"), leftovers.toString());
+
+    // The cancelled run's evidence keeps who confirmed its restore point, as dr approve sent it.
+    assertEquals(new LedgerReceipt(true, "recorded"), LedgerRows.receipt(worker.client(), id));
+    String operator = OperatorIdentity.current("dr approve").identity();
+    assertEquals(
+        List.of("confirm-restore-point APPROVED " + operator + " true dr approve (update)"),
+        LedgerRows.approvals(id));
+    // Not --service: a run that ended without a result names no service in the ledger.
+    CliRun evidence = dr("evidence", "--since", "1d", "--format", "json");
+    assertEquals(0, evidence.exitCode(), evidence.toString());
+    JsonNode run =
+        jsonLines(evidence).stream()
+            .filter(r -> r.get("workflowId").asText().equals(id))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(id + " is not in " + evidence));
+    assertEquals("CANCELLED", run.get("outcome").asText());
+    JsonNode approval = run.get("approvals").get(0);
+    assertEquals(operator, approval.get("who").asText());
+    assertTrue(approval.get("verified").asBoolean());
+    assertEquals("e2e: the time is right", approval.get("why").asText());
   }
 
   /** Waits until run {@code id}'s phase (as dr list shows it) is {@code phase}. */

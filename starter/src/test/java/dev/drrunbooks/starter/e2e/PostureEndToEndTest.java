@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
  */
 class PostureEndToEndTest {
   private static final Instant NOW = Instant.now();
+  private static final String ARCHIVE = "mycomputer-payments-archive";
   private static final List<String> seeded = new ArrayList<>();
   private static SandboxWorker worker;
 
@@ -95,8 +96,20 @@ class PostureEndToEndTest {
 
   @Test
   void paymentsPredictedRtoAboveItsObjectiveIsFlaggedWithTheDominatingStep() throws Exception {
+    S3ReplicationLatency.publish(worker.aws, ARCHIVE, 42.0);
     CliRun readiness = CliRun.of(worker.connectionArgs(), "readiness", "--service", "payments");
     assertEquals(ExitCodes.OUTCOME_NOT_SUCCESS, readiness.exitCode(), readiness.toString());
+    assertTrue(
+        readiness
+            .out()
+            .lines()
+            .anyMatch(
+                l ->
+                    l.startsWith("payments")
+                        && l.contains("S3 replication of " + ARCHIVE)
+                        && l.contains("behind over the last 15m")
+                        && l.endsWith("FAIL")),
+        "Payments' RPO is 0m: any replication latency misses it: " + readiness);
     assertTrue(
         readiness
             .out()
@@ -156,7 +169,11 @@ class PostureEndToEndTest {
       assertTrue(row.contains(",evacuate,payments,"), row);
       assertTrue(row.contains(",900.0,"), "the RTO objective in seconds: " + row);
       assertTrue(
-          row.contains("switch-traffic: APPROVED by slack:U0PAYOPS: primary region down"), row);
+          // seeded as runs recorded before the ledger kept approvals: read from their timelines
+          row.contains(
+              "switch-traffic (from the run's timeline): APPROVED by slack:U0PAYOPS: primary"
+                  + " region down"),
+          row);
     }
 
     CliRun md =
@@ -187,5 +204,15 @@ class PostureEndToEndTest {
     assertEquals(ExitCodes.BAD_INPUT, bad.exitCode(), bad.toString());
     assertTrue(
         bad.err().contains("--since: 'last year' is not a period or a date"), bad.toString());
+
+    // a typo is refused, not answered with an empty trail
+    CliRun typo = CliRun.of(worker.connectionArgs(), "evidence", "--service", "paymnets");
+    assertEquals(ExitCodes.BAD_INPUT, typo.exitCode(), typo.toString());
+    assertTrue(
+        typo.err()
+            .contains(
+                "--service: 'paymnets' is not valid; allowed: customer-base, inventory, locations,"
+                    + " payments (the services in the catalog)"),
+        typo.toString());
   }
 }

@@ -31,6 +31,20 @@ class ScheduleSummaryTest {
   }
 
   @Test
+  void theReadinessScheduleSaysWhatItReadsAndWhereItsTableIs() {
+    ScheduleActionStartWorkflow action =
+        (ScheduleActionStartWorkflow)
+            ScheduleTranslation.desired(catalog, "readiness-every-30-minutes", "dr-runbooks")
+                .schedule()
+                .getAction();
+    assertEquals("Readiness evaluation of all", action.getOptions().getStaticSummary());
+    String details = action.getOptions().getStaticDetails();
+    assertTrue(
+        details.contains("S3 replication rules and their CloudWatch ReplicationLatency"), details);
+    assertTrue(details.contains("**Where it is now:** the run's Current Details"), details);
+  }
+
+  @Test
   void aDrillOfOneServiceStatesItsObjectives() {
     ScheduleActionStartWorkflow action =
         (ScheduleActionStartWorkflow)

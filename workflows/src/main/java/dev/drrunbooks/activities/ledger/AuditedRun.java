@@ -7,8 +7,10 @@ import java.util.List;
  * One ended run as an auditor reads it: what ran, for which services, how it ended, each service's
  * objectives against what it achieved, and who approved what at its gates.
  *
- * @param approvals each gate's decision as the run recorded it ({@code switch-traffic: APPROVED by
- *     slack:U0123: primary returns 503})
+ * @param approvals each decision at the run's gates, oldest first: who (verified identity or typed
+ *     name), channel, when, what and why ({@link ApprovalRecord#line()}); for a run recorded before
+ *     the ledger kept approvals, its timeline's approval steps ({@link
+ *     ApprovalRecord#fromTimeline})
  */
 public record AuditedRun(
     String workflowId,
@@ -21,7 +23,7 @@ public record AuditedRun(
     boolean passed,
     boolean breached,
     List<AuditedObjective> objectives,
-    List<String> approvals,
+    List<ApprovalRecord> approvals,
     String runLink) {
 
   public AuditedRun {
