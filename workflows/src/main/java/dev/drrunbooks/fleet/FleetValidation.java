@@ -10,7 +10,7 @@ public final class FleetValidation {
   /** Its entry in the runbook's registry ({@link dev.drrunbooks.runbook.Runbook}). */
   public static final Procedure<FleetValidationWorkflow, FleetValidationResult> PROCEDURE =
       Procedure.of(FleetValidationWorkflow.class, FleetValidationWorkflowImpl.class)
-          .startedBy("validate-backups --all", FleetValidationWorkflowImpl.RULES)
+          .startedBy("validate-backups-all", FleetValidationWorkflowImpl.RULES)
           .reportedAs(FleetValidationReport.MAPPING);
 
   private FleetValidation() {}
