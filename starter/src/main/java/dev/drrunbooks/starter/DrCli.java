@@ -3,6 +3,7 @@ package dev.drrunbooks.starter;
 import dev.drrunbooks.failover.DnsFailover;
 import dev.drrunbooks.runbook.Procedure;
 import dev.drrunbooks.runbook.Runbook;
+import dev.drrunbooks.starter.commands.AllServicesSwitch;
 import dev.drrunbooks.starter.commands.BackupPolicyCommand;
 import dev.drrunbooks.starter.commands.CancelCommand;
 import dev.drrunbooks.starter.commands.CleanupCommand;
@@ -26,6 +27,7 @@ import dev.drrunbooks.starter.commands.RestoreSnapshotCommand;
 import dev.drrunbooks.starter.commands.SchedulesCommand;
 import dev.drrunbooks.starter.commands.ServicesCommand;
 import dev.drrunbooks.starter.commands.StatusCommand;
+import dev.drrunbooks.starter.commands.ValidateAllBackupsCommand;
 import dev.drrunbooks.starter.commands.ValidateBackupsCommand;
 import dev.drrunbooks.starter.commands.WatchCommand;
 import java.util.ArrayList;
@@ -58,6 +60,7 @@ import picocli.CommandLine.Spec;
       PitrCommand.class,
       RestoreSnapshotCommand.class,
       ValidateBackupsCommand.class,
+      ValidateAllBackupsCommand.class,
       FailoverCommand.Failover.class,
       FailoverCommand.Failback.class,
       RecoverEcsCommand.class,
@@ -94,12 +97,13 @@ public final class DrCli implements Callable<Integer> {
   }
 
   /**
-   * Runs {@code args} and flushes what the command wrote: picocli's writers flush on println only,
-   * so output ending without a newline (a CSV export) would be lost at {@code System.exit}.
+   * Runs {@code args} ({@code validate-backups --all} routed to the fleet's command, {@link
+   * AllServicesSwitch}) and flushes what the command wrote: picocli's writers flush on println
+   * only, so output ending without a newline (a CSV export) would be lost at {@code System.exit}.
    */
-  static int execute(CommandLine cli, String... args) {
+  public static int execute(CommandLine cli, String... args) {
     try {
-      return cli.execute(args);
+      return cli.execute(AllServicesSwitch.route(args));
     } finally {
       cli.getOut().flush();
       cli.getErr().flush();

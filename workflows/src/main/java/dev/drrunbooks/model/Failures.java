@@ -28,4 +28,12 @@ public final class Failures {
     String message = t instanceof ApplicationFailure af ? af.getOriginalMessage() : t.getMessage();
     return message == null ? t.getClass().getSimpleName() : message;
   }
+
+  /** Whether the chain holds a cancellation (a child run or activity that was cancelled). */
+  public static boolean cancelled(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof io.temporal.failure.CanceledFailure) return true;
+    }
+    return false;
+  }
 }

@@ -83,7 +83,7 @@ public interface InputRules<I> {
   }
 
   /** The keys of a service field: trimmed, blank ones left out. */
-  static List<String> keys(List<String> typed) {
+  public static List<String> keys(List<String> typed) {
     if (typed == null) return List.of();
     return typed.stream().filter(k -> k != null && !k.isBlank()).map(String::trim).toList();
   }

@@ -37,6 +37,10 @@ public record RunSummary(String summary, String details) {
               "backup-validation",
               "creates a throw-away restored copy, queries it read-only, then deletes it"),
           Map.entry(
+              "fleet-validation",
+              "starts one backup validation per service, a bounded few at a time; each creates and"
+                  + " deletes its own throw-away copy"),
+          Map.entry(
               "dns-failover",
               "switches the service's Route 53 record to the other region (after its approval"
                   + " gate), holding the record's lock"),

@@ -7,6 +7,7 @@ import dev.drrunbooks.drill.DrDrill;
 import dev.drrunbooks.ecsrecovery.EcsServiceRecovery;
 import dev.drrunbooks.evacuation.RegionEvacuation;
 import dev.drrunbooks.failover.DnsFailover;
+import dev.drrunbooks.fleet.FleetValidation;
 import dev.drrunbooks.incident.IncidentResponse;
 import dev.drrunbooks.pitr.PointInTimeRestore;
 import dev.drrunbooks.readiness.ReadinessEvaluation;
@@ -27,6 +28,7 @@ public final class Runbook {
           PointInTimeRestore.PROCEDURE,
           SnapshotRestore.PROCEDURE,
           BackupValidation.PROCEDURE,
+          FleetValidation.PROCEDURE,
           DnsFailover.PROCEDURE,
           EcsServiceRecovery.PROCEDURE,
           RegionEvacuation.PROCEDURE,

@@ -70,6 +70,14 @@ public final class FakeRds
   public volatile boolean blockInAwait;
 
   public final CountDownLatch waiting = new CountDownLatch(1);
+
+  /** Real milliseconds each awaitInstanceAvailable takes before it answers (fleet tests). */
+  public volatile long awaitMillis;
+
+  /** awaitInstanceAvailable calls in progress now, and the most there ever were at once. */
+  public final AtomicInteger awaiting = new AtomicInteger();
+
+  public final AtomicInteger mostAwaiting = new AtomicInteger();
   public volatile boolean failValidation;
 
   /** The shape each restore asked for, in call order. */
@@ -355,6 +363,16 @@ public final class FakeRds
 
   @Override
   public InstanceInfo awaitInstanceAvailable(String region, String instanceId, Instant deadline) {
+    mostAwaiting.accumulateAndGet(awaiting.incrementAndGet(), Math::max);
+    try {
+      return awaitAvailable(region, instanceId);
+    } finally {
+      awaiting.decrementAndGet();
+    }
+  }
+
+  private InstanceInfo awaitAvailable(String region, String instanceId) {
+    if (awaitMillis > 0) sleep(awaitMillis);
     if (blockInAwait) {
       waiting.countDown();
       for (int i = 0; i < 600; i++) {

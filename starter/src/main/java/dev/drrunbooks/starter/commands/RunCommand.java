@@ -35,7 +35,7 @@ abstract class RunCommand<I extends RunInput, R> extends ConnectedCommand
 
   /** Where the options that are not input fields are declared. */
   private static final Set<Class<?>> NOT_INPUT =
-      Set.of(RunCommand.class, Connection.class, JsonOption.class);
+      Set.of(RunCommand.class, Connection.class, JsonOption.class, AllServicesSwitch.class);
 
   private final Procedure<?, R> procedure;
   private final Class<I> inputType;

@@ -7,16 +7,29 @@ import dev.drrunbooks.starter.ExitCodes;
 import dev.drrunbooks.starter.ResultPrinter;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 @Command(name = "validate-backups")
 public final class ValidateBackupsCommand
     extends ServiceRunCommand<BackupValidationInput, BackupValidationResult> {
+  /** {@code --all}: documented here, run by {@link ValidateAllBackupsCommand}. */
+  @Mixin AllServicesSwitch allServices;
 
   public ValidateBackupsCommand() {
     super(
         BackupValidation.PROCEDURE,
         BackupValidationInput.class,
         "--pick --random-within --wait-budget --instance-class");
+  }
+
+  /** Refuses {@code --all} where it was not routed to the fleet (a caller that skipped DrCli). */
+  @Override
+  BackupValidationInput input() {
+    if (allServices.all)
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
+          "--all: run through dr (DrCli.execute), which starts the fleet's validate-backups-all");
+    return super.input();
   }
 
   @Override

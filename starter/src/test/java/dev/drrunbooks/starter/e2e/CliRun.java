@@ -21,7 +21,7 @@ public record CliRun(int exitCode, String out, String err) {
     CommandLine cli = DrCli.commandLine();
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
-    int code = cli.execute(all.toArray(String[]::new));
+    int code = DrCli.execute(cli, all.toArray(String[]::new));
     return new CliRun(code, out.toString(), err.toString());
   }
 

@@ -36,6 +36,7 @@ class ProcedureNameTest {
     assertEquals(
         "--procedure: 'restore' is not a procedure; allowed (key or command): backup-policy, pitr,"
             + " snapshot-restore (restore-snapshot), backup-validation (validate-backups),"
+            + " fleet-validation (validate-backups-all),"
             + " dns-failover (failover), ecs-recovery (recover-ecs), region-evacuation (evacuate),"
             + " dr-drill (drill), data-recovery (recover-data), incident-response (incident),"
             + " dr-cleanup (cleanup), readiness, dns-failback (failback)",

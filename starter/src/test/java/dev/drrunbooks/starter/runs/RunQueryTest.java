@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 class RunQueryTest {
   private static final String TYPES =
       "WorkflowType IN (\"BackupPolicy\", \"PointInTimeRestore\", \"SnapshotRestore\","
-          + " \"BackupValidation\", \"DnsFailover\", \"EcsServiceRecovery\", \"RegionEvacuation\","
-          + " \"DrDrill\", \"CorruptedDataRecovery\", \"IncidentResponse\","
+          + " \"BackupValidation\", \"FleetValidation\", \"DnsFailover\", \"EcsServiceRecovery\","
+          + " \"RegionEvacuation\", \"DrDrill\", \"CorruptedDataRecovery\", \"IncidentResponse\","
           + " \"RunCleanupWorkflow\")";
 
   @Test

@@ -1,0 +1,26 @@
+package dev.drrunbooks.starter.commands;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import org.junit.jupiter.api.Test;
+
+class AllServicesSwitchTest {
+  @Test
+  void validateBackupsWithAllRunsTheFleetsCommandWithTheOtherArguments() {
+    assertArrayEquals(
+        new String[] {"validate-backups-all", "--max-concurrent", "3", "--address", "h:7233"},
+        AllServicesSwitch.route(
+            "validate-backups", "--max-concurrent", "3", "--all", "--address", "h:7233"));
+  }
+
+  @Test
+  void anythingElseIsLeftAsTyped() {
+    String[] one = {"validate-backups", "--service", "inventory"};
+    assertArrayEquals(one, AllServicesSwitch.route(one));
+    String[] other = {"drill", "--all"};
+    assertArrayEquals(other, AllServicesSwitch.route(other));
+    String[] before = {"--all", "validate-backups"};
+    assertArrayEquals(
+        before, AllServicesSwitch.route(before), "--all before the command is not its");
+  }
+}
