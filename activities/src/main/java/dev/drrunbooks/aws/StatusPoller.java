@@ -3,6 +3,7 @@ package dev.drrunbooks.aws;
 import dev.drrunbooks.aws.rds.PollProgress;
 import dev.drrunbooks.aws.rds.Polling;
 import dev.drrunbooks.model.FailureType;
+import dev.drrunbooks.model.Polls;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.failure.ApplicationFailure;
@@ -145,6 +146,79 @@ public final class StatusPoller {
       log.debug("{} is '{}' (poll {}); next poll in {}", subject, status, polls, pause);
       pauseWithHeartbeats(ctx, pause, new PollProgress(polls, status), subject);
     }
+  }
+
+  /**
+   * One poll of a wait polled one activity attempt at a time ({@link Polls}): describes once and
+   * returns what it saw when it is {@code ready}; else throws a retryable {@link Polls#NOT_YET}
+   * failure whose next-retry delay is what {@code pacing} says (never past the deadline), so no
+   * thread waits between polls. The attempt number is the poll count (a lost attempt counts too).
+   * Failed states and the deadline end the wait non-retryably, as {@link #await} does.
+   */
+  public <T> T pollOnce(
+      String subject,
+      Supplier<T> describe,
+      Function<T, String> statusOf,
+      String ready,
+      Set<String> failed,
+      String failedType,
+      Instant deadline,
+      PollPacing<? super T> pacing) {
+    if (deadline == null) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "waiting for " + subject + " needs a deadline; none was given",
+          FailureType.INVALID_INPUT.type());
+    }
+    // 1-based on a server; the activity test environment says 0 for its one attempt
+    int polls = Math.max(1, Activity.getExecutionContext().getInfo().getAttempt());
+    T current = null;
+    String status;
+    try {
+      current = describe.get();
+      status = statusOf.apply(current);
+    } catch (SdkException e) {
+      status =
+          "unknown: describe failed (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
+    }
+    if (ready.equals(status)) {
+      log.info("{} is '{}' after {} polls", subject, status, polls);
+      return current;
+    }
+    if (failed.contains(status)) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          subject
+              + " is '"
+              + status
+              + "', a state it will not become '"
+              + ready
+              + "' from (after "
+              + polls
+              + " polls)",
+          failedType);
+    }
+    Instant now = clock.instant();
+    if (!now.isBefore(deadline)) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          subject
+              + " still '"
+              + status
+              + "' at "
+              + deadline
+              + " after "
+              + polls
+              + " polls (the run's RTO budget)",
+          "WaitDeadlineExceeded");
+    }
+    Duration pause = pacing.pauseAfter(polls, current, now);
+    Duration left = Duration.between(now, deadline);
+    if (left.compareTo(pause) < 0) pause = left;
+    // Temporal refuses a zero delay as "no delay given" and falls back to the retry policy.
+    if (pause.compareTo(Duration.ofMillis(1)) < 0) pause = Duration.ofMillis(1);
+    throw ApplicationFailure.newBuilder()
+        .setType(Polls.NOT_YET)
+        .setMessage(subject + " is '" + status + "' (poll " + polls + "); next poll in " + pause)
+        .setNextRetryDelay(pause)
+        .build();
   }
 
   /**

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.rds.model.DBInstance;
 
 /**
  * {@link RdsRestoreActivities} for the sandbox: the real activities against the AWS emulator, plus
@@ -136,23 +137,33 @@ public final class SandboxRestoreActivities implements RdsRestoreActivities {
     if (provisioningTime.isZero())
       return delegate.awaitInstanceAvailable(region, instanceId, deadline);
     return delegate.awaitInstanceAvailable(
-        region,
-        instanceId,
-        deadline,
-        db -> {
-          Instant created = db.instanceCreateTime();
-          boolean provisioning =
-              created != null && Instant.now().isBefore(created.plus(provisioningTime));
-          return provisioning && "available".equals(db.dbInstanceStatus())
-              ? "creating"
-              : db.dbInstanceStatus();
-        },
-        // moto's instances have no real class: the emulated time is the default to expect.
-        e ->
-            e.measured()
-                ? e
-                : RestoreExpectation.around(
-                    provisioningTime, 0.8, 1.2, "the sandbox's emulated provisioning time"));
+        region, instanceId, deadline, this::emulatedStatus, this::emulatedExpectation);
+  }
+
+  @Override
+  public InstanceInfo pollInstanceAvailable(String region, String instanceId, Instant deadline) {
+    if (provisioningTime.isZero())
+      return delegate.pollInstanceAvailable(region, instanceId, deadline);
+    return delegate.pollInstanceAvailable(
+        region, instanceId, deadline, this::emulatedStatus, this::emulatedExpectation);
+  }
+
+  /** "creating" until the emulated provisioning time has passed since moto created it. */
+  private String emulatedStatus(DBInstance db) {
+    Instant created = db.instanceCreateTime();
+    boolean provisioning =
+        created != null && Instant.now().isBefore(created.plus(provisioningTime));
+    return provisioning && "available".equals(db.dbInstanceStatus())
+        ? "creating"
+        : db.dbInstanceStatus();
+  }
+
+  /** moto's instances have no real class: the emulated time is the default to expect. */
+  private RestoreExpectation emulatedExpectation(RestoreExpectation e) {
+    return e.measured()
+        ? e
+        : RestoreExpectation.around(
+            provisioningTime, 0.8, 1.2, "the sandbox's emulated provisioning time");
   }
 
   @Override

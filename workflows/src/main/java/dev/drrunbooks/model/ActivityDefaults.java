@@ -54,6 +54,28 @@ public final class ActivityDefaults {
     return ActivityOptions.newBuilder(waitUntil(deadline)).setSummary(summary).build();
   }
 
+  /**
+   * For a wait polled one attempt at a time ({@link Polls}): an attempt is one describe (a minute
+   * at most, so a dead poller is noticed within it); attempts are unlimited, each "not yet" naming
+   * the delay before the next; the schedule-to-close reaches a little past {@code deadline}, so the
+   * activity's own deadline check, not Temporal, ends the wait.
+   */
+  public static ActivityOptions pollUntil(Instant deadline, String summary) {
+    Duration left = Duration.between(Timeline.now(), deadline);
+    return ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofMinutes(1))
+        .setScheduleToCloseTimeout(
+            (left.isNegative() ? Duration.ZERO : left).plus(Duration.ofMinutes(5)))
+        .setHeartbeatTimeout(HEARTBEAT_TIMEOUT)
+        .setRetryOptions(
+            RetryOptions.newBuilder()
+                .setInitialInterval(Duration.ofSeconds(1))
+                .setMaximumInterval(Duration.ofSeconds(30))
+                .build())
+        .setSummary(summary)
+        .build();
+  }
+
   /** One AWS or HTTP call (or a few): 2 minutes an attempt, 15 minutes with retries. */
   public static ActivityOptions shortCalls() {
     return ActivityOptions.newBuilder()

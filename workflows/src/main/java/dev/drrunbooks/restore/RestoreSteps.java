@@ -21,6 +21,7 @@ import dev.drrunbooks.model.CurrentDetails;
 import dev.drrunbooks.model.InputRules;
 import dev.drrunbooks.model.Inputs;
 import dev.drrunbooks.model.Phases;
+import dev.drrunbooks.model.Polls;
 import dev.drrunbooks.model.ServiceLookup;
 import dev.drrunbooks.model.Timeline;
 import io.temporal.failure.TemporalFailure;
@@ -175,11 +176,19 @@ public final class RestoreSteps {
    * it.
    */
   public InstanceInfo awaitAvailable(String region, String instanceId, Instant deadline) {
+    String step = "wait until " + instanceId + " is available";
+    // Runs begun before polls were one attempt each keep the one long, heartbeating activity.
+    boolean perAttempt = Workflow.getVersion(Polls.CHANGE_ID, Workflow.DEFAULT_VERSION, 1) >= 1;
     return await(
-        "wait until " + instanceId + " is available",
+        step,
         deadline,
         RdsRestoreActivities.class,
-        waiting -> waiting.awaitInstanceAvailable(region, instanceId, deadline),
+        perAttempt
+            ? ActivityDefaults.pollUntil(deadline, step)
+            : ActivityDefaults.waitUntil(deadline, step),
+        perAttempt
+            ? waiting -> waiting.pollInstanceAvailable(region, instanceId, deadline)
+            : waiting -> waiting.awaitInstanceAvailable(region, instanceId, deadline),
         // The size ends the detail: the ledger keeps it beside the measured time (InstanceSize).
         i ->
             i.status()
@@ -196,6 +205,7 @@ public final class RestoreSteps {
         "wait until snapshot " + snapshotId + " is available",
         deadline,
         RdsSnapshotActivities.class,
+        ActivityDefaults.waitUntil(deadline, "wait until snapshot " + snapshotId + " is available"),
         waiting -> waiting.awaitSnapshotAvailable(region, snapshotId, deadline),
         SnapshotInfo::status);
   }
@@ -208,9 +218,10 @@ public final class RestoreSteps {
       String step,
       Instant deadline,
       Class<A> type,
+      io.temporal.activity.ActivityOptions options,
       Function<A, T> wait,
       Function<T, String> outcome) {
-    A waiting = Workflow.newActivityStub(type, ActivityDefaults.waitUntil(deadline, step));
+    A waiting = Workflow.newActivityStub(type, options);
     return timeline.step(step, () -> shown(step, deadline, () -> wait.apply(waiting)), outcome);
   }
 

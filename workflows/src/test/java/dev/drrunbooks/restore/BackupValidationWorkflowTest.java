@@ -52,6 +52,8 @@ class BackupValidationWorkflowTest {
             .run(BackupValidationInput.newest("inventory"));
 
     Histories.record(client, "validate-backups-inventory-1", "backup-validation-newest");
+    // the restore wait polled one activity attempt at a time (Polls.CHANGE_ID version 1)
+    Histories.record(client, "validate-backups-inventory-1", "backup-validation-polled");
     assertEquals("inventory-snapshot-newest", result.snapshot().snapshotId());
     assertEquals("validate-backups-inventory-1-validation", result.validationInstance());
     assertTrue(result.validation().passed());

@@ -362,6 +362,11 @@ public final class FakeRds
   }
 
   @Override
+  public InstanceInfo pollInstanceAvailable(String region, String instanceId, Instant deadline) {
+    return awaitInstanceAvailable(region, instanceId, deadline);
+  }
+
+  @Override
   public InstanceInfo awaitInstanceAvailable(String region, String instanceId, Instant deadline) {
     mostAwaiting.accumulateAndGet(awaiting.incrementAndGet(), Math::max);
     try {

@@ -168,6 +168,11 @@ final class FakeLeftovers
   }
 
   @Override
+  public InstanceInfo pollInstanceAvailable(String region, String instanceId, Instant deadline) {
+    return awaitInstanceAvailable(region, instanceId, deadline);
+  }
+
+  @Override
   public InstanceInfo awaitInstanceAvailable(String region, String instanceId, Instant deadline) {
     throw new UnsupportedOperationException();
   }

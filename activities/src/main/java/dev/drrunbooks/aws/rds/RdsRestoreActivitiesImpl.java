@@ -459,15 +459,6 @@ public class RdsRestoreActivitiesImpl implements RdsRestoreActivities {
     require(region, "region");
     require(instanceId, "instanceId");
     String subject = "RDS instance '" + instanceId + "' in " + region;
-    PollPacing<? super DBInstance> pacing =
-        expected == null
-            ? poller.backoff()
-            : new AdaptiveRestorePacing(
-                expected,
-                adjust,
-                Instant.ofEpochMilli(
-                    Activity.getExecutionContext().getInfo().getScheduledTimestamp()),
-                subject);
     DBInstance db =
         poller.await(
             subject,
@@ -477,8 +468,51 @@ public class RdsRestoreActivitiesImpl implements RdsRestoreActivities {
             FAILED_STATES,
             "RdsBadState",
             deadline,
-            pacing);
+            pacing(subject, adjust));
     return toInfo(region, db, rds.tags(region, db));
+  }
+
+  @Override
+  public InstanceInfo pollInstanceAvailable(String region, String instanceId, Instant deadline) {
+    return pollInstanceAvailable(
+        region, instanceId, deadline, DBInstance::dbInstanceStatus, e -> e);
+  }
+
+  /** As above, with the sandbox's status view and expectation ({@link #awaitInstanceAvailable}). */
+  public InstanceInfo pollInstanceAvailable(
+      String region,
+      String instanceId,
+      Instant deadline,
+      Function<DBInstance, String> statusView,
+      UnaryOperator<RestoreExpectation> adjust) {
+    require(region, "region");
+    require(instanceId, "instanceId");
+    String subject = "RDS instance '" + instanceId + "' in " + region;
+    DBInstance db =
+        poller.pollOnce(
+            subject,
+            () -> rds.instance(region, instanceId),
+            statusView,
+            "available",
+            FAILED_STATES,
+            "RdsBadState",
+            deadline,
+            pacing(subject, adjust));
+    return toInfo(region, db, rds.tags(region, db));
+  }
+
+  /**
+   * The wait's cadence: adaptive from the expected restore duration when the worker has one, else
+   * the poller's backoff. Time counts from the activity's first scheduling, stable across attempts.
+   */
+  private PollPacing<? super DBInstance> pacing(
+      String subject, UnaryOperator<RestoreExpectation> adjust) {
+    if (expected == null) return poller.backoff();
+    return new AdaptiveRestorePacing(
+        expected,
+        adjust,
+        Instant.ofEpochMilli(Activity.getExecutionContext().getInfo().getScheduledTimestamp()),
+        subject);
   }
 
   /**

@@ -292,7 +292,7 @@ class AwaitAvailableTest {
   }
 
   /** An RDS client whose describes answer the next scripted status (the last one repeats). */
-  private static final class ScriptedRds implements RdsClient {
+  static final class ScriptedRds implements RdsClient {
     private final Deque<String> script = new ArrayDeque<>();
     private String last = "creating";
     final AtomicInteger describes = new AtomicInteger();

@@ -77,7 +77,8 @@ class BackupValidationWorkerRestartEndToEndTest {
   @Test
   void aWorkerKilledMidWaitIsReplacedAndTheRunFinishesWithOneInstanceAndNoneLeft()
       throws Exception {
-    killAndReplace("wait", "RdsAwaitInstanceAvailable", SLOW_RESTORES, SLOW_RESTORES);
+    // The wait polls one attempt at a time (Polls): between polls nothing runs on a worker.
+    killAndReplace("wait", "RdsPollInstanceAvailable", SLOW_RESTORES, SLOW_RESTORES);
   }
 
   @Test
@@ -113,6 +114,7 @@ class BackupValidationWorkerRestartEndToEndTest {
       String workflowId;
       String runId;
       Instant killedAt;
+      Instant nextPoll;
       try (WorkerProcess first =
           WorkerProcess.start(env, taskQueue, "worker-first-" + phase, firstEnv)) {
         CliRun started =
@@ -124,7 +126,9 @@ class BackupValidationWorkerRestartEndToEndTest {
         runId = m.group(2);
 
         awaitPhase(client, workflowId, runId, phase, Duration.ofSeconds(60), first);
-        awaitHeartbeat(stubs, workflowId, runId, activityType, Duration.ofSeconds(30), first);
+        // Between polls a killed worker holds nothing: the next poll is due at its retry time.
+        nextPoll =
+            awaitHeartbeat(stubs, workflowId, runId, activityType, Duration.ofSeconds(30), first);
         assertEquals(
             1,
             owned(rds, workflowId).size(),
@@ -167,7 +171,8 @@ class BackupValidationWorkerRestartEndToEndTest {
                 + attempt
                 + ")\n"
                 + second.logText());
-        Duration takeover = Duration.between(killedAt, eventTime(retried));
+        Instant due = nextPoll != null && nextPoll.isAfter(killedAt) ? nextPoll : killedAt;
+        Duration takeover = Duration.between(due, eventTime(retried));
         System.out.printf(
             "takeover after kill: %.1f s (%s, attempt %d)%n",
             takeover.toMillis() / 1000.0, activityType, attempt);
@@ -236,7 +241,12 @@ class BackupValidationWorkerRestartEndToEndTest {
    * Waits until {@code activityType} runs on a worker and the server has had a heartbeat from it:
    * the kill then lands on an attempt kept alive by heartbeats, not one that never got going.
    */
-  private void awaitHeartbeat(
+  /**
+   * Waits until {@code activityType} has heartbeated on the worker, or (a polled wait) has polled
+   * once and waits for its next attempt; returns when that next attempt is due, null when one is
+   * running.
+   */
+  private Instant awaitHeartbeat(
       WorkflowServiceStubs stubs,
       String workflowId,
       String runId,
@@ -245,7 +255,7 @@ class BackupValidationWorkerRestartEndToEndTest {
       WorkerProcess worker) {
     Instant until = Instant.now().plus(timeout);
     while (Instant.now().isBefore(until)) {
-      boolean heartbeating =
+      Optional<io.temporal.api.workflow.v1.PendingActivityInfo> pending =
           stubs
               .blockingStub()
               .describeWorkflowExecution(
@@ -256,12 +266,19 @@ class BackupValidationWorkerRestartEndToEndTest {
                       .build())
               .getPendingActivitiesList()
               .stream()
-              .anyMatch(
-                  a ->
-                      a.getActivityType().getName().equals(activityType)
-                          && a.getState() == PendingActivityState.PENDING_ACTIVITY_STATE_STARTED
-                          && a.hasLastHeartbeatTime());
-      if (heartbeating) return;
+              .filter(a -> a.getActivityType().getName().equals(activityType))
+              .findFirst();
+      if (pending.isPresent()) {
+        var a = pending.get();
+        if (a.getState() == PendingActivityState.PENDING_ACTIVITY_STATE_STARTED
+            && a.hasLastHeartbeatTime()) return null;
+        if (a.getState() == PendingActivityState.PENDING_ACTIVITY_STATE_SCHEDULED
+            && a.hasLastFailure()
+            && a.hasNextAttemptScheduleTime())
+          return Instant.ofEpochSecond(
+              a.getNextAttemptScheduleTime().getSeconds(),
+              a.getNextAttemptScheduleTime().getNanos());
+      }
       WorkerProcess.sleep(250);
     }
     throw new AssertionError(

@@ -52,6 +52,17 @@ public interface RdsRestoreActivities {
   InstanceInfo awaitInstanceAvailable(String region, String instanceId, Instant deadline);
 
   /**
+   * One poll of the same wait: the instance when it is available; else a retryable failure of type
+   * {@link dev.drrunbooks.model.Polls#NOT_YET} whose next-retry delay is the pause before the next
+   * poll (sparse early, dense where measured restores end), so between polls the wait holds no
+   * worker thread or activity slot: the server's retry timer is the wait. Call it with {@link
+   * dev.drrunbooks.model.ActivityDefaults#pollUntil} options (unlimited attempts, one minute an
+   * attempt). Past {@code deadline}, or in a state it never leaves for available, it fails
+   * non-retryably as {@link #awaitInstanceAvailable} does.
+   */
+  InstanceInfo pollInstanceAvailable(String region, String instanceId, Instant deadline);
+
+  /**
    * Checks that an available restored instance is where {@code check} intended: subnet group,
    * security groups, parameter group, option group, Multi-AZ. Fails non-retryably ({@code
    * RestorePlacementMismatch}) naming each field that differs; returns the placement found.
