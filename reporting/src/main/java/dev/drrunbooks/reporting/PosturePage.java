@@ -2,12 +2,14 @@ package dev.drrunbooks.reporting;
 
 import static dev.drrunbooks.reporting.ReportText.html;
 
+import dev.drrunbooks.readiness.Ages;
 import dev.drrunbooks.readiness.MonthlyDuration;
 import dev.drrunbooks.readiness.ReadinessCheck;
 import dev.drrunbooks.readiness.ReadinessResult;
 import dev.drrunbooks.readiness.RtoForecast;
 import dev.drrunbooks.readiness.ServiceReadiness;
 import dev.drrunbooks.readiness.StepEstimate;
+import dev.drrunbooks.readiness.StepEvidence;
 import java.time.Duration;
 import java.util.List;
 
@@ -79,10 +81,7 @@ public final class PosturePage {
         .append(", RPO objective ")
         .append(minutes(s.objectives().rpo()))
         .append("; a region loss now would lose ")
-        .append(
-            s.predictedRpo() == null
-                ? "everything since the newest copy (none in the DR region)"
-                : minutes(s.predictedRpo()))
+        .append(html(regionLoss(s)))
         .append(".</p>\n");
     if (f == null || f.verdict() == RtoForecast.Verdict.INSUFFICIENT_EVIDENCE) {
       out.append("<p class=\"muted\">Predicted RTO: insufficient evidence (fewer than ")
@@ -100,6 +99,17 @@ public final class PosturePage {
           .append("; dominated by ")
           .append(html(f.dominating().title()))
           .append(".</p>\n");
+    }
+    if (f != null && !f.steps().isEmpty()) {
+      out.append("<p class=\"muted evidence\">Evidence: ");
+      for (int i = 0; i < f.steps().size(); i++) {
+        StepEstimate e = f.steps().get(i);
+        out.append(i == 0 ? "" : "; ")
+            .append(html(e.kind().title()))
+            .append(": ")
+            .append(html(StepEvidence.of(f.service(), e)));
+      }
+      out.append(".</p>\n");
     }
     trend(out, s.restoreTrend(), s.objectives().rto());
     List<ReadinessCheck> failing = s.failing();
@@ -228,11 +238,20 @@ public final class PosturePage {
         .append("</svg>\n");
   }
 
+  /** What a region loss would lose now and what decided it ({@link ServiceReadiness}). */
+  static String regionLoss(ServiceReadiness s) {
+    if (s.predictedRpoBasis() == null)
+      return s.predictedRpo() == null
+          ? "everything since the newest copy (none in the DR region)"
+          : minutes(s.predictedRpo());
+    return (s.predictedRpo() == null ? "an unknown amount" : minutes(s.predictedRpo()))
+        + " ("
+        + s.predictedRpoBasis()
+        + ")";
+  }
+
+  /** A readiness figure as dr readiness and dr posture write it ({@link Ages}). */
   public static String minutes(Duration d) {
-    if (d == null) return "-";
-    long s = d.toSeconds();
-    return s % 60 == 0 || s >= 600
-        ? Math.round(s / 60.0) + " min"
-        : (s / 60) + " min " + (s % 60) + " s";
+    return Ages.of(d);
   }
 }

@@ -2,11 +2,16 @@ package dev.drrunbooks.readiness;
 
 import java.time.Duration;
 
-/** Durations as an operator reads them in a check: {@code 4m 10s}, {@code 2h 5m}, {@code 3d 4h}. */
-final class Ages {
+/**
+ * Durations as an operator reads them in a check and wherever readiness shows a figure ({@code dr
+ * readiness}, {@code dr posture}, its page, the report): {@code 42s}, {@code 4m 10s}, {@code 2h
+ * 5m}, {@code 3d 4h}. Seconds show below an hour, so a 42-second replication lag never reads as "0
+ * min".
+ */
+public final class Ages {
   private Ages() {}
 
-  static String of(Duration d) {
+  public static String of(Duration d) {
     if (d == null) return "-";
     long s = Math.max(d.toSeconds(), 0);
     if (s < 60) return s + "s";

@@ -5,9 +5,11 @@ import dev.drrunbooks.catalog.ScheduleSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Whether a service's last passing drill and backup validation are as recent as the catalog's
@@ -23,7 +25,9 @@ final class EvidenceFreshness {
 
   /**
    * One check per schedule of {@link #PROCEDURES} that covers {@code service}: its newest passing
-   * run must be younger than the schedule's {@link ScheduleCadence#allowedAge}.
+   * run must be younger than the schedule's {@link ScheduleCadence#allowedAge}. A procedure no
+   * schedule covers for the service fails: nothing promises that evidence will ever be fresh, so a
+   * service no drill or validation tests is not ready, however old its last passing run.
    */
   static List<ReadinessCheck> checks(
       String service,
@@ -31,16 +35,15 @@ final class EvidenceFreshness {
       List<LastPassingRun> lastPassing,
       Instant now) {
     List<ReadinessCheck> checks = new ArrayList<>();
+    Set<String> covered = new HashSet<>();
     for (Map.Entry<String, ScheduleSpec> e : new java.util.TreeMap<>(schedules).entrySet()) {
       ScheduleSpec s = e.getValue();
       if (!PROCEDURES.contains(s.procedure()) || !s.services().contains(service)) continue;
+      covered.add(s.procedure());
       Duration allowed = ScheduleCadence.allowedAge(s);
       String check = "last passing " + s.procedure();
       String expected = "within " + Ages.of(allowed) + " (schedule " + e.getKey() + ")";
-      Optional<LastPassingRun> last =
-          lastPassing.stream()
-              .filter(r -> r.procedure().equals(s.procedure()) && r.service().equals(service))
-              .findFirst();
+      Optional<LastPassingRun> last = newest(lastPassing, s.procedure(), service);
       if (last.isEmpty()) {
         checks.add(
             new ReadinessCheck(service, check, expected, "none in the ledger", CheckVerdict.FAIL));
@@ -55,6 +58,35 @@ final class EvidenceFreshness {
               Ages.of(age) + " ago (" + last.get().workflowId() + ")",
               age.compareTo(allowed) <= 0));
     }
+    for (String procedure : PROCEDURES) {
+      if (covered.contains(procedure)) continue;
+      String found =
+          "no schedule covers "
+              + service
+              + newest(lastPassing, procedure, service)
+                  .map(
+                      r ->
+                          "; newest passing run "
+                              + Ages.of(Duration.between(r.endedAt(), now))
+                              + " ago ("
+                              + r.workflowId()
+                              + ")")
+                  .orElse("");
+      checks.add(
+          new ReadinessCheck(
+              service,
+              "last passing " + procedure,
+              "a catalog schedule runs it",
+              found,
+              CheckVerdict.FAIL));
+    }
     return checks;
+  }
+
+  private static Optional<LastPassingRun> newest(
+      List<LastPassingRun> lastPassing, String procedure, String service) {
+    return lastPassing.stream()
+        .filter(r -> r.procedure().equals(procedure) && r.service().equals(service))
+        .max(java.util.Comparator.comparing(LastPassingRun::endedAt));
   }
 }

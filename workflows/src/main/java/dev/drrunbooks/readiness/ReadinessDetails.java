@@ -41,7 +41,7 @@ final class ReadinessDetails {
           .append(" / ")
           .append(Ages.of(s.objectives().rto()))
           .append(" | ")
-          .append(s.predictedRpo() == null ? "no DR copy" : Ages.of(s.predictedRpo()))
+          .append(cell(s.predictedRpoText()))
           .append(" / ")
           .append(Ages.of(s.objectives().rpo()))
           .append(" |");

@@ -141,6 +141,7 @@ public class ReadinessEvaluationWorkflowImpl implements ReadinessEvaluationWorkf
           ReadinessCheck.unknown(
               key, "backup policy", "audited", "the audit failed: see its run in the timeline"));
     Duration drRecoveryPointAge = null;
+    RecoveryPoint[] dr = new RecoveryPoint[1];
     if (service.spec().database() != null) {
       String expected = "newer than RPO " + Ages.of(rpo);
       checks.add(
@@ -149,7 +150,6 @@ public class ReadinessEvaluationWorkflowImpl implements ReadinessEvaluationWorkf
               "recovery point in " + service.regions().primary(),
               expected,
               () -> RecoveryPointChecks.check(key, recoveryPoints.primary(service), rpo, now)));
-      RecoveryPoint[] dr = new RecoveryPoint[1];
       checks.add(
           guarded(
               key,
@@ -174,8 +174,13 @@ public class ReadinessEvaluationWorkflowImpl implements ReadinessEvaluationWorkf
         checks.add(lag.check());
       }
     }
-    Duration predictedRpo =
-        PredictedRpo.worst(service.spec().database() != null, drRecoveryPointAge, buckets);
+    PredictedRpo predictedRpo =
+        PredictedRpo.of(
+            service.regions().dr(),
+            service.spec().database() != null,
+            dr[0],
+            drRecoveryPointAge,
+            buckets);
     if (service.spec().ecs() != null)
       checks.add(
           guarded(
@@ -192,7 +197,14 @@ public class ReadinessEvaluationWorkflowImpl implements ReadinessEvaluationWorkf
                 key, "DNS record " + service.dns().name(), "readable", Failures.rootMessage(e)));
       }
     }
-    return new ServiceReadiness(key, service.spec().objectives(), checks, predictedRpo, null, null);
+    return new ServiceReadiness(
+        key,
+        service.spec().objectives(),
+        checks,
+        predictedRpo.worst(),
+        null,
+        null,
+        predictedRpo.basis());
   }
 
   /** What the ledger holds: a year of measured steps, the newest passing runs, the schedules. */
@@ -233,7 +245,8 @@ public class ReadinessEvaluationWorkflowImpl implements ReadinessEvaluationWorkf
         checks,
         checked.predictedRpo(),
         rto,
-        MonthlyDuration.trend(evidence.samples(), StepKind.RDS_RESTORE, service.key()));
+        MonthlyDuration.trend(evidence.samples(), StepKind.RDS_RESTORE, service.key()),
+        checked.predictedRpoBasis());
   }
 
   /** The check, or unknown with the reason when reading it failed. */

@@ -30,14 +30,15 @@ public final class ReadinessReport {
                 null,
                 !c.failing(),
                 c.verdict().name()));
-      if (s.predictedRpo() != null)
+      if (s.predictedRpo() != null || s.predictedRpoBasis() != null)
         b.note(
             s.service()
                 + ": a region loss now would lose "
-                + Ages.of(s.predictedRpo())
+                + (s.predictedRpo() == null ? "an unknown amount" : Ages.of(s.predictedRpo()))
                 + " of data (RPO "
                 + Ages.of(s.objectives().rpo())
-                + ")");
+                + ")"
+                + (s.predictedRpoBasis() == null ? "" : ": " + s.predictedRpoBasis()));
       if (s.rto() != null) b.note(s.service() + ": " + RtoForecasts.describe(s.rto()));
     }
     return b.build();

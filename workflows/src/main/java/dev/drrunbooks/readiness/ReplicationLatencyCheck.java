@@ -73,21 +73,23 @@ final class ReplicationLatencyCheck {
                 ? "no replication rule " + spec.ruleId()
                 : "rule " + spec.ruleId() + " is " + rule.status();
         return ReplicationLag.notReplicated(
-            ReadinessCheck.of(service, name, expected, found, false));
+            bucket.name(), ReadinessCheck.of(service, name, expected, found, false));
       }
       if (!rule.metricsEnabled())
         return ReplicationLag.unmeasured(
+            bucket.name(),
             ReadinessCheck.unknown(service, name, expected, metricsOff(service, spec)));
       latency = cloudWatch.metricMaximum(query(bucket, now));
     } catch (ActivityFailure e) {
       return ReplicationLag.unmeasured(
-          ReadinessCheck.unknown(service, name, expected, Failures.rootMessage(e)));
+          bucket.name(), ReadinessCheck.unknown(service, name, expected, Failures.rootMessage(e)));
     }
     if (latency.maximum() == null)
       return ReplicationLag.unmeasured(
-          ReadinessCheck.unknown(service, name, expected, noDatapoint(spec)));
+          bucket.name(), ReadinessCheck.unknown(service, name, expected, noDatapoint(spec)));
     Duration behind = Duration.ofMillis(Math.round(latency.maximum() * 1000));
     return ReplicationLag.measured(
+        bucket.name(),
         ReadinessCheck.of(
             service,
             name,

@@ -17,6 +17,10 @@ import java.util.List;
  * @param rto the RTO forecast from the ledger's measured steps; null until the ledger is read
  * @param restoreTrend the service's measured DB restores by month over the forecast's year, oldest
  *     first
+ * @param predictedRpoBasis what decided the predicted RPO, for people: "DR recovery point 19s old
+ *     (snapshot X)", "bucket B: replication latency 42s", or, when it is null, each copy the DR
+ *     region lacks ("bucket B: no replication rule R", "no DR recovery point in eu-central-1");
+ *     null in evaluations made before it was kept
  */
 public record ServiceReadiness(
     String service,
@@ -24,11 +28,37 @@ public record ServiceReadiness(
     List<ReadinessCheck> checks,
     Duration predictedRpo,
     RtoForecast rto,
-    List<MonthlyDuration> restoreTrend) {
+    List<MonthlyDuration> restoreTrend,
+    String predictedRpoBasis) {
 
   public ServiceReadiness {
     checks = checks == null ? List.of() : List.copyOf(checks);
     restoreTrend = restoreTrend == null ? List.of() : List.copyOf(restoreTrend);
+  }
+
+  /** Without the predicted RPO's basis (as evaluations before it was kept read). */
+  public ServiceReadiness(
+      String service,
+      Objectives objectives,
+      List<ReadinessCheck> checks,
+      Duration predictedRpo,
+      RtoForecast rto,
+      List<MonthlyDuration> restoreTrend) {
+    this(service, objectives, checks, predictedRpo, rto, restoreTrend, null);
+  }
+
+  /**
+   * The predicted RPO and what decided it, in one phrase: "42s (bucket B: replication latency
+   * 42s)", "no figure (bucket B: no replication rule R)"; an evaluation made before the basis was
+   * kept shows the figure alone, or "no DR copy".
+   */
+  public String predictedRpoText() {
+    if (predictedRpoBasis == null)
+      return predictedRpo == null ? "no DR copy" : Ages.of(predictedRpo);
+    return (predictedRpo == null ? "no figure" : Ages.of(predictedRpo))
+        + " ("
+        + predictedRpoBasis
+        + ")";
   }
 
   /** The checks it is not ready for. */

@@ -10,24 +10,46 @@ import java.util.regex.Pattern;
  */
 public enum StepKind {
   /** A restored DB instance, from the restore call until it is available (RestoreSteps). */
-  RDS_RESTORE("DB instance restore until available", "wait until (?!snapshot )\\S+ is available"),
+  RDS_RESTORE(
+      "DB instance restore until available",
+      "restore",
+      "restores",
+      "wait until (?!snapshot )\\S+ is available"),
   /** A snapshot copied to another region, until the copy is available. */
-  SNAPSHOT_COPY("snapshot copy until available", "wait until snapshot \\S+ is available"),
+  SNAPSHOT_COPY(
+      "snapshot copy until available",
+      "snapshot copy",
+      "snapshot copies",
+      "wait until snapshot \\S+ is available"),
   /** One weighted-record change until Route 53 reports it INSYNC (DnsFailover's stages). */
-  DNS_SHIFT("DNS weight change until INSYNC", "shift \\d+% to .+"),
+  DNS_SHIFT("DNS weight change until INSYNC", "DNS change", "DNS changes", "shift \\d+% to .+"),
   /** An ECS service deployment until it is steady (ECS recovery, the drill). */
-  ECS_STEADY("ECS service until steady", "(?:\\S+: )?wait until \\S+ is steady(?: on .+)?"),
+  ECS_STEADY(
+      "ECS service until steady",
+      "ECS deployment",
+      "ECS deployments",
+      "(?:\\S+: )?wait until \\S+ is steady(?: on .+)?"),
   /** An approval gate, from when it opened until it was answered. */
-  APPROVAL("approval gate until answered", "approval: .+"),
+  APPROVAL("approval gate until answered", "approval", "approvals", "approval: .+"),
   /** Replaying the good transactions after a corrupted-data restore. */
-  REPLAY("transaction replay", "replay into .+");
+  REPLAY("transaction replay", "replay", "replays", "replay into .+");
 
   private final String title;
+  private final String one;
+  private final String many;
   private final Pattern name;
 
-  StepKind(String title, String name) {
+  StepKind(String title, String one, String many, String name) {
     this.title = title;
+    this.one = one;
+    this.many = many;
     this.name = Pattern.compile(name);
+  }
+
+  /** How many were measured, for people: "no restore measured", "1 restore", "6 restores". */
+  public String counted(int n) {
+    if (n <= 0) return "no " + one + " measured";
+    return n + " " + (n == 1 ? one : many);
   }
 
   /** For people: "DB instance restore until available". */

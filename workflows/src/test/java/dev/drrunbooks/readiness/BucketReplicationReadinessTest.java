@@ -180,23 +180,76 @@ class BucketReplicationReadinessTest {
         metrics);
   }
 
+  private static Duration worst(
+      boolean hasDatabase, Duration databaseAge, List<ReplicationLag> buckets) {
+    return rpo(hasDatabase, databaseAge, buckets).worst();
+  }
+
+  private static PredictedRpo rpo(
+      boolean hasDatabase, Duration databaseAge, List<ReplicationLag> buckets) {
+    RecoveryPoint point =
+        databaseAge == null
+            ? null
+            : new RecoveryPoint("eu-central-1", NOW.minus(databaseAge), "snapshot s-1");
+    return PredictedRpo.of("eu-central-1", hasDatabase, point, databaseAge, buckets);
+  }
+
   @Test
   void thePredictedRpoIsTheWorstCopyAndUnboundedWithoutOne() {
     Duration db = Duration.ofMinutes(4);
     ReadinessCheck any = ReadinessCheck.of("svc", "c", "e", "f", true);
-    ReplicationLag behind7 = ReplicationLag.measured(any, Duration.ofMinutes(7));
-    ReplicationLag behind1 = ReplicationLag.measured(any, Duration.ofMinutes(1));
-    ReplicationLag unmeasured = ReplicationLag.unmeasured(any);
+    ReplicationLag behind7 = ReplicationLag.measured("b7", any, Duration.ofMinutes(7));
+    ReplicationLag behind1 = ReplicationLag.measured("b1", any, Duration.ofMinutes(1));
+    ReplicationLag unmeasured = ReplicationLag.unmeasured("u", any);
 
-    assertEquals(db, PredictedRpo.worst(true, db, List.of()));
-    assertEquals(db, PredictedRpo.worst(true, db, List.of(behind1, unmeasured)));
-    assertEquals(Duration.ofMinutes(7), PredictedRpo.worst(true, db, List.of(behind1, behind7)));
-    assertNull(PredictedRpo.worst(true, null, List.of(behind1)), "the database has no DR copy");
+    assertEquals(db, worst(true, db, List.of()));
+    assertEquals(db, worst(true, db, List.of(behind1, unmeasured)));
+    assertEquals(Duration.ofMinutes(7), worst(true, db, List.of(behind1, behind7)));
+    assertNull(worst(true, null, List.of(behind1)), "the database has no DR copy");
     assertNull(
-        PredictedRpo.worst(true, db, List.of(behind1, ReplicationLag.notReplicated(any))),
+        worst(true, db, List.of(behind1, ReplicationLag.notReplicated("n", any))),
         "a bucket has none");
-    assertEquals(Duration.ofMinutes(1), PredictedRpo.worst(false, null, List.of(behind1)));
-    assertNull(PredictedRpo.worst(false, null, List.of(unmeasured)), "nothing measured");
+    assertEquals(Duration.ofMinutes(1), worst(false, null, List.of(behind1)));
+    assertNull(worst(false, null, List.of(unmeasured)), "nothing measured");
+  }
+
+  /**
+   * Issue 15, trial finding 2: a bucket without replication made the predicted RPO read "no
+   * recovery point" though the database had one; the basis names what decided it.
+   */
+  @Test
+  void thePredictedRpoNamesWhatDecidedIt() {
+    Duration db = Duration.ofSeconds(19);
+    ReadinessCheck noRule =
+        ReadinessCheck.of("svc", "S3 replication of docs", "e", "no replication rule R", false);
+    ReadinessCheck any = ReadinessCheck.of("svc", "c", "e", "f", true);
+
+    assertEquals(
+        new PredictedRpo(db, "DR recovery point 19s old (snapshot s-1)"),
+        rpo(true, db, List.of(ReplicationLag.measured("b", any, Duration.ofSeconds(3)))));
+    assertEquals(
+        new PredictedRpo(Duration.ofSeconds(42), "bucket b: replication latency 42s"),
+        rpo(true, db, List.of(ReplicationLag.measured("b", any, Duration.ofSeconds(42)))));
+    assertEquals(
+        new PredictedRpo(null, "bucket docs: no replication rule R"),
+        rpo(true, db, List.of(ReplicationLag.notReplicated("docs", noRule))),
+        "the bucket, not the database, leaves it unbounded");
+    assertEquals(
+        new PredictedRpo(
+            null, "no DR recovery point in eu-central-1; bucket docs: no replication rule R"),
+        PredictedRpo.of(
+            "eu-central-1",
+            true,
+            new RecoveryPoint("eu-central-1", null, "none"),
+            null,
+            List.of(ReplicationLag.notReplicated("docs", noRule))));
+    assertEquals(
+        "DR recovery point in eu-central-1 could not be read",
+        PredictedRpo.of("eu-central-1", true, null, null, List.of()).basis());
+    assertEquals(
+        new PredictedRpo(null, "nothing measured: bucket u: replication latency unknown"),
+        rpo(false, null, List.of(ReplicationLag.unmeasured("u", any))));
+    assertEquals("no database and no replicated bucket", rpo(false, null, List.of()).basis());
   }
 
   @Test
@@ -232,7 +285,8 @@ class BucketReplicationReadinessTest {
         new ServiceReadiness(
             "a|b", objectives, List.of(), Duration.ofSeconds(90), meets, List.of());
     ServiceReadiness notReady =
-        new ServiceReadiness("c", objectives, List.of(fails), null, atRisk, List.of());
+        new ServiceReadiness(
+            "c", objectives, List.of(fails), null, atRisk, List.of(), "bucket e|f: no rule R");
     ServiceReadiness unforecast =
         new ServiceReadiness("d", objectives, List.of(), null, null, List.of());
 
@@ -242,7 +296,8 @@ class BucketReplicationReadinessTest {
             + " Predicted RPO / objective |\n"
             + "| --- | --- | --- | --- | --- |\n"
             + "| a\\|b | yes | none | 12m / 30m | 1m 30s / 15m |\n"
-            + "| c | **no** | 1: x\\|y | 45m (at risk) / 30m | no DR copy / 15m |\n"
+            + "| c | **no** | 1: x\\|y | 45m (at risk) / 30m | no figure (bucket e\\|f: no rule R)"
+            + " / 15m |\n"
             + "| d | yes | none | - / 30m | no DR copy / 15m |",
         ReadinessDetails.checking(List.of(ready, notReady, unforecast), 4));
     ReadinessResult result = ReadinessResult.of(NOW, List.of(ready), List.of());

@@ -134,6 +134,11 @@ class ReadinessEvaluationWorkflowTest {
     assertEquals(CheckVerdict.FAIL, dr.verdict(), "nothing replicated or copied there");
     assertTrue(dr.found().contains("no available snapshot"), dr.found());
     assertNull(inventory.predictedRpo(), "a region loss would leave nothing to restore");
+    assertEquals(
+        "no DR recovery point in eu-central-1; bucket mycomputer-assets: no replication rule"
+            + " ReplicateAll",
+        inventory.predictedRpoBasis(),
+        "each copy the DR region lacks");
     ReadinessCheck assets = checks.get("S3 replication of mycomputer-assets");
     assertEquals(CheckVerdict.FAIL, assets.verdict(), "the sandbox's assets bucket replicates not");
     assertEquals("no replication rule ReplicateAll", assets.found());
@@ -169,6 +174,57 @@ class ReadinessEvaluationWorkflowTest {
         inventory.predictedRpo().compareTo(Duration.ofMinutes(4)) >= 0
             && inventory.predictedRpo().compareTo(Duration.ofMinutes(5)) < 0,
         String.valueOf(inventory.predictedRpo()));
+    assertTrue(
+        inventory.predictedRpoBasis().startsWith("DR recovery point 4m")
+            && inventory.predictedRpoBasis().endsWith(" old (" + drSource(inventory) + ")"),
+        "the database, 4m behind, loses more than the bucket's 1m 30s: "
+            + inventory.predictedRpoBasis());
+  }
+
+  /** What the DR recovery point check found it to be, between the parentheses. */
+  private static String drSource(ServiceReadiness s) {
+    String found = checks(s).get("recovery point in eu-central-1").found();
+    return found.substring(found.indexOf('(') + 1, found.length() - 1);
+  }
+
+  /**
+   * Issue 15, trial finding 1: Customer Base, Critical, has no catalog schedule that drills or
+   * validates it, so it had no evidence check at all and read ready with neither.
+   */
+  @Test
+  void aServiceNoScheduleDrillsOrValidatesFailsBothEvidenceChecks(
+      WorkflowClient client, Worker worker, TestWorkflowEnvironment env) {
+    Instant now = Instant.ofEpochMilli(env.currentTimeMillis());
+    ledger.lastPassing.add(
+        new dev.drrunbooks.activities.ledger.LastPassingRun(
+            "dr-drill",
+            "customer-base",
+            "dr-drill-customer-base-1",
+            now.minus(Duration.ofDays(3))));
+
+    ServiceReadiness customerBase =
+        evaluate(client, worker, "readiness-customer-base-1", "customer-base").services().get(0);
+
+    Map<String, ReadinessCheck> checks = checks(customerBase);
+    assertEquals(
+        new ReadinessCheck(
+            "customer-base",
+            "last passing dr-drill",
+            "a catalog schedule runs it",
+            "no schedule covers customer-base; newest passing run 3d ago"
+                + " (dr-drill-customer-base-1)",
+            CheckVerdict.FAIL),
+        checks.get("last passing dr-drill"),
+        "a passing drill three days ago promises nothing about the next");
+    assertEquals(
+        new ReadinessCheck(
+            "customer-base",
+            "last passing backup-validation",
+            "a catalog schedule runs it",
+            "no schedule covers customer-base",
+            CheckVerdict.FAIL),
+        checks.get("last passing backup-validation"));
+    assertFalse(customerBase.ready());
   }
 
   @Test
@@ -188,6 +244,8 @@ class ReadinessEvaluationWorkflowTest {
     ReadinessCheck assets = checks(inventory).get("S3 replication of mycomputer-assets");
     assertEquals(CheckVerdict.FAIL, assets.verdict(), assets.toString());
     assertEquals("at most 17m 30s behind over the last 15m", assets.found());
+    assertEquals(
+        "bucket mycomputer-assets: replication latency 17m 30s", inventory.predictedRpoBasis());
     assertEquals(
         Duration.ofSeconds(17 * 60 + 30, 400_000_000),
         inventory.predictedRpo(),
@@ -281,7 +339,8 @@ class ReadinessEvaluationWorkflowTest {
             + " rds:mycomputer-inventory-db preferred-backup-window, backup policy:"
             + " rds:mycomputer-inventory-db iam-database-authentication and "
             + (r.services().get(0).failing().size() - 3)
-            + " more | insufficient evidence / 30m | no DR copy / 15m |",
+            + " more | insufficient evidence / 30m | no figure (no DR recovery point in"
+            + " eu-central-1) / 15m |",
         details);
   }
 

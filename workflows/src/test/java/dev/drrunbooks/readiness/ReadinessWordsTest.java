@@ -146,4 +146,40 @@ class ReadinessWordsTest {
             + " DB instance restore until available)",
         r.summary());
   }
+
+  /** Issue 15, trial finding 2: the report says what decided the predicted RPO, or its absence. */
+  @Test
+  void theReportsRegionLossNoteNamesWhatDecidedIt() {
+    Objectives objectives = new Objectives(Duration.ofMinutes(15), Duration.ZERO);
+    ServiceReadiness bucketBehind =
+        new ServiceReadiness(
+            "p",
+            objectives,
+            List.of(),
+            Duration.ofSeconds(42),
+            null,
+            List.of(),
+            "bucket b: replication latency 42s");
+    ServiceReadiness noRule =
+        new ServiceReadiness(
+            "c", objectives, List.of(), null, null, List.of(), "bucket d: no replication rule R");
+    RunReport report =
+        ReadinessReport.MAPPING.report(
+            ReadinessResult.of(T, List.of(bucketBehind, noRule), List.of()),
+            ReportContext.of("readiness-all-1"));
+
+    assertEquals(
+        List.of(
+            "p: a region loss now would lose 42s of data (RPO 0s): bucket b: replication latency"
+                + " 42s",
+            "c: a region loss now would lose an unknown amount of data (RPO 0s): bucket d: no"
+                + " replication rule R"),
+        report.notes());
+    assertEquals("42s (bucket b: replication latency 42s)", bucketBehind.predictedRpoText());
+    assertEquals("no figure (bucket d: no replication rule R)", noRule.predictedRpoText());
+    assertEquals(
+        "no DR copy",
+        new ServiceReadiness("o", objectives, List.of(), null, null, List.of()).predictedRpoText(),
+        "an evaluation from before the basis was kept");
+  }
 }

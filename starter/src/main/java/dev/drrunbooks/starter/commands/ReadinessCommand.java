@@ -1,5 +1,6 @@
 package dev.drrunbooks.starter.commands;
 
+import dev.drrunbooks.readiness.Ages;
 import dev.drrunbooks.readiness.ReadinessCheck;
 import dev.drrunbooks.readiness.ReadinessEvaluation;
 import dev.drrunbooks.readiness.ReadinessInput;
@@ -9,7 +10,6 @@ import dev.drrunbooks.starter.ExitCodes;
 import dev.drrunbooks.starter.ResultPrinter;
 import dev.drrunbooks.starter.Table;
 import java.io.PrintWriter;
-import java.time.Duration;
 import picocli.CommandLine.Command;
 
 /**
@@ -29,18 +29,24 @@ public final class ReadinessCommand extends RunCommand<ReadinessInput, Readiness
 
   @Override
   int print(ReadinessResult r, ResultPrinter print, PrintWriter out) {
-    Table services =
-        new Table("SERVICE", "READY", "RTO", "RPO", "REGION LOSS WOULD LOSE", "FAILING");
-    Table failing = new Table("SERVICE", "CHECK", "EXPECTED", "FOUND", "VERDICT");
     TableNotes notes = new TableNotes();
+    Table services =
+        new Table(
+            "SERVICE", "READY", "RTO", "RPO", "REGION LOSS WOULD LOSE", "DECIDED BY", "FAILING");
+    Table failing = new Table("SERVICE", "CHECK", "EXPECTED", "FOUND", "VERDICT");
     for (ServiceReadiness s : r.services()) {
       services.row(
           s.service(),
           s.ready() ? "yes" : "NO",
-          minutes(s.objectives().rto()),
-          minutes(s.objectives().rpo()),
-          s.predictedRpo() == null ? "-" : minutes(s.predictedRpo()),
+          Ages.of(s.objectives().rto()),
+          Ages.of(s.objectives().rpo()),
+          Ages.of(s.predictedRpo()),
+          s.predictedRpoBasis() == null
+              ? "-"
+              : notes.cell(s.predictedRpoBasis(), null, s.service() + " region loss decided by"),
           s.failing().size());
+    }
+    for (ServiceReadiness s : r.services()) {
       for (ReadinessCheck c : s.failing())
         failing.row(
             s.service(),
@@ -54,13 +60,9 @@ public final class ReadinessCommand extends RunCommand<ReadinessInput, Readiness
     if (r.services().stream().anyMatch(s -> !s.failing().isEmpty())) {
       out.println();
       out.print(failing.render());
-      if (!notes.isEmpty()) out.append('\n').append(notes.text());
     }
+    if (!notes.isEmpty()) out.append('\n').append(notes.text());
     out.printf("%n%s%n", r.summary());
     return r.ready() ? ExitCodes.OK : ExitCodes.OUTCOME_NOT_SUCCESS;
-  }
-
-  private static String minutes(Duration d) {
-    return d == null ? "-" : d.toMinutes() + " min";
   }
 }

@@ -1,16 +1,14 @@
 package dev.drrunbooks.starter.posture;
 
+import dev.drrunbooks.readiness.Ages;
 import dev.drrunbooks.readiness.ReadinessCheck;
 import dev.drrunbooks.readiness.ReadinessResult;
 import dev.drrunbooks.readiness.RtoForecast;
 import dev.drrunbooks.readiness.ServiceReadiness;
 import dev.drrunbooks.readiness.StepEstimate;
+import dev.drrunbooks.readiness.StepEvidence;
 import dev.drrunbooks.starter.Table;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.Objects;
 
 /**
  * {@code dr posture} as text: one row per service (objectives, what the evidence predicts and how
@@ -33,15 +31,17 @@ public final class PostureTable {
             "LAST VALIDATION",
             "FAILING");
     StringBuilder atRisk = new StringBuilder();
+    StringBuilder regionLoss = new StringBuilder();
     for (ServiceReadiness s : r.services()) {
       RtoForecast f = s.rto();
+      regionLoss.append(String.format("%s: %s%n", s.service(), s.predictedRpoText()));
       t.row(
           s.service(),
           minutes(s.objectives().rto()),
           predicted(f),
           evidence(f),
           minutes(s.objectives().rpo()),
-          s.predictedRpo() == null ? "no recovery point" : minutes(s.predictedRpo()),
+          minutes(s.predictedRpo()),
           found(s, "last passing dr-drill"),
           found(s, "last passing backup-validation"),
           s.failing().size());
@@ -50,19 +50,17 @@ public final class PostureTable {
             f.steps().stream().filter(e -> e.kind() == f.dominating()).findFirst().orElseThrow();
         atRisk.append(
             String.format(
-                "%s: predicted RTO p90 %s exceeds the objective %s; dominated by %s (p90 %s, %d"
-                    + " samples %s..%s)%n",
+                "%s: predicted RTO p90 %s exceeds the objective %s; dominated by %s (p90 %s; %s)%n",
                 s.service(),
                 minutes(f.p90()),
                 minutes(f.objective()),
                 f.dominating().title(),
                 minutes(top.p90()),
-                top.samples(),
-                day(top.from()),
-                day(top.to())));
+                StepEvidence.of(s.service(), top)));
       }
     }
     StringBuilder out = new StringBuilder(t.render());
+    out.append('\n').append("REGION LOSS WOULD LOSE (what decided it)\n").append(regionLoss);
     if (!atRisk.isEmpty()) out.append('\n').append("AT RISK\n").append(atRisk);
     return out.toString();
   }
@@ -88,23 +86,14 @@ public final class PostureTable {
         + (f.verdict() == RtoForecast.Verdict.AT_RISK ? "  AT RISK" : "");
   }
 
-  /** The fewest samples behind any step, and the dates they span. */
+  /**
+   * The evidence of the step with the fewest samples behind it: how many, whose (the fleet's or the
+   * same instance class's when the service had too few of its own) and the dates of those samples
+   * alone ({@link StepEvidence}).
+   */
   static String evidence(RtoForecast f) {
     if (f == null || f.steps().isEmpty()) return "-";
-    int fewest = f.steps().stream().mapToInt(StepEstimate::samples).min().orElse(0);
-    Instant from =
-        f.steps().stream()
-            .map(StepEstimate::from)
-            .filter(Objects::nonNull)
-            .min(Instant::compareTo)
-            .orElse(null);
-    Instant to =
-        f.steps().stream()
-            .map(StepEstimate::to)
-            .filter(Objects::nonNull)
-            .max(Instant::compareTo)
-            .orElse(null);
-    return "n>=" + fewest + (from == null ? "" : ", " + day(from) + ".." + day(to));
+    return StepEvidence.of(f.service(), StepEvidence.weakest(f));
   }
 
   private static String found(ServiceReadiness s, String check) {
@@ -120,13 +109,10 @@ public final class PostureTable {
     return text.length() <= 48 ? text : text.substring(0, 47) + "…";
   }
 
+  /**
+   * A readiness figure, as dr readiness and the page write it ({@link Ages}): 42s, 4m 10s, 2h 5m.
+   */
   public static String minutes(Duration d) {
-    if (d == null) return "-";
-    long s = d.toSeconds();
-    return s % 60 == 0 || s >= 600 ? Math.round(s / 60.0) + "m" : (s / 60) + "m" + (s % 60) + "s";
-  }
-
-  private static String day(Instant at) {
-    return at == null ? "?" : LocalDate.ofInstant(at, ZoneOffset.UTC).toString();
+    return Ages.of(d);
   }
 }

@@ -2,6 +2,7 @@ package dev.drrunbooks.starter.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.drrunbooks.activities.ledger.EndedRunEvidence;
@@ -111,6 +112,10 @@ class PostureEndToEndTest {
                         && l.endsWith("FAIL")),
         "Payments' RPO is 0m: any replication latency misses it: " + readiness);
     assertTrue(
+        readiness.out().lines().anyMatch(l -> l.matches("payments +NO +15m +0s +\\S+ +.*")),
+        "figures under a minute in seconds, never '0 min': " + readiness);
+    assertFalse(readiness.out().contains(" min"), readiness.toString());
+    assertTrue(
         readiness
             .out()
             .contains("predicted RTO at risk, dominated by DB instance restore until available"),
@@ -132,6 +137,10 @@ class PostureEndToEndTest {
                 .contains(
                     "exceeds the objective 15m; dominated by DB instance restore until available"),
         posture.toString());
+    assertTrue(
+        posture.out().contains("REGION LOSS WOULD LOSE (what decided it)\n")
+            && posture.out().lines().anyMatch(l -> l.startsWith("payments: ")),
+        "what decided each service's predicted RPO: " + posture);
     String html = Files.readString(page);
     assertTrue(html.contains("class=\"rto-bar p90 at-risk\""), "the bar at risk is drawn");
     assertTrue(html.contains("dominated by DB instance restore until available"), html);

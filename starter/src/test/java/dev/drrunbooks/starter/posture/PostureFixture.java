@@ -17,7 +17,9 @@ import java.util.List;
 
 /**
  * An evaluation as the workflow would return it: Payments' forecast at risk (restores of 12 to 17
- * minutes against a 15-minute RTO), Inventory without enough evidence and one failing check.
+ * minutes against a 15-minute RTO) and its archive bucket 42 s behind against an RPO of 0,
+ * Inventory without enough evidence, one failing check and no DR copy, Customer Base forecast from
+ * the fleet's samples (Payments') as it has none of its own.
  */
 public final class PostureFixture {
   public static final Instant AT = Instant.parse("2026-12-01T10:00:00Z");
@@ -50,12 +52,13 @@ public final class PostureFixture {
                     "within 38d",
                     "12d ago (dr-drill-1)",
                     CheckVerdict.PASS)),
-            Duration.ofMinutes(4),
+            Duration.ofSeconds(42),
             RtoForecast.of("payments", Duration.ofMinutes(15), path, samples),
             List.of(
                 new MonthlyDuration("2026-07", Duration.ofMinutes(16), 2),
                 new MonthlyDuration("2026-09", Duration.ofMinutes(14), 2),
-                new MonthlyDuration("2026-11", Duration.ofMinutes(12), 2)));
+                new MonthlyDuration("2026-11", Duration.ofMinutes(12), 2)),
+            "bucket mycomputer-payments-archive: replication latency 42s");
     ServiceReadiness inventory =
         new ServiceReadiness(
             "inventory",
@@ -69,7 +72,18 @@ public final class PostureFixture {
                     CheckVerdict.FAIL)),
             null,
             RtoForecast.of("inventory", Duration.ofMinutes(30), path, List.of()),
-            List.of());
-    return ReadinessResult.of(AT, List.of(inventory, payments), List.of());
+            List.of(),
+            "no DR recovery point in eu-central-1; bucket mycomputer-assets: no replication rule"
+                + " ReplicateAll");
+    ServiceReadiness customerBase =
+        new ServiceReadiness(
+            "customer-base",
+            new Objectives(Duration.ofMinutes(15), Duration.ofMinutes(5)),
+            List.of(),
+            Duration.ofSeconds(19),
+            RtoForecast.of("customer-base", Duration.ofMinutes(15), path, samples),
+            List.of(),
+            "DR recovery point 19s old (snapshot rds:customer-base-1)");
+    return ReadinessResult.of(AT, List.of(customerBase, inventory, payments), List.of());
   }
 }

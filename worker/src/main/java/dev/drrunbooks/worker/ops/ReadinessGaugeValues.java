@@ -17,9 +17,10 @@ import java.time.Instant;
  *     on the recovery path has too few measured samples) or no forecast
  * @param rtoP90Seconds the predicted RTO at the 90th percentile, the figure judged against the
  *     objective; NaN as for the median
- * @param rpoSeconds what a region loss would lose now (the age of the DR region's newest recovery
- *     point); NaN for a service without a database or with no recovery point in the DR region (a
- *     failing check then says so)
+ * @param rpoSeconds what a region loss would lose now: the worst of the DR region's newest recovery
+ *     point age and each replicated bucket's replication latency; NaN when the database has no
+ *     recovery point in the DR region or a bucket has no enabled replication rule (a failing check
+ *     then says so), or nothing was measured
  * @param rtoObjectiveSeconds the catalog's RTO as the evaluation read it; NaN when unset
  * @param rpoObjectiveSeconds the catalog's RPO as the evaluation read it; NaN when unset
  * @param failingChecks how many checks did not pass (failed, or could not be read)

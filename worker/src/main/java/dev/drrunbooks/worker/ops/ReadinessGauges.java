@@ -32,8 +32,10 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>{@value #PREDICTED_RTO_P50}, {@value #PREDICTED_RTO_P90}{@code {service}}: the RTO the
  *       ledger's measured steps predict; NaN with insufficient evidence.
- *   <li>{@value #PREDICTED_RPO}{@code {service}}: the age of the DR region's newest recovery point;
- *       NaN without a database or without a recovery point there.
+ *   <li>{@value #PREDICTED_RPO}{@code {service}}: what a region loss would lose now, the worst of
+ *       the DR region's newest recovery point age and each replicated bucket's S3 replication
+ *       latency; NaN when the database has no recovery point there, a bucket has no enabled
+ *       replication rule, or nothing was measured ({@code dr posture} says which).
  *   <li>{@value #RTO_OBJECTIVE}, {@value #RPO_OBJECTIVE}{@code {service}}: the objectives they are
  *       judged against.
  *   <li>{@value #FAILING_CHECKS}{@code {service}}: checks that did not pass.
@@ -110,7 +112,9 @@ public final class ReadinessGauges implements AutoCloseable {
           registry,
           service,
           PREDICTED_RPO,
-          "age of the DR region's newest recovery point, seconds",
+          "what a region loss would lose now, seconds: the worst of the DR region's newest"
+              + " recovery point age and each replicated bucket's replication latency; NaN: a"
+              + " database or bucket without a DR copy, or nothing measured",
           ReadinessGaugeValues::rpoSeconds);
       gauge(
           registry,
