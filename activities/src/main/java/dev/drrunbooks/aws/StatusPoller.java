@@ -96,55 +96,13 @@ public final class StatusPoller {
           polls,
           prior.lastStatus());
     while (true) {
-      T current = null;
-      String status;
-      try {
-        current = describe.get();
-        status = statusOf.apply(current);
-      } catch (SdkException e) {
-        status =
-            "unknown: describe failed ("
-                + e.getClass().getSimpleName()
-                + ": "
-                + e.getMessage()
-                + ")";
-      }
+      Look<T> look = look(describe, statusOf);
       polls++;
-      ctx.heartbeat(new PollProgress(polls, status));
-      if (ready.equals(status)) {
-        log.info("{} is '{}' after {} polls", subject, status, polls);
-        return current;
-      }
-      if (failed.contains(status)) {
-        throw ApplicationFailure.newNonRetryableFailure(
-            subject
-                + " is '"
-                + status
-                + "', a state it will not become '"
-                + ready
-                + "' from (after "
-                + polls
-                + " polls)",
-            failedType);
-      }
-      Instant now = clock.instant();
-      if (!now.isBefore(deadline)) {
-        throw ApplicationFailure.newNonRetryableFailure(
-            subject
-                + " still '"
-                + status
-                + "' at "
-                + deadline
-                + " after "
-                + polls
-                + " polls (the run's RTO budget)",
-            "WaitDeadlineExceeded");
-      }
-      Duration pause = pacing.pauseAfter(polls, current, now);
-      Duration left = Duration.between(now, deadline);
-      if (left.compareTo(pause) < 0) pause = left;
-      log.debug("{} is '{}' (poll {}); next poll in {}", subject, status, polls, pause);
-      pauseWithHeartbeats(ctx, pause, new PollProgress(polls, status), subject);
+      ctx.heartbeat(new PollProgress(polls, look.status()));
+      Duration pause = next(subject, look, polls, ready, failed, failedType, deadline, pacing);
+      if (pause == null) return look.seen();
+      log.debug("{} is '{}' (poll {}); next poll in {}", subject, look.status(), polls, pause);
+      pauseWithHeartbeats(ctx, pause, new PollProgress(polls, look.status()), subject);
     }
   }
 
@@ -171,18 +129,58 @@ public final class StatusPoller {
     }
     // 1-based on a server; the activity test environment says 0 for its one attempt
     int polls = Math.max(1, Activity.getExecutionContext().getInfo().getAttempt());
-    T current = null;
-    String status;
+    Look<T> look = look(describe, statusOf);
+    Duration pause = next(subject, look, polls, ready, failed, failedType, deadline, pacing);
+    if (pause == null) return look.seen();
+    // Temporal reads a zero delay as "no delay given" and falls back to the retry policy.
+    if (pause.compareTo(Duration.ofMillis(1)) < 0) pause = Duration.ofMillis(1);
+    String status = look.status();
+    throw ApplicationFailure.newBuilder()
+        .setType(Polls.NOT_YET)
+        .setMessage(subject + " is '" + status + "' (poll " + polls + "); next poll in " + pause)
+        .setNextRetryDelay(pause)
+        .build();
+  }
+
+  /** What one describe saw, and its status. */
+  private record Look<T>(T seen, String status) {}
+
+  /** One describe; a retryable {@link SdkException} is a status that saw nothing. */
+  private static <T> Look<T> look(Supplier<T> describe, Function<T, String> statusOf) {
     try {
-      current = describe.get();
-      status = statusOf.apply(current);
+      T seen = describe.get();
+      return new Look<>(seen, statusOf.apply(seen));
     } catch (SdkException e) {
-      status =
-          "unknown: describe failed (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
+      return new Look<>(
+          null,
+          "unknown: describe failed ("
+              + e.getClass().getSimpleName()
+              + ": "
+              + e.getMessage()
+              + ")");
     }
+  }
+
+  /**
+   * The pause before the next poll after {@code look} (never past the deadline); null when it is
+   * {@code ready}.
+   *
+   * @throws ApplicationFailure non-retryable: {@code failedType} in a state it never leaves for
+   *     ready, WaitDeadlineExceeded at the deadline
+   */
+  private <T> Duration next(
+      String subject,
+      Look<T> look,
+      int polls,
+      String ready,
+      Set<String> failed,
+      String failedType,
+      Instant deadline,
+      PollPacing<? super T> pacing) {
+    String status = look.status();
     if (ready.equals(status)) {
       log.info("{} is '{}' after {} polls", subject, status, polls);
-      return current;
+      return null;
     }
     if (failed.contains(status)) {
       throw ApplicationFailure.newNonRetryableFailure(
@@ -209,16 +207,9 @@ public final class StatusPoller {
               + " polls (the run's RTO budget)",
           "WaitDeadlineExceeded");
     }
-    Duration pause = pacing.pauseAfter(polls, current, now);
+    Duration pause = pacing.pauseAfter(polls, look.seen(), now);
     Duration left = Duration.between(now, deadline);
-    if (left.compareTo(pause) < 0) pause = left;
-    // Temporal refuses a zero delay as "no delay given" and falls back to the retry policy.
-    if (pause.compareTo(Duration.ofMillis(1)) < 0) pause = Duration.ofMillis(1);
-    throw ApplicationFailure.newBuilder()
-        .setType(Polls.NOT_YET)
-        .setMessage(subject + " is '" + status + "' (poll " + polls + "); next poll in " + pause)
-        .setNextRetryDelay(pause)
-        .build();
+    return left.compareTo(pause) < 0 ? left : pause;
   }
 
   /**

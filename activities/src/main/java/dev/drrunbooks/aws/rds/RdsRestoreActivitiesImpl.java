@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -456,20 +457,7 @@ public class RdsRestoreActivitiesImpl implements RdsRestoreActivities {
       Instant deadline,
       Function<DBInstance, String> statusView,
       UnaryOperator<RestoreExpectation> adjust) {
-    require(region, "region");
-    require(instanceId, "instanceId");
-    String subject = "RDS instance '" + instanceId + "' in " + region;
-    DBInstance db =
-        poller.await(
-            subject,
-            () -> rds.instance(region, instanceId),
-            statusView,
-            "available",
-            FAILED_STATES,
-            "RdsBadState",
-            deadline,
-            pacing(subject, adjust));
-    return toInfo(region, db, rds.tags(region, db));
+    return waitAvailable(region, instanceId, deadline, statusView, adjust, false);
   }
 
   @Override
@@ -485,19 +473,45 @@ public class RdsRestoreActivitiesImpl implements RdsRestoreActivities {
       Instant deadline,
       Function<DBInstance, String> statusView,
       UnaryOperator<RestoreExpectation> adjust) {
+    return waitAvailable(region, instanceId, deadline, statusView, adjust, true);
+  }
+
+  /**
+   * The wait for an instance to be available: in one heartbeating activity, or one poll per attempt
+   * ({@code perAttempt}, {@link StatusPoller#pollOnce}).
+   */
+  private InstanceInfo waitAvailable(
+      String region,
+      String instanceId,
+      Instant deadline,
+      Function<DBInstance, String> statusView,
+      UnaryOperator<RestoreExpectation> adjust,
+      boolean perAttempt) {
     require(region, "region");
     require(instanceId, "instanceId");
     String subject = "RDS instance '" + instanceId + "' in " + region;
+    Supplier<DBInstance> describe = () -> rds.instance(region, instanceId);
+    PollPacing<? super DBInstance> pacing = pacing(subject, adjust);
     DBInstance db =
-        poller.pollOnce(
-            subject,
-            () -> rds.instance(region, instanceId),
-            statusView,
-            "available",
-            FAILED_STATES,
-            "RdsBadState",
-            deadline,
-            pacing(subject, adjust));
+        perAttempt
+            ? poller.pollOnce(
+                subject,
+                describe,
+                statusView,
+                "available",
+                FAILED_STATES,
+                "RdsBadState",
+                deadline,
+                pacing)
+            : poller.await(
+                subject,
+                describe,
+                statusView,
+                "available",
+                FAILED_STATES,
+                "RdsBadState",
+                deadline,
+                pacing);
     return toInfo(region, db, rds.tags(region, db));
   }
 
