@@ -10,8 +10,14 @@ public final class Polls {
   /** The failure type of a poll that found the resource not ready yet. */
   public static final String NOT_YET = "NotReadyYet";
 
-  /** The Workflow.getVersion change id of waits that poll one attempt at a time. */
+  /** The Workflow.getVersion change id of restore waits that poll one attempt at a time. */
   public static final String CHANGE_ID = "waits-poll-per-attempt";
+
+  /**
+   * The same for snapshot waits: an id of its own, since a run that waits for a snapshot copy first
+   * and recorded the restore's marker later would otherwise replay the copy's wait differently.
+   */
+  public static final String SNAPSHOT_CHANGE_ID = "snapshot-waits-poll-per-attempt";
 
   private Polls() {}
 }

@@ -201,12 +201,19 @@ public final class RestoreSteps {
 
   /** Like {@link #awaitAvailable}, for a snapshot being created or copied. */
   public SnapshotInfo awaitSnapshotAvailable(String region, String snapshotId, Instant deadline) {
+    String step = "wait until snapshot " + snapshotId + " is available";
+    boolean perAttempt =
+        Workflow.getVersion(Polls.SNAPSHOT_CHANGE_ID, Workflow.DEFAULT_VERSION, 1) >= 1;
     return await(
-        "wait until snapshot " + snapshotId + " is available",
+        step,
         deadline,
         RdsSnapshotActivities.class,
-        ActivityDefaults.waitUntil(deadline, "wait until snapshot " + snapshotId + " is available"),
-        waiting -> waiting.awaitSnapshotAvailable(region, snapshotId, deadline),
+        perAttempt
+            ? ActivityDefaults.pollUntil(deadline, step)
+            : ActivityDefaults.waitUntil(deadline, step),
+        perAttempt
+            ? waiting -> waiting.pollSnapshotAvailable(region, snapshotId, deadline)
+            : waiting -> waiting.awaitSnapshotAvailable(region, snapshotId, deadline),
         SnapshotInfo::status);
   }
 

@@ -460,6 +460,11 @@ public final class FakeRds
   }
 
   @Override
+  public SnapshotInfo pollSnapshotAvailable(String region, String snapshotId, Instant deadline) {
+    return awaitSnapshotAvailable(region, snapshotId, deadline);
+  }
+
+  @Override
   public SnapshotInfo awaitSnapshotAvailable(String region, String snapshotId, Instant deadline) {
     SnapshotInfo s = describeSnapshot(region, snapshotId);
     snapshotWaits.add(region + "/" + snapshotId + " from " + s.status());

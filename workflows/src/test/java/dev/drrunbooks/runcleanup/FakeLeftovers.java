@@ -209,6 +209,11 @@ final class FakeLeftovers
   }
 
   @Override
+  public SnapshotInfo pollSnapshotAvailable(String region, String snapshotId, Instant deadline) {
+    return awaitSnapshotAvailable(region, snapshotId, deadline);
+  }
+
+  @Override
   public SnapshotInfo awaitSnapshotAvailable(String region, String snapshotId, Instant deadline) {
     throw new UnsupportedOperationException();
   }

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -232,20 +233,43 @@ public class RdsSnapshotActivitiesImpl implements RdsSnapshotActivities {
 
   @Override
   public SnapshotInfo awaitSnapshotAvailable(String region, String snapshotId, Instant deadline) {
+    return waitSnapshot(region, snapshotId, deadline, false);
+  }
+
+  @Override
+  public SnapshotInfo pollSnapshotAvailable(String region, String snapshotId, Instant deadline) {
+    return waitSnapshot(region, snapshotId, deadline, true);
+  }
+
+  /** In one heartbeating activity, or one poll per attempt ({@link StatusPoller#pollOnce}). */
+  private SnapshotInfo waitSnapshot(
+      String region, String snapshotId, Instant deadline, boolean perAttempt) {
     require(region, "region");
     require(snapshotId, "snapshotId");
     String subject = "RDS snapshot '" + snapshotId + "' in " + region;
+    Supplier<DBSnapshot> describe =
+        () ->
+            rds.findSnapshot(region, snapshotId)
+                .orElseThrow(() -> snapshotNotFound(region, snapshotId));
     DBSnapshot s =
-        poller.await(
-            subject,
-            () ->
-                rds.findSnapshot(region, snapshotId)
-                    .orElseThrow(() -> snapshotNotFound(region, snapshotId)),
-            DBSnapshot::status,
-            "available",
-            FAILED_STATES,
-            "RdsBadState",
-            deadline);
+        perAttempt
+            ? poller.pollOnce(
+                subject,
+                describe,
+                DBSnapshot::status,
+                "available",
+                FAILED_STATES,
+                "RdsBadState",
+                deadline,
+                poller.backoff())
+            : poller.await(
+                subject,
+                describe,
+                DBSnapshot::status,
+                "available",
+                FAILED_STATES,
+                "RdsBadState",
+                deadline);
     return toInfo(region, s);
   }
 

@@ -145,4 +145,32 @@ class PollPerAttemptTest {
       one.close();
     }
   }
+
+  @Test
+  void aSnapshotPollThatFindsItCopyingNamesThePauseAndOneThatFindsItAvailableReturnsIt() {
+    TestActivityEnvironment one = TestActivityEnvironment.newInstance();
+    try {
+      one.registerActivitiesImplementations(new RdsSnapshotActivitiesImpl(region -> rds, FAST));
+      dev.drrunbooks.activities.rds.RdsSnapshotActivities a =
+          one.newActivityStub(
+              dev.drrunbooks.activities.rds.RdsSnapshotActivities.class,
+              ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(1)).build());
+      rds.statuses("copying", "available");
+
+      ActivityFailure notYet =
+          assertThrows(
+              ActivityFailure.class,
+              () -> a.pollSnapshotAvailable("eu-west-1", "snap-1", Instant.now().plusSeconds(60)));
+      ApplicationFailure af = assertInstanceOf(ApplicationFailure.class, notYet.getCause());
+      assertEquals(Polls.NOT_YET, af.getType());
+      assertEquals(Duration.ofMillis(10), af.getNextRetryDelay());
+
+      assertEquals(
+          "available",
+          a.pollSnapshotAvailable("eu-west-1", "snap-1", Instant.now().plusSeconds(60)).status());
+      assertEquals(2, rds.describes.get(), "one describe per poll");
+    } finally {
+      one.close();
+    }
+  }
 }

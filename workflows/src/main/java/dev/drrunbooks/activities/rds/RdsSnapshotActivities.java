@@ -23,6 +23,13 @@ public interface RdsSnapshotActivities {
   /** Like awaitInstanceAvailable, for a snapshot being created or copied. */
   SnapshotInfo awaitSnapshotAvailable(String region, String snapshotId, Instant deadline);
 
+  /**
+   * One poll of the same wait, as {@link RdsRestoreActivities#pollInstanceAvailable} polls an
+   * instance: the snapshot when it is available, else a retryable {@link
+   * dev.drrunbooks.model.Polls#NOT_YET} failure naming the pause before the next poll.
+   */
+  SnapshotInfo pollSnapshotAvailable(String region, String snapshotId, Instant deadline);
+
   /** Deletes the snapshot only if its tags name {@code owner}; "deleted" or "already gone". */
   String deleteOwnedSnapshot(String region, String snapshotId, Ownership owner);
 }
