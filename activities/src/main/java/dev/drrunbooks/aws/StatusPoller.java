@@ -81,11 +81,7 @@ public final class StatusPoller {
       String failedType,
       Instant deadline,
       PollPacing<? super T> pacing) {
-    if (deadline == null) {
-      throw ApplicationFailure.newNonRetryableFailure(
-          "waiting for " + subject + " needs a deadline; none was given",
-          FailureType.INVALID_INPUT.type());
-    }
+    requireDeadline(subject, deadline);
     ActivityExecutionContext ctx = Activity.getExecutionContext();
     PollProgress prior = ctx.getHeartbeatDetails(PollProgress.class).orElse(null);
     int polls = prior == null ? 0 : prior.polls();
@@ -122,11 +118,7 @@ public final class StatusPoller {
       String failedType,
       Instant deadline,
       PollPacing<? super T> pacing) {
-    if (deadline == null) {
-      throw ApplicationFailure.newNonRetryableFailure(
-          "waiting for " + subject + " needs a deadline; none was given",
-          FailureType.INVALID_INPUT.type());
-    }
+    requireDeadline(subject, deadline);
     // 1-based on a server; the activity test environment says 0 for its one attempt
     int polls = Math.max(1, Activity.getExecutionContext().getInfo().getAttempt());
     Look<T> look = look(describe, statusOf);
@@ -140,6 +132,14 @@ public final class StatusPoller {
         .setMessage(subject + " is '" + status + "' (poll " + polls + "); next poll in " + pause)
         .setNextRetryDelay(pause)
         .build();
+  }
+
+  /** A wait without a deadline is a caller's bug: it would never end. */
+  private static void requireDeadline(String subject, Instant deadline) {
+    if (deadline == null)
+      throw ApplicationFailure.newNonRetryableFailure(
+          "waiting for " + subject + " needs a deadline; none was given",
+          FailureType.INVALID_INPUT.type());
   }
 
   /** What one describe saw, and its status. */

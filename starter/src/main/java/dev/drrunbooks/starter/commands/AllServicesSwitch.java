@@ -25,13 +25,24 @@ public final class AllServicesSwitch {
    * other arguments unchanged.
    */
   public static String[] route(String... args) {
-    int command = List.of(args).indexOf(COMMAND);
-    if (command < 0 || !List.of(args).subList(command + 1, args.length).contains(ALL)) return args;
+    int command = commandIndex(args);
+    if (command < 0
+        || !COMMAND.equals(args[command])
+        || !List.of(args).subList(command + 1, args.length).contains(ALL)) return args;
     List<String> routed = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       if (i == command) routed.add(FLEET_COMMAND);
       else if (!(i > command && ALL.equals(args[i]))) routed.add(args[i]);
     }
     return routed.toArray(String[]::new);
+  }
+
+  /**
+   * Where the command is: the first argument that is not an option ({@code dr --verbose
+   * validate-backups ...}); a value such as {@code dr list --procedure validate-backups} is not it.
+   */
+  private static int commandIndex(String... args) {
+    for (int i = 0; i < args.length; i++) if (!args[i].startsWith("-")) return i;
+    return -1;
   }
 }

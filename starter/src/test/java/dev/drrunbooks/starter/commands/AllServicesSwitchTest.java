@@ -19,6 +19,12 @@ class AllServicesSwitchTest {
     assertArrayEquals(one, AllServicesSwitch.route(one));
     String[] other = {"drill", "--all"};
     assertArrayEquals(other, AllServicesSwitch.route(other));
+    String[] value = {"list", "--procedure", "validate-backups", "--all"};
+    assertArrayEquals(
+        value, AllServicesSwitch.route(value), "an option's value is not the command");
+    assertArrayEquals(
+        new String[] {"--verbose", "validate-backups-all"},
+        AllServicesSwitch.route("--verbose", "validate-backups", "--all"));
     String[] before = {"--all", "validate-backups"};
     assertArrayEquals(
         before, AllServicesSwitch.route(before), "--all before the command is not its");
