@@ -1,5 +1,5 @@
-"""moto_server with the RDS behaviour the sandbox needs and moto 5.2.5 lacks: restoring a deleted instance, and
-replicating automated backups to another region and restoring there.
+"""moto_server with the RDS behaviour the sandbox needs and moto 5.2.5 lacks: restoring a deleted instance,
+replicating automated backups to another region and restoring there, and the account's DB-instance quota.
 
 Started by deploy/local/sandbox instead of $VENV/bin/moto_server, with the same arguments (its command line
 still contains "moto_server", which the sandbox script looks for). Each addition models documented AWS behaviour
@@ -52,9 +52,19 @@ only, cited below; everything else is moto's own.
    Not modelled: replication lag (the replica is as recent as its source), the "pending" state, expiry after the
    retention period, what deleting a replicating source does to its replicas, and the replications list of the
    source's own DBInstanceAutomatedBackup.
+
+5. DescribeAccountAttributes answers the account's quotas in the region, of which the sandbox models "DBInstances":
+   Used is the number of DB instances the region holds now, Max the quota, 40 by default ("DB instances": 40 per
+   region, https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/CHAP_Limits.html; the call:
+   https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_DescribeAccountAttributes.html, an AccountQuota
+   is AccountQuotaName, Used, Max). The environment variable DR_SANDBOX_RDS_DB_INSTANCES_QUOTA sets Max (a raised
+   quota, as Service Quotas grants). moto has no such API (HTTP 500).
+   Not modelled: AWS's other quotas in that answer, and the refusal of a create or restore past the quota
+   (InstanceQuotaExceeded): the sandbox's tests share one emulator and would refuse one another.
 """
 
 import copy
+import os
 import secrets
 import string
 import sys
@@ -299,6 +309,12 @@ def _restore(self, source_db_identifier, target_db_identifier, overrides):
         self.databases.pop(stand_in, None)
 
 
+def _describe_account_attributes(self):
+    quota = int(os.environ.get("DR_SANDBOX_RDS_DB_INSTANCES_QUOTA", "40"))
+    used = len(self.backend.databases)
+    return ActionResult({"AccountQuotas": [{"AccountQuotaName": "DBInstances", "Used": used, "Max": quota}]})
+
+
 rds.DBInstance.__init__ = _init
 rds.RDSBackend.delete_db_instance = _delete
 rds.RDSBackend.describe_db_instance_automated_backups = _describe_backups
@@ -307,6 +323,7 @@ rds.DBInstance.db_instance_automated_backups_replications = property(_replicatio
 RDSResponse.start_db_instance_automated_backups_replication = _start_replication
 RDSResponse.stop_db_instance_automated_backups_replication = _stop_replication
 RDSResponse.delete_db_instance_automated_backup = _delete_automated_backup
+RDSResponse.describe_account_attributes = _describe_account_attributes
 
 if __name__ == "__main__":
     main(sys.argv[1:])

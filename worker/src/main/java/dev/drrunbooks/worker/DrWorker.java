@@ -7,6 +7,7 @@ import dev.drrunbooks.aws.ecs.EcsActivitiesImpl;
 import dev.drrunbooks.aws.ownedresources.OwnedResourceActivitiesImpl;
 import dev.drrunbooks.aws.rds.ExpectedRestoreDurations;
 import dev.drrunbooks.aws.rds.Polling;
+import dev.drrunbooks.aws.rds.RdsAccountActivitiesImpl;
 import dev.drrunbooks.aws.rds.RdsBackupActivitiesImpl;
 import dev.drrunbooks.aws.rds.RdsLogActivitiesImpl;
 import dev.drrunbooks.aws.rds.RdsRestoreActivitiesImpl;
@@ -85,6 +86,7 @@ public final class DrWorker {
         new S3ActivitiesImpl(aws),
         databases.restore(new RdsRestoreActivitiesImpl(aws, restoreDurations)),
         new RdsSnapshotActivitiesImpl(aws),
+        new RdsAccountActivitiesImpl(aws),
         databases.validation(new DataValidationActivitiesImpl(locator)),
         new ReplayActivitiesImpl(locator),
         new RdsLogActivitiesImpl(aws),

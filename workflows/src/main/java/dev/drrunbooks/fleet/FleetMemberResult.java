@@ -34,10 +34,13 @@ public record FleetMemberResult(
     return PASSED.equals(outcome);
   }
 
-  /** A member that never started (the fleet was cancelled while it queued). */
-  static FleetMemberResult notStarted(String service, String region, String workflowId) {
-    return new FleetMemberResult(
-        service, region, workflowId, NOT_STARTED, null, null, null, "not started");
+  /**
+   * A member that never started: the fleet was cancelled while it queued, or its region had no
+   * room; {@code why} says which.
+   */
+  static FleetMemberResult notStarted(
+      String service, String region, String workflowId, String why) {
+    return new FleetMemberResult(service, region, workflowId, NOT_STARTED, null, null, null, why);
   }
 
   /** Started at {@code started} after queueing since {@code queued}, ended at {@code ended}. */

@@ -34,6 +34,7 @@ public class FleetValidationWorkflowImpl implements FleetValidationWorkflow {
   private final Timeline timeline = new Timeline();
   private final Phases phases = new Phases();
   private final Map<String, FleetMemberResult> members = new LinkedHashMap<>();
+  private final RegionQuotas quotas = new RegionQuotas();
   private RegionSlots slots;
   private int queued;
 
@@ -49,10 +50,21 @@ public class FleetValidationWorkflowImpl implements FleetValidationWorkflow {
     slots = new RegionSlots(limits);
     queued = services.size();
     phases.enter("validate");
+    if (Workflow.getVersion(RegionQuotas.CHANGE_ID, Workflow.DEFAULT_VERSION, 1) == 1)
+      for (ServiceDefinition service : services)
+        quotas.capOnce(service.regions().primary(), slots, timeline);
     Instant queuedAt = Timeline.now();
     try {
       for (ServiceDefinition service : services) {
         String region = service.regions().primary();
+        if (slots.closed(region)) {
+          queued--;
+          members.put(
+              service.key(),
+              FleetMemberResult.notStarted(
+                  service.key(), region, childId(service), quotas.noRoom(region)));
+          continue;
+        }
         Workflow.await(() -> slots.free(region));
         slots.take(region);
         queued--;
@@ -67,7 +79,12 @@ public class FleetValidationWorkflowImpl implements FleetValidationWorkflow {
           .run();
       for (ServiceDefinition s : services)
         members.putIfAbsent(
-            s.key(), FleetMemberResult.notStarted(s.key(), s.regions().primary(), childId(s)));
+            s.key(),
+            FleetMemberResult.notStarted(
+                s.key(),
+                s.regions().primary(),
+                childId(s),
+                "not started: the fleet was cancelled"));
       throw cancelled;
     }
     List<FleetMemberResult> ended = orderedAs(services);

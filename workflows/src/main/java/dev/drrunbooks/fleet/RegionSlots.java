@@ -11,6 +11,7 @@ import java.util.Map;
 final class RegionSlots {
   private final FleetLimits limits;
   private final Map<String, Integer> inFlight = new HashMap<>();
+  private final Map<String, Integer> caps = new HashMap<>();
   private int total;
   private int mostAtOnce;
 
@@ -21,7 +22,27 @@ final class RegionSlots {
   /** Whether a run in {@code region} may start now. */
   boolean free(String region) {
     return total < limits.maxConcurrent()
-        && inFlight.getOrDefault(region, 0) < limits.maxPerRegion();
+        && inFlight.getOrDefault(region, 0) < maxPerRegion(region);
+  }
+
+  /** Runs in flight at most in {@code region}: the fleet's limit, or a lower cap set for it. */
+  int maxPerRegion(String region) {
+    return caps.getOrDefault(region, limits.maxPerRegion());
+  }
+
+  /**
+   * Lowers {@code region}'s limit to {@code cap} (never raises it above the fleet's).
+   *
+   * @throws IllegalArgumentException when {@code cap} is negative
+   */
+  void cap(String region, int cap) {
+    if (cap < 0) throw new IllegalArgumentException("cap " + cap + " for " + region + " < 0");
+    caps.put(region, Math.min(cap, limits.maxPerRegion()));
+  }
+
+  /** Whether nothing may ever start in {@code region} (its cap is 0). */
+  boolean closed(String region) {
+    return maxPerRegion(region) == 0;
   }
 
   /**

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.drrunbooks.activities.rds.DbInstanceQuota;
 import dev.drrunbooks.backupvalidation.BackupValidationWorkflowImpl;
 import dev.drrunbooks.replay.Histories;
 import dev.drrunbooks.restore.FakeRds;
@@ -34,10 +35,11 @@ class FleetValidationWorkflowTest {
       TimeSkipping.extension(FleetValidationWorkflowImpl.class, BackupValidationWorkflowImpl.class);
 
   private final FakeRds rds = new FakeRds();
+  private final FakeRdsAccount account = new FakeRdsAccount();
 
   @BeforeEach
   void startWorker(TestWorkflowEnvironment env, Worker worker) {
-    worker.registerActivitiesImplementations(rds, new FakeCatalog());
+    worker.registerActivitiesImplementations(rds, account, new FakeCatalog());
     env.start();
   }
 
@@ -123,6 +125,96 @@ class FleetValidationWorkflowTest {
     // was ever created
     assertEquals(List.of("eu-west-1/fleet-cancel-customer-base-validation"), rds.deleted);
     assertEquals(rds.created, rds.deleted);
+  }
+
+  @Test
+  void aRegionNearItsDbInstanceQuotaGetsNoMoreRestoresAtOnceThanItsHeadroom(
+      WorkflowClient client, Worker worker) {
+    snapshotsFor("customer-base", "payments", "locations");
+    rds.awaitMillis = 300;
+    account.quotas.put("eu-west-1", new DbInstanceQuota("eu-west-1", 40, 39));
+
+    FleetValidationResult r =
+        stub(client, worker, "fleet-quota")
+            .run(new FleetValidationInput(List.of("all"), 4, null, null, null));
+
+    Histories.record(client, "fleet-quota", "fleet-validation-db-instance-quota");
+    assertTrue(r.passed(), r.summary());
+    assertEquals(1, r.mostAtOnce(), "one restore at a time: the quota has room for one");
+    assertTrue(rds.mostAwaiting.get() <= 1, "restores awaited at once: " + rds.mostAwaiting);
+    assertEquals(List.of("eu-west-1"), account.asked, "read once per region");
+    assertTrue(
+        r.timeline().stream()
+            .anyMatch(
+                e ->
+                    e.detail()
+                        .equals(
+                            "eu-west-1: 39 of 40 DB instances used: at most 1 restore(s) at once"
+                                + " there")),
+        r.timeline().toString());
+  }
+
+  @Test
+  void aRegionWithoutRoomUnderItsQuotaStartsNothingAndSaysWhy(
+      WorkflowClient client, Worker worker) {
+    snapshotsFor("customer-base", "payments", "locations");
+    account.quotas.put("eu-west-1", new DbInstanceQuota("eu-west-1", 40, 41));
+
+    FleetValidationResult r = stub(client, worker, "fleet-full").run(FleetValidationInput.all());
+
+    assertFalse(r.passed());
+    for (FleetMemberResult m : r.members()) {
+      assertEquals(FleetMemberResult.NOT_STARTED, m.outcome(), m.toString());
+      assertEquals(
+          "not started: no room under the DB-instance quota (eu-west-1: 41 of 40 DB instances"
+              + " used)",
+          m.summary());
+    }
+    assertEquals(List.of(), rds.created, "no restore was even tried");
+    assertEquals(0, r.mostAtOnce());
+  }
+
+  @Test
+  void aQuotaThatCannotBeReadLeavesTheFleetsOwnLimits(WorkflowClient client, Worker worker) {
+    snapshotsFor("customer-base", "payments", "locations");
+    rds.awaitMillis = 300;
+    account.denied = true;
+
+    FleetValidationResult r =
+        stub(client, worker, "fleet-quota-denied")
+            .run(new FleetValidationInput(List.of("all"), 3, 2, null, null));
+
+    assertTrue(r.passed(), r.summary());
+    assertEquals(2, r.mostAtOnce());
+    assertTrue(
+        r.timeline().stream()
+            .anyMatch(
+                e ->
+                    e.detail().startsWith("not read (reading the DB-instance quota in eu-west-1")
+                        && e.detail().endsWith("): the fleet's own limit of 2 per region stays")),
+        r.timeline().toString());
+  }
+
+  @Test
+  void anAccountWhoseRdsReportsNoQuotaKeepsTheFleetsOwnLimits(
+      WorkflowClient client, Worker worker) {
+    snapshotsFor("customer-base", "payments", "locations");
+    rds.awaitMillis = 300;
+    account.reportsNone = true;
+
+    FleetValidationResult r =
+        stub(client, worker, "fleet-quota-none")
+            .run(new FleetValidationInput(List.of("all"), 3, 3, null, null));
+
+    assertTrue(r.passed(), r.summary());
+    assertEquals(3, r.mostAtOnce());
+    assertTrue(
+        r.timeline().stream()
+            .anyMatch(
+                e ->
+                    e.detail()
+                        .equals("RDS reports none: the fleet's own limit of 3 per region stays")),
+        r.timeline().toString());
   }
 
   @Test
