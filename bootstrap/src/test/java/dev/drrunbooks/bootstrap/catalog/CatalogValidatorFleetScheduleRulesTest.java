@@ -130,6 +130,18 @@ class CatalogValidatorFleetScheduleRulesTest {
   }
 
   @Test
+  void aFleetProblemIsReportedBesideProblemsElsewhere() {
+    String badDrill = edit("catchupWindow: 7d", "catchupWindow: 9s");
+    assertEquals(
+        List.of(
+            problem(
+                "schedules.monthly-dr-drill.catchupWindow",
+                "Temporal's shortest catch-up window is 10s, found 9s"),
+            problem(WEEKLY + ".services", "'billing' is not valid; " + KNOWN)),
+        problems(edit(badDrill, SERVICES, "    services: [billing]\n")));
+  }
+
+  @Test
   void aRefusalWithoutAFieldStaysAtTheSchedule() {
     assertEquals(
         problem("schedules.s", "no field here"),
