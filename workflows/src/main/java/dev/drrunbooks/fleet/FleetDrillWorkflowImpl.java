@@ -12,7 +12,6 @@ import dev.drrunbooks.model.Failures;
 import dev.drrunbooks.model.ObjectiveCheck;
 import dev.drrunbooks.model.Outcome;
 import dev.drrunbooks.model.Phases;
-import dev.drrunbooks.model.ServiceLookup;
 import dev.drrunbooks.model.Timeline;
 import dev.drrunbooks.runbook.RunSummary;
 import io.temporal.api.enums.v1.ParentClosePolicy;
@@ -23,8 +22,6 @@ import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +51,7 @@ public class FleetDrillWorkflowImpl implements FleetDrillWorkflow {
     List<String> keys = RULES.services(in);
     phases.tag(FleetDrill.KEY, String.join(",", keys));
     phases.enter("resolve");
-    List<ServiceDefinition> services = resolve(keys);
+    List<ServiceDefinition> services = FleetOrder.resolve(catalog, timeline, keys);
     RULES.checkServices(in, services);
     slots = new RegionSlots(limits);
     queued = services.size();
@@ -94,17 +91,6 @@ public class FleetDrillWorkflowImpl implements FleetDrillWorkflow {
         + " queued, "
         + members.size()
         + " done";
-  }
-
-  /** The services the keys name, each once, most critical first (catalog order within one). */
-  private List<ServiceDefinition> resolve(List<String> keys) {
-    Map<String, ServiceDefinition> byKey = new LinkedHashMap<>();
-    for (String key : keys)
-      for (ServiceDefinition s : ServiceLookup.resolveAll(catalog, timeline, key))
-        byKey.putIfAbsent(s.key(), s);
-    List<ServiceDefinition> ordered = new ArrayList<>(byKey.values());
-    ordered.sort(Comparator.comparing(s -> s.spec().priority()));
-    return ordered;
   }
 
   /** Starts the service's drill; when it ends, its result is kept and its slot given back. */
