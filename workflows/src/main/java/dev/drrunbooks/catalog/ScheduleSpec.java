@@ -12,8 +12,9 @@ import java.util.List;
  * @param procedure {@code dr-drill} (the monthly drill, all {@code services} in one run), {@code
  *     backup-validation} (the weekly backup test, exactly one service), {@code fleet-validation}
  *     (the weekly backup test of several services in one fleet run, each its own backup-validation
- *     child run: {@code all}, or catalog keys) or {@code readiness} (the readiness evaluation: one
- *     service, or {@code all})
+ *     child run: {@code all}, or catalog keys), {@code fleet-drill} (the DR drill of several
+ *     services, each its own DR drill child run: {@code all}, or catalog keys) or {@code readiness}
+ *     (the readiness evaluation: one service, or {@code all})
  * @param timeZone IANA zone the calendar is read in (default UTC)
  * @param catchupWindow how late a run missed during an outage may still start; one run, never one
  *     per miss
@@ -21,10 +22,10 @@ import java.util.List;
  * @param pick optional, backup-validation and fleet-validation only: {@code newest} (default) or
  *     {@code random}
  * @param description optional words for people, shown by {@code dr schedules list}
- * @param maxConcurrent optional, fleet-validation only: child runs in flight at most (the fleet's
- *     default when absent; its input rules give the range)
- * @param maxPerRegion optional, fleet-validation only: child runs in flight at most in one AWS
- *     region (at most maxConcurrent)
+ * @param maxConcurrent optional, fleet-validation and fleet-drill only: child runs in flight at
+ *     most (the fleet's default when absent; its input rules give the range)
+ * @param maxPerRegion optional, fleet-validation and fleet-drill only: child runs in flight at most
+ *     in one AWS region (at most maxConcurrent)
  */
 public record ScheduleSpec(
     String procedure,
@@ -48,9 +49,17 @@ public record ScheduleSpec(
    */
   public static final String FLEET_VALIDATION = "fleet-validation";
 
+  /** The fleet drill's key ({@code dev.drrunbooks.fleet.FleetDrill}). */
+  public static final String FLEET_DRILL = "fleet-drill";
+
   /** The procedures a schedule may start. */
   public static final List<String> PROCEDURES =
-      List.of(BACKUP_VALIDATION, DR_DRILL, FLEET_VALIDATION, READINESS);
+      List.of(BACKUP_VALIDATION, DR_DRILL, FLEET_DRILL, FLEET_VALIDATION, READINESS);
+
+  /** Whether it starts a fleet: child runs of {@code services} ({@code all}: every service). */
+  public boolean fleet() {
+    return FLEET_VALIDATION.equals(procedure) || FLEET_DRILL.equals(procedure);
+  }
 
   public static final String DEFAULT_TIME_ZONE = "UTC";
 

@@ -1,5 +1,6 @@
 package dev.drrunbooks.fleet;
 
+import dev.drrunbooks.catalog.ScheduleSpec;
 import dev.drrunbooks.payload.RunInput;
 import java.util.List;
 
@@ -23,5 +24,17 @@ public record FleetDrillInput(
   /** Every service, with the default limits. */
   public static FleetDrillInput all() {
     return new FleetDrillInput(List.of(), null, null, null);
+  }
+
+  /**
+   * The input a catalog schedule of procedure {@code fleet-drill} starts its runs with, as the
+   * catalog validator checks it with {@link FleetDrillInputRules}.
+   */
+  public static FleetDrillInput scheduled(ScheduleSpec schedule) {
+    return new FleetDrillInput(
+        schedule.services(),
+        schedule.maxConcurrent(),
+        schedule.maxPerRegion(),
+        schedule.waitBudgetText());
   }
 }

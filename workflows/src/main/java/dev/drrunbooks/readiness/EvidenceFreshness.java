@@ -19,7 +19,8 @@ import java.util.Set;
  *
  * <p>A {@code fleet-validation} schedule covers the backup validation of every service it names
  * ({@code all}: every service): its runs validate each as a backup-validation child run, whose
- * ledger row is the service's backup-validation evidence like a run started on its own.
+ * ledger row is the service's backup-validation evidence like a run started on its own. A {@code
+ * fleet-drill} schedule covers their drills alike (its children are DR drills).
  */
 final class EvidenceFreshness {
   /** The procedures whose passing runs are evidence, as their schedules name them. */
@@ -91,12 +92,13 @@ final class EvidenceFreshness {
 
   /**
    * The procedure of {@link #PROCEDURES} whose passing runs the schedule's runs leave in the
-   * ledger: its own, or backup-validation for a fleet validation (its children's); null for one
-   * that leaves no such evidence (readiness).
+   * ledger: its own, or its children's for a fleet (backup-validation, dr-drill); null for one that
+   * leaves no such evidence (readiness).
    */
   static String evidenceOf(ScheduleSpec schedule) {
     if (ScheduleSpec.FLEET_VALIDATION.equals(schedule.procedure()))
       return ScheduleSpec.BACKUP_VALIDATION;
+    if (ScheduleSpec.FLEET_DRILL.equals(schedule.procedure())) return ScheduleSpec.DR_DRILL;
     return PROCEDURES.contains(schedule.procedure()) ? schedule.procedure() : null;
   }
 
@@ -106,7 +108,7 @@ final class EvidenceFreshness {
    */
   static boolean covers(ScheduleSpec schedule, String service) {
     if (schedule.services().contains(service)) return true;
-    return ScheduleSpec.FLEET_VALIDATION.equals(schedule.procedure())
+    return schedule.fleet()
         && (schedule.services().isEmpty() || schedule.services().contains(InputRules.ALL));
   }
 

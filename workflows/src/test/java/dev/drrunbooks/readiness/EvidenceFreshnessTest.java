@@ -130,9 +130,41 @@ class EvidenceFreshnessTest {
   }
 
   @Test
+  void aFleetDrillOfAllCoversEveryServicesDrillWithItsChildrensRuns() {
+    ScheduleSpec fleetDrill = schedule(ScheduleSpec.FLEET_DRILL, FIRST_MONDAY, "all");
+    LastPassingRun child =
+        new LastPassingRun(
+            "dr-drill",
+            "payments",
+            "fleet-drill-all-2026-11-02T10:00:00Z-payments",
+            NOW.minus(Duration.ofDays(28)));
+    List<ReadinessCheck> checks =
+        EvidenceFreshness.checks(
+            "payments", Map.of("monthly-fleet-drill", fleetDrill), List.of(child), NOW);
+    assertEquals(
+        new ReadinessCheck(
+            "payments",
+            "last passing dr-drill",
+            "within 32d (schedule monthly-fleet-drill)",
+            "28d ago (fleet-drill-all-2026-11-02T10:00:00Z-payments)",
+            CheckVerdict.PASS),
+        check(checks, "last passing dr-drill"));
+    assertEquals(
+        "a catalog schedule runs it",
+        check(checks, "last passing backup-validation").expected(),
+        "a drill is not a backup validation");
+  }
+
+  @Test
   void whatEachScheduleIsEvidenceOfAndForWhom() {
     assertEquals("backup-validation", EvidenceFreshness.evidenceOf(FLEET_OF_ALL));
     assertEquals("dr-drill", EvidenceFreshness.evidenceOf(DRILL));
+    assertEquals(
+        "dr-drill",
+        EvidenceFreshness.evidenceOf(schedule(ScheduleSpec.FLEET_DRILL, FIRST_MONDAY, "all")));
+    assertTrue(
+        EvidenceFreshness.covers(
+            schedule(ScheduleSpec.FLEET_DRILL, FIRST_MONDAY, "all"), "anything"));
     assertEquals(
         "backup-validation",
         EvidenceFreshness.evidenceOf(

@@ -202,7 +202,7 @@ final class CatalogValidator {
     boolean readinessOfAll =
         ScheduleSpec.READINESS.equals(s.procedure()) && s.services().equals(List.of("all"));
     // A fleet's services (all, or keys) are checked by the fleet's own rules, below.
-    boolean fleet = ScheduleSpec.FLEET_VALIDATION.equals(s.procedure());
+    boolean fleet = s.fleet();
     for (int i = 0; i < s.services().size() && !readinessOfAll && !fleet; i++) {
       reference(
           at + ".services[" + i + "]",
@@ -268,7 +268,8 @@ final class CatalogValidator {
           "must be longer than zero, found " + Durations.format(s.waitBudget()));
     }
     if (s.pick() != null) {
-      if (!ScheduleSpec.BACKUP_VALIDATION.equals(s.procedure()) && !fleet) {
+      if (!ScheduleSpec.BACKUP_VALIDATION.equals(s.procedure())
+          && !ScheduleSpec.FLEET_VALIDATION.equals(s.procedure())) {
         problem(
             at + ".pick", "only a backup-validation or fleet-validation schedule picks a snapshot");
       } else if (!s.pick().equals("newest") && !s.pick().equals("random")) {
@@ -277,9 +278,13 @@ final class CatalogValidator {
     }
     if (!fleet) {
       if (s.maxConcurrent() != null)
-        problem(at + ".maxConcurrent", "only a fleet-validation schedule limits its child runs");
+        problem(
+            at + ".maxConcurrent",
+            "only a fleet-validation or fleet-drill schedule limits its child runs");
       if (s.maxPerRegion() != null)
-        problem(at + ".maxPerRegion", "only a fleet-validation schedule limits its child runs");
+        problem(
+            at + ".maxPerRegion",
+            "only a fleet-validation or fleet-drill schedule limits its child runs");
       return;
     }
     // One problem per field: where a rule above already refused the field, the fleet's says the

@@ -2,17 +2,20 @@ package dev.drrunbooks.bootstrap.catalog;
 
 import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.catalog.ScheduleSpec;
+import dev.drrunbooks.fleet.FleetDrillInput;
+import dev.drrunbooks.fleet.FleetDrillWorkflowImpl;
 import dev.drrunbooks.fleet.FleetValidationInput;
 import dev.drrunbooks.fleet.FleetValidationWorkflowImpl;
 import io.temporal.failure.ApplicationFailure;
 import java.util.Optional;
 
 /**
- * A {@code fleet-validation} schedule checked by the fleet's own input rules: the input its runs
- * will start with ({@link FleetValidationInput#scheduled}) must pass {@link
- * FleetValidationWorkflowImpl#RULES} against this catalog, so the catalog refuses what every run
- * the schedule starts would refuse (an unknown service, limits out of range, a bad pick or wait
- * budget) when it is loaded, not on Sunday night.
+ * A {@code fleet-validation} or {@code fleet-drill} schedule checked by the fleet's own input
+ * rules: the input its runs will start with ({@link FleetValidationInput#scheduled}, {@link
+ * FleetDrillInput#scheduled}) must pass {@link FleetValidationWorkflowImpl#RULES} or {@link
+ * FleetDrillWorkflowImpl#RULES} against this catalog, so the catalog refuses what every run the
+ * schedule starts would refuse (an unknown service, limits out of range, a bad pick or wait budget)
+ * when it is loaded, not on Sunday night.
  */
 final class FleetScheduleRules {
   private FleetScheduleRules() {}
@@ -25,8 +28,11 @@ final class FleetScheduleRules {
    */
   static Optional<CatalogException.Problem> problem(String at, ScheduleSpec s, Catalog catalog) {
     try {
-      FleetValidationWorkflowImpl.RULES.checkStart(
-          FleetValidationInput.scheduled(s), null, catalog);
+      if (ScheduleSpec.FLEET_DRILL.equals(s.procedure()))
+        FleetDrillWorkflowImpl.RULES.checkStart(FleetDrillInput.scheduled(s), null, catalog);
+      else
+        FleetValidationWorkflowImpl.RULES.checkStart(
+            FleetValidationInput.scheduled(s), null, catalog);
       return Optional.empty();
     } catch (ApplicationFailure refused) {
       return Optional.of(atField(at, refused.getOriginalMessage()));

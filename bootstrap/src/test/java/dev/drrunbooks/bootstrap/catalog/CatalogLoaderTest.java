@@ -216,7 +216,7 @@ class CatalogLoaderTest {
             new CatalogException.Problem(
                 "schedules.monthly-dr-drill.procedure",
                 "unknown procedure 'chaos-monkey'; a schedule can start: backup-validation,"
-                    + " dr-drill, fleet-validation, readiness")),
+                    + " dr-drill, fleet-drill, fleet-validation, readiness")),
         e.problems());
   }
 

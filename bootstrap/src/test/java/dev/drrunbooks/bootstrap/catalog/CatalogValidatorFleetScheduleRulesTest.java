@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.catalog.CatalogFixture;
 import dev.drrunbooks.catalog.ScheduleSpec;
+import dev.drrunbooks.fleet.FleetDrillInput;
 import dev.drrunbooks.fleet.FleetValidationInput;
 import java.time.Duration;
 import java.util.List;
@@ -105,10 +106,10 @@ class CatalogValidatorFleetScheduleRulesTest {
         List.of(
             problem(
                 "schedules.monthly-dr-drill.maxConcurrent",
-                "only a fleet-validation schedule limits its child runs"),
+                "only a fleet-validation or fleet-drill schedule limits its child runs"),
             problem(
                 "schedules.monthly-dr-drill.maxPerRegion",
-                "only a fleet-validation schedule limits its child runs")),
+                "only a fleet-validation or fleet-drill schedule limits its child runs")),
         problems(edit(drill, drill + LIMITS)));
     assertEquals(
         only(
@@ -127,6 +128,35 @@ class CatalogValidatorFleetScheduleRulesTest {
                 "bucket 'asets' is not defined under buckets; defined: assets,"
                     + " customer-documents, payments-archive")),
         problems(edit(broken, SERVICES, "    services: [all, billing]\n")));
+  }
+
+  @Test
+  void aFleetDrillScheduleIsCheckedByTheFleetDrillsRules() {
+    String drill = "    procedure: dr-drill\n    services: [inventory]\n";
+    Catalog c =
+        accepted(
+            edit(drill, "    procedure: fleet-drill\n    services: [all]\n    maxConcurrent: 2\n"));
+    ScheduleSpec monthly = c.schedules().get("monthly-dr-drill");
+    assertEquals(
+        new FleetDrillInput(List.of("all"), 2, null, null), FleetDrillInput.scheduled(monthly));
+    assertEquals(
+        only("schedules.monthly-dr-drill.services", "'billing' is not valid; " + KNOWN),
+        problems(edit(drill, "    procedure: fleet-drill\n    services: [payments, billing]\n")));
+    assertEquals(
+        only(
+            "schedules.monthly-dr-drill.maxPerRegion",
+            "'3' is not valid; allowed: 1 to maxConcurrent (2)"),
+        problems(
+            edit(
+                drill,
+                "    procedure: fleet-drill\n    services: [all]\n    maxConcurrent: 2\n"
+                    + "    maxPerRegion: 3\n")));
+    assertEquals(
+        only(
+            "schedules.monthly-dr-drill.pick",
+            "only a backup-validation or fleet-validation schedule picks a snapshot"),
+        problems(
+            edit(drill, "    procedure: fleet-drill\n    services: [all]\n    pick: newest\n")));
   }
 
   @Test

@@ -9,6 +9,7 @@ import dev.drrunbooks.catalog.CalendarSpec;
 import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.catalog.ScheduleSpec;
 import dev.drrunbooks.drill.DrDrillInput;
+import dev.drrunbooks.fleet.FleetDrillInput;
 import dev.drrunbooks.fleet.FleetValidationInput;
 import dev.drrunbooks.model.SearchAttributes;
 import dev.drrunbooks.readiness.ReadinessInput;
@@ -173,6 +174,7 @@ public final class ScheduleTranslation {
           new BackupValidationInput(
               entry.services().get(0), entry.pick(), null, waitBudget, null, null);
       case ScheduleSpec.FLEET_VALIDATION -> FleetValidationInput.scheduled(entry);
+      case ScheduleSpec.FLEET_DRILL -> FleetDrillInput.scheduled(entry);
       case ScheduleSpec.READINESS -> new ReadinessInput(entry.services().get(0));
       default ->
           throw new IllegalArgumentException(

@@ -10,6 +10,7 @@ import dev.drrunbooks.bootstrap.catalog.CatalogLoader;
 import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.catalog.CatalogFixture;
 import dev.drrunbooks.drill.DrDrillInput;
+import dev.drrunbooks.fleet.FleetDrillInput;
 import dev.drrunbooks.fleet.FleetValidationInput;
 import dev.drrunbooks.model.SearchAttributes;
 import io.temporal.api.enums.v1.ScheduleOverlapPolicy;
@@ -128,6 +129,27 @@ class ScheduleTranslationTest {
     assertEquals(
         "payments,inventory",
         action.getOptions().getTypedSearchAttributes().get(SearchAttributes.SERVICE));
+  }
+
+  @Test
+  void aFleetDrillScheduleStartsOneFleetDrillRunWithItsServicesAndLimits() {
+    Catalog fleet =
+        CatalogLoader.parse(
+            CatalogFixture.text()
+                .replace(
+                    "    procedure: dr-drill\n    services: [inventory]\n",
+                    "    procedure: fleet-drill\n    services: [all]\n    maxConcurrent: 2\n"
+                        + "    waitBudget: 45m\n"),
+            "fleet-drill.yaml");
+    DesiredSchedule monthly = ScheduleTranslation.desired(fleet, "monthly-dr-drill", "q");
+    ScheduleActionStartWorkflow action =
+        (ScheduleActionStartWorkflow) monthly.schedule().getAction();
+    assertEquals("FleetDrill", action.getWorkflowType());
+    assertEquals("fleet-drill-all", action.getOptions().getWorkflowId());
+    assertEquals(
+        new FleetDrillInput(List.of("all"), 2, null, "45m"),
+        action.getArguments().get(0, FleetDrillInput.class));
+    assertEquals("Fleet DR drill of all", action.getOptions().getStaticSummary());
   }
 
   @Test
