@@ -9,6 +9,7 @@ import dev.drrunbooks.starter.commands.CancelCommand;
 import dev.drrunbooks.starter.commands.CleanupCommand;
 import dev.drrunbooks.starter.commands.CommandGroup;
 import dev.drrunbooks.starter.commands.DoctorCommand;
+import dev.drrunbooks.starter.commands.DrillAllCommand;
 import dev.drrunbooks.starter.commands.DrillCommand;
 import dev.drrunbooks.starter.commands.EvacuateCommand;
 import dev.drrunbooks.starter.commands.EvidenceCommand;
@@ -53,6 +54,7 @@ import picocli.CommandLine.Spec;
       ServicesCommand.class,
       DoctorCommand.class,
       DrillCommand.class,
+      DrillAllCommand.class,
       BackupPolicyCommand.class,
       ReadinessCommand.class,
       PostureCommand.class,
@@ -97,9 +99,10 @@ public final class DrCli implements Callable<Integer> {
   }
 
   /**
-   * Runs {@code args} ({@code validate-backups --all} routed to the fleet's command, {@link
-   * AllServicesSwitch}) and flushes what the command wrote: picocli's writers flush on println
-   * only, so output ending without a newline (a CSV export) would be lost at {@code System.exit}.
+   * Runs {@code args} ({@code validate-backups --all} and {@code drill --all} routed to the fleets'
+   * commands, {@link AllServicesSwitch}) and flushes what the command wrote: picocli's writers
+   * flush on println only, so output ending without a newline (a CSV export) would be lost at
+   * {@code System.exit}.
    */
   public static int execute(CommandLine cli, String... args) {
     try {

@@ -1,5 +1,6 @@
 package dev.drrunbooks.fleet;
 
+import dev.drrunbooks.catalog.ScheduleSpec;
 import dev.drrunbooks.payload.RunInput;
 import java.util.List;
 
@@ -27,5 +28,20 @@ public record FleetValidationInput(
   /** Every service, with the default limits. */
   public static FleetValidationInput all() {
     return new FleetValidationInput(List.of(), null, null, null, null);
+  }
+
+  /**
+   * The input a catalog schedule of procedure {@code fleet-validation} starts its runs with: its
+   * services ({@code [all]} or keys), limits, pick and wait budget, as an operator would type them.
+   * The catalog validator checks this very input with {@link FleetValidationInputRules}, so a
+   * schedule the catalog accepts starts runs the fleet accepts.
+   */
+  public static FleetValidationInput scheduled(ScheduleSpec schedule) {
+    return new FleetValidationInput(
+        schedule.services(),
+        schedule.maxConcurrent(),
+        schedule.maxPerRegion(),
+        schedule.pick(),
+        schedule.waitBudgetText());
   }
 }

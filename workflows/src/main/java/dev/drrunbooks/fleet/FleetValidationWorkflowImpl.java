@@ -10,7 +10,6 @@ import dev.drrunbooks.model.ActivityDefaults;
 import dev.drrunbooks.model.Failures;
 import dev.drrunbooks.model.Outcome;
 import dev.drrunbooks.model.Phases;
-import dev.drrunbooks.model.ServiceLookup;
 import dev.drrunbooks.model.Timeline;
 import dev.drrunbooks.runbook.RunSummary;
 import io.temporal.api.enums.v1.ParentClosePolicy;
@@ -20,8 +19,6 @@ import io.temporal.workflow.ChildWorkflowCancellationType;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +43,7 @@ public class FleetValidationWorkflowImpl implements FleetValidationWorkflow {
     List<String> keys = RULES.services(in);
     phases.tag(FleetValidation.KEY, keys.size() == 1 ? keys.get(0) : String.join(",", keys));
     phases.enter("resolve");
-    List<ServiceDefinition> services = resolve(keys);
+    List<ServiceDefinition> services = FleetOrder.resolve(catalog, timeline, keys);
     slots = new RegionSlots(limits);
     queued = services.size();
     phases.enter("validate");
@@ -108,20 +105,6 @@ public class FleetValidationWorkflowImpl implements FleetValidationWorkflow {
         + " queued, "
         + members.size()
         + " done";
-  }
-
-  /**
-   * The services the keys name, each once, most critical first (in catalog order within a
-   * priority), so the services that matter most are validated first when the queue is long.
-   */
-  private List<ServiceDefinition> resolve(List<String> keys) {
-    Map<String, ServiceDefinition> byKey = new LinkedHashMap<>();
-    for (String key : keys)
-      for (ServiceDefinition s : ServiceLookup.resolveAll(catalog, timeline, key))
-        byKey.putIfAbsent(s.key(), s);
-    List<ServiceDefinition> ordered = new ArrayList<>(byKey.values());
-    ordered.sort(Comparator.comparing(s -> s.spec().priority()));
-    return ordered;
   }
 
   /** Starts the service's child run; when it ends, its result is kept and its slot given back. */

@@ -2,6 +2,7 @@ package dev.drrunbooks.readiness;
 
 import dev.drrunbooks.activities.ledger.LastPassingRun;
 import dev.drrunbooks.catalog.ScheduleSpec;
+import dev.drrunbooks.model.InputRules;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +16,11 @@ import java.util.Set;
  * Whether a service's last passing drill and backup validation are as recent as the catalog's
  * schedules for it promise: a schedule that stopped running, or runs that keep failing, show here
  * before anyone needs the recovery they test.
+ *
+ * <p>A {@code fleet-validation} schedule covers the backup validation of every service it names
+ * ({@code all}: every service): its runs validate each as a backup-validation child run, whose
+ * ledger row is the service's backup-validation evidence like a run started on its own. A {@code
+ * fleet-drill} schedule covers their drills alike (its children are DR drills).
  */
 final class EvidenceFreshness {
   /** The procedures whose passing runs are evidence, as their schedules name them. */
@@ -38,12 +44,13 @@ final class EvidenceFreshness {
     Set<String> covered = new HashSet<>();
     for (Map.Entry<String, ScheduleSpec> e : new java.util.TreeMap<>(schedules).entrySet()) {
       ScheduleSpec s = e.getValue();
-      if (!PROCEDURES.contains(s.procedure()) || !s.services().contains(service)) continue;
-      covered.add(s.procedure());
+      String procedure = evidenceOf(s);
+      if (procedure == null || !covers(s, service)) continue;
+      covered.add(procedure);
       Duration allowed = ScheduleCadence.allowedAge(s);
-      String check = "last passing " + s.procedure();
+      String check = "last passing " + procedure;
       String expected = "within " + Ages.of(allowed) + " (schedule " + e.getKey() + ")";
-      Optional<LastPassingRun> last = newest(lastPassing, s.procedure(), service);
+      Optional<LastPassingRun> last = newest(lastPassing, procedure, service);
       if (last.isEmpty()) {
         checks.add(
             new ReadinessCheck(service, check, expected, "none in the ledger", CheckVerdict.FAIL));
@@ -81,6 +88,28 @@ final class EvidenceFreshness {
               CheckVerdict.FAIL));
     }
     return checks;
+  }
+
+  /**
+   * The procedure of {@link #PROCEDURES} whose passing runs the schedule's runs leave in the
+   * ledger: its own, or its children's for a fleet (backup-validation, dr-drill); null for one that
+   * leaves no such evidence (readiness).
+   */
+  static String evidenceOf(ScheduleSpec schedule) {
+    if (ScheduleSpec.FLEET_VALIDATION.equals(schedule.procedure()))
+      return ScheduleSpec.BACKUP_VALIDATION;
+    if (ScheduleSpec.FLEET_DRILL.equals(schedule.procedure())) return ScheduleSpec.DR_DRILL;
+    return PROCEDURES.contains(schedule.procedure()) ? schedule.procedure() : null;
+  }
+
+  /**
+   * Whether the schedule's runs include {@code service}: named, or a fleet of {@code all} (or of
+   * none named, which the fleet reads as all).
+   */
+  static boolean covers(ScheduleSpec schedule, String service) {
+    if (schedule.services().contains(service)) return true;
+    return schedule.fleet()
+        && (schedule.services().isEmpty() || schedule.services().contains(InputRules.ALL));
   }
 
   private static Optional<LastPassingRun> newest(

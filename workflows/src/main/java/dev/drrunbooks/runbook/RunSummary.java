@@ -59,6 +59,10 @@ public record RunSummary(String summary, String details) {
               "dr-drill",
               "creates a test environment stack and restored copies, checks them, deletes them"),
           Map.entry(
+              "fleet-drill",
+              "starts one DR drill per service, a bounded few at a time; each creates and deletes"
+                  + " its own test environment stack and restored copies"),
+          Map.entry(
               "data-recovery",
               "restores a copy, then (after its confirmation gates) replays good transactions into"
                   + " the source database"),

@@ -7,6 +7,7 @@ import dev.drrunbooks.drill.DrDrill;
 import dev.drrunbooks.ecsrecovery.EcsServiceRecovery;
 import dev.drrunbooks.evacuation.RegionEvacuation;
 import dev.drrunbooks.failover.DnsFailover;
+import dev.drrunbooks.fleet.FleetDrill;
 import dev.drrunbooks.fleet.FleetValidation;
 import dev.drrunbooks.incident.IncidentResponse;
 import dev.drrunbooks.pitr.PointInTimeRestore;
@@ -33,6 +34,7 @@ public final class Runbook {
           EcsServiceRecovery.PROCEDURE,
           RegionEvacuation.PROCEDURE,
           DrDrill.PROCEDURE,
+          FleetDrill.PROCEDURE,
           CorruptedDataRecovery.PROCEDURE,
           IncidentResponse.PROCEDURE,
           RunCleanup.PROCEDURE,

@@ -201,7 +201,9 @@ final class CatalogValidator {
     }
     boolean readinessOfAll =
         ScheduleSpec.READINESS.equals(s.procedure()) && s.services().equals(List.of("all"));
-    for (int i = 0; i < s.services().size() && !readinessOfAll; i++) {
+    // A fleet's services (all, or keys) are checked by the fleet's own rules, below.
+    boolean fleet = s.fleet();
+    for (int i = 0; i < s.services().size() && !readinessOfAll && !fleet; i++) {
       reference(
           at + ".services[" + i + "]",
           s.services().get(i),
@@ -266,12 +268,30 @@ final class CatalogValidator {
           "must be longer than zero, found " + Durations.format(s.waitBudget()));
     }
     if (s.pick() != null) {
-      if (!ScheduleSpec.BACKUP_VALIDATION.equals(s.procedure())) {
-        problem(at + ".pick", "only a backup-validation schedule picks a snapshot");
+      if (!ScheduleSpec.BACKUP_VALIDATION.equals(s.procedure())
+          && !ScheduleSpec.FLEET_VALIDATION.equals(s.procedure())) {
+        problem(
+            at + ".pick", "only a backup-validation or fleet-validation schedule picks a snapshot");
       } else if (!s.pick().equals("newest") && !s.pick().equals("random")) {
         problem(at + ".pick", "'" + s.pick() + "' must be newest or random");
       }
     }
+    if (!fleet) {
+      if (s.maxConcurrent() != null)
+        problem(
+            at + ".maxConcurrent",
+            "only a fleet-validation or fleet-drill schedule limits its child runs");
+      if (s.maxPerRegion() != null)
+        problem(
+            at + ".maxPerRegion",
+            "only a fleet-validation or fleet-drill schedule limits its child runs");
+      return;
+    }
+    // One problem per field: where a rule above already refused the field, the fleet's says the
+    // same again.
+    FleetScheduleRules.problem(at, s, catalog)
+        .filter(p -> problems.stream().noneMatch(q -> q.path().equals(p.path())))
+        .ifPresent(problems::add);
   }
 
   private void failover(String at, FailoverPolicy f) {

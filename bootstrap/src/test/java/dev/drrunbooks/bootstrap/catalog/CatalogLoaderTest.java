@@ -144,8 +144,7 @@ class CatalogLoaderTest {
   void schedulesAreTheMonthlyDrillTheWeeklyBackupValidationAndReadinessEvery30Minutes() {
     Catalog catalog = CatalogFixture.load();
     assertEquals(
-        List.of(
-            "monthly-dr-drill", "readiness-every-30-minutes", "weekly-backup-validation-inventory"),
+        List.of("monthly-dr-drill", "readiness-every-30-minutes", "weekly-backup-validation"),
         catalog.scheduleKeys());
     ScheduleSpec readiness = catalog.schedules().get("readiness-every-30-minutes");
     assertEquals(ScheduleSpec.READINESS, readiness.procedure());
@@ -172,21 +171,27 @@ class CatalogLoaderTest {
     assertEquals(
         List.of(new CalendarRange(1, 12, 1)), CalendarField.MONTH.ranges(drill.calendar()));
 
-    ScheduleSpec weekly = catalog.schedules().get("weekly-backup-validation-inventory");
-    assertEquals(ScheduleSpec.BACKUP_VALIDATION, weekly.procedure());
+    ScheduleSpec weekly = catalog.schedules().get("weekly-backup-validation");
+    assertEquals(ScheduleSpec.FLEET_VALIDATION, weekly.procedure());
+    assertEquals(List.of("all"), weekly.services());
+    assertEquals(4, weekly.maxConcurrent());
+    assertEquals(2, weekly.maxPerRegion());
     assertEquals(List.of(CalendarRange.of(0)), CalendarField.DAY_OF_WEEK.ranges(weekly.calendar()));
     assertEquals(List.of(CalendarRange.of(3)), CalendarField.HOUR.ranges(weekly.calendar()));
     assertEquals(List.of(CalendarRange.of(30)), CalendarField.MINUTE.ranges(weekly.calendar()));
     assertEquals(Duration.ofDays(1), weekly.catchupWindow());
-    // every service with validation queries has its weekly backup validation
+    // every service with validation queries has its weekly backup validation: its own, or a
+    // fleet's that names it or all
     for (String key : catalog.serviceKeys()) {
       if (catalog.services().get(key).validationQueries().isEmpty()) continue;
       assertTrue(
           catalog.schedules().values().stream()
               .anyMatch(
                   s ->
-                      s.procedure().equals(ScheduleSpec.BACKUP_VALIDATION)
-                          && s.services().equals(List.of(key))),
+                      (s.procedure().equals(ScheduleSpec.BACKUP_VALIDATION)
+                              && s.services().equals(List.of(key)))
+                          || (s.procedure().equals(ScheduleSpec.FLEET_VALIDATION)
+                              && (s.services().contains(key) || s.services().contains("all")))),
           "no weekly backup validation for " + key);
     }
   }
@@ -211,7 +216,7 @@ class CatalogLoaderTest {
             new CatalogException.Problem(
                 "schedules.monthly-dr-drill.procedure",
                 "unknown procedure 'chaos-monkey'; a schedule can start: backup-validation,"
-                    + " dr-drill, readiness")),
+                    + " dr-drill, fleet-drill, fleet-validation, readiness")),
         e.problems());
   }
 
@@ -253,10 +258,9 @@ class CatalogLoaderTest {
         refused(
             CatalogFixture.text()
                 .replace(
-                    "procedure: backup-validation\n    services: [inventory]",
+                    "procedure: fleet-validation\n    services: [all]",
                     "procedure: backup-validation\n    services: [inventory, payments]"));
-    assertEquals(
-        "schedules.weekly-backup-validation-inventory.services", e.problems().get(0).path());
+    assertEquals("schedules.weekly-backup-validation.services", e.problems().get(0).path());
     assertTrue(
         e.problems().get(0).message().contains("declare one schedule per service"), e.getMessage());
   }
@@ -301,8 +305,7 @@ class CatalogLoaderTest {
     assertEquals(
         List.of(
             new CatalogException.Problem(
-                "schedules.weekly-backup-validation-inventory.calendar.hour",
-                "required field is missing")),
+                "schedules.weekly-backup-validation.calendar.hour", "required field is missing")),
         e.problems());
   }
 
@@ -314,8 +317,7 @@ class CatalogLoaderTest {
                 .replace(
                     "calendar: { hour: 3, minute: 30, dayOfWeek: SUN }",
                     "calendar: { cron: \"30 3 * * SUN\" }"));
-    assertEquals(
-        "schedules.weekly-backup-validation-inventory.calendar.cron", e.problems().get(0).path());
+    assertEquals("schedules.weekly-backup-validation.calendar.cron", e.problems().get(0).path());
     assertTrue(
         e.problems()
             .get(0)
@@ -339,15 +341,13 @@ class CatalogLoaderTest {
     CatalogException negative =
         refused(CatalogFixture.text().replace("catchupWindow: 1d", "catchupWindow: -1h"));
     assertEquals(
-        "schedules.weekly-backup-validation-inventory.catchupWindow",
-        negative.problems().get(0).path());
+        "schedules.weekly-backup-validation.catchupWindow", negative.problems().get(0).path());
     CatalogException missing =
         refused(CatalogFixture.text().replace("    catchupWindow: 1d\n", ""));
     assertEquals(
         List.of(
             new CatalogException.Problem(
-                "schedules.weekly-backup-validation-inventory.catchupWindow",
-                "required field is missing")),
+                "schedules.weekly-backup-validation.catchupWindow", "required field is missing")),
         missing.problems());
   }
 
@@ -375,7 +375,7 @@ class CatalogLoaderTest {
         List.of(
             new CatalogException.Problem(
                 "schedules.monthly-dr-drill.pick",
-                "only a backup-validation schedule picks a snapshot")),
+                "only a backup-validation or fleet-validation schedule picks a snapshot")),
         e.problems());
   }
 

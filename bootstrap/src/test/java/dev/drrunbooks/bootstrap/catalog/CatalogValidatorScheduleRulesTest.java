@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class CatalogValidatorScheduleRulesTest {
   private static final String DRILL = "schedules.monthly-dr-drill";
-  private static final String WEEKLY = "schedules.weekly-backup-validation-inventory";
+  private static final String WEEKLY = "schedules.weekly-backup-validation";
 
   @Test
   void aKeyOf62CharactersNamesASchedule63DoNot() {
@@ -62,14 +62,22 @@ class CatalogValidatorScheduleRulesTest {
             WEEKLY + ".services",
             "a backup-validation schedule validates one service; declare one "
                 + "schedule per service, found 2: inventory, payments"),
-        problems(
-            edit(
-                "procedure: backup-validation\n    services: [inventory]",
-                "procedure: backup-validation\n    services: [inventory, payments]")));
+        problems(weeklyValidationOf("inventory, payments")));
+    accepted(weeklyValidationOf("inventory"));
     accepted(
         edit(
             "procedure: dr-drill\n    services: [inventory]",
             "procedure: dr-drill\n    services: [inventory, " + "payments]"));
+  }
+
+  /**
+   * The seed with its weekly fleet validation as a backup-validation schedule of {@code services}.
+   */
+  static String weeklyValidationOf(String services) {
+    return edit(
+            "    procedure: fleet-validation\n    services: [all]\n",
+            "    procedure: backup-validation\n    services: [" + services + "]\n")
+        .replace("    maxConcurrent: 4\n    maxPerRegion: 2\n", "");
   }
 
   @Test
@@ -110,13 +118,13 @@ class CatalogValidatorScheduleRulesTest {
         "newest",
         accepted(edit(at, at + "    pick: newest\n"))
             .schedules()
-            .get("weekly-backup-validation-inventory")
+            .get("weekly-backup-validation")
             .pick());
     assertEquals(
         "random",
         accepted(edit(at, at + "    pick: random\n"))
             .schedules()
-            .get("weekly-backup-validation-inventory")
+            .get("weekly-backup-validation")
             .pick());
     assertEquals(
         only(WEEKLY + ".pick", "'oldest' must be newest or random"),

@@ -10,6 +10,7 @@ import dev.drrunbooks.starter.Table;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "drill")
@@ -20,8 +21,18 @@ public final class DrillCommand extends RunCommand<DrDrillInput, DrDrillResult> 
   @Option(names = "--wait-budget")
   String waitBudget;
 
+  /** {@code --all}: documented here, run by {@link DrillAllCommand}. */
+  @Mixin AllServicesSwitch allServices;
+
   public DrillCommand() {
     super(DrDrill.PROCEDURE, DrDrillInput.class);
+  }
+
+  /** Refuses {@code --all} where it was not routed to the fleet drill. */
+  @Override
+  DrDrillInput input() {
+    allServices.refuseUnrouted(spec.commandLine());
+    return super.input();
   }
 
   @Override

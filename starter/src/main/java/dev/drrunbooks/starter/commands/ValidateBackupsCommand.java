@@ -25,10 +25,7 @@ public final class ValidateBackupsCommand
   /** Refuses {@code --all} where it was not routed to the fleet (a caller that skipped DrCli). */
   @Override
   BackupValidationInput input() {
-    if (allServices.all)
-      throw new picocli.CommandLine.ParameterException(
-          spec.commandLine(),
-          "--all: run through dr (DrCli.execute), which starts the fleet's validate-backups-all");
+    allServices.refuseUnrouted(spec.commandLine());
     return super.input();
   }
 

@@ -7,9 +7,10 @@ import dev.drrunbooks.bootstrap.calendar.CalendarField;
 import dev.drrunbooks.bootstrap.calendar.CalendarRange;
 import dev.drrunbooks.catalog.CalendarSpec;
 import dev.drrunbooks.catalog.Catalog;
-import dev.drrunbooks.catalog.Durations;
 import dev.drrunbooks.catalog.ScheduleSpec;
 import dev.drrunbooks.drill.DrDrillInput;
+import dev.drrunbooks.fleet.FleetDrillInput;
+import dev.drrunbooks.fleet.FleetValidationInput;
 import dev.drrunbooks.model.SearchAttributes;
 import dev.drrunbooks.readiness.ReadinessInput;
 import dev.drrunbooks.runbook.Procedure;
@@ -161,15 +162,19 @@ public final class ScheduleTranslation {
 
   /**
    * The workflow input an operator would type for this entry: {"services": ["inventory"]} or
-   * {"service": ...}.
+   * {"service": ...}; a fleet validation's {"services": ["all"], "maxConcurrent": ...} is the one
+   * the catalog validator checked with the fleet's rules ({@link FleetValidationInput#scheduled}).
    */
   public static Object input(ScheduleSpec entry) {
-    String waitBudget = entry.waitBudget() == null ? null : Durations.format(entry.waitBudget());
+    // Written so the run reads it back: 90m as 1h30m would be refused by every procedure.
+    String waitBudget = entry.waitBudgetText();
     return switch (entry.procedure()) {
       case ScheduleSpec.DR_DRILL -> new DrDrillInput(entry.services(), waitBudget);
       case ScheduleSpec.BACKUP_VALIDATION ->
           new BackupValidationInput(
               entry.services().get(0), entry.pick(), null, waitBudget, null, null);
+      case ScheduleSpec.FLEET_VALIDATION -> FleetValidationInput.scheduled(entry);
+      case ScheduleSpec.FLEET_DRILL -> FleetDrillInput.scheduled(entry);
       case ScheduleSpec.READINESS -> new ReadinessInput(entry.services().get(0));
       default ->
           throw new IllegalArgumentException(

@@ -14,10 +14,20 @@ class AllServicesSwitchTest {
   }
 
   @Test
+  void drillWithAllRunsTheFleetDrillsCommandWithTheOtherArguments() {
+    assertArrayEquals(
+        new String[] {"drill-all", "--services", "payments,inventory", "--max-per-region", "2"},
+        AllServicesSwitch.route(
+            "drill", "--all", "--services", "payments,inventory", "--max-per-region", "2"));
+  }
+
+  @Test
   void anythingElseIsLeftAsTyped() {
     String[] one = {"validate-backups", "--service", "inventory"};
     assertArrayEquals(one, AllServicesSwitch.route(one));
-    String[] other = {"drill", "--all"};
+    String[] drill = {"drill", "--service", "inventory", "--service", "payments"};
+    assertArrayEquals(drill, AllServicesSwitch.route(drill), "one drill of two services");
+    String[] other = {"pitr", "--all"};
     assertArrayEquals(other, AllServicesSwitch.route(other));
     String[] value = {"list", "--procedure", "validate-backups", "--all"};
     assertArrayEquals(

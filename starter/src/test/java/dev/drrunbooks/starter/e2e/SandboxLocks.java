@@ -58,9 +58,9 @@ public final class SandboxLocks {
       "sandbox: RDS snapshots of mycomputer-inventory-db";
 
   /**
-   * The Temporal server's schedules dr-monthly-dr-drill and dr-weekly-backup-validation-inventory,
-   * and every dr- schedule, which {@code dr schedules apply} lists and deletes when the catalog no
-   * longer declares it.
+   * The Temporal server's schedules dr-monthly-dr-drill and dr-weekly-backup-validation, and every
+   * dr- schedule, which {@code dr schedules apply} lists and deletes when the catalog no longer
+   * declares it.
    */
   public static final String SCHEDULES = "sandbox: Temporal schedules";
 

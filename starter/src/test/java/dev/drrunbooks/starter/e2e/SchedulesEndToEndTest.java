@@ -64,7 +64,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 @ResourceLock(value = SandboxLocks.INVENTORY_SNAPSHOTS, mode = ResourceAccessMode.READ)
 class SchedulesEndToEndTest {
   private static final String DRILL = "dr-monthly-dr-drill";
-  private static final String WEEKLY = "dr-weekly-backup-validation-inventory";
+  private static final String WEEKLY = "dr-weekly-backup-validation";
   private static final String READINESS = "dr-readiness-every-30-minutes";
   private static final String WEEKLY_CALENDAR = "calendar: { hour: 3, minute: 30, dayOfWeek: SUN }";
 
@@ -125,10 +125,7 @@ class SchedulesEndToEndTest {
         "created",
         "DrDrill inventory; 10:00 UTC on the first Monday of every month; catch-up 7d");
     assertLine(
-        first,
-        WEEKLY,
-        "created",
-        "BackupValidation inventory; 03:30 UTC every Sunday; catch-up 1d");
+        first, WEEKLY, "created", "FleetValidation all; 03:30 UTC every Sunday; catch-up 1d");
     assertLine(
         first,
         READINESS,
@@ -142,7 +139,7 @@ class SchedulesEndToEndTest {
     CliRun second = dr(catalog, "schedules", "apply");
     assertEquals(0, second.exitCode(), second.toString());
     assertLine(second, DRILL, "unchanged", "DrDrill");
-    assertLine(second, WEEKLY, "unchanged", "BackupValidation");
+    assertLine(second, WEEKLY, "unchanged", "FleetValidation");
     assertTrue(
         second.out().contains("0 created, 0 updated, 3 unchanged, 0 deleted"), second.toString());
     ScheduleDescription drill = describe(DRILL).orElseThrow();
@@ -182,16 +179,10 @@ class SchedulesEndToEndTest {
                         .equals(m.group(1))));
     stopRun(m.group(1));
 
-    // pause, then make the weekly schedule fire every 5 seconds: an update keeps it paused and
-    // nothing runs
+    // pause, then make the weekly schedule fire every 5 seconds (a fleet of Inventory alone, the
+    // snapshots this class reads): an update keeps it paused and nothing runs
     CliRun pause =
-        dr(
-            catalog,
-            "schedules",
-            "pause",
-            "weekly-backup-validation-inventory",
-            "--why",
-            "e2e: pause test");
+        dr(catalog, "schedules", "pause", "weekly-backup-validation", "--why", "e2e: pause test");
     assertEquals(0, pause.exitCode(), pause.toString());
     assertTrue(pause.out().contains("Paused " + WEEKLY + ": e2e: pause test"), pause.toString());
     Path everyFiveSeconds =
@@ -199,14 +190,17 @@ class SchedulesEndToEndTest {
             "every-5s.yaml",
             CatalogFixture.text()
                 .replace(
-                    WEEKLY_CALENDAR, "calendar: { hour: \"*\", minute: \"*\", second: \"*/5\" }"));
+                    WEEKLY_CALENDAR, "calendar: { hour: \"*\", minute: \"*\", second: \"*/5\" }")
+                .replace(
+                    "fleet-validation\n    services: [all]\n",
+                    "fleet-validation\n    services: [inventory]\n"));
     CliRun update = dr(everyFiveSeconds, "schedules", "apply");
     assertEquals(0, update.exitCode(), update.toString());
     assertLine(
         update,
         WEEKLY,
         "updated",
-        "BackupValidation inventory; every 5 seconds, every day (UTC); catch-up 1d");
+        "FleetValidation inventory; every 5 seconds, every day (UTC); catch-up 1d");
     assertLine(update, DRILL, "unchanged", "DrDrill");
     ScheduleDescription paused = describe(WEEKLY).orElseThrow();
     assertTrue(paused.getSchedule().getState().isPaused(), "an update keeps the schedule paused");
@@ -257,7 +251,8 @@ class SchedulesEndToEndTest {
                 runsStarted.add(
                     ((ScheduleActionExecutionStartWorkflow) a.getAction()).getWorkflowId()));
     for (String id : runsStarted) {
-      if (id.startsWith("backup-validation-inventory-")) stopRun(id);
+      // cancelling the fleet cancels its child and waits for the child's clean-up
+      if (id.startsWith("fleet-validation-inventory-")) stopRun(id);
     }
 
     // the catalog no longer declares the weekly schedule: apply deletes it
@@ -266,7 +261,7 @@ class SchedulesEndToEndTest {
     Path withoutWeekly =
         write(
             "without-weekly.yaml",
-            original.substring(0, original.indexOf("  weekly-backup-validation-inventory:")));
+            original.substring(0, original.indexOf("  weekly-backup-validation:")));
     CliRun prune = dr(withoutWeekly, "schedules", "apply");
     assertEquals(0, prune.exitCode(), prune.toString());
     assertLine(prune, WEEKLY, "deleted", "no longer in the catalog");
@@ -319,7 +314,7 @@ class SchedulesEndToEndTest {
           run.err()
               .contains(
                   "catalog schedules: monthly-dr-drill, readiness-every-30-minutes,"
-                      + " weekly-backup-validation-inventory"),
+                      + " weekly-backup-validation"),
           run.toString());
     }
   }

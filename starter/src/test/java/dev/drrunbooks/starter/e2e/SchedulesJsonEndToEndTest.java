@@ -44,7 +44,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 @ResourceLock(SandboxLocks.SCHEDULES)
 class SchedulesJsonEndToEndTest {
   private static final String DRILL = "dr-monthly-dr-drill";
-  private static final String WEEKLY = "dr-weekly-backup-validation-inventory";
+  private static final String WEEKLY = "dr-weekly-backup-validation";
   private static final String READINESS = "dr-readiness-every-30-minutes";
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -156,8 +156,9 @@ class SchedulesJsonEndToEndTest {
     assertEquals(0, drill.get("recentActions").size(), list.out());
     assertEquals(0, drill.get("numActions").asLong());
     JsonNode weekly = only(lines(list), WEEKLY);
-    assertEquals("BackupValidation", weekly.get("workflowType").asText());
-    assertEquals("inventory", weekly.get("input").get("service").asText(), list.out());
+    assertEquals("FleetValidation", weekly.get("workflowType").asText());
+    assertEquals("all", weekly.get("input").get("services").get(0).asText(), list.out());
+    assertEquals(4, weekly.get("input").get("maxConcurrent").asInt(), list.out());
     assertEquals("03:30 UTC every Sunday", weekly.get("when").asText());
     assertEquals("0", weekly.get("spec").get("calendars").get(0).get("dayOfWeek").asText());
 
@@ -207,7 +208,7 @@ class SchedulesJsonEndToEndTest {
     assertNoHumanOutput(pause, "Paused", "No scheduled run starts until");
     JsonNode paused = single(pause);
     assertEquals(WEEKLY, paused.get("id").asText());
-    assertEquals("weekly-backup-validation-inventory", paused.get("key").asText());
+    assertEquals("weekly-backup-validation", paused.get("key").asText());
     assertEquals("PAUSED", paused.get("done").asText());
     assertTrue(paused.get("paused").asBoolean());
     assertEquals("e2e: json pause test", paused.get("note").asText());
@@ -216,14 +217,13 @@ class SchedulesJsonEndToEndTest {
             .err()
             .contains(
                 "No scheduled run starts until: dr schedules unpause"
-                    + " weekly-backup-validation-inventory"),
+                    + " weekly-backup-validation"),
         pause.toString());
     JsonNode weeklyPaused = only(lines(dr(catalog, "schedules", "list", "--json")), WEEKLY);
     assertTrue(weeklyPaused.get("paused").asBoolean(), weeklyPaused.toString());
     assertEquals("e2e: json pause test", weeklyPaused.get("note").asText());
 
-    CliRun unpause =
-        dr(catalog, "schedules", "unpause", "weekly-backup-validation-inventory", "--json");
+    CliRun unpause = dr(catalog, "schedules", "unpause", "weekly-backup-validation", "--json");
     assertEquals(0, unpause.exitCode(), unpause.toString());
     assertNoHumanOutput(unpause, "Unpaused", "next run");
     JsonNode unpaused = single(unpause);

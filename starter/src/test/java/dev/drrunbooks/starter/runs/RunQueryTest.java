@@ -16,8 +16,8 @@ class RunQueryTest {
   private static final String TYPES =
       "WorkflowType IN (\"BackupPolicy\", \"PointInTimeRestore\", \"SnapshotRestore\","
           + " \"BackupValidation\", \"FleetValidation\", \"DnsFailover\", \"EcsServiceRecovery\","
-          + " \"RegionEvacuation\", \"DrDrill\", \"CorruptedDataRecovery\", \"IncidentResponse\","
-          + " \"RunCleanupWorkflow\")";
+          + " \"RegionEvacuation\", \"DrDrill\", \"FleetDrill\", \"CorruptedDataRecovery\","
+          + " \"IncidentResponse\", \"RunCleanupWorkflow\")";
 
   @Test
   void everyRunOfTheRunbooksProceduresWithoutAFilter() {

@@ -3,9 +3,9 @@ package dev.drrunbooks.starter.schedules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.drrunbooks.backupvalidation.BackupValidation;
 import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.catalog.CatalogFixture;
+import dev.drrunbooks.fleet.FleetValidation;
 import dev.drrunbooks.runbook.RunSummary;
 import io.temporal.client.schedules.ScheduleActionStartWorkflow;
 import org.junit.jupiter.api.Test;
@@ -17,17 +17,16 @@ class ScheduleSummaryTest {
   @Test
   void aScheduledRunCarriesTheRunSummaryOfItsProcedureAndService() {
     DesiredSchedule weekly =
-        ScheduleTranslation.desired(catalog, "weekly-backup-validation-inventory", "dr-runbooks");
+        ScheduleTranslation.desired(catalog, "weekly-backup-validation", "dr-runbooks");
     ScheduleActionStartWorkflow action =
         (ScheduleActionStartWorkflow) weekly.schedule().getAction();
-    RunSummary expected =
-        RunSummary.of(
-            BackupValidation.PROCEDURE,
-            "inventory",
-            catalog.services().get("inventory").objectives());
+    RunSummary expected = RunSummary.of(FleetValidation.PROCEDURE, "all", null);
     assertEquals(expected.summary(), action.getOptions().getStaticSummary());
     assertEquals(expected.details(), action.getOptions().getStaticDetails());
-    assertEquals("Backup validation of inventory", expected.summary());
+    assertEquals("Fleet backup validation of all", expected.summary());
+    assertTrue(
+        expected.details().contains("starts one backup validation per service"),
+        expected.details());
   }
 
   @Test

@@ -10,6 +10,8 @@ import dev.drrunbooks.bootstrap.catalog.CatalogLoader;
 import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.catalog.CatalogFixture;
 import dev.drrunbooks.drill.DrDrillInput;
+import dev.drrunbooks.fleet.FleetDrillInput;
+import dev.drrunbooks.fleet.FleetValidationInput;
 import dev.drrunbooks.model.SearchAttributes;
 import io.temporal.api.enums.v1.ScheduleOverlapPolicy;
 import io.temporal.client.schedules.ScheduleActionStartWorkflow;
@@ -82,18 +84,116 @@ class ScheduleTranslationTest {
   }
 
   @Test
-  void weeklyBackupValidationStartsBackupValidationOfItsService() {
+  void weeklyFleetValidationStartsOneFleetRunOfAllServicesWithItsLimits() {
     DesiredSchedule weekly =
-        ScheduleTranslation.desired(catalog, "weekly-backup-validation-inventory", "dr-runbooks");
+        ScheduleTranslation.desired(catalog, "weekly-backup-validation", "dr-runbooks");
     ScheduleActionStartWorkflow action =
         (ScheduleActionStartWorkflow) weekly.schedule().getAction();
+    assertEquals("FleetValidation", action.getWorkflowType());
+    assertEquals("fleet-validation-all", action.getOptions().getWorkflowId());
+    assertEquals(
+        new FleetValidationInput(List.of("all"), 4, 2, null, null),
+        action.getArguments().get(0, FleetValidationInput.class));
+    var attributes = action.getOptions().getTypedSearchAttributes();
+    assertEquals("fleet-validation", attributes.get(SearchAttributes.PROCEDURE));
+    assertEquals("all", attributes.get(SearchAttributes.SERVICE));
+    assertEquals("Fleet backup validation of all", action.getOptions().getStaticSummary());
+    assertEquals(Duration.ofDays(1), weekly.schedule().getPolicy().getCatchupWindow());
+    assertEquals("03:30 UTC every Sunday", ScheduleWords.of(weekly.schedule().getSpec()));
+    assertEquals("FleetValidation", weekly.workflowType());
+    assertEquals("all", weekly.service());
+  }
+
+  @Test
+  void aFleetOfASelectionStartsWithItsServicesPickAndBudget() {
+    Catalog selection =
+        CatalogLoader.parse(
+            CatalogFixture.text()
+                .replace(
+                    "fleet-validation\n    services: [all]\n",
+                    "fleet-validation\n    services: [payments, inventory]\n")
+                .replace(
+                    "    maxPerRegion: 2\n",
+                    "    maxPerRegion: 2\n    pick: random\n    waitBudget: 90m\n"),
+            "selection.yaml");
+    ScheduleActionStartWorkflow action =
+        (ScheduleActionStartWorkflow)
+            ScheduleTranslation.desired(selection, "weekly-backup-validation", "q")
+                .schedule()
+                .getAction();
+    assertEquals("fleet-validation-payments-inventory", action.getOptions().getWorkflowId());
+    assertEquals(
+        new FleetValidationInput(List.of("payments", "inventory"), 4, 2, "random", "PT1H30M"),
+        action.getArguments().get(0, FleetValidationInput.class),
+        "90m as the run reads it back (1h30m it would refuse)");
+    assertEquals(
+        "payments,inventory",
+        action.getOptions().getTypedSearchAttributes().get(SearchAttributes.SERVICE));
+  }
+
+  @Test
+  void aFleetDrillScheduleStartsOneFleetDrillRunWithItsServicesAndLimits() {
+    Catalog fleet =
+        CatalogLoader.parse(
+            CatalogFixture.text()
+                .replace(
+                    "    procedure: dr-drill\n    services: [inventory]\n",
+                    "    procedure: fleet-drill\n    services: [all]\n    maxConcurrent: 2\n"
+                        + "    waitBudget: 45m\n"),
+            "fleet-drill.yaml");
+    DesiredSchedule monthly = ScheduleTranslation.desired(fleet, "monthly-dr-drill", "q");
+    ScheduleActionStartWorkflow action =
+        (ScheduleActionStartWorkflow) monthly.schedule().getAction();
+    assertEquals("FleetDrill", action.getWorkflowType());
+    assertEquals("fleet-drill-all", action.getOptions().getWorkflowId());
+    assertEquals(
+        new FleetDrillInput(List.of("all"), 2, null, "45m"),
+        action.getArguments().get(0, FleetDrillInput.class));
+    assertEquals("Fleet DR drill of all", action.getOptions().getStaticSummary());
+  }
+
+  @Test
+  void aBackupValidationScheduleStartsBackupValidationOfItsService() {
+    Catalog one =
+        CatalogLoader.parse(
+            CatalogFixture.text()
+                .replace(
+                    "    procedure: fleet-validation\n    services: [all]\n",
+                    "    procedure: backup-validation\n    services: [inventory]\n")
+                .replace("    maxConcurrent: 4\n    maxPerRegion: 2\n", ""),
+            "one.yaml");
+    ScheduleActionStartWorkflow action =
+        (ScheduleActionStartWorkflow)
+            ScheduleTranslation.desired(one, "weekly-backup-validation", "dr-runbooks")
+                .schedule()
+                .getAction();
     assertEquals("BackupValidation", action.getWorkflowType());
     assertEquals("backup-validation-inventory", action.getOptions().getWorkflowId());
     assertEquals(
         BackupValidationInput.newest("inventory"),
         action.getArguments().get(0, BackupValidationInput.class));
-    assertEquals(Duration.ofDays(1), weekly.schedule().getPolicy().getCatchupWindow());
-    assertEquals("03:30 UTC every Sunday", ScheduleWords.of(weekly.schedule().getSpec()));
+  }
+
+  @Test
+  void aDrillsWaitBudgetIsWrittenSoTheRunReadsItBack() {
+    String at = "    catchupWindow: 7d\n";
+    for (String[] budget :
+        new String[][] {{"30m", "30m"}, {"2h", "2h"}, {"90m", "PT1H30M"}, {"1d", "24h"}}) {
+      Catalog c =
+          CatalogLoader.parse(
+              CatalogFixture.text().replace(at, at + "    waitBudget: " + budget[0] + "\n"),
+              "budget.yaml");
+      DrDrillInput input =
+          ((ScheduleActionStartWorkflow)
+                  ScheduleTranslation.desired(c, "monthly-dr-drill", "q").schedule().getAction())
+              .getArguments()
+              .get(0, DrDrillInput.class);
+      assertEquals(new DrDrillInput(List.of("inventory"), budget[1]), input, budget[0]);
+      assertEquals(
+          c.schedules().get("monthly-dr-drill").waitBudget(),
+          dev.drrunbooks.catalog.Durations.parse(input.waitBudget()),
+          budget[0] + " reads back as itself");
+    }
   }
 
   @Test
@@ -116,10 +216,9 @@ class ScheduleTranslationTest {
     assertNotEquals(
         once, ScheduleTranslation.desired(later, "monthly-dr-drill", "dr-runbooks").fingerprint());
     assertEquals(
-        ScheduleTranslation.desired(catalog, "weekly-backup-validation-inventory", "dr-runbooks")
+        ScheduleTranslation.desired(catalog, "weekly-backup-validation", "dr-runbooks")
             .fingerprint(),
-        ScheduleTranslation.desired(later, "weekly-backup-validation-inventory", "dr-runbooks")
-            .fingerprint(),
+        ScheduleTranslation.desired(later, "weekly-backup-validation", "dr-runbooks").fingerprint(),
         "an unrelated change leaves the other schedule's fingerprint alone");
   }
 
@@ -143,7 +242,7 @@ class ScheduleTranslationTest {
     assertEquals(
         "every 10 minutes, every Monday-Friday (UTC)",
         ScheduleWords.of(
-            ScheduleTranslation.desired(other, "weekly-backup-validation-inventory", "q")
+            ScheduleTranslation.desired(other, "weekly-backup-validation", "q")
                 .schedule()
                 .getSpec()));
   }
