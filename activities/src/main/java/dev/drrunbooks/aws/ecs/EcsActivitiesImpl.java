@@ -67,11 +67,15 @@ public class EcsActivitiesImpl implements EcsActivities {
   public static final String RELEASE_TAG = "release";
 
   /**
-   * The default waits: 2 s doubling to 30 s, as the RDS waits (an ECS deployment takes minutes).
+   * The default waits: 2 s doubling to 15 s. 15 s is the delay of the AWS CLI's and botocore's
+   * services-stable waiter
+   * (https://docs.aws.amazon.com/cli/latest/reference/ecs/wait/services-stable.html: "every 15
+   * seconds"); denser than the RDS waits' 30 s cap, since a deployment takes minutes, not tens of
+   * them, and a describe-services call is cheap.
    */
   public static final Duration DEFAULT_INITIAL_POLL = Duration.ofSeconds(2);
 
-  public static final Duration DEFAULT_MAX_POLL = Duration.ofSeconds(30);
+  public static final Duration DEFAULT_MAX_POLL = Duration.ofSeconds(15);
 
   /** How many revisions a "no revision carries the label" message lists. */
   private static final int LIST_AT_MOST = 20;
@@ -553,6 +557,32 @@ public class EcsActivitiesImpl implements EcsActivities {
     require(service, "service");
     require(taskDefinitionArn, "taskDefinitionArn");
     return poller.await(
+        region,
+        cluster,
+        service,
+        taskDefinitionArn,
+        () -> activeService(region, cluster, service),
+        deadline);
+  }
+
+  @Override
+  public EcsServiceState pollSteady(
+      String region, String cluster, String service, Instant deadline) {
+    require(region, "region");
+    require(cluster, "cluster");
+    require(service, "service");
+    return poller.pollOnce(
+        region, cluster, service, null, () -> activeService(region, cluster, service), deadline);
+  }
+
+  @Override
+  public EcsServiceState pollSteadyOn(
+      String region, String cluster, String service, String taskDefinitionArn, Instant deadline) {
+    require(region, "region");
+    require(cluster, "cluster");
+    require(service, "service");
+    require(taskDefinitionArn, "taskDefinitionArn");
+    return poller.pollOnce(
         region,
         cluster,
         service,

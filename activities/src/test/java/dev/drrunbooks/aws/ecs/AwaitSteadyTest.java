@@ -363,7 +363,7 @@ class AwaitSteadyTest {
             EcsActivitiesImpl.DEFAULT_MAX_POLL,
             java.time.Clock.systemUTC());
     assertEquals(
-        List.of(2L, 4L, 8L, 16L, 30L, 30L, 30L),
+        List.of(2L, 4L, 8L, 15L, 15L, 15L, 15L),
         List.of(1, 2, 3, 4, 5, 6, 100).stream().map(n -> p.intervalAfter(n).toSeconds()).toList());
   }
 
