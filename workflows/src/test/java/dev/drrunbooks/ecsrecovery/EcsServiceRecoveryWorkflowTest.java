@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.drrunbooks.model.Failures;
 import dev.drrunbooks.replay.Histories;
+import dev.drrunbooks.replay.ScheduledActivities;
 import dev.drrunbooks.testing.FakeCatalog;
 import dev.drrunbooks.testing.FakeLocks;
 import dev.drrunbooks.testing.TimeSkipping;
@@ -53,6 +54,13 @@ class EcsServiceRecoveryWorkflowTest {
     assertEquals(
         FakeEcs.arn("eu-west-1", "inventory-service", 3), result.before().taskDefinitionArn());
     Histories.record(client, "recover-ecs-inventory", "ecs-recovery-steady");
+    // the steady wait polled one attempt at a time (Polls.ECS_CHANGE_ID version 1)
+    Histories.record(client, "recover-ecs-inventory", "ecs-recovery-polled");
+    assertEquals(
+        List.of("EcsPollSteadyOn"),
+        ScheduledActivities.of(client, "recover-ecs-inventory").stream()
+            .filter(t -> t.contains("Steady"))
+            .toList());
   }
 
   @Test
@@ -135,6 +143,13 @@ class EcsServiceRecoveryWorkflowTest {
         previous,
         ecs.services.get("eu-west-1/mycomputer-production/inventory-service").taskDefinitionArn());
     Histories.record(client, "recover-ecs-circuit-breaker", "ecs-recovery-circuit-breaker");
+    // the rolled-back deployment failed its per-attempt poll; the rollback's wait polled too
+    Histories.record(client, "recover-ecs-circuit-breaker", "ecs-recovery-circuit-breaker-polled");
+    assertEquals(
+        List.of("EcsPollSteadyOn", "EcsPollSteadyOn"),
+        ScheduledActivities.of(client, "recover-ecs-circuit-breaker").stream()
+            .filter(t -> t.contains("Steady"))
+            .toList());
   }
 
   @Test
