@@ -148,11 +148,11 @@ class StackPollPerAttemptTest {
   @Test
   void theDeadlineEndsTheRetries() {
     cfn.statuses("CREATE_IN_PROGRESS");
-    long deadline = Instant.now().plusMillis(300).toEpochMilli();
+    StackWait wait = waits("stack-poll-5");
+    long deadline = Instant.now().plusMillis(1000).toEpochMilli(); // after the start-up
 
     WorkflowFailedException e =
-        assertThrows(
-            WorkflowFailedException.class, () -> waits("stack-poll-5").await(true, deadline));
+        assertThrows(WorkflowFailedException.class, () -> wait.await(true, deadline));
 
     ApplicationFailure af = rootOf(e);
     assertEquals("WaitDeadlineExceeded", af.getType());

@@ -206,11 +206,11 @@ class SteadyPollPerAttemptTest {
   @Test
   void theDeadlineEndsTheRetries() {
     ecs.script(rolling(0, 5, 5));
-    long deadline = Instant.now().plusMillis(300).toEpochMilli();
+    SteadyWait wait = waits("ecs-poll-4");
+    long deadline = Instant.now().plusMillis(1000).toEpochMilli(); // after the start-up
 
     WorkflowFailedException e =
-        assertThrows(
-            WorkflowFailedException.class, () -> waits("ecs-poll-4").await(STABLE, deadline));
+        assertThrows(WorkflowFailedException.class, () -> wait.await(STABLE, deadline));
 
     ApplicationFailure af = rootOf(e);
     assertEquals("EcsNotSteady", af.getType());

@@ -119,11 +119,11 @@ class InSyncPollPerAttemptTest {
   @Test
   void theDeadlineEndsTheRetries() {
     route53.statuses("PENDING");
-    long deadline = Instant.now().plusMillis(300).toEpochMilli();
+    InSyncWait wait = waits("dns-poll-3");
+    long deadline = Instant.now().plusMillis(1000).toEpochMilli(); // after the start-up
 
     WorkflowFailedException e =
-        assertThrows(
-            WorkflowFailedException.class, () -> waits("dns-poll-3").await("C1", deadline));
+        assertThrows(WorkflowFailedException.class, () -> wait.await("C1", deadline));
 
     ApplicationFailure af = rootOf(e);
     assertEquals("WaitDeadlineExceeded", af.getType());
