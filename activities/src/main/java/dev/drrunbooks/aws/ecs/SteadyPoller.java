@@ -25,7 +25,9 @@ import software.amazon.awssdk.services.ecs.model.Service;
  * the cap), never past the deadline. The deadline is absolute (the run's RTO budget), so a retried
  * attempt after a worker restart waits no longer than the first would have; the heartbeat ({@link
  * SteadyProgress}) carries the poll count across attempts. Heartbeats at least every {@link
- * #HEARTBEAT_EVERY}, also while pausing.
+ * #HEARTBEAT_EVERY}, also while pausing. {@link #pollOnce} is the same wait as one describe per
+ * activity attempt, the pause left to the server's retry timer (issue 16: waits that hold no worker
+ * thread); both share the describe and the decision.
  *
  * <p>Ends early, non-retryably, when a deployment's rollout FAILED (ECS's deployment circuit
  * breaker): waiting cannot make it steady on the task definition asked for. Given the task
