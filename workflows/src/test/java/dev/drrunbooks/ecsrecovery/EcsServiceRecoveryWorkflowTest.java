@@ -10,12 +10,14 @@ import dev.drrunbooks.replay.ScheduledActivities;
 import dev.drrunbooks.testing.FakeCatalog;
 import dev.drrunbooks.testing.FakeLocks;
 import dev.drrunbooks.testing.TimeSkipping;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,6 +63,17 @@ class EcsServiceRecoveryWorkflowTest {
         ScheduledActivities.of(client, "recover-ecs-inventory").stream()
             .filter(t -> t.contains("Steady"))
             .toList());
+    // a poll is one short attempt (ActivityDefaults.pollUntil), not one attempt as long as the wait
+    assertEquals(
+        Duration.ofMinutes(1).getSeconds(),
+        client.fetchHistory("recover-ecs-inventory").getEvents().stream()
+            .filter(HistoryEvent::hasActivityTaskScheduledEventAttributes)
+            .map(HistoryEvent::getActivityTaskScheduledEventAttributes)
+            .filter(a -> a.getActivityType().getName().equals("EcsPollSteadyOn"))
+            .findFirst()
+            .orElseThrow()
+            .getStartToCloseTimeout()
+            .getSeconds());
   }
 
   @Test
