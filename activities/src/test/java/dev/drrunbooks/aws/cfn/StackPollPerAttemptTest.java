@@ -186,6 +186,13 @@ class StackPollPerAttemptTest {
               + "' in eu-west-1 is 'CREATE_IN_PROGRESS' (poll 1); next poll in PT0.01S",
           af.getOriginalMessage());
 
+      ActivityFailure noDeadline =
+          assertThrows(ActivityFailure.class, () -> a.pollStackDeleted(REGION, NAME, null));
+      ApplicationFailure bad = assertInstanceOf(ApplicationFailure.class, noDeadline.getCause());
+      assertEquals("InvalidInput", bad.getType());
+      assertTrue(bad.isNonRetryable());
+      assertEquals(1, cfn.describes.get(), "a wait without a deadline describes nothing");
+
       cfn.statuses((String) null);
       ActivityFailure missing =
           assertThrows(
