@@ -28,6 +28,7 @@ import dev.drrunbooks.model.Inputs;
 import dev.drrunbooks.model.Outcome;
 import dev.drrunbooks.model.Ownership;
 import dev.drrunbooks.model.Phases;
+import dev.drrunbooks.model.Polls;
 import dev.drrunbooks.model.RecoveryObjectives;
 import dev.drrunbooks.model.ResourceNames;
 import dev.drrunbooks.model.RunOwnership;
@@ -123,15 +124,19 @@ public class DrDrillWorkflowImpl implements DrDrillWorkflow {
         "stack:" + stackName,
         () -> {
           String outcome = cfn.deleteOwnedStack(region, stackName, owner);
+          Instant deadline = Timeline.now().plus(STACK_BUDGET);
+          // Runs begun before stack waits polled one attempt at a time keep the heartbeating one.
+          boolean perAttempt = Polls.perAttempt(Polls.STACK_CHANGE_ID);
           CloudFormationActivities waiting =
               Workflow.newActivityStub(
                   CloudFormationActivities.class,
-                  ActivityDefaults.waitUntil(
-                      Timeline.now().plus(STACK_BUDGET),
-                      "wait until stack " + stackName + " is deleted"));
+                  Polls.options(
+                      perAttempt, deadline, "wait until stack " + stackName + " is deleted"));
           return outcome
               + ", "
-              + waiting.awaitStackDeleted(region, stackName, Timeline.now().plus(STACK_BUDGET));
+              + (perAttempt
+                  ? waiting.pollStackDeleted(region, stackName, deadline)
+                  : waiting.awaitStackDeleted(region, stackName, deadline));
         });
     try {
       phases.enter("environment");
@@ -207,13 +212,17 @@ public class DrDrillWorkflowImpl implements DrDrillWorkflow {
         () -> cfn.createStack(new StackRequest(region, stackName, TEMPLATE, parameters, owner)),
         StackInfo::status);
     Instant deadline = Timeline.now().plus(STACK_BUDGET);
+    boolean perAttempt = Polls.perAttempt(Polls.STACK_CHANGE_ID);
     CloudFormationActivities waiting =
         Workflow.newActivityStub(
             CloudFormationActivities.class,
-            ActivityDefaults.waitUntil(deadline, "wait until stack " + stackName + " is created"));
+            Polls.options(perAttempt, deadline, "wait until stack " + stackName + " is created"));
     return timeline.step(
         "wait for " + stackName,
-        () -> waiting.awaitStackCreated(region, stackName, deadline),
+        () ->
+            perAttempt
+                ? waiting.pollStackCreated(region, stackName, deadline)
+                : waiting.awaitStackCreated(region, stackName, deadline),
         s -> s.status() + " " + s.outputs());
   }
 
@@ -322,22 +331,30 @@ public class DrDrillWorkflowImpl implements DrDrillWorkflow {
                     new EcsServiceUpdate(
                         region, cluster, serviceName, null, spec.desiredCount(), false)),
             EcsServiceState::describe);
+        boolean perAttempt = Polls.perAttempt(Polls.ECS_CHANGE_ID);
         EcsActivities waiting =
             Workflow.newActivityStub(
                 EcsActivities.class,
-                ActivityDefaults.waitUntil(
-                    deadline, key + ": wait until " + serviceName + " is steady"));
+                Polls.options(
+                    perAttempt, deadline, key + ": wait until " + serviceName + " is steady"));
         if (ownDeployment) {
           // steady on what was deployed: a circuit-breaker rollback is a failed deployment, not a
           // steady one
           steps.step(
               key + ": wait until " + serviceName + " is steady on " + taskDefinition,
-              () -> waiting.awaitSteadyOn(region, cluster, serviceName, taskDefinition, deadline),
+              () ->
+                  perAttempt
+                      ? waiting.pollSteadyOn(region, cluster, serviceName, taskDefinition, deadline)
+                      : waiting.awaitSteadyOn(
+                          region, cluster, serviceName, taskDefinition, deadline),
               EcsServiceState::describe);
         } else {
           steps.step(
               key + ": wait until " + serviceName + " is steady",
-              () -> waiting.awaitSteady(region, cluster, serviceName, deadline),
+              () ->
+                  perAttempt
+                      ? waiting.pollSteady(region, cluster, serviceName, deadline)
+                      : waiting.awaitSteady(region, cluster, serviceName, deadline),
               EcsServiceState::describe);
         }
       }

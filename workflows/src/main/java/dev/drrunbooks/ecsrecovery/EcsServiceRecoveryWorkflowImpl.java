@@ -14,6 +14,7 @@ import dev.drrunbooks.model.Cleanup;
 import dev.drrunbooks.model.Inputs;
 import dev.drrunbooks.model.ObjectiveCheck;
 import dev.drrunbooks.model.Phases;
+import dev.drrunbooks.model.Polls;
 import dev.drrunbooks.model.ServiceLookup;
 import dev.drrunbooks.model.Timeline;
 import io.temporal.failure.TemporalFailure;
@@ -153,25 +154,33 @@ public class EcsServiceRecoveryWorkflowImpl implements EcsServiceRecoveryWorkflo
   }
 
   /**
-   * Waits in one heartbeating activity until the service is steady; on {@code taskDefinition} when
-   * given, so a rollback (ECS's circuit breaker, or a person) fails the step with type {@code
-   * EcsRolledBack}.
+   * Waits until the service is steady (one poll per activity attempt; older runs in one
+   * heartbeating activity); on {@code taskDefinition} when given, so a rollback (ECS's circuit
+   * breaker, or a person) fails the step with type {@code EcsRolledBack}.
    */
   private EcsServiceState awaitSteady(
       String region, String cluster, String service, String taskDefinition, Instant deadline) {
+    // Runs begun before ECS waits polled one attempt at a time keep the heartbeating one.
+    boolean perAttempt = Polls.perAttempt(Polls.ECS_CHANGE_ID);
     EcsActivities waiting =
         Workflow.newActivityStub(
             EcsActivities.class,
-            ActivityDefaults.waitUntil(deadline, "wait until " + service + " is steady"));
+            Polls.options(perAttempt, deadline, "wait until " + service + " is steady"));
     if (taskDefinition == null) {
       return timeline.step(
           "wait until " + service + " is steady",
-          () -> waiting.awaitSteady(region, cluster, service, deadline),
+          () ->
+              perAttempt
+                  ? waiting.pollSteady(region, cluster, service, deadline)
+                  : waiting.awaitSteady(region, cluster, service, deadline),
           EcsServiceState::describe);
     }
     return timeline.step(
         "wait until " + service + " is steady on " + EcsRollback.familyRevision(taskDefinition),
-        () -> waiting.awaitSteadyOn(region, cluster, service, taskDefinition, deadline),
+        () ->
+            perAttempt
+                ? waiting.pollSteadyOn(region, cluster, service, taskDefinition, deadline)
+                : waiting.awaitSteadyOn(region, cluster, service, taskDefinition, deadline),
         EcsServiceState::describe);
   }
 

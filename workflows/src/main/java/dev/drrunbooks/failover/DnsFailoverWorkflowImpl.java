@@ -26,6 +26,7 @@ import dev.drrunbooks.model.Inputs;
 import dev.drrunbooks.model.ObjectiveCheck;
 import dev.drrunbooks.model.Outcome;
 import dev.drrunbooks.model.Phases;
+import dev.drrunbooks.model.Polls;
 import dev.drrunbooks.model.ServiceLookup;
 import dev.drrunbooks.model.Timeline;
 import io.temporal.failure.ApplicationFailure;
@@ -472,21 +473,31 @@ public class DnsFailoverWorkflowImpl extends GatedWorkflow implements DnsFailove
    * change, else the run fails naming the field.
    */
   private void setWeights(DnsRecordSpec dns, long primary, long secondary) {
+    // Runs begun before INSYNC waits polled one attempt at a time keep the heartbeating one.
+    boolean perAttempt = Polls.perAttempt(Polls.DNS_CHANGE_ID);
     Route53Activities waiting =
         Workflow.newActivityStub(
             Route53Activities.class,
-            ActivityDefaults.waitUntil(
+            Polls.options(
+                perAttempt,
                 Timeline.now().plus(IN_SYNC_BUDGET),
                 "wait until the weight change on " + dns.name() + " is INSYNC"));
     if (Workflow.getVersion(VERIFY_RECORD_SETS, Workflow.DEFAULT_VERSION, 1) < 1) {
       String change =
           route53.upsertWeights(dns, primary, secondary); // recorded before the field check
-      waiting.awaitInSync(change, Timeline.now().plus(IN_SYNC_BUDGET));
+      inSync(waiting, perAttempt, change);
       return;
     }
     WeightChange change = route53.changeWeights(dns, primary, secondary);
-    waiting.awaitInSync(change.changeId(), Timeline.now().plus(IN_SYNC_BUDGET));
+    inSync(waiting, perAttempt, change.changeId());
     route53.verifyWeights(dns, change, primary, secondary);
+  }
+
+  /** Waits until Route53 applied {@code changeId}, within {@link #IN_SYNC_BUDGET} from now. */
+  private static void inSync(Route53Activities waiting, boolean perAttempt, String changeId) {
+    Instant deadline = Timeline.now().plus(IN_SYNC_BUDGET);
+    if (perAttempt) waiting.pollInSync(changeId, deadline);
+    else waiting.awaitInSync(changeId, deadline);
   }
 
   /** The weight of the catalog's primary or secondary set: which one {@code target} is decides. */

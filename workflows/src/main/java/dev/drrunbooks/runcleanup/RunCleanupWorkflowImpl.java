@@ -16,6 +16,7 @@ import dev.drrunbooks.model.Inputs;
 import dev.drrunbooks.model.Outcome;
 import dev.drrunbooks.model.Ownership;
 import dev.drrunbooks.model.Phases;
+import dev.drrunbooks.model.Polls;
 import dev.drrunbooks.model.Timeline;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
@@ -220,11 +221,17 @@ public class RunCleanupWorkflowImpl implements RunCleanupWorkflow {
   private String deleteStack(String region, String stackName, Ownership owner) {
     String outcome = cfn.deleteOwnedStack(region, stackName, owner);
     Instant deadline = Timeline.now().plus(STACK_BUDGET);
+    // Runs begun before stack waits polled one attempt at a time keep the heartbeating one.
+    boolean perAttempt = Polls.perAttempt(Polls.STACK_CHANGE_ID);
     CloudFormationActivities waiting =
         Workflow.newActivityStub(
             CloudFormationActivities.class,
-            ActivityDefaults.waitUntil(deadline, "wait until stack " + stackName + " is deleted"));
-    outcome += ", " + waiting.awaitStackDeleted(region, stackName, deadline);
+            Polls.options(perAttempt, deadline, "wait until stack " + stackName + " is deleted"));
+    outcome +=
+        ", "
+            + (perAttempt
+                ? waiting.pollStackDeleted(region, stackName, deadline)
+                : waiting.awaitStackDeleted(region, stackName, deadline));
     if (DrillEnvironment.PROCEDURE.equals(owner.procedure())) {
       String cluster = DrillEnvironment.clusterName(stackName);
       outcome +=

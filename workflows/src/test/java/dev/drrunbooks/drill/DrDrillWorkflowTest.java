@@ -10,6 +10,7 @@ import dev.drrunbooks.ecsrecovery.FakeEcs;
 import dev.drrunbooks.failover.FakeRegions;
 import dev.drrunbooks.model.Failures;
 import dev.drrunbooks.replay.Histories;
+import dev.drrunbooks.replay.ScheduledActivities;
 import dev.drrunbooks.restore.FakeRds;
 import dev.drrunbooks.runcleanup.ChildClosePolicies;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreWorkflowImpl;
@@ -82,6 +83,13 @@ class DrDrillWorkflowTest {
         List.of("dr-drill-inventory-1-restore-inventory REQUEST_CANCEL"),
         ChildClosePolicies.of(client, "dr-drill-inventory-1"));
     Histories.record(client, "dr-drill-inventory-1", "dr-drill-own-deployment-passed");
+    // the stack and ECS waits polled one attempt at a time (Polls.STACK_/ECS_CHANGE_ID version 1)
+    Histories.record(client, "dr-drill-inventory-1", "dr-drill-waits-polled");
+    List<String> waits =
+        ScheduledActivities.of(client, "dr-drill-inventory-1").stream()
+            .filter(t -> t.contains("Await") || t.contains("Poll"))
+            .toList();
+    assertEquals(List.of("CfnPollStackCreated", "EcsPollSteadyOn", "CfnPollStackDeleted"), waits);
   }
 
   @Test

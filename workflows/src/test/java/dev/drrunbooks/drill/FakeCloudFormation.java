@@ -89,6 +89,16 @@ final class FakeCloudFormation
     return "gone";
   }
 
+  @Override
+  public StackInfo pollStackCreated(String region, String stackName, Instant deadline) {
+    return awaitStackCreated(region, stackName, deadline);
+  }
+
+  @Override
+  public String pollStackDeleted(String region, String stackName, Instant deadline) {
+    return awaitStackDeleted(region, stackName, deadline);
+  }
+
   final List<RunReport> reports = new ArrayList<>();
 
   @Override

@@ -6,15 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.drrunbooks.model.Failures;
 import dev.drrunbooks.replay.Histories;
+import dev.drrunbooks.replay.ScheduledActivities;
 import dev.drrunbooks.testing.FakeCatalog;
 import dev.drrunbooks.testing.FakeLocks;
 import dev.drrunbooks.testing.TimeSkipping;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,6 +56,24 @@ class EcsServiceRecoveryWorkflowTest {
     assertEquals(
         FakeEcs.arn("eu-west-1", "inventory-service", 3), result.before().taskDefinitionArn());
     Histories.record(client, "recover-ecs-inventory", "ecs-recovery-steady");
+    // the steady wait polled one attempt at a time (Polls.ECS_CHANGE_ID version 1)
+    Histories.record(client, "recover-ecs-inventory", "ecs-recovery-polled");
+    assertEquals(
+        List.of("EcsPollSteadyOn"),
+        ScheduledActivities.of(client, "recover-ecs-inventory").stream()
+            .filter(t -> t.contains("Steady"))
+            .toList());
+    // a poll is one short attempt (ActivityDefaults.pollUntil), not one attempt as long as the wait
+    assertEquals(
+        Duration.ofMinutes(1).getSeconds(),
+        client.fetchHistory("recover-ecs-inventory").getEvents().stream()
+            .filter(HistoryEvent::hasActivityTaskScheduledEventAttributes)
+            .map(HistoryEvent::getActivityTaskScheduledEventAttributes)
+            .filter(a -> a.getActivityType().getName().equals("EcsPollSteadyOn"))
+            .findFirst()
+            .orElseThrow()
+            .getStartToCloseTimeout()
+            .getSeconds());
   }
 
   @Test
@@ -135,6 +156,13 @@ class EcsServiceRecoveryWorkflowTest {
         previous,
         ecs.services.get("eu-west-1/mycomputer-production/inventory-service").taskDefinitionArn());
     Histories.record(client, "recover-ecs-circuit-breaker", "ecs-recovery-circuit-breaker");
+    // the rolled-back deployment failed its per-attempt poll; the rollback's wait polled too
+    Histories.record(client, "recover-ecs-circuit-breaker", "ecs-recovery-circuit-breaker-polled");
+    assertEquals(
+        List.of("EcsPollSteadyOn", "EcsPollSteadyOn"),
+        ScheduledActivities.of(client, "recover-ecs-circuit-breaker").stream()
+            .filter(t -> t.contains("Steady"))
+            .toList());
   }
 
   @Test

@@ -224,6 +224,18 @@ public final class FakeEcs implements EcsActivities {
   }
 
   @Override
+  public EcsServiceState pollSteady(
+      String region, String cluster, String service, Instant deadline) {
+    return awaitSteady(region, cluster, service, deadline);
+  }
+
+  @Override
+  public EcsServiceState pollSteadyOn(
+      String region, String cluster, String service, String taskDefinitionArn, Instant deadline) {
+    return awaitSteadyOn(region, cluster, service, taskDefinitionArn, deadline);
+  }
+
+  @Override
   public String deleteClusterLeftByStack(String region, String cluster, Ownership owner) {
     if (keepClusters) return "kept (test)";
     return clusters.remove(region + "/" + cluster) ? "deleted" : "already gone";

@@ -11,6 +11,7 @@ import dev.drrunbooks.approval.BreakGlass;
 import dev.drrunbooks.approval.GateDecision;
 import dev.drrunbooks.model.Failures;
 import dev.drrunbooks.replay.Histories;
+import dev.drrunbooks.replay.ScheduledActivities;
 import dev.drrunbooks.testing.FakeCatalog;
 import dev.drrunbooks.testing.FakeLocks;
 import dev.drrunbooks.testing.TimeSkipping;
@@ -75,6 +76,13 @@ class DnsFailoverWorkflowTest {
         result.assessment().toString());
     assertTrue(result.rto() != null && result.rto().objective().toMinutes() == 30);
     Histories.record(client, "dns-failover-api-1", "dns-failover-approved");
+    // the INSYNC waits polled one attempt at a time (Polls.DNS_CHANGE_ID version 1)
+    Histories.record(client, "dns-failover-api-1", "dns-failover-polled");
+    assertEquals(
+        List.of("Route53PollInSync", "Route53PollInSync", "Route53PollInSync"),
+        ScheduledActivities.of(client, "dns-failover-api-1").stream()
+            .filter(t -> t.contains("InSync"))
+            .toList());
   }
 
   @Test

@@ -146,6 +146,11 @@ public final class FakeRegions
   }
 
   @Override
+  public String pollInSync(String changeId, Instant deadline) {
+    return awaitInSync(changeId, deadline);
+  }
+
+  @Override
   public HealthCheckState healthCheckStatus(DnsRecordSpec record) {
     if (healthCheck != null) return healthCheck;
     boolean up = healthy.getOrDefault(primaryUrl(), true);

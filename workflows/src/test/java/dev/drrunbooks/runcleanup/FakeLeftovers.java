@@ -125,6 +125,28 @@ final class FakeLeftovers
   }
 
   @Override
+  public String pollStackDeleted(String region, String stackName, Instant deadline) {
+    return awaitStackDeleted(region, stackName, deadline);
+  }
+
+  @Override
+  public StackInfo pollStackCreated(String region, String stackName, Instant deadline) {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
+  public EcsServiceState pollSteady(
+      String region, String cluster, String service, Instant deadline) {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
+  public EcsServiceState pollSteadyOn(
+      String region, String cluster, String service, String taskDefinitionArn, Instant deadline) {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
   public String deleteOwnedService(String region, String cluster, String service, Ownership owner) {
     return delete(region, TaggedResource.ECS_SERVICE, cluster + "/" + service, owner);
   }

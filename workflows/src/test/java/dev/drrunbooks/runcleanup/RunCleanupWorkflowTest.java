@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.drrunbooks.activities.ownedresources.TaggedResource;
 import dev.drrunbooks.model.Failures;
 import dev.drrunbooks.replay.Histories;
+import dev.drrunbooks.replay.ScheduledActivities;
 import dev.drrunbooks.testing.FakeCatalog;
 import dev.drrunbooks.testing.TimeSkipping;
 import io.temporal.client.WorkflowClient;
@@ -181,6 +182,13 @@ class RunCleanupWorkflowTest {
             "look in eu-west-1 for resources tagged " + DRILL + "* SUCCEEDED none"),
         r.timeline().stream().map(e -> e.step() + " " + e.outcome() + " " + e.detail()).toList());
     Histories.record(client, "dr-cleanup-apply", "run-cleanup-applied");
+    // the stack's deletion was waited for one poll per attempt (Polls.STACK_CHANGE_ID version 1)
+    Histories.record(client, "dr-cleanup-apply", "run-cleanup-applied-polled");
+    assertEquals(
+        List.of("CfnPollStackDeleted"),
+        ScheduledActivities.of(client, "dr-cleanup-apply").stream()
+            .filter(t -> t.contains("StackDeleted"))
+            .toList());
   }
 
   @Test

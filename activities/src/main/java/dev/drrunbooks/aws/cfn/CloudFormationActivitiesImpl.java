@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -467,6 +468,21 @@ public class CloudFormationActivitiesImpl implements CloudFormationActivities {
 
   @Override
   public StackInfo awaitStackCreated(String region, String stackName, Instant deadline) {
+    return stackCreated(region, stackName, deadline, false);
+  }
+
+  @Override
+  public StackInfo pollStackCreated(String region, String stackName, Instant deadline) {
+    return stackCreated(region, stackName, deadline, true);
+  }
+
+  /**
+   * The create wait's one body: {@code perAttempt} polls once per activity attempt ({@link
+   * StatusPoller#pollOnce}), else loops heartbeating ({@link StatusPoller#await}); both decide
+   * alike and pause as this poller's backoff says.
+   */
+  private StackInfo stackCreated(
+      String region, String stackName, Instant deadline, boolean perAttempt) {
     require(region, "region");
     require(stackName, "stackName");
     String subject = "CloudFormation stack '" + stackName + "' in " + region;
@@ -474,7 +490,8 @@ public class CloudFormationActivitiesImpl implements CloudFormationActivities {
     Stack stack;
     try {
       stack =
-          poller.await(
+          wait(
+              perAttempt,
               subject,
               () -> {
                 Stack s =
@@ -561,12 +578,24 @@ public class CloudFormationActivitiesImpl implements CloudFormationActivities {
 
   @Override
   public String awaitStackDeleted(String region, String stackName, Instant deadline) {
+    return stackDeleted(region, stackName, deadline, false);
+  }
+
+  @Override
+  public String pollStackDeleted(String region, String stackName, Instant deadline) {
+    return stackDeleted(region, stackName, deadline, true);
+  }
+
+  /** The delete wait's one body, polled per attempt or in a heartbeating loop (as the create's). */
+  private String stackDeleted(
+      String region, String stackName, Instant deadline, boolean perAttempt) {
     require(region, "region");
     require(stackName, "stackName");
     String subject = "CloudFormation stack '" + stackName + "' in " + region;
     AtomicReference<Stack> last = new AtomicReference<>();
     try {
-      poller.await(
+      wait(
+          perAttempt,
           subject,
           () -> {
             Optional<Stack> s = findStack(region, stackName);
@@ -593,6 +622,28 @@ public class CloudFormationActivitiesImpl implements CloudFormationActivities {
     }
     log.info("{} is gone", subject);
     return "gone";
+  }
+
+  /**
+   * One wait for a stack status, in one of the two shapes. Both describe on the same cadence (the
+   * poller's backoff: by default 2 s doubling to 30 s, the interval of the AWS CLI's and botocore's
+   * stack-create-complete and stack-delete-complete waiters, whose delay is 30 s:
+   * https://docs.aws.amazon.com/cli/latest/reference/cloudformation/wait/stack-create-complete.html),
+   * so a run's detection lag does not depend on which shape it replays down.
+   */
+  private <T> T wait(
+      boolean perAttempt,
+      String subject,
+      Supplier<T> describe,
+      Function<T, String> statusOf,
+      String ready,
+      Set<String> failed,
+      String failedType,
+      Instant deadline) {
+    return perAttempt
+        ? poller.pollOnce(
+            subject, describe, statusOf, ready, failed, failedType, deadline, poller.backoff())
+        : poller.await(subject, describe, statusOf, ready, failed, failedType, deadline);
   }
 
   // ---- describing

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,11 +68,15 @@ public class EcsActivitiesImpl implements EcsActivities {
   public static final String RELEASE_TAG = "release";
 
   /**
-   * The default waits: 2 s doubling to 30 s, as the RDS waits (an ECS deployment takes minutes).
+   * The default waits: 2 s doubling to 15 s. 15 s is the delay of the AWS CLI's and botocore's
+   * services-stable waiter
+   * (https://docs.aws.amazon.com/cli/latest/reference/ecs/wait/services-stable.html: "every 15
+   * seconds"), denser than the RDS waits' 30 s cap: an ECS deployment ends within minutes, so a 30
+   * s gap would be a large share of its time.
    */
   public static final Duration DEFAULT_INITIAL_POLL = Duration.ofSeconds(2);
 
-  public static final Duration DEFAULT_MAX_POLL = Duration.ofSeconds(30);
+  public static final Duration DEFAULT_MAX_POLL = Duration.ofSeconds(15);
 
   /** How many revisions a "no revision carries the label" message lists. */
   private static final int LIST_AT_MOST = 20;
@@ -538,27 +543,48 @@ public class EcsActivitiesImpl implements EcsActivities {
   @Override
   public EcsServiceState awaitSteady(
       String region, String cluster, String service, Instant deadline) {
-    require(region, "region");
-    require(cluster, "cluster");
-    require(service, "service");
-    return poller.await(
-        region, cluster, service, () -> activeService(region, cluster, service), deadline);
+    return steady(region, cluster, service, null, deadline, false);
   }
 
   @Override
   public EcsServiceState awaitSteadyOn(
       String region, String cluster, String service, String taskDefinitionArn, Instant deadline) {
+    require(taskDefinitionArn, "taskDefinitionArn");
+    return steady(region, cluster, service, taskDefinitionArn, deadline, false);
+  }
+
+  @Override
+  public EcsServiceState pollSteady(
+      String region, String cluster, String service, Instant deadline) {
+    return steady(region, cluster, service, null, deadline, true);
+  }
+
+  @Override
+  public EcsServiceState pollSteadyOn(
+      String region, String cluster, String service, String taskDefinitionArn, Instant deadline) {
+    require(taskDefinitionArn, "taskDefinitionArn");
+    return steady(region, cluster, service, taskDefinitionArn, deadline, true);
+  }
+
+  /**
+   * The steady waits' one body: {@code perAttempt} polls once per activity attempt ({@link
+   * SteadyPoller#pollOnce}), else loops heartbeating ({@link SteadyPoller#await}); both decide
+   * alike. {@code requested} null: steady on any task definition.
+   */
+  private EcsServiceState steady(
+      String region,
+      String cluster,
+      String service,
+      String requested,
+      Instant deadline,
+      boolean perAttempt) {
     require(region, "region");
     require(cluster, "cluster");
     require(service, "service");
-    require(taskDefinitionArn, "taskDefinitionArn");
-    return poller.await(
-        region,
-        cluster,
-        service,
-        taskDefinitionArn,
-        () -> activeService(region, cluster, service),
-        deadline);
+    Supplier<Service> describe = () -> activeService(region, cluster, service);
+    return perAttempt
+        ? poller.pollOnce(region, cluster, service, requested, describe, deadline)
+        : poller.await(region, cluster, service, requested, describe, deadline);
   }
 
   /** The contract's view of a described service; {@code cluster} when the response names none. */

@@ -288,6 +288,23 @@ public class Route53ActivitiesImpl implements Route53Activities {
 
   @Override
   public String awaitInSync(String changeId, Instant deadline) {
+    return inSync(changeId, deadline, false);
+  }
+
+  @Override
+  public String pollInSync(String changeId, Instant deadline) {
+    return inSync(changeId, deadline, true);
+  }
+
+  /**
+   * The INSYNC wait's one body: {@code perAttempt} polls once per activity attempt ({@link
+   * StatusPoller#pollOnce}), else loops heartbeating ({@link StatusPoller#await}). Both pause as
+   * this poller's backoff says (by default {@link #DNS_POLLING}: denser than the AWS CLI's
+   * resource-record-sets-changed waiter, which polls every 30 s:
+   * https://docs.aws.amazon.com/cli/latest/reference/route53/wait/resource-record-sets-changed.html).
+   * GetChange has no failed status (PENDING or INSYNC only), so only the deadline fails the wait.
+   */
+  private String inSync(String changeId, Instant deadline, boolean perAttempt) {
     if (changeId == null || changeId.isBlank()) {
       throw ApplicationFailure.newNonRetryableFailure(
           "changeId is empty: give the id upsertWeights returned",
@@ -295,23 +312,35 @@ public class Route53ActivitiesImpl implements Route53Activities {
     }
     String id = stripPrefix(changeId.trim(), "/change/");
     String subject = "Route53 change '" + id + "'";
+    Supplier<ChangeInfo> getChange =
+        () -> {
+          try {
+            return route53.get().getChange(r -> r.id(id)).changeInfo();
+          } catch (SdkException e) {
+            RuntimeException t = translate(e, "get-change " + id);
+            if (t instanceof ApplicationFailure af && af.isNonRetryable()) throw af;
+            throw e; // throttling, 5xx, network: a poll that saw nothing
+          }
+        };
     ChangeInfo info =
-        poller.await(
-            subject,
-            () -> {
-              try {
-                return route53.get().getChange(r -> r.id(id)).changeInfo();
-              } catch (SdkException e) {
-                RuntimeException t = translate(e, "get-change " + id);
-                if (t instanceof ApplicationFailure af && af.isNonRetryable()) throw af;
-                throw e; // throttling, 5xx, network: a poll that saw nothing
-              }
-            },
-            ChangeInfo::statusAsString,
-            "INSYNC",
-            Set.of(),
-            "Route53BadState",
-            deadline);
+        perAttempt
+            ? poller.pollOnce(
+                subject,
+                getChange,
+                ChangeInfo::statusAsString,
+                "INSYNC",
+                Set.of(),
+                "Route53BadState",
+                deadline,
+                poller.backoff())
+            : poller.await(
+                subject,
+                getChange,
+                ChangeInfo::statusAsString,
+                "INSYNC",
+                Set.of(),
+                "Route53BadState",
+                deadline);
     return info.statusAsString();
   }
 

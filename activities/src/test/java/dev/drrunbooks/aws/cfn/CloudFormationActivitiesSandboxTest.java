@@ -132,6 +132,8 @@ class CloudFormationActivitiesSandboxTest {
     assertEquals("CREATE_COMPLETE", ready.status());
     assertEquals(created.stackId(), ready.stackId());
     assertEquals(List.of(), ready.failedEvents());
+    // the wait polled one attempt at a time ends alike, on its first poll here
+    assertEquals(ready, stub.pollStackCreated(REGION, drillId, Instant.now().plusSeconds(30)));
     Map<String, String> out = ready.outputs();
     assertEquals(
         Set.of("ClusterName", "DbSubnetGroupName", "SecurityGroupId", "SubnetIds", "VpcId"),
@@ -485,6 +487,7 @@ class CloudFormationActivitiesSandboxTest {
     // a retried delete and a retried wait
     assertEquals("already gone", stub.deleteOwnedStack(REGION, drillId, owner));
     assertEquals("gone", stub.awaitStackDeleted(REGION, drillId, Instant.now().plusSeconds(30)));
+    assertEquals("gone", stub.pollStackDeleted(REGION, drillId, Instant.now().plusSeconds(30)));
 
     // a new stack of the same name: a new id
     StackInfo recreated = stub.createStack(request(drillId, owner));

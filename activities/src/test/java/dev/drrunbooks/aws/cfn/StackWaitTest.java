@@ -43,8 +43,8 @@ import software.amazon.awssdk.services.cloudformation.model.StackEvent;
  * too.
  */
 class StackWaitTest {
-  private static final String REGION = "eu-west-1";
-  private static final String NAME = "drill-inventory-20240115t0330z-env";
+  static final String REGION = "eu-west-1";
+  static final String NAME = "drill-inventory-20240115t0330z-env";
   private static final String ID =
       "arn:aws:cloudformation:eu-west-1:123456789012:stack/" + NAME + "/0b1c";
   private static final Polling FAST = new Polling(Duration.ofMillis(10), Duration.ofMillis(40));
@@ -91,7 +91,7 @@ class StackWaitTest {
   }
 
   /** A create that fails on AWS, newest event first, as describe-stack-events lists them. */
-  private static final List<StackEvent> ROLLED_BACK =
+  static final List<StackEvent> ROLLED_BACK =
       List.of(
           event(NAME, "AWS::CloudFormation::Stack", "ROLLBACK_COMPLETE", null),
           event("Vpc", "AWS::EC2::VPC", "DELETE_COMPLETE", null),
@@ -286,6 +286,8 @@ class StackWaitTest {
     private String last;
     List<StackEvent> events = List.of();
     String eventsAskedFor;
+    final java.util.concurrent.atomic.AtomicInteger describes =
+        new java.util.concurrent.atomic.AtomicInteger();
 
     void statuses(String... s) {
       statuses.clear();
@@ -295,6 +297,7 @@ class StackWaitTest {
 
     @Override
     public DescribeStacksResponse describeStacks(DescribeStacksRequest request) {
+      describes.incrementAndGet();
       if (!statuses.isEmpty()) last = statuses.poll();
       if (last == null || last.isEmpty()) {
         throw (CloudFormationException)

@@ -38,12 +38,12 @@ import software.amazon.awssdk.services.ecs.model.Service;
  * show a wait).
  */
 class AwaitSteadyTest {
-  private static final String REGION = "eu-west-1";
-  private static final String CLUSTER = "mycomputer-production";
-  private static final String SERVICE = "inventory-service";
-  private static final String OLD =
+  static final String REGION = "eu-west-1";
+  static final String CLUSTER = "mycomputer-production";
+  static final String SERVICE = "inventory-service";
+  static final String OLD =
       "arn:aws:ecs:eu-west-1:123456789012:task-definition/inventory-service:3";
-  private static final String STABLE =
+  static final String STABLE =
       "arn:aws:ecs:eu-west-1:123456789012:task-definition/inventory-service:2";
 
   /**
@@ -88,7 +88,7 @@ class AwaitSteadyTest {
   /**
    * A service mid-deployment from OLD to STABLE: the new PRIMARY rolling out, the old one ACTIVE.
    */
-  private static Service rolling(int running, int desired, int pending) {
+  static Service rolling(int running, int desired, int pending) {
     return service(
         STABLE,
         running,
@@ -98,7 +98,7 @@ class AwaitSteadyTest {
         deployment("ecs-svc/old", "ACTIVE", OLD, "COMPLETED", null));
   }
 
-  private static Service steady(int desired) {
+  static Service steady(int desired) {
     return service(
         STABLE,
         desired,
@@ -363,11 +363,11 @@ class AwaitSteadyTest {
             EcsActivitiesImpl.DEFAULT_MAX_POLL,
             java.time.Clock.systemUTC());
     assertEquals(
-        List.of(2L, 4L, 8L, 16L, 30L, 30L, 30L),
+        List.of(2L, 4L, 8L, 15L, 15L, 15L, 15L),
         List.of(1, 2, 3, 4, 5, 6, 100).stream().map(n -> p.intervalAfter(n).toSeconds()).toList());
   }
 
-  private static Service service(
+  static Service service(
       String taskDefinition, int running, int desired, int pending, Deployment... deployments) {
     return Service.builder()
         .serviceName(SERVICE)
@@ -381,7 +381,7 @@ class AwaitSteadyTest {
         .build();
   }
 
-  private static Deployment deployment(
+  static Deployment deployment(
       String id, String status, String taskDefinition, String rollout, String reason) {
     return Deployment.builder()
         .id(id)
@@ -397,7 +397,7 @@ class AwaitSteadyTest {
    * An ECS client whose describe-services answers the next scripted service (the last repeats;
    * null: gone).
    */
-  private static final class ScriptedEcs implements EcsClient {
+  static final class ScriptedEcs implements EcsClient {
     private final Deque<Service> script = new ArrayDeque<>();
     private Service last;
     private boolean gone;

@@ -171,6 +171,10 @@ class EcsActivitiesSandboxTest {
           ecs.awaitSteady(REGION, cluster, service, Instant.now().plusSeconds(30));
       assertEquals(new EcsServiceState(cluster, service, stable, 5, 5, 0, 1, "ACTIVE"), steady);
       assertTrue(steady.steady());
+      // the wait polled one attempt at a time: steady on what was deployed, on its first poll
+      assertEquals(
+          steady,
+          ecs.pollSteadyOn(REGION, cluster, service, stable, Instant.now().plusSeconds(30)));
     } finally {
       env.close();
     }
@@ -206,6 +210,18 @@ class EcsActivitiesSandboxTest {
                       + arns.get(1)
                       + ": running 0/2, pending 2, 1 deployment(s) (after "),
           af.getOriginalMessage());
+
+      // polled one attempt at a time: "not yet", retryable, the next poll left to the server
+      io.temporal.failure.ActivityFailure notYet =
+          assertThrows(
+              io.temporal.failure.ActivityFailure.class,
+              () -> ecs.pollSteady(REGION, cluster, service, Instant.now().plusSeconds(30)));
+      ApplicationFailure ny = (ApplicationFailure) notYet.getCause();
+      assertEquals(dev.drrunbooks.model.Polls.NOT_YET, ny.getType());
+      assertTrue(!ny.isNonRetryable());
+      assertTrue(
+          ny.getOriginalMessage().contains(": running 0/2, pending 2, 1 deployment(s) (poll 1)"),
+          ny.getOriginalMessage());
     } finally {
       env.close();
     }

@@ -156,7 +156,7 @@ class AwaitInSyncTest {
   }
 
   /** A Route53 client whose GetChange answers the next scripted status (the last one repeats). */
-  private static final class ScriptedRoute53 implements Route53Client {
+  static final class ScriptedRoute53 implements Route53Client {
     private final Deque<String> script = new ArrayDeque<>();
     private String last = "PENDING";
     final AtomicInteger calls = new AtomicInteger();

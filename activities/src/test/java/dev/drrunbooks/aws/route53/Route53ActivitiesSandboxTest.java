@@ -179,6 +179,7 @@ class Route53ActivitiesSandboxTest {
       assertEquals("INSYNC", stub.awaitInSync(changeId, Instant.now().plusSeconds(30)));
       assertEquals(
           "INSYNC", stub.awaitInSync("/change/" + changeId, Instant.now().plusSeconds(30)));
+      assertEquals("INSYNC", stub.pollInSync(changeId, Instant.now().plusSeconds(30)));
     } finally {
       env.close();
     }

@@ -22,6 +22,16 @@ public interface CloudFormationActivities {
   StackInfo awaitStackCreated(String region, String stackName, Instant deadline);
 
   /**
+   * One poll of the same wait: the stack when it is CREATE_COMPLETE; else a retryable failure of
+   * type {@link dev.drrunbooks.model.Polls#NOT_YET} whose next-retry delay is the pause before the
+   * next poll, so between polls the wait holds no worker thread or activity slot. Call it with
+   * {@link dev.drrunbooks.model.ActivityDefaults#pollUntil} options. A failed or rolled-back stack
+   * (CREATE_FAILED, ROLLBACK_*, DELETE_*) fails non-retryably with its failed events, and past
+   * {@code deadline} it fails non-retryably, as {@link #awaitStackCreated} does.
+   */
+  StackInfo pollStackCreated(String region, String stackName, Instant deadline);
+
+  /**
    * delete-stack only if its tags name {@code owner}; refuses loudly otherwise. "deleting" or
    * "already gone".
    */
@@ -32,4 +42,10 @@ public interface CloudFormationActivities {
    * events.
    */
   String awaitStackDeleted(String region, String stackName, Instant deadline);
+
+  /**
+   * One poll of the same wait, as {@link #pollStackCreated}: "gone" once the stack is
+   * DELETE_COMPLETE (or no longer listed); DELETE_FAILED and the deadline fail non-retryably.
+   */
+  String pollStackDeleted(String region, String stackName, Instant deadline);
 }

@@ -48,6 +48,24 @@ public interface EcsActivities {
       String region, String cluster, String service, String taskDefinitionArn, Instant deadline);
 
   /**
+   * One poll of {@link #awaitSteady}: the service when steady; else a retryable failure of type
+   * {@link dev.drrunbooks.model.Polls#NOT_YET} whose next-retry delay is the pause before the next
+   * poll, so between polls the wait holds no worker thread or activity slot. Call it with {@link
+   * dev.drrunbooks.model.ActivityDefaults#pollUntil} options. A FAILED rollout (ECS's deployment
+   * circuit breaker) and the deadline fail non-retryably, as {@link #awaitSteady} does.
+   */
+  EcsServiceState pollSteady(String region, String cluster, String service, Instant deadline);
+
+  /**
+   * One poll of {@link #awaitSteadyOn}: steady on {@code taskDefinitionArn}, or "not yet" as {@link
+   * #pollSteady}; a service that settled on another task definition (rolled back) fails
+   * non-retryably with type {@link EcsRollback#TYPE}, never as success; a rollback under way is
+   * "not yet", so the failure says where it settled.
+   */
+  EcsServiceState pollSteadyOn(
+      String region, String cluster, String service, String taskDefinitionArn, Instant deadline);
+
+  /**
    * Deletes the ECS cluster a run's CloudFormation stack declared, once that stack is deleted:
    * CloudFormation deletes it on AWS (then this finds it gone); an emulator may keep it, untagged.
    * Deleted when its tags name {@code owner} or it carries no {@code dr-runbooks:workflow-id} tag

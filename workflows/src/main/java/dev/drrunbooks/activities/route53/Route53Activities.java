@@ -39,6 +39,15 @@ public interface Route53Activities {
    */
   String awaitInSync(String changeId, Instant deadline);
 
+  /**
+   * One poll of {@link #awaitInSync}: "INSYNC" when the change is; else a retryable failure of type
+   * {@link dev.drrunbooks.model.Polls#NOT_YET} whose next-retry delay is the pause before the next
+   * poll, so between polls the wait holds no worker thread or activity slot. Call it with {@link
+   * dev.drrunbooks.model.ActivityDefaults#pollUntil} options. Past the deadline, or for a change
+   * Route53 does not know, it fails non-retryably.
+   */
+  String pollInSync(String changeId, Instant deadline);
+
   /** The health check named in the catalog (by id, or found by FQDN and path). */
   HealthCheckState healthCheckStatus(DnsRecordSpec record);
 }
