@@ -8,8 +8,8 @@ import java.time.Duration;
  *
  * @param region the service's primary region (where its slot was counted)
  * @param workflowId the child run's id ({@code <fleet run id>-<service>})
- * @param outcome {@link FleetMemberResult#PASSED}, FAILED (a step, a check or an objective) or
- *     CANCELLED
+ * @param outcome {@link FleetMemberResult#PASSED}, FAILED (a step, a check or an objective),
+ *     CANCELLED, or NOT_STARTED (its region had no room under the DB-instance quota)
  * @param queuedFor how long it waited for a slot; null when it never started
  * @param ranFor how long the child run took; null when it never started
  * @param rto the drill's achieved RTO against the objective; null when the drill measured none (it

@@ -40,6 +40,7 @@ public class FleetDrillWorkflowImpl implements FleetDrillWorkflow {
   private final Timeline timeline = new Timeline();
   private final Phases phases = new Phases();
   private final Map<String, FleetDrillMember> members = new LinkedHashMap<>();
+  private final RegionQuotas quotas = new RegionQuotas();
   private RegionSlots slots;
   private int queued;
 
@@ -55,11 +56,20 @@ public class FleetDrillWorkflowImpl implements FleetDrillWorkflow {
     RULES.checkServices(in, services);
     slots = new RegionSlots(limits);
     queued = services.size();
+    // Each drill restores a DB instance in its service's primary region: no more at once there
+    // than the account's DB-instance quota has room for.
+    for (ServiceDefinition service : services)
+      quotas.capOnce(service.regions().primary(), slots, timeline);
     phases.enter("drill");
     Instant queuedAt = Timeline.now();
     try {
       for (ServiceDefinition service : services) {
         String region = service.regions().primary();
+        if (slots.closed(region)) {
+          queued--;
+          members.put(service.key(), notStarted(service, quotas.noRoom(region)));
+          continue;
+        }
         Workflow.await(() -> slots.free(region));
         slots.take(region);
         queued--;
@@ -121,6 +131,19 @@ public class FleetDrillWorkflowImpl implements FleetDrillWorkflow {
               slots.release(region);
               return null;
             });
+  }
+
+  private static FleetDrillMember notStarted(ServiceDefinition service, String why) {
+    return new FleetDrillMember(
+        service.key(),
+        service.regions().primary(),
+        Workflow.getInfo().getWorkflowId() + "-" + service.key(),
+        FleetMemberResult.NOT_STARTED,
+        null,
+        null,
+        null,
+        null,
+        why);
   }
 
   private static FleetDrillMember ended(

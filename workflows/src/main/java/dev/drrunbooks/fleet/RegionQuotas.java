@@ -20,7 +20,10 @@ import java.util.Map;
  * Workflow code: runs on the workflow thread.
  */
 final class RegionQuotas {
-  /** The Workflow.getVersion change id of fleets that read the quota first. */
+  /**
+   * The Workflow.getVersion change id of fleet validations that read the quota first (fleet drills
+   * always have).
+   */
   static final String CHANGE_ID = "fleet-db-instance-quota";
 
   private final RdsAccountActivities account =

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.drrunbooks.activities.rds.DbInstanceQuota;
 import dev.drrunbooks.drill.DrDrillInput;
 import dev.drrunbooks.drill.DrDrillResult;
 import dev.drrunbooks.drill.DrDrillWorkflow;
@@ -49,10 +50,12 @@ class FleetDrillWorkflowTest {
   static final TestWorkflowExtension temporal =
       TimeSkipping.extension(FleetDrillWorkflowImpl.class, StandInDrill.class);
 
+  private final FakeRdsAccount account = new FakeRdsAccount();
+
   @BeforeEach
   void startWorker(TestWorkflowEnvironment env, Worker worker) {
     StandInDrill.reset();
-    worker.registerActivitiesImplementations(new FakeCatalog());
+    worker.registerActivitiesImplementations(new FakeCatalog(), account);
     env.start();
   }
 
@@ -141,6 +144,39 @@ class FleetDrillWorkflowTest {
         List.of("fleet-drill-cancel-customer-base", "fleet-drill-cancel-payments"),
         StandInDrill.cleanedUp.stream().sorted().toList());
     assertEquals(0, StandInDrill.inFlight.get());
+  }
+
+  @Test
+  void drillsNoMoreAtOnceThanTheRegionsDbInstanceQuotaHasRoomFor(
+      WorkflowClient client, Worker worker) {
+    account.quotas.put("eu-west-1", new DbInstanceQuota("eu-west-1", 40, 38));
+
+    FleetDrillResult r =
+        stub(client, worker, "fleet-drill-quota")
+            .run(new FleetDrillInput(List.of("all"), 4, 4, null));
+
+    assertEquals(2, StandInDrill.most.get(), "two drills at once: room for two instances");
+    assertEquals(2, r.mostAtOnce());
+    assertEquals(4, StandInDrill.started.size());
+    assertEquals(List.of("eu-west-1"), account.asked);
+  }
+
+  @Test
+  void aRegionWithoutRoomUnderItsQuotaDrillsNothingAndSaysWhy(
+      WorkflowClient client, Worker worker) {
+    account.quotas.put("eu-west-1", new DbInstanceQuota("eu-west-1", 40, 40));
+
+    FleetDrillResult r = stub(client, worker, "fleet-drill-full").run(FleetDrillInput.all());
+
+    assertEquals(List.of(), StandInDrill.started);
+    assertEquals(4, r.members().size());
+    for (FleetDrillMember m : r.members()) {
+      assertEquals(FleetMemberResult.NOT_STARTED, m.outcome(), m.toString());
+      assertEquals(
+          "not started: no room under the DB-instance quota (eu-west-1: 40 of 40 DB instances"
+              + " used)",
+          m.summary());
+    }
   }
 
   @Test
