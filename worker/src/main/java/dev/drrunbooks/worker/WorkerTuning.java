@@ -1,0 +1,167 @@
+package dev.drrunbooks.worker;
+
+import io.temporal.worker.WorkerFactoryOptions;
+import io.temporal.worker.WorkerOptions;
+import io.temporal.worker.tuning.CompositeTuner;
+import io.temporal.worker.tuning.FixedSizeSlotSupplier;
+import io.temporal.worker.tuning.PollerBehaviorSimpleMaximum;
+import java.util.Map;
+
+/**
+ * How much one worker process takes on at once, and so how many threads and how much memory it
+ * needs: set explicitly (the SDK's defaults are sized for a bigger host: 600 cached workflows and
+ * workflow threads, 200 activity and 200 workflow task slots, 5 pollers each), from the
+ * environment, each with a default:
+ *
+ * <table>
+ *   <caption>variables</caption>
+ *   <tr><th>variable</th><th>default</th><th>what</th></tr>
+ *   <tr><td>DR_WORKFLOW_CACHE_SIZE</td><td>{@value #DEFAULT_WORKFLOW_CACHE_SIZE}</td>
+ *       <td>workflow executions kept in memory between their tasks (sticky execution)</td></tr>
+ *   <tr><td>DR_WORKFLOW_THREADS</td><td>{@value #DEFAULT_WORKFLOW_THREADS}</td>
+ *       <td>threads for workflow code, in all (at least the cache size)</td></tr>
+ *   <tr><td>DR_WORKFLOW_TASK_SLOTS</td><td>{@value #DEFAULT_WORKFLOW_TASK_SLOTS}</td>
+ *       <td>workflow tasks processed at once</td></tr>
+ *   <tr><td>DR_ACTIVITY_SLOTS</td><td>{@value #DEFAULT_ACTIVITY_SLOTS}</td>
+ *       <td>activities run at once (each on a thread of its own)</td></tr>
+ *   <tr><td>DR_LOCAL_ACTIVITY_SLOTS</td><td>{@value #DEFAULT_LOCAL_ACTIVITY_SLOTS}</td>
+ *       <td>local activities run at once (the runbook schedules none today)</td></tr>
+ *   <tr><td>DR_WORKFLOW_POLLERS</td><td>{@value #DEFAULT_WORKFLOW_POLLERS}</td>
+ *       <td>concurrent workflow task polls (at least 2: the sticky queue and the shared one)</td></tr>
+ *   <tr><td>DR_ACTIVITY_POLLERS</td><td>{@value #DEFAULT_ACTIVITY_POLLERS}</td>
+ *       <td>concurrent activity task polls</td></tr>
+ * </table>
+ *
+ * <p><b>Why these defaults.</b> Waits no longer hold a thread (a restore wait is one describe per
+ * activity attempt, the retry delay being the cadence; issue 16), so activities are short calls and
+ * a few slots keep up with hundreds of runs in flight. What grows with runs in flight now is the
+ * Java SDK's workflow cache: every cached execution keeps a thread parked in its workflow code
+ * (plus one for each of its Async branches). At the SDK's 600 a worker with 500 runs in flight
+ * holds 500+ threads (measured before: 344 threads, 478 MB RSS). A cache of {@value
+ * #DEFAULT_WORKFLOW_CACHE_SIZE} caps that; an evicted run's next task replays its history, which
+ * for these procedures is a few hundred events and milliseconds of CPU. {@value
+ * #DEFAULT_WORKFLOW_THREADS} workflow threads leave room for runs with parallel branches beyond the
+ * cache (when they run out, the SDK evicts a cached run to free its thread). Two cores (the k8s
+ * limit is one CPU) gain nothing from more than {@value #DEFAULT_WORKFLOW_TASK_SLOTS} workflow
+ * tasks at once. {@value #DEFAULT_ACTIVITY_SLOTS} activity slots: a drill or evacuation of several
+ * services still holds a few long calls (stack waits, transaction replays) while short ones go on.
+ * Measured with {@code deploy/local/bench} (docs/operations.md, Sizing).
+ */
+public record WorkerTuning(
+    int workflowCacheSize,
+    int workflowThreads,
+    int workflowTaskSlots,
+    int activitySlots,
+    int localActivitySlots,
+    int workflowPollers,
+    int activityPollers) {
+  public static final int DEFAULT_WORKFLOW_CACHE_SIZE = 32;
+  public static final int DEFAULT_WORKFLOW_THREADS = 48;
+  public static final int DEFAULT_WORKFLOW_TASK_SLOTS = 4;
+  public static final int DEFAULT_ACTIVITY_SLOTS = 16;
+  public static final int DEFAULT_LOCAL_ACTIVITY_SLOTS = 4;
+  public static final int DEFAULT_WORKFLOW_POLLERS = 2;
+  public static final int DEFAULT_ACTIVITY_POLLERS = 2;
+
+  /** Above this, a value is a typo (a thread each), not a plan. */
+  static final int CEILING = 10_000;
+
+  /** The defaults above. */
+  public static WorkerTuning defaults() {
+    return from(Map.of());
+  }
+
+  /**
+   * The tuning {@code env} asks for, defaults where it says nothing.
+   *
+   * @throws IllegalArgumentException naming the variable, its value and what is allowed, when one
+   *     is not a whole number in its range, or DR_WORKFLOW_THREADS is below DR_WORKFLOW_CACHE_SIZE
+   */
+  public static WorkerTuning from(Map<String, String> env) {
+    int cache = read(env, "DR_WORKFLOW_CACHE_SIZE", DEFAULT_WORKFLOW_CACHE_SIZE, 0);
+    int threads = read(env, "DR_WORKFLOW_THREADS", DEFAULT_WORKFLOW_THREADS, 1);
+    if (threads < cache) {
+      throw new IllegalArgumentException(
+          "DR_WORKFLOW_THREADS: "
+              + threads
+              + " is below DR_WORKFLOW_CACHE_SIZE ("
+              + cache
+              + "): allowed: at least the cache size, since every cached workflow keeps a thread");
+    }
+    return new WorkerTuning(
+        cache,
+        threads,
+        read(env, "DR_WORKFLOW_TASK_SLOTS", DEFAULT_WORKFLOW_TASK_SLOTS, 1),
+        read(env, "DR_ACTIVITY_SLOTS", DEFAULT_ACTIVITY_SLOTS, 1),
+        read(env, "DR_LOCAL_ACTIVITY_SLOTS", DEFAULT_LOCAL_ACTIVITY_SLOTS, 1),
+        // The SDK splits workflow pollers between the worker's sticky queue and the shared one.
+        read(env, "DR_WORKFLOW_POLLERS", DEFAULT_WORKFLOW_POLLERS, 2),
+        read(env, "DR_ACTIVITY_POLLERS", DEFAULT_ACTIVITY_POLLERS, 1));
+  }
+
+  private static int read(Map<String, String> env, String name, int fallback, int min) {
+    String raw = env.get(name);
+    if (raw == null || raw.isBlank()) return fallback;
+    String value = raw.trim();
+    int parsed;
+    try {
+      parsed = Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      parsed = Integer.MIN_VALUE;
+    }
+    if (parsed < min || parsed > CEILING) {
+      throw new IllegalArgumentException(
+          name
+              + ": '"
+              + value
+              + "' is not allowed: a whole number from "
+              + min
+              + " to "
+              + CEILING
+              + " (default "
+              + fallback
+              + ")");
+    }
+    return parsed;
+  }
+
+  /** The factory's share: the workflow cache and the workflow thread pool. */
+  public WorkerFactoryOptions.Builder applyTo(WorkerFactoryOptions.Builder factory) {
+    return factory
+        .setWorkflowCacheSize(workflowCacheSize)
+        .setMaxWorkflowThreadCount(workflowThreads);
+  }
+
+  /** One worker's options: fixed slots per task type (the SDK's tuner) and its pollers. */
+  public WorkerOptions workerOptions() {
+    return WorkerOptions.newBuilder()
+        .setWorkerTuner(
+            new CompositeTuner(
+                new FixedSizeSlotSupplier<>(workflowTaskSlots),
+                new FixedSizeSlotSupplier<>(activitySlots),
+                new FixedSizeSlotSupplier<>(localActivitySlots),
+                // Nexus: the runbook serves no Nexus operations; one slot, never used.
+                new FixedSizeSlotSupplier<>(1)))
+        .setWorkflowTaskPollersBehavior(new PollerBehaviorSimpleMaximum(workflowPollers))
+        .setActivityTaskPollersBehavior(new PollerBehaviorSimpleMaximum(activityPollers))
+        .build();
+  }
+
+  /** For the start-up line. */
+  public String describe() {
+    return "workflow cache "
+        + workflowCacheSize
+        + ", workflow threads "
+        + workflowThreads
+        + ", slots: workflow tasks "
+        + workflowTaskSlots
+        + ", activities "
+        + activitySlots
+        + ", local activities "
+        + localActivitySlots
+        + "; pollers: workflow "
+        + workflowPollers
+        + ", activity "
+        + activityPollers;
+  }
+}
