@@ -4,7 +4,7 @@ import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import io.temporal.worker.tuning.CompositeTuner;
 import io.temporal.worker.tuning.FixedSizeSlotSupplier;
-import io.temporal.worker.tuning.PollerBehaviorSimpleMaximum;
+import io.temporal.worker.tuning.PollerBehaviorAutoscaling;
 import java.util.Map;
 
 /**
@@ -27,9 +27,10 @@ import java.util.Map;
  *   <tr><td>DR_LOCAL_ACTIVITY_SLOTS</td><td>{@value #DEFAULT_LOCAL_ACTIVITY_SLOTS}</td>
  *       <td>local activities run at once (the runbook schedules none today)</td></tr>
  *   <tr><td>DR_WORKFLOW_POLLERS</td><td>{@value #DEFAULT_WORKFLOW_POLLERS}</td>
- *       <td>concurrent workflow task polls (at least 2: the sticky queue and the shared one)</td></tr>
+ *       <td>concurrent workflow task polls at most, on the shared queue and on the worker's
+ *       sticky queue each</td></tr>
  *   <tr><td>DR_ACTIVITY_POLLERS</td><td>{@value #DEFAULT_ACTIVITY_POLLERS}</td>
- *       <td>concurrent activity task polls</td></tr>
+ *       <td>concurrent activity task polls at most</td></tr>
  * </table>
  *
  * <p><b>Why these defaults.</b> Waits no longer hold a thread (a restore wait is one describe per
@@ -55,13 +56,13 @@ public record WorkerTuning(
     int localActivitySlots,
     int workflowPollers,
     int activityPollers) {
-  public static final int DEFAULT_WORKFLOW_CACHE_SIZE = 32;
-  public static final int DEFAULT_WORKFLOW_THREADS = 48;
+  public static final int DEFAULT_WORKFLOW_CACHE_SIZE = 20;
+  public static final int DEFAULT_WORKFLOW_THREADS = 30;
   public static final int DEFAULT_WORKFLOW_TASK_SLOTS = 4;
-  public static final int DEFAULT_ACTIVITY_SLOTS = 16;
-  public static final int DEFAULT_LOCAL_ACTIVITY_SLOTS = 4;
-  public static final int DEFAULT_WORKFLOW_POLLERS = 2;
-  public static final int DEFAULT_ACTIVITY_POLLERS = 2;
+  public static final int DEFAULT_ACTIVITY_SLOTS = 12;
+  public static final int DEFAULT_LOCAL_ACTIVITY_SLOTS = 2;
+  public static final int DEFAULT_WORKFLOW_POLLERS = 8;
+  public static final int DEFAULT_ACTIVITY_POLLERS = 8;
 
   /** Above this, a value is a typo (a thread each), not a plan. */
   static final int CEILING = 10_000;
@@ -94,8 +95,7 @@ public record WorkerTuning(
         read(env, "DR_WORKFLOW_TASK_SLOTS", DEFAULT_WORKFLOW_TASK_SLOTS, 1),
         read(env, "DR_ACTIVITY_SLOTS", DEFAULT_ACTIVITY_SLOTS, 1),
         read(env, "DR_LOCAL_ACTIVITY_SLOTS", DEFAULT_LOCAL_ACTIVITY_SLOTS, 1),
-        // The SDK splits workflow pollers between the worker's sticky queue and the shared one.
-        read(env, "DR_WORKFLOW_POLLERS", DEFAULT_WORKFLOW_POLLERS, 2),
+        read(env, "DR_WORKFLOW_POLLERS", DEFAULT_WORKFLOW_POLLERS, 1),
         read(env, "DR_ACTIVITY_POLLERS", DEFAULT_ACTIVITY_POLLERS, 1));
   }
 
@@ -132,7 +132,15 @@ public record WorkerTuning(
         .setMaxWorkflowThreadCount(workflowThreads);
   }
 
-  /** One worker's options: fixed slots per task type (the SDK's tuner) and its pollers. */
+  /**
+   * One worker's options: fixed slots per task type (the SDK's tuner) and its pollers, scaled by
+   * the server's hints between one and the maximum. Autoscaling, not a fixed count: its polls are
+   * asynchronous (no thread each), and the shared queue and the sticky queue get pollers of their
+   * own; with a fixed count the SDK sends every poller to the sticky queue while its backlog
+   * exceeds the poller count (StickyQueueBalancer), and new runs' first workflow tasks, which only
+   * the shared queue carries, waited minutes behind 500 runs in flight (measured with
+   * deploy/local/bench: 2 fixed pollers, both on the sticky queue).
+   */
   public WorkerOptions workerOptions() {
     return WorkerOptions.newBuilder()
         .setWorkerTuner(
@@ -142,9 +150,13 @@ public record WorkerTuning(
                 new FixedSizeSlotSupplier<>(localActivitySlots),
                 // Nexus: the runbook serves no Nexus operations; one slot, never used.
                 new FixedSizeSlotSupplier<>(1)))
-        .setWorkflowTaskPollersBehavior(new PollerBehaviorSimpleMaximum(workflowPollers))
-        .setActivityTaskPollersBehavior(new PollerBehaviorSimpleMaximum(activityPollers))
+        .setWorkflowTaskPollersBehavior(autoscaling(workflowPollers))
+        .setActivityTaskPollersBehavior(autoscaling(activityPollers))
         .build();
+  }
+
+  private static PollerBehaviorAutoscaling autoscaling(int max) {
+    return new PollerBehaviorAutoscaling(1, max, Math.min(2, max));
   }
 
   /** For the start-up line. */
@@ -159,7 +171,7 @@ public record WorkerTuning(
         + activitySlots
         + ", local activities "
         + localActivitySlots
-        + "; pollers: workflow "
+        + "; pollers at most: workflow "
         + workflowPollers
         + ", activity "
         + activityPollers;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import io.temporal.worker.tuning.CompositeTuner;
-import io.temporal.worker.tuning.PollerBehaviorSimpleMaximum;
+import io.temporal.worker.tuning.PollerBehaviorAutoscaling;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -62,13 +62,13 @@ class WorkerTuningTest {
 
   @ParameterizedTest
   @CsvSource({
-    "DR_WORKFLOW_CACHE_SIZE, -1, 'a whole number from 0 to 10000 (default 32)'",
-    "DR_WORKFLOW_THREADS, many, 'a whole number from 1 to 10000 (default 48)'",
+    "DR_WORKFLOW_CACHE_SIZE, -1, 'a whole number from 0 to 10000 (default 20)'",
+    "DR_WORKFLOW_THREADS, many, 'a whole number from 1 to 10000 (default 30)'",
     "DR_WORKFLOW_TASK_SLOTS, 0, 'a whole number from 1 to 10000 (default 4)'",
-    "DR_ACTIVITY_SLOTS, 2.5, 'a whole number from 1 to 10000 (default 16)'",
-    "DR_LOCAL_ACTIVITY_SLOTS, 10001, 'a whole number from 1 to 10000 (default 4)'",
-    "DR_WORKFLOW_POLLERS, 1, 'a whole number from 2 to 10000 (default 2)'",
-    "DR_ACTIVITY_POLLERS, 99999999999, 'a whole number from 1 to 10000 (default 2)'",
+    "DR_ACTIVITY_SLOTS, 2.5, 'a whole number from 1 to 10000 (default 12)'",
+    "DR_LOCAL_ACTIVITY_SLOTS, 10001, 'a whole number from 1 to 10000 (default 2)'",
+    "DR_WORKFLOW_POLLERS, 0, 'a whole number from 1 to 10000 (default 8)'",
+    "DR_ACTIVITY_POLLERS, 99999999999, 'a whole number from 1 to 10000 (default 8)'",
   })
   void aBadValueIsRefusedNamingVariableValueAndWhatIsAllowed(
       String variable, String value, String allowed) {
@@ -115,21 +115,22 @@ class WorkerTuningTest {
     assertEquals(3, tuner.getWorkflowTaskSlotSupplier().getMaximumSlots().orElseThrow());
     assertEquals(7, tuner.getActivityTaskSlotSupplier().getMaximumSlots().orElseThrow());
     assertEquals(5, tuner.getLocalActivitySlotSupplier().getMaximumSlots().orElseThrow());
-    assertEquals(
-        4,
-        ((PollerBehaviorSimpleMaximum) worker.getWorkflowTaskPollersBehavior())
-            .getMaxConcurrentTaskPollers());
-    assertEquals(
-        1,
-        ((PollerBehaviorSimpleMaximum) worker.getActivityTaskPollersBehavior())
-            .getMaxConcurrentTaskPollers());
+    PollerBehaviorAutoscaling workflowPollers =
+        (PollerBehaviorAutoscaling) worker.getWorkflowTaskPollersBehavior();
+    assertEquals(1, workflowPollers.getMinConcurrentTaskPollers());
+    assertEquals(4, workflowPollers.getMaxConcurrentTaskPollers());
+    assertEquals(2, workflowPollers.getInitialConcurrentTaskPollers());
+    PollerBehaviorAutoscaling activityPollers =
+        (PollerBehaviorAutoscaling) worker.getActivityTaskPollersBehavior();
+    assertEquals(1, activityPollers.getMaxConcurrentTaskPollers());
+    assertEquals(1, activityPollers.getInitialConcurrentTaskPollers());
   }
 
   @Test
   void theStartUpLineSaysEveryNumber() {
     assertEquals(
         "workflow cache 10, workflow threads 20, slots: workflow tasks 3, activities 7, local"
-            + " activities 5; pollers: workflow 4, activity 1",
+            + " activities 5; pollers at most: workflow 4, activity 1",
         new WorkerTuning(10, 20, 3, 7, 5, 4, 1).describe());
   }
 }

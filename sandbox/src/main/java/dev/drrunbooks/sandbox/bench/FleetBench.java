@@ -55,11 +55,13 @@ public final class FleetBench {
     Files.createDirectories(o.logDir());
 
     List<FleetOutcome> outcomes = new ArrayList<>();
+    String mode = env.getOrDefault("TEMPORAL_MODE", "unknown");
     for (int n : o.sizes()) {
       outcomes.add(runFleet(o, env, catalog, client, databases, "b" + stamp + "n" + n, n));
+      // So far, on stderr: a fleet that takes long leaves the ones before it printed.
+      if (outcomes.size() < o.sizes().size()) System.err.print(BenchTable.render(outcomes, mode));
     }
     stubs.shutdown();
-    String mode = env.getOrDefault("TEMPORAL_MODE", "unknown");
     System.out.println();
     System.out.print(BenchTable.render(outcomes, mode));
     if (o.serialSecondsPerRun() > 0)
