@@ -45,6 +45,11 @@ final class BenchTable {
     row(
         rows,
         fleets,
+        "detection lag p50 (lower bound)",
+        f -> Percentiles.seconds(Percentiles.of(f.lagLowerBounds(), 50)));
+    row(
+        rows,
+        fleets,
         "describes per wait: mean / max",
         f ->
             f.describes().isEmpty()

@@ -66,6 +66,13 @@ record FleetOutcome(
     return runs.stream().map(r -> r.detectionLag(provisioning)).filter(Objects::nonNull).toList();
   }
 
+  List<Duration> lagLowerBounds() {
+    return runs.stream()
+        .map(r -> r.detectionLagLowerBound(provisioning))
+        .filter(Objects::nonNull)
+        .toList();
+  }
+
   /** {@code aws rds wait}'s describes for a restore of the emulated duration. */
   int awsWaitDescribes() {
     return RestorePollCadence.awsWaitCalls(provisioning);

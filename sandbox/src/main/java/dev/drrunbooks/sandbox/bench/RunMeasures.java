@@ -20,6 +20,8 @@ import java.util.Map;
  * @param restoreStarted when the restore call (activity {@value #RESTORE}) started: the restored
  *     instance is created during it, so this is the earliest its emulated provisioning can have
  *     begun (null: no restore)
+ * @param restoreDone when that restore call completed: the latest the instance can have been
+ *     created (null: no restore)
  * @param readySeen when the describe that saw it available (the completed attempt of {@value
  *     #POLL}) started (null: never seen)
  * @param describes that poll activity's attempts: one describe each (0: no completed poll)
@@ -31,6 +33,7 @@ record RunMeasures(
     String outcome,
     Duration firstTaskWait,
     Instant restoreStarted,
+    Instant restoreDone,
     Instant readySeen,
     int describes,
     String failure) {
@@ -38,15 +41,26 @@ record RunMeasures(
   static final String POLL = "RdsPollInstanceAvailable";
 
   /**
-   * Detection lag: when the instance was seen available minus when it became so (the restore call's
-   * start plus the emulated provisioning time). An upper bound: moto creates the instance a few
-   * calls into the restore activity, so it becomes available a little after this estimate.
+   * Detection lag, upper bound: when the instance was seen available minus the earliest it can have
+   * become so (the restore call's start plus the emulated provisioning time; moto creates the
+   * instance a few calls into the restore activity, and the sandbox then clones its database).
    *
    * @return null when the run saw no restore become available
    */
   Duration detectionLag(Duration provisioning) {
     if (restoreStarted == null || readySeen == null) return null;
     return Duration.between(restoreStarted.plus(provisioning), readySeen);
+  }
+
+  /**
+   * Detection lag, lower bound: from the latest the instance can have become available (the restore
+   * call's end plus the emulated provisioning time); negative when it was seen sooner.
+   *
+   * @return null when the run saw no restore become available
+   */
+  Duration detectionLagLowerBound(Duration provisioning) {
+    if (restoreDone == null || readySeen == null) return null;
+    return Duration.between(restoreDone.plus(provisioning), readySeen);
   }
 
   static RunMeasures of(List<HistoryEvent> events) {
@@ -57,6 +71,7 @@ record RunMeasures(
     Map<Long, String> activityTypes = new HashMap<>();
     Map<Long, HistoryEvent> startedByScheduled = new HashMap<>();
     Instant restoreStarted = null;
+    Instant restoreDone = null;
     Instant readySeen = null;
     int describes = 0;
     String failure = null;
@@ -81,6 +96,7 @@ record RunMeasures(
         case EVENT_TYPE_ACTIVITY_TASK_COMPLETED -> {
           long scheduled = e.getActivityTaskCompletedEventAttributes().getScheduledEventId();
           HistoryEvent poll = startedByScheduled.get(scheduled);
+          if (RESTORE.equals(activityTypes.get(scheduled)) && restoreDone == null) restoreDone = at;
           if (POLL.equals(activityTypes.get(scheduled)) && poll != null) {
             readySeen = instant(poll.getEventTime());
             describes = poll.getActivityTaskStartedEventAttributes().getAttempt();
@@ -111,7 +127,15 @@ record RunMeasures(
       }
     }
     return new RunMeasures(
-        started, closed, outcome, firstTask, restoreStarted, readySeen, describes, failure);
+        started,
+        closed,
+        outcome,
+        firstTask,
+        restoreStarted,
+        restoreDone,
+        readySeen,
+        describes,
+        failure);
   }
 
   private static Instant instant(Timestamp t) {

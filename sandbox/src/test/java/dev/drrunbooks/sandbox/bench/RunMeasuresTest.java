@@ -78,6 +78,8 @@ class RunMeasuresTest {
     assertEquals(3, m.describes());
     // available at 4.5 + 20 = 24.5 at the latest estimate; seen at 26.5
     assertEquals(Duration.ofSeconds(2), m.detectionLag(Duration.ofSeconds(20)));
+    // available at 6 + 20 = 26 at the latest
+    assertEquals(Duration.ofMillis(500), m.detectionLagLowerBound(Duration.ofSeconds(20)));
     assertNull(m.failure());
   }
 
@@ -126,6 +128,7 @@ class RunMeasuresTest {
         "completed",
         Duration.ZERO,
         T0.plusSeconds(from),
+        T0.plusSeconds(from + 1),
         T0.plusSeconds(seen),
         2,
         null);
