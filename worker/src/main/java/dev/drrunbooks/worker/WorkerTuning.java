@@ -46,7 +46,14 @@ import java.util.Map;
  * limit is one CPU) gain nothing from more than {@value #DEFAULT_WORKFLOW_TASK_SLOTS} workflow
  * tasks at once. {@value #DEFAULT_ACTIVITY_SLOTS} activity slots: a drill or evacuation of several
  * services still holds a few long calls (stack waits, transaction replays) while short ones go on.
- * Measured with {@code deploy/local/bench} (docs/operations.md, Sizing).
+ *
+ * <p><b>The thread budget</b> (target: under 100 with 500 validations in flight, issue 16),
+ * measured with {@code deploy/local/bench} on the sandbox: about 55 threads do not grow with runs
+ * (the JVM's own, gRPC's executor, which also runs the asynchronous polls' callbacks, three HTTP
+ * clients' pools, pollers, heartbeats, gauges); the rest is workflow threads (at most {@value
+ * #DEFAULT_WORKFLOW_THREADS}), activity threads (at most one per slot) and workflow task threads
+ * (one per slot). A cache of 20 with 30 workflow threads and 12 activity slots peaked at 102 to
+ * 109.
  */
 public record WorkerTuning(
     int workflowCacheSize,
@@ -56,13 +63,13 @@ public record WorkerTuning(
     int localActivitySlots,
     int workflowPollers,
     int activityPollers) {
-  public static final int DEFAULT_WORKFLOW_CACHE_SIZE = 20;
-  public static final int DEFAULT_WORKFLOW_THREADS = 30;
+  public static final int DEFAULT_WORKFLOW_CACHE_SIZE = 16;
+  public static final int DEFAULT_WORKFLOW_THREADS = 24;
   public static final int DEFAULT_WORKFLOW_TASK_SLOTS = 4;
-  public static final int DEFAULT_ACTIVITY_SLOTS = 12;
+  public static final int DEFAULT_ACTIVITY_SLOTS = 10;
   public static final int DEFAULT_LOCAL_ACTIVITY_SLOTS = 2;
-  public static final int DEFAULT_WORKFLOW_POLLERS = 8;
-  public static final int DEFAULT_ACTIVITY_POLLERS = 8;
+  public static final int DEFAULT_WORKFLOW_POLLERS = 4;
+  public static final int DEFAULT_ACTIVITY_POLLERS = 4;
 
   /** Above this, a value is a typo (a thread each), not a plan. */
   static final int CEILING = 10_000;
