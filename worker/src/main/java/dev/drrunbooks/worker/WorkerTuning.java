@@ -34,26 +34,32 @@ import java.util.Map;
  * </table>
  *
  * <p><b>Why these defaults.</b> Waits no longer hold a thread (a restore wait is one describe per
- * activity attempt, the retry delay being the cadence; issue 16), so activities are short calls and
- * a few slots keep up with hundreds of runs in flight. What grows with runs in flight now is the
- * Java SDK's workflow cache: every cached execution keeps a thread parked in its workflow code
- * (plus one for each of its Async branches). At the SDK's 600 a worker with 500 runs in flight
- * holds 500+ threads (measured before: 344 threads, 478 MB RSS). A cache of {@value
- * #DEFAULT_WORKFLOW_CACHE_SIZE} caps that; an evicted run's next task replays its history, which
- * for these procedures is a few hundred events and milliseconds of CPU. {@value
- * #DEFAULT_WORKFLOW_THREADS} workflow threads leave room for runs with parallel branches beyond the
- * cache (when they run out, the SDK evicts a cached run to free its thread). Two cores (the k8s
- * limit is one CPU) gain nothing from more than {@value #DEFAULT_WORKFLOW_TASK_SLOTS} workflow
- * tasks at once. {@value #DEFAULT_ACTIVITY_SLOTS} activity slots: a drill or evacuation of several
- * services still holds a few long calls (stack waits, transaction replays) while short ones go on.
+ * activity attempt, the retry delay being the cadence; issue 16), so activities are short calls.
+ * What grows with runs in flight now is the Java SDK's workflow cache: every cached execution keeps
+ * a thread parked in its workflow code (plus one for each of its Async branches); at the SDK's 600
+ * a worker with 500 runs in flight held 344 threads and 478 MB. Measured with {@code
+ * deploy/local/bench} on the sandbox (2 shared cores, dev server):
  *
- * <p><b>The thread budget</b> (target: under 100 with 500 validations in flight, issue 16),
- * measured with {@code deploy/local/bench} on the sandbox: about 55 threads do not grow with runs
- * (the JVM's own, gRPC's executor, which also runs the asynchronous polls' callbacks, three HTTP
- * clients' pools, pollers, heartbeats, gauges); the rest is workflow threads (at most {@value
- * #DEFAULT_WORKFLOW_THREADS}), activity threads (at most one per slot) and workflow task threads
- * (one per slot). A cache of 20 with 30 workflow threads and 12 activity slots peaked at 102 to
- * 109.
+ * <ul>
+ *   <li>About 55 to 60 threads do not grow with runs (the JVM's own, gRPC's executor, which also
+ *       runs the asynchronous polls' callbacks, three HTTP clients' pools, pollers, heartbeats,
+ *       gauges). The rest: workflow threads (at most {@value #DEFAULT_WORKFLOW_THREADS}), one per
+ *       busy activity slot, one per busy workflow task slot. A cache of 20 with 30 workflow
+ *       threads, 4 workflow task and 12 activity slots peaked at 102 to 109 threads; hence {@value
+ *       #DEFAULT_WORKFLOW_THREADS} + {@value #DEFAULT_WORKFLOW_TASK_SLOTS} + {@value
+ *       #DEFAULT_ACTIVITY_SLOTS} on top of those, under 100.
+ *   <li>A small cache against hundreds of runs hits rarely (32 hits, 1020 misses with 500 in flight
+ *       and a cache of 20), and every task of an evicted run still goes to this worker's sticky
+ *       queue first: those waited 100 s on average there, the shared queue's 5 s. A cache of
+ *       {@value #DEFAULT_WORKFLOW_CACHE_SIZE} keeps sticky execution for the usual handful of long
+ *       runs (an incident, a drill) without that many threads parked; {@code 0} turns sticky
+ *       execution off, for a worker that runs fleets only.
+ *   <li>A workflow task holds its slot through its round trips to the server (poll, history on a
+ *       cache miss, completion), not only its CPU: 4 slots served 4.5 tasks a second with 500 runs
+ *       in flight. {@value #DEFAULT_WORKFLOW_TASK_SLOTS} overlap those waits.
+ *   <li>{@value #DEFAULT_ACTIVITY_SLOTS} activity slots: activities are short calls now; a drill or
+ *       evacuation still holds a few long ones (stack waits, transaction replays).
+ * </ul>
  */
 public record WorkerTuning(
     int workflowCacheSize,
@@ -63,10 +69,10 @@ public record WorkerTuning(
     int localActivitySlots,
     int workflowPollers,
     int activityPollers) {
-  public static final int DEFAULT_WORKFLOW_CACHE_SIZE = 16;
-  public static final int DEFAULT_WORKFLOW_THREADS = 24;
-  public static final int DEFAULT_WORKFLOW_TASK_SLOTS = 4;
-  public static final int DEFAULT_ACTIVITY_SLOTS = 10;
+  public static final int DEFAULT_WORKFLOW_CACHE_SIZE = 8;
+  public static final int DEFAULT_WORKFLOW_THREADS = 16;
+  public static final int DEFAULT_WORKFLOW_TASK_SLOTS = 8;
+  public static final int DEFAULT_ACTIVITY_SLOTS = 8;
   public static final int DEFAULT_LOCAL_ACTIVITY_SLOTS = 2;
   public static final int DEFAULT_WORKFLOW_POLLERS = 4;
   public static final int DEFAULT_ACTIVITY_POLLERS = 4;

@@ -62,10 +62,10 @@ class WorkerTuningTest {
 
   @ParameterizedTest
   @CsvSource({
-    "DR_WORKFLOW_CACHE_SIZE, -1, 'a whole number from 0 to 10000 (default 16)'",
-    "DR_WORKFLOW_THREADS, many, 'a whole number from 1 to 10000 (default 24)'",
-    "DR_WORKFLOW_TASK_SLOTS, 0, 'a whole number from 1 to 10000 (default 4)'",
-    "DR_ACTIVITY_SLOTS, 2.5, 'a whole number from 1 to 10000 (default 10)'",
+    "DR_WORKFLOW_CACHE_SIZE, -1, 'a whole number from 0 to 10000 (default 8)'",
+    "DR_WORKFLOW_THREADS, many, 'a whole number from 1 to 10000 (default 16)'",
+    "DR_WORKFLOW_TASK_SLOTS, 0, 'a whole number from 1 to 10000 (default 8)'",
+    "DR_ACTIVITY_SLOTS, 2.5, 'a whole number from 1 to 10000 (default 8)'",
     "DR_LOCAL_ACTIVITY_SLOTS, 10001, 'a whole number from 1 to 10000 (default 2)'",
     "DR_WORKFLOW_POLLERS, 0, 'a whole number from 1 to 10000 (default 4)'",
     "DR_ACTIVITY_POLLERS, 99999999999, 'a whole number from 1 to 10000 (default 4)'",
