@@ -45,14 +45,31 @@ public final class DrWorkerFactory {
     return create(service, namespace, Tracing.off(), encryption);
   }
 
+  /** With the SDK's default cache and thread pool (in-process workers of tests). */
   public static WorkerFactory create(
       WorkflowServiceStubs service,
       String namespace,
       Tracing tracing,
       PayloadEncryption encryption) {
+    return create(service, namespace, tracing, encryption, null);
+  }
+
+  /**
+   * As {@link #create(WorkflowServiceStubs, String, Tracing, PayloadEncryption)}, with {@code
+   * tuning}'s workflow cache and workflow thread pool (null: the SDK's); its slots and pollers are
+   * per worker ({@link WorkerTuning#workerOptions()}).
+   */
+  public static WorkerFactory create(
+      WorkflowServiceStubs service,
+      String namespace,
+      Tracing tracing,
+      PayloadEncryption encryption,
+      WorkerTuning tuning) {
+    WorkerFactoryOptions options = options(tracing, encryption.dataConverter());
+    if (tuning != null) options = tuning.applyTo(options.toBuilder()).build();
     return WorkerFactory.newInstance(
         WorkflowClient.newInstance(service, clientOptions(namespace, tracing, encryption)),
-        options(tracing, encryption.dataConverter()));
+        options);
   }
 
   /** The shared client options, with the tracing client interceptor when tracing is on. */

@@ -91,9 +91,9 @@ public final class WorkerMain {
       return;
     }
     WorkerFactory factory =
-        DrWorkerFactory.create(service, config.namespace(), tracing, encryption);
+        DrWorkerFactory.create(service, config.namespace(), tracing, encryption, config.tuning());
     DrWorker.register(
-        factory.newWorker(config.taskQueue()),
+        factory.newWorker(config.taskQueue(), config.tuning().workerOptions()),
         catalog,
         config.catalogPath().toString(),
         aws,
@@ -142,7 +142,7 @@ public final class WorkerMain {
     log.info(
         "Worker started: task queue {}, Temporal {} ({}) namespace {}, AWS {}, catalog {} ({}"
             + " services), {}, notifications to {}, {}, /healthz /readyz /metrics on {}:{}, {};"
-            + " {}",
+            + " {}; {}",
         config.taskQueue(),
         config.temporalAddress(),
         config.temporal().describeSecurity(),
@@ -156,7 +156,8 @@ public final class WorkerMain {
         opsAddress.host(),
         ops.port(),
         tracing.describe(),
-        encryption.describe());
+        encryption.describe(),
+        config.tuning().describe());
     stopped.await();
   }
 }

@@ -1,0 +1,144 @@
+package dev.drrunbooks.sandbox.bench;
+
+import com.google.protobuf.Timestamp;
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.history.v1.HistoryEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one backup-validation run's history says about it, for the benchmark.
+ *
+ * @param started WorkflowExecutionStarted's time
+ * @param closed the close event's time (null: still open)
+ * @param outcome {@code completed}, {@code failed}, {@code timed-out}, {@code canceled}, {@code
+ *     terminated}, or {@code open}
+ * @param firstTaskWait first WorkflowTaskStarted minus WorkflowExecutionStarted (null: none yet)
+ * @param restoreStarted when the restore call (activity {@value #RESTORE}) started: the restored
+ *     instance is created during it, so this is the earliest its emulated provisioning can have
+ *     begun (null: no restore)
+ * @param restoreDone when that restore call completed: the latest the instance can have been
+ *     created (null: no restore)
+ * @param readySeen when the describe that saw it available (the completed attempt of {@value
+ *     #POLL}) started (null: never seen)
+ * @param describes that poll activity's attempts: one describe each (0: no completed poll)
+ * @param failure the run's failure message when it failed (null otherwise)
+ */
+record RunMeasures(
+    Instant started,
+    Instant closed,
+    String outcome,
+    Duration firstTaskWait,
+    Instant restoreStarted,
+    Instant restoreDone,
+    Instant readySeen,
+    int describes,
+    String failure) {
+  static final String RESTORE = "RdsRestoreFromSnapshot";
+  static final String POLL = "RdsPollInstanceAvailable";
+
+  /**
+   * Detection lag, upper bound: when the instance was seen available minus the earliest it can have
+   * become so (the restore call's start plus the emulated provisioning time; moto creates the
+   * instance a few calls into the restore activity, and the sandbox then clones its database).
+   *
+   * @return null when the run saw no restore become available
+   */
+  Duration detectionLag(Duration provisioning) {
+    if (restoreStarted == null || readySeen == null) return null;
+    return Duration.between(restoreStarted.plus(provisioning), readySeen);
+  }
+
+  /**
+   * Detection lag, lower bound: from the latest the instance can have become available (the restore
+   * call's end plus the emulated provisioning time); negative when it was seen sooner.
+   *
+   * @return null when the run saw no restore become available
+   */
+  Duration detectionLagLowerBound(Duration provisioning) {
+    if (restoreDone == null || readySeen == null) return null;
+    return Duration.between(restoreDone.plus(provisioning), readySeen);
+  }
+
+  static RunMeasures of(List<HistoryEvent> events) {
+    Instant started = null;
+    Instant closed = null;
+    String outcome = "open";
+    Duration firstTask = null;
+    Map<Long, String> activityTypes = new HashMap<>();
+    Map<Long, HistoryEvent> startedByScheduled = new HashMap<>();
+    Instant restoreStarted = null;
+    Instant restoreDone = null;
+    Instant readySeen = null;
+    int describes = 0;
+    String failure = null;
+    for (HistoryEvent e : events) {
+      Instant at = instant(e.getEventTime());
+      EventType type = e.getEventType();
+      switch (type) {
+        case EVENT_TYPE_WORKFLOW_EXECUTION_STARTED -> started = at;
+        case EVENT_TYPE_WORKFLOW_TASK_STARTED -> {
+          if (firstTask == null && started != null) firstTask = Duration.between(started, at);
+        }
+        case EVENT_TYPE_ACTIVITY_TASK_SCHEDULED ->
+            activityTypes.put(
+                e.getEventId(),
+                e.getActivityTaskScheduledEventAttributes().getActivityType().getName());
+        case EVENT_TYPE_ACTIVITY_TASK_STARTED -> {
+          long scheduled = e.getActivityTaskStartedEventAttributes().getScheduledEventId();
+          startedByScheduled.put(scheduled, e);
+          if (RESTORE.equals(activityTypes.get(scheduled)) && restoreStarted == null)
+            restoreStarted = at;
+        }
+        case EVENT_TYPE_ACTIVITY_TASK_COMPLETED -> {
+          long scheduled = e.getActivityTaskCompletedEventAttributes().getScheduledEventId();
+          HistoryEvent poll = startedByScheduled.get(scheduled);
+          if (RESTORE.equals(activityTypes.get(scheduled)) && restoreDone == null) restoreDone = at;
+          if (POLL.equals(activityTypes.get(scheduled)) && poll != null) {
+            readySeen = instant(poll.getEventTime());
+            describes = poll.getActivityTaskStartedEventAttributes().getAttempt();
+          }
+        }
+        case EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED -> {
+          closed = at;
+          outcome = "completed";
+        }
+        case EVENT_TYPE_WORKFLOW_EXECUTION_FAILED -> {
+          closed = at;
+          outcome = "failed";
+          failure = e.getWorkflowExecutionFailedEventAttributes().getFailure().getMessage();
+        }
+        case EVENT_TYPE_WORKFLOW_EXECUTION_TIMED_OUT -> {
+          closed = at;
+          outcome = "timed-out";
+        }
+        case EVENT_TYPE_WORKFLOW_EXECUTION_CANCELED -> {
+          closed = at;
+          outcome = "canceled";
+        }
+        case EVENT_TYPE_WORKFLOW_EXECUTION_TERMINATED -> {
+          closed = at;
+          outcome = "terminated";
+        }
+        default -> {}
+      }
+    }
+    return new RunMeasures(
+        started,
+        closed,
+        outcome,
+        firstTask,
+        restoreStarted,
+        restoreDone,
+        readySeen,
+        describes,
+        failure);
+  }
+
+  private static Instant instant(Timestamp t) {
+    return Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
+  }
+}
