@@ -10,6 +10,7 @@ import io.temporal.failure.ApplicationFailure;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -120,18 +121,46 @@ public final class StatusPoller {
       PollPacing<? super T> pacing) {
     requireDeadline(subject, deadline);
     // 1-based on a server; the activity test environment says 0 for its one attempt
-    int polls = Math.max(1, Activity.getExecutionContext().getInfo().getAttempt());
+    int attempt = Math.max(1, Activity.getExecutionContext().getInfo().getAttempt());
+    Instant now = clock.instant();
+    Optional<Duration> deferral = pacing.pauseBeforeFirstPoll(now);
+    if (deferral.isPresent() && attempt == 1 && now.isBefore(deadline)) {
+      Duration first = min(deferral.get(), Duration.between(now, deadline));
+      log.info("waiting for {}: first poll in {} ({})", subject, first, pacing);
+      throw notYet(subject + " is not described yet; first poll in " + first, first);
+    }
+    // A deferred wait's first attempt described nothing: its attempts are one ahead of its polls.
+    int polls = deferral.isPresent() ? Math.max(1, attempt - 1) : attempt;
     Look<T> look = look(describe, statusOf);
     Duration pause = next(subject, look, polls, ready, failed, failedType, deadline, pacing);
     if (pause == null) return look.seen();
-    // Temporal reads a zero delay as "no delay given" and falls back to the retry policy.
-    if (pause.compareTo(Duration.ofMillis(1)) < 0) pause = Duration.ofMillis(1);
-    String status = look.status();
-    throw ApplicationFailure.newBuilder()
+    throw notYet(
+        subject
+            + " is '"
+            + look.status()
+            + "' (poll "
+            + polls
+            + "); next poll in "
+            + minimal(pause),
+        pause);
+  }
+
+  /** The retryable "not yet" whose next-retry delay is {@code pause}. */
+  private static ApplicationFailure notYet(String message, Duration pause) {
+    return ApplicationFailure.newBuilder()
         .setType(Polls.NOT_YET)
-        .setMessage(subject + " is '" + status + "' (poll " + polls + "); next poll in " + pause)
-        .setNextRetryDelay(pause)
+        .setMessage(message)
+        .setNextRetryDelay(minimal(pause))
         .build();
+  }
+
+  /** Temporal reads a zero delay as "no delay given" and falls back to the retry policy. */
+  private static Duration minimal(Duration pause) {
+    return pause.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : pause;
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
   /** A wait without a deadline is a caller's bug: it would never end. */

@@ -148,6 +148,20 @@ public final class SandboxRestoreActivities implements RdsRestoreActivities {
         region, instanceId, deadline, this::emulatedStatus, this::emulatedExpectation);
   }
 
+  @Override
+  public InstanceInfo pollRestoredInstanceAvailable(
+      String region, String instanceId, String instanceClass, Instant deadline) {
+    if (provisioningTime.isZero())
+      return delegate.pollRestoredInstanceAvailable(region, instanceId, instanceClass, deadline);
+    return delegate.pollRestoredInstanceAvailable(
+        region,
+        instanceId,
+        instanceClass,
+        deadline,
+        this::emulatedStatus,
+        this::emulatedExpectation);
+  }
+
   /** "creating" until the emulated provisioning time has passed since moto created it. */
   private String emulatedStatus(DBInstance db) {
     Instant created = db.instanceCreateTime();

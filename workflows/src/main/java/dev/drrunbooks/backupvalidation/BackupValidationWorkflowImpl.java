@@ -100,16 +100,17 @@ public class BackupValidationWorkflowImpl implements BackupValidationWorkflow {
     try {
       steps.enterPhase("restore");
       steps.detail("restoring " + snapshot.snapshotId());
-      timeline.step(
-          "restore " + snapshot.snapshotId() + " as " + target,
-          () ->
-              steps
-                  .rds()
-                  .restoreFromSnapshot(
-                      new SnapshotRestoreRequest(region, snapshot, target, shape, owner)),
-          InstanceInfo::status);
+      InstanceInfo restoring =
+          timeline.step(
+              "restore " + snapshot.snapshotId() + " as " + target,
+              () ->
+                  steps
+                      .rds()
+                      .restoreFromSnapshot(
+                          new SnapshotRestoreRequest(region, snapshot, target, shape, owner)),
+              InstanceInfo::status);
       steps.enterPhase("wait");
-      ready = steps.awaitAvailable(region, target, start.plus(budget));
+      ready = steps.awaitAvailable(restoring, start.plus(budget));
       steps.verifyPlacement(region, target, snapshot.instanceId(), shape);
       restoreDuration = Duration.between(restoreStarted, Timeline.now());
       steps.enterPhase("validate");

@@ -36,6 +36,13 @@ public final class Polls {
   /** The same for Route 53 change INSYNC waits. */
   public static final String DNS_CHANGE_ID = "dns-waits-poll-per-attempt";
 
+  /**
+   * Restore waits whose first attempt describes nothing and whose cadence spends that describe
+   * later (RestorePollCadence.deferred): for a restore expected within 30 s, the difference between
+   * noticing it 10 s late and 2 s late.
+   */
+  public static final String FIRST_POLL_CHANGE_ID = "restore-wait-first-poll-deferred";
+
   private Polls() {}
 
   /**

@@ -126,18 +126,19 @@ public class PointInTimeRestoreWorkflowImpl implements PointInTimeRestoreWorkflo
     try {
       steps.enterPhase("restore");
       steps.detail("restoring " + sourceName + " to " + point);
-      timeline.step(
-          "restore " + sourceName + " to " + point + " as " + target,
-          () ->
-              steps
-                  .rds()
-                  .restoreToPointInTime(
-                      new PointInTimeRestoreRequest(
-                          region, source, target, point, shape, owner, restoreFrom)),
-          i -> i.status());
+      InstanceInfo restoring =
+          timeline.step(
+              "restore " + sourceName + " to " + point + " as " + target,
+              () ->
+                  steps
+                      .rds()
+                      .restoreToPointInTime(
+                          new PointInTimeRestoreRequest(
+                              region, source, target, point, shape, owner, restoreFrom)),
+              i -> i.status());
 
       steps.enterPhase("wait");
-      InstanceInfo ready = steps.awaitAvailable(region, target, run.deadline());
+      InstanceInfo ready = steps.awaitAvailable(restoring, run.deadline());
       steps.verifyPlacement(region, target, source, shape);
 
       steps.enterPhase("validate");

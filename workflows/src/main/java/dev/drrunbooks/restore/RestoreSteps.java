@@ -172,13 +172,27 @@ public final class RestoreSteps {
   }
 
   /**
-   * Waits in one heartbeating activity; its deadline is the run's budget, so retries never extend
-   * it.
+   * Waits until the instance {@code restoring} (the restore call's answer) is available, polled one
+   * activity attempt at a time; its deadline is the run's budget, so retries never extend it. Runs
+   * begun before polls were one attempt each keep the one long, heartbeating activity ({@link
+   * Polls#CHANGE_ID}); runs begun before the first describe was deferred describe at once ({@link
+   * Polls#FIRST_POLL_CHANGE_ID}).
    */
-  public InstanceInfo awaitAvailable(String region, String instanceId, Instant deadline) {
+  public InstanceInfo awaitAvailable(InstanceInfo restoring, Instant deadline) {
+    String region = restoring.region();
+    String instanceId = restoring.instanceId();
     String step = "wait until " + instanceId + " is available";
-    // Runs begun before polls were one attempt each keep the one long, heartbeating activity.
     boolean perAttempt = Workflow.getVersion(Polls.CHANGE_ID, Workflow.DEFAULT_VERSION, 1) >= 1;
+    boolean deferred = perAttempt && Polls.perAttempt(Polls.FIRST_POLL_CHANGE_ID);
+    Function<RdsRestoreActivities, InstanceInfo> wait;
+    if (deferred)
+      wait =
+          waiting ->
+              waiting.pollRestoredInstanceAvailable(
+                  region, instanceId, restoring.instanceClass(), deadline);
+    else if (perAttempt)
+      wait = waiting -> waiting.pollInstanceAvailable(region, instanceId, deadline);
+    else wait = waiting -> waiting.awaitInstanceAvailable(region, instanceId, deadline);
     return await(
         step,
         deadline,
@@ -186,9 +200,7 @@ public final class RestoreSteps {
         perAttempt
             ? ActivityDefaults.pollUntil(deadline, step)
             : ActivityDefaults.waitUntil(deadline, step),
-        perAttempt
-            ? waiting -> waiting.pollInstanceAvailable(region, instanceId, deadline)
-            : waiting -> waiting.awaitInstanceAvailable(region, instanceId, deadline),
+        wait,
         // The size ends the detail: the ledger keeps it beside the measured time (InstanceSize).
         i ->
             i.status()

@@ -107,17 +107,18 @@ public class SnapshotRestoreWorkflowImpl implements SnapshotRestoreWorkflow {
                   in.dbParameterGroup(),
                   in.optionGroup(),
                   in.multiAz()));
-      timeline.step(
-          "restore " + from.snapshotId() + " as " + target + " in " + restoreRegion,
-          () ->
-              steps
-                  .rds()
-                  .restoreFromSnapshot(
-                      new SnapshotRestoreRequest(restoreRegion, from, target, shape, owner)),
-          InstanceInfo::status);
+      InstanceInfo restoring =
+          timeline.step(
+              "restore " + from.snapshotId() + " as " + target + " in " + restoreRegion,
+              () ->
+                  steps
+                      .rds()
+                      .restoreFromSnapshot(
+                          new SnapshotRestoreRequest(restoreRegion, from, target, shape, owner)),
+              InstanceInfo::status);
 
       steps.enterPhase("wait");
-      InstanceInfo ready = steps.awaitAvailable(restoreRegion, target, run.deadline());
+      InstanceInfo ready = steps.awaitAvailable(restoring, run.deadline());
       steps.verifyPlacement(restoreRegion, target, from.instanceId(), shape);
 
       steps.enterPhase("validate");

@@ -54,6 +54,10 @@ class BackupValidationWorkflowTest {
     Histories.record(client, "validate-backups-inventory-1", "backup-validation-newest");
     // the restore wait polled one activity attempt at a time (Polls.CHANGE_ID version 1)
     Histories.record(client, "validate-backups-inventory-1", "backup-validation-polled");
+    // ... whose first attempt described nothing (Polls.FIRST_POLL_CHANGE_ID version 1)
+    Histories.record(
+        client, "validate-backups-inventory-1", "backup-validation-first-poll-deferred");
+    assertEquals(1, rds.deferredPolls.get(), "the wait of a new run defers its first describe");
     assertEquals("inventory-snapshot-newest", result.snapshot().snapshotId());
     assertEquals("validate-backups-inventory-1-validation", result.validationInstance());
     assertTrue(result.validation().passed());

@@ -78,6 +78,10 @@ public final class FakeRds
   public final AtomicInteger awaiting = new AtomicInteger();
 
   public final AtomicInteger mostAwaiting = new AtomicInteger();
+
+  /** Waits made through pollRestoredInstanceAvailable (the deferred first poll). */
+  public final AtomicInteger deferredPolls = new AtomicInteger();
+
   public volatile boolean failValidation;
 
   /** The shape each restore asked for, in call order. */
@@ -363,6 +367,13 @@ public final class FakeRds
 
   @Override
   public InstanceInfo pollInstanceAvailable(String region, String instanceId, Instant deadline) {
+    return awaitInstanceAvailable(region, instanceId, deadline);
+  }
+
+  @Override
+  public InstanceInfo pollRestoredInstanceAvailable(
+      String region, String instanceId, String instanceClass, Instant deadline) {
+    deferredPolls.incrementAndGet();
     return awaitInstanceAvailable(region, instanceId, deadline);
   }
 

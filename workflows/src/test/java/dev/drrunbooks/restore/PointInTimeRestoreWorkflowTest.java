@@ -57,6 +57,7 @@ class PointInTimeRestoreWorkflowTest {
             .run(PointInTimeRestoreInput.latest("inventory"));
 
     Histories.record(client, "pitr-inventory-20240115T0330Z", "pitr-latest");
+    Histories.record(client, "pitr-inventory-20240115T0330Z", "pitr-first-poll-deferred");
     assertEquals("pitr-inventory-20240115t0330z-pitr", result.restoredInstance());
     assertEquals(rds.window.latest(), result.restorePoint());
     assertTrue(result.validation().passed());

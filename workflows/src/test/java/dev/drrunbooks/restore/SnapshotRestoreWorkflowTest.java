@@ -87,6 +87,7 @@ class SnapshotRestoreWorkflowTest {
     Histories.record(client, "restore-snapshot-dr", "snapshot-restore-dr-copy");
     // the copy's and the restore's waits polled one attempt at a time (Polls)
     Histories.record(client, "restore-snapshot-dr", "snapshot-restore-dr-copy-polled");
+    Histories.record(client, "restore-snapshot-dr", "snapshot-restore-first-poll-deferred");
     assertEquals("inventory-snapshot-old", result.snapshot().snapshotId());
     assertEquals("eu-central-1", result.drCopy().region());
     assertEquals("restore-snapshot-dr-dr-copy", result.drCopy().snapshotId());

@@ -195,6 +195,12 @@ final class FakeLeftovers
   }
 
   @Override
+  public InstanceInfo pollRestoredInstanceAvailable(
+      String region, String instanceId, String instanceClass, Instant deadline) {
+    return awaitInstanceAvailable(region, instanceId, deadline);
+  }
+
+  @Override
   public InstanceInfo awaitInstanceAvailable(String region, String instanceId, Instant deadline) {
     throw new UnsupportedOperationException();
   }

@@ -5,6 +5,7 @@ import dev.drrunbooks.activities.rds.RestorePollCadence;
 import dev.drrunbooks.aws.PollPacing;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,7 @@ final class AdaptiveRestorePacing implements PollPacing<DBInstance> {
   private final Instant waitBegan;
   private final String subject;
   private RestorePollCadence cadence;
+  private boolean deferred;
 
   /**
    * @param adjust applied to the expectation found (the sandbox replaces an unmeasured one with its
@@ -40,6 +42,32 @@ final class AdaptiveRestorePacing implements PollPacing<DBInstance> {
     this.subject = subject;
   }
 
+  /**
+   * The pacing of a wait for an instance just restored as {@code instanceClass} (the restore call
+   * answered it): its cadence is {@link RestorePollCadence#deferred}, chosen now, and its first
+   * attempt describes nothing ({@link #pauseBeforeFirstPoll}).
+   *
+   * @param instanceClass null when the restore's answer did not say (the default for no class)
+   */
+  static AdaptiveRestorePacing deferred(
+      ExpectedRestoreDurations expected,
+      UnaryOperator<RestoreExpectation> adjust,
+      Instant waitBegan,
+      String subject,
+      String instanceClass) {
+    AdaptiveRestorePacing pacing = new AdaptiveRestorePacing(expected, adjust, waitBegan, subject);
+    pacing.cadence = RestorePollCadence.deferred(adjust.apply(expected.expectedFor(instanceClass)));
+    pacing.deferred = true;
+    return pacing;
+  }
+
+  @Override
+  public Optional<Duration> pauseBeforeFirstPoll(Instant now) {
+    if (!deferred) return Optional.empty();
+    Duration due = cadence.firstPoll().minus(elapsed(now));
+    return Optional.of(due.isNegative() ? Duration.ZERO : due);
+  }
+
   @Override
   public Duration pauseAfter(int polls, DBInstance seen, Instant now) {
     if (cadence == null) {
@@ -49,8 +77,18 @@ final class AdaptiveRestorePacing implements PollPacing<DBInstance> {
               adjust.apply(expected.expectedFor(seen == null ? null : seen.dbInstanceClass())));
       log.info("waiting for {}: {}", subject, cadence);
     }
+    return cadence.pauseAfter(polls, elapsed(now));
+  }
+
+  private Duration elapsed(Instant now) {
     Duration elapsed = Duration.between(waitBegan, now);
-    return cadence.pauseAfter(polls, elapsed.isNegative() ? Duration.ZERO : elapsed);
+    return elapsed.isNegative() ? Duration.ZERO : elapsed;
+  }
+
+  /** For logs: the cadence, or that none is chosen yet. */
+  @Override
+  public String toString() {
+    return cadence == null ? "cadence chosen at the first describe" : cadence.toString();
   }
 
   /** The cadence chosen, null before the first pause. */

@@ -476,6 +476,32 @@ public class RdsRestoreActivitiesImpl implements RdsRestoreActivities {
     return waitAvailable(region, instanceId, deadline, statusView, adjust, true);
   }
 
+  @Override
+  public InstanceInfo pollRestoredInstanceAvailable(
+      String region, String instanceId, String instanceClass, Instant deadline) {
+    return pollRestoredInstanceAvailable(
+        region, instanceId, instanceClass, deadline, DBInstance::dbInstanceStatus, e -> e);
+  }
+
+  /** As above, with the sandbox's status view and expectation ({@link #awaitInstanceAvailable}). */
+  public InstanceInfo pollRestoredInstanceAvailable(
+      String region,
+      String instanceId,
+      String instanceClass,
+      Instant deadline,
+      Function<DBInstance, String> statusView,
+      UnaryOperator<RestoreExpectation> adjust) {
+    require(region, "region");
+    require(instanceId, "instanceId");
+    String subject = subject(region, instanceId);
+    PollPacing<? super DBInstance> pacing =
+        expected == null
+            ? poller.backoff()
+            : AdaptiveRestorePacing.deferred(
+                expected, adjust, scheduledAt(), subject, instanceClass);
+    return waitAvailable(region, instanceId, deadline, statusView, pacing, true);
+  }
+
   /**
    * The wait for an instance to be available: in one heartbeating activity, or one poll per attempt
    * ({@code perAttempt}, {@link StatusPoller#pollOnce}).
@@ -489,9 +515,28 @@ public class RdsRestoreActivitiesImpl implements RdsRestoreActivities {
       boolean perAttempt) {
     require(region, "region");
     require(instanceId, "instanceId");
-    String subject = "RDS instance '" + instanceId + "' in " + region;
+    return waitAvailable(
+        region,
+        instanceId,
+        deadline,
+        statusView,
+        pacing(subject(region, instanceId), adjust),
+        perAttempt);
+  }
+
+  private static String subject(String region, String instanceId) {
+    return "RDS instance '" + instanceId + "' in " + region;
+  }
+
+  private InstanceInfo waitAvailable(
+      String region,
+      String instanceId,
+      Instant deadline,
+      Function<DBInstance, String> statusView,
+      PollPacing<? super DBInstance> pacing,
+      boolean perAttempt) {
+    String subject = subject(region, instanceId);
     Supplier<DBInstance> describe = () -> rds.instance(region, instanceId);
-    PollPacing<? super DBInstance> pacing = pacing(subject, adjust);
     DBInstance db =
         perAttempt
             ? poller.pollOnce(
@@ -522,11 +567,12 @@ public class RdsRestoreActivitiesImpl implements RdsRestoreActivities {
   private PollPacing<? super DBInstance> pacing(
       String subject, UnaryOperator<RestoreExpectation> adjust) {
     if (expected == null) return poller.backoff();
-    return new AdaptiveRestorePacing(
-        expected,
-        adjust,
-        Instant.ofEpochMilli(Activity.getExecutionContext().getInfo().getScheduledTimestamp()),
-        subject);
+    return new AdaptiveRestorePacing(expected, adjust, scheduledAt(), subject);
+  }
+
+  /** When this activity was first scheduled: the wait's start, the same in every attempt. */
+  private static Instant scheduledAt() {
+    return Instant.ofEpochMilli(Activity.getExecutionContext().getInfo().getScheduledTimestamp());
   }
 
   /**

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.drrunbooks.activities.rds.InstanceInfo;
 import dev.drrunbooks.activities.rds.RdsRestoreActivities;
+import dev.drrunbooks.activities.rds.RestoreExpectation;
 import dev.drrunbooks.model.ActivityDefaults;
 import dev.drrunbooks.model.Polls;
 import io.temporal.activity.ActivityOptions;
@@ -24,6 +25,8 @@ import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +57,28 @@ class PollPerAttemptTest {
     }
   }
 
+  /** The wait as RestoreSteps makes it for a run begun since the first describe was deferred. */
+  public static class DeferredWaitsImpl implements Waits {
+    @Override
+    public InstanceInfo await(String instanceId, long deadlineEpochMilli) {
+      Instant deadline = Instant.ofEpochMilli(deadlineEpochMilli);
+      return Workflow.newActivityStub(
+              RdsRestoreActivities.class, ActivityDefaults.pollUntil(deadline, "wait"))
+          .pollRestoredInstanceAvailable("eu-west-1", instanceId, "db.t3.micro", deadline);
+    }
+  }
+
+  /** A 20 s restore expected (the sandbox's): the deferred first describe is at 22 s. */
+  private static final RestoreExpectation TWENTY_SECONDS =
+      RestoreExpectation.around(Duration.ofSeconds(20), 0.8, 1.2, "test");
+
+  private final List<String> classesAsked = new CopyOnWriteArrayList<>();
+  private final ExpectedRestoreDurations expected =
+      instanceClass -> {
+        classesAsked.add(String.valueOf(instanceClass));
+        return TWENTY_SECONDS;
+      };
+
   private final AwaitAvailableTest.ScriptedRds rds = new AwaitAvailableTest.ScriptedRds();
   private TestWorkflowEnvironment env;
 
@@ -63,10 +88,14 @@ class PollPerAttemptTest {
   }
 
   private Waits waits(String id) {
+    return waits(id, WaitsImpl.class, new RdsRestoreActivitiesImpl(region -> rds, FAST));
+  }
+
+  private Waits waits(String id, Class<? extends Waits> impl, RdsRestoreActivitiesImpl activities) {
     env = TestWorkflowEnvironment.newInstance();
     Worker worker = env.newWorker(QUEUE);
-    worker.registerWorkflowImplementationTypes(WaitsImpl.class);
-    worker.registerActivitiesImplementations(new RdsRestoreActivitiesImpl(region -> rds, FAST));
+    worker.registerWorkflowImplementationTypes(impl);
+    worker.registerActivitiesImplementations(activities);
     env.start();
     return env.getWorkflowClient()
         .newWorkflowStub(
@@ -94,6 +123,65 @@ class PollPerAttemptTest {
     assertEquals("available", info.status());
     assertEquals(4, rds.describes.get(), "one describe per attempt");
     assertEquals(4, attempts("poll-1"), "the polls were the server's retries, not a loop");
+  }
+
+  @Test
+  void aDeferredWaitDescribesNothingInItsFirstAttemptAndCountsItsPollsFromTheSecond() {
+    rds.statuses("creating", "available");
+
+    InstanceInfo info =
+        waits(
+                "poll-deferred",
+                DeferredWaitsImpl.class,
+                new RdsRestoreActivitiesImpl(region -> rds, FAST, expected))
+            .await("db-1", Instant.now().plusSeconds(3600).toEpochMilli());
+
+    assertEquals("available", info.status());
+    assertEquals(2, rds.describes.get(), "no describe in the first attempt");
+    assertEquals(3, attempts("poll-deferred"));
+    assertTrue(classesAsked.contains("db.t3.micro"), "the class the restore answered");
+  }
+
+  @Test
+  void theFirstAttemptOfADeferredWaitNamesThePauseUntilTheCadencesFirstPoll() {
+    TestActivityEnvironment one = TestActivityEnvironment.newInstance();
+    try {
+      one.registerActivitiesImplementations(
+          new RdsRestoreActivitiesImpl(region -> rds, FAST, expected));
+      RdsRestoreActivities a =
+          one.newActivityStub(
+              RdsRestoreActivities.class,
+              ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(1)).build());
+
+      ActivityFailure notYet =
+          assertThrows(
+              ActivityFailure.class,
+              () ->
+                  a.pollRestoredInstanceAvailable(
+                      "eu-west-1", "db-1", "db.t3.micro", Instant.now().plusSeconds(60)));
+      ApplicationFailure af = assertInstanceOf(ApplicationFailure.class, notYet.getCause());
+      assertEquals(Polls.NOT_YET, af.getType());
+      assertEquals(0, rds.describes.get());
+      Duration first = af.getNextRetryDelay();
+      assertTrue(
+          first.compareTo(Duration.ofSeconds(21)) > 0
+              && first.compareTo(Duration.ofSeconds(22)) <= 0,
+          "22 s after the wait was scheduled, was " + first);
+      assertTrue(af.getOriginalMessage().contains("not described yet; first poll in"));
+
+      // never past the deadline: a wait with 5 s left looks at its deadline
+      ActivityFailure soon =
+          assertThrows(
+              ActivityFailure.class,
+              () ->
+                  a.pollRestoredInstanceAvailable(
+                      "eu-west-1", "db-1", "db.t3.micro", Instant.now().plusSeconds(5)));
+      Duration capped =
+          assertInstanceOf(ApplicationFailure.class, soon.getCause()).getNextRetryDelay();
+      assertTrue(capped.compareTo(Duration.ofSeconds(5)) <= 0, capped.toString());
+    } finally {
+      one.close();
+    }
   }
 
   @Test

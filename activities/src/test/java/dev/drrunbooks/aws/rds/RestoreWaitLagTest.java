@@ -46,6 +46,47 @@ class RestoreWaitLagTest {
   }
 
   @Test
+  void deferredTheFirstDescribeKeepsTheMedianLagAtMostFiveSecondsWithinTheCliCalls() {
+    RestorePollCadence cadence = RestorePollCadence.deferred(LEDGER);
+    List<Duration> lags = new ArrayList<>();
+    for (Duration took : RESTORES) {
+      Outcome o = RestoreWaitSimulation.wait(took, cadence);
+      lags.add(o.lag());
+      int aws = RestorePollCadence.awsWaitCalls(took);
+      assertTrue(o.calls() <= aws, took + ": " + o.calls() + " calls, aws rds wait " + aws);
+    }
+    Duration median = RestoreWaitSimulation.percentile(lags, 0.5);
+    assertTrue(median.compareTo(Duration.ofSeconds(5)) <= 0, "median lag " + median);
+  }
+
+  /**
+   * Restores of 16-24 s (the sandbox's emulated 20 s, seen from a wait that began a moment after
+   * the restore call): described at once, the CLI's budget allows the next look at 30 s only;
+   * deferred, the one look before 30 s is at 22 s.
+   */
+  @Test
+  void aRestoreOfAboutTwentySecondsIsNoticedWithinFiveSecondsOnlyWhenTheFirstDescribeIsDeferred() {
+    RestoreExpectation expected =
+        RestoreExpectation.around(Duration.ofSeconds(20), 0.8, 1.2, "sandbox");
+    List<Duration> restores = IntStream.rangeClosed(16, 24).mapToObj(Duration::ofSeconds).toList();
+    List<Duration> deferred = new ArrayList<>();
+    List<Duration> atOnce = new ArrayList<>();
+    for (Duration took : restores) {
+      Outcome d = RestoreWaitSimulation.wait(took, RestorePollCadence.deferred(expected));
+      Outcome a =
+          RestoreWaitSimulation.wait(
+              took, RestoreWaitSimulation.adaptive(RestorePollCadence.of(expected)));
+      assertTrue(d.calls() <= RestorePollCadence.awsWaitCalls(took), took + ": " + d.calls());
+      deferred.add(d.lag());
+      atOnce.add(a.lag());
+    }
+    Duration deferredMedian = RestoreWaitSimulation.percentile(deferred, 0.5);
+    Duration atOnceMedian = RestoreWaitSimulation.percentile(atOnce, 0.5);
+    assertTrue(deferredMedian.compareTo(Duration.ofSeconds(5)) <= 0, "deferred " + deferredMedian);
+    assertTrue(atOnceMedian.compareTo(Duration.ofSeconds(8)) >= 0, "at once " + atOnceMedian);
+  }
+
+  @Test
   void theCliAndTheOldBackoffAreSlowerOnTheSameRestores() {
     List<Duration> aws =
         RESTORES.stream()

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.function.BiFunction;
 
 /**
- * One restore wait simulated without sleeping: a first describe at once, then the pauses a cadence
- * asks for, until a describe at or after the restore's end sees it available.
+ * One restore wait simulated without sleeping: a first describe at once (or where a deferred
+ * cadence puts it), then the pauses a cadence asks for, until a describe at or after the restore's
+ * end sees it available.
  */
 final class RestoreWaitSimulation {
   /** What one wait cost: how late it noticed the end, and its describe calls. */
@@ -19,7 +20,16 @@ final class RestoreWaitSimulation {
   private RestoreWaitSimulation() {}
 
   static Outcome wait(Duration took, Cadence cadence) {
-    Duration t = Duration.ZERO;
+    return wait(took, Duration.ZERO, cadence);
+  }
+
+  /** A wait whose first describe is at {@link RestorePollCadence#firstPoll}. */
+  static Outcome wait(Duration took, RestorePollCadence cadence) {
+    return wait(took, cadence.firstPoll(), adaptive(cadence));
+  }
+
+  private static Outcome wait(Duration took, Duration firstPoll, Cadence cadence) {
+    Duration t = firstPoll;
     int calls = 1;
     while (t.compareTo(took) < 0) {
       t = t.plus(cadence.apply(calls, t));

@@ -63,6 +63,16 @@ public interface RdsRestoreActivities {
   InstanceInfo pollInstanceAvailable(String region, String instanceId, Instant deadline);
 
   /**
+   * The same poll for an instance the run has just restored, whose class the restore call answered
+   * ({@code instanceClass}, null when it did not say): the first attempt describes nothing, since
+   * the restore's answer was the look at once, and names the pause until the first describe of
+   * {@link RestorePollCadence#deferred}'s cadence; every later attempt is one poll as {@link
+   * #pollInstanceAvailable}. Time counts from this activity's first scheduling.
+   */
+  InstanceInfo pollRestoredInstanceAvailable(
+      String region, String instanceId, String instanceClass, Instant deadline);
+
+  /**
    * Checks that an available restored instance is where {@code check} intended: subnet group,
    * security groups, parameter group, option group, Multi-AZ. Fails non-retryably ({@code
    * RestorePlacementMismatch}) naming each field that differs; returns the placement found.

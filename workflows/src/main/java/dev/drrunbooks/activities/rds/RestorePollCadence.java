@@ -34,6 +34,11 @@ import java.time.Duration;
  *       CLI's lag), never past the deadline (the caller's clamp).
  * </ol>
  *
+ * <p><b>The first describe.</b> The CLI's first describe, at once, can only see what the restore
+ * call already answered ("creating"). A {@link #deferred} wait skips it and spends it later: for a
+ * restore expected within 30 s that is the difference between a 10 s lag and a 2 s one, since the
+ * budget allows one describe before 30 s.
+ *
  * <p>Simulated (RestoreWaitBenchmark) for lognormal restore times of 8-12 min with sigma 0.1, this
  * detects with a median lag of about 4 s with about 70% of the CLI's calls; a wider spread (sigma
  * 0.2) cannot be covered densely on the CLI's budget and its median lag is about 10 s.
@@ -56,26 +61,76 @@ public final class RestorePollCadence {
   private final long denseFromMs;
   private final long denseUntilMs;
   private final RestoreExpectation expectation;
+  private final Start start;
+
+  /**
+   * Where the wait's polls begin: whether it describes at once, and whether it polls at E/2 and E
+   * before the dense window.
+   */
+  private record Start(boolean atOnce, boolean earlyPolls) {
+    /** Polls made before {@code atMs}: the first (at once), E/2, E, then one per 30 s to it. */
+    long pollsBefore(long earliestMs, long atMs) {
+      long first = atOnce ? 1 : 0;
+      if (!earlyPolls) return first;
+      return first + 2 + ceilDiv(atMs - earliestMs, AWS_WAIT_DELAY.toMillis());
+    }
+  }
 
   private RestorePollCadence(
-      RestoreExpectation expectation, long earliestMs, long denseFromMs, long denseUntilMs) {
+      RestoreExpectation expectation,
+      Start start,
+      long earliestMs,
+      long denseFromMs,
+      long denseUntilMs) {
     this.expectation = expectation;
+    this.start = start;
     this.earliestMs = earliestMs;
     this.denseFromMs = denseFromMs;
     this.denseUntilMs = denseUntilMs;
   }
 
-  /** The cadence for a restore expected to take {@code expected}. */
+  /**
+   * The cadence for a restore expected to take {@code expected}, whose wait describes at once (the
+   * heartbeating wait, and per-attempt waits of runs begun before {@link #deferred}).
+   */
   public static RestorePollCadence of(RestoreExpectation expected) {
+    long earliest = earliest(expected);
+    return shaped(expected, new Start(true, earliest > 0), earliest);
+  }
+
+  /**
+   * The cadence of a wait that does not describe at once (the restore call's answer was the look at
+   * once): its first describe is at {@link #firstPoll()}. The describe it saves buys a poll where
+   * it counts; for a restore expected within the CLI's first 30 s it is the only describe the
+   * budget allows before 30 s, so it goes between the median and the late end, not at the start.
+   * Polls at E/2 and E only when E is at least 30 s (before that they would spend that one poll).
+   */
+  public static RestorePollCadence deferred(RestoreExpectation expected) {
+    long earliest = earliest(expected);
+    return shaped(expected, new Start(false, earliest >= AWS_WAIT_DELAY.toMillis()), earliest);
+  }
+
+  private static long earliest(RestoreExpectation expected) {
     long median = expected.median().toMillis();
     long spread = median - expected.early().toMillis();
-    long earliest = Math.max(0, median - Math.round(EARLIEST_SPREAD * spread));
-    long halfWidth = denseHalfWidth(earliest, median);
+    return Math.max(0, median - Math.round(EARLIEST_SPREAD * spread));
+  }
+
+  private static RestorePollCadence shaped(
+      RestoreExpectation expected, Start start, long earliest) {
+    long median = expected.median().toMillis();
+    long halfWidth = denseHalfWidth(start, earliest, median);
     return new RestorePollCadence(
         expected,
+        start,
         earliest,
         median - halfWidth,
         Math.max(median + halfWidth, expected.late().toMillis()));
+  }
+
+  /** {@link #denseHalfWidth(Start, long, long)} of a wait that describes at once. */
+  static long denseHalfWidth(long earliestMs, long medianMs) {
+    return denseHalfWidth(new Start(true, earliestMs > 0), earliestMs, medianMs);
   }
 
   /**
@@ -83,22 +138,32 @@ public final class RestorePollCadence {
    * every {@link #DENSE} from m - w to m + w: those polls, at most the budget at m - w (the CLI's
    * count there minus the polls made before) plus the CLI's count over the window.
    */
-  static long denseHalfWidth(long earliestMs, long medianMs) {
+  private static long denseHalfWidth(Start start, long earliestMs, long medianMs) {
     long best = 0;
     for (long w = 1; medianMs - w * 1000 >= earliestMs; w++) {
       long from = medianMs - w * 1000;
       long needed = ceilDiv(2 * w, DENSE_SECONDS);
-      long credit = awsPollsBy(from) - pollsBefore(earliestMs, from) + (2 * w) / 30;
+      long credit = awsPollsBy(from) - start.pollsBefore(earliestMs, from) + (2 * w) / 30;
       if (needed > credit) break;
       best = w;
     }
     return best * 1000;
   }
 
-  /** Polls this cadence makes before {@code atMs}: the first, E/2, E, then one per 30 s. */
-  private static long pollsBefore(long earliestMs, long atMs) {
-    long early = earliestMs > 0 ? 2 : 0;
-    return 1 + early + ceilDiv(atMs - earliestMs, AWS_WAIT_DELAY.toMillis());
+  /**
+   * When the first describe is, counted from the wait's start: at once ({@link #of}); for a {@link
+   * #deferred} wait, at E/2 when it polls early; else, when the late end is within the CLI's first
+   * 30 s (one describe there at most), halfway from the median to the late end (most restores end
+   * before it, and those after it are seen at 30 s as by the CLI); else at the dense window's
+   * start.
+   */
+  public Duration firstPoll() {
+    if (start.atOnce()) return Duration.ZERO;
+    if (start.earlyPolls()) return Duration.ofMillis(earliestMs / 2);
+    long median = expectation.median().toMillis();
+    long late = expectation.late().toMillis();
+    if (late < AWS_WAIT_DELAY.toMillis()) return Duration.ofMillis(median + (late - median) / 2);
+    return Duration.ofMillis(denseFromMs);
   }
 
   /** How many polls the CLI has made by {@code ms} after its start: 1 + floor(ms / 30 s). */
@@ -107,8 +172,9 @@ public final class RestorePollCadence {
   }
 
   /**
-   * The pause after poll number {@code polls} (1 = the first), made {@code elapsed} after the wait
-   * began (the restore call, or as near to it as the caller knows).
+   * The pause after poll number {@code polls} (1 = the first describe, at once or at {@link
+   * #firstPoll}), made {@code elapsed} after the wait began (the restore call, or as near to it as
+   * the caller knows).
    */
   public Duration pauseAfter(int polls, Duration elapsed) {
     long t = Math.max(0, elapsed.toMillis());
@@ -122,9 +188,11 @@ public final class RestorePollCadence {
   /** When the next poll would be, were there no budget. */
   private long wished(long t) {
     long pace = AWS_WAIT_DELAY.toMillis();
-    if (t < earliestMs / 2) return earliestMs / 2;
-    if (t < earliestMs) return earliestMs;
-    if (t < denseFromMs) return Math.min(denseFromMs, t + pace);
+    if (start.earlyPolls()) {
+      if (t < earliestMs / 2) return earliestMs / 2;
+      if (t < earliestMs) return earliestMs;
+    }
+    if (t < denseFromMs) return start.earlyPolls() ? Math.min(denseFromMs, t + pace) : denseFromMs;
     if (t < denseUntilMs) return t + DENSE.toMillis();
     long backoff = DENSE.toMillis() + (t - denseUntilMs) / 2;
     return t + Math.min(backoff, CAP.toMillis());
@@ -157,10 +225,12 @@ public final class RestorePollCadence {
     return Duration.ofMillis(denseUntilMs);
   }
 
-  /** For logs: "dense 9m22s..10m38s, expected 10m (ledger: 12 RDS restores)". */
+  /** For logs: "first poll at 4m30s, sparse until 9m, dense 9m22s..10m38s (median 10m, ...)". */
   @Override
   public String toString() {
-    return "sparse until "
+    return "first poll at "
+        + firstPoll()
+        + ", sparse until "
         + plausibleEarliest()
         + ", dense "
         + denseFrom()

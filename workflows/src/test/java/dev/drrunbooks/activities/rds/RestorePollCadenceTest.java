@@ -17,11 +17,14 @@ class RestorePollCadenceTest {
       new RestoreExpectation(
           Duration.ofSeconds(528), Duration.ofSeconds(600), Duration.ofSeconds(682), 20, "test");
 
-  /** The poll times (seconds after the wait began) until {@code took} is seen, first at 0. */
+  /**
+   * The poll times (milliseconds after the wait began) until {@code took} is seen, the first at
+   * {@link RestorePollCadence#firstPoll} (0 unless deferred).
+   */
   private static List<Long> polls(RestorePollCadence cadence, Duration took) {
     List<Long> at = new ArrayList<>();
-    Duration t = Duration.ZERO;
-    at.add(0L);
+    Duration t = cadence.firstPoll();
+    at.add(t.toMillis());
     while (t.compareTo(took) < 0) {
       t = t.plus(cadence.pauseAfter(at.size(), t));
       at.add(t.toMillis());
@@ -46,22 +49,80 @@ class RestorePollCadenceTest {
             RestoreDurationDefaults.forClass("db.t3.micro"),
             RestoreExpectation.around(Duration.ofSeconds(20), 0.8, 1.2, "short"),
             RestoreExpectation.around(Duration.ofMinutes(40), 0.9, 1.1, "long"))) {
-      RestorePollCadence cadence = RestorePollCadence.of(expected);
-      for (int s = 1; s <= 3600; s += 7) {
-        Duration took = Duration.ofSeconds(s);
-        int calls = polls(cadence, took).size();
-        int aws = RestorePollCadence.awsWaitCalls(took);
-        assertTrue(calls <= aws, expected.basis() + ", " + s + " s: " + calls + " > " + aws);
+      for (RestorePollCadence cadence :
+          List.of(RestorePollCadence.of(expected), RestorePollCadence.deferred(expected))) {
+        for (int s = 1; s <= 3600; s += 7) {
+          Duration took = Duration.ofSeconds(s);
+          int calls = polls(cadence, took).size();
+          int aws = RestorePollCadence.awsWaitCalls(took);
+          assertTrue(calls <= aws, cadence + ", " + s + " s: " + calls + " > " + aws);
+        }
       }
     }
   }
 
   @Test
   void pollNumberKIsNeverBeforeTheCliPollNumberK() {
-    RestorePollCadence cadence = RestorePollCadence.of(TEN_MINUTES);
-    List<Long> at = polls(cadence, Duration.ofMinutes(20));
-    for (int k = 1; k <= at.size(); k++)
-      assertTrue(at.get(k - 1) >= 30_000L * (k - 1), "poll " + k + " at " + at.get(k - 1));
+    for (RestorePollCadence cadence :
+        List.of(RestorePollCadence.of(TEN_MINUTES), RestorePollCadence.deferred(TEN_MINUTES))) {
+      List<Long> at = polls(cadence, Duration.ofMinutes(20));
+      for (int k = 1; k <= at.size(); k++)
+        assertTrue(at.get(k - 1) >= 30_000L * (k - 1), "poll " + k + " at " + at.get(k - 1));
+    }
+  }
+
+  /**
+   * A restore expected within the CLI's first 30 s (the sandbox's 20 s): the budget allows one
+   * describe before 30 s. Described at once, the wait can next look at 30 s (10 s late for a 20 s
+   * restore); deferred, its one look is halfway from the median to the late end.
+   */
+  @Test
+  void aDeferredWaitSpendsItsOneDescribeBefore30SecondsBetweenTheMedianAndTheLateEnd() {
+    RestoreExpectation twentySeconds =
+        RestoreExpectation.around(Duration.ofSeconds(20), 0.8, 1.2, "sandbox");
+
+    RestorePollCadence atOnce = RestorePollCadence.of(twentySeconds);
+    assertEquals(List.of(0L, 30_000L), polls(atOnce, Duration.ofSeconds(20)));
+
+    RestorePollCadence deferred = RestorePollCadence.deferred(twentySeconds);
+    assertEquals(Duration.ofSeconds(22), deferred.firstPoll());
+    assertEquals(List.of(22_000L), polls(deferred, Duration.ofSeconds(20)), "one describe");
+    assertEquals(List.of(22_000L, 30_000L), polls(deferred, Duration.ofSeconds(23)));
+  }
+
+  /**
+   * A long restore, deferred: the first describe at E/2 (then E), and the one saved widens the
+   * dense window or leaves it as wide, never narrower.
+   */
+  @Test
+  void aDeferredWaitOfALongRestorePollsFirstAtHalfThePlausibleEarliestEnd() {
+    RestorePollCadence atOnce = RestorePollCadence.of(TEN_MINUTES);
+    RestorePollCadence deferred = RestorePollCadence.deferred(TEN_MINUTES);
+
+    assertEquals(Duration.ZERO, atOnce.firstPoll());
+    assertEquals(Duration.ofSeconds(246), deferred.firstPoll());
+    assertEquals(
+        List.of(246_000L, 492_000L), polls(deferred, Duration.ofMinutes(30)).subList(0, 2));
+    assertTrue(
+        deferred.denseFrom().compareTo(atOnce.denseFrom()) <= 0,
+        deferred.denseFrom() + " vs " + atOnce.denseFrom());
+    assertTrue(deferred.denseUntil().compareTo(atOnce.denseUntil()) >= 0);
+  }
+
+  /**
+   * Plausible earliest end under 30 s but a late end past it: no polls before the dense window,
+   * whose start is the first describe.
+   */
+  @Test
+  void aDeferredWaitWithAnEarlyEndUnder30SecondsButALateOnePastItBeginsAtTheDenseWindow() {
+    RestoreExpectation wide =
+        new RestoreExpectation(
+            Duration.ofSeconds(30), Duration.ofSeconds(50), Duration.ofSeconds(70), 20, "wide");
+    RestorePollCadence deferred = RestorePollCadence.deferred(wide);
+
+    assertEquals(Duration.ofSeconds(20), deferred.plausibleEarliest());
+    assertEquals(deferred.denseFrom(), deferred.firstPoll());
+    assertTrue(deferred.toString().startsWith("first poll at " + deferred.denseFrom()));
   }
 
   @Test
