@@ -22,9 +22,10 @@ import java.util.Map;
  *     begun (null: no restore)
  * @param restoreDone when that restore call completed: the latest the instance can have been
  *     created (null: no restore)
- * @param readySeen when the describe that saw it available (the completed attempt of {@value
- *     #POLL}) started (null: never seen)
- * @param describes that poll activity's attempts: one describe each (0: no completed poll)
+ * @param readySeen when the describe that saw it available (the completed attempt of {@value #POLL}
+ *     or {@value #DEFERRED_POLL}) started (null: never seen)
+ * @param describes that poll activity's describes: one per attempt, but none in a deferred wait's
+ *     first ({@value #DEFERRED_POLL}); 0: no completed poll
  * @param failure the run's failure message when it failed (null otherwise)
  */
 record RunMeasures(
@@ -39,6 +40,9 @@ record RunMeasures(
     String failure) {
   static final String RESTORE = "RdsRestoreFromSnapshot";
   static final String POLL = "RdsPollInstanceAvailable";
+
+  /** The deferred wait (Polls.FIRST_POLL_CHANGE_ID): its first attempt describes nothing. */
+  static final String DEFERRED_POLL = "RdsPollRestoredInstanceAvailable";
 
   /**
    * Detection lag, upper bound: when the instance was seen available minus the earliest it can have
@@ -97,9 +101,12 @@ record RunMeasures(
           long scheduled = e.getActivityTaskCompletedEventAttributes().getScheduledEventId();
           HistoryEvent poll = startedByScheduled.get(scheduled);
           if (RESTORE.equals(activityTypes.get(scheduled)) && restoreDone == null) restoreDone = at;
-          if (POLL.equals(activityTypes.get(scheduled)) && poll != null) {
+          String activity = activityTypes.get(scheduled);
+          boolean deferred = DEFERRED_POLL.equals(activity);
+          if ((POLL.equals(activity) || deferred) && poll != null) {
             readySeen = instant(poll.getEventTime());
-            describes = poll.getActivityTaskStartedEventAttributes().getAttempt();
+            int attempts = poll.getActivityTaskStartedEventAttributes().getAttempt();
+            describes = deferred ? attempts - 1 : attempts;
           }
         }
         case EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED -> {

@@ -84,6 +84,19 @@ class RunMeasuresTest {
   }
 
   @Test
+  void aDeferredWaitsFirstAttemptDescribedNothing() {
+    add(event(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_STARTED, 0));
+    activity(RunMeasures.RESTORE, 4, 4.5, 1, 6);
+    // attempt 1 at 6 described nothing; attempt 2, at 27, saw it available
+    activity(RunMeasures.DEFERRED_POLL, 6, 27, 2, 27.1);
+    add(event(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED, 40));
+
+    RunMeasures m = RunMeasures.of(events);
+    assertEquals(1, m.describes());
+    assertEquals(Duration.ofMillis(2500), m.detectionLag(Duration.ofSeconds(20)));
+  }
+
+  @Test
   void aFailedRunKeepsItsMessageAndHasNoLagWithoutAPoll() {
     add(event(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_STARTED, 0));
     add(event(EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED, 0.2));
