@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.rds.model.DBSnapshot;
 
 class BenchPartsTest {
 
@@ -29,6 +30,29 @@ class BenchPartsTest {
     assertEquals(80, peak.maxThreads());
     assertEquals(400_000, peak.maxRssKb());
     assertEquals("b 50, a 30", peak.threadsAtPeak());
+  }
+
+  @Test
+  void anAutomatedSnapshotIsNamedApartFromAManualOne() {
+    assertEquals(
+        "rds snapshot eu-west-1/final-copy",
+        Leftovers.snapshot(
+            "eu-west-1",
+            DBSnapshot.builder()
+                .dbSnapshotIdentifier("final-copy")
+                .dbInstanceIdentifier("copy")
+                .snapshotType("manual")
+                .build()));
+    assertEquals(
+        "rds automated snapshot eu-west-1/rds:copy-2026-01-02-03-04 (goes only with the automated"
+            + " backups of copy)",
+        Leftovers.snapshot(
+            "eu-west-1",
+            DBSnapshot.builder()
+                .dbSnapshotIdentifier("rds:copy-2026-01-02-03-04")
+                .dbInstanceIdentifier("copy")
+                .snapshotType("automated")
+                .build()));
   }
 
   @Test
