@@ -62,6 +62,7 @@ public class HttpProbeActivitiesImpl implements HttpProbeActivities {
     this(
         endpoints,
         HttpClient.newBuilder()
+            .executor(HttpClientExecutor.shared())
             .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NORMAL)
             .connectTimeout(Duration.ofSeconds(10))

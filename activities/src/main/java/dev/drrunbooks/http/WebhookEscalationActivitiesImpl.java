@@ -42,6 +42,7 @@ public class WebhookEscalationActivitiesImpl implements EscalationActivities {
     this(
         webhook,
         HttpClient.newBuilder()
+            .executor(HttpClientExecutor.shared())
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(TIMEOUT)
             .build());

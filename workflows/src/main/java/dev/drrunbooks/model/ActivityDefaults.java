@@ -1,6 +1,7 @@
 package dev.drrunbooks.model;
 
 import io.temporal.activity.ActivityOptions;
+import io.temporal.common.Priority;
 import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -59,6 +60,13 @@ public final class ActivityDefaults {
    * at most, so a dead poller is noticed within it); attempts are unlimited, each "not yet" naming
    * the delay before the next; the schedule-to-close reaches a little past {@code deadline}, so the
    * activity's own deadline check, not Temporal, ends the wait.
+   *
+   * <p>Its tasks have priority {@link #POLL_PRIORITY}: with hundreds of runs in flight, a poll due
+   * now would otherwise queue behind restores, validation queries and clean-ups in the task queue's
+   * backlog, and that queueing is detection lag counted in the RTO. Temporal's task queue priority
+   * (https://docs.temporal.io/develop/task-queue-priority-fairness): matching dispatches lower keys
+   * first. A server with it off (the default of v1.29.1: dynamic config matching.useNewMatcher,
+   * docs/operations.md) dispatches in order, as before.
    */
   public static ActivityOptions pollUntil(Instant deadline, String summary) {
     Duration left = Duration.between(Timeline.now(), deadline);
@@ -73,8 +81,15 @@ public final class ActivityDefaults {
                 .setMaximumInterval(Duration.ofSeconds(30))
                 .build())
         .setSummary(summary)
+        .setPriority(POLL_PRIORITY)
         .build();
   }
+
+  /**
+   * A poll's task priority: 1, the highest of Temporal's default 5 levels (3 when unset), since a
+   * poll is one short describe whose delay is lag.
+   */
+  public static final Priority POLL_PRIORITY = Priority.newBuilder().setPriorityKey(1).build();
 
   /** One AWS or HTTP call (or a few): 2 minutes an attempt, 15 minutes with retries. */
   public static ActivityOptions shortCalls() {

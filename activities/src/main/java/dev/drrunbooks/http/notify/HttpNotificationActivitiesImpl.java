@@ -3,6 +3,7 @@ package dev.drrunbooks.http.notify;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.drrunbooks.activities.notify.Notification;
 import dev.drrunbooks.activities.notify.NotificationActivities;
+import dev.drrunbooks.http.HttpClientExecutor;
 import dev.drrunbooks.http.WebhookUrl;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
@@ -47,6 +48,7 @@ public class HttpNotificationActivitiesImpl implements NotificationActivities {
         channels,
         runLink,
         HttpClient.newBuilder()
+            .executor(HttpClientExecutor.shared())
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(TIMEOUT)
             .build());

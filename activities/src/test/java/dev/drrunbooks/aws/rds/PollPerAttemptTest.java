@@ -140,6 +140,15 @@ class PollPerAttemptTest {
     assertEquals(2, rds.describes.get(), "no describe in the first attempt");
     assertEquals(3, attempts("poll-deferred"));
     assertTrue(classesAsked.contains("db.t3.micro"), "the class the restore answered");
+    assertEquals(
+        1,
+        env.getWorkflowClient().fetchHistory("poll-deferred").getEvents().stream()
+            .filter(HistoryEvent::hasActivityTaskScheduledEventAttributes)
+            .mapToInt(
+                e -> e.getActivityTaskScheduledEventAttributes().getPriority().getPriorityKey())
+            .max()
+            .orElse(0),
+        "polls go first in the task queue (ActivityDefaults.POLL_PRIORITY)");
   }
 
   @Test
