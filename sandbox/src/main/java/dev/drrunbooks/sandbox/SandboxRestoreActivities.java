@@ -151,8 +151,8 @@ public final class SandboxRestoreActivities implements RdsRestoreActivities {
   @Override
   public InstanceInfo pollRestoredInstanceAvailable(
       String region, String instanceId, String instanceClass, Instant deadline) {
-    if (provisioningTime.isZero())
-      return delegate.pollRestoredInstanceAvailable(region, instanceId, instanceClass, deadline);
+    // Always the emulated expectation: without emulated provisioning moto's instance is available
+    // at once, and the class's default (minutes) would put the deferred first describe minutes out.
     return delegate.pollRestoredInstanceAvailable(
         region,
         instanceId,

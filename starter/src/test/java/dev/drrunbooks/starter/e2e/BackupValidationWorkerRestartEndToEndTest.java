@@ -77,8 +77,9 @@ class BackupValidationWorkerRestartEndToEndTest {
   @Test
   void aWorkerKilledMidWaitIsReplacedAndTheRunFinishesWithOneInstanceAndNoneLeft()
       throws Exception {
-    // The wait polls one attempt at a time (Polls): between polls nothing runs on a worker.
-    killAndReplace("wait", "RdsPollInstanceAvailable", SLOW_RESTORES, SLOW_RESTORES);
+    // The wait polls one attempt at a time (Polls): between polls nothing runs on a worker. Its
+    // first attempt describes nothing (Polls.FIRST_POLL_CHANGE_ID), then it is due at 22.5 s.
+    killAndReplace("wait", "RdsPollRestoredInstanceAvailable", SLOW_RESTORES, SLOW_RESTORES);
   }
 
   @Test

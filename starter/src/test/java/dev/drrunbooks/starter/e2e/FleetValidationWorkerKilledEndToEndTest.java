@@ -171,7 +171,7 @@ class FleetValidationWorkerKilledEndToEndTest {
         .stream()
         .anyMatch(
             a ->
-                a.getActivityType().getName().equals("RdsPollInstanceAvailable")
+                a.getActivityType().getName().equals("RdsPollRestoredInstanceAvailable")
                     && a.getState() == PendingActivityState.PENDING_ACTIVITY_STATE_SCHEDULED
                     && a.hasLastFailure());
   }
