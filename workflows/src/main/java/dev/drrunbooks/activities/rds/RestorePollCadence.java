@@ -64,15 +64,16 @@ public final class RestorePollCadence {
   private final Start start;
 
   /**
-   * Where the wait's polls begin: whether it describes at once, and whether it polls at E/2 and E
-   * before the dense window.
+   * Where the wait's polls begin: whether it describes at once, whether it polls at E/2 and E, and
+   * whether it polls every 30 s from E to the dense window (else its next poll is the window's).
    */
-  private record Start(boolean atOnce, boolean earlyPolls) {
+  private record Start(boolean atOnce, boolean earlyPolls, boolean paced) {
     /** Polls made before {@code atMs}: the first (at once), E/2, E, then one per 30 s to it. */
     long pollsBefore(long earliestMs, long atMs) {
       long first = atOnce ? 1 : 0;
-      if (!earlyPolls) return first;
-      return first + 2 + ceilDiv(atMs - earliestMs, AWS_WAIT_DELAY.toMillis());
+      long early = earlyPolls ? 2 : 0;
+      long pacedPolls = paced ? ceilDiv(atMs - earliestMs, AWS_WAIT_DELAY.toMillis()) : 0;
+      return first + early + pacedPolls;
     }
   }
 
@@ -95,7 +96,7 @@ public final class RestorePollCadence {
    */
   public static RestorePollCadence of(RestoreExpectation expected) {
     long earliest = earliest(expected);
-    return shaped(expected, new Start(true, earliest > 0), earliest);
+    return shaped(expected, new Start(true, earliest > 0, true), earliest);
   }
 
   /**
@@ -107,7 +108,8 @@ public final class RestorePollCadence {
    */
   public static RestorePollCadence deferred(RestoreExpectation expected) {
     long earliest = earliest(expected);
-    return shaped(expected, new Start(false, earliest >= AWS_WAIT_DELAY.toMillis()), earliest);
+    boolean early = earliest >= AWS_WAIT_DELAY.toMillis();
+    return shaped(expected, new Start(false, early, early), earliest);
   }
 
   private static long earliest(RestoreExpectation expected) {
@@ -130,7 +132,7 @@ public final class RestorePollCadence {
 
   /** {@link #denseHalfWidth(Start, long, long)} of a wait that describes at once. */
   static long denseHalfWidth(long earliestMs, long medianMs) {
-    return denseHalfWidth(new Start(true, earliestMs > 0), earliestMs, medianMs);
+    return denseHalfWidth(new Start(true, earliestMs > 0, true), earliestMs, medianMs);
   }
 
   /**
@@ -192,7 +194,7 @@ public final class RestorePollCadence {
       if (t < earliestMs / 2) return earliestMs / 2;
       if (t < earliestMs) return earliestMs;
     }
-    if (t < denseFromMs) return start.earlyPolls() ? Math.min(denseFromMs, t + pace) : denseFromMs;
+    if (t < denseFromMs) return start.paced() ? Math.min(denseFromMs, t + pace) : denseFromMs;
     if (t < denseUntilMs) return t + DENSE.toMillis();
     long backoff = DENSE.toMillis() + (t - denseUntilMs) / 2;
     return t + Math.min(backoff, CAP.toMillis());

@@ -110,6 +110,22 @@ class RestorePollCadenceTest {
   }
 
   /**
+   * A spread so wide the plausible earliest end is 0: a wait that describes at once paces every 30
+   * s, as the CLI, until the dense window (there is nothing before E to skip).
+   */
+  @Test
+  void anAtOnceWaitWhosePlausibleEarliestEndIsZeroPacesEvery30SecondsUntilTheDenseWindow() {
+    RestoreExpectation wide =
+        new RestoreExpectation(
+            Duration.ofSeconds(30), Duration.ofSeconds(100), Duration.ofSeconds(150), 20, "wide");
+    RestorePollCadence atOnce = RestorePollCadence.of(wide);
+
+    assertEquals(Duration.ZERO, atOnce.plausibleEarliest());
+    assertTrue(atOnce.denseFrom().compareTo(Duration.ofSeconds(60)) > 0, atOnce.toString());
+    assertEquals(List.of(0L, 30_000L, 60_000L), polls(atOnce, Duration.ofMinutes(5)).subList(0, 3));
+  }
+
+  /**
    * Plausible earliest end under 30 s but a late end past it: no polls before the dense window,
    * whose start is the first describe.
    */
