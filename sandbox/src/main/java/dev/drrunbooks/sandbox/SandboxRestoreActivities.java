@@ -150,7 +150,11 @@ public final class SandboxRestoreActivities implements RdsRestoreActivities {
 
   @Override
   public InstanceInfo pollRestoredInstanceAvailable(
-      String region, String instanceId, String instanceClass, Instant deadline) {
+      String region,
+      String instanceId,
+      String instanceClass,
+      Instant deadline,
+      Instant restoreAnsweredAt) {
     // Always the emulated expectation: without emulated provisioning moto's instance is available
     // at once, and the class's default (minutes) would put the deferred first describe minutes out.
     return delegate.pollRestoredInstanceAvailable(
@@ -158,6 +162,7 @@ public final class SandboxRestoreActivities implements RdsRestoreActivities {
         instanceId,
         instanceClass,
         deadline,
+        restoreAnsweredAt,
         this::emulatedStatus,
         this::emulatedExpectation);
   }

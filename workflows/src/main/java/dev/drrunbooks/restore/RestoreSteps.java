@@ -176,7 +176,10 @@ public final class RestoreSteps {
    * activity attempt at a time; its deadline is the run's budget, so retries never extend it. Runs
    * begun before polls were one attempt each keep the one long, heartbeating activity ({@link
    * Polls#CHANGE_ID}); runs begun before the first describe was deferred describe at once ({@link
-   * Polls#FIRST_POLL_CHANGE_ID}).
+   * Polls#FIRST_POLL_CHANGE_ID}). The restore's answer time joined the deferred poll's arguments
+   * without a version: the command is the same activity with one more argument, last, so an attempt
+   * scheduled with the earlier four reads it as null, and replay compares an activity's type and
+   * id, not its arguments.
    */
   public InstanceInfo awaitAvailable(InstanceInfo restoring, Instant deadline) {
     String region = restoring.region();
@@ -189,7 +192,11 @@ public final class RestoreSteps {
       wait =
           waiting ->
               waiting.pollRestoredInstanceAvailable(
-                  region, instanceId, restoring.instanceClass(), deadline);
+                  region,
+                  instanceId,
+                  restoring.instanceClass(),
+                  deadline,
+                  restoring.restoreAnsweredAt());
     else if (perAttempt)
       wait = waiting -> waiting.pollInstanceAvailable(region, instanceId, deadline);
     else wait = waiting -> waiting.awaitInstanceAvailable(region, instanceId, deadline);

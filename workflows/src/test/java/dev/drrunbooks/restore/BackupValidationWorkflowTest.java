@@ -57,7 +57,14 @@ class BackupValidationWorkflowTest {
     // ... whose first attempt described nothing (Polls.FIRST_POLL_CHANGE_ID version 1)
     Histories.record(
         client, "validate-backups-inventory-1", "backup-validation-first-poll-deferred");
+    // ... counted from the restore's answer (one more argument, no version)
+    Histories.record(
+        client, "validate-backups-inventory-1", "backup-validation-wait-from-restore-answer");
     assertEquals(1, rds.deferredPolls.get(), "the wait of a new run defers its first describe");
+    assertEquals(
+        List.of(FakeRds.RESTORE_ANSWERED_AT),
+        rds.waitsCountedFrom,
+        "the wait counts from the restore's answer");
     assertEquals("inventory-snapshot-newest", result.snapshot().snapshotId());
     assertEquals("validate-backups-inventory-1-validation", result.validationInstance());
     assertTrue(result.validation().passed());

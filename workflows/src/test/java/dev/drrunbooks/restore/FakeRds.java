@@ -82,6 +82,12 @@ public final class FakeRds
   /** Waits made through pollRestoredInstanceAvailable (the deferred first poll). */
   public final AtomicInteger deferredPolls = new AtomicInteger();
 
+  /** When every restore here says RDS answered it. */
+  public static final Instant RESTORE_ANSWERED_AT = Instant.parse("2026-01-05T10:00:00Z");
+
+  /** The restoreAnsweredAt each deferred wait was given. */
+  public final List<Instant> waitsCountedFrom = Collections.synchronizedList(new ArrayList<>());
+
   public volatile boolean failValidation;
 
   /** The shape each restore asked for, in call order. */
@@ -350,13 +356,14 @@ public final class FakeRds
     Map<String, String> tags = new HashMap<>(owner.tags());
     InstanceInfo created =
         new InstanceInfo(
-            id,
-            region,
-            "arn:aws:rds:" + region + ":123456789012:db:" + id,
-            "creating",
-            id + ".example." + region + ".rds.amazonaws.com",
-            5432,
-            tags);
+                id,
+                region,
+                "arn:aws:rds:" + region + ":123456789012:db:" + id,
+                "creating",
+                id + ".example." + region + ".rds.amazonaws.com",
+                5432,
+                tags)
+            .answeredAt(RESTORE_ANSWERED_AT);
     instances.put(region + "/" + id, created);
     this.created.add(region + "/" + id);
     if (crashAfterFirstRestore && call == 1) {
@@ -372,8 +379,13 @@ public final class FakeRds
 
   @Override
   public InstanceInfo pollRestoredInstanceAvailable(
-      String region, String instanceId, String instanceClass, Instant deadline) {
+      String region,
+      String instanceId,
+      String instanceClass,
+      Instant deadline,
+      Instant restoreAnsweredAt) {
     deferredPolls.incrementAndGet();
+    waitsCountedFrom.add(restoreAnsweredAt);
     return awaitInstanceAvailable(region, instanceId, deadline);
   }
 

@@ -196,7 +196,11 @@ final class FakeLeftovers
 
   @Override
   public InstanceInfo pollRestoredInstanceAvailable(
-      String region, String instanceId, String instanceClass, Instant deadline) {
+      String region,
+      String instanceId,
+      String instanceClass,
+      Instant deadline,
+      Instant restoreAnsweredAt) {
     return awaitInstanceAvailable(region, instanceId, deadline);
   }
 

@@ -478,9 +478,19 @@ public class RdsRestoreActivitiesImpl implements RdsRestoreActivities {
 
   @Override
   public InstanceInfo pollRestoredInstanceAvailable(
-      String region, String instanceId, String instanceClass, Instant deadline) {
+      String region,
+      String instanceId,
+      String instanceClass,
+      Instant deadline,
+      Instant restoreAnsweredAt) {
     return pollRestoredInstanceAvailable(
-        region, instanceId, instanceClass, deadline, DBInstance::dbInstanceStatus, e -> e);
+        region,
+        instanceId,
+        instanceClass,
+        deadline,
+        restoreAnsweredAt,
+        DBInstance::dbInstanceStatus,
+        e -> e);
   }
 
   /** As above, with the sandbox's status view and expectation ({@link #awaitInstanceAvailable}). */
@@ -489,6 +499,7 @@ public class RdsRestoreActivitiesImpl implements RdsRestoreActivities {
       String instanceId,
       String instanceClass,
       Instant deadline,
+      Instant restoreAnsweredAt,
       Function<DBInstance, String> statusView,
       UnaryOperator<RestoreExpectation> adjust) {
     require(region, "region");
@@ -498,7 +509,11 @@ public class RdsRestoreActivitiesImpl implements RdsRestoreActivities {
         expected == null
             ? poller.backoff()
             : AdaptiveRestorePacing.deferred(
-                expected, adjust, scheduledAt(), subject, instanceClass);
+                expected,
+                adjust,
+                provisioningBegan(restoreAnsweredAt, scheduledAt()),
+                subject,
+                instanceClass);
     return waitAvailable(region, instanceId, deadline, statusView, pacing, true);
   }
 
@@ -568,6 +583,17 @@ public class RdsRestoreActivitiesImpl implements RdsRestoreActivities {
       String subject, UnaryOperator<RestoreExpectation> adjust) {
     if (expected == null) return poller.backoff();
     return new AdaptiveRestorePacing(expected, adjust, scheduledAt(), subject);
+  }
+
+  /**
+   * Where a restored instance's wait counts from: when RDS answered the restore call, the closest
+   * known time to provisioning's start; the wait's scheduling when that is unknown or later
+   * (another worker's clock ahead of this one).
+   */
+  static Instant provisioningBegan(Instant restoreAnsweredAt, Instant scheduledAt) {
+    return restoreAnsweredAt != null && restoreAnsweredAt.isBefore(scheduledAt)
+        ? restoreAnsweredAt
+        : scheduledAt;
   }
 
   /** When this activity was first scheduled: the wait's start, the same in every attempt. */
@@ -755,16 +781,17 @@ public class RdsRestoreActivitiesImpl implements RdsRestoreActivities {
 
   /**
    * The instance a restore call created, with the tags RDS returned, or those requested when the
-   * response carries none.
+   * response carries none, answered now: provisioning began at most this long ago.
    */
   private static InstanceInfo restored(
       String region, DBInstance created, Map<String, String> requested) {
     return toInfo(
-        region,
-        created,
-        created.hasTagList() && !created.tagList().isEmpty()
-            ? RdsTags.toMap(created.tagList())
-            : requested);
+            region,
+            created,
+            created.hasTagList() && !created.tagList().isEmpty()
+                ? RdsTags.toMap(created.tagList())
+                : requested)
+        .answeredAt(Instant.now());
   }
 
   /**

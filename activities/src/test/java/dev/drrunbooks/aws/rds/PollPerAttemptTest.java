@@ -64,7 +64,7 @@ class PollPerAttemptTest {
       Instant deadline = Instant.ofEpochMilli(deadlineEpochMilli);
       return Workflow.newActivityStub(
               RdsRestoreActivities.class, ActivityDefaults.pollUntil(deadline, "wait"))
-          .pollRestoredInstanceAvailable("eu-west-1", instanceId, "db.t3.micro", deadline);
+          .pollRestoredInstanceAvailable("eu-west-1", instanceId, "db.t3.micro", deadline, null);
     }
   }
 
@@ -167,7 +167,7 @@ class PollPerAttemptTest {
               ActivityFailure.class,
               () ->
                   a.pollRestoredInstanceAvailable(
-                      "eu-west-1", "db-1", "db.t3.micro", Instant.now().plusSeconds(60)));
+                      "eu-west-1", "db-1", "db.t3.micro", Instant.now().plusSeconds(60), null));
       ApplicationFailure af = assertInstanceOf(ApplicationFailure.class, notYet.getCause());
       assertEquals(Polls.NOT_YET, af.getType());
       assertEquals(0, rds.describes.get());
@@ -184,13 +184,36 @@ class PollPerAttemptTest {
               ActivityFailure.class,
               () ->
                   a.pollRestoredInstanceAvailable(
-                      "eu-west-1", "db-1", "db.t3.micro", Instant.now().plusSeconds(5)));
+                      "eu-west-1", "db-1", "db.t3.micro", Instant.now().plusSeconds(5), null));
       Duration capped =
           assertInstanceOf(ApplicationFailure.class, soon.getCause()).getNextRetryDelay();
       assertTrue(capped.compareTo(Duration.ofSeconds(5)) <= 0, capped.toString());
+
+      // counted from the restore's answer: the 8 s the run took to schedule the wait are spent
+      Duration fromAnswer =
+          firstPause(a, Instant.now().minusSeconds(8), Instant.now().plusSeconds(60));
+      assertTrue(
+          fromAnswer.compareTo(Duration.ofSeconds(13)) > 0
+              && fromAnswer.compareTo(Duration.ofSeconds(14)) <= 0,
+          "22 s after the restore was answered, 8 s before the wait, was " + fromAnswer);
+      // an answer stamped ahead of this worker's clock counts from the wait's scheduling
+      Duration ahead = firstPause(a, Instant.now().plusSeconds(30), Instant.now().plusSeconds(60));
+      assertTrue(ahead.compareTo(Duration.ofSeconds(21)) > 0, ahead.toString());
     } finally {
       one.close();
     }
+  }
+
+  /** The pause a deferred wait's first attempt names. */
+  private static Duration firstPause(
+      RdsRestoreActivities a, Instant restoreAnsweredAt, Instant deadline) {
+    ActivityFailure notYet =
+        assertThrows(
+            ActivityFailure.class,
+            () ->
+                a.pollRestoredInstanceAvailable(
+                    "eu-west-1", "db-1", "db.t3.micro", deadline, restoreAnsweredAt));
+    return assertInstanceOf(ApplicationFailure.class, notYet.getCause()).getNextRetryDelay();
   }
 
   @Test

@@ -50,6 +50,14 @@ final class BenchTable {
     row(
         rows,
         fleets,
+        "restore answered to wait scheduled p50 / p99",
+        f ->
+            Percentiles.seconds(Percentiles.of(f.waitSchedulingDelays(), 50))
+                + " / "
+                + Percentiles.seconds(Percentiles.of(f.waitSchedulingDelays(), 99)));
+    row(
+        rows,
+        fleets,
         "describes per wait: mean / max",
         f ->
             f.describes().isEmpty()

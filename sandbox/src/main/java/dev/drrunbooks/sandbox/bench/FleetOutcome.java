@@ -73,6 +73,10 @@ record FleetOutcome(
         .toList();
   }
 
+  List<Duration> waitSchedulingDelays() {
+    return runs.stream().map(RunMeasures::waitSchedulingDelay).filter(Objects::nonNull).toList();
+  }
+
   /** {@code aws rds wait}'s describes for a restore of the emulated duration. */
   int awsWaitDescribes() {
     return RestorePollCadence.awsWaitCalls(provisioning);

@@ -22,6 +22,8 @@ import java.util.Map;
  *     begun (null: no restore)
  * @param restoreDone when that restore call completed: the latest the instance can have been
  *     created (null: no restore)
+ * @param waitScheduled when the restore wait (the first {@value #POLL} or {@value #DEFERRED_POLL})
+ *     was scheduled (null: no wait)
  * @param readySeen when the describe that saw it available (the completed attempt of {@value #POLL}
  *     or {@value #DEFERRED_POLL}) started (null: never seen)
  * @param describes that poll activity's describes: one per attempt, but none in a deferred wait's
@@ -35,6 +37,7 @@ record RunMeasures(
     Duration firstTaskWait,
     Instant restoreStarted,
     Instant restoreDone,
+    Instant waitScheduled,
     Instant readySeen,
     int describes,
     String failure) {
@@ -67,6 +70,17 @@ record RunMeasures(
     return Duration.between(restoreDone.plus(provisioning), readySeen);
   }
 
+  /**
+   * From the restore call's end to the wait's scheduling: the run's own time between the two (its
+   * workflow task), which a wait counted from its scheduling would add to the detection lag.
+   *
+   * @return null when the run had no restore wait
+   */
+  Duration waitSchedulingDelay() {
+    if (restoreDone == null || waitScheduled == null) return null;
+    return Duration.between(restoreDone, waitScheduled);
+  }
+
   static RunMeasures of(List<HistoryEvent> events) {
     Instant started = null;
     Instant closed = null;
@@ -76,6 +90,7 @@ record RunMeasures(
     Map<Long, HistoryEvent> startedByScheduled = new HashMap<>();
     Instant restoreStarted = null;
     Instant restoreDone = null;
+    Instant waitScheduled = null;
     Instant readySeen = null;
     int describes = 0;
     String failure = null;
@@ -87,10 +102,12 @@ record RunMeasures(
         case EVENT_TYPE_WORKFLOW_TASK_STARTED -> {
           if (firstTask == null && started != null) firstTask = Duration.between(started, at);
         }
-        case EVENT_TYPE_ACTIVITY_TASK_SCHEDULED ->
-            activityTypes.put(
-                e.getEventId(),
-                e.getActivityTaskScheduledEventAttributes().getActivityType().getName());
+        case EVENT_TYPE_ACTIVITY_TASK_SCHEDULED -> {
+          String activity = e.getActivityTaskScheduledEventAttributes().getActivityType().getName();
+          activityTypes.put(e.getEventId(), activity);
+          if (waitScheduled == null && (POLL.equals(activity) || DEFERRED_POLL.equals(activity)))
+            waitScheduled = at;
+        }
         case EVENT_TYPE_ACTIVITY_TASK_STARTED -> {
           long scheduled = e.getActivityTaskStartedEventAttributes().getScheduledEventId();
           startedByScheduled.put(scheduled, e);
@@ -140,6 +157,7 @@ record RunMeasures(
         firstTask,
         restoreStarted,
         restoreDone,
+        waitScheduled,
         readySeen,
         describes,
         failure);

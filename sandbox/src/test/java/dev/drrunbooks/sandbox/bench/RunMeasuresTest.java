@@ -80,6 +80,7 @@ class RunMeasuresTest {
     assertEquals(Duration.ofSeconds(2), m.detectionLag(Duration.ofSeconds(20)));
     // available at 6 + 20 = 26 at the latest
     assertEquals(Duration.ofMillis(500), m.detectionLagLowerBound(Duration.ofSeconds(20)));
+    assertEquals(Duration.ZERO, m.waitSchedulingDelay());
     assertNull(m.failure());
   }
 
@@ -88,11 +89,13 @@ class RunMeasuresTest {
     add(event(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_STARTED, 0));
     activity(RunMeasures.RESTORE, 4, 4.5, 1, 6);
     // attempt 1 at 6 described nothing; attempt 2, at 27, saw it available
-    activity(RunMeasures.DEFERRED_POLL, 6, 27, 2, 27.1);
+    // scheduled 1.5 s after the restore answered, by the run's workflow task
+    activity(RunMeasures.DEFERRED_POLL, 7.5, 27, 2, 27.1);
     add(event(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED, 40));
 
     RunMeasures m = RunMeasures.of(events);
     assertEquals(1, m.describes());
+    assertEquals(Duration.ofMillis(1500), m.waitSchedulingDelay());
     assertEquals(Duration.ofMillis(2500), m.detectionLag(Duration.ofSeconds(20)));
   }
 
@@ -110,6 +113,7 @@ class RunMeasuresTest {
     assertEquals("snapshot: none", m.failure());
     assertEquals(0, m.describes());
     assertNull(m.detectionLag(Duration.ofSeconds(20)));
+    assertNull(m.waitSchedulingDelay());
   }
 
   @Test
@@ -141,6 +145,7 @@ class RunMeasuresTest {
         "completed",
         Duration.ZERO,
         T0.plusSeconds(from),
+        T0.plusSeconds(from + 1),
         T0.plusSeconds(from + 1),
         T0.plusSeconds(seen),
         2,

@@ -67,10 +67,18 @@ public interface RdsRestoreActivities {
    * ({@code instanceClass}, null when it did not say): the first attempt describes nothing, since
    * the restore's answer was the look at once, and names the pause until the first describe of
    * {@link RestorePollCadence#deferred}'s cadence; every later attempt is one poll as {@link
-   * #pollInstanceAvailable}. Time counts from this activity's first scheduling.
+   * #pollInstanceAvailable}. Time counts from {@code restoreAnsweredAt}, when RDS answered the
+   * restore call ({@link InstanceInfo#restoreAnsweredAt}), so the time the run took to schedule
+   * this wait is not added to the detection lag; null (an adopted instance, or a run scheduled
+   * before it was passed): from this activity's first scheduling. A {@code restoreAnsweredAt} after
+   * that (another worker's clock ahead) counts from the scheduling too.
    */
   InstanceInfo pollRestoredInstanceAvailable(
-      String region, String instanceId, String instanceClass, Instant deadline);
+      String region,
+      String instanceId,
+      String instanceClass,
+      Instant deadline,
+      Instant restoreAnsweredAt);
 
   /**
    * Checks that an available restored instance is where {@code check} intended: subnet group,
