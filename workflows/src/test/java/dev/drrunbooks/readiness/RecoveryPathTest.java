@@ -41,7 +41,8 @@ class RecoveryPathTest {
             new FailoverPolicy(
                 false, Duration.ofMinutes(5), GateDefault.ABORT, List.of(10, 50, 100)),
             payments.approval(),
-            payments.accountId());
+            payments.accountId(),
+            payments.recovery());
     assertEquals(
         List.of(StepKind.DNS_SHIFT, StepKind.DNS_SHIFT, StepKind.DNS_SHIFT),
         RecoveryPath.of(staged).steps());

@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
 
 /** The rules Jackson cannot express: required fields, ranges, and references between entries. */
 final class CatalogValidator {
-  private static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov)?-[a-z]+-\\d");
+  static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov)?-[a-z]+-\\d");
   private static final Pattern BACKUP_WINDOW =
       Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-3]):[0-5]\\d");
   private static final Pattern SECURITY_GROUP_ID = Pattern.compile("sg-[0-9a-f]{8}([0-9a-f]{9})?");
@@ -92,6 +92,7 @@ final class CatalogValidator {
       notNegative(at + ".objectives.rto", s.objectives().rto());
       notNegative(at + ".objectives.rpo", s.objectives().rpo());
     }
+    problems.addAll(RecoveryRules.check(catalog, at, s));
     for (int i = 0; i < s.dependsOn().size(); i++) {
       reference(
           at + ".dependsOn[" + i + "]",

@@ -85,7 +85,7 @@ class CatalogValidatorServiceRulesTest {
         problems(edit("objectives: { rto: 1h, rpo: 30m }", "objectives: { rpo: 30m }")));
     assertEquals(
         Duration.ZERO,
-        accepted(edit("objectives: { rto: 1h, rpo: 30m }", "objectives: { rto: 0m, rpo: 0m }"))
+        accepted(edit("objectives: { rto: 1h, rpo: 30m }", "objectives: { rto: 0m, rpo: 30m }"))
             .services()
             .get("locations")
             .objectives()
