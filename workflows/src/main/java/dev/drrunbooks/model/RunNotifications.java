@@ -34,9 +34,14 @@ public final class RunNotifications {
   private static final WorkflowLocal<RunNotifications> CURRENT =
       WorkflowLocal.withCachedInitial(() -> null);
 
-  /** A channel down for two minutes loses that notification (logged), not the run. */
+  /**
+   * A channel down for two minutes loses that notification (logged), not the run. Its tasks go
+   * ahead of all but polls ({@link ActivityDefaults#NOTIFICATION_PRIORITY}), so a busy worker's
+   * backlog does not spend those two minutes.
+   */
   static final ActivityOptions OPTIONS =
       ActivityOptions.newBuilder()
+          .setPriority(ActivityDefaults.NOTIFICATION_PRIORITY)
           .setStartToCloseTimeout(Duration.ofSeconds(30))
           .setHeartbeatTimeout(ActivityDefaults.HEARTBEAT_TIMEOUT)
           .setScheduleToCloseTimeout(Duration.ofMinutes(2))

@@ -13,6 +13,7 @@ import dev.drrunbooks.replay.Histories;
 import dev.drrunbooks.testing.FakeCatalog;
 import dev.drrunbooks.testing.FakeLocks;
 import dev.drrunbooks.testing.TimeSkipping;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
@@ -22,8 +23,10 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -101,6 +104,15 @@ class DnsFailoverNotificationsTest {
             < kinds.indexOf(NotificationKind.GATE_WAITING),
         "a phase change comes before the gate: " + kinds);
     assertFalse(kinds.contains(NotificationKind.OBJECTIVE_BREACHED), kinds.toString());
+    assertEquals(
+        Set.of(2),
+        client.fetchHistory("dns-failover-notified").getEvents().stream()
+            .filter(HistoryEvent::hasActivityTaskScheduledEventAttributes)
+            .map(HistoryEvent::getActivityTaskScheduledEventAttributes)
+            .filter(a -> a.getActivityType().getName().startsWith("Notify"))
+            .map(a -> a.getPriority().getPriorityKey())
+            .collect(Collectors.toSet()),
+        "notifications go ahead of all but polls (ActivityDefaults.NOTIFICATION_PRIORITY)");
 
     Notification gate =
         channels.sent.stream()
