@@ -83,6 +83,7 @@ final class BenchTable {
         fleets,
         "failures",
         f -> f.failures() + (f.failures() == 0 ? "" : " " + f.failuresByOutcome()));
+    row(rows, fleets, "notifications lost", f -> Integer.toString(f.notificationsLost()));
     row(rows, fleets, "left behind", f -> Integer.toString(f.leftovers().size()));
     row(
         rows,

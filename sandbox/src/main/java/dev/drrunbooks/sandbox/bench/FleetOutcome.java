@@ -73,6 +73,11 @@ record FleetOutcome(
         .toList();
   }
 
+  /** Notifications that failed or timed out for good, across the fleet. */
+  int notificationsLost() {
+    return runs.stream().mapToInt(RunMeasures::notificationsLost).sum();
+  }
+
   List<Duration> waitSchedulingDelays() {
     return runs.stream().map(RunMeasures::waitSchedulingDelay).filter(Objects::nonNull).toList();
   }

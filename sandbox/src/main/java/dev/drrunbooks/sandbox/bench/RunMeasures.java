@@ -29,6 +29,7 @@ import java.util.Map;
  * @param describes that poll activity's describes: one per attempt, but none in a deferred wait's
  *     first ({@value #DEFERRED_POLL}); 0: no completed poll
  * @param failure the run's failure message when it failed (null otherwise)
+ * @param notificationsLost notifications ({@value #NOTIFY}*) that failed or timed out for good
  */
 record RunMeasures(
     Instant started,
@@ -40,9 +41,13 @@ record RunMeasures(
     Instant waitScheduled,
     Instant readySeen,
     int describes,
-    String failure) {
+    String failure,
+    int notificationsLost) {
   static final String RESTORE = "RdsRestoreFromSnapshot";
   static final String POLL = "RdsPollInstanceAvailable";
+
+  /** The prefix of the notification activities' types. */
+  static final String NOTIFY = "Notify";
 
   /** The deferred wait (Polls.FIRST_POLL_CHANGE_ID): its first attempt describes nothing. */
   static final String DEFERRED_POLL = "RdsPollRestoredInstanceAvailable";
@@ -94,6 +99,7 @@ record RunMeasures(
     Instant readySeen = null;
     int describes = 0;
     String failure = null;
+    int notificationsLost = 0;
     for (HistoryEvent e : events) {
       Instant at = instant(e.getEventTime());
       EventType type = e.getEventType();
@@ -125,6 +131,16 @@ record RunMeasures(
             int attempts = poll.getActivityTaskStartedEventAttributes().getAttempt();
             describes = deferred ? attempts - 1 : attempts;
           }
+        }
+        case EVENT_TYPE_ACTIVITY_TASK_TIMED_OUT -> {
+          if (isNotification(
+              activityTypes, e.getActivityTaskTimedOutEventAttributes().getScheduledEventId()))
+            notificationsLost++;
+        }
+        case EVENT_TYPE_ACTIVITY_TASK_FAILED -> {
+          if (isNotification(
+              activityTypes, e.getActivityTaskFailedEventAttributes().getScheduledEventId()))
+            notificationsLost++;
         }
         case EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED -> {
           closed = at;
@@ -160,7 +176,13 @@ record RunMeasures(
         waitScheduled,
         readySeen,
         describes,
-        failure);
+        failure,
+        notificationsLost);
+  }
+
+  private static boolean isNotification(Map<Long, String> activityTypes, long scheduled) {
+    String type = activityTypes.get(scheduled);
+    return type != null && type.startsWith(NOTIFY);
   }
 
   private static Instant instant(Timestamp t) {

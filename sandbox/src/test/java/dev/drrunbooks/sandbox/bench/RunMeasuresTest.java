@@ -8,8 +8,10 @@ import io.temporal.api.common.v1.ActivityType;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.failure.v1.Failure;
 import io.temporal.api.history.v1.ActivityTaskCompletedEventAttributes;
+import io.temporal.api.history.v1.ActivityTaskFailedEventAttributes;
 import io.temporal.api.history.v1.ActivityTaskScheduledEventAttributes;
 import io.temporal.api.history.v1.ActivityTaskStartedEventAttributes;
+import io.temporal.api.history.v1.ActivityTaskTimedOutEventAttributes;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.api.history.v1.WorkflowExecutionFailedEventAttributes;
 import java.time.Duration;
@@ -82,6 +84,7 @@ class RunMeasuresTest {
     assertEquals(Duration.ofMillis(500), m.detectionLagLowerBound(Duration.ofSeconds(20)));
     assertEquals(Duration.ZERO, m.waitSchedulingDelay());
     assertNull(m.failure());
+    assertEquals(0, m.notificationsLost());
   }
 
   @Test
@@ -117,6 +120,35 @@ class RunMeasuresTest {
   }
 
   @Test
+  void aNotificationThatTimedOutOrFailedIsLostAndNoOtherActivityCounts() {
+    add(event(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_STARTED, 0));
+    long timedOut = scheduled("NotifySend", 1);
+    add(
+        event(EventType.EVENT_TYPE_ACTIVITY_TASK_TIMED_OUT, 121)
+            .setActivityTaskTimedOutEventAttributes(
+                ActivityTaskTimedOutEventAttributes.newBuilder().setScheduledEventId(timedOut)));
+    long failed = scheduled("NotifySend", 2);
+    add(
+        event(EventType.EVENT_TYPE_ACTIVITY_TASK_FAILED, 3)
+            .setActivityTaskFailedEventAttributes(
+                ActivityTaskFailedEventAttributes.newBuilder().setScheduledEventId(failed)));
+    long other = scheduled(RunMeasures.RESTORE, 4);
+    add(
+        event(EventType.EVENT_TYPE_ACTIVITY_TASK_FAILED, 5)
+            .setActivityTaskFailedEventAttributes(
+                ActivityTaskFailedEventAttributes.newBuilder().setScheduledEventId(other)));
+    assertEquals(2, RunMeasures.of(events).notificationsLost());
+  }
+
+  private long scheduled(String type, double at) {
+    return add(
+        event(EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED, at)
+            .setActivityTaskScheduledEventAttributes(
+                ActivityTaskScheduledEventAttributes.newBuilder()
+                    .setActivityType(ActivityType.newBuilder().setName(type))));
+  }
+
+  @Test
   void anOpenRunHasNoCloseTime() {
     add(event(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_STARTED, 0));
     RunMeasures m = RunMeasures.of(events);
@@ -149,6 +181,7 @@ class RunMeasuresTest {
         T0.plusSeconds(from + 1),
         T0.plusSeconds(seen),
         2,
-        null);
+        null,
+        0);
   }
 }
