@@ -68,6 +68,25 @@ class PollPerAttemptTest {
     }
   }
 
+  /**
+   * The deferred wait as a run scheduled it before the restore's answer time was passed: four
+   * arguments, as recorded in its history before the worker was upgraded.
+   */
+  public static class FourArgumentWaitsImpl implements Waits {
+    @Override
+    public InstanceInfo await(String instanceId, long deadlineEpochMilli) {
+      Instant deadline = Instant.ofEpochMilli(deadlineEpochMilli);
+      return Workflow.newUntypedActivityStub(ActivityDefaults.pollUntil(deadline, "wait"))
+          .execute(
+              "RdsPollRestoredInstanceAvailable",
+              InstanceInfo.class,
+              "eu-west-1",
+              instanceId,
+              "db.t3.micro",
+              deadline);
+    }
+  }
+
   /** A 20 s restore expected (the sandbox's): the deferred first describe is at 22 s. */
   private static final RestoreExpectation TWENTY_SECONDS =
       RestoreExpectation.around(Duration.ofSeconds(20), 0.8, 1.2, "test");
@@ -149,6 +168,23 @@ class PollPerAttemptTest {
             .max()
             .orElse(0),
         "polls go first in the task queue (ActivityDefaults.POLL_PRIORITY)");
+  }
+
+  /** The worker reads a missing last argument as null: counted from the wait's scheduling. */
+  @Test
+  void aDeferredWaitScheduledWithFourArgumentsStillWaits() {
+    rds.statuses("creating", "available");
+
+    InstanceInfo info =
+        waits(
+                "poll-four-arguments",
+                FourArgumentWaitsImpl.class,
+                new RdsRestoreActivitiesImpl(region -> rds, FAST, expected))
+            .await("db-1", Instant.now().plusSeconds(3600).toEpochMilli());
+
+    assertEquals("available", info.status());
+    assertEquals(2, rds.describes.get(), "no describe in the first attempt");
+    assertEquals(3, attempts("poll-four-arguments"));
   }
 
   @Test
