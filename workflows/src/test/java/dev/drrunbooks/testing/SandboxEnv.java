@@ -20,10 +20,16 @@ public final class SandboxEnv {
     this.values = values;
   }
 
+  /**
+   * The sandbox's env file. With {@code dr.sandbox.wait-seconds} (run-tests brings the sandbox up
+   * while the first modules build and test) a missing file is waited for that long: the sandbox
+   * writes it last, in one move, once everything in it is up.
+   */
   public static synchronized SandboxEnv get() {
     if (loaded == null) {
       String location = System.getProperty("dr.sandbox.env", ".sandbox/test/sandbox.env");
       Path file = Path.of(location);
+      awaitFile(file, Long.getLong("dr.sandbox.wait-seconds", 0));
       if (!Files.isRegularFile(file)) {
         throw new IllegalStateException(
             "Sandbox env file "
@@ -35,6 +41,18 @@ public final class SandboxEnv {
       loaded = new SandboxEnv(file, parse(file));
     }
     return loaded;
+  }
+
+  private static void awaitFile(Path file, long seconds) {
+    long until = System.nanoTime() + seconds * 1_000_000_000L;
+    while (!Files.isRegularFile(file) && System.nanoTime() < until) {
+      try {
+        Thread.sleep(250);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   private static Map<String, String> parse(Path file) {

@@ -29,6 +29,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -42,7 +44,11 @@ import software.amazon.awssdk.services.rds.model.SourceType;
  * queued (three at a time); a second worker takes over the parent and every child. Every service's
  * child runs exactly once, each creates exactly one validation instance, every backup is validated,
  * and nothing is left.
+ *
+ * <p>Runs alongside other test classes (it mostly waits for restores; the worker it kills is its
+ * own).
  */
+@Execution(ExecutionMode.CONCURRENT)
 @ResourceLock(value = SandboxLocks.INVENTORY_SNAPSHOTS, mode = ResourceAccessMode.READ)
 class FleetValidationWorkerKilledEndToEndTest {
   /** Restored instances stay "creating" this long, so the kill lands mid-wait. */

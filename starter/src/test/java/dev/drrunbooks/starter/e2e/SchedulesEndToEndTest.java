@@ -51,6 +51,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
@@ -59,7 +61,11 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * apply twice creates each schedule once; trigger starts a drill run; pause stops scheduled runs; a
  * catalog change updates; a schedule the catalog drops is deleted; a schedule dr-runbooks did not
  * create is left alone. Every schedule and run it makes is removed at the end.
+ *
+ * <p>Runs alongside other test classes (it mostly waits for the server to act on schedules); its
+ * own tests run one after another, under the schedules' lock.
  */
+@Execution(ExecutionMode.CONCURRENT)
 @ResourceLock(SandboxLocks.SCHEDULES)
 @ResourceLock(value = SandboxLocks.INVENTORY_SNAPSHOTS, mode = ResourceAccessMode.READ)
 class SchedulesEndToEndTest {
