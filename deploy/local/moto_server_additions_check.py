@@ -1,6 +1,12 @@
-"""Checks addition 6 of moto_server_additions.py (one RDS request at a time): a DeleteDBInstance that runs while
-another request adds an instance deletes the instance's automated ("rds:") snapshots with it and answers 200, as
-AWS's does (https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_DeleteDBInstance.html).
+"""Checks additions 6 and 7 of moto_server_additions.py.
+
+6 (one RDS request at a time): a DeleteDBInstance that runs while another request adds an instance deletes the
+instance's automated ("rds:") snapshots with it and answers 200, as AWS's does
+(https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_DeleteDBInstance.html).
+
+7 (the snapshot quota counts manual snapshots): with the limit at 3, instances and restores keep getting their
+automated snapshots past 3, while a fourth manual snapshot, or a copy, is refused with SnapshotQuotaExceeded
+(https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/CHAP_Limits.html).
 
 Runs the additions in this process, behind moto's threaded server on a free port, and slows moto's filter loop
 (each item 50 ms) so the concurrent request lands inside DeleteDBInstance's walk over the snapshots every time:
@@ -59,6 +65,41 @@ def _automated_snapshots(client, instance):
             client.describe_db_snapshots(DBInstanceIdentifier=instance, SnapshotType="automated")["DBSnapshots"]]
 
 
+def _refused_for_quota(call):
+    try:
+        call()
+    except Exception as e:  # noqa: BLE001
+        return "SnapshotQuotaExceeded" in str(e)
+    return False
+
+
+def check_manual_snapshot_quota(endpoint):
+    """Addition 7, in its own region: None when it holds, else what went wrong."""
+    os.environ["MOTO_RDS_SNAPSHOT_LIMIT"] = "3"
+    try:
+        client = boto3.client("rds", endpoint_url=endpoint, region_name="eu-central-1",
+                              aws_access_key_id="testing", aws_secret_access_key="testing",
+                              config=Config(retries={"total_max_attempts": 1, "mode": "standard"}))
+        for i in range(4):  # four automated snapshots: past the limit of 3
+            try:
+                _instance(client, f"dr-quota-{i}")
+            except Exception as e:  # noqa: BLE001
+                return f"instance {i + 1} with backups refused ({str(e).splitlines()[0]}): automated ones counted"
+        for i in range(3):
+            client.create_db_snapshot(DBInstanceIdentifier="dr-quota-0", DBSnapshotIdentifier=f"dr-manual-{i}")
+        client.restore_db_instance_from_db_snapshot(DBInstanceIdentifier="dr-quota-restored",
+                                                    DBSnapshotIdentifier="dr-manual-0")
+        if not _refused_for_quota(lambda: client.create_db_snapshot(DBInstanceIdentifier="dr-quota-0",
+                                                                    DBSnapshotIdentifier="dr-manual-3")):
+            return "a fourth manual snapshot past the limit of 3 was not refused"
+        if not _refused_for_quota(lambda: client.copy_db_snapshot(SourceDBSnapshotIdentifier="dr-manual-0",
+                                                                  TargetDBSnapshotIdentifier="dr-manual-copy")):
+            return "a manual copy past the limit of 3 was not refused"
+        return None
+    finally:
+        del os.environ["MOTO_RDS_SNAPSHOT_LIMIT"]
+
+
 def main():
     rds_models.apply_filter = _slow_apply_filter
     logging.getLogger("werkzeug").setLevel(logging.ERROR)  # one line per request otherwise
@@ -95,6 +136,9 @@ def main():
         left = _automated_snapshots(client, "dr-check-deleted")
         if left:
             failures.append(f"automated snapshots of the deleted instance left: {left}")
+        quota = check_manual_snapshot_quota(f"http://{host}:{port}")
+        if quota:
+            failures.append(quota)
         if failures:
             return "; ".join(failures)
         return None
@@ -107,4 +151,5 @@ if __name__ == "__main__":
     if problem:
         print(f"FAILED: {problem}")
         sys.exit(1)
-    print("ok: DeleteDBInstance during a concurrent CreateDBInstance took its automated snapshots with it")
+    print("ok: DeleteDBInstance during a concurrent CreateDBInstance took its automated snapshots with it;"
+          " the snapshot quota counted manual snapshots only")
