@@ -1,0 +1,60 @@
+package dev.drrunbooks.activities.rds;
+
+import java.util.Map;
+
+/**
+ * An RDS instance as a read replica, as DescribeDBInstances reports it.
+ *
+ * @param found false when there is no instance of that name in the region; every other field is
+ *     then null (tags empty)
+ * @param status DBInstanceStatus, e.g. available, modifying, rebooting
+ * @param sourceIdentifier ReadReplicaSourceDBInstanceIdentifier as RDS reports it: the source's ARN
+ *     for a cross-region replica, its bare identifier in the same region; null when the instance is
+ *     not (or no longer) a read replica
+ * @param replication the StatusInfos entry of type "read replication": replicating, error, stopped
+ *     or terminated; null when RDS reports none
+ *     (https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_DBInstanceStatusInfo.html)
+ * @param replicationNormal that entry's Normal flag (false: an error state); null with no entry
+ * @param replicationMessage that entry's Message (the error's details); null when RDS gives none
+ */
+public record ReplicaState(
+    String instanceId,
+    String region,
+    boolean found,
+    String arn,
+    String status,
+    String sourceIdentifier,
+    String replication,
+    Boolean replicationNormal,
+    String replicationMessage,
+    Map<String, String> tags) {
+
+  public ReplicaState {
+    tags = tags == null ? Map.of() : Map.copyOf(tags);
+  }
+
+  /** No instance {@code instanceId} in {@code region}. */
+  public static ReplicaState notFound(String region, String instanceId) {
+    return new ReplicaState(
+        instanceId, region, false, null, null, null, null, null, null, Map.of());
+  }
+
+  /** It exists and RDS names a source it replicates from. */
+  public boolean isReadReplica() {
+    return found && sourceIdentifier != null;
+  }
+
+  /** For messages: "available, replica of ARN (replicating)" or "not found". */
+  public String describe() {
+    if (!found) return "not found";
+    return status
+        + (sourceIdentifier == null ? ", not a read replica" : ", replica of " + sourceIdentifier)
+        + (replication == null
+            ? ""
+            : " (replication "
+                + replication
+                + (Boolean.FALSE.equals(replicationNormal) ? ", not normal" : "")
+                + (replicationMessage == null ? "" : ": " + replicationMessage)
+                + ")");
+  }
+}
