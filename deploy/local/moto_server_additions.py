@@ -1,6 +1,6 @@
 """moto_server with the RDS behaviour the sandbox needs and moto 5.2.5 lacks: restoring a deleted instance,
 replicating automated backups to another region and restoring there, the account's DB-instance quota, whole
-requests, and a snapshot quota of manual snapshots.
+requests, a snapshot quota of manual snapshots, and read replicas that promote and delete as RDS's do.
 
 Started by deploy/local/sandbox instead of $VENV/bin/moto_server, with the same arguments (its command line
 still contains "moto_server", which the sandbox script looks for). Each addition models documented AWS behaviour
@@ -83,6 +83,20 @@ only, cited below; everything else is moto's own.
    call, so with many instances with backups every restore failed with SnapshotQuotaExceeded after the instance was
    made (1004 refused attempts in a 2000-run fleet benchmark). A manual snapshot or copy past the limit of manual ones
    is still refused; an automated one never.
+
+8. Read replicas as RDS keeps them (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_ReadRepl.html).
+   - CreateDBInstanceReadReplica refuses a name already taken (DBInstanceAlreadyExists,
+     https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBInstanceReadReplica.html); moto replaced
+     the instance.
+   - PromoteReadReplica refuses an instance that is not a read replica (InvalidDBInstanceState,
+     https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_PromoteReadReplica.html); moto promoted anything.
+     A promoted instance no longer names a source in ReadReplicaSourceDBInstanceIdentifier and its former source no
+     longer lists it ("the read replica becomes a standalone DB instance",
+     https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_ReadRepl.Promote.html); moto kept both.
+   - Deleting a read replica takes it off its source's list, which names a cross-region replica by its ARN; moto
+     looked for the bare name there and answered HTTP 500.
+   Not modelled: promotion's minutes (modifying, backing-up, rebooting: the activities' tests script them), replication
+   lag and StatusInfos, and moto's copying of the source's settings into a new replica.
 """
 
 import copy
@@ -94,8 +108,9 @@ import threading
 from datetime import datetime, timedelta, timezone
 
 from moto.rds import models as rds
-from moto.rds.exceptions import (DBInstanceNotFoundError, InvalidParameterCombination, InvalidParameterValue,
-                                 KMSKeyNotAccessibleFault, RDSClientError, SnapshotQuotaExceededFault)
+from moto.rds.exceptions import (DBInstanceAlreadyExists, DBInstanceNotFoundError, InvalidParameterCombination,
+                                 InvalidParameterValue, KMSKeyNotAccessibleFault, RDSClientError,
+                                 SnapshotQuotaExceededFault)
 from moto.rds.responses import RDSResponse
 from moto.core.responses import ActionResult
 from moto.server import main
@@ -369,6 +384,56 @@ def _created_manual(args, kwargs):
     return snapshot_type == "manual"
 
 
+# 8.: read replicas.
+_original_create_replica = rds.RDSBackend.create_db_instance_read_replica
+_original_promote = rds.RDSBackend.promote_read_replica
+
+
+def _create_replica(self, db_kwargs):
+    if db_kwargs["db_instance_identifier"] in self.databases:
+        raise DBInstanceAlreadyExists()
+    return _original_create_replica(self, db_kwargs)
+
+
+def _unlist_replica(backend, replica):
+    """Takes replica off its source's list, where a cross-region replica is named by its ARN."""
+    try:
+        source = backend.find_db_from_id(replica.source_db_instance_identifier)
+    except DBInstanceNotFoundError:
+        return
+    for name in (replica.db_instance_arn, replica.db_instance_identifier):
+        if name in source.replicas:
+            source.replicas.remove(name)
+
+
+def _promote(self, db_kwargs):
+    database = self.databases.get(db_kwargs["db_instance_identifier"])
+    if database is None:
+        raise DBInstanceNotFoundError(db_kwargs["db_instance_identifier"])
+    if not database.is_replica or not database.source_db_instance_identifier:
+        raise RDSClientError("InvalidDBInstanceState", f"DB instance {database.db_instance_identifier} is not a read replica.")
+    _unlist_replica(self, database)
+    promoted = _original_promote(self, db_kwargs)
+    promoted.source_db_instance_identifier = None
+    return promoted
+
+
+def _delete_replica_too(delete):
+    def call(self, db_instance_identifier, *args, **kwargs):
+        database = self.databases.get(db_instance_identifier)
+        if database is None or not database.is_replica or not database.source_db_instance_identifier:
+            return delete(self, db_instance_identifier, *args, **kwargs)
+        _unlist_replica(self, database)
+        database.is_replica = False  # moto's own unlisting looks for the bare name only
+        try:
+            return delete(self, db_instance_identifier, *args, **kwargs)
+        except Exception:
+            database.is_replica = True
+            self.find_db_from_id(database.source_db_instance_identifier).add_replica(database)
+            raise
+    return call
+
+
 # 6.: one lock for every RDS request in every region, so none sees another's dict changes half-made.
 _RDS_REQUESTS = threading.RLock()
 _original_call_action = RDSResponse.call_action
@@ -389,6 +454,9 @@ RDSResponse.stop_db_instance_automated_backups_replication = _stop_replication
 RDSResponse.delete_db_instance_automated_backup = _delete_automated_backup
 RDSResponse.describe_account_attributes = _describe_account_attributes
 RDSResponse.call_action = _call_action_alone
+rds.RDSBackend.create_db_instance_read_replica = _create_replica
+rds.RDSBackend.promote_read_replica = _promote
+rds.RDSBackend.delete_db_instance = _delete_replica_too(rds.RDSBackend.delete_db_instance)
 rds.RDSBackend.SNAPSHOT_QUOTA = property(_snapshot_quota)
 rds.RDSBackend.create_db_snapshot = _counting_manual_only(_original_create_snapshot, _created_manual)
 rds.RDSBackend.copy_db_snapshot = _counting_manual_only(_original_copy_snapshot, lambda args, kwargs: True)

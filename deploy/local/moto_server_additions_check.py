@@ -1,4 +1,4 @@
-"""Checks additions 6 and 7 of moto_server_additions.py.
+"""Checks additions 6, 7 and 8 of moto_server_additions.py.
 
 6 (one RDS request at a time): a DeleteDBInstance that runs while another request adds an instance deletes the
 instance's automated ("rds:") snapshots with it and answers 200, as AWS's does
@@ -7,6 +7,9 @@ instance's automated ("rds:") snapshots with it and answers 200, as AWS's does
 7 (the snapshot quota counts manual snapshots): with the limit at 3, instances and restores keep getting their
 automated snapshots past 3, while a fourth manual snapshot, or a copy, is refused with SnapshotQuotaExceeded
 (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/CHAP_Limits.html).
+
+8 (read replicas): a cross-region replica's second create is refused, a non-replica's promotion is refused, a
+promoted replica names no source and its source lists it no more, and a replica deletes cleanly.
 
 Runs the additions in this process, behind moto's threaded server on a free port, and slows moto's filter loop
 (each item 50 ms) so the concurrent request lands inside DeleteDBInstance's walk over the snapshots every time:
@@ -100,6 +103,53 @@ def check_manual_snapshot_quota(endpoint):
         del os.environ["MOTO_RDS_SNAPSHOT_LIMIT"]
 
 
+def _code(call):
+    try:
+        call()
+    except Exception as e:  # noqa: BLE001
+        return getattr(e, "response", {}).get("Error", {}).get("Code", str(e).splitlines()[0])
+    return None
+
+
+def check_read_replicas(endpoint):
+    """Addition 8, from eu-west-1 to us-east-1: None when it holds, else what went wrong."""
+    def client(region):
+        return boto3.client("rds", endpoint_url=endpoint, region_name=region, aws_access_key_id="testing",
+                            aws_secret_access_key="testing",
+                            config=Config(retries={"total_max_attempts": 1, "mode": "standard"}))
+    west, east = client(REGION), client("us-east-1")
+    _instance(west, "dr-replica-source")
+    source_arn = west.describe_db_instances(DBInstanceIdentifier="dr-replica-source")["DBInstances"][0]["DBInstanceArn"]
+
+    def replica(name):
+        east.create_db_instance_read_replica(DBInstanceIdentifier=name, SourceDBInstanceIdentifier=source_arn,
+                                             SourceRegion=REGION)
+
+    def listed():
+        return west.describe_db_instances(DBInstanceIdentifier="dr-replica-source")["DBInstances"][0].get(
+            "ReadReplicaDBInstanceIdentifiers", [])
+
+    replica("dr-replica-promoted")
+    replica("dr-replica-deleted")
+    problems = []
+    if _code(lambda: replica("dr-replica-promoted")) != "DBInstanceAlreadyExists":
+        problems.append("a second CreateDBInstanceReadReplica of the same name was not refused")
+    if _code(lambda: west.promote_read_replica(DBInstanceIdentifier="dr-replica-source")) != "InvalidDBInstanceState":
+        problems.append("promoting an instance that is not a read replica was not refused")
+    east.promote_read_replica(DBInstanceIdentifier="dr-replica-promoted", BackupRetentionPeriod=1)
+    promoted = east.describe_db_instances(DBInstanceIdentifier="dr-replica-promoted")["DBInstances"][0]
+    if promoted.get("ReadReplicaSourceDBInstanceIdentifier"):
+        problems.append(f"a promoted replica still names its source {promoted['ReadReplicaSourceDBInstanceIdentifier']}")
+    if any("dr-replica-promoted" in name for name in listed()):
+        problems.append(f"the source still lists the promoted replica: {listed()}")
+    deleted = _code(lambda: east.delete_db_instance(DBInstanceIdentifier="dr-replica-deleted", SkipFinalSnapshot=True))
+    if deleted:
+        problems.append(f"deleting a cross-region replica failed: {deleted}")
+    elif any("dr-replica-deleted" in name for name in listed()):
+        problems.append(f"the source still lists the deleted replica: {listed()}")
+    return "; ".join(problems) or None
+
+
 def main():
     rds_models.apply_filter = _slow_apply_filter
     logging.getLogger("werkzeug").setLevel(logging.ERROR)  # one line per request otherwise
@@ -139,6 +189,9 @@ def main():
         quota = check_manual_snapshot_quota(f"http://{host}:{port}")
         if quota:
             failures.append(quota)
+        replicas = check_read_replicas(f"http://{host}:{port}")
+        if replicas:
+            failures.append(replicas)
         if failures:
             return "; ".join(failures)
         return None
@@ -152,4 +205,5 @@ if __name__ == "__main__":
         print(f"FAILED: {problem}")
         sys.exit(1)
     print("ok: DeleteDBInstance during a concurrent CreateDBInstance took its automated snapshots with it;"
-          " the snapshot quota counted manual snapshots only")
+          " the snapshot quota counted manual snapshots only; read replicas were created, promoted and deleted as"
+          " RDS's are")
