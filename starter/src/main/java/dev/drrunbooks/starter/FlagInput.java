@@ -103,6 +103,13 @@ public final class FlagInput {
     return o.build();
   }
 
+  private static boolean matched(CommandSpec spec, OptionSpec o) {
+    CommandLine line = spec.commandLine();
+    return line != null
+        && line.getParseResult() != null
+        && line.getParseResult().hasMatchedOption(o);
+  }
+
   /** {@code --random-within} as {@code randomWithin}. */
   public static String camelCase(String flag) {
     StringBuilder name = new StringBuilder();
@@ -141,6 +148,9 @@ public final class FlagInput {
         throw new IllegalStateException(
             o.longestName() + " sets " + name + ", which " + type.getName() + " lacks");
       Object value = o.getValue();
+      // picocli splits "--services ," into no values: given, but naming nothing, which the input's
+      // rules refuse (left out, a selection means every service)
+      if (value instanceof List<?> none && none.isEmpty() && matched(spec, o)) value = List.of("");
       if (value != null) given.set(name, JSON.valueToTree(value));
     }
     try {

@@ -13,7 +13,8 @@ import java.util.List;
 public final class FleetDrillInputRules implements InputRules<FleetDrillInput> {
   @Override
   public void checkInput(FleetDrillInput in, Instant now) {
-    InputRules.keys(in.services()).forEach(s -> Inputs.serviceKey("services", s, false));
+    InputRules.selection("services", in.services())
+        .forEach(s -> Inputs.serviceKey("services", s, false));
     FleetLimits.of(in.maxConcurrent(), in.maxPerRegion());
     Inputs.duration("waitBudget", in.waitBudget(), null);
   }

@@ -11,7 +11,8 @@ import java.util.List;
 public final class FleetValidationInputRules implements InputRules<FleetValidationInput> {
   @Override
   public void checkInput(FleetValidationInput in, Instant now) {
-    InputRules.keys(in.services()).forEach(s -> Inputs.serviceKey("services", s, false));
+    InputRules.selection("services", in.services())
+        .forEach(s -> Inputs.serviceKey("services", s, false));
     FleetLimits.of(in.maxConcurrent(), in.maxPerRegion());
     SnapshotPick.parse("pick", in.pick());
     Inputs.duration("waitBudget", in.waitBudget(), null);

@@ -88,6 +88,22 @@ public interface InputRules<I> {
     return typed.stream().filter(k -> k != null && !k.isBlank()).map(String::trim).toList();
   }
 
+  /**
+   * The keys of a selection ({@link #keys}); a selection given with only blank entries ({@code
+   * --services ''}, {@code ["", " "]}) is refused rather than read as every service. Null or an
+   * empty list still means all.
+   */
+  public static List<String> selection(String field, List<String> typed) {
+    List<String> keys = keys(typed);
+    if (keys.isEmpty() && typed != null && !typed.isEmpty())
+      throw Inputs.invalid(
+          field,
+          String.join(",", typed),
+          "allowed: one or more service keys of the catalog, comma-separated; leave it out for"
+              + " every service");
+    return keys;
+  }
+
   /** The key of a single service field, or none. */
   static List<String> key(String typed) {
     return typed == null || typed.isBlank() ? List.of() : List.of(typed.trim());

@@ -38,6 +38,15 @@ class FleetDrillInputRulesTest {
         f.getOriginalMessage());
   }
 
+  /** A new user's {@code dr drill --all --services ,} started a drill of every service. */
+  @Test
+  void aSelectionOfOnlyBlankEntriesIsRefusedNotReadAsAll() {
+    assertEquals(
+        "services: ',' is not valid; allowed: one or more service keys of the catalog,"
+            + " comma-separated; leave it out for every service",
+        refusal(new FleetDrillInput(List.of("", ""), null, null, null)));
+  }
+
   @Test
   void limitsAndTheWaitBudgetAreRefusedOutOfRange() {
     assertEquals(

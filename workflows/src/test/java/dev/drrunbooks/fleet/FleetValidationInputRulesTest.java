@@ -30,5 +30,28 @@ class FleetValidationInputRulesTest {
         List.of("inventory"),
         rules.services(
             new FleetValidationInput(List.of(" inventory ", ""), null, null, null, null)));
+    assertEquals(
+        List.of("all"),
+        rules.services(new FleetValidationInput(List.of(), null, null, null, null)),
+        "an empty list names none: all");
+  }
+
+  /** A new user's {@code --services ''} started a fleet of every service. */
+  @Test
+  void aSelectionOfOnlyBlankEntriesIsRefusedNotReadAsAll() {
+    for (List<String> blank : List.of(List.of(""), List.of(" ", ""))) {
+      ApplicationFailure f =
+          assertThrows(
+              ApplicationFailure.class,
+              () -> rules.checkInput(new FleetValidationInput(blank, null, null, null, null), null),
+              blank.toString());
+      assertEquals(
+          "services: '"
+              + String.join(",", blank)
+              + "' is not valid; allowed: one or more service keys of the catalog,"
+              + " comma-separated; leave it out for every service",
+          f.getOriginalMessage());
+    }
+    rules.checkInput(new FleetValidationInput(List.of(), null, null, null, null), null);
   }
 }

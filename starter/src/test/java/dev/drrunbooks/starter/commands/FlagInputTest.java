@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.drrunbooks.datarecovery.CorruptedDataRecoveryInput;
 import dev.drrunbooks.ecsrecovery.EcsRecoveryInput;
+import dev.drrunbooks.fleet.FleetValidationInput;
 import dev.drrunbooks.payload.RunInput;
 import dev.drrunbooks.pitr.PointInTimeRestoreInput;
 import dev.drrunbooks.snapshotrestore.SnapshotRestoreInput;
@@ -77,6 +78,25 @@ class FlagInputTest {
     assertEquals("dr", in.region());
     assertNull(in.waitBudget(), "a flag not given sets nothing");
     assertNull(in.purpose());
+  }
+
+  /**
+   * A new user's {@code --services ,} became no selection, which means every service: given with
+   * nothing in it, it reaches the input as one blank entry, which the fleet's rules refuse.
+   */
+  @Test
+  void aListFlagGivenEmptyIsNotTheSameAsLeftOut() {
+    FleetValidationInput left = (FleetValidationInput) input("validate-backups-all");
+    assertNull(left.services());
+    for (String nothing : new String[] {",", ""})
+      assertEquals(
+          List.of(""),
+          ((FleetValidationInput) input("validate-backups-all", "--services", nothing)).services(),
+          "'" + nothing + "'");
+    assertEquals(
+        List.of("inventory", "payments"),
+        ((FleetValidationInput) input("validate-backups-all", "--services", "inventory,payments"))
+            .services());
   }
 
   @Test
