@@ -96,12 +96,10 @@ class RdsStandbyActivitiesSandboxTest {
       dr.describeDBInstances(r -> r.dbInstanceIdentifier(replica)).dbInstances().stream()
           .findFirst()
           .ifPresent(
-              db -> {
-                // moto answers 500 to deleting an unpromoted cross-region replica (it removes
-                // the replica's name, not its ARN, from the source's list): promote first.
-                dr.promoteReadReplica(r -> r.dbInstanceIdentifier(replica));
-                dr.deleteDBInstance(r -> r.dbInstanceIdentifier(replica).skipFinalSnapshot(true));
-              });
+              db ->
+                  // a replica deletes as it is, promoted or not (moto addition 8)
+                  dr.deleteDBInstance(
+                      r -> r.dbInstanceIdentifier(replica).skipFinalSnapshot(true)));
     } catch (software.amazon.awssdk.services.rds.model.DbInstanceNotFoundException gone) {
       // never created
     }
