@@ -165,16 +165,23 @@ class FleetValidationWorkerKilledEndToEndTest {
             + worker.logText());
   }
 
+  /** False too for a child the parent has initiated but the server has not started yet. */
   private boolean pollingRestore(WorkflowServiceStubs stubs, String workflowId) {
-    return stubs
-        .blockingStub()
-        .describeWorkflowExecution(
-            DescribeWorkflowExecutionRequest.newBuilder()
-                .setNamespace(namespace)
-                .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
-                .build())
-        .getPendingActivitiesList()
-        .stream()
+    io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse described;
+    try {
+      described =
+          stubs
+              .blockingStub()
+              .describeWorkflowExecution(
+                  DescribeWorkflowExecutionRequest.newBuilder()
+                      .setNamespace(namespace)
+                      .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
+                      .build());
+    } catch (io.grpc.StatusRuntimeException e) {
+      if (e.getStatus().getCode() == io.grpc.Status.Code.NOT_FOUND) return false;
+      throw e;
+    }
+    return described.getPendingActivitiesList().stream()
         .anyMatch(
             a ->
                 a.getActivityType().getName().equals("RdsPollRestoredInstanceAvailable")
