@@ -81,6 +81,30 @@ public record RunReport(
   }
 
   /**
+   * This report with another ending: {@code outcome}, whether it {@code passed}, and its {@code
+   * summary}; its steps, objectives, evidence and clean-up are kept.
+   */
+  public RunReport withOutcome(String outcome, boolean passed, String summary) {
+    return new RunReport(
+        workflowId,
+        procedure,
+        title,
+        start,
+        end,
+        outcome,
+        passed,
+        breached,
+        summary,
+        objectives,
+        timeline,
+        rtoLine,
+        evidence,
+        cleanup,
+        notes,
+        runLink);
+  }
+
+  /**
    * How long the run took, from its first step's start to its last step's end; null when unknown.
    */
   public Duration took() {

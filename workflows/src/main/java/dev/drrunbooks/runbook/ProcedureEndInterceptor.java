@@ -1,9 +1,9 @@
 package dev.drrunbooks.runbook;
 
+import dev.drrunbooks.model.Failures;
 import io.temporal.common.interceptors.WorkerInterceptorBase;
 import io.temporal.common.interceptors.WorkflowInboundCallsInterceptor;
 import io.temporal.common.interceptors.WorkflowInboundCallsInterceptorBase;
-import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Workflow;
 import java.util.Optional;
@@ -22,8 +22,12 @@ abstract class ProcedureEndInterceptor extends WorkerInterceptorBase {
   /** The run failed with {@code failure}, which is rethrown after this. */
   abstract void failed(Procedure<?, ?> procedure, TemporalFailure failure);
 
-  /** The run was cancelled; its scope is cancelled (work here needs a detached scope). */
-  abstract void cancelled(Procedure<?, ?> procedure, CanceledFailure cancellation);
+  /**
+   * The run was cancelled: Temporal closes it CANCELED ({@link RunEnding}). Its scope is cancelled
+   * (work here needs a detached scope). {@code message} is what its method threw, or null when it
+   * returned {@code result} after the cancel was requested (null when it threw).
+   */
+  abstract void cancelled(Procedure<?, ?> procedure, String message, Object result);
 
   @Override
   public final WorkflowInboundCallsInterceptor interceptWorkflow(
@@ -37,14 +41,15 @@ abstract class ProcedureEndInterceptor extends WorkerInterceptorBase {
         WorkflowOutput output;
         try {
           output = super.execute(input);
-        } catch (CanceledFailure e) {
-          cancelled(procedure.get(), e);
-          throw e;
         } catch (TemporalFailure e) {
-          failed(procedure.get(), e);
+          if (RunEnding.of(e) == RunEnding.CANCELLED)
+            cancelled(procedure.get(), Failures.rootMessage(e), null);
+          else failed(procedure.get(), e);
           throw e;
         }
-        completed(procedure.get(), output.getResult());
+        if (RunEnding.of(null) == RunEnding.CANCELLED)
+          cancelled(procedure.get(), null, output.getResult());
+        else completed(procedure.get(), output.getResult());
         return output;
       }
     };

@@ -12,7 +12,6 @@ import dev.drrunbooks.report.ReportContext;
 import dev.drrunbooks.report.RunReport;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
-import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;
@@ -52,11 +51,29 @@ public final class RunLedgerInterceptor extends ProcedureEndInterceptor {
   }
 
   @Override
-  void cancelled(Procedure<?, ?> procedure, CanceledFailure cancellation) {
+  void cancelled(Procedure<?, ?> procedure, String message, Object result) {
+    RunReport report;
+    if (result == null) {
+      report =
+          ended(
+              procedure,
+              "CANCELLED",
+              message == null ? "the run was cancelled" : "the run was cancelled: " + message);
+    } else {
+      // Returned after the cancel was requested: its steps stand, its ending is Temporal's.
+      RunReport reached = completed(procedure, result, Workflow.getInfo().getWorkflowId());
+      report =
+          reached.withOutcome(
+              "CANCELLED",
+              false,
+              "the run was cancelled as it ended (it had reached "
+                  + reached.outcome()
+                  + ": "
+                  + reached.summary()
+                  + ")");
+    }
     // The run's scope is cancelled: the child is started from a scope of its own.
-    Workflow.newDetachedCancellationScope(
-            () -> send(ended(procedure, "CANCELLED", "the run was cancelled")))
-        .run();
+    Workflow.newDetachedCancellationScope(() -> send(report)).run();
   }
 
   /** A completed run's report; a mapping that cannot read the result leaves only its ending. */

@@ -7,7 +7,6 @@ import dev.drrunbooks.report.RunReport;
 import io.temporal.common.interceptors.WorkerInterceptorBase;
 import io.temporal.common.interceptors.WorkflowInboundCallsInterceptor;
 import io.temporal.common.interceptors.WorkflowInboundCallsInterceptorBase;
-import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Workflow;
 import java.util.Optional;
@@ -34,14 +33,12 @@ public final class RunMetricsInterceptor extends WorkerInterceptorBase {
         WorkflowOutput output;
         try {
           output = super.execute(input);
-        } catch (CanceledFailure e) {
-          RunMetrics.runEnded("CANCELLED");
-          throw e;
         } catch (TemporalFailure e) {
-          RunMetrics.runEnded("FAILED");
+          RunMetrics.runEnded(RunEnding.of(e).name());
           throw e;
         }
-        ended(procedure.get(), output.getResult());
+        if (RunEnding.of(null) == RunEnding.CANCELLED) RunMetrics.runEnded("CANCELLED");
+        else ended(procedure.get(), output.getResult());
         return output;
       }
     };

@@ -1,12 +1,12 @@
 package dev.drrunbooks.runbook;
 
+import dev.drrunbooks.model.Failures;
 import dev.drrunbooks.model.RunNotifications;
 import dev.drrunbooks.report.ReportContext;
 import dev.drrunbooks.report.RunReport;
 import io.temporal.common.interceptors.WorkerInterceptorBase;
 import io.temporal.common.interceptors.WorkflowInboundCallsInterceptor;
 import io.temporal.common.interceptors.WorkflowInboundCallsInterceptorBase;
-import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Workflow;
 import java.util.Optional;
@@ -40,16 +40,22 @@ public final class RunNotificationInterceptor extends WorkerInterceptorBase {
         WorkflowOutput output;
         try {
           output = super.execute(input);
-        } catch (CanceledFailure e) {
-          notifications.ended(
-              "CANCELLED", false, false, "the run was cancelled: " + e.getMessage());
-          throw e;
         } catch (TemporalFailure e) {
-          notifications.ended("FAILED", false, false, "the run failed: " + e.getMessage());
+          if (RunEnding.of(e) == RunEnding.CANCELLED)
+            notifications.ended(
+                "CANCELLED", false, false, "the run was cancelled: " + Failures.rootMessage(e));
+          else notifications.ended("FAILED", false, false, "the run failed: " + e.getMessage());
           throw e;
         }
         RunReport report = reportOf(procedure.get(), output.getResult());
-        if (report == null) notifications.ended("COMPLETED", true, false, "the run completed");
+        if (RunEnding.of(null) == RunEnding.CANCELLED)
+          notifications.ended(
+              "CANCELLED",
+              false,
+              false,
+              "the run was cancelled as it ended"
+                  + (report == null ? "" : " (it had reached " + report.outcome() + ")"));
+        else if (report == null) notifications.ended("COMPLETED", true, false, "the run completed");
         else
           notifications.ended(
               report.outcome(), report.passed(), report.breached(), report.summary());

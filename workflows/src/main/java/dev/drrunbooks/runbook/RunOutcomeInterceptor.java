@@ -1,7 +1,6 @@
 package dev.drrunbooks.runbook;
 
 import dev.drrunbooks.report.ReportContext;
-import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Workflow;
 
@@ -27,7 +26,7 @@ public final class RunOutcomeInterceptor extends ProcedureEndInterceptor {
   }
 
   @Override
-  void cancelled(Procedure<?, ?> procedure, CanceledFailure cancellation) {
+  void cancelled(Procedure<?, ?> procedure, String message, Object result) {
     publish(RunOutcome.ended("CANCELLED"));
   }
 

@@ -37,6 +37,9 @@ public final class FakeAwsWorld implements RdsBackupActivities, S3Activities, Ca
    * Every catalog resource compliant except, as in the sandbox, the Inventory instance and its
    * buckets.
    */
+  /** Runs before each instance's backup settings are read, e.g. to hold the run in a step. */
+  public volatile Runnable beforeDescribe = () -> {};
+
   public static FakeAwsWorld likeTheSandbox(Catalog catalog) {
     FakeAwsWorld world = new FakeAwsWorld(catalog);
     for (String key : catalog.serviceKeys()) {
@@ -112,6 +115,7 @@ public final class FakeAwsWorld implements RdsBackupActivities, S3Activities, Ca
 
   @Override
   public BackupSettings describeBackupSettings(String region, String instanceId) {
+    beforeDescribe.run();
     BackupSettings s = instances.get(region + "/" + instanceId);
     if (s == null) {
       throw ApplicationFailure.newNonRetryableFailure(
