@@ -12,7 +12,9 @@ public enum LockedResource {
    * One ECS recovery per service: {@code
    * ecs-service:eu-west-1/mycomputer-production/inventory-service}.
    */
-  ECS_SERVICE("ecs-service");
+  ECS_SERVICE("ecs-service"),
+  /** One standby failover per service: {@code standby:payments}. */
+  STANDBY("standby");
 
   private final String prefix;
 

@@ -14,6 +14,7 @@ import dev.drrunbooks.pitr.PointInTimeRestore;
 import dev.drrunbooks.readiness.ReadinessEvaluation;
 import dev.drrunbooks.runcleanup.RunCleanup;
 import dev.drrunbooks.snapshotrestore.SnapshotRestore;
+import dev.drrunbooks.standby.StandbyFailover;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,6 +32,7 @@ public final class Runbook {
           BackupValidation.PROCEDURE,
           FleetValidation.PROCEDURE,
           DnsFailover.PROCEDURE,
+          StandbyFailover.PROCEDURE,
           EcsServiceRecovery.PROCEDURE,
           RegionEvacuation.PROCEDURE,
           DrDrill.PROCEDURE,

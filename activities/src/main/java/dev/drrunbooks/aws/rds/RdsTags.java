@@ -1,5 +1,6 @@
 package dev.drrunbooks.aws.rds;
 
+import dev.drrunbooks.activities.rds.ReplicaState;
 import dev.drrunbooks.model.Ownership;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -20,13 +21,13 @@ public final class RdsTags {
   public static final String RESTORE_POINT = "dr-runbooks:restore-point";
 
   /** ARN of the source instance a read replica was created from (RdsStandbyActivities). */
-  public static final String REPLICA_OF = "dr-runbooks:replica-of";
+  public static final String REPLICA_OF = ReplicaState.REPLICA_OF_TAG;
 
   /**
    * The source a read replica was promoted away from, written just before PromoteReadReplica: after
    * the promotion RDS no longer names the source, and a retry must still recognise its own work.
    */
-  public static final String PROMOTED_FROM = "dr-runbooks:promoted-from";
+  public static final String PROMOTED_FROM = ReplicaState.PROMOTED_FROM_TAG;
 
   /** ARN of the snapshot a copy was made from. */
   public static final String COPIED_FROM = "dr-runbooks:copied-from";

@@ -134,7 +134,7 @@ class RdsStandbyActivitiesSandboxTest {
     assertEquals(null, created.tags().get("service"), "the source's tags are not copied over");
 
     ReplicaState state = activities.describeReplica(DR, replica);
-    assertTrue(state.isReadReplica());
+    assertTrue(state.replicatesFromASource());
     assertEquals(sourceArn, state.sourceIdentifier(), "cross-region: the source's ARN");
     assertNull(state.replication(), "moto reports no StatusInfos");
     DBInstance described =

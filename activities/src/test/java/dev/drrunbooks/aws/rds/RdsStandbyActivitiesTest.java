@@ -99,7 +99,7 @@ class RdsStandbyActivitiesTest {
     ReplicaState s = activities.describeReplica(DR, REPLICA);
 
     assertTrue(s.found());
-    assertTrue(s.isReadReplica());
+    assertTrue(s.replicatesFromASource());
     assertEquals(SOURCE_ARN, s.sourceIdentifier());
     assertEquals("error", s.replication(), "the read replication entry, not the first one");
     assertEquals(Boolean.FALSE, s.replicationNormal());
@@ -114,7 +114,7 @@ class RdsStandbyActivitiesTest {
     replicaOfSource(look("available", null));
     ReplicaState promoted = activities.describeReplica(DR, REPLICA);
     assertTrue(promoted.found());
-    assertFalse(promoted.isReadReplica());
+    assertFalse(promoted.replicatesFromASource());
     assertNull(promoted.replication(), "RDS reported no StatusInfos");
   }
 

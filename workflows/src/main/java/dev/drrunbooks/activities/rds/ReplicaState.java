@@ -29,6 +29,16 @@ public record ReplicaState(
     String replicationMessage,
     Map<String, String> tags) {
 
+  /** ARN of the source a read replica was created from, tagged by createReplica. */
+  public static final String REPLICA_OF_TAG = "dr-runbooks:replica-of";
+
+  /**
+   * The source a read replica was promoted away from, tagged by promoteReplica just before
+   * PromoteReadReplica: after the promotion RDS no longer names the source, and a retry or a later
+   * run must still recognise the promotion as dr-runbooks' own.
+   */
+  public static final String PROMOTED_FROM_TAG = "dr-runbooks:promoted-from";
+
   public ReplicaState {
     tags = tags == null ? Map.of() : Map.copyOf(tags);
   }
@@ -39,8 +49,11 @@ public record ReplicaState(
         instanceId, region, false, null, null, null, null, null, null, Map.of());
   }
 
-  /** It exists and RDS names a source it replicates from. */
-  public boolean isReadReplica() {
+  /**
+   * It exists and RDS names a source it replicates from. (Not an is-getter: Jackson would write it
+   * as a field, which the strict payload converter then refuses to read back.)
+   */
+  public boolean replicatesFromASource() {
     return found && sourceIdentifier != null;
   }
 

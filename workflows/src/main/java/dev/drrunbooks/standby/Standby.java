@@ -1,0 +1,85 @@
+package dev.drrunbooks.standby;
+
+import dev.drrunbooks.catalog.DatabasePointer;
+import dev.drrunbooks.catalog.RecoverySpec;
+import dev.drrunbooks.catalog.RecoveryStrategy;
+import dev.drrunbooks.catalog.ServiceDefinition;
+import dev.drrunbooks.model.Inputs;
+
+/**
+ * A service's warm standby as the catalog describes it: the primary RDS instance, the cross-region
+ * read replica kept of it, and the pointer the application reads. Pure.
+ *
+ * @param primaryArn {@code arn:aws:rds:REGION:ACCOUNT:db:INSTANCE}, the source a cross-region
+ *     replica names
+ *     (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_ReadRepl.XRgn.html)
+ */
+public record Standby(
+    String primaryInstance,
+    String primaryRegion,
+    String primaryArn,
+    String replicaInstance,
+    String replicaRegion,
+    DatabasePointer pointer,
+    int backupRetentionDays) {
+
+  /** RDS's default automated-backup retention when the catalog gives none (days). */
+  static final int DEFAULT_RETENTION_DAYS = 7;
+
+  /**
+   * The standby of {@code service}.
+   *
+   * @throws io.temporal.failure.ApplicationFailure InvalidInput naming the service when its
+   *     strategy is not {@code replica} (a restore has no standby; aurora-global is its own path)
+   */
+  public static Standby of(ServiceDefinition service) {
+    RecoverySpec recovery = service.spec().recoveryOrDefault();
+    if (recovery.strategyOrDefault() != RecoveryStrategy.REPLICA || recovery.replica() == null)
+      throw Inputs.invalid(
+          "service",
+          service.key(),
+          "a service whose catalog recovery strategy is replica (this one's is "
+              + recovery.strategyOrDefault().name().toLowerCase().replace('_', '-')
+              + "; a restore strategy recovers with dr pitr or dr snapshot-restore)");
+    String primary = service.spec().database().instance();
+    String primaryRegion = service.regions().primary();
+    String replicaRegion =
+        recovery.replica().region() != null ? recovery.replica().region() : service.regions().dr();
+    Integer retention =
+        service.spec().database().backup() == null
+            ? null
+            : service.spec().database().backup().retentionDays();
+    return new Standby(
+        primary,
+        primaryRegion,
+        "arn:aws:rds:" + primaryRegion + ":" + service.accountId() + ":db:" + primary,
+        recovery.replica().instance(),
+        replicaRegion,
+        recovery.databasePointer(),
+        // PromoteReadReplica takes 0 to 35; 0 would switch backups off on the new primary.
+        retention == null ? DEFAULT_RETENTION_DAYS : Math.max(1, Math.min(35, retention)));
+  }
+
+  /**
+   * Whether {@code address} is the endpoint RDS gives {@code instance} in {@code region}:
+   * INSTANCE.UNIQUE.REGION.rds.amazonaws.com
+   * (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_ConnectToInstance.html), without
+   * regard to case or a trailing dot.
+   */
+  static boolean isEndpointOf(String address, String instance, String region) {
+    if (address == null) return false;
+    String a = address.toLowerCase();
+    if (a.endsWith(".")) a = a.substring(0, a.length() - 1);
+    return a.startsWith(instance.toLowerCase() + ".") && a.contains("." + region + ".");
+  }
+
+  /** Whether a replica's ReadReplicaSourceDBInstanceIdentifier names this primary. */
+  boolean isSource(String sourceIdentifier) {
+    return primaryArn.equals(sourceIdentifier) || primaryInstance.equals(sourceIdentifier);
+  }
+
+  /** "mycomputer-payments-db-replica (eu-central-1)". */
+  String replicaLabel() {
+    return replicaInstance + " (" + replicaRegion + ")";
+  }
+}

@@ -1,0 +1,85 @@
+package dev.drrunbooks.standby;
+
+import dev.drrunbooks.activities.pointer.PointerValue;
+import dev.drrunbooks.activities.rds.ReplicaState;
+import io.temporal.failure.ApplicationFailure;
+
+/**
+ * What a standby failover refuses about the world before it changes anything. Pure: each check
+ * either passes or throws a non-retryable failure naming what was found and what to do.
+ */
+final class StandbyChecks {
+  private StandbyChecks() {}
+
+  /**
+   * The standby is a read replica of the catalog's primary (returns false: promote it), or was
+   * promoted from it by an earlier run (returns true: resume after the promotion).
+   *
+   * @throws ApplicationFailure StandbyNotFound, StandbyNotReplica or StandbyReplicatesOther
+   */
+  static boolean requireStandby(Standby standby, ReplicaState replica) {
+    if (!replica.found())
+      throw ApplicationFailure.newNonRetryableFailure(
+          "no standby "
+              + standby.replicaLabel()
+              + ": create it with the standby's instantiate step (dr standby-instantiate), or fix"
+              + " the catalog's recovery.replica",
+          "StandbyNotFound");
+    if (replica.replicatesFromASource()) {
+      if (standby.isSource(replica.sourceIdentifier())) return false;
+      throw ApplicationFailure.newNonRetryableFailure(
+          "standby "
+              + standby.replicaLabel()
+              + " replicates "
+              + replica.sourceIdentifier()
+              + ", not the catalog's primary "
+              + standby.primaryArn()
+              + "; nothing was promoted",
+          "StandbyReplicatesOther");
+    }
+    String promotedFrom = replica.tags().get(ReplicaState.PROMOTED_FROM_TAG);
+    if (standby.isSource(promotedFrom)) return true;
+    throw ApplicationFailure.newNonRetryableFailure(
+        "standby "
+            + standby.replicaLabel()
+            + " is "
+            + replica.describe()
+            + " and no dr-runbooks promotion from "
+            + standby.primaryArn()
+            + " is recorded on it; refusing to point the application at it",
+        "StandbyNotReplica");
+  }
+
+  /**
+   * The pointer names the old primary's endpoint (to be moved) or already the standby's.
+   *
+   * @throws ApplicationFailure PointerNotAsExpected, naming the value found: someone else moved it
+   */
+  static void requirePointerAtPrimaryOr(Standby standby, PointerValue current, String target) {
+    if (sameHost(current.value(), target)) return;
+    if (Standby.isEndpointOf(current.value(), standby.primaryInstance(), standby.primaryRegion()))
+      return;
+    throw ApplicationFailure.newNonRetryableFailure(
+        current.describe()
+            + " names neither the primary "
+            + standby.primaryInstance()
+            + " ("
+            + standby.primaryRegion()
+            + ") nor the promoted standby ("
+            + target
+            + "); it was left as it is: someone else has moved it. "
+            + standby.replicaLabel()
+            + " is promoted and accepts writes; point the application at it by hand once the"
+            + " other change is understood",
+        "PointerNotAsExpected");
+  }
+
+  static boolean sameHost(String a, String b) {
+    if (a == null || b == null) return false;
+    return strip(a).equalsIgnoreCase(strip(b));
+  }
+
+  private static String strip(String host) {
+    return host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+  }
+}

@@ -1,0 +1,36 @@
+package dev.drrunbooks.standby;
+
+import dev.drrunbooks.approval.BreakGlass;
+import dev.drrunbooks.payload.RunInput;
+
+/**
+ * A standby failover's input. Only {@code service} is required.
+ *
+ * @param service the catalog key of a service whose recovery strategy is {@code replica}
+ * @param acceptDataLoss promote even when the replica's lag exceeds the RPO or is unknown (the
+ *     primary's region is down and the replica publishes no ReplicaLag): the data-loss window is
+ *     measured and reported. Without it such a run is refused at the gate, nothing changed.
+ * @param switchTraffic also fail the service's DNS record over, as a DNS failover child covered by
+ *     this run's gate
+ * @param incidentTime ISO-8601; the RTO is measured from it when given, else from the run's start
+ * @param requireApproval may strengthen the catalog's failover policy, never weaken it
+ * @param approvalTimeout e.g. 15m; may only shorten the catalog's
+ * @param onApprovalTimeout abort or proceed; may only be stricter than the catalog's
+ * @param breakGlass a person and a reason to pass a required gate without an answer
+ */
+public record StandbyFailoverInput(
+    String service,
+    Boolean acceptDataLoss,
+    Boolean switchTraffic,
+    String incidentTime,
+    Boolean requireApproval,
+    String approvalTimeout,
+    String onApprovalTimeout,
+    BreakGlass breakGlass)
+    implements RunInput {
+
+  /** The service's failover with the catalog's gate and nothing else. */
+  public static StandbyFailoverInput of(String service) {
+    return new StandbyFailoverInput(service, null, null, null, null, null, null, null);
+  }
+}

@@ -1,0 +1,54 @@
+package dev.drrunbooks.standby;
+
+import dev.drrunbooks.approval.GatePolicy;
+import dev.drrunbooks.catalog.FailoverPolicy;
+import dev.drrunbooks.catalog.ServiceDefinition;
+import dev.drrunbooks.model.InputRules;
+import dev.drrunbooks.model.Inputs;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a standby failover refuses before it does anything: a missing service, a service whose
+ * strategy is not {@code replica}, a DNS switch for a service without a DNS record, a gate input
+ * that would weaken the catalog's failover policy ({@link GatePolicy#enforce}).
+ */
+public final class StandbyFailoverInputRules implements InputRules<StandbyFailoverInput> {
+  @Override
+  public void checkInput(StandbyFailoverInput in, Instant now) {
+    Inputs.serviceKey("service", in.service(), false);
+    Inputs.instant("incidentTime", in.incidentTime());
+    Inputs.duration("approvalTimeout", in.approvalTimeout(), null);
+    Inputs.gateDefault("onApprovalTimeout", in.onApprovalTimeout(), null);
+  }
+
+  @Override
+  public List<String> services(StandbyFailoverInput in) {
+    return InputRules.key(in.service());
+  }
+
+  @Override
+  public void checkServices(StandbyFailoverInput in, List<ServiceDefinition> services) {
+    ServiceDefinition service = services.get(0);
+    Standby.of(service);
+    if (Boolean.TRUE.equals(in.switchTraffic()) && service.dns() == null)
+      throw Inputs.invalid(
+          "switchTraffic",
+          true,
+          "false or left out: service " + service.key() + " has no DNS record in the catalog");
+    gatePolicy(service, in);
+  }
+
+  /** The catalog's failover policy, which the input may strengthen but not weaken. */
+  static GatePolicy gatePolicy(ServiceDefinition service, StandbyFailoverInput in) {
+    FailoverPolicy policy = service.spec().failoverPolicy();
+    return GatePolicy.enforce(
+        "service " + service.key(),
+        policy,
+        policy,
+        in.requireApproval(),
+        in.approvalTimeout(),
+        in.onApprovalTimeout(),
+        in.breakGlass());
+  }
+}

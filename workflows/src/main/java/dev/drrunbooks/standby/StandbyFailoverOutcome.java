@@ -1,0 +1,11 @@
+package dev.drrunbooks.standby;
+
+/** How a standby failover ended without failing. */
+public enum StandbyFailoverOutcome {
+  /** The standby accepts writes, the pointer names it, its checks ran. */
+  PROMOTED,
+  /** Refused at the gate: the lag exceeds the RPO or is unknown, and data loss was not accepted. */
+  REFUSED,
+  /** The gate said no, or nobody answered and its default is abort. */
+  ABORTED
+}

@@ -1,0 +1,463 @@
+package dev.drrunbooks.standby;
+
+import dev.drrunbooks.activities.catalog.CatalogActivities;
+import dev.drrunbooks.activities.pointer.DatabasePointerActivities;
+import dev.drrunbooks.activities.pointer.PointerMove;
+import dev.drrunbooks.activities.pointer.PointerValue;
+import dev.drrunbooks.activities.rds.InstanceInfo;
+import dev.drrunbooks.activities.rds.Promotion;
+import dev.drrunbooks.activities.rds.RdsStandbyActivities;
+import dev.drrunbooks.activities.rds.ReplicaLag;
+import dev.drrunbooks.activities.rds.ReplicaState;
+import dev.drrunbooks.activities.route53.Route53Activities;
+import dev.drrunbooks.activities.sql.DataValidationActivities;
+import dev.drrunbooks.activities.sql.DatabaseTarget;
+import dev.drrunbooks.activities.sql.ValidationReport;
+import dev.drrunbooks.approval.ApprovalGate;
+import dev.drrunbooks.approval.GateApprovers;
+import dev.drrunbooks.approval.GateDecision;
+import dev.drrunbooks.approval.GatePolicy;
+import dev.drrunbooks.approval.GatedWorkflow;
+import dev.drrunbooks.catalog.GateDefault;
+import dev.drrunbooks.catalog.ServiceDefinition;
+import dev.drrunbooks.catalog.ValidationQuery;
+import dev.drrunbooks.failover.DnsFailover;
+import dev.drrunbooks.failover.DnsFailoverInput;
+import dev.drrunbooks.failover.DnsFailoverResult;
+import dev.drrunbooks.failover.DnsFailoverWorkflow;
+import dev.drrunbooks.lock.LockedResource;
+import dev.drrunbooks.lock.ResourceLocks;
+import dev.drrunbooks.model.ActivityDefaults;
+import dev.drrunbooks.model.Failures;
+import dev.drrunbooks.model.Inputs;
+import dev.drrunbooks.model.ObjectiveCheck;
+import dev.drrunbooks.model.Outcome;
+import dev.drrunbooks.model.Phases;
+import dev.drrunbooks.model.Polls;
+import dev.drrunbooks.model.ServiceLookup;
+import dev.drrunbooks.model.Timeline;
+import dev.drrunbooks.runbook.RunSummary;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.api.enums.v1.ParentClosePolicy;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.TemporalFailure;
+import io.temporal.workflow.ChildWorkflowOptions;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The standby failover of one service whose catalog strategy is {@code replica}: lock, assess,
+ * gate, promote, wait until it accepts writes, move the database pointer, optionally switch DNS,
+ * check the data, report.
+ *
+ * <p>A promotion cannot be undone, so nothing here is "cleaned up" after it: a step that fails
+ * afterwards ends the run with what was done, what was not, and what to do next ({@link
+ * StandbyProgress}); a second run resumes, since every step after the gate recognises its own
+ * finished work (an already promoted replica, a pointer already at the standby).
+ */
+public class StandbyFailoverWorkflowImpl extends GatedWorkflow implements StandbyFailoverWorkflow {
+  public static final String GATE_STEP = "promote-standby";
+
+  /** What a run refuses in its input before it does anything (the starter checks them too). */
+  public static final StandbyFailoverInputRules RULES = new StandbyFailoverInputRules();
+
+  /** How far back the newest ReplicaLag datapoint is looked for (RDS publishes one a minute). */
+  static final Duration LAG_WINDOW = Duration.ofMinutes(5);
+
+  /** Route 53 propagates a change to all its servers within about a minute; ten is generous. */
+  private static final Duration IN_SYNC_BUDGET = Duration.ofMinutes(10);
+
+  private final CatalogActivities catalog = ActivityDefaults.shortCallStub(CatalogActivities.class);
+  private final RdsStandbyActivities rds =
+      ActivityDefaults.shortCallStub(RdsStandbyActivities.class);
+
+  /**
+   * The primary's describe gives up after three attempts: in an unplanned failover its region is
+   * down, and a minute of retries there is RTO lost for an answer that is already known.
+   */
+  private final RdsStandbyActivities primaryRds =
+      Workflow.newActivityStub(
+          RdsStandbyActivities.class,
+          ActivityOptions.newBuilder(ActivityDefaults.shortCalls())
+              .setRetryOptions(
+                  RetryOptions.newBuilder()
+                      .setInitialInterval(Duration.ofSeconds(1))
+                      .setMaximumAttempts(3)
+                      .build())
+              .build());
+
+  private final DatabasePointerActivities pointers =
+      ActivityDefaults.shortCallStub(DatabasePointerActivities.class);
+  private final DataValidationActivities data =
+      Workflow.newActivityStub(
+          DataValidationActivities.class, ActivityDefaults.longCalls(Duration.ofMinutes(10)));
+
+  private final Phases phases = new Phases();
+  private final ResourceLocks locks = new ResourceLocks();
+  private final StandbyProgress progress = new StandbyProgress();
+  private String detail = "";
+
+  @Override
+  public StandbyFailoverResult run(StandbyFailoverInput input) {
+    return locks.holdingWhile(() -> failover(input));
+  }
+
+  private StandbyFailoverResult failover(StandbyFailoverInput input) {
+    Instant start = Timeline.now();
+    StandbyFailoverInput in = input == null ? StandbyFailoverInput.of(null) : input;
+    RULES.checkInput(in, start);
+    String serviceKey = Inputs.serviceKey("service", in.service(), false);
+    Instant incident = Inputs.instant("incidentTime", in.incidentTime());
+    phases.tag("standby-failover", serviceKey);
+
+    phases.enter("resolve");
+    ServiceDefinition service = ServiceLookup.resolve(catalog, timeline, serviceKey);
+    RULES.checkServices(in, List.of(service));
+    Standby standby = Standby.of(service);
+    GatePolicy gatePolicy = StandbyFailoverInputRules.gatePolicy(service, in);
+    Duration rpo = service.spec().objectives() == null ? null : service.spec().objectives().rpo();
+    Duration rto = service.spec().objectives() == null ? null : service.spec().objectives().rto();
+
+    phases.enter("lock");
+    locks.acquire(LockedResource.STANDBY.named(service.key()), "standby-failover");
+
+    phases.enter("assess");
+    ReplicaState replica =
+        timeline.step(
+            "describe standby " + standby.replicaLabel(),
+            () -> rds.describeReplica(standby.replicaRegion(), standby.replicaInstance()),
+            ReplicaState::describe);
+    boolean resuming = StandbyChecks.requireStandby(standby, replica);
+    boolean primaryAvailable = primaryAvailable(standby);
+    LagAssessment assessment =
+        new LagAssessment(resuming ? null : lag(standby, "before the gate"), rpo, primaryAvailable);
+    String assessed =
+        resuming
+            ? standby.replicaLabel() + " was already promoted from " + standby.primaryArn()
+            : assessment.describe();
+
+    phases.enter("approval");
+    boolean acceptDataLoss = Boolean.TRUE.equals(in.acceptDataLoss());
+    if (!resuming && !assessment.withinRpo() && !acceptDataLoss) {
+      String why = assessment.refusal();
+      timeline.record("gate " + GATE_STEP, Timeline.now(), Outcome.FAILED, "refused: " + why);
+      return end(
+          service,
+          standby,
+          StandbyFailoverOutcome.REFUSED,
+          assessed,
+          null,
+          start,
+          incident,
+          rto,
+          rpo,
+          null,
+          null,
+          "Refused: " + why);
+    }
+    detail = "waiting for approval to promote " + standby.replicaLabel() + ": " + assessed;
+    GateDecision decision =
+        gatePolicy.required()
+            ? gate.await(
+                GATE_STEP,
+                gatePolicy.timeout(),
+                assessment.withinRpo() ? gatePolicy.onTimeout() : GateDefault.ABORT,
+                GateApprovers.forGate(GATE_STEP, List.of(service)))
+            : passWithoutWaiting(gatePolicy);
+    if (!decision.proceeds())
+      return end(
+          service,
+          standby,
+          StandbyFailoverOutcome.ABORTED,
+          assessed,
+          decision,
+          start,
+          incident,
+          rto,
+          rpo,
+          null,
+          null,
+          "Aborted: " + decision.verdict() + " by " + decision.who() + " (" + decision.why() + ")");
+
+    try {
+      phases.enter("promote");
+      Instant deadline =
+          (incident != null ? incident : start).plus(rto != null ? rto : Duration.ofHours(1));
+      LagAssessment atPromotion = assessment;
+      if (!resuming) {
+        atPromotion = new LagAssessment(lag(standby, "at the promotion"), rpo, primaryAvailable);
+        if (!atPromotion.withinRpo() && !acceptDataLoss) {
+          String why = atPromotion.refusal();
+          timeline.record(
+              "promote " + standby.replicaInstance(),
+              Timeline.now(),
+              Outcome.FAILED,
+              "refused after the gate: " + why);
+          return end(
+              service,
+              standby,
+              StandbyFailoverOutcome.REFUSED,
+              atPromotion.describe(),
+              decision,
+              start,
+              incident,
+              rto,
+              rpo,
+              null,
+              null,
+              "Refused after the gate: the lag grew: " + why);
+        }
+        Promotion promotion =
+            timeline.step(
+                "promote " + standby.replicaInstance(),
+                () ->
+                    rds.promoteReplica(
+                        standby.replicaRegion(),
+                        standby.replicaInstance(),
+                        standby.primaryArn(),
+                        standby.backupRetentionDays()),
+                p -> p.outcome() + " (" + p.status() + ")");
+        progress.promotionRequested(standby, promotion, atPromotion);
+      }
+      InstanceInfo promoted = awaitPromoted(standby, deadline);
+      progress.promoted(standby, promoted);
+      ObjectiveCheck rpoCheck =
+          resuming
+              ? ObjectiveCheck.of(rpo, null, "measured by the run that promoted it")
+              : ObjectiveCheck.of(
+                  rpo,
+                  atPromotion.dataLossWindow(),
+                  "ReplicaLag when the promotion was requested"
+                      + (atPromotion.dataLossWindow() == null ? " (unknown: no datapoint)" : ""));
+
+      phases.enter("pointer");
+      PointerMove move = movePointer(standby, promoted);
+      progress.pointerMoved(move);
+
+      String dns = null;
+      if (Boolean.TRUE.equals(in.switchTraffic())) {
+        phases.enter("traffic");
+        dns = switchTraffic(service, in, decision);
+        progress.trafficSwitched(dns);
+      }
+
+      phases.enter("verify");
+      ValidationReport checks = check(service, standby, promoted);
+      if (checks != null && !checks.passed())
+        throw ApplicationFailure.newNonRetryableFailure(
+            "the data checks on " + promoted.instanceId() + " failed: " + checks.summary(),
+            "ValidationFailed");
+      phases.enter("done");
+      String summary =
+          "Promoted "
+              + standby.replicaLabel()
+              + "; "
+              + move.after().describe()
+              + "; "
+              + (checks == null
+                  ? "no data checks in the catalog for " + service.key()
+                  : checks.summary())
+              + "; data-loss window "
+              + (rpoCheck.achieved() == null ? "unknown" : rpoCheck.achieved().toSeconds() + " s")
+              + (dns == null ? "" : "; " + dns);
+      return new StandbyFailoverResult(
+          service.key(),
+          StandbyFailoverOutcome.PROMOTED,
+          standby.replicaLabel(),
+          promoted.endpointAddress(),
+          assessed,
+          decision,
+          move,
+          checks,
+          dns,
+          rtoCheck(rto, start, incident),
+          rpoCheck,
+          timeline.entries(),
+          summary);
+    } catch (TemporalFailure e) {
+      phases.enter("failed");
+      throw progress.endRun(e);
+    }
+  }
+
+  /** Whether the primary answers as available; unreachable (its region is down) is not. */
+  private boolean primaryAvailable(Standby standby) {
+    Instant at = Timeline.now();
+    String step =
+        "describe primary " + standby.primaryInstance() + " (" + standby.primaryRegion() + ")";
+    try {
+      ReplicaState primary =
+          primaryRds.describeReplica(standby.primaryRegion(), standby.primaryInstance());
+      boolean available = primary.found() && "available".equals(primary.status());
+      timeline.record(step, at, Outcome.SUCCEEDED, primary.describe());
+      return available;
+    } catch (ActivityFailure e) {
+      timeline.record(step, at, Outcome.FAILED, "unreachable: " + Failures.rootMessage(e));
+      return false;
+    }
+  }
+
+  private ReplicaLag lag(Standby standby, String when) {
+    return timeline.step(
+        "read ReplicaLag of " + standby.replicaInstance() + " " + when,
+        () -> rds.replicaLagSeconds(standby.replicaRegion(), standby.replicaInstance(), LAG_WINDOW),
+        l -> l.hasData() ? l.seconds() + " s at " + l.at() : "no datapoint");
+  }
+
+  /** Polls until the promoted instance accepts writes, or the RTO budget ends the wait. */
+  private InstanceInfo awaitPromoted(Standby standby, Instant deadline) {
+    String step = "wait until " + standby.replicaInstance() + " accepts writes";
+    detail = step + " (RTO budget until " + deadline + ")";
+    RdsStandbyActivities waiting =
+        Workflow.newActivityStub(
+            RdsStandbyActivities.class, ActivityDefaults.pollUntil(deadline, step));
+    return timeline.step(
+        step,
+        () -> waiting.pollPromoted(standby.replicaRegion(), standby.replicaInstance(), deadline),
+        i -> i.status() + " at " + i.endpointAddress() + ":" + i.port());
+  }
+
+  /**
+   * Moves the pointer from the old primary's endpoint to the promoted instance's, and waits for a
+   * Route 53 change to be INSYNC. A pointer already at the standby is left as it is; one naming
+   * anything but the primary is refused, unchanged.
+   */
+  private PointerMove movePointer(Standby standby, InstanceInfo promoted) {
+    String target = promoted.endpointAddress();
+    PointerValue current =
+        timeline.step(
+            "read the database pointer",
+            () -> pointers.read(standby.pointer(), standby.replicaRegion()),
+            PointerValue::describe);
+    StandbyChecks.requirePointerAtPrimaryOr(standby, current, target);
+    PointerMove move =
+        timeline.step(
+            "point the application at " + standby.replicaInstance(),
+            () ->
+                pointers.move(standby.pointer(), standby.replicaRegion(), current.value(), target),
+            m -> m.changed() ? m.before().value() + " -> " + m.after().value() : "already there");
+    if (move.changeId() != null) {
+      Instant deadline = Timeline.now().plus(IN_SYNC_BUDGET);
+      Route53Activities waiting =
+          Workflow.newActivityStub(
+              Route53Activities.class,
+              Polls.options(true, deadline, "wait until the pointer's change is INSYNC"));
+      timeline.step(
+          "wait until the pointer's change is INSYNC",
+          () -> waiting.pollInSync(move.changeId(), deadline),
+          s -> s);
+    }
+    return move;
+  }
+
+  /** The service's DNS failover, as a child covered by this run's gate. */
+  private String switchTraffic(
+      ServiceDefinition service, StandbyFailoverInput in, GateDecision decision) {
+    DnsFailoverWorkflow child =
+        Workflow.newChildWorkflowStub(
+            DnsFailoverWorkflow.class,
+            RunSummary.of(DnsFailover.PROCEDURE, service.key(), service.spec().objectives())
+                .on(ChildWorkflowOptions.newBuilder())
+                .setWorkflowId(Workflow.getInfo().getWorkflowId() + "-dns")
+                .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_REQUEST_CANCEL)
+                .build());
+    DnsFailoverResult result =
+        timeline.step(
+            "switch traffic of " + service.dns().name(),
+            () ->
+                child.run(
+                    DnsFailoverInput.forEvacuation(
+                        service.key(), null, in.incidentTime(), decision)),
+            DnsFailoverResult::summary);
+    return "DNS failover " + result.outcome() + ": " + result.summary();
+  }
+
+  /**
+   * The catalog's data checks on the promoted instance: the service's validation queries and its
+   * data-recovery integrity checks, except those comparing with the source (the old primary is no
+   * longer the truth). Null when the catalog has none.
+   */
+  private ValidationReport check(
+      ServiceDefinition service, Standby standby, InstanceInfo promoted) {
+    List<ValidationQuery> queries = new ArrayList<>(service.spec().validationQueries());
+    if (service.spec().database().dataRecovery() != null)
+      queries.addAll(service.spec().database().dataRecovery().integrity());
+    queries.removeIf(q -> q.expect() != null && q.expect().withinPercentOfSource() != null);
+    if (queries.isEmpty()) {
+      timeline.record(
+          "data checks on " + promoted.instanceId(),
+          Timeline.now(),
+          Outcome.SKIPPED,
+          "the catalog has no data checks for " + service.key());
+      return null;
+    }
+    DatabaseTarget target =
+        new DatabaseTarget(
+            standby.replicaRegion(),
+            promoted.instanceId(),
+            promoted.endpointAddress(),
+            promoted.port(),
+            service.spec().database().name());
+    ValidationReport report =
+        timeline.step(
+            "data checks on " + promoted.instanceId(),
+            () -> data.validate(target, null, queries),
+            ValidationReport::summary);
+    progress.checked(report);
+    return report;
+  }
+
+  private GateDecision passWithoutWaiting(GatePolicy gatePolicy) {
+    if (gatePolicy.breakGlass() != null)
+      return gate.breakGlass(GATE_STEP, gatePolicy.breakGlass(), "the catalog's failover policy");
+    return ApprovalGate.notRequired(GATE_STEP, "the service's policy allows automatic failover");
+  }
+
+  private ObjectiveCheck rtoCheck(Duration rto, Instant start, Instant incident) {
+    Instant from = incident != null ? incident : start;
+    return ObjectiveCheck.of(
+        rto,
+        Duration.between(from, Timeline.now()),
+        incident != null ? "from the incident" : "from the run's start");
+  }
+
+  private StandbyFailoverResult end(
+      ServiceDefinition service,
+      Standby standby,
+      StandbyFailoverOutcome outcome,
+      String assessed,
+      GateDecision decision,
+      Instant start,
+      Instant incident,
+      Duration rto,
+      Duration rpo,
+      PointerMove move,
+      ValidationReport checks,
+      String summary) {
+    phases.enter(outcome == StandbyFailoverOutcome.REFUSED ? "refused" : "aborted");
+    return new StandbyFailoverResult(
+        service.key(),
+        outcome,
+        standby.replicaLabel(),
+        null,
+        assessed,
+        decision,
+        move,
+        checks,
+        null,
+        rtoCheck(rto, start, incident),
+        ObjectiveCheck.of(rpo, null, "nothing was promoted"),
+        timeline.entries(),
+        summary);
+  }
+
+  @Override
+  public StandbyStatus status() {
+    return new StandbyStatus(phases.current(), gate.waiting(), detail, gate.ignored());
+  }
+}
