@@ -3,7 +3,8 @@
 
 Creates exactly the resources named in the service catalog (deploy/catalog/mycomputer.yaml):
 RDS instances and snapshots (and the DR region's subnet and parameter groups of database.drRestore), the Route53 zone with weighted Primary/Secondary alias records and a
-health check per record, the CloudWatch alarms named by the records' primary and secondary, the S3
+health check per record, each standby service's database pointer (recovery.databasePointer: a private zone with a
+simple CNAME to its primary instance's endpoint, or a String parameter holding it), the CloudWatch alarms named by the records' primary and secondary, the S3
 buckets with their -dr replicas, and the ECS clusters, task definitions and services. Idempotent: every resource is looked up before it is created, nothing that exists is
 modified, so a second run creates nothing (and leaves, say, a failed-over DNS weight alone). The one
 thing each run adds anew is a datapoint of each replicated bucket's S3 ReplicationLatency metric,
@@ -41,6 +42,8 @@ TASK_DEF_REVISIONS = 3
 STABLE_REVISION, LATEST_REVISION = 2, 3
 PROD_DESIRED, DR_DESIRED = 2, 0
 ZONE_CALLER_REF = "dr-runbooks-sandbox:zone:{zone}"
+PRIVATE_ZONE_VPC_CIDR = "10.30.0.0/16"  # the VPC a private pointer zone is associated with (primary region)
+POINTER_TTL = 60
 HEALTH_CHECK_CALLER_REF = "dr-runbooks-sandbox:healthcheck:{name}:primary"
 # The catalog's alarms (<record>-primary-unhealthy, <record>-secondary-unhealthy) watch the 5XX count
 # of the side's load balancer in the side's region (Route53's HealthCheckStatus metric only exists in
@@ -310,6 +313,80 @@ class Seeder:
         self.c.made(f"route53 health check {fqdn} (HTTPS {path})")
         return hc["Id"]
 
+    # ---- database pointers (recovery.databasePointer) --------------------------------------------
+    def database_pointers(self):
+        """What each standby service's application reads to find its database, pointing at the primary
+        instance's endpoint as RDS reports it (DescribeDBInstances Endpoint.Address, what the standby
+        activities read as InstanceInfo.endpointAddress): a simple CNAME (no set identifier, one value,
+        TTL 60) in the catalog's private hosted zone, or a String parameter in the primary region. An
+        existing record or parameter is left as it is (a moved pointer stays moved)."""
+        for key, svc in self.cat["services"].items():
+            pointer = (svc.get("recovery") or {}).get("databasePointer")
+            db = svc.get("database")
+            if not pointer or not db:
+                continue
+            endpoint = self._endpoint(db["instance"])
+            if pointer.get("cname"):
+                self._pointer_cname(key, pointer, endpoint)
+            elif pointer.get("parameter"):
+                self._pointer_parameter(key, pointer["parameter"], endpoint)
+
+    def _endpoint(self, instance):
+        db = self.client("rds", self.primary).describe_db_instances(DBInstanceIdentifier=instance)["DBInstances"][0]
+        return db["Endpoint"]["Address"]
+
+    def _pointer_cname(self, service, pointer, endpoint):
+        r53 = self.client("route53", "us-east-1")
+        name = pointer["cname"].rstrip(".").lower()
+        zone = (pointer.get("hostedZone") or name.split(".", 1)[1]).rstrip(".").lower()
+        zone_id = self._private_zone(r53, zone, service)
+        fqdn = name + "."
+        if any(n == fqdn and t == "CNAME" for n, t, _ in self._records(r53, zone_id)):
+            self.c.found(f"route53 record {fqdn} CNAME")
+            return
+        r53.change_resource_record_sets(
+            HostedZoneId=zone_id,
+            ChangeBatch={"Comment": "dr-runbooks sandbox seed: database pointer", "Changes": [{
+                "Action": "CREATE",
+                "ResourceRecordSet": {"Name": fqdn, "Type": "CNAME", "TTL": POINTER_TTL,
+                                      "ResourceRecords": [{"Value": endpoint}]},
+            }]},
+        )
+        self.c.made(f"route53 record {fqdn} CNAME {endpoint} (TTL {POINTER_TTL})")
+
+    def _private_zone(self, r53, zone, service):
+        # moto (unlike AWS) happily creates a second zone with the same CallerReference: look first.
+        for z in r53.list_hosted_zones_by_name(DNSName=zone).get("HostedZones", []):
+            if z["Name"].rstrip(".") == zone and z.get("Config", {}).get("PrivateZone"):
+                self.c.found(f"route53 private zone {zone}")
+                return z["Id"].split("/")[-1]
+        vpc = self.client("ec2", self.primary).create_vpc(CidrBlock=PRIVATE_ZONE_VPC_CIDR)["Vpc"]["VpcId"]
+        z = r53.create_hosted_zone(
+            Name=zone,
+            CallerReference=ZONE_CALLER_REF.format(zone=zone),
+            VPC={"VPCRegion": self.primary, "VPCId": vpc},
+            HostedZoneConfig={"Comment": "MyComputer private zone (dr-runbooks sandbox)", "PrivateZone": True},
+        )["HostedZone"]
+        zid = z["Id"].split("/")[-1]
+        r53.change_tags_for_resource(
+            ResourceType="hostedzone", ResourceId=zid, AddTags=tags_kv(prod_tags(service))
+        )
+        self.c.made(f"route53 private zone {zone} (VPC {vpc} in {self.primary})")
+        return zid
+
+    def _pointer_parameter(self, service, name, endpoint):
+        ssm = self.client("ssm", self.primary)
+        try:
+            ssm.get_parameter(Name=name)
+            self.c.found(f"ssm parameter {name} ({self.primary})")
+            return
+        except ClientError as e:
+            if code(e) != "ParameterNotFound":
+                raise
+        ssm.put_parameter(Name=name, Value=endpoint, Type="String", Tags=tags_kv(prod_tags(service)),
+                          Description=f"{service}: the database endpoint the application connects to")
+        self.c.made(f"ssm parameter {name} ({self.primary}) {endpoint}")
+
     # ---- CloudWatch -----------------------------------------------------------------------------
     def cloudwatch(self):
         by_dns = {svc.get("dns"): key for key, svc in self.cat["services"].items()}
@@ -573,7 +650,7 @@ def main():
     with open(args.catalog) as f:
         catalog = yaml.safe_load(f)
     s = Seeder(args.endpoint, catalog)
-    for step in (s.rds, s.route53, s.cloudwatch, s.s3, s.ecs):
+    for step in (s.rds, s.route53, s.database_pointers, s.cloudwatch, s.s3, s.ecs):
         try:
             step()
         except Exception as e:  # name the failing step, then fail

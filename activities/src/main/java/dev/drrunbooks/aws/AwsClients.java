@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -139,6 +140,11 @@ public final class AwsClients implements AutoCloseable {
         "secretsmanager",
         region,
         (r, c) -> configure(SecretsManagerClient.builder(), r, c).build());
+  }
+
+  /** Systems Manager (Parameter Store) of {@code region}: a parameter belongs to one region. */
+  public SsmClient ssm(String region) {
+    return client("ssm", region, (r, c) -> configure(SsmClient.builder(), r, c).build());
   }
 
   /**

@@ -5,6 +5,7 @@ import dev.drrunbooks.aws.cfn.CloudFormationActivitiesImpl;
 import dev.drrunbooks.aws.cloudwatch.CloudWatchActivitiesImpl;
 import dev.drrunbooks.aws.ecs.EcsActivitiesImpl;
 import dev.drrunbooks.aws.ownedresources.OwnedResourceActivitiesImpl;
+import dev.drrunbooks.aws.pointer.DatabasePointerActivitiesImpl;
 import dev.drrunbooks.aws.rds.ExpectedRestoreDurations;
 import dev.drrunbooks.aws.rds.Polling;
 import dev.drrunbooks.aws.rds.RdsAccountActivitiesImpl;
@@ -94,6 +95,7 @@ public final class DrWorker {
         new HttpNotificationActivitiesImpl(
             HttpNotificationActivitiesImpl.channelsFrom(env), links::of),
         new Route53ActivitiesImpl(aws),
+        new DatabasePointerActivitiesImpl(aws),
         new CloudWatchActivitiesImpl(aws),
         new HttpProbeActivitiesImpl(EndpointMap.parse(env.get(EndpointMap.ENV))),
         new EcsActivitiesImpl(aws),

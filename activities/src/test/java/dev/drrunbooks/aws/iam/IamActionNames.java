@@ -25,7 +25,8 @@ public final class IamActionNames {
           "cloudformation", "cloudformation",
           "cloudwatch", "cloudwatch",
           "sts", "sts",
-          "secretsmanager", "secretsmanager");
+          "secretsmanager", "secretsmanager",
+          "ssm", "ssm");
 
   /**
    * S3 operations whose permission has another name. "Amazon S3 API operations and the permissions

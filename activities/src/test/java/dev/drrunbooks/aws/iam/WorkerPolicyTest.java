@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.drrunbooks.catalog.BucketSpec;
 import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.catalog.CatalogFixture;
+import dev.drrunbooks.catalog.DatabasePointer;
 import dev.drrunbooks.catalog.ServiceSpec;
 import dev.drrunbooks.model.Ownership;
 import java.util.ArrayList;
@@ -142,6 +143,42 @@ class WorkerPolicyTest {
     for (String r : only("EcsUpdateCatalogServices").resources())
       updatable.add(r.replaceAll(".*:service/([^/]+)/\\*$", "$1"));
     assertEquals(clusters, updatable);
+  }
+
+  @Test
+  void theCatalogsDatabasePointersAreTheOnesTheWorkerMayMove() {
+    Set<String> cnames = new TreeSet<>();
+    List<String> parameters = new ArrayList<>();
+    for (ServiceSpec s : catalog.services().values()) {
+      DatabasePointer p = s.recoveryOrDefault().databasePointer();
+      if (p == null) continue;
+      if (p.cname() != null) cnames.add(p.cname().toLowerCase(java.util.Locale.ROOT));
+      if (p.parameter() != null) parameters.add(p.parameter());
+    }
+    IamPolicy.Statement upsert = only("Route53OnlyUpsertTheCatalogsDatabasePointers");
+    Set<String> named = new TreeSet<>();
+    upsert
+        .condition()
+        .path("ForAllValues:StringEquals")
+        .path("route53:ChangeResourceRecordSetsNormalizedRecordNames")
+        .forEach(n -> named.add(n.asText()));
+    assertEquals(cnames, named);
+    assertEquals(
+        "[\"CNAME\"]",
+        upsert
+            .condition()
+            .path("ForAllValues:StringEquals")
+            .path("route53:ChangeResourceRecordSetsRecordTypes")
+            .toString());
+    List<String> arns = only("SsmParameterPointersUnderTheOrganisationsHierarchy").resources();
+    for (String name : parameters) {
+      String arn =
+          "arn:aws:ssm:eu-west-1:${aws:PrincipalAccount}:parameter"
+              + (name.startsWith("/") ? name : "/" + name);
+      assertTrue(
+          arns.stream().anyMatch(a -> IamPolicy.matches(a, arn)),
+          "parameter pointer " + name + " is outside " + arns);
+    }
   }
 
   @Test
