@@ -13,6 +13,7 @@ import dev.drrunbooks.aws.rds.RdsBackupActivitiesImpl;
 import dev.drrunbooks.aws.rds.RdsLogActivitiesImpl;
 import dev.drrunbooks.aws.rds.RdsRestoreActivitiesImpl;
 import dev.drrunbooks.aws.rds.RdsSnapshotActivitiesImpl;
+import dev.drrunbooks.aws.rds.RdsStandbyActivitiesImpl;
 import dev.drrunbooks.aws.route53.Route53ActivitiesImpl;
 import dev.drrunbooks.aws.s3.S3ActivitiesImpl;
 import dev.drrunbooks.bootstrap.catalog.CatalogActivitiesImpl;
@@ -96,6 +97,7 @@ public final class DrWorker {
             HttpNotificationActivitiesImpl.channelsFrom(env), links::of),
         new Route53ActivitiesImpl(aws),
         new DatabasePointerActivitiesImpl(aws),
+        new RdsStandbyActivitiesImpl(aws),
         new CloudWatchActivitiesImpl(aws),
         new HttpProbeActivitiesImpl(EndpointMap.parse(env.get(EndpointMap.ENV))),
         new EcsActivitiesImpl(aws),

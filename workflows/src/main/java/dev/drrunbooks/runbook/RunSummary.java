@@ -45,6 +45,11 @@ public record RunSummary(String summary, String details) {
               "switches the service's Route 53 record to the other region (after its approval"
                   + " gate), holding the record's lock"),
           Map.entry(
+              "standby-failover",
+              "promotes the service's cross-region read replica (after its approval gate; it cannot"
+                  + " be undone) and moves the application's database pointer to it, holding the"
+                  + " service's standby lock"),
+          Map.entry(
               "ecs-recovery",
               "scales and redeploys the service's ECS service, holding the service's lock"),
           Map.entry(

@@ -37,14 +37,7 @@ public abstract class FailoverCommand extends ConnectedCommand {
   @Option(names = "--no-approval", hidden = true)
   boolean noApproval;
 
-  @Option(names = "--break-glass")
-  boolean breakGlass;
-
-  @Option(names = "--who", descriptionKey = "failover.who")
-  String who;
-
-  @Option(names = "--why", descriptionKey = "failover.why")
-  String why;
+  @Mixin BreakGlassOption breakGlass;
 
   @Mixin ApprovalTimeout timeout;
 
@@ -71,25 +64,7 @@ public abstract class FailoverCommand extends ConnectedCommand {
               + " catalog policy requires; in an emergency use --break-glass --who NAME --why"
               + " REASON (recorded as break-glass)");
     }
-    if (!breakGlass) {
-      if (who != null || why != null) {
-        throw new ParameterException(
-            spec.commandLine(),
-            "--who and --why go with --break-glass; answer a gate with " + "dr approve");
-      }
-      return null;
-    }
-    if (who == null || who.isBlank() || why == null || why.isBlank()) {
-      throw new ParameterException(
-          spec.commandLine(), "--break-glass needs --who NAME and --why REASON");
-    }
-    if (timeout.approvalTimeout != null || timeout.onTimeout != null) {
-      throw new ParameterException(
-          spec.commandLine(),
-          "--break-glass skips the gate: give no --approval-timeout or "
-              + "--on-approval-timeout with it");
-    }
-    return new BreakGlass(who, why);
+    return breakGlass.toInput(spec, timeout);
   }
 
   @Override

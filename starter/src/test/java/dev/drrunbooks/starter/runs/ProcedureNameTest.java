@@ -36,10 +36,10 @@ class ProcedureNameTest {
     assertEquals(
         "--procedure: 'restore' is not a procedure; allowed (key or command): backup-policy, pitr,"
             + " snapshot-restore (restore-snapshot), backup-validation (validate-backups),"
-            + " fleet-validation (validate-backups-all), dns-failover (failover), ecs-recovery"
-            + " (recover-ecs), region-evacuation (evacuate), dr-drill (drill), fleet-drill"
-            + " (drill-all), data-recovery (recover-data), incident-response (incident), dr-cleanup"
-            + " (cleanup), readiness, dns-failback (failback)",
+            + " fleet-validation (validate-backups-all), dns-failover (failover), standby-failover,"
+            + " ecs-recovery (recover-ecs), region-evacuation (evacuate), dr-drill (drill),"
+            + " fleet-drill (drill-all), data-recovery (recover-data), incident-response"
+            + " (incident), dr-cleanup (cleanup), readiness, dns-failback (failback)",
         f.getMessage());
     assertThrows(CliFailure.class, () -> ProcedureName.key("--procedure", null));
   }
