@@ -97,6 +97,15 @@ only, cited below; everything else is moto's own.
      looked for the bare name there and answered HTTP 500.
    Not modelled: promotion's minutes (modifying, backing-up, rebooting: the activities' tests script them), replication
    lag and StatusInfos, and moto's copying of the source's settings into a new replica.
+10. Route 53 change batches as AWS applies them
+   (https://docs.aws.amazon.com/Route53/latest/APIReference/API_ChangeResourceRecordSets.html): a batch is
+   applied whole or not at all; a DELETE names one record set by Name, Type and SetIdentifier and must give its
+   current values ("Tried to delete resource record set ... but the values provided do not match the current
+   values", InvalidChangeBatch); a CREATE of a set that exists is refused ("... but it already exists"). moto deleted
+   every set that shared the SetIdentifier, whatever its name, checked a DELETE against any values the set ever had,
+   and applied a batch change by change. The database pointer's move is a DELETE of the set as read plus a CREATE:
+   a compare-and-set only these semantics make safe.
+
 """
 
 import copy
@@ -113,6 +122,8 @@ from moto.rds.exceptions import (DBInstanceAlreadyExists, DBInstanceNotFoundErro
                                  SnapshotQuotaExceededFault)
 from moto.rds.responses import RDSResponse
 from moto.core.responses import ActionResult
+from moto.route53 import models as route53
+from moto.route53.exceptions import InvalidChangeBatch, Route53ClientError
 from moto.server import main
 
 _ALPHABET = string.ascii_uppercase + string.digits
@@ -444,6 +455,88 @@ def _call_action_alone(self):
         return _original_call_action(self)
 
 
+# 10.: Route 53 change batches, whole or nothing, each DELETE of one set with its current values.
+_original_change_rrsets = route53.Route53Backend.change_resource_record_sets
+_ROUTE53_CHANGES = threading.RLock()
+
+
+def _invalid_change_batch(message):
+    """moto's InvalidChangeBatch with this message (its own has one fixed message, the record limit; moto finds the
+    error's service by the exception class's module, so a class of ours would not serialise)."""
+    error = InvalidChangeBatch.__new__(InvalidChangeBatch)
+    Route53ClientError.__init__(error, "InvalidChangeBatch", message)
+    return error
+
+
+def _rrset_key(rrset):
+    """Name, Type, SetIdentifier of a request's set (a dict) or moto's RecordSet."""
+    if isinstance(rrset, dict):
+        return (rrset["Name"].rstrip(".").lower(), rrset.get("Type"), rrset.get("SetIdentifier"))
+    return (rrset.name.rstrip(".").lower(), rrset.type, rrset.set_identifier)
+
+
+def _text(value):
+    return None if value is None else str(value).lower()
+
+
+def _rrset_values(rrset):
+    """What a DELETE must match: every value of the set, compared as text."""
+    if isinstance(rrset, dict):
+        get = rrset.get
+        records = [r["Value"] if isinstance(r, dict) else r for r in rrset.get("ResourceRecords") or []]
+    else:
+        fields = {"TTL": rrset.ttl, "Weight": rrset.weight, "Region": rrset.region, "Failover": rrset.failover,
+                  "HealthCheckId": rrset.health_check_id, "MultiValueAnswer": rrset.multi_value_answer,
+                  "AliasTarget": rrset.alias_target, "GeoLocation": rrset.geo_location}
+        get = fields.get
+        records = list(rrset.records or [])
+    alias = get("AliasTarget")
+    return {"TTL": _text(get("TTL")), "Weight": _text(get("Weight")), "Region": _text(get("Region")),
+            "Failover": _text(get("Failover")), "HealthCheckId": _text(get("HealthCheckId")),
+            "MultiValueAnswer": _text(get("MultiValueAnswer")), "GeoLocation": _text(get("GeoLocation")),
+            "AliasTarget": None if not alias else _text(alias.get("DNSName", "")).rstrip("."),
+            "ResourceRecords": sorted(_text(r).rstrip(".") for r in records)}
+
+
+def _describe_rrset(key):
+    name, type_, set_identifier = key
+    return f"[name='{name}.', type='{type_}'" + (f", set-identifier='{set_identifier}'" if set_identifier else "") + "]"
+
+
+def _change_rrsets(self, zoneid, change_list):
+    zone = self.get_hosted_zone(zoneid)
+    with _ROUTE53_CHANGES:
+        pending = {_rrset_key(r): r for r in zone.rrsets}
+        for change in change_list:
+            rrset = change["ResourceRecordSet"]
+            key = _rrset_key(rrset)
+            if change["Action"] == "DELETE":
+                if key not in pending:
+                    raise _invalid_change_batch(f"Tried to delete resource record set {_describe_rrset(key)} but it was not found")
+                if _rrset_values(pending[key]) != _rrset_values(rrset):
+                    raise _invalid_change_batch(f"Tried to delete resource record set {_describe_rrset(key)} but the values"
+                                             " provided do not match the current values")
+                del pending[key]
+            elif change["Action"] == "CREATE":
+                if key in pending:
+                    raise _invalid_change_batch(f"Tried to create resource record set {_describe_rrset(key)} but it already exists")
+                pending[key] = rrset
+            else:
+                pending[key] = rrset
+        saved = list(zone.rrsets)
+        try:
+            for change in change_list:
+                if change["Action"] == "DELETE":
+                    key = _rrset_key(change["ResourceRecordSet"])
+                    zone.rrsets = [r for r in zone.rrsets if _rrset_key(r) != key]
+                    zone.rr_changes.append(copy.deepcopy(change))
+                else:
+                    _original_change_rrsets(self, zoneid, [change])
+        except Exception:
+            zone.rrsets = saved
+            raise
+
+
 rds.DBInstance.__init__ = _init
 rds.RDSBackend.delete_db_instance = _delete
 rds.RDSBackend.describe_db_instance_automated_backups = _describe_backups
@@ -460,6 +553,7 @@ rds.RDSBackend.delete_db_instance = _delete_replica_too(rds.RDSBackend.delete_db
 rds.RDSBackend.SNAPSHOT_QUOTA = property(_snapshot_quota)
 rds.RDSBackend.create_db_snapshot = _counting_manual_only(_original_create_snapshot, _created_manual)
 rds.RDSBackend.copy_db_snapshot = _counting_manual_only(_original_copy_snapshot, lambda args, kwargs: True)
+route53.Route53Backend.change_resource_record_sets = _change_rrsets
 
 if __name__ == "__main__":
     main(sys.argv[1:])

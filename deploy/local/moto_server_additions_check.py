@@ -1,4 +1,4 @@
-"""Checks additions 6, 7 and 8 of moto_server_additions.py.
+"""Checks additions 6, 7, 8 and 10 of moto_server_additions.py.
 
 6 (one RDS request at a time): a DeleteDBInstance that runs while another request adds an instance deletes the
 instance's automated ("rds:") snapshots with it and answers 200, as AWS's does
@@ -10,6 +10,10 @@ automated snapshots past 3, while a fourth manual snapshot, or a copy, is refuse
 
 8 (read replicas): a cross-region replica's second create is refused, a non-replica's promotion is refused, a
 promoted replica names no source and its source lists it no more, and a replica deletes cleanly.
+
+10 (Route 53 change batches): deleting one name's set "eu" leaves another name's set "eu"; a DELETE with stale
+values is refused with InvalidChangeBatch and the CREATE in its batch is not applied; a CREATE of an existing set is
+refused (https://docs.aws.amazon.com/Route53/latest/APIReference/API_ChangeResourceRecordSets.html).
 
 Runs the additions in this process, behind moto's threaded server on a free port, and slows moto's filter loop
 (each item 50 ms) so the concurrent request lands inside DeleteDBInstance's walk over the snapshots every time:
@@ -150,6 +154,49 @@ def check_read_replicas(endpoint):
     return "; ".join(problems) or None
 
 
+
+def check_route53_batches(endpoint):
+    """None when Route 53 change batches behave as addition 10 says, else what went wrong."""
+    r53 = boto3.client("route53", endpoint_url=endpoint, region_name="us-east-1", aws_access_key_id="check",
+                       aws_secret_access_key="check")
+    zone = r53.create_hosted_zone(Name="check.internal", CallerReference="dr-check-batches")["HostedZone"]["Id"]
+
+    def cname(name, value, set_identifier="eu", ttl=60):
+        return {"Name": f"{name}.check.internal.", "Type": "CNAME", "TTL": ttl, "SetIdentifier": set_identifier,
+                "Weight": 100, "ResourceRecords": [{"Value": value}]}
+
+    def change(*changes):
+        r53.change_resource_record_sets(HostedZoneId=zone, ChangeBatch={
+            "Changes": [{"Action": action, "ResourceRecordSet": rrset} for action, rrset in changes]})
+
+    def sets():
+        return sorted((s["Name"], s.get("SetIdentifier"), s["ResourceRecords"][0]["Value"], s["TTL"])
+                      for s in r53.list_resource_record_sets(HostedZoneId=zone)["ResourceRecordSets"]
+                      if s["Type"] == "CNAME")
+
+    def refused(*changes):
+        try:
+            change(*changes)
+        except r53.exceptions.InvalidChangeBatch:
+            return True
+        return False
+
+    change(("CREATE", cname("a", "old.example")), ("CREATE", cname("b", "old.example")))
+    change(("DELETE", cname("a", "old.example")), ("CREATE", cname("a", "new.example")))
+    if ("b.check.internal.", "eu", "old.example", 60) not in sets():
+        return f"deleting a's set eu took b's with it: {sets()}"
+    if not refused(("DELETE", cname("a", "old.example")), ("CREATE", cname("a", "newer.example"))):
+        return f"a DELETE with stale values was applied: {sets()}"
+    if not refused(("DELETE", cname("a", "new.example", ttl=300)), ("CREATE", cname("a", "newer.example"))):
+        return f"a DELETE with another TTL was applied: {sets()}"
+    if not refused(("CREATE", cname("b", "other.example"))):
+        return f"a CREATE of an existing set was applied: {sets()}"
+    expected = [("a.check.internal.", "eu", "new.example", 60), ("b.check.internal.", "eu", "old.example", 60)]
+    if sets() != expected:
+        return f"a refused batch changed the zone: {sets()}, expected {expected}"
+    return None
+
+
 def main():
     rds_models.apply_filter = _slow_apply_filter
     logging.getLogger("werkzeug").setLevel(logging.ERROR)  # one line per request otherwise
@@ -192,6 +239,9 @@ def main():
         replicas = check_read_replicas(f"http://{host}:{port}")
         if replicas:
             failures.append(replicas)
+        batches = check_route53_batches(f"http://{host}:{port}")
+        if batches:
+            failures.append(batches)
         if failures:
             return "; ".join(failures)
         return None
@@ -206,4 +256,4 @@ if __name__ == "__main__":
         sys.exit(1)
     print("ok: DeleteDBInstance during a concurrent CreateDBInstance took its automated snapshots with it;"
           " the snapshot quota counted manual snapshots only; read replicas were created, promoted and deleted as"
-          " RDS's are")
+          " RDS's are; Route 53 change batches were applied whole, each DELETE of one set with its current values")

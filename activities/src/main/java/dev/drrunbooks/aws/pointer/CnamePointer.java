@@ -35,9 +35,13 @@ import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
  * Several zones of that name (a private zone per VPC, a public and a private one) are refused: the
  * catalog cannot say which one the application resolves.
  *
- * <p>The move UPSERTs the set as listed with only its value changed: an UPSERT replaces the whole
- * set with what is sent, so a field left out (TTL, HealthCheckId, a routing policy) would be lost
- * (https://docs.aws.amazon.com/Route53/latest/APIReference/API_ChangeResourceRecordSets.html).
+ * <p>The move is a compare-and-set Route 53 itself enforces: one change batch that DELETEs the set
+ * exactly as listed and CREATEs it with only its value changed. A DELETE must match the set's
+ * current values, and a batch is applied whole or not at all, so if anyone changed the set since it
+ * was read Route 53 refuses the batch (InvalidChangeBatch) and nothing changes
+ * (https://docs.aws.amazon.com/Route53/latest/APIReference/API_ChangeResourceRecordSets.html). An
+ * UPSERT would silently overwrite such a change. Every field is sent back, since the set is
+ * replaced by what is sent: a field left out (TTL, HealthCheckId, a routing policy) would be lost.
  * {@code kept} is every field of the set but its name, type and value, by API member name, taken
  * from the SDK model's field list so a field AWS adds later is kept and compared too.
  */
@@ -105,7 +109,11 @@ final class CnamePointer implements PointerSide<CnamePointer.Listed> {
     return new Reading<>(value, new Listed(zoneId, zoneName, set));
   }
 
-  /** The set as listed with only its value changed, UPSERTed; the change's id. */
+  /**
+   * The set as listed DELETEd and CREATEd with only its value changed, in one batch; the change's
+   * id. A refused batch (the set changed since it was read) is {@link
+   * PointerFailures#NOT_AS_EXPECTED}.
+   */
   @Override
   public Written write(Reading<Listed> reading, String target) {
     Listed listed = reading.state();
@@ -127,10 +135,19 @@ final class CnamePointer implements PointerSide<CnamePointer.Listed> {
                                   b.comment(comment)
                                       .changes(
                                           c ->
-                                              c.action(ChangeAction.UPSERT)
+                                              c.action(ChangeAction.DELETE)
+                                                  .resourceRecordSet(listed.set()),
+                                          c ->
+                                              c.action(ChangeAction.CREATE)
                                                   .resourceRecordSet(moved))))
               .changeInfo();
       return new Written(stripPrefix(info.id(), "/change/"), null);
+    } catch (AwsServiceException e) {
+      if (e.awsErrorDetails() != null
+          && "InvalidChangeBatch".equals(e.awsErrorDetails().errorCode()))
+        throw PointerFailures.changedSinceRead(
+            reading.value(), target, e.awsErrorDetails().errorMessage());
+      throw translate(e, "change-resource-record-sets " + name + " in " + listed.zoneId());
     } catch (SdkException e) {
       throw translate(e, "change-resource-record-sets " + name + " in " + listed.zoneId());
     }

@@ -52,6 +52,22 @@ final class PointerFailures {
         NOT_AS_EXPECTED);
   }
 
+  /**
+   * Route 53 refused the compare-and-set: the set no longer holds what was read (someone changed it
+   * between the read and the write). Nothing was changed; a retry reads it again.
+   */
+  static ApplicationFailure changedSinceRead(PointerValue read, String target, String refusal) {
+    return ApplicationFailure.newNonRetryableFailure(
+        read.describe()
+            + " changed after it was read, before it could be moved to "
+            + target
+            + " (Route 53 refused the change: "
+            + refusal
+            + "); someone else is changing it, and the failover does not overwrite their change."
+            + " Nothing was changed",
+        NOT_AS_EXPECTED);
+  }
+
   static ApplicationFailure changedElsewhere(
       PointerValue before, PointerValue after, String target, String what) {
     return ApplicationFailure.newNonRetryableFailure(

@@ -155,7 +155,7 @@ class WorkerPolicyTest {
       if (p.cname() != null) cnames.add(p.cname().toLowerCase(java.util.Locale.ROOT));
       if (p.parameter() != null) parameters.add(p.parameter());
     }
-    IamPolicy.Statement upsert = only("Route53OnlyUpsertTheCatalogsDatabasePointers");
+    IamPolicy.Statement upsert = only("Route53OnlyMoveTheCatalogsDatabasePointers");
     Set<String> named = new TreeSet<>();
     upsert
         .condition()
@@ -163,6 +163,14 @@ class WorkerPolicyTest {
         .path("route53:ChangeResourceRecordSetsNormalizedRecordNames")
         .forEach(n -> named.add(n.asText()));
     assertEquals(cnames, named);
+    assertEquals(
+        "[\"DELETE\",\"CREATE\"]",
+        upsert
+            .condition()
+            .path("ForAllValues:StringEquals")
+            .path("route53:ChangeResourceRecordSetsActions")
+            .toString(),
+        "the pointer's compare-and-set batch, never an UPSERT that overwrites someone's change");
     assertEquals(
         "[\"CNAME\"]",
         upsert

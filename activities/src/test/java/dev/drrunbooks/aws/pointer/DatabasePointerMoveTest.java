@@ -21,6 +21,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import software.amazon.awssdk.services.route53.model.Change;
+import software.amazon.awssdk.services.route53.model.ChangeAction;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 import software.amazon.awssdk.services.ssm.model.ParameterMetadata;
 import software.amazon.awssdk.services.ssm.model.ParameterTier;
@@ -157,7 +159,7 @@ class DatabasePointerMoveTest {
   }
 
   @Test
-  void theUpsertSendsTheSetAsListedWithOnlyItsValueChanged() {
+  void theBatchDeletesTheSetAsListedAndCreatesItWithOnlyItsValueChanged() {
     ResourceRecordSet listed =
         cname(OLD).ttl(30L).setIdentifier("eu").region("eu-west-1").healthCheckId("hc-db").build();
     aws.put(zoneId, listed);
@@ -165,7 +167,13 @@ class DatabasePointerMoveTest {
     assertTrue(move.changed());
     assertEquals("C1", move.changeId());
     assertEquals(1, aws.changes.size());
-    ResourceRecordSet sent = aws.changes.get(0).changeBatch().changes().get(0).resourceRecordSet();
+    List<Change> batch = aws.changes.get(0).changeBatch().changes();
+    assertEquals(
+        List.of(ChangeAction.DELETE, ChangeAction.CREATE),
+        batch.stream().map(Change::action).toList(),
+        "a compare-and-set Route 53 enforces, not an UPSERT");
+    assertEquals(listed, batch.get(0).resourceRecordSet(), "the set exactly as listed");
+    ResourceRecordSet sent = batch.get(1).resourceRecordSet();
     assertEquals(listed.toBuilder().resourceRecords(r -> r.value(NEW)).build(), sent);
     assertEquals(
         Map.of(
@@ -177,6 +185,19 @@ class DatabasePointerMoveTest {
     assertEquals(move.before().kept(), move.after().kept());
     assertEquals(NEW, move.after().value());
     assertEquals(List.of(sent), aws.setsOf(zoneId));
+  }
+
+  @Test
+  void aCnameChangedByOthersBetweenTheReadAndTheWriteIsRefusedByRoute53AndKeptAsTheyLeftIt() {
+    aws.put(zoneId, cname(OLD).build());
+    ResourceRecordSet theirs = cname(OLD).ttl(300L).build();
+    aws.beforeChange = () -> aws.put(zoneId, theirs);
+    ApplicationFailure f =
+        refused(PointerFailures.NOT_AS_EXPECTED, () -> pointers.move(CNAME, REGION, OLD, NEW));
+    assertTrue(
+        f.getOriginalMessage().contains("changed after it was read"), f.getOriginalMessage());
+    assertTrue(f.getOriginalMessage().contains("do not match"), f.getOriginalMessage());
+    assertEquals(List.of(theirs), aws.setsOf(zoneId), "their TTL kept, our value not written");
   }
 
   @Test

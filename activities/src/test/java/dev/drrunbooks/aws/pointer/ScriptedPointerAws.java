@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.Change;
-import software.amazon.awssdk.services.route53.model.ChangeAction;
 import software.amazon.awssdk.services.route53.model.ChangeInfo;
 import software.amazon.awssdk.services.route53.model.ChangeResourceRecordSetsRequest;
 import software.amazon.awssdk.services.route53.model.ChangeResourceRecordSetsResponse;
@@ -42,9 +42,11 @@ import software.amazon.awssdk.services.ssm.model.PutParameterResponse;
  * <ul>
  *   <li>Route 53
  *       (https://docs.aws.amazon.com/Route53/latest/APIReference/API_ChangeResourceRecordSets.html):
- *       an UPSERT replaces the whole record set of that name, type and set identifier with what is
- *       sent (a field left out is gone); the change answers PENDING. ListHostedZonesByName lists
- *       public and private zones in name order from DNSName
+ *       a batch is applied whole or not at all; a DELETE must match the set's current values
+ *       exactly and a CREATE must not find the set (else InvalidChangeBatch, nothing changed); an
+ *       UPSERT replaces the whole set with what is sent (a field left out is gone); the change
+ *       answers PENDING. ListHostedZonesByName lists public and private zones in name order from
+ *       DNSName
  *       (https://docs.aws.amazon.com/Route53/latest/APIReference/API_ListHostedZonesByName.html);
  *       ListResourceRecordSets lists sets in name order from StartRecordName.
  *   <li>Parameter Store
@@ -67,6 +69,10 @@ final class ScriptedPointerAws {
   final Map<String, ParameterMetadata> metadata = new LinkedHashMap<>();
   final List<PutParameterRequest> puts = new CopyOnWriteArrayList<>();
   volatile Runnable afterChange = () -> {};
+
+  /** Runs when a change batch arrives, before it is applied: someone else's edit landing first. */
+  volatile Runnable beforeChange = () -> {};
+
   volatile Runnable afterPut = () -> {};
 
   String zone(String id, String name, boolean isPrivate) {
@@ -175,12 +181,9 @@ final class ScriptedPointerAws {
   }
 
   private ChangeResourceRecordSetsResponse change(ChangeResourceRecordSetsRequest r) {
+    beforeChange.run();
     changes.add(r);
-    for (Change c : r.changeBatch().changes()) {
-      if (c.action() != ChangeAction.UPSERT)
-        throw new UnsupportedOperationException("not modelled: " + c.action());
-      put(r.hostedZoneId(), c.resourceRecordSet());
-    }
+    applyBatch(r.hostedZoneId(), r.changeBatch().changes());
     afterChange.run();
     return ChangeResourceRecordSetsResponse.builder()
         .changeInfo(
@@ -188,6 +191,50 @@ final class ScriptedPointerAws {
                 .id("/change/C" + changes.size())
                 .status(ChangeStatus.PENDING)
                 .build())
+        .build();
+  }
+
+  /** All of the batch or nothing, checked against the sets as they are now. */
+  private synchronized void applyBatch(String zoneId, List<Change> batch) {
+    List<ResourceRecordSet> after = new ArrayList<>(sets.get(zoneId));
+    for (Change c : batch) {
+      ResourceRecordSet set = c.resourceRecordSet();
+      switch (c.action()) {
+        case DELETE -> {
+          if (!after.remove(set))
+            throw invalidChangeBatch(
+                "Tried to delete resource record set [name='"
+                    + set.name()
+                    + "', type='"
+                    + set.typeAsString()
+                    + "'] but the values provided do not match the current values");
+        }
+        case CREATE -> {
+          if (after.stream().anyMatch(s -> sameSet(s, set)))
+            throw invalidChangeBatch(
+                "Tried to create resource record set [name='"
+                    + set.name()
+                    + "', type='"
+                    + set.typeAsString()
+                    + "'] but it already exists");
+          after.add(set);
+        }
+        case UPSERT -> {
+          after.removeIf(s -> sameSet(s, set));
+          after.add(set);
+        }
+        default -> throw new UnsupportedOperationException("not modelled: " + c.action());
+      }
+    }
+    sets.get(zoneId).clear();
+    after.forEach(s -> put(zoneId, s));
+  }
+
+  private static AwsServiceException invalidChangeBatch(String message) {
+    return AwsServiceException.builder()
+        .statusCode(400)
+        .awsErrorDetails(
+            AwsErrorDetails.builder().errorCode("InvalidChangeBatch").errorMessage(message).build())
         .build();
   }
 
