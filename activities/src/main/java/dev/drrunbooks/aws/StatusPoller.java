@@ -6,6 +6,7 @@ import dev.drrunbooks.model.FailureType;
 import dev.drrunbooks.model.Polls;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
+import io.temporal.failure.ApplicationErrorCategory;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Clock;
 import java.time.Duration;
@@ -149,6 +150,10 @@ public final class StatusPoller {
   private static ApplicationFailure notYet(String message, Duration pause) {
     return ApplicationFailure.newBuilder()
         .setType(Polls.NOT_YET)
+        // Expected, once per poll: BENIGN keeps the SDK from logging each at WARN with a stack
+        // trace
+        // and from counting it as an activity failure in its metrics.
+        .setCategory(ApplicationErrorCategory.BENIGN)
         .setMessage(message)
         .setNextRetryDelay(minimal(pause))
         .build();

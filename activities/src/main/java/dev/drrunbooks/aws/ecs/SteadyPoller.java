@@ -7,6 +7,7 @@ import dev.drrunbooks.aws.rds.Polling;
 import dev.drrunbooks.model.Polls;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
+import io.temporal.failure.ApplicationErrorCategory;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Clock;
 import java.time.Duration;
@@ -130,6 +131,10 @@ final class SteadyPoller {
     if (pause.compareTo(Duration.ofMillis(1)) < 0) pause = Duration.ofMillis(1);
     throw ApplicationFailure.newBuilder()
         .setType(Polls.NOT_YET)
+        // Expected, once per poll: BENIGN keeps the SDK from logging each at WARN with a stack
+        // trace
+        // and from counting it as an activity failure in its metrics.
+        .setCategory(ApplicationErrorCategory.BENIGN)
         .setMessage(
             subject(region, cluster, service)
                 + ": "

@@ -28,6 +28,7 @@ import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationErrorCategory;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestActivityEnvironment;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -241,6 +242,10 @@ class SteadyPollPerAttemptTest {
       assertEquals(Polls.NOT_YET, af.getType());
       assertFalse(af.isNonRetryable());
       assertEquals(FAST_FIRST, af.getNextRetryDelay());
+      assertEquals(
+          ApplicationErrorCategory.BENIGN,
+          af.getCategory(),
+          "not logged at WARN, not counted as failed");
       assertEquals(
           "ECS service 'inventory-service' in cluster 'mycomputer-production' in eu-west-1: "
               + "inventory-service on "

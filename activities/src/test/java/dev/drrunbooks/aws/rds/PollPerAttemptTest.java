@@ -16,6 +16,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationErrorCategory;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestActivityEnvironment;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -286,6 +287,10 @@ class PollPerAttemptTest {
       assertEquals(Polls.NOT_YET, af.getType());
       assertTrue(!af.isNonRetryable());
       assertEquals(Duration.ofMillis(10), af.getNextRetryDelay(), "FAST's first pause");
+      assertEquals(
+          ApplicationErrorCategory.BENIGN,
+          af.getCategory(),
+          "not logged at WARN, not counted as failed");
       assertEquals(
           "RDS instance 'db-1' in eu-west-1 is 'creating' (poll 1); next poll in PT0.01S",
           af.getOriginalMessage());
