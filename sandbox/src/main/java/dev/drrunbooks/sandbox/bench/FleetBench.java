@@ -93,6 +93,10 @@ public final class FleetBench {
     workerEnv.put("DR_SANDBOX_RESTORE_SECONDS", Long.toString(o.restore().toSeconds()));
     workerEnv.put("DR_OPS_HOST", "127.0.0.1");
     workerEnv.put("DR_OPS_PORT", "0");
+    // The bench's runs are load, not evidence: its worker keeps no ledger, so dr evidence and the
+    // readiness posture still read only the sandbox's own runs (a worker without a ledger answers
+    // "not recorded" and recovers as usual, LedgerSettings).
+    workerEnv.keySet().removeIf(k -> k.startsWith("DR_LEDGER_"));
     Path log = o.logDir().resolve("worker-" + tag + ".log");
     ValidationFleet fleet = new ValidationFleet(client, catalog, queue);
     progress("N=%d: starting a worker on %s (log %s)", n, queue, log);
