@@ -68,6 +68,7 @@ final class RecoveryRules {
         onlyWith(here + ".replica", r.replica(), "replica");
         onlyWith(here + ".auroraGlobal", r.auroraGlobal(), "aurora-global");
         onlyWith(here + ".databasePointer", r.databasePointer(), "replica or aurora-global");
+        onlyWith(here + ".oldPrimary", r.oldPrimary(), "replica or aurora-global");
       }
       case REPLICA -> {
         onlyWith(here + ".auroraGlobal", r.auroraGlobal(), "aurora-global");

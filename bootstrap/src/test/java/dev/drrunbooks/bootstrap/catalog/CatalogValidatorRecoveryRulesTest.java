@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.catalog.CatalogFixture;
+import dev.drrunbooks.catalog.OldPrimary;
 import dev.drrunbooks.catalog.RecoverySpec;
 import dev.drrunbooks.catalog.RecoveryStrategy;
 import java.time.Duration;
@@ -28,6 +29,7 @@ class CatalogValidatorRecoveryRulesTest {
           + "      replica: { instance: mycomputer-payments-db-replica }\n"
           + "      databasePointer: { cname: payments-db.mycomputer.internal, hostedZone:"
           + " mycomputer.internal }\n"
+          + "      oldPrimary: replaceable\n"
           + "      knowinglyUnmet:\n"
           + "        rpo: \"cross-region replication is asynchronous: a region loss loses the"
           + " replica's lag, which the standby failover measures and reports; RPO 0 holds for a"
@@ -46,6 +48,11 @@ class CatalogValidatorRecoveryRulesTest {
     assertEquals(RecoveryStrategy.REPLICA, payments.strategyOrDefault());
     assertEquals("mycomputer-payments-db-replica", payments.replica().instance());
     assertNull(payments.replica().region(), "the DR region");
+    assertEquals(OldPrimary.REPLACEABLE, payments.oldPrimaryOrDefault());
+    assertEquals(
+        OldPrimary.KEEP,
+        c.services().get("inventory").recoveryOrDefault().oldPrimaryOrDefault(),
+        "kept unless the catalog says otherwise");
     assertEquals(
         RecoveryStrategy.RESTORE,
         c.services().get("inventory").recoveryOrDefault().strategyOrDefault(),
@@ -218,13 +225,16 @@ class CatalogValidatorRecoveryRulesTest {
             + "      replica: { instance: r }\n"
             + "      auroraGlobal: { globalCluster: g }\n"
             + "      databasePointer: { parameter: p }\n"
+            + "      oldPrimary: replaceable\n"
             + "      knowinglyUnmet: { rpo: \"restores only\" }\n";
     assertEquals(
         List.of(
             CatalogEdits.problem(RECOVERY + ".replica", "only with strategy replica"),
             CatalogEdits.problem(RECOVERY + ".auroraGlobal", "only with strategy aurora-global"),
             CatalogEdits.problem(
-                RECOVERY + ".databasePointer", "only with strategy replica or aurora-global")),
+                RECOVERY + ".databasePointer", "only with strategy replica or aurora-global"),
+            CatalogEdits.problem(
+                RECOVERY + ".oldPrimary", "only with strategy replica or aurora-global")),
         problems(payments(restore)));
   }
 
