@@ -11,6 +11,7 @@ import dev.drrunbooks.aws.rds.Polling;
 import dev.drrunbooks.aws.rds.RdsAccountActivitiesImpl;
 import dev.drrunbooks.aws.rds.RdsBackupActivitiesImpl;
 import dev.drrunbooks.aws.rds.RdsLogActivitiesImpl;
+import dev.drrunbooks.aws.rds.RdsOldPrimaryActivitiesImpl;
 import dev.drrunbooks.aws.rds.RdsRestoreActivitiesImpl;
 import dev.drrunbooks.aws.rds.RdsSnapshotActivitiesImpl;
 import dev.drrunbooks.aws.rds.RdsStandbyActivitiesImpl;
@@ -98,6 +99,7 @@ public final class DrWorker {
         new Route53ActivitiesImpl(aws),
         new DatabasePointerActivitiesImpl(aws),
         new RdsStandbyActivitiesImpl(aws),
+        new RdsOldPrimaryActivitiesImpl(aws),
         new CloudWatchActivitiesImpl(aws),
         new HttpProbeActivitiesImpl(EndpointMap.parse(env.get(EndpointMap.ENV))),
         new EcsActivitiesImpl(aws),

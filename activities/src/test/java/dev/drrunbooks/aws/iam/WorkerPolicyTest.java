@@ -9,6 +9,8 @@ import dev.drrunbooks.catalog.BucketSpec;
 import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.catalog.CatalogFixture;
 import dev.drrunbooks.catalog.DatabasePointer;
+import dev.drrunbooks.catalog.OldPrimary;
+import dev.drrunbooks.catalog.ServiceDefinition;
 import dev.drrunbooks.catalog.ServiceSpec;
 import dev.drrunbooks.model.Ownership;
 import java.util.ArrayList;
@@ -25,6 +27,9 @@ import org.junit.jupiter.api.Test;
  * the coverage check (gateway's WorkerPolicyCoverageCheck) relies on.
  */
 class WorkerPolicyTest {
+  private static final String REPLACEABLE_OLD_PRIMARIES =
+      "RdsDeleteTheCatalogsReplaceableOldPrimaries";
+
   private final IamPolicy policy = IamPolicy.read(WorkerPolicyFiles.workerPolicy());
   private final Catalog catalog = CatalogFixture.load();
 
@@ -49,6 +54,9 @@ class WorkerPolicyTest {
       List<IamPolicy.Statement> allowing = statementsWith(action);
       assertFalse(allowing.isEmpty(), action + " is not in the policy");
       for (IamPolicy.Statement s : allowing) {
+        // The one exception, the catalog's own word (recovery.oldPrimary: replaceable): checked in
+        // onlyTheCatalogsReplaceableOldPrimariesMayBeDeletedWithoutOurTag.
+        if (s.sid().equals(REPLACEABLE_OLD_PRIMARIES)) continue;
         assertEquals(
             Ownership.CREATED_BY_VALUE,
             condition(s, "StringEquals", "aws:ResourceTag/" + Ownership.CREATED_BY_TAG),
@@ -187,6 +195,35 @@ class WorkerPolicyTest {
           arns.stream().anyMatch(a -> IamPolicy.matches(a, arn)),
           "parameter pointer " + name + " is outside " + arns);
     }
+  }
+
+  @Test
+  void onlyTheCatalogsReplaceableOldPrimariesMayBeDeletedWithoutOurTag() {
+    Catalog catalog = CatalogFixture.load();
+    Set<String> replaceable = new TreeSet<>();
+    for (String key : catalog.serviceKeys()) {
+      ServiceDefinition s = catalog.definitionOf(key);
+      if (s.spec().database() == null
+          || s.spec().recoveryOrDefault().oldPrimaryOrDefault() != OldPrimary.REPLACEABLE) continue;
+      replaceable.add(
+          "arn:aws:rds:"
+              + s.regions().primary()
+              + ":${aws:PrincipalAccount}:db:"
+              + s.spec().database().instance());
+    }
+    IamPolicy.Statement delete = only(REPLACEABLE_OLD_PRIMARIES);
+    assertEquals(replaceable, new TreeSet<>(delete.resources()));
+    assertEquals(List.of("rds:DeleteDBInstance"), delete.actions());
+    assertEquals(
+        "false",
+        delete.condition().path("Null").path("aws:ResourceTag/dr-runbooks:replaced-by").asText(),
+        "only once marked replaced: a delete that skipped the marking is denied");
+    IamPolicy.Statement mark = only("RdsMarkTheCatalogsReplaceableOldPrimaries");
+    assertEquals(replaceable, new TreeSet<>(mark.resources()));
+    assertEquals(
+        "[\"dr-runbooks:replaced-by\"]",
+        mark.condition().path("ForAllValues:StringEquals").path("aws:TagKeys").toString(),
+        "the only tag it may write there");
   }
 
   @Test

@@ -1,0 +1,111 @@
+package dev.drrunbooks.aws.rds;
+
+import dev.drrunbooks.activities.rds.RdsOldPrimaryActivities;
+import dev.drrunbooks.aws.AwsClients;
+import dev.drrunbooks.aws.AwsFailures;
+import io.temporal.failure.ApplicationFailure;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.rds.model.DBInstance;
+import software.amazon.awssdk.services.rds.model.DbInstanceNotFoundException;
+
+/** {@link RdsOldPrimaryActivities} with the AWS SDK. */
+public class RdsOldPrimaryActivitiesImpl implements RdsOldPrimaryActivities {
+  private static final Logger log = LoggerFactory.getLogger(RdsOldPrimaryActivitiesImpl.class);
+
+  /** The failure type of every refusal: nothing was changed. */
+  public static final String REFUSED = "OldPrimaryRefused";
+
+  /** Tagged on the old primary before its deletion: which instance replaced it. */
+  public static final String REPLACED_BY = "dr-runbooks:replaced-by";
+
+  private final RdsSupport rds;
+
+  public RdsOldPrimaryActivitiesImpl(AwsClients aws) {
+    this(aws::rds);
+  }
+
+  /**
+   * @param rds the RDS client of a region (tests pass a scripted one)
+   */
+  public RdsOldPrimaryActivitiesImpl(Function<String, RdsClient> rds) {
+    this.rds = new RdsSupport(rds);
+  }
+
+  @Override
+  public String deleteReplacedPrimary(
+      String region,
+      String instanceId,
+      String expectedArn,
+      String replacedByArn,
+      String finalSnapshotId) {
+    Optional<DBInstance> found = rds.findInstance(region, instanceId);
+    if (found.isEmpty()) return "already gone";
+    DBInstance db = found.get();
+    String what = "RDS instance " + instanceId + " in " + region;
+    if (!expectedArn.equals(db.dbInstanceArn()))
+      throw refused(what + " is " + db.dbInstanceArn() + ", not the catalog's " + expectedArn);
+    if (db.readReplicaSourceDBInstanceIdentifier() != null)
+      throw refused(
+          what
+              + " is a read replica of "
+              + db.readReplicaSourceDBInstanceIdentifier()
+              + ": not the old primary");
+    if (db.hasReadReplicaDBInstanceIdentifiers()
+        && !db.readReplicaDBInstanceIdentifiers().isEmpty())
+      throw refused(
+          what
+              + " still has read replicas "
+              + db.readReplicaDBInstanceIdentifiers()
+              + ": something still replicates from it");
+    if (Boolean.TRUE.equals(db.deletionProtection()))
+      throw refused(
+          what
+              + " has deletion protection on: turning it off is a person's decision"
+              + " (ModifyDBInstance --no-deletion-protection); start the replicate-back again after"
+              + " that");
+    if ("deleting".equals(db.dbInstanceStatus())) {
+      // A retry after a lost response finds its own deletion under way, tagged before it began.
+      if (replacedByArn.equals(rds.tags(region, db).get(REPLACED_BY)))
+        return deleting(finalSnapshotId);
+      throw refused(what + " is already being deleted, not by a replicate-back");
+    }
+    try {
+      rds.client(region)
+          .addTagsToResource(
+              r ->
+                  r.resourceName(db.dbInstanceArn())
+                      .tags(t -> t.key(REPLACED_BY).value(replacedByArn)));
+      rds.client(region)
+          .deleteDBInstance(
+              r ->
+                  r.dbInstanceIdentifier(instanceId)
+                      .skipFinalSnapshot(false)
+                      .finalDBSnapshotIdentifier(finalSnapshotId)
+                      .deleteAutomatedBackups(false));
+    } catch (DbInstanceNotFoundException e) {
+      return "already gone";
+    } catch (SdkException e) {
+      throw AwsFailures.translate(e, "delete-db-instance " + instanceId + " in " + region);
+    }
+    log.info(
+        "deleting the old primary {} in {} (replaced by {}; final snapshot {})",
+        instanceId,
+        region,
+        replacedByArn,
+        finalSnapshotId);
+    return deleting(finalSnapshotId);
+  }
+
+  private static String deleting(String finalSnapshotId) {
+    return "deleting (final snapshot " + finalSnapshotId + "; automated backups retained)";
+  }
+
+  private static ApplicationFailure refused(String why) {
+    return ApplicationFailure.newNonRetryableFailure(why + ". Nothing was changed.", REFUSED);
+  }
+}

@@ -1,0 +1,36 @@
+package dev.drrunbooks.activities.rds;
+
+import io.temporal.activity.ActivityInterface;
+
+/**
+ * The old primary database of a service whose standby was promoted (issue 17, replicate back): the
+ * one deletion dr-runbooks makes of a resource it did not create, allowed only where the catalog
+ * marks the old primary replaceable ({@code recovery.oldPrimary}), behind its own gate, and with a
+ * final snapshot. Non-retryable refusals (ApplicationFailure) change nothing and name what was
+ * found.
+ */
+@ActivityInterface(namePrefix = "RdsOldPrimary")
+public interface RdsOldPrimaryActivities {
+
+  /**
+   * Deletes {@code instanceId} in {@code region}, the catalog's primary that {@code replacedByArn}
+   * (the promoted standby) replaced: DeleteDBInstance with a final snapshot {@code finalSnapshotId}
+   * and the automated backups retained (DeleteAutomatedBackups false), so both the data as it was
+   * at the end and its point-in-time window stay restorable
+   * (https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_DeleteDBInstance.html). Before
+   * deleting it tags the instance {@code dr-runbooks:replaced-by} = {@code replacedByArn}.
+   *
+   * <p>Returns "deleting (...)" at once, or "already gone" when there is no such instance (a retry
+   * after a lost response). Refused non-retryably, nothing changed ({@code OldPrimaryRefused}): an
+   * instance whose ARN is not {@code expectedArn} (another account's or another instance), a read
+   * replica (it is not the old primary), a source that still has read replicas, one with deletion
+   * protection on (turning it off is a person's decision, recorded in AWS CloudTrail), or one
+   * already being deleted by someone else without a final snapshot of this name.
+   */
+  String deleteReplacedPrimary(
+      String region,
+      String instanceId,
+      String expectedArn,
+      String replacedByArn,
+      String finalSnapshotId);
+}
