@@ -3,7 +3,12 @@ package dev.drrunbooks.aws.rds;
 import dev.drrunbooks.activities.rds.RdsOldPrimaryActivities;
 import dev.drrunbooks.aws.AwsClients;
 import dev.drrunbooks.aws.AwsFailures;
+import dev.drrunbooks.model.Polls;
+import io.temporal.failure.ApplicationErrorCategory;
 import io.temporal.failure.ApplicationFailure;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -24,16 +29,19 @@ public class RdsOldPrimaryActivitiesImpl implements RdsOldPrimaryActivities {
   public static final String REPLACED_BY = "dr-runbooks:replaced-by";
 
   private final RdsSupport rds;
+  private final Clock clock;
 
   public RdsOldPrimaryActivitiesImpl(AwsClients aws) {
-    this(aws::rds);
+    this(aws::rds, Clock.systemUTC());
   }
 
   /**
    * @param rds the RDS client of a region (tests pass a scripted one)
+   * @param clock what the deletion wait's deadline is compared with
    */
-  public RdsOldPrimaryActivitiesImpl(Function<String, RdsClient> rds) {
+  public RdsOldPrimaryActivitiesImpl(Function<String, RdsClient> rds, Clock clock) {
     this.rds = new RdsSupport(rds);
+    this.clock = clock;
   }
 
   @Override
@@ -99,6 +107,41 @@ public class RdsOldPrimaryActivitiesImpl implements RdsOldPrimaryActivities {
         replacedByArn,
         finalSnapshotId);
     return deleting(finalSnapshotId);
+  }
+
+  /** A deletion with a final snapshot takes minutes: one describe every 30 s is plenty. */
+  static final Duration DELETE_POLL = Duration.ofSeconds(30);
+
+  @Override
+  public String pollDeleted(String region, String instanceId, Instant deadline) {
+    Optional<DBInstance> found = rds.findInstance(region, instanceId);
+    if (found.isEmpty()) return "gone";
+    String status = found.get().dbInstanceStatus();
+    if (!clock.instant().isBefore(deadline))
+      throw ApplicationFailure.newNonRetryableFailure(
+          "RDS instance "
+              + instanceId
+              + " in "
+              + region
+              + " is still '"
+              + status
+              + "' at the deadline "
+              + deadline,
+          "WaitDeadlineExceeded");
+    throw ApplicationFailure.newBuilder()
+        .setType(Polls.NOT_YET)
+        .setMessage(
+            "RDS instance "
+                + instanceId
+                + " in "
+                + region
+                + " is '"
+                + status
+                + "'; next poll in "
+                + DELETE_POLL)
+        .setNextRetryDelay(DELETE_POLL)
+        .setCategory(ApplicationErrorCategory.BENIGN)
+        .build();
   }
 
   private static String deleting(String finalSnapshotId) {

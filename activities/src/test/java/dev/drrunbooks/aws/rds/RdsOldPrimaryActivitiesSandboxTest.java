@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.drrunbooks.aws.AwsClients;
 import dev.drrunbooks.aws.SandboxAws;
 import io.temporal.failure.ApplicationFailure;
+import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,7 +34,7 @@ class RdsOldPrimaryActivitiesSandboxTest {
   void setUp() {
     AwsClients aws = SandboxAws.clients();
     rds = aws.rds(REGION);
-    activities = new RdsOldPrimaryActivitiesImpl(aws::rds);
+    activities = new RdsOldPrimaryActivitiesImpl(aws::rds, Clock.systemUTC());
     instance = SandboxAws.uniqueName("dr-test-old-primary");
     snapshot = instance + "-final";
     arn =

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.drrunbooks.aws.ScriptedSdkClient;
+import dev.drrunbooks.model.Polls;
 import io.temporal.failure.ApplicationFailure;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +86,7 @@ class RdsOldPrimaryActivitiesTest {
   }
 
   private static String delete(OneInstance rds) {
-    return new RdsOldPrimaryActivitiesImpl(region -> rds.client())
+    return new RdsOldPrimaryActivitiesImpl(region -> rds.client(), Clock.systemUTC())
         .deleteReplacedPrimary(REGION, OLD, OLD_ARN, NEW_ARN, SNAPSHOT);
   }
 
@@ -140,5 +143,28 @@ class RdsOldPrimaryActivitiesTest {
     refused(
         new OneInstance(primary().dbInstanceStatus("deleting").build()),
         "already being deleted, not by a replicate-back");
+  }
+
+  @Test
+  void theWaitForTheDeletionSaysNotYetWhileDeletingThenGoneAndEndsAtItsDeadline() {
+    OneInstance rds = new OneInstance(primary().dbInstanceStatus("deleting").build());
+    RdsOldPrimaryActivitiesImpl a =
+        new RdsOldPrimaryActivitiesImpl(region -> rds.client(), Clock.systemUTC());
+    ApplicationFailure notYet =
+        assertThrows(
+            ApplicationFailure.class,
+            () -> a.pollDeleted(REGION, OLD, Instant.now().plusSeconds(600)));
+    assertEquals(Polls.NOT_YET, notYet.getType());
+    assertFalse(notYet.isNonRetryable());
+    assertEquals(RdsOldPrimaryActivitiesImpl.DELETE_POLL, notYet.getNextRetryDelay());
+    ApplicationFailure late =
+        assertThrows(
+            ApplicationFailure.class,
+            () -> a.pollDeleted(REGION, OLD, Instant.now().minusSeconds(1)));
+    assertEquals("WaitDeadlineExceeded", late.getType());
+    assertTrue(late.isNonRetryable());
+    assertTrue(late.getOriginalMessage().contains("still 'deleting'"), late.getOriginalMessage());
+    rds.db = null;
+    assertEquals("gone", a.pollDeleted(REGION, OLD, Instant.now().plusSeconds(600)));
   }
 }

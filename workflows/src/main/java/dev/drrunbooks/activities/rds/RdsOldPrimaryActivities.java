@@ -33,4 +33,13 @@ public interface RdsOldPrimaryActivities {
       String expectedArn,
       String replacedByArn,
       String finalSnapshotId);
+
+  /**
+   * One poll of the wait for the old primary's deletion, one describe per activity attempt (call it
+   * with {@link dev.drrunbooks.model.ActivityDefaults#pollUntil} options): "gone" once RDS no
+   * longer knows {@code instanceId} (the final snapshot is taken first, so this takes minutes);
+   * else a retryable {@link dev.drrunbooks.model.Polls#NOT_YET} naming the status and the pause
+   * before the next poll; past {@code deadline}, non-retryably {@code WaitDeadlineExceeded}.
+   */
+  String pollDeleted(String region, String instanceId, java.time.Instant deadline);
 }
