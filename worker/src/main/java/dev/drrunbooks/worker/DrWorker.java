@@ -97,7 +97,7 @@ public final class DrWorker {
             HttpNotificationActivitiesImpl.channelsFrom(env), links::of),
         new Route53ActivitiesImpl(aws),
         new DatabasePointerActivitiesImpl(aws),
-        new RdsStandbyActivitiesImpl(aws),
+        databases.standby(new RdsStandbyActivitiesImpl(aws)),
         new CloudWatchActivitiesImpl(aws),
         new HttpProbeActivitiesImpl(EndpointMap.parse(env.get(EndpointMap.ENV))),
         new EcsActivitiesImpl(aws),
