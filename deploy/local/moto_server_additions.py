@@ -1,6 +1,7 @@
 """moto_server with the RDS behaviour the sandbox needs and moto 5.2.5 lacks: restoring a deleted instance,
 replicating automated backups to another region and restoring there, the account's DB-instance quota, whole
-requests, a snapshot quota of manual snapshots, and read replicas that promote and delete as RDS's do.
+requests, a snapshot quota of manual snapshots, read replicas that promote and delete as RDS's do, and their
+ReplicaLag metric.
 
 Started by deploy/local/sandbox instead of $VENV/bin/moto_server, with the same arguments (its command line
 still contains "moto_server", which the sandbox script looks for). Each addition models documented AWS behaviour
@@ -97,6 +98,30 @@ only, cited below; everything else is moto's own.
      looked for the bare name there and answered HTTP 500.
    Not modelled: promotion's minutes (modifying, backing-up, rebooting: the activities' tests script them), replication
    lag and StatusInfos, and moto's copying of the source's settings into a new replica.
+
+9. Read replicas as the standby failover (issue 17) needs them on the sandbox. Their data is the sandbox module's
+   (sandbox/README.md: a promoted replica gets its own PostgreSQL database, SandboxStandbyActivities); here:
+   - A cross-region replica is placed in the DB subnet group its request names in the replica's region ("the DB
+     subnet group must be in the same AWS Region as the read replica", DBSubnetGroupName in
+     https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBInstanceReadReplica.html). moto copies
+     the source and sets the group before it moves the copy to its region, so it looked the group up in the
+     source's region: DBSubnetGroupNotFoundFault for the catalog's drRestore.subnetGroup (mycomputer-dr-db exists in
+     eu-central-1 only), and the failover's replica could not be created.
+   - A read replica's CloudWatch metric ReplicaLag (namespace AWS/RDS, dimension DBInstanceIdentifier, seconds): RDS
+     publishes one datapoint a minute for a read replica
+     (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_ReadRepl.Monitoring.html,
+     https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-metrics.html); moto publishes nothing, so the standby
+     failover found "no datapoint" and refused Payments (RPO 0) as of unknown lag. Here every instance created as a
+     read replica has a datapoint of 0 s at the start of each minute from the minute it was created (in its own
+     region, for GetMetricStatistics and GetMetricData alike, through moto's metric providers), until it is
+     promoted: a promoted instance is no longer a replica and its series stops at the promotion, so nothing newer than
+     the promotion is answered. 0 models a replica that is "caught up", never a real lag: the sandbox's replica has no
+     replication to measure (the sandbox module gives it its own data only when it is promoted). Not modelled: any lag
+     other than 0, a replica whose replication stopped or broke (the failover then sees 0, not "no datapoint"), and
+     the series of a deleted replica (gone with it; CloudWatch keeps datapoints of a minute for 15 days:
+     https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch_concepts.html#Metric). At most the last
+     day of each series is answered, so a long-lived sandbox does not build thousands of datapoints per query.
+
 10. Route 53 change batches as AWS applies them
    (https://docs.aws.amazon.com/Route53/latest/APIReference/API_ChangeResourceRecordSets.html): a batch is
    applied whole or not at all; a DELETE names one record set by Name, Type and SetIdentifier and must give its
@@ -105,7 +130,6 @@ only, cited below; everything else is moto's own.
    every set that shared the SetIdentifier, whatever its name, checked a DELETE against any values the set ever had,
    and applied a batch change by change. The database pointer's move is a DELETE of the set as read plus a CREATE:
    a compare-and-set only these semantics make safe.
-
 """
 
 import copy
@@ -121,9 +145,12 @@ from moto.rds.exceptions import (DBInstanceAlreadyExists, DBInstanceNotFoundErro
                                  InvalidParameterValue, KMSKeyNotAccessibleFault, RDSClientError,
                                  SnapshotQuotaExceededFault)
 from moto.rds.responses import RDSResponse
+from moto.cloudwatch.models import MetricDatum
+from moto.core.common_models import CloudWatchMetricProvider
 from moto.core.responses import ActionResult
 from moto.route53 import models as route53
 from moto.route53.exceptions import InvalidChangeBatch, Route53ClientError
+from moto.core.utils import utcnow
 from moto.server import main
 
 _ALPHABET = string.ascii_uppercase + string.digits
@@ -403,7 +430,13 @@ _original_promote = rds.RDSBackend.promote_read_replica
 def _create_replica(self, db_kwargs):
     if db_kwargs["db_instance_identifier"] in self.databases:
         raise DBInstanceAlreadyExists()
-    return _original_create_replica(self, db_kwargs)
+    # 9.: the target region's backend first, so that moto's copy resolves DBSubnetGroupName (and everything else
+    # regional) in the replica's region; moto adds "backend" last for a source named by ARN.
+    replica = _original_create_replica(self, {"backend": self, **db_kwargs})
+    # 9.: its ReplicaLag series starts now (moto's replica is a copy of its source, creation time included).
+    replica.dr_replica_since = utcnow()
+    replica.dr_promoted_at = None
+    return replica
 
 
 def _unlist_replica(backend, replica):
@@ -426,6 +459,7 @@ def _promote(self, db_kwargs):
     _unlist_replica(self, database)
     promoted = _original_promote(self, db_kwargs)
     promoted.source_db_instance_identifier = None
+    promoted.dr_promoted_at = utcnow()  # 9.: its ReplicaLag series ends here
     return promoted
 
 
@@ -443,6 +477,43 @@ def _delete_replica_too(delete):
             self.find_db_from_id(database.source_db_instance_identifier).add_replica(database)
             raise
     return call
+
+
+# 9.: ReplicaLag of read replicas, 0 s a minute while they are replicas.
+_LAG_PERIOD = timedelta(minutes=1)
+_LAG_HISTORY = timedelta(days=1)
+
+
+def _replica_lag_series(db, now):
+    """The minutes (naive UTC, as moto's CloudWatch keeps them) at which db published ReplicaLag: from the minute it
+    was created as a replica until it was promoted (or now), at most the last _LAG_HISTORY of them."""
+    since = getattr(db, "dr_replica_since", None)
+    if since is None:
+        return []  # never created as a replica here (a source, a restore, a seeded instance)
+    until = getattr(db, "dr_promoted_at", None) or now
+    minute = max(since, now - _LAG_HISTORY).replace(second=0, microsecond=0)
+    series = []
+    while minute <= until:
+        series.append(minute)
+        minute += _LAG_PERIOD
+    return series
+
+
+class _ReplicaLagMetrics(CloudWatchMetricProvider):
+    """moto's CloudWatch asks every CloudWatchMetricProvider subclass for the metrics AWS publishes itself (as
+    moto's S3 provides BucketSizeBytes); this one provides RDS's ReplicaLag."""
+
+    @staticmethod
+    def get_cloudwatch_metrics(account_id, region):
+        now = utcnow()
+        with _RDS_REQUESTS:  # the instances as one RDS request leaves them (6.)
+            backend = rds.rds_backends[account_id][region]
+            series = [(db.db_instance_identifier, _replica_lag_series(db, now))
+                      for db in list(backend.databases.values())]
+        return [MetricDatum(namespace="AWS/RDS", name="ReplicaLag", value=0.0,
+                            dimensions=[{"Name": "DBInstanceIdentifier", "Value": name}], timestamp=minute,
+                            unit="Seconds")
+                for name, minutes in series for minute in minutes]
 
 
 # 6.: one lock for every RDS request in every region, so none sees another's dict changes half-made.

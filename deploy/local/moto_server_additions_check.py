@@ -1,4 +1,4 @@
-"""Checks additions 6, 7, 8 and 10 of moto_server_additions.py.
+"""Checks additions 6, 7, 8, 9 and 10 of moto_server_additions.py.
 
 6 (one RDS request at a time): a DeleteDBInstance that runs while another request adds an instance deletes the
 instance's automated ("rds:") snapshots with it and answers 200, as AWS's does
@@ -10,6 +10,14 @@ automated snapshots past 3, while a fourth manual snapshot, or a copy, is refuse
 
 8 (read replicas): a cross-region replica's second create is refused, a non-replica's promotion is refused, a
 promoted replica names no source and its source lists it no more, and a replica deletes cleanly.
+
+9 (read replicas for the standby failover): a cross-region replica is placed in the DB subnet group of its own
+region that its request names, one the source's region does not have
+(https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBInstanceReadReplica.html); and
+GetMetricStatistics of AWS/RDS ReplicaLag answers a read replica one datapoint of 0 s a minute since
+its creation, its source none, and the promoted replica none after its promotion
+(https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_ReadRepl.Monitoring.html). The replica's creation and
+promotion are moved back in time in this process (as if they had happened minutes ago) so that minutes have passed.
 
 10 (Route 53 change batches): deleting one name's set "eu" leaves another name's set "eu"; a DELETE with stale
 values is refused with InvalidChangeBatch and the CREATE in its batch is not applied; a CREATE of an existing set is
@@ -27,6 +35,7 @@ import os
 import sys
 import threading
 import time
+from datetime import datetime, timedelta, timezone
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import moto_server_additions  # noqa: E402,F401  (importing applies the additions)
@@ -197,6 +206,79 @@ def check_route53_batches(endpoint):
     return None
 
 
+def _lag_points(cloudwatch, instance, start, end):
+    """ReplicaLag datapoints of instance between start and end, oldest first, as (timestamp, Maximum)."""
+    answer = cloudwatch.get_metric_statistics(
+        Namespace="AWS/RDS", MetricName="ReplicaLag", StartTime=start, EndTime=end, Period=60,
+        Statistics=["Maximum"], Dimensions=[{"Name": "DBInstanceIdentifier", "Value": instance}])
+    return sorted((p["Timestamp"], p["Maximum"]) for p in answer["Datapoints"])
+
+
+def check_replica_lag(endpoint):
+    """Addition 9, a replica in us-east-1 of an instance in eu-west-1: None when it holds, else what went wrong."""
+    def client(service, region):
+        return boto3.client(service, endpoint_url=endpoint, region_name=region, aws_access_key_id="testing",
+                            aws_secret_access_key="testing",
+                            config=Config(retries={"total_max_attempts": 1, "mode": "standard"}))
+    west, east, watch = client("rds", REGION), client("rds", "us-east-1"), client("cloudwatch", "us-east-1")
+    _instance(west, "dr-lag-source")
+    source_arn = west.describe_db_instances(DBInstanceIdentifier="dr-lag-source")["DBInstances"][0]["DBInstanceArn"]
+    east.create_db_instance_read_replica(DBInstanceIdentifier="dr-lag-replica", SourceDBInstanceIdentifier=source_arn,
+                                         SourceRegion=REGION)
+    replica = rds_models.rds_backends["123456789012"]["us-east-1"].databases["dr-lag-replica"]
+    if getattr(replica, "dr_replica_since", None) is None:
+        return "a read replica has no ReplicaLag series (moto_server_additions.py, 9., did not record its creation)"
+    replica.dr_replica_since -= timedelta(minutes=10)  # as if created ten minutes ago
+    now = datetime.now(timezone.utc)
+    problems = []
+    points = _lag_points(watch, "dr-lag-replica", now - timedelta(minutes=5), now)
+    if len(points) < 4 or any(value != 0 for _, value in points):
+        problems.append(f"a replica created ten minutes ago answered {points} over the last five minutes, not one"
+                        " datapoint of 0 a minute")
+    source_points = _lag_points(client("cloudwatch", REGION), "dr-lag-source", now - timedelta(minutes=5), now)
+    if source_points:
+        problems.append(f"the replica's source, no replica, answered ReplicaLag {source_points}")
+    east.promote_read_replica(DBInstanceIdentifier="dr-lag-replica", BackupRetentionPeriod=1)
+    if getattr(replica, "dr_promoted_at", None) is None:
+        return "; ".join(problems + ["a promoted replica's ReplicaLag series has no end (9. did not record the"
+                                     " promotion)"])
+    replica.dr_promoted_at -= timedelta(minutes=5)  # as if promoted five minutes ago
+    promoted_at = replica.dr_promoted_at.replace(tzinfo=timezone.utc)
+    after = [p for p in _lag_points(watch, "dr-lag-replica", now - timedelta(minutes=15), now) if p[0] > promoted_at]
+    before = _lag_points(watch, "dr-lag-replica", now - timedelta(minutes=15), promoted_at)
+    if after:
+        problems.append(f"a replica promoted five minutes ago answered datapoints after its promotion: {after}")
+    if len(before) < 4:
+        problems.append(f"a promoted replica lost the datapoints of its time as a replica: {before}")
+    return "; ".join(problems) or None
+
+
+def check_replica_subnet_group(endpoint):
+    """Addition 9, a replica in us-east-1 placed in a subnet group that exists there only: None when it holds."""
+    def client(service, region):
+        return boto3.client(service, endpoint_url=endpoint, region_name=region, aws_access_key_id="testing",
+                            aws_secret_access_key="testing",
+                            config=Config(retries={"total_max_attempts": 1, "mode": "standard"}))
+    west, east, ec2 = client("rds", REGION), client("rds", "us-east-1"), client("ec2", "us-east-1")
+    vpc = ec2.create_vpc(CidrBlock="10.61.0.0/16")["Vpc"]["VpcId"]
+    subnets = [ec2.create_subnet(VpcId=vpc, CidrBlock=f"10.61.{i}.0/24", AvailabilityZone=f"us-east-1{zone}")
+               ["Subnet"]["SubnetId"] for i, zone in ((1, "a"), (2, "b"))]
+    east.create_db_subnet_group(DBSubnetGroupName="dr-replica-east-only", DBSubnetGroupDescription="check",
+                                SubnetIds=subnets)
+    _instance(west, "dr-subnet-source")
+    source_arn = west.describe_db_instances(DBInstanceIdentifier="dr-subnet-source")["DBInstances"][0]["DBInstanceArn"]
+    refused = _code(lambda: east.create_db_instance_read_replica(
+        DBInstanceIdentifier="dr-subnet-replica", SourceDBInstanceIdentifier=source_arn, SourceRegion=REGION,
+        DBSubnetGroupName="dr-replica-east-only"))
+    if refused:
+        return f"a cross-region replica in the subnet group of its own region was refused: {refused}"
+    placed = east.describe_db_instances(DBInstanceIdentifier="dr-subnet-replica")["DBInstances"][0]
+    group = placed.get("DBSubnetGroup", {}).get("DBSubnetGroupName")
+    if group != "dr-replica-east-only":
+        return f"a cross-region replica was placed in subnet group {group}, not dr-replica-east-only"
+    return None
+
+
 def main():
     rds_models.apply_filter = _slow_apply_filter
     logging.getLogger("werkzeug").setLevel(logging.ERROR)  # one line per request otherwise
@@ -239,6 +321,12 @@ def main():
         replicas = check_read_replicas(f"http://{host}:{port}")
         if replicas:
             failures.append(replicas)
+        subnet_group = check_replica_subnet_group(f"http://{host}:{port}")
+        if subnet_group:
+            failures.append(subnet_group)
+        lag = check_replica_lag(f"http://{host}:{port}")
+        if lag:
+            failures.append(lag)
         batches = check_route53_batches(f"http://{host}:{port}")
         if batches:
             failures.append(batches)
@@ -256,4 +344,6 @@ if __name__ == "__main__":
         sys.exit(1)
     print("ok: DeleteDBInstance during a concurrent CreateDBInstance took its automated snapshots with it;"
           " the snapshot quota counted manual snapshots only; read replicas were created, promoted and deleted as"
-          " RDS's are; Route 53 change batches were applied whole, each DELETE of one set with its current values")
+          " RDS's are; a cross-region replica was placed in its own region's subnet group; its ReplicaLag was 0 a minute"
+          " until its promotion; Route 53 change batches were applied whole, each DELETE of one set with its current"
+          " values")

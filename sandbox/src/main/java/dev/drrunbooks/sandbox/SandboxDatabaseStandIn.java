@@ -1,9 +1,11 @@
 package dev.drrunbooks.sandbox;
 
 import dev.drrunbooks.activities.rds.RdsRestoreActivities;
+import dev.drrunbooks.activities.rds.RdsStandbyActivities;
 import dev.drrunbooks.activities.sql.DataValidationActivities;
 import dev.drrunbooks.aws.AwsClients;
 import dev.drrunbooks.aws.rds.RdsRestoreActivitiesImpl;
+import dev.drrunbooks.aws.rds.RdsStandbyActivitiesImpl;
 import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.sql.DatabaseLocator;
 import dev.drrunbooks.worker.databases.DatabaseAccess;
@@ -16,8 +18,9 @@ import java.util.Map;
  * DatabaseStandIn} (listed in this module's {@code
  * META-INF/services/dev.drrunbooks.worker.databases.DatabaseStandIn}); the worker uses it when
  * DR_SANDBOX_DATABASES=true. Its access: {@link SandboxLocator} finds databases, {@link
- * SandboxRestoreActivities} makes a database per restored instance, {@link SandboxDataValidation}
- * pauses the checks by DR_SANDBOX_VALIDATION_SECONDS.
+ * SandboxRestoreActivities} makes a database per restored instance, {@link
+ * SandboxStandbyActivities} one per promoted read replica, {@link SandboxDataValidation} pauses the
+ * checks by DR_SANDBOX_VALIDATION_SECONDS.
  */
 public final class SandboxDatabaseStandIn implements DatabaseStandIn {
 
@@ -36,6 +39,11 @@ public final class SandboxDatabaseStandIn implements DatabaseStandIn {
       @Override
       public RdsRestoreActivities restore(RdsRestoreActivitiesImpl rds) {
         return new SandboxRestoreActivities(rds, databases, instanceToDatabase, provisioningTime);
+      }
+
+      @Override
+      public RdsStandbyActivities standby(RdsStandbyActivitiesImpl rds) {
+        return new SandboxStandbyActivities(rds, databases, instanceToDatabase);
       }
 
       @Override

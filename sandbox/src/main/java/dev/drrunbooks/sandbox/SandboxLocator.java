@@ -11,8 +11,11 @@ import java.sql.SQLException;
  * DR_DB_HOST}:{@code DR_DB_PORT}):
  *
  * <ul>
- *   <li>a restored instance: its clone, {@link SandboxDatabases#cloneName} of the instance id
- *       ({@code rds_<instance id with '-' as '_'>}), made by {@link SandboxRestoreActivities};
+ *   <li>a restored instance or a promoted read replica: its clone, {@link
+ *       SandboxDatabases#cloneName} of the instance id ({@code rds_<instance id with '-' as '_'>}),
+ *       made by {@link SandboxRestoreActivities} or {@link SandboxStandbyActivities};
+ *   <li>a read replica not yet promoted: no clone, so {@code target.databaseName()}, its source's
+ *       database: a replica with no lag, as the emulator reports it;
  *   <li>any other instance (the catalog's production instances): {@code target.databaseName()}, the
  *       seeded database (e.g. {@code inventory} for mycomputer-inventory-db).
  * </ul>

@@ -98,7 +98,7 @@ public final class DrWorker {
             HttpNotificationActivitiesImpl.channelsFrom(env), links::of),
         new Route53ActivitiesImpl(aws),
         new DatabasePointerActivitiesImpl(aws),
-        new RdsStandbyActivitiesImpl(aws),
+        databases.standby(new RdsStandbyActivitiesImpl(aws)),
         new RdsOldPrimaryActivitiesImpl(aws),
         new CloudWatchActivitiesImpl(aws),
         new HttpProbeActivitiesImpl(EndpointMap.parse(env.get(EndpointMap.ENV))),

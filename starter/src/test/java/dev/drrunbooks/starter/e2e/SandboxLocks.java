@@ -65,6 +65,14 @@ public final class SandboxLocks {
   public static final String SCHEDULES = "sandbox: Temporal schedules";
 
   /**
+   * Payments' warm standby: the read replica mycomputer-payments-db-replica (eu-central-1), which a
+   * standby failover promotes and the test deletes, and the database pointer CNAME
+   * payments-db.mycomputer.internal, which it moves and the test puts back at the primary.
+   */
+  public static final String PAYMENTS_STANDBY =
+      "sandbox: RDS mycomputer-payments-db-replica and CNAME payments-db.mycomputer.internal";
+
+  /**
    * What {@code dr list} and run-id prefixes find on the Temporal server: READ_WRITE for a test
    * that expects the newest point-in-time restores (of any service) or the newest data recovery
    * waiting at its gate to be its own; READ for a test that starts such runs.

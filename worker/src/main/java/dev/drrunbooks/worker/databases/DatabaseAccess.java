@@ -1,8 +1,10 @@
 package dev.drrunbooks.worker.databases;
 
 import dev.drrunbooks.activities.rds.RdsRestoreActivities;
+import dev.drrunbooks.activities.rds.RdsStandbyActivities;
 import dev.drrunbooks.activities.sql.DataValidationActivities;
 import dev.drrunbooks.aws.rds.RdsRestoreActivitiesImpl;
+import dev.drrunbooks.aws.rds.RdsStandbyActivitiesImpl;
 import dev.drrunbooks.sql.DatabaseLocator;
 
 /**
@@ -19,6 +21,14 @@ public interface DatabaseAccess {
 
   /** The restore activities the worker registers, given the real ones: those, unless overridden. */
   default RdsRestoreActivities restore(RdsRestoreActivitiesImpl rds) {
+    return rds;
+  }
+
+  /**
+   * The read-replica standby activities the worker registers, given the real ones: those, unless
+   * overridden (a stand-in gives a promoted replica its own database).
+   */
+  default RdsStandbyActivities standby(RdsStandbyActivitiesImpl rds) {
     return rds;
   }
 
