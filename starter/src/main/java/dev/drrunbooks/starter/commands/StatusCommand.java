@@ -8,6 +8,7 @@ import dev.drrunbooks.starter.Connection;
 import dev.drrunbooks.starter.ExitCodes;
 import dev.drrunbooks.starter.FailureMessage;
 import dev.drrunbooks.starter.JsonOption;
+import dev.drrunbooks.starter.RunEnding;
 import dev.drrunbooks.starter.RunLookup;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowExecutionDescription;
@@ -37,6 +38,8 @@ public final class StatusCommand extends ConnectedCommand {
    * @param phase the DrPhase search attribute; null when never set
    * @param failure the failure's cause chain in one line; null unless it ended without a result
    * @param status the run's status query answer, as the run shapes it; null when it did not answer
+   * @param outcome a completed procedure run's report outcome and summary ("FAILED: payments: RPO
+   *     breached ..."): a run can complete without doing what it was for; null otherwise
    */
   public record RunStatus(
       String workflowId,
@@ -50,7 +53,8 @@ public final class StatusCommand extends ConnectedCommand {
       String phase,
       String failure,
       Object status,
-      String link) {}
+      String link,
+      String outcome) {}
 
   @Mixin RunSelector target;
 
@@ -88,6 +92,10 @@ public final class StatusCommand extends ConnectedCommand {
               target.workflowId);
         }
       } else {
+        if (d.getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED) {
+          String outcome = RunEnding.of(conn.client(), d).outcome();
+          if (outcome != null) out.printf("COMPLETED at %s: %s%n", d.getCloseTime(), outcome);
+        }
         try {
           Object status = run.query("status", Object.class);
           out.println(
@@ -128,7 +136,10 @@ public final class StatusCommand extends ConnectedCommand {
         attributes.get(SearchAttributes.PHASE),
         ended ? failureOf(conn, d) : null,
         status,
-        conn.runLink(target.workflowId, d.getExecution().getRunId()));
+        conn.runLink(target.workflowId, d.getExecution().getRunId()),
+        d.getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED
+            ? RunEnding.of(conn.client(), d).outcome()
+            : null);
   }
 
   /** Terminated or timed out: no workflow code ran after that, so its cleanup did not either. */

@@ -79,6 +79,13 @@ class OperatorCliEndToEndTest {
     assertEquals(id, s.get("workflowId").asText(), "the unique prefix named the run");
     assertEquals("COMPLETED", s.get("state").asText());
     assertEquals("pitr", s.get("procedure").asText());
+    assertTrue(
+        s.get("outcome").asText().startsWith("SUCCEEDED: "),
+        "a completed run says what it achieved, not only that it completed: " + s);
+    CliRun human = dr("status", id);
+    assertTrue(
+        human.out().contains("COMPLETED at ") && human.out().contains(": SUCCEEDED: "),
+        human.out());
 
     CliRun ambiguous = dr("status", "pitr-inventory-");
     assertEquals(ExitCodes.BAD_INPUT, ambiguous.exitCode(), ambiguous.toString());
