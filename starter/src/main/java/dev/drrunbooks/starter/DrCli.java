@@ -28,6 +28,7 @@ import dev.drrunbooks.starter.commands.RestoreSnapshotCommand;
 import dev.drrunbooks.starter.commands.SchedulesCommand;
 import dev.drrunbooks.starter.commands.ServicesCommand;
 import dev.drrunbooks.starter.commands.StandbyFailoverCommand;
+import dev.drrunbooks.starter.commands.StandbyInstantiateCommand;
 import dev.drrunbooks.starter.commands.StatusCommand;
 import dev.drrunbooks.starter.commands.ValidateAllBackupsCommand;
 import dev.drrunbooks.starter.commands.ValidateBackupsCommand;
@@ -66,6 +67,7 @@ import picocli.CommandLine.Spec;
       ValidateAllBackupsCommand.class,
       FailoverCommand.Failover.class,
       FailoverCommand.Failback.class,
+      StandbyInstantiateCommand.class,
       StandbyFailoverCommand.class,
       RecoverEcsCommand.class,
       EvacuateCommand.class,

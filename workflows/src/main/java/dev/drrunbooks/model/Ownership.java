@@ -22,6 +22,16 @@ public record Ownership(String workflowId, String runToken, String procedure) {
   public static final String RUN_TAG = "dr-runbooks:run-id";
   public static final String PROCEDURE_TAG = "dr-runbooks:procedure";
 
+  /**
+   * Marks a resource a run created to outlive it on purpose (a service's standby replica): its
+   * ownership tags still say which run made it, but {@code dr cleanup} of that run refuses to
+   * delete it, whatever the run's end. Deleting it is a person's decision.
+   */
+  public static final String KEPT_TAG = "dr-runbooks:kept";
+
+  /** {@link #KEPT_TAG}'s value on a standby read replica (dr standby-instantiate). */
+  public static final String KEPT_STANDBY = "standby";
+
   /** The ownership of a run started before run tokens: matched by workflow id alone. */
   public Ownership(String workflowId, String procedure) {
     this(workflowId, null, procedure);

@@ -45,6 +45,12 @@ public record RunSummary(String summary, String details) {
               "switches the service's Route 53 record to the other region (after its approval"
                   + " gate), holding the record's lock"),
           Map.entry(
+              "standby-instantiate",
+              "reads each replica-strategy service's standby read replica; with --apply, creates a"
+                  + " missing one (tagged with this run, kept as the standby after it: dr cleanup"
+                  + " refuses it), holding the service's standby lock; never changes an existing"
+                  + " instance"),
+          Map.entry(
               "standby-failover",
               "promotes the service's cross-region read replica (after its approval gate; it cannot"
                   + " be undone) and moves the application's database pointer to it, holding the"

@@ -15,6 +15,7 @@ import dev.drrunbooks.readiness.ReadinessEvaluation;
 import dev.drrunbooks.runcleanup.RunCleanup;
 import dev.drrunbooks.snapshotrestore.SnapshotRestore;
 import dev.drrunbooks.standby.StandbyFailover;
+import dev.drrunbooks.standby.StandbyInstantiate;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,6 +33,7 @@ public final class Runbook {
           BackupValidation.PROCEDURE,
           FleetValidation.PROCEDURE,
           DnsFailover.PROCEDURE,
+          StandbyInstantiate.PROCEDURE,
           StandbyFailover.PROCEDURE,
           EcsServiceRecovery.PROCEDURE,
           RegionEvacuation.PROCEDURE,

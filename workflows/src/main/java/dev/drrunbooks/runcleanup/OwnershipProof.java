@@ -11,7 +11,8 @@ import java.util.Map;
  * created-by=dr-runbooks}, a {@value Ownership#WORKFLOW_TAG} naming one of the runs, and a {@value
  * Ownership#RUN_TAG} equal to that run's token. Anything less is refused, with the reason: a reused
  * workflow id, a resource of a run from before run tokens, or one a person tagged by hand is never
- * the clean-up's to delete.
+ * the clean-up's to delete; nor is one its run marked {@value Ownership#KEPT_TAG} (a standby
+ * replica), made to outlive the run.
  */
 final class OwnershipProof {
   /** Either the owner the delete call must check against, or why nothing may be done. */
@@ -62,6 +63,18 @@ final class OwnershipProof {
     if (run.running()) {
       return refuse(
           "its run " + workflowId + " is still running and cleans up after itself when it ends");
+    }
+    String kept = tags.get(Ownership.KEPT_TAG);
+    if (kept != null) {
+      return refuse(
+          "kept on purpose ("
+              + Ownership.KEPT_TAG
+              + "="
+              + kept
+              + "): "
+              + workflowId
+              + " made it to stay after the run; a clean-up never deletes it, delete it by hand"
+              + " once it is no longer wanted");
     }
     return new Verdict(
         new Ownership(workflowId, token, tags.getOrDefault(Ownership.PROCEDURE_TAG, "unknown")),

@@ -56,6 +56,18 @@ class OwnershipProofTest {
   }
 
   @Test
+  void aStandbyItsRunKeptOnPurposeIsRefusedThoughItsTagsProveTheRun() {
+    Map<String, String> tags =
+        new HashMap<>(new Ownership("drill-1", "t1", "standby-instantiate").tags());
+    tags.put(Ownership.KEPT_TAG, Ownership.KEPT_STANDBY);
+    OwnershipProof.Verdict v = proof.check(tags);
+    assertFalse(v.proven());
+    assertTrue(
+        v.refusal().startsWith("kept on purpose (dr-runbooks:kept=standby): drill-1 made it"),
+        v.refusal());
+  }
+
+  @Test
   void childrenWhoseIdsStartWithTheRunsAreCoveredByItsPrefix() {
     assertEquals(List.of("drill-1"), OwnershipProof.searchPrefixes("drill-1", RUNS));
     List<EndedRun> incident =

@@ -55,6 +55,23 @@ public class RdsStandbyActivitiesImpl implements RdsStandbyActivities {
    */
   static final Set<String> PROMOTION_STATES = Set.of("modifying", "backing-up", "rebooting");
 
+  /** The replica wait's status for an available instance RDS names no source for. */
+  static final String NOT_A_REPLICA = "available (not a read replica)";
+
+  static final String REPLICATION_TERMINATED = "available (read replication terminated)";
+
+  /** What a replica never becomes available and replicating from by waiting. */
+  static final Set<String> REPLICA_FAILED_STATES = replicaFailedStates();
+
+  private static Set<String> replicaFailedStates() {
+    Set<String> failed = new java.util.HashSet<>(RdsRestoreActivitiesImpl.FAILED_STATES);
+    failed.add(NOT_A_REPLICA);
+    // "terminated": replication could not resume for over 31 days, or was stopped for good
+    // (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_ReadRepl.Monitoring.html).
+    failed.add(REPLICATION_TERMINATED);
+    return Set.copyOf(failed);
+  }
+
   private final RdsSupport rds;
   private final StatusPoller poller;
   private final ReplicaLagReader lag;
@@ -150,7 +167,10 @@ public class RdsStandbyActivitiesImpl implements RdsStandbyActivities {
     Optional<DBInstance> existing = rds.findInstance(region, target);
     if (existing.isPresent()) return adopt(region, existing.get(), req.owner(), sourceArn);
 
-    Map<String, String> tags = RdsTags.owned(req.owner(), RdsTags.REPLICA_OF, sourceArn);
+    // Kept: the standby outlives its run, and dr cleanup of that run must not delete it.
+    Map<String, String> tags =
+        RdsTags.owned(
+            req.owner(), RdsTags.REPLICA_OF, sourceArn, Ownership.KEPT_TAG, Ownership.KEPT_STANDBY);
     CreateDbInstanceReadReplicaRequest.Builder call =
         CreateDbInstanceReadReplicaRequest.builder()
             .dbInstanceIdentifier(target)
@@ -389,6 +409,39 @@ public class RdsStandbyActivitiesImpl implements RdsStandbyActivities {
     if ("available".equals(status) && source != null)
       return "available (still a read replica of " + source + ")";
     return status;
+  }
+
+  @Override
+  public ReplicaState pollReplicaAvailable(String region, String instanceId, Instant deadline) {
+    require(region, "region");
+    require(instanceId, "instanceId");
+    DBInstance db =
+        poller.pollOnce(
+            "RDS read replica '" + instanceId + "' in " + region,
+            () -> rds.instance(region, instanceId),
+            RdsStandbyActivitiesImpl::replicaStatus,
+            "available",
+            REPLICA_FAILED_STATES,
+            "RdsBadState",
+            deadline,
+            poller.backoff());
+    return state(region, db, rds.tags(region, db));
+  }
+
+  /**
+   * The status the replica wait sees: "available" only once the instance is available, names a
+   * source and replicates normally (or RDS reports no replication entry); else its status, or
+   * "available (read replication STATE)", or {@value #NOT_A_REPLICA}.
+   */
+  static String replicaStatus(DBInstance db) {
+    String status = db.dbInstanceStatus();
+    if (!"available".equals(status)) return status;
+    if (db.readReplicaSourceDBInstanceIdentifier() == null) return NOT_A_REPLICA;
+    ReplicaState s = state(null, db, Map.of());
+    if (s.replication() == null) return status;
+    if ("replicating".equalsIgnoreCase(s.replication())
+        && !Boolean.FALSE.equals(s.replicationNormal())) return status;
+    return "available (read replication " + s.replication().toLowerCase() + ")";
   }
 
   @Override

@@ -150,6 +150,10 @@ class RdsStandbyActivitiesTest {
     Map<String, String> tags = RdsTags.toMap(call.tags());
     assertTrue(owner.owns(tags), tags.toString());
     assertEquals(SOURCE_ARN, tags.get(RdsTags.REPLICA_OF));
+    assertEquals(
+        Ownership.KEPT_STANDBY,
+        tags.get(Ownership.KEPT_TAG),
+        "the standby outlives its run: dr cleanup must not delete it");
   }
 
   @Test
@@ -455,6 +459,108 @@ class RdsStandbyActivitiesTest {
     } finally {
       one.close();
     }
+  }
+
+  // --- pollReplicaAvailable --------------------------------------------------------------
+
+  private static DBInstanceStatusInfo replication(String status, boolean normal) {
+    return DBInstanceStatusInfo.builder()
+        .statusType("read replication")
+        .status(status)
+        .normal(normal)
+        .build();
+  }
+
+  /** Poll by poll, each call one activity attempt, as a workflow's pollUntil stub makes them. */
+  private <T> T oneAttempt(java.util.function.Function<RdsStandbyActivities, T> call) {
+    TestActivityEnvironment one = TestActivityEnvironment.newInstance();
+    try {
+      one.registerActivitiesImplementations(activities);
+      return call.apply(
+          one.newActivityStub(
+              RdsStandbyActivities.class,
+              ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(1)).build()));
+    } finally {
+      one.close();
+    }
+  }
+
+  @Test
+  void aNewReplicaIsReadyOnlyOnceAvailableAndReplicatingNormally() {
+    replicaOfSource(
+        look("creating", SOURCE_ARN),
+        new ScriptedStandbyRds.Look("available", SOURCE_ARN, List.of(replication("error", false))),
+        new ScriptedStandbyRds.Look(
+            "available", SOURCE_ARN, List.of(replication("replicating", true))));
+    Instant later = Instant.now().plusSeconds(3600);
+
+    ApplicationFailure creating =
+        oneAttempt(a -> failureOf(() -> a.pollReplicaAvailable(DR, REPLICA, later)));
+    ApplicationFailure inError =
+        oneAttempt(a -> failureOf(() -> a.pollReplicaAvailable(DR, REPLICA, later)));
+    ReplicaState ready = oneAttempt(a -> a.pollReplicaAvailable(DR, REPLICA, later));
+
+    assertEquals(dev.drrunbooks.model.Polls.NOT_YET, creating.getType());
+    assertTrue(creating.getOriginalMessage().contains("'creating'"), creating.getOriginalMessage());
+    assertEquals(dev.drrunbooks.model.Polls.NOT_YET, inError.getType(), "an error may clear");
+    assertTrue(
+        inError.getOriginalMessage().contains("'available (read replication error)'"),
+        inError.getOriginalMessage());
+    assertEquals("available", ready.status());
+    assertEquals(SOURCE_ARN, ready.sourceIdentifier());
+    assertEquals("replicating", ready.replication());
+    assertEquals(3, rds.describes.get());
+  }
+
+  @Test
+  void aReplicaWithoutAReplicationEntryIsReadyOnceAvailableAsMotoReportsIt() {
+    replicaOfSource(look("available", SOURCE_ARN));
+
+    ReplicaState ready =
+        oneAttempt(a -> a.pollReplicaAvailable(DR, REPLICA, Instant.now().plusSeconds(60)));
+
+    assertEquals("available", ready.status());
+    assertNull(ready.replication());
+  }
+
+  @Test
+  void aReplicaThatIsNoneOrWhoseReplicationEndedForGoodEndsTheWaitAtOnce() {
+    replicaOfSource(look("available", null));
+    ApplicationFailure notReplica =
+        oneAttempt(
+            a ->
+                failureOf(
+                    () -> a.pollReplicaAvailable(DR, REPLICA, Instant.now().plusSeconds(60))));
+    assertEquals("RdsBadState", notReplica.getType());
+    assertTrue(notReplica.isNonRetryable());
+    assertTrue(
+        notReplica.getOriginalMessage().contains("'available (not a read replica)'"),
+        notReplica.getOriginalMessage());
+
+    replicaOfSource(
+        new ScriptedStandbyRds.Look(
+            "available", SOURCE_ARN, List.of(replication("terminated", false))));
+    ApplicationFailure terminated =
+        oneAttempt(
+            a ->
+                failureOf(
+                    () -> a.pollReplicaAvailable(DR, REPLICA, Instant.now().plusSeconds(60))));
+    assertEquals("RdsBadState", terminated.getType());
+  }
+
+  @Test
+  void aReplicaStillCreatingAtTheDeadlineEndsTheWaitNamingItsStatus() {
+    replicaOfSource(look("creating", SOURCE_ARN));
+
+    ApplicationFailure late =
+        oneAttempt(
+            a ->
+                failureOf(
+                    () -> a.pollReplicaAvailable(DR, REPLICA, Instant.now().minusSeconds(1))));
+
+    assertEquals("WaitDeadlineExceeded", late.getType());
+    assertTrue(late.isNonRetryable());
+    assertTrue(late.getOriginalMessage().contains("still 'creating'"), late.getOriginalMessage());
   }
 
   // --- replicaLagSeconds -----------------------------------------------------------------

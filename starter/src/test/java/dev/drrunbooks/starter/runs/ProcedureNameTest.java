@@ -36,7 +36,8 @@ class ProcedureNameTest {
     assertEquals(
         "--procedure: 'restore' is not a procedure; allowed (key or command): backup-policy, pitr,"
             + " snapshot-restore (restore-snapshot), backup-validation (validate-backups),"
-            + " fleet-validation (validate-backups-all), dns-failover (failover), standby-failover,"
+            + " fleet-validation (validate-backups-all), dns-failover (failover),"
+            + " standby-instantiate, standby-failover,"
             + " ecs-recovery (recover-ecs), region-evacuation (evacuate), dr-drill (drill),"
             + " fleet-drill (drill-all), data-recovery (recover-data), incident-response"
             + " (incident), dr-cleanup (cleanup), readiness, dns-failback (failback)",

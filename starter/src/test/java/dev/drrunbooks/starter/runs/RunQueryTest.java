@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 class RunQueryTest {
   private static final String TYPES =
       "WorkflowType IN (\"BackupPolicy\", \"PointInTimeRestore\", \"SnapshotRestore\","
-          + " \"BackupValidation\", \"FleetValidation\", \"DnsFailover\", \"StandbyFailover\","
-          + " \"EcsServiceRecovery\", \"RegionEvacuation\", \"DrDrill\", \"FleetDrill\","
+          + " \"BackupValidation\", \"FleetValidation\", \"DnsFailover\","
+          + " \"StandbyInstantiate\", \"StandbyFailover\", \"EcsServiceRecovery\","
+          + " \"RegionEvacuation\", \"DrDrill\", \"FleetDrill\","
           + " \"CorruptedDataRecovery\", \"IncidentResponse\", \"RunCleanupWorkflow\")";
 
   @Test

@@ -31,8 +31,11 @@ public interface RdsStandbyActivities {
    * so the SDK presigns the request an encrypted source needs:
    * https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_ReadRepl.XRgn.html), in the
    * request's subnet group and security groups, encrypted with its KMS key, tagged with the run's
-   * ownership and {@code dr-runbooks:replica-of} (the source's ARN). Returns at once; the replica
-   * is then "creating" for minutes.
+   * ownership, {@code dr-runbooks:replica-of} (the source's ARN) and {@link
+   * dev.drrunbooks.model.Ownership#KEPT_TAG} = {@value
+   * dev.drrunbooks.model.Ownership#KEPT_STANDBY}: the replica is the service's standby, made to
+   * stay after its run, so {@code dr cleanup} of that run never deletes it. Returns at once; the
+   * replica is then "creating" for minutes.
    *
    * <p>Idempotent by name: an existing instance this run owns that replicates the same source is
    * returned as it is. Refused non-retryably, naming the instance and its tags: one owned by anyone
@@ -74,6 +77,29 @@ public interface RdsStandbyActivities {
    * naming the last status, e.g. "available (still a read replica of ARN)").
    */
   InstanceInfo pollPromoted(String region, String instanceId, Instant deadline);
+
+  /**
+   * One poll of the wait for a new read replica, one describe per activity attempt (call it with
+   * {@link dev.drrunbooks.model.ActivityDefaults#pollUntil} options): the replica's state once its
+   * status is available, RDS names a source in ReadReplicaSourceDBInstanceIdentifier, and its
+   * StatusInfos "read replication" entry is replicating and normal
+   * (https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_DBInstanceStatusInfo.html). A
+   * replica RDS reports no such entry for (moto models none) counts once available. Otherwise a
+   * retryable {@link dev.drrunbooks.model.Polls#NOT_YET} naming the pause before the next poll: a
+   * new replica is "creating" for minutes
+   * (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_ReadRepl.Create.html), and a
+   * replication error or stop may clear. A state it never leaves for that ends it non-retryably
+   * ({@code RdsBadState}: failed, storage-full, deleting..., available but not a read replica, or
+   * replication terminated); so does {@code deadline} ({@code WaitDeadlineExceeded}, naming the
+   * last status, e.g. "available (read replication error)").
+   *
+   * <p>A default only so that test fakes of a failover, which never create a replica, need not
+   * implement it; {@code RdsStandbyActivitiesImpl} does.
+   */
+  default ReplicaState pollReplicaAvailable(String region, String instanceId, Instant deadline) {
+    throw new UnsupportedOperationException(
+        getClass().getName() + " does not wait for new read replicas");
+  }
 
   /**
    * The replica's CloudWatch ReplicaLag (AWS/RDS, DBInstanceIdentifier, seconds): the newest

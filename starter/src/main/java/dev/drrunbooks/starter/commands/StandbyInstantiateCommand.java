@@ -1,0 +1,88 @@
+package dev.drrunbooks.starter.commands;
+
+import dev.drrunbooks.standby.StandbyInstantiate;
+import dev.drrunbooks.standby.StandbyInstantiateCheck;
+import dev.drrunbooks.standby.StandbyInstantiateInput;
+import dev.drrunbooks.standby.StandbyInstantiateResult;
+import dev.drrunbooks.starter.Connection;
+import dev.drrunbooks.starter.ExitCodes;
+import dev.drrunbooks.starter.ResultPrinter;
+import dev.drrunbooks.starter.RunStarter;
+import dev.drrunbooks.starter.StartCheck;
+import dev.drrunbooks.starter.Table;
+import java.io.PrintWriter;
+import java.io.Writer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code dr standby-instantiate}: audit (default) or create (--apply) the cross-region read replica
+ * each replica-strategy service keeps as its standby. Exit 0 when every standby is compliant or was
+ * created; the outcome code when one is missing (audit), of another source, no replica, degraded,
+ * or failed.
+ */
+@Command(name = "standby-instantiate")
+public final class StandbyInstantiateCommand extends ConnectedCommand {
+  @Option(names = "--service", defaultValue = "all")
+  String service;
+
+  @Option(names = "--apply")
+  boolean apply;
+
+  @Option(names = "--wait-budget")
+  String waitBudget;
+
+  @Option(names = "--no-wait")
+  boolean noWait;
+
+  @Override
+  public Integer call() {
+    StandbyInstantiateInput in =
+        new StandbyInstantiateInput(service, apply ? Boolean.TRUE : null, waitBudget);
+    // What the run would refuse is refused here, before connecting: no run is created.
+    StartCheck.check(spec, connection, StandbyInstantiate.PROCEDURE, in, null);
+    try (Connection conn = connection) {
+      RunStarter runs =
+          new RunStarter(conn, spec.commandLine().getOut(), spec.commandLine().getErr(), json.on());
+      String subject = (apply ? "apply-" : "audit-") + in.selector();
+      return runs.start(
+          StandbyInstantiate.PROCEDURE,
+          in.selector(),
+          subject,
+          in,
+          noWait,
+          r -> {
+            var out =
+                json.on() ? new PrintWriter(Writer.nullWriter()) : spec.commandLine().getOut();
+            new ResultPrinter(out).timeline(r.timeline());
+            out.println();
+            out.print(render(r));
+            return r.allHealthy() ? ExitCodes.OK : ExitCodes.OUTCOME_NOT_SUCCESS;
+          });
+    }
+  }
+
+  /** The checks as a table; each check's detail is a numbered note under it. */
+  static String render(StandbyInstantiateResult r) {
+    Table table = new Table("SERVICE", "REPLICA", "FOUND", "ACTION", "LAG", "NOTE");
+    TableNotes notes = new TableNotes();
+    for (StandbyInstantiateCheck c : r.checks()) {
+      String found = notes.cell(c.found(), null, c.replica() + " found");
+      String note = c.detail() == null ? null : notes.add(c.replica() + ": " + c.detail());
+      table.row(
+          c.service(),
+          c.replica(),
+          found,
+          c.action(),
+          c.lagSeconds() == null ? "-" : c.lagSeconds() + " s",
+          note);
+    }
+    StringBuilder out = new StringBuilder(r.checks().isEmpty() ? "" : table.render());
+    if (!notes.isEmpty()) out.append('\n').append(notes.text());
+    out.append(
+        String.format(
+            "%nStandby instantiate %s of %s: %s%n",
+            r.mode(), String.join(", ", r.services()), r.summary()));
+    return out.toString();
+  }
+}
