@@ -85,6 +85,11 @@ public final class SandboxStandbyActivities implements RdsStandbyActivities {
   }
 
   @Override
+  public ReplicaState pollReplicaAvailable(String region, String instanceId, Instant deadline) {
+    return delegate.pollReplicaAvailable(region, instanceId, deadline);
+  }
+
+  @Override
   public ReplicaLag replicaLagSeconds(String region, String instanceId, Duration window) {
     return delegate.replicaLagSeconds(region, instanceId, window);
   }

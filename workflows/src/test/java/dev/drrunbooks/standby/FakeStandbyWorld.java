@@ -120,6 +120,11 @@ public final class FakeStandbyWorld
   }
 
   @Override
+  public ReplicaState pollReplicaAvailable(String region, String instanceId, Instant deadline) {
+    throw new UnsupportedOperationException("a failover creates no replica");
+  }
+
+  @Override
   public ReplicaLag replicaLagSeconds(String region, String instanceId, Duration window) {
     calls.add("lag " + instanceId);
     return lag;

@@ -6,11 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.drrunbooks.activities.ledger.LedgerReceipt;
-import dev.drrunbooks.activities.rds.ReplicaRequest;
 import dev.drrunbooks.activities.sql.QueryOutcome;
-import dev.drrunbooks.aws.rds.Polling;
-import dev.drrunbooks.aws.rds.RdsStandbyActivitiesImpl;
-import dev.drrunbooks.model.Ownership;
 import dev.drrunbooks.sandbox.SandboxDatabases;
 import dev.drrunbooks.standby.StandbyFailoverOutcome;
 import dev.drrunbooks.standby.StandbyFailoverResult;
@@ -23,7 +19,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,24 +83,21 @@ class StandbyFailoverEndToEndTest {
     assertEquals(primaryEndpoint, pointer().resourceRecords().get(0).value(), "as seeded");
     String workflowId = null;
     try {
-      // TODO(issue 17, standby instantiate procedure): create the replica with that procedure
-      // (being written in parallel) instead of calling the activity directly.
-      new RdsStandbyActivitiesImpl(
-              worker.aws::rds,
-              worker.aws::cloudWatch,
-              new Polling(Duration.ofMillis(50), Duration.ofMillis(200)),
-              Clock.systemUTC())
-          .createReplica(
-              new ReplicaRequest(
-                  DR_REGION,
-                  REPLICA,
-                  PRIMARY_REGION,
-                  PRIMARY,
-                  null, // the sandbox's Payments primary is not encrypted
-                  "mycomputer-dr-db",
-                  List.of("sg-0a1b2c3d4e5f60718"),
-                  null,
-                  new Ownership("e2e-standby-" + System.nanoTime(), "standby-instantiate")));
+      // The standby as an operator makes it: the instantiate's audit finds it missing, its apply
+      // creates it from the catalog and waits until it replicates.
+      CliRun audit =
+          CliRun.of(worker.connectionArgs(), "standby-instantiate", "--service", "payments");
+      assertTrue(audit.out().contains("MISSING"), audit.toString());
+      CliRun instantiated =
+          CliRun.of(
+              worker.connectionArgs(), "standby-instantiate", "--service", "payments", "--apply");
+      assertEquals(0, instantiated.exitCode(), instantiated.toString());
+      assertTrue(instantiated.out().contains("CREATED"), instantiated.toString());
+      CliRun again =
+          CliRun.of(
+              worker.connectionArgs(), "standby-instantiate", "--service", "payments", "--apply");
+      assertEquals(0, again.exitCode(), again.toString());
+      assertTrue(again.out().contains("COMPLIANT"), "a second apply changes nothing: " + again);
 
       CliRun started =
           CliRun.of(

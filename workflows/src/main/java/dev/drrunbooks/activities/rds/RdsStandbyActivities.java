@@ -92,14 +92,8 @@ public interface RdsStandbyActivities {
    * ({@code RdsBadState}: failed, storage-full, deleting..., available but not a read replica, or
    * replication terminated); so does {@code deadline} ({@code WaitDeadlineExceeded}, naming the
    * last status, e.g. "available (read replication error)").
-   *
-   * <p>A default only so that test fakes of a failover, which never create a replica, need not
-   * implement it; {@code RdsStandbyActivitiesImpl} does.
    */
-  default ReplicaState pollReplicaAvailable(String region, String instanceId, Instant deadline) {
-    throw new UnsupportedOperationException(
-        getClass().getName() + " does not wait for new read replicas");
-  }
+  ReplicaState pollReplicaAvailable(String region, String instanceId, Instant deadline);
 
   /**
    * The replica's CloudWatch ReplicaLag (AWS/RDS, DBInstanceIdentifier, seconds): the newest
