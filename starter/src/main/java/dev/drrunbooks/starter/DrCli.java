@@ -29,6 +29,7 @@ import dev.drrunbooks.starter.commands.SchedulesCommand;
 import dev.drrunbooks.starter.commands.ServicesCommand;
 import dev.drrunbooks.starter.commands.StandbyFailoverCommand;
 import dev.drrunbooks.starter.commands.StandbyInstantiateCommand;
+import dev.drrunbooks.starter.commands.StandbyReplicateCommand;
 import dev.drrunbooks.starter.commands.StatusCommand;
 import dev.drrunbooks.starter.commands.ValidateAllBackupsCommand;
 import dev.drrunbooks.starter.commands.ValidateBackupsCommand;
@@ -69,6 +70,7 @@ import picocli.CommandLine.Spec;
       FailoverCommand.Failback.class,
       StandbyInstantiateCommand.class,
       StandbyFailoverCommand.class,
+      StandbyReplicateCommand.class,
       RecoverEcsCommand.class,
       EvacuateCommand.class,
       GateCommand.Approve.class,

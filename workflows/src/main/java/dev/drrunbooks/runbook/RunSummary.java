@@ -56,6 +56,11 @@ public record RunSummary(String summary, String details) {
                   + " be undone) and moves the application's database pointer to it, holding the"
                   + " service's standby lock"),
           Map.entry(
+              "standby-replicate",
+              "creates the reverse read replica of the promoted standby in the old primary's region"
+                  + " (kept, as a standby); with --replace-old-primary and after its gate, deletes"
+                  + " the old primary the catalog marks replaceable, with a final snapshot"),
+          Map.entry(
               "ecs-recovery",
               "scales and redeploys the service's ECS service, holding the service's lock"),
           Map.entry(

@@ -16,6 +16,7 @@ import dev.drrunbooks.runcleanup.RunCleanup;
 import dev.drrunbooks.snapshotrestore.SnapshotRestore;
 import dev.drrunbooks.standby.StandbyFailover;
 import dev.drrunbooks.standby.StandbyInstantiate;
+import dev.drrunbooks.standby.StandbyReplicate;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,6 +36,7 @@ public final class Runbook {
           DnsFailover.PROCEDURE,
           StandbyInstantiate.PROCEDURE,
           StandbyFailover.PROCEDURE,
+          StandbyReplicate.PROCEDURE,
           EcsServiceRecovery.PROCEDURE,
           RegionEvacuation.PROCEDURE,
           DrDrill.PROCEDURE,

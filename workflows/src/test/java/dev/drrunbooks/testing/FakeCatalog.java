@@ -11,7 +11,16 @@ import java.util.Map;
 
 /** The project's catalog served as the worker serves it, for workflow-logic tests. */
 public final class FakeCatalog implements CatalogActivities {
-  private final Catalog catalog = CatalogFixture.load();
+  private final Catalog catalog;
+
+  public FakeCatalog() {
+    this(CatalogFixture.load());
+  }
+
+  /** Serves {@code catalog}, e.g. the fixture with one field changed. */
+  public FakeCatalog(Catalog catalog) {
+    this.catalog = catalog;
+  }
 
   @Override
   public Map<String, ScheduleSpec> schedules() {

@@ -1,5 +1,6 @@
 package dev.drrunbooks.aws.rds;
 
+import dev.drrunbooks.activities.rds.Placement;
 import dev.drrunbooks.activities.rds.RdsOldPrimaryActivities;
 import dev.drrunbooks.aws.AwsClients;
 import dev.drrunbooks.aws.AwsFailures;
@@ -9,6 +10,7 @@ import io.temporal.failure.ApplicationFailure;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -17,6 +19,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 import software.amazon.awssdk.services.rds.model.DbInstanceNotFoundException;
+import software.amazon.awssdk.services.rds.model.VpcSecurityGroupMembership;
 
 /** {@link RdsOldPrimaryActivities} with the AWS SDK. */
 public class RdsOldPrimaryActivitiesImpl implements RdsOldPrimaryActivities {
@@ -42,6 +45,23 @@ public class RdsOldPrimaryActivitiesImpl implements RdsOldPrimaryActivities {
   public RdsOldPrimaryActivitiesImpl(Function<String, RdsClient> rds, Clock clock) {
     this.rds = new RdsSupport(rds);
     this.clock = clock;
+  }
+
+  @Override
+  public Placement placementOf(String region, String instanceId) {
+    return rds.findInstance(region, instanceId)
+        .map(
+            db ->
+                new Placement(
+                    db.dbSubnetGroup() == null ? null : db.dbSubnetGroup().dbSubnetGroupName(),
+                    db.hasVpcSecurityGroups()
+                        ? db.vpcSecurityGroups().stream()
+                            .map(VpcSecurityGroupMembership::vpcSecurityGroupId)
+                            .toList()
+                        : List.of(),
+                    Boolean.TRUE.equals(db.storageEncrypted()) ? db.kmsKeyId() : null,
+                    db.dbInstanceClass()))
+        .orElse(null);
   }
 
   @Override

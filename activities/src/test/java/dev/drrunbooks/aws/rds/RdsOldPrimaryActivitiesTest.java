@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.drrunbooks.activities.rds.Placement;
 import dev.drrunbooks.aws.ScriptedSdkClient;
 import dev.drrunbooks.model.Polls;
 import io.temporal.failure.ApplicationFailure;
@@ -166,5 +167,32 @@ class RdsOldPrimaryActivitiesTest {
     assertTrue(late.getOriginalMessage().contains("still 'deleting'"), late.getOriginalMessage());
     rds.db = null;
     assertEquals("gone", a.pollDeleted(REGION, OLD, Instant.now().plusSeconds(600)));
+  }
+
+  @Test
+  void itsPlacementIsWhatAReplacementNeedsAndNullWhenGone() {
+    OneInstance rds =
+        new OneInstance(
+            primary()
+                .dbSubnetGroup(g -> g.dbSubnetGroupName("mycomputer-db"))
+                .vpcSecurityGroups(
+                    v -> v.vpcSecurityGroupId("sg-1"), v -> v.vpcSecurityGroupId("sg-2"))
+                .storageEncrypted(true)
+                .kmsKeyId("arn:aws:kms:eu-west-1:123456789012:key/k")
+                .dbInstanceClass("db.r6g.large")
+                .build());
+    RdsOldPrimaryActivitiesImpl a =
+        new RdsOldPrimaryActivitiesImpl(region -> rds.client(), Clock.systemUTC());
+    assertEquals(
+        new Placement(
+            "mycomputer-db",
+            List.of("sg-1", "sg-2"),
+            "arn:aws:kms:eu-west-1:123456789012:key/k",
+            "db.r6g.large"),
+        a.placementOf(REGION, OLD));
+    rds.db = rds.db.toBuilder().storageEncrypted(false).build();
+    assertEquals(null, a.placementOf(REGION, OLD).kmsKeyId(), "an unencrypted one names no key");
+    rds.db = null;
+    assertEquals(null, a.placementOf(REGION, OLD));
   }
 }

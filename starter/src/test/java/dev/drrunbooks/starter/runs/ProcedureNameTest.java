@@ -37,7 +37,7 @@ class ProcedureNameTest {
         "--procedure: 'restore' is not a procedure; allowed (key or command): backup-policy, pitr,"
             + " snapshot-restore (restore-snapshot), backup-validation (validate-backups),"
             + " fleet-validation (validate-backups-all), dns-failover (failover),"
-            + " standby-instantiate, standby-failover,"
+            + " standby-instantiate, standby-failover, standby-replicate,"
             + " ecs-recovery (recover-ecs), region-evacuation (evacuate), dr-drill (drill),"
             + " fleet-drill (drill-all), data-recovery (recover-data), incident-response"
             + " (incident), dr-cleanup (cleanup), readiness, dns-failback (failback)",

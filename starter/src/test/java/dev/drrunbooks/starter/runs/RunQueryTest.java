@@ -16,7 +16,8 @@ class RunQueryTest {
   private static final String TYPES =
       "WorkflowType IN (\"BackupPolicy\", \"PointInTimeRestore\", \"SnapshotRestore\","
           + " \"BackupValidation\", \"FleetValidation\", \"DnsFailover\","
-          + " \"StandbyInstantiate\", \"StandbyFailover\", \"EcsServiceRecovery\","
+          + " \"StandbyInstantiate\", \"StandbyFailover\", \"StandbyReplicate\","
+          + " \"EcsServiceRecovery\","
           + " \"RegionEvacuation\", \"DrDrill\", \"FleetDrill\","
           + " \"CorruptedDataRecovery\", \"IncidentResponse\", \"RunCleanupWorkflow\")";
 

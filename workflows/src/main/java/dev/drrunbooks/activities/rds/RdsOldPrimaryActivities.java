@@ -13,6 +13,13 @@ import io.temporal.activity.ActivityInterface;
 public interface RdsOldPrimaryActivities {
 
   /**
+   * Where {@code instanceId} in {@code region} lives, for a replica that is to take its place: its
+   * DB subnet group, VPC security groups, the KMS key its storage is encrypted with and its
+   * instance class (DescribeDBInstances). Null when there is no such instance.
+   */
+  Placement placementOf(String region, String instanceId);
+
+  /**
    * Deletes {@code instanceId} in {@code region}, the catalog's primary that {@code replacedByArn}
    * (the promoted standby) replaced: DeleteDBInstance with a final snapshot {@code finalSnapshotId}
    * and the automated backups retained (DeleteAutomatedBackups false), so both the data as it was

@@ -1,0 +1,70 @@
+package dev.drrunbooks.starter.commands;
+
+import dev.drrunbooks.standby.StandbyReplicate;
+import dev.drrunbooks.standby.StandbyReplicateInput;
+import dev.drrunbooks.standby.StandbyReplicateOutcome;
+import dev.drrunbooks.starter.Connection;
+import dev.drrunbooks.starter.ExitCodes;
+import dev.drrunbooks.starter.ResultPrinter;
+import dev.drrunbooks.starter.RunStarter;
+import dev.drrunbooks.starter.StartCheck;
+import java.io.PrintWriter;
+import java.io.Writer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * {@code dr standby-replicate}: after a standby failover, re-create the standby in the other
+ * direction; with {@code --replace-old-primary}, delete the old primary first where the catalog
+ * marks it replaceable and its gate approves. Exit 0 when the reverse replica replicates; the
+ * outcome code when the old primary is in the way or the gate said no.
+ */
+@Command(name = "standby-replicate")
+public final class StandbyReplicateCommand extends ConnectedCommand {
+  @Option(names = "--service", descriptionKey = "catalog-service")
+  String service;
+
+  @Option(names = "--replace-old-primary")
+  boolean replaceOldPrimary;
+
+  @Option(names = "--wait-budget")
+  String waitBudget;
+
+  @Option(names = "--approval-timeout")
+  String approvalTimeout;
+
+  @Option(names = "--no-wait")
+  boolean noWait;
+
+  @Override
+  public Integer call() {
+    StandbyReplicateInput in =
+        new StandbyReplicateInput(
+            service, replaceOldPrimary ? Boolean.TRUE : null, waitBudget, approvalTimeout);
+    if (in.service() == null || in.service().isBlank())
+      throw new ParameterException(
+          spec.commandLine(), "--service is required (a catalog key such as payments)");
+    // What the run would refuse is refused here, before connecting: no run is created.
+    StartCheck.check(spec, connection, StandbyReplicate.PROCEDURE, in, null);
+    try (Connection conn = connection) {
+      RunStarter runs =
+          new RunStarter(conn, spec.commandLine().getOut(), spec.commandLine().getErr(), json.on());
+      return runs.start(
+          StandbyReplicate.PROCEDURE,
+          in.service(),
+          in.service(),
+          in,
+          noWait,
+          r -> {
+            var out =
+                json.on() ? new PrintWriter(Writer.nullWriter()) : spec.commandLine().getOut();
+            new ResultPrinter(out).timeline(r.timeline());
+            out.printf("%n%s: %s%n", r.outcome(), r.summary());
+            return r.outcome() == StandbyReplicateOutcome.REPLICATING
+                ? ExitCodes.OK
+                : ExitCodes.OUTCOME_NOT_SUCCESS;
+          });
+    }
+  }
+}

@@ -1,0 +1,11 @@
+package dev.drrunbooks.standby;
+
+/** How a replicate-back ended without failing. */
+public enum StandbyReplicateOutcome {
+  /** The reverse replica exists and replicates from the promoted standby. */
+  REPLICATING,
+  /** The old primary is still there and the run was not asked to replace it: nothing changed. */
+  OLD_PRIMARY_IN_THE_WAY,
+  /** The gate before the old primary's deletion said no, or nobody answered. */
+  ABORTED
+}

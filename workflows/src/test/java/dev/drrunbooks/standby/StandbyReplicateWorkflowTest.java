@@ -1,0 +1,235 @@
+package dev.drrunbooks.standby;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.drrunbooks.activities.rds.ReplicaRequest;
+import dev.drrunbooks.approval.Approval;
+import dev.drrunbooks.catalog.CatalogFixture;
+import dev.drrunbooks.model.Failures;
+import dev.drrunbooks.replay.Histories;
+import dev.drrunbooks.testing.AnsweringAs;
+import dev.drrunbooks.testing.FakeCatalog;
+import dev.drrunbooks.testing.FakeLocks;
+import dev.drrunbooks.testing.TimeSkipping;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The replicate-back of Payments after its standby failover: the old primary replaced behind its
+ * gate, then the reverse replica made where it lived; refusals that change nothing: an old primary
+ * in the way, one the catalog keeps, a gate that says no, a standby never promoted, a name taken by
+ * another replica; a second run resumes at the wait.
+ */
+class StandbyReplicateWorkflowTest {
+  @RegisterExtension
+  static final TestWorkflowExtension temporal =
+      TimeSkipping.extension(StandbyReplicateWorkflowImpl.class);
+
+  private final FakeReplicateWorld world = new FakeReplicateWorld();
+
+  private void start(TestWorkflowEnvironment env, Worker worker, FakeCatalog catalog) {
+    worker.registerActivitiesImplementations(world, catalog, new FakeLocks());
+    env.start();
+  }
+
+  @Test
+  void theReplaceableOldPrimaryGoesBehindTheGateThenTheReverseReplicaTakesItsPlace(
+      TestWorkflowEnvironment env, WorkflowClient client, Worker worker) {
+    start(env, worker, new FakeCatalog());
+    StandbyReplicateWorkflow wf =
+        begin(
+            client,
+            worker,
+            "standby-replicate-replace",
+            new StandbyReplicateInput("payments", true, null, null));
+    awaitGate(wf);
+    assertTrue(wf.status().detail().contains("final snapshot"), wf.status().detail());
+    assertEquals(List.of(), world.calls, "nothing deleted before the gate");
+    approveAsTwo(client, "standby-replicate-replace", "eu-west-1 is back");
+    StandbyReplicateResult r = WorkflowStub.fromTyped(wf).getResult(StandbyReplicateResult.class);
+
+    assertEquals(StandbyReplicateOutcome.REPLICATING, r.outcome(), r.summary());
+    assertEquals(2, world.calls.size(), world.calls.toString());
+    assertTrue(
+        world
+            .calls
+            .get(0)
+            .startsWith(
+                "delete mycomputer-payments-db ("
+                    + FakeReplicateWorld.PRIMARY_ARN
+                    + ") for "
+                    + FakeReplicateWorld.REPLICA_ARN
+                    + " keep mycomputer-payments-db-final-"),
+        world.calls.get(0));
+    assertEquals("create mycomputer-payments-db in eu-west-1", world.calls.get(1));
+    ReplicaRequest request = world.created.get(0);
+    assertEquals("eu-central-1", request.sourceRegion());
+    assertEquals(FakeReplicateWorld.REPLICA, request.sourceInstanceId());
+    assertEquals(FakeReplicateWorld.OLD_PLACEMENT.subnetGroup(), request.subnetGroup());
+    assertEquals(FakeReplicateWorld.OLD_PLACEMENT.securityGroupIds(), request.securityGroupIds());
+    assertEquals(FakeReplicateWorld.OLD_PLACEMENT.kmsKeyId(), request.kmsKeyId());
+    assertEquals("standby-replicate", request.owner().procedure());
+    assertTrue(r.oldPrimary().startsWith("deleted: deleting (final snapshot"), r.oldPrimary());
+    assertEquals(1.0, r.lag().seconds());
+    Histories.record(client, "standby-replicate-replace", "standby-replicate-replace");
+  }
+
+  @Test
+  void anOldPrimaryInTheWayStopsTheRunUnlessItIsAskedToReplaceIt(
+      TestWorkflowEnvironment env, WorkflowClient client, Worker worker) {
+    start(env, worker, new FakeCatalog());
+    StandbyReplicateResult r =
+        stub(client, worker, "standby-replicate-stop").run(StandbyReplicateInput.of("payments"));
+    assertEquals(StandbyReplicateOutcome.OLD_PRIMARY_IN_THE_WAY, r.outcome());
+    assertTrue(r.summary().contains("replaceOldPrimary"), r.summary());
+    assertEquals(List.of(), world.calls, "nothing deleted, nothing created");
+  }
+
+  @Test
+  void anOldPrimaryTheCatalogKeepsIsRefusedAndNothingIsDeleted(
+      TestWorkflowEnvironment env, WorkflowClient client, Worker worker) {
+    start(
+        env,
+        worker,
+        new FakeCatalog(
+            CatalogFixture.parse(
+                CatalogFixture.text().replace("oldPrimary: replaceable", "oldPrimary: keep"))));
+    WorkflowFailedException e =
+        assertThrows(
+            WorkflowFailedException.class,
+            () ->
+                stub(client, worker, "standby-replicate-kept")
+                    .run(new StandbyReplicateInput("payments", true, null, null)));
+    assertEquals("OldPrimaryKept", Failures.rootType(e));
+    assertTrue(
+        Failures.rootMessage(e).contains("recovery.oldPrimary: keep"), Failures.rootMessage(e));
+    assertEquals(List.of(), world.calls);
+  }
+
+  @Test
+  void aGateThatSaysNoDeletesNothing(
+      TestWorkflowEnvironment env, WorkflowClient client, Worker worker) {
+    start(env, worker, new FakeCatalog());
+    StandbyReplicateWorkflow wf =
+        begin(
+            client,
+            worker,
+            "standby-replicate-abort",
+            new StandbyReplicateInput("payments", true, null, null));
+    awaitGate(wf);
+    AnsweringAs.stub(
+            client, "operator:sre-bob", StandbyReplicateWorkflow.class, "standby-replicate-abort")
+        .abort(new Approval(StandbyReplicateWorkflowImpl.GATE_STEP, "sre-bob", "keep it"));
+    StandbyReplicateResult r = WorkflowStub.fromTyped(wf).getResult(StandbyReplicateResult.class);
+    assertEquals(StandbyReplicateOutcome.ABORTED, r.outcome());
+    assertEquals(List.of(), world.calls);
+  }
+
+  @Test
+  void nobodyAnsweringTheGateDeletesNothingEither(
+      TestWorkflowEnvironment env, WorkflowClient client, Worker worker) {
+    start(env, worker, new FakeCatalog());
+    StandbyReplicateResult r =
+        stub(client, worker, "standby-replicate-silence")
+            .run(new StandbyReplicateInput("payments", true, null, "5m"));
+    assertEquals(StandbyReplicateOutcome.ABORTED, r.outcome(), r.summary());
+    assertEquals(List.of(), world.calls);
+  }
+
+  @Test
+  void withTheOldPrimaryGoneTheCatalogMustSayWhereTheReverseReplicaGoes(
+      TestWorkflowEnvironment env, WorkflowClient client, Worker worker) {
+    world.oldPrimaryThere = false;
+    start(env, worker, new FakeCatalog());
+    WorkflowFailedException e =
+        assertThrows(
+            WorkflowFailedException.class,
+            () ->
+                stub(client, worker, "standby-replicate-nowhere")
+                    .run(StandbyReplicateInput.of("payments")));
+    assertEquals("InvalidInput", Failures.rootType(e));
+    assertTrue(
+        Failures.rootMessage(e).contains("database.restore.subnetGroup"), Failures.rootMessage(e));
+    assertEquals(List.of(), world.calls);
+  }
+
+  @Test
+  void aSecondRunFindsTheReverseReplicaAndOnlyWaits(
+      TestWorkflowEnvironment env, WorkflowClient client, Worker worker) {
+    world.reverseSource = FakeReplicateWorld.REPLICA_ARN;
+    start(env, worker, new FakeCatalog());
+    StandbyReplicateResult r =
+        stub(client, worker, "standby-replicate-again").run(StandbyReplicateInput.of("payments"));
+    assertEquals(StandbyReplicateOutcome.REPLICATING, r.outcome());
+    assertEquals(List.of(), world.calls, "nothing deleted, nothing created again");
+    assertNull(r.approval());
+  }
+
+  @Test
+  void aStandbyNeverPromotedOrANameTakenByAnotherReplicaIsRefused(
+      TestWorkflowEnvironment env, WorkflowClient client, Worker worker) {
+    world.promoted = false;
+    start(env, worker, new FakeCatalog());
+    WorkflowFailedException e =
+        assertThrows(
+            WorkflowFailedException.class,
+            () ->
+                stub(client, worker, "standby-replicate-unpromoted")
+                    .run(StandbyReplicateInput.of("payments")));
+    assertEquals("NoPromotedStandby", Failures.rootType(e));
+
+    world.promoted = true;
+    world.reverseSource = "arn:aws:rds:eu-west-1:123456789012:db:someone-else";
+    e =
+        assertThrows(
+            WorkflowFailedException.class,
+            () ->
+                stub(client, worker, "standby-replicate-taken")
+                    .run(StandbyReplicateInput.of("payments")));
+    assertEquals("ReverseReplicaConflict", Failures.rootType(e));
+    assertEquals(List.of(), world.calls);
+  }
+
+  private static StandbyReplicateWorkflow stub(WorkflowClient client, Worker worker, String id) {
+    return client.newWorkflowStub(
+        StandbyReplicateWorkflow.class,
+        WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue()).setWorkflowId(id).build());
+  }
+
+  private static StandbyReplicateWorkflow begin(
+      WorkflowClient client, Worker worker, String id, StandbyReplicateInput input) {
+    StandbyReplicateWorkflow wf = stub(client, worker, id);
+    WorkflowClient.start(wf::run, input);
+    return wf;
+  }
+
+  private static void approveAsTwo(WorkflowClient client, String id, String why) {
+    for (String who : List.of("sre-alice", "sre-bob"))
+      AnsweringAs.stub(client, "operator:" + who, StandbyReplicateWorkflow.class, id)
+          .approve(new Approval(StandbyReplicateWorkflowImpl.GATE_STEP, who, why));
+  }
+
+  private static void awaitGate(StandbyReplicateWorkflow wf) {
+    for (int i = 0; i < 200; i++) {
+      if (wf.status().waitingFor() != null) return;
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+    throw new AssertionError("the run never reached the gate: " + wf.status());
+  }
+}
