@@ -13,6 +13,7 @@ import dev.drrunbooks.standby.StandbyFailoverResult;
 import dev.drrunbooks.standby.StandbyFailoverWorkflow;
 import dev.drrunbooks.standby.StandbyFailoverWorkflowImpl;
 import dev.drrunbooks.starter.DrCli;
+import dev.drrunbooks.starter.ExitCodes;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowStub;
 import java.io.IOException;
@@ -142,6 +143,21 @@ class StandbyFailoverEndToEndTest {
       assertFalse(result.rto().breached(), result.rto().toString());
       assertEquals(Duration.ZERO, result.rpo().achieved(), "ReplicaLag 0: " + result.rpo());
       assertFalse(result.rpo().breached(), result.rpo().toString());
+
+      // The replicate-back finds the old primary in the way: the suite's primary is shared, so it
+      // is not replaced here (StandbyReplicateWorkflowTest and RdsOldPrimaryActivitiesSandboxTest
+      // cover the replacement); nothing may change.
+      CliRun back =
+          CliRun.of(worker.connectionArgs(), "standby-replicate", "--service", "payments");
+      assertEquals(ExitCodes.OUTCOME_NOT_SUCCESS, back.exitCode(), back.toString());
+      assertTrue(back.out().contains("OLD_PRIMARY_IN_THE_WAY"), back.toString());
+      assertTrue(
+          back.out().contains("--replace-old-primary") || back.out().contains("replaceOldPrimary"),
+          back.toString());
+      assertEquals(
+          primaryEndpoint,
+          endpointOf(worker.aws.rds(PRIMARY_REGION), PRIMARY),
+          "the old primary is as it was");
 
       LedgerReceipt receipt = LedgerRows.receipt(worker.client(), workflowId);
       assertTrue(receipt.recorded(), receipt.detail());
