@@ -32,6 +32,23 @@ record PredictedRpo(Duration worst, String basis) {
       RecoveryPoint database,
       Duration databaseAge,
       List<ReplicationLag> buckets) {
+    return of(drRegion, hasDatabase, database, databaseAge, buckets, null);
+  }
+
+  /**
+   * As above, for a service whose database has a warm standby: its replica's lag, when measured, is
+   * what a region loss would lose of the database, instead of the DR recovery point's age.
+   *
+   * @param standby the standby replica's check; null when the service has none
+   */
+  static PredictedRpo of(
+      String drRegion,
+      boolean hasDatabase,
+      RecoveryPoint database,
+      Duration databaseAge,
+      List<ReplicationLag> buckets,
+      StandbyReplicaCheck standby) {
+    if (standby != null && standby.lag() != null) return standbyFirst(drRegion, standby, buckets);
     List<String> missing = new ArrayList<>();
     if (hasDatabase && databaseAge == null)
       missing.add(
@@ -62,5 +79,14 @@ record PredictedRpo(Duration worst, String basis) {
         unmeasured.isEmpty()
             ? "no database and no replicated bucket"
             : "nothing measured: " + String.join("; ", unmeasured));
+  }
+
+  private static PredictedRpo standbyFirst(
+      String drRegion, StandbyReplicaCheck standby, List<ReplicationLag> buckets) {
+    PredictedRpo rest = of(drRegion, false, null, null, buckets, null);
+    String mine = standby.label() + ": ReplicaLag " + Ages.of(standby.lag());
+    if (buckets.stream().anyMatch(b -> !b.replicates())) return rest; // a copy is missing
+    if (rest.worst() != null && rest.worst().compareTo(standby.lag()) > 0) return rest;
+    return new PredictedRpo(standby.lag(), mine);
   }
 }

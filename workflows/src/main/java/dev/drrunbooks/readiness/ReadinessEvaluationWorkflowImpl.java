@@ -6,6 +6,9 @@ import dev.drrunbooks.activities.ledger.LastPassingRun;
 import dev.drrunbooks.activities.ledger.LedgerQueryActivities;
 import dev.drrunbooks.activities.rds.RdsRestoreActivities;
 import dev.drrunbooks.activities.rds.RdsSnapshotActivities;
+import dev.drrunbooks.activities.rds.RdsStandbyActivities;
+import dev.drrunbooks.activities.rds.ReplicaLag;
+import dev.drrunbooks.activities.rds.ReplicaState;
 import dev.drrunbooks.activities.route53.Route53Activities;
 import dev.drrunbooks.backuppolicy.BackupPolicy;
 import dev.drrunbooks.backuppolicy.BackupPolicyInput;
@@ -13,8 +16,10 @@ import dev.drrunbooks.backuppolicy.BackupPolicyResult;
 import dev.drrunbooks.backuppolicy.BackupPolicyWorkflow;
 import dev.drrunbooks.backuppolicy.S3Activities;
 import dev.drrunbooks.catalog.BucketSpec;
+import dev.drrunbooks.catalog.RecoveryStrategy;
 import dev.drrunbooks.catalog.ScheduleSpec;
 import dev.drrunbooks.catalog.ServiceDefinition;
+import dev.drrunbooks.catalog.UnmetObjectives;
 import dev.drrunbooks.failover.CloudWatchActivities;
 import dev.drrunbooks.model.ActivityDefaults;
 import dev.drrunbooks.model.AwsAccount;
@@ -24,6 +29,7 @@ import dev.drrunbooks.model.Phases;
 import dev.drrunbooks.model.ServiceLookup;
 import dev.drrunbooks.model.Timeline;
 import dev.drrunbooks.runbook.RunSummary;
+import dev.drrunbooks.standby.Standby;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.workflow.ChildWorkflowOptions;
@@ -51,6 +57,16 @@ public class ReadinessEvaluationWorkflowImpl implements ReadinessEvaluationWorkf
 
   static final int S3_REPLICATION = 1;
 
+  /**
+   * Version 1: a replica-strategy service's standby read replica is checked (replicating, its
+   * ReplicaLag within the RPO), and its lag, when measured, is the database's part of the predicted
+   * RPO. Runs recorded before it replay without those calls.
+   */
+  static final String STANDBY_REPLICA_CHANGE = "readiness-standby-replica";
+
+  /** How far back a ReplicaLag datapoint counts (RDS publishes one a minute). */
+  static final Duration STANDBY_LAG_WINDOW = Duration.ofMinutes(5);
+
   private final CatalogActivities catalog = ActivityDefaults.shortCallStub(CatalogActivities.class);
   private final RecoveryPointChecks recoveryPoints =
       new RecoveryPointChecks(
@@ -65,6 +81,8 @@ public class ReadinessEvaluationWorkflowImpl implements ReadinessEvaluationWorkf
       new ReplicationLatencyCheck(
           ActivityDefaults.shortCallStub(S3Activities.class),
           ActivityDefaults.shortCallStub(CloudWatchActivities.class));
+  private final RdsStandbyActivities replicas =
+      ActivityDefaults.shortCallStub(RdsStandbyActivities.class);
   private final LedgerQueryActivities ledger =
       ActivityDefaults.shortCallStub(LedgerQueryActivities.class);
   private final Timeline timeline = new Timeline();
@@ -174,13 +192,20 @@ public class ReadinessEvaluationWorkflowImpl implements ReadinessEvaluationWorkf
         checks.add(lag.check());
       }
     }
+    StandbyReplicaCheck standbyReplica = null;
+    if (service.spec().recoveryOrDefault().strategyOrDefault() == RecoveryStrategy.REPLICA
+        && Workflow.getVersion(STANDBY_REPLICA_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      standbyReplica = standbyReplica(service, rpo);
+      checks.add(standbyReplica.check());
+    }
     PredictedRpo predictedRpo =
         PredictedRpo.of(
             service.regions().dr(),
             service.spec().database() != null,
             dr[0],
             drRecoveryPointAge,
-            buckets);
+            buckets,
+            standbyReplica);
     if (service.spec().ecs() != null)
       checks.add(
           guarded(
@@ -247,6 +272,29 @@ public class ReadinessEvaluationWorkflowImpl implements ReadinessEvaluationWorkf
         rto,
         MonthlyDuration.trend(evidence.samples(), StepKind.RDS_RESTORE, service.key()),
         checked.predictedRpoBasis());
+  }
+
+  /** The service's standby replica and its lag; unknown when they could not be read. */
+  private StandbyReplicaCheck standbyReplica(ServiceDefinition service, Duration rpo) {
+    Standby standby = Standby.of(service);
+    String label = "standby replica " + standby.replicaLabel();
+    try {
+      ReplicaState state =
+          replicas.describeReplica(standby.replicaRegion(), standby.replicaInstance());
+      ReplicaLag lag =
+          state.found()
+              ? replicas.replicaLagSeconds(
+                  standby.replicaRegion(), standby.replicaInstance(), STANDBY_LAG_WINDOW)
+              : null;
+      UnmetObjectives unmet = service.spec().recoveryOrDefault().knowinglyUnmet();
+      return StandbyReplicaCheck.of(
+          service.key(), standby, state, lag, rpo, unmet != null && unmet.rpo() != null);
+    } catch (ActivityFailure e) {
+      return new StandbyReplicaCheck(
+          ReadinessCheck.unknown(service.key(), label, "readable", Failures.rootMessage(e)),
+          null,
+          label);
+    }
   }
 
   /** The check, or unknown with the reason when reading it failed. */

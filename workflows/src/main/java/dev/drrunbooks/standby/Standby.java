@@ -39,7 +39,7 @@ public record Standby(
           "service",
           service.key(),
           "a service whose catalog recovery strategy is replica (this one's is "
-              + recovery.strategyOrDefault().name().toLowerCase().replace('_', '-')
+              + recovery.strategyOrDefault().key()
               + "; a restore strategy recovers with dr pitr or dr snapshot-restore)");
     String primary = service.spec().database().instance();
     String primaryRegion = service.regions().primary();
@@ -74,12 +74,12 @@ public record Standby(
   }
 
   /** Whether a replica's ReadReplicaSourceDBInstanceIdentifier names this primary. */
-  boolean isSource(String sourceIdentifier) {
+  public boolean isSource(String sourceIdentifier) {
     return primaryArn.equals(sourceIdentifier) || primaryInstance.equals(sourceIdentifier);
   }
 
   /** "mycomputer-payments-db-replica (eu-central-1)". */
-  String replicaLabel() {
+  public String replicaLabel() {
     return replicaInstance + " (" + replicaRegion + ")";
   }
 }

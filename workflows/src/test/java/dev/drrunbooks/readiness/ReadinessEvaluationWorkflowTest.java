@@ -47,11 +47,12 @@ class ReadinessEvaluationWorkflowTest {
   private final FakeEcs ecs = new FakeEcs();
   private final FakeRegions regions = new FakeRegions();
   private final FakeLedgerQueries ledger = new FakeLedgerQueries();
+  private final FakeStandbyReplica standby = new FakeStandbyReplica();
 
   @BeforeEach
   void startWorker(TestWorkflowEnvironment env, Worker worker) {
     policyWorld = FakeAwsWorld.likeTheSandbox(CATALOG);
-    worker.registerActivitiesImplementations(policyWorld, rds, ecs, regions, ledger);
+    worker.registerActivitiesImplementations(policyWorld, rds, ecs, regions, ledger, standby);
     env.start();
   }
 
@@ -179,6 +180,50 @@ class ReadinessEvaluationWorkflowTest {
             && inventory.predictedRpoBasis().endsWith(" old (" + drSource(inventory) + ")"),
         "the database, 4m behind, loses more than the bucket's 1m 30s: "
             + inventory.predictedRpoBasis());
+  }
+
+  @Test
+  void paymentsStandbyReplicaCaughtUpPassesAndItsLagIsWhatARegionLossWouldLose(
+      WorkflowClient client, Worker worker) {
+    ServiceReadiness payments =
+        evaluate(client, worker, "readiness-standby-1", "payments").services().get(0);
+
+    ReadinessCheck replica =
+        checks(payments).get("standby replica mycomputer-payments-db-replica (eu-central-1)");
+    assertEquals(CheckVerdict.PASS, replica.verdict(), replica.toString());
+    assertTrue(replica.found().endsWith("; ReplicaLag 0 s"), replica.found());
+    assertEquals(Duration.ZERO, payments.predictedRpo(), payments.predictedRpoBasis());
+    assertEquals(
+        "standby replica mycomputer-payments-db-replica (eu-central-1): ReplicaLag 0s",
+        payments.predictedRpoBasis(),
+        "the replica, not the DR recovery point, is what a region loss would lose");
+    Histories.record(client, "readiness-standby-1", "readiness-standby-replica");
+  }
+
+  @Test
+  void aMissingStandbyReplicaFailsNamingTheCommandThatCreatesIt(
+      WorkflowClient client, Worker worker) {
+    standby.exists = false;
+    ServiceReadiness payments =
+        evaluate(client, worker, "readiness-standby-2", "payments").services().get(0);
+    ReadinessCheck replica =
+        checks(payments).get("standby replica mycomputer-payments-db-replica (eu-central-1)");
+    assertEquals(CheckVerdict.FAIL, replica.verdict());
+    assertTrue(replica.found().contains("dr standby-instantiate --apply"), replica.found());
+    assertFalse(
+        payments.predictedRpoBasis().startsWith("standby replica"), payments.predictedRpoBasis());
+  }
+
+  @Test
+  void aStandbyWithoutALagDatapointFailsAndDoesNotSetThePredictedRpo(
+      WorkflowClient client, Worker worker) {
+    standby.lag = dev.drrunbooks.activities.rds.ReplicaLag.noData();
+    ServiceReadiness payments =
+        evaluate(client, worker, "readiness-standby-3", "payments").services().get(0);
+    ReadinessCheck replica =
+        checks(payments).get("standby replica mycomputer-payments-db-replica (eu-central-1)");
+    assertEquals(CheckVerdict.FAIL, replica.verdict());
+    assertTrue(replica.found().endsWith("; no ReplicaLag datapoint"), replica.found());
   }
 
   /** What the DR recovery point check found it to be, between the parentheses. */
