@@ -2,6 +2,8 @@ package dev.drrunbooks.starter.commands;
 
 import dev.drrunbooks.model.Inputs;
 import dev.drrunbooks.model.SearchAttributes;
+import dev.drrunbooks.runbook.Procedure;
+import dev.drrunbooks.runbook.Runbook;
 import dev.drrunbooks.runcleanup.CleanupFinding;
 import dev.drrunbooks.runcleanup.RunCleanup;
 import dev.drrunbooks.runcleanup.RunCleanupInput;
@@ -22,6 +24,7 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -71,11 +74,20 @@ public final class CleanupCommand extends ConnectedCommand {
                 + "itself when it ends (cancel it to end it early); nothing done");
       }
       if (d.getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED) {
+        String procedure =
+            Runbook.ofWorkflowType(d.getWorkflowType()).map(Procedure::key).orElse("");
         String kept =
-            "run "
-                + workflowId
-                + " completed: what it left it kept on purpose (a recovered database copy, DR"
-                + " capacity) and may be serving traffic";
+            KEEPS_NOTHING.contains(procedure)
+                ? "run "
+                    + workflowId
+                    + " completed, and a "
+                    + procedure
+                    + " run deletes what it creates before it completes: anything listed is a"
+                    + " leftover its clean-up missed"
+                : "run "
+                    + workflowId
+                    + " completed: what it left it kept on purpose (a recovered database copy, DR"
+                    + " capacity, a standby replica) and may be serving traffic";
         if (apply)
           throw new CliFailure(
               ExitCodes.REFUSED,
@@ -96,6 +108,20 @@ public final class CleanupCommand extends ConnectedCommand {
       return runs.start(RunCleanup.PROCEDURE, service, workflowId, in, noWait, this::print);
     }
   }
+
+  /**
+   * Procedures that keep nothing once completed: their own clean-up deleted what they created
+   * (validations and drills), or they create nothing (audits, readiness, a clean-up).
+   */
+  static final Set<String> KEEPS_NOTHING =
+      Set.of(
+          "backup-validation",
+          "fleet-validation",
+          "dr-drill",
+          "fleet-drill",
+          "backup-policy",
+          "readiness",
+          "dr-cleanup");
 
   private int print(RunCleanupResult r) {
     var out = json.on() ? new PrintWriter(Writer.nullWriter()) : spec.commandLine().getOut();
