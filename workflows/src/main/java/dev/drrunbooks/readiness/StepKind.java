@@ -21,6 +21,21 @@ public enum StepKind {
       "snapshot copy",
       "snapshot copies",
       "wait until snapshot \\S+ is available"),
+  /**
+   * A cross-region read replica's promotion, from the request until it accepts writes (the standby
+   * failover's wait).
+   */
+  RDS_PROMOTION(
+      "read replica promotion until it accepts writes",
+      "promotion",
+      "promotions",
+      "wait until \\S+ accepts writes"),
+  /** The database pointer's CNAME change until Route 53 reports it INSYNC (standby failover). */
+  POINTER_MOVE(
+      "database pointer change until INSYNC",
+      "pointer move",
+      "pointer moves",
+      "wait until the pointer's change is INSYNC"),
   /** One weighted-record change until Route 53 reports it INSYNC (DnsFailover's stages). */
   DNS_SHIFT("DNS weight change until INSYNC", "DNS change", "DNS changes", "shift \\d+% to .+"),
   /** An ECS service deployment until it is steady (ECS recovery, the drill). */

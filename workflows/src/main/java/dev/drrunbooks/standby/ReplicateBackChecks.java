@@ -5,7 +5,6 @@ import dev.drrunbooks.activities.rds.ReplicaRequest;
 import dev.drrunbooks.activities.rds.ReplicaState;
 import dev.drrunbooks.catalog.RestoreSettings;
 import dev.drrunbooks.catalog.ServiceDefinition;
-import dev.drrunbooks.model.Inputs;
 import dev.drrunbooks.model.Ownership;
 import io.temporal.failure.ApplicationFailure;
 
@@ -86,13 +85,18 @@ final class ReplicateBackChecks {
     } else {
       RestoreSettings restore = service.spec().database().restore();
       if (restore == null || restore.subnetGroup() == null || restore.subnetGroup().isBlank())
-        throw Inputs.invalid(
-            "service",
-            service.key(),
-            "a service whose catalog names database.restore.subnetGroup: the old primary is gone,"
-                + " so where the reverse replica goes in "
+        throw ApplicationFailure.newNonRetryableFailure(
+            "where the reverse replica goes in "
                 + standby.primaryRegion()
-                + " is not known");
+                + " is not known: "
+                + (placement == null
+                    ? "the old primary is gone"
+                    : "the old primary " + standby.primaryInstance() + " names no DB subnet group")
+                + " and the catalog's "
+                + service.key()
+                + " names no database.restore.subnetGroup (and securityGroupIds). Nothing was"
+                + " changed. Add them to the catalog, then start the replicate-back again",
+            "ReverseReplicaPlacementUnknown");
       subnetGroup = restore.subnetGroup();
       securityGroups = restore.securityGroupIds();
     }

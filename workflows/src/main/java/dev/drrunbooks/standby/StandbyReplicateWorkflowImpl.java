@@ -16,12 +16,14 @@ import dev.drrunbooks.catalog.ServiceDefinition;
 import dev.drrunbooks.lock.LockedResource;
 import dev.drrunbooks.lock.ResourceLocks;
 import dev.drrunbooks.model.ActivityDefaults;
+import dev.drrunbooks.model.Failures;
 import dev.drrunbooks.model.Inputs;
 import dev.drrunbooks.model.Phases;
 import dev.drrunbooks.model.RunOwnership;
 import dev.drrunbooks.model.ServiceLookup;
 import dev.drrunbooks.model.Timeline;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
@@ -131,6 +133,10 @@ public class StandbyReplicateWorkflowImpl extends GatedWorkflow
                   + " recovery.oldPrimary: replaceable, and the gate "
                   + GATE_STEP
                   + " is asked), or delete or rename it by hand once nothing of it is needed");
+        // Where the reverse replica goes is settled before anything is deleted: a refusal after
+        // the deletion would leave neither database there.
+        ReplicateBackChecks.request(
+            service, standby, placement, RunOwnership.current("standby-replicate"));
         if (service.spec().recoveryOrDefault().oldPrimaryOrDefault() != OldPrimary.REPLACEABLE)
           throw ApplicationFailure.newNonRetryableFailure(
               "the catalog keeps the old primary "
@@ -196,37 +202,51 @@ public class StandbyReplicateWorkflowImpl extends GatedWorkflow
       }
     }
 
-    phases.enter("replicate");
-    if (found != ReplicateBackChecks.There.REVERSE_REPLICA) {
-      ReplicaRequest request =
-          ReplicateBackChecks.request(
-              service, standby, placement, RunOwnership.current("standby-replicate"));
-      timeline.step(
-          "create the reverse replica " + reverse + " of " + newPrimary,
-          () -> rds.createReplica(request),
-          i -> i.status());
-    }
-    Instant deadline = Timeline.now().plus(waitBudget);
-    detail = "waiting until " + reverse + " replicates (until " + deadline + ")";
-    RdsStandbyActivities polling =
-        Workflow.newActivityStub(
-            RdsStandbyActivities.class,
-            ActivityDefaults.pollUntil(deadline, "wait until " + reverse + " replicates"));
-    timeline.step(
-        "wait until " + reverse + " replicates",
-        () ->
-            polling.pollReplicaAvailable(
-                standby.primaryRegion(), standby.primaryInstance(), deadline),
-        ReplicaState::describe);
-    ReplicaLag lag =
+    ReplicaLag lag;
+    try {
+      phases.enter("replicate");
+      if (found != ReplicateBackChecks.There.REVERSE_REPLICA) {
+        ReplicaRequest request =
+            ReplicateBackChecks.request(
+                service, standby, placement, RunOwnership.current("standby-replicate"));
         timeline.step(
-            "read ReplicaLag of " + reverse,
-            () ->
-                rds.replicaLagSeconds(
-                    standby.primaryRegion(),
-                    standby.primaryInstance(),
-                    StandbyFailoverWorkflowImpl.LAG_WINDOW),
-            l -> l.hasData() ? l.seconds() + " s at " + l.at() : "no datapoint yet");
+            "create the reverse replica " + reverse + " of " + newPrimary,
+            () -> rds.createReplica(request),
+            i -> i.status());
+      }
+      Instant deadline = Timeline.now().plus(waitBudget);
+      detail = "waiting until " + reverse + " replicates (until " + deadline + ")";
+      RdsStandbyActivities polling =
+          Workflow.newActivityStub(
+              RdsStandbyActivities.class,
+              ActivityDefaults.pollUntil(deadline, "wait until " + reverse + " replicates"));
+      timeline.step(
+          "wait until " + reverse + " replicates",
+          () ->
+              polling.pollReplicaAvailable(
+                  standby.primaryRegion(), standby.primaryInstance(), deadline),
+          ReplicaState::describe);
+      lag =
+          timeline.step(
+              "read ReplicaLag of " + reverse,
+              () ->
+                  rds.replicaLagSeconds(
+                      standby.primaryRegion(),
+                      standby.primaryInstance(),
+                      StandbyFailoverWorkflowImpl.LAG_WINDOW),
+              l -> l.hasData() ? l.seconds() + " s at " + l.at() : "no datapoint yet");
+    } catch (TemporalFailure e) {
+      phases.enter("failed");
+      throw ApplicationFailure.newNonRetryableFailure(
+          Failures.rootMessage(e)
+              + ". Done: old primary "
+              + oldPrimary
+              + ". Not done: the reverse replica "
+              + reverse
+              + " does not replicate yet. Next: see the failure; then start the replicate-back"
+              + " again: it finds the name free (or its replica there) and goes on",
+          Failures.rootType(e) == null ? "StepFailed" : Failures.rootType(e));
+    }
     phases.enter("done");
     return new StandbyReplicateResult(
         service.key(),

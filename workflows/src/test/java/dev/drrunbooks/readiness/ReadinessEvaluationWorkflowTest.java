@@ -485,13 +485,15 @@ class ReadinessEvaluationWorkflowTest {
   void aForecastAboveTheObjectiveMakesTheServiceNotReadyNamingTheDominatingStep(
       WorkflowClient client, Worker worker, TestWorkflowEnvironment env) {
     Instant now = Instant.ofEpochMilli(env.currentTimeMillis());
-    // payments waits on a restore, its ECS service, the approval and one shift (catalog: stages
-    // [100])
-    int[] restore = {12, 13, 14, 15, 16, 17};
-    for (int i = 0; i < restore.length; i++) {
+    // payments (strategy replica) waits on its standby's gate, the promotion, the pointer's move,
+    // its ECS service and one shift (catalog: stages [100]; the standby's gate covers it)
+    int[] promotion = {12, 13, 14, 15, 16, 17};
+    for (int i = 0; i < promotion.length; i++) {
       Instant at = now.minus(Duration.ofDays(10 + i));
       ledger.samples.add(
-          new StepSample(StepKind.RDS_RESTORE, "payments", at, Duration.ofMinutes(restore[i])));
+          new StepSample(StepKind.RDS_PROMOTION, "payments", at, Duration.ofMinutes(promotion[i])));
+      ledger.samples.add(
+          new StepSample(StepKind.POINTER_MOVE, "payments", at, Duration.ofSeconds(30)));
       ledger.samples.add(
           new StepSample(StepKind.ECS_STEADY, "payments", at, Duration.ofMinutes(2)));
       ledger.samples.add(new StepSample(StepKind.APPROVAL, "payments", at, Duration.ofMinutes(3)));
@@ -499,7 +501,7 @@ class ReadinessEvaluationWorkflowTest {
     }
     ledger.samples.add(
         new StepSample(
-            StepKind.RDS_RESTORE,
+            StepKind.RDS_PROMOTION,
             "payments",
             now.minus(Duration.ofDays(400)),
             Duration.ofHours(5)));
@@ -509,14 +511,17 @@ class ReadinessEvaluationWorkflowTest {
 
     RtoForecast rto = payments.rto();
     assertEquals(RtoForecast.Verdict.AT_RISK, rto.verdict());
-    assertEquals(StepKind.RDS_RESTORE, rto.dominating());
-    // p90 restore 17 (rank 6 of 6: the 400-day-old sample is outside the year) + 2 + 3 + 1
-    assertEquals(Duration.ofMinutes(23), rto.p90());
-    assertEquals(6, rto.steps().get(0).samples());
+    assertEquals(StepKind.RDS_PROMOTION, rto.dominating());
+    // p90: approval 3 + promotion 17 (rank 6 of 6: the 400-day-old sample is outside the year)
+    // + pointer 0.5 + ECS 2 + shift 1
+    assertEquals(Duration.ofMinutes(23).plusSeconds(30), rto.p90());
+    assertEquals(6, rto.steps().get(1).samples());
     assertFalse(payments.ready());
     assertTrue(
         ReadinessResult.why(payments)
-            .contains("predicted RTO at risk, dominated by DB instance restore until available"),
+            .contains(
+                "predicted RTO at risk, dominated by read replica promotion until it accepts"
+                    + " writes"),
         ReadinessResult.why(payments));
     assertEquals(
         result.evaluatedAt().minus(ReadinessEvaluationWorkflowImpl.FORECAST_WINDOW),

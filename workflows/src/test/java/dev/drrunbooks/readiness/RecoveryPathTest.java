@@ -16,10 +16,29 @@ class RecoveryPathTest {
   private static final Catalog CATALOG = CatalogFixture.load();
 
   @Test
-  void paymentsWaitsOnItsDatabaseItsServiceTheApprovalAndOneShift() {
+  void paymentsWaitsOnItsStandbysGatePromotionAndPointerThenItsServiceAndOneShift() {
     assertEquals(
-        List.of(StepKind.RDS_RESTORE, StepKind.ECS_STEADY, StepKind.APPROVAL, StepKind.DNS_SHIFT),
-        RecoveryPath.of(CATALOG.services().get("payments")).steps());
+        List.of(
+            StepKind.APPROVAL,
+            StepKind.RDS_PROMOTION,
+            StepKind.POINTER_MOVE,
+            StepKind.ECS_STEADY,
+            StepKind.DNS_SHIFT),
+        RecoveryPath.of(CATALOG.services().get("payments")).steps(),
+        "one gate: the standby's covers the traffic switch");
+  }
+
+  @Test
+  void inventoryRestoresItsDatabaseThenWaitsOnItsServiceTheApprovalAndThreeShifts() {
+    assertEquals(
+        List.of(
+            StepKind.RDS_RESTORE,
+            StepKind.ECS_STEADY,
+            StepKind.APPROVAL,
+            StepKind.DNS_SHIFT,
+            StepKind.DNS_SHIFT,
+            StepKind.DNS_SHIFT),
+        RecoveryPath.of(CATALOG.services().get("inventory")).steps());
   }
 
   @Test

@@ -16,6 +16,12 @@ class StepKindTest {
         StepKind.of("wait until snapshot dr-copy-1 is available"));
     assertEquals(Optional.of(StepKind.DNS_SHIFT), StepKind.of("shift 50% to secondary"));
     assertEquals(
+        Optional.of(StepKind.RDS_PROMOTION),
+        StepKind.of("wait until mycomputer-payments-db-replica accepts writes"));
+    assertEquals(
+        Optional.of(StepKind.POINTER_MOVE),
+        StepKind.of("wait until the pointer's change is INSYNC"));
+    assertEquals(
         Optional.of(StepKind.ECS_STEADY), StepKind.of("wait until inventory-api is steady"));
     assertEquals(
         Optional.of(StepKind.ECS_STEADY),

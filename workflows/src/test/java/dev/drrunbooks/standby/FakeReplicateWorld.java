@@ -37,6 +37,7 @@ public final class FakeReplicateWorld implements RdsStandbyActivities, RdsOldPri
   volatile boolean promoted = true;
   volatile boolean oldPrimaryThere = true;
   volatile String reverseSource; // set once the reverse replica exists
+  volatile Placement placement = OLD_PLACEMENT;
 
   @Override
   public ReplicaState describeReplica(String region, String instanceId) {
@@ -110,7 +111,7 @@ public final class FakeReplicateWorld implements RdsStandbyActivities, RdsOldPri
 
   @Override
   public Placement placementOf(String region, String instanceId) {
-    return oldPrimaryThere ? OLD_PLACEMENT : null;
+    return oldPrimaryThere ? placement : null;
   }
 
   @Override

@@ -158,10 +158,28 @@ class StandbyReplicateWorkflowTest {
             () ->
                 stub(client, worker, "standby-replicate-nowhere")
                     .run(StandbyReplicateInput.of("payments")));
-    assertEquals("InvalidInput", Failures.rootType(e));
+    assertEquals("ReverseReplicaPlacementUnknown", Failures.rootType(e));
     assertTrue(
         Failures.rootMessage(e).contains("database.restore.subnetGroup"), Failures.rootMessage(e));
     assertEquals(List.of(), world.calls);
+  }
+
+  @Test
+  void anOldPrimaryWithoutASubnetGroupIsRefusedBeforeTheGateNothingDeleted(
+      TestWorkflowEnvironment env, WorkflowClient client, Worker worker) {
+    world.placement =
+        new dev.drrunbooks.activities.rds.Placement(null, List.of("sg-1"), null, "db.t3.micro");
+    start(env, worker, new FakeCatalog());
+    WorkflowFailedException e =
+        assertThrows(
+            WorkflowFailedException.class,
+            () ->
+                stub(client, worker, "standby-replicate-unplaced")
+                    .run(new StandbyReplicateInput("payments", true, null, null)));
+    assertEquals("ReverseReplicaPlacementUnknown", Failures.rootType(e));
+    assertTrue(
+        Failures.rootMessage(e).contains("names no DB subnet group"), Failures.rootMessage(e));
+    assertEquals(List.of(), world.calls, "the old primary is still there");
   }
 
   @Test

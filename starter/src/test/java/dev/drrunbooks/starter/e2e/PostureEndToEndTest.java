@@ -53,17 +53,21 @@ class PostureEndToEndTest {
       seeded.add(id);
       List<TimelineEntry> steps =
           List.of(
-              step("wait until dr-payments-" + i + " is available", start, restoreMinutes[i] * 60),
-              step("wait until payments-service is steady", start, 150),
               new TimelineEntry(
-                  "approval: switch-traffic",
+                  "approval: promote-standby",
                   start,
                   start.plusSeconds(240),
                   Outcome.SUCCEEDED,
                   "APPROVED by slack:U0PAYOPS: primary region down"),
+              step(
+                  "wait until mycomputer-payments-db-replica accepts writes",
+                  start,
+                  restoreMinutes[i] * 60),
+              step("wait until the pointer's change is INSYNC", start, 40),
+              step("wait until payments-service is steady", start, 150),
               step("shift 100% to Secondary", start, 70));
       RunReport report =
-          RunReport.builder(id, "evacuate", "Region evacuation of payments")
+          RunReport.builder(id, "standby-failover", "Standby failover of payments")
               .outcome("COMPLETE", true, "a recovery measured for the forecast")
               .stepsOf("payments", steps)
               .objectives(
@@ -77,7 +81,7 @@ class PostureEndToEndTest {
               .period(start, start.plus(Duration.ofMinutes(40)))
               .build();
       ledger.recordRun(
-          new EndedRunEvidence(id, UUID.randomUUID().toString(), "RegionEvacuation", report));
+          new EndedRunEvidence(id, UUID.randomUUID().toString(), "StandbyFailover", report));
     }
     worker = new SandboxWorker();
   }
@@ -118,7 +122,9 @@ class PostureEndToEndTest {
     assertTrue(
         readiness
             .out()
-            .contains("predicted RTO at risk, dominated by DB instance restore until available"),
+            .contains(
+                "predicted RTO at risk, dominated by read replica promotion until it accepts"
+                    + " writes"),
         readiness.toString());
 
     Path page = HtmlReportScreenshotTest.SHOTS.resolve("posture.html");
@@ -135,7 +141,8 @@ class PostureEndToEndTest {
             && posture
                 .out()
                 .contains(
-                    "exceeds the objective 15m; dominated by DB instance restore until available"),
+                    "exceeds the objective 15m; dominated by read replica promotion until it"
+                        + " accepts writes"),
         posture.toString());
     assertTrue(
         posture.out().contains("REGION LOSS WOULD LOSE (what decided it)\n")
@@ -143,7 +150,7 @@ class PostureEndToEndTest {
         "what decided each service's predicted RPO: " + posture);
     String html = Files.readString(page);
     assertTrue(html.contains("class=\"rto-bar p90 at-risk\""), "the bar at risk is drawn");
-    assertTrue(html.contains("dominated by DB instance restore until available"), html);
+    assertTrue(html.contains("dominated by read replica promotion until it accepts writes"), html);
 
     Path png =
         HtmlReportScreenshotTest.screenshot(
