@@ -17,7 +17,9 @@ public final class StandbyFailoverReport {
   private StandbyFailoverReport() {}
 
   static RunReport of(StandbyFailoverResult r, ReportContext ctx) {
-    boolean passed = r.outcome() == StandbyFailoverOutcome.PROMOTED;
+    boolean passed =
+        r.outcome() == StandbyFailoverOutcome.PROMOTED
+            || r.outcome() == StandbyFailoverOutcome.ALREADY_DONE;
     RunReport.Builder b =
         RunReport.builder(
                 ctx.workflowId(),

@@ -141,6 +141,39 @@ public class StandbyFailoverWorkflowImpl extends GatedWorkflow implements Standb
             ? standby.replicaLabel() + " was already promoted from " + standby.primaryArn()
             : assessment.describe();
 
+    if (resuming) {
+      // Promoted by an earlier run: when the pointer names it too, the failover is done, and a
+      // gate would ask two people to approve nothing.
+      InstanceInfo promoted = awaitPromoted(standby, Timeline.now().plus(Duration.ofMinutes(5)));
+      PointerValue current =
+          timeline.step(
+              "read the database pointer",
+              () -> pointers.read(standby.pointer(), standby.replicaRegion()),
+              PointerValue::describe);
+      if (StandbyChecks.sameHost(current.value(), promoted.endpointAddress())) {
+        phases.enter("done");
+        return new StandbyFailoverResult(
+            service.key(),
+            StandbyFailoverOutcome.ALREADY_DONE,
+            standby.replicaLabel(),
+            promoted.endpointAddress(),
+            assessed,
+            null,
+            null,
+            null,
+            null,
+            ObjectiveCheck.of(rto, null, "nothing was recovered by this run"),
+            ObjectiveCheck.of(rpo, null, "measured by the run that promoted it"),
+            timeline.entries(),
+            "Nothing to do: "
+                + standby.replicaLabel()
+                + " was promoted by an earlier run and "
+                + current.describe()
+                + ". "
+                + nextSteps(standby, service, primaryAvailable));
+      }
+    }
+
     phases.enter("approval");
     boolean acceptDataLoss = Boolean.TRUE.equals(in.acceptDataLoss());
     if (!resuming && !assessment.withinRpo() && !acceptDataLoss) {
@@ -264,7 +297,9 @@ public class StandbyFailoverWorkflowImpl extends GatedWorkflow implements Standb
                   : checks.summary())
               + "; data-loss window "
               + (rpoCheck.achieved() == null ? "unknown" : rpoCheck.achieved().toSeconds() + " s")
-              + (dns == null ? "" : "; " + dns);
+              + (dns == null ? "" : "; " + dns)
+              + ". "
+              + nextSteps(standby, service, primaryAvailable);
       return new StandbyFailoverResult(
           service.key(),
           StandbyFailoverOutcome.PROMOTED,
@@ -283,6 +318,20 @@ public class StandbyFailoverWorkflowImpl extends GatedWorkflow implements Standb
       phases.enter("failed");
       throw progress.endRun(e);
     }
+  }
+
+  /** What an operator does after a failover: fence the old primary, then replicate back. */
+  static String nextSteps(Standby standby, ServiceDefinition service, boolean primaryAvailable) {
+    return (primaryAvailable
+            ? "The old primary "
+                + standby.primaryInstance()
+                + " is still available and accepts writes: make sure nothing writes to it. "
+            : "")
+        + "Next: once "
+        + standby.primaryRegion()
+        + " is back, dr standby-replicate --service "
+        + service.key()
+        + " re-creates the standby in the other direction";
   }
 
   /** Whether the primary answers as available; unreachable (its region is down) is not. */

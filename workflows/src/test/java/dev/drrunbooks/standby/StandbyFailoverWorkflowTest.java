@@ -183,6 +183,7 @@ class StandbyFailoverWorkflowTest {
 
   @Test
   void aRunAfterAPromotionResumesAtThePointer(WorkflowClient client, Worker worker) {
+    world.pollsUntilPromoted = 1; // promoted: the first poll finds it accepting writes
     world.replicaSource = null;
     world.replicaTags = Map.of(ReplicaState.PROMOTED_FROM_TAG, FakeStandbyWorld.PRIMARY_ARN);
     StandbyFailoverWorkflow wf = start(client, worker, "standby-failover-resume", null);
@@ -196,6 +197,24 @@ class StandbyFailoverWorkflowTest {
         "no second promotion, no lag to read: " + world.calls);
     assertTrue(r.pointer().changed());
     assertNull(r.rpo().achieved(), "measured by the run that promoted it");
+  }
+
+  @Test
+  void aRunAfterACompletedFailoverHasNothingToDoAndAsksNoGate(
+      WorkflowClient client, Worker worker) {
+    world.replicaSource = null;
+    world.replicaTags = Map.of(ReplicaState.PROMOTED_FROM_TAG, FakeStandbyWorld.PRIMARY_ARN);
+    world.pointerValue = FakeStandbyWorld.REPLICA_ENDPOINT;
+    StandbyFailoverResult r =
+        start(client, worker, "standby-failover-done", null)
+            .run(StandbyFailoverInput.of("payments"));
+
+    assertEquals(StandbyFailoverOutcome.ALREADY_DONE, r.outcome());
+    assertNull(r.approval(), "nobody was asked");
+    assertNull(r.rto().achieved(), "nothing was recovered by this run");
+    assertEquals(List.of(), world.calls, "nothing promoted, moved or checked");
+    assertTrue(r.summary().contains("dr standby-replicate --service payments"), r.summary());
+    assertTrue(r.summary().contains("still available and accepts writes"), r.summary());
   }
 
   @Test
@@ -233,7 +252,7 @@ class StandbyFailoverWorkflowTest {
                 .setWorkflowId(id)
                 .build());
     if (input != null) WorkflowClient.start(wf::run, input);
-    else if (!id.endsWith("refused") && !id.endsWith("unknown-lag"))
+    else if (!id.endsWith("refused") && !id.endsWith("unknown-lag") && !id.endsWith("done"))
       WorkflowClient.start(wf::run, StandbyFailoverInput.of("payments"));
     return wf;
   }

@@ -85,6 +85,7 @@ public final class StandbyFailoverCommand extends ConnectedCommand {
             if (r.rpo() != null) printer.rpo(r.rpo());
             out.printf("%n%s: %s%n", r.outcome(), r.summary());
             return r.outcome() == StandbyFailoverOutcome.PROMOTED
+                    || r.outcome() == StandbyFailoverOutcome.ALREADY_DONE
                 ? ExitCodes.OK
                 : ExitCodes.OUTCOME_NOT_SUCCESS;
           });
