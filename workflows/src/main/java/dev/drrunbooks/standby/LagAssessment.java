@@ -54,6 +54,7 @@ record LagAssessment(ReplicaLag lag, Duration rpo, boolean primaryAvailable) {
                 + " s of writes, more than the RPO allows")
         + " ("
         + describe()
-        + "); start again with acceptDataLoss to promote anyway (the gate still asks)";
+        + "); start again with --accept-data-loss (input acceptDataLoss) to promote anyway (the"
+        + " gate still asks)";
   }
 }

@@ -40,7 +40,7 @@ public record Standby(
           service.key(),
           "a service whose catalog recovery strategy is replica (this one's is "
               + recovery.strategyOrDefault().key()
-              + "; a restore strategy recovers with dr pitr or dr snapshot-restore)");
+              + "; a restore strategy recovers with dr pitr or dr restore-snapshot)");
     String primary = service.spec().database().instance();
     String primaryRegion = service.regions().primary();
     String replicaRegion =

@@ -436,7 +436,19 @@ public class StandbyFailoverWorkflowImpl extends GatedWorkflow implements Standb
     List<ValidationQuery> queries = new ArrayList<>(service.spec().validationQueries());
     if (service.spec().database().dataRecovery() != null)
       queries.addAll(service.spec().database().dataRecovery().integrity());
-    queries.removeIf(q -> q.expect() != null && q.expect().withinPercentOfSource() != null);
+    List<String> skipped =
+        queries.stream()
+            .filter(q -> q.expect() != null && q.expect().withinPercentOfSource() != null)
+            .map(ValidationQuery::name)
+            .toList();
+    queries.removeIf(q -> skipped.contains(q.name()));
+    if (!skipped.isEmpty())
+      timeline.record(
+          "data checks against the old primary",
+          Timeline.now(),
+          Outcome.SKIPPED,
+          String.join(", ", skipped)
+              + ": they compare with the source, and the old primary is no longer the truth");
     if (queries.isEmpty()) {
       timeline.record(
           "data checks on " + promoted.instanceId(),

@@ -67,7 +67,7 @@ public record StandbyInstantiateResult(
       s.append("; created and kept as the standby (not deleted by this run nor by dr cleanup): ")
           .append(String.join(", ", kept));
     boolean missing = checks.stream().anyMatch(c -> c.action() == StandbyInstantiateAction.MISSING);
-    if (!apply && missing) s.append("; nothing changed (audit only, run with apply to create)");
+    if (!apply && missing) s.append("; nothing changed (audit only, run with --apply to create)");
     else if (!apply || kept.isEmpty()) s.append("; nothing changed");
     return s.toString();
   }

@@ -127,10 +127,10 @@ public class StandbyReplicateWorkflowImpl extends GatedWorkflow
               null,
               "The old primary "
                   + reverse
-                  + " is still there, and the reverse replica takes its name. Nothing was"
-                  + " changed. Start again with replaceOldPrimary to delete it (a final snapshot"
-                  + " is taken and its automated backups are kept; the catalog must mark it"
-                  + " recovery.oldPrimary: replaceable, and the gate "
+                  + " is still there, and the reverse replica takes its name. Nothing was changed."
+                  + " Start again with --replace-old-primary (input replaceOldPrimary) to delete it"
+                  + " (a final snapshot is taken and its automated backups are kept; the catalog"
+                  + " must mark it recovery.oldPrimary: replaceable, and the gate "
                   + GATE_STEP
                   + " is asked), or delete or rename it by hand once nothing of it is needed");
         // Where the reverse replica goes is settled before anything is deleted: a refusal after
