@@ -1,5 +1,6 @@
 package dev.drrunbooks.runcleanup;
 
+import dev.drrunbooks.activities.rds.ReplicaState;
 import dev.drrunbooks.model.Ownership;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -65,6 +66,17 @@ final class OwnershipProof {
           "its run " + workflowId + " is still running and cleans up after itself when it ends");
     }
     String kept = tags.get(Ownership.KEPT_TAG);
+    String promotedFrom = tags.get(ReplicaState.PROMOTED_FROM_TAG);
+    if (kept != null && promotedFrom != null)
+      return refuse(
+          "kept on purpose ("
+              + Ownership.KEPT_TAG
+              + "="
+              + kept
+              + "), and promoted from "
+              + promotedFrom
+              + " by a standby failover: it is the service's primary database now; never delete it"
+              + " as a leftover");
     if (kept != null) {
       return refuse(
           "kept on purpose ("

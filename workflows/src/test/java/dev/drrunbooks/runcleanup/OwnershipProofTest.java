@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.drrunbooks.activities.rds.ReplicaState;
 import dev.drrunbooks.model.Ownership;
 import java.util.HashMap;
 import java.util.List;
@@ -65,6 +66,18 @@ class OwnershipProofTest {
     assertTrue(
         v.refusal().startsWith("kept on purpose (dr-runbooks:kept=standby): drill-1 made it"),
         v.refusal());
+  }
+
+  @Test
+  void aPromotedStandbyIsNamedAsTheLivePrimaryNotAsSomethingToDeleteByHand() {
+    Map<String, String> tags =
+        new HashMap<>(new Ownership("drill-1", "t1", "standby-instantiate").tags());
+    tags.put(Ownership.KEPT_TAG, Ownership.KEPT_STANDBY);
+    tags.put(ReplicaState.PROMOTED_FROM_TAG, "arn:aws:rds:eu-west-1:1:db:primary");
+    OwnershipProof.Verdict v = proof.check(tags);
+    assertFalse(v.proven());
+    assertTrue(v.refusal().contains("it is the service's primary database now"), v.refusal());
+    assertFalse(v.refusal().contains("delete it by hand"), v.refusal());
   }
 
   @Test

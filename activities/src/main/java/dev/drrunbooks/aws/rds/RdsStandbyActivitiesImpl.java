@@ -181,7 +181,11 @@ public class RdsStandbyActivitiesImpl implements RdsStandbyActivities {
     // SourceRegion has the SDK add the PreSignedUrl RDS needs to copy an encrypted source across
     // regions; it is for cross-region replicas only.
     if (crossRegion) call.sourceRegion(req.sourceRegion());
-    if (!isBlank(req.kmsKeyId())) call.kmsKeyId(req.kmsKeyId());
+    // "You can't create an encrypted read replica from an unencrypted DB instance" (KmsKeyId in
+    // https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBInstanceReadReplica.html):
+    // the catalog's key is for an encrypted source only, and is not sent for an unencrypted one.
+    if (!isBlank(req.kmsKeyId()) && Boolean.TRUE.equals(source.storageEncrypted()))
+      call.kmsKeyId(req.kmsKeyId());
     if (!req.securityGroupIds().isEmpty()) call.vpcSecurityGroupIds(req.securityGroupIds());
     if (!isBlank(req.instanceClass())) call.dbInstanceClass(req.instanceClass());
     try {

@@ -157,6 +157,14 @@ class RdsStandbyActivitiesTest {
   }
 
   @Test
+  void anUnencryptedSourcesReplicaIsNotEncryptedWithTheCatalogsKey() {
+    // AWS: "You can't create an encrypted read replica from an unencrypted DB instance".
+    rds.instance(PRIMARY, SOURCE, Map.of(), look("available", null));
+    activities.createReplica(request("alias/dr-payments"));
+    assertEquals(null, rds.creates.get(0).kmsKeyId(), "no key sent for an unencrypted source");
+  }
+
+  @Test
   void aSameRegionReplicaSendsNoSourceRegion() {
     rds.instance(DR, SOURCE, Map.of(), look("available", null));
 
