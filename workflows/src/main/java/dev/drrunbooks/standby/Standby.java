@@ -10,9 +10,16 @@ import dev.drrunbooks.model.Inputs;
  * A service's warm standby as the catalog describes it: the primary RDS instance, the cross-region
  * read replica kept of it, and the pointer the application reads. Pure.
  *
+ * <p>For strategy aurora-global, the "instances" are the global cluster's primary and secondary
+ * clusters ({@link #ofAnyStandby}).
+ *
  * @param primaryArn {@code arn:aws:rds:REGION:ACCOUNT:db:INSTANCE}, the source a cross-region
  *     replica names
- *     (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_ReadRepl.XRgn.html)
+ *     (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_ReadRepl.XRgn.html); {@code
+ *     ...:cluster:CLUSTER} for an Aurora global database's primary cluster
+ * @param replicaArn the standby's ARN (instance or cluster)
+ * @param strategy replica or aurora-global
+ * @param globalCluster the Aurora global cluster's id; null for a replica
  */
 public record Standby(
     String primaryInstance,
@@ -21,7 +28,10 @@ public record Standby(
     String replicaInstance,
     String replicaRegion,
     DatabasePointer pointer,
-    int backupRetentionDays) {
+    int backupRetentionDays,
+    String replicaArn,
+    RecoveryStrategy strategy,
+    String globalCluster) {
 
   /** RDS's default automated-backup retention when the catalog gives none (days). */
   static final int DEFAULT_RETENTION_DAYS = 7;
@@ -57,7 +67,44 @@ public record Standby(
         replicaRegion,
         recovery.databasePointer(),
         // PromoteReadReplica takes 0 to 35; 0 would switch backups off on the new primary.
-        retention == null ? DEFAULT_RETENTION_DAYS : Math.max(1, Math.min(35, retention)));
+        retention == null ? DEFAULT_RETENTION_DAYS : Math.max(1, Math.min(35, retention)),
+        "arn:aws:rds:"
+            + replicaRegion
+            + ":"
+            + service.accountId()
+            + ":db:"
+            + recovery.replica().instance(),
+        RecoveryStrategy.REPLICA,
+        null);
+  }
+
+  /**
+   * The standby of {@code service} whatever its strategy: {@link #of} for a replica, the global
+   * cluster's primary and secondary clusters for aurora-global
+   * (https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-global-database.html).
+   *
+   * @throws io.temporal.failure.ApplicationFailure InvalidInput for a restore strategy
+   */
+  public static Standby ofAnyStandby(ServiceDefinition service) {
+    RecoverySpec recovery = service.spec().recoveryOrDefault();
+    if (recovery.strategyOrDefault() != RecoveryStrategy.AURORA_GLOBAL
+        || recovery.auroraGlobal() == null) return of(service);
+    var g = recovery.auroraGlobal();
+    String primaryRegion = service.regions().primary();
+    String secondaryRegion =
+        g.secondaryRegion() != null ? g.secondaryRegion() : service.regions().dr();
+    String account = service.accountId();
+    return new Standby(
+        g.primaryCluster(),
+        primaryRegion,
+        "arn:aws:rds:" + primaryRegion + ":" + account + ":cluster:" + g.primaryCluster(),
+        g.secondaryCluster(),
+        secondaryRegion,
+        recovery.databasePointer(),
+        DEFAULT_RETENTION_DAYS,
+        "arn:aws:rds:" + secondaryRegion + ":" + account + ":cluster:" + g.secondaryCluster(),
+        RecoveryStrategy.AURORA_GLOBAL,
+        g.globalCluster());
   }
 
   /**

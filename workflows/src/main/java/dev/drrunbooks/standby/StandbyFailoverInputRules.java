@@ -10,8 +10,9 @@ import java.util.List;
 
 /**
  * What a standby failover refuses before it does anything: a missing service, a service whose
- * strategy is not {@code replica}, a DNS switch for a service without a DNS record, a gate input
- * that would weaken the catalog's failover policy ({@link GatePolicy#enforce}).
+ * strategy is not {@code replica} or {@code aurora-global}, a DNS switch for a service without a
+ * DNS record, a gate input that would weaken the catalog's failover policy ({@link
+ * GatePolicy#enforce}).
  */
 public final class StandbyFailoverInputRules implements InputRules<StandbyFailoverInput> {
   @Override
@@ -30,7 +31,7 @@ public final class StandbyFailoverInputRules implements InputRules<StandbyFailov
   @Override
   public void checkServices(StandbyFailoverInput in, List<ServiceDefinition> services) {
     ServiceDefinition service = services.get(0);
-    Standby.of(service);
+    Standby.ofAnyStandby(service);
     if (Boolean.TRUE.equals(in.switchTraffic()) && service.dns() == null)
       throw Inputs.invalid(
           "switchTraffic",

@@ -4,6 +4,7 @@ import dev.drrunbooks.activities.catalog.CatalogActivities;
 import dev.drrunbooks.activities.pointer.DatabasePointerActivities;
 import dev.drrunbooks.activities.pointer.PointerMove;
 import dev.drrunbooks.activities.pointer.PointerValue;
+import dev.drrunbooks.activities.rds.GlobalClusterState;
 import dev.drrunbooks.activities.rds.InstanceInfo;
 import dev.drrunbooks.activities.rds.Promotion;
 import dev.drrunbooks.activities.rds.RdsStandbyActivities;
@@ -19,6 +20,7 @@ import dev.drrunbooks.approval.GateDecision;
 import dev.drrunbooks.approval.GatePolicy;
 import dev.drrunbooks.approval.GatedWorkflow;
 import dev.drrunbooks.catalog.GateDefault;
+import dev.drrunbooks.catalog.RecoveryStrategy;
 import dev.drrunbooks.catalog.ServiceDefinition;
 import dev.drrunbooks.catalog.ValidationQuery;
 import dev.drrunbooks.failover.DnsFailover;
@@ -97,6 +99,7 @@ public class StandbyFailoverWorkflowImpl extends GatedWorkflow implements Standb
       Workflow.newActivityStub(
           DataValidationActivities.class, ActivityDefaults.longCalls(Duration.ofMinutes(10)));
 
+  private final AuroraGlobalSteps aurora = new AuroraGlobalSteps(timeline);
   private final Phases phases = new Phases();
   private final ResourceLocks locks = new ResourceLocks();
   private final StandbyProgress progress = new StandbyProgress();
@@ -118,13 +121,16 @@ public class StandbyFailoverWorkflowImpl extends GatedWorkflow implements Standb
     phases.enter("resolve");
     ServiceDefinition service = ServiceLookup.resolve(catalog, timeline, serviceKey);
     RULES.checkServices(in, List.of(service));
-    Standby standby = Standby.of(service);
+    Standby standby = Standby.ofAnyStandby(service);
     GatePolicy gatePolicy = StandbyFailoverInputRules.gatePolicy(service, in);
     Duration rpo = service.spec().objectives() == null ? null : service.spec().objectives().rpo();
     Duration rto = service.spec().objectives() == null ? null : service.spec().objectives().rto();
 
     phases.enter("lock");
     locks.acquire(LockedResource.STANDBY.named(service.key()), "standby-failover");
+
+    if (standby.strategy() == RecoveryStrategy.AURORA_GLOBAL)
+      return auroraFailover(service, in, standby, gatePolicy, rpo, rto, start, incident);
 
     phases.enter("assess");
     ReplicaState replica =
@@ -268,60 +274,254 @@ public class StandbyFailoverWorkflowImpl extends GatedWorkflow implements Standb
                   "ReplicaLag when the promotion was requested"
                       + (atPromotion.dataLossWindow() == null ? " (unknown: no datapoint)" : ""));
 
-      phases.enter("pointer");
-      PointerMove move = movePointer(standby, promoted);
-      progress.pointerMoved(move);
-
-      String dns = null;
-      if (Boolean.TRUE.equals(in.switchTraffic())) {
-        phases.enter("traffic");
-        dns = switchTraffic(service, in, decision);
-        progress.trafficSwitched(dns);
-      }
-
-      phases.enter("verify");
-      ValidationReport checks = check(service, standby, promoted);
-      if (checks != null && !checks.passed())
-        throw ApplicationFailure.newNonRetryableFailure(
-            "the data checks on " + promoted.instanceId() + " failed: " + checks.summary(),
-            "ValidationFailed");
-      phases.enter("done");
-      String summary =
-          "Promoted "
-              + standby.replicaLabel()
-              + "; "
-              + move.after().describe()
-              + "; "
-              + (checks == null
-                  ? "no data checks in the catalog for " + service.key()
-                  : checks.summary())
-              + "; data-loss window "
-              + (rpoCheck.achieved() == null ? "unknown" : rpoCheck.achieved().toSeconds() + " s")
-              + (dns == null ? "" : "; " + dns)
-              + ". "
-              + nextSteps(standby, service, primaryAvailable);
-      return new StandbyFailoverResult(
-          service.key(),
-          StandbyFailoverOutcome.PROMOTED,
-          standby.replicaLabel(),
-          promoted.endpointAddress(),
-          assessed,
+      return finish(
+          service,
+          in,
+          standby,
           decision,
-          move,
-          checks,
-          dns,
-          rtoCheck(rto, start, incident),
+          promoted,
+          assessed,
           rpoCheck,
-          timeline.entries(),
-          summary);
+          rto,
+          start,
+          incident,
+          primaryAvailable,
+          "Promoted ");
     } catch (TemporalFailure e) {
       phases.enter("failed");
       throw progress.endRun(e);
     }
   }
 
+  /**
+   * The failover of an Aurora global database: a planned switchover when the primary's region
+   * answers (RDS waits until the secondary is synchronised: nothing is lost, RPO 0 achieved), else
+   * a failover allowing data loss, whose window is the secondary's replication lag when it was
+   * requested (refused at the gate above the RPO unless acceptDataLoss). Then as the replica's.
+   */
+  private StandbyFailoverResult auroraFailover(
+      ServiceDefinition service,
+      StandbyFailoverInput in,
+      Standby standby,
+      GatePolicy gatePolicy,
+      Duration rpo,
+      Duration rto,
+      Instant start,
+      Instant incident) {
+    phases.enter("assess");
+    GlobalClusterState state = aurora.assess(standby);
+    boolean done = standby.replicaArn().equals(state.writerArn());
+    boolean underWay =
+        !done && state.failoverStatus() != null && standby.replicaArn().equals(state.failoverTo());
+    boolean planned = !done && !underWay && aurora.primaryAnswers(standby);
+    boolean acceptDataLoss = Boolean.TRUE.equals(in.acceptDataLoss());
+    LagAssessment assessment =
+        done || underWay || planned
+            ? null
+            : new LagAssessment(aurora.lag(standby, "before the gate"), rpo, false);
+    String assessed =
+        done
+            ? standby.replicaLabel() + " is already the writer of " + standby.globalCluster()
+            : underWay
+                ? "a change of writer to " + standby.replicaLabel() + " is under way"
+                : planned
+                    ? "the primary's region answers: a planned switchover, which waits until "
+                        + standby.replicaLabel()
+                        + " is synchronised and loses no data"
+                    : assessment.describe();
+
+    phases.enter("approval");
+    if (assessment != null && !assessment.withinRpo() && !acceptDataLoss) {
+      String why = assessment.refusal();
+      timeline.record("gate " + GATE_STEP, Timeline.now(), Outcome.FAILED, "refused: " + why);
+      return end(
+          service,
+          standby,
+          StandbyFailoverOutcome.REFUSED,
+          assessed,
+          null,
+          start,
+          incident,
+          rto,
+          rpo,
+          null,
+          null,
+          "Refused: " + why);
+    }
+    detail =
+        "waiting for approval to make "
+            + standby.replicaLabel()
+            + " the writer of "
+            + standby.globalCluster()
+            + ": "
+            + assessed;
+    GateDecision decision =
+        gatePolicy.required()
+            ? gate.await(
+                GATE_STEP,
+                gatePolicy.timeout(),
+                assessment == null || assessment.withinRpo()
+                    ? gatePolicy.onTimeout()
+                    : GateDefault.ABORT,
+                GateApprovers.forGate(GATE_STEP, List.of(service)))
+            : passWithoutWaiting(gatePolicy);
+    if (!decision.proceeds())
+      return end(
+          service,
+          standby,
+          StandbyFailoverOutcome.ABORTED,
+          assessed,
+          decision,
+          start,
+          incident,
+          rto,
+          rpo,
+          null,
+          null,
+          "Aborted: " + decision.verdict() + " by " + decision.who() + " (" + decision.why() + ")");
+
+    try {
+      phases.enter("promote");
+      Instant deadline =
+          (incident != null ? incident : start).plus(rto != null ? rto : Duration.ofHours(1));
+      ObjectiveCheck rpoCheck;
+      if (done || underWay) {
+        rpoCheck = ObjectiveCheck.of(rpo, null, "measured by the run that changed the writer");
+      } else if (planned) {
+        progress.writerChangeRequested(standby, aurora.changeWriter(standby, true), assessed);
+        rpoCheck =
+            ObjectiveCheck.of(
+                rpo,
+                Duration.ZERO,
+                "a switchover waits until the secondary is synchronised: nothing is lost");
+      } else {
+        LagAssessment atFailover =
+            new LagAssessment(aurora.lag(standby, "at the failover"), rpo, false);
+        if (!atFailover.withinRpo() && !acceptDataLoss)
+          return end(
+              service,
+              standby,
+              StandbyFailoverOutcome.REFUSED,
+              atFailover.describe(),
+              decision,
+              start,
+              incident,
+              rto,
+              rpo,
+              null,
+              null,
+              "Refused after the gate: the lag grew: " + atFailover.refusal());
+        progress.writerChangeRequested(
+            standby, aurora.changeWriter(standby, false), atFailover.describe());
+        rpoCheck =
+            ObjectiveCheck.of(
+                rpo,
+                atFailover.dataLossWindow(),
+                "AuroraGlobalDBReplicationLag when the failover was requested"
+                    + (atFailover.dataLossWindow() == null ? " (unknown: no datapoint)" : ""));
+      }
+      detail =
+          "wait until " + standby.replicaInstance() + " accepts writes (until " + deadline + ")";
+      InstanceInfo writer = aurora.awaitWriter(standby, deadline);
+      progress.promoted(standby, writer);
+      return finish(
+          service,
+          in,
+          standby,
+          decision,
+          writer,
+          assessed,
+          rpoCheck,
+          rto,
+          start,
+          incident,
+          planned,
+          planned ? "Switched over to " : "Failed over to ");
+    } catch (TemporalFailure e) {
+      phases.enter("failed");
+      throw progress.endRun(e);
+    }
+  }
+
+  /**
+   * After the standby accepts writes: the pointer, the optional DNS switch, the data checks, the
+   * result. Shared by both strategies; runs inside the caller's failure handling.
+   */
+  private StandbyFailoverResult finish(
+      ServiceDefinition service,
+      StandbyFailoverInput in,
+      Standby standby,
+      GateDecision decision,
+      InstanceInfo promoted,
+      String assessed,
+      ObjectiveCheck rpoCheck,
+      Duration rto,
+      Instant start,
+      Instant incident,
+      boolean primaryAvailable,
+      String verb) {
+    phases.enter("pointer");
+    PointerMove move = movePointer(standby, promoted);
+    progress.pointerMoved(move);
+
+    String dns = null;
+    if (Boolean.TRUE.equals(in.switchTraffic())) {
+      phases.enter("traffic");
+      dns = switchTraffic(service, in, decision);
+      progress.trafficSwitched(dns);
+    }
+
+    phases.enter("verify");
+    ValidationReport checks = check(service, standby, promoted);
+    if (checks != null && !checks.passed())
+      throw ApplicationFailure.newNonRetryableFailure(
+          "the data checks on " + promoted.instanceId() + " failed: " + checks.summary(),
+          "ValidationFailed");
+    phases.enter("done");
+    String summary =
+        verb
+            + standby.replicaLabel()
+            + "; "
+            + move.after().describe()
+            + "; "
+            + (checks == null
+                ? "no data checks in the catalog for " + service.key()
+                : checks.summary())
+            + "; data-loss window "
+            + (rpoCheck.achieved() == null ? "unknown" : rpoCheck.achieved().toSeconds() + " s")
+            + (dns == null ? "" : "; " + dns)
+            + ". "
+            + nextSteps(standby, service, primaryAvailable);
+    return new StandbyFailoverResult(
+        service.key(),
+        StandbyFailoverOutcome.PROMOTED,
+        standby.replicaLabel(),
+        promoted.endpointAddress(),
+        assessed,
+        decision,
+        move,
+        checks,
+        dns,
+        rtoCheck(rto, start, incident),
+        rpoCheck,
+        timeline.entries(),
+        summary);
+  }
+
   /** What an operator does after a failover: fence the old primary, then replicate back. */
   static String nextSteps(Standby standby, ServiceDefinition service, boolean primaryAvailable) {
+    if (standby.strategy() == RecoveryStrategy.AURORA_GLOBAL)
+      return primaryAvailable
+          ? "After a switchover the old primary cluster "
+              + standby.primaryInstance()
+              + " is the global cluster's secondary already"
+          : "Next: once "
+              + standby.primaryRegion()
+              + " is back, the old primary cluster "
+              + standby.primaryInstance()
+              + " must rejoin "
+              + standby.globalCluster()
+              + " as a secondary (by hand: dr standby-replicate does not do it for Aurora yet)";
     return (primaryAvailable
             ? "The old primary "
                 + standby.primaryInstance()

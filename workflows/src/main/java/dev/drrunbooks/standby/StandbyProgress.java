@@ -38,6 +38,20 @@ final class StandbyProgress {
             + ")");
   }
 
+  /** An Aurora global database's switchover or failover was requested (RDS answered). */
+  void writerChangeRequested(Standby standby, String answer, String assessed) {
+    this.standby = standby;
+    promotionRequested = true;
+    done.add(
+        "change of writer to "
+            + standby.replicaLabel()
+            + " requested ("
+            + answer
+            + "; "
+            + assessed
+            + ")");
+  }
+
   void promoted(Standby standby, InstanceInfo instance) {
     this.standby = standby;
     promoted = true;

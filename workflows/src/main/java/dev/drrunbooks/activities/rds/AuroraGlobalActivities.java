@@ -63,4 +63,11 @@ public interface AuroraGlobalActivities {
    */
   GlobalClusterState pollWriter(
       String region, String globalClusterId, String targetClusterArn, Instant deadline);
+
+  /**
+   * The cluster's writer endpoint (DescribeDBClusters' Endpoint:
+   * CLUSTER.cluster-UNIQUE.REGION.rds.amazonaws.com) and port, for the database pointer once it is
+   * the writer; refused non-retryably ({@code RdsClusterNotFound}) when there is no such cluster.
+   */
+  InstanceInfo writerEndpoint(String region, String clusterId);
 }
