@@ -82,8 +82,8 @@ public final class CleanupCommand extends ConnectedCommand {
                     + workflowId
                     + " completed, and a "
                     + procedure
-                    + " run deletes what it creates before it completes: anything listed is a"
-                    + " leftover its clean-up missed"
+                    + " run keeps nothing (its clean-up deleted what it created, or it creates"
+                    + " nothing): anything listed is a leftover"
                 : "run "
                     + workflowId
                     + " completed: what it left it kept on purpose (a recovered database copy, DR"

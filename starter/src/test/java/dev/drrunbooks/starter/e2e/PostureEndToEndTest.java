@@ -182,12 +182,12 @@ class PostureEndToEndTest {
               .filter(l -> l.startsWith(id + ","))
               .findFirst()
               .orElseThrow(() -> new AssertionError(id + " missing:\n" + csv));
-      assertTrue(row.contains(",evacuate,payments,"), row);
+      assertTrue(row.contains(",standby-failover,payments,"), row);
       assertTrue(row.contains(",900.0,"), "the RTO objective in seconds: " + row);
       assertTrue(
           // seeded as runs recorded before the ledger kept approvals: read from their timelines
           row.contains(
-              "switch-traffic (from the run's timeline): APPROVED by slack:U0PAYOPS: primary"
+              "promote-standby (from the run's timeline): APPROVED by slack:U0PAYOPS: primary"
                   + " region down"),
           row);
     }

@@ -161,7 +161,10 @@ class RunCleanupSandboxTest {
     CliRun applied = cli("cleanup", completed, "--apply");
     assertEquals(ExitCodes.REFUSED, applied.exitCode(), applied.toString());
     assertTrue(
-        applied.err().contains("refused: run " + completed + " completed: what it left it kept"),
+        applied
+            .err()
+            .contains(
+                "refused: run " + completed + " completed, and a backup-policy run keeps nothing"),
         applied.toString());
     assertTrue(applied.err().contains("nothing done"), applied.toString());
 
