@@ -1,7 +1,7 @@
 """moto_server with the RDS behaviour the sandbox needs and moto 5.2.5 lacks: restoring a deleted instance,
 replicating automated backups to another region and restoring there, the account's DB-instance quota, whole
 requests, a snapshot quota of manual snapshots, read replicas that promote and delete as RDS's do, and their
-ReplicaLag metric.
+ReplicaLag metric, Route 53 change batches, and Aurora global databases whose writer changes.
 
 Started by deploy/local/sandbox instead of $VENV/bin/moto_server, with the same arguments (its command line
 still contains "moto_server", which the sandbox script looks for). Each addition models documented AWS behaviour
@@ -130,6 +130,32 @@ only, cited below; everything else is moto's own.
    every set that shared the SetIdentifier, whatever its name, checked a DELETE against any values the set ever had,
    and applied a batch change by change. The database pointer's move is a DELETE of the set as read plus a CREATE:
    a compare-and-set only these semantics make safe.
+
+11. Aurora global databases as the aurora-global standby (issue 17) needs them. moto 5.2.5 keeps every global cluster
+   in its us-east-1 backend and has no SwitchoverGlobalCluster or FailoverGlobalCluster (HTTP 500).
+   - SwitchoverGlobalCluster and FailoverGlobalCluster make TargetDbClusterIdentifier, a member named by its ARN (or
+     identifier), the writer (IsWriter) and every other member a reader
+     (https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_SwitchoverGlobalCluster.html,
+     https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_FailoverGlobalCluster.html), and answer the
+     GlobalCluster. Refused: an unknown global cluster (GlobalClusterNotFoundFault), a target that is not one of its
+     members (DBClusterNotFoundFault: of the errors both pages document, the one for a DB cluster identifier that
+     names no cluster the call can use; AWS does not document which code it answers for a cluster that exists
+     elsewhere), a global cluster whose Status is not available (InvalidGlobalClusterStateFault), and
+     FailoverGlobalCluster with both AllowDataLoss and Switchover ("Can't be specified together",
+     InvalidParameterCombination).
+     Emulator choice: the change is whole when the call answers. AWS's takes minutes, with FailoverState (pending,
+     failing-over) and Status switching-over or failing-over meanwhile
+     (https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_FailoverState.html); no FailoverState is ever
+     reported here (the activities' tests script it). Not modelled either: a target that is already the writer (AWS's
+     answer is not documented; here it stays the writer), data loss, replication, and the demoted writer's
+     instances.
+   - DescribeGlobalClusters with GlobalClusterIdentifier answers that one global cluster, or GlobalClusterNotFoundFault
+     (https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_DescribeGlobalClusters.html); moto listed every
+     global cluster whatever was asked.
+   - RemoveFromGlobalCluster from any region detaches the member (by ARN or identifier), which "becomes a standalone
+     cluster" (https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_RemoveFromGlobalCluster.html); moto
+     looked the global cluster up in the request's region only and, outside us-east-1, answered nothing and kept
+     the member, so the global cluster could never be deleted (DeleteGlobalCluster: "is not empty").
 """
 
 import copy
@@ -141,7 +167,8 @@ import threading
 from datetime import datetime, timedelta, timezone
 
 from moto.rds import models as rds
-from moto.rds.exceptions import (DBInstanceAlreadyExists, DBInstanceNotFoundError, InvalidParameterCombination,
+from moto.rds.exceptions import (DBClusterNotFoundError, DBInstanceAlreadyExists, DBInstanceNotFoundError,
+                                 InvalidParameterCombination,
                                  InvalidParameterValue, KMSKeyNotAccessibleFault, RDSClientError,
                                  SnapshotQuotaExceededFault)
 from moto.rds.responses import RDSResponse
@@ -608,6 +635,69 @@ def _change_rrsets(self, zoneid, change_list):
             raise
 
 
+# 11.: Aurora global databases: a writer that changes, describe by identifier, members removed from any region.
+def _global_clusters(self):
+    """Every global cluster: moto keeps them in its us-east-1 backend, whatever the request's region."""
+    return rds.rds_backends[self.current_account]["us-east-1"].global_clusters
+
+
+def _global_cluster(self, identifier):
+    found = _global_clusters(self).get(identifier)
+    if found is None:
+        raise RDSClientError("GlobalClusterNotFoundFault", f"Global cluster {identifier} not found")
+    return found
+
+
+def _member(global_cluster, cluster_identifier):
+    """The member named by its ARN or identifier; None when it is none."""
+    return next((m for m in global_cluster.members
+                 if cluster_identifier in (m.db_cluster_arn, m.db_cluster_identifier)), None)
+
+
+_original_describe_global_clusters = RDSResponse.describe_global_clusters
+
+
+def _describe_global_clusters(self):
+    identifier = self.params.get("GlobalClusterIdentifier")
+    if not identifier:
+        return _original_describe_global_clusters(self)
+    return ActionResult({"GlobalClusters": [_global_cluster(self, identifier)]})
+
+
+def _change_writer(self):
+    p = self.params
+    global_cluster = _global_cluster(self, p["GlobalClusterIdentifier"])
+    target = _member(global_cluster, p["TargetDbClusterIdentifier"])
+    if target is None:
+        raise DBClusterNotFoundError(p["TargetDbClusterIdentifier"],
+                                     f"DBCluster {p['TargetDbClusterIdentifier']} is not a member of global cluster"
+                                     f" {global_cluster.global_cluster_identifier}")
+    if global_cluster.status != "available":
+        raise RDSClientError("InvalidGlobalClusterStateFault",
+                             f"Global cluster {global_cluster.global_cluster_identifier} is {global_cluster.status}")
+    for member in global_cluster.members:
+        member.is_writer = member is target
+    return ActionResult({"GlobalCluster": global_cluster})
+
+
+def _failover_global_cluster(self):
+    if self.params.get("AllowDataLoss") and self.params.get("Switchover"):
+        raise InvalidParameterCombination("AllowDataLoss and Switchover can't be specified together")
+    return _change_writer(self)
+
+
+def _remove_from_global_cluster(self):
+    p = self.params
+    global_cluster = _global_cluster(self, p["GlobalClusterIdentifier"])
+    member = _member(global_cluster, p["DbClusterIdentifier"])
+    if member is None:
+        raise DBClusterNotFoundError(p["DbClusterIdentifier"])
+    global_cluster.members.remove(member)
+    member.global_cluster_identifier = None
+    member.is_writer = False
+    return ActionResult({"GlobalCluster": global_cluster})
+
+
 rds.DBInstance.__init__ = _init
 rds.RDSBackend.delete_db_instance = _delete
 rds.RDSBackend.describe_db_instance_automated_backups = _describe_backups
@@ -625,6 +715,10 @@ rds.RDSBackend.SNAPSHOT_QUOTA = property(_snapshot_quota)
 rds.RDSBackend.create_db_snapshot = _counting_manual_only(_original_create_snapshot, _created_manual)
 rds.RDSBackend.copy_db_snapshot = _counting_manual_only(_original_copy_snapshot, lambda args, kwargs: True)
 route53.Route53Backend.change_resource_record_sets = _change_rrsets
+RDSResponse.describe_global_clusters = _describe_global_clusters
+RDSResponse.switchover_global_cluster = _change_writer
+RDSResponse.failover_global_cluster = _failover_global_cluster
+RDSResponse.remove_from_global_cluster = _remove_from_global_cluster
 
 if __name__ == "__main__":
     main(sys.argv[1:])

@@ -1,4 +1,4 @@
-"""Checks additions 6, 7, 8, 9 and 10 of moto_server_additions.py.
+"""Checks additions 6, 7, 8, 9, 10 and 11 of moto_server_additions.py.
 
 6 (one RDS request at a time): a DeleteDBInstance that runs while another request adds an instance deletes the
 instance's automated ("rds:") snapshots with it and answers 200, as AWS's does
@@ -22,6 +22,12 @@ promotion are moved back in time in this process (as if they had happened minute
 10 (Route 53 change batches): deleting one name's set "eu" leaves another name's set "eu"; a DELETE with stale
 values is refused with InvalidChangeBatch and the CREATE in its batch is not applied; a CREATE of an existing set is
 refused (https://docs.aws.amazon.com/Route53/latest/APIReference/API_ChangeResourceRecordSets.html).
+
+11 (Aurora global databases): with a primary cluster in eu-west-1 and a secondary in eu-central-1, DescribeGlobalClusters
+by identifier answers that one (an unknown one GlobalClusterNotFoundFault); SwitchoverGlobalCluster makes the secondary
+the writer, FailoverGlobalCluster with AllowDataLoss the primary again; a target that is not a member is refused with
+DBClusterNotFoundFault; RemoveFromGlobalCluster from each member's region empties it, and it deletes
+(https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_SwitchoverGlobalCluster.html).
 
 Runs the additions in this process, behind moto's threaded server on a free port, and slows moto's filter loop
 (each item 50 ms) so the concurrent request lands inside DeleteDBInstance's walk over the snapshots every time:
@@ -160,6 +166,58 @@ def check_read_replicas(endpoint):
         problems.append(f"deleting a cross-region replica failed: {deleted}")
     elif any("dr-replica-deleted" in name for name in listed()):
         problems.append(f"the source still lists the deleted replica: {listed()}")
+    return "; ".join(problems) or None
+
+
+
+def check_global_clusters(endpoint):
+    """Addition 11: None when it holds, else what went wrong."""
+    def client(region):
+        return boto3.client("rds", endpoint_url=endpoint, region_name=region, aws_access_key_id="testing",
+                            aws_secret_access_key="testing",
+                            config=Config(retries={"total_max_attempts": 1, "mode": "standard"}))
+    west, central = client(REGION), client("eu-central-1")
+    name = "dr-check-global"
+    west.create_global_cluster(GlobalClusterIdentifier=name, Engine="aurora-postgresql")
+    primary = west.create_db_cluster(DBClusterIdentifier="dr-check-global-primary", Engine="aurora-postgresql",
+                                     MasterUsername="someone", MasterUserPassword="not-a-secret-1",
+                                     GlobalClusterIdentifier=name)["DBCluster"]["DBClusterArn"]
+    secondary = central.create_db_cluster(DBClusterIdentifier="dr-check-global-secondary", Engine="aurora-postgresql",
+                                          GlobalClusterIdentifier=name)["DBCluster"]["DBClusterArn"]
+    west.create_global_cluster(GlobalClusterIdentifier="dr-check-global-bystander", Engine="aurora-postgresql")
+
+    def writer():
+        found = central.describe_global_clusters(GlobalClusterIdentifier=name)["GlobalClusters"]
+        if [g["GlobalClusterIdentifier"] for g in found] != [name]:
+            return f"described {[g['GlobalClusterIdentifier'] for g in found]} for {name}"
+        return [m["DBClusterArn"] for m in found[0]["GlobalClusterMembers"] if m["IsWriter"]]
+
+    problems = []
+    if writer() != [primary]:
+        problems.append(f"before the switchover: {writer()}")
+    if _code(lambda: central.describe_global_clusters(GlobalClusterIdentifier="dr-check-none")) != "GlobalClusterNotFoundFault":
+        problems.append("an unknown global cluster was not GlobalClusterNotFoundFault")
+    switched = _code(lambda: central.switchover_global_cluster(GlobalClusterIdentifier=name,
+                                                               TargetDbClusterIdentifier=secondary))
+    if switched or writer() != [secondary]:
+        problems.append(f"after SwitchoverGlobalCluster ({switched}) the writer is {writer()}, not {secondary}")
+    failed_over = _code(lambda: central.failover_global_cluster(GlobalClusterIdentifier=name,
+                                                                TargetDbClusterIdentifier=primary, AllowDataLoss=True))
+    if failed_over or writer() != [primary]:
+        problems.append(f"after FailoverGlobalCluster ({failed_over}) the writer is {writer()}, not {primary}")
+    stranger = primary.replace("dr-check-global-primary", "dr-check-not-a-member")
+    refused = _code(lambda: central.switchover_global_cluster(GlobalClusterIdentifier=name,
+                                                              TargetDbClusterIdentifier=stranger))
+    if refused != "DBClusterNotFoundFault":
+        problems.append(f"a target that is not a member was answered {refused}, not DBClusterNotFoundFault")
+    central.remove_from_global_cluster(GlobalClusterIdentifier=name, DbClusterIdentifier=secondary)
+    west.remove_from_global_cluster(GlobalClusterIdentifier=name, DbClusterIdentifier=primary)
+    central.delete_db_cluster(DBClusterIdentifier="dr-check-global-secondary", SkipFinalSnapshot=True)
+    west.delete_db_cluster(DBClusterIdentifier="dr-check-global-primary", SkipFinalSnapshot=True)
+    deleted = _code(lambda: west.delete_global_cluster(GlobalClusterIdentifier=name))
+    if deleted:
+        problems.append(f"the global cluster without members did not delete: {deleted}")
+    west.delete_global_cluster(GlobalClusterIdentifier="dr-check-global-bystander")
     return "; ".join(problems) or None
 
 
@@ -330,6 +388,12 @@ def main():
         batches = check_route53_batches(f"http://{host}:{port}")
         if batches:
             failures.append(batches)
+        try:
+            global_clusters = check_global_clusters(f"http://{host}:{port}")
+        except Exception as e:  # noqa: BLE001  (without addition 11 moto answers a switchover HTTP 500)
+            global_clusters = f"Aurora global clusters: {str(e).splitlines()[0]}"
+        if global_clusters:
+            failures.append(global_clusters)
         if failures:
             return "; ".join(failures)
         return None
@@ -346,4 +410,5 @@ if __name__ == "__main__":
           " the snapshot quota counted manual snapshots only; read replicas were created, promoted and deleted as"
           " RDS's are; a cross-region replica was placed in its own region's subnet group; its ReplicaLag was 0 a minute"
           " until its promotion; Route 53 change batches were applied whole, each DELETE of one set with its current"
-          " values")
+          " values; an Aurora global database's writer was switched over and failed over, and it was emptied and"
+          " deleted")
