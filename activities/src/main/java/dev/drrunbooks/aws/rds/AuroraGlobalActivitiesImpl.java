@@ -5,6 +5,7 @@ import static dev.drrunbooks.aws.rds.RdsSupport.require;
 import dev.drrunbooks.activities.rds.AuroraGlobalActivities;
 import dev.drrunbooks.activities.rds.GlobalClusterState;
 import dev.drrunbooks.activities.rds.GlobalClusterState.GlobalMember;
+import dev.drrunbooks.activities.rds.InstanceInfo;
 import dev.drrunbooks.activities.rds.ReplicaLag;
 import dev.drrunbooks.aws.AwsClients;
 import dev.drrunbooks.aws.AwsFailures;
@@ -14,6 +15,7 @@ import io.temporal.failure.ApplicationFailure;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -22,6 +24,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.rds.model.DBCluster;
 import software.amazon.awssdk.services.rds.model.DbClusterNotFoundException;
 import software.amazon.awssdk.services.rds.model.GlobalCluster;
 import software.amazon.awssdk.services.rds.model.GlobalClusterNotFoundException;
@@ -61,6 +64,7 @@ public class AuroraGlobalActivitiesImpl implements AuroraGlobalActivities {
    */
   static final String CANCELLING = "cancelling";
 
+  private final Function<String, RdsClient> rds;
   private final GlobalClusters clusters;
   private final StatusPoller poller;
   private final ReplicaLagReader lag;
@@ -79,9 +83,42 @@ public class AuroraGlobalActivitiesImpl implements AuroraGlobalActivities {
       Function<String, CloudWatchClient> cloudWatch,
       Polling polling,
       Clock clock) {
+    this.rds = rds;
     this.clusters = new GlobalClusters(rds);
     this.poller = new StatusPoller(polling, clock);
     this.lag = new ReplicaLagReader(cloudWatch, clock, LagMetric.AURORA_GLOBAL_DB_REPLICATION_LAG);
+  }
+
+  /**
+   * DescribeDBClusters' Endpoint (the cluster's writer endpoint) and Port
+   * (https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_DBCluster.html).
+   */
+  @Override
+  public InstanceInfo writerEndpoint(String region, String clusterId) {
+    require(region, "region");
+    require(clusterId, "clusterId");
+    try {
+      DBCluster cluster =
+          rds.apply(region)
+              .describeDBClusters(r -> r.dbClusterIdentifier(clusterId))
+              .dbClusters()
+              .get(0);
+      return new InstanceInfo(
+          clusterId,
+          region,
+          cluster.dbClusterArn(),
+          cluster.status(),
+          cluster.endpoint(),
+          cluster.port(),
+          Map.of(),
+          null,
+          null);
+    } catch (DbClusterNotFoundException e) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "RDS cluster '" + clusterId + "' not found in " + region, "RdsClusterNotFound");
+    } catch (SdkException e) {
+      throw AwsFailures.translate(e, "describe-db-clusters " + clusterId + " in " + region);
+    }
   }
 
   @Override

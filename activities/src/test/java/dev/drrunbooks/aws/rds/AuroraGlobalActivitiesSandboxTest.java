@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.drrunbooks.activities.rds.AuroraGlobalActivities;
 import dev.drrunbooks.activities.rds.GlobalClusterState;
 import dev.drrunbooks.activities.rds.GlobalClusterState.GlobalMember;
+import dev.drrunbooks.activities.rds.InstanceInfo;
 import dev.drrunbooks.aws.AwsClients;
 import dev.drrunbooks.aws.SandboxAws;
 import io.temporal.activity.ActivityOptions;
@@ -157,6 +158,19 @@ class AuroraGlobalActivitiesSandboxTest {
         List.of(
             new GlobalMember(primaryArn, PRIMARY, true), new GlobalMember(secondaryArn, DR, false)),
         afterFailover.members());
+  }
+
+  @Test
+  void theNewWritersEndpointIsItsClustersOwnAndAMissingClusterIsRefused() {
+    InstanceInfo writer = activities.writerEndpoint(DR, secondaryCluster);
+    assertEquals(secondaryArn, writer.arn());
+    assertTrue(
+        writer.endpointAddress().startsWith(secondaryCluster + "."), writer.endpointAddress());
+    ApplicationFailure missing =
+        assertThrows(
+            ApplicationFailure.class,
+            () -> activities.writerEndpoint(DR, secondaryCluster + "-none"));
+    assertEquals("RdsClusterNotFound", missing.getType());
   }
 
   @Test
