@@ -100,6 +100,7 @@ public class StandbyReplicateWorkflowImpl extends GatedWorkflow
     String oldPrimary;
     GateDecision decision = null;
     Placement placement;
+    ReplicaRequest settled = null; // where the reverse replica goes, once known
     ReplicateBackChecks.There found = ReplicateBackChecks.whatIsThere(standby, promoted, there);
     switch (found) {
       case REVERSE_REPLICA -> {
@@ -135,8 +136,9 @@ public class StandbyReplicateWorkflowImpl extends GatedWorkflow
                   + " is asked), or delete or rename it by hand once nothing of it is needed");
         // Where the reverse replica goes is settled before anything is deleted: a refusal after
         // the deletion would leave neither database there.
-        ReplicateBackChecks.request(
-            service, standby, placement, RunOwnership.current("standby-replicate"));
+        settled =
+            ReplicateBackChecks.request(
+                service, standby, placement, RunOwnership.current("standby-replicate"));
         if (service.spec().recoveryOrDefault().oldPrimaryOrDefault() != OldPrimary.REPLACEABLE)
           throw ApplicationFailure.newNonRetryableFailure(
               "the catalog keeps the old primary "
@@ -207,8 +209,10 @@ public class StandbyReplicateWorkflowImpl extends GatedWorkflow
       phases.enter("replicate");
       if (found != ReplicateBackChecks.There.REVERSE_REPLICA) {
         ReplicaRequest request =
-            ReplicateBackChecks.request(
-                service, standby, placement, RunOwnership.current("standby-replicate"));
+            settled != null
+                ? settled
+                : ReplicateBackChecks.request(
+                    service, standby, placement, RunOwnership.current("standby-replicate"));
         timeline.step(
             "create the reverse replica " + reverse + " of " + newPrimary,
             () -> rds.createReplica(request),
