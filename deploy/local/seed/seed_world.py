@@ -2,7 +2,8 @@
 """Seed the runbook's AWS world into the sandbox's AWS emulator (moto).
 
 Creates exactly the resources named in the service catalog (deploy/catalog/mycomputer.yaml):
-RDS instances and snapshots (and the DR region's subnet and parameter groups of database.drRestore), the Route53 zone with weighted Primary/Secondary alias records and a
+RDS instances and snapshots (and the subnet and parameter groups of database.restore in the primary region and
+database.drRestore in the DR region), the Route53 zone with weighted Primary/Secondary alias records and a
 health check per record, each standby service's database pointer (recovery.databasePointer: a private zone with a
 simple CNAME to its primary instance's endpoint, or a String parameter holding it), the CloudWatch alarms named by the records' primary and secondary, the S3
 buckets with their -dr replicas, and the ECS clusters, task definitions and services. Idempotent: every resource is looked up before it is created, nothing that exists is
@@ -140,7 +141,7 @@ class Seeder:
             )
             self.c.made(f"rds instance {ident}")
 
-        self._dr_restore_placement()
+        self._restore_placements()
         inv = self.cat["services"].get("inventory", {}).get("database", {}).get("instance")
         if not inv:
             return
@@ -169,37 +170,43 @@ class Seeder:
             self.c.made(f"rds snapshot {INVENTORY_DR_SNAPSHOT} ({self.dr})")
 
 
-    def _dr_restore_placement(self):
-        """The catalog's database.drRestore in the DR region: the DB subnet group (on a VPC with two subnets) and the
-        DB parameter group a `dr pitr --region dr` restores into. Security group ids are not created: EC2 cannot be
-        given an id, and moto's RDS does not look them up."""
-        rds_dr = self.client("rds", self.dr)
+    def _restore_placements(self):
+        """Where the catalog's restores go: database.restore in the primary region (also where a standby
+        replicate-back puts the reverse replica when the old primary names no subnet group) and
+        database.drRestore in the DR region, each a DB subnet group (on a VPC with two subnets) and DB
+        parameter group. Security group ids are not created: EC2 cannot be given an id, and moto's RDS
+        does not look them up."""
+        self._placement(self.primary, "restore", "10.21", "primary-region restores")
+        self._placement(self.dr, "drRestore", "10.20", "DR-region restores")
+
+    def _placement(self, region, key, cidr, description):
+        rds = self.client("rds", region)
         wanted = {}
         for svc in self.cat["services"].values():
-            placement = (svc.get("database") or {}).get("drRestore") or {}
+            placement = (svc.get("database") or {}).get(key) or {}
             if placement.get("subnetGroup"):
                 wanted.setdefault("subnet", set()).add(placement["subnetGroup"])
             if placement.get("parameterGroup"):
                 wanted.setdefault("params", set()).add(placement["parameterGroup"])
-        existing = {g["DBSubnetGroupName"] for g in rds_dr.describe_db_subnet_groups()["DBSubnetGroups"]}
+        existing = {g["DBSubnetGroupName"] for g in rds.describe_db_subnet_groups()["DBSubnetGroups"]}
         for name in sorted(wanted.get("subnet", set()) - existing):
-            ec2 = self.client("ec2", self.dr)
-            vpc = ec2.create_vpc(CidrBlock="10.20.0.0/16")["Vpc"]["VpcId"]
-            subnets = [ec2.create_subnet(VpcId=vpc, CidrBlock=f"10.20.{i}.0/24", AvailabilityZone=f"{self.dr}{az}")
+            ec2 = self.client("ec2", region)
+            vpc = ec2.create_vpc(CidrBlock=f"{cidr}.0.0/16")["Vpc"]["VpcId"]
+            subnets = [ec2.create_subnet(VpcId=vpc, CidrBlock=f"{cidr}.{i}.0/24", AvailabilityZone=f"{region}{az}")
                        ["Subnet"]["SubnetId"] for i, az in ((1, "a"), (2, "b"))]
-            rds_dr.create_db_subnet_group(DBSubnetGroupName=name, DBSubnetGroupDescription="DR-region restores",
-                                          SubnetIds=subnets)
-            self.c.made(f"rds subnet group {name} ({self.dr})")
+            rds.create_db_subnet_group(DBSubnetGroupName=name, DBSubnetGroupDescription=description,
+                                       SubnetIds=subnets)
+            self.c.made(f"rds subnet group {name} ({region})")
         for name in sorted(wanted.get("subnet", set()) & existing):
-            self.c.found(f"rds subnet group {name} ({self.dr})")
-        existing = {g["DBParameterGroupName"] for g in rds_dr.describe_db_parameter_groups()["DBParameterGroups"]}
+            self.c.found(f"rds subnet group {name} ({region})")
+        existing = {g["DBParameterGroupName"] for g in rds.describe_db_parameter_groups()["DBParameterGroups"]}
         for name in sorted(wanted.get("params", set())):
             if name in existing:
-                self.c.found(f"rds parameter group {name} ({self.dr})")
+                self.c.found(f"rds parameter group {name} ({region})")
                 continue
-            rds_dr.create_db_parameter_group(DBParameterGroupName=name, DBParameterGroupFamily="postgres15",
-                                             Description="DR-region restores")
-            self.c.made(f"rds parameter group {name} ({self.dr})")
+            rds.create_db_parameter_group(DBParameterGroupName=name, DBParameterGroupFamily="postgres15",
+                                          Description=description)
+            self.c.made(f"rds parameter group {name} ({region})")
 
     @staticmethod
     def _snapshot_exists(rds, snap):

@@ -180,17 +180,16 @@ public class StandbyReplicateWorkflowImpl extends GatedWorkflow
                   + decision.why()
                   + "); the old primary is as it was");
         phases.enter("replace");
-        String deleting =
-            timeline.step(
-                "delete the old primary " + reverse,
-                () ->
-                    oldPrimaries.deleteReplacedPrimary(
-                        standby.primaryRegion(),
-                        standby.primaryInstance(),
-                        standby.primaryArn(),
-                        promoted.arn(),
-                        snapshot),
-                s -> s);
+        timeline.step(
+            "delete the old primary " + reverse,
+            () ->
+                oldPrimaries.deleteReplacedPrimary(
+                    standby.primaryRegion(),
+                    standby.primaryInstance(),
+                    standby.primaryArn(),
+                    promoted.arn(),
+                    snapshot),
+            s -> s);
         Instant gone = Timeline.now().plus(waitBudget);
         RdsOldPrimaryActivities waiting =
             Workflow.newActivityStub(
@@ -200,7 +199,8 @@ public class StandbyReplicateWorkflowImpl extends GatedWorkflow
             "wait until " + reverse + " is deleted",
             () -> waiting.pollDeleted(standby.primaryRegion(), standby.primaryInstance(), gone),
             s -> s);
-        oldPrimary = "deleted: " + deleting;
+        // Our deletion, whatever the (possibly retried) call answered: it names this snapshot.
+        oldPrimary = "deleted (final snapshot " + snapshot + "; automated backups retained)";
       }
     }
 

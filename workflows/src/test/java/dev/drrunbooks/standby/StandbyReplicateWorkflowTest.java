@@ -80,7 +80,7 @@ class StandbyReplicateWorkflowTest {
     assertEquals(FakeReplicateWorld.OLD_PLACEMENT.securityGroupIds(), request.securityGroupIds());
     assertEquals(FakeReplicateWorld.OLD_PLACEMENT.kmsKeyId(), request.kmsKeyId());
     assertEquals("standby-replicate", request.owner().procedure());
-    assertTrue(r.oldPrimary().startsWith("deleted: deleting (final snapshot"), r.oldPrimary());
+    assertTrue(r.oldPrimary().startsWith("deleted (final snapshot"), r.oldPrimary());
     assertEquals(1.0, r.lag().seconds());
     Histories.record(client, "standby-replicate-replace", "standby-replicate-replace");
   }
@@ -151,7 +151,7 @@ class StandbyReplicateWorkflowTest {
   void withTheOldPrimaryGoneTheCatalogMustSayWhereTheReverseReplicaGoes(
       TestWorkflowEnvironment env, WorkflowClient client, Worker worker) {
     world.oldPrimaryThere = false;
-    start(env, worker, new FakeCatalog());
+    start(env, worker, withoutPrimaryRegionRestore());
     WorkflowFailedException e =
         assertThrows(
             WorkflowFailedException.class,
@@ -169,7 +169,7 @@ class StandbyReplicateWorkflowTest {
       TestWorkflowEnvironment env, WorkflowClient client, Worker worker) {
     world.placement =
         new dev.drrunbooks.activities.rds.Placement(null, List.of("sg-1"), null, "db.t3.micro");
-    start(env, worker, new FakeCatalog());
+    start(env, worker, withoutPrimaryRegionRestore());
     WorkflowFailedException e =
         assertThrows(
             WorkflowFailedException.class,
@@ -180,6 +180,29 @@ class StandbyReplicateWorkflowTest {
     assertTrue(
         Failures.rootMessage(e).contains("names no DB subnet group"), Failures.rootMessage(e));
     assertEquals(List.of(), world.calls, "the old primary is still there");
+  }
+
+  @Test
+  void anOldPrimaryWithoutASubnetGroupLeavesTheReverseReplicaToTheCatalogsRestorePlacement(
+      TestWorkflowEnvironment env, WorkflowClient client, Worker worker) {
+    world.placement =
+        new dev.drrunbooks.activities.rds.Placement(null, List.of("sg-1"), null, "db.t3.micro");
+    start(env, worker, new FakeCatalog());
+    StandbyReplicateWorkflow wf =
+        begin(
+            client,
+            worker,
+            "standby-replicate-catalog-placed",
+            new StandbyReplicateInput("payments", true, null, null));
+    awaitGate(wf);
+    approveAsTwo(client, "standby-replicate-catalog-placed", "eu-west-1 is back");
+    StandbyReplicateResult r = WorkflowStub.fromTyped(wf).getResult(StandbyReplicateResult.class);
+
+    assertEquals(StandbyReplicateOutcome.REPLICATING, r.outcome(), r.summary());
+    ReplicaRequest request = world.created.get(0);
+    assertEquals("mycomputer-prod-db", request.subnetGroup(), "Payments' database.restore");
+    assertEquals(List.of("sg-0e4d3c2b1a0f98765"), request.securityGroupIds());
+    assertNull(request.kmsKeyId(), "nothing of the old primary's half-known placement");
   }
 
   @Test
@@ -249,5 +272,17 @@ class StandbyReplicateWorkflowTest {
       }
     }
     throw new AssertionError("the run never reached the gate: " + wf.status());
+  }
+
+  /**
+   * The repository's catalog without Payments' database.restore (the primary region's placement).
+   */
+  private static FakeCatalog withoutPrimaryRegionRestore() {
+    String text = CatalogFixture.text();
+    String line =
+        "      restore: { subnetGroup: mycomputer-prod-db, securityGroupIds: [sg-0e4d3c2b1a0f98765]"
+            + " }\n";
+    assertTrue(text.contains(line), "Payments' database.restore, as the catalog has it");
+    return new FakeCatalog(CatalogFixture.parse(text.replace(line, "")));
   }
 }

@@ -90,6 +90,11 @@ public final class SandboxEnv {
     return value == null || value.isEmpty() ? fallback : value;
   }
 
+  /** The env file, in the sandbox's home ({@code DR_SANDBOX_HOME}). */
+  public Path file() {
+    return file;
+  }
+
   /** Everything, for processes and clients that read their settings from the environment. */
   public Map<String, String> all() {
     return Map.copyOf(values);

@@ -12,6 +12,11 @@ import dev.drrunbooks.standby.StandbyFailoverOutcome;
 import dev.drrunbooks.standby.StandbyFailoverResult;
 import dev.drrunbooks.standby.StandbyFailoverWorkflow;
 import dev.drrunbooks.standby.StandbyFailoverWorkflowImpl;
+import dev.drrunbooks.standby.StandbyReplicateOutcome;
+import dev.drrunbooks.standby.StandbyReplicateResult;
+import dev.drrunbooks.standby.StandbyReplicateWorkflow;
+import dev.drrunbooks.standby.StandbyReplicateWorkflowImpl;
+import dev.drrunbooks.standby.StandbyStatus;
 import dev.drrunbooks.starter.DrCli;
 import dev.drrunbooks.starter.ExitCodes;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
@@ -23,12 +28,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.rds.model.DBInstance;
 import software.amazon.awssdk.services.rds.model.DbInstanceNotFoundException;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.ChangeAction;
@@ -36,24 +45,28 @@ import software.amazon.awssdk.services.route53.model.RRType;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
 /**
- * Issue 17's warm-standby failover end to end on the sandbox: Payments' cross-region read replica
- * is created, {@code dr standby-failover --service payments --no-wait} starts the run, two of
- * sre-oncall approve its promote-standby gate with {@code dr approve} (as {@code
- * DR_OPERATOR=sre-alice} and {@code sre-bob}: a {@code dr} process each, since the operator's
- * identity comes from the environment), and the run promotes the replica, moves the CNAME
- * payments-db.mycomputer.internal to it and runs Payments' integrity check on its data.
+ * Issue 17's warm standby end to end on the sandbox: Payments' cross-region read replica is created
+ * ({@code dr standby-instantiate --apply}), {@code dr standby-failover --service payments
+ * --no-wait} starts the run, two of sre-oncall approve its promote-standby gate with {@code dr
+ * approve} (as {@code DR_OPERATOR=sre-alice} and {@code sre-bob}: a {@code dr} process each, since
+ * the operator's identity comes from the environment), and the run promotes the replica, moves the
+ * CNAME payments-db.mycomputer.internal to it and runs Payments' integrity check on its data. Then
+ * {@code dr standby-replicate} refuses while the old primary holds the name, and with {@code
+ * --replace-old-primary} and two approvals of its gate deletes it (final snapshot) and re-creates
+ * the standby the other way: a read replica of the promoted one under the old primary's name.
  *
- * <p>What the sandbox models for it (deploy/local/moto_server_additions.py, 9.; sandbox/README.md):
- * the replica's ReplicaLag is 0 a minute ("caught up"), the replica is placed in the DR region's
- * subnet group, and the promoted replica gets its own PostgreSQL database, a clone of {@code
- * payments} at the promotion, on which the check runs.
+ * <p>What the sandbox models for it (deploy/local/moto_server_additions.py, 8. to 10.;
+ * sandbox/README.md): the replicas' ReplicaLag is 0 a minute ("caught up"), a replica is placed in
+ * its own region's subnet group, Route 53 batches are whole, and the promoted replica gets its own
+ * PostgreSQL database, a clone of {@code payments} at the promotion, on which the check runs.
  *
- * <p>Puts the world back, whatever happened: the run ended, the replica (promoted or not) deleted
- * and its database dropped, the CNAME at the primary's endpoint with TTL 60, as seeded. No other
- * starter test uses the replica or the CNAME; Payments' primary and its database {@code payments}
- * are read here and by concurrent fleet validations, which clone {@code payments} too (a clone of a
- * busy template is retried, SandboxDatabases). Under {@link SandboxLocks#PAYMENTS_STANDBY}.
+ * <p>{@code @Isolated}: for a while Payments has no primary in eu-west-1, and other test classes
+ * restore, validate and audit it. Puts the world back, whatever happened: the runs ended, the
+ * reverse replica, the final snapshot and the retained automated backups deleted and the primary
+ * seeded again ({@code deploy/local/sandbox seed}), the standby (promoted or not) deleted and its
+ * database dropped, the CNAME at the primary's endpoint with TTL 60, as seeded.
  */
+@Isolated("replaces Payments' primary, which other classes restore, validate and audit")
 @ResourceLock(SandboxLocks.PAYMENTS_STANDBY)
 class StandbyFailoverEndToEndTest {
   private static final String PRIMARY_REGION = "eu-west-1";
@@ -83,6 +96,7 @@ class StandbyFailoverEndToEndTest {
     deleteReplica(); // a leftover of an interrupted earlier run
     assertEquals(primaryEndpoint, pointer().resourceRecords().get(0).value(), "as seeded");
     String workflowId = null;
+    String replicateId = null;
     try {
       // The standby as an operator makes it: the instantiate's audit finds it missing, its apply
       // creates it from the catalog and waits until it replicates.
@@ -105,11 +119,11 @@ class StandbyFailoverEndToEndTest {
               worker.connectionArgs(), "standby-failover", "--service", "payments", "--no-wait");
       assertEquals(0, started.exitCode(), started.toString());
       workflowId = LedgerRows.workflowIdOf(started);
-      awaitGate(workflowId);
+      awaitGate(worker.client().newWorkflowStub(StandbyFailoverWorkflow.class, workflowId)::status);
 
-      String first = approveAs("sre-alice", workflowId);
+      String first = approveAs("sre-alice", workflowId, StandbyFailoverWorkflowImpl.GATE_STEP);
       assertTrue(first.contains("APPROVAL_COUNTED"), first);
-      approveAs("sre-bob", workflowId);
+      approveAs("sre-bob", workflowId, StandbyFailoverWorkflowImpl.GATE_STEP);
 
       CliRun watched = CliRun.of(worker.connectionArgs(), "watch", workflowId);
       assertEquals(0, watched.exitCode(), watched.toString());
@@ -144,18 +158,63 @@ class StandbyFailoverEndToEndTest {
       assertEquals(Duration.ZERO, result.rpo().achieved(), "ReplicaLag 0: " + result.rpo());
       assertFalse(result.rpo().breached(), result.rpo().toString());
 
-      // The replicate-back finds the old primary in the way: the suite's primary is shared, so it
-      // is not replaced here (StandbyReplicateWorkflowTest and RdsOldPrimaryActivitiesSandboxTest
-      // cover the replacement); nothing may change.
-      CliRun back =
+      // The replicate-back: the old primary holds the name the reverse replica takes, and without
+      // --replace-old-primary nothing changes.
+      CliRun inTheWay =
           CliRun.of(worker.connectionArgs(), "standby-replicate", "--service", "payments");
-      assertEquals(ExitCodes.OUTCOME_NOT_SUCCESS, back.exitCode(), back.toString());
-      assertTrue(back.out().contains("OLD_PRIMARY_IN_THE_WAY"), back.toString());
-      assertTrue(back.out().contains("--replace-old-primary"), back.toString());
+      assertEquals(ExitCodes.OUTCOME_NOT_SUCCESS, inTheWay.exitCode(), inTheWay.toString());
+      assertTrue(inTheWay.out().contains("OLD_PRIMARY_IN_THE_WAY"), inTheWay.toString());
+      assertTrue(inTheWay.out().contains("--replace-old-primary"), inTheWay.toString());
       assertEquals(
           primaryEndpoint,
           endpointOf(worker.aws.rds(PRIMARY_REGION), PRIMARY),
           "the old primary is as it was");
+
+      // With it (the catalog marks Payments' old primary replaceable): two on-call approvals, then
+      // the old primary is deleted with a final snapshot and the reverse replica takes its name.
+      CliRun replicating =
+          CliRun.of(
+              worker.connectionArgs(),
+              "standby-replicate",
+              "--service",
+              "payments",
+              "--replace-old-primary",
+              "--no-wait");
+      assertEquals(0, replicating.exitCode(), replicating.toString());
+      replicateId = LedgerRows.workflowIdOf(replicating);
+      awaitGate(
+          worker.client().newWorkflowStub(StandbyReplicateWorkflow.class, replicateId)::status);
+      approveAs("sre-alice", replicateId, StandbyReplicateWorkflowImpl.GATE_STEP);
+      approveAs("sre-bob", replicateId, StandbyReplicateWorkflowImpl.GATE_STEP);
+      CliRun replicated = CliRun.of(worker.connectionArgs(), "watch", replicateId);
+      assertEquals(0, replicated.exitCode(), replicated.toString());
+      StandbyReplicateResult back =
+          worker
+              .client()
+              .newUntypedWorkflowStub(replicateId)
+              .getResult(30, TimeUnit.SECONDS, StandbyReplicateResult.class);
+      System.out.println("standby replicate-back: " + back.summary());
+      assertEquals(StandbyReplicateOutcome.REPLICATING, back.outcome(), back.summary());
+      assertTrue(back.oldPrimary().startsWith("deleted (final snapshot"), back.oldPrimary());
+
+      DBInstance reverse = instance(worker.aws.rds(PRIMARY_REGION), PRIMARY);
+      String promotedArn = instance(worker.aws.rds(DR_REGION), REPLICA).dbInstanceArn();
+      assertEquals(promotedArn, reverse.readReplicaSourceDBInstanceIdentifier(), "replicates");
+      assertEquals(
+          "mycomputer-prod-db",
+          reverse.dbSubnetGroup().dbSubnetGroupName(),
+          "placed by the catalog's database.restore: the seeded primary names no subnet group");
+      assertTrue(
+          worker
+              .aws
+              .rds(PRIMARY_REGION)
+              .describeDBSnapshots(r -> r.dbInstanceIdentifier(PRIMARY))
+              .dbSnapshots()
+              .stream()
+              .anyMatch(snap -> back.oldPrimary().contains(snap.dbSnapshotIdentifier())),
+          "the final snapshot the result names exists");
+      assertNotNull(back.lag(), back.summary());
+      assertTrue(back.lag().hasData(), back.lag().toString());
 
       LedgerReceipt receipt = LedgerRows.receipt(worker.client(), workflowId);
       assertTrue(receipt.recorded(), receipt.detail());
@@ -169,6 +228,8 @@ class StandbyFailoverEndToEndTest {
           LedgerRows.approvals(workflowId));
     } finally {
       endIfRunning(workflowId);
+      endIfRunning(replicateId);
+      putPrimaryBack();
       deleteReplica();
       putPointerBack(primaryEndpoint);
     }
@@ -177,7 +238,7 @@ class StandbyFailoverEndToEndTest {
   }
 
   /** {@code dr approve} in a process of its own, whose DR_OPERATOR is {@code operator}. */
-  private static String approveAs(String operator, String workflowId)
+  private static String approveAs(String operator, String workflowId, String step)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -186,13 +247,7 @@ class StandbyFailoverEndToEndTest {
         System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
     command.add(DrCli.class.getName());
     command.addAll(
-        List.of(
-            "approve",
-            workflowId,
-            "--step",
-            StandbyFailoverWorkflowImpl.GATE_STEP,
-            "--why",
-            "e2e: the primary region is lost"));
+        List.of("approve", workflowId, "--step", step, "--why", "e2e: the primary region is lost"));
     command.addAll(List.of(worker.connectionArgs()));
     Path log = Files.createTempFile("dr-approve", ".log");
     ProcessBuilder pb =
@@ -210,14 +265,12 @@ class StandbyFailoverEndToEndTest {
     return out;
   }
 
-  private static void awaitGate(String workflowId) throws InterruptedException {
-    StandbyFailoverWorkflow run =
-        worker.client().newWorkflowStub(StandbyFailoverWorkflow.class, workflowId);
+  private static void awaitGate(Supplier<StandbyStatus> status) throws InterruptedException {
     for (int i = 0; i < 300; i++) {
-      if (run.status().waitingFor() != null) return;
+      if (status.get().waitingFor() != null) return;
       Thread.sleep(100);
     }
-    throw new AssertionError("the run never reached its gate: " + run.status());
+    throw new AssertionError("the run never reached its gate: " + status.get());
   }
 
   private static void endIfRunning(String workflowId) {
@@ -225,6 +278,56 @@ class StandbyFailoverEndToEndTest {
     WorkflowStub run = worker.client().newUntypedWorkflowStub(workflowId);
     if (run.describe().getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING)
       run.terminate("e2e clean-up");
+  }
+
+  /**
+   * Payments' primary as the sandbox seeded it, after a replicate-back replaced it: the reverse
+   * replica under its name, the final snapshot and the retained automated backups deleted, then
+   * {@code deploy/local/sandbox seed} creates the primary again (it creates only what is missing).
+   * Its data never moved: the sandbox reads a catalog primary from the database {@code payments}.
+   */
+  private static void putPrimaryBack() throws Exception {
+    RdsClient rds = worker.aws.rds(PRIMARY_REGION);
+    Optional<DBInstance> there;
+    try {
+      there = Optional.of(instance(rds, PRIMARY));
+    } catch (DbInstanceNotFoundException gone) {
+      there = Optional.empty();
+    }
+    if (there.isPresent() && there.get().readReplicaSourceDBInstanceIdentifier() == null) return;
+    if (there.isPresent()) {
+      rds.deleteDBInstance(r -> r.dbInstanceIdentifier(PRIMARY).skipFinalSnapshot(true));
+    }
+    rds
+        .describeDBSnapshots(r -> r.dbInstanceIdentifier(PRIMARY).snapshotType("manual"))
+        .dbSnapshots()
+        .stream()
+        .filter(snap -> snap.dbSnapshotIdentifier().startsWith(PRIMARY + "-final-"))
+        .forEach(
+            snap -> rds.deleteDBSnapshot(r -> r.dbSnapshotIdentifier(snap.dbSnapshotIdentifier())));
+    rds
+        .describeDBInstanceAutomatedBackups(r -> r.dbInstanceIdentifier(PRIMARY))
+        .dbInstanceAutomatedBackups()
+        .stream()
+        .filter(b -> "retained".equals(b.status()))
+        .forEach(
+            b ->
+                rds.deleteDBInstanceAutomatedBackup(
+                    d -> d.dbInstanceAutomatedBackupsArn(b.dbInstanceAutomatedBackupsArn())));
+    Path envFile = worker.env.file();
+    Path repo = Path.of(worker.env.require("DR_CATALOG")).getParent().getParent().getParent();
+    ProcessBuilder seed =
+        new ProcessBuilder(repo.resolve("deploy/local/sandbox").toString(), "seed")
+            .redirectErrorStream(true);
+    seed.environment().put("DR_SANDBOX_HOME", envFile.getParent().toString());
+    Process p = seed.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "sandbox seed did not end: " + out);
+    assertEquals(0, p.exitValue(), "deploy/local/sandbox seed:\n" + out);
+    assertEquals(
+        null,
+        instance(rds, PRIMARY).readReplicaSourceDBInstanceIdentifier(),
+        "the primary as seeded: " + out);
   }
 
   /** The replica, promoted or not, and its database (moto addition 8 deletes either cleanly). */
@@ -239,11 +342,11 @@ class StandbyFailoverEndToEndTest {
   }
 
   private static String endpointOf(RdsClient rds, String instance) {
-    return rds.describeDBInstances(r -> r.dbInstanceIdentifier(instance))
-        .dbInstances()
-        .get(0)
-        .endpoint()
-        .address();
+    return instance(rds, instance).endpoint().address();
+  }
+
+  private static DBInstance instance(RdsClient rds, String instance) {
+    return rds.describeDBInstances(r -> r.dbInstanceIdentifier(instance)).dbInstances().get(0);
   }
 
   private static ResourceRecordSet pointer() {
