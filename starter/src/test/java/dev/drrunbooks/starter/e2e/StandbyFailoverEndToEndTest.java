@@ -125,13 +125,7 @@ class StandbyFailoverEndToEndTest {
       assertTrue(first.contains("APPROVAL_COUNTED"), first);
       approveAs("sre-bob", workflowId, StandbyFailoverWorkflowImpl.GATE_STEP);
 
-      CliRun watched = CliRun.of(worker.connectionArgs(), "watch", workflowId);
-      assertEquals(0, watched.exitCode(), watched.toString());
-      StandbyFailoverResult result =
-          worker
-              .client()
-              .newUntypedWorkflowStub(workflowId)
-              .getResult(30, TimeUnit.SECONDS, StandbyFailoverResult.class);
+      StandbyFailoverResult result = watched(workflowId, StandbyFailoverResult.class);
       System.out.println("standby failover: " + result.summary());
       System.out.println("  RTO: " + result.rto());
       System.out.println("  RPO: " + result.rpo());
@@ -186,13 +180,7 @@ class StandbyFailoverEndToEndTest {
           worker.client().newWorkflowStub(StandbyReplicateWorkflow.class, replicateId)::status);
       approveAs("sre-alice", replicateId, StandbyReplicateWorkflowImpl.GATE_STEP);
       approveAs("sre-bob", replicateId, StandbyReplicateWorkflowImpl.GATE_STEP);
-      CliRun replicated = CliRun.of(worker.connectionArgs(), "watch", replicateId);
-      assertEquals(0, replicated.exitCode(), replicated.toString());
-      StandbyReplicateResult back =
-          worker
-              .client()
-              .newUntypedWorkflowStub(replicateId)
-              .getResult(30, TimeUnit.SECONDS, StandbyReplicateResult.class);
+      StandbyReplicateResult back = watched(replicateId, StandbyReplicateResult.class);
       System.out.println("standby replicate-back: " + back.summary());
       assertEquals(StandbyReplicateOutcome.REPLICATING, back.outcome(), back.summary());
       assertTrue(back.oldPrimary().startsWith("deleted (final snapshot"), back.oldPrimary());
@@ -235,6 +223,16 @@ class StandbyFailoverEndToEndTest {
     }
     assertFalse(
         databases.exists(SandboxDatabases.cloneName(REPLICA)), "the replica's database is gone");
+  }
+
+  /** {@code dr watch} until the run ends (exit 0: it succeeded), then its result. */
+  private static <R> R watched(String workflowId, Class<R> resultType) throws Exception {
+    CliRun watch = CliRun.of(worker.connectionArgs(), "watch", workflowId);
+    assertEquals(0, watch.exitCode(), watch.toString());
+    return worker
+        .client()
+        .newUntypedWorkflowStub(workflowId)
+        .getResult(30, TimeUnit.SECONDS, resultType);
   }
 
   /** {@code dr approve} in a process of its own, whose DR_OPERATOR is {@code operator}. */
