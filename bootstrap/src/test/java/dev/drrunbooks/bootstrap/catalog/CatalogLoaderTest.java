@@ -421,7 +421,8 @@ class CatalogLoaderTest {
         new RestoreSettings(
             "inventory-db-subnets", List.of("sg-0a1b2c3d4e5f60718"), "inventory-pg15", null),
         c.services().get("inventory").database().restore());
-    assertEquals(null, c.services().get("payments").database().restore(), "absent: as the source");
+    assertEquals(
+        null, c.services().get("customer-base").database().restore(), "absent: as the source");
   }
 
   @Test
