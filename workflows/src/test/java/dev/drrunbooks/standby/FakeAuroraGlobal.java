@@ -13,7 +13,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * Payments as an Aurora global database, for workflow-logic tests only: the global cluster
@@ -43,6 +45,9 @@ final class FakeAuroraGlobal implements AuroraGlobalActivities {
   /** The clock the deadline is read against (a time-skipping test gives its environment's). */
   volatile Supplier<Instant> now = Instant::now;
 
+  /** The secondary is no member of the global cluster (never added, or removed). */
+  volatile boolean secondaryRemoved;
+
   /** The old primary was removed from the global cluster (by hand). */
   volatile boolean oldPrimaryRemoved;
 
@@ -59,15 +64,17 @@ final class FakeAuroraGlobal implements AuroraGlobalActivities {
         GLOBAL,
         true,
         "available",
-        oldPrimaryRemoved
-            ? List.of(secondary)
-            : List.of(
-                new GlobalMember(
-                    PRIMARY_ARN,
-                    "eu-west-1",
-                    writer.equals(PRIMARY_ARN),
-                    pollsUntilResynced == 0 ? "connected" : GlobalMember.PENDING_RESYNC),
-                secondary),
+        Stream.of(
+                oldPrimaryRemoved
+                    ? null
+                    : new GlobalMember(
+                        PRIMARY_ARN,
+                        "eu-west-1",
+                        writer.equals(PRIMARY_ARN),
+                        pollsUntilResynced == 0 ? "connected" : GlobalMember.PENDING_RESYNC),
+                secondaryRemoved ? null : secondary)
+            .filter(Objects::nonNull)
+            .toList(),
         null,
         null,
         null);
