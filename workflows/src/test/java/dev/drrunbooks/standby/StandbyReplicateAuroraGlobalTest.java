@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * the budget fails saying what is left; a removed old primary, or a secondary that never became the
  * writer, is refused. Nothing is ever created or deleted.
  */
-class AuroraReplicateBackWorkflowTest {
+class StandbyReplicateAuroraGlobalTest {
   private static final String AURORA_PAYMENTS =
       CatalogFixture.text()
           .replace(
