@@ -84,7 +84,7 @@ record PredictedRpo(Duration worst, String basis) {
   private static PredictedRpo standbyFirst(
       String drRegion, StandbyReplicaCheck standby, List<ReplicationLag> buckets) {
     PredictedRpo rest = of(drRegion, false, null, null, buckets, null);
-    String mine = standby.label() + ": ReplicaLag " + Ages.of(standby.lag());
+    String mine = standby.label() + ": " + standby.metric() + " " + Ages.of(standby.lag());
     if (buckets.stream().anyMatch(b -> !b.replicates())) return rest; // a copy is missing
     if (rest.worst() != null && rest.worst().compareTo(standby.lag()) > 0) return rest;
     return new PredictedRpo(standby.lag(), mine);

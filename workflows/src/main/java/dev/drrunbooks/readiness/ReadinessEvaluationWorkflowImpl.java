@@ -4,6 +4,8 @@ import dev.drrunbooks.activities.catalog.CatalogActivities;
 import dev.drrunbooks.activities.ecs.EcsActivities;
 import dev.drrunbooks.activities.ledger.LastPassingRun;
 import dev.drrunbooks.activities.ledger.LedgerQueryActivities;
+import dev.drrunbooks.activities.rds.AuroraGlobalActivities;
+import dev.drrunbooks.activities.rds.GlobalClusterState;
 import dev.drrunbooks.activities.rds.RdsRestoreActivities;
 import dev.drrunbooks.activities.rds.RdsSnapshotActivities;
 import dev.drrunbooks.activities.rds.RdsStandbyActivities;
@@ -64,6 +66,13 @@ public class ReadinessEvaluationWorkflowImpl implements ReadinessEvaluationWorkf
    */
   static final String STANDBY_REPLICA_CHANGE = "readiness-standby-replica";
 
+  /**
+   * Version 1: an aurora-global service's secondary cluster is checked the same way (a replicating
+   * secondary, its AuroraGlobalDBReplicationLag within the RPO), its lag the database's part of the
+   * predicted RPO. Runs recorded before it replay without those calls.
+   */
+  static final String STANDBY_AURORA_CHANGE = "readiness-standby-aurora-global";
+
   /** How far back a ReplicaLag datapoint counts (RDS publishes one a minute). */
   static final Duration STANDBY_LAG_WINDOW = Duration.ofMinutes(5);
 
@@ -83,6 +92,8 @@ public class ReadinessEvaluationWorkflowImpl implements ReadinessEvaluationWorkf
           ActivityDefaults.shortCallStub(CloudWatchActivities.class));
   private final RdsStandbyActivities replicas =
       ActivityDefaults.shortCallStub(RdsStandbyActivities.class);
+  private final AuroraGlobalActivities aurora =
+      ActivityDefaults.shortCallStub(AuroraGlobalActivities.class);
   private final LedgerQueryActivities ledger =
       ActivityDefaults.shortCallStub(LedgerQueryActivities.class);
   private final Timeline timeline = new Timeline();
@@ -197,6 +208,11 @@ public class ReadinessEvaluationWorkflowImpl implements ReadinessEvaluationWorkf
         && Workflow.getVersion(STANDBY_REPLICA_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1) {
       standbyReplica = standbyReplica(service, rpo);
       checks.add(standbyReplica.check());
+    } else if (service.spec().recoveryOrDefault().strategyOrDefault()
+            == RecoveryStrategy.AURORA_GLOBAL
+        && Workflow.getVersion(STANDBY_AURORA_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      standbyReplica = auroraSecondary(service, rpo);
+      checks.add(standbyReplica.check());
     }
     PredictedRpo predictedRpo =
         PredictedRpo.of(
@@ -294,6 +310,30 @@ public class ReadinessEvaluationWorkflowImpl implements ReadinessEvaluationWorkf
           ReadinessCheck.unknown(service.key(), label, "readable", Failures.rootMessage(e)),
           null,
           label);
+    }
+  }
+
+  /** The service's Aurora secondary cluster and its lag; unknown when they could not be read. */
+  private StandbyReplicaCheck auroraSecondary(ServiceDefinition service, Duration rpo) {
+    Standby standby = Standby.ofAnyStandby(service);
+    String label = StandbyReplicaCheck.auroraLabel(standby);
+    try {
+      GlobalClusterState state =
+          aurora.describeGlobalCluster(standby.replicaRegion(), standby.globalCluster());
+      ReplicaLag lag =
+          StandbyReplicaCheck.auroraProblem(standby, state) == null
+              ? aurora.replicationLag(
+                  standby.replicaRegion(), standby.replicaInstance(), STANDBY_LAG_WINDOW)
+              : null;
+      UnmetObjectives unmet = service.spec().recoveryOrDefault().knowinglyUnmet();
+      return StandbyReplicaCheck.ofAuroraSecondary(
+          service.key(), standby, state, lag, rpo, unmet != null && unmet.rpo() != null);
+    } catch (ActivityFailure e) {
+      return new StandbyReplicaCheck(
+          ReadinessCheck.unknown(service.key(), label, "readable", Failures.rootMessage(e)),
+          null,
+          label,
+          StandbyReplicaCheck.AURORA_LAG);
     }
   }
 

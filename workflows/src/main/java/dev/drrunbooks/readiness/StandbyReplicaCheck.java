@@ -1,5 +1,6 @@
 package dev.drrunbooks.readiness;
 
+import dev.drrunbooks.activities.rds.GlobalClusterState;
 import dev.drrunbooks.activities.rds.ReplicaLag;
 import dev.drrunbooks.activities.rds.ReplicaState;
 import dev.drrunbooks.standby.Standby;
@@ -12,10 +13,90 @@ import java.time.Duration;
  * Its lag is what a region loss would lose of the database now
  * (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_ReadRepl.Monitoring.html). Pure.
  *
+ * <p>For strategy aurora-global, the same rules for the global cluster's secondary cluster ({@link
+ * #ofAuroraSecondary}).
+ *
  * @param lag the lag as a whole-second window; null when the replica does not replicate or no
  *     datapoint was found
+ * @param metric the CloudWatch metric the lag is: ReplicaLag, or AuroraGlobalDBReplicationLag
  */
-record StandbyReplicaCheck(ReadinessCheck check, Duration lag, String label) {
+record StandbyReplicaCheck(ReadinessCheck check, Duration lag, String label, String metric) {
+  static final String REPLICA_LAG = "ReplicaLag";
+  static final String AURORA_LAG = "AuroraGlobalDBReplicationLag";
+
+  StandbyReplicaCheck(ReadinessCheck check, Duration lag, String label) {
+    this(check, lag, label, REPLICA_LAG);
+  }
+
+  /** "standby secondary cluster payments-fra (eu-central-1)". */
+  static String auroraLabel(Standby standby) {
+    return "standby secondary cluster " + standby.replicaLabel();
+  }
+
+  /**
+   * An aurora-global service's standby: the catalog's secondary cluster a member of the global
+   * cluster, not its writer, not pending-resync (Aurora has not rebuilt it after a failover), with
+   * an AuroraGlobalDBReplicationLag datapoint within the RPO (or the RPO acknowledged as unmet)
+   * (https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_GlobalClusterMember.html,
+   * https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-global-database-monitoring.html).
+   * Pure.
+   *
+   * @param lag null when it was not read (the secondary does not replicate)
+   */
+  static StandbyReplicaCheck ofAuroraSecondary(
+      String service,
+      Standby standby,
+      GlobalClusterState state,
+      ReplicaLag lag,
+      Duration rpo,
+      boolean rpoKnowinglyUnmet) {
+    String label = auroraLabel(standby);
+    String expected =
+        "a secondary of Aurora global cluster "
+            + standby.globalCluster()
+            + " (member, not the writer, not pending-resync), "
+            + AURORA_LAG
+            + " within RPO "
+            + Ages.of(rpo)
+            + (rpoKnowinglyUnmet ? " (or known: the catalog accepts the RPO as unmet)" : "");
+    String problem = auroraProblem(standby, state);
+    Duration window =
+        problem == null && lag != null && lag.hasData()
+            ? Duration.ofSeconds((long) Math.ceil(lag.seconds()))
+            : null;
+    String found =
+        problem != null
+            ? problem
+            : "a replicating secondary; "
+                + (window == null
+                    ? "no " + AURORA_LAG + " datapoint"
+                    : AURORA_LAG + " " + window.toSeconds() + " s");
+    boolean passes = window != null && (rpoKnowinglyUnmet || window.compareTo(rpo) <= 0);
+    return new StandbyReplicaCheck(
+        ReadinessCheck.of(service, label, expected, found, passes), window, label, AURORA_LAG);
+  }
+
+  /** Why the secondary is no replicating secondary of the global cluster; null when it is. */
+  static String auroraProblem(Standby standby, GlobalClusterState state) {
+    if (!state.found())
+      return "global cluster "
+          + standby.globalCluster()
+          + " not found: dr standby-instantiate says what to create";
+    var member = state.member(standby.replicaArn());
+    if (member.isEmpty())
+      return "not a member of "
+          + standby.globalCluster()
+          + ": dr standby-instantiate says how to add it";
+    if (member.get().writer())
+      return "the writer of "
+          + standby.globalCluster()
+          + ": a standby failover made it the primary; dr standby-replicate verifies the old"
+          + " primary as its secondary, then the catalog's primary and secondary swap";
+    if (!member.get().replicatingSecondary())
+      return member.get().synchronizationStatus()
+          + ": Aurora has not yet rebuilt it as a secondary";
+    return null;
+  }
 
   static StandbyReplicaCheck of(
       String service,

@@ -24,26 +24,49 @@ public final class StandbyInstantiateInputRules
   }
 
   /**
-   * A service named alone must have a standby (strategy replica); "all" picks those that do ({@link
-   * #withStandby}).
+   * A service named alone must have a standby (strategy replica or aurora-global); "all" picks
+   * those that do ({@link #withStandby}). An apply to an aurora-global service named alone is
+   * refused: an apply creates no Aurora cluster (its audit says how to add the secondary).
    */
   @Override
   public void checkServices(StandbyInstantiateInput in, List<ServiceDefinition> services) {
     services.forEach(s -> InputRules.requireDatabase("service", s));
-    if (!InputRules.ALL.equals(in.selector())) services.forEach(Standby::of);
+    if (InputRules.ALL.equals(in.selector())) return;
+    for (ServiceDefinition s : services) {
+      Standby standby = Standby.ofAnyStandby(s);
+      if (in.applyChanges() && standby.strategy() == RecoveryStrategy.AURORA_GLOBAL)
+        throw Inputs.invalid(
+            "apply",
+            "true",
+            "an audit only for "
+                + s.key()
+                + " (strategy aurora-global): "
+                + AuroraSecondaryAudit.howToAdd(standby));
+    }
   }
 
   static Duration waitBudget(StandbyInstantiateInput in) {
     return Inputs.duration("waitBudget", in.waitBudget(), DEFAULT_WAIT_BUDGET);
   }
 
-  /** The services whose catalog recovery strategy keeps a replica as the standby. */
-  static List<ServiceDefinition> withStandby(List<ServiceDefinition> services) {
-    return services.stream().filter(StandbyInstantiateInputRules::hasStandby).toList();
+  /**
+   * The services whose catalog recovery strategy keeps a replica as the standby, and with {@code
+   * auroraToo} those that keep an Aurora global database's secondary cluster.
+   */
+  static List<ServiceDefinition> withStandby(List<ServiceDefinition> services, boolean auroraToo) {
+    return services.stream()
+        .filter(s -> hasReplica(s) || (auroraToo && isAuroraGlobal(s)))
+        .toList();
   }
 
-  private static boolean hasStandby(ServiceDefinition service) {
+  private static boolean hasReplica(ServiceDefinition service) {
     RecoverySpec recovery = service.spec().recoveryOrDefault();
     return recovery.strategyOrDefault() == RecoveryStrategy.REPLICA && recovery.replica() != null;
+  }
+
+  static boolean isAuroraGlobal(ServiceDefinition service) {
+    RecoverySpec recovery = service.spec().recoveryOrDefault();
+    return recovery.strategyOrDefault() == RecoveryStrategy.AURORA_GLOBAL
+        && recovery.auroraGlobal() != null;
   }
 }

@@ -1,6 +1,8 @@
 package dev.drrunbooks.standby;
 
 import dev.drrunbooks.activities.catalog.CatalogActivities;
+import dev.drrunbooks.activities.rds.AuroraGlobalActivities;
+import dev.drrunbooks.activities.rds.GlobalClusterState;
 import dev.drrunbooks.activities.rds.InstanceInfo;
 import dev.drrunbooks.activities.rds.RdsStandbyActivities;
 import dev.drrunbooks.activities.rds.ReplicaLag;
@@ -13,6 +15,7 @@ import dev.drrunbooks.model.ActivityDefaults;
 import dev.drrunbooks.model.AwsAccount;
 import dev.drrunbooks.model.FailureType;
 import dev.drrunbooks.model.Failures;
+import dev.drrunbooks.model.InputRules;
 import dev.drrunbooks.model.Outcome;
 import dev.drrunbooks.model.Ownership;
 import dev.drrunbooks.model.Phases;
@@ -38,6 +41,9 @@ import java.util.List;
  * primary is reported and never touched. What is created is kept: it is the standby, and it carries
  * {@link Ownership#KEPT_TAG} so that {@code dr cleanup} of this run refuses it too. A service's
  * lock is held from its creation to the run's end.
+ *
+ * <p>An aurora-global service's secondary cluster is audited only ({@link AuroraSecondaryAudit}):
+ * an apply creates no Aurora cluster and says how to add a missing secondary.
  */
 public class StandbyInstantiateWorkflowImpl implements StandbyInstantiateWorkflow {
   static final String PROCEDURE = "standby-instantiate";
@@ -45,12 +51,21 @@ public class StandbyInstantiateWorkflowImpl implements StandbyInstantiateWorkflo
   /** What a run refuses in its input before it does anything (the starter checks them too). */
   public static final StandbyInstantiateInputRules RULES = new StandbyInstantiateInputRules();
 
+  /**
+   * Version 1: aurora-global services are audited too (their secondary cluster in the global
+   * cluster, {@link AuroraSecondaryAudit}); before it they were refused when named and left out of
+   * "all", as a replay of such a run still does.
+   */
+  static final String AURORA_AUDIT = "standby-instantiate-aurora-global";
+
   /** How far back the new replica's first ReplicaLag datapoint is looked for. */
   static final Duration LAG_WINDOW = Duration.ofMinutes(5);
 
   private final CatalogActivities catalog = ActivityDefaults.shortCallStub(CatalogActivities.class);
   private final RdsStandbyActivities rds =
       ActivityDefaults.shortCallStub(RdsStandbyActivities.class);
+  private final AuroraGlobalActivities aurora =
+      ActivityDefaults.shortCallStub(AuroraGlobalActivities.class);
 
   private final Timeline timeline = new Timeline();
   private final Phases phases = new Phases();
@@ -76,7 +91,13 @@ public class StandbyInstantiateWorkflowImpl implements StandbyInstantiateWorkflo
     phases.enter("resolve");
     List<ServiceDefinition> selected = ServiceLookup.resolveAll(catalog, timeline, in.selector());
     RULES.checkServices(in, selected);
-    List<ServiceDefinition> services = StandbyInstantiateInputRules.withStandby(selected);
+    boolean auroraToo =
+        selected.stream().anyMatch(StandbyInstantiateInputRules::isAuroraGlobal)
+            && Workflow.getVersion(AURORA_AUDIT, Workflow.DEFAULT_VERSION, 1) >= 1;
+    if (!auroraToo && !InputRules.ALL.equals(in.selector()))
+      selected.forEach(Standby::of); // the refusal of an aurora-global service before version 1
+    List<ServiceDefinition> services =
+        StandbyInstantiateInputRules.withStandby(selected, auroraToo);
 
     phases.enter("audit");
     for (ServiceDefinition service : services) {
@@ -87,11 +108,15 @@ public class StandbyInstantiateWorkflowImpl implements StandbyInstantiateWorkflo
     if (apply) {
       // Every refusal the catalog makes certain comes before the first change.
       for (int i = 0; i < services.size(); i++)
-        if (checks.get(i).action() == StandbyInstantiateAction.MISSING)
+        if (createsReplica(services.get(i), checks.get(i)))
           StandbyInstantiateRequest.of(services.get(i), Standby.of(services.get(i)), ownership());
       phases.enter("apply");
       for (int i = 0; i < services.size(); i++) {
-        if (checks.get(i).action() != StandbyInstantiateAction.MISSING) continue;
+        if (!createsReplica(services.get(i), checks.get(i))) {
+          if (checks.get(i).action() == StandbyInstantiateAction.MISSING)
+            checks.set(i, checks.get(i).withDetail(whatAnApplyWouldDo(services.get(i))));
+          continue;
+        }
         ServiceDefinition service = services.get(i);
         currentService = service.key();
         StandbyInstantiateCheck audited = checks.get(i);
@@ -112,13 +137,66 @@ public class StandbyInstantiateWorkflowImpl implements StandbyInstantiateWorkflo
         timeline.entries());
   }
 
+  /** A missing replica an apply creates: never an Aurora cluster. */
+  private static boolean createsReplica(
+      ServiceDefinition service, StandbyInstantiateCheck audited) {
+    return audited.action() == StandbyInstantiateAction.MISSING
+        && !StandbyInstantiateInputRules.isAuroraGlobal(service);
+  }
+
   /** One describe of the service's replica, as a check; an unreadable one is FAILED. */
   private StandbyInstantiateCheck audit(ServiceDefinition service) {
+    if (StandbyInstantiateInputRules.isAuroraGlobal(service)) return auditAurora(service);
     Standby standby = Standby.of(service);
     detail = "describing " + standby.replicaLabel();
     try {
       ReplicaState state = describe(standby);
       return StandbyInstantiateCheck.of(service.key(), standby, state);
+    } catch (ActivityFailure e) {
+      return new StandbyInstantiateCheck(
+          service.key(),
+          standby.replicaLabel(),
+          standby.primaryArn(),
+          "unknown",
+          StandbyInstantiateAction.FAILED,
+          null,
+          "could not describe it: " + Failures.rootMessage(e));
+    }
+  }
+
+  /**
+   * One describe of the global cluster from the secondary's region and, for a replicating
+   * secondary, its AuroraGlobalDBReplicationLag, as a check; an unreadable one is FAILED.
+   */
+  private StandbyInstantiateCheck auditAurora(ServiceDefinition service) {
+    Standby standby = Standby.ofAnyStandby(service);
+    detail = "describing " + standby.globalCluster() + " for " + standby.replicaLabel();
+    try {
+      GlobalClusterState state =
+          timeline.step(
+              "describe global cluster " + standby.globalCluster(),
+              () -> aurora.describeGlobalCluster(standby.replicaRegion(), standby.globalCluster()),
+              AuroraGlobalSteps::describe);
+      boolean replicates =
+          state.member(standby.replicaArn()).map(m -> m.replicatingSecondary()).orElse(false);
+      ReplicaLag lag =
+          replicates
+              ? timeline.step(
+                  "read AuroraGlobalDBReplicationLag of " + standby.replicaInstance(),
+                  () ->
+                      aurora.replicationLag(
+                          standby.replicaRegion(), standby.replicaInstance(), LAG_WINDOW),
+                  l -> l.hasData() ? l.seconds() + " s at " + l.at() : "no datapoint")
+              : null;
+      var objectives = service.spec().objectives();
+      var unmet = service.spec().recoveryOrDefault().knowinglyUnmet();
+      return AuroraSecondaryAudit.of(
+          service.key(),
+          standby,
+          state,
+          lag,
+          objectives == null ? null : objectives.rpo(),
+          unmet != null && unmet.rpo() != null);
     } catch (ActivityFailure e) {
       return new StandbyInstantiateCheck(
           service.key(),
@@ -220,6 +298,8 @@ public class StandbyInstantiateWorkflowImpl implements StandbyInstantiateWorkflo
   }
 
   private String whatAnApplyWouldDo(ServiceDefinition service) {
+    if (StandbyInstantiateInputRules.isAuroraGlobal(service))
+      return AuroraSecondaryAudit.howToAdd(Standby.ofAnyStandby(service));
     Standby standby = Standby.of(service);
     String refusal = StandbyInstantiateRequest.refusalOf(service, standby);
     if (refusal != null) return "an apply would be refused: " + refusal;

@@ -24,10 +24,10 @@ public final class StandbyReplicateInputRules implements InputRules<StandbyRepli
     return InputRules.key(in.service());
   }
 
-  /** A service whose strategy is replica (the only one with a standby to replicate back from). */
+  /** A service with a standby to replicate back from: strategy replica or aurora-global. */
   @Override
   public void checkServices(StandbyReplicateInput in, List<ServiceDefinition> services) {
-    Standby.of(services.get(0));
+    Standby.ofAnyStandby(services.get(0));
   }
 
   static Duration waitBudget(StandbyReplicateInput in) {

@@ -12,6 +12,7 @@ import dev.drrunbooks.approval.GateDecision;
 import dev.drrunbooks.approval.GatedWorkflow;
 import dev.drrunbooks.catalog.GateDefault;
 import dev.drrunbooks.catalog.OldPrimary;
+import dev.drrunbooks.catalog.RecoveryStrategy;
 import dev.drrunbooks.catalog.ServiceDefinition;
 import dev.drrunbooks.lock.LockedResource;
 import dev.drrunbooks.lock.ResourceLocks;
@@ -32,17 +33,25 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * The replicate-back of one service whose standby was promoted: lock, check the promoted standby,
- * make room for the reverse replica under the old primary's name (deleting the old primary only
- * where the catalog says {@code recovery.oldPrimary: replaceable}, the input asks, and the gate
- * approves), create the reverse replica where the old primary lived, wait until it replicates, read
- * its lag. Every step recognises its own finished work, so a second run resumes.
+ * The replicate-back of one service whose standby was promoted. An Aurora global database's is
+ * {@link AuroraReplicateBack}'s (Aurora re-adds the old primary itself: verified, waited for). A
+ * replica's: lock, check the promoted standby, make room for the reverse replica under the old
+ * primary's name (deleting the old primary only where the catalog says {@code recovery.oldPrimary:
+ * replaceable}, the input asks, and the gate approves), create the reverse replica where the old
+ * primary lived, wait until it replicates, read its lag. Every step recognises its own finished
+ * work, so a second run resumes.
  */
 public class StandbyReplicateWorkflowImpl extends GatedWorkflow
     implements StandbyReplicateWorkflow {
   public static final String GATE_STEP = "replace-old-primary";
 
   public static final StandbyReplicateInputRules RULES = new StandbyReplicateInputRules();
+
+  /**
+   * Version 1: an aurora-global service's replicate-back ({@link AuroraReplicateBack}); before it,
+   * such a run was refused as not a replica, as a replay of one still is.
+   */
+  static final String AURORA_REPLICATE_BACK = "standby-replicate-aurora-global";
 
   /** The gate's wait when the input names none: a deletion is never decided by a timeout. */
   static final Duration GATE_TIMEOUT = Duration.ofMinutes(30);
@@ -77,6 +86,13 @@ public class StandbyReplicateWorkflowImpl extends GatedWorkflow
     phases.enter("resolve");
     ServiceDefinition service = ServiceLookup.resolve(catalog, timeline, serviceKey);
     RULES.checkServices(in, List.of(service));
+    if (Standby.ofAnyStandby(service).strategy() == RecoveryStrategy.AURORA_GLOBAL
+        && Workflow.getVersion(AURORA_REPLICATE_BACK, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      phases.enter("lock");
+      locks.acquire(LockedResource.STANDBY.named(service.key()), "standby-replicate");
+      return new AuroraReplicateBack(timeline, phases, d -> detail = d)
+          .run(service, Standby.ofAnyStandby(service), waitBudget);
+    }
     Standby standby = Standby.of(service);
     String newPrimary = standby.replicaLabel();
     String reverse = standby.primaryInstance() + " (" + standby.primaryRegion() + ")";

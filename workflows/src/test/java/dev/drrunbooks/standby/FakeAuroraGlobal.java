@@ -5,6 +5,7 @@ import dev.drrunbooks.activities.rds.GlobalClusterState;
 import dev.drrunbooks.activities.rds.GlobalClusterState.GlobalMember;
 import dev.drrunbooks.activities.rds.InstanceInfo;
 import dev.drrunbooks.activities.rds.ReplicaLag;
+import dev.drrunbooks.model.Polls;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +13,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * Payments as an Aurora global database, for workflow-logic tests only: the global cluster
@@ -30,20 +34,47 @@ final class FakeAuroraGlobal implements AuroraGlobalActivities {
   volatile boolean primaryRegionAnswers = true;
   volatile ReplicaLag lag = new ReplicaLag(0.4, Instant.parse("2026-12-03T10:00:00Z"), 3);
   volatile int pollsUntilWriter = 1;
-  private volatile String writer = PRIMARY_ARN;
+  volatile String writer = PRIMARY_ARN;
+
+  /**
+   * After a failover allowing data loss: the polls during which Aurora still lists the old primary
+   * pending-resync (0: connected already; negative: never rebuilt within the wait).
+   */
+  volatile int pollsUntilResynced;
+
+  /** The clock the deadline is read against (a time-skipping test gives its environment's). */
+  volatile Supplier<Instant> now = Instant::now;
+
+  /** The secondary is no member of the global cluster (never added, or removed). */
+  volatile boolean secondaryRemoved;
+
+  /** The old primary was removed from the global cluster (by hand). */
+  volatile boolean oldPrimaryRemoved;
+
   private int polls;
+  private int secondaryPolls;
 
   @Override
   public GlobalClusterState describeGlobalCluster(String region, String globalClusterId) {
     if (region.equals("eu-west-1") && !primaryRegionAnswers)
       throw ApplicationFailure.newFailure("Unable to execute HTTP request", "SdkClientException");
+    GlobalMember secondary =
+        new GlobalMember(SECONDARY_ARN, "eu-central-1", writer.equals(SECONDARY_ARN), "connected");
     return new GlobalClusterState(
         GLOBAL,
         true,
         "available",
-        List.of(
-            new GlobalMember(PRIMARY_ARN, "eu-west-1", writer.equals(PRIMARY_ARN)),
-            new GlobalMember(SECONDARY_ARN, "eu-central-1", writer.equals(SECONDARY_ARN))),
+        Stream.of(
+                oldPrimaryRemoved
+                    ? null
+                    : new GlobalMember(
+                        PRIMARY_ARN,
+                        "eu-west-1",
+                        writer.equals(PRIMARY_ARN),
+                        pollsUntilResynced == 0 ? "connected" : GlobalMember.PENDING_RESYNC),
+                secondaryRemoved ? null : secondary)
+            .filter(Objects::nonNull)
+            .toList(),
         null,
         null,
         null);
@@ -78,6 +109,28 @@ final class FakeAuroraGlobal implements AuroraGlobalActivities {
           "WaitDeadlineExceeded");
     if (polls >= pollsUntilWriter) writer = targetClusterArn;
     return describeGlobalCluster("eu-central-1", globalClusterId);
+  }
+
+  /** As the real poll: not yet while pending-resync, at once when removed, at the deadline. */
+  @Override
+  public synchronized GlobalClusterState pollSecondary(
+      String region, String globalClusterId, String clusterArn, Instant deadline) {
+    calls.add("poll secondary " + clusterArn);
+    if (oldPrimaryRemoved)
+      throw ApplicationFailure.newNonRetryableFailure(
+          clusterArn + " is not a member: it was removed from it", "GlobalClusterMemberNotFound");
+    if (pollsUntilResynced < 0 && !now.get().isBefore(deadline))
+      throw ApplicationFailure.newNonRetryableFailure(
+          "waited until " + deadline + " for " + clusterArn + ": pending-resync",
+          "WaitDeadlineExceeded");
+    if (pollsUntilResynced != 0) {
+      secondaryPolls++;
+      if (pollsUntilResynced < 0 || secondaryPolls < pollsUntilResynced)
+        throw ApplicationFailure.newFailure(
+            clusterArn + " is pending-resync (poll " + secondaryPolls + ")", Polls.NOT_YET);
+      pollsUntilResynced = 0;
+    }
+    return describeGlobalCluster(region, globalClusterId);
   }
 
   @Override

@@ -322,6 +322,52 @@ public class AuroraGlobalActivitiesImpl implements AuroraGlobalActivities {
     return describe(s);
   }
 
+  /** The secondary wait's status once the cluster replicates as a secondary. */
+  static final String SECONDARY = "a replicating secondary";
+
+  @Override
+  public GlobalClusterState pollSecondary(
+      String region, String globalClusterId, String clusterArn, Instant deadline) {
+    require(region, "region");
+    require(globalClusterId, "globalClusterId");
+    require(clusterArn, "clusterArn");
+    return poller.pollOnce(
+        "Aurora global cluster '" + globalClusterId + "' (secondary " + clusterArn + ")",
+        () -> clusters.require(region, globalClusterId),
+        s -> secondaryStatus(s, clusterArn),
+        SECONDARY,
+        Set.of(),
+        BAD_STATE,
+        deadline,
+        poller.backoff());
+  }
+
+  /**
+   * {@value #SECONDARY} once the cluster is a member reader not pending-resync; else what is seen
+   * ("pending-resync ..."). Throws non-retryably for what waiting cannot mend: not a member (Aurora
+   * re-adds no cluster removed from the global cluster), or the writer.
+   */
+  static String secondaryStatus(GlobalClusterState s, String clusterArn) {
+    GlobalMember member =
+        s.member(clusterArn)
+            .orElseThrow(
+                () ->
+                    ApplicationFailure.newNonRetryableFailure(
+                        clusterArn
+                            + " is not a member of Aurora global cluster '"
+                            + s.globalClusterId()
+                            + "' ("
+                            + describe(s)
+                            + "): it was removed from it, and Aurora re-adds no removed cluster",
+                        MEMBER_NOT_FOUND));
+    if (member.writer())
+      throw ApplicationFailure.newNonRetryableFailure(
+          clusterArn + " is the writer of Aurora global cluster '" + s.globalClusterId() + "'",
+          BAD_STATE);
+    if (member.replicatingSecondary()) return SECONDARY;
+    return member.synchronizationStatus() + " (" + describe(s) + ")";
+  }
+
   /** For messages: status, writer, and the operation under way if any. */
   static String describe(GlobalClusterState s) {
     StringBuilder b =

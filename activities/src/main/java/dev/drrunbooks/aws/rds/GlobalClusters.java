@@ -84,7 +84,10 @@ final class GlobalClusters {
 
   private static GlobalMember member(GlobalClusterMember m) {
     return new GlobalMember(
-        m.dbClusterArn(), regionOf(m.dbClusterArn()), Boolean.TRUE.equals(m.isWriter()));
+        m.dbClusterArn(),
+        regionOf(m.dbClusterArn()),
+        Boolean.TRUE.equals(m.isWriter()),
+        m.synchronizationStatusAsString());
   }
 
   /**

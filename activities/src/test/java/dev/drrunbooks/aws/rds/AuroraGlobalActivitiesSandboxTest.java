@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.rds.model.DbClusterNotFoundException;
 
 /**
  * The Aurora global standby through the AWS SDK over HTTP against the sandbox's emulator (moto
@@ -108,10 +109,8 @@ class AuroraGlobalActivitiesSandboxTest {
     try {
       // AWS's order: detach each member, delete the clusters, then the empty global cluster
       // (https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-global-database-deleting.html)
-      dr.removeFromGlobalCluster(
-          r -> r.globalClusterIdentifier(global).dbClusterIdentifier(secondaryArn));
-      primary.removeFromGlobalCluster(
-          r -> r.globalClusterIdentifier(global).dbClusterIdentifier(primaryArn));
+      detach(dr, secondaryArn);
+      detach(primary, primaryArn);
       dr.deleteDBCluster(r -> r.dbClusterIdentifier(secondaryCluster).skipFinalSnapshot(true));
       primary.deleteDBCluster(r -> r.dbClusterIdentifier(primaryCluster).skipFinalSnapshot(true));
       primary.deleteGlobalCluster(r -> r.globalClusterIdentifier(global));
@@ -119,6 +118,36 @@ class AuroraGlobalActivitiesSandboxTest {
       attempts.close();
       aws.close();
     }
+  }
+
+  /** Removes a member; one a test removed already is left as it is. */
+  private void detach(RdsClient client, String clusterArn) {
+    try {
+      client.removeFromGlobalCluster(
+          r -> r.globalClusterIdentifier(global).dbClusterIdentifier(clusterArn));
+    } catch (DbClusterNotFoundException alreadyRemoved) {
+      // detached by the test
+    }
+  }
+
+  @Test
+  void afterAFailoverTheOldPrimaryIsASecondaryAndOnceRemovedTheWaitForItEndsAtOnce() {
+    Instant deadline = Instant.now().plusSeconds(60);
+    activities.failoverAllowingDataLoss(DR, global, secondaryArn);
+    stub.pollWriter(DR, global, secondaryArn, deadline);
+
+    // moto gives no SynchronizationStatus: a listed reader replicates (no pending-resync modelled)
+    GlobalClusterState back = stub.pollSecondary(DR, global, primaryArn, deadline);
+    assertFalse(back.member(primaryArn).orElseThrow().writer());
+    assertTrue(back.member(primaryArn).orElseThrow().replicatingSecondary());
+
+    detach(primary, primaryArn);
+    ActivityFailure removed =
+        assertThrows(
+            ActivityFailure.class, () -> stub.pollSecondary(DR, global, primaryArn, deadline));
+    assertEquals(
+        AuroraGlobalActivitiesImpl.MEMBER_NOT_FOUND,
+        assertInstanceOf(ApplicationFailure.class, removed.getCause()).getType());
   }
 
   @Test
@@ -130,7 +159,8 @@ class AuroraGlobalActivitiesSandboxTest {
     assertEquals("available", s.status());
     assertEquals(
         List.of(
-            new GlobalMember(primaryArn, PRIMARY, true), new GlobalMember(secondaryArn, DR, false)),
+            new GlobalMember(primaryArn, PRIMARY, true, null),
+            new GlobalMember(secondaryArn, DR, false, null)),
         s.members());
     assertNull(s.failoverStatus());
 
@@ -156,7 +186,8 @@ class AuroraGlobalActivitiesSandboxTest {
     assertEquals(primaryArn, afterFailover.writerArn());
     assertEquals(
         List.of(
-            new GlobalMember(primaryArn, PRIMARY, true), new GlobalMember(secondaryArn, DR, false)),
+            new GlobalMember(primaryArn, PRIMARY, true, null),
+            new GlobalMember(secondaryArn, DR, false, null)),
         afterFailover.members());
   }
 

@@ -2,7 +2,9 @@ package dev.drrunbooks.aws.rds;
 
 import static dev.drrunbooks.aws.rds.ScriptedGlobalRds.changing;
 import static dev.drrunbooks.aws.rds.ScriptedGlobalRds.clusterArn;
+import static dev.drrunbooks.aws.rds.ScriptedGlobalRds.resyncing;
 import static dev.drrunbooks.aws.rds.ScriptedGlobalRds.settled;
+import static dev.drrunbooks.aws.rds.ScriptedGlobalRds.without;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -82,9 +84,9 @@ class AuroraGlobalActivitiesTest {
     assertEquals("failing-over", s.status());
     assertEquals(
         List.of(
-            new GlobalMember(PRIMARY_ARN, PRIMARY, true),
-            new GlobalMember(SECONDARY_ARN, DR, false),
-            new GlobalMember(THIRD_ARN, "us-east-1", false)),
+            new GlobalMember(PRIMARY_ARN, PRIMARY, true, "connected"),
+            new GlobalMember(SECONDARY_ARN, DR, false, "connected"),
+            new GlobalMember(THIRD_ARN, "us-east-1", false, "connected")),
         s.members());
     assertEquals(PRIMARY_ARN, s.writerArn());
     assertEquals("failing-over", s.failoverStatus());
@@ -333,6 +335,63 @@ class AuroraGlobalActivitiesTest {
                             clusterArn(DR, "inventory-eu-central-1"),
                             Instant.now().plusSeconds(60))));
     assertEquals("GlobalClusterMemberNotFound", e.getType());
+  }
+
+  // --- pollSecondary ---------------------------------------------------------------------
+
+  @Test
+  void theOldPrimaryPendingResyncIsNotYetAndConnectedIsASecondaryAgain() {
+    rds.looks(resyncing(SECONDARY_ARN, PRIMARY_ARN));
+    ApplicationFailure pending =
+        oneAttempt(
+            a ->
+                failureOf(
+                    () -> a.pollSecondary(DR, GLOBAL, PRIMARY_ARN, Instant.now().plusSeconds(60))));
+    assertEquals(Polls.NOT_YET, pending.getType());
+    assertFalse(pending.isNonRetryable());
+    assertTrue(
+        pending.getOriginalMessage().contains("pending-resync"), pending.getOriginalMessage());
+
+    rds.looks(settled(SECONDARY_ARN));
+    GlobalClusterState back =
+        oneAttempt(a -> a.pollSecondary(DR, GLOBAL, PRIMARY_ARN, Instant.now().plusSeconds(60)));
+    GlobalMember old = back.member(PRIMARY_ARN).orElseThrow();
+    assertFalse(old.writer());
+    assertEquals("connected", old.synchronizationStatus());
+    assertEquals(2, rds.describes.get(), "one describe a poll");
+  }
+
+  @Test
+  void aRemovedOldPrimaryOrOneStillWritingEndsTheSecondaryWaitAtOnce() {
+    rds.looks(without(SECONDARY_ARN, PRIMARY_ARN));
+    ApplicationFailure removed =
+        oneAttempt(
+            a ->
+                failureOf(
+                    () -> a.pollSecondary(DR, GLOBAL, PRIMARY_ARN, Instant.now().plusSeconds(60))));
+    assertEquals("GlobalClusterMemberNotFound", removed.getType());
+    assertTrue(removed.isNonRetryable());
+    assertTrue(
+        removed.getOriginalMessage().contains("re-adds no removed cluster"),
+        removed.getOriginalMessage());
+
+    rds.looks(settled(PRIMARY_ARN));
+    ApplicationFailure writing =
+        oneAttempt(
+            a ->
+                failureOf(
+                    () -> a.pollSecondary(DR, GLOBAL, PRIMARY_ARN, Instant.now().plusSeconds(60))));
+    assertEquals(AuroraGlobalActivitiesImpl.BAD_STATE, writing.getType());
+    assertTrue(writing.isNonRetryable());
+
+    rds.looks(resyncing(SECONDARY_ARN, PRIMARY_ARN));
+    ApplicationFailure late =
+        oneAttempt(
+            a ->
+                failureOf(
+                    () -> a.pollSecondary(DR, GLOBAL, PRIMARY_ARN, Instant.now().minusSeconds(1))));
+    assertEquals("WaitDeadlineExceeded", late.getType());
+    assertTrue(late.getOriginalMessage().contains("pending-resync"), late.getOriginalMessage());
   }
 
   /** One activity call in a test environment: one attempt, as one poll of a pollUntil wait. */

@@ -37,17 +37,41 @@ import software.amazon.awssdk.services.rds.model.SwitchoverGlobalClusterResponse
 final class ScriptedGlobalRds {
   static final String ACCOUNT = "123456789012";
 
-  /** One describe's answer; failoverStatus null is no FailoverState. */
+  /**
+   * One describe's answer; failoverStatus null is no FailoverState; {@code pendingResync} the
+   * member listed with SynchronizationStatus pending-resync (the others connected), {@code removed}
+   * one not listed; either null for none.
+   */
   record Look(
-      String status, String writer, String failoverStatus, String failoverTo, Boolean dataLoss) {}
+      String status,
+      String writer,
+      String failoverStatus,
+      String failoverTo,
+      Boolean dataLoss,
+      String pendingResync,
+      String removed) {}
 
   static Look settled(String writer) {
-    return new Look("available", writer, null, null, null);
+    return new Look("available", writer, null, null, null, null, null);
   }
 
   static Look changing(
       String status, String writer, String failoverStatus, String failoverTo, boolean dataLoss) {
-    return new Look(status, writer, failoverStatus, failoverTo, dataLoss);
+    return new Look(status, writer, failoverStatus, failoverTo, dataLoss, null, null);
+  }
+
+  /**
+   * After a failover allowing data loss: {@code writer} writes, {@code oldPrimary} waits to be
+   * rebuilt as a secondary (pending-resync)
+   * (https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-global-database-disaster-recovery.html).
+   */
+  static Look resyncing(String writer, String oldPrimary) {
+    return new Look("available", writer, null, null, null, oldPrimary, null);
+  }
+
+  /** {@code writer} writes, {@code removed} was removed from the global cluster. */
+  static Look without(String writer, String removed) {
+    return new Look("available", writer, null, null, null, null, removed);
   }
 
   static String clusterArn(String region, String id) {
@@ -106,11 +130,16 @@ final class ScriptedGlobalRds {
             .status(look.status())
             .globalClusterMembers(
                 members.stream()
+                    .filter(arn -> !arn.equals(look.removed()))
                     .map(
                         arn ->
                             GlobalClusterMember.builder()
                                 .dbClusterArn(arn)
                                 .isWriter(arn.equals(look.writer()))
+                                .synchronizationStatus(
+                                    arn.equals(look.pendingResync())
+                                        ? "pending-resync"
+                                        : "connected")
                                 .build())
                     .toList());
     if (look.failoverStatus() != null)

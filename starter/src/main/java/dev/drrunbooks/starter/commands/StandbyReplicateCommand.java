@@ -17,8 +17,10 @@ import picocli.CommandLine.ParameterException;
 /**
  * {@code dr standby-replicate}: after a standby failover, re-create the standby in the other
  * direction; with {@code --replace-old-primary}, delete the old primary first where the catalog
- * marks it replaceable and its gate approves. Exit 0 when the reverse replica replicates; the
- * outcome code when the old primary is in the way or the gate said no.
+ * marks it replaceable and its gate approves; for an aurora-global service, verify (or wait for)
+ * the old primary cluster as the global cluster's secondary. Exit 0 when the reverse replica
+ * replicates; the outcome code when the old primary is in the way (or, for Aurora, removed from the
+ * global cluster) or the gate said no.
  */
 @Command(name = "standby-replicate")
 public final class StandbyReplicateCommand extends ConnectedCommand {

@@ -65,6 +65,24 @@ public interface AuroraGlobalActivities {
       String region, String globalClusterId, String targetClusterArn, Instant deadline);
 
   /**
+   * One poll of the wait until {@code clusterArn} replicates as a secondary of the global cluster
+   * again, one describe per activity attempt (call it with {@link
+   * dev.drrunbooks.model.ActivityDefaults#pollUntil} options): the global cluster once the cluster
+   * is a member, not the writer, and not pending-resync ({@link
+   * GlobalClusterState.GlobalMember#replicatingSecondary}). After a failover allowing data loss,
+   * Aurora lists the old primary as pending-resync until its region is back, then snapshots it
+   * ({@code rds:unplanned-global-failover-...}) and rebuilds it as a secondary
+   * (https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-global-database-disaster-recovery.html,
+   * https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_GlobalClusterMember.html): until
+   * then a retryable {@link dev.drrunbooks.model.Polls#NOT_YET}. Non-retryably, at once: {@code
+   * GlobalClusterMemberNotFound} when it is no member (removed from the global cluster: Aurora
+   * never re-adds it), {@code GlobalClusterBadState} when it is the writer; past {@code deadline},
+   * {@code WaitDeadlineExceeded} naming the last state. Changes nothing.
+   */
+  GlobalClusterState pollSecondary(
+      String region, String globalClusterId, String clusterArn, Instant deadline);
+
+  /**
    * The cluster's writer endpoint (DescribeDBClusters' Endpoint:
    * CLUSTER.cluster-UNIQUE.REGION.rds.amazonaws.com) and port, for the database pointer once it is
    * the writer; refused non-retryably ({@code RdsClusterNotFound}) when there is no such cluster.

@@ -1,6 +1,7 @@
 package dev.drrunbooks.activities.rds;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An Aurora global database as DescribeGlobalClusters reports it
@@ -40,12 +41,35 @@ public record GlobalClusterState(
         .orElse(null);
   }
 
+  /** The member whose DBClusterArn is {@code clusterArn}; empty when it is none. */
+  public Optional<GlobalMember> member(String clusterArn) {
+    return members.stream().filter(m -> m.clusterArn().equals(clusterArn)).findFirst();
+  }
+
   /**
-   * One member of a global cluster.
+   * One member of a global cluster
+   * (https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_GlobalClusterMember.html).
    *
    * @param clusterArn DBClusterArn
    * @param region the region of its ARN
    * @param writer IsWriter
+   * @param synchronizationStatus SynchronizationStatus: connected, or pending-resync while Aurora
+   *     has not yet rebuilt it as a secondary (after a failover allowing data loss, the old primary
+   *     until its region is back and rebuilt); null when the answer gives none (older answers,
+   *     moto, histories recorded before it was read)
    */
-  public record GlobalMember(String clusterArn, String region, boolean writer) {}
+  public record GlobalMember(
+      String clusterArn, String region, boolean writer, String synchronizationStatus) {
+
+    /** SynchronizationStatus of a member Aurora has yet to resynchronise. */
+    public static final String PENDING_RESYNC = "pending-resync";
+
+    /**
+     * A reader that replicates: not the writer, and not waiting to be resynchronised (no status
+     * given is read as connected: only pending-resync says otherwise).
+     */
+    public boolean replicatingSecondary() {
+      return !writer && !PENDING_RESYNC.equals(synchronizationStatus);
+    }
+  }
 }
