@@ -48,6 +48,14 @@ public enum RecoveryStrategy {
     return key;
   }
 
+  /**
+   * The smallest RPO this strategy meets in principle after a region loss; null when any RPO above
+   * zero can be met (replication), never 0.
+   */
+  public Duration smallestRpo() {
+    return smallestRpo;
+  }
+
   /** Whether a region loss can in principle be recovered within {@code rpo} (not negative). */
   public boolean canMeetRpo(Duration rpo) {
     return smallestRpo == null ? rpo.compareTo(Duration.ZERO) > 0 : rpo.compareTo(smallestRpo) >= 0;

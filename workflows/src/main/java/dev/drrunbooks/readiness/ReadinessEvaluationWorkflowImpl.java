@@ -21,7 +21,6 @@ import dev.drrunbooks.catalog.BucketSpec;
 import dev.drrunbooks.catalog.RecoveryStrategy;
 import dev.drrunbooks.catalog.ScheduleSpec;
 import dev.drrunbooks.catalog.ServiceDefinition;
-import dev.drrunbooks.catalog.UnmetObjectives;
 import dev.drrunbooks.failover.CloudWatchActivities;
 import dev.drrunbooks.model.ActivityDefaults;
 import dev.drrunbooks.model.AwsAccount;
@@ -32,6 +31,7 @@ import dev.drrunbooks.model.ServiceLookup;
 import dev.drrunbooks.model.Timeline;
 import dev.drrunbooks.runbook.RunSummary;
 import dev.drrunbooks.standby.Standby;
+import dev.drrunbooks.standby.StandbyLagAllowance;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.workflow.ChildWorkflowOptions;
@@ -72,6 +72,11 @@ public class ReadinessEvaluationWorkflowImpl implements ReadinessEvaluationWorkf
    * predicted RPO. Runs recorded before it replay without those calls.
    */
   static final String STANDBY_AURORA_CHANGE = "readiness-standby-aurora-global";
+
+  /**
+   * Version 1: a standby's lag bounded where the RPO is accepted as unmet ({@link #lagAllowance}).
+   */
+  static final String STANDBY_LAG_BOUND_CHANGE = "readiness-standby-lag-bound";
 
   /** How far back a ReplicaLag datapoint counts (RDS publishes one a minute). */
   static final Duration STANDBY_LAG_WINDOW = Duration.ofMinutes(5);
@@ -302,15 +307,27 @@ public class ReadinessEvaluationWorkflowImpl implements ReadinessEvaluationWorkf
               ? replicas.replicaLagSeconds(
                   standby.replicaRegion(), standby.replicaInstance(), STANDBY_LAG_WINDOW)
               : null;
-      UnmetObjectives unmet = service.spec().recoveryOrDefault().knowinglyUnmet();
-      return StandbyReplicaCheck.of(
-          service.key(), standby, state, lag, rpo, unmet != null && unmet.rpo() != null);
+      return StandbyReplicaCheck.of(service.key(), standby, state, lag, lagAllowance(service));
     } catch (ActivityFailure e) {
       return new StandbyReplicaCheck(
           ReadinessCheck.unknown(service.key(), label, "readable", Failures.rootMessage(e)),
           null,
           label);
     }
+  }
+
+  /**
+   * The lag the service's standby may have. Version 1 of {@link #STANDBY_LAG_BOUND_CHANGE} bounds
+   * an RPO the catalog accepts as unmet by what a point-in-time restore would lose; runs before it
+   * passed any measured lag. Asked only for such a service, so no other history changes.
+   */
+  private static StandbyLagAllowance lagAllowance(ServiceDefinition service) {
+    var unmet = service.spec().recoveryOrDefault().knowinglyUnmet();
+    boolean accepted = unmet != null && unmet.rpo() != null;
+    boolean bounded =
+        !accepted
+            || Workflow.getVersion(STANDBY_LAG_BOUND_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
+    return StandbyLagAllowance.of(service.spec(), bounded);
   }
 
   /** The service's Aurora secondary cluster and its lag; unknown when they could not be read. */
@@ -325,9 +342,8 @@ public class ReadinessEvaluationWorkflowImpl implements ReadinessEvaluationWorkf
               ? aurora.replicationLag(
                   standby.replicaRegion(), standby.replicaInstance(), STANDBY_LAG_WINDOW)
               : null;
-      UnmetObjectives unmet = service.spec().recoveryOrDefault().knowinglyUnmet();
       return StandbyReplicaCheck.ofAuroraSecondary(
-          service.key(), standby, state, lag, rpo, unmet != null && unmet.rpo() != null);
+          service.key(), standby, state, lag, lagAllowance(service));
     } catch (ActivityFailure e) {
       return new StandbyReplicaCheck(
           ReadinessCheck.unknown(service.key(), label, "readable", Failures.rootMessage(e)),

@@ -4,13 +4,14 @@ import dev.drrunbooks.activities.rds.GlobalClusterState;
 import dev.drrunbooks.activities.rds.ReplicaLag;
 import dev.drrunbooks.activities.rds.ReplicaState;
 import dev.drrunbooks.standby.Standby;
+import dev.drrunbooks.standby.StandbyLagAllowance;
 import java.time.Duration;
 
 /**
  * A replica-strategy service's warm standby, as readiness checks it: the catalog's read replica
  * replicating from the catalog's primary, with a ReplicaLag datapoint in the last minutes within
- * the RPO (or the RPO acknowledged as unmet in the catalog, {@code recovery.knowinglyUnmet.rpo}).
- * Its lag is what a region loss would lose of the database now
+ * the RPO ({@link StandbyLagAllowance}: where the catalog accepts the RPO as unmet, at most what a
+ * point-in-time restore would lose). Its lag is what a region loss would lose of the database now
  * (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_ReadRepl.Monitoring.html). Pure.
  *
  * <p>For strategy aurora-global, the same rules for the global cluster's secondary cluster ({@link
@@ -36,7 +37,7 @@ record StandbyReplicaCheck(ReadinessCheck check, Duration lag, String label, Str
   /**
    * An aurora-global service's standby: the catalog's secondary cluster a member of the global
    * cluster, not its writer, not pending-resync (Aurora has not rebuilt it after a failover), with
-   * an AuroraGlobalDBReplicationLag datapoint within the RPO (or the RPO acknowledged as unmet)
+   * an AuroraGlobalDBReplicationLag datapoint within the {@link StandbyLagAllowance}
    * (https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_GlobalClusterMember.html,
    * https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-global-database-monitoring.html).
    * Pure.
@@ -48,17 +49,15 @@ record StandbyReplicaCheck(ReadinessCheck check, Duration lag, String label, Str
       Standby standby,
       GlobalClusterState state,
       ReplicaLag lag,
-      Duration rpo,
-      boolean rpoKnowinglyUnmet) {
+      StandbyLagAllowance allowance) {
     String label = auroraLabel(standby);
     String expected =
         "a secondary of Aurora global cluster "
             + standby.globalCluster()
             + " (member, not the writer, not pending-resync), "
             + AURORA_LAG
-            + " within RPO "
-            + Ages.of(rpo)
-            + (rpoKnowinglyUnmet ? " (or known: the catalog accepts the RPO as unmet)" : "");
+            + " "
+            + allowance.describe();
     String problem = auroraProblem(standby, state);
     Duration window =
         problem == null && lag != null && lag.hasData()
@@ -71,7 +70,7 @@ record StandbyReplicaCheck(ReadinessCheck check, Duration lag, String label, Str
                 + (window == null
                     ? "no " + AURORA_LAG + " datapoint"
                     : AURORA_LAG + " " + window.toSeconds() + " s");
-    boolean passes = window != null && (rpoKnowinglyUnmet || window.compareTo(rpo) <= 0);
+    boolean passes = window != null && allowance.allows(window);
     return new StandbyReplicaCheck(
         ReadinessCheck.of(service, label, expected, found, passes), window, label, AURORA_LAG);
   }
@@ -103,15 +102,13 @@ record StandbyReplicaCheck(ReadinessCheck check, Duration lag, String label, Str
       Standby standby,
       ReplicaState state,
       ReplicaLag lag,
-      Duration rpo,
-      boolean rpoKnowinglyUnmet) {
+      StandbyLagAllowance allowance) {
     String label = "standby replica " + standby.replicaLabel();
     String expected =
         "a read replica of "
             + standby.primaryInstance()
-            + ", replicating, ReplicaLag within RPO "
-            + Ages.of(rpo)
-            + (rpoKnowinglyUnmet ? " (or known: the catalog accepts the RPO as unmet)" : "");
+            + ", replicating, ReplicaLag "
+            + allowance.describe();
     if (!state.found())
       return new StandbyReplicaCheck(
           ReadinessCheck.of(
@@ -137,8 +134,7 @@ record StandbyReplicaCheck(ReadinessCheck check, Duration lag, String label, Str
             + (window == null
                 ? "; no ReplicaLag datapoint"
                 : "; ReplicaLag " + window.toSeconds() + " s");
-    boolean passes =
-        replicating && window != null && (rpoKnowinglyUnmet || window.compareTo(rpo) <= 0);
+    boolean passes = replicating && window != null && allowance.allows(window);
     return new StandbyReplicaCheck(
         ReadinessCheck.of(service, label, expected, found, passes), window, label);
   }

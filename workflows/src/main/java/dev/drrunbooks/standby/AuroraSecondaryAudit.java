@@ -27,8 +27,7 @@ final class AuroraSecondaryAudit {
       Standby standby,
       GlobalClusterState state,
       ReplicaLag lag,
-      Duration rpo,
-      boolean rpoKnowinglyUnmet) {
+      StandbyLagAllowance allowance) {
     Optional<GlobalMember> member =
         state.found() ? state.member(standby.replicaArn()) : Optional.empty();
     String found =
@@ -65,14 +64,14 @@ final class AuroraSecondaryAudit {
       action = StandbyInstantiateAction.COMPLIANT;
       detail =
           "no AuroraGlobalDBReplicationLag datapoint yet: readiness fails until one is published";
-    } else if (!rpoKnowinglyUnmet && rpo != null && Math.ceil(lagSeconds) > rpo.toSeconds()) {
+    } else if (!allowance.allows(Duration.ofSeconds((long) Math.ceil(lagSeconds)))) {
       action = StandbyInstantiateAction.DEGRADED;
       detail =
           "AuroraGlobalDBReplicationLag "
               + (long) Math.ceil(lagSeconds)
-              + " s, above the RPO "
-              + rpo.toSeconds()
-              + " s: a failover now would lose more than the RPO allows";
+              + " s, not "
+              + allowance.describe()
+              + ": a failover now would lose more than that";
     } else {
       action = StandbyInstantiateAction.COMPLIANT;
     }

@@ -188,15 +188,8 @@ public class StandbyInstantiateWorkflowImpl implements StandbyInstantiateWorkflo
                           standby.replicaRegion(), standby.replicaInstance(), LAG_WINDOW),
                   l -> l.hasData() ? l.seconds() + " s at " + l.at() : "no datapoint")
               : null;
-      var objectives = service.spec().objectives();
-      var unmet = service.spec().recoveryOrDefault().knowinglyUnmet();
       return AuroraSecondaryAudit.of(
-          service.key(),
-          standby,
-          state,
-          lag,
-          objectives == null ? null : objectives.rpo(),
-          unmet != null && unmet.rpo() != null);
+          service.key(), standby, state, lag, StandbyLagAllowance.of(service.spec()));
     } catch (ActivityFailure e) {
       return new StandbyInstantiateCheck(
           service.key(),

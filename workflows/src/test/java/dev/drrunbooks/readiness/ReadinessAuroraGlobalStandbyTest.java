@@ -14,6 +14,7 @@ import dev.drrunbooks.failover.FakeRegions;
 import dev.drrunbooks.replay.Histories;
 import dev.drrunbooks.restore.FakeRds;
 import dev.drrunbooks.standby.Standby;
+import dev.drrunbooks.standby.StandbyLagAllowance;
 import dev.drrunbooks.testing.TimeSkipping;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -94,13 +95,27 @@ class ReadinessAuroraGlobalStandbyTest {
     var state = aurora.describeGlobalCluster(standby.replicaRegion(), standby.globalCluster());
     StandbyReplicaCheck strict =
         StandbyReplicaCheck.ofAuroraSecondary(
-            "payments", standby, state, aurora.lag, Duration.ofSeconds(2), false);
+            "payments", standby, state, aurora.lag, strictRpo(Duration.ofSeconds(2)));
     StandbyReplicaCheck within =
         StandbyReplicaCheck.ofAuroraSecondary(
-            "payments", standby, state, aurora.lag, Duration.ofSeconds(3), false);
+            "payments", standby, state, aurora.lag, strictRpo(Duration.ofSeconds(3)));
     assertEquals(CheckVerdict.FAIL, strict.check().verdict(), "3 s against RPO 2 s");
     assertEquals(Duration.ofSeconds(3), strict.lag(), "2.5 s rounds up to 3 s");
     assertEquals(CheckVerdict.PASS, within.check().verdict(), "3 s against RPO 3 s");
+  }
+
+  @Test
+  void anAcceptedRpoStillFailsALagBeyondWhatARestoreWouldLose(
+      WorkflowClient client, Worker worker) {
+    aurora.lag = new ReplicaLag(300.4, Instant.parse("2026-12-03T10:00:00Z"), 3);
+    ReadinessCheck behind = check(evaluate(client, worker, "readiness-aurora-bound"));
+    assertEquals(CheckVerdict.FAIL, behind.verdict(), "301 s: more than 5m, RPO 0 accepted");
+    assertTrue(
+        behind.expected().contains("within 5m (RPO 0m, accepted as unmet"), behind.expected());
+  }
+
+  private static StandbyLagAllowance strictRpo(Duration rpo) {
+    return new StandbyLagAllowance(rpo, rpo, false);
   }
 
   @Test

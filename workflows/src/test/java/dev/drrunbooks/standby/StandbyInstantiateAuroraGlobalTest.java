@@ -104,11 +104,17 @@ class StandbyInstantiateAuroraGlobalTest {
             null,
             null);
     StandbyInstantiateCheck pending =
-        AuroraSecondaryAudit.of("payments", standby, resyncing, null, null, false);
+        AuroraSecondaryAudit.of(
+            "payments", standby, resyncing, null, new StandbyLagAllowance(null, null, false));
     assertEquals(StandbyInstantiateAction.DEGRADED, pending.action());
     assertTrue(pending.detail().startsWith("pending-resync"), pending.detail());
     StandbyInstantiateCheck behind =
-        AuroraSecondaryAudit.of("payments", standby, state, aurora.lag, Duration.ZERO, false);
+        AuroraSecondaryAudit.of(
+            "payments",
+            standby,
+            state,
+            aurora.lag,
+            new StandbyLagAllowance(Duration.ZERO, Duration.ZERO, false));
     assertEquals(StandbyInstantiateAction.DEGRADED, behind.action(), "1 s above RPO 0");
   }
 
