@@ -129,8 +129,8 @@ public class StandbyFailoverWorkflowImpl extends GatedWorkflow implements Standb
     phases.enter("lock");
     locks.acquire(LockedResource.STANDBY.named(service.key()), "standby-failover");
 
-    if (standby.strategy() == RecoveryStrategy.AURORA_GLOBAL)
-      return auroraFailover(service, in, standby, gatePolicy, rpo, rto, start, incident);
+    FailoverRun run = new FailoverRun(service, in, standby, gatePolicy, rpo, rto, start, incident);
+    if (standby.strategy() == RecoveryStrategy.AURORA_GLOBAL) return auroraFailover(run);
 
     phases.enter("assess");
     ReplicaState replica =
@@ -180,77 +180,25 @@ public class StandbyFailoverWorkflowImpl extends GatedWorkflow implements Standb
       }
     }
 
-    phases.enter("approval");
-    boolean acceptDataLoss = Boolean.TRUE.equals(in.acceptDataLoss());
-    if (!resuming && !assessment.withinRpo() && !acceptDataLoss) {
-      String why = assessment.refusal();
-      timeline.record("gate " + GATE_STEP, Timeline.now(), Outcome.FAILED, "refused: " + why);
-      return end(
-          service,
-          standby,
-          StandbyFailoverOutcome.REFUSED,
-          assessed,
-          null,
-          start,
-          incident,
-          rto,
-          rpo,
-          null,
-          null,
-          "Refused: " + why);
-    }
-    detail = "waiting for approval to promote " + standby.replicaLabel() + ": " + assessed;
-    GateDecision decision =
-        gatePolicy.required()
-            ? gate.await(
-                GATE_STEP,
-                gatePolicy.timeout(),
-                assessment.withinRpo() ? gatePolicy.onTimeout() : GateDefault.ABORT,
-                GateApprovers.forGate(GATE_STEP, List.of(service)))
-            : passWithoutWaiting(gatePolicy);
-    if (!decision.proceeds())
-      return end(
-          service,
-          standby,
-          StandbyFailoverOutcome.ABORTED,
-          assessed,
-          decision,
-          start,
-          incident,
-          rto,
-          rpo,
-          null,
-          null,
-          "Aborted: " + decision.verdict() + " by " + decision.who() + " (" + decision.why() + ")");
+    Approval approval =
+        approve(
+            run,
+            resuming ? null : assessment,
+            assessment.withinRpo(),
+            assessed,
+            "promote " + standby.replicaLabel());
+    if (approval.ended() != null) return approval.ended();
+    GateDecision decision = approval.decision();
 
     try {
       phases.enter("promote");
-      Instant deadline =
-          (incident != null ? incident : start).plus(rto != null ? rto : Duration.ofHours(1));
+      Instant deadline = run.deadline();
       LagAssessment atPromotion = assessment;
       if (!resuming) {
         atPromotion = new LagAssessment(lag(standby, "at the promotion"), rpo, primaryAvailable);
-        if (!atPromotion.withinRpo() && !acceptDataLoss) {
-          String why = atPromotion.refusal();
-          timeline.record(
-              "promote " + standby.replicaInstance(),
-              Timeline.now(),
-              Outcome.FAILED,
-              "refused after the gate: " + why);
-          return end(
-              service,
-              standby,
-              StandbyFailoverOutcome.REFUSED,
-              atPromotion.describe(),
-              decision,
-              start,
-              incident,
-              rto,
-              rpo,
-              null,
-              null,
-              "Refused after the gate: the lag grew: " + why);
-        }
+        if (!atPromotion.withinRpo() && !run.acceptDataLoss())
+          return refusedAfterGate(
+              run, atPromotion, decision, "promote " + standby.replicaInstance());
         Promotion promotion =
             timeline.step(
                 "promote " + standby.replicaInstance(),
@@ -274,19 +222,7 @@ public class StandbyFailoverWorkflowImpl extends GatedWorkflow implements Standb
                   "ReplicaLag when the promotion was requested"
                       + (atPromotion.dataLossWindow() == null ? " (unknown: no datapoint)" : ""));
 
-      return finish(
-          service,
-          in,
-          standby,
-          decision,
-          promoted,
-          assessed,
-          rpoCheck,
-          rto,
-          start,
-          incident,
-          primaryAvailable,
-          "Promoted ");
+      return finish(run, decision, promoted, assessed, rpoCheck, primaryAvailable, "Promoted ");
     } catch (TemporalFailure e) {
       phases.enter("failed");
       throw progress.endRun(e);
@@ -299,22 +235,15 @@ public class StandbyFailoverWorkflowImpl extends GatedWorkflow implements Standb
    * a failover allowing data loss, whose window is the secondary's replication lag when it was
    * requested (refused at the gate above the RPO unless acceptDataLoss). Then as the replica's.
    */
-  private StandbyFailoverResult auroraFailover(
-      ServiceDefinition service,
-      StandbyFailoverInput in,
-      Standby standby,
-      GatePolicy gatePolicy,
-      Duration rpo,
-      Duration rto,
-      Instant start,
-      Instant incident) {
+  private StandbyFailoverResult auroraFailover(FailoverRun run) {
+    Standby standby = run.standby();
+    Duration rpo = run.rpo();
     phases.enter("assess");
     GlobalClusterState state = aurora.assess(standby);
     boolean done = standby.replicaArn().equals(state.writerArn());
     boolean underWay =
         !done && state.failoverStatus() != null && standby.replicaArn().equals(state.failoverTo());
     boolean planned = !done && !underWay && aurora.primaryAnswers(standby);
-    boolean acceptDataLoss = Boolean.TRUE.equals(in.acceptDataLoss());
     LagAssessment assessment =
         done || underWay || planned
             ? null
@@ -330,60 +259,19 @@ public class StandbyFailoverWorkflowImpl extends GatedWorkflow implements Standb
                         + " is synchronised and loses no data"
                     : assessment.describe();
 
-    phases.enter("approval");
-    if (assessment != null && !assessment.withinRpo() && !acceptDataLoss) {
-      String why = assessment.refusal();
-      timeline.record("gate " + GATE_STEP, Timeline.now(), Outcome.FAILED, "refused: " + why);
-      return end(
-          service,
-          standby,
-          StandbyFailoverOutcome.REFUSED,
-          assessed,
-          null,
-          start,
-          incident,
-          rto,
-          rpo,
-          null,
-          null,
-          "Refused: " + why);
-    }
-    detail =
-        "waiting for approval to make "
-            + standby.replicaLabel()
-            + " the writer of "
-            + standby.globalCluster()
-            + ": "
-            + assessed;
-    GateDecision decision =
-        gatePolicy.required()
-            ? gate.await(
-                GATE_STEP,
-                gatePolicy.timeout(),
-                assessment == null || assessment.withinRpo()
-                    ? gatePolicy.onTimeout()
-                    : GateDefault.ABORT,
-                GateApprovers.forGate(GATE_STEP, List.of(service)))
-            : passWithoutWaiting(gatePolicy);
-    if (!decision.proceeds())
-      return end(
-          service,
-          standby,
-          StandbyFailoverOutcome.ABORTED,
-          assessed,
-          decision,
-          start,
-          incident,
-          rto,
-          rpo,
-          null,
-          null,
-          "Aborted: " + decision.verdict() + " by " + decision.who() + " (" + decision.why() + ")");
+    Approval approval =
+        approve(
+            run,
+            assessment,
+            assessment == null || assessment.withinRpo(),
+            assessed,
+            "make " + standby.replicaLabel() + " the writer of " + standby.globalCluster());
+    if (approval.ended() != null) return approval.ended();
+    GateDecision decision = approval.decision();
 
     try {
       phases.enter("promote");
-      Instant deadline =
-          (incident != null ? incident : start).plus(rto != null ? rto : Duration.ofHours(1));
+      Instant deadline = run.deadline();
       ObjectiveCheck rpoCheck;
       if (done || underWay) {
         rpoCheck = ObjectiveCheck.of(rpo, null, "measured by the run that changed the writer");
@@ -397,20 +285,9 @@ public class StandbyFailoverWorkflowImpl extends GatedWorkflow implements Standb
       } else {
         LagAssessment atFailover =
             new LagAssessment(aurora.lag(standby, "at the failover"), rpo, false);
-        if (!atFailover.withinRpo() && !acceptDataLoss)
-          return end(
-              service,
-              standby,
-              StandbyFailoverOutcome.REFUSED,
-              atFailover.describe(),
-              decision,
-              start,
-              incident,
-              rto,
-              rpo,
-              null,
-              null,
-              "Refused after the gate: the lag grew: " + atFailover.refusal());
+        if (!atFailover.withinRpo() && !run.acceptDataLoss())
+          return refusedAfterGate(
+              run, atFailover, decision, "fail over to " + standby.replicaInstance());
         progress.writerChangeRequested(
             standby, aurora.changeWriter(standby, false), atFailover.describe());
         rpoCheck =
@@ -425,16 +302,11 @@ public class StandbyFailoverWorkflowImpl extends GatedWorkflow implements Standb
       InstanceInfo writer = aurora.awaitWriter(standby, deadline);
       progress.promoted(standby, writer);
       return finish(
-          service,
-          in,
-          standby,
+          run,
           decision,
           writer,
           assessed,
           rpoCheck,
-          rto,
-          start,
-          incident,
           planned,
           planned ? "Switched over to " : "Failed over to ");
     } catch (TemporalFailure e) {
@@ -448,18 +320,16 @@ public class StandbyFailoverWorkflowImpl extends GatedWorkflow implements Standb
    * result. Shared by both strategies; runs inside the caller's failure handling.
    */
   private StandbyFailoverResult finish(
-      ServiceDefinition service,
-      StandbyFailoverInput in,
-      Standby standby,
+      FailoverRun run,
       GateDecision decision,
       InstanceInfo promoted,
       String assessed,
       ObjectiveCheck rpoCheck,
-      Duration rto,
-      Instant start,
-      Instant incident,
       boolean primaryAvailable,
       String verb) {
+    ServiceDefinition service = run.service();
+    Standby standby = run.standby();
+    StandbyFailoverInput in = run.in();
     phases.enter("pointer");
     PointerMove move = movePointer(standby, promoted);
     progress.pointerMoved(move);
@@ -502,10 +372,77 @@ public class StandbyFailoverWorkflowImpl extends GatedWorkflow implements Standb
         move,
         checks,
         dns,
-        rtoCheck(rto, start, incident),
+        rtoCheck(run),
         rpoCheck,
         timeline.entries(),
         summary);
+  }
+
+  /**
+   * The gate {@value #GATE_STEP}, unless the lag refuses the run first. {@code refusable}: the lag
+   * measured before it (null when nothing is promoted by this run's decision: resuming, a writer
+   * already changed, a switchover, which loses nothing), refused above the RPO without
+   * acceptDataLoss, nothing asked and nothing changed. {@code lagWithinRpo}: false makes silence at
+   * the gate abort whatever the catalog's policy says. Ended: refused, or the gate did not proceed.
+   */
+  private Approval approve(
+      FailoverRun run,
+      LagAssessment refusable,
+      boolean lagWithinRpo,
+      String assessed,
+      String action) {
+    phases.enter("approval");
+    if (refusable != null && !refusable.withinRpo() && !run.acceptDataLoss()) {
+      String why = refusable.refusal();
+      timeline.record("gate " + GATE_STEP, Timeline.now(), Outcome.FAILED, "refused: " + why);
+      return Approval.ended(
+          end(run, StandbyFailoverOutcome.REFUSED, assessed, null, "Refused: " + why));
+    }
+    detail = "waiting for approval to " + action + ": " + assessed;
+    GatePolicy policy = run.gatePolicy();
+    GateDecision decision =
+        policy.required()
+            ? gate.await(
+                GATE_STEP,
+                policy.timeout(),
+                lagWithinRpo ? policy.onTimeout() : GateDefault.ABORT,
+                GateApprovers.forGate(GATE_STEP, List.of(run.service())))
+            : passWithoutWaiting(policy);
+    if (!decision.proceeds())
+      return Approval.ended(
+          end(
+              run,
+              StandbyFailoverOutcome.ABORTED,
+              assessed,
+              decision,
+              "Aborted: "
+                  + decision.verdict()
+                  + " by "
+                  + decision.who()
+                  + " ("
+                  + decision.why()
+                  + ")"));
+    return new Approval(decision, null);
+  }
+
+  /** The gate's decision, or the run's end when it refused or the gate did not proceed. */
+  private record Approval(GateDecision decision, StandbyFailoverResult ended) {
+    static Approval ended(StandbyFailoverResult result) {
+      return new Approval(null, result);
+    }
+  }
+
+  /** The lag grew above the RPO between the gate and the change: refused, nothing changed. */
+  private StandbyFailoverResult refusedAfterGate(
+      FailoverRun run, LagAssessment at, GateDecision decision, String step) {
+    String why = at.refusal();
+    timeline.record(step, Timeline.now(), Outcome.FAILED, "refused after the gate: " + why);
+    return end(
+        run,
+        StandbyFailoverOutcome.REFUSED,
+        at.describe(),
+        decision,
+        "Refused after the gate: the lag grew: " + why);
   }
 
   /** What an operator does after a failover: fence the old primary, then replicate back. */
@@ -517,11 +454,13 @@ public class StandbyFailoverWorkflowImpl extends GatedWorkflow implements Standb
               + " is the global cluster's secondary already"
           : "Next: once "
               + standby.primaryRegion()
-              + " is back, the old primary cluster "
+              + " is back, Aurora rebuilds the old primary cluster "
               + standby.primaryInstance()
-              + " must rejoin "
+              + " as a secondary of "
               + standby.globalCluster()
-              + " as a secondary (by hand: dr standby-replicate does not do it for Aurora yet)";
+              + "; dr standby-replicate --service "
+              + service.key()
+              + " waits for that and reads its lag";
     return (primaryAvailable
             ? "The old primary "
                 + standby.primaryInstance()
@@ -679,40 +618,34 @@ public class StandbyFailoverWorkflowImpl extends GatedWorkflow implements Standb
     return ApprovalGate.notRequired(GATE_STEP, "the service's policy allows automatic failover");
   }
 
-  private ObjectiveCheck rtoCheck(Duration rto, Instant start, Instant incident) {
-    Instant from = incident != null ? incident : start;
+  private ObjectiveCheck rtoCheck(FailoverRun run) {
+    Instant from = run.incident() != null ? run.incident() : run.start();
     return ObjectiveCheck.of(
-        rto,
+        run.rto(),
         Duration.between(from, Timeline.now()),
-        incident != null ? "from the incident" : "from the run's start");
+        run.incident() != null ? "from the incident" : "from the run's start");
   }
 
+  /** A run that changed nothing: refused or aborted. */
   private StandbyFailoverResult end(
-      ServiceDefinition service,
-      Standby standby,
+      FailoverRun run,
       StandbyFailoverOutcome outcome,
       String assessed,
       GateDecision decision,
-      Instant start,
-      Instant incident,
-      Duration rto,
-      Duration rpo,
-      PointerMove move,
-      ValidationReport checks,
       String summary) {
     phases.enter(outcome == StandbyFailoverOutcome.REFUSED ? "refused" : "aborted");
     return new StandbyFailoverResult(
-        service.key(),
+        run.service().key(),
         outcome,
-        standby.replicaLabel(),
+        run.standby().replicaLabel(),
         null,
         assessed,
         decision,
-        move,
-        checks,
         null,
-        rtoCheck(rto, start, incident),
-        ObjectiveCheck.of(rpo, null, "nothing was promoted"),
+        null,
+        null,
+        rtoCheck(run),
+        ObjectiveCheck.of(run.rpo(), null, "nothing was promoted"),
         timeline.entries(),
         summary);
   }
