@@ -17,6 +17,11 @@ import dev.drrunbooks.payload.RunInput;
  * @param approvalTimeout e.g. 15m; may only shorten the catalog's
  * @param onApprovalTimeout abort or proceed; may only be stricter than the catalog's
  * @param breakGlass a person and a reason to pass a required gate without an answer
+ * @param unplanned aurora-global only: fail over allowing data loss even when the primary's region
+ *     answers, instead of the planned switchover (which RDS refuses while the global cluster is
+ *     unhealthy: a member unavailable, a change of writer under way,
+ *     https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_SwitchoverGlobalCluster.html).
+ *     The lag is then judged as for any failover: refused above the RPO unless acceptDataLoss
  */
 public record StandbyFailoverInput(
     String service,
@@ -26,11 +31,12 @@ public record StandbyFailoverInput(
     Boolean requireApproval,
     String approvalTimeout,
     String onApprovalTimeout,
-    BreakGlass breakGlass)
+    BreakGlass breakGlass,
+    Boolean unplanned)
     implements RunInput {
 
   /** The service's failover with the catalog's gate and nothing else. */
   public static StandbyFailoverInput of(String service) {
-    return new StandbyFailoverInput(service, null, null, null, null, null, null, null);
+    return new StandbyFailoverInput(service, null, null, null, null, null, null, null, null);
   }
 }

@@ -2,6 +2,7 @@ package dev.drrunbooks.standby;
 
 import dev.drrunbooks.approval.GatePolicy;
 import dev.drrunbooks.catalog.FailoverPolicy;
+import dev.drrunbooks.catalog.RecoveryStrategy;
 import dev.drrunbooks.catalog.ServiceDefinition;
 import dev.drrunbooks.model.InputRules;
 import dev.drrunbooks.model.Inputs;
@@ -10,9 +11,9 @@ import java.util.List;
 
 /**
  * What a standby failover refuses before it does anything: a missing service, a service whose
- * strategy is not {@code replica} or {@code aurora-global}, a DNS switch for a service without a
- * DNS record, a gate input that would weaken the catalog's failover policy ({@link
- * GatePolicy#enforce}).
+ * strategy is not {@code replica} or {@code aurora-global}, unplanned for a replica, a DNS switch
+ * for a service without a DNS record, a gate input that would weaken the catalog's failover policy
+ * ({@link GatePolicy#enforce}).
  */
 public final class StandbyFailoverInputRules implements InputRules<StandbyFailoverInput> {
   @Override
@@ -31,7 +32,17 @@ public final class StandbyFailoverInputRules implements InputRules<StandbyFailov
   @Override
   public void checkServices(StandbyFailoverInput in, List<ServiceDefinition> services) {
     ServiceDefinition service = services.get(0);
-    Standby.ofAnyStandby(service);
+    Standby standby = Standby.ofAnyStandby(service);
+    if (Boolean.TRUE.equals(in.unplanned()) && standby.strategy() != RecoveryStrategy.AURORA_GLOBAL)
+      throw Inputs.invalid(
+          "unplanned",
+          true,
+          "false or left out: service "
+              + service.key()
+              + "'s standby is a read replica (strategy "
+              + standby.strategy().key()
+              + "), whose promotion is its only failover; unplanned chooses between an Aurora"
+              + " global database's switchover and failover");
     if (Boolean.TRUE.equals(in.switchTraffic()) && service.dns() == null)
       throw Inputs.invalid(
           "switchTraffic",

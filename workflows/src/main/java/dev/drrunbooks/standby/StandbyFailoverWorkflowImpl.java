@@ -243,7 +243,9 @@ public class StandbyFailoverWorkflowImpl extends GatedWorkflow implements Standb
     boolean done = standby.replicaArn().equals(state.writerArn());
     boolean underWay =
         !done && state.failoverStatus() != null && standby.replicaArn().equals(state.failoverTo());
-    boolean planned = !done && !underWay && aurora.primaryAnswers(standby);
+    boolean forcedUnplanned = Boolean.TRUE.equals(run.in().unplanned());
+    // Asked to fail over (RDS refused the switchover): the primary's region is not asked.
+    boolean planned = !done && !underWay && !forcedUnplanned && aurora.primaryAnswers(standby);
     LagAssessment assessment =
         done || underWay || planned
             ? null
@@ -257,7 +259,8 @@ public class StandbyFailoverWorkflowImpl extends GatedWorkflow implements Standb
                     ? "the primary's region answers: a planned switchover, which waits until "
                         + standby.replicaLabel()
                         + " is synchronised and loses no data"
-                    : assessment.describe();
+                    : (forcedUnplanned ? "a failover allowing data loss, as asked: " : "")
+                        + assessment.describe();
 
     Approval approval =
         approve(

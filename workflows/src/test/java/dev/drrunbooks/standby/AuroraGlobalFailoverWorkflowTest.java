@@ -98,7 +98,7 @@ class AuroraGlobalFailoverWorkflowTest {
             client,
             worker,
             "aurora-failover",
-            new StandbyFailoverInput("payments", true, null, null, null, null, null, null));
+            new StandbyFailoverInput("payments", true, null, null, null, null, null, null, null));
     awaitGate(wf);
     approveAsTwo(client, "aurora-failover");
     StandbyFailoverResult r = WorkflowStub.fromTyped(wf).getResult(StandbyFailoverResult.class);
@@ -109,6 +109,46 @@ class AuroraGlobalFailoverWorkflowTest {
     assertTrue(r.rpo().breached(), "RPO 0 missed by the lag, and reported");
     assertTrue(r.summary().startsWith("Failed over to payments-fra"), r.summary());
     Histories.record(client, "aurora-failover", "standby-failover-aurora-failover");
+  }
+
+  @Test
+  void anUnplannedFailoverAskedForSkipsTheSwitchoverThoughThePrimaryAnswers(
+      WorkflowClient client, Worker worker) {
+    StandbyFailoverWorkflow wf =
+        start(
+            client,
+            worker,
+            "aurora-forced-failover",
+            new StandbyFailoverInput("payments", true, null, null, null, null, null, null, true));
+    awaitGate(wf);
+    assertTrue(
+        wf.status().detail().contains("a failover allowing data loss, as asked"),
+        wf.status().detail());
+    approveAsTwo(client, "aurora-forced-failover");
+    StandbyFailoverResult r = WorkflowStub.fromTyped(wf).getResult(StandbyFailoverResult.class);
+
+    assertEquals(StandbyFailoverOutcome.PROMOTED, r.outcome(), r.summary());
+    assertEquals(
+        List.of("failover to " + FakeAuroraGlobal.SECONDARY_ARN),
+        aurora.calls.stream().filter(c -> !c.startsWith("lag ")).toList(),
+        "no switchover asked");
+    assertEquals(Duration.ofSeconds(1), r.rpo().achieved(), "the lag when it was requested");
+    assertTrue(r.summary().startsWith("Failed over to payments-fra"), r.summary());
+    Histories.record(client, "aurora-forced-failover", "standby-failover-aurora-unplanned-asked");
+  }
+
+  @Test
+  void unplannedIsRefusedForAReplicaWhosePromotionIsItsOnlyFailover() {
+    StandbyFailoverInput in =
+        new StandbyFailoverInput("payments", null, null, null, null, null, null, null, true);
+    var e =
+        assertThrows(
+            io.temporal.failure.ApplicationFailure.class,
+            () ->
+                StandbyFailoverWorkflowImpl.RULES.checkServices(
+                    in, List.of(CatalogFixture.load().definitionOf("payments"))));
+    assertEquals("InvalidInput", e.getType());
+    assertTrue(e.getOriginalMessage().startsWith("unplanned: 'true' is not valid"), e.getMessage());
   }
 
   @Test

@@ -101,7 +101,7 @@ class StandbyFailoverWorkflowTest {
             client,
             worker,
             "standby-failover-unplanned",
-            new StandbyFailoverInput("payments", true, null, null, null, null, null, null));
+            new StandbyFailoverInput("payments", true, null, null, null, null, null, null, null));
     awaitGate(wf);
     assertTrue(wf.status().detail().contains("unplanned failover"), wf.status().detail());
     approveAsTwo(client, wf, "eu-west-1 is down");

@@ -33,6 +33,9 @@ public final class StandbyFailoverCommand extends ConnectedCommand {
   @Option(names = "--switch-traffic")
   boolean switchTraffic;
 
+  @Option(names = "--unplanned")
+  boolean unplanned;
+
   @Mixin BreakGlassOption breakGlass;
 
   @Mixin ApprovalTimeout timeout;
@@ -59,7 +62,8 @@ public final class StandbyFailoverCommand extends ConnectedCommand {
                 null,
                 timeout.approvalTimeout,
                 timeout.onTimeout,
-                breakGlass.toInput(spec, timeout));
+                breakGlass.toInput(spec, timeout),
+                unplanned ? Boolean.TRUE : null);
     if (in.service() == null || in.service().isBlank())
       throw new ParameterException(
           spec.commandLine(), "--service is required (a catalog key such as payments)");
