@@ -2,6 +2,7 @@ package dev.drrunbooks.aws.pointer;
 
 import dev.drrunbooks.activities.pointer.PointerValue;
 import dev.drrunbooks.aws.AwsFailures;
+import dev.drrunbooks.aws.route53.RecordSetsNamed;
 import io.temporal.failure.ApplicationFailure;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,6 @@ import software.amazon.awssdk.services.route53.model.ChangeAction;
 import software.amazon.awssdk.services.route53.model.ChangeInfo;
 import software.amazon.awssdk.services.route53.model.HostedZone;
 import software.amazon.awssdk.services.route53.model.ListHostedZonesByNameResponse;
-import software.amazon.awssdk.services.route53.model.ListResourceRecordSetsResponse;
 import software.amazon.awssdk.services.route53.model.ResourceRecord;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
@@ -243,45 +243,10 @@ final class CnamePointer implements PointerSide<CnamePointer.Listed> {
 
   // ---- record sets ------------------------------------------------------------------------------
 
-  /**
-   * Every record set of the record's name, any type and set identifier: ListResourceRecordSets from
-   * the name, which lists sets in name order, so the first of another name ends the search.
-   */
+  /** Every record set of the record's name, any type and set identifier. */
   private List<ResourceRecordSet> setsNamed(String zoneId) {
-    String wanted = fqdn(name);
-    List<ResourceRecordSet> out = new ArrayList<>();
-    String startName = wanted;
-    String startType = null;
-    String startIdentifier = null;
     try {
-      while (true) {
-        String n = startName;
-        String t = startType;
-        String i = startIdentifier;
-        ListResourceRecordSetsResponse page =
-            route53
-                .get()
-                .listResourceRecordSets(
-                    r ->
-                        r.hostedZoneId(zoneId)
-                            .startRecordName(n)
-                            .startRecordType(t)
-                            .startRecordIdentifier(i));
-        for (ResourceRecordSet s : page.resourceRecordSets()) {
-          if (!fqdn(s.name()).equals(wanted)) return out;
-          out.add(s);
-        }
-        if (!Boolean.TRUE.equals(page.isTruncated()) || page.nextRecordName() == null) return out;
-        if (!fqdn(page.nextRecordName()).equals(wanted)) return out;
-        if (page.nextRecordName().equals(startName)
-            && page.nextRecordTypeAsString().equals(startType)
-            && java.util.Objects.equals(page.nextRecordIdentifier(), startIdentifier)) {
-          return out; // the same page again (an emulator without StartRecordIdentifier)
-        }
-        startName = page.nextRecordName();
-        startType = page.nextRecordTypeAsString();
-        startIdentifier = page.nextRecordIdentifier();
-      }
+      return RecordSetsNamed.read(route53.get(), zoneId, name, null);
     } catch (SdkException e) {
       throw translate(e, "list-resource-record-sets " + name + " in " + zoneId);
     }

@@ -21,9 +21,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -39,7 +37,6 @@ import software.amazon.awssdk.services.route53.model.HealthCheckConfig;
 import software.amazon.awssdk.services.route53.model.HealthCheckObservation;
 import software.amazon.awssdk.services.route53.model.HostedZone;
 import software.amazon.awssdk.services.route53.model.ListHostedZonesByNameResponse;
-import software.amazon.awssdk.services.route53.model.ListResourceRecordSetsResponse;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
 /**
@@ -465,48 +462,11 @@ public class Route53ActivitiesImpl implements Route53Activities {
 
   /** The record's sets (any set identifier) of its name and type, by set identifier. */
   private Map<String, ResourceRecordSet> weightedSets(String zoneId, DnsRecordSpec record) {
-    String name = fqdn(record.name());
-    String type = record.type().trim().toUpperCase(Locale.ROOT);
     Map<String, ResourceRecordSet> sets = new HashMap<>();
-    String startName = name;
-    String startType = type;
-    String startIdentifier = null;
     try {
-      while (true) {
-        String n = startName;
-        String t = startType;
-        String i = startIdentifier;
-        ListResourceRecordSetsResponse page =
-            route53
-                .get()
-                .listResourceRecordSets(
-                    r ->
-                        r.hostedZoneId(zoneId)
-                            .startRecordName(n)
-                            .startRecordType(t)
-                            .startRecordIdentifier(i));
-        boolean past = false;
-        for (ResourceRecordSet s : page.resourceRecordSets()) {
-          if (!fqdn(unescape(s.name())).equals(name) || !type.equals(s.typeAsString())) {
-            past = true; // sorted by name and type: the rest belong to other records
-            break;
-          }
-          if (s.setIdentifier() != null) sets.putIfAbsent(s.setIdentifier(), s);
-        }
-        if (past || !Boolean.TRUE.equals(page.isTruncated()) || page.nextRecordName() == null)
-          break;
-        if (!fqdn(unescape(page.nextRecordName())).equals(name)
-            || !type.equals(page.nextRecordTypeAsString())) break;
-        if (page.nextRecordName().equals(startName)
-            && page.nextRecordTypeAsString().equals(startType)
-            && Objects.equals(page.nextRecordIdentifier(), startIdentifier)) {
-          break; // the same page again (an emulator without StartRecordIdentifier): nothing more to
-          // learn
-        }
-        startName = page.nextRecordName();
-        startType = page.nextRecordTypeAsString();
-        startIdentifier = page.nextRecordIdentifier();
-      }
+      for (ResourceRecordSet s :
+          RecordSetsNamed.read(route53.get(), zoneId, record.name(), record.type()))
+        if (s.setIdentifier() != null) sets.putIfAbsent(s.setIdentifier(), s);
     } catch (SdkException e) {
       throw translate(e, "list-resource-record-sets " + where(record, zoneId));
     }
@@ -645,24 +605,11 @@ public class Route53ActivitiesImpl implements Route53Activities {
 
   /** Lower case with the trailing dot: how Route53 names compare. */
   static String fqdn(String name) {
-    String n = name.trim().toLowerCase(Locale.ROOT);
-    return n.endsWith(".") ? n : n + ".";
+    return RecordSetsNamed.fqdn(name);
   }
 
-  /** Route53 returns some characters octal-escaped ({@code \052} for {@code *}). */
   private static String unescape(String name) {
-    if (name == null || name.indexOf('\\') < 0) return name;
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      if (c == '\\' && i + 3 < name.length() && name.substring(i + 1, i + 4).matches("[0-7]{3}")) {
-        out.append((char) Integer.parseInt(name.substring(i + 1, i + 4), 8));
-        i += 3;
-      } else {
-        out.append(c);
-      }
-    }
-    return out.toString();
+    return RecordSetsNamed.unescape(name);
   }
 
   private static String normalisePath(String path) {
