@@ -50,6 +50,7 @@ import software.amazon.awssdk.services.rds.model.SourceType;
  */
 @Execution(ExecutionMode.CONCURRENT)
 @ResourceLock(value = SandboxLocks.INVENTORY_SNAPSHOTS, mode = ResourceAccessMode.READ)
+@ResourceLock(value = SandboxLocks.PAYMENTS_PRIMARY, mode = ResourceAccessMode.READ)
 class FleetValidationWorkerKilledEndToEndTest {
   /** Restored instances stay "creating" this long, so the kill lands mid-wait. */
   private static final Map<String, String> SLOW_RESTORES =

@@ -73,6 +73,13 @@ public final class SandboxLocks {
       "sandbox: RDS mycomputer-payments-db-replica and CNAME payments-db.mycomputer.internal";
 
   /**
+   * RDS instance mycomputer-payments-db in eu-west-1 as seeded: the standby end to end replaces it
+   * with a reverse replica and seeds it again (READ_WRITE). The one-at-a-time classes never overlap
+   * that test; a concurrent class that restores, validates or audits Payments takes it READ.
+   */
+  public static final String PAYMENTS_PRIMARY = "sandbox: RDS mycomputer-payments-db";
+
+  /**
    * What {@code dr list} and run-id prefixes find on the Temporal server: READ_WRITE for a test
    * that expects the newest point-in-time restores (of any service) or the newest data recovery
    * waiting at its gate to be its own; READ for a test that starts such runs.

@@ -34,7 +34,6 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBInstance;
@@ -60,14 +59,14 @@ import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
  * its own region's subnet group, Route 53 batches are whole, and the promoted replica gets its own
  * PostgreSQL database, a clone of {@code payments} at the promotion, on which the check runs.
  *
- * <p>{@code @Isolated}: for a while Payments has no primary in eu-west-1, and other test classes
- * restore, validate and audit it. Puts the world back, whatever happened: the runs ended, the
- * reverse replica, the final snapshot and the retained automated backups deleted and the primary
- * seeded again ({@code deploy/local/sandbox seed}), the standby (promoted or not) deleted and its
- * database dropped, the CNAME at the primary's endpoint with TTL 60, as seeded.
+ * <p>For a while Payments has no primary in eu-west-1 ({@link SandboxLocks#PAYMENTS_PRIMARY}). Puts
+ * the world back, whatever happened: the runs ended, the reverse replica, the final snapshot and
+ * the retained automated backups deleted and the primary seeded again ({@code deploy/local/sandbox
+ * seed}), the standby (promoted or not) deleted and its database dropped, the CNAME at the
+ * primary's endpoint with TTL 60, as seeded.
  */
-@Isolated("replaces Payments' primary, which other classes restore, validate and audit")
 @ResourceLock(SandboxLocks.PAYMENTS_STANDBY)
+@ResourceLock(SandboxLocks.PAYMENTS_PRIMARY)
 class StandbyFailoverEndToEndTest {
   private static final String PRIMARY_REGION = "eu-west-1";
   private static final String DR_REGION = "eu-central-1";
