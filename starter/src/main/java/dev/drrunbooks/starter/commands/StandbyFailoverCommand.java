@@ -3,19 +3,13 @@ package dev.drrunbooks.starter.commands;
 import dev.drrunbooks.standby.StandbyFailover;
 import dev.drrunbooks.standby.StandbyFailoverInput;
 import dev.drrunbooks.standby.StandbyFailoverOutcome;
-import dev.drrunbooks.starter.Connection;
 import dev.drrunbooks.starter.ExitCodes;
 import dev.drrunbooks.starter.InputFile;
 import dev.drrunbooks.starter.ResultPrinter;
-import dev.drrunbooks.starter.RunStarter;
-import dev.drrunbooks.starter.StartCheck;
-import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 
 /**
  * {@code dr standby-failover}: promote a service's warm standby (its cross-region read replica),
@@ -64,35 +58,26 @@ public final class StandbyFailoverCommand extends ConnectedCommand {
                 timeout.onTimeout,
                 breakGlass.toInput(spec, timeout),
                 unplanned ? Boolean.TRUE : null);
-    if (in.service() == null || in.service().isBlank())
-      throw new ParameterException(
-          spec.commandLine(), "--service is required (a catalog key such as payments)");
-    // What the run would refuse is refused here, before connecting: no run is created.
-    StartCheck.check(spec, connection, StandbyFailover.PROCEDURE, in, input);
-    try (Connection conn = connection) {
-      RunStarter runs =
-          new RunStarter(conn, spec.commandLine().getOut(), spec.commandLine().getErr(), json.on());
-      return runs.start(
-          StandbyFailover.PROCEDURE,
-          in.service(),
-          in.service(),
-          in,
-          noWait,
-          r -> {
-            var out =
-                json.on() ? new PrintWriter(Writer.nullWriter()) : spec.commandLine().getOut();
-            ResultPrinter printer = new ResultPrinter(out);
-            printer.timeline(r.timeline());
-            if (r.assessment() != null) out.println("  assessed: " + r.assessment());
-            if (r.checks() != null) printer.validation(r.checks());
-            if (r.rto() != null) printer.rto(r.rto());
-            if (r.rpo() != null) printer.rpo(r.rpo());
-            out.printf("%n%s: %s%n", r.outcome(), r.summary());
-            return r.outcome() == StandbyFailoverOutcome.PROMOTED
-                    || r.outcome() == StandbyFailoverOutcome.ALREADY_DONE
-                ? ExitCodes.OK
-                : ExitCodes.OUTCOME_NOT_SUCCESS;
-          });
-    }
+    requireService(in.service());
+    return start(
+        StandbyFailover.PROCEDURE,
+        in.service(),
+        in.service(),
+        in,
+        input,
+        noWait,
+        (out, r) -> {
+          ResultPrinter printer = new ResultPrinter(out);
+          printer.timeline(r.timeline());
+          if (r.assessment() != null) out.println("  assessed: " + r.assessment());
+          if (r.checks() != null) printer.validation(r.checks());
+          if (r.rto() != null) printer.rto(r.rto());
+          if (r.rpo() != null) printer.rpo(r.rpo());
+          out.printf("%n%s: %s%n", r.outcome(), r.summary());
+          return r.outcome() == StandbyFailoverOutcome.PROMOTED
+                  || r.outcome() == StandbyFailoverOutcome.ALREADY_DONE
+              ? ExitCodes.OK
+              : ExitCodes.OUTCOME_NOT_SUCCESS;
+        });
   }
 }

@@ -4,14 +4,9 @@ import dev.drrunbooks.standby.StandbyInstantiate;
 import dev.drrunbooks.standby.StandbyInstantiateCheck;
 import dev.drrunbooks.standby.StandbyInstantiateInput;
 import dev.drrunbooks.standby.StandbyInstantiateResult;
-import dev.drrunbooks.starter.Connection;
 import dev.drrunbooks.starter.ExitCodes;
 import dev.drrunbooks.starter.ResultPrinter;
-import dev.drrunbooks.starter.RunStarter;
-import dev.drrunbooks.starter.StartCheck;
 import dev.drrunbooks.starter.Table;
-import java.io.PrintWriter;
-import java.io.Writer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -40,27 +35,19 @@ public final class StandbyInstantiateCommand extends ConnectedCommand {
   public Integer call() {
     StandbyInstantiateInput in =
         new StandbyInstantiateInput(service, apply ? Boolean.TRUE : null, waitBudget);
-    // What the run would refuse is refused here, before connecting: no run is created.
-    StartCheck.check(spec, connection, StandbyInstantiate.PROCEDURE, in, null);
-    try (Connection conn = connection) {
-      RunStarter runs =
-          new RunStarter(conn, spec.commandLine().getOut(), spec.commandLine().getErr(), json.on());
-      String subject = (apply ? "apply-" : "audit-") + in.selector();
-      return runs.start(
-          StandbyInstantiate.PROCEDURE,
-          in.selector(),
-          subject,
-          in,
-          noWait,
-          r -> {
-            var out =
-                json.on() ? new PrintWriter(Writer.nullWriter()) : spec.commandLine().getOut();
-            new ResultPrinter(out).timeline(r.timeline());
-            out.println();
-            out.print(render(r));
-            return r.allHealthy() ? ExitCodes.OK : ExitCodes.OUTCOME_NOT_SUCCESS;
-          });
-    }
+    return start(
+        StandbyInstantiate.PROCEDURE,
+        in.selector(),
+        (apply ? "apply-" : "audit-") + in.selector(),
+        in,
+        null,
+        noWait,
+        (out, r) -> {
+          new ResultPrinter(out).timeline(r.timeline());
+          out.println();
+          out.print(render(r));
+          return r.allHealthy() ? ExitCodes.OK : ExitCodes.OUTCOME_NOT_SUCCESS;
+        });
   }
 
   /** The checks as a table; each check's detail is a numbered note under it. */

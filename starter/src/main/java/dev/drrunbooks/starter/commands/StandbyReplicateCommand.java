@@ -3,16 +3,10 @@ package dev.drrunbooks.starter.commands;
 import dev.drrunbooks.standby.StandbyReplicate;
 import dev.drrunbooks.standby.StandbyReplicateInput;
 import dev.drrunbooks.standby.StandbyReplicateOutcome;
-import dev.drrunbooks.starter.Connection;
 import dev.drrunbooks.starter.ExitCodes;
 import dev.drrunbooks.starter.ResultPrinter;
-import dev.drrunbooks.starter.RunStarter;
-import dev.drrunbooks.starter.StartCheck;
-import java.io.PrintWriter;
-import java.io.Writer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 
 /**
  * {@code dr standby-replicate}: after a standby failover, re-create the standby in the other
@@ -44,29 +38,20 @@ public final class StandbyReplicateCommand extends ConnectedCommand {
     StandbyReplicateInput in =
         new StandbyReplicateInput(
             service, replaceOldPrimary ? Boolean.TRUE : null, waitBudget, approvalTimeout);
-    if (in.service() == null || in.service().isBlank())
-      throw new ParameterException(
-          spec.commandLine(), "--service is required (a catalog key such as payments)");
-    // What the run would refuse is refused here, before connecting: no run is created.
-    StartCheck.check(spec, connection, StandbyReplicate.PROCEDURE, in, null);
-    try (Connection conn = connection) {
-      RunStarter runs =
-          new RunStarter(conn, spec.commandLine().getOut(), spec.commandLine().getErr(), json.on());
-      return runs.start(
-          StandbyReplicate.PROCEDURE,
-          in.service(),
-          in.service(),
-          in,
-          noWait,
-          r -> {
-            var out =
-                json.on() ? new PrintWriter(Writer.nullWriter()) : spec.commandLine().getOut();
-            new ResultPrinter(out).timeline(r.timeline());
-            out.printf("%n%s: %s%n", r.outcome(), r.summary());
-            return r.outcome() == StandbyReplicateOutcome.REPLICATING
-                ? ExitCodes.OK
-                : ExitCodes.OUTCOME_NOT_SUCCESS;
-          });
-    }
+    requireService(in.service());
+    return start(
+        StandbyReplicate.PROCEDURE,
+        in.service(),
+        in.service(),
+        in,
+        null,
+        noWait,
+        (out, r) -> {
+          new ResultPrinter(out).timeline(r.timeline());
+          out.printf("%n%s: %s%n", r.outcome(), r.summary());
+          return r.outcome() == StandbyReplicateOutcome.REPLICATING
+              ? ExitCodes.OK
+              : ExitCodes.OUTCOME_NOT_SUCCESS;
+        });
   }
 }
