@@ -7,6 +7,7 @@ import dev.drrunbooks.aws.ecs.EcsActivitiesImpl;
 import dev.drrunbooks.aws.ownedresources.OwnedResourceActivitiesImpl;
 import dev.drrunbooks.aws.pointer.DatabasePointerActivitiesImpl;
 import dev.drrunbooks.aws.rds.AuroraGlobalActivitiesImpl;
+import dev.drrunbooks.aws.rds.AuroraGlobalSecondaryActivitiesImpl;
 import dev.drrunbooks.aws.rds.ExpectedRestoreDurations;
 import dev.drrunbooks.aws.rds.Polling;
 import dev.drrunbooks.aws.rds.RdsAccountActivitiesImpl;
@@ -102,6 +103,7 @@ public final class DrWorker {
         databases.standby(new RdsStandbyActivitiesImpl(aws)),
         new RdsOldPrimaryActivitiesImpl(aws),
         new AuroraGlobalActivitiesImpl(aws),
+        new AuroraGlobalSecondaryActivitiesImpl(aws),
         new CloudWatchActivitiesImpl(aws),
         new HttpProbeActivitiesImpl(EndpointMap.parse(env.get(EndpointMap.ENV))),
         new EcsActivitiesImpl(aws),

@@ -3,6 +3,7 @@ package dev.drrunbooks.standby;
 import dev.drrunbooks.activities.rds.GlobalClusterState;
 import dev.drrunbooks.activities.rds.GlobalClusterState.GlobalMember;
 import dev.drrunbooks.activities.rds.ReplicaLag;
+import dev.drrunbooks.catalog.ServiceDefinition;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -14,7 +15,9 @@ import java.util.Optional;
  * DEGRADED otherwise
  * (https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_GlobalClusterMember.html,
  * https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-global-database-monitoring.html).
- * An apply never creates or changes a cluster: {@link #howToAdd} says what an SRE does. Pure.
+ * An apply adds a missing secondary ({@link AuroraSecondaryCreation}, {@link #whatAnApplyDoes});
+ * runs before it ({@link StandbyInstantiateWorkflowImpl#AURORA_CREATE}) never created or changed a
+ * cluster and said what an SRE does ({@link #howToAdd}). Pure.
  */
 final class AuroraSecondaryAudit {
   private AuroraSecondaryAudit() {}
@@ -79,7 +82,37 @@ final class AuroraSecondaryAudit {
         service, standby.replicaLabel(), standby.primaryArn(), found, action, lagSeconds, detail);
   }
 
-  /** What an SRE does for a missing secondary: an apply never creates Aurora clusters. */
+  /**
+   * What an apply does about a MISSING secondary: adds it to an existing global database unless the
+   * catalog lacks what that needs; a missing global database it does not create.
+   */
+  static String whatAnApplyDoes(
+      ServiceDefinition service, Standby standby, StandbyInstantiateCheck audited) {
+    if (audited.found() != null && audited.found().startsWith("global cluster "))
+      return "an apply adds only the secondary cluster to an existing global database: create "
+          + standby.globalCluster()
+          + " with its primary first"
+          + " (https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-global-database-creating.html)";
+    String refusal = AuroraSecondaryRequest.refusalOf(service, standby);
+    if (refusal != null) return "an apply would be refused: " + refusal;
+    return "an apply creates it unless a cluster of that name exists in "
+        + standby.replicaRegion()
+        + " (then it is left untouched): CreateDBCluster "
+        + standby.replicaInstance()
+        + " --global-cluster-identifier "
+        + standby.globalCluster()
+        + " (the global cluster's engine and version) in subnet group "
+        + service.spec().database().drRestore().subnetGroup()
+        + ", then reader "
+        + AuroraSecondaryRequest.readerOf(standby)
+        + " of the primary writer's class, both tagged with its run and kept as the standby"
+        + " (https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-global-database-attaching.html)";
+  }
+
+  /**
+   * What an SRE does for a missing secondary, as runs before {@link
+   * StandbyInstantiateWorkflowImpl#AURORA_CREATE} said: they created no Aurora cluster.
+   */
   static String howToAdd(Standby standby) {
     return "an apply does not create Aurora clusters: add the secondary with CreateDBCluster"
         + " --global-cluster-identifier, e.g. aws rds create-db-cluster --region "

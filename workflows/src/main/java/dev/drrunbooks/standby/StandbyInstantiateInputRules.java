@@ -9,6 +9,7 @@ import dev.drrunbooks.model.SelectorInputRules;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /** What a standby instantiate refuses in its input before it does anything. */
 public final class StandbyInstantiateInputRules
@@ -25,16 +26,28 @@ public final class StandbyInstantiateInputRules
 
   /**
    * A service named alone must have a standby (strategy replica or aurora-global); "all" picks
-   * those that do ({@link #withStandby}). An apply to an aurora-global service named alone is
-   * refused: an apply creates no Aurora cluster (its audit says how to add the secondary).
+   * those that do ({@link #withStandby}). An apply to an aurora-global service adds its missing
+   * secondary cluster (as runs since {@link StandbyInstantiateWorkflowImpl#AURORA_CREATE} do).
    */
   @Override
   public void checkServices(StandbyInstantiateInput in, List<ServiceDefinition> services) {
+    checkServices(in, services, () -> true);
+  }
+
+  /**
+   * As above; {@code auroraCreates} is asked only when an apply names an aurora-global service, and
+   * false (a run before {@link StandbyInstantiateWorkflowImpl#AURORA_CREATE}, replayed) refuses it
+   * as those runs did: their apply created no Aurora cluster.
+   */
+  void checkServices(
+      StandbyInstantiateInput in, List<ServiceDefinition> services, BooleanSupplier auroraCreates) {
     services.forEach(s -> InputRules.requireDatabase("service", s));
     if (InputRules.ALL.equals(in.selector())) return;
     for (ServiceDefinition s : services) {
       Standby standby = Standby.ofAnyStandby(s);
-      if (in.applyChanges() && standby.strategy() == RecoveryStrategy.AURORA_GLOBAL)
+      if (in.applyChanges()
+          && standby.strategy() == RecoveryStrategy.AURORA_GLOBAL
+          && !auroraCreates.getAsBoolean())
         throw Inputs.invalid(
             "apply",
             "true",

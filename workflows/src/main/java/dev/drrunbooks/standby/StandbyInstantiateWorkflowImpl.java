@@ -42,8 +42,9 @@ import java.util.List;
  * {@link Ownership#KEPT_TAG} so that {@code dr cleanup} of this run refuses it too. A service's
  * lock is held from its creation to the run's end.
  *
- * <p>An aurora-global service's secondary cluster is audited only ({@link AuroraSecondaryAudit}):
- * an apply creates no Aurora cluster and says how to add a missing secondary.
+ * <p>An aurora-global service's secondary cluster is audited ({@link AuroraSecondaryAudit}); an
+ * apply adds a missing one to the global database ({@link AuroraSecondaryCreation}) when no cluster
+ * of its name exists at all. Runs before {@link #AURORA_CREATE} created no Aurora cluster.
  */
 public class StandbyInstantiateWorkflowImpl implements StandbyInstantiateWorkflow {
   static final String PROCEDURE = "standby-instantiate";
@@ -58,6 +59,14 @@ public class StandbyInstantiateWorkflowImpl implements StandbyInstantiateWorkflo
    */
   static final String AURORA_AUDIT = "standby-instantiate-aurora-global";
 
+  /**
+   * Version 1: an apply adds an aurora-global service's missing secondary cluster and its reader
+   * ({@link AuroraSecondaryCreation}); before it, such an apply was refused when the service was
+   * named and the secondary reported with how to add it for "all", as a replay of such a run still
+   * does. Read only where an apply meets an aurora-global service.
+   */
+  static final String AURORA_CREATE = "standby-instantiate-aurora-create";
+
   /** How far back the new replica's first ReplicaLag datapoint is looked for. */
   static final Duration LAG_WINDOW = Duration.ofMinutes(5);
 
@@ -71,6 +80,9 @@ public class StandbyInstantiateWorkflowImpl implements StandbyInstantiateWorkflo
   private final Phases phases = new Phases();
   private final ResourceLocks locks = new ResourceLocks();
   private final List<StandbyInstantiateCheck> checks = new ArrayList<>();
+  private final AuroraSecondaryCreation auroraCreation =
+      new AuroraSecondaryCreation(timeline, locks, d -> detail = d);
+  private Boolean auroraCreates;
   private String currentService;
   private String detail = "";
   private Ownership owner;
@@ -90,7 +102,7 @@ public class StandbyInstantiateWorkflowImpl implements StandbyInstantiateWorkflo
 
     phases.enter("resolve");
     List<ServiceDefinition> selected = ServiceLookup.resolveAll(catalog, timeline, in.selector());
-    RULES.checkServices(in, selected);
+    RULES.checkServices(in, selected, this::auroraCreates);
     boolean auroraToo =
         selected.stream().anyMatch(StandbyInstantiateInputRules::isAuroraGlobal)
             && Workflow.getVersion(AURORA_AUDIT, Workflow.DEFAULT_VERSION, 1) >= 1;
@@ -107,25 +119,39 @@ public class StandbyInstantiateWorkflowImpl implements StandbyInstantiateWorkflo
 
     if (apply) {
       // Every refusal the catalog makes certain comes before the first change.
-      for (int i = 0; i < services.size(); i++)
+      for (int i = 0; i < services.size(); i++) {
         if (createsReplica(services.get(i), checks.get(i)))
           StandbyInstantiateRequest.of(services.get(i), Standby.of(services.get(i)), ownership());
+        if (createsSecondary(services.get(i), checks.get(i)))
+          AuroraSecondaryRequest.cluster(
+              services.get(i), Standby.ofAnyStandby(services.get(i)), ownership());
+      }
       phases.enter("apply");
       for (int i = 0; i < services.size(); i++) {
-        if (!createsReplica(services.get(i), checks.get(i))) {
-          if (checks.get(i).action() == StandbyInstantiateAction.MISSING)
-            checks.set(i, checks.get(i).withDetail(whatAnApplyWouldDo(services.get(i))));
+        ServiceDefinition service = services.get(i);
+        StandbyInstantiateCheck audited = checks.get(i);
+        if (createsSecondary(service, audited)) {
+          currentService = service.key();
+          checks.set(
+              i,
+              AwsAccount.in(
+                  service.accountId(),
+                  () -> auroraCreation.create(service, audited, budget, ownership())));
           continue;
         }
-        ServiceDefinition service = services.get(i);
+        if (!createsReplica(service, audited)) {
+          if (audited.action() == StandbyInstantiateAction.MISSING)
+            checks.set(i, audited.withDetail(beforeAuroraCreate(service, audited)));
+          continue;
+        }
         currentService = service.key();
-        StandbyInstantiateCheck audited = checks.get(i);
         checks.set(i, AwsAccount.in(service.accountId(), () -> create(service, audited, budget)));
       }
     } else {
       for (int i = 0; i < services.size(); i++)
         if (checks.get(i).action() == StandbyInstantiateAction.MISSING)
-          checks.set(i, checks.get(i).withDetail(whatAnApplyWouldDo(services.get(i))));
+          checks.set(
+              i, checks.get(i).withDetail(whatAnApplyWouldDo(services.get(i), checks.get(i))));
     }
     currentService = null;
     detail = "";
@@ -137,11 +163,30 @@ public class StandbyInstantiateWorkflowImpl implements StandbyInstantiateWorkflo
         timeline.entries());
   }
 
-  /** A missing replica an apply creates: never an Aurora cluster. */
+  /** A missing replica an apply creates (an Aurora secondary is {@link #createsSecondary}). */
   private static boolean createsReplica(
       ServiceDefinition service, StandbyInstantiateCheck audited) {
     return audited.action() == StandbyInstantiateAction.MISSING
         && !StandbyInstantiateInputRules.isAuroraGlobal(service);
+  }
+
+  /**
+   * A missing secondary cluster an apply adds (the version marker is read only here and in the
+   * input check, where an apply meets an aurora-global service).
+   */
+  private boolean createsSecondary(ServiceDefinition service, StandbyInstantiateCheck audited) {
+    return audited.action() == StandbyInstantiateAction.MISSING
+        && StandbyInstantiateInputRules.isAuroraGlobal(service)
+        && auroraCreates();
+  }
+
+  /**
+   * Whether this run's apply adds missing Aurora secondaries ({@link #AURORA_CREATE}), read once.
+   */
+  private boolean auroraCreates() {
+    if (auroraCreates == null)
+      auroraCreates = Workflow.getVersion(AURORA_CREATE, Workflow.DEFAULT_VERSION, 1) >= 1;
+    return auroraCreates;
   }
 
   /** One describe of the service's replica, as a check; an unreadable one is FAILED. */
@@ -290,9 +335,19 @@ public class StandbyInstantiateWorkflowImpl implements StandbyInstantiateWorkflo
     }
   }
 
-  private String whatAnApplyWouldDo(ServiceDefinition service) {
+  /**
+   * A MISSING standby an apply did not create: a replica the catalog refuses, or an aurora-global
+   * secondary of a run before {@link #AURORA_CREATE}.
+   */
+  private String beforeAuroraCreate(ServiceDefinition service, StandbyInstantiateCheck audited) {
     if (StandbyInstantiateInputRules.isAuroraGlobal(service))
       return AuroraSecondaryAudit.howToAdd(Standby.ofAnyStandby(service));
+    return whatAnApplyWouldDo(service, audited);
+  }
+
+  private String whatAnApplyWouldDo(ServiceDefinition service, StandbyInstantiateCheck audited) {
+    if (StandbyInstantiateInputRules.isAuroraGlobal(service))
+      return AuroraSecondaryAudit.whatAnApplyDoes(service, Standby.ofAnyStandby(service), audited);
     Standby standby = Standby.of(service);
     String refusal = StandbyInstantiateRequest.refusalOf(service, standby);
     if (refusal != null) return "an apply would be refused: " + refusal;

@@ -48,6 +48,9 @@ final class FakeAuroraGlobal implements AuroraGlobalActivities {
   /** The secondary is no member of the global cluster (never added, or removed). */
   volatile boolean secondaryRemoved;
 
+  /** No global cluster of that name at all. */
+  volatile boolean globalMissing;
+
   /** The old primary was removed from the global cluster (by hand). */
   volatile boolean oldPrimaryRemoved;
 
@@ -58,6 +61,7 @@ final class FakeAuroraGlobal implements AuroraGlobalActivities {
   public GlobalClusterState describeGlobalCluster(String region, String globalClusterId) {
     if (region.equals("eu-west-1") && !primaryRegionAnswers)
       throw ApplicationFailure.newFailure("Unable to execute HTTP request", "SdkClientException");
+    if (globalMissing) return GlobalClusterState.notFound(globalClusterId);
     GlobalMember secondary =
         new GlobalMember(SECONDARY_ARN, "eu-central-1", writer.equals(SECONDARY_ARN), "connected");
     return new GlobalClusterState(

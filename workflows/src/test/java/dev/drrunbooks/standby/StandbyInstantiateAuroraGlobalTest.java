@@ -1,24 +1,22 @@
 package dev.drrunbooks.standby;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.drrunbooks.activities.rds.GlobalClusterState;
 import dev.drrunbooks.activities.rds.GlobalClusterState.GlobalMember;
 import dev.drrunbooks.catalog.CatalogFixture;
-import dev.drrunbooks.model.Failures;
 import dev.drrunbooks.replay.Histories;
 import dev.drrunbooks.testing.FakeCatalog;
 import dev.drrunbooks.testing.FakeLocks;
 import dev.drrunbooks.testing.TimeSkipping;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,8 +25,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The standby instantiate of Payments run as an Aurora global database: its secondary cluster
  * payments-fra audited COMPLIANT while a caught-up reader of payments-global, MISSING when no
- * member, DEGRADED when the writer or pending-resync; an apply never creates or changes a cluster
- * (refused when Payments is named, reported with how to add the secondary for "all").
+ * member, DEGRADED when the writer or pending-resync. An apply adds a missing secondary (cluster,
+ * wait, reader, wait until it replicates, lag) when no cluster of its name exists; one that exists
+ * is left untouched; a retry after a lost answer finds its own; the wait budget ending says what
+ * exists.
  */
 class StandbyInstantiateAuroraGlobalTest {
   private static final String AURORA_PAYMENTS =
@@ -45,12 +45,15 @@ class StandbyInstantiateAuroraGlobalTest {
       TimeSkipping.extension(StandbyInstantiateWorkflowImpl.class);
 
   private final FakeAuroraGlobal aurora = new FakeAuroraGlobal();
+  private final FakeSecondaryCreation creation = new FakeSecondaryCreation(aurora);
 
   @BeforeEach
   void startWorker(TestWorkflowEnvironment env, Worker worker) {
     assertTrue(AURORA_PAYMENTS.contains("strategy: aurora-global"), "the fixture changed");
+    creation.now = () -> Instant.ofEpochMilli(env.currentTimeMillis());
     worker.registerActivitiesImplementations(
         aurora,
+        creation,
         new StandbyInstantiateFakeRds(),
         new FakeCatalog(CatalogFixture.parse(AURORA_PAYMENTS)),
         new FakeLocks());
@@ -75,7 +78,9 @@ class StandbyInstantiateAuroraGlobalTest {
     assertEquals(StandbyInstantiateAction.MISSING, c.action(), c.toString());
     assertTrue(c.found().startsWith("not a member of payments-global"), c.found());
     assertTrue(c.detail().contains("--global-cluster-identifier payments-global"), c.detail());
+    assertTrue(c.detail().startsWith("an apply creates it"), c.detail());
     assertEquals(List.of(), aurora.calls, "no lag read for no member, nothing changed");
+    assertEquals(List.of(), creation.calls);
   }
 
   @Test
@@ -119,29 +124,120 @@ class StandbyInstantiateAuroraGlobalTest {
   }
 
   @Test
-  void anApplyCreatesNoAuroraCluster(WorkflowClient client, Worker worker) {
-    WorkflowFailedException named =
-        assertThrows(
-            WorkflowFailedException.class,
-            () ->
-                stub(client, worker, "aurora-apply-named")
-                    .run(new StandbyInstantiateInput("payments", true, null)));
-    assertEquals("InvalidInput", Failures.rootType(named));
-    assertTrue(
-        Failures.rootMessage(named).contains("CreateDBCluster --global-cluster-identifier"),
-        Failures.rootMessage(named));
-    assertTrue(
-        Failures.rootMessage(named).contains("--global-cluster-identifier payments-global"),
-        Failures.rootMessage(named));
-
+  void anApplyAddsTheMissingSecondaryWaitsUntilItReplicatesAndReadsItsLag(
+      WorkflowClient client, Worker worker) {
     aurora.secondaryRemoved = true;
-    StandbyInstantiateResult all =
-        stub(client, worker, "aurora-apply-all")
-            .run(new StandbyInstantiateInput("all", true, null));
-    StandbyInstantiateCheck c = all.checks().get(0);
-    assertEquals(StandbyInstantiateAction.MISSING, c.action(), "reported, not created");
-    assertTrue(c.detail().contains("an apply does not create Aurora clusters"), c.detail());
-    assertEquals(List.of(), aurora.calls);
+    creation.pollsUntilAvailable = 3;
+
+    StandbyInstantiateResult r =
+        stub(client, worker, "aurora-apply")
+            .run(new StandbyInstantiateInput("payments", true, null));
+
+    StandbyInstantiateCheck c = r.checks().get(0);
+    assertEquals(StandbyInstantiateAction.CREATED, c.action(), c.toString());
+    assertEquals("a reader of payments-global, connected", c.found());
+    assertEquals(0.4, c.lagSeconds());
+    assertTrue(c.detail().contains("reader payments-fra-instance-1"), c.detail());
+    assertTrue(c.detail().contains("dr-runbooks:kept=standby"), c.detail());
+    assertEquals(
+        List.of(
+            "describe payments-fra",
+            "create cluster payments-fra in payments-global",
+            "poll available payments-fra",
+            "poll available payments-fra",
+            "poll available payments-fra",
+            "create reader payments-fra-instance-1 in payments-fra"),
+        creation.calls,
+        "the reader only once the cluster is available");
+    assertEquals(
+        List.of("poll secondary " + FakeAuroraGlobal.SECONDARY_ARN, "lag payments-fra"),
+        aurora.calls);
+    var asked = creation.clusterRequests.get(0);
+    assertEquals("eu-central-1", asked.region());
+    assertEquals("mycomputer-dr-db", asked.subnetGroup());
+    assertEquals(List.of("sg-0a1b2c3d4e5f60718"), asked.securityGroupIds());
+    assertTrue(asked.kmsKeyId().startsWith("arn:aws:kms:eu-central-1:"), asked.kmsKeyId());
+    assertEquals("aurora-apply", asked.owner().workflowId());
+    var reader = creation.readerRequests.get(0);
+    assertEquals("payments-eu", reader.primaryClusterId(), "the writer's class is read there");
+    assertEquals("eu-west-1", reader.primaryRegion());
+    Histories.record(client, "aurora-apply", "standby-instantiate-aurora-apply");
+  }
+
+  @Test
+  void aClusterOfThatNameOutsideTheGlobalDatabaseIsLeftUntouched(
+      WorkflowClient client, Worker worker) {
+    aurora.secondaryRemoved = true;
+    creation.existing = FakeSecondaryCreation.someonesCluster();
+
+    StandbyInstantiateCheck c =
+        stub(client, worker, "aurora-apply-not-ours")
+            .run(new StandbyInstantiateInput("all", true, null))
+            .checks()
+            .get(0);
+
+    assertEquals(StandbyInstantiateAction.NOT_A_REPLICA, c.action(), c.toString());
+    assertTrue(c.found().contains("not a member of payments-global"), c.found());
+    assertTrue(c.detail().contains("left untouched, nothing was created"), c.detail());
+    assertTrue(c.detail().contains("team=analytics"), c.detail());
+    assertEquals(List.of("describe payments-fra"), creation.calls, "nothing created or changed");
+  }
+
+  @Test
+  void aRetryAfterALostAnswerFindsItsOwnClusterAndGoesOn(WorkflowClient client, Worker worker) {
+    aurora.secondaryRemoved = true;
+    creation.loseCreateAnswer = true;
+
+    StandbyInstantiateCheck c =
+        stub(client, worker, "aurora-apply-retried")
+            .run(new StandbyInstantiateInput("payments", true, null))
+            .checks()
+            .get(0);
+
+    assertEquals(StandbyInstantiateAction.CREATED, c.action(), c.toString());
+    assertEquals(
+        2,
+        creation.calls.stream().filter(x -> x.startsWith("create cluster")).count(),
+        "the lost answer, then the retry that finds its own: " + creation.calls);
+    assertEquals(1, creation.readerRequests.size());
+  }
+
+  @Test
+  void theWaitBudgetEndingFailsSayingWhatExists(WorkflowClient client, Worker worker) {
+    aurora.secondaryRemoved = true;
+    creation.pollsUntilAvailable = -1;
+
+    StandbyInstantiateResult r =
+        stub(client, worker, "aurora-apply-late")
+            .run(new StandbyInstantiateInput("payments", true, "20m"));
+
+    StandbyInstantiateCheck c = r.checks().get(0);
+    assertEquals(StandbyInstantiateAction.FAILED, c.action(), c.toString());
+    assertTrue(c.detail().contains("is not available"), c.detail());
+    assertTrue(c.detail().contains("WaitDeadlineExceeded") || c.detail().contains("waited until"));
+    assertTrue(c.detail().contains("No reader was created"), c.detail());
+    assertTrue(
+        c.detail().contains("What exists: cluster payments-fra (eu-central-1) creating"),
+        c.detail());
+    assertTrue(c.detail().contains("dr-runbooks:kept=standby"), c.detail());
+    assertTrue(creation.readerRequests.isEmpty());
+    assertEquals(List.of(), aurora.calls, "no secondary wait, no lag");
+  }
+
+  @Test
+  void aMissingGlobalDatabaseIsNotCreated(WorkflowClient client, Worker worker) {
+    aurora.secondaryRemoved = true;
+    aurora.globalMissing = true;
+
+    StandbyInstantiateCheck c =
+        stub(client, worker, "aurora-apply-no-global")
+            .run(new StandbyInstantiateInput("payments", true, null))
+            .checks()
+            .get(0);
+
+    assertEquals(StandbyInstantiateAction.FAILED, c.action(), c.toString());
+    assertTrue(c.detail().contains("global cluster payments-global not found"), c.detail());
+    assertEquals(List.of(), creation.calls);
   }
 
   private static StandbyInstantiateCheck audit(

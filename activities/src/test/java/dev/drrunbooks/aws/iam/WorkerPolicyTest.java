@@ -73,6 +73,8 @@ class WorkerPolicyTest {
             "rds:RestoreDBInstanceFromDBSnapshot",
             "rds:CreateDBSnapshot",
             "rds:CopyDBSnapshot",
+            "rds:CreateDBCluster",
+            "rds:CreateDBInstance",
             "ecs:CreateService",
             "cloudformation:CreateStack")) {
       for (IamPolicy.Statement s : statementsWith(action)) {
@@ -82,6 +84,26 @@ class WorkerPolicyTest {
             s.sid() + " allows " + action + " without requiring the ownership tag");
       }
     }
+  }
+
+  @Test
+  void auroraSecondariesAreCreatedOnlyTaggedAsOursInTheCatalogsRegions() {
+    for (String action : List.of("rds:CreateDBCluster", "rds:CreateDBInstance")) {
+      List<IamPolicy.Statement> allowing = statementsWith(action);
+      assertEquals(
+          List.of("RdsAuroraGlobalCreateTaggedSecondaries"),
+          allowing.stream().map(IamPolicy.Statement::sid).toList(),
+          action + ": one statement, the standby instantiate's");
+      IamPolicy.Statement s = allowing.get(0);
+      assertEquals(
+          "[\"eu-west-1\",\"eu-central-1\"]",
+          s.condition().path("StringEquals").path("aws:RequestedRegion").toString());
+      assertTrue(
+          s.resources().contains("arn:aws:rds::${aws:PrincipalAccount}:global-cluster:*"),
+          "the global cluster a secondary joins (GlobalClusterIdentifier)");
+    }
+    assertFalse(policy.allows("rds:DeleteDBCluster"), "a standby is deleted by a person");
+    assertFalse(policy.allows("rds:ModifyDBCluster"));
   }
 
   @Test

@@ -12,10 +12,10 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code dr standby-instantiate}: audit (default) or create (--apply) the cross-region read replica
- * each replica-strategy service keeps as its standby, and audit the secondary cluster of each
- * aurora-global service (an apply creates no Aurora cluster). Exit 0 when every standby is
- * compliant or was created; the outcome code when one is missing (audit), of another source, no
- * replica, degraded, or failed.
+ * each replica-strategy service keeps as its standby, and audit (or add, with --apply) the
+ * secondary cluster of each aurora-global service. Exit 0 when every standby is compliant or was
+ * created; the outcome code when one is missing (audit), of another source, no replica, degraded,
+ * or failed.
  */
 @Command(name = "standby-instantiate")
 public final class StandbyInstantiateCommand extends ConnectedCommand {
