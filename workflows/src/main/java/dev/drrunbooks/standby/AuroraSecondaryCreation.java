@@ -36,6 +36,12 @@ import java.util.function.Consumer;
  * the first create says what exists. Workflow code.
  */
 final class AuroraSecondaryCreation {
+  /**
+   * Version 1: the reader is waited for until available before the membership wait; runs before it
+   * reported CREATED with the reader still being created.
+   */
+  static final String READER_WAIT_CHANGE = "standby-instantiate-aurora-reader-wait";
+
   private final Timeline timeline;
   private final ResourceLocks locks;
   private final Consumer<String> status;
@@ -55,7 +61,7 @@ final class AuroraSecondaryCreation {
 
   /**
    * @param audited the service's MISSING check
-   * @param budget how long both waits may take together
+   * @param budget how long the waits may take together
    * @return CREATED; the check as found again when the secondary appeared or a cluster of that name
    *     exists (NOT_A_REPLICA, untouched); FAILED saying why and what exists
    */
@@ -168,6 +174,32 @@ final class AuroraSecondaryCreation {
               + Failures.rootMessage(e)
               + ". "
               + whatExists(standby));
+    }
+
+    // Version 1: the reader is waited for too: a replicating cluster volume with no instance up
+    // answers no connection, and is no standby yet.
+    if (Workflow.getVersion(READER_WAIT_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      String readerStep = "wait until reader " + reader + " is available";
+      try {
+        status.accept(readerStep + " (until " + deadline + ")");
+        created =
+            timeline.step(
+                readerStep,
+                () ->
+                    polls(readerStep, deadline)
+                        .pollReaderAvailable(standby.replicaRegion(), reader, deadline),
+                i -> i.status() + ", class " + i.instanceClass());
+      } catch (ActivityFailure e) {
+        return audited.failed(
+            "created "
+                + cluster
+                + " and its reader "
+                + reader
+                + ", but the reader is not available: "
+                + Failures.rootMessage(e)
+                + ". "
+                + whatExists(standby));
+      }
     }
 
     String memberStep = "wait until " + cluster + " replicates as a secondary";

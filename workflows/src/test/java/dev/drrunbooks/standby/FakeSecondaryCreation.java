@@ -44,6 +44,7 @@ final class FakeSecondaryCreation implements AuroraGlobalSecondaryActivities {
 
   private AuroraClusterState created;
   private int polls;
+  private int readerPolls;
 
   FakeSecondaryCreation(FakeAuroraGlobal global) {
     this.global = global;
@@ -150,6 +151,26 @@ final class FakeSecondaryCreation implements AuroraGlobalSecondaryActivities {
         r.region(),
         "arn:aws:rds:eu-central-1:123456789012:db:" + r.instanceId(),
         "creating",
+        null,
+        null,
+        created.tags(),
+        "db.r6g.2xlarge",
+        null);
+  }
+
+  /** The reader is available at the second poll (creating at the first). */
+  @Override
+  public synchronized InstanceInfo pollReaderAvailable(
+      String region, String instanceId, Instant deadline) {
+    calls.add("poll reader " + instanceId);
+    readerPolls++;
+    if (readerPolls < 2)
+      throw ApplicationFailure.newFailure(instanceId + " is creating", Polls.NOT_YET);
+    return new InstanceInfo(
+        instanceId,
+        region,
+        "arn:aws:rds:eu-central-1:123456789012:db:" + instanceId,
+        "available",
         null,
         null,
         created.tags(),

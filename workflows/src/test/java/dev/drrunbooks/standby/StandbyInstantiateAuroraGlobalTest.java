@@ -146,9 +146,11 @@ class StandbyInstantiateAuroraGlobalTest {
             "poll available payments-fra",
             "poll available payments-fra",
             "poll available payments-fra",
-            "create reader payments-fra-instance-1 in payments-fra"),
+            "create reader payments-fra-instance-1 in payments-fra",
+            "poll reader payments-fra-instance-1",
+            "poll reader payments-fra-instance-1"),
         creation.calls,
-        "the reader only once the cluster is available");
+        "the reader only once the cluster is available, and waited for until it is");
     assertEquals(
         List.of("poll secondary " + FakeAuroraGlobal.SECONDARY_ARN, "lag payments-fra"),
         aurora.calls);
@@ -161,7 +163,7 @@ class StandbyInstantiateAuroraGlobalTest {
     var reader = creation.readerRequests.get(0);
     assertEquals("payments-eu", reader.primaryClusterId(), "the writer's class is read there");
     assertEquals("eu-west-1", reader.primaryRegion());
-    Histories.record(client, "aurora-apply", "standby-instantiate-aurora-apply");
+    Histories.record(client, "aurora-apply", "standby-instantiate-aurora-apply-reader-wait");
   }
 
   @Test

@@ -311,6 +311,27 @@ public class AuroraGlobalSecondaryActivitiesImpl implements AuroraGlobalSecondar
     }
   }
 
+  @Override
+  public InstanceInfo pollReaderAvailable(
+      String region, String instanceId, java.time.Instant deadline) {
+    require(region, "region");
+    require(instanceId, "instanceId");
+    Optional<DBInstance> seen =
+        poller.pollOnce(
+            "reader '" + instanceId + "' in " + region,
+            () -> instances.findInstance(region, instanceId),
+            i -> i.map(DBInstance::dbInstanceStatus).orElse("not listed yet"),
+            "available",
+            RdsRestoreActivitiesImpl.FAILED_STATES,
+            "RdsBadState",
+            deadline,
+            poller.backoff());
+    DBInstance reader = seen.orElseThrow();
+    return RdsRestoreActivitiesImpl.toInfo(
+            region, reader, reader.hasTagList() ? RdsTags.toMap(reader.tagList()) : Map.of())
+        .answeredAt(clock.instant());
+  }
+
   /** The DBInstanceClass of the primary cluster's writer instance (IsClusterWriter). */
   private String writerClass(String region, String clusterId) {
     DBCluster primary =

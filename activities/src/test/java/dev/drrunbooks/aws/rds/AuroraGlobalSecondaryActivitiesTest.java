@@ -267,6 +267,38 @@ class AuroraGlobalSecondaryActivitiesTest {
     assertTrue(late.getOriginalMessage().contains("not listed yet"), late.getOriginalMessage());
   }
 
+  // --- pollReaderAvailable ---------------------------------------------------------------
+
+  @Test
+  void theReaderIsWaitedForUntilAvailableAndAFailedOneEndsTheWait() {
+    rds.describesUntilAvailable = 1;
+    activities().createSecondaryCluster(request(KEY));
+    InstanceInfo created = activities().createReader(READER_REQUEST);
+
+    ApplicationFailure creating =
+        oneAttempt(
+            a ->
+                failureOf(
+                    () ->
+                        a.pollReaderAvailable(
+                            DR, created.instanceId(), Instant.now().plusSeconds(60))));
+    InstanceInfo available =
+        oneAttempt(
+            a -> a.pollReaderAvailable(DR, created.instanceId(), Instant.now().plusSeconds(60)));
+    assertEquals(Polls.NOT_YET, creating.getType());
+    assertFalse(creating.isNonRetryable());
+    assertEquals("available", available.status());
+
+    ApplicationFailure late =
+        oneAttempt(
+            a ->
+                failureOf(
+                    () ->
+                        a.pollReaderAvailable(DR, "payments-none", Instant.now().minusSeconds(1))));
+    assertEquals("WaitDeadlineExceeded", late.getType());
+    assertTrue(late.getOriginalMessage().contains("not listed yet"), late.getOriginalMessage());
+  }
+
   private <T> T oneAttempt(Function<AuroraGlobalSecondaryActivities, T> call) {
     TestActivityEnvironment one = TestActivityEnvironment.newInstance();
     try {

@@ -161,7 +161,9 @@ class AuroraGlobalSecondarySandboxTest {
     InstanceInfo readerInfo =
         stub.createReader(
             new SecondaryReaderRequest(DR, reader, secondaryCluster, PRIMARY, primaryCluster, run));
+    InstanceInfo readerUp = stub.pollReaderAvailable(DR, reader, deadline);
     GlobalClusterState replicating = global.pollSecondary(DR, globalId, available.arn(), deadline);
+    assertEquals("available", readerUp.status(), "moto's instances are available at once");
 
     assertEquals(globalId, created.globalClusterId());
     assertTrue(run.owns(created.tags()), created.tags().toString());

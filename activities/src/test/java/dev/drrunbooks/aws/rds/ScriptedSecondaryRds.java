@@ -32,11 +32,12 @@ import software.amazon.awssdk.services.rds.model.GlobalClusterNotFoundException;
  * An Aurora global database that a secondary region is added to, as AWS documents it
  * (https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-global-database-attaching.html):
  * DescribeGlobalClusters gives the engine, version and StorageEncrypted; CreateDBCluster with
- * GlobalClusterIdentifier makes a cluster "creating" for {@link #describesUntilAvailable}
- * describes, listed as a reader member of the global cluster; CreateDBInstance adds an instance to
- * a cluster; DescribeDBClusters and DescribeDBInstances answer NotFound faults for unknown names. A
- * primary cluster with a writer instance of {@link #WRITER_CLASS} is there from the start. Every
- * call is recorded; a create's answer can be lost after it took effect.
+ * GlobalClusterIdentifier makes a cluster (and CreateDBInstance an instance) "creating" for {@link
+ * #describesUntilAvailable} describes, listed as a reader member of the global cluster;
+ * CreateDBInstance adds an instance to a cluster; DescribeDBClusters and DescribeDBInstances answer
+ * NotFound faults for unknown names. A primary cluster with a writer instance of {@link
+ * #WRITER_CLASS} is there from the start. Every call is recorded; a create's answer can be lost
+ * after it took effect.
  */
 final class ScriptedSecondaryRds {
   static final String ACCOUNT = "123456789012";
@@ -216,6 +217,14 @@ final class ScriptedSecondaryRds {
       throw DbInstanceNotFoundException.builder()
           .message("DBInstance " + r.dbInstanceIdentifier() + " not found")
           .build();
+    Integer left = describesLeft.get(k);
+    if (left != null) {
+      if (left <= 0) {
+        db = db.toBuilder().dbInstanceStatus(failsAs == null ? "available" : failsAs).build();
+        instances.put(k, db);
+        describesLeft.remove(k);
+      } else describesLeft.put(k, left - 1);
+    }
     return DescribeDbInstancesResponse.builder().dbInstances(db).build();
   }
 
@@ -258,6 +267,7 @@ final class ScriptedSecondaryRds {
             .tagList(r.tags())
             .build();
     instances.put(key(region, r.dbInstanceIdentifier()), db);
+    describesLeft.put(key(region, r.dbInstanceIdentifier()), describesUntilAvailable);
     if (loseCreateAnswer) {
       loseCreateAnswer = false;
       throw SdkClientException.create("connection reset (the instance was created)");

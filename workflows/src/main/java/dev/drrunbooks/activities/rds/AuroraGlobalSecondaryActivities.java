@@ -66,4 +66,18 @@ public interface AuroraGlobalSecondaryActivities {
    * ClusterConflict}); a quota reached ({@code RdsQuotaExceeded}).
    */
   InstanceInfo createReader(SecondaryReaderRequest request);
+
+  /**
+   * One poll of the wait until the secondary's reader is available, one DescribeDBInstances per
+   * activity attempt (call it with {@link dev.drrunbooks.model.ActivityDefaults#pollUntil}
+   * options): a secondary cluster whose storage replicates has no endpoint that answers until an
+   * instance does
+   * (https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Aurora.Overview.html: "the
+   * cluster volume" is separate from "DB instances", which process the queries). The reader once
+   * its DBInstanceStatus is available; else a retryable {@link dev.drrunbooks.model.Polls#NOT_YET}.
+   * A status it never leaves for available (failed, incompatible-parameters, deleting...) ends it
+   * non-retryably ({@code RdsBadState}); so does {@code deadline} ({@code WaitDeadlineExceeded},
+   * naming the last status).
+   */
+  InstanceInfo pollReaderAvailable(String region, String instanceId, Instant deadline);
 }
