@@ -111,4 +111,33 @@ final class ReplicateBackChecks {
         instanceClass,
         owner);
   }
+
+  /**
+   * The old primary's placement as read: "subnet group G, security groups [sg-...]", "no DB subnet
+   * group, security groups [...]" or "gone". Pure.
+   */
+  static String describePlacement(Placement p) {
+    if (p == null) return "gone";
+    return (p.subnetGroup() == null ? "no DB subnet group" : "subnet group " + p.subnetGroup())
+        + ", security groups "
+        + p.securityGroupIds();
+  }
+
+  /**
+   * Where {@link #request} put the reverse replica and whose placement that is: "subnet group G,
+   * security groups [...] (the old primary's)" or "(the catalog's database.restore: the old primary
+   * names no DB subnet group)". Pure.
+   */
+  static String describeWhere(ReplicaRequest request, Placement oldPrimary) {
+    boolean own = oldPrimary != null && oldPrimary.subnetGroup() != null;
+    return "subnet group "
+        + request.subnetGroup()
+        + ", security groups "
+        + request.securityGroupIds()
+        + (own
+            ? " (the old primary's)"
+            : oldPrimary == null
+                ? " (the catalog's database.restore: the old primary is gone)"
+                : " (the catalog's database.restore: the old primary names no DB subnet group)");
+  }
 }

@@ -133,7 +133,7 @@ public class StandbyReplicateWorkflowImpl extends GatedWorkflow
             timeline.step(
                 "read where " + reverse + " lives",
                 () -> oldPrimaries.placementOf(standby.primaryRegion(), standby.primaryInstance()),
-                p -> p == null ? "gone" : p.subnetGroup() + " " + p.securityGroupIds());
+                ReplicateBackChecks::describePlacement);
         if (!Boolean.TRUE.equals(in.replaceOldPrimary()))
           return end(
               service,
@@ -221,6 +221,7 @@ public class StandbyReplicateWorkflowImpl extends GatedWorkflow
     }
 
     ReplicaLag lag;
+    String placed = null; // where this run put the reverse replica; null: found there
     try {
       phases.enter("replicate");
       if (found != ReplicateBackChecks.There.REVERSE_REPLICA) {
@@ -229,8 +230,9 @@ public class StandbyReplicateWorkflowImpl extends GatedWorkflow
                 ? settled
                 : ReplicateBackChecks.request(
                     service, standby, placement, RunOwnership.current("standby-replicate"));
+        placed = ReplicateBackChecks.describeWhere(request, placement);
         timeline.step(
-            "create the reverse replica " + reverse + " of " + newPrimary,
+            "create the reverse replica " + reverse + " of " + newPrimary + " in " + placed,
             () -> rds.createReplica(request),
             i -> i.status());
       }
@@ -283,6 +285,7 @@ public class StandbyReplicateWorkflowImpl extends GatedWorkflow
             + newPrimary
             + " ("
             + (lag.hasData() ? "ReplicaLag " + lag.seconds() + " s" : "no ReplicaLag datapoint yet")
+            + (placed == null ? "" : ", placed in " + placed)
             + "); old primary: "
             + oldPrimary);
   }

@@ -81,6 +81,7 @@ class StandbyReplicateWorkflowTest {
     assertEquals(FakeReplicateWorld.OLD_PLACEMENT.kmsKeyId(), request.kmsKeyId());
     assertEquals("standby-replicate", request.owner().procedure());
     assertTrue(r.oldPrimary().startsWith("deleted (final snapshot"), r.oldPrimary());
+    assertTrue(r.summary().contains("(the old primary's)"), r.summary());
     assertEquals(1.0, r.lag().seconds());
     Histories.record(client, "standby-replicate-replace", "standby-replicate-replace");
   }
@@ -203,6 +204,13 @@ class StandbyReplicateWorkflowTest {
     assertEquals("mycomputer-prod-db", request.subnetGroup(), "Payments' database.restore");
     assertEquals(List.of("sg-0e4d3c2b1a0f98765"), request.securityGroupIds());
     assertNull(request.kmsKeyId(), "nothing of the old primary's half-known placement");
+    assertTrue(
+        r.summary()
+            .contains(
+                "placed in subnet group mycomputer-prod-db, security groups [sg-0e4d3c2b1a0f98765]"
+                    + " (the catalog's database.restore: the old primary names no DB subnet"
+                    + " group)"),
+        r.summary());
   }
 
   @Test
