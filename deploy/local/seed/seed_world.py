@@ -9,7 +9,9 @@ simple CNAME to its primary instance's endpoint, or a String parameter holding i
 buckets with their -dr replicas, and the ECS clusters, task definitions and services. Idempotent: every resource is looked up before it is created, nothing that exists is
 modified, so a second run creates nothing (and leaves, say, a failed-over DNS weight alone). The one
 thing each run adds anew is a datapoint of each replicated bucket's S3 ReplicationLatency metric,
-as S3 publishes one every minute while objects replicate (moto neither replicates nor publishes it).
+as S3 publishes one every minute while objects replicate (moto neither replicates nor publishes it);
+the one thing it changes is a database pointer CNAME that names no instance any more (put back at
+the primary, so `sandbox seed` restores a standby tried by hand once its instances are deleted).
 
 Some resources are deliberately OFF-POLICY so the backup-policy procedure has work to do:
   - mycomputer-inventory-db: retention 7 days, window 22:00-22:30, IAM database auth off
@@ -326,7 +328,8 @@ class Seeder:
         instance's endpoint as RDS reports it (DescribeDBInstances Endpoint.Address, what the standby
         activities read as InstanceInfo.endpointAddress): a simple CNAME (no set identifier, one value,
         TTL 60) in the catalog's private hosted zone, or a String parameter in the primary region. An
-        existing record or parameter is left as it is (a moved pointer stays moved)."""
+        existing record or parameter is left as it is (a moved pointer stays moved), except a CNAME
+        naming no instance any more, which is put back at the primary."""
         for key, svc in self.cat["services"].items():
             pointer = (svc.get("recovery") or {}).get("databasePointer")
             db = svc.get("database")
@@ -348,8 +351,23 @@ class Seeder:
         zone = (pointer.get("hostedZone") or name.split(".", 1)[1]).rstrip(".").lower()
         zone_id = self._private_zone(r53, zone, service)
         fqdn = name + "."
-        if any(n == fqdn and t == "CNAME" for n, t, _ in self._records(r53, zone_id)):
+        current = self._cname(r53, zone_id, fqdn)
+        if current is not None and self._names_an_instance(current):
             self.c.found(f"route53 record {fqdn} CNAME")
+            return
+        if current is not None:
+            # Dangling (the instance it named is gone, as after a standby failover's instances are
+            # deleted): put back at the primary, the set deleted exactly as read, then created.
+            r53.change_resource_record_sets(
+                HostedZoneId=zone_id,
+                ChangeBatch={"Comment": "dr-runbooks sandbox seed: database pointer put back", "Changes": [
+                    {"Action": "DELETE", "ResourceRecordSet": current},
+                    {"Action": "CREATE", "ResourceRecordSet": {
+                        "Name": fqdn, "Type": "CNAME", "TTL": POINTER_TTL,
+                        "ResourceRecords": [{"Value": endpoint}]}},
+                ]},
+            )
+            self.c.made(f"route53 record {fqdn} CNAME {endpoint} (put back: it named no instance)")
             return
         r53.change_resource_record_sets(
             HostedZoneId=zone_id,
@@ -360,6 +378,25 @@ class Seeder:
             }]},
         )
         self.c.made(f"route53 record {fqdn} CNAME {endpoint} (TTL {POINTER_TTL})")
+
+    @staticmethod
+    def _cname(r53, zone_id, fqdn):
+        """The simple CNAME set of that name, as listed; None when there is none."""
+        for page in r53.get_paginator("list_resource_record_sets").paginate(HostedZoneId=zone_id):
+            for rr in page["ResourceRecordSets"]:
+                if rr["Name"] == fqdn and rr["Type"] == "CNAME":
+                    return rr
+        return None
+
+    def _names_an_instance(self, cname_set):
+        """Whether the CNAME's value is the endpoint of an RDS instance in the primary or DR region."""
+        values = {v["Value"].rstrip(".").lower() for v in cname_set.get("ResourceRecords", [])}
+        for region in (self.primary, self.dr):
+            for page in self.client("rds", region).get_paginator("describe_db_instances").paginate():
+                for db in page["DBInstances"]:
+                    if (db.get("Endpoint") or {}).get("Address", "").lower() in values:
+                        return True
+        return False
 
     def _private_zone(self, r53, zone, service):
         # moto (unlike AWS) happily creates a second zone with the same CallerReference: look first.
