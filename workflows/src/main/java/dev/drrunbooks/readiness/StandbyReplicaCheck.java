@@ -129,13 +129,41 @@ record StandbyReplicaCheck(ReadinessCheck check, Duration lag, String label, Str
         replicating && lag != null && lag.hasData()
             ? Duration.ofSeconds((long) Math.ceil(lag.seconds()))
             : null;
+    String promotedFrom = state.tags().get(ReplicaState.PROMOTED_FROM_TAG);
     String found =
-        state.describe()
-            + (window == null
-                ? "; no ReplicaLag datapoint"
-                : "; ReplicaLag " + window.toSeconds() + " s");
+        !state.replicatesFromASource() && standby.isSource(promotedFrom)
+            ? promoted(service, standby)
+            : state.describe()
+                + (window == null
+                    ? "; no ReplicaLag datapoint"
+                    : "; ReplicaLag " + window.toSeconds() + " s");
     boolean passes = replicating && window != null && allowance.allows(window);
     return new StandbyReplicaCheck(
         ReadinessCheck.of(service, label, expected, found, passes), window, label);
+  }
+
+  /**
+   * The catalog's replica, promoted by a standby failover (its promoted-from tag names the
+   * catalog's primary): the service runs from the DR region, with no standby where the catalog
+   * expects one, and this readiness judges the catalog's layout, not the one running. Says what
+   * brings it back.
+   */
+  static String promoted(String service, Standby standby) {
+    return standby.replicaLabel()
+        + " was promoted from "
+        + standby.primaryInstance()
+        + " by a standby failover: it is the primary now, and the catalog's layout (primary in "
+        + standby.primaryRegion()
+        + ", standby in "
+        + standby.replicaRegion()
+        + ") no longer holds. Next: dr standby-replicate --service "
+        + service
+        + " (a read replica of it in "
+        + standby.primaryRegion()
+        + "), then, to return to the catalog's layout, dr standby-failover --service "
+        + service
+        + " --failback and dr standby-replicate --service "
+        + service
+        + " --failback --replace-old-primary";
   }
 }

@@ -15,11 +15,27 @@ final class FakeStandbyReplica implements RdsStandbyActivities {
   static final String PRIMARY_ARN = "arn:aws:rds:eu-west-1:123456789012:db:mycomputer-payments-db";
 
   volatile boolean exists = true;
+
+  /** Promoted by a standby failover: standalone, tagged promoted-from the primary. */
+  volatile boolean promoted;
+
   volatile ReplicaLag lag = new ReplicaLag(0.0, Instant.parse("2026-12-03T10:00:00Z"), 5);
 
   @Override
   public ReplicaState describeReplica(String region, String instanceId) {
     if (!exists) return ReplicaState.notFound(region, instanceId);
+    if (promoted)
+      return new ReplicaState(
+          instanceId,
+          region,
+          true,
+          null,
+          "available",
+          null,
+          null,
+          null,
+          null,
+          Map.of(ReplicaState.PROMOTED_FROM_TAG, PRIMARY_ARN));
     return new ReplicaState(
         instanceId,
         region,

@@ -226,6 +226,21 @@ class ReadinessEvaluationWorkflowTest {
     assertTrue(replica.found().endsWith("; no ReplicaLag datapoint"), replica.found());
   }
 
+  @Test
+  void aPromotedStandbyFailsSayingTheServiceRunsFromItAndWhatBringsTheCatalogsLayoutBack(
+      WorkflowClient client, Worker worker) {
+    standby.promoted = true;
+    ServiceReadiness payments =
+        evaluate(client, worker, "readiness-standby-promoted", "payments").services().get(0);
+    ReadinessCheck replica =
+        checks(payments).get("standby replica mycomputer-payments-db-replica (eu-central-1)");
+    assertEquals(CheckVerdict.FAIL, replica.verdict());
+    assertTrue(replica.found().contains("it is the primary now"), replica.found());
+    assertTrue(
+        replica.found().contains("Next: dr standby-replicate --service payments"), replica.found());
+    assertTrue(replica.found().contains("--failback"), replica.found());
+  }
+
   /** What the DR recovery point check found it to be, between the parentheses. */
   private static String drSource(ServiceReadiness s) {
     String found = checks(s).get("recovery point in eu-central-1").found();
