@@ -10,6 +10,7 @@ import dev.drrunbooks.model.RunMetrics;
 import dev.drrunbooks.model.RunNotifications;
 import dev.drrunbooks.model.TimedWait;
 import dev.drrunbooks.model.Timeline;
+import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
@@ -95,6 +96,10 @@ public final class ApprovalGate {
     boolean answered;
     try {
       answered = TimedWait.until(timeout, GateDetails.timerSummary(step), () -> decision != null);
+    } catch (CanceledFailure cancelled) {
+      // Who had approved when the run was cancelled is evidence too, though nothing was decided.
+      RunApprovals.add(GateEvidence.countedWhenCancelled(step, approvals));
+      throw cancelled;
     } finally {
       CurrentDetails.notWaiting(); // also when the run is cancelled while it waits
     }

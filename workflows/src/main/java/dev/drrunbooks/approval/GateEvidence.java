@@ -16,6 +16,7 @@ import java.util.List;
  *       (APPROVAL_COUNTED), then the timeout itself, by {@value ApprovalRecord#NOBODY}.
  *   <li>BREAK_GLASS: the named person of the run's input, unverified.
  *   <li>NOT_REQUIRED: nothing; nobody decided.
+ *   <li>a run cancelled while its gate waited: the approvals counted until then.
  * </ul>
  */
 public final class GateEvidence {
@@ -60,6 +61,17 @@ public final class GateEvidence {
       }
     }
     return out;
+  }
+
+  /**
+   * The approvals a gate had counted when its run was cancelled while it waited: one
+   * APPROVAL_COUNTED row each; no row for the cancellation, which no answer decided (the run's
+   * outcome says CANCELLED).
+   */
+  public static List<ApprovalRecord> countedWhenCancelled(String step, List<GateAnswer> answers) {
+    return answers.stream()
+        .map(a -> answer(step, GateDecision.Verdict.APPROVAL_COUNTED, a))
+        .toList();
   }
 
   /**
