@@ -53,8 +53,10 @@ public record RunEnding(
       closed.getResult(10, TimeUnit.SECONDS, Object.class);
       return new RunEnding(id, runId, state, d.getCloseTime(), null, ExitCodes.OK);
     } catch (WorkflowFailedException e) {
-      return new RunEnding(
-          id, runId, state, d.getCloseTime(), FailureMessage.of(e), FailureMessage.exitCode(e));
+      String failure = FailureMessage.of(e);
+      if (d.getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CANCELED)
+        failure += cancelRequest(client, id, runId);
+      return new RunEnding(id, runId, state, d.getCloseTime(), failure, FailureMessage.exitCode(e));
     } catch (Exception e) {
       return new RunEnding(
           id,
@@ -63,6 +65,17 @@ public record RunEnding(
           d.getCloseTime(),
           "(cannot read its failure: " + FailureMessage.of(e) + ")",
           ExitCodes.RUN_FAILED);
+    }
+  }
+
+  /** " (requested by ...: why)" from the run's history; empty when it cannot be read. */
+  private static String cancelRequest(WorkflowClient client, String id, String runId) {
+    try {
+      return CancelRequest.of(client.fetchHistory(id, runId))
+          .map(r -> " (" + r.describe() + ")")
+          .orElse("");
+    } catch (RuntimeException unreadable) {
+      return "";
     }
   }
 

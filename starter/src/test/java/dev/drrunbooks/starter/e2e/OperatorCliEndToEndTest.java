@@ -148,6 +148,9 @@ class OperatorCliEndToEndTest {
     assertTrue(watched.out().contains("phase: confirm"), watched.toString());
     assertTrue(watched.out().contains(" SUCCEEDED describe "), watched.toString());
     assertTrue(watched.out().contains(id + " ended CANCELED at "), watched.toString());
+    assertTrue(
+        watched.out().contains(": e2e: not needed)"),
+        "the reason dr cancel --why gave: " + watched);
     assertTrue(watched.out().endsWith("Report: dr report " + id + "\n"), watched.toString());
 
     CliRun start = starting.get(1, TimeUnit.MINUTES);
