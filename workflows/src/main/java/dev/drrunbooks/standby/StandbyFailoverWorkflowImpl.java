@@ -19,6 +19,7 @@ import dev.drrunbooks.approval.GateApprovers;
 import dev.drrunbooks.approval.GateDecision;
 import dev.drrunbooks.approval.GatePolicy;
 import dev.drrunbooks.approval.GatedWorkflow;
+import dev.drrunbooks.catalog.Durations;
 import dev.drrunbooks.catalog.GateDefault;
 import dev.drrunbooks.catalog.RecoveryStrategy;
 import dev.drrunbooks.catalog.ServiceDefinition;
@@ -351,6 +352,7 @@ public class StandbyFailoverWorkflowImpl extends GatedWorkflow implements Standb
           "the data checks on " + promoted.instanceId() + " failed: " + checks.summary(),
           "ValidationFailed");
     phases.enter("done");
+    ObjectiveCheck rto = rtoCheck(run);
     String summary =
         verb
             + standby.replicaLabel()
@@ -362,6 +364,14 @@ public class StandbyFailoverWorkflowImpl extends GatedWorkflow implements Standb
                 : checks.summary())
             + "; data-loss window "
             + (rpoCheck.achieved() == null ? "unknown" : rpoCheck.achieved().toSeconds() + " s")
+            + "; recovered in "
+            + rto.achieved().toSeconds()
+            + " s"
+            + (rto.objective() == null
+                ? ""
+                : " (RTO "
+                    + Durations.format(rto.objective())
+                    + (rto.breached() ? ", MISSED)" : ")"))
             + (dns == null ? "" : "; " + dns)
             + ". "
             + nextSteps(standby, service, primaryAvailable);
@@ -375,7 +385,7 @@ public class StandbyFailoverWorkflowImpl extends GatedWorkflow implements Standb
         move,
         checks,
         dns,
-        rtoCheck(run),
+        rto,
         rpoCheck,
         timeline.entries(),
         summary);

@@ -88,6 +88,9 @@ class StandbyFailoverWorkflowTest {
     assertTrue(r.pointer().changed());
     assertTrue(r.checks().passed());
     assertTrue(r.summary().startsWith("Promoted " + FakeStandbyWorld.REPLICA), r.summary());
+    assertTrue(
+        r.summary().contains("; recovered in " + r.rto().achieved().toSeconds() + " s (RTO 15m)"),
+        r.summary());
     Histories.record(client, "standby-failover-planned", "standby-failover-planned");
   }
 

@@ -19,8 +19,10 @@ public record ValidationReport(List<QueryOutcome> outcomes, boolean passed, Stri
     return new ValidationReport(
         List.copyOf(outcomes),
         failed == 0,
-        failed == 0
-            ? "all " + outcomes.size() + " checks passed"
-            : failed + " of " + outcomes.size() + " checks FAILED");
+        outcomes.size() == 1
+            ? "the 1 check " + (failed == 0 ? "passed" : "FAILED")
+            : failed == 0
+                ? "all " + outcomes.size() + " checks passed"
+                : failed + " of " + outcomes.size() + " checks FAILED");
   }
 }

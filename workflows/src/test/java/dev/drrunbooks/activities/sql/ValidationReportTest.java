@@ -22,7 +22,8 @@ class ValidationReportTest {
 
   @Test
   void onePassedQueryOrOneFailedOneIsCounted() {
-    assertEquals("all 1 checks passed", ValidationReport.of(List.of(outcome("a", true))).summary());
+    assertEquals("the 1 check passed", ValidationReport.of(List.of(outcome("a", true))).summary());
+    assertEquals("the 1 check FAILED", ValidationReport.of(List.of(outcome("a", false))).summary());
     ValidationReport failed = ValidationReport.of(List.of(outcome("a", true), outcome("b", false)));
     assertFalse(failed.passed());
     assertEquals("1 of 2 checks FAILED", failed.summary());
