@@ -103,6 +103,11 @@ public final class RunStarter {
     String link = connection.runLink(workflowId, execution.getRunId());
     if (noWait) {
       if (json) JsonOption.print(out, new StartedRun(workflowId, execution.getRunId(), link, null));
+      else
+        out.printf(
+            "Follow it: dr watch %s (dr status %s names a gate it waits at, with its dr approve"
+                + " command)%n",
+            workflowId, workflowId);
       return ExitCodes.OK;
     }
 

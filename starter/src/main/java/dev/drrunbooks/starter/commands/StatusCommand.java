@@ -102,6 +102,12 @@ public final class StatusCommand extends ConnectedCommand {
               status instanceof Map || status instanceof Iterable
                   ? JSON.writeValueAsString(status)
                   : status);
+          String step = waitingStep(status);
+          if (step != null)
+            out.printf(
+                "waiting at gate %s: dr approve %s --step %s --why REASON (or dr abort with the"
+                    + " same options)%n",
+                step, target.workflowId, step);
         } catch (RuntimeException e) {
           out.println("(no status query answer: " + FailureMessage.of(e) + ")");
         }
@@ -109,6 +115,16 @@ public final class StatusCommand extends ConnectedCommand {
       out.println("Temporal UI: " + conn.runLink(target.workflowId, d.getExecution().getRunId()));
       return ExitCodes.OK;
     }
+  }
+
+  /**
+   * The gate a run's status says it waits at ({@code waitingFor.step}, as every gated procedure's
+   * status names it); null when it waits at none.
+   */
+  static String waitingStep(Object status) {
+    if (!(status instanceof Map<?, ?> map)) return null;
+    if (!(map.get("waitingFor") instanceof Map<?, ?> gate)) return null;
+    return gate.get("step") instanceof String step && !step.isBlank() ? step : null;
   }
 
   private RunStatus statusOf(Connection conn, WorkflowStub run, WorkflowExecutionDescription d) {

@@ -118,7 +118,17 @@ class StandbyFailoverEndToEndTest {
               worker.connectionArgs(), "standby-failover", "--service", "payments", "--no-wait");
       assertEquals(0, started.exitCode(), started.toString());
       workflowId = LedgerRows.workflowIdOf(started);
+      assertTrue(started.out().contains("Follow it: dr watch " + workflowId), started.toString());
       awaitGate(worker.client().newWorkflowStub(StandbyFailoverWorkflow.class, workflowId)::status);
+      CliRun status = CliRun.of(worker.connectionArgs(), "status", workflowId);
+      assertTrue(
+          status
+              .out()
+              .contains(
+                  "waiting at gate promote-standby: dr approve "
+                      + workflowId
+                      + " --step promote-standby --why REASON"),
+          status.toString());
 
       String first = approveAs("sre-alice", workflowId, StandbyFailoverWorkflowImpl.GATE_STEP);
       assertTrue(first.contains("APPROVAL_COUNTED"), first);
