@@ -48,9 +48,12 @@ public record Standby(
       throw Inputs.invalid(
           "service",
           service.key(),
-          "a service whose catalog recovery strategy is replica (this one's is "
+          "a service with a warm standby: catalog recovery.strategy replica or aurora-global"
+              + " (this one's is "
               + recovery.strategyOrDefault().key()
-              + "; a restore strategy recovers with dr pitr or dr restore-snapshot)");
+              + (recovery.strategyOrDefault() == RecoveryStrategy.RESTORE
+                  ? "; a restore strategy recovers with dr pitr or dr restore-snapshot)"
+                  : ")"));
     String primary = service.spec().database().instance();
     String primaryRegion = service.regions().primary();
     String replicaRegion =
