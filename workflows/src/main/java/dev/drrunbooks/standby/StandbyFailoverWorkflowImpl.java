@@ -121,7 +121,7 @@ public class StandbyFailoverWorkflowImpl extends GatedWorkflow implements Standb
     phases.enter("resolve");
     ServiceDefinition service = ServiceLookup.resolve(catalog, timeline, serviceKey);
     RULES.checkServices(in, List.of(service));
-    Standby standby = Standby.ofAnyStandby(service);
+    Standby standby = StandbyFailoverInputRules.roles(service, in);
     GatePolicy gatePolicy = StandbyFailoverInputRules.gatePolicy(service, in);
     Duration rpo = service.spec().objectives() == null ? null : service.spec().objectives().rpo();
     Duration rto = service.spec().objectives() == null ? null : service.spec().objectives().rto();
@@ -138,7 +138,7 @@ public class StandbyFailoverWorkflowImpl extends GatedWorkflow implements Standb
             "describe standby " + standby.replicaLabel(),
             () -> rds.describeReplica(standby.replicaRegion(), standby.replicaInstance()),
             ReplicaState::describe);
-    boolean resuming = StandbyChecks.requireStandby(standby, replica);
+    boolean resuming = StandbyChecks.requireStandby(standby, replica, failbackOf(run));
     boolean primaryAvailable = primaryAvailable(standby);
     LagAssessment assessment =
         new LagAssessment(resuming ? null : lag(standby, "before the gate"), rpo, primaryAvailable);
@@ -154,7 +154,7 @@ public class StandbyFailoverWorkflowImpl extends GatedWorkflow implements Standb
       PointerValue current =
           timeline.step(
               "read the database pointer",
-              () -> pointers.read(standby.pointer(), standby.replicaRegion()),
+              () -> pointers.read(standby.pointer(), run.pointerRegion()),
               PointerValue::describe);
       if (StandbyChecks.sameHost(current.value(), promoted.endpointAddress())) {
         phases.enter("done");
@@ -176,7 +176,7 @@ public class StandbyFailoverWorkflowImpl extends GatedWorkflow implements Standb
                 + " was promoted by an earlier run and "
                 + current.describe()
                 + ". "
-                + nextSteps(standby, service, primaryAvailable));
+                + nextSteps(standby, service, primaryAvailable, run.failback()));
       }
     }
 
@@ -334,7 +334,7 @@ public class StandbyFailoverWorkflowImpl extends GatedWorkflow implements Standb
     Standby standby = run.standby();
     StandbyFailoverInput in = run.in();
     phases.enter("pointer");
-    PointerMove move = movePointer(standby, promoted);
+    PointerMove move = movePointer(standby, run.pointerRegion(), promoted);
     progress.pointerMoved(move);
 
     String dns = null;
@@ -364,7 +364,7 @@ public class StandbyFailoverWorkflowImpl extends GatedWorkflow implements Standb
             + (rpoCheck.achieved() == null ? "unknown" : rpoCheck.achieved().toSeconds() + " s")
             + (dns == null ? "" : "; " + dns)
             + ". "
-            + nextSteps(standby, service, primaryAvailable);
+            + nextSteps(standby, service, primaryAvailable, run.failback());
     return new StandbyFailoverResult(
         service.key(),
         StandbyFailoverOutcome.PROMOTED,
@@ -448,8 +448,17 @@ public class StandbyFailoverWorkflowImpl extends GatedWorkflow implements Standb
         "Refused after the gate: the lag grew: " + why);
   }
 
-  /** What an operator does after a failover: fence the old primary, then replicate back. */
-  static String nextSteps(Standby standby, ServiceDefinition service, boolean primaryAvailable) {
+  /** The service's key when the run fails back, for the checks' messages; null otherwise. */
+  private static String failbackOf(FailoverRun run) {
+    return run.failback() ? run.service().key() : null;
+  }
+
+  /**
+   * What an operator does after a failover: fence the old primary, then replicate back ({@code
+   * --failback} after a failback, which leaves the layout as the catalog describes it).
+   */
+  static String nextSteps(
+      Standby standby, ServiceDefinition service, boolean primaryAvailable, boolean failback) {
     if (standby.strategy() == RecoveryStrategy.AURORA_GLOBAL)
       return primaryAvailable
           ? "After a switchover the old primary cluster "
@@ -473,7 +482,13 @@ public class StandbyFailoverWorkflowImpl extends GatedWorkflow implements Standb
         + standby.primaryRegion()
         + " is back, dr standby-replicate --service "
         + service.key()
-        + " re-creates the standby in the other direction";
+        + (failback
+            ? " --failback re-creates the standby "
+                + standby.primaryInstance()
+                + " in "
+                + standby.primaryRegion()
+                + " as the catalog describes it"
+            : " re-creates the standby in the other direction");
   }
 
   /** Whether the primary answers as available; unreachable (its region is down) is not. */
@@ -516,21 +531,21 @@ public class StandbyFailoverWorkflowImpl extends GatedWorkflow implements Standb
   /**
    * Moves the pointer from the old primary's endpoint to the promoted instance's, and waits for a
    * Route 53 change to be INSYNC. A pointer already at the standby is left as it is; one naming
-   * anything but the primary is refused, unchanged.
+   * anything but the primary is refused, unchanged. {@code region}: {@link
+   * FailoverRun#pointerRegion}.
    */
-  private PointerMove movePointer(Standby standby, InstanceInfo promoted) {
+  private PointerMove movePointer(Standby standby, String region, InstanceInfo promoted) {
     String target = promoted.endpointAddress();
     PointerValue current =
         timeline.step(
             "read the database pointer",
-            () -> pointers.read(standby.pointer(), standby.replicaRegion()),
+            () -> pointers.read(standby.pointer(), region),
             PointerValue::describe);
     StandbyChecks.requirePointerAtPrimaryOr(standby, current, target);
     PointerMove move =
         timeline.step(
             "point the application at " + standby.replicaInstance(),
-            () ->
-                pointers.move(standby.pointer(), standby.replicaRegion(), current.value(), target),
+            () -> pointers.move(standby.pointer(), region, current.value(), target),
             m -> m.changed() ? m.before().value() + " -> " + m.after().value() : "already there");
     if (move.changeId() != null) {
       Instant deadline = Timeline.now().plus(IN_SYNC_BUDGET);
