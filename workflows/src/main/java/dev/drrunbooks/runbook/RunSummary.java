@@ -54,12 +54,14 @@ public record RunSummary(String summary, String details) {
               "standby-failover",
               "promotes the service's cross-region read replica (after its approval gate; it cannot"
                   + " be undone) and moves the application's database pointer to it, holding the"
-                  + " service's standby lock"),
+                  + " service's standby lock; with --failback, the same back to the primary"
+                  + " region"),
           Map.entry(
               "standby-replicate",
               "creates the reverse read replica of the promoted standby in the old primary's region"
                   + " (kept, as a standby); with --replace-old-primary and after its gate, deletes"
-                  + " the old primary the catalog marks replaceable, with a final snapshot"),
+                  + " the old primary the catalog marks replaceable, with a final snapshot (with"
+                  + " --failback, the DR instance, re-created as the catalog's replica)"),
           Map.entry(
               "ecs-recovery",
               "scales and redeploys the service's ECS service, holding the service's lock"),

@@ -20,6 +20,20 @@ record FailoverRun(
     Instant start,
     Instant incident) {
 
+  /** The roles are swapped: {@code standby} is {@link Standby#reversed} (input failback). */
+  boolean failback() {
+    return Boolean.TRUE.equals(in.failback());
+  }
+
+  /**
+   * The region whose database pointer is read and moved (a parameter pointer has one per region; a
+   * CNAME ignores it): always the catalog's standby region, the one a failover moved and a failback
+   * moves back, so after both every region's pointer names the catalog's primary again.
+   */
+  String pointerRegion() {
+    return failback() ? standby.primaryRegion() : standby.replicaRegion();
+  }
+
   boolean acceptDataLoss() {
     return Boolean.TRUE.equals(in.acceptDataLoss());
   }

@@ -3,6 +3,7 @@ package dev.drrunbooks.standby;
 import dev.drrunbooks.activities.rds.Placement;
 import dev.drrunbooks.activities.rds.ReplicaRequest;
 import dev.drrunbooks.activities.rds.ReplicaState;
+import dev.drrunbooks.catalog.BackupSpec;
 import dev.drrunbooks.catalog.RestoreSettings;
 import dev.drrunbooks.catalog.ServiceDefinition;
 import dev.drrunbooks.model.Ownership;
@@ -26,6 +27,14 @@ final class ReplicateBackChecks {
    * @throws ApplicationFailure NoPromotedStandby, naming what was found: nothing changed
    */
   static void requirePromoted(Standby standby, ReplicaState promoted) {
+    requirePromoted(standby, promoted, null);
+  }
+
+  /**
+   * As {@link #requirePromoted(Standby, ReplicaState)}; {@code failbackOf}, the service's key when
+   * failing back: the refusal then names the failback failover as what to run first.
+   */
+  static void requirePromoted(Standby standby, ReplicaState promoted, String failbackOf) {
     if (promoted.found()
         && !promoted.replicatesFromASource()
         && standby.isSource(promoted.tags().get(ReplicaState.PROMOTED_FROM_TAG))) return;
@@ -37,7 +46,10 @@ final class ReplicateBackChecks {
             + ", not promoted from "
             + standby.primaryArn()
             + " by a standby failover: there is nothing to replicate back from. Nothing was"
-            + " changed",
+            + " changed"
+            + (failbackOf == null
+                ? ""
+                : ". Fail back first: dr standby-failover --service " + failbackOf + " --failback"),
         "NoPromotedStandby");
   }
 
@@ -66,13 +78,26 @@ final class ReplicateBackChecks {
   /**
    * The reverse replica: the old primary's name, in its region, where the old primary lived ({@code
    * placement}: its subnet group, security groups, KMS key and class, read before it was deleted),
-   * else where the catalog's primary-region restores go ({@code database.restore}).
+   * else where the catalog's restores in that region go ({@code database.restore}; when failing
+   * back, the old primary is in the DR region and that is {@code database.drRestore}).
    *
-   * @throws ApplicationFailure InvalidInput naming {@code database.restore.subnetGroup} when the
-   *     old primary was already gone and the catalog does not say where the reverse replica goes
+   * <p>The KMS key is the old primary's; failing back without one, the DR region's key the catalog
+   * names for the replicated backups ({@code database.backup.drReplication.kmsKeyId}), which
+   * createReplica sends for an encrypted source only.
+   *
+   * @param failback {@code standby} is {@link Standby#reversed}: the old primary is the catalog's
+   *     replica, in the DR region
+   * @throws ApplicationFailure ReverseReplicaPlacementUnknown naming {@code
+   *     database.restore.subnetGroup} (or {@code database.drRestore.subnetGroup}) when the old
+   *     primary was already gone, or names no subnet group, and the catalog does not say where the
+   *     reverse replica goes
    */
   static ReplicaRequest request(
-      ServiceDefinition service, Standby standby, Placement placement, Ownership owner) {
+      ServiceDefinition service,
+      Standby standby,
+      Placement placement,
+      Ownership owner,
+      boolean failback) {
     String subnetGroup;
     java.util.List<String> securityGroups;
     String kmsKeyId = null;
@@ -83,7 +108,8 @@ final class ReplicateBackChecks {
       kmsKeyId = placement.kmsKeyId();
       instanceClass = placement.instanceClass();
     } else {
-      RestoreSettings restore = service.spec().database().restore();
+      RestoreSettings restore =
+          failback ? service.spec().database().drRestore() : service.spec().database().restore();
       if (restore == null || restore.subnetGroup() == null || restore.subnetGroup().isBlank())
         throw ApplicationFailure.newNonRetryableFailure(
             "where the reverse replica goes in "
@@ -94,12 +120,15 @@ final class ReplicateBackChecks {
                     : "the old primary " + standby.primaryInstance() + " names no DB subnet group")
                 + " and the catalog's "
                 + service.key()
-                + " names no database.restore.subnetGroup (and securityGroupIds). Nothing was"
-                + " changed. Add them to the catalog, then start the replicate-back again",
+                + " names no "
+                + restoreField(failback)
+                + ".subnetGroup (and securityGroupIds). Nothing was changed. Add them to the"
+                + " catalog, then start the replicate-back again",
             "ReverseReplicaPlacementUnknown");
       subnetGroup = restore.subnetGroup();
       securityGroups = restore.securityGroupIds();
     }
+    if (failback && kmsKeyId == null) kmsKeyId = drReplicationKey(service);
     return new ReplicaRequest(
         standby.primaryRegion(),
         standby.primaryInstance(),
@@ -110,6 +139,18 @@ final class ReplicateBackChecks {
         securityGroups,
         instanceClass,
         owner);
+  }
+
+  /** The catalog field placing restores in the old primary's region. */
+  private static String restoreField(boolean failback) {
+    return failback ? "database.drRestore" : "database.restore";
+  }
+
+  private static String drReplicationKey(ServiceDefinition service) {
+    BackupSpec backup = service.spec().database().backup();
+    return backup == null || backup.drReplication() == null
+        ? null
+        : backup.drReplication().kmsKeyId();
   }
 
   /**
@@ -126,10 +167,11 @@ final class ReplicateBackChecks {
   /**
    * Where {@link #request} put the reverse replica and whose placement that is: "subnet group G,
    * security groups [...] (the old primary's)" or "(the catalog's database.restore: the old primary
-   * names no DB subnet group)". Pure.
+   * names no DB subnet group)" ({@code database.drRestore} when failing back). Pure.
    */
-  static String describeWhere(ReplicaRequest request, Placement oldPrimary) {
+  static String describeWhere(ReplicaRequest request, Placement oldPrimary, boolean failback) {
     boolean own = oldPrimary != null && oldPrimary.subnetGroup() != null;
+    String catalogs = " (the catalog's " + restoreField(failback);
     return "subnet group "
         + request.subnetGroup()
         + ", security groups "
@@ -137,7 +179,7 @@ final class ReplicateBackChecks {
         + (own
             ? " (the old primary's)"
             : oldPrimary == null
-                ? " (the catalog's database.restore: the old primary is gone)"
-                : " (the catalog's database.restore: the old primary names no DB subnet group)");
+                ? catalogs + ": the old primary is gone)"
+                : catalogs + ": the old primary names no DB subnet group)");
   }
 }

@@ -111,6 +111,27 @@ public record Standby(
   }
 
   /**
+   * The same standby with the roles swapped, for failing back after a failover and its
+   * replicate-back: the catalog's replica (the promoted DR-region instance) is the primary, the
+   * catalog's primary (the reverse replica under its name in the primary region) the standby.
+   * Instances, regions and ARNs swap; the pointer, retention, strategy and global cluster stay.
+   * Pure; {@code reversed().reversed()} equals this.
+   */
+  public Standby reversed() {
+    return new Standby(
+        replicaInstance,
+        replicaRegion,
+        replicaArn,
+        primaryInstance,
+        primaryRegion,
+        pointer,
+        backupRetentionDays,
+        primaryArn,
+        strategy,
+        globalCluster);
+  }
+
+  /**
    * Whether {@code address} is the endpoint RDS gives {@code instance} in {@code region}:
    * INSTANCE.UNIQUE.REGION.rds.amazonaws.com
    * (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_ConnectToInstance.html), without

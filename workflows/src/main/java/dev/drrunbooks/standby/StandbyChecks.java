@@ -18,12 +18,27 @@ final class StandbyChecks {
    * @throws ApplicationFailure StandbyNotFound, StandbyNotReplica or StandbyReplicatesOther
    */
   static boolean requireStandby(Standby standby, ReplicaState replica) {
+    return requireStandby(standby, replica, null);
+  }
+
+  /**
+   * As {@link #requireStandby(Standby, ReplicaState)}; {@code failbackOf}, the service's key when
+   * failing back ({@code standby} then {@link Standby#reversed}): the standby is the reverse
+   * replica a replicate-back creates, so a missing one, or the old primary still there under its
+   * name, is refused naming {@code dr standby-replicate --service S} as what to run first.
+   */
+  static boolean requireStandby(Standby standby, ReplicaState replica, String failbackOf) {
     if (!replica.found())
       throw ApplicationFailure.newNonRetryableFailure(
           "no standby "
               + standby.replicaLabel()
-              + ": create it with the standby's instantiate step (dr standby-instantiate), or fix"
-              + " the catalog's recovery.replica",
+              + (failbackOf == null
+                  ? ": create it with the standby's instantiate step (dr standby-instantiate), or"
+                      + " fix the catalog's recovery.replica"
+                  : ": failing back needs it as a read replica of "
+                      + standby.primaryArn()
+                      + ". "
+                      + replicateFirst(failbackOf)),
           "StandbyNotFound");
     if (replica.replicatesFromASource()) {
       if (standby.isSource(replica.sourceIdentifier())) return false;
@@ -32,7 +47,7 @@ final class StandbyChecks {
               + standby.replicaLabel()
               + " replicates "
               + replica.sourceIdentifier()
-              + ", not the catalog's primary "
+              + (failbackOf == null ? ", not the catalog's primary " : ", not the primary ")
               + standby.primaryArn()
               + "; nothing was promoted",
           "StandbyReplicatesOther");
@@ -46,8 +61,22 @@ final class StandbyChecks {
             + replica.describe()
             + " and no dr-runbooks promotion from "
             + standby.primaryArn()
-            + " is recorded on it; refusing to point the application at it",
+            + " is recorded on it; refusing to point the application at it"
+            + (failbackOf == null
+                ? ""
+                : ". It is the old primary, not yet replaced by a read replica of "
+                    + standby.primaryInstance()
+                    + ". "
+                    + replicateFirst(failbackOf)),
         "StandbyNotReplica");
+  }
+
+  /** What to run before failing back: the replicate-back, which creates the reverse replica. */
+  private static String replicateFirst(String service) {
+    return "Run dr standby-replicate --service "
+        + service
+        + " first (with --replace-old-primary while the old primary is still there), then fail"
+        + " back; nothing was promoted";
   }
 
   /**

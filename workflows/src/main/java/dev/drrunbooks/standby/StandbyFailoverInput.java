@@ -22,6 +22,10 @@ import dev.drrunbooks.payload.RunInput;
  *     unhealthy: a member unavailable, a change of writer under way,
  *     https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_SwitchoverGlobalCluster.html).
  *     The lag is then judged as for any failover: refused above the RPO unless acceptDataLoss
+ * @param failback replica only: fail back after a failover and its replicate-back, the roles
+ *     swapped ({@link Standby#reversed}): promote the catalog's primary, by then a read replica of
+ *     the catalog's replica under the primary's name in the primary region, and move the pointer
+ *     back to it. Refused for aurora-global, whose switchover goes either way already
  */
 public record StandbyFailoverInput(
     String service,
@@ -32,11 +36,12 @@ public record StandbyFailoverInput(
     String approvalTimeout,
     String onApprovalTimeout,
     BreakGlass breakGlass,
-    Boolean unplanned)
+    Boolean unplanned,
+    Boolean failback)
     implements RunInput {
 
   /** The service's failover with the catalog's gate and nothing else. */
   public static StandbyFailoverInput of(String service) {
-    return new StandbyFailoverInput(service, null, null, null, null, null, null, null, null);
+    return new StandbyFailoverInput(service, null, null, null, null, null, null, null, null, null);
   }
 }

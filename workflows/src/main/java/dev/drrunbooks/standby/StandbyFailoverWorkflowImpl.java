@@ -122,7 +122,7 @@ public class StandbyFailoverWorkflowImpl extends GatedWorkflow implements Standb
     phases.enter("resolve");
     ServiceDefinition service = ServiceLookup.resolve(catalog, timeline, serviceKey);
     RULES.checkServices(in, List.of(service));
-    Standby standby = Standby.ofAnyStandby(service);
+    Standby standby = StandbyFailoverInputRules.roles(service, in);
     GatePolicy gatePolicy = StandbyFailoverInputRules.gatePolicy(service, in);
     Duration rpo = service.spec().objectives() == null ? null : service.spec().objectives().rpo();
     Duration rto = service.spec().objectives() == null ? null : service.spec().objectives().rto();
@@ -139,7 +139,7 @@ public class StandbyFailoverWorkflowImpl extends GatedWorkflow implements Standb
             "describe standby " + standby.replicaLabel(),
             () -> rds.describeReplica(standby.replicaRegion(), standby.replicaInstance()),
             ReplicaState::describe);
-    boolean resuming = StandbyChecks.requireStandby(standby, replica);
+    boolean resuming = StandbyChecks.requireStandby(standby, replica, failbackOf(run));
     boolean primaryAvailable = primaryAvailable(standby);
     LagAssessment assessment =
         new LagAssessment(resuming ? null : lag(standby, "before the gate"), rpo, primaryAvailable);
@@ -155,7 +155,7 @@ public class StandbyFailoverWorkflowImpl extends GatedWorkflow implements Standb
       PointerValue current =
           timeline.step(
               "read the database pointer",
-              () -> pointers.read(standby.pointer(), standby.replicaRegion()),
+              () -> pointers.read(standby.pointer(), run.pointerRegion()),
               PointerValue::describe);
       if (StandbyChecks.sameHost(current.value(), promoted.endpointAddress())) {
         phases.enter("done");
@@ -177,7 +177,7 @@ public class StandbyFailoverWorkflowImpl extends GatedWorkflow implements Standb
                 + " was promoted by an earlier run and "
                 + current.describe()
                 + ". "
-                + nextSteps(standby, service, primaryAvailable));
+                + nextSteps(standby, service, primaryAvailable, run.failback()));
       }
     }
 
@@ -335,7 +335,7 @@ public class StandbyFailoverWorkflowImpl extends GatedWorkflow implements Standb
     Standby standby = run.standby();
     StandbyFailoverInput in = run.in();
     phases.enter("pointer");
-    PointerMove move = movePointer(standby, promoted);
+    PointerMove move = movePointer(standby, run.pointerRegion(), promoted);
     progress.pointerMoved(move);
 
     String dns = null;
@@ -374,7 +374,7 @@ public class StandbyFailoverWorkflowImpl extends GatedWorkflow implements Standb
                     + (rto.breached() ? ", MISSED)" : ")"))
             + (dns == null ? "" : "; " + dns)
             + ". "
-            + nextSteps(standby, service, primaryAvailable);
+            + nextSteps(standby, service, primaryAvailable, run.failback());
     return new StandbyFailoverResult(
         service.key(),
         StandbyFailoverOutcome.PROMOTED,
@@ -458,8 +458,17 @@ public class StandbyFailoverWorkflowImpl extends GatedWorkflow implements Standb
         "Refused after the gate: the lag grew: " + why);
   }
 
-  /** What an operator does after a failover: fence the old primary, then replicate back. */
-  static String nextSteps(Standby standby, ServiceDefinition service, boolean primaryAvailable) {
+  /** The service's key when the run fails back, for the checks' messages; null otherwise. */
+  private static String failbackOf(FailoverRun run) {
+    return run.failback() ? run.service().key() : null;
+  }
+
+  /**
+   * What an operator does after a failover: fence the old primary, then replicate back ({@code
+   * --failback} after a failback, which leaves the layout as the catalog describes it).
+   */
+  static String nextSteps(
+      Standby standby, ServiceDefinition service, boolean primaryAvailable, boolean failback) {
     if (standby.strategy() == RecoveryStrategy.AURORA_GLOBAL)
       return primaryAvailable
           ? "After a switchover the old primary cluster "
@@ -483,7 +492,13 @@ public class StandbyFailoverWorkflowImpl extends GatedWorkflow implements Standb
         + standby.primaryRegion()
         + " is back, dr standby-replicate --service "
         + service.key()
-        + " re-creates the standby in the other direction";
+        + (failback
+            ? " --failback re-creates the standby "
+                + standby.primaryInstance()
+                + " in "
+                + standby.primaryRegion()
+                + " as the catalog describes it"
+            : " re-creates the standby in the other direction");
   }
 
   /** Whether the primary answers as available; unreachable (its region is down) is not. */
@@ -526,21 +541,21 @@ public class StandbyFailoverWorkflowImpl extends GatedWorkflow implements Standb
   /**
    * Moves the pointer from the old primary's endpoint to the promoted instance's, and waits for a
    * Route 53 change to be INSYNC. A pointer already at the standby is left as it is; one naming
-   * anything but the primary is refused, unchanged.
+   * anything but the primary is refused, unchanged. {@code region}: {@link
+   * FailoverRun#pointerRegion}.
    */
-  private PointerMove movePointer(Standby standby, InstanceInfo promoted) {
+  private PointerMove movePointer(Standby standby, String region, InstanceInfo promoted) {
     String target = promoted.endpointAddress();
     PointerValue current =
         timeline.step(
             "read the database pointer",
-            () -> pointers.read(standby.pointer(), standby.replicaRegion()),
+            () -> pointers.read(standby.pointer(), region),
             PointerValue::describe);
     StandbyChecks.requirePointerAtPrimaryOr(standby, current, target);
     PointerMove move =
         timeline.step(
             "point the application at " + standby.replicaInstance(),
-            () ->
-                pointers.move(standby.pointer(), standby.replicaRegion(), current.value(), target),
+            () -> pointers.move(standby.pointer(), region, current.value(), target),
             m -> m.changed() ? m.before().value() + " -> " + m.after().value() : "already there");
     if (move.changeId() != null) {
       Instant deadline = Timeline.now().plus(IN_SYNC_BUDGET);

@@ -1,5 +1,6 @@
 package dev.drrunbooks.standby;
 
+import dev.drrunbooks.catalog.RecoveryStrategy;
 import dev.drrunbooks.catalog.ServiceDefinition;
 import dev.drrunbooks.model.InputRules;
 import dev.drrunbooks.model.Inputs;
@@ -24,10 +25,15 @@ public final class StandbyReplicateInputRules implements InputRules<StandbyRepli
     return InputRules.key(in.service());
   }
 
-  /** A service with a standby to replicate back from: strategy replica or aurora-global. */
+  /**
+   * A service with a standby to replicate back from: strategy replica or aurora-global; failback
+   * for a replica only (Aurora re-adds the old primary cluster whichever way the writer moved).
+   */
   @Override
   public void checkServices(StandbyReplicateInput in, List<ServiceDefinition> services) {
-    Standby.ofAnyStandby(services.get(0));
+    Standby standby = Standby.ofAnyStandby(services.get(0));
+    if (Boolean.TRUE.equals(in.failback()) && standby.strategy() == RecoveryStrategy.AURORA_GLOBAL)
+      throw StandbyFailoverInputRules.failbackRefused(services.get(0), standby);
   }
 
   static Duration waitBudget(StandbyReplicateInput in) {

@@ -1,6 +1,8 @@
 package dev.drrunbooks.standby;
 
 import dev.drrunbooks.activities.catalog.CatalogActivities;
+import dev.drrunbooks.activities.pointer.DatabasePointerActivities;
+import dev.drrunbooks.activities.pointer.PointerValue;
 import dev.drrunbooks.activities.rds.Placement;
 import dev.drrunbooks.activities.rds.RdsOldPrimaryActivities;
 import dev.drrunbooks.activities.rds.RdsStandbyActivities;
@@ -40,6 +42,12 @@ import java.util.List;
  * replaceable}, the input asks, and the gate approves), create the reverse replica where the old
  * primary lived, wait until it replicates, read its lag. Every step recognises its own finished
  * work, so a second run resumes.
+ *
+ * <p>With {@code failback} the roles are swapped ({@link Standby#reversed}): after a failback
+ * failover the old primary is the catalog's replica in the DR region, deleted the same way, and the
+ * new standby is created under its name there, placed where it lived or by {@code
+ * database.drRestore}: the layout the catalog describes. Either way nothing is deleted while the
+ * database pointer names it.
  */
 public class StandbyReplicateWorkflowImpl extends GatedWorkflow
     implements StandbyReplicateWorkflow {
@@ -53,6 +61,14 @@ public class StandbyReplicateWorkflowImpl extends GatedWorkflow
    */
   static final String AURORA_REPLICATE_BACK = "standby-replicate-aurora-global";
 
+  /**
+   * Version 1: before the gate to delete the old primary, the database pointer must not name it
+   * ({@link #requirePointerElsewhere}). Failback made a replicate-back without {@code --failback}
+   * after a failback reachable, whose "old primary" is the application's database; runs before it
+   * did not read the pointer, and replay so. A failback run always reads it (no marker).
+   */
+  static final String POINTER_GUARD = "standby-replicate-pointer-guard";
+
   /** The gate's wait when the input names none: a deletion is never decided by a timeout. */
   static final Duration GATE_TIMEOUT = Duration.ofMinutes(30);
 
@@ -65,6 +81,8 @@ public class StandbyReplicateWorkflowImpl extends GatedWorkflow
       ActivityDefaults.shortCallStub(RdsStandbyActivities.class);
   private final RdsOldPrimaryActivities oldPrimaries =
       ActivityDefaults.shortCallStub(RdsOldPrimaryActivities.class);
+  private final DatabasePointerActivities pointers =
+      ActivityDefaults.shortCallStub(DatabasePointerActivities.class);
 
   private final Phases phases = new Phases();
   private final ResourceLocks locks = new ResourceLocks();
@@ -93,7 +111,10 @@ public class StandbyReplicateWorkflowImpl extends GatedWorkflow
       return new AuroraReplicateBack(timeline, phases, d -> detail = d)
           .run(service, Standby.ofAnyStandby(service), waitBudget);
     }
-    Standby standby = Standby.of(service);
+    // Failing back: the same steps with the roles swapped; reachable only with the input, so a
+    // replay of an earlier run takes the path it took.
+    boolean failback = Boolean.TRUE.equals(in.failback());
+    Standby standby = failback ? Standby.of(service).reversed() : Standby.of(service);
     String newPrimary = standby.replicaLabel();
     String reverse = standby.primaryInstance() + " (" + standby.primaryRegion() + ")";
 
@@ -106,7 +127,7 @@ public class StandbyReplicateWorkflowImpl extends GatedWorkflow
             "describe the promoted standby " + newPrimary,
             () -> rds.describeReplica(standby.replicaRegion(), standby.replicaInstance()),
             ReplicaState::describe);
-    ReplicateBackChecks.requirePromoted(standby, promoted);
+    ReplicateBackChecks.requirePromoted(standby, promoted, failback ? service.key() : null);
     ReplicaState there =
         timeline.step(
             "describe " + reverse,
@@ -145,7 +166,9 @@ public class StandbyReplicateWorkflowImpl extends GatedWorkflow
               "The old primary "
                   + reverse
                   + " is still there, and the reverse replica takes its name. Nothing was changed."
-                  + " Start again with --replace-old-primary (input replaceOldPrimary) to delete it"
+                  + " Start again with "
+                  + (failback ? "--failback --replace-old-primary" : "--replace-old-primary")
+                  + " (input replaceOldPrimary) to delete it"
                   + " (a final snapshot is taken and its automated backups are kept; the catalog"
                   + " must mark it recovery.oldPrimary: replaceable, and the gate "
                   + GATE_STEP
@@ -154,7 +177,7 @@ public class StandbyReplicateWorkflowImpl extends GatedWorkflow
         // the deletion would leave neither database there.
         settled =
             ReplicateBackChecks.request(
-                service, standby, placement, RunOwnership.current("standby-replicate"));
+                service, standby, placement, RunOwnership.current("standby-replicate"), failback);
         if (service.spec().recoveryOrDefault().oldPrimaryOrDefault() != OldPrimary.REPLACEABLE)
           throw ApplicationFailure.newNonRetryableFailure(
               "the catalog keeps the old primary "
@@ -164,6 +187,8 @@ public class StandbyReplicateWorkflowImpl extends GatedWorkflow
                   + " (recovery.oldPrimary: keep): nothing was deleted. Delete or rename it by hand"
                   + " once nothing of it is needed, then start the replicate-back again",
               "OldPrimaryKept");
+        if (failback || Workflow.getVersion(POINTER_GUARD, Workflow.DEFAULT_VERSION, 1) >= 1)
+          requirePointerElsewhere(service, standby, failback);
         phases.enter("approval");
         String snapshot = standby.primaryInstance() + "-final-" + SNAPSHOT_TIME.format(start);
         detail =
@@ -229,8 +254,12 @@ public class StandbyReplicateWorkflowImpl extends GatedWorkflow
             settled != null
                 ? settled
                 : ReplicateBackChecks.request(
-                    service, standby, placement, RunOwnership.current("standby-replicate"));
-        placed = ReplicateBackChecks.describeWhere(request, placement);
+                    service,
+                    standby,
+                    placement,
+                    RunOwnership.current("standby-replicate"),
+                    failback);
+        placed = ReplicateBackChecks.describeWhere(request, placement, failback);
         timeline.step(
             "create the reverse replica " + reverse + " of " + newPrimary + " in " + placed,
             () -> rds.createReplica(request),
@@ -279,7 +308,7 @@ public class StandbyReplicateWorkflowImpl extends GatedWorkflow
         lag,
         decision,
         timeline.entries(),
-        "Replicating back: "
+        (failback ? "Failed back, replicating as the catalog describes: " : "Replicating back: ")
             + reverse
             + " is a read replica of "
             + newPrimary
@@ -288,6 +317,42 @@ public class StandbyReplicateWorkflowImpl extends GatedWorkflow
             + (placed == null ? "" : ", placed in " + placed)
             + "); old primary: "
             + oldPrimary);
+  }
+
+  /**
+   * Before the gate to delete the old primary: the database pointer must not name it. It is read in
+   * the catalog's replica region, the one the failover moved and a failback moves back (a parameter
+   * pointer has one per region). The roles read from tags alone cannot tell a failover from an
+   * older one: after a failback, a replicate-back without {@code --failback} (or, after a later
+   * failover, one with it) would otherwise offer the application's own database for deletion.
+   *
+   * @throws ApplicationFailure OldPrimaryInUse naming the pointer's value: nothing was changed
+   */
+  private void requirePointerElsewhere(
+      ServiceDefinition service, Standby standby, boolean failback) {
+    String region = failback ? standby.primaryRegion() : standby.replicaRegion();
+    PointerValue current =
+        timeline.step(
+            "read the database pointer",
+            () -> pointers.read(standby.pointer(), region),
+            PointerValue::describe);
+    if (Standby.isEndpointOf(current.value(), standby.primaryInstance(), standby.primaryRegion()))
+      throw ApplicationFailure.newNonRetryableFailure(
+          current.describe()
+              + " names "
+              + standby.primaryInstance()
+              + " ("
+              + standby.primaryRegion()
+              + "), the old primary this replicate-back would delete: the application still uses"
+              + " it. Nothing was changed. "
+              + (failback
+                  ? "Fail back first (dr standby-failover --service "
+                      + service.key()
+                      + " --failback), or, after a failover, replicate back without --failback"
+                  : "After a failback (dr standby-failover --failback) replicate back with"
+                      + " --failback; after a failover, move the pointer to the promoted standby"
+                      + " first"),
+          "OldPrimaryInUse");
   }
 
   private StandbyReplicateResult end(

@@ -98,7 +98,8 @@ class AuroraGlobalFailoverWorkflowTest {
             client,
             worker,
             "aurora-failover",
-            new StandbyFailoverInput("payments", true, null, null, null, null, null, null, null));
+            new StandbyFailoverInput(
+                "payments", true, null, null, null, null, null, null, null, null));
     awaitGate(wf);
     approveAsTwo(client, "aurora-failover");
     StandbyFailoverResult r = WorkflowStub.fromTyped(wf).getResult(StandbyFailoverResult.class);
@@ -119,7 +120,8 @@ class AuroraGlobalFailoverWorkflowTest {
             client,
             worker,
             "aurora-forced-failover",
-            new StandbyFailoverInput("payments", true, null, null, null, null, null, null, true));
+            new StandbyFailoverInput(
+                "payments", true, null, null, null, null, null, null, true, null));
     awaitGate(wf);
     assertTrue(
         wf.status().detail().contains("a failover allowing data loss, as asked"),
@@ -140,7 +142,7 @@ class AuroraGlobalFailoverWorkflowTest {
   @Test
   void unplannedIsRefusedForAReplicaWhosePromotionIsItsOnlyFailover() {
     StandbyFailoverInput in =
-        new StandbyFailoverInput("payments", null, null, null, null, null, null, null, true);
+        new StandbyFailoverInput("payments", null, null, null, null, null, null, null, true, null);
     var e =
         assertThrows(
             io.temporal.failure.ApplicationFailure.class,
@@ -149,6 +151,29 @@ class AuroraGlobalFailoverWorkflowTest {
                     in, List.of(CatalogFixture.load().definitionOf("payments"))));
     assertEquals("InvalidInput", e.getType());
     assertTrue(e.getOriginalMessage().startsWith("unplanned: 'true' is not valid"), e.getMessage());
+  }
+
+  @Test
+  void failbackIsRefusedForAuroraWhoseSwitchoverGoesEitherWayAlready(
+      WorkflowClient client, Worker worker) {
+    StandbyFailoverWorkflow wf =
+        start(
+            client,
+            worker,
+            "aurora-failback",
+            new StandbyFailoverInput(
+                "payments", null, null, null, null, null, null, null, null, true));
+    WorkflowFailedException e =
+        assertThrows(
+            WorkflowFailedException.class,
+            () -> WorkflowStub.fromTyped(wf).getResult(StandbyFailoverResult.class));
+
+    assertEquals("InvalidInput", Failures.rootType(e));
+    String message = Failures.rootMessage(e);
+    assertTrue(message.startsWith("failback: 'true' is not valid"), message);
+    assertTrue(message.contains("recovery.auroraGlobal.primaryCluster"), message);
+    assertEquals(List.of(), aurora.calls, "no switchover, no failover");
+    assertEquals(List.of(), world.calls, "the pointer untouched");
   }
 
   @Test

@@ -1,5 +1,8 @@
 package dev.drrunbooks.standby;
 
+import dev.drrunbooks.activities.pointer.DatabasePointerActivities;
+import dev.drrunbooks.activities.pointer.PointerMove;
+import dev.drrunbooks.activities.pointer.PointerValue;
 import dev.drrunbooks.activities.rds.InstanceInfo;
 import dev.drrunbooks.activities.rds.Placement;
 import dev.drrunbooks.activities.rds.Promotion;
@@ -8,6 +11,7 @@ import dev.drrunbooks.activities.rds.RdsStandbyActivities;
 import dev.drrunbooks.activities.rds.ReplicaLag;
 import dev.drrunbooks.activities.rds.ReplicaRequest;
 import dev.drrunbooks.activities.rds.ReplicaState;
+import dev.drrunbooks.catalog.DatabasePointer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,9 +22,11 @@ import java.util.Map;
 /**
  * Payments after its standby failover, for the replicate-back's workflow-logic tests only: the
  * promoted standby in eu-central-1 and, unless {@link #oldPrimaryThere} is false, the old primary
- * in eu-west-1. Every change is recorded in {@link #calls}.
+ * in eu-west-1; after {@link #failingBack}, the other way round. Every change is recorded in {@link
+ * #calls}.
  */
-public final class FakeReplicateWorld implements RdsStandbyActivities, RdsOldPrimaryActivities {
+public final class FakeReplicateWorld
+    implements RdsStandbyActivities, RdsOldPrimaryActivities, DatabasePointerActivities {
   static final String PRIMARY = FakeStandbyWorld.PRIMARY;
   static final String REPLICA = FakeStandbyWorld.REPLICA;
   static final String PRIMARY_ARN = FakeStandbyWorld.PRIMARY_ARN;
@@ -34,31 +40,40 @@ public final class FakeReplicateWorld implements RdsStandbyActivities, RdsOldPri
 
   final List<String> calls = Collections.synchronizedList(new ArrayList<>());
   final List<ReplicaRequest> created = Collections.synchronizedList(new ArrayList<>());
+
+  /** The region of each read of the database pointer. */
+  final List<String> pointerReads = Collections.synchronizedList(new ArrayList<>());
+
   volatile boolean promoted = true;
   volatile boolean oldPrimaryThere = true;
   volatile String reverseSource; // set once the reverse replica exists
   volatile Placement placement = OLD_PLACEMENT;
+  volatile String pointerValue = FakeStandbyWorld.REPLICA_ENDPOINT;
+
+  /** Set by {@link #failingBack}: the roles swapped. */
+  private volatile boolean failbackLayout;
 
   @Override
   public ReplicaState describeReplica(String region, String instanceId) {
-    if (instanceId.equals(REPLICA))
+    String promotedOne = failbackLayout ? PRIMARY : REPLICA;
+    if (instanceId.equals(promotedOne))
       return new ReplicaState(
-          REPLICA,
+          promotedOne,
           region,
           true,
-          REPLICA_ARN,
+          arnOf(promotedOne),
           "available",
-          promoted ? null : PRIMARY_ARN,
+          promoted ? null : arnOf(other(promotedOne)),
           null,
           null,
           null,
-          promoted ? Map.of(ReplicaState.PROMOTED_FROM_TAG, PRIMARY_ARN) : Map.of());
+          promoted ? Map.of(ReplicaState.PROMOTED_FROM_TAG, arnOf(other(promotedOne))) : Map.of());
     if (reverseSource != null)
       return new ReplicaState(
-          PRIMARY,
+          instanceId,
           region,
           true,
-          PRIMARY_ARN,
+          arnOf(instanceId),
           "available",
           reverseSource,
           null,
@@ -67,15 +82,55 @@ public final class FakeReplicateWorld implements RdsStandbyActivities, RdsOldPri
           Map.of());
     if (oldPrimaryThere)
       return new ReplicaState(
-          PRIMARY, region, true, PRIMARY_ARN, "available", null, null, null, null, Map.of());
+          instanceId,
+          region,
+          true,
+          arnOf(instanceId),
+          "available",
+          null,
+          null,
+          null,
+          null,
+          // The DR instance failing back: promoted by the first failover, kept as the standby.
+          failbackLayout
+              ? Map.of(ReplicaState.PROMOTED_FROM_TAG, PRIMARY_ARN, "dr-runbooks:kept", "standby")
+              : Map.of());
     return ReplicaState.notFound(region, instanceId);
+  }
+
+  /**
+   * Payments after a failback failover: the primary-region instance promoted from the DR instance,
+   * which is the old primary now; the pointer moved back to the primary region.
+   */
+  void failingBack() {
+    failbackLayout = true;
+    pointerValue = FakeStandbyWorld.PRIMARY_ENDPOINT;
+  }
+
+  private static String arnOf(String instanceId) {
+    return instanceId.equals(PRIMARY) ? PRIMARY_ARN : REPLICA_ARN;
+  }
+
+  private static String other(String instanceId) {
+    return instanceId.equals(PRIMARY) ? REPLICA : PRIMARY;
+  }
+
+  @Override
+  public PointerValue read(DatabasePointer pointer, String region) {
+    pointerReads.add(region);
+    return new PointerValue("cname", pointer.cname(), null, pointerValue, Map.of(), null);
+  }
+
+  @Override
+  public PointerMove move(DatabasePointer pointer, String region, String expected, String target) {
+    throw new UnsupportedOperationException("a replicate-back moves no pointer");
   }
 
   @Override
   public InstanceInfo createReplica(ReplicaRequest request) {
     calls.add("create " + request.instanceId() + " in " + request.region());
     created.add(request);
-    reverseSource = REPLICA_ARN;
+    reverseSource = arnOf(request.sourceInstanceId());
     return new InstanceInfo(
         request.instanceId(),
         request.region(),

@@ -26,19 +26,25 @@ import java.util.Map;
 
 /**
  * The Payments standby for workflow-logic tests only: the primary in eu-west-1, its cross-region
- * read replica in eu-central-1, the CNAME the application reads, the data checks. Promotion takes
- * {@link #pollsUntilPromoted} polls (never, when negative: the poll then ends as the real one does
- * at its deadline); every change is recorded in {@link #calls}.
+ * read replica in eu-central-1 (or, after {@link #reverse}, the other way round), the CNAME the
+ * application reads, the data checks. Promotion takes {@link #pollsUntilPromoted} polls (never,
+ * when negative: the poll then ends as the real one does at its deadline); every change is recorded
+ * in {@link #calls}.
  */
 public final class FakeStandbyWorld
     implements RdsStandbyActivities, DatabasePointerActivities, DataValidationActivities {
   static final String PRIMARY = "mycomputer-payments-db";
   static final String REPLICA = "mycomputer-payments-db-replica";
   static final String PRIMARY_ARN = "arn:aws:rds:eu-west-1:123456789012:db:" + PRIMARY;
+  static final String REPLICA_ARN = "arn:aws:rds:eu-central-1:123456789012:db:" + REPLICA;
   static final String PRIMARY_ENDPOINT = PRIMARY + ".c1a2b3.eu-west-1.rds.amazonaws.com";
   static final String REPLICA_ENDPOINT = REPLICA + ".c9d8e7.eu-central-1.rds.amazonaws.com";
 
   public final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+
+  /** The region of each pointer read and move (a parameter pointer has one per region). */
+  final List<String> pointerRegions = Collections.synchronizedList(new ArrayList<>());
+
   volatile boolean primaryReachable = true;
   volatile String primaryStatus = "available";
   volatile ReplicaLag lag = new ReplicaLag(0.0, Instant.parse("2026-12-03T10:00:00Z"), 3);
@@ -48,30 +54,66 @@ public final class FakeStandbyWorld
   volatile int pollsUntilPromoted = 2;
   volatile String pointerValue = PRIMARY_ENDPOINT;
   volatile boolean checksPass = true;
+
+  /** Set by {@link #reverse}: the roles swapped, as after a failover and its replicate-back. */
+  private volatile boolean failbackLayout;
+
   private volatile boolean promoted;
   private int polls;
 
   @Override
   public ReplicaState describeReplica(String region, String instanceId) {
-    if (instanceId.equals(PRIMARY)) {
+    if (instanceId.equals(source())) {
       if (!primaryReachable)
         throw ApplicationFailure.newFailure(
-            "Unable to execute HTTP request: rds.eu-west-1.amazonaws.com", "SdkClientException");
+            "Unable to execute HTTP request: rds." + region + ".amazonaws.com",
+            "SdkClientException");
       return new ReplicaState(
-          PRIMARY, region, true, PRIMARY_ARN, primaryStatus, null, null, null, null, Map.of());
+          instanceId,
+          region,
+          true,
+          arnOf(instanceId),
+          primaryStatus,
+          null,
+          null,
+          null,
+          null,
+          failbackLayout ? Map.of(ReplicaState.PROMOTED_FROM_TAG, PRIMARY_ARN) : Map.of());
     }
     if (!replicaExists) return ReplicaState.notFound(region, instanceId);
     return new ReplicaState(
-        REPLICA,
+        instanceId,
         region,
         true,
-        "arn:aws:rds:eu-central-1:123456789012:db:" + REPLICA,
-        promoted ? "available" : "available",
+        arnOf(instanceId),
+        "available",
         promoted ? null : replicaSource,
         promoted || replicaSource == null ? null : "replicating",
         promoted || replicaSource == null ? null : true,
         null,
         replicaTags);
+  }
+
+  /**
+   * Payments after a failover and its replicate-back, to fail back: the DR instance is the primary
+   * (promoted from the catalog's primary), the primary-region instance its read replica, the
+   * pointer at the DR instance.
+   */
+  void reverse() {
+    failbackLayout = true;
+    replicaSource = REPLICA_ARN;
+    pointerValue = REPLICA_ENDPOINT;
+  }
+
+  /**
+   * The instance the standby replicates from: the catalog's primary, or its replica failing back.
+   */
+  private String source() {
+    return failbackLayout ? REPLICA : PRIMARY;
+  }
+
+  private static String arnOf(String instanceId) {
+    return instanceId.equals(PRIMARY) ? PRIMARY_ARN : REPLICA_ARN;
   }
 
   @Override
@@ -100,7 +142,7 @@ public final class FakeStandbyWorld
               + " for "
               + instanceId
               + " to accept writes; last seen: rebooting (still a read replica of "
-              + PRIMARY_ARN
+              + arnOf(source())
               + ")",
           "WaitDeadlineExceeded");
     if (pollsUntilPromoted < 0 || polls < pollsUntilPromoted)
@@ -112,7 +154,7 @@ public final class FakeStandbyWorld
         region,
         null,
         "available",
-        REPLICA_ENDPOINT,
+        instanceId.equals(PRIMARY) ? PRIMARY_ENDPOINT : REPLICA_ENDPOINT,
         5432,
         Map.of(),
         "db.r6g.large",
@@ -132,11 +174,13 @@ public final class FakeStandbyWorld
 
   @Override
   public PointerValue read(DatabasePointer pointer, String region) {
+    pointerRegions.add(region);
     return cname(pointer);
   }
 
   @Override
   public PointerMove move(DatabasePointer pointer, String region, String expected, String target) {
+    pointerRegions.add(region);
     PointerValue before = cname(pointer);
     if (before.value().equals(target)) return new PointerMove(before, before, false, null);
     if (!before.value().equals(expected))

@@ -104,7 +104,8 @@ class StandbyFailoverWorkflowTest {
             client,
             worker,
             "standby-failover-unplanned",
-            new StandbyFailoverInput("payments", true, null, null, null, null, null, null, null));
+            new StandbyFailoverInput(
+                "payments", true, null, null, null, null, null, null, null, null));
     awaitGate(wf);
     assertTrue(wf.status().detail().contains("unplanned failover"), wf.status().detail());
     approveAsTwo(client, wf, "eu-west-1 is down");
@@ -243,6 +244,94 @@ class StandbyFailoverWorkflowTest {
     assertEquals(StandbyFailoverOutcome.ABORTED, r.outcome());
     assertFalse(
         world.calls.stream().anyMatch(c -> c.startsWith("promote")), world.calls.toString());
+  }
+
+  /** Failing back: the same failover with the roles swapped, after a replicate-back. */
+  private static StandbyFailoverInput failback() {
+    return new StandbyFailoverInput(
+        "payments", null, null, null, null, null, null, null, null, true);
+  }
+
+  @Test
+  void failingBackPromotesThePrimaryRegionReplicaAndMovesThePointerBack(
+      WorkflowClient client, Worker worker) {
+    world.reverse();
+    StandbyFailoverWorkflow wf = start(client, worker, "standby-failback", failback());
+    awaitGate(wf);
+    assertTrue(
+        wf.status().detail().contains("promote " + FakeStandbyWorld.PRIMARY + " (eu-west-1)"),
+        wf.status().detail());
+    approveAsTwo(client, wf, "eu-central-1 back to standby");
+    StandbyFailoverResult r = WorkflowStub.fromTyped(wf).getResult(StandbyFailoverResult.class);
+
+    assertEquals(StandbyFailoverOutcome.PROMOTED, r.outcome(), r.summary());
+    assertEquals(
+        List.of(
+            "lag " + FakeStandbyWorld.PRIMARY,
+            "lag " + FakeStandbyWorld.PRIMARY,
+            "promote "
+                + FakeStandbyWorld.PRIMARY
+                + " from "
+                + FakeStandbyWorld.REPLICA_ARN
+                + " keep 30",
+            "pointer "
+                + FakeStandbyWorld.REPLICA_ENDPOINT
+                + " -> "
+                + FakeStandbyWorld.PRIMARY_ENDPOINT,
+            "checks on " + FakeStandbyWorld.PRIMARY + " 1"),
+        world.calls,
+        "the primary-region replica promoted from the DR instance; the pointer moved back");
+    assertEquals(
+        List.of("eu-central-1", "eu-central-1"),
+        world.pointerRegions,
+        "the pointer of the region the failover moved, moved back");
+    assertEquals(FakeStandbyWorld.PRIMARY_ENDPOINT, r.endpoint());
+    assertEquals(FakeStandbyWorld.PRIMARY + " (eu-west-1)", r.replica());
+    assertEquals(Duration.ZERO, r.rpo().achieved());
+    assertTrue(
+        r.summary().contains("dr standby-replicate --service payments --failback"), r.summary());
+    Histories.record(client, "standby-failback", "standby-failover-failback");
+  }
+
+  @Test
+  void failingBackBeforeTheReplicateBackIsRefusedNamingIt(WorkflowClient client, Worker worker) {
+    world.reverse();
+    world.replicaSource = null; // the old primary, still there under its name
+    WorkflowFailedException e =
+        assertThrows(
+            WorkflowFailedException.class,
+            () -> start(client, worker, "standby-failback-early-refused", null).run(failback()));
+    assertEquals("StandbyNotReplica", Failures.rootType(e));
+    String message = Failures.rootMessage(e);
+    assertTrue(message.contains("dr standby-replicate --service payments first"), message);
+    assertTrue(message.contains("nothing was promoted"), message);
+
+    world.replicaExists = false; // deleted, not yet re-created
+    e =
+        assertThrows(
+            WorkflowFailedException.class,
+            () -> start(client, worker, "standby-failback-missing-refused", null).run(failback()));
+    assertEquals("StandbyNotFound", Failures.rootType(e));
+    assertTrue(
+        Failures.rootMessage(e).contains("dr standby-replicate --service payments first"),
+        Failures.rootMessage(e));
+    assertFalse(Failures.rootMessage(e).contains("standby-instantiate"), Failures.rootMessage(e));
+    assertEquals(List.of(), world.calls, "nothing promoted, moved or checked");
+  }
+
+  @Test
+  void aFailbackAlreadyDoneHasNothingToDo(WorkflowClient client, Worker worker) {
+    world.reverse();
+    world.replicaSource = null;
+    world.replicaTags = Map.of(ReplicaState.PROMOTED_FROM_TAG, FakeStandbyWorld.REPLICA_ARN);
+    world.pointerValue = FakeStandbyWorld.PRIMARY_ENDPOINT;
+    StandbyFailoverResult r = start(client, worker, "standby-failback-done", null).run(failback());
+
+    assertEquals(StandbyFailoverOutcome.ALREADY_DONE, r.outcome(), r.summary());
+    assertNull(r.approval(), "nobody was asked");
+    assertEquals(List.of(), world.calls);
+    assertTrue(
+        r.summary().contains("dr standby-replicate --service payments --failback"), r.summary());
   }
 
   private static StandbyFailoverWorkflow start(

@@ -71,6 +71,60 @@ class StandbyPureRulesTest {
   }
 
   @Test
+  void reversedSwapsTheRolesAndKeepsThePointer() {
+    Standby back = PAYMENTS.reversed();
+    assertEquals("mycomputer-payments-db-replica", back.primaryInstance());
+    assertEquals("eu-central-1", back.primaryRegion());
+    assertEquals(PAYMENTS.replicaArn(), back.primaryArn());
+    assertEquals("mycomputer-payments-db", back.replicaInstance());
+    assertEquals("eu-west-1", back.replicaRegion());
+    assertEquals(PAYMENTS.primaryArn(), back.replicaArn());
+    assertEquals(PAYMENTS.pointer(), back.pointer());
+    assertEquals(PAYMENTS.backupRetentionDays(), back.backupRetentionDays());
+    assertEquals(PAYMENTS, back.reversed());
+  }
+
+  @Test
+  void failingBackTheStandbyGoesWhereTheDrInstanceLivedWithItsKeyElseTheDrReplicationKey() {
+    var service = CatalogFixture.load().definitionOf("payments");
+    var owner = new Ownership("w", "r", "standby-replicate");
+    var own =
+        new dev.drrunbooks.activities.rds.Placement(
+            "dr-db",
+            java.util.List.of("sg-dr"),
+            "arn:aws:kms:eu-central-1:1:key/own",
+            "db.r6g.large");
+    var request = ReplicateBackChecks.request(service, PAYMENTS.reversed(), own, owner, true);
+    assertEquals("eu-central-1", request.region());
+    assertEquals("mycomputer-payments-db-replica", request.instanceId());
+    assertEquals("eu-west-1", request.sourceRegion());
+    assertEquals("dr-db", request.subnetGroup());
+    assertEquals("arn:aws:kms:eu-central-1:1:key/own", request.kmsKeyId());
+    assertEquals(
+        "subnet group dr-db, security groups [sg-dr] (the old primary's)",
+        ReplicateBackChecks.describeWhere(request, own, true));
+
+    var unencrypted =
+        new dev.drrunbooks.activities.rds.Placement(
+            "dr-db", java.util.List.of("sg-dr"), null, "db.r6g.large");
+    assertTrue(
+        ReplicateBackChecks.request(service, PAYMENTS.reversed(), unencrypted, owner, true)
+            .kmsKeyId()
+            .endsWith(":key/7c2e9a41-5b3d-4e8f-a1c6-0d9b8e7f6a52"),
+        "createReplica sends it for an encrypted source only");
+    assertEquals(
+        null,
+        ReplicateBackChecks.request(service, PAYMENTS, unencrypted, owner, false).kmsKeyId(),
+        "the normal direction as before");
+
+    var gone = ReplicateBackChecks.request(service, PAYMENTS.reversed(), null, owner, true);
+    assertEquals("mycomputer-dr-db", gone.subnetGroup(), "database.drRestore");
+    assertTrue(
+        ReplicateBackChecks.describeWhere(gone, null, true)
+            .endsWith("(the catalog's database.drRestore: the old primary is gone)"));
+  }
+
+  @Test
   void withTheOldPrimaryGoneTheReverseReplicaGoesWhereTheCatalogsRestoresGo() {
     var catalog =
         CatalogFixture.parse(
@@ -89,7 +143,11 @@ class StandbyPureRulesTest {
     var service = catalog.definitionOf("payments");
     var request =
         ReplicateBackChecks.request(
-            service, Standby.of(service), null, new Ownership("w", "r", "standby-replicate"));
+            service,
+            Standby.of(service),
+            null,
+            new Ownership("w", "r", "standby-replicate"),
+            false);
     assertEquals("mycomputer-db", request.subnetGroup());
     assertEquals(java.util.List.of("sg-1"), request.securityGroupIds());
     assertEquals(null, request.kmsKeyId());

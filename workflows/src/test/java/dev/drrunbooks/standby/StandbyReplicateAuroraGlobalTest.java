@@ -85,7 +85,7 @@ class StandbyReplicateAuroraGlobalTest {
     aurora.pollsUntilResynced = 3;
     StandbyReplicateResult r =
         stub(client, worker, "aurora-replicate-rebuilt")
-            .run(new StandbyReplicateInput("payments", null, "30m", null));
+            .run(new StandbyReplicateInput("payments", null, "30m", null, null));
 
     assertEquals(StandbyReplicateOutcome.REPLICATING, r.outcome(), r.summary());
     assertEquals(
@@ -118,7 +118,7 @@ class StandbyReplicateAuroraGlobalTest {
             WorkflowFailedException.class,
             () ->
                 stub(client, worker, "aurora-replicate-never")
-                    .run(new StandbyReplicateInput("payments", null, "10m", null)));
+                    .run(new StandbyReplicateInput("payments", null, "10m", null, null)));
 
     assertEquals("WaitDeadlineExceeded", Failures.rootType(e));
     String message = Failures.rootMessage(e);
@@ -161,6 +161,24 @@ class StandbyReplicateAuroraGlobalTest {
         Failures.rootMessage(e).contains("not the writer of the Aurora global cluster"),
         Failures.rootMessage(e));
     assertEquals(List.of(), aurora.calls);
+  }
+
+  @Test
+  void failbackIsRefusedForAuroraWhoseSwitchoverGoesEitherWayAlready(
+      WorkflowClient client, Worker worker) {
+    WorkflowFailedException e =
+        assertThrows(
+            WorkflowFailedException.class,
+            () ->
+                stub(client, worker, "aurora-replicate-failback")
+                    .run(new StandbyReplicateInput("payments", true, null, null, true)));
+
+    assertEquals("InvalidInput", Failures.rootType(e));
+    assertTrue(
+        Failures.rootMessage(e).startsWith("failback: 'true' is not valid"),
+        Failures.rootMessage(e));
+    assertTrue(Failures.rootMessage(e).contains("either way already"), Failures.rootMessage(e));
+    assertEquals(List.of(), aurora.calls, "nothing looked at, nothing changed");
   }
 
   private void assertNoChangeOfWriter() {

@@ -52,7 +52,7 @@ class StandbyReplicateWorkflowTest {
             client,
             worker,
             "standby-replicate-replace",
-            new StandbyReplicateInput("payments", true, null, null));
+            new StandbyReplicateInput("payments", true, null, null, null));
     awaitGate(wf);
     assertTrue(wf.status().detail().contains("final snapshot"), wf.status().detail());
     assertEquals(List.of(), world.calls, "nothing deleted before the gate");
@@ -80,10 +80,30 @@ class StandbyReplicateWorkflowTest {
     assertEquals(FakeReplicateWorld.OLD_PLACEMENT.securityGroupIds(), request.securityGroupIds());
     assertEquals(FakeReplicateWorld.OLD_PLACEMENT.kmsKeyId(), request.kmsKeyId());
     assertEquals("standby-replicate", request.owner().procedure());
+    assertEquals(List.of("eu-central-1"), world.pointerReads, "where the failover moved it");
     assertTrue(r.oldPrimary().startsWith("deleted (final snapshot"), r.oldPrimary());
     assertTrue(r.summary().contains("(the old primary's)"), r.summary());
     assertEquals(1.0, r.lag().seconds());
     Histories.record(client, "standby-replicate-replace", "standby-replicate-replace");
+  }
+
+  @Test
+  void anOldPrimaryThePointerStillNamesIsNeverOfferedForDeletion(
+      TestWorkflowEnvironment env, WorkflowClient client, Worker worker) {
+    // After a failback, a replicate-back without --failback: the tags look as after the failover,
+    // but the application is back on the catalog's primary.
+    world.pointerValue = FakeStandbyWorld.PRIMARY_ENDPOINT;
+    start(env, worker, new FakeCatalog());
+    WorkflowFailedException e =
+        assertThrows(
+            WorkflowFailedException.class,
+            () ->
+                stub(client, worker, "standby-replicate-in-use")
+                    .run(new StandbyReplicateInput("payments", true, null, null, null)));
+    assertEquals("OldPrimaryInUse", Failures.rootType(e));
+    assertTrue(Failures.rootMessage(e).contains("with --failback"), Failures.rootMessage(e));
+    assertEquals(List.of(), world.calls, "nothing deleted, no gate asked");
+    Histories.record(client, "standby-replicate-in-use", "standby-replicate-pointer-guard");
   }
 
   @Test
@@ -111,7 +131,7 @@ class StandbyReplicateWorkflowTest {
             WorkflowFailedException.class,
             () ->
                 stub(client, worker, "standby-replicate-kept")
-                    .run(new StandbyReplicateInput("payments", true, null, null)));
+                    .run(new StandbyReplicateInput("payments", true, null, null, null)));
     assertEquals("OldPrimaryKept", Failures.rootType(e));
     assertTrue(
         Failures.rootMessage(e).contains("recovery.oldPrimary: keep"), Failures.rootMessage(e));
@@ -127,7 +147,7 @@ class StandbyReplicateWorkflowTest {
             client,
             worker,
             "standby-replicate-abort",
-            new StandbyReplicateInput("payments", true, null, null));
+            new StandbyReplicateInput("payments", true, null, null, null));
     awaitGate(wf);
     AnsweringAs.stub(
             client, "operator:sre-bob", StandbyReplicateWorkflow.class, "standby-replicate-abort")
@@ -143,7 +163,7 @@ class StandbyReplicateWorkflowTest {
     start(env, worker, new FakeCatalog());
     StandbyReplicateResult r =
         stub(client, worker, "standby-replicate-silence")
-            .run(new StandbyReplicateInput("payments", true, null, "5m"));
+            .run(new StandbyReplicateInput("payments", true, null, "5m", null));
     assertEquals(StandbyReplicateOutcome.ABORTED, r.outcome(), r.summary());
     assertEquals(List.of(), world.calls);
   }
@@ -176,7 +196,7 @@ class StandbyReplicateWorkflowTest {
             WorkflowFailedException.class,
             () ->
                 stub(client, worker, "standby-replicate-unplaced")
-                    .run(new StandbyReplicateInput("payments", true, null, null)));
+                    .run(new StandbyReplicateInput("payments", true, null, null, null)));
     assertEquals("ReverseReplicaPlacementUnknown", Failures.rootType(e));
     assertTrue(
         Failures.rootMessage(e).contains("names no DB subnet group"), Failures.rootMessage(e));
@@ -194,7 +214,7 @@ class StandbyReplicateWorkflowTest {
             client,
             worker,
             "standby-replicate-catalog-placed",
-            new StandbyReplicateInput("payments", true, null, null));
+            new StandbyReplicateInput("payments", true, null, null, null));
     awaitGate(wf);
     approveAsTwo(client, "standby-replicate-catalog-placed", "eu-west-1 is back");
     StandbyReplicateResult r = WorkflowStub.fromTyped(wf).getResult(StandbyReplicateResult.class);
@@ -247,6 +267,95 @@ class StandbyReplicateWorkflowTest {
                 stub(client, worker, "standby-replicate-taken")
                     .run(StandbyReplicateInput.of("payments")));
     assertEquals("ReverseReplicaConflict", Failures.rootType(e));
+    assertEquals(List.of(), world.calls);
+  }
+
+  /** The DR key the catalog names for Payments' replicated backups (drReplication.kmsKeyId). */
+  private static final String DR_KEY =
+      "arn:aws:kms:eu-central-1:123456789012:key/7c2e9a41-5b3d-4e8f-a1c6-0d9b8e7f6a52";
+
+  @Test
+  void failingBackTheDrInstanceGoesBehindTheGateAndTheStandbyIsCreatedThereByDrRestore(
+      TestWorkflowEnvironment env, WorkflowClient client, Worker worker) {
+    world.failingBack();
+    world.placement =
+        new dev.drrunbooks.activities.rds.Placement(null, List.of("sg-1"), null, "db.t3.micro");
+    start(env, worker, new FakeCatalog());
+    StandbyReplicateWorkflow wf =
+        begin(
+            client,
+            worker,
+            "standby-replicate-failback",
+            new StandbyReplicateInput("payments", true, null, null, true));
+    awaitGate(wf);
+    assertTrue(
+        wf.status().detail().contains("delete the old primary " + FakeReplicateWorld.REPLICA),
+        wf.status().detail());
+    assertEquals(List.of(), world.calls, "nothing deleted before the gate");
+    assertEquals(List.of("eu-central-1"), world.pointerReads, "where the failback moved it");
+    approveAsTwo(client, "standby-replicate-failback", "failed back to eu-west-1");
+    StandbyReplicateResult r = WorkflowStub.fromTyped(wf).getResult(StandbyReplicateResult.class);
+
+    assertEquals(StandbyReplicateOutcome.REPLICATING, r.outcome(), r.summary());
+    assertEquals(2, world.calls.size(), world.calls.toString());
+    assertTrue(
+        world
+            .calls
+            .get(0)
+            .startsWith(
+                "delete mycomputer-payments-db-replica ("
+                    + FakeReplicateWorld.REPLICA_ARN
+                    + ") for "
+                    + FakeReplicateWorld.PRIMARY_ARN
+                    + " keep mycomputer-payments-db-replica-final-"),
+        world.calls.get(0));
+    assertEquals("create mycomputer-payments-db-replica in eu-central-1", world.calls.get(1));
+    ReplicaRequest request = world.created.get(0);
+    assertEquals("eu-west-1", request.sourceRegion());
+    assertEquals(FakeReplicateWorld.PRIMARY, request.sourceInstanceId());
+    assertEquals("mycomputer-dr-db", request.subnetGroup(), "Payments' database.drRestore");
+    assertEquals(List.of("sg-0a1b2c3d4e5f60718"), request.securityGroupIds());
+    assertEquals(DR_KEY, request.kmsKeyId(), "database.backup.drReplication.kmsKeyId");
+    assertEquals("mycomputer-payments-db-replica (eu-central-1)", r.reverseReplica());
+    assertEquals("mycomputer-payments-db (eu-west-1)", r.newPrimary());
+    assertTrue(r.summary().startsWith("Failed back"), r.summary());
+    assertTrue(
+        r.summary()
+            .contains(
+                "(the catalog's database.drRestore: the old primary names no DB subnet group)"),
+        r.summary());
+    Histories.record(client, "standby-replicate-failback", "standby-replicate-failback");
+  }
+
+  @Test
+  void failingBackRefusesWhileThePointerNamesTheDrInstanceOrBeforeTheFailbackFailover(
+      TestWorkflowEnvironment env, WorkflowClient client, Worker worker) {
+    world.failingBack();
+    world.pointerValue = FakeStandbyWorld.REPLICA_ENDPOINT; // a later failover, no failback
+    start(env, worker, new FakeCatalog());
+    WorkflowFailedException e =
+        assertThrows(
+            WorkflowFailedException.class,
+            () ->
+                stub(client, worker, "standby-replicate-failback-in-use")
+                    .run(new StandbyReplicateInput("payments", true, null, null, true)));
+    assertEquals("OldPrimaryInUse", Failures.rootType(e));
+    assertTrue(
+        Failures.rootMessage(e).contains("dr standby-failover --service payments --failback"),
+        Failures.rootMessage(e));
+    assertEquals(List.of(), world.calls, "nothing deleted");
+
+    world.promoted = false; // the primary-region instance still replicates: no failback yet
+    e =
+        assertThrows(
+            WorkflowFailedException.class,
+            () ->
+                stub(client, worker, "standby-replicate-failback-early")
+                    .run(new StandbyReplicateInput("payments", true, null, null, true)));
+    assertEquals("NoPromotedStandby", Failures.rootType(e));
+    assertTrue(
+        Failures.rootMessage(e).contains("dr standby-failover --service payments --failback"),
+        Failures.rootMessage(e));
     assertEquals(List.of(), world.calls);
   }
 

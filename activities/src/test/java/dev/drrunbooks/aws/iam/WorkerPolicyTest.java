@@ -10,6 +10,8 @@ import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.catalog.CatalogFixture;
 import dev.drrunbooks.catalog.DatabasePointer;
 import dev.drrunbooks.catalog.OldPrimary;
+import dev.drrunbooks.catalog.RecoveryStrategy;
+import dev.drrunbooks.catalog.ReplicaStandby;
 import dev.drrunbooks.catalog.ServiceDefinition;
 import dev.drrunbooks.catalog.ServiceSpec;
 import dev.drrunbooks.model.Ownership;
@@ -223,6 +225,7 @@ class WorkerPolicyTest {
   void onlyTheCatalogsReplaceableOldPrimariesMayBeDeletedWithoutOurTag() {
     Catalog catalog = CatalogFixture.load();
     Set<String> replaceable = new TreeSet<>();
+    Set<String> regions = new TreeSet<>();
     for (String key : catalog.serviceKeys()) {
       ServiceDefinition s = catalog.definitionOf(key);
       if (s.spec().database() == null
@@ -232,9 +235,23 @@ class WorkerPolicyTest {
               + s.regions().primary()
               + ":${aws:PrincipalAccount}:db:"
               + s.spec().database().instance());
+      regions.add(s.regions().primary());
+      // Failing back (dr standby-replicate --failback), the old primary is the catalog's replica.
+      ReplicaStandby replica = s.spec().recoveryOrDefault().replica();
+      if (s.spec().recoveryOrDefault().strategyOrDefault() == RecoveryStrategy.REPLICA
+          && replica != null) {
+        String region = replica.region() != null ? replica.region() : s.regions().dr();
+        replaceable.add(
+            "arn:aws:rds:" + region + ":${aws:PrincipalAccount}:db:" + replica.instance());
+        regions.add(region);
+      }
     }
+    assertTrue(
+        replaceable.stream().anyMatch(a -> a.endsWith(":db:mycomputer-payments-db-replica")),
+        "Payments' replica, deleted when failing back: " + replaceable);
     IamPolicy.Statement delete = only(REPLACEABLE_OLD_PRIMARIES);
     assertEquals(replaceable, new TreeSet<>(delete.resources()));
+    assertEquals(regions, requestedRegions(delete), "the regions of those instances only");
     assertEquals(List.of("rds:DeleteDBInstance"), delete.actions());
     assertEquals(
         "false",
@@ -242,10 +259,20 @@ class WorkerPolicyTest {
         "only once marked replaced: a delete that skipped the marking is denied");
     IamPolicy.Statement mark = only("RdsMarkTheCatalogsReplaceableOldPrimaries");
     assertEquals(replaceable, new TreeSet<>(mark.resources()));
+    assertEquals(regions, requestedRegions(mark));
     assertEquals(
         "[\"dr-runbooks:replaced-by\"]",
         mark.condition().path("ForAllValues:StringEquals").path("aws:TagKeys").toString(),
         "the only tag it may write there");
+  }
+
+  private static Set<String> requestedRegions(IamPolicy.Statement s) {
+    Set<String> regions = new TreeSet<>();
+    s.condition()
+        .path("StringEquals")
+        .path("aws:RequestedRegion")
+        .forEach(r -> regions.add(r.asText()));
+    return regions;
   }
 
   @Test

@@ -146,6 +146,54 @@ class RdsOldPrimaryActivitiesTest {
         "already being deleted, not by a replicate-back");
   }
 
+  /**
+   * Failing back (dr standby-replicate --failback), the old primary is the catalog's replica in the
+   * DR region: promoted by the first failover, so no read replica, but tagged by dr-runbooks as its
+   * kept standby. The ARN given is what decides; the kept tag does not shield it, and the same
+   * refusals hold.
+   */
+  @Test
+  void failingBackTheDrInstanceIsDeletedAsTheOldPrimaryWithTheSameRefusals() {
+    String drRegion = "eu-central-1";
+    String dr = "mycomputer-payments-db-replica";
+    java.util.function.Supplier<DBInstance.Builder> promoted =
+        () ->
+            DBInstance.builder()
+                .dbInstanceIdentifier(dr)
+                .dbInstanceArn(NEW_ARN)
+                .dbInstanceStatus("available")
+                .deletionProtection(false);
+    java.util.function.Function<OneInstance, String> deleteDr =
+        rds ->
+            new RdsOldPrimaryActivitiesImpl(region -> rds.client(), Clock.systemUTC())
+                .deleteReplacedPrimary(drRegion, dr, NEW_ARN, OLD_ARN, dr + "-final-20261203");
+
+    OneInstance rds = new OneInstance(promoted.get().build());
+    rds.tags.put("dr-runbooks:kept", "standby");
+    rds.tags.put("dr-runbooks:promoted-from", OLD_ARN);
+    assertTrue(deleteDr.apply(rds).startsWith("deleting (final snapshot " + dr + "-final-"));
+    assertEquals(OLD_ARN, rds.tags.get(RdsOldPrimaryActivitiesImpl.REPLACED_BY));
+    DeleteDbInstanceRequest deletion = (DeleteDbInstanceRequest) rds.calls.get(1);
+    assertEquals(dr, deletion.dbInstanceIdentifier());
+    assertFalse(deletion.skipFinalSnapshot());
+    assertFalse(deletion.deleteAutomatedBackups());
+
+    for (DBInstance refusedOne :
+        List.of(
+            promoted.get().readReplicaSourceDBInstanceIdentifier(OLD_ARN).build(),
+            promoted.get().readReplicaDBInstanceIdentifiers(OLD_ARN).build(),
+            promoted.get().deletionProtection(true).build(),
+            promoted
+                .get()
+                .dbInstanceArn("arn:aws:rds:eu-central-1:999999999999:db:" + dr)
+                .build())) {
+      OneInstance other = new OneInstance(refusedOne);
+      ApplicationFailure f = assertThrows(ApplicationFailure.class, () -> deleteDr.apply(other));
+      assertEquals(RdsOldPrimaryActivitiesImpl.REFUSED, f.getType(), f.getOriginalMessage());
+      assertEquals(List.of(), other.calls, "nothing tagged, nothing deleted");
+    }
+  }
+
   @Test
   void theWaitForTheDeletionSaysNotYetWhileDeletingThenGoneAndEndsAtItsDeadline() {
     OneInstance rds = new OneInstance(primary().dbInstanceStatus("deleting").build());

@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code dr standby-failover}: promote a service's warm standby (its cross-region read replica),
  * move the application's database pointer, check the data; one run per service at a time (the run's
- * own lock on the server). Exit 0 when promoted, the outcome code when refused or aborted.
+ * own lock on the server); with {@code --failback}, the same back to the primary region after a
+ * replicate-back. Exit 0 when promoted, the outcome code when refused or aborted.
  */
 @Command(name = "standby-failover")
 public final class StandbyFailoverCommand extends ConnectedCommand {
@@ -29,6 +30,9 @@ public final class StandbyFailoverCommand extends ConnectedCommand {
 
   @Option(names = "--unplanned")
   boolean unplanned;
+
+  @Option(names = "--failback")
+  boolean failback;
 
   @Mixin BreakGlassOption breakGlass;
 
@@ -57,7 +61,8 @@ public final class StandbyFailoverCommand extends ConnectedCommand {
                 timeout.approvalTimeout,
                 timeout.onTimeout,
                 breakGlass.toInput(spec, timeout),
-                unplanned ? Boolean.TRUE : null);
+                unplanned ? Boolean.TRUE : null,
+                failback ? Boolean.TRUE : null);
     requireService(in.service());
     return start(
         StandbyFailover.PROCEDURE,

@@ -20,10 +20,12 @@ public interface RdsOldPrimaryActivities {
   Placement placementOf(String region, String instanceId);
 
   /**
-   * Deletes {@code instanceId} in {@code region}, the catalog's primary that {@code replacedByArn}
-   * (the promoted standby) replaced: DeleteDBInstance with a final snapshot {@code finalSnapshotId}
-   * and the automated backups retained (DeleteAutomatedBackups false), so both the data as it was
-   * at the end and its point-in-time window stay restorable
+   * Deletes {@code instanceId} in {@code region}, the old primary that {@code replacedByArn} (the
+   * promoted standby) replaced: the catalog's primary after a failover, the catalog's replica after
+   * a failback (whose {@code dr-runbooks:kept} tag does not protect it here: the ARN decides):
+   * DeleteDBInstance with a final snapshot {@code finalSnapshotId} and the automated backups
+   * retained (DeleteAutomatedBackups false), so both the data as it was at the end and its
+   * point-in-time window stay restorable
    * (https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_DeleteDBInstance.html). Before
    * deleting it tags the instance {@code dr-runbooks:replaced-by} = {@code replacedByArn}.
    *
