@@ -71,6 +71,78 @@ final class StandbyChecks {
         "StandbyNotReplica");
   }
 
+  /**
+   * A failover that finds its standby already promoted resumes only when that promotion is the
+   * newest: after a failover and then a failback, the standby still carries the promotion of the
+   * failover (promoted-from the primary), but the primary was promoted from it later (the failback)
+   * and the standby is that failback's old primary, with writes the primary no longer has. Moving
+   * the pointer to it would lose every write since the failback. The times of the two promotions
+   * ({@link ReplicaState#PROMOTED_AT_TAG}) tell; without both, the standby's is not known to be the
+   * newer and it is refused. An unreachable primary ({@code primary} null) tells nothing: resumed.
+   *
+   * @param failback whether this failover runs the roles reversed (the replicate that replaces the
+   *     stale instance then runs the other way)
+   * @throws ApplicationFailure StalePromotion, nothing changed
+   */
+  static void requireNewestPromotion(
+      Standby standby,
+      ReplicaState replica,
+      ReplicaState primary,
+      String service,
+      boolean failback) {
+    if (primary == null || !primary.found()) return;
+    if (!standby.reversed().isSource(primary.tags().get(ReplicaState.PROMOTED_FROM_TAG))) return;
+    java.time.Instant standbyAt = promotedAt(replica);
+    java.time.Instant primaryAt = promotedAt(primary);
+    if (standbyAt != null && primaryAt != null && standbyAt.isAfter(primaryAt)) return;
+    if (standbyAt == null || primaryAt == null)
+      throw ApplicationFailure.newNonRetryableFailure(
+          "standby "
+              + standby.replicaLabel()
+              + " and the primary "
+              + standby.primaryInstance()
+              + " were each promoted from the other, and the times of the two promotions are not"
+              + " both recorded ("
+              + ReplicaState.PROMOTED_AT_TAG
+              + "), so which is the newer is not known: the older is a stale old primary, and"
+              + " pointing the application at it would lose writes. Nothing was changed. Check"
+              + " which one the application writes to; to resume this run's promotion, tag the"
+              + " standby "
+              + ReplicaState.PROMOTED_AT_TAG
+              + " with when it was promoted and start again",
+          "StalePromotion");
+    throw ApplicationFailure.newNonRetryableFailure(
+        "standby "
+            + standby.replicaLabel()
+            + " was promoted from "
+            + standby.primaryInstance()
+            + " at "
+            + standbyAt
+            + ", but "
+            + standby.primaryInstance()
+            + " was promoted from it later, at "
+            + primaryAt
+            + " (a failback): "
+            + standby.replicaInstance()
+            + " is that failback's old primary, not a standby, and pointing the application at it"
+            + " would lose every write since. Nothing was changed. Replace it with a read replica"
+            + " first: dr standby-replicate --service "
+            + service
+            + (failback ? "" : " --failback")
+            + " --replace-old-primary",
+        "StalePromotion");
+  }
+
+  private static java.time.Instant promotedAt(ReplicaState state) {
+    String at = state.tags().get(ReplicaState.PROMOTED_AT_TAG);
+    if (at == null) return null;
+    try {
+      return java.time.Instant.parse(at);
+    } catch (java.time.format.DateTimeParseException unreadable) {
+      return null;
+    }
+  }
+
   /** What to run before failing back: the replicate-back, which creates the reverse replica. */
   private static String replicateFirst(String service) {
     return "Run dr standby-replicate --service "

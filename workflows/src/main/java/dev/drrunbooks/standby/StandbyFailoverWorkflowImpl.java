@@ -140,7 +140,12 @@ public class StandbyFailoverWorkflowImpl extends GatedWorkflow implements Standb
             () -> rds.describeReplica(standby.replicaRegion(), standby.replicaInstance()),
             ReplicaState::describe);
     boolean resuming = StandbyChecks.requireStandby(standby, replica, failbackOf(run));
-    boolean primaryAvailable = primaryAvailable(standby);
+    ReplicaState primary = describePrimary(standby);
+    boolean primaryAvailable =
+        primary != null && primary.found() && "available".equals(primary.status());
+    if (resuming)
+      StandbyChecks.requireNewestPromotion(
+          standby, replica, primary, run.service().key(), failbackOf(run) != null);
     LagAssessment assessment =
         new LagAssessment(resuming ? null : lag(standby, "before the gate"), rpo, primaryAvailable);
     String assessed =
@@ -502,19 +507,19 @@ public class StandbyFailoverWorkflowImpl extends GatedWorkflow implements Standb
   }
 
   /** Whether the primary answers as available; unreachable (its region is down) is not. */
-  private boolean primaryAvailable(Standby standby) {
+  /** The primary as described; null when its region does not answer (it is then unavailable). */
+  private ReplicaState describePrimary(Standby standby) {
     Instant at = Timeline.now();
     String step =
         "describe primary " + standby.primaryInstance() + " (" + standby.primaryRegion() + ")";
     try {
       ReplicaState primary =
           primaryRds.describeReplica(standby.primaryRegion(), standby.primaryInstance());
-      boolean available = primary.found() && "available".equals(primary.status());
       timeline.record(step, at, Outcome.SUCCEEDED, primary.describe());
-      return available;
+      return primary;
     } catch (ActivityFailure e) {
       timeline.record(step, at, Outcome.FAILED, "unreachable: " + Failures.rootMessage(e));
-      return false;
+      return null;
     }
   }
 

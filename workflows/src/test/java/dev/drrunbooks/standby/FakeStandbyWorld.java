@@ -40,6 +40,9 @@ public final class FakeStandbyWorld
   static final String PRIMARY_ENDPOINT = PRIMARY + ".c1a2b3.eu-west-1.rds.amazonaws.com";
   static final String REPLICA_ENDPOINT = REPLICA + ".c9d8e7.eu-central-1.rds.amazonaws.com";
 
+  /** When the DR instance of the failback layout was promoted by the failover. */
+  static final String FAILED_OVER_AT = "2026-12-03T10:00:00Z";
+
   public final List<String> calls = Collections.synchronizedList(new ArrayList<>());
 
   /** The region of each pointer read and move (a parameter pointer has one per region). */
@@ -51,6 +54,10 @@ public final class FakeStandbyWorld
   volatile String replicaSource = PRIMARY_ARN;
   volatile boolean replicaExists = true;
   volatile Map<String, String> replicaTags = Map.of();
+
+  /** The primary's tags; null: as the layout has them (none, or promoted-from after a failback). */
+  volatile Map<String, String> primaryTags;
+
   volatile int pollsUntilPromoted = 2;
   volatile String pointerValue = PRIMARY_ENDPOINT;
   volatile boolean checksPass = true;
@@ -78,7 +85,15 @@ public final class FakeStandbyWorld
           null,
           null,
           null,
-          failbackLayout ? Map.of(ReplicaState.PROMOTED_FROM_TAG, PRIMARY_ARN) : Map.of());
+          primaryTags != null
+              ? primaryTags
+              : failbackLayout
+                  ? Map.of(
+                      ReplicaState.PROMOTED_FROM_TAG,
+                      PRIMARY_ARN,
+                      ReplicaState.PROMOTED_AT_TAG,
+                      FAILED_OVER_AT)
+                  : Map.of());
     }
     if (!replicaExists) return ReplicaState.notFound(region, instanceId);
     return new ReplicaState(

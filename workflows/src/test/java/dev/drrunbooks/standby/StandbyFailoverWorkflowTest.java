@@ -222,6 +222,51 @@ class StandbyFailoverWorkflowTest {
   }
 
   @Test
+  void aStandbyWhosePromotionAFailbackSupersededIsRefusedNothingMoved(
+      WorkflowClient client, Worker worker) {
+    // Failed over at 10:00, failed back at 11:00, not yet replicated back: the DR instance still
+    // says promoted-from the primary, and the primary says promoted-from it, later.
+    world.replicaSource = null;
+    world.replicaTags =
+        Map.of(
+            ReplicaState.PROMOTED_FROM_TAG,
+            FakeStandbyWorld.PRIMARY_ARN,
+            ReplicaState.PROMOTED_AT_TAG,
+            "2026-12-03T10:00:00Z");
+    world.primaryTags =
+        Map.of(
+            ReplicaState.PROMOTED_FROM_TAG,
+            FakeStandbyWorld.REPLICA_ARN,
+            ReplicaState.PROMOTED_AT_TAG,
+            "2026-12-03T11:00:00Z");
+    WorkflowFailedException e =
+        assertThrows(
+            WorkflowFailedException.class,
+            () ->
+                start(client, worker, "standby-failover-stale", null)
+                    .run(StandbyFailoverInput.of("payments")));
+    assertEquals("StalePromotion", Failures.rootType(e));
+    assertTrue(
+        Failures.rootMessage(e)
+            .contains("dr standby-replicate --service payments --failback --replace-old-primary"),
+        Failures.rootMessage(e));
+    assertEquals(List.of(), world.calls, "nothing promoted, moved or checked");
+
+    // A later failover (12:00) of a new standby is a resume again.
+    world.replicaTags =
+        Map.of(
+            ReplicaState.PROMOTED_FROM_TAG,
+            FakeStandbyWorld.PRIMARY_ARN,
+            ReplicaState.PROMOTED_AT_TAG,
+            "2026-12-03T12:00:00Z");
+    world.pointerValue = FakeStandbyWorld.REPLICA_ENDPOINT;
+    StandbyFailoverResult r =
+        start(client, worker, "standby-failover-newer", null)
+            .run(StandbyFailoverInput.of("payments"));
+    assertEquals(StandbyFailoverOutcome.ALREADY_DONE, r.outcome(), r.summary());
+  }
+
+  @Test
   void aReplicaOfAnotherSourceIsRefused(WorkflowClient client, Worker worker) {
     world.replicaSource = "arn:aws:rds:eu-west-1:123456789012:db:someone-else";
     StandbyFailoverWorkflow wf = start(client, worker, "standby-failover-other", null);
@@ -323,7 +368,12 @@ class StandbyFailoverWorkflowTest {
   void aFailbackAlreadyDoneHasNothingToDo(WorkflowClient client, Worker worker) {
     world.reverse();
     world.replicaSource = null;
-    world.replicaTags = Map.of(ReplicaState.PROMOTED_FROM_TAG, FakeStandbyWorld.REPLICA_ARN);
+    world.replicaTags =
+        Map.of(
+            ReplicaState.PROMOTED_FROM_TAG,
+            FakeStandbyWorld.REPLICA_ARN,
+            ReplicaState.PROMOTED_AT_TAG,
+            "2026-12-03T11:00:00Z");
     world.pointerValue = FakeStandbyWorld.PRIMARY_ENDPOINT;
     StandbyFailoverResult r = start(client, worker, "standby-failback-done", null).run(failback());
 

@@ -153,4 +153,39 @@ class StandbyPureRulesTest {
     assertEquals(null, request.kmsKeyId());
     assertEquals("eu-west-1", request.region());
   }
+
+  @Test
+  void promotionsEachFromTheOtherWithoutBothTimesAreRefusedAndAnUnreachablePrimaryIsNot() {
+    var standby =
+        state(
+            PAYMENTS.replicaInstance(),
+            Map.of(
+                dev.drrunbooks.activities.rds.ReplicaState.PROMOTED_FROM_TAG,
+                PAYMENTS.primaryArn()));
+    var primary =
+        state(
+            PAYMENTS.primaryInstance(),
+            Map.of(
+                dev.drrunbooks.activities.rds.ReplicaState.PROMOTED_FROM_TAG,
+                PAYMENTS.replicaInstance(),
+                dev.drrunbooks.activities.rds.ReplicaState.PROMOTED_AT_TAG,
+                "2026-12-03T11:00:00Z"));
+    ApplicationFailure e =
+        assertThrows(
+            ApplicationFailure.class,
+            () ->
+                StandbyChecks.requireNewestPromotion(
+                    PAYMENTS, standby, primary, "payments", false));
+    assertEquals("StalePromotion", e.getType());
+    assertTrue(e.getOriginalMessage().contains("not both recorded"), e.getOriginalMessage());
+    StandbyChecks.requireNewestPromotion(PAYMENTS, standby, null, "payments", false);
+    StandbyChecks.requireNewestPromotion(
+        PAYMENTS, standby, state(PAYMENTS.primaryInstance(), Map.of()), "payments", false);
+  }
+
+  private static dev.drrunbooks.activities.rds.ReplicaState state(
+      String instance, Map<String, String> tags) {
+    return new dev.drrunbooks.activities.rds.ReplicaState(
+        instance, "eu-west-1", true, null, "available", null, null, null, null, tags);
+  }
 }

@@ -264,7 +264,10 @@ public class RdsStandbyActivitiesImpl implements RdsStandbyActivities {
 
     // Written before the promotion: afterwards RDS no longer names the source.
     boolean markedBefore = reported.equals(tags.get(RdsTags.PROMOTED_FROM));
-    if (!markedBefore) tag(region, db.dbInstanceArn(), RdsTags.PROMOTED_FROM, reported);
+    if (!markedBefore) {
+      tag(region, db.dbInstanceArn(), ReplicaState.PROMOTED_AT_TAG, clock.instant().toString());
+      tag(region, db.dbInstanceArn(), RdsTags.PROMOTED_FROM, reported);
+    }
     try {
       DBInstance answered =
           rds.client(region)

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.drrunbooks.activities.rds.ReplicaState;
 import dev.drrunbooks.catalog.BucketSpec;
 import dev.drrunbooks.catalog.Catalog;
 import dev.drrunbooks.catalog.CatalogFixture;
@@ -264,6 +265,36 @@ class WorkerPolicyTest {
         "[\"dr-runbooks:replaced-by\"]",
         mark.condition().path("ForAllValues:StringEquals").path("aws:TagKeys").toString(),
         "the only tag it may write there");
+  }
+
+  @Test
+  void standbysArePromotedEitherWayAndTaggedOnlyWithThePromotionsMarks() {
+    Catalog catalog = CatalogFixture.load();
+    Set<String> promotable = new TreeSet<>();
+    for (String key : catalog.serviceKeys()) {
+      ServiceDefinition s = catalog.definitionOf(key);
+      ReplicaStandby replica = s.spec().recoveryOrDefault().replica();
+      if (s.spec().recoveryOrDefault().strategyOrDefault() != RecoveryStrategy.REPLICA
+          || replica == null) continue;
+      // A failover promotes the replica; a failback (--failback) the primary's name.
+      promotable.add("arn:aws:rds:*:${aws:PrincipalAccount}:db:" + replica.instance());
+      promotable.add("arn:aws:rds:*:${aws:PrincipalAccount}:db:" + s.spec().database().instance());
+    }
+    IamPolicy.Statement promote = only("RdsPromoteCatalogStandbys");
+    assertEquals(promotable, new TreeSet<>(promote.resources()));
+    assertEquals(
+        Set.of(ReplicaState.PROMOTED_FROM_TAG, ReplicaState.PROMOTED_AT_TAG),
+        new TreeSet<>(
+            java.util.stream.StreamSupport.stream(
+                    promote
+                        .condition()
+                        .path("ForAllValues:StringEquals")
+                        .path("aws:TagKeys")
+                        .spliterator(),
+                    false)
+                .map(com.fasterxml.jackson.databind.JsonNode::asText)
+                .toList()),
+        "the tags promoteReplica writes, and no other");
   }
 
   private static Set<String> requestedRegions(IamPolicy.Statement s) {

@@ -322,12 +322,19 @@ class RdsStandbyActivitiesTest {
     assertEquals(Promotion.PROMOTING, p.outcome());
     assertEquals("modifying", p.status());
     assertTrue(p.answeredAt() != null);
+    assertEquals(4, rds.calls.size(), rds.calls.toString());
+    assertEquals("describe " + REPLICA, rds.calls.get(0));
+    assertTrue(
+        rds.calls.get(1).startsWith("tag " + REPLICA + " {" + ReplicaState.PROMOTED_AT_TAG + "="),
+        "when, for telling a failover's promotion from a later failback's: " + rds.calls);
+    java.time.Instant at =
+        java.time.Instant.parse(rds.tagsOf(DR, REPLICA).get(ReplicaState.PROMOTED_AT_TAG));
+    assertTrue(!at.isAfter(p.answeredAt()), at + " before the promotion's answer");
     assertEquals(
         List.of(
-            "describe " + REPLICA,
             "tag " + REPLICA + " {" + RdsTags.PROMOTED_FROM + "=" + SOURCE_ARN + "}",
             "promote " + REPLICA + " retention 7"),
-        rds.calls,
+        rds.calls.subList(2, 4),
         "marked before it is promoted");
   }
 

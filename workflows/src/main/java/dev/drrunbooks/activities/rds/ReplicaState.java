@@ -39,6 +39,13 @@ public record ReplicaState(
    */
   public static final String PROMOTED_FROM_TAG = "dr-runbooks:promoted-from";
 
+  /**
+   * When promoteReplica asked for the promotion (ISO-8601 UTC), tagged with {@link
+   * #PROMOTED_FROM_TAG}: after a failover and a failback both instances carry a promoted-from tag
+   * naming the other, and only the times tell which promotion is the newer.
+   */
+  public static final String PROMOTED_AT_TAG = "dr-runbooks:promoted-at";
+
   public ReplicaState {
     tags = tags == null ? Map.of() : Map.copyOf(tags);
   }
