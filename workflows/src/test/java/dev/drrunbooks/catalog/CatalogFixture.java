@@ -51,6 +51,26 @@ public final class CatalogFixture {
     return parse(text());
   }
 
+  /**
+   * {@link #text()} with Payments' standby an Aurora global database instead of its read replica:
+   * global cluster payments-global, primary cluster payments-eu, secondary payments-fra (the DR
+   * region). The catalog has no aurora-global service; the Aurora tests use this one.
+   *
+   * @throws IllegalStateException when Payments' replica block is no longer as this expects
+   */
+  public static String auroraPaymentsText() {
+    String replica =
+        "      strategy: replica\n      replica: { instance: mycomputer-payments-db-replica }\n";
+    String text = text();
+    if (!text.contains(replica))
+      throw new IllegalStateException("Payments' recovery block changed: " + path());
+    return text.replace(
+        replica,
+        "      strategy: aurora-global\n"
+            + "      auroraGlobal: { globalCluster: payments-global, primaryCluster:"
+            + " payments-eu, secondaryCluster: payments-fra }\n");
+  }
+
   /** A catalog from YAML text, e.g. {@link #text()} with one thing changed; not validated. */
   public static Catalog parse(String yaml) {
     try {

@@ -35,14 +35,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * would lose of the database.
  */
 class ReadinessAuroraGlobalStandbyTest {
-  private static final String AURORA_PAYMENTS =
-      CatalogFixture.text()
-          .replace(
-              "      strategy: replica\n"
-                  + "      replica: { instance: mycomputer-payments-db-replica }\n",
-              "      strategy: aurora-global\n"
-                  + "      auroraGlobal: { globalCluster: payments-global, primaryCluster:"
-                  + " payments-eu, secondaryCluster: payments-fra }\n");
+  private static final String AURORA_PAYMENTS = CatalogFixture.auroraPaymentsText();
   private static final Catalog CATALOG = CatalogFixture.parse(AURORA_PAYMENTS);
   private static final String CHECK = "standby secondary cluster payments-fra (eu-central-1)";
 

@@ -35,14 +35,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * refused at the gate, and a change of writer that never completes.
  */
 class AuroraGlobalFailoverWorkflowTest {
-  private static final String AURORA_PAYMENTS =
-      CatalogFixture.text()
-          .replace(
-              "      strategy: replica\n"
-                  + "      replica: { instance: mycomputer-payments-db-replica }\n",
-              "      strategy: aurora-global\n"
-                  + "      auroraGlobal: { globalCluster: payments-global, primaryCluster:"
-                  + " payments-eu, secondaryCluster: payments-fra }\n");
+  private static final String AURORA_PAYMENTS = CatalogFixture.auroraPaymentsText();
 
   @RegisterExtension
   static final TestWorkflowExtension temporal =

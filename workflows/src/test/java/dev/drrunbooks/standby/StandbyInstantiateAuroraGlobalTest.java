@@ -31,14 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * exists.
  */
 class StandbyInstantiateAuroraGlobalTest {
-  private static final String AURORA_PAYMENTS =
-      CatalogFixture.text()
-          .replace(
-              "      strategy: replica\n"
-                  + "      replica: { instance: mycomputer-payments-db-replica }\n",
-              "      strategy: aurora-global\n"
-                  + "      auroraGlobal: { globalCluster: payments-global, primaryCluster:"
-                  + " payments-eu, secondaryCluster: payments-fra }\n");
+  private static final String AURORA_PAYMENTS = CatalogFixture.auroraPaymentsText();
 
   @RegisterExtension
   static final TestWorkflowExtension temporal =

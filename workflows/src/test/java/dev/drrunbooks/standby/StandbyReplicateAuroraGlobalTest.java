@@ -33,14 +33,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * writer, is refused. Nothing is ever created or deleted.
  */
 class StandbyReplicateAuroraGlobalTest {
-  private static final String AURORA_PAYMENTS =
-      CatalogFixture.text()
-          .replace(
-              "      strategy: replica\n"
-                  + "      replica: { instance: mycomputer-payments-db-replica }\n",
-              "      strategy: aurora-global\n"
-                  + "      auroraGlobal: { globalCluster: payments-global, primaryCluster:"
-                  + " payments-eu, secondaryCluster: payments-fra }\n");
+  private static final String AURORA_PAYMENTS = CatalogFixture.auroraPaymentsText();
 
   private static final List<String> NO_CHANGE_OF_WRITER = List.of("switchover", "failover");
 
