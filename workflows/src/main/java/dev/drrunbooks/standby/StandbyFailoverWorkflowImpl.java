@@ -21,6 +21,7 @@ import dev.drrunbooks.approval.GatePolicy;
 import dev.drrunbooks.approval.GatedWorkflow;
 import dev.drrunbooks.catalog.Durations;
 import dev.drrunbooks.catalog.GateDefault;
+import dev.drrunbooks.catalog.OldPrimary;
 import dev.drrunbooks.catalog.RecoveryStrategy;
 import dev.drrunbooks.catalog.ServiceDefinition;
 import dev.drrunbooks.catalog.ValidationQuery;
@@ -488,25 +489,36 @@ public class StandbyFailoverWorkflowImpl extends GatedWorkflow implements Standb
               + "; dr standby-replicate --service "
               + service.key()
               + " waits for that and reads its lag";
-    return (primaryAvailable
-            ? "The old primary "
-                + standby.primaryInstance()
-                + " is still available and accepts writes: make sure nothing writes to it. "
-            : "")
-        + "Next: once "
-        + standby.primaryRegion()
-        + " is back, dr standby-replicate --service "
-        + service.key()
-        + (failback
-            ? " --failback re-creates the standby "
+    String replicate =
+        "dr standby-replicate --service " + service.key() + (failback ? " --failback" : "");
+    String what =
+        failback
+            ? ", which re-creates the standby "
                 + standby.primaryInstance()
                 + " in "
                 + standby.primaryRegion()
                 + " as the catalog describes it"
-            : " re-creates the standby in the other direction");
+            : ", which re-creates the standby in the other direction";
+    // The old primary survives a regional outage: its name is in the way of the reverse replica.
+    String replace =
+        service.spec().recoveryOrDefault().oldPrimaryOrDefault() == OldPrimary.REPLACEABLE
+            ? replicate
+                + " --replace-old-primary (it deletes the old primary "
+                + standby.primaryInstance()
+                + " behind its gate, final snapshot taken)"
+            : "delete or rename the old primary "
+                + standby.primaryInstance()
+                + " by hand (the catalog keeps it: recovery.oldPrimary keep), then "
+                + replicate;
+    return primaryAvailable
+        ? "The old primary "
+            + standby.primaryInstance()
+            + " is still available and accepts writes: make sure nothing writes to it. Next: "
+            + replace
+            + what
+        : "Next: once " + standby.primaryRegion() + " is back, " + replace + what;
   }
 
-  /** Whether the primary answers as available; unreachable (its region is down) is not. */
   /** The primary as described; null when its region does not answer (it is then unavailable). */
   private ReplicaState describePrimary(Standby standby) {
     Instant at = Timeline.now();

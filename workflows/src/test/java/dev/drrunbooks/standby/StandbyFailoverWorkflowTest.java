@@ -217,7 +217,9 @@ class StandbyFailoverWorkflowTest {
     assertNull(r.approval(), "nobody was asked");
     assertNull(r.rto().achieved(), "nothing was recovered by this run");
     assertEquals(List.of(), world.calls, "nothing promoted, moved or checked");
-    assertTrue(r.summary().contains("dr standby-replicate --service payments"), r.summary());
+    assertTrue(
+        r.summary().contains("Next: dr standby-replicate --service payments --replace-old-primary"),
+        "a command that works as written (Payments' old primary is replaceable): " + r.summary());
     assertTrue(r.summary().contains("still available and accepts writes"), r.summary());
   }
 
