@@ -158,9 +158,9 @@ record StandbyReplicaCheck(ReadinessCheck check, Duration lag, String label, Str
         + standby.replicaRegion()
         + ") no longer holds. Next: dr standby-replicate --service "
         + service
-        + " (a read replica of it in "
+        + " --replace-old-primary (a read replica of it in "
         + standby.primaryRegion()
-        + "), then, to return to the catalog's layout, dr standby-failover --service "
+        + ", in place of the old primary), then, to return to the catalog's layout, dr standby-failover --service "
         + service
         + " --failback and dr standby-replicate --service "
         + service

@@ -6,6 +6,7 @@ import dev.drrunbooks.starter.Connection;
 import dev.drrunbooks.starter.ExitCodes;
 import dev.drrunbooks.starter.FailureMessage;
 import dev.drrunbooks.starter.JsonOption;
+import dev.drrunbooks.starter.OperatorIdentity;
 import dev.drrunbooks.starter.RunEnding;
 import dev.drrunbooks.starter.RunLookup;
 import dev.drrunbooks.starter.RunTimeline;
@@ -57,7 +58,9 @@ public final class CancelCommand extends ConnectedCommand {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter human = json.humanOut(out, spec.commandLine().getErr());
     try (Connection conn = connection) {
-      WorkflowStub run = target.stub(conn.client());
+      // The operator's identity (DR_OPERATOR) is the client's, which the history's cancel request
+      // records, as dr approve's answers record theirs (not while payloads are encrypted).
+      WorkflowStub run = target.stub(conn.clientAs(OperatorIdentity.current("dr cancel")));
       WorkflowExecutionDescription d = RunLookup.describe(run, target.workflowId);
       String runId = d.getExecution().getRunId();
       if (d.getStatus() != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {

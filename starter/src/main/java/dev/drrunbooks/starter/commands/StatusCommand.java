@@ -174,6 +174,9 @@ public final class StatusCommand extends ConnectedCommand {
    * The close event's failure, read as the run's result; the run has ended, so this does not wait.
    */
   private String failureOf(Connection conn, WorkflowExecutionDescription d) {
+    // A cancelled run's ending says who asked and why (its history's cancel request).
+    if (d.getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CANCELED)
+      return RunEnding.of(conn.client(), d).failure();
     WorkflowStub closed =
         conn.client()
             .newUntypedWorkflowStub(

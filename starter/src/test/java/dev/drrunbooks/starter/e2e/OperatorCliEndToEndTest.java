@@ -151,6 +151,11 @@ class OperatorCliEndToEndTest {
     assertTrue(
         watched.out().contains(": e2e: not needed)"),
         "the reason dr cancel --why gave: " + watched);
+    assertTrue(
+        watched.out().contains("(requested by operator:"),
+        "who: the operator's identity, as dr approve records it: " + watched);
+    CliRun status = dr("status", id);
+    assertTrue(status.out().contains("e2e: not needed"), "dr status too: " + status);
     assertTrue(watched.out().endsWith("Report: dr report " + id + "\n"), watched.toString());
 
     CliRun start = starting.get(1, TimeUnit.MINUTES);
