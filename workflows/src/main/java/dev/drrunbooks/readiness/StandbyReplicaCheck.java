@@ -160,7 +160,8 @@ record StandbyReplicaCheck(ReadinessCheck check, Duration lag, String label, Str
         + service
         + " --replace-old-primary (a read replica of it in "
         + standby.primaryRegion()
-        + ", in place of the old primary), then, to return to the catalog's layout, dr standby-failover --service "
+        + ", in place of the old primary), then, to return to the catalog's layout, dr"
+        + " standby-failover --service "
         + service
         + " --failback and dr standby-replicate --service "
         + service

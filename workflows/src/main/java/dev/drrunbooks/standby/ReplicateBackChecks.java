@@ -138,7 +138,9 @@ final class ReplicateBackChecks {
         subnetGroup,
         securityGroups,
         instanceClass,
-        owner);
+        owner,
+        // Its name's tags too (cost, ownership), so the service's instance keeps them.
+        placement == null ? java.util.Map.of() : placement.tags());
   }
 
   /** The catalog field placing restores in the old primary's region. */

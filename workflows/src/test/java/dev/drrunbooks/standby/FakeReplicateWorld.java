@@ -36,7 +36,8 @@ public final class FakeReplicateWorld
           "mycomputer-db",
           List.of("sg-0123456789abcdef0"),
           "arn:aws:kms:eu-west-1:123456789012:key/old-primary",
-          "db.r6g.large");
+          "db.r6g.large",
+          java.util.Map.of("service", "payments", "environment", "production"));
 
   final List<String> calls = Collections.synchronizedList(new ArrayList<>());
   final List<ReplicaRequest> created = Collections.synchronizedList(new ArrayList<>());

@@ -79,6 +79,8 @@ class StandbyReplicateWorkflowTest {
     assertEquals(FakeReplicateWorld.OLD_PLACEMENT.subnetGroup(), request.subnetGroup());
     assertEquals(FakeReplicateWorld.OLD_PLACEMENT.securityGroupIds(), request.securityGroupIds());
     assertEquals(FakeReplicateWorld.OLD_PLACEMENT.kmsKeyId(), request.kmsKeyId());
+    assertEquals(
+        FakeReplicateWorld.OLD_PLACEMENT.tags(), request.tags(), "the old primary's own tags kept");
     assertEquals("standby-replicate", request.owner().procedure());
     assertEquals(List.of("eu-central-1"), world.pointerReads, "where the failover moved it");
     assertTrue(r.oldPrimary().startsWith("deleted (final snapshot"), r.oldPrimary());

@@ -4,6 +4,7 @@ import dev.drrunbooks.activities.rds.Placement;
 import dev.drrunbooks.activities.rds.RdsOldPrimaryActivities;
 import dev.drrunbooks.aws.AwsClients;
 import dev.drrunbooks.aws.AwsFailures;
+import dev.drrunbooks.model.Ownership;
 import dev.drrunbooks.model.Polls;
 import io.temporal.failure.ApplicationErrorCategory;
 import io.temporal.failure.ApplicationFailure;
@@ -11,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -60,8 +62,21 @@ public class RdsOldPrimaryActivitiesImpl implements RdsOldPrimaryActivities {
                             .toList()
                         : List.of(),
                     Boolean.TRUE.equals(db.storageEncrypted()) ? db.kmsKeyId() : null,
-                    db.dbInstanceClass()))
+                    db.dbInstanceClass(),
+                    ownTags(rds.tags(region, db))))
         .orElse(null);
+  }
+
+  /** An instance's own tags: not AWS's ({@code aws:}) nor dr-runbooks' (ownership, marks). */
+  static Map<String, String> ownTags(Map<String, String> tags) {
+    Map<String, String> own = new java.util.LinkedHashMap<>();
+    tags.forEach(
+        (k, v) -> {
+          if (!k.startsWith("aws:")
+              && !k.startsWith("dr-runbooks:")
+              && !k.equals(Ownership.CREATED_BY_TAG)) own.put(k, v);
+        });
+    return own;
   }
 
   @Override

@@ -168,9 +168,14 @@ public class RdsStandbyActivitiesImpl implements RdsStandbyActivities {
     if (existing.isPresent()) return adopt(region, existing.get(), req.owner(), sourceArn);
 
     // Kept: the standby outlives its run, and dr cleanup of that run must not delete it.
-    Map<String, String> tags =
+    Map<String, String> tags = new java.util.LinkedHashMap<>(req.tags());
+    tags.putAll(
         RdsTags.owned(
-            req.owner(), RdsTags.REPLICA_OF, sourceArn, Ownership.KEPT_TAG, Ownership.KEPT_STANDBY);
+            req.owner(),
+            RdsTags.REPLICA_OF,
+            sourceArn,
+            Ownership.KEPT_TAG,
+            Ownership.KEPT_STANDBY));
     CreateDbInstanceReadReplicaRequest.Builder call =
         CreateDbInstanceReadReplicaRequest.builder()
             .dbInstanceIdentifier(target)

@@ -229,6 +229,11 @@ class RdsOldPrimaryActivitiesTest {
                 .kmsKeyId("arn:aws:kms:eu-west-1:123456789012:key/k")
                 .dbInstanceClass("db.r6g.large")
                 .build());
+    rds.tags.put("service", "payments");
+    rds.tags.put("cost-centre", "cc-42");
+    rds.tags.put("created-by", "dr-runbooks");
+    rds.tags.put("dr-runbooks:kept", "standby");
+    rds.tags.put("aws:cloudformation:stack-name", "payments");
     RdsOldPrimaryActivitiesImpl a =
         new RdsOldPrimaryActivitiesImpl(region -> rds.client(), Clock.systemUTC());
     assertEquals(
@@ -236,8 +241,10 @@ class RdsOldPrimaryActivitiesTest {
             "mycomputer-db",
             List.of("sg-1", "sg-2"),
             "arn:aws:kms:eu-west-1:123456789012:key/k",
-            "db.r6g.large"),
-        a.placementOf(REGION, OLD));
+            "db.r6g.large",
+            Map.of("service", "payments", "cost-centre", "cc-42")),
+        a.placementOf(REGION, OLD),
+        "its own tags, not AWS's nor dr-runbooks' marks");
     rds.db = rds.db.toBuilder().storageEncrypted(false).build();
     assertEquals(null, a.placementOf(REGION, OLD).kmsKeyId(), "an unencrypted one names no key");
     rds.db = null;

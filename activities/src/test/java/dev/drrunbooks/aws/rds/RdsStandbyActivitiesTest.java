@@ -157,6 +157,28 @@ class RdsStandbyActivitiesTest {
   }
 
   @Test
+  void theTagsItIsGivenAreKeptBesideTheRunsWhichWinOnTheSameKey() {
+    rds.instance(PRIMARY, SOURCE, Map.of(), look("available", null));
+    ReplicaRequest r = request(null);
+    activities.createReplica(
+        new ReplicaRequest(
+            r.region(),
+            r.instanceId(),
+            r.sourceRegion(),
+            r.sourceInstanceId(),
+            r.kmsKeyId(),
+            r.subnetGroup(),
+            r.securityGroupIds(),
+            r.instanceClass(),
+            r.owner(),
+            Map.of("service", "payments", Ownership.KEPT_TAG, "forged")));
+    Map<String, String> tags = RdsTags.toMap(rds.creates.get(0).tags());
+    assertEquals("payments", tags.get("service"), "the old primary's own tag");
+    assertEquals(Ownership.KEPT_STANDBY, tags.get(Ownership.KEPT_TAG), "ours wins");
+    assertTrue(owner.owns(tags), tags.toString());
+  }
+
+  @Test
   void anUnencryptedSourcesReplicaIsNotEncryptedWithTheCatalogsKey() {
     // AWS: "You can't create an encrypted read replica from an unencrypted DB instance".
     rds.instance(PRIMARY, SOURCE, Map.of(), look("available", null));

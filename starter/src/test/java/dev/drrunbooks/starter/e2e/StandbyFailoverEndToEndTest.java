@@ -223,6 +223,19 @@ class StandbyFailoverEndToEndTest {
               .stream()
               .anyMatch(snap -> back.oldPrimary().contains(snap.dbSnapshotIdentifier())),
           "the final snapshot the result names exists");
+      java.util.Map<String, String> reverseTags =
+          worker
+              .aws
+              .rds(PRIMARY_REGION)
+              .listTagsForResource(t -> t.resourceName(reverse.dbInstanceArn()))
+              .tagList()
+              .stream()
+              .collect(
+                  java.util.stream.Collectors.toMap(
+                      software.amazon.awssdk.services.rds.model.Tag::key,
+                      software.amazon.awssdk.services.rds.model.Tag::value));
+      assertEquals("payments", reverseTags.get("service"), "the seeded primary's own tags kept");
+      assertEquals("production", reverseTags.get("environment"), reverseTags.toString());
       assertNotNull(back.lag(), back.summary());
       assertTrue(back.lag().hasData(), back.lag().toString());
 

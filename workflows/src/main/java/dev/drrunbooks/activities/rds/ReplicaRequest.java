@@ -2,6 +2,7 @@ package dev.drrunbooks.activities.rds;
 
 import dev.drrunbooks.model.Ownership;
 import java.util.List;
+import java.util.Map;
 
 /**
  * CreateDBInstanceReadReplica of {@code sourceInstanceId} (in {@code sourceRegion}) as {@code
@@ -18,6 +19,8 @@ import java.util.List;
  *     empty: the VPC's default security group, so the catalog should name them
  * @param instanceClass the replica's DBInstanceClass; null: the source's
  * @param owner the run creating it: the replica carries its tags
+ * @param tags tags the replica carries besides the ownership ones (the old primary's own, for the
+ *     reverse replica that takes its name); empty when none; an ownership tag of the same key wins
  */
 public record ReplicaRequest(
     String region,
@@ -28,9 +31,34 @@ public record ReplicaRequest(
     String subnetGroup,
     List<String> securityGroupIds,
     String instanceClass,
-    Ownership owner) {
+    Ownership owner,
+    Map<String, String> tags) {
 
   public ReplicaRequest {
     securityGroupIds = securityGroupIds == null ? List.of() : List.copyOf(securityGroupIds);
+    tags = tags == null ? Map.of() : Map.copyOf(tags);
+  }
+
+  public ReplicaRequest(
+      String region,
+      String instanceId,
+      String sourceRegion,
+      String sourceInstanceId,
+      String kmsKeyId,
+      String subnetGroup,
+      List<String> securityGroupIds,
+      String instanceClass,
+      Ownership owner) {
+    this(
+        region,
+        instanceId,
+        sourceRegion,
+        sourceInstanceId,
+        kmsKeyId,
+        subnetGroup,
+        securityGroupIds,
+        instanceClass,
+        owner,
+        Map.of());
   }
 }
