@@ -82,55 +82,53 @@ final class StandbyChecks {
    *
    * @param failback whether this failover runs the roles reversed (the replicate that replaces the
    *     stale instance then runs the other way)
-   * @throws ApplicationFailure StalePromotion, nothing changed
+   * @return why the resume is refused (nothing changed); null when the standby's promotion is the
+   *     newest
    */
-  static void requireNewestPromotion(
+  static String supersededPromotion(
       Standby standby,
       ReplicaState replica,
       ReplicaState primary,
       String service,
       boolean failback) {
-    if (primary == null || !primary.found()) return;
-    if (!standby.reversed().isSource(primary.tags().get(ReplicaState.PROMOTED_FROM_TAG))) return;
+    if (primary == null || !primary.found()) return null;
+    if (!standby.reversed().isSource(primary.tags().get(ReplicaState.PROMOTED_FROM_TAG)))
+      return null;
     java.time.Instant standbyAt = promotedAt(replica);
     java.time.Instant primaryAt = promotedAt(primary);
-    if (standbyAt != null && primaryAt != null && standbyAt.isAfter(primaryAt)) return;
+    if (standbyAt != null && primaryAt != null && standbyAt.isAfter(primaryAt)) return null;
     if (standbyAt == null || primaryAt == null)
-      throw ApplicationFailure.newNonRetryableFailure(
-          "standby "
-              + standby.replicaLabel()
-              + " and the primary "
-              + standby.primaryInstance()
-              + " were each promoted from the other, and the times of the two promotions are not"
-              + " both recorded ("
-              + ReplicaState.PROMOTED_AT_TAG
-              + "), so which is the newer is not known: the older is a stale old primary, and"
-              + " pointing the application at it would lose writes. Nothing was changed. Check"
-              + " which one the application writes to; to resume this run's promotion, tag the"
-              + " standby "
-              + ReplicaState.PROMOTED_AT_TAG
-              + " with when it was promoted and start again",
-          "StalePromotion");
-    throw ApplicationFailure.newNonRetryableFailure(
-        "standby "
-            + standby.replicaLabel()
-            + " was promoted from "
-            + standby.primaryInstance()
-            + " at "
-            + standbyAt
-            + ", but "
-            + standby.primaryInstance()
-            + " was promoted from it later, at "
-            + primaryAt
-            + " (a failback): "
-            + standby.replicaInstance()
-            + " is that failback's old primary, not a standby, and pointing the application at it"
-            + " would lose every write since. Nothing was changed. Replace it with a read replica"
-            + " first: dr standby-replicate --service "
-            + service
-            + (failback ? "" : " --failback")
-            + " --replace-old-primary",
-        "StalePromotion");
+      return "standby "
+          + standby.replicaLabel()
+          + " and the primary "
+          + standby.primaryInstance()
+          + " were each promoted from the other, and the times of the two promotions are not"
+          + " both recorded ("
+          + ReplicaState.PROMOTED_AT_TAG
+          + "), so which is the newer is not known: the older is a stale old primary, and"
+          + " pointing the application at it would lose writes. Nothing was changed. Check"
+          + " which one the application writes to; to resume this run's promotion, tag the"
+          + " standby "
+          + ReplicaState.PROMOTED_AT_TAG
+          + " with when it was promoted and start again";
+    return "standby "
+        + standby.replicaLabel()
+        + " was promoted from "
+        + standby.primaryInstance()
+        + " at "
+        + standbyAt
+        + ", but "
+        + standby.primaryInstance()
+        + " was promoted from it later, at "
+        + primaryAt
+        + " (a failback): "
+        + standby.replicaInstance()
+        + " is that failback's old primary, not a standby, and pointing the application at it"
+        + " would lose every write since. Nothing was changed. Replace it with a read replica"
+        + " first: dr standby-replicate --service "
+        + service
+        + (failback ? "" : " --failback")
+        + " --replace-old-primary";
   }
 
   private static java.time.Instant promotedAt(ReplicaState state) {

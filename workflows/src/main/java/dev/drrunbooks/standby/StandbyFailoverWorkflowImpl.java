@@ -144,9 +144,24 @@ public class StandbyFailoverWorkflowImpl extends GatedWorkflow implements Standb
     ReplicaState primary = describePrimary(standby);
     boolean primaryAvailable =
         primary != null && primary.found() && "available".equals(primary.status());
-    if (resuming)
-      StandbyChecks.requireNewestPromotion(
-          standby, replica, primary, run.service().key(), failbackOf(run) != null);
+    String superseded =
+        resuming
+            ? StandbyChecks.supersededPromotion(
+                standby, replica, primary, run.service().key(), failbackOf(run) != null)
+            : null;
+    if (superseded != null) {
+      timeline.record(
+          "resume the promotion of " + standby.replicaInstance(),
+          Timeline.now(),
+          Outcome.FAILED,
+          "refused: " + superseded);
+      return end(
+          run,
+          StandbyFailoverOutcome.REFUSED,
+          standby.replicaLabel() + " was promoted, and a later failback superseded it",
+          null,
+          "Refused: " + superseded);
+    }
     LagAssessment assessment =
         new LagAssessment(resuming ? null : lag(standby, "before the gate"), rpo, primaryAvailable);
     String assessed =

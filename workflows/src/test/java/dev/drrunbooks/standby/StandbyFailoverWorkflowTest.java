@@ -241,17 +241,16 @@ class StandbyFailoverWorkflowTest {
             FakeStandbyWorld.REPLICA_ARN,
             ReplicaState.PROMOTED_AT_TAG,
             "2026-12-03T11:00:00Z");
-    WorkflowFailedException e =
-        assertThrows(
-            WorkflowFailedException.class,
-            () ->
-                start(client, worker, "standby-failover-stale", null)
-                    .run(StandbyFailoverInput.of("payments")));
-    assertEquals("StalePromotion", Failures.rootType(e));
+    StandbyFailoverResult stale =
+        start(client, worker, "standby-failover-stale", null)
+            .run(StandbyFailoverInput.of("payments"));
+    assertEquals(StandbyFailoverOutcome.REFUSED, stale.outcome(), stale.summary());
     assertTrue(
-        Failures.rootMessage(e)
+        stale
+            .summary()
             .contains("dr standby-replicate --service payments --failback --replace-old-primary"),
-        Failures.rootMessage(e));
+        stale.summary());
+    assertNull(stale.approval(), "nobody was asked");
     assertEquals(List.of(), world.calls, "nothing promoted, moved or checked");
 
     // A later failover (12:00) of a new standby is a resume again.
