@@ -2,10 +2,7 @@ package dev.drrunbooks.standby;
 
 import dev.drrunbooks.activities.rds.SecondaryClusterRequest;
 import dev.drrunbooks.activities.rds.SecondaryReaderRequest;
-import dev.drrunbooks.catalog.BackupSpec;
-import dev.drrunbooks.catalog.RestoreSettings;
 import dev.drrunbooks.catalog.ServiceDefinition;
-import dev.drrunbooks.model.Inputs;
 import dev.drrunbooks.model.Ownership;
 import io.temporal.failure.ApplicationFailure;
 
@@ -22,6 +19,8 @@ import io.temporal.failure.ApplicationFailure;
  * so a missing key is refused by the activity. Its one reader is {@link #readerOf} the cluster.
  */
 final class AuroraSecondaryRequest {
+  private static final String NOUN = "secondary cluster";
+
   private AuroraSecondaryRequest() {}
 
   /** The reader instance an apply creates in the secondary cluster: the console's naming. */
@@ -37,40 +36,14 @@ final class AuroraSecondaryRequest {
    */
   static SecondaryClusterRequest cluster(
       ServiceDefinition service, Standby standby, Ownership owner) {
-    RestoreSettings placement = service.spec().database().drRestore();
-    if (placement == null || placement.subnetGroup() == null || placement.subnetGroup().isBlank())
-      throw missing(
-          service,
-          "database.drRestore.subnetGroup",
-          "the DB subnet group in "
-              + standby.replicaRegion()
-              + " the secondary cluster is placed in");
-    if (placement.securityGroupIds().isEmpty())
-      throw missing(
-          service,
-          "database.drRestore.securityGroupIds",
-          "the VPC security groups of the secondary cluster in "
-              + standby.replicaRegion()
-              + " (without them RDS gives it the VPC's default group)");
-    String kmsKeyId = drKmsKey(service);
-    if (kmsKeyId != null
-        && kmsKeyId.startsWith("arn:")
-        && !kmsKeyId.contains(":" + standby.replicaRegion() + ":"))
-      throw Inputs.invalid(
-          "service",
-          service.key(),
-          "its catalog's database.backup.drReplication.kmsKeyId "
-              + kmsKeyId
-              + " is not a key of "
-              + standby.replicaRegion()
-              + ", the secondary cluster's region (a KMS key belongs to one region)");
+    DrPlacement placement = DrPlacement.of(service, standby, NOUN);
     return new SecondaryClusterRequest(
         standby.replicaRegion(),
         standby.replicaInstance(),
         standby.globalCluster(),
         placement.subnetGroup(),
         placement.securityGroupIds(),
-        kmsKeyId,
+        DrPlacement.kmsKeyOf(service, standby, NOUN),
         owner);
   }
 
@@ -92,23 +65,5 @@ final class AuroraSecondaryRequest {
     } catch (ApplicationFailure e) {
       return e.getOriginalMessage();
     }
-  }
-
-  private static String drKmsKey(ServiceDefinition service) {
-    BackupSpec backup = service.spec().database().backup();
-    if (backup == null || backup.drReplication() == null) return null;
-    String key = backup.drReplication().kmsKeyId();
-    return key == null || key.isBlank() ? null : key;
-  }
-
-  private static ApplicationFailure missing(ServiceDefinition service, String field, String what) {
-    return Inputs.invalid(
-        "service",
-        service.key(),
-        "to create its secondary cluster the catalog must give "
-            + field
-            + ": "
-            + what
-            + "; nothing was created");
   }
 }

@@ -3,7 +3,6 @@ package dev.drrunbooks.standby;
 import dev.drrunbooks.activities.rds.Placement;
 import dev.drrunbooks.activities.rds.ReplicaRequest;
 import dev.drrunbooks.activities.rds.ReplicaState;
-import dev.drrunbooks.catalog.BackupSpec;
 import dev.drrunbooks.catalog.RestoreSettings;
 import dev.drrunbooks.catalog.ServiceDefinition;
 import dev.drrunbooks.model.Ownership;
@@ -128,7 +127,7 @@ final class ReplicateBackChecks {
       subnetGroup = restore.subnetGroup();
       securityGroups = restore.securityGroupIds();
     }
-    if (failback && kmsKeyId == null) kmsKeyId = drReplicationKey(service);
+    if (failback && kmsKeyId == null) kmsKeyId = DrPlacement.drReplicationKey(service);
     return new ReplicaRequest(
         standby.primaryRegion(),
         standby.primaryInstance(),
@@ -146,13 +145,6 @@ final class ReplicateBackChecks {
   /** The catalog field placing restores in the old primary's region. */
   private static String restoreField(boolean failback) {
     return failback ? "database.drRestore" : "database.restore";
-  }
-
-  private static String drReplicationKey(ServiceDefinition service) {
-    BackupSpec backup = service.spec().database().backup();
-    return backup == null || backup.drReplication() == null
-        ? null
-        : backup.drReplication().kmsKeyId();
   }
 
   /**

@@ -1,10 +1,7 @@
 package dev.drrunbooks.standby;
 
 import dev.drrunbooks.activities.rds.ReplicaRequest;
-import dev.drrunbooks.catalog.BackupSpec;
-import dev.drrunbooks.catalog.RestoreSettings;
 import dev.drrunbooks.catalog.ServiceDefinition;
-import dev.drrunbooks.model.Inputs;
 import dev.drrunbooks.model.Ownership;
 import io.temporal.failure.ApplicationFailure;
 
@@ -20,6 +17,8 @@ import io.temporal.failure.ApplicationFailure;
  * load once promoted.
  */
 final class StandbyInstantiateRequest {
+  private static final String NOUN = "replica";
+
   private StandbyInstantiateRequest() {}
 
   /**
@@ -31,39 +30,17 @@ final class StandbyInstantiateRequest {
    *     encrypted source), or a key ARN of another region
    */
   static ReplicaRequest of(ServiceDefinition service, Standby standby, Ownership owner) {
-    RestoreSettings placement = service.spec().database().drRestore();
-    if (placement == null || placement.subnetGroup() == null || placement.subnetGroup().isBlank())
-      throw missing(
-          service,
-          "database.drRestore.subnetGroup",
-          "the DB subnet group in " + standby.replicaRegion() + " the replica is placed in");
-    if (placement.securityGroupIds().isEmpty())
-      throw missing(
-          service,
-          "database.drRestore.securityGroupIds",
-          "the VPC security groups of the replica in "
-              + standby.replicaRegion()
-              + " (without them RDS gives it the VPC's default group)");
+    DrPlacement placement = DrPlacement.of(service, standby, NOUN);
     boolean crossRegion = !standby.replicaRegion().equals(standby.primaryRegion());
-    String kmsKeyId = crossRegion ? drKmsKey(service) : null;
-    if (crossRegion && (kmsKeyId == null || kmsKeyId.isBlank()))
-      throw missing(
+    String kmsKeyId = crossRegion ? DrPlacement.kmsKeyOf(service, standby, NOUN) : null;
+    if (crossRegion && kmsKeyId == null)
+      throw DrPlacement.missing(
           service,
+          NOUN,
           "database.backup.drReplication.kmsKeyId",
           "the KMS key in "
               + standby.replicaRegion()
               + " the replica is encrypted with (a key belongs to one region)");
-    if (kmsKeyId != null
-        && kmsKeyId.startsWith("arn:")
-        && !kmsKeyId.contains(":" + standby.replicaRegion() + ":"))
-      throw Inputs.invalid(
-          "service",
-          service.key(),
-          "its catalog's database.backup.drReplication.kmsKeyId "
-              + kmsKeyId
-              + " is not a key of "
-              + standby.replicaRegion()
-              + ", the replica's region (a KMS key belongs to one region)");
     return new ReplicaRequest(
         standby.replicaRegion(),
         standby.replicaInstance(),
@@ -87,22 +64,5 @@ final class StandbyInstantiateRequest {
     } catch (ApplicationFailure e) {
       return e.getOriginalMessage();
     }
-  }
-
-  private static String drKmsKey(ServiceDefinition service) {
-    BackupSpec backup = service.spec().database().backup();
-    if (backup == null || backup.drReplication() == null) return null;
-    return backup.drReplication().kmsKeyId();
-  }
-
-  private static ApplicationFailure missing(ServiceDefinition service, String field, String what) {
-    return Inputs.invalid(
-        "service",
-        service.key(),
-        "to create its standby replica the catalog must give "
-            + field
-            + ": "
-            + what
-            + "; nothing was created");
   }
 }
