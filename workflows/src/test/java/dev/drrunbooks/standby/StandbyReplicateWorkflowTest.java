@@ -47,17 +47,11 @@ class StandbyReplicateWorkflowTest {
   void theReplaceableOldPrimaryGoesBehindTheGateThenTheReverseReplicaTakesItsPlace(
       TestWorkflowEnvironment env, WorkflowClient client, Worker worker) {
     start(env, worker, new FakeCatalog());
-    StandbyReplicateWorkflow wf =
-        begin(
-            client,
-            worker,
-            "standby-replicate-replace",
-            new StandbyReplicateInput("payments", true, null, null, null));
-    awaitGate(wf);
+    StandbyReplicateWorkflow wf = atTheGate(client, worker, "standby-replicate-replace", false);
     assertTrue(wf.status().detail().contains("final snapshot"), wf.status().detail());
     assertEquals(List.of(), world.calls, "nothing deleted before the gate");
-    approveAsTwo(client, "standby-replicate-replace", "eu-west-1 is back");
-    StandbyReplicateResult r = WorkflowStub.fromTyped(wf).getResult(StandbyReplicateResult.class);
+    StandbyReplicateResult r =
+        approvedByTwo(client, wf, "standby-replicate-replace", "eu-west-1 is back");
 
     assertEquals(StandbyReplicateOutcome.REPLICATING, r.outcome(), r.summary());
     assertEquals(2, world.calls.size(), world.calls.toString());
@@ -144,13 +138,7 @@ class StandbyReplicateWorkflowTest {
   void aGateThatSaysNoDeletesNothing(
       TestWorkflowEnvironment env, WorkflowClient client, Worker worker) {
     start(env, worker, new FakeCatalog());
-    StandbyReplicateWorkflow wf =
-        begin(
-            client,
-            worker,
-            "standby-replicate-abort",
-            new StandbyReplicateInput("payments", true, null, null, null));
-    awaitGate(wf);
+    StandbyReplicateWorkflow wf = atTheGate(client, worker, "standby-replicate-abort", false);
     AnsweringAs.stub(
             client, "operator:sre-bob", StandbyReplicateWorkflow.class, "standby-replicate-abort")
         .abort(new Approval(StandbyReplicateWorkflowImpl.GATE_STEP, "sre-bob", "keep it"));
@@ -212,14 +200,9 @@ class StandbyReplicateWorkflowTest {
         new dev.drrunbooks.activities.rds.Placement(null, List.of("sg-1"), null, "db.t3.micro");
     start(env, worker, new FakeCatalog());
     StandbyReplicateWorkflow wf =
-        begin(
-            client,
-            worker,
-            "standby-replicate-catalog-placed",
-            new StandbyReplicateInput("payments", true, null, null, null));
-    awaitGate(wf);
-    approveAsTwo(client, "standby-replicate-catalog-placed", "eu-west-1 is back");
-    StandbyReplicateResult r = WorkflowStub.fromTyped(wf).getResult(StandbyReplicateResult.class);
+        atTheGate(client, worker, "standby-replicate-catalog-placed", false);
+    StandbyReplicateResult r =
+        approvedByTwo(client, wf, "standby-replicate-catalog-placed", "eu-west-1 is back");
 
     assertEquals(StandbyReplicateOutcome.REPLICATING, r.outcome(), r.summary());
     ReplicaRequest request = world.created.get(0);
@@ -283,20 +266,14 @@ class StandbyReplicateWorkflowTest {
     world.placement =
         new dev.drrunbooks.activities.rds.Placement(null, List.of("sg-1"), null, "db.t3.micro");
     start(env, worker, new FakeCatalog());
-    StandbyReplicateWorkflow wf =
-        begin(
-            client,
-            worker,
-            "standby-replicate-failback",
-            new StandbyReplicateInput("payments", true, null, null, true));
-    awaitGate(wf);
+    StandbyReplicateWorkflow wf = atTheGate(client, worker, "standby-replicate-failback", true);
     assertTrue(
         wf.status().detail().contains("delete the old primary " + FakeReplicateWorld.REPLICA),
         wf.status().detail());
     assertEquals(List.of(), world.calls, "nothing deleted before the gate");
     assertEquals(List.of("eu-central-1"), world.pointerReads, "where the failback moved it");
-    approveAsTwo(client, "standby-replicate-failback", "failed back to eu-west-1");
-    StandbyReplicateResult r = WorkflowStub.fromTyped(wf).getResult(StandbyReplicateResult.class);
+    StandbyReplicateResult r =
+        approvedByTwo(client, wf, "standby-replicate-failback", "failed back to eu-west-1");
 
     assertEquals(StandbyReplicateOutcome.REPLICATING, r.outcome(), r.summary());
     assertEquals(2, world.calls.size(), world.calls.toString());
@@ -372,6 +349,26 @@ class StandbyReplicateWorkflowTest {
     StandbyReplicateWorkflow wf = stub(client, worker, id);
     WorkflowClient.start(wf::run, input);
     return wf;
+  }
+
+  /** A replicate-back asked to replace the old primary, waiting at its gate. */
+  private static StandbyReplicateWorkflow atTheGate(
+      WorkflowClient client, Worker worker, String id, boolean failback) {
+    StandbyReplicateWorkflow wf =
+        begin(
+            client,
+            worker,
+            id,
+            new StandbyReplicateInput("payments", true, null, null, failback ? true : null));
+    awaitGate(wf);
+    return wf;
+  }
+
+  /** Two on-call approvals of the gate, then the run's result. */
+  private static StandbyReplicateResult approvedByTwo(
+      WorkflowClient client, StandbyReplicateWorkflow wf, String id, String why) {
+    approveAsTwo(client, id, why);
+    return WorkflowStub.fromTyped(wf).getResult(StandbyReplicateResult.class);
   }
 
   private static void approveAsTwo(WorkflowClient client, String id, String why) {
