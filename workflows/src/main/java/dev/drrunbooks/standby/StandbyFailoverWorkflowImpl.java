@@ -67,6 +67,12 @@ import java.util.List;
 public class StandbyFailoverWorkflowImpl extends GatedWorkflow implements StandbyFailoverWorkflow {
   public static final String GATE_STEP = "promote-standby";
 
+  /**
+   * Version 1: a resume onto a standby whose promotion a later failback superseded is refused
+   * ({@link StandbyChecks#supersededPromotion}).
+   */
+  static final String SUPERSEDED_PROMOTION = "standby-failover-superseded-promotion";
+
   /** What a run refuses in its input before it does anything (the starter checks them too). */
   public static final StandbyFailoverInputRules RULES = new StandbyFailoverInputRules();
 
@@ -149,7 +155,9 @@ public class StandbyFailoverWorkflowImpl extends GatedWorkflow implements Standb
             ? StandbyChecks.supersededPromotion(
                 standby, replica, primary, run.service().key(), failbackOf(run) != null)
             : null;
-    if (superseded != null) {
+    // Asked only when it refuses: runs from before the guard resumed such a standby.
+    if (superseded != null
+        && Workflow.getVersion(SUPERSEDED_PROMOTION, Workflow.DEFAULT_VERSION, 1) >= 1) {
       timeline.record(
           "resume the promotion of " + standby.replicaInstance(),
           Timeline.now(),

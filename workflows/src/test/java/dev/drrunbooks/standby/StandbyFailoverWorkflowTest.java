@@ -252,6 +252,7 @@ class StandbyFailoverWorkflowTest {
         stale.summary());
     assertNull(stale.approval(), "nobody was asked");
     assertEquals(List.of(), world.calls, "nothing promoted, moved or checked");
+    Histories.record(client, "standby-failover-stale", "standby-failover-superseded-promotion");
 
     // A later failover (12:00) of a new standby is a resume again.
     world.replicaTags =
