@@ -702,6 +702,7 @@ public class StandbyFailoverWorkflowImpl extends GatedWorkflow implements Standb
       GateDecision decision,
       String summary) {
     phases.enter(outcome == StandbyFailoverOutcome.REFUSED ? "refused" : "aborted");
+    detail = outcome.name().toLowerCase() + ": nothing was promoted";
     return new StandbyFailoverResult(
         run.service().key(),
         outcome,
@@ -712,7 +713,7 @@ public class StandbyFailoverWorkflowImpl extends GatedWorkflow implements Standb
         null,
         null,
         null,
-        rtoCheck(run),
+        ObjectiveCheck.of(run.rto(), null, "nothing was recovered by this run"),
         ObjectiveCheck.of(run.rpo(), null, "nothing was promoted"),
         timeline.entries(),
         summary);

@@ -291,6 +291,9 @@ class StandbyFailoverWorkflowTest {
     assertEquals(StandbyFailoverOutcome.ABORTED, r.outcome());
     assertFalse(
         world.calls.stream().anyMatch(c -> c.startsWith("promote")), world.calls.toString());
+    assertNull(r.rto().achieved(), "nothing recovered: no RTO measured, none breached");
+    assertFalse(r.rto().breached());
+    assertFalse(wf.status().detail().startsWith("waiting"), wf.status().detail());
   }
 
   /** Failing back: the same failover with the roles swapped, after a replicate-back. */
